@@ -1,0 +1,230 @@
+"""The document model rules read: sections > prose units > sentences, each with source offsets.
+
+Values are frozen. The engine builds a `Document` from the parsed Markdown, then attaches the
+spaCy analysis with `Document.with_analysis`, which returns a new `Document`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
+from wbl.source import SourceText
+
+FAQ_HEADING = re.compile(r"\bFAQs?\b|frequently[\s-]+asked", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a prose unit: `unit.text[start:end]`, with its spaCy span when analysed."""
+
+    unit: Unit
+    start: int
+    end: int
+    span: Any = None  # spacy.tokens.Span
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+    @property
+    def tokens(self) -> Any:
+        return self.span
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A prose block: a heading, paragraph, list item or table cell.
+
+    `part` is "pr" for the press release (everything before the first FAQ heading) or "faq".
+    `nlp` is the spaCy `Doc` of `text` once the document is analysed.
+    """
+
+    index: int
+    kind: str
+    text: str
+    source_map: SourceMap
+    start: int
+    end: int
+    section: int
+    part: str
+    level: int = 0
+    quote_depth: int = 0
+    list_depth: int = 0
+    ordered: bool = False
+    code_spans: tuple[CodeSpan, ...] = ()
+    links: tuple[str, ...] = ()
+    nlp: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+    @property
+    def in_quote(self) -> bool:
+        return self.quote_depth > 0
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences from the pipeline; the whole unit when it was not analysed."""
+        if self.nlp is None:
+            stripped = self.text.strip()
+            if not stripped:
+                return ()
+            start = self.text.index(stripped[0])
+            return (Sentence(self, start, start + len(stripped)),)
+        result = []
+        for sent in self.nlp.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            result.append(Sentence(self, sent.start_char, sent.end_char, sent))
+        return tuple(result)
+
+    @property
+    def word_count(self) -> int:
+        """Words: tokens that are neither punctuation nor space (whitespace split before analysis)."""
+        if self.nlp is None:
+            return len(self.text.split())
+        return sum(1 for t in self.nlp if not (t.is_punct or t.is_space))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Plain-text span of this unit -> span in the original file."""
+        return self.source_map.span(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher level.
+
+    Section 0 is the document root (text before any heading, title ""). `units` are the prose
+    units directly in this section (not in sub-sections).
+    """
+
+    index: int
+    title: str
+    level: int
+    heading: int | None
+    parent: int | None
+    part: str
+    units: tuple[int, ...] = ()
+    children: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    source: SourceText
+    front_matter: FrontMatter | None
+    blocks: tuple[Block, ...]
+    units: tuple[Unit, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def has_faq(self) -> bool:
+        return any(u.part == "faq" for u in self.units)
+
+    def pr_units(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.part == "pr")
+
+    def faq_units(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.part == "faq")
+
+    def sentences(self, *, part: str | None = None, kinds: Sequence[str] | None = None) -> Iterator[Sentence]:
+        for unit in self.units:
+            if part is not None and unit.part != part:
+                continue
+            if kinds is not None and unit.kind not in kinds:
+                continue
+            yield from unit.sentences
+
+    def section_of(self, unit: Unit) -> Section:
+        return self.sections[unit.section]
+
+    def section_path(self, unit: Unit) -> list[Section]:
+        chain = []
+        index: int | None = unit.section
+        while index is not None:
+            section = self.sections[index]
+            chain.append(section)
+            index = section.parent
+        return list(reversed(chain))
+
+    def with_analysis(self, docs: Sequence[Any]) -> Document:
+        """A copy whose units carry the spaCy `Doc`s (one per unit, in order)."""
+        units = tuple(dataclasses.replace(u, nlp=d) for u, d in zip(self.units, docs, strict=True))
+        return dataclasses.replace(self, units=units)
+
+
+def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:
+    """Group prose blocks into a section tree and tell the press release from the FAQ."""
+    sections: list[dict[str, Any]] = [
+        {"title": "", "level": 0, "heading": None, "parent": None, "part": "pr", "units": [], "children": []}
+    ]
+    stack = [0]
+    units: list[Unit] = []
+    part = "pr"
+    for block in parsed.blocks:
+        if not block.is_prose:
+            continue
+        assert block.source_map is not None
+        if block.kind == "heading" and block.quote_depth == 0 and block.list_depth == 0:
+            if FAQ_HEADING.search(block.text):
+                part = "faq"
+            while len(stack) > 1 and sections[stack[-1]]["level"] >= block.level:
+                stack.pop()
+            parent = stack[-1]
+            sections.append(
+                {
+                    "title": block.text.strip(),
+                    "level": block.level,
+                    "heading": len(units),
+                    "parent": parent,
+                    "part": part,
+                    "units": [],
+                    "children": [],
+                }
+            )
+            sections[parent]["children"].append(len(sections) - 1)
+            stack.append(len(sections) - 1)
+        section_index = stack[-1]
+        unit = Unit(
+            index=len(units),
+            kind=block.kind,
+            text=block.text,
+            source_map=block.source_map,
+            start=block.start,
+            end=block.end,
+            section=section_index,
+            part=part,
+            level=block.level,
+            quote_depth=block.quote_depth,
+            list_depth=block.list_depth,
+            ordered=block.ordered,
+            code_spans=block.code_spans,
+            links=block.links,
+        )
+        sections[section_index]["units"].append(unit.index)
+        units.append(unit)
+    frozen_sections = tuple(
+        Section(
+            index=i,
+            title=s["title"],
+            level=s["level"],
+            heading=s["heading"],
+            parent=s["parent"],
+            part=s["part"],
+            units=tuple(s["units"]),
+            children=tuple(s["children"]),
+        )
+        for i, s in enumerate(sections)
+    )
+    return Document(path, source, parsed.front_matter, parsed.blocks, tuple(units), frozen_sections)

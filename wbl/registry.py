@@ -1,0 +1,147 @@
+"""One explicit, immutable registry for built-in and third-party rules.
+
+Rules arrive through the entry-point group ``wbl.rules``; wbl's own pack (`wbl_rules`, the
+top-level ``rules/`` folder) is registered there by wbl's own distribution, like any plugin. An
+entry point names a `Rule`, an iterable of rules, or a callable that returns either.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import metadata
+
+from wbl.rule import CATEGORIES, Rule
+
+ENTRY_POINT_GROUP = "wbl.rules"
+BUILTIN_MODULE = "wbl_rules"
+
+
+class RegistryError(Exception):
+    """A plugin failed to load or declared invalid rules."""
+
+
+class SelectionError(ValueError):
+    """A --select/--ignore token matches no rule."""
+
+
+def _rules_from(obj: object, origin: str) -> list[Rule]:
+    if isinstance(obj, Rule):
+        return [replace(obj, origin=origin)]
+    if callable(obj) and not isinstance(obj, type):
+        obj = obj()
+        if isinstance(obj, Rule):
+            return [replace(obj, origin=origin)]
+    if isinstance(obj, Iterable):
+        rules = []
+        for item in obj:
+            if not isinstance(item, Rule):
+                raise RegistryError(f"{origin}: entry point yielded {type(item).__name__}, not a wbl Rule")
+            rules.append(replace(item, origin=origin))
+        return rules
+    raise RegistryError(f"{origin}: entry point is {type(obj).__name__}, not a Rule, list of rules or function")
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    rules: tuple[Rule, ...]
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[Rule]) -> Registry:
+        seen: dict[str, Rule] = {}
+        names: dict[str, Rule] = {}
+        problems: list[str] = []
+        for r in rules:
+            problems.extend(f"{r.origin}: {p}" for p in r.validate())
+            if r.code in seen:
+                problems.append(f"duplicate rule code {r.code}: {seen[r.code].origin} and {r.origin}")
+            if r.name in names and names[r.name].code != r.code:
+                problems.append(f"duplicate rule name {r.name!r}: {names[r.name].code} and {r.code}")
+            seen[r.code] = r
+            names[r.name] = r
+        if problems:
+            raise RegistryError("; ".join(problems))
+        return cls(tuple(sorted(seen.values(), key=lambda r: r.code)))
+
+    def get(self, key: str) -> Rule | None:
+        for r in self.rules:
+            if key in (r.code, r.name):
+                return r
+        return None
+
+    def matching(self, token: str) -> list[Rule]:
+        """Rules a selector names: ALL, a code, a code prefix, a slug or a category."""
+        token = token.strip()
+        if token.upper() == "ALL":
+            return list(self.rules)
+        upper = token.upper()
+        return [
+            r
+            for r in self.rules
+            if (upper.startswith("WB") and r.code.startswith(upper)) or token in (r.name, r.category)
+        ]
+
+    def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> tuple[Rule, ...]:
+        """The rules selected and not ignored, in code order. Unknown selectors raise."""
+        chosen: dict[str, Rule] = {}
+        for token in select if select else ["ALL"]:
+            matched = self.matching(token)
+            if not matched:
+                raise SelectionError(self._unknown(token))
+            chosen.update((r.code, r) for r in matched)
+        for token in ignore:
+            matched = self.matching(token)
+            if not matched:
+                raise SelectionError(self._unknown(token))
+            for r in matched:
+                chosen.pop(r.code, None)
+        return tuple(sorted(chosen.values(), key=lambda r: r.code))
+
+    def _unknown(self, token: str) -> str:
+        vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
+        close = difflib.get_close_matches(token, vocabulary, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown rule selector {token!r}{hint}"
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.value, ep.name))
+
+
+def discover(
+    entry_points: Callable[[], Iterable[metadata.EntryPoint]] = _entry_points,
+) -> Registry:
+    """Load every rule registered under ``wbl.rules``; errors name the distribution."""
+    rules: list[Rule] = []
+    loaded_modules: set[str] = set()
+    for ep in entry_points():
+        dist = getattr(ep, "dist", None)
+        origin = f"{dist.name if dist else 'unknown distribution'} (entry point {ep.name!r} = {ep.value})"
+        module = ep.value.split(":", 1)[0]
+        if module in loaded_modules:
+            continue  # The same package seen twice (e.g. editable and regular metadata).
+        try:
+            obj = ep.load()
+        except Exception as exc:  # A broken plugin must say which one it is.
+            raise RegistryError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from exc
+        origin_name = "builtin" if module == BUILTIN_MODULE else (dist.name if dist else ep.name)
+        rules.extend(_rules_from(obj, origin_name))
+        loaded_modules.add(module)
+    if BUILTIN_MODULE not in loaded_modules:
+        # Running from a source tree without installed metadata: the pack is still wbl's own.
+        import wbl_rules
+
+        rules.extend(_rules_from(wbl_rules.load, "builtin"))
+    return Registry.from_rules(rules)
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The process-wide registry, discovered once."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = discover()
+    return _DEFAULT

@@ -1,0 +1,66 @@
+"""Decoding a file into text, and mapping code-point offsets to 1-based line/column.
+
+Offsets everywhere inside wbl are 0-based code-point offsets into ``SourceText.text``: the file's
+characters after the UTF-8 byte-order mark (editors do not show the BOM as a column). Line ends are
+kept as they are (``\\n``, ``\\r\\n`` or a lone ``\\r``), so a span sliced out of ``text`` is exactly
+what the file holds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class InputError(Exception):
+    """A user's file cannot be linted (not text, not UTF-8, too large...). One line, no traceback."""
+
+
+def decode(data: bytes, *, max_bytes: int | None = None) -> str:
+    """Bytes of a Markdown file -> text, or `InputError` saying in one line what is wrong."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"file is {len(data):,} bytes, over the size limit of {max_bytes:,} bytes (--max-file-size)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+        return text.lstrip("\ufeff")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not Markdown text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise InputError("binary file (contains NUL bytes), not Markdown text")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The text of one document and its line starts."""
+
+    text: str
+    line_starts: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        object.__setattr__(self, "line_starts", tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based offset -> (1-based line, 1-based column in code points)."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
