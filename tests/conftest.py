@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "docs" / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+
+
+def wbl_command() -> list[str]:
+    """Run the CLI with the interpreter running the tests (no reliance on PATH)."""
+    return [sys.executable, "-m", "wbl.cli"]
+
+
+@pytest.fixture(scope="session")
+def linter():
+    import wbl
+
+    return wbl.Linter()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/dev is not present (it exists only beside the development checkout)")
+    return CORPUS
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WBL_", "PYTEST_"))}
+    env.update({"NO_COLOR": "1", **extra})
+    return env

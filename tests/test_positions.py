@@ -1,0 +1,166 @@
+"""Exact positions: every finding's span is the flagged text, through all Markdown markup."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wbl
+from wbl.document import build_document
+from wbl.markdown import parse
+from wbl.source import SourceText
+
+from .conftest import EXAMPLES, FIXTURES
+from .positions import span_problems
+
+
+def _fixture_texts():
+    base = (FIXTURES / "markup.md").read_text(encoding="utf-8")
+    yield "markup.md", base
+    yield "markup-crlf.md", base.replace("\n", "\r\n")
+    yield "markup-cr.md", base.replace("\n", "\r")
+    yield "markup-bom.md", "\ufeff" + base
+    yield "markup-yaml.md", "---\ntitle: x\nlist: [a, b]\n---\n" + base.split("+++\n", 2)[2]
+    for path in sorted(EXAMPLES.glob("*.md")):
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "text"), list(_fixture_texts()), ids=lambda v: v if len(v) < 40 else "")
+def test_every_finding_span_is_the_flagged_text(linter, name, text):
+    report = linter.lint_text(text, name)
+    assert not report.errors
+    assert report.findings, "fixtures are chosen to produce findings"
+    source = text.removeprefix("\ufeff")
+    problems = [p for f in report.findings for p in span_problems(source, f)]
+    assert problems == []
+
+
+def test_corpus_spans(linter, corpus_dir):
+    checked = 0
+    for path in sorted(corpus_dir.glob("*.md")):
+        if path.name == "INDEX.md":
+            continue
+        source = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        report = linter.lint_text(source, path.name)
+        problems = [p for f in report.findings for p in span_problems(source, f)]
+        assert problems == [], path.name
+        checked += len(report.findings)
+    assert checked > 50
+
+
+def test_positions_through_markup_crlf_bom_and_front_matter(linter):
+    text = "\ufeff---\r\ntitle: Many\r\n---\r\n> - **Very** long &amp; [*various*](http://x.y) things\r\n"
+    report = linter.lint_text(text, "t.md")
+    found = {(f.text, f.line, f.column, f.end_line, f.end_column) for f in report.findings if f.rule == "WB601"}
+    # Line 4 is the quote; columns count code points from the line start (the BOM is not a column).
+    assert ("Very", 4, 7, 4, 11) in found
+    assert ("various", 4, 27, 4, 34) in found
+    assert not any(f.line < 4 for f in report.findings), "front matter is not prose"
+
+
+def test_columns_count_code_points(linter):
+    text = "Emoji 🎉🎉 then many words.\n"
+    (finding,) = [f for f in linter.lint_text(text, "e.md").findings if f.rule == "WB601"]
+    assert (finding.line, finding.column) == (1, 15)
+    assert text[finding.column - 1 : finding.end_column - 1] == "many"
+
+
+def test_front_matter_is_not_a_heading():
+    text = "---\ntitle: x\n---\n\nBody text.\n"
+    document = build_document("f.md", SourceText(text), parse(text))
+    assert [u.kind for u in document.units] == ["paragraph"]
+    assert document.front_matter is not None and document.front_matter.format == "yaml"
+    toml = "+++\ntitle = 'x'\n+++\nBody.\n"
+    assert [u.text for u in build_document("t.md", SourceText(toml), parse(toml)).units] == ["Body."]
+
+
+def test_non_prose_is_skipped():
+    text = "Text `code words` here.\n\n```\nfenced words\n```\n\n    indented code\n\n<div>html words</div>\n\n![alt words](img.png)\n"
+    document = build_document("n.md", SourceText(text), parse(text))
+    joined = " ".join(u.text for u in document.units)
+    for hidden in ("code words", "fenced", "indented", "html words", "alt words", "img.png"):
+        assert hidden not in joined
+    assert document.units[0].code_spans[0].code == "code words"
+
+
+# --- property: the source map of generated Markdown -----------------------------------------------
+
+WORDS = st.sampled_from(["alpha", "beta", "gamma", "delta", "many", "very", "Ünïcode", "naïve", "🎉", "x1", "R&D"])
+
+
+def _inline(draw_words, style):
+    words = [html.escape(w, quote=False) if style == "entity" else w for w in draw_words]
+    text = " ".join(words)
+    return {
+        "plain": text,
+        "strong": f"**{text}**",
+        "emphasis": f"*{text}*",
+        "link": f"[{text}](https://example.com/{len(text)})",
+        "entity": text,
+        "escaped": text + r" \*",
+        "code": f"{text} `code`",
+    }[style]
+
+
+@st.composite
+def markdown_documents(draw):
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["para", "heading", "quote", "list", "olist", "code", "table", "html"]))
+        lines = [
+            " ".join(
+                _inline(draw(st.lists(WORDS, min_size=1, max_size=4)), draw(st.sampled_from(
+                    ["plain", "strong", "emphasis", "link", "entity", "escaped", "code"]
+                )))
+                for _ in range(draw(st.integers(1, 3)))
+            )
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        if kind == "para":
+            blocks.append("\n".join(lines))
+        elif kind == "heading":
+            blocks.append("#" * draw(st.integers(1, 4)) + " " + lines[0])
+        elif kind == "quote":
+            blocks.append("\n".join("> " + line for line in lines))
+        elif kind == "list":
+            blocks.append("\n".join("- " + line for line in lines))
+        elif kind == "olist":
+            blocks.append("\n".join(f"{i}. " + line for i, line in enumerate(lines, 1)))
+        elif kind == "code":
+            blocks.append("```\n" + "\n".join(lines) + "\n```")
+        elif kind == "table":
+            blocks.append("| a | b |\n|---|---|\n" + "\n".join(f"| {line} | c |" for line in lines))
+        else:
+            blocks.append("<!-- " + lines[0] + " -->")
+    text = "\n\n".join(blocks) + "\n"
+    if draw(st.booleans()):
+        text = "---\ntitle: generated\n---\n" + text
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_documents())
+def test_source_map_round_trip(text):
+    document = build_document("p.md", SourceText(text), parse(text))
+    for unit in document.units:
+        position = 0
+        for word in unit.text.split(" "):
+            start = unit.text.index(word, position) if word else position
+            position = start + len(word)
+            if not word or word in ("*",):
+                continue
+            src_start, src_end = unit.source_span(start, start + len(word))
+            sliced = text[src_start:src_end]
+            assert html.unescape(sliced).replace("\\*", "*") == word, (word, sliced, unit.text)
+
+
+def test_lint_text_is_deterministic(linter):
+    text = (FIXTURES / "markup.md").read_text(encoding="utf-8")
+    first = [f.to_dict() for f in linter.lint_text(text, "a.md").findings]
+    second = [f.to_dict() for f in wbl.lint_text(text, "a.md").findings]
+    assert first == second
