@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "docs" / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+# CLI runs in tests use a throw-away result cache, never one in the checkout.
+_SESSION_CACHE = tempfile.mkdtemp(prefix="wbl-test-cache-")
 
 
 def wbl_command() -> list[str]:
@@ -33,5 +36,5 @@ def corpus_dir() -> Path:
 
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WBL_", "PYTEST_"))}
-    env.update({"NO_COLOR": "1", **extra})
+    env.update({"NO_COLOR": "1", "WBL_CACHE_DIR": _SESSION_CACHE, **extra})
     return env

@@ -8,6 +8,7 @@ import re
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
 _CODE = re.compile(r"`[^`]*`")
 _TAG = re.compile(r"<[^>\n]*>")
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)\]'\"]")
 _LINE_MARKERS = re.compile(r"(\r\n|\r|\n)[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d+[.)])[ \t]+)?")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKUP_CHARS = re.compile(r"[*_\[\]~`\s>]")
@@ -18,6 +19,7 @@ def visible(source_slice: str) -> str:
     text = _LINK_DESTINATION.sub("", source_slice)
     text = _CODE.sub("", text)
     text = _TAG.sub("", text)
+    text = _BARE_URL.sub("", text)
     text = _LINE_MARKERS.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
@@ -33,8 +35,20 @@ def span_problems(source: str, finding) -> list[str]:
     flagged = finding.text
     if visible(sliced) != _MARKUP_CHARS.sub("", flagged):
         problems.append(f"{finding.rule} at {finding.line}:{finding.column}: slice {sliced!r} != text {flagged!r}")
-    if flagged and sliced and flagged[0] not in "&\\" and sliced[0] != flagged[0] and not sliced.startswith(("&", "\\")):
+    if (
+        flagged
+        and sliced
+        and flagged[0] not in "&\\"
+        and sliced[0] != flagged[0]
+        and not sliced.startswith(("&", "\\"))
+    ):
         problems.append(f"{finding.rule}: slice starts with {sliced[0]!r}, text with {flagged[0]!r}")
-    if "\n" not in sliced and "\r" not in sliced and not re.search(r"[&\\*_`<\[]", sliced) and sliced != flagged:
+    if (
+        "\n" not in sliced
+        and "\r" not in sliced
+        and not re.search(r"[&\\*_`<\[]", sliced)
+        and not _BARE_URL.search(sliced)
+        and sliced != flagged
+    ):
         problems.append(f"{finding.rule}: plain slice {sliced!r} != {flagged!r}")
     return problems

@@ -12,7 +12,7 @@ from .conftest import EXAMPLES, clean_env
 
 
 def test_lint_text_returns_typed_report(capsys):
-    report = wbl.lint_text("# T\n\nMany people wait.\n", path="x.md")
+    report = wbl.lint_text("# T\n\nMany people wait.\n", path="x.md", options=wbl.LintOptions(select=("WB601",)))
     assert isinstance(report, FileReport)
     assert report.path == "x.md" and report.error is None
     assert all(isinstance(f, Finding) for f in report.findings)
@@ -26,7 +26,7 @@ def test_lint_paths_reports_errors_per_file(tmp_path, capsys):
     good.write_text("Various delays.\n", encoding="utf-8")
     bad = tmp_path / "b.md"
     bad.write_bytes(b"\xff\xfe\x00")
-    report = wbl.lint_paths([good, bad, tmp_path / "nope.md"])
+    report = wbl.lint_paths([good, bad, tmp_path / "nope.md"], options=wbl.LintOptions(select=("WB601",)))
     assert isinstance(report, Report)
     assert [r.path for r in report.files] == [str(good), str(bad), str(tmp_path / "nope.md")]
     assert report.files[0].findings and report.files[0].error is None
@@ -36,7 +36,9 @@ def test_lint_paths_reports_errors_per_file(tmp_path, capsys):
 
 
 def test_options_select_and_rule_options():
-    options = wbl.LintOptions(select=("long-sentence",), rule_options={"long-sentence": {"max-words": 5, "info-words": 0}})
+    options = wbl.LintOptions(
+        select=("long-sentence",), rule_options={"long-sentence": {"max-words": 5, "info-words": 0}}
+    )
     report = wbl.lint_text("One two three four five six seven.\n", options=options)
     assert [f.rule for f in report.findings] == ["WB503"]
     assert "7 words" in report.findings[0].message

@@ -47,7 +47,9 @@ def _findings(command, env):
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode in (0, 1), result.stderr
     assert "network access attempted" not in result.stderr
-    return [(f["rule"], f["line"], f["column"], f["message"]) for f in json.loads(result.stdout)["files"][0]["findings"]], json.loads(result.stdout)["files"][0]["metrics"]
+    return [
+        (f["rule"], f["line"], f["column"], f["message"]) for f in json.loads(result.stdout)["files"][0]["findings"]
+    ], json.loads(result.stdout)["files"][0]["metrics"]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +58,9 @@ def online():
 
 
 def test_same_findings_with_sockets_blocked(tmp_path, online):
-    offline = _findings([*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], _offline_env(tmp_path))
+    offline = _findings(
+        [*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], _offline_env(tmp_path)
+    )
     assert offline == online
     assert online[0], "the draft has findings"
     assert online[1]["flesch_kincaid_grade"] > 0, "readability (syllables) computed offline"

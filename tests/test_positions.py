@@ -78,7 +78,10 @@ def test_front_matter_is_not_a_heading():
 
 
 def test_non_prose_is_skipped():
-    text = "Text `code words` here.\n\n```\nfenced words\n```\n\n    indented code\n\n<div>html words</div>\n\n![alt words](img.png)\n"
+    text = (
+        "Text `code words` here.\n\n```\nfenced words\n```\n\n    indented code\n\n"
+        "<div>html words</div>\n\n![alt words](img.png)\n"
+    )
     document = build_document("n.md", SourceText(text), parse(text))
     joined = " ".join(u.text for u in document.units)
     for hidden in ("code words", "fenced", "indented", "html words", "alt words", "img.png"):
@@ -109,12 +112,13 @@ def _inline(draw_words, style):
 def markdown_documents(draw):
     blocks = []
     for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(["para", "heading", "quote", "list", "olist", "code", "table", "html"]))
+        kind = draw(st.sampled_from(["para", "heading", "quote", "list", "olist", "code", "table", "html", "empty"]))
         lines = [
             " ".join(
-                _inline(draw(st.lists(WORDS, min_size=1, max_size=4)), draw(st.sampled_from(
-                    ["plain", "strong", "emphasis", "link", "entity", "escaped", "code"]
-                )))
+                _inline(
+                    draw(st.lists(WORDS, min_size=1, max_size=4)),
+                    draw(st.sampled_from(["plain", "strong", "emphasis", "link", "entity", "escaped", "code"])),
+                )
                 for _ in range(draw(st.integers(1, 3)))
             )
             for _ in range(draw(st.integers(1, 3)))
@@ -131,6 +135,8 @@ def markdown_documents(draw):
             blocks.append("\n".join(f"{i}. " + line for i, line in enumerate(lines, 1)))
         elif kind == "code":
             blocks.append("```\n" + "\n".join(lines) + "\n```")
+        elif kind == "empty":
+            blocks.append(draw(st.sampled_from(["#", "### ", "-", "> ", "1.", "**", "[]()", "&amp;", "\\"])))
         elif kind == "table":
             blocks.append("| a | b |\n|---|---|\n" + "\n".join(f"| {line} | c |" for line in lines))
         else:
@@ -164,3 +170,16 @@ def test_lint_text_is_deterministic(linter):
     first = [f.to_dict() for f in linter.lint_text(text, "a.md").findings]
     second = [f.to_dict() for f in wbl.lint_text(text, "a.md").findings]
     assert first == second
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(markdown_documents())
+def test_engine_on_generated_documents(linter, text):
+    """No exception, no internal error, exact spans, and the same output twice, for every rule."""
+    first = linter.lint_text(text, "g.md")
+    assert first.errors == ()
+    problems = [p for f in first.findings for p in span_problems(text, f)]
+    assert problems == []
+    assert [f.to_dict() for f in linter.lint_text(text, "g.md").findings] == [f.to_dict() for f in first.findings]

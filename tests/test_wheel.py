@@ -52,7 +52,9 @@ def test_wheel_in_fresh_venv_gives_same_findings(wheel, tmp_path):
     # after the venv's own, so wbl itself is imported from the wheel and nothing is downloaded.
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     dependency_dirs = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
     with open(os.path.join(purelib, "zz_dependencies.pth"), "w", encoding="utf-8") as handle:
@@ -61,14 +63,23 @@ def test_wheel_in_fresh_venv_gives_same_findings(wheel, tmp_path):
     env.pop("PYTHONPATH", None)
     where = subprocess.run(
         [str(python), "-c", "import wbl, wbl_rules; print(wbl.__file__); print(wbl_rules.__file__)"],
-        capture_output=True, text=True, check=True, env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=tmp_path,
     ).stdout.split()
     assert all(path.startswith(str(venv)) for path in where), where
     example = str(EXAMPLES / "datasync-draft.md")
     installed = subprocess.run(
         [str(python), "-m", "wbl.cli", "check", "--format", "json", example],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
-    source = subprocess.run([*wbl_command(), "check", "--format", "json", example], capture_output=True, text=True, env=clean_env())
+    source = subprocess.run(
+        [*wbl_command(), "check", "--format", "json", example], capture_output=True, text=True, env=clean_env()
+    )
     assert installed.returncode == source.returncode == 1, installed.stderr
     assert json.loads(installed.stdout)["files"][0]["findings"] == json.loads(source.stdout)["files"][0]["findings"]

@@ -12,11 +12,22 @@ from collections.abc import Sequence
 import click
 
 from wbl import __version__
-from wbl.engine import DEFAULT_MAX_FILE_SIZE, FileReport, Linter, LintOptions, Report
+from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
+from wbl.cache import default_cache_dir
+from wbl.config import ConfigError, Project, render_settings
+from wbl.engine import DEFAULT_MAX_FILE_SIZE, FileReport, LintOptions, Report
 from wbl.nlp import ModelError
 from wbl.registry import RegistryError, SelectionError, default_registry
-from wbl.reporters import REPORTERS, render_rules
-from wbl.rule import Severity
+from wbl.reporters import (
+    HUMAN_FORMATS,
+    REPORTERS,
+    RenderOptions,
+    render_explanation,
+    render_rules,
+    render_statistics,
+    use_color,
+)
+from wbl.reporters.base import plural
 from wbl.source import InputError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -29,6 +40,15 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 def _fail(message: str) -> None:
     click.echo(f"wbl: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+MAX_FILE_SIZE_OPTION = click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE,
+    show_default=True,
+    help="Files larger than this many bytes are skipped with an error.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,18 +72,42 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: fail-on from the configuration, else warning).",
 )
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
 @click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
+@MAX_FILE_SIZE_OPTION
+@click.option("--statistics", is_flag=True, help="After the findings, print how many each rule gave.")
 @click.option(
-    "--max-file-size",
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Use this configuration file for every path (instead of the nearest wbl.toml / pyproject.toml).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--report-unused", is_flag=True, help="Report suppression comments that suppressed nothing (as WB000 findings)."
+)
+@click.option(
+    "--jobs",
+    "-j",
     type=click.IntRange(min=1),
-    default=DEFAULT_MAX_FILE_SIZE,
-    show_default=True,
-    help="Files larger than this many bytes are skipped with an error.",
+    default=None,
+    help="Processes to lint with (default: every core when there are 32 files or more, else 1).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Result cache folder (default: .wbl_cache in the working directory, or $WBL_CACHE_DIR).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=str),
+    help="Report only findings not recorded in this baseline file (written by `wbl baseline`).",
 )
 def check(
     paths: tuple[str, ...],
@@ -74,37 +118,173 @@ def check(
     model: str | None,
     stdin_filename: str | None,
     max_file_size: int,
+    statistics: bool,
+    config_file: str | None,
+    isolated: bool,
+    report_unused: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
+    baseline_file: str | None,
 ) -> None:
     """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin."""
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
-    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
+    options = LintOptions(
+        select=_split(select),
+        ignore=_split(ignore),
+        model=model,
+        max_file_size=max_file_size,
+        report_unused=report_unused,
+    )
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
     try:
-        linter = Linter(options, default_registry())
-    except (SelectionError, RegistryError) as exc:
+        project = Project(
+            options,
+            default_registry(),
+            config_file=config_file,
+            isolated=isolated,
+            fail_on=fail_on,
+            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            jobs=jobs,
+        )
+    except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
+    recorded = _load_baseline(baseline_file) if baseline_file is not None else None
     reports: list[FileReport] = []
     try:
         for path in paths:
             if path == "-":
                 name = stdin_filename or "<stdin>"
-                reports.append(linter.lint_bytes(sys.stdin.buffer.read(), name))
+                reports.append(project.lint_bytes(sys.stdin.buffer.read(), name))
             else:
-                reports.extend(linter.lint_paths([path]).files)
+                reports.extend(project.lint_paths([path]).files)
+    except ConfigError as exc:
+        _fail(str(exc))
     except ModelError as exc:
         _fail(str(exc))
     except InputError as exc:  # pragma: no cover - lint_* turn these into file errors
         _fail(str(exc))
-    report = Report(tuple(reports), tuple(dict.fromkeys(linter.notices)))
+    report = Report(tuple(reports), project.notices)
     for notice in report.notices:
         click.echo(f"wbl: notice: {notice}", err=True)
     for file_report in report.files:
         for error in file_report.errors:
             click.echo(f"{file_report.path}: error: {error}", err=True)
-    output = REPORTERS[output_format](report)
+    # With a baseline, only new findings are reported and count for the exit code.
+    comparison = recorded.compare(report, lambda path: _codes_run(project, path)) if recorded is not None else None
+    if comparison is not None:
+        report = comparison.new_report()
+    color = output_format == "text" and use_color(sys.stdout)
+    render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
+    output = REPORTERS[output_format](report, render)
     if output:
-        click.echo(output, nl=not output.endswith("\n"))
-    sys.exit(report.exit_code(Severity.parse(fail_on)))
+        click.echo(output, nl=not output.endswith("\n"), color=color)
+    counts = (render_statistics(report), comparison.summary() if comparison else "") if statistics else ()
+    if summary := "\n".join(part for part in counts if part):
+        # Machine formats keep standard output parseable: their statistics go to stderr.
+        human = output_format in HUMAN_FORMATS
+        click.echo(("\n" if human and output else "") + summary, err=not human)
+    sys.exit(project.exit_code(report))
+
+
+def _load_baseline(path: str) -> Baseline:
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise  # pragma: no cover - _fail exits
+
+
+def _codes_run(project: Project, path: str) -> list[str]:
+    """The codes of the rules that ran on `path` (a baseline's entries of other rules are not 'fixed')."""
+    return [r.code for r in project.linter_for(project.settings_for(path)).rules]
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=DEFAULT_BASELINE,
+    show_default=True,
+    help="The baseline file to write (paths in it are relative to its directory).",
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (WB5), slugs or categories.")
+@click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
+@click.option("--model", help="spaCy pipeline to load.")
+@MAX_FILE_SIZE_OPTION
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Result cache folder.")
+def baseline_command(
+    paths: tuple[str, ...],
+    output: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    model: str | None,
+    max_file_size: int,
+    config_file: str | None,
+    isolated: bool,
+    no_cache: bool,
+    cache_dir: str | None,
+) -> None:
+    """Record the findings of PATHS in a baseline file; `wbl check --baseline FILE` then reports only new ones.
+
+    Nothing is written when a file cannot be linted (exit code 2).
+    """
+    if not paths:
+        _fail("no paths given")
+    if "-" in paths:
+        _fail("a baseline records files: standard input ('-') is not accepted")
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
+    try:
+        project = Project(
+            options,
+            default_registry(),
+            config_file=config_file,
+            isolated=isolated,
+            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            jobs=None,
+        )
+        report = project.lint_paths(paths)
+    except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
+        _fail(str(exc))
+    for notice in report.notices:
+        click.echo(f"wbl: notice: {notice}", err=True)
+    for file_report in report.files:
+        for error in file_report.errors:
+            click.echo(f"{file_report.path}: error: {error}", err=True)
+    if report.has_errors:
+        _fail(f"{output} not written: some files could not be linted")
+    try:
+        written = write_baseline(report, output)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    files = sum(1 for entries in written.files.values() if entries)
+    click.echo(f"wbl: wrote {plural(len(written), 'finding')} in {plural(files, 'file')} to {output}")
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def config_command(path: str, output_format: str, config_file: str | None, isolated: bool) -> None:
+    """Print the effective configuration for PATH (a file or directory; default: the current one)."""
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    try:
+        project = Project(registry=default_registry(), config_file=config_file, isolated=isolated)
+        settings = project.settings_for(path)
+    except (ConfigError, RegistryError) as exc:
+        _fail(str(exc))
+    click.echo(render_settings(settings, path, output_format), nl=False)
 
 
 @main.command("rules")
@@ -118,6 +298,88 @@ def rules_command(output_format: str, select: tuple[str, ...]) -> None:
     except (SelectionError, RegistryError) as exc:
         _fail(str(exc))
     click.echo(render_rules(rules, output_format))
+
+
+@main.command("explain")
+@click.argument("rule")
+def explain_command(rule: str) -> None:
+    """Print a rule's full documentation: RULE is a code (WB601) or a slug (weasel-word)."""
+    try:
+        registry = default_registry()
+    except RegistryError as exc:
+        _fail(str(exc))
+    found = registry.get(rule.strip()) or registry.get(rule.strip().upper())
+    if found is None:
+        try:
+            matched = registry.select([rule])  # A prefix or category: say which rules it names.
+        except SelectionError as exc:
+            _fail(str(exc))
+        if len(matched) > 1:
+            _fail(f"{rule!r} names {len(matched)} rules ({', '.join(r.code for r in matched)}): give one code or slug")
+        found = matched[0]
+    click.echo(render_explanation(found))
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only transport).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server (over stdio) that editors start for live diagnostics."""
+    try:
+        from wbl.lsp import main as serve  # pygls and spaCy are imported only here
+    except ImportError as exc:
+        _fail(f"the language server needs pygls: pip install 'wbl[lsp]' ({exc})")
+    serve()
+
+
+@main.command("report")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help="HTML file to write."
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (WB5), slugs or categories.")
+@click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
+@click.option("--model", help="spaCy pipeline to load.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def report_command(
+    path: str,
+    output: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    model: str | None,
+    config_file: str | None,
+    isolated: bool,
+) -> None:
+    """Write a self-contained HTML review page for one PR/FAQ (exit 0 when written, 2 on error)."""
+    from wbl.engine import read_file
+    from wbl.htmlreport import review
+    from wbl.source import decode
+
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model)
+    try:
+        project = Project(options, default_registry(), config_file=config_file, isolated=isolated)
+        linter = project.linter_for(project.settings_for(path))
+        data = read_file(path)
+        if isinstance(data, FileReport):
+            _fail(f"{path}: {data.error}")
+        assert isinstance(data, bytes)
+        result, page = review(linter, decode(data, max_bytes=options.max_file_size), path)
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
+        _fail(str(exc))
+    except InputError as exc:
+        _fail(f"{path}: {exc}")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    for notice in linter.notices:
+        click.echo(f"wbl: notice: {notice}", err=True)
+    for error in result.errors:
+        click.echo(f"{path}: error: {error}", err=True)
+    click.echo(f"wrote {output}: {plural(len(result.findings), 'finding')}", err=True)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 if __name__ == "__main__":  # pragma: no cover

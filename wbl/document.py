@@ -15,7 +15,8 @@ from typing import Any
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
 from wbl.source import SourceText
 
-FAQ_HEADING = re.compile(r"\bFAQs?\b|frequently[\s-]+asked", re.IGNORECASE)
+# "PR/FAQ", "PR-FAQ" or "PR / FAQ" in a title names the whole document, not its FAQ.
+FAQ_HEADING = re.compile(r"(?<!\bPR)(?<!\bPR[/&-])(?<!\bPR [/&-] )\bFAQs?\b|frequently[\s-]+asked", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

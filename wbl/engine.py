@@ -7,19 +7,22 @@ Nothing here prints or exits: the CLI and reporters do that.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from wbl import readability
+from wbl.cache import ResultCache, pipeline_version
 from wbl.document import Document, build_document
 from wbl.markdown import parse
-from wbl.nlp import ModelError, Pipeline, load_pipeline
+from wbl.nlp import ModelError, Pipeline, load_pipeline, resolve_model
+from wbl.prfaq import scorecard
 from wbl.registry import Registry, default_registry
 from wbl.rule import Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText, decode
+from wbl.suppress import apply_suppressions
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; larger files are skipped with a clear error
@@ -61,6 +64,26 @@ class Finding:
             "suggestion": self.suggestion,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str) -> Finding:
+        """The inverse of `to_dict` (used by the result cache and parallel workers)."""
+        return cls(
+            data["rule"],
+            data["name"],
+            data["category"],
+            Severity(data["severity"]),
+            data["message"],
+            path,
+            data["line"],
+            data["column"],
+            data["end_line"],
+            data["end_column"],
+            data["offset"],
+            data["end_offset"],
+            data["text"],
+            data.get("suggestion"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
@@ -70,6 +93,10 @@ class FileReport:
     findings: tuple[Finding, ...] = ()
     metrics: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     errors: tuple[str, ...] = ()
+    # The linted text (after a BOM), for reporters that quote source lines; not part of to_dict().
+    source_text: str | None = field(default=None, repr=False, compare=False)
+    # The PR/FAQ parts found: {part: {"present": bool, "line": int | None}} (see wbl.prfaq).
+    scorecard: Mapping[str, Any] | None = None
 
     @property
     def error(self) -> str | None:
@@ -81,7 +108,23 @@ class FileReport:
             "error": self.error,
             "metrics": dict(self.metrics),
             "findings": [f.to_dict() for f in self.findings],
+            "scorecard": {k: dict(v) for k, v in self.scorecard.items()} if self.scorecard is not None else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str | None = None, source_text: str | None = None) -> FileReport:
+        """The inverse of `to_dict`, optionally under another path (same content, other file)."""
+        name = path if path is not None else data["path"]
+        error = data.get("error")
+        card = data.get("scorecard")
+        return cls(
+            name,
+            tuple(Finding.from_dict(f, name) for f in data.get("findings", ())),
+            MappingProxyType(dict(data.get("metrics", {}))),
+            tuple(data.get("errors", [error] if error else [])),
+            source_text=source_text,
+            scorecard=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in card.items()}) if card else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +162,19 @@ class LintOptions:
     model: str | None = None
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    report_unused: bool = False  # turn suppression comments that suppressed nothing into WB000 findings
 
 
 class Linter:
     """Lints documents with a fixed rule selection; reusable across many files."""
 
-    def __init__(self, options: LintOptions | None = None, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        options: LintOptions | None = None,
+        registry: Registry | None = None,
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.options = options or LintOptions()
         self.registry = registry or default_registry()
         self.rules: tuple[Rule, ...] = self.registry.select(self.options.select or None, self.options.ignore)
@@ -132,6 +182,23 @@ class Linter:
         self._pipeline: Pipeline | None = None
         self._runnable: tuple[Rule, ...] | None = None
         self.notices: list[str] = []
+        self.cache = self._make_cache(cache_dir) if cache_dir is not None else None
+        # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
+        # that an edit re-analyses only the paragraphs that changed). Docs are never modified.
+        self.doc_cache: MutableMapping[str, Any] | None = None
+
+    def _make_cache(self, cache_dir: str | os.PathLike[str]) -> ResultCache:
+        model = resolve_model(self.options.model)
+        return ResultCache(
+            Path(cache_dir),
+            {
+                "wbl": _wbl_version(),
+                "model": [model, pipeline_version(model)],
+                "rules": [[r.code, r.origin, dict(self._contexts[r.code].options)] for r in self.rules],
+                "report_unused": self.options.report_unused,
+                "max_file_size": self.options.max_file_size,
+            },
+        )
 
     def _rule_options(self, rule: Rule) -> Mapping[str, Any]:
         merged = dict(rule.options)
@@ -171,38 +238,94 @@ class Linter:
         except InputError as exc:
             return FileReport(path, errors=(str(exc),))
         pipeline, rules = self._prepare()
-        analysed = document.with_analysis(pipeline.pipe([u.text for u in document.units], self.features))
+        analysed = document.with_analysis(self._analyse(pipeline, [u.text for u in document.units]))
         return self._run_rules(analysed, rules)
 
+    def _analyse(self, pipeline: Pipeline, texts: list[str]) -> list[Any]:
+        """spaCy Docs for unit texts, through `doc_cache` when there is one (only new texts are run)."""
+        cache = self.doc_cache
+        if cache is None:
+            return pipeline.pipe(texts, self.features)
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        for text, doc in zip(missing, pipeline.pipe(missing, self.features) if missing else (), strict=True):
+            cache[text] = doc
+        return [cache[t] for t in texts]
+
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
+        """Lint a file's bytes, through the result cache when there is one."""
+        return next(self.lint_many([(path, data)]))
+
+    def lint_many(self, items: Iterable[tuple[str, bytes | FileReport]], batch: int = 16) -> Iterator[FileReport]:
+        """Lint (path, bytes) pairs in order, sending up to `batch` documents through spaCy at once.
+
+        A `FileReport` in place of bytes (a read error) is passed through. Only one batch of spaCy
+        `Doc`s is alive at a time, so memory does not grow with the number of files.
+        """
+        pending: list[tuple[str, Any, str | None]] = []  # (path, Document | FileReport, cache key)
+        for path, data in items:
+            pending.append(self._prepare_one(path, data))
+            if sum(1 for _, d, _ in pending if isinstance(d, Document)) >= batch:
+                yield from self._finish(pending)
+                pending = []
+        yield from self._finish(pending)
+
+    def _prepare_one(self, path: str, data: bytes | FileReport) -> tuple[str, Any, str | None]:
+        if isinstance(data, FileReport):
+            return path, data, None
+        key = self.cache.key(data) if self.cache is not None else None
         try:
             text = decode(data, max_bytes=self.options.max_file_size)
         except InputError as exc:
-            return FileReport(path, errors=(str(exc),))
-        return self.lint_text(text, path)
+            return path, FileReport(path, errors=(str(exc),)), None
+        if key is not None and self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                try:
+                    return path, FileReport.from_dict(hit, path, source_text=text), None
+                except (KeyError, TypeError, ValueError):
+                    pass  # A corrupt entry is ignored and rewritten.
+        try:
+            source = SourceText(text)
+            return path, build_document(path, source, parse(source.text)), key
+        except InputError as exc:
+            return path, FileReport(path, errors=(str(exc),)), None
+
+    def _finish(self, pending: list[tuple[str, Any, str | None]]) -> Iterator[FileReport]:
+        documents = [d for _, d, _ in pending if isinstance(d, Document)]
+        if documents:
+            pipeline, rules = self._prepare()
+            texts = [u.text for d in documents for u in d.units]
+            docs = iter(pipeline.pipe(texts, self.features))
+            analysed = {id(d): d.with_analysis([next(docs) for _ in d.units]) for d in documents}
+        for _, item, key in pending:
+            if isinstance(item, FileReport):
+                yield item
+                continue
+            report = self._run_rules(analysed[id(item)], rules)
+            if key is not None and self.cache is not None and not report.errors:
+                self.cache.put(key, report.to_dict())
+            yield report
 
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
-        name = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            return FileReport(name, errors=("is a directory",))
-        except FileNotFoundError:
-            return FileReport(name, errors=("no such file or directory",))
-        except PermissionError:
-            return FileReport(name, errors=("permission denied",))
-        except OSError as exc:
-            return FileReport(name, errors=(f"cannot read: {exc.strerror or exc}",))
-        return self.lint_bytes(data, name)
+        return next(self.lint_many([(str(path), read_file(path))]))
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Report:
-        reports = []
-        for target in expand_paths(paths):
-            if isinstance(target, FileReport):
-                reports.append(target)
-            else:
-                reports.append(self.lint_file(target))
+        items = ((t if isinstance(t, str) else t.path, read_file(t)) for t in expand_paths(paths))
+        reports = list(self.lint_many(items))
         return Report(tuple(reports), tuple(self.notices))
+
+    def analyse(self, text: str, path: str = "<text>", features: Iterable[str] = ()) -> Document:
+        """The analysed `Document` of a text, for callers that need more than findings (the HTML
+        review page). The pipeline runs what the rules need plus `features`. Raises `InputError`."""
+        source = SourceText(text.removeprefix("\ufeff"))
+        document = build_document(path, source, parse(source.text))
+        pipeline, _ = self._prepare()
+        return document.with_analysis(pipeline.pipe([u.text for u in document.units], self.features | set(features)))
+
+    def lint_document(self, document: Document) -> FileReport:
+        """Run the rules over a `Document` from `analyse` (so that one spaCy pass serves both)."""
+        _, rules = self._prepare()
+        return self._run_rules(document, rules)
 
     def _run_rules(self, document: Document, rules: Sequence[Rule]) -> FileReport:
         findings: list[Finding] = []
@@ -215,8 +338,26 @@ class Linter:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
             except Exception as exc:  # One faulty rule must not hide the others' findings.
                 errors.append(f"internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")
+        findings = apply_suppressions(
+            document, findings, self._codes_named, frozenset(r.code for r in rules), self.options.report_unused
+        )
         findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
-        return FileReport(document.path, tuple(findings), MappingProxyType(document_metrics(document)), tuple(errors))
+        try:
+            card: Mapping[str, Any] | None = MappingProxyType(scorecard(document).to_dict())
+        except Exception as exc:  # A detector bug must not hide the findings.
+            card = None
+            errors.append(f"internal error in the PR/FAQ scorecard: {type(exc).__name__}: {exc}")
+        return FileReport(
+            document.path,
+            tuple(findings),
+            MappingProxyType(document_metrics(document)),
+            tuple(errors),
+            source_text=document.text,
+            scorecard=card,
+        )
+
+    def _codes_named(self, token: str) -> frozenset[str]:
+        return frozenset(r.code for r in self.registry.matching(token))
 
     def _to_finding(self, r: Rule, v: Violation, document: Document) -> Finding:
         if not isinstance(v, Violation):
@@ -264,6 +405,29 @@ class Linter:
 
 class _MalformedViolation(Exception):
     pass
+
+
+def read_file(path: str | os.PathLike[str] | FileReport) -> bytes | FileReport:
+    """A file's bytes, or a `FileReport` saying in one line why it cannot be read."""
+    if isinstance(path, FileReport):
+        return path
+    name = str(path)
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        return FileReport(name, errors=("is a directory",))
+    except FileNotFoundError:
+        return FileReport(name, errors=("no such file or directory",))
+    except PermissionError:
+        return FileReport(name, errors=("permission denied",))
+    except OSError as exc:
+        return FileReport(name, errors=(f"cannot read: {exc.strerror or exc}",))
+
+
+def _wbl_version() -> str:
+    from wbl import __version__
+
+    return __version__
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | FileReport]:
@@ -320,17 +484,43 @@ def document_metrics(document: Document) -> dict[str, float]:
 
 
 def lint_text(
-    text: str, path: str = "<text>", *, options: LintOptions | None = None, registry: Registry | None = None
+    text: str,
+    path: str = "<text>",
+    *,
+    options: LintOptions | None = None,
+    registry: Registry | None = None,
+    config: bool | str | os.PathLike[str] = False,
 ) -> FileReport:
-    """Lint one Markdown text; returns a `FileReport` and prints nothing."""
+    """Lint one Markdown text; returns a `FileReport` and prints nothing.
+
+    `config=True` applies the configuration file found for `path` (see wbl.config), a path uses
+    that file; `options` then apply on top, like command-line flags. By default no file is read.
+    """
+    if config is not False:
+        return _project(options, registry, config).lint_text(text, path)
     return Linter(options, registry).lint_text(text, path)
 
 
 def lint_paths(
-    paths: Iterable[str | os.PathLike[str]], *, options: LintOptions | None = None, registry: Registry | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    options: LintOptions | None = None,
+    registry: Registry | None = None,
+    config: bool | str | os.PathLike[str] = False,
 ) -> Report:
-    """Lint files and directories (recursively, *.md / *.markdown); returns a `Report`."""
+    """Lint files and directories (recursively, *.md / *.markdown); returns a `Report`.
+
+    `config` as for `lint_text`: True finds each file's configuration, a path uses that file.
+    """
+    if config is not False:
+        return _project(options, registry, config).lint_paths(paths)
     return Linter(options, registry).lint_paths(paths)
+
+
+def _project(options: LintOptions | None, registry: Registry | None, config: bool | str | os.PathLike[str]) -> Any:
+    from wbl.config import Project  # wbl.config builds on this module
+
+    return Project(options, registry, config_file=None if isinstance(config, bool) else config)
 
 
 __all__ = [

@@ -95,14 +95,16 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 
 
-_COMPILED: dict[int, tuple[re.Pattern[str] | None, dict[str, Mapping[str, Any]]]] = {}
+# Keyed by id(); the entry keeps the options object alive so that its id is never reused by
+# another linter's options (which would hand it a stale pattern).
+_COMPILED: dict[int, tuple[Mapping[str, Any], re.Pattern[str] | None, dict[str, Mapping[str, Any]]]] = {}
 
 
 def _compiled(ctx: RuleContext) -> tuple[re.Pattern[str] | None, dict[str, Mapping[str, Any]]]:
     key = id(ctx.options)
     cached = _COMPILED.get(key)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is ctx.options:
+        return cached[1], cached[2]
     groups: dict[str, Mapping[str, Any]] = {}
     for group in ctx.get("groups", ()):
         for word in group.get("words", ()):
@@ -113,7 +115,7 @@ def _compiled(ctx: RuleContext) -> tuple[re.Pattern[str] | None, dict[str, Mappi
     for word in ctx.get("accept-words", ()):
         groups.pop(_normal(word), None)
     pattern = phrase_pattern(groups) if groups else None
-    _COMPILED[key] = (pattern, groups)
+    _COMPILED[key] = (ctx.options, pattern, groups)
     return pattern, groups
 
 
@@ -138,7 +140,8 @@ def _walk(folder: Traversable) -> Iterator[tuple[Traversable, Traversable]]:
     for entry in folder.iterdir():
         if entry.is_dir() and not entry.name.startswith(("_", ".")):
             yield from _walk(entry)
-        elif entry.name.endswith(".toml"):
+        elif entry.name.endswith(".toml") and not entry.name.startswith("_"):
+            # `_name.toml` files are data that rules share (cue words, lexicons), not rules.
             yield folder, entry
 
 

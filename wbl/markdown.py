@@ -269,6 +269,8 @@ class _BlockBuilder:
         return pos, end
 
     def _add_text(self, raw: str, pieces: _Pieces) -> None:
+        if not raw:
+            return
         located = self._locate(raw)
         if located is None:
             return  # Unlocatable text is dropped rather than reported at a wrong place.

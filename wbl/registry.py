@@ -126,14 +126,24 @@ def discover(
         except Exception as exc:  # A broken plugin must say which one it is.
             raise RegistryError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from exc
         origin_name = "builtin" if module == BUILTIN_MODULE else (dist.name if dist else ep.name)
-        rules.extend(_rules_from(obj, origin_name))
+        rules.extend(_load_rules(obj, origin_name, origin))
         loaded_modules.add(module)
     if BUILTIN_MODULE not in loaded_modules:
         # Running from a source tree without installed metadata: the pack is still wbl's own.
         import wbl_rules
 
-        rules.extend(_rules_from(wbl_rules.load, "builtin"))
+        rules.extend(_load_rules(wbl_rules.load, "builtin", "wbl_rules"))
     return Registry.from_rules(rules)
+
+
+def _load_rules(obj: object, origin_name: str, origin: str) -> list[Rule]:
+    """Rules from an entry point's object; any failure (bad rule data too) names the plugin."""
+    try:
+        return _rules_from(obj, origin_name)
+    except RegistryError:
+        raise
+    except Exception as exc:
+        raise RegistryError(f"{origin}: failed to load rules: {type(exc).__name__}: {exc}") from exc
 
 
 _DEFAULT: Registry | None = None

@@ -31,3 +31,29 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
         escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
         alternatives.append(escaped)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+_OPENING_QUOTES = {"“": "”", "„": "”", "«": "»"}
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` inside quotation marks: straight "…" pairs and typographic “…” pairs.
+
+    An unclosed quotation runs to the end of the text (a paragraph that opens a quote and
+    continues it in the next one).
+    """
+    spans = []
+    start: int | None = None
+    closing = ""
+    for index, char in enumerate(text):
+        if start is None:
+            if char == '"':
+                start, closing = index, '"'
+            elif char in _OPENING_QUOTES:
+                start, closing = index, _OPENING_QUOTES[char]
+        elif char == closing:
+            spans.append((start, index + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans

@@ -1,13 +1,14 @@
-"""One JSON document: {"files": [{"path", "error", "metrics", "findings": [...]}], ...}."""
+"""One JSON document: {"version", "files": [{"path", "error", "metrics", "findings": [...]}], "notices"}."""
 
 from __future__ import annotations
 
 import json
 
 from wbl.engine import Report
+from wbl.reporters.base import RenderOptions
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, options: RenderOptions | None = None) -> str:
     data = {"version": _version(), **report.to_dict()}
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -1,14 +1,109 @@
-"""`path:line:column: CODE [severity] message`, one finding per line."""
+"""The default, human format: findings grouped by file, each with its source line and a caret.
+
+The first line of every finding is the machine-readable ``path:line:column: CODE [severity]
+message`` (without colour it is exactly that, so ``grep`` and older scripts keep working); the
+lines under it start with white space and show the source line with ``^`` under the flagged span.
+Files are separated by a blank line. Colour is added only when asked (`RenderOptions.color`).
+"""
 
 from __future__ import annotations
 
-from wbl.engine import Report
+import unicodedata
+
+from wbl.engine import Finding, Report
+from wbl.reporters.base import RenderOptions, line_of, source_of
+from wbl.rule import Severity
+
+MAX_WIDTH = 100  # display cells of source shown; longer lines are cut around the span
+TAB = "    "
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM_BLUE = "\x1b[34m"
+_SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 
 
-def render_text(report: Report) -> str:
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
-        for file_report in report.files
-        for f in file_report.findings
-    ]
-    return "\n".join(lines)
+def headline(f: Finding) -> str:
+    """``path:line:column: CODE [severity] message``: one line per finding, stable for scripts."""
+    return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
+
+
+def render_text(report: Report, options: RenderOptions | None = None) -> str:
+    color = bool(options and options.color)
+    blocks = []
+    for file_report in report.files:
+        if not file_report.findings:
+            continue
+        source = source_of(file_report)
+        lines: list[str] = []
+        for f in file_report.findings:
+            lines.append(_colored_headline(f) if color else headline(f))
+            lines.extend(snippet(line_of(source, f.line), f, color))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _colored_headline(f: Finding) -> str:
+    tint = _SEVERITY_COLOR[f.severity]
+    return (
+        f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {tint}{f.rule}{_RESET} "
+        f"[{tint}{f.severity.value}{_RESET}] {f.message}"
+    )
+
+
+def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]:
+    """The source line of `f` with carets under its span (to the end of the line if it goes on)."""
+    if line_text is None:
+        return []
+    start = min(f.column - 1, len(line_text))
+    end = f.end_column - 1 if f.end_line == f.line else len(line_text)
+    end = max(start, min(end, len(line_text)))
+    cut_start, cut_end = _window(line_text, start, end)
+    shown = ("…" if cut_start else "") + line_text[cut_start:cut_end] + ("…" if cut_end < len(line_text) else "")
+    offset = 1 if cut_start else 0
+    pad = _width(line_text[cut_start:start]) + offset
+    carets = "^" * max(1, _width(line_text[start:end]))
+    number = f"  {f.line}"  # Indented: only headlines start at the left margin.
+    gutter = " " * len(number)
+    if color:
+        tint = _SEVERITY_COLOR[f.severity]
+        return [
+            f"{_DIM_BLUE}{number} |{_RESET} {_printable(shown)}",
+            f"{_DIM_BLUE}{gutter} |{_RESET} {' ' * pad}{tint}{carets}{_RESET}",
+        ]
+    return [f"{number} | {_printable(shown)}", f"{gutter} | {' ' * pad}{carets}"]
+
+
+def _window(line: str, start: int, end: int) -> tuple[int, int]:
+    """Code-point bounds of the part of `line` to show, so that the span stays visible."""
+    if _width(line) <= MAX_WIDTH:
+        return 0, len(line)
+    lead = 20
+    cut_start = 0
+    if _width(line[:start]) > lead:
+        cut_start = start
+        while cut_start > 0 and _width(line[cut_start - 1 : start]) <= lead:
+            cut_start -= 1
+    cut_end = cut_start
+    budget = max(MAX_WIDTH, _width(line[cut_start:end]))
+    while cut_end < len(line) and _width(line[cut_start : cut_end + 1]) <= budget:
+        cut_end += 1
+    return cut_start, cut_end
+
+
+def _cell(ch: str) -> int:
+    if ch == "\t":
+        return len(TAB)
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _width(text: str) -> int:
+    """Terminal cells `text` takes (wide CJK characters 2, combining marks 0, a tab 4)."""
+    return sum(_cell(ch) for ch in text)
+
+
+def _printable(text: str) -> str:
+    """Tabs as spaces and control characters as U+FFFD, so a file cannot drive the terminal."""
+    return "".join(TAB if ch == "\t" else "\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)

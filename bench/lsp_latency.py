@@ -1,0 +1,117 @@
+"""How long `wbl lsp` takes to re-publish diagnostics after an edit (a benchmark, not a test).
+
+Starts `wbl lsp` as a subprocess, opens a ~1,500-word PR/FAQ (bench/corpus.py), then edits one
+paragraph again and again and measures, for each edit, the time from sending didChange to
+receiving the publishDiagnostics for that version. Edits are spaced wider than the debounce
+window, as when a writer pauses, so each is linted at once (the leading edge of the debounce);
+a burst of keystrokes is coalesced and linted once the burst stops.
+
+    python3 bench/lsp_latency.py                  # every rule, the default configuration
+    python3 bench/lsp_latency.py --select WB6     # only some rules (written to a wbl.toml)
+    python3 bench/lsp_latency.py --edits 50 --words 1500
+
+Prints the median, 90th percentile, minimum and maximum in milliseconds; the target is a median
+under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls import uris
+from pygls.lsp.client import LanguageClient
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import document
+
+SERVER = [sys.executable, "-m", "wbl.cli", "lsp"]
+PAUSE = 0.3  # seconds between edits: longer than the server's debounce window (0.15 s)
+
+
+async def run(words: int, edits: int, select: str | None) -> list[float]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        if select:
+            tokens = ", ".join(f'"{t.strip()}"' for t in select.split(",") if t.strip())
+            (root / "wbl.toml").write_text(f"select = [{tokens}]\n", encoding="utf-8")
+        text = document(7, words)
+        path = root / "prfaq.md"
+        path.write_text(text, encoding="utf-8")
+        uri = uris.from_fs_path(str(path))
+        assert uri is not None
+        published: dict[int, float] = {}
+        arrived = asyncio.Event()
+
+        client = LanguageClient("wbl-bench", "1")
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            if params.uri == uri and params.version is not None:
+                published[params.version] = time.perf_counter()
+                arrived.set()
+
+        await client.start_io(*SERVER)
+        await client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=uris.from_fs_path(folder))
+        )
+        client.initialized(types.InitializedParams())
+
+        async def wait_for(version: int) -> float:
+            while version not in published:
+                arrived.clear()
+                await asyncio.wait_for(arrived.wait(), 120)
+            return published[version]
+
+        started = time.perf_counter()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
+        print(f"first diagnostics (spaCy load and a full analysis): {(await wait_for(1)) - started:.2f} s")
+        paragraphs = text.split("\n\n")
+        target = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))  # the longest paragraph
+        latencies = []
+        for version in range(2, edits + 2):
+            edited = list(paragraphs)
+            edited[target] = paragraphs[target].replace(" ", f" {version % 10} ", 1) + f" Edit {version}."
+            sent = time.perf_counter()
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n\n".join(edited))],
+                )
+            )
+            latencies.append((await wait_for(version)) - sent)
+            await asyncio.sleep(PAUSE)
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+        return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1500, help="size of the PR/FAQ (default 1500 words)")
+    parser.add_argument("--edits", type=int, default=30, help="edits to time (default 30)")
+    parser.add_argument("--select", help="rules to run, e.g. WB6 or weasel-word (default: every rule)")
+    args = parser.parse_args()
+    latencies = sorted(ms * 1000 for ms in asyncio.run(run(args.words, args.edits, args.select)))
+    p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.9))]
+    print(
+        f"didChange -> publishDiagnostics over {len(latencies)} edits of one paragraph of a {args.words}-word PR/FAQ"
+        f" ({'rules: ' + args.select if args.select else 'every rule'}):\n"
+        f"  median {statistics.median(latencies):.0f} ms, p90 {p90:.0f} ms,"
+        f" min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms (target: median under 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Benefit checks: the release says what the customer can now do, save or avoid, with numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wbl_rules.customer.focus import (
+    Lexicon,
+    customer_tokens,
+    document_violation,
+    lexicon,
+    pr_sentences,
+    pr_word_count,
+    segments_of,
+    sentence_subject,
+)
+from wbl_rules.tech_first.checks import is_problem
+
+from wbl.document import Document, Sentence
+from wbl.rule import RuleContext, Violation
+from wbl.textutil import has_number
+
+_ENABLING = ("let", "help", "allow", "enable", "give", "save", "spare", "free")
+
+
+def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]) -> bool:
+    """A sentence that says what the customer can now do, save or avoid.
+
+    From the parse: a customer subject with a benefit verb ("owners fill 91% of orders", "you
+    see the date") or with "can" ("teams can now ship"); the product letting, helping or
+    allowing a customer ("It lets owners order..."); or a benefit cue ("no longer", "in
+    minutes", "instead of") in a sentence that names a customer. Problem statements are not
+    benefits.
+    """
+    span = sentence.span
+    if span is None or sentence.text.rstrip().endswith("?"):
+        return False
+    root = span.root
+    if is_problem(root, lex) or root.lemma_.lower() in lex.call_to_action_verbs:
+        return False
+    customers = customer_tokens(sentence, lex, segments)
+    subject, kind = sentence_subject(sentence, lex, segments=segments)
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if kind == "customer" and subject is not None:
+        for verb in verbs:
+            if verb.lemma_.lower() in lex.benefit_verbs:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
+                return True
+    if customers and any(v.lemma_.lower() in _ENABLING for v in verbs):
+        return True
+    return bool(customers) and lex.benefit_pattern is not None and lex.benefit_pattern.search(sentence.text) is not None
+
+
+def _benefits(document: Document, lex: Lexicon) -> Iterator[Sentence]:
+    segments = tuple(segments_of(document, lex))
+    for sentence in pr_sentences(document):
+        if benefit_sentence(sentence, lex, segments):
+            yield sentence
+
+
+def no_customer_benefit(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags a press release that never says what the customer can now do, save or avoid.
+
+    **Why.** The summary gives "the product and the benefit", and "if the benefits listed don't
+    sound very interesting or exciting to customers, then perhaps they're not (and shouldn't be
+    built)" (Ian McAllister). A release that lists capabilities but no outcome leaves the
+    reviewer to guess why a customer would care (M. Bordenet: "Improves productivity" versus
+    "Reduces report generation from 2 hours to 5 minutes").
+
+    **What is flagged.** Once per document, at the headline, when no press-release sentence has
+    a customer doing, saving or avoiding something (see `benefit_sentence`). Releases shorter
+    than `min-words` are not judged.
+
+    **Fix.** Say what the customer can now do that they could not before, and how much time or
+    money it saves them.
+
+    Options: `min-words` (default 60), `message`, `extend-benefit-verbs`, `extend-benefit-cues`.
+    """
+    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+        return
+    lex = lexicon(ctx)
+    if next(_benefits(document, lex), None) is not None:
+        return
+    yield from document_violation(document, ctx["message"])
+
+
+def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Hints at benefit sentences that carry no number.
+
+    **Why.** "Replace adjectives with data" (Write like an Amazonian): a benefit with a number
+    ("from six days to one", "$14 a sale") is a claim a reviewer can test; one without is a
+    promise. This is a hint, not a rule: not every benefit needs a number, but the main ones do.
+
+    **What is flagged.** Each press-release benefit sentence (see no-customer-benefit) in a
+    paragraph with no number, spelled-out count or amount, as a hint. Headings and quoted speech
+    are skipped; at most `max-per-document` hints are given.
+
+    **Fix.** Add the measure: how much time, money or effort the customer saves, or how many
+    more things they can do.
+
+    Options: `message`, `max-per-document` (default 5).
+    """
+    lex = lexicon(ctx)
+    segments = tuple(segments_of(document, lex))
+    limit = int(ctx.get("max-per-document", 5))
+    count = 0
+    for sentence in pr_sentences(document, quotes=False):
+        if count >= limit:
+            return
+        if sentence.unit.is_heading or has_number(sentence.unit.text):
+            continue  # headlines carry no figures; a figure elsewhere in the paragraph quantifies it
+        if not benefit_sentence(sentence, lex, segments):
+            continue
+        text = sentence.text
+        end = len(text.rstrip())
+        count += 1
+        yield Violation.in_sentence(sentence, 0, end, ctx["message"])

@@ -1,0 +1,157 @@
+"""Customer checks: the release names a specific customer, early, and keeps talking about them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from wbl_rules.customer.focus import (
+    PROSE_KINDS,
+    customer_tokens,
+    document_violation,
+    find_lead,
+    lexicon,
+    pr_word_count,
+    product_names,
+    quoted_offsets,
+    segments_of,
+    specific_segment,
+)
+from wbl_rules.tech_first.checks import leading_technology
+
+from wbl.document import Document
+from wbl.rule import RuleContext, Violation
+
+
+def no_specific_customer(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags a release whose headline, sub-heading and summary name no specific customer.
+
+    **Why.** "Who is the customer?" is the first of the five customer questions behind a PR/FAQ
+    (AWS re:Invent 2023). Ian McAllister's outline asks the sub-heading to say "who the market
+    for the product is". "Users", "people", "customers" or "everyone" name no one: a reviewer
+    cannot judge a benefit without knowing whose it is.
+
+    **What is flagged.** Once per document, at the headline: the lead names no noun phrase headed
+    by a role ("independent bookstore owners", "ML engineers", "families") and no generic customer
+    word with a real modifier ("enterprise customers"). Releases shorter than `min-words` are not
+    judged.
+
+    **Fix.** Name the segment in the sub-heading: "Independent bookstore owners can now...".
+
+    Options: `min-words` (default 60), `message`, `message-none`, `extend-customer-roles`.
+    """
+    lex = lexicon(ctx)
+    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+        return
+    lead = find_lead(document)
+    units = lead.units() or [u for u in document.units if u.part == "pr" and u.kind in PROSE_KINDS][:3]
+    generic: list[str] = []
+    for unit in units:
+        if unit.nlp is None:
+            continue
+        for token in unit.nlp:
+            if specific_segment(token, lex):
+                return
+            if (
+                token.pos_ in ("NOUN", "PROPN", "PRON")
+                and token.dep_ not in ("compound", "amod")
+                and token.lower_ in lex.generic_customers
+            ):
+                generic.append(token.lower_)
+    if generic:
+        words = ", ".join(f"'{w}'" for w in dict.fromkeys(generic))
+        message = ctx["message"].format(words=words)
+    else:
+        message = ctx["message-none"]
+    yield from document_violation(document, message)
+
+
+def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags a press release whose first technology term comes before its first customer.
+
+    **Why.** Working Backwards starts from the customer: the reader should meet the customer
+    before the stack. A release that names "Kubernetes" or "machine learning" before it names
+    who it is for was written from the pantry, not from the customer (Ian McAllister, Lenny's
+    Podcast 2022; the rubric's C-01/C-02).
+
+    **What is flagged.** Once per document, at the first technology term of the press release
+    (a lexicon term or a code-shaped word; the product's own name is not technology), when no
+    customer noun ("you", a role such as "owners", a generic "customers") comes before it.
+    A technology word that only qualifies the customer ("ML engineers") does not count.
+
+    **Fix.** Open with the customer and their problem; mention the technology later, or in the FAQ.
+
+    Options: `message`, `extend-technology-terms`, `extend-customer-roles`.
+    """
+    lex = lexicon(ctx)
+    segments = tuple(segments_of(document, lex))
+    products = frozenset(product_names(document))
+    for unit in document.units:
+        if unit.part != "pr" or unit.kind not in PROSE_KINDS:
+            continue
+        for sentence in unit.sentences:
+            if sentence.span is None or sum(1 for t in sentence.span if t.is_alpha) < 3:
+                continue  # a bare name or label
+            found = leading_technology(sentence, lex, segments, products)
+            if found is None:
+                if customer_tokens(sentence, lex, segments):
+                    return  # a customer subject: the customer came first
+                continue  # a problem or an outcome: neither technology nor customer first
+            all_terms, first_customer = found
+            terms = [t for t in all_terms if t.weight >= 1.0]
+            if terms and (first_customer is None or terms[0].start < first_customer):
+                term = terms[0]
+                message = ctx["message"].format(term=term.text)
+                yield Violation.in_sentence(sentence, term.start, term.end, message)
+                return
+            if first_customer is not None:
+                return
+
+
+def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Hints that the quotes and the FAQ talk about a different customer than the summary.
+
+    **Why.** The customer named in the sub-heading and summary should be the one the customer
+    quote speaks for and the FAQ answers (the rubric's C-04: "the sub-heading's customer should
+    recur"). When the quotes and FAQ talk about someone else, the document has two customers,
+    or the summary names the wrong one.
+
+    **What is flagged.** A hint, once, at the summary: the lead names a segment ("bookstore
+    owners"), the quotes and FAQ name customers at least `min-mentions` times, and none of those
+    mentions is the lead's segment. Low confidence: it compares nouns, not meaning.
+
+    **Fix.** Name the same customer throughout, or say in the summary who else benefits.
+
+    Options: `min-mentions` (default 3), `message`.
+    """
+    lex = lexicon(ctx)
+    segments = set(segments_of(document, lex))
+    if not segments:
+        return
+    others: Counter[str] = Counter()
+    for unit in document.units:
+        if unit.nlp is None or unit.kind not in PROSE_KINDS:
+            continue
+        spans = quoted_offsets(unit)
+        for token in unit.nlp:
+            quoted = unit.in_quote or any(s <= token.idx < e for s, e in spans)
+            if unit.part != "faq" and not quoted:
+                continue
+            if token.lemma_.lower() in segments or token.lower_ in segments:
+                return
+            if specific_segment(token, lex):
+                others[token.lemma_.lower()] += 1
+    if sum(others.values()) < int(ctx.get("min-mentions", 3)):
+        return
+    lead = find_lead(document)
+    unit = lead.summary or lead.subheading or lead.headline
+    if unit is None:
+        return
+    text = unit.text
+    start = len(text) - len(text.lstrip())
+    phrases = [
+        specific_segment(t, lex) for u in lead.units() for t in (u.nlp or ()) if t.dep_ not in ("compound", "amod")
+    ]
+    named = ", ".join(f"'{p}'" for p in dict.fromkeys(p for p in phrases if p)) or ", ".join(sorted(segments))
+    talked = ", ".join(f"'{w}'" for w, _ in others.most_common(3))
+    yield Violation(ctx["message"].format(segment=named, others=talked), unit, start, len(text.rstrip()))

@@ -1,0 +1,668 @@
+"""Customer focus versus technology first: the shared analysis behind the customer-focus rules.
+
+The tech-first, customer, problem, benefit and voice rules all ask the same questions of a
+sentence: which words name a technology, which name a customer, who is the grammatical subject,
+is the predicate an implementation verb or a problem. This module answers them from the spaCy
+parse and the lexicons in ``rules/_lexicons/`` (technology.toml, customer.toml). Every rule may
+extend a lexicon through its own options (``extend-technology-terms``, ``extend-customer-roles``,
+...), so word lists stay data.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from wbl.document import Document, Sentence, Unit
+from wbl.rule import RuleContext, Violation
+from wbl.textutil import phrase_pattern, quotation_spans
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+LEXICON_PACKAGE = "wbl_rules"
+LEXICON_FOLDER = "_lexicons"
+
+# Rule option -> lexicon key it extends.
+EXTENSIONS = {
+    "extend-technology-terms": "terms",
+    "extend-weak-technology-terms": "weak-terms",
+    "extend-implementation-verbs": "implementation-verbs",
+    "extend-problem-predicates": "problem-predicates",
+    "extend-pantry-cues": "pantry-cues",
+    "extend-customer-roles": "roles",
+    "extend-generic-customers": "generic-customers",
+    "extend-benefit-verbs": "benefit-verbs",
+    "extend-benefit-cues": "benefit-cues",
+}
+
+PROSE_KINDS = ("paragraph", "list_item", "heading")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+OBJECT_DEPS = ("dobj", "attr", "appos", "oprd", "pobj", "agent", "acomp", "npadvmod", "dative", "conj", "compound")
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis")
+
+# Shapes of code and technical identifiers (rubric §8.6).
+_CAMEL = re.compile(r"^(?!Mc[A-Z])(?!Mac[A-Z])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*$|^[A-Z]{2,}[a-z]+[A-Z]")
+_ALNUM = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9#+._/-]+$")
+_NOT_ALNUM = re.compile(
+    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|km|kg|lb|lbs|%|/\d+)?$"
+    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$(?<!\.\d)",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(r"^v\d+(?:\.\d+)*\+?$|^\d+\.\d+\.\d+|^\d+\.\d+\+$")
+_FILE = re.compile(
+    r"^[\w-]*\.(?:md|js|ts|py|rs|go|so|dll|exe|jar|yaml|yml|json|toml|ini|cfg|sh|txt|xml|html|css|sql|"
+    r"cpp|hpp|rb|php|lock|env|conf|log|db|wasm|ipynb|tf)$|^\.[a-z0-9]{1,6}$|^\w+_\w+$",
+    re.IGNORECASE,
+)
+_PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
+_DATA = re.compile(
+    r"[$€£¥]\s?\d|\d\s?%|\bpercent\b|\b\d[\d,.]*\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"mins?|hrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half an?)\s+"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b|\b\d+\s+(?:in|out of)\s+\d+\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The shared word lists with a rule's extensions applied, and their compiled patterns."""
+
+    terms: frozenset[str]
+    weak_terms: frozenset[str]
+    implementation_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    always_verbs: frozenset[str]
+    feature_verbs: frozenset[str]
+    feature_nouns: frozenset[str]
+    problem_predicates: frozenset[str]
+    generic_customers: frozenset[str]
+    roles: frozenset[str]
+    vague_modifiers: frozenset[str]
+    company_pronouns: frozenset[str]
+    customer_pronouns: frozenset[str]
+    benefit_verbs: frozenset[str]
+    call_to_action_verbs: frozenset[str]
+    strong_pattern: re.Pattern[str]
+    weak_pattern: re.Pattern[str]
+    weak_exceptions: re.Pattern[str] | None
+    pantry_pattern: re.Pattern[str] | None
+    benefit_pattern: re.Pattern[str] | None
+    shape_signals: bool
+
+
+@lru_cache(maxsize=4)
+def _base_data() -> dict[str, Any]:
+    folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
+    data: dict[str, Any] = {}
+    for name in ("technology.toml", "customer.toml"):
+        data.update(tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+    return data
+
+
+_LEXICONS: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
+_NO_OPTIONS: Mapping[str, Any] = {}
+
+
+def lexicon(ctx: RuleContext | None = None) -> Lexicon:
+    """The lexicon for a rule: the shared lists plus the rule's ``extend-*`` options."""
+    options: Mapping[str, Any] = ctx.options if ctx is not None else _NO_OPTIONS
+    cached = _LEXICONS.get(id(options))
+    if cached is not None and cached[0] is options:
+        return cached[1]
+    data = {k: list(v) if isinstance(v, list) else v for k, v in _base_data().items()}
+    for option, key in EXTENSIONS.items():
+        data[key] = data.get(key, []) + [str(w) for w in options.get(option, ())]
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(" ".join(str(w).lower().split()) for w in data.get(key, ()))
+
+    def pattern(key: str) -> re.Pattern[str] | None:
+        return phrase_pattern(data[key]) if data.get(key) else None
+
+    result = Lexicon(
+        terms=words("terms"),
+        weak_terms=words("weak-terms"),
+        implementation_verbs=words("implementation-verbs"),
+        object_verbs=words("object-verbs"),
+        always_verbs=words("always-verbs"),
+        feature_verbs=words("feature-verbs"),
+        feature_nouns=words("feature-nouns"),
+        problem_predicates=words("problem-predicates"),
+        generic_customers=words("generic-customers"),
+        roles=words("roles"),
+        vague_modifiers=words("vague-modifiers"),
+        company_pronouns=words("company-pronouns"),
+        customer_pronouns=words("customer-pronouns"),
+        benefit_verbs=words("benefit-verbs"),
+        call_to_action_verbs=words("call-to-action-verbs"),
+        strong_pattern=phrase_pattern(data["terms"]),
+        weak_pattern=phrase_pattern(data["weak-terms"]),
+        weak_exceptions=pattern("weak-term-exceptions"),
+        pantry_pattern=pattern("pantry-cues"),
+        benefit_pattern=pattern("benefit-cues"),
+        shape_signals=bool(data.get("shape-signals", True)),
+    )
+    _LEXICONS[id(options)] = (options, result)
+    return result
+
+
+# --- technology terms -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A technology term in a sentence: offsets relative to the sentence, weight 1 or 0.5."""
+
+    start: int
+    end: int
+    weight: float
+    text: str
+    tokens: tuple[int, ...]  # token indices (Doc-level `token.i`)
+
+
+def shaped_like_code(text: str) -> bool:
+    """True for camelCase, versions, identifiers mixing letters and digits, file names, paths."""
+    if len(text) < 2 or text.startswith(("http://", "https://", "www.")):
+        return False
+    if _CAMEL.match(text) or _VERSION.match(text) or _FILE.match(text) or _PATH.match(text):
+        return True
+    return bool(_ALNUM.match(text)) and not _NOT_ALNUM.match(text)
+
+
+def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str] = ()) -> list[Term]:
+    """Technology terms of a sentence, left to right: lexicon phrases, then code-shaped tokens.
+
+    Words in `exclude` (the document's product names, lower case) are never technology.
+    """
+    span = sentence.span
+    text = sentence.text
+    excluded = {e.lower() for e in exclude}
+    taken: list[tuple[int, int]] = []
+    found: list[Term] = []
+
+    def tokens_in(start: int, end: int) -> tuple[int, ...]:
+        if span is None:
+            return ()
+        base = sentence.start
+        return tuple(t.i for t in span if t.idx - base < end and t.idx - base + len(t.text) > start)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in lex.strong_pattern.finditer(text):
+        if match.group(0).lower() in excluded:
+            continue
+        taken.append(match.span())
+        found.append(Term(match.start(), match.end(), 1.0, match.group(0), tokens_in(*match.span())))
+    exceptions = [m.span() for m in lex.weak_exceptions.finditer(text)] if lex.weak_exceptions else []
+    for match in lex.weak_pattern.finditer(text):
+        if not free(*match.span()) or match.group(0).lower() in excluded:
+            continue
+        if any(s <= match.start() and match.end() <= e for s, e in exceptions):
+            continue
+        taken.append(match.span())
+        found.append(Term(match.start(), match.end(), 0.5, match.group(0), tokens_in(*match.span())))
+    if lex.shape_signals:
+        for start, end, word in _words(sentence):
+            if free(start, end) and word.lower() not in excluded and shaped_like_code(word):
+                taken.append((start, end))
+                found.append(Term(start, end, 1.0, word, tokens_in(start, end)))
+        for code in sentence.unit.code_spans:
+            # Inline code is not part of the plain text: the term is the (empty) place it stands at.
+            start = code.plain_offset - sentence.start
+            end = start
+            if 0 <= start <= len(text) and free(start, end):
+                taken.append((start, end))
+                found.append(Term(start, end, 1.0, code.code, tokens_in(start, end)))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+_WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’']+")
+
+
+def _words(sentence: Sentence) -> Iterator[tuple[int, int, str]]:
+    """White-space words of the sentence with trailing sentence punctuation removed."""
+    for match in _WORD.finditer(sentence.text):
+        word = match.group(0)
+        stripped = word.rstrip(".…-–—")
+        stripped = stripped.removesuffix("'s").removesuffix("’s")
+        if stripped:
+            yield match.start(), match.start() + len(stripped), stripped
+
+
+def weight(terms: Iterable[Term]) -> float:
+    return sum(t.weight for t in terms)
+
+
+# --- customers, company, quotes --------------------------------------------------------------
+
+
+def quoted_offsets(unit: Unit) -> list[tuple[int, int]]:
+    """Spans of `unit.text` inside quotation marks (a customer's or a leader's own words)."""
+    return quotation_spans(unit.text)
+
+
+def in_quote(unit: Unit, offset: int, spans: Sequence[tuple[int, int]] | None = None) -> bool:
+    if unit.in_quote:
+        return True
+    return any(s <= offset < e for s, e in (spans if spans is not None else quoted_offsets(unit)))
+
+
+def is_customer_token(token: Any, lex: Lexicon, segments: Iterable[str] = ()) -> bool:
+    """A word that names the customer: you/your, I/my, a role noun, a generic customer noun."""
+    lower = token.text.lower()
+    if lower in lex.customer_pronouns or (token.pos_ == "PRON" and lower in ("i", "me", "my", "mine")):
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    forms = _forms(token)
+    if forms & lex.roles or forms & lex.generic_customers:
+        return not _company_owned(token, lex)
+    return bool(forms & set(segments))
+
+
+def _forms(token: Any) -> set[str]:
+    """Lower-case lemma and singular of a noun (title-case headlines defeat the lemmatizer)."""
+    lower = token.text.lower()
+    forms = {lower, token.lemma_.lower()}
+    if lower.endswith("ies"):
+        forms.add(lower[:-3] + "y")
+    elif lower.endswith("s") and not lower.endswith("ss"):
+        forms.add(lower[:-1])
+    return forms
+
+
+def _company_owned(token: Any, lex: Lexicon) -> bool:
+    """ "our team", "our partners": the company's own people, not the customer."""
+    return any(c.dep_ == "poss" and c.text.lower() in lex.company_pronouns for c in token.children)
+
+
+def customer_tokens(sentence: Sentence, lex: Lexicon, segments: Iterable[str] = ()) -> list[Any]:
+    if sentence.span is None:
+        return []
+    segments = tuple(segments)
+    return [t for t in sentence.span if is_customer_token(t, lex, segments)]
+
+
+def is_company_token(token: Any, lex: Lexicon, company_names: Iterable[str] = ()) -> bool:
+    lower = token.text.lower()
+    if token.pos_ == "PRON" and lower in lex.company_pronouns:
+        return True
+    return lower in {n.lower() for n in company_names}
+
+
+def specific_segment(head: Any, lex: Lexicon) -> str | None:
+    """The customer segment a noun phrase names, or None when it is generic or not a customer.
+
+    "independent bookstore owners" and "gym owners" are specific (a role noun); "users",
+    "all customers" and "people" are not; a generic noun with a real modifier ("enterprise
+    customers", "small business owners") is specific.
+    """
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    forms = _forms(head)
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    words = [*modifiers, head]
+    phrase = " ".join(t.text for t in words)
+    if forms & lex.roles:
+        return phrase
+    if forms & lex.generic_customers:
+        real = [m for m in modifiers if m.text.lower() not in lex.vague_modifiers and m.pos_ != "DET"]
+        return phrase if real else None
+    return None
+
+
+# --- the grammatical subject ----------------------------------------------------------------
+
+
+def subject_of(token: Any) -> Any | None:
+    """The subject of a verb: its own nsubj, else the subject of the verb it is conjoined to or
+    depends on (an implicit subject: "Works with X, leveraging its capabilities")."""
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.pos_ in ("VERB", "AUX"):
+            # "Our platform leverages ML": the small model reads "platform" as a compound of the verb.
+            for child in current.lefts:
+                if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                    return child
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl"):
+            return current.head  # "teams building LLM agents": the noun does the verb
+        return None
+    return None
+
+
+def phrase_tokens(head: Any, *, skip: Sequence[str] = CLAUSE_DEPS) -> list[Any]:
+    """A noun phrase without its clauses: "a free tier" of "a free tier that enables X"."""
+    result = [head]
+    for child in head.children:
+        if child.dep_ in skip:
+            continue
+        result.extend(phrase_tokens(child, skip=skip))
+    return sorted(result, key=lambda t: t.i)
+
+
+SUBJECT_KINDS = ("customer", "company", "product", "technology", "other", "none")
+
+
+def subject_kind(
+    subject: Any | None,
+    lex: Lexicon,
+    tech_tokens: Mapping[int, float],
+    *,
+    segments: Iterable[str] = (),
+    company_names: Iterable[str] = (),
+    product_names: Iterable[str] = (),
+) -> str:
+    """What the subject names: customer, company, product, technology, other (or none)."""
+    if subject is None:
+        return "none"
+    head = subject
+    if head.dep_ == "expl":
+        return "other"
+    if is_customer_token(head, lex, segments):
+        return "customer"
+    lower = head.text.lower()
+    if is_company_token(head, lex, company_names) or _company_owned(head, lex):
+        return "company"
+    if lower in {p.lower() for p in product_names}:
+        return "product"
+    head_weight = tech_tokens.get(head.i, 0.0)
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if head_weight >= 1.0 and head.pos_ != "PROPN":
+        return "technology"
+    if head.pos_ in ("NOUN", "PROPN") and any(tech_tokens.get(m.i, 0) >= 1.0 for m in modifiers):
+        return "technology"
+    if head_weight > 0 and head.pos_ == "NOUN":
+        return "product"  # "the platform", "the engine": the product itself
+    if head.pos_ == "PROPN" and head_weight >= 1.0:
+        return "product" if head.ent_type_ != "PERSON" else "other"
+    if head.pos_ == "PRON" and lower in ("it", "this", "that"):
+        return "product"
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "GPE", "LOC", "DATE", "TIME"):
+        return "product"
+    if head.pos_ == "NOUN" and head.lemma_.lower() in ("product", "app", "service", "solution", "tool", "feature"):
+        return "product"
+    return "other"
+
+
+# --- the lead of the release ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _lead_labels() -> dict[str, frozenset[str]]:
+    folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
+    data = tomllib.loads(folder.joinpath("lead.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
+
+
+_LABEL_STRIP = re.compile(r"[#*_:]+")
+_NUMBERING = re.compile(r"^\s*(?:\d+|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
+
+
+def _label(text: str) -> str:
+    return " ".join(_LABEL_STRIP.sub(" ", _NUMBERING.sub("", text)).lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The headline, sub-heading and summary paragraph of the press release (any may be None)."""
+
+    headline: Unit | None
+    subheading: Unit | None
+    summary: Unit | None
+
+    def units(self) -> list[Unit]:
+        return [u for u in (self.headline, self.subheading, self.summary) if u is not None]
+
+    def summary_first(self) -> Sentence | None:
+        """The first real sentence of the summary (a bare dateline is skipped)."""
+        if self.summary is None:
+            return None
+        for sentence in self.summary.sentences:
+            if _is_dateline(sentence):
+                continue
+            return sentence
+        return None
+
+    def sentences(self) -> list[Sentence]:
+        result = []
+        for unit in (self.headline, self.subheading):
+            if unit is not None:
+                result.extend(unit.sentences)
+        first = self.summary_first()
+        if first is not None:
+            result.append(first)
+        return result
+
+
+_DATELINE = re.compile(r"^[\sA-Z.,'-]*(?:--|—|–|-)\s*(?:\S+\s*){0,4}(?:--|—|–|-)?\s*$")
+
+
+def _is_dateline(sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    return len(words) <= 8 and bool(_DATELINE.match(sentence.text.strip()) or not any(w.islower() for w in words))
+
+
+def _emphasized(document: Document, unit: Unit) -> bool:
+    """A paragraph wholly in bold or italics: a title line or a sub-heading written as text."""
+    text = unit.text.rstrip()
+    if not text or unit.start < 1 or document.text[unit.start - 1] not in "*_":
+        return False
+    _, end = unit.source_span(len(text) - 1, len(text))
+    return document.text[end : end + 1] in ("*", "_")
+
+
+def find_lead(document: Document) -> Lead:
+    """Headline, sub-heading and summary of the press release.
+
+    Reading starts after a "Press Release" heading when there is one. Under label headings
+    ("## Heading", "## Sub-Heading", "## Summary" of the bootcamp template) the paragraph below
+    is that part. Otherwise the first real heading is the headline, a heading or a bold or
+    italic line right after it the sub-heading, and the first paragraph the summary.
+    """
+    labels = _lead_labels()
+    units = [u for u in document.units if u.part == "pr" and u.text.strip()]
+    for index, unit in enumerate(units):
+        if unit.is_heading and _label(unit.text) in labels["press-release"]:
+            units = units[index + 1 :]
+            break
+    headline = subheading = summary = None
+    pending: str | None = None
+    for unit in units:
+        if unit.in_quote:
+            continue
+        label = _label(unit.text)
+        if unit.is_heading:
+            if label in labels["headline"]:
+                headline, pending = None, "headline"
+            elif label in labels["subheading"]:
+                pending = "subheading"
+            elif label in labels["summary"]:
+                pending = "summary"
+            elif label in labels["sections"]:
+                if headline is not None or summary is not None:
+                    break
+            elif label in labels["ignore"] or label.split(" ")[0] in labels["ignore"]:
+                continue
+            elif headline is None:
+                headline = unit
+            elif subheading is None and summary is None:
+                subheading = unit
+            else:
+                break
+            continue
+        if unit.kind not in ("paragraph", "list_item") or not any(c.islower() for c in unit.text):
+            continue  # "FOR IMMEDIATE RELEASE", a bare dateline
+        if pending == "headline" and headline is None:
+            headline, pending = unit, None
+        elif pending == "subheading" and subheading is None:
+            subheading, pending = unit, None
+        elif summary is None and pending is None and _emphasized(document, unit) and subheading is None:
+            if headline is None:
+                headline = unit
+            else:
+                subheading = unit
+        elif summary is None:
+            summary = unit
+            break
+    return Lead(headline, subheading, summary)
+
+
+def segments_of(document: Document, lex: Lexicon) -> list[str]:
+    """Customer segments the lead names ("bookstore owners"): their head lemmas, lower case."""
+    result: list[str] = []
+    for unit in find_lead(document).units():
+        if unit.nlp is None:
+            continue
+        for token in unit.nlp:
+            if specific_segment(token, lex):
+                result.append(token.lemma_.lower())
+    return result
+
+
+def product_names(document: Document) -> set[str]:
+    """Names of the product: proper or code-shaped words of the headline that recur in the release
+    (and are not common words), and proper names that are the subject of two or more sentences."""
+    lead = find_lead(document)
+    subjects: Counter[str] = Counter()
+    for unit in document.units:
+        if unit.part == "pr" and unit.nlp is not None:
+            for token in unit.nlp:
+                if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text)):
+                    subjects[token.text] += 1
+    named = {
+        name for name, count in subjects.items() if count >= 2 and not _base_lexicon().strong_pattern.fullmatch(name)
+    }
+    if lead.headline is None or lead.headline.nlp is None:
+        return named
+    candidates = {t.text for t in lead.headline.nlp if (t.pos_ == "PROPN" or _CAMEL.match(t.text)) and len(t.text) > 2}
+    rest = " ".join(u.text for u in document.units if u.part == "pr" and u is not lead.headline)
+    return named | {
+        c
+        for c in candidates
+        if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
+        and not re.search(r"(?<![\w.])" + re.escape(c.lower()) + r"(?![\w.])", rest)  # a common word
+        and not _base_lexicon().strong_pattern.fullmatch(c)
+    }
+
+
+def _base_lexicon() -> Lexicon:
+    return lexicon(None)
+
+
+def has_outcome_data(text: str) -> bool:
+    """A measured customer outcome: money, a percentage, a duration, "9 out of 10"."""
+    return _DATA.search(text) is not None
+
+
+def technology_map(terms: Iterable[Term]) -> dict[int, float]:
+    """Token index -> the weight of the technology term it belongs to."""
+    tech: dict[int, float] = {}
+    for term in terms:
+        for i in term.tokens:
+            tech[i] = max(tech.get(i, 0.0), term.weight)
+    return tech
+
+
+def sentence_subject(
+    sentence: Sentence, lex: Lexicon, *, segments: Iterable[str] = (), products: Iterable[str] = ()
+) -> tuple[Any | None, str]:
+    """The root's subject and its kind (see `subject_kind`); imperatives count as the customer."""
+    if sentence.span is None:
+        return None, "none"
+    root = sentence.span.root
+    subject = subject_of(root)
+    if subject is None:
+        first = next((t for t in sentence.span if not (t.is_punct or t.is_space)), None)
+        if root is first and root.tag_ in ("VB", "VBP"):
+            return None, "customer"  # an imperative: the reader acts
+    tech = technology_map(technology_terms(sentence, lex, exclude=products))
+    return subject, subject_kind(subject, lex, tech, segments=segments, product_names=products)
+
+
+def pr_sentences(document: Document, *, quotes: bool = True) -> Iterator[Sentence]:
+    """Press-release prose sentences (headings included); without quoted speech if `quotes` is False."""
+    for unit in document.units:
+        if unit.part != "pr" or unit.kind not in PROSE_KINDS:
+            continue
+        spans = quoted_offsets(unit)
+        for sentence in unit.sentences:
+            if not quotes and (unit.in_quote or any(s <= sentence.start < e for s, e in spans)):
+                continue
+            yield sentence
+
+
+def pr_word_count(document: Document) -> int:
+    return sum(u.word_count for u in document.units if u.part == "pr" and u.kind in PROSE_KINDS)
+
+
+def document_violation(document: Document, message: str) -> Iterator[Violation]:
+    """One document-level finding, at the headline (see `anchor`)."""
+    where = anchor(document)
+    if where is not None:
+        unit, start, end = where
+        yield Violation(message, unit, start, end)
+
+
+def anchor(document: Document) -> tuple[Unit, int, int] | None:
+    """Where a document-level finding goes: the headline, else the first press-release unit."""
+    lead = find_lead(document)
+    unit = lead.headline or lead.summary
+    if unit is None:
+        unit = next((u for u in document.units if u.part == "pr" and u.text.strip()), None)
+    if unit is None:
+        return None
+    text = unit.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    first_line = text.find("\n", start)
+    return unit, start, end if first_line == -1 else min(end, first_line)
+
+
+__all__ = [
+    "PROSE_KINDS",
+    "SUBJECT_DEPS",
+    "SUBJECT_KINDS",
+    "Lead",
+    "Lexicon",
+    "Term",
+    "anchor",
+    "customer_tokens",
+    "document_violation",
+    "find_lead",
+    "has_outcome_data",
+    "in_quote",
+    "is_company_token",
+    "is_customer_token",
+    "lexicon",
+    "phrase_tokens",
+    "pr_sentences",
+    "pr_word_count",
+    "product_names",
+    "quoted_offsets",
+    "segments_of",
+    "sentence_subject",
+    "shaped_like_code",
+    "specific_segment",
+    "subject_kind",
+    "subject_of",
+    "technology_map",
+    "technology_terms",
+    "weight",
+]

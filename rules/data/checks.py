@@ -1,0 +1,98 @@
+"""Adjectives instead of data: comparative and superlative claims with no number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wbl.document import Document
+from wbl.rule import RuleContext, Violation
+from wbl.textutil import has_number, phrase_pattern
+
+_GRADABLE_TAGS = ("JJ", "RB", "VBN")
+
+
+def _in_compound(token: Any) -> bool:
+    """Part of a hyphenated compound: "best-in-class", "well-known"."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (after is not None and after.text == "-" and not token.whitespace_) or (
+        before is not None and before.text == "-" and not before.whitespace_
+    )
+
+
+def _claim_span(token: Any, degree_words: set[str]) -> tuple[int, int] | None:
+    """Token indices (first, last) of the claim a comparative or superlative token makes."""
+    if token.lower_ in degree_words:
+        head = token.head
+        if token.dep_ != "advmod" or head.tag_ not in _GRADABLE_TAGS or head.i <= token.i:
+            return None
+        # "most cloud libraries" quantifies the noun; "the most powerful tool" and "is most
+        # useful" grade the adjective: a superlative degree word follows a determiner or a verb.
+        before = token.nbor(-1) if token.i > 0 else None
+        if token.tag_ == "RBS" and (before is None or before.pos_ not in ("DET", "PRON", "AUX", "VERB", "PART")):
+            return None
+        return token.i, head.i
+    return token.i, token.i
+
+
+def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags comparative and superlative claims ("faster", "better", "the most powerful",
+    "best") in sentences that give no number.
+
+    **Why.** Amazon's writing guidance: replace adjectives with data. "Much faster" becomes
+    "reduced TP90 latency from 10 ms to 1 ms"; "the best way to track orders" tells a reviewer
+    nothing they can check. A comparative claim without a figure (how much faster? than what?) is
+    the first thing a PR/FAQ reviewer circles.
+
+    Detection uses the part-of-speech tags JJR/JJS/RBR/RBS plus a lexicon of evaluative
+    comparatives. A sentence with a number (digits or spelled-out counts) is skipped, and so are
+    questions, words of time and order ("later", "latest", "next") and set phrases ("at least",
+    "more or less"). "More", "most", "less" and "least" count only when they grade an adjective
+    ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule.
+
+    **Fix.** Give the number: how much faster, measured how, compared with what.
+
+    Options: ``parts``, ``kinds``, ``skip-questions``, ``comparative-tags``,
+    ``superlative-tags``, ``comparatives``, ``superlatives``, ``degree-words``, ``exempt-words``,
+    ``exceptions``, messages.
+    """
+    parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
+    comparative_tags, superlative_tags = set(ctx["comparative-tags"]), set(ctx["superlative-tags"])
+    comparatives = {w.lower() for w in ctx.get("comparatives", ())}
+    superlatives = {w.lower() for w in ctx.get("superlatives", ())}
+    degree_words = {w.lower() for w in ctx.get("degree-words", ())}
+    exempt = {w.lower() for w in ctx.get("exempt-words", ())}
+    exceptions = phrase_pattern(ctx["exceptions"]) if ctx.get("exceptions") else None
+    for unit in document.units:
+        if unit.part not in parts or unit.kind not in kinds:
+            continue
+        for sentence in unit.sentences:
+            span = sentence.span
+            text = sentence.text
+            if span is None or has_number(text):
+                continue
+            if ctx.get("skip-questions", True) and text.rstrip().endswith("?"):
+                continue
+            excepted = [m.span() for m in exceptions.finditer(text)] if exceptions else []
+            for token in span:
+                word = token.lower_
+                if not token.is_alpha or token.is_upper or token.pos_ == "PROPN":
+                    continue
+                if _in_compound(token):
+                    continue  # "best-in-class", "faster-growing": a set phrase (see weasel-word)
+                superlative = token.tag_ in superlative_tags or word in superlatives
+                comparative = token.tag_ in comparative_tags or word in comparatives
+                if not (superlative or comparative) or word in exempt or token.lemma_.lower() in exempt:
+                    continue
+                claim = _claim_span(token, degree_words)
+                if claim is None:
+                    continue
+                doc = token.doc
+                start = doc[claim[0]].idx - span.start_char
+                end = doc[claim[1]].idx + len(doc[claim[1]].text) - span.start_char
+                if any(s <= start < e for s, e in excepted):
+                    continue
+                template = ctx["superlative-message"] if superlative else ctx["comparative-message"]
+                yield Violation.in_sentence(sentence, start, end, template.format(match=text[start:end]))

@@ -1,0 +1,167 @@
+"""Problem checks: the release states the customer's pain, and the solution answers it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wbl_rules.customer.focus import (
+    Lexicon,
+    customer_tokens,
+    document_violation,
+    is_customer_token,
+    lexicon,
+    pr_sentences,
+    pr_word_count,
+    product_names,
+    segments_of,
+    sentence_subject,
+)
+from wbl_rules.tech_first.checks import is_problem
+
+from wbl.document import Document, Sentence, Unit
+from wbl.rule import RuleContext, Violation
+
+_NON_WORD = re.compile(r"[^a-z]+")
+
+
+def _heading_label(document: Document, unit: Unit) -> str:
+    section = document.section_of(unit)
+    return " ".join(_NON_WORD.sub(" ", section.title.lower()).split())
+
+
+def problem_sentence(sentence: Sentence, lex: Lexicon, cues: re.Pattern[str] | None, segments: tuple[str, ...]) -> bool:
+    """A sentence that states a customer's pain.
+
+    Either it carries a problem cue ("problem", "pain", "frustrating", "struggle") and names a
+    customer, or its subject is a customer and its predicate is negated or a problem
+    predicate ("owners lose sales", "teams cannot see", "it is hard for parents to...").
+    """
+    if sentence.span is None:
+        return False
+    customers = customer_tokens(sentence, lex, segments)
+    if cues is not None and cues.search(sentence.text) and customers:
+        return True
+    subject, kind = sentence_subject(sentence, lex, segments=segments)
+    root = sentence.span.root
+    if kind == "customer" and subject is not None:
+        if is_problem(root, lex):
+            return True
+        # "teams ... have no practical option": a blocked object.
+        for child in root.children:
+            if child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                return True
+    # "Finding talent is hard for recruiters", "It's too easy to forget...": a hard predicate.
+    return bool(customers) and root.lemma_.lower() == "be" and is_problem(root, lex)
+
+
+def _cues(ctx: RuleContext) -> re.Pattern[str] | None:
+    from wbl.textutil import phrase_pattern
+
+    words = list(ctx.get("problem-cues", ()))
+    return phrase_pattern(words) if words else None
+
+
+def _problem_units(document: Document, ctx: RuleContext) -> list[Unit]:
+    labels = {" ".join(_NON_WORD.sub(" ", h.lower()).split()) for h in ctx.get("problem-headings", ())}
+    return [
+        u
+        for u in document.units
+        if u.part == "pr" and u.kind in ("paragraph", "list_item") and _heading_label(document, u) in labels
+    ]
+
+
+def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags a press release with no sentence stating a customer's problem.
+
+    **Why.** "Maybe if you don't have a problem paragraph, there's not really a problem" (Jeff
+    Bezos, as told by Ian McAllister on Lenny's Podcast, 2022): a release that jumps to the
+    solution was written from the solution backwards. The problem paragraph says, in the
+    customer's terms, what is hard for them today and how current solutions fail.
+
+    **What is flagged.** Once per document, at the headline, when the release has neither text
+    under a problem heading ("The Problem", "Customer pain") nor a sentence that states a pain:
+    a problem cue with a customer noun, or a customer subject with a negated or problem
+    predicate ("Owners lose sales...", "Parents cannot see..."). Releases shorter than
+    `min-words` are not judged.
+
+    **Fix.** Add a problem paragraph after the summary: who struggles, with what, how often,
+    what it costs them, and why today's options fail.
+
+    Options: `min-words` (default 60), `problem-cues`, `problem-headings`, `message`.
+    """
+    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+        return
+    if _problem_units(document, ctx):
+        return
+    lex = lexicon(ctx)
+    segments = tuple(segments_of(document, lex))
+    cues = _cues(ctx)
+    for sentence in pr_sentences(document):
+        if problem_sentence(sentence, lex, cues, segments):
+            return
+    yield from document_violation(document, ctx["message"])
+
+
+def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Hints that the solution paragraph does not address the problem paragraph.
+
+    **Why.** The solution paragraph should say how the product "elegantly solves the problem"
+    (Ian McAllister's outline). When it shares no key word with the problem paragraph, it is
+    often solving another problem, or a problem added after the solution.
+
+    **What is flagged.** A hint at the solution paragraph: the key lemmas (nouns, verbs and
+    adjectives that are not stop words) of the problem paragraph and of the solution paragraph
+    share fewer than `min-shared`. The problem paragraph is the text under a problem heading,
+    else the press-release paragraph with the most problem sentences; the solution is the text
+    under a solution heading, else the paragraph after the problem. Low confidence: it compares
+    words, not meaning.
+
+    **Fix.** Answer the problem in its own terms: if the problem is "books take six days", the
+    solution says how the book arrives the next day.
+
+    Options: `min-shared` (default 1), `problem-headings`, `solution-headings`, `ignore-lemmas`, `message`.
+    """
+    lex = lexicon(ctx)
+    segments = tuple(segments_of(document, lex))
+    prose = [u for u in document.units if u.part == "pr" and u.kind == "paragraph" and not u.in_quote and u.nlp]
+    problem = _problem_units(document, ctx)
+    labels = {" ".join(_NON_WORD.sub(" ", h.lower()).split()) for h in ctx.get("solution-headings", ())}
+    solution = [u for u in prose if _heading_label(document, u) in labels]
+    if not problem:
+        cues = _cues(ctx)
+        scored = [(sum(problem_sentence(s, lex, cues, segments) for s in u.sentences), u) for u in prose[1:]]
+        best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        if best[1] is None or best[0] == 0:
+            return
+        problem = [best[1]]
+    if not solution:
+        later = [u for u in prose if u.index > problem[-1].index]
+        solution = later[:1]
+    if not solution:
+        return
+    ignore = {str(w).lower() for w in ctx.get("ignore-lemmas", ())}
+    ignore |= {n.lower() for n in product_names(document)}
+    problem_lemmas = _key_lemmas(problem, ignore, lex, segments)
+    solution_lemmas = _key_lemmas(solution, ignore, lex, segments)
+    if not problem_lemmas or len(problem_lemmas & solution_lemmas) >= int(ctx.get("min-shared", 1)):
+        return
+    unit = solution[0]
+    text = unit.text
+    start = len(text) - len(text.lstrip())
+    words = ", ".join(f"'{w}'" for w in sorted(problem_lemmas)[:5])
+    yield Violation(ctx["message"].format(words=words), unit, start, len(text.rstrip()))
+
+
+def _key_lemmas(units: list[Unit], ignore: set[str], lex: Lexicon, segments: tuple[str, ...]) -> set[str]:
+    """Content lemmas of the paragraphs, without the customer's name (both paragraphs name it)."""
+    result = set()
+    for unit in units:
+        for token in unit.nlp or ():
+            if token.is_stop or not token.is_alpha or len(token.text) < 3:
+                continue
+            if is_customer_token(token, lex, segments) or token.text.lower() in ignore:
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.lemma_.lower() not in ignore:
+                result.add(token.lemma_.lower())
+    return result

@@ -1,0 +1,103 @@
+"""The result cache and --jobs: same output, spaCy not even imported when everything is cached."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import EXAMPLES, clean_env
+
+RUN_AND_REPORT_IMPORTS = (
+    "import sys\n"
+    "from wbl.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "except SystemExit as exit:\n"
+    "    code = exit.code\n"
+    "sys.stderr.write('\\nSPACY_IMPORTED=%s\\n' % ('spacy' in sys.modules))\n"
+    "sys.exit(code)\n"
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", RUN_AND_REPORT_IMPORTS, *args],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, example in enumerate(sorted(EXAMPLES.glob("*.md"))):
+        text = example.read_text(encoding="utf-8")
+        for copy in range(3):
+            (folder / f"{i}-{copy}.md").write_text(text + f"\nMany readers of copy {copy}.\n", encoding="utf-8")
+    return folder
+
+
+def test_second_run_is_served_from_cache_without_spacy(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    first = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
+    assert "SPACY_IMPORTED=True" in first.stderr
+    second = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
+    assert "SPACY_IMPORTED=False" in second.stderr, second.stderr
+    assert second.stdout == first.stdout and second.returncode == first.returncode
+    assert (cache / ".gitignore").exists()
+
+
+def test_changed_file_is_relinted(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    run("check", "--cache-dir", str(cache), str(corpus))
+    target = sorted(corpus.glob("*.md"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nVarious new words.\n", encoding="utf-8")
+    again = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
+    assert "SPACY_IMPORTED=True" in again.stderr
+    entry = next(f for f in json.loads(again.stdout)["files"] if f["path"] == str(target))
+    assert any(f["text"] == "Various" for f in entry["findings"])
+
+
+def test_corrupt_entries_are_ignored_and_rewritten(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    first = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_text("{not json", encoding="utf-8")
+    second = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
+    assert second.stdout == first.stdout
+    valid = 0
+    for entry in cache.rglob("*.json"):
+        with contextlib.suppress(ValueError):
+            valid += json.loads(entry.read_text(encoding="utf-8"))["format"] == 1
+    assert valid >= len(list(corpus.glob("*.md"))), "every file's entry was rewritten"
+
+
+def test_no_cache_writes_nothing(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    run("check", "--no-cache", "--cache-dir", str(cache), str(corpus))
+    assert not cache.exists()
+
+
+def test_selection_is_part_of_the_key(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    run("check", "--cache-dir", str(cache), "--select", "WB601", str(corpus))
+    other = run("check", "--format", "json", "--cache-dir", str(cache), "--select", "WB503", str(corpus))
+    rules = {f["rule"] for entry in json.loads(other.stdout)["files"] for f in entry["findings"]}
+    assert rules == {"WB503"}
+
+
+def test_jobs_2_gives_identical_output(corpus):
+    one = run("check", "--no-cache", "--jobs", "1", "--format", "json", str(corpus))
+    two = run("check", "--no-cache", "--jobs", "2", "--format", "json", str(corpus))
+    assert one.returncode == two.returncode
+    assert one.stdout == two.stdout
+    assert len(json.loads(one.stdout)["files"]) == len(list(corpus.glob("*.md")))

@@ -1,0 +1,336 @@
+"""Configuration files: discovery, validation, per-file resolution, `wbl config`, the library."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import wbl
+from wbl.cli import main
+from wbl.config import ConfigError, Project, find_config_file, glob_match, load_config
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TEXT = "# Launch\n\nOur synergy is very good.\n"  # 'very' is a weasel word; 'synergy' is not listed
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(*args: str, stdin: str | None = None) -> tuple[int, dict | None, str]:
+    """Run `wbl check --format json ARGS` in-process: exit code, JSON output, stderr."""
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args], input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, json.loads(result.stdout) if result.stdout.strip() else None, result.stderr
+
+
+def found(data: dict, rule: str = "WB601") -> dict[str, list[str]]:
+    """Path -> texts flagged by `rule`."""
+    return {f["path"]: [x["text"] for x in f["findings"] if x["rule"] == rule] for f in data["files"]}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- discovery --------------------------------------------------------------------------------------
+
+
+def test_nearest_configuration_wins(project):
+    write(project / "wbl.toml", 'ignore = ["WB601"]\n')
+    write(project / "sub" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "top.md", TEXT)
+    write(project / "sub" / "deep" / "inner.md", TEXT)
+    code, data, _ = check("top.md", "sub")
+    assert found(data) == {"top.md": [], "sub/deep/inner.md": ["synergy", "very"]}
+    assert code == 1
+
+
+def test_pyproject_without_tool_wbl_is_passed_over(project):
+    write(project / "wbl.toml", 'ignore = ["weasel"]\n')
+    write(project / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    write(project / "sub" / "a.md", TEXT)
+    assert find_config_file(project / "sub") == project / "wbl.toml"
+    _, data, _ = check("sub/a.md")
+    assert found(data) == {"sub/a.md": []}
+
+
+def test_pyproject_tool_wbl_and_file_precedence(project):
+    write(project / "pyproject.toml", '[tool.wbl]\nignore = ["weasel"]\n')
+    write(project / "a.md", TEXT)
+    assert find_config_file(project) == project / "pyproject.toml"
+    assert found(check("a.md")[1]) == {"a.md": []}
+    write(project / "wbl.toml", "[rules.WB601]\nextend-words = ['synergy']\n")
+    assert find_config_file(project) == project / "wbl.toml"
+    write(project / ".wbl.toml", "[rules.WB601]\naccept-words = ['very']\n")
+    assert find_config_file(project) == project / ".wbl.toml"
+    assert found(check("a.md")[1]) == {"a.md": []}
+
+
+def test_config_option_and_isolated(project):
+    write(project / "wbl.toml", 'ignore = ["WB601"]\n')
+    write(project / "strict.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "a.md", TEXT)
+    assert found(check("a.md")[1]) == {"a.md": []}
+    assert found(check("--config", "strict.toml", "a.md")[1]) == {"a.md": ["synergy", "very"]}
+    assert found(check("--isolated", "a.md")[1]) == {"a.md": ["very"]}
+    code, _, err = check("--isolated", "--config", "strict.toml", "a.md")
+    assert code == 2 and "exclude each other" in err
+    code, _, err = check("--config", "missing.toml", "a.md")
+    assert code == 2
+
+
+# --- validation -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('selct = ["WB6"]', "wbl.toml: selct: unknown key; did you mean 'select'?"),
+        ('select = ["WB60l"]', "wbl.toml: select: unknown rule selector 'WB60l'; did you mean 'WB601'?"),
+        ("[rules.weasel-wrd]\nx = 1", "wbl.toml: rules.weasel-wrd: unknown rule; did you mean 'weasel-word'?"),
+        (
+            "[rules.long-sentence]\nmax-word = 3",
+            "wbl.toml: rules.long-sentence.max-word: unknown option of WB503 (long-sentence); "
+            "did you mean 'max-words'?",
+        ),
+        ('[rules.long-sentence]\nmax-words = "3"', "rules.long-sentence.max-words: expected a number"),
+        ("[rules.weasel-word]\nextend-words = 'x'", "rules.weasel-word.extend-words: expected a list"),
+        ("[rules.weasel-word]\nextend-words = [1]", "rules.weasel-word.extend-words: expected a list of strings"),
+        ('[rules.WB503]\nseverity = "fatal"', "rules.WB503.severity: expected one of info, warning, error"),
+        ('fail-on = "fatal"', "fail-on: expected one of info, warning, error"),
+        ("[[overrides]]\nignore = ['WB6']", "overrides[0].files: missing"),
+        ("[[overrides]]\nfiles = ['a/**']\nignor = ['WB6']", "overrides[0].ignor: unknown key; did you mean 'ignore'?"),
+        ('[per-file-ignores]\n"x/*" = ["nope"]', "per-file-ignores.x/*: unknown rule selector 'nope'"),
+        ("[tool.wbl]\nselect = ['WB6']", "wbl.toml: tool: a wbl.toml holds the keys at its top level"),
+        ("select = [", "wbl.toml: invalid TOML"),
+        ("model = 3", "model: expected a string"),
+    ],
+)
+def test_validation_errors_are_one_line_and_exit_2(project, body, expected):
+    write(project / "wbl.toml", body + "\n")
+    write(project / "a.md", TEXT)
+    code, data, err = check("a.md")
+    assert code == 2
+    assert data is None
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_pyproject_errors_name_the_tool_wbl_key(project):
+    write(project / "pyproject.toml", "[tool.wbl]\nextend-selct = ['WB6']\n")
+    with pytest.raises(ConfigError, match=r"pyproject.toml: tool\.wbl\.extend-selct: unknown key; did you mean"):
+        load_config(project / "pyproject.toml")
+
+
+def test_unknown_command_line_selector_still_exits_2(project):
+    write(project / "a.md", TEXT)
+    code, _, err = check("--select", "WB6O1", "a.md")
+    assert code == 2 and "did you mean" in err
+
+
+# --- what a configuration does ----------------------------------------------------------------------
+
+
+def test_per_file_ignores(project):
+    write(project / "wbl.toml", '[per-file-ignores]\n"drafts/*.md" = ["weasel-word"]\n"README.md" = ["WB6"]\n')
+    for name in ("drafts/a.md", "final/a.md", "final/README.md"):
+        write(project / name, TEXT)
+    assert found(check(".")[1]) == {"drafts/a.md": [], "final/README.md": [], "final/a.md": ["very"]}
+
+
+def test_overrides_stricter_for_prfaq_looser_for_notes(project):
+    write(
+        project / "wbl.toml",
+        """
+select = ["WB5", "WB6"]
+
+[[overrides]]
+files = ["prfaq/**"]
+[overrides.rules.weasel-word]
+extend-words = ["synergy"]
+severity = "error"
+[overrides.rules.long-sentence]
+max-words = 4
+
+[[overrides]]
+files = ["notes/**"]
+ignore = ["weasel"]
+""",
+    )
+    write(project / "prfaq" / "launch.md", TEXT)
+    write(project / "notes" / "idea.md", TEXT)
+    write(project / "other.md", TEXT)
+    code, data, _ = check(".")
+    assert found(data) == {"notes/idea.md": [], "other.md": ["very"], "prfaq/launch.md": ["synergy", "very"]}
+    by_path = {f["path"]: f["findings"] for f in data["files"]}
+    assert {f["severity"] for f in by_path["prfaq/launch.md"] if f["rule"] == "WB601"} == {"error"}
+    assert {f["severity"] for f in by_path["other.md"] if f["rule"] == "WB601"} == {"warning"}
+    assert any(f["rule"] == "WB503" and f["severity"] == "warning" for f in by_path["prfaq/launch.md"])
+    assert not any(f["rule"] == "WB503" and f["severity"] == "warning" for f in by_path["other.md"])
+    assert code == 1
+
+
+def test_severity_override_and_fail_on(project):
+    write(project / "wbl.toml", '[rules.weasel-word]\nseverity = "info"\n')
+    write(project / "a.md", TEXT)
+    code, data, _ = check("--select", "WB601", "a.md")
+    assert [f["severity"] for f in data["files"][0]["findings"]] == ["info"]
+    assert code == 0
+    write(project / "wbl.toml", 'fail-on = "info"\n[rules.weasel-word]\nseverity = "info"\n')
+    assert check("--select", "WB601", "a.md")[0] == 1
+    assert check("--select", "WB601", "--fail-on", "warning", "a.md")[0] == 0  # the command line wins
+
+
+def test_fail_on_is_per_file(project):
+    write(project / "wbl.toml", 'fail-on = "error"\n[[overrides]]\nfiles = ["strict/**"]\nfail-on = "warning"\n')
+    write(project / "loose" / "a.md", TEXT)
+    assert check("--select", "WB601", "loose")[0] == 0
+    write(project / "strict" / "a.md", TEXT)
+    assert check("--select", "WB601", "loose", "strict")[0] == 1
+
+
+def test_extend_words_and_accept_words_on_the_weasel_rule(project):
+    write(project / "wbl.toml", "[rules.weasel-word]\nextend-words = ['Synergy']\naccept-words = ['very']\n")
+    write(project / "a.md", TEXT)
+    assert found(check("a.md")[1]) == {"a.md": ["synergy"]}
+
+
+def test_rule_thresholds(project):
+    write(project / "wbl.toml", "[rules.WB503]\nmax-words = 3\ninfo-words = 2\n")
+    write(project / "a.md", TEXT)
+    code, data, _ = check("--select", "long-sentence", "a.md")
+    assert [f["severity"] for f in data["files"][0]["findings"]] == ["warning"]
+    assert code == 1
+
+
+def test_command_line_select_replaces_and_ignore_adds(project):
+    write(project / "wbl.toml", 'select = ["WB5"]\nignore = ["WB503"]\n')
+    write(project / "a.md", TEXT)
+    assert found(check("a.md")[1]) == {"a.md": []}
+    assert found(check("--select", "WB601", "a.md")[1]) == {"a.md": ["very"]}
+    assert found(check("--select", "WB601", "--ignore", "weasel", "a.md")[1]) == {"a.md": []}
+
+
+def test_empty_selection_runs_nothing(project):
+    write(project / "wbl.toml", 'select = ["WB601"]\nignore = ["WB601"]\n')
+    write(project / "a.md", TEXT)
+    code, data, _ = check("a.md")
+    assert data["files"][0]["findings"] == [] and code == 0
+
+
+def test_include_and_exclude(project):
+    write(project / "wbl.toml", 'include = ["*.md", "*.txt"]\nexclude = ["drafts", "**/skip-*.md"]\n')
+    for name in ("a.md", "b.txt", "c.rst", "drafts/d.md", "x/skip-e.md", "x/f.md"):
+        write(project / name, TEXT)
+    _, data, _ = check(".")
+    assert sorted(found(data)) == ["a.md", "b.txt", "x/f.md"]
+    _, data, _ = check("x/skip-e.md")  # excluded even when named (pre-commit passes files by name)
+    assert data["files"] == []
+
+
+def test_stdin_filename_applies_that_files_configuration(project):
+    write(project / "wbl.toml", '[[overrides]]\nfiles = ["notes/**"]\nignore = ["weasel"]\n')
+    _, data, _ = check("-", "--stdin-filename", "notes/idea.md", stdin=TEXT)
+    assert found(data) == {"notes/idea.md": []}
+    _, data, _ = check("-", "--stdin-filename", "docs/prfaq.md", stdin=TEXT)
+    assert found(data) == {"docs/prfaq.md": ["very"]}
+    write(project / "notes" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    _, data, _ = check("-", "--stdin-filename", "notes/idea.md", stdin=TEXT)
+    assert found(data) == {"notes/idea.md": ["synergy", "very"]}
+
+
+# --- wbl config -------------------------------------------------------------------------------------
+
+
+def test_wbl_config_prints_toml_and_json(project):
+    write(
+        project / "wbl.toml",
+        'fail-on = "error"\n[rules.weasel-word]\naccept-words = ["very"]\n'
+        '[[overrides]]\nfiles = ["notes/**"]\nignore = ["weasel"]\n',
+    )
+    result = CliRunner().invoke(main, ["config", "notes/a.md"])
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads(result.stdout)
+    assert data["config-file"] == str(project / "wbl.toml")
+    assert data["fail-on"] == "error"
+    assert "WB601" not in data["select"] and "WB503" in data["select"]
+    assert data["overrides-applied"] == [0]
+    assert data["rules"]["WB601"] == {"accept-words": ["very"]}
+    result = CliRunner().invoke(main, ["config", "--format", "json", "other.md"])
+    data = json.loads(result.stdout)
+    assert data["path"] == "other.md" and "WB601" in data["select"]
+    result = CliRunner().invoke(main, ["config", "--isolated", "--format", "json"])
+    assert json.loads(result.stdout)["config-file"] is None
+
+
+def test_wbl_config_reports_invalid_files(project):
+    write(project / "wbl.toml", "selectt = []\n")
+    result = CliRunner().invoke(main, ["config"])
+    assert result.exit_code == 2 and "did you mean 'select'" in result.stderr
+
+
+# --- library ----------------------------------------------------------------------------------------
+
+
+def test_library_reads_no_configuration_unless_asked(project):
+    write(project / "wbl.toml", 'ignore = ["WB601"]\n')
+    write(project / "a.md", TEXT)
+    assert [f.text for f in wbl.lint_paths(["a.md"]).findings if f.rule == "WB601"] == ["very"]
+    assert [f.rule for f in wbl.lint_paths(["a.md"], config=True).findings if f.rule == "WB601"] == []
+    assert [f.rule for f in wbl.lint_text(TEXT, "a.md", config=True).findings if f.rule == "WB601"] == []
+    write(project / "other.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    report = wbl.lint_text(TEXT, "a.md", config="other.toml")
+    assert [f.text for f in report.findings if f.rule == "WB601"] == ["synergy", "very"]
+
+
+def test_project_reuses_one_linter_per_distinct_setting(project):
+    write(project / "wbl.toml", '[[overrides]]\nfiles = ["notes/**"]\nignore = ["weasel"]\n')
+    for name in ("a.md", "b.md", "notes/c.md", "notes/d.md"):
+        write(project / name, TEXT)
+    runner = Project()
+    report = runner.lint_paths(["."])
+    assert len(report.files) == 4
+    assert len(runner._linters) == 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("prfaq/**", "prfaq/a.md", True),
+        ("prfaq/**", "prfaq/sub/a.md", True),
+        ("prfaq/**", "notes/prfaq/a.md", False),
+        ("**/prfaq/*.md", "notes/prfaq/a.md", True),
+        ("*.md", "deep/down/a.md", True),
+        ("drafts", "x/drafts/a.md", True),
+        ("/drafts", "x/drafts/a.md", False),
+        ("/drafts", "drafts/a.md", True),
+        ("a?.md", "ab.md", True),
+        ("[!a]b.md", "ab.md", False),
+        ("docs/*.md", "docs/sub/a.md", False),
+    ],
+)
+def test_glob_match(pattern, path, expected):
+    assert glob_match([pattern], path) is expected
+
+
+def test_every_toml_example_in_the_configuration_docs_is_valid(tmp_path):
+    docs = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
+    blocks = re.findall(r"```toml\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) >= 10
+    for number, block in enumerate(blocks):
+        path = write(tmp_path / f"example{number}" / "wbl.toml", block)
+        load_config(path)  # raises ConfigError naming the key when the docs drift from the code

@@ -1,0 +1,212 @@
+"""Customer focus versus technology first: the tricky parse cases of WB2xx, WB30x and WB821."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+from wbl_rules.customer.focus import find_lead, lexicon, shaped_like_code, technology_terms
+
+import wbl
+from wbl.rule import RuleContext, Severity
+
+from .conftest import EXAMPLES
+
+LEAD = "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
+OUR_RULES = ("WB201", "WB202", "WB203", "WB211", "WB212", "WB221", "WB222", "WB301", "WB302", "WB821")
+
+
+@pytest.fixture(scope="module")
+def linters() -> dict[str, wbl.Linter]:
+    return {}
+
+
+def findings(linters: dict[str, wbl.Linter], code: str, markdown: str) -> list[wbl.Finding]:
+    linter = linters.setdefault(code, wbl.Linter(wbl.LintOptions(select=(code,))))
+    report = linter.lint_text(markdown, "test.md")
+    assert not report.errors, report.errors
+    return list(report.findings)
+
+
+def body_flags(linters: dict[str, wbl.Linter], sentence: str) -> list[wbl.Finding]:
+    """WB301 findings for `sentence` as a body paragraph after a customer-first lead."""
+    return findings(linters, "WB301", LEAD + sentence + "\n")
+
+
+# --- the technology lexicon and code shapes ---------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["DuckDB", "OpenSearch", "AES-256-GCM", "AGENTS.md", "v1.4.2", "x86_64", ".so", "S3"])
+def test_code_shapes(word: str) -> None:
+    assert shaped_like_code(word)
+
+
+@pytest.mark.parametrize("word", ["McDonald", "24/7", "$6", "5pm", "1-tap", "shelfwise.example.com", "Seattle"])
+def test_everyday_words_are_not_code(word: str) -> None:
+    assert not shaped_like_code(word)
+
+
+def test_rule_options_extend_the_shared_lexicon() -> None:
+    base = lexicon(None)
+    extended = lexicon(RuleContext(MappingProxyType({"extend-technology-terms": ["flux capacitor"]})))
+    assert "flux capacitor" in extended.terms
+    assert "flux capacitor" not in base.terms
+
+
+# --- WB301: the grammatical subject and the implementation verb ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged_text"),
+    [
+        # The small model parses "platform" as a compound of the verb; it is still the subject.
+        ("Our platform leverages machine learning to forecast ingredient use.", "platform leverages"),
+        ("It is powered by a knowledge graph of every recipe.", "It is powered"),
+        ("The forecasting engine is built on a serverless microservices architecture.", "The forecasting engine"),
+        ("Kubernetes schedules the containers behind every forecast.", "Kubernetes"),
+        # An implicit subject: the participle "leveraging" has none of its own.
+        ("Works with OpenSearch, leveraging its search capabilities.", None),
+        # An appositive that says what the product is.
+        ("Today we are releasing Acme, an open-source PKCS#11 module for Linux.", "open-source PKCS#11 module"),
+        ("We could combine them and then do this.", "We could"),
+    ],
+)
+def test_technology_first_sentences(linters, sentence: str, flagged_text: str | None) -> None:
+    found = body_flags(linters, sentence)
+    assert len(found) == 1, [f.message for f in found]
+    if flagged_text is not None:
+        assert found[0].text.startswith(flagged_text), found[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bakers use machine learning forecasts on the phone they already carry.",  # customer subject
+        "Use the app on any phone to count the flour.",  # imperative: the reader acts
+        "LLM agents fail silently when their context windows drift.",  # a problem statement
+        "We have a free tier that lets any developer build on this API.",  # the API is in a relative clause
+        "Today, Acme announced the first release of the Search Framework for OpenSearch.",  # "for X" is not what it is
+        "A working instance on a $6/month VPS is a ten-minute exercise.",  # a measured outcome
+        "Acme is available today on GitHub.",  # a call to action
+        "Acme is aimed at the operator who wants a server without operating an infrastructure stack.",
+        "Shelfwise pools the orders of nearby stores, so a distributor sends one van a night.",
+    ],
+)
+def test_customer_first_sentences(linters, sentence: str) -> None:
+    assert body_flags(linters, sentence) == []
+
+
+def test_lead_sentences_are_left_to_the_headline_rule(linters) -> None:
+    markdown = "# Acme: An AI-Powered, Cloud-Native Platform\n\nOur platform leverages ML and blockchain.\n"
+    assert findings(linters, "WB301", markdown) == []
+    lines = sorted(f.line for f in findings(linters, "WB302", markdown))
+    assert lines == [1, 3]
+
+
+def test_faq_is_not_checked_by_default(linters) -> None:
+    markdown = LEAD + "## FAQ\n\n### How is it built?\n\nIt is built on Kubernetes and PostgreSQL.\n"
+    assert body_flags(linters, markdown.removeprefix(LEAD)) == []
+
+
+# --- WB302 and the lead --------------------------------------------------------------------------
+
+
+def test_headline_with_customer_first_is_clean(linters) -> None:
+    markdown = "# Acme Lets Bakery Owners Order Flour Before It Runs Out\n\nOwners see what runs out each week.\n"
+    assert findings(linters, "WB302", markdown) == []
+
+
+def test_lead_of_the_bootcamp_template() -> None:
+    markdown = (
+        "# Project Name #\n\n## Heading ##\n  > Name the product in a way the reader will understand.\n\n"
+        "Yodel\n\n## Sub-Heading ##\n  > Describe who the market is.\n\nParty hosts share one playlist.\n\n"
+        "## Summary ##\n\nYodel lets guests add songs.\n\n## Problem ##\n\nHosts lose control.\n"
+    )
+    lead = find_lead(wbl_document(markdown))
+    assert (lead.headline.text, lead.subheading.text, lead.summary.text) == (
+        "Yodel",
+        "Party hosts share one playlist.",
+        "Yodel lets guests add songs.",
+    )
+
+
+def test_lead_after_a_press_release_heading_with_bold_title_lines() -> None:
+    markdown = (
+        "# Acme PR/FAQ\n\n**Status**: draft\n\n## 1. Press Release\n\n### FOR IMMEDIATE RELEASE\n\n"
+        "**Acme Lets Bakers Order Flour**\n\n*Bakery owners never run out again*\n\nToday Acme launched.\n"
+    )
+    lead = find_lead(wbl_document(markdown))
+    assert lead.headline.text == "Acme Lets Bakers Order Flour"
+    assert lead.subheading.text == "Bakery owners never run out again"
+    assert lead.summary.text == "Today Acme launched."
+
+
+def wbl_document(markdown: str):
+    from wbl.document import build_document
+    from wbl.markdown import parse
+    from wbl.nlp import load_pipeline
+    from wbl.source import SourceText
+
+    document = build_document("t.md", SourceText(markdown), parse(markdown))
+    pipeline = load_pipeline()
+    return document.with_analysis(pipeline.pipe([u.text for u in document.units], {"sentences", "pos", "dep"}))
+
+
+def test_terms_exclude_the_product_name() -> None:
+    document = wbl_document("DuckDB Insights uses DuckDB.\n")
+    sentence = document.units[0].sentences[0]
+    lex = lexicon(None)
+    assert [t.text for t in technology_terms(sentence, lex)] == ["DuckDB", "DuckDB"]
+    assert technology_terms(sentence, lex, exclude={"DuckDB"}) == []
+
+
+# --- WB201, WB202, WB211, WB221, WB821 ------------------------------------------------------------
+
+
+def test_technology_that_qualifies_the_customer_is_not_first(linters) -> None:
+    markdown = "# Acme for ML Engineers\n\nML engineers can now ship a model in a day.\n"
+    assert findings(linters, "WB202", markdown) == []
+
+
+def test_fragments_are_not_judged_for_missing_parts(linters) -> None:
+    for code in ("WB201", "WB211", "WB221"):
+        assert findings(linters, code, "Customers can now accomplish more.\n") == []
+
+
+def test_customer_voice_counts_you_with_our(linters) -> None:
+    markdown = (
+        "# Acme\n\nToday we launched Acme. We built it for two years. Our team is proud. "
+        "You look for a song in our catalog. You add it. You share it.\n"
+    )
+    assert findings(linters, "WB821", markdown) == []
+
+
+# --- the showcase, the bad draft and the labelled corpus ---------------------------------------
+
+
+def test_showcase_gets_no_warnings_from_these_rules() -> None:
+    run = wbl.lint_paths([EXAMPLES / "shelfwise-prfaq.md"], options=wbl.LintOptions(select=OUR_RULES))
+    assert [f.message for f in run.findings if f.severity.rank >= Severity.WARNING.rank] == []
+
+
+def test_technology_first_draft_gets_the_reviewers_findings() -> None:
+    run = wbl.lint_paths([EXAMPLES / "datasync-draft.md"], options=wbl.LintOptions(select=OUR_RULES))
+    found = {(f.rule, f.line) for f in run.findings}
+    assert {("WB302", 1), ("WB302", 3), ("WB301", 7), ("WB202", 1), ("WB201", 1), ("WB211", 1)} <= found
+
+
+def test_tech_first_precision_and_recall_on_the_dev_corpus(corpus_dir: Path) -> None:
+    with (corpus_dir / "sentences.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    linter = wbl.Linter(wbl.LintOptions(select=("tech-first",)))
+    tp = fp = fn = 0
+    for row in rows:
+        predicted = bool(linter.lint_text(row["sentence"] + "\n", "s.md").findings)
+        actual = row["tech_first"] == "1"
+        tp += predicted and actual
+        fp += predicted and not actual
+        fn += actual and not predicted
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.85 and recall >= 0.75, (precision, recall)

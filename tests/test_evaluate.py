@@ -1,0 +1,111 @@
+"""`python -m wbl.evaluate`: scores on a labelled TSV, per-document counts, errors for a bad corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import wbl
+from wbl.evaluate import CorpusError, evaluate_sentences, load_sentences, main
+
+HEADER = "doc_file\tsentence\ttech_first\tcustomer_centric\tweasel\tjargon\tpassive\thas_data\n"
+ROWS = [
+    # weasel, passive, jargon, has_data labels are what the sentences plainly show.
+    ("a.md", "Many customers wait for their orders.", 0, 1, 1, 0, 0, 0),
+    ("a.md", "Every order is checked before it ships.", 0, 0, 0, 0, 1, 0),
+    ("a.md", "Bookstore owners issue a refund in two clicks.", 0, 1, 0, 0, 0, 1),
+    ("b.md", "The daemon syncs the schema through an idempotent webhook.", 1, 0, 0, 1, 0, 0),
+    ("b.md", "Readers get their books faster.", 0, 1, 0, 0, 0, 0),
+]
+
+
+def write_corpus(folder: Path) -> Path:
+    lines = [HEADER] + ["\t".join(str(v) for v in row) + "\n" for row in ROWS]
+    (folder / "sentences.tsv").write_text("".join(lines), encoding="utf-8")
+    (folder / "a.md").write_text("# Shelfwise\n\nMany customers wait. Every order is checked.\n", encoding="utf-8")
+    (folder / "INDEX.md").write_text("# Index\n\nNot a document to lint.\n", encoding="utf-8")
+    return folder
+
+
+def test_load_sentences_reads_labels(tmp_path):
+    sentences = load_sentences(write_corpus(tmp_path) / "sentences.tsv")
+    assert len(sentences) == len(ROWS)
+    assert sentences[1].text == "Every order is checked before it ships."
+    assert sentences[1].labels["passive"] == 1
+    assert set(sentences[0].labels) == {"tech_first", "customer_centric", "weasel", "jargon", "passive", "has_data"}
+
+
+def test_load_sentences_rejects_a_malformed_file(tmp_path):
+    bad = tmp_path / "sentences.tsv"
+    bad.write_text(HEADER + "a.md\tonly two fields\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"sentences.tsv:2: 2 fields, expected 8"):
+        load_sentences(bad)
+    bad.write_text("sentence\tdoc_file\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="header"):
+        load_sentences(bad)
+
+
+def test_scores_count_true_and_false_positives(tmp_path):
+    sentences = load_sentences(write_corpus(tmp_path) / "sentences.tsv")
+    linter = wbl.Linter(wbl.LintOptions(select=("weasel", "passive", "jargon", "acronym", "data")))
+    scores = {s.label: s for s in evaluate_sentences(linter, sentences)}
+    weasel = scores["weasel"]
+    assert (weasel.tp, weasel.fp, weasel.fn) == (1, 0, 0)
+    passive = scores["passive"]
+    assert (passive.tp, passive.fp, passive.fn, passive.tn) == (1, 0, 0, 4)
+    assert passive.precision == passive.recall == passive.f1 == 1.0
+    assert scores["jargon"].tp == 1
+    # has_data is measured the other way round: a sentence flagged by a data rule has no data.
+    has_data = scores["has_data"]
+    assert has_data.inverse and has_data.tp == 1 and has_data.fp == 0
+    assert "recall" not in has_data.to_dict()
+
+
+def test_command_prints_tables_and_documents(tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--select", "weasel,passive", "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "Labelled sentences: 5" in result.output
+    assert any(line.startswith("passive") and "1.00" in line for line in result.output.splitlines())
+    assert "a.md" in result.output and "WB601 1" in result.output
+    assert "INDEX.md" not in result.output
+
+
+def test_command_json(tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--json", "--select", "passive"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["sentences"] == 5
+    passive = next(label for label in data["labels"] if label["label"] == "passive")
+    assert passive["precision"] == 1.0 and passive["recall"] == 1.0
+    assert data["documents"] == [{"file": "a.md", "findings": 1, "by_rule": {"WB701": 1}, "errors": []}]
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "wbl.evaluate", "--corpus", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no labelled corpus" in result.stderr and "sentences.tsv" in result.stderr
+    assert result.stdout == ""
+
+
+def test_dev_corpus_meets_the_targets(corpus_dir):
+    """The language rules reach the issue's targets on the real dev set (skipped without it)."""
+    result = CliRunner().invoke(
+        main, ["--corpus", str(corpus_dir), "--json", "--no-documents", "--select", "weasel,jargon,acronym,passive"]
+    )
+    assert result.exit_code == 0, result.output
+    labels = {label["label"]: label for label in json.loads(result.output)["labels"]}
+    for name in ("weasel", "jargon", "passive"):
+        assert labels[name]["precision"] >= 0.85, labels[name]
+        assert labels[name]["recall"] >= 0.75, labels[name]

@@ -1,0 +1,379 @@
+"""PR/FAQ part detection (wbl.prfaq), the scorecard in reports, and the structure, length and quote rules."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import textwrap
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, clean_env, wbl_command
+from wbl.document import build_document
+from wbl.engine import Linter, LintOptions
+from wbl.kinds import load_rule
+from wbl.markdown import parse
+from wbl.prfaq import PARTS, Scorecard, alias_part, scorecard, template_prompt
+from wbl.registry import Registry
+from wbl.rule import Rule
+from wbl.source import SourceText
+
+RULES = {
+    "structure": [
+        "missing-pr-part",
+        "missing-faq",
+        "unanswered-question",
+        "solution-before-problem",
+        "internal-faq-gaps",
+        "unfinished-draft",
+    ],
+    "length": ["press-release-length", "faq-length", "long-summary"],
+    "quote": ["unattributed-quote", "marketing-customer-quote"],
+}
+
+
+def _rules() -> list[Rule]:
+    rules = []
+    for category, slugs in RULES.items():
+        folder = resources.files(f"wbl_rules.{category}")
+        for slug in slugs:
+            rules.append(load_rule(folder.joinpath(f"{slug}.toml"), folder, f"wbl_rules.{category}"))
+    return rules
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    """Only this module's rules, so the tests do not depend on the rest of the pack."""
+    return Linter(LintOptions(), Registry.from_rules(_rules()))
+
+
+def card_of(markdown: str) -> Scorecard:
+    text = textwrap.dedent(markdown).lstrip()
+    source = SourceText(text)
+    return scorecard(build_document("<test>", source, parse(source.text)))
+
+
+def shape(card: Scorecard) -> dict[str, int | None]:
+    return {name: part.line for name, part in card.parts.items() if part.present}
+
+
+# --- part detection ---------------------------------------------------------------------------
+
+WITH_HEADINGS = """
+    # Project Name #
+
+    ## Heading ##
+      > Name the product in a way the reader (i.e. your target customers) will understand.
+
+    Kettle
+
+    ## Sub-Heading ##
+
+    Bakery owners take pre-orders by text.
+
+    ## Summary ##
+
+    Today Harbor Labs launched Kettle for small bakeries.
+
+    ## Problem ##
+
+    Owners guess how much to bake.
+
+    ## Solution ##
+
+    Kettle adds up the orders by 9 p.m.
+
+    ## Quote from You ##
+
+    "Owners bake what is sold," said Mia Olsen, head of Kettle.
+
+    ## How to Get Started ##
+
+    Sign up at kettle.example.com.
+
+    ## Customer Quote ##
+      > Provide a quote from a hypothetical customer that describes how they experienced the benefit.
+"""
+
+
+def test_parts_by_heading_and_template_prompts_are_not_content() -> None:
+    card = card_of(WITH_HEADINGS)
+    assert shape(card) == {
+        "headline": 6,
+        "subheading": 10,
+        "summary": 14,
+        "problem": 18,
+        "solution": 22,
+        "leader_quote": 26,
+        "call_to_action": 30,
+    }
+    # The customer-quote section holds only the template's prompt: the part is missing.
+    assert not card.present("customer_quote")
+    assert [r.prompt[:12] for r in card.residue] == ["Project Name", "Name the pro", "Provide a qu"]
+
+
+WITHOUT_HEADINGS = """
+    # Kettle Lets Small Bakeries Take Pre-Orders
+
+    ## Bakery owners can now take next-day pre-orders by text
+
+    PORTLAND, OR, June 2, 2027 — Today Harbor Labs launched Kettle. Owners post tomorrow's menu.
+
+    Small bakery owners guess each night how much to bake, and they throw bread away when they guess
+    high. Customers leave empty-handed when they guess low.
+
+    Kettle sends the menu at 6 p.m. and adds up the orders by 9 p.m.
+
+    "Owners told us the waste hurt more than the hours," said Mia Olsen, head of Kettle at Harbor Labs.
+
+    "I used to bin two trays every Monday," said Tom Reyes, owner of Flour House in Salem.
+
+    Bakery owners can start today at kettle.example.com.
+
+    ## FAQ
+
+    ### How much does Kettle cost?
+
+    $29 a month.
+
+    ### How many bakeries could use Kettle, and what would make it fail?
+
+    About 9,000; it fails if customers ignore the evening text.
+"""
+
+
+def test_parts_by_order_and_content() -> None:
+    card = card_of(WITHOUT_HEADINGS)
+    assert shape(card) == {
+        "headline": 1,
+        "subheading": 3,
+        "dateline": 5,
+        "summary": 5,
+        "problem": 7,
+        "solution": 10,
+        "leader_quote": 12,
+        "call_to_action": 16,
+        "customer_quote": 14,
+        "faq": 18,
+        "external_faq": 20,
+        "internal_faq": 24,
+        "big_idea": 24,
+        "pre_mortem": 24,
+    }
+    leader, customer = card.quotes
+    assert (leader.name, leader.role) == ("Mia Olsen", "head of Kettle at Harbor Labs")
+    assert (customer.speaker, customer.name) == ("customer", "Tom Reyes")
+
+
+BOLD_LABELS = """
+    **Kettle Lets Small Bakeries Take Pre-Orders**
+    *Bakery owners take next-day pre-orders by text*
+
+    Today Harbor Labs launched Kettle for small bakeries.
+
+    **Problem**
+
+    Owners guess how much to bake.
+
+    Solution: Kettle adds up the orders by 9 p.m.
+
+    **External FAQ**
+
+    **Q: How much does Kettle cost?**
+
+    A: $29 a month.
+
+    **Internal FAQ**
+
+    **Q: Why should we build this, and what does it cost us?**
+
+    A: TODO
+"""
+
+
+def test_bold_labels_act_as_headings() -> None:
+    card = card_of(BOLD_LABELS)
+    assert shape(card) == {
+        "headline": 1,
+        "subheading": 2,
+        "summary": 4,
+        "problem": 8,
+        "solution": 10,
+        "faq": 12,
+        "external_faq": 12,
+        "internal_faq": 18,
+        "should_we": 20,
+        "plan_to_succeed": 20,
+    }
+    questions = card.questions
+    assert [q.audience for q in questions] == ["external", "internal"]
+    assert [q.answer_text for q in questions] == ["$29 a month.", "TODO"]
+
+
+def test_document_titles_are_not_headlines_and_pr_faq_is_not_the_faq() -> None:
+    card = card_of(
+        """
+        # PR/FAQ: Kettle
+
+        Kettle is a service. It adds up bakery pre-orders by text message every evening for the owner.
+        """
+    )
+    assert not card.present("headline")
+    assert not card.present("faq")
+    assert card.pr_words > 0
+
+
+def test_aliases_and_prompts_match_with_light_edits() -> None:
+    assert alias_part("## Quotfrom You ##") == "leader_quote"
+    assert alias_part("2. Closing and Call to Action") == "call_to_action"
+    assert alias_part("Our roadmap") is None
+    assert template_prompt("Describe the problem that your product solves") is not None
+    assert template_prompt("Owners describe the problem in their own words.") is None
+
+
+def test_empty_document_has_an_all_missing_scorecard() -> None:
+    card = card_of("")
+    assert set(card.to_dict()) == set(PARTS)
+    assert not any(part["present"] for part in card.to_dict().values())
+
+
+# --- scorecard in reports ---------------------------------------------------------------------
+
+
+def test_scorecard_in_file_report(linter: Linter) -> None:
+    report = linter.lint_text(textwrap.dedent(WITHOUT_HEADINGS).lstrip(), "kettle.md").to_dict()
+    assert report["scorecard"]["problem"] == {"present": True, "line": 7}
+    assert report["scorecard"]["should_we"] == {"present": False, "line": None}
+    assert list(report["scorecard"]) == list(PARTS)
+
+
+def test_scorecard_in_cli_json() -> None:
+    path = EXAMPLES / "shelfwise-prfaq.md"
+    run = subprocess.run(
+        [*wbl_command(), "check", "--format", "json", str(path)], capture_output=True, text=True, env=clean_env()
+    )
+    assert run.returncode in (0, 1), run.stderr
+    card = json.loads(run.stdout)["files"][0]["scorecard"]
+    assert all(card[name]["present"] for name in PARTS), card
+    assert card["problem"] == {"present": True, "line": 16}
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
+def test_rule_examples(rule: Rule, linter: Linter) -> None:
+    assert rule.doc and {e.kind for e in rule.examples} == {"good", "bad"}
+    for example in rule.examples:
+        found = {
+            (f.line, f.rule) for f in linter.lint_text(example.markdown, example.name).findings if f.rule == rule.code
+        }
+        if example.kind == "good":
+            assert not found, f"{example.name}: {sorted(found)}"
+        else:
+            assert found == set(example.expected()), f"{example.name}: {sorted(found)}"
+
+
+def test_showcase_gets_no_structure_length_or_quote_findings(linter: Linter) -> None:
+    report = linter.lint_file(EXAMPLES / "shelfwise-prfaq.md")
+    assert not report.errors
+    assert [(f.rule, f.line, f.message) for f in report.findings] == []
+
+
+def test_bad_draft_gets_the_structural_findings(linter: Linter) -> None:
+    report = linter.lint_file(EXAMPLES / "datasync-draft.md")
+    found = {(f.rule, f.severity.value) for f in report.findings}
+    assert ("WB101", "error") in found  # no problem paragraph
+    assert ("WB101", "warning") in found  # no quotes, no call to action
+    assert ("WB102", "warning") in found  # no FAQ
+    missing = next(f.message for f in report.findings if f.rule == "WB101" and f.severity.value == "warning")
+    assert "customer quote" in missing and "call to action" in missing
+
+
+# --- the development corpus -------------------------------------------------------------------
+
+COLUMNS = {
+    "HL": "headline",
+    "Prob": "problem",
+    "LQ": "leader_quote",
+    "CQ": "customer_quote",
+    "CTA": "call_to_action",
+    "xFAQ": "external_faq",
+    "iFAQ": "internal_faq",
+}
+
+
+def label_value(cell: str) -> bool | None:
+    """Y…/ph/tech -> present, N… -> absent; p (partial), design only, – -> not judged."""
+    cell = cell.strip()
+    if re.match(r"^(Y|ph|tech)\b", cell):
+        return True
+    if re.match(r"^N\b", cell):
+        return False
+    return None
+
+
+def corpus_labels(corpus: Path) -> dict[str, dict[str, bool]]:
+    lines = (corpus / "INDEX.md").read_text(encoding="utf-8").splitlines()
+    header = next(i for i, ln in enumerate(lines) if ln.startswith("| file |"))
+    names = [c.strip() for c in lines[header].strip("|").split("|")]
+    labels = {}
+    for line in lines[header + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = dict(zip(names, (c.strip() for c in line.strip("|").split("|")), strict=False))
+        judged = {part: label_value(cells[col]) for col, part in COLUMNS.items()}
+        labels[cells["file"]] = {k: v for k, v in judged.items() if v is not None}
+    return labels
+
+
+def score_corpus(corpus: Path) -> tuple[int, int, list[str]]:
+    right = total = 0
+    wrong = []
+    for name, expected in corpus_labels(corpus).items():
+        text = (corpus / name).read_text(encoding="utf-8")
+        source = SourceText(text.removeprefix("\ufeff"))
+        card = scorecard(build_document(name, source, parse(source.text)))
+        for part, present in expected.items():
+            total += 1
+            if card.present(part) == present:
+                right += 1
+            else:
+                wrong.append(f"{name}:{part}")
+    return right, total, wrong
+
+
+def test_dev_corpus_part_judgements(corpus_dir: Path) -> None:
+    right, total, wrong = score_corpus(corpus_dir)
+    assert total >= 80
+    # Measured: 84 of 85 judged cells (p / partial cells are not judged); the miss is 20-flyptox's
+    # call to action, whose "How to Get Started" section has text while its closing section holds
+    # only the template prompt.
+    assert right / total >= 0.95, wrong
+
+
+def test_placeholder_attribution_is_reported_once(linter: Linter) -> None:
+    text = textwrap.dedent(
+        """
+        # Kettle Lets Small Bakeries Take Pre-Orders
+
+        Today Harbor Labs launched Kettle. Owners post tomorrow's menu by text.
+
+        "We bake what is already sold," said [NAME, TITLE].
+
+        "A teacher's order was ready the next morning," said a regular customer.
+        """
+    ).lstrip()
+    found = [(f.rule, f.line) for f in linter.lint_text(text).findings if f.rule in ("WB110", "WB801")]
+    assert found == [("WB110", 5), ("WB801", 7)]
+
+
+def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
+    findings = [f for f in linter.lint_text(textwrap.dedent(BOLD_LABELS).lstrip()).findings if f.rule == "WB101"]
+    assert [(f.line, f.severity.value) for f in findings] == [(1, "warning")]
+    message = findings[0].message
+    assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
+    assert "problem" not in message.split(":")[0]

@@ -1,0 +1,452 @@
+"""Every output format on a small hand-made report, plus the real CLI for SARIF, colour and --statistics."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from wbl.engine import FileReport, Finding, Report
+from wbl.reporters import HUMAN_FORMATS, REPORTERS, RenderOptions, render_statistics, use_color
+from wbl.reporters.base import rule_help_uri, utf16_column
+from wbl.reporters.github import escape_data, escape_property
+from wbl.reporters.text import render_text
+from wbl.rule import Rule, Severity
+from wbl.source import SourceText
+
+from .conftest import EXAMPLES, REPO, clean_env, wbl_command
+
+SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+TEXT = (
+    "# Launch 🚀 day\n\nOur seamless sync is very fast.\n"
+    "\t表表 Many customers: 😀 very happy.\nA long\nsentence ends here.\n"
+)
+
+
+def finding(
+    text: str, needle: str, rule: str = "WB601", *, occurrence: int = 0, end: int | None = None, **kw
+) -> Finding:
+    """A Finding on the `occurrence`-th `needle` in `text`, positioned as the engine would."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    stop = start + len(needle) if end is None else end
+    source = SourceText(text)
+    line, column = source.position(start)
+    end_line, end_column = source.position(stop)
+    values = {
+        "rule": rule,
+        "name": "weasel-word" if rule == "WB601" else "long-sentence",
+        "category": "weasel" if rule == "WB601" else "readability",
+        "severity": Severity.WARNING,
+        "message": f"'{needle}' is vague: say it with data",
+        "path": "docs/prfaq.md",
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "start": start,
+        "end": stop,
+        "text": text[start:stop],
+    }
+    values.update(kw)
+    return Finding(**values)
+
+
+WEASEL = Rule(
+    code="WB601",
+    name="weasel-word",
+    category="weasel",
+    severity=Severity.WARNING,
+    summary="Vague qualifier with no data behind it",
+    check=lambda document, ctx: iter(()),
+    doc="Flags weasel words.\n\n**Fix.** Give the number.",
+)
+
+
+@pytest.fixture
+def report() -> Report:
+    findings = (
+        finding(TEXT, "seamless"),
+        finding(TEXT, "very", occurrence=0, severity=Severity.INFO),
+        finding(TEXT, "Many"),
+        finding(TEXT, "very", occurrence=1),
+        finding(TEXT, "A long", "WB503", end=TEXT.index("here.") + 5, severity=Severity.ERROR),
+    )
+    files = (
+        FileReport("docs/prfaq.md", findings, source_text=TEXT),
+        FileReport("docs/clean.md", (), source_text="# Fine\n"),
+        FileReport("docs/broken.md", errors=("not valid UTF-8 (byte 0xff at offset 3)",)),
+    )
+    return Report(files, ("rule WB999 (demo) skipped: pipeline lacks ner",))
+
+
+EMPTY = Report((FileReport("docs/clean.md", (), source_text="# Fine\n"),))
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_every_format_renders(name, report):
+    output = REPORTERS[name](report, RenderOptions(rules=(WEASEL,)))
+    assert "WB601" in output and "WB503" in output
+    assert REPORTERS[name](report) == REPORTERS[name](report, RenderOptions())  # options are optional
+    REPORTERS[name](EMPTY, RenderOptions(rules=(WEASEL,)))  # and a clean run renders too
+
+
+def test_machine_formats_parse(report):
+    json.loads(REPORTERS["json"](report))
+    json.loads(REPORTERS["sarif"](report))
+    ET.fromstring(REPORTERS["junit"](report))
+    assert {"text", "concise"} == HUMAN_FORMATS
+
+
+# --- text -------------------------------------------------------------------------------------------
+
+
+def _blocks(output: str) -> list[list[str]]:
+    """Each finding: its headline and the lines under it."""
+    blocks: list[list[str]] = []
+    for line in output.splitlines():
+        if line and not line[0].isspace():
+            blocks.append([line])
+        elif line:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _caret_cells(block: list[str]) -> tuple[str, int, int]:
+    """(source line shown, first caret cell, caret count) measured after the ``N | `` gutter."""
+    source, carets = block[1], block[2]
+    gutter = source.index("| ") + 2
+    assert carets.index("| ") + 2 == gutter
+    marks = carets[gutter:]
+    first = len(marks) - len(marks.lstrip(" "))
+    return source[gutter:], first, len(marks.strip())
+
+
+def test_text_headline_is_the_machine_readable_line(report):
+    output = render_text(report)
+    headlines = [b[0] for b in _blocks(output)]
+    expected = [f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}" for f in report.findings]
+    assert headlines == expected
+    assert "docs/clean.md" not in output and "docs/broken.md" not in output  # errors go to stderr
+
+
+def test_text_caret_under_the_span_ascii(report):
+    block = _blocks(render_text(report))[0]
+    assert block[1].startswith("  3 | Our seamless")
+    shown, first, count = _caret_cells(block)
+    assert shown[first : first + count] == "seamless"
+    assert count == len("seamless")
+
+
+def test_text_caret_counts_wide_characters_and_tabs(report):
+    blocks = _blocks(render_text(report))
+    many = next(b for b in blocks if "'Many'" in b[0])
+    shown, first, count = _caret_cells(many)
+    # A tab shows as 4 spaces, each 表 takes two cells: the caret sits under "M".
+    assert shown.startswith("    表表 Many")
+    assert first == 4 + 2 + 2 + 1 and count == 4
+    very = [b for b in blocks if "'very'" in b[0]][1]
+    shown, first, count = _caret_cells(very)
+    assert first == 4 + 4 + 1 + len("Many customers: ") + 2 + 1  # 😀 takes two cells
+    assert count == 4
+
+
+def test_text_multiline_span_underlines_to_the_end_of_its_first_line(report):
+    block = next(b for b in _blocks(render_text(report)) if "WB503" in b[0])
+    shown, first, count = _caret_cells(block)
+    assert (shown, first, count) == ("A long", 0, 6)
+
+
+def test_text_long_line_is_cut_around_the_span():
+    text = "x " * 200 + "seamless " + "y " * 200 + "\n"
+    f = finding(text, "seamless")
+    block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
+    shown, first, count = _caret_cells(block)
+    assert len(shown) <= 110 and shown.startswith("…") and shown.endswith("…")
+    assert shown[first : first + count] == "seamless"
+
+
+def test_text_control_characters_cannot_reach_the_terminal():
+    text = "Very \x1b[31mbad\n"
+    f = finding(text, "bad")
+    block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
+    assert "\x1b" not in "\n".join(block[1:])
+
+
+def test_text_reads_the_file_when_the_report_has_no_text(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text(TEXT, encoding="utf-8")
+    f = finding(TEXT, "seamless", path=str(path))
+    block = _blocks(render_text(Report((FileReport(str(path), (f,)),))))[0]
+    assert block[1].startswith("  3 | Our seamless")
+    gone = finding(TEXT, "seamless", path=str(tmp_path / "gone.md"))
+    assert render_text(Report((FileReport(gone.path, (gone,)),))).splitlines() == [
+        f"{gone.path}:3:5: WB601 [warning] 'seamless' is vague: say it with data"
+    ]
+
+
+def test_text_groups_files_with_a_blank_line(report):
+    second = finding(TEXT, "seamless", path="docs/other.md")
+    both = Report((report.files[0], FileReport("docs/other.md", (second,), source_text=TEXT)))
+    output = render_text(both)
+    assert "\n\ndocs/other.md:3:5: WB601" in output
+    assert output.count("\n\n") == 1
+
+
+def test_text_color_only_when_asked(report):
+    plain = render_text(report, RenderOptions(color=False))
+    colored = render_text(report, RenderOptions(color=True))
+    assert not ANSI.search(plain)
+    assert ANSI.search(colored)
+    assert ANSI.sub("", colored) == plain
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+def test_use_color_tty_no_color_and_force_color():
+    assert use_color(_Stream(True), {}) is True
+    assert use_color(_Stream(False), {}) is False
+    assert use_color(_Stream(True), {"NO_COLOR": "1"}) is False
+    assert use_color(_Stream(True), {"NO_COLOR": ""}) is True  # NO_COLOR counts only when non-empty
+    assert use_color(_Stream(False), {"FORCE_COLOR": "1"}) is True
+    assert use_color(_Stream(True), {"NO_COLOR": "1", "FORCE_COLOR": "1"}) is False
+    assert use_color(_Stream(True), {"TERM": "dumb"}) is False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("no_color", [False, True])
+def test_cli_colors_on_a_terminal_unless_no_color(no_color, tmp_path):
+    import pty
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("# Title\n\nOur seamless sync is fast.\n", encoding="utf-8")
+    env = clean_env()
+    env.pop("NO_COLOR", None)
+    env.pop("FORCE_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [*wbl_command(), "check", "--select", "WB601", str(doc)],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=300,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    out = b"".join(chunks).decode()
+    assert proc.returncode == 1, proc.stderr
+    assert "seamless" in out
+    assert bool(ANSI.search(out)) is not no_color
+
+
+# --- concise ----------------------------------------------------------------------------------------
+
+
+def test_concise_one_line_per_finding(report):
+    lines = REPORTERS["concise"](report).splitlines()
+    assert lines == [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in report.findings]
+    assert lines[0] == "docs/prfaq.md:3:5: WB601 'seamless' is vague: say it with data"
+
+
+# --- SARIF ------------------------------------------------------------------------------------------
+
+
+def _schema():
+    if not SCHEMA.is_file():
+        pytest.skip(f"{SCHEMA} is not present")
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_sarif_validates_against_the_schema(report):
+    jsonschema = pytest.importorskip("jsonschema")
+    log = json.loads(REPORTERS["sarif"](report, RenderOptions(rules=(WEASEL,))))
+    jsonschema.validate(log, _schema())
+    empty = json.loads(REPORTERS["sarif"](EMPTY))
+    jsonschema.validate(empty, _schema())
+    assert empty["runs"][0]["results"] == []
+
+
+def test_sarif_rules_results_and_notifications(report):
+    log = json.loads(REPORTERS["sarif"](report, RenderOptions(rules=(WEASEL,))))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["WB503", "WB601"]
+    weasel = rules[1]
+    assert weasel["helpUri"] == rule_help_uri("weasel-word")
+    assert weasel["shortDescription"]["text"] == WEASEL.summary
+    assert weasel["fullDescription"]["text"] == "Flags weasel words."
+    assert "Give the number" in weasel["help"]["markdown"]
+    assert weasel["defaultConfiguration"]["level"] == "warning"
+    assert rules[0]["helpUri"] == rule_help_uri("long-sentence")  # described from its finding alone
+    results = run["results"]
+    assert len(results) == len(report.findings)
+    for result, f in zip(results, report.findings, strict=True):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == f.rule
+        assert result["level"] == {"warning": "warning", "info": "note", "error": "error"}[f.severity.value]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "docs/prfaq.md"
+        assert location["region"]["startLine"] == f.line
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    levels = [(n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]]
+    assert ("error", "not valid UTF-8 (byte 0xff at offset 3)") in levels
+    assert any(level == "note" and "WB999" in text for level, text in levels)
+
+
+def test_sarif_columns_are_utf16_code_units(report):
+    run = json.loads(REPORTERS["sarif"](report))["runs"][0]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in run["results"]]
+    happy_very = report.findings[3]
+    assert happy_very.text == "very" and happy_very.line == 4
+    line = TEXT.splitlines()[3]
+    # The code-point column counts 😀 once; UTF-16 counts its two surrogates.
+    assert regions[3]["startColumn"] == happy_very.column + 1
+    assert regions[3]["endColumn"] == happy_very.end_column + 1
+    assert line.encode("utf-16-le")[(regions[3]["startColumn"] - 1) * 2 :].decode("utf-16-le").startswith("very")
+    assert regions[0]["startColumn"] == report.findings[0].column  # ASCII lines are unchanged
+    assert utf16_column("a😀b", 3) == 4 and utf16_column(None, 7) == 7
+
+
+def test_sarif_paths_become_uris():
+    f = finding(TEXT, "seamless", path="./docs/my prfaq.md")
+    log = json.loads(REPORTERS["sarif"](Report((FileReport(f.path, (f,), source_text=TEXT),))))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "docs/my%20prfaq.md", "uriBaseId": "%SRCROOT%"}
+
+
+def test_sarif_from_the_cli_validates(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = _schema()
+    result = subprocess.run(
+        [*wbl_command(), "check", "--format", "sarif", str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, schema)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "wbl"
+    assert all(r["helpUri"].startswith("https://") and r["help"]["text"] for r in driver["rules"])
+    assert log["runs"][0]["results"]
+
+
+# --- GitHub -----------------------------------------------------------------------------------------
+
+GITHUB = re.compile(
+    r"^::(?P<command>warning|error|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),"
+    r"endLine=(?P<end_line>\d+),endColumn=(?P<end_col>\d+),title=(?P<title>WB\d{3})::(?P<message>.+)$"
+)
+
+
+def test_github_annotations(report):
+    lines = REPORTERS["github"](report).splitlines()
+    annotations = [GITHUB.match(line) for line in lines if "title=WB" in line]
+    assert len(annotations) == len(report.findings) and all(annotations)
+    for match, f in zip(annotations, report.findings, strict=True):
+        assert match["command"] == {"warning": "warning", "info": "notice", "error": "error"}[f.severity.value]
+        assert (match["file"], int(match["line"]), int(match["col"])) == (f.path, f.line, f.column)
+        assert (int(match["end_line"]), int(match["end_col"])) == (f.end_line, f.end_column)
+        assert match["title"] == f.rule and match["message"] == f.message
+    assert "::error file=docs/broken.md,title=wbl::not valid UTF-8 (byte 0xff at offset 3)" in lines
+
+
+def test_github_escapes_values():
+    assert escape_data("50% done\nnext\r") == "50%25 done%0Anext%0D"
+    assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
+    f = finding(TEXT, "seamless", path="docs/a,b:c.md", message="100% vague:\nsay it")
+    (line,) = REPORTERS["github"](Report((FileReport(f.path, (f,), source_text=TEXT),))).splitlines()
+    assert line.startswith("::warning file=docs/a%2Cb%3Ac.md,line=3,")
+    assert line.endswith("::100%25 vague:%0Asay it")
+
+
+# --- JUnit ------------------------------------------------------------------------------------------
+
+
+def test_junit_shape(report):
+    root = ET.fromstring(REPORTERS["junit"](report))
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"docs/prfaq.md", "docs/clean.md", "docs/broken.md"}
+    prfaq = suites["docs/prfaq.md"]
+    assert prfaq.get("tests") == prfaq.get("failures") == str(len(report.files[0].findings))
+    failures = prfaq.findall("testcase/failure")
+    assert [f.get("type") for f in failures][:2] == ["WB601 [warning]", "WB601 [info]"]
+    assert failures[0].get("message") == "'seamless' is vague: say it with data"
+    assert suites["docs/clean.md"].get("failures") == "0" and len(suites["docs/clean.md"].findall("testcase")) == 1
+    assert suites["docs/broken.md"].get("errors") == "1"
+    assert suites["docs/broken.md"].find("testcase/error") is not None
+    assert root.get("tests") == str(len(report.findings) + 2)
+    assert root.get("failures") == str(len(report.findings)) and root.get("errors") == "1"
+
+
+def test_junit_survives_characters_xml_cannot_hold():
+    f = finding(TEXT, "seamless", message="bad \x0b char")
+    root = ET.fromstring(REPORTERS["junit"](Report((FileReport(f.path, (f,), source_text=TEXT),))))
+    assert root.find("testsuite/testcase/failure").get("message") == "bad \ufffd char"
+
+
+# --- --statistics -----------------------------------------------------------------------------------
+
+
+def test_statistics_counts_per_rule(report):
+    lines = render_statistics(report).splitlines()
+    assert lines[0].split()[:3] == ["4", "WB601", "weasel-word"]
+    assert "(1 info, 3 warning)" in lines[0]
+    assert lines[1].split()[:3] == ["1", "WB503", "long-sentence"]
+    assert lines[-1] == "5 findings (1 error, 3 warning, 1 info) in 1 file"
+    assert render_statistics(EMPTY) == ""
+
+
+def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*wbl_command(), "check", "--statistics", *args, str(EXAMPLES / "datasync-draft.md")],
+            capture_output=True,
+            text=True,
+            env=clean_env(),
+            timeout=300,
+        )
+
+    text = run("--select", "WB601")
+    assert text.returncode == 1, text.stderr
+    out = text.stdout.rstrip("\n").splitlines()
+    assert re.match(r"^\s*\d+\s+WB601\s+weasel-word\s", out[-2])
+    assert re.match(r"^\d+ findings \(\d+ warning\) in 1 file$", out[-1])
+    assert out[0].endswith("datasync-draft.md:1:18: WB601 [warning] " + out[0].split("[warning] ", 1)[1])
+    assert out[-3] == "", "a blank line between the findings and the statistics"
+    machine = run("--select", "WB601", "--format", "json")
+    json.loads(machine.stdout)  # still one JSON document
+    assert "WB601" in machine.stderr and "findings" in machine.stderr

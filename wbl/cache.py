@@ -1,0 +1,121 @@
+"""A per-file result cache: lint an unchanged file once.
+
+An entry is keyed by the file's content hash and by everything else that decides its findings:
+wbl's version and code, the selected rules with their effective options and origins, and the
+spaCy pipeline's name and version. Entries are JSON files written atomically (temporary file +
+rename), so two runs at once are safe; an unreadable or corrupt entry is ignored and rewritten.
+Checking the cache never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from importlib import metadata, util
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR_NAME = ".wbl_cache"
+FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    """``.wbl_cache`` in the working directory (like ruff's ``.ruff_cache``); WBL_CACHE_DIR overrides."""
+    return Path(os.environ.get("WBL_CACHE_DIR") or CACHE_DIR_NAME)
+
+
+def _package_fingerprint(module: str) -> str:
+    """Names, sizes and modification times of a package's files: changes when its code or data does."""
+    spec = util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return "absent"
+    digest = hashlib.sha256()
+    for location in spec.submodule_search_locations:
+        for root, dirs, files in os.walk(location):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".toml", ".md")):
+                    full = os.path.join(root, name)
+                    stat = os.stat(full)
+                    digest.update(f"{os.path.relpath(full, location)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def pipeline_version(model: str) -> str:
+    """The installed version of a pipeline package, read from its metadata (no spaCy import)."""
+    for candidate in (model, model.replace("_", "-")):
+        try:
+            return metadata.version(candidate)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+class ResultCache:
+    """Stores and retrieves JSON-serialisable file results by content and configuration."""
+
+    def __init__(self, directory: Path, key_material: Mapping[str, Any]) -> None:
+        self.directory = Path(directory)
+        material = json.dumps(
+            {
+                "format": FORMAT,
+                "code": [_package_fingerprint("wbl"), _package_fingerprint("wbl_rules")],
+                **key_material,
+            },
+            sort_keys=True,
+            default=_jsonable,
+        )
+        self._prefix = hashlib.sha256(material.encode()).hexdigest()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, data: bytes) -> str:
+        return hashlib.sha256(self._prefix.encode() + hashlib.sha256(data).digest()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or "result" not in entry:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry["result"]
+
+    def put(self, key: str, result: Mapping[str, Any]) -> None:
+        path = self._path(key)
+        try:
+            self._ensure_directory(path.parent)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "result": result}, handle, default=_jsonable)
+            os.replace(temporary, path)
+        except OSError:
+            return  # A cache that cannot be written only costs speed.
+
+    def _ensure_directory(self, folder: Path) -> None:
+        if not self.directory.exists():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            ignore = self.directory / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Created by wbl: the result cache is not source.\n*\n", encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, Iterable):
+        return list(value)
+    return str(value)

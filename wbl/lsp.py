@@ -1,0 +1,490 @@
+"""`wbl lsp`: a language server that publishes wbl's findings as diagnostics while you write.
+
+Markdown documents are linted on open, on change and on save, with the configuration found for
+each document's path (as `wbl check` does); the configuration is reloaded when a configuration
+file changes (the client's file watcher, a saved configuration file, or a changed modification
+time noticed on the next lint). The spaCy pipeline is loaded once and kept warm, and each unit's
+analysis is kept by its text, so an edit re-analyses only the paragraphs that changed.
+
+Changes are debounced on both edges: the first change after a quiet spell is linted at once, and
+changes that follow within the debounce window are coalesced into one lint when typing pauses.
+Lints run one at a time on a worker thread; a result for a version the editor has since replaced
+is dropped. Positions are sent in the negotiated encoding (UTF-16 code units unless the client
+asks for another).
+
+Code actions: insert a suppression comment for a finding's rule, and replace the flagged words
+where the rule gave a concrete `suggestion`.
+
+pygls and lsprotocol are optional dependencies (``pip install 'wbl[lsp]'``); this module imports
+them, so only `wbl lsp` imports it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls import uris
+from pygls.lsp.server import LanguageServer
+
+from wbl import __version__
+from wbl.config import CONFIG_NAMES, ConfigError, Project
+from wbl.engine import MARKDOWN_SUFFIXES, FileReport, Finding
+from wbl.nlp import ModelError
+from wbl.registry import default_registry
+from wbl.reporters.base import rule_help_uri
+from wbl.rule import Severity
+from wbl.source import SourceText
+from wbl.suppress import DIRECTIVE, UNUSED_CODE
+
+DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
+DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
+SOURCE = "wbl"
+MARKDOWN_LANGUAGES = ("markdown", "gfm", "md")
+
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+_INDENT = re.compile(r"[ \t]*")
+
+
+class DocCache(OrderedDict):  # type: ignore[type-arg]
+    """spaCy Docs by unit text, least recently used first out (the engine's `Linter.doc_cache`)."""
+
+    def __init__(self, size: int = DOC_CACHE_SIZE) -> None:
+        super().__init__()
+        self.size = size
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+# --- positions -------------------------------------------------------------------------------------
+
+
+def code_units(text: str, encoding: str | None) -> int:
+    """The length of `text` in the negotiated position encoding (UTF-16 unless said otherwise)."""
+    if encoding == types.PositionEncodingKind.Utf32:
+        return len(text)
+    if encoding == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def client_position(source: SourceText, line: int, column: int, encoding: str | None) -> types.Position:
+    """A 1-based line and code-point column -> an LSP position (0-based, in client code units)."""
+    text = source.line_text(line)
+    prefix = text[: column - 1]
+    return types.Position(line=line - 1, character=code_units(prefix, encoding) + max(0, column - 1 - len(prefix)))
+
+
+def server_offset(source: SourceText, position: types.Position, encoding: str | None) -> int:
+    """An LSP position -> a 0-based code-point offset into `source.text` (clamped to its line)."""
+    if position.line >= len(source.line_starts):
+        return len(source.text)
+    text = source.line_text(position.line + 1)
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position.character:
+            return source.line_starts[position.line] + index
+        units += code_units(char, encoding)
+    return source.line_starts[position.line] + len(text)
+
+
+def finding_range(source: SourceText, finding: Finding, encoding: str | None) -> types.Range:
+    return types.Range(
+        start=client_position(source, finding.line, finding.column, encoding),
+        end=client_position(source, finding.end_line, finding.end_column, encoding),
+    )
+
+
+def to_diagnostic(source: SourceText, finding: Finding, encoding: str | None) -> types.Diagnostic:
+    """One finding as an LSP diagnostic; `data` carries what the code actions need."""
+    description = None if finding.rule == UNUSED_CODE else types.CodeDescription(href=rule_help_uri(finding.name))
+    return types.Diagnostic(
+        range=finding_range(source, finding, encoding),
+        message=finding.message,
+        severity=SEVERITIES[finding.severity],
+        code=finding.rule,
+        code_description=description,
+        source=SOURCE,
+        data={"name": finding.name, "text": finding.text, "suggestion": finding.suggestion},
+    )
+
+
+# --- code actions ----------------------------------------------------------------------------------
+
+
+def suppression_edit(source: SourceText, line: int, code: str, encoding: str | None) -> tuple[types.TextEdit, str]:
+    """An edit that suppresses `code` on 1-based `line`, and a title for it.
+
+    Above the line goes ``<!-- wbl-disable-next-line CODE -->`` (or the code joins such a comment
+    already there). When the line continues a paragraph or list, a comment line above would split
+    the block in two, so ``<!-- wbl-disable-line CODE -->`` goes at the end of the line instead.
+    """
+    text = source.line_text(line)
+    above = source.line_text(line - 1) if line > 1 else ""
+    directive = DIRECTIVE.fullmatch(above.strip())
+    if directive and directive.group("action") == "disable-next-line":
+        codes = directive.group("codes").replace(",", " ").split()
+        comment = f"<!-- wbl-disable-next-line {' '.join([*codes, code])} -->"
+        # Replace the existing comment in place (its line holds nothing else but indentation).
+        indent = _INDENT.match(above)
+        indent_end = indent.end() if indent else 0
+        edit_range = types.Range(
+            start=types.Position(line=line - 2, character=code_units(above[:indent_end], encoding)),
+            end=types.Position(line=line - 2, character=code_units(above, encoding)),
+        )
+        return types.TextEdit(range=edit_range, new_text=comment), f"Disable {code} for this line"
+    if line > 1 and above.strip() and not DIRECTIVE.search(above):
+        comment = f" <!-- wbl-disable-line {code} -->"
+        end = types.Position(line=line - 1, character=code_units(text, encoding))
+        return types.TextEdit(range=types.Range(start=end, end=end), new_text=comment), f"Disable {code} for this line"
+    indent = _INDENT.match(text)
+    prefix = indent.group(0) if indent else ""
+    at = types.Position(line=line - 1, character=0)
+    comment = f"{prefix}<!-- wbl-disable-next-line {code} -->{_line_break(source)}"
+    return types.TextEdit(range=types.Range(start=at, end=at), new_text=comment), f"Disable {code} for this line"
+
+
+def _line_break(source: SourceText) -> str:
+    match = re.search(r"\r\n|\r|\n", source.text)
+    return match.group(0) if match else "\n"
+
+
+def code_actions(
+    uri: str, source: SourceText, diagnostics: Iterable[types.Diagnostic], encoding: str | None
+) -> list[types.CodeAction]:
+    """Quick fixes for wbl's diagnostics: a suppression comment, and a safe replacement."""
+    actions: list[types.CodeAction] = []
+    for diagnostic in diagnostics:
+        if diagnostic.source != SOURCE or not isinstance(diagnostic.code, str):
+            continue
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        suggestion, flagged = data.get("suggestion"), data.get("text")
+        if isinstance(suggestion, str) and isinstance(flagged, str) and suggestion != flagged:
+            start = server_offset(source, diagnostic.range.start, encoding)
+            end = server_offset(source, diagnostic.range.end, encoding)
+            # Only where the flagged words are still exactly there (the buffer may have moved on).
+            if source.text[start:end] == flagged:
+                title = f"Replace '{flagged}' with '{suggestion}'" if suggestion else f"Remove '{flagged}'"
+                edit = types.TextEdit(range=diagnostic.range, new_text=suggestion)
+                actions.append(_action(title, uri, edit, diagnostic, preferred=True))
+        if diagnostic.code == UNUSED_CODE:
+            continue  # suppressing an unused suppression is not a fix
+        line = diagnostic.range.start.line + 1
+        if line <= len(source.line_starts):
+            edit, title = suppression_edit(source, line, diagnostic.code, encoding)
+            actions.append(_action(title, uri, edit, diagnostic))
+    return actions
+
+
+def _action(
+    title: str, uri: str, edit: types.TextEdit, diagnostic: types.Diagnostic, *, preferred: bool = False
+) -> types.CodeAction:
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        is_preferred=preferred or None,
+    )
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """A message for the client: logged, and with `show` also shown (once) to the user."""
+
+    kind: types.MessageType
+    message: str
+    show: bool = False
+
+
+@dataclass
+class _Schedule:
+    """The pending lint of one document."""
+
+    task: asyncio.Future[None] | None = None
+    sleeping: asyncio.Future[Any] | None = None  # the task waiting out the debounce, if any
+    last_change: float = float("-inf")
+
+
+class WblLanguageServer(LanguageServer):
+    """Lints open Markdown documents; all wbl work happens on one worker thread."""
+
+    def __init__(self) -> None:
+        super().__init__("wbl", __version__)
+        self.debounce = DEFAULT_DEBOUNCE
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wbl-lint")
+        self.open: dict[str, str | None] = {}  # uri -> languageId of the open documents
+        self.schedules: dict[str, _Schedule] = {}
+        self.project: Project | None = None
+        self.fallback: Project | None = None  # no configuration: while a configuration file is broken
+        self.signatures: dict[Path, tuple[tuple[str, int, int], ...]] = {}
+        self.config_changed = False  # set on the event loop, read on the worker
+        self.shown: set[str] = set()
+        self.warm_up: asyncio.Future[Any] | None = None
+
+    # --- configuration (worker thread) -----------------------------------------------------------
+    def project_for(self, path: str) -> Project:
+        """The project, rebuilt when a configuration file at or above `path` changed."""
+        folder = Path(os.path.abspath(path)).parent
+        signature = config_signature(folder)
+        if self.config_changed or self.signatures.get(folder, signature) != signature:
+            self.project, self.signatures, self.config_changed = None, {}, False
+        self.signatures[folder] = signature
+        if self.project is None:
+            self.project = Project(registry=default_registry())
+        return self.project
+
+    def lint(self, uri: str, text: str, notes: list[_Note]) -> FileReport | None:
+        """Lint one document's text with its configuration (None: the file is excluded)."""
+        path = document_path(uri, self.workspace.root_path)
+        try:
+            project = self.project_for(path)
+            if project.config_for(path).is_excluded(path):
+                return None
+            linter = project.linter_for(project.settings_for(path))
+        except ConfigError as exc:
+            notes.append(_Note(types.MessageType.Warning, f"wbl: {exc}; linting with the default rules", show=True))
+            if self.fallback is None:
+                self.fallback = Project(registry=default_registry(), isolated=True)
+            linter = self.fallback.linter_for(self.fallback.settings_for(path))
+        if linter.doc_cache is None:
+            linter.doc_cache = DocCache()
+        return linter.lint_text(text, path)
+
+    def diagnose(
+        self, uri: str, text: str, encoding: str | None, current: Callable[[], bool] = lambda: True
+    ) -> tuple[list[types.Diagnostic], list[_Note]] | None:
+        """Diagnostics for a text, and messages for the client (sent from the event loop).
+
+        None when the text is no longer `current` by the time the worker gets to it: while the
+        writer types, queued lints of replaced versions are skipped rather than run.
+        """
+        if not current():
+            return None
+        notes: list[_Note] = []
+        try:
+            report = self.lint(uri, text, notes)
+        except ModelError as exc:
+            return [], [*notes, _Note(types.MessageType.Error, f"wbl: {exc}", show=True)]
+        if report is None:
+            return [], notes
+        notes += [_Note(types.MessageType.Warning, f"wbl: {report.path}: {error}") for error in report.errors]
+        source = SourceText(report.source_text if report.source_text is not None else text)
+        return [to_diagnostic(source, f, encoding) for f in report.findings], notes
+
+    def send_notes(self, notes: Iterable[_Note]) -> None:
+        for note in notes:
+            self.window_log_message(types.LogMessageParams(type=note.kind, message=note.message))
+            if note.show and note.message not in self.shown:
+                self.shown.add(note.message)  # a broken configuration is shown once, not per keystroke
+                self.window_show_message(types.ShowMessageParams(type=note.kind, message=note.message))
+
+    async def run_lint(
+        self, uri: str, text: str, current: Callable[[], bool] = lambda: True
+    ) -> list[types.Diagnostic] | None:
+        """Lint on the worker thread; None when skipped as stale or when wbl failed (logged)."""
+        loop = asyncio.get_running_loop()
+        encoding = self.workspace.position_encoding
+        try:
+            result = await loop.run_in_executor(self.executor, self.diagnose, uri, text, encoding, current)
+        except Exception as exc:  # A bug must not take the server down; say what it was.
+            self.send_notes([_Note(types.MessageType.Error, f"wbl: internal error: {type(exc).__name__}: {exc}")])
+            return None
+        if result is None:
+            return None
+        diagnostics, notes = result
+        self.send_notes(notes)
+        return diagnostics
+
+    # --- scheduling (event loop) -----------------------------------------------------------------
+    def schedule(self, uri: str, *, immediate: bool = False) -> None:
+        """Lint `uri` now if it was quiet, else once changes stop for the debounce time."""
+        state = self.schedules.setdefault(uri, _Schedule())
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        busy = state.task is not None and not state.task.done()
+        sleeping = state.sleeping
+        if busy and sleeping is not None and sleeping is state.task:
+            sleeping.cancel()  # still waiting out the debounce: start the wait again
+            busy = False
+        quiet = now - state.last_change >= self.debounce
+        state.last_change = now
+        delay = 0.0 if immediate or (quiet and not busy) else self.debounce
+        state.task = asyncio.ensure_future(self.lint_later(uri, delay, state))
+
+    async def lint_later(self, uri: str, delay: float, state: _Schedule) -> None:
+        if delay > 0:
+            state.sleeping = me = asyncio.current_task()
+            try:
+                await asyncio.sleep(delay)
+            finally:
+                if state.sleeping is me:
+                    state.sleeping = None
+        if uri not in self.open:
+            return
+        document = self.workspace.get_text_document(uri)
+        version, text = document.version, document.source
+
+        def current() -> bool:  # read on the worker thread: a dictionary look-up and an int
+            return uri in self.open and self.workspace.get_text_document(uri).version == version
+
+        diagnostics = await self.run_lint(uri, text, current)
+        if diagnostics is None or not current():
+            return  # stale: a newer lint is on its way
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+    def relint_all(self) -> None:
+        self.config_changed = True
+        for uri in self.open:
+            self.schedule(uri, immediate=True)
+
+
+def config_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every configuration file at or above `folder`, with its modification time and size."""
+    found = []
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            try:
+                stat = candidate.stat()
+            except OSError:
+                continue
+            found.append((str(candidate), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def document_path(uri: str, root: str | None) -> str:
+    """The file system path of a document (an unsaved one is named as if in the workspace root)."""
+    path = uris.to_fs_path(uri)
+    if path:
+        return path
+    name = uri.rsplit("/", 1)[-1].rsplit(":", 1)[-1] or "untitled.md"
+    return os.path.join(root or os.getcwd(), name)
+
+
+def is_markdown(uri: str, language_id: str | None) -> bool:
+    """A Markdown document: by language (eglot names gfm-mode's "gfm") or by the file's suffix."""
+    return (language_id or "").lower() in MARKDOWN_LANGUAGES or uri.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def is_config(uri: str) -> bool:
+    return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
+
+
+def create_server() -> WblLanguageServer:
+    """The language server with its handlers registered."""
+    server = WblLanguageServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: WblLanguageServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)):
+            ls.debounce = max(0.0, float(options["debounce"]))
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: WblLanguageServer, params: types.InitializedParams) -> None:
+        # Load spaCy and the rules now, not on the first keystroke.
+        root = ls.workspace.root_path or os.getcwd()
+        warm_up = uris.from_fs_path(os.path.join(root, "warm-up.md")) or "file:///warm-up.md"
+        ls.warm_up = asyncio.ensure_future(ls.run_lint(warm_up, "# Warm up\n\nMany customers said so.\n"))
+        watch = ls.client_capabilities.workspace
+        dynamic = watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration
+        if dynamic:
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            registration = types.Registration(
+                id="wbl-config-files",
+                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+            )
+            try:
+                await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+            except Exception as exc:  # Then configuration changes are noticed on the next lint.
+                ls.send_notes([_Note(types.MessageType.Log, f"wbl: cannot watch configuration files: {exc}")])
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: WblLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        document = params.text_document
+        if is_markdown(document.uri, document.language_id):
+            ls.open[document.uri] = document.language_id
+            ls.schedule(document.uri, immediate=True)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: WblLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        if params.text_document.uri in ls.open:
+            ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: WblLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if is_config(uri):
+            ls.relint_all()
+        elif uri in ls.open:
+            ls.schedule(uri, immediate=True)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: WblLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if ls.open.pop(uri, False) is not False:
+            state = ls.schedules.pop(uri, None)
+            if state is not None and state.task is not None:
+                state.task.cancel()
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: WblLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(is_config(change.uri) for change in params.changes):
+            ls.relint_all()
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(ls: WblLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        if uri not in ls.open:
+            return None
+        source = SourceText(ls.workspace.get_text_document(uri).source)
+        return code_actions(uri, source, params.context.diagnostics, ls.workspace.position_encoding) or None
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: WblLanguageServer, params: None) -> None:
+        for state in ls.schedules.values():
+            if state.task is not None:
+                state.task.cancel()
+        ls.executor.shutdown(wait=False, cancel_futures=True)
+
+    return server
+
+
+def main() -> None:
+    """Serve over standard input and output (what editors start)."""
+    create_server().start_io()
+
+
+__all__ = ["DocCache", "WblLanguageServer", "code_actions", "create_server", "main", "to_diagnostic"]

@@ -1,0 +1,116 @@
+"""What every reporter shares: its signature, its options, and access to the linted text.
+
+A reporter is a function ``(report, options) -> str``. It never imports rules: the caller (the
+CLI) passes the rule metadata it needs, such as SARIF's rule descriptors, in `RenderOptions`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from wbl.engine import FileReport, Finding, Report
+from wbl.rule import Rule, Severity
+from wbl.source import InputError, SourceText, decode
+
+if TYPE_CHECKING:
+    from wbl.baseline import Comparison
+
+# Where each rule's documentation page lives (one page per rule, named by its slug).
+DOCS_URL = "https://wbl.readthedocs.io/en/latest"
+RULE_DOCS_URL = DOCS_URL + "/rules/{name}/"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a reporter may be told beside the report.
+
+    `rules` are the rules that ran (their metadata; a reporter never looks them up itself);
+    `color` asks for ANSI colour, which the caller decides with `use_color`;
+    `baseline` is the run compared with a baseline file (the report then holds only the new
+    findings; SARIF also lists the unchanged and fixed ones with their `baselineState`).
+    """
+
+    rules: tuple[Rule, ...] = ()
+    color: bool = False
+    baseline: Comparison | None = None
+
+
+class Reporter(Protocol):
+    def __call__(self, report: Report, options: RenderOptions | None = None, /) -> str: ...
+
+
+def rule_help_uri(name: str) -> str:
+    """The documentation page of a rule, by its slug."""
+    return RULE_DOCS_URL.format(name=name)
+
+
+def use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour only on a terminal; ``NO_COLOR`` (any non-empty value) turns it off, ``FORCE_COLOR`` on."""
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # A closed or detached stream.
+        return False
+
+
+def source_of(file_report: FileReport) -> SourceText | None:
+    """The linted text of a file: carried by the report, else read again from disk (or None)."""
+    text = file_report.source_text
+    if text is None:
+        try:
+            text = decode(Path(file_report.path).read_bytes())
+        except (OSError, InputError):
+            return None
+    return SourceText(text)
+
+
+def line_of(source: SourceText | None, line: int) -> str | None:
+    if source is None or not 1 <= line <= len(source.line_starts):
+        return None
+    return source.line_text(line)
+
+
+def utf16_column(line_text: str | None, column: int) -> int:
+    """A 1-based code-point column -> a 1-based column in UTF-16 code units (SARIF, LSP)."""
+    if line_text is None:
+        return column
+    prefix = line_text[: column - 1]
+    return len(prefix.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(prefix))
+
+
+def severity_counts(findings: Sequence[Finding]) -> dict[Severity, int]:
+    counts = {s: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+__all__ = [
+    "DOCS_URL",
+    "RULE_DOCS_URL",
+    "RenderOptions",
+    "Report",
+    "Reporter",
+    "line_of",
+    "plural",
+    "rule_help_uri",
+    "severity_counts",
+    "source_of",
+    "use_color",
+    "utf16_column",
+]
