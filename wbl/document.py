@@ -60,6 +60,17 @@ class Unit:
     code_spans: tuple[CodeSpan, ...] = ()
     links: tuple[str, ...] = ()
     nlp: Any = field(default=None, compare=False, repr=False)
+    # Per-unit scratch space for derived values (sentences, word count, and values rules share,
+    # keyed by a name the rule picks): computed once per analysed unit, never compared or printed.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def remember(self, key: str, compute: Any) -> Any:
+        """`compute()` once per unit and key; later calls return the stored value."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     @property
     def is_heading(self) -> bool:
@@ -72,6 +83,9 @@ class Unit:
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Sentences from the pipeline; the whole unit when it was not analysed."""
+        return self.remember("wbl.sentences", self._sentences)  # type: ignore[no-any-return]
+
+    def _sentences(self) -> tuple[Sentence, ...]:
         if self.nlp is None:
             stripped = self.text.strip()
             if not stripped:
@@ -91,7 +105,9 @@ class Unit:
         """Words: tokens that are neither punctuation nor space (whitespace split before analysis)."""
         if self.nlp is None:
             return len(self.text.split())
-        return sum(1 for t in self.nlp if not (t.is_punct or t.is_space))
+        return self.remember(  # type: ignore[no-any-return]
+            "wbl.word_count", lambda: sum(1 for t in self.nlp if not (t.is_punct or t.is_space))
+        )
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Plain-text span of this unit -> span in the original file."""
@@ -124,6 +140,16 @@ class Document:
     blocks: tuple[Block, ...]
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
+    # Document-wide scratch space for values several rules derive (see `Unit.remember`).
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def remember(self, key: str, compute: Any) -> Any:
+        """`compute()` once per analysed document and key; later calls return the stored value."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     @property
     def text(self) -> str:
@@ -161,8 +187,8 @@ class Document:
 
     def with_analysis(self, docs: Sequence[Any]) -> Document:
         """A copy whose units carry the spaCy `Doc`s (one per unit, in order)."""
-        units = tuple(dataclasses.replace(u, nlp=d) for u, d in zip(self.units, docs, strict=True))
-        return dataclasses.replace(self, units=units)
+        units = tuple(dataclasses.replace(u, nlp=d, memo={}) for u, d in zip(self.units, docs, strict=True))
+        return dataclasses.replace(self, units=units, memo={})
 
 
 def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:

@@ -289,9 +289,19 @@ class _BlockBuilder:
 
     @staticmethod
     def _add_located(raw: str, located: list[tuple[int, int]], start: int, end: int, pieces: _Pieces) -> None:
-        for i in range(start, end):
+        """Add raw[start:end], one piece per run of characters that sit contiguously in the source."""
+        i = start
+        while i < end:
             src, length = located[i]
-            pieces.add(raw[i], src, length)
+            if length != 1:
+                pieces.add(raw[i], src, length)
+                i += 1
+                continue
+            j = i + 1
+            while j < end and located[j] == (src + (j - i), 1):
+                j += 1
+            pieces.add(raw[i:j], src, j - i)
+            i = j
 
     def _add_break(self, pieces: _Pieces) -> None:
         if pieces.length and not pieces.ends_with_space():

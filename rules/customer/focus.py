@@ -110,6 +110,7 @@ def _base_data() -> dict[str, Any]:
 
 _LEXICONS: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
 _NO_OPTIONS: Mapping[str, Any] = {}
+_CANONICAL: dict[Lexicon, Lexicon] = {}
 
 
 def lexicon(ctx: RuleContext | None = None) -> Lexicon:
@@ -181,11 +182,18 @@ def shaped_like_code(text: str) -> bool:
 def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str] = ()) -> list[Term]:
     """Technology terms of a sentence, left to right: lexicon phrases, then code-shaped tokens.
 
-    Words in `exclude` (the document's product names, lower case) are never technology.
+    Words in `exclude` (the document's product names, lower case) are never technology. Several
+    rules ask for the same sentence, so the result is remembered on the unit.
     """
+    excluded = sorted({e.lower() for e in exclude})
+    # Rules with the same word lists share one entry (their Lexicon objects are equal).
+    key = f"focus.technology_terms:{id(_CANONICAL.setdefault(lex, lex))}:{sentence.start}:{chr(31).join(excluded)}"
+    return list(sentence.unit.remember(key, lambda: _technology_terms(sentence, lex, set(excluded))))
+
+
+def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> tuple[Term, ...]:
     span = sentence.span
     text = sentence.text
-    excluded = {e.lower() for e in exclude}
     taken: list[tuple[int, int]] = []
     found: list[Term] = []
 
@@ -224,7 +232,7 @@ def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str]
                 taken.append((start, end))
                 found.append(Term(start, end, 1.0, code.code, tokens_in(start, end)))
     found.sort(key=lambda t: t.start)
-    return found
+    return tuple(found)
 
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’']+")
@@ -476,6 +484,10 @@ def find_lead(document: Document) -> Lead:
     is that part. Otherwise the first real heading is the headline, a heading or a bold or
     italic line right after it the sub-heading, and the first paragraph the summary.
     """
+    return document.remember("focus.lead", lambda: _find_lead(document))  # type: ignore[no-any-return]
+
+
+def _find_lead(document: Document) -> Lead:
     labels = _lead_labels()
     units = [u for u in document.units if u.part == "pr" and u.text.strip()]
     for index, unit in enumerate(units):
@@ -539,6 +551,10 @@ def segments_of(document: Document, lex: Lexicon) -> list[str]:
 def product_names(document: Document) -> set[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
     (and are not common words), and proper names that are the subject of two or more sentences."""
+    return set(document.remember("focus.product_names", lambda: frozenset(_product_names(document))))
+
+
+def _product_names(document: Document) -> set[str]:
     lead = find_lead(document)
     subjects: Counter[str] = Counter()
     for unit in document.units:
