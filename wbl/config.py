@@ -537,9 +537,23 @@ class Project:
             planned.append((item, self.linter_for(settings)))
         jobs = self.jobs if self.jobs is not None else default_jobs(len(planned))
         if jobs > 1 and len(planned) > 1:
-            from wbl.parallel import lint_in_processes
+            # Cached files are served here; only the others are worth starting processes for.
+            cached: dict[str, FileReport] = {}
+            for item, linter in planned:
+                if isinstance(item, str) and linter is not None and (hit := linter.cached_report(item)) is not None:
+                    cached[item] = hit
+            todo = [(item, linter) for item, linter in planned if not (isinstance(item, str) and item in cached)]
+            fresh: list[FileReport] = []
+            if sum(1 for item, _ in todo if isinstance(item, str)) > 1:
+                from wbl.parallel import lint_in_processes
 
-            reports = lint_in_processes(self._init_args, planned, jobs)
+                fresh = lint_in_processes(self._init_args, todo, jobs)
+            else:
+                fresh = list(lint_planned(todo))
+            produced = iter(fresh)
+            reports = [
+                cached[item] if isinstance(item, str) and item in cached else next(produced) for item, _ in planned
+            ]
         else:
             reports = list(lint_planned(planned))
         return Report(tuple(reports), self.notices)

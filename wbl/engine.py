@@ -251,6 +251,21 @@ class Linter:
             cache[text] = doc
         return [cache[t] for t in texts]
 
+    def cached_report(self, path: str) -> FileReport | None:
+        """The cached result for a file, when the cache holds one for its current content."""
+        if self.cache is None:
+            return None
+        data = read_file(path)
+        if isinstance(data, FileReport):
+            return None
+        hit = self.cache.get(self.cache.key(data))
+        if hit is None:
+            return None
+        try:
+            return FileReport.from_dict(hit, path, source_text=decode(data, max_bytes=self.options.max_file_size))
+        except (KeyError, TypeError, ValueError, InputError):
+            return None
+
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
         """Lint a file's bytes, through the result cache when there is one."""
         return next(self.lint_many([(path, data)]))

@@ -7,10 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from wbl.document import Document, Unit
 from wbl.rule import RuleContext, Violation
+from wbl.textutil import zipf_frequency
 
 _WORDS_IN_PARENTHESES = re.compile(r"\(\s*([^()]*?[a-z][^()]*?)\s*\)")
 

@@ -10,13 +10,12 @@ from importlib import resources
 from typing import Any
 
 from wbl_rules.acronym.checks import Acronym, acronyms, first_definitions
-from wordfreq import zipf_frequency
 
 from wbl.document import Document, Unit
 from wbl.kinds import load_rule
 from wbl.rule import RuleContext, Violation
 from wbl.saferegex import compile_pattern
-from wbl.textutil import phrase_pattern
+from wbl.textutil import phrase_pattern, zipf_frequency
 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from wbl.document import Document
 from wbl.rule import RuleContext, Severity, Violation
+from wbl.textutil import zipf_frequency
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 

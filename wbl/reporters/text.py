@@ -9,6 +9,8 @@ Files are separated by a blank line. Colour is added only when asked (`RenderOpt
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from wbl.engine import Finding, Report
 from wbl.reporters.base import RenderOptions, line_of, source_of
@@ -59,7 +61,11 @@ def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]
     end = f.end_column - 1 if f.end_line == f.line else len(line_text)
     end = max(start, min(end, len(line_text)))
     cut_start, cut_end = _window(line_text, start, end)
-    shown = ("…" if cut_start else "") + line_text[cut_start:cut_end] + ("…" if cut_end < len(line_text) else "")
+    shown = (
+        ("…" if cut_start else "")
+        + _printable(line_text[cut_start:cut_end])
+        + ("…" if cut_end < len(line_text) else "")
+    )
     offset = 1 if cut_start else 0
     pad = _width(line_text[cut_start:start]) + offset
     carets = "^" * max(1, _width(line_text[start:end]))
@@ -68,27 +74,31 @@ def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]
     if color:
         tint = _SEVERITY_COLOR[f.severity]
         return [
-            f"{_DIM_BLUE}{number} |{_RESET} {_printable(shown)}",
+            f"{_DIM_BLUE}{number} |{_RESET} {shown}",
             f"{_DIM_BLUE}{gutter} |{_RESET} {' ' * pad}{tint}{carets}{_RESET}",
         ]
-    return [f"{number} | {_printable(shown)}", f"{gutter} | {' ' * pad}{carets}"]
+    return [f"{number} | {shown}", f"{gutter} | {' ' * pad}{carets}"]
 
 
 def _window(line: str, start: int, end: int) -> tuple[int, int]:
     """Code-point bounds of the part of `line` to show, so that the span stays visible."""
-    if _width(line) <= MAX_WIDTH:
+    if _plain(line):  # Fast path: one cell per character.
+        if len(line) <= MAX_WIDTH:
+            return 0, len(line)
+        cut_start = start - 20 if start > 20 else 0
+        budget = max(MAX_WIDTH, end - cut_start)
+        return cut_start, min(len(line), cut_start + budget)
+    widths = list(accumulate((_cell(ch) for ch in line), initial=0))  # widths[i]: cells of line[:i]
+    if widths[-1] <= MAX_WIDTH:
         return 0, len(line)
     lead = 20
     cut_start = 0
-    if _width(line[:start]) > lead:
-        cut_start = start
-        while cut_start > 0 and _width(line[cut_start - 1 : start]) <= lead:
-            cut_start -= 1
-    cut_end = cut_start
-    budget = max(MAX_WIDTH, _width(line[cut_start:end]))
-    while cut_end < len(line) and _width(line[cut_start : cut_end + 1]) <= budget:
-        cut_end += 1
-    return cut_start, cut_end
+    if widths[start] > lead:
+        # The leftmost start that keeps at most `lead` cells before the span.
+        cut_start = bisect_left(widths, widths[start] - lead, 0, start + 1)
+    budget = max(MAX_WIDTH, widths[end] - widths[cut_start])
+    cut_end = min(len(line), bisect_right(widths, widths[cut_start] + budget) - 1)
+    return cut_start, max(cut_end, cut_start)
 
 
 def _cell(ch: str) -> int:
@@ -99,11 +109,20 @@ def _cell(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _plain(text: str) -> bool:
+    """Printable ASCII without tabs: every character takes one cell and prints as itself."""
+    return text.isascii() and text.isprintable()
+
+
 def _width(text: str) -> int:
     """Terminal cells `text` takes (wide CJK characters 2, combining marks 0, a tab 4)."""
+    if _plain(text):
+        return len(text)
     return sum(_cell(ch) for ch in text)
 
 
 def _printable(text: str) -> str:
     """Tabs as spaces and control characters as U+FFFD, so a file cannot drive the terminal."""
+    if _plain(text):
+        return text
     return "".join(TAB if ch == "\t" else "\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)
