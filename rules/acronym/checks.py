@@ -48,8 +48,8 @@ def acronyms(document: Document, ctx: Mapping[str, Any]) -> Iterator[Acronym]:
         if unit.kind not in kinds:
             continue
         text = unit.text
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        letters = sum(map(str.isalpha, text))
+        if letters and sum(map(str.isupper, text)) > 0.6 * letters:
             continue
         for match in pattern.finditer(text):
             key = match.group(1)

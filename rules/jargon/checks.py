@@ -63,9 +63,18 @@ def _buzzword_table(items: tuple[tuple[str, str], ...], inflect: bool) -> tuple[
     return phrase_pattern(table), table
 
 
+_TABLES: dict[int, tuple[Mapping[str, Any], tuple[re.Pattern[str], dict[str, str]]]] = {}
+
+
 def buzzword_table(options: Mapping[str, Any]) -> tuple[re.Pattern[str], dict[str, str]]:
+    # A rule's options object lives as long as its linter: remember its table by identity.
+    cached = _TABLES.get(id(options))
+    if cached is not None and cached[0] is options:
+        return cached[1]
     items = tuple(sorted((str(k), str(v)) for k, v in dict(options.get("buzzwords", {})).items()))
-    return _buzzword_table(items, bool(options.get("inflect", True)))
+    table = _buzzword_table(items, bool(options.get("inflect", True)))
+    _TABLES[id(options)] = (options, table)
+    return table
 
 
 def _normal(text: str) -> str:
@@ -209,7 +218,9 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
 def content_words(unit: Unit) -> int:
     if unit.nlp is None:
         return len(unit.text.split())
-    return sum(1 for t in unit.nlp if t.pos_ in _CONTENT_POS and not t.is_stop)
+    return unit.remember(  # type: ignore[no-any-return]
+        "jargon.content_words", lambda: sum(1 for t in unit.nlp if t.pos_ in _CONTENT_POS and not t.is_stop)
+    )
 
 
 def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
