@@ -19,6 +19,21 @@ from wbl.source import SourceText
 FAQ_HEADING = re.compile(r"(?<!\bPR)(?<!\bPR[/&-])(?<!\bPR [/&-] )\bFAQs?\b|frequently[\s-]+asked", re.IGNORECASE)
 
 
+class _Memo:
+    """`remember`: derived values computed once per analysed unit or document (see `memo`)."""
+
+    __slots__ = ()
+    memo: dict[str, Any]
+
+    def remember(self, key: str, compute: Any) -> Any:
+        """`compute()` once per key; later calls return the stored value."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a prose unit: `unit.text[start:end]`, with its spaCy span when analysed."""
@@ -38,7 +53,7 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(_Memo):
     """A prose block: a heading, paragraph, list item or table cell.
 
     `part` is "pr" for the press release (everything before the first FAQ heading) or "faq".
@@ -63,14 +78,6 @@ class Unit:
     # Per-unit scratch space for derived values (sentences, word count, and values rules share,
     # keyed by a name the rule picks): computed once per analysed unit, never compared or printed.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
-
-    def remember(self, key: str, compute: Any) -> Any:
-        """`compute()` once per unit and key; later calls return the stored value."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-            return value
 
     @property
     def is_heading(self) -> bool:
@@ -133,7 +140,7 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Memo):
     path: str
     source: SourceText
     front_matter: FrontMatter | None
@@ -142,14 +149,6 @@ class Document:
     sections: tuple[Section, ...]
     # Document-wide scratch space for values several rules derive (see `Unit.remember`).
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
-
-    def remember(self, key: str, compute: Any) -> Any:
-        """`compute()` once per analysed document and key; later calls return the stored value."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-            return value
 
     @property
     def text(self) -> str:
