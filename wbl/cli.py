@@ -37,6 +37,29 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(token.strip() for value in values for token in value.split(",") if token.strip())
 
 
+def _project(
+    options: LintOptions,
+    config_file: str | None,
+    isolated: bool,
+    no_cache: bool,
+    cache_dir: str | None,
+    jobs: int | None,
+    fail_on: str | None = None,
+) -> Project:
+    """The project the command lints with: configuration, result cache and processes."""
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    return Project(
+        options,
+        default_registry(),
+        config_file=config_file,
+        isolated=isolated,
+        fail_on=fail_on,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        jobs=jobs,
+    )
+
+
 def _fail(message: str) -> None:
     click.echo(f"wbl: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -137,18 +160,8 @@ def check(
         max_file_size=max_file_size,
         report_unused=report_unused,
     )
-    if config_file is not None and isolated:
-        _fail("--config and --isolated exclude each other")
     try:
-        project = Project(
-            options,
-            default_registry(),
-            config_file=config_file,
-            isolated=isolated,
-            fail_on=fail_on,
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-            jobs=jobs,
-        )
+        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on)
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
@@ -240,18 +253,9 @@ def baseline_command(
         _fail("no paths given")
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
-    if config_file is not None and isolated:
-        _fail("--config and --isolated exclude each other")
     options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
     try:
-        project = Project(
-            options,
-            default_registry(),
-            config_file=config_file,
-            isolated=isolated,
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-            jobs=None,
-        )
+        project = _project(options, config_file, isolated, no_cache, cache_dir, None)
         report = project.lint_paths(paths)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))
