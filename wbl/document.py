@@ -47,10 +47,6 @@ class Sentence:
     def text(self) -> str:
         return self.unit.text[self.start : self.end]
 
-    @property
-    def tokens(self) -> Any:
-        return self.span
-
 
 @dataclass(frozen=True, slots=True)
 class Unit(_Memo):
