@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from wbl.cache import FORMAT
+
 from .conftest import EXAMPLES, clean_env
 
 RUN_AND_REPORT_IMPORTS = (
@@ -19,6 +21,8 @@ RUN_AND_REPORT_IMPORTS = (
     "except SystemExit as exit:\n"
     "    code = exit.code\n"
     "sys.stderr.write('\\nSPACY_IMPORTED=%s\\n' % ('spacy' in sys.modules))\n"
+    "heavy = sorted(m for m in sys.modules if m in ('mistune', 'wbl.document') or m.endswith('.checks'))\n"
+    "sys.stderr.write('PARSER_OR_RULE_CODE_IMPORTED=%s\\n' % ','.join(heavy))\n"
     "sys.exit(code)\n"
 )
 
@@ -50,6 +54,8 @@ def test_second_run_is_served_from_cache_without_spacy(tmp_path, corpus):
     assert "SPACY_IMPORTED=True" in first.stderr
     second = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
     assert "SPACY_IMPORTED=False" in second.stderr, second.stderr
+    # Nor the Markdown parser, the document model or any rule's check code: only rule metadata.
+    assert "PARSER_OR_RULE_CODE_IMPORTED=\n" in second.stderr, second.stderr
     assert second.stdout == first.stdout and second.returncode == first.returncode
     assert (cache / ".gitignore").exists()
 
@@ -77,7 +83,7 @@ def test_corrupt_entries_are_ignored_and_rewritten(tmp_path, corpus):
     valid = 0
     for entry in cache.rglob("*.json"):
         with contextlib.suppress(ValueError):
-            valid += json.loads(entry.read_text(encoding="utf-8"))["format"] == 1
+            valid += json.loads(entry.read_text(encoding="utf-8"))["format"] == FORMAT
     assert valid >= len(list(corpus.glob("*.md"))), "every file's entry was rewritten"
 
 

@@ -13,7 +13,15 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from wbl.engine import FileReport, Finding, Report
-from wbl.reporters import HUMAN_FORMATS, REPORTERS, RenderOptions, render_statistics, use_color
+from wbl.reporters import (
+    HUMAN_FORMATS,
+    REPORTERS,
+    STREAMING_FORMATS,
+    RenderOptions,
+    render_statistics,
+    stream,
+    use_color,
+)
 from wbl.reporters.base import rule_help_uri, utf16_column
 from wbl.reporters.github import escape_data, escape_property
 from wbl.reporters.text import render_text
@@ -68,7 +76,7 @@ WEASEL = Rule(
     severity=Severity.WARNING,
     summary="Vague qualifier with no data behind it",
     check=lambda document, ctx: iter(()),
-    doc="Flags weasel words.\n\n**Fix.** Give the number.",
+    description="Flags weasel words.\n\n**Fix.** Give the number.",
 )
 
 
@@ -98,6 +106,16 @@ def test_every_format_renders(name, report):
     assert "WB601" in output and "WB503" in output
     assert REPORTERS[name](report) == REPORTERS[name](report, RenderOptions())  # options are optional
     REPORTERS[name](EMPTY, RenderOptions(rules=(WEASEL,)))  # and a clean run renders too
+
+
+@pytest.mark.parametrize("name", sorted(STREAMING_FORMATS))
+@pytest.mark.parametrize("files", [(), (0,), (1,), (2,), (0, 1, 2), (2, 1, 0, 0)])
+def test_streamed_output_is_the_rendered_output(name, files, report):
+    """The CLI prints file by file; the pieces must add up to exactly what the reporter renders."""
+    for notices in (report.notices, ()):
+        chosen = Report(tuple(report.files[i] for i in files), notices)
+        pieces = list(stream(name, iter(chosen.files), RenderOptions(), lambda n=notices: n))
+        assert "".join(pieces) == REPORTERS[name](chosen, RenderOptions())
 
 
 def test_machine_formats_parse(report):

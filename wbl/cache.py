@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR_NAME = ".wbl_cache"
-FORMAT = 1
+FORMAT = 2  # 2: findings stored as rows (Finding.to_row)
 
 
 def default_cache_dir() -> Path:
@@ -77,6 +77,9 @@ class ResultCache:
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:

@@ -7,7 +7,7 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
@@ -21,10 +21,12 @@ from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
     HUMAN_FORMATS,
     REPORTERS,
+    STREAMING_FORMATS,
     RenderOptions,
+    Tally,
     render_explanation,
     render_rules,
-    render_statistics,
+    stream,
     use_color,
 )
 from wbl.reporters.base import plural
@@ -165,41 +167,83 @@ def check(
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
-    reports: list[FileReport] = []
-    try:
-        for path in paths:
-            if path == "-":
-                name = stdin_filename or "<stdin>"
-                reports.append(project.lint_bytes(sys.stdin.buffer.read(), name))
-            else:
-                reports.extend(project.lint_paths([path]).files)
-    except ConfigError as exc:
-        _fail(str(exc))
-    except ModelError as exc:
-        _fail(str(exc))
-    except InputError as exc:  # pragma: no cover - lint_* turn these into file errors
-        _fail(str(exc))
-    report = Report(tuple(reports), project.notices)
-    for notice in report.notices:
-        click.echo(f"wbl: notice: {notice}", err=True)
-    for file_report in report.files:
-        for error in file_report.errors:
-            click.echo(f"{file_report.path}: error: {error}", err=True)
-    # With a baseline, only new findings are reported and count for the exit code.
-    comparison = recorded.compare(report, lambda path: _codes_run(project, path)) if recorded is not None else None
-    if comparison is not None:
-        report = comparison.new_report()
+    run = _CheckRun(project, statistics)
     color = output_format == "text" and use_color(sys.stdout)
-    render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
-    output = REPORTERS[output_format](report, render)
-    if output:
-        click.echo(output, nl=not output.endswith("\n"), color=color)
-    counts = (render_statistics(report), comparison.summary() if comparison else "") if statistics else ()
+    wrote = ""  # the last piece written to standard output
+    try:
+        files = run.observe(_lint_arguments(project, paths, stdin_filename))
+        if output_format in STREAMING_FORMATS and recorded is None:
+            # Each file's findings are printed as soon as they are known and then dropped, so
+            # memory does not grow with the number of files.
+            render = RenderOptions(color=color)
+            for piece in stream(output_format, files, render, lambda: project.notices):
+                click.echo(piece, nl=False, color=color)
+                wrote = piece or wrote
+            comparison = None
+        else:  # SARIF and JUnit need the whole run (counts, rule list); so does a baseline.
+            report = Report(tuple(files), project.notices)
+            # With a baseline, only new findings are reported and count for the exit code.
+            comparison = None
+            if recorded is not None:
+                comparison = recorded.compare(report, lambda path: _codes_run(project, path))
+                report = comparison.new_report()
+                run.exit_code = project.exit_code(report)
+                if statistics:
+                    run.tally = Tally()
+                    for file_report in report.files:
+                        run.tally.add(file_report)
+            render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
+            wrote = REPORTERS[output_format](report, render)
+            if wrote:
+                click.echo(wrote, nl=False, color=color)
+    except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
+        _fail(str(exc))
+    if wrote and not wrote.endswith("\n"):
+        click.echo("")
+    for notice in project.notices:
+        click.echo(f"wbl: notice: {notice}", err=True)
+    counts = (run.tally.render(), comparison.summary() if comparison else "") if run.tally is not None else ()
     if summary := "\n".join(part for part in counts if part):
         # Machine formats keep standard output parseable: their statistics go to stderr.
         human = output_format in HUMAN_FORMATS
-        click.echo(("\n" if human and output else "") + summary, err=not human)
-    sys.exit(project.exit_code(report))
+        click.echo(("\n" if human and wrote else "") + summary, err=not human)
+    sys.exit(run.exit_code)
+
+
+def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
+    """Reports for the command's arguments in order ('-' is standard input).
+
+    Every argument's files and configuration are resolved here, before the first report, so
+    that a configuration error stops the run before anything is printed.
+    """
+    planned = [None if path == "-" else project.iter_paths([path]) for path in paths]
+
+    def reports() -> Iterator[FileReport]:
+        for files in planned:
+            if files is None:
+                yield project.lint_bytes(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+            else:
+                yield from files
+
+    return reports()
+
+
+class _CheckRun:
+    """What `wbl check` keeps of each file once it is printed: the exit code and the statistics."""
+
+    def __init__(self, project: Project, statistics: bool) -> None:
+        self.project = project
+        self.exit_code = EXIT_CLEAN
+        self.tally: Tally | None = Tally() if statistics else None
+
+    def observe(self, files: Iterable[FileReport]) -> Iterator[FileReport]:
+        for file_report in files:
+            for error in file_report.errors:
+                click.echo(f"{file_report.path}: error: {error}", err=True)
+            self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
+            if self.tally is not None:
+                self.tally.add(file_report)
+            yield file_report
 
 
 def _load_baseline(path: str) -> Baseline:

@@ -95,6 +95,13 @@ class Config:
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         return glob_match(self.exclude, self.relative(path))
 
+    def matching(self, relative: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """For a relative path: the indices of the [[overrides]] and the per-file-ignores globs
+        that apply to it. Two files that match the same ones get the same settings."""
+        overrides = tuple(i for i, o in enumerate(self.overrides) if glob_match(o.files, relative))
+        globs = tuple(glob for glob, _ in self.per_file_ignores if glob_match([glob], relative))
+        return overrides, globs
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -383,8 +390,7 @@ def resolve(
     config: Config, path: str | os.PathLike[str], registry: Registry, command_line: Layer = Layer()
 ) -> Settings:
     """The settings for one file: base table, matching overrides, the command line, per-file-ignores."""
-    relative = config.relative(path)
-    matched = [i for i, o in enumerate(config.overrides) if glob_match(o.files, relative)]
+    matched, globs = config.matching(config.relative(path))
     layers = [config.base, *(config.overrides[i].layer for i in matched), command_line]
 
     def codes(tokens: Iterable[str]) -> set[str]:
@@ -403,7 +409,6 @@ def resolve(
         for key, values in layer.rules.items():
             rule = registry.get(key)
             options.setdefault(rule.code if rule else key, {}).update(values)
-    globs = tuple(glob for glob, _ in config.per_file_ignores if glob_match([glob], relative))
     for glob, tokens in config.per_file_ignores:
         if glob in globs:
             enabled -= codes(tokens)
@@ -413,7 +418,7 @@ def resolve(
         fail_on=fail_on,
         model=model,
         rule_options=MappingProxyType({k: MappingProxyType(v) for k, v in options.items()}),
-        overrides=tuple(matched),
+        overrides=matched,
         per_file_ignores=globs,
     )
 
@@ -461,6 +466,9 @@ class Project:
         self._by_file: dict[Path, Config] = {}
         self._by_dir: dict[Path, Config] = {}
         self._linters: dict[str, Linter] = {}
+        self._settings: dict[tuple[int, tuple[tuple[int, ...], tuple[str, ...]]], Settings] = {}
+        self._configs_seen: list[Config] = []
+        self._linter_by_settings: dict[int, tuple[Settings, Linter]] = {}
         self._fail_on: dict[str, Severity] = {}
 
     # --- configuration ---------------------------------------------------------------------------
@@ -487,9 +495,23 @@ class Project:
         return self.config_for_dir(target if target.is_dir() else (target.parent if str(target.parent) else "."))
 
     def settings_for(self, path: str | os.PathLike[str]) -> Settings:
-        return resolve(self.config_for(path), path, self.registry, self.command_line)
+        config = self.config_for(path)
+        # Files under one configuration that match the same overrides share one Settings object
+        # (and so one Linter): resolving the layers per file costs more than the glob matching.
+        key = (id(config), config.matching(config.relative(path)))
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = self._settings[key] = resolve(config, path, self.registry, self.command_line)
+            self._configs_seen.append(config)  # keeps id(config) unique while the key is stored
+        return settings
 
     def linter_for(self, settings: Settings) -> Linter:
+        linter = self._linter_by_settings.get(id(settings))
+        if linter is None or linter[0] is not settings:
+            linter = self._linter_by_settings[id(settings)] = (settings, self._make_linter(settings))
+        return linter[1]
+
+    def _make_linter(self, settings: Settings) -> Linter:
         options = settings.lint_options(self.options)
         key = json.dumps(
             [options.select, options.ignore, options.model, options.rule_options],
@@ -527,6 +549,14 @@ class Project:
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Report:
         """Lint files in order; consecutive files with the same settings go through spaCy together."""
+        return Report(tuple(self.iter_paths(paths)), self.notices)
+
+    def iter_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileReport]:
+        """Like `lint_paths`, one report at a time, so a caller can print each and let it go.
+
+        Files and their settings are resolved before this returns (so a broken configuration
+        file fails before any output); the linting happens as the iterator is consumed.
+        """
         planned: list[tuple[str | FileReport, Linter | None]] = []
         for item in self.files(paths):
             if isinstance(item, FileReport):
@@ -537,26 +567,30 @@ class Project:
             planned.append((item, self.linter_for(settings)))
         jobs = self.jobs if self.jobs is not None else default_jobs(len(planned))
         if jobs > 1 and len(planned) > 1:
-            # Cached files are served here; only the others are worth starting processes for.
-            cached: dict[str, FileReport] = {}
-            for item, linter in planned:
-                if isinstance(item, str) and linter is not None and (hit := linter.cached_report(item)) is not None:
-                    cached[item] = hit
-            todo = [(item, linter) for item, linter in planned if not (isinstance(item, str) and item in cached)]
-            fresh: list[FileReport] = []
-            if sum(1 for item, _ in todo if isinstance(item, str)) > 1:
-                from wbl.parallel import lint_in_processes
+            return self._iter_in_processes(planned, jobs)
+        return lint_planned(planned)
 
-                fresh = lint_in_processes(self._init_args, todo, jobs)
-            else:
-                fresh = list(lint_planned(todo))
-            produced = iter(fresh)
-            reports = [
-                cached[item] if isinstance(item, str) and item in cached else next(produced) for item, _ in planned
-            ]
-        else:
-            reports = list(lint_planned(planned))
-        return Report(tuple(reports), self.notices)
+    def _iter_in_processes(
+        self, planned: list[tuple[str | FileReport, Linter | None]], jobs: int
+    ) -> Iterator[FileReport]:
+        # Cached files are served here; only the others are worth starting processes for.
+        cached = {
+            item for item, linter in planned if isinstance(item, str) and linter is not None and linter.has_cached(item)
+        }
+        todo = [(item, linter) for item, linter in planned if not (isinstance(item, str) and item in cached)]
+        if sum(1 for item, _ in todo if isinstance(item, str)) < 2:
+            yield from lint_planned(planned)  # nothing worth a process: serve the hits in order
+            return
+        from wbl.parallel import lint_in_processes
+
+        fresh = lint_in_processes(self._init_args, todo, jobs)
+        for item, linter in planned:
+            if not (isinstance(item, str) and item in cached and linter is not None):
+                yield next(fresh)
+                continue
+            hit = linter.cached_report(item)
+            # An entry removed since the check above is linted here, in this process.
+            yield hit if hit is not None else next(lint_planned([(item, linter)]))
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
         """Lint bytes (standard input) with the settings found for the name `path`."""
@@ -581,14 +615,14 @@ class Project:
 
     def exit_code(self, report: Report) -> int:
         """Like `Report.exit_code`, with each file's own fail-on."""
-        if report.has_errors:
+        return max((self.exit_code_for(file) for file in report.files), default=0)
+
+    def exit_code_for(self, file: FileReport) -> int:
+        """2 when the file could not be linted, 1 when it has findings at or above its fail-on, else 0."""
+        if file.errors:
             return 2
-        default = self.command_line.fail_on or Severity.WARNING
-        for file in report.files:
-            threshold = self._fail_on.get(file.path, default).rank
-            if any(f.severity.rank >= threshold for f in file.findings):
-                return 1
-        return 0
+        threshold = self._fail_on.get(file.path, self.command_line.fail_on or Severity.WARNING).rank
+        return 1 if any(f.severity.rank >= threshold for f in file.findings) else 0
 
 
 def lint_planned(planned: Iterable[tuple[str | FileReport, Linter | None]]) -> Iterator[FileReport]:

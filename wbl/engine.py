@@ -11,21 +11,24 @@ from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequenc
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wbl import readability
 from wbl.cache import ResultCache, pipeline_version
-from wbl.document import Document, build_document
-from wbl.markdown import parse
 from wbl.nlp import ModelError, Pipeline, load_pipeline, resolve_model
-from wbl.prfaq import scorecard
 from wbl.registry import Registry, default_registry
 from wbl.rule import Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText, decode
-from wbl.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from wbl.document import Document
+
+# The Markdown parser, the document model, suppressions and the scorecard are imported where a
+# document is first built, not here: a run served wholly from the result cache never needs them.
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; larger files are skipped with a clear error
+
+_SEVERITIES = {s.value: s for s in Severity}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +67,35 @@ class Finding:
             "suggestion": self.suggestion,
         }
 
+    def to_row(self) -> list[Any]:
+        """A compact `to_dict` without the path: the form stored in the result cache."""
+        return [
+            self.rule,
+            self.name,
+            self.category,
+            self.severity.value,
+            self.message,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.start,
+            self.end,
+            self.text,
+            self.suggestion,
+        ]
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any], path: str) -> Finding:
+        """The inverse of `to_row` (a cached run builds thousands of these: no keyword lookups)."""
+        if len(row) != 13:
+            raise ValueError(f"a finding row has 13 fields, not {len(row)}")
+        rule, name, category, severity, message, *place, text, suggestion = row
+        return cls(rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str) -> Finding:
-        """The inverse of `to_dict` (used by the result cache and parallel workers)."""
+        """The inverse of `to_dict`."""
         return cls(
             data["rule"],
             data["name"],
@@ -102,12 +131,13 @@ class FileReport:
     def error(self) -> str | None:
         return "; ".join(self.errors) if self.errors else None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, compact: bool = False) -> dict[str, Any]:
+        """The JSON form; `compact` stores findings as `Finding.to_row` lists (cache, workers)."""
         return {
             "path": self.path,
             "error": self.error,
             "metrics": dict(self.metrics),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_row() if compact else f.to_dict() for f in self.findings],
             "scorecard": {k: dict(v) for k, v in self.scorecard.items()} if self.scorecard is not None else None,
         }
 
@@ -119,7 +149,10 @@ class FileReport:
         card = data.get("scorecard")
         return cls(
             name,
-            tuple(Finding.from_dict(f, name) for f in data.get("findings", ())),
+            tuple(
+                Finding.from_row(f, name) if isinstance(f, list) else Finding.from_dict(f, name)
+                for f in data.get("findings", ())
+            ),
             MappingProxyType(dict(data.get("metrics", {}))),
             tuple(data.get("errors", [error] if error else [])),
             source_text=source_text,
@@ -233,8 +266,7 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
         """Lint Markdown text. Input problems become the report's error, never an exception."""
         try:
-            source = SourceText(text.removeprefix("\ufeff"))
-            document = build_document(path, source, parse(source.text))
+            document = build(path, text.removeprefix("\ufeff"))
         except InputError as exc:
             return FileReport(path, errors=(str(exc),))
         pipeline, rules = self._prepare()
@@ -250,6 +282,13 @@ class Linter:
         for text, doc in zip(missing, pipeline.pipe(missing, self.features) if missing else (), strict=True):
             cache[text] = doc
         return [cache[t] for t in texts]
+
+    def has_cached(self, path: str) -> bool:
+        """Whether the cache holds a result for the file's current content (without reading it)."""
+        if self.cache is None:
+            return False
+        data = read_file(path)
+        return not isinstance(data, FileReport) and self.cache.has(self.cache.key(data))
 
     def cached_report(self, path: str) -> FileReport | None:
         """The cached result for a file, when the cache holds one for its current content."""
@@ -279,7 +318,7 @@ class Linter:
         pending: list[tuple[str, Any, str | None]] = []  # (path, Document | FileReport, cache key)
         for path, data in items:
             pending.append(self._prepare_one(path, data))
-            if sum(1 for _, d, _ in pending if isinstance(d, Document)) >= batch:
+            if sum(1 for _, d, _ in pending if not isinstance(d, FileReport)) >= batch:
                 yield from self._finish(pending)
                 pending = []
         yield from self._finish(pending)
@@ -300,13 +339,12 @@ class Linter:
                 except (KeyError, TypeError, ValueError):
                     pass  # A corrupt entry is ignored and rewritten.
         try:
-            source = SourceText(text)
-            return path, build_document(path, source, parse(source.text)), key
+            return path, build(path, text), key
         except InputError as exc:
             return path, FileReport(path, errors=(str(exc),)), None
 
     def _finish(self, pending: list[tuple[str, Any, str | None]]) -> Iterator[FileReport]:
-        documents = [d for _, d, _ in pending if isinstance(d, Document)]
+        documents = [d for _, d, _ in pending if not isinstance(d, FileReport)]
         if documents:
             pipeline, rules = self._prepare()
             texts = [u.text for d in documents for u in d.units]
@@ -318,7 +356,7 @@ class Linter:
                 continue
             report = self._run_rules(analysed[id(item)], rules)
             if key is not None and self.cache is not None and not report.errors:
-                self.cache.put(key, report.to_dict())
+                self.cache.put(key, report.to_dict(compact=True))
             yield report
 
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
@@ -332,8 +370,7 @@ class Linter:
     def analyse(self, text: str, path: str = "<text>", features: Iterable[str] = ()) -> Document:
         """The analysed `Document` of a text, for callers that need more than findings (the HTML
         review page). The pipeline runs what the rules need plus `features`. Raises `InputError`."""
-        source = SourceText(text.removeprefix("\ufeff"))
-        document = build_document(path, source, parse(source.text))
+        document = build(path, text.removeprefix("\ufeff"))
         pipeline, _ = self._prepare()
         return document.with_analysis(pipeline.pipe([u.text for u in document.units], self.features | set(features)))
 
@@ -343,6 +380,9 @@ class Linter:
         return self._run_rules(document, rules)
 
     def _run_rules(self, document: Document, rules: Sequence[Rule]) -> FileReport:
+        from wbl.prfaq import scorecard
+        from wbl.suppress import apply_suppressions
+
         findings: list[Finding] = []
         errors: list[str] = []
         for r in rules:
@@ -471,8 +511,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | File
             yield FileReport(name, errors=("no such file or directory",))
 
 
+def build(path: str, text: str) -> Document:
+    """The document model of Markdown text (no NLP yet). Raises `InputError`."""
+    from wbl.document import build_document
+    from wbl.markdown import parse
+
+    source = SourceText(text)
+    return build_document(path, source, parse(source.text))
+
+
 def document_metrics(document: Document) -> dict[str, float]:
     """Whole-document figures: words, sentences, paragraphs, readability, PR and FAQ words."""
+    from wbl import readability
+
     words = sentences = pr_words = faq_words = 0
     prose: list[str] = []
     for unit in document.units:

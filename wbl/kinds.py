@@ -13,6 +13,7 @@ packs can call `load_pack` on their own package to get the same behaviour.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import re
 import sys
@@ -20,18 +21,20 @@ from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wbl.document import Document
 from wbl.rule import Example, Rule, RuleContext, Severity, Violation
 from wbl.textutil import has_number, phrase_pattern
+
+if TYPE_CHECKING:
+    from wbl.document import Document
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-KindFactory = Callable[[Mapping[str, Any], str], Callable[[Document, RuleContext], Iterator[Violation]]]
+KindFactory = Callable[[Mapping[str, Any], str], Callable[["Document", RuleContext], Iterator[Violation]]]
 
 
 class RuleDataError(Exception):
@@ -145,6 +148,44 @@ def _walk(folder: Traversable) -> Iterator[tuple[Traversable, Traversable]]:
             yield folder, entry
 
 
+class ImportedCheck:
+    """A pack's check function named ``module:attribute``, imported when first called.
+
+    The module is located when the rule loads (a wrong module name fails there, naming the
+    file); importing it waits, so runs served wholly from the result cache, `wbl rules` and
+    configuration checks never import the rule pack's code.
+    """
+
+    __slots__ = ("_function", "target", "where")
+
+    def __init__(self, target: str, where: str) -> None:
+        self.target, self.where = target, where
+        self._function: Callable[[Document, RuleContext], Iterator[Violation]] | None = None
+        module_name, _, attribute = target.partition(":")
+        try:
+            found = bool(module_name and attribute) and importlib.util.find_spec(module_name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise RuleDataError(f"{where}: function {target!r} not found")
+
+    def resolve(self) -> Callable[[Document, RuleContext], Iterator[Violation]]:
+        if self._function is None:
+            module_name, _, attribute = self.target.partition(":")
+            try:
+                self._function = getattr(importlib.import_module(module_name), attribute)
+            except (ImportError, AttributeError) as exc:
+                raise RuleDataError(f"{self.where}: function {self.target!r} not found: {exc}") from None
+        return self._function
+
+    def __call__(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
+        return self.resolve()(document, ctx)
+
+    @property
+    def __doc__(self) -> str | None:  # type: ignore[override]  # the function's docstring is the rule's docs
+        return self.resolve().__doc__
+
+
 def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule:
     """One rule from its TOML file; examples are read from `folder`."""
     where = f"{package}/{toml_file.name}"
@@ -161,13 +202,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
     kind = data["kind"]
     description = data.get("description", "")
     if kind == "python":
-        target = data.get("function", "")
-        module_name, _, attribute = target.partition(":")
-        try:
-            check = getattr(importlib.import_module(module_name), attribute)
-        except (ImportError, AttributeError) as exc:
-            raise RuleDataError(f"{where}: function {target!r} not found: {exc}") from None
-        description = description or (check.__doc__ or "")
+        check: Callable[[Document, RuleContext], Iterator[Violation]] = ImportedCheck(data.get("function", ""), where)
     elif kind in KINDS:
         check = KINDS[kind](data, where)
     else:
@@ -190,7 +225,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         summary=data["summary"],
         check=check,
         needs=frozenset(data.get("needs", ())),
-        doc=inspect.cleandoc(description),
+        description=inspect.cleandoc(description),
         options=MappingProxyType(dict(data.get("options", {}))),
         examples=tuple(examples),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -57,24 +57,32 @@ def _lint_chunk(paths: Sequence[str]) -> list[tuple[dict[str, Any], str | None]]
 
     project = _PROJECT
     planned = [(path, project.linter_for(project.settings_for(path))) for path in paths]
-    return [(report.to_dict(), report.source_text) for report in lint_planned(planned)]
+    return [(report.to_dict(compact=True), report.source_text) for report in lint_planned(planned)]
 
 
-def lint_in_processes(init_args: tuple[Any, ...], planned: Sequence[tuple[Any, Any]], jobs: int) -> list[FileReport]:
-    """Lint the planned (file, linter) pairs in `jobs` processes; same order as planned."""
+def lint_in_processes(
+    init_args: tuple[Any, ...], planned: Sequence[tuple[Any, Any]], jobs: int
+) -> Iterator[FileReport]:
+    """Lint the planned (file, linter) pairs in `jobs` processes; reports come in planned order.
+
+    Reports are yielded as their chunk finishes, so the caller can print and drop them while
+    the workers go on (memory does not grow with the number of files).
+    """
     options, config_file, isolated, fail_on, cache_dir = init_args
     files = [item for item, _ in planned if not isinstance(item, FileReport)]
     size = max(1, min(16, len(files) // (jobs * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    results: dict[str, FileReport] = {}
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_worker,
         initargs=(_plain_options(options), config_file, isolated, fail_on, cache_dir),
     ) as pool:
-        for chunk, outcome in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
-            for path, (data, source_text) in zip(chunk, outcome, strict=True):
-                results[path] = FileReport.from_dict(data, path, source_text=source_text)
-    return [item if isinstance(item, FileReport) else results[item] for item, _ in planned]
+        outcomes = (
+            FileReport.from_dict(data, path, source_text=source_text)
+            for chunk, outcome in zip(chunks, pool.map(_lint_chunk, chunks), strict=True)
+            for path, (data, source_text) in zip(chunk, outcome, strict=True)
+        )
+        for item, _ in planned:
+            yield item if isinstance(item, FileReport) else next(outcomes)

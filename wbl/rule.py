@@ -125,10 +125,19 @@ class Rule:
     summary: str
     check: CheckFunction = field(repr=False)
     needs: frozenset[str] = frozenset()
-    doc: str = ""
+    description: str = ""
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     examples: tuple[Example, ...] = ()
     origin: str = "builtin"
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation page: its description, else its check function's docstring.
+
+        Read only when asked for (`wbl explain`, SARIF, the docs), so a rule pack whose check
+        functions are imported on first use keeps that import off runs that need no check.
+        """
+        return self.description or inspect.cleandoc(getattr(self.check, "__doc__", None) or "")
 
     def validate(self) -> list[str]:
         """Problems with this rule's metadata, as sentences naming the rule."""
@@ -169,7 +178,7 @@ def rule(
             summary=summary,
             check=function,
             needs=frozenset(needs),
-            doc=inspect.cleandoc(function.__doc__ or ""),
+            description=inspect.cleandoc(function.__doc__ or ""),
             options=MappingProxyType(dict(options or {})),
             examples=tuple(examples),
         )

@@ -7,16 +7,17 @@ the options are optional. The CLI's ``--format`` choices are the keys of `REPORT
 from __future__ import annotations
 
 import json as jsonlib  # `json` would be shadowed by the wbl.reporters.json submodule
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from wbl.engine import FileReport, Report
 from wbl.reporters.base import RenderOptions, Reporter, use_color
 from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation
 from wbl.reporters.github import render_github
-from wbl.reporters.json import render_json
+from wbl.reporters.json import render_json, stream_json
 from wbl.reporters.junit import render_junit
 from wbl.reporters.sarif import render_sarif
-from wbl.reporters.statistics import render_statistics
+from wbl.reporters.statistics import Tally, render_statistics
 from wbl.reporters.text import render_text
 from wbl.rule import Rule
 
@@ -28,6 +29,34 @@ REPORTERS: dict[str, Reporter] = {
     "github": render_github,
     "junit": render_junit,
 }
+
+# Formats whose output is the pieces of each file's output joined by a separator: they can be
+# written while later files are still being linted (`stream`).
+_PIECE_SEPARATORS = {"text": "\n\n", "concise": "\n", "github": "\n"}
+STREAMING_FORMATS = frozenset({*_PIECE_SEPARATORS, "json"})
+
+
+def stream(
+    output_format: str,
+    files: Iterable[FileReport],
+    options: RenderOptions | None = None,
+    notices: Callable[[], Sequence[str]] = tuple,
+) -> Iterator[str]:
+    """The output of ``REPORTERS[output_format]`` in pieces, one file at a time.
+
+    The pieces joined are exactly the text the reporter gives for the whole report; only one
+    file's report needs to be alive at a time. `notices` is called after the last file.
+    """
+    if output_format == "json":
+        yield from stream_json(files, notices)
+        return
+    render, separator = REPORTERS[output_format], _PIECE_SEPARATORS[output_format]
+    first = True
+    for file_report in files:
+        if piece := render(Report((file_report,)), options):
+            yield piece if first else separator + piece
+            first = False
+
 
 # Formats meant for people; the others are read by programs, so extra lines go to stderr.
 HUMAN_FORMATS = frozenset({"text", "concise"})
@@ -60,10 +89,13 @@ def render_rules(rules: Sequence[Rule], output_format: str = "text") -> str:
 __all__ = [
     "HUMAN_FORMATS",
     "REPORTERS",
+    "STREAMING_FORMATS",
     "RenderOptions",
     "Reporter",
+    "Tally",
     "render_explanation",
     "render_rules",
     "render_statistics",
+    "stream",
     "use_color",
 ]

@@ -7,13 +7,13 @@ CLI) passes the rule metadata it needs, such as SARIF's rule descriptors, in `Re
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from wbl.engine import FileReport, Finding, Report
-from wbl.rule import Rule, Severity
+from wbl.engine import FileReport, Report
+from wbl.rule import Rule
 from wbl.source import InputError, SourceText, decode
 
 if TYPE_CHECKING:
@@ -89,13 +89,6 @@ def utf16_column(line_text: str | None, column: int) -> int:
     return len(prefix.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(prefix))
 
 
-def severity_counts(findings: Sequence[Finding]) -> dict[Severity, int]:
-    counts = {s: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
-    for f in findings:
-        counts[f.severity] += 1
-    return counts
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -109,7 +102,6 @@ __all__ = [
     "line_of",
     "plural",
     "rule_help_uri",
-    "severity_counts",
     "source_of",
     "use_color",
     "utf16_column",

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from wbl.engine import Report
+from wbl.engine import FileReport, Report
 from wbl.reporters.base import RenderOptions
 
 
 def render_json(report: Report, options: RenderOptions | None = None) -> str:
     data = {"version": _version(), **report.to_dict()}
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def stream_json(files: Iterable[FileReport], notices: Callable[[], Sequence[str]]) -> Iterator[str]:
+    """The text of `render_json`, written one file at a time (notices are asked for at the end)."""
+    yield f'{{\n  "version": {json.dumps(_version())},\n  "files": ['
+    empty = True
+    for file_report in files:
+        body = json.dumps(file_report.to_dict(), indent=2, ensure_ascii=False)
+        yield ("\n" if empty else ",\n") + _indent(body, 4)
+        empty = False
+    listed = json.dumps(list(notices()), indent=2, ensure_ascii=False)
+    yield ("]" if empty else "\n  ]") + f',\n  "notices": {_indent(listed, 2).lstrip()}\n}}'
+
+
+def _indent(text: str, width: int) -> str:
+    pad = " " * width
+    return pad + text.replace("\n", "\n" + pad)
 
 
 def _version() -> str:

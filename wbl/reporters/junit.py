@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from functools import cache
 
 from wbl.engine import FileReport, Report
 from wbl.reporters.base import RenderOptions
 from wbl.reporters.text import headline
 
-# Characters XML 1.0 cannot hold at all, not even escaped.
-_INVALID_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+@cache
+def _invalid_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot hold at all, not even escaped (compiled when first needed)."""
+    return re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+    return _invalid_xml().sub("\ufffd", text)
 
 
 def render_junit(report: Report, options: RenderOptions | None = None) -> str:

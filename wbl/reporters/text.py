@@ -60,15 +60,18 @@ def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]
     start = min(f.column - 1, len(line_text))
     end = f.end_column - 1 if f.end_line == f.line else len(line_text)
     end = max(start, min(end, len(line_text)))
-    cut_start, cut_end = _window(line_text, start, end)
-    shown = (
-        ("…" if cut_start else "")
-        + _printable(line_text[cut_start:cut_end])
-        + ("…" if cut_end < len(line_text) else "")
-    )
-    offset = 1 if cut_start else 0
-    pad = _width(line_text[cut_start:start]) + offset
-    carets = "^" * max(1, _width(line_text[start:end]))
+    if _plain(line_text):  # The common case: one cell per character, nothing to replace.
+        cut_start, cut_end = _plain_window(len(line_text), start, end)
+        shown, pad, span_width = line_text[cut_start:cut_end], start - cut_start, end - start
+    else:
+        cut_start, cut_end = _window(line_text, start, end)
+        shown = _printable(line_text[cut_start:cut_end])
+        pad, span_width = _width(line_text[cut_start:start]), _width(line_text[start:end])
+    if cut_start:
+        shown, pad = "…" + shown, pad + 1
+    if cut_end < len(line_text):
+        shown += "…"
+    carets = "^" * max(1, span_width)
     number = f"  {f.line}"  # Indented: only headlines start at the left margin.
     gutter = " " * len(number)
     if color:
@@ -80,14 +83,16 @@ def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]
     return [f"{number} | {shown}", f"{gutter} | {' ' * pad}{carets}"]
 
 
+def _plain_window(length: int, start: int, end: int) -> tuple[int, int]:
+    """`_window` for a line of one-cell characters."""
+    if length <= MAX_WIDTH:
+        return 0, length
+    cut_start = start - 20 if start > 20 else 0
+    return cut_start, min(length, cut_start + max(MAX_WIDTH, end - cut_start))
+
+
 def _window(line: str, start: int, end: int) -> tuple[int, int]:
     """Code-point bounds of the part of `line` to show, so that the span stays visible."""
-    if _plain(line):  # Fast path: one cell per character.
-        if len(line) <= MAX_WIDTH:
-            return 0, len(line)
-        cut_start = start - 20 if start > 20 else 0
-        budget = max(MAX_WIDTH, end - cut_start)
-        return cut_start, min(len(line), cut_start + budget)
     widths = list(accumulate((_cell(ch) for ch in line), initial=0))  # widths[i]: cells of line[:i]
     if widths[-1] <= MAX_WIDTH:
         return 0, len(line)
