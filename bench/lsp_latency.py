@@ -10,8 +10,9 @@ a burst of keystrokes is coalesced and linted once the burst stops.
     python3 bench/lsp_latency.py --select WB6     # only some rules (written to a wbl.toml)
     python3 bench/lsp_latency.py --edits 50 --words 1500
 
-Prints the median, 90th percentile, minimum and maximum in milliseconds; the target is a median
-under 100 ms.
+Prints the median, 90th percentile, minimum and maximum in milliseconds, twice: when the
+diagnostics message reached the client (the JSON read, before pygls's client turns it into
+objects) and when the client had decoded it; the target, a median under 100 ms, is about the first.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls import uris
 from pygls.lsp.client import LanguageClient
+from pygls.protocol import LanguageServerProtocol
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import document
@@ -35,7 +38,7 @@ SERVER = [sys.executable, "-m", "wbl.cli", "lsp"]
 PAUSE = 0.3  # seconds between edits: longer than the server's debounce window (0.15 s)
 
 
-async def run(words: int, edits: int, select: str | None) -> list[float]:
+async def run(words: int, edits: int, select: str | None) -> list[tuple[float, float]]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         if select:
@@ -49,7 +52,17 @@ async def run(words: int, edits: int, select: str | None) -> list[float]:
         published: dict[int, float] = {}
         arrived = asyncio.Event()
 
-        client = LanguageClient("wbl-bench", "1")
+        received: dict[int, float] = {}  # version -> when its message arrived, before the client decoded it
+
+        class TimedProtocol(LanguageServerProtocol):
+            def structure_message(self, data: dict[str, Any]) -> Any:
+                if data.get("method") == types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+                    version = data.get("params", {}).get("version")
+                    if isinstance(version, int):
+                        received.setdefault(version, time.perf_counter())
+                return super().structure_message(data)
+
+        client = LanguageClient("wbl-bench", "1", protocol_cls=TimedProtocol)
 
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
@@ -89,7 +102,8 @@ async def run(words: int, edits: int, select: str | None) -> list[float]:
                     content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n\n".join(edited))],
                 )
             )
-            latencies.append((await wait_for(version)) - sent)
+            handled = await wait_for(version)
+            latencies.append((received[version] - sent, handled - sent))
             await asyncio.sleep(PAUSE)
         await client.shutdown_async(None)
         client.exit(None)
@@ -103,14 +117,19 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=30, help="edits to time (default 30)")
     parser.add_argument("--select", help="rules to run, e.g. WB6 or weasel-word (default: every rule)")
     args = parser.parse_args()
-    latencies = sorted(ms * 1000 for ms in asyncio.run(run(args.words, args.edits, args.select)))
-    p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.9))]
+    timed = asyncio.run(run(args.words, args.edits, args.select))
     print(
-        f"didChange -> publishDiagnostics over {len(latencies)} edits of one paragraph of a {args.words}-word PR/FAQ"
-        f" ({'rules: ' + args.select if args.select else 'every rule'}):\n"
-        f"  median {statistics.median(latencies):.0f} ms, p90 {p90:.0f} ms,"
-        f" min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms (target: median under 100 ms)"
+        f"didChange -> publishDiagnostics over {len(timed)} edits of one paragraph of a {args.words}-word PR/FAQ"
+        f" ({'rules: ' + args.select if args.select else 'every rule'}):"
     )
+    for label, index in (("message received by the client", 0), ("decoded by the (Python) client", 1)):
+        latencies = sorted(pair[index] * 1000 for pair in timed)
+        p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.9))]
+        print(
+            f"  {label:<31} median {statistics.median(latencies):4.0f} ms, p90 {p90:4.0f} ms,"
+            f" min {latencies[0]:4.0f} ms, max {latencies[-1]:4.0f} ms"
+        )
+    print("  target: median under 100 ms (the first line: when the server has published)")
 
 
 if __name__ == "__main__":

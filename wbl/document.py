@@ -75,6 +75,23 @@ class Unit(_Memo):
     # keyed by a name the rule picks): computed once per analysed unit, never compared or printed.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
+    def remember_analysis(self, key: str, compute: Any) -> Any:
+        """`remember` for values that depend only on this unit's text and its spaCy analysis.
+
+        They are kept with the spaCy `Doc`, so when a `Doc` is reused for an unchanged paragraph
+        (the language server re-lints after each edit) they are not computed again. The key must
+        name every other input (options, word lists); the value must not refer to this `Unit`
+        or to positions in the file, only to offsets in `text`.
+        """
+        if self.nlp is None:
+            return self.remember(key, compute)
+        store = self.nlp.user_data.setdefault("wbl.memo", {})
+        try:
+            return store[key]
+        except KeyError:
+            value = store[key] = compute()
+            return value
+
     @property
     def is_heading(self) -> bool:
         return self.kind == "heading"
@@ -108,7 +125,7 @@ class Unit(_Memo):
         """Words: tokens that are neither punctuation nor space (whitespace split before analysis)."""
         if self.nlp is None:
             return len(self.text.split())
-        return self.remember(  # type: ignore[no-any-return]
+        return self.remember_analysis(  # type: ignore[no-any-return]
             "wbl.word_count", lambda: sum(1 for t in self.nlp if not (t.is_punct or t.is_space))
         )
 

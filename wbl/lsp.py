@@ -4,7 +4,8 @@ Markdown documents are linted on open, on change and on save, with the configura
 each document's path (as `wbl check` does); the configuration is reloaded when a configuration
 file changes (the client's file watcher, a saved configuration file, or a changed modification
 time noticed on the next lint). The spaCy pipeline is loaded once and kept warm, and each unit's
-analysis is kept by its text, so an edit re-analyses only the paragraphs that changed.
+analysis is kept by its text, so an edit re-analyses only the paragraphs that changed; what rules
+derive from one paragraph alone (`Unit.remember_analysis`) is kept with that analysis too.
 
 Changes are debounced on both edges: the first change after a quiet spell is linted at once, and
 changes that follow within the debounce window are coalesced into one lint when typing pauses.

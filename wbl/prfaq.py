@@ -181,6 +181,11 @@ def is_title(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _metadata_labels() -> frozenset[str]:
+    return frozenset(normalise(x) for x in data()["titles"]["metadata-labels"])
+
+
+@lru_cache(maxsize=1)
 def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((normalise(p), p, frozenset(normalise(p).split())) for p in data()["template"]["prompts"])
 
@@ -493,7 +498,7 @@ class _Detector:
 
     # press release by order and content
     def _metadata(self, unit: Unit) -> bool:
-        labels = {normalise(x) for x in self.data["titles"]["metadata-labels"]}
+        labels = _metadata_labels()
         lines = self.source_lines(unit)
         if not lines:
             return False

@@ -11,6 +11,7 @@ from wbl_rules.customer.focus import (
     document_violation,
     find_lead,
     lexicon,
+    noun_mentions,
     pr_word_count,
     product_names,
     quoted_offsets,
@@ -133,14 +134,14 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         if unit.nlp is None or unit.kind not in PROSE_KINDS:
             continue
         spans = quoted_offsets(unit)
-        for token in unit.nlp:
-            quoted = unit.in_quote or any(s <= token.idx < e for s, e in spans)
+        for offset, lemma, lower, specific in noun_mentions(unit, lex):
+            quoted = unit.in_quote or any(s <= offset < e for s, e in spans)
             if unit.part != "faq" and not quoted:
                 continue
-            if token.lemma_.lower() in segments or token.lower_ in segments:
+            if lemma in segments or lower in segments:
                 return
-            if specific_segment(token, lex):
-                others[token.lemma_.lower()] += 1
+            if specific:
+                others[lemma] += 1
     if sum(others.values()) < int(ctx.get("min-mentions", 3)):
         return
     lead = find_lead(document)

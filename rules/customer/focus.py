@@ -187,8 +187,10 @@ def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str]
     """
     excluded = sorted({e.lower() for e in exclude})
     # Rules with the same word lists share one entry (their Lexicon objects are equal).
-    key = f"focus.technology_terms:{id(_CANONICAL.setdefault(lex, lex))}:{sentence.start}:{chr(31).join(excluded)}"
-    return list(sentence.unit.remember(key, lambda: _technology_terms(sentence, lex, set(excluded))))
+    # Inline code is not in the analysed text, so its content is part of the key.
+    code = [(c.plain_offset, c.code) for c in sentence.unit.code_spans]
+    key = f"focus.technology_terms:{lexicon_key(lex)}:{sentence.start}:{excluded}:{code}"
+    return list(sentence.unit.remember_analysis(key, lambda: _technology_terms(sentence, lex, set(excluded))))
 
 
 def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> tuple[Term, ...]:
@@ -255,9 +257,11 @@ def weight(terms: Iterable[Term]) -> float:
 # --- customers, company, quotes --------------------------------------------------------------
 
 
-def quoted_offsets(unit: Unit) -> list[tuple[int, int]]:
+def quoted_offsets(unit: Unit) -> tuple[tuple[int, int], ...]:
     """Spans of `unit.text` inside quotation marks (a customer's or a leader's own words)."""
-    return quotation_spans(unit.text)
+    return unit.remember_analysis(  # type: ignore[no-any-return]
+        "focus.quoted", lambda: tuple(quotation_spans(unit.text))
+    )
 
 
 def in_quote(unit: Unit, offset: int, spans: Sequence[tuple[int, int]] | None = None) -> bool:
@@ -307,6 +311,24 @@ def is_company_token(token: Any, lex: Lexicon, company_names: Iterable[str] = ()
     if token.pos_ == "PRON" and lower in lex.company_pronouns:
         return True
     return lower in {n.lower() for n in company_names}
+
+
+def lexicon_key(lex: Lexicon) -> int:
+    """A number naming `lex`'s word lists in memo keys: equal lexicons share it, and it is never
+    reused for other lists (the canonical object stays referenced)."""
+    return id(_CANONICAL.setdefault(lex, lex))
+
+
+def noun_mentions(unit: Unit, lex: Lexicon) -> tuple[tuple[int, str, str, bool], ...]:
+    """(offset, lemma, lower-cased text, names a specific segment) for each token of `unit`,
+    remembered with its analysis (the language server re-lints unchanged paragraphs for free)."""
+
+    def compute() -> tuple[tuple[int, str, str, bool], ...]:
+        return tuple(
+            (t.idx, t.lemma_.lower(), t.lower_, specific_segment(t, lex) is not None) for t in (unit.nlp or ())
+        )
+
+    return unit.remember_analysis(f"focus.noun_mentions:{lexicon_key(lex)}", compute)  # type: ignore[no-any-return]
 
 
 def specific_segment(head: Any, lex: Lexicon) -> str | None:

@@ -122,11 +122,15 @@ def defined_words(document: Document) -> set[str]:
     if first_heading is not None:
         result.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", first_heading.text))
     for unit in document.units:
-        for match in _DEFINED_BEFORE_PARENTHESES.finditer(unit.text):
-            result.add(match.group(1).lower())
-        if unit.nlp is not None:
-            result.update(t.lower_ for t in unit.nlp if t.pos_ == "PROPN" and t.is_alpha)
+        result.update(unit.remember_analysis("jargon.defined", lambda unit=unit: _defined_in(unit)))
     return result
+
+
+def _defined_in(unit: Unit) -> frozenset[str]:
+    words = {m.group(1).lower() for m in _DEFINED_BEFORE_PARENTHESES.finditer(unit.text)}
+    if unit.nlp is not None:
+        words.update(t.lower_ for t in unit.nlp if t.pos_ == "PROPN" and t.is_alpha)
+    return frozenset(words)
 
 
 def word_family(word: str, lemma: str) -> set[str]:
@@ -188,19 +192,12 @@ def jargon_terms(
         add(use.start, use.end, "acronym")
     if unit.nlp is not None:
         threshold = float(options.get("rare-zipf", 2.8))
-        pos = set(options.get("rare-pos", ("NOUN", "ADJ")))
-        names = set(options.get("name-entities", ()))
-        for token in unit.nlp:
-            if not token.is_alpha or len(token) < 3 or token.pos_ not in pos or token.ent_type_ in names:
-                continue
-            if token.text[0].isupper() and not token.is_sent_start:
-                continue  # a name, or a capitalised term of the product
-            word = token.lower_
-            if word in defined or token.is_stop:
-                continue
-            frequency = max(zipf_frequency(form, "en") for form in word_family(word, token.lemma_.lower()))
-            if frequency < threshold:
-                add(token.idx, token.idx + len(token.text), "rare")
+        pos = tuple(sorted(options.get("rare-pos", ("NOUN", "ADJ"))))
+        names = tuple(sorted(options.get("name-entities", ())))
+        key = f"jargon.rare:{threshold}:{pos}:{names}"
+        for start, end, word in unit.remember_analysis(key, lambda: _rare_words(unit, threshold, pos, names)):
+            if word not in defined:
+                add(start, end, "rare")
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     result: list[Term] = []
     for term in found:
@@ -208,6 +205,25 @@ def jargon_terms(
             continue
         result.append(term)
     return result
+
+
+def _rare_words(
+    unit: Unit, threshold: float, pos: tuple[str, ...], names: tuple[str, ...]
+) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lower-cased word) of the nouns and adjectives of `unit` rare in English."""
+    found = []
+    for token in unit.nlp:
+        if not token.is_alpha or len(token) < 3 or token.pos_ not in pos or token.ent_type_ in names:
+            continue
+        if token.text[0].isupper() and not token.is_sent_start:
+            continue  # a name, or a capitalised term of the product
+        word = token.lower_
+        if token.is_stop:
+            continue
+        frequency = max(zipf_frequency(form, "en") for form in word_family(word, token.lemma_.lower()))
+        if frequency < threshold:
+            found.append((token.idx, token.idx + len(token.text), word))
+    return tuple(found)
 
 
 @functools.cache
@@ -218,7 +234,7 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
 def content_words(unit: Unit) -> int:
     if unit.nlp is None:
         return len(unit.text.split())
-    return unit.remember(  # type: ignore[no-any-return]
+    return unit.remember_analysis(  # type: ignore[no-any-return]
         "jargon.content_words", lambda: sum(1 for t in unit.nlp if t.pos_ in _CONTENT_POS and not t.is_stop)
     )
 
