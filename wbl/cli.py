@@ -6,6 +6,7 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -60,6 +61,13 @@ def _project(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         jobs=jobs,
     )
+
+
+def _batch_gc() -> None:
+    """What start-up created (modules, rule metadata, click's objects) lives to the end of a run:
+    the cycle collector need not scan it again at every collection (it took about a tenth of a
+    cached run's time)."""
+    gc.freeze()
 
 
 def _fail(message: str) -> None:
@@ -153,6 +161,7 @@ def check(
     baseline_file: str | None,
 ) -> None:
     """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin."""
+    _batch_gc()
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
     options = LintOptions(

@@ -202,6 +202,14 @@ class Document(_Memo):
         units = tuple(dataclasses.replace(u, nlp=d, memo={}) for u, d in zip(self.units, docs, strict=True))
         return dataclasses.replace(self, units=units, memo={})
 
+    def release(self) -> None:
+        """Drop the remembered values. They refer back to units (a unit's sentences point at the
+        unit), so without this a linted document waits for the cycle collector; with it, it is
+        freed as soon as the engine lets go of it."""
+        self.memo.clear()
+        for unit in self.units:
+            unit.memo.clear()
+
 
 def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:
     """Group prose blocks into a section tree and tell the press release from the FAQ."""

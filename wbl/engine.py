@@ -354,7 +354,9 @@ class Linter:
             if isinstance(item, FileReport):
                 yield item
                 continue
-            report = self._run_rules(analysed[id(item)], rules)
+            document = analysed.pop(id(item))
+            report = self._run_rules(document, rules)
+            document.release()
             if key is not None and self.cache is not None and not report.errors:
                 self.cache.put(key, report.to_dict(compact=True))
             yield report
