@@ -271,7 +271,9 @@ class Linter:
             return FileReport(path, errors=(str(exc),))
         pipeline, rules = self._prepare()
         analysed = document.with_analysis(self._analyse(pipeline, [u.text for u in document.units]))
-        return self._run_rules(analysed, rules)
+        report = self._run_rules(analysed, rules)
+        analysed.release()
+        return report
 
     def _analyse(self, pipeline: Pipeline, texts: list[str]) -> list[Any]:
         """spaCy Docs for unit texts, through `doc_cache` when there is one (only new texts are run)."""

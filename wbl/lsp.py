@@ -23,6 +23,7 @@ them, so only `wbl lsp` imports it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import re
 from collections import OrderedDict
@@ -414,6 +415,9 @@ def create_server() -> WblLanguageServer:
         root = ls.workspace.root_path or os.getcwd()
         warm_up = uris.from_fs_path(os.path.join(root, "warm-up.md")) or "file:///warm-up.md"
         ls.warm_up = asyncio.ensure_future(ls.run_lint(warm_up, "# Warm up\n\nMany customers said so.\n"))
+        # spaCy, the rules and their tables stay for the server's life: keep the cycle collector
+        # from scanning them again on every collection during a lint.
+        ls.warm_up.add_done_callback(lambda _: gc.freeze())
         watch = ls.client_capabilities.workspace
         dynamic = watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration
         if dynamic:
