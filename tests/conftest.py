@@ -13,6 +13,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 # CLI runs in tests use a throw-away result cache, never one in the checkout.
 _SESSION_CACHE = tempfile.mkdtemp(prefix="wbl-test-cache-")
+# ... and a throw-away user cache (wbl's copy of wordfreq's table, see wbl.wordtable), shared by
+# the test process and the CLI processes it starts.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="wbl-test-user-cache-")
 
 
 def wbl_command() -> list[str]:
