@@ -42,6 +42,15 @@ def median_time(function: Callable[[], object], repeat: int) -> float:
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def interleaved_medians(first: Callable[[], float], second: Callable[[], float], repeat: int) -> tuple[float, float]:
+    """Median times of two measurements taken in turn, so that drift in machine speed hits both alike."""
+    firsts, seconds = [], []
+    for _ in range(repeat):
+        firsts.append(first())
+        seconds.append(second())
+    return statistics.median(firsts), statistics.median(seconds)
+
+
 def run_quiet(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time and peak resident memory (KiB) of one child process."""
     start = time.perf_counter()
@@ -93,11 +102,11 @@ def bench_throughput(count: int, repeat: int) -> None:
     words = sum(len(t.split()) for t in texts)
     features = linter.features
     list(linter.lint_many(items[:2]))  # warm up (textstat, lexicons)
-    bare_times, full_times = [], []
-    for _ in range(repeat):  # interleaved, so that drift in machine speed hits both alike
-        bare_times.append(median_time(lambda: pipeline.pipe(texts, features), 1))
-        full_times.append(median_time(lambda: list(linter.lint_many(items)), 1))
-    bare, full = statistics.median(bare_times), statistics.median(full_times)
+    bare, full = interleaved_medians(
+        lambda: median_time(lambda: pipeline.pipe(texts, features), 1),
+        lambda: median_time(lambda: list(linter.lint_many(items)), 1),
+        repeat,
+    )
     print(f"1. throughput on {count} documents, {words:,} words, components for {sorted(features)}:")
     print(f"   bare nlp.pipe  {words / bare:10,.0f} words/s")
     print(f"   wbl            {words / full:10,.0f} words/s")
@@ -128,12 +137,11 @@ def bench_cold(repeat: int) -> None:
     path.write_text(document(7, 1500), encoding="utf-8")
     model = resolve_model()
     bare_code = f"import spacy, pathlib; spacy.load({model!r})(pathlib.Path({str(path)!r}).read_text())"
-    # Interleaved, so that a slow spell of the machine hits both commands alike.
-    bare_times, cold_times = [], []
-    for _ in range(repeat):
-        bare_times.append(run_quiet([sys.executable, "-c", bare_code])[0])
-        cold_times.append(run_quiet([*WBL, "check", "--no-cache", str(path)])[0])
-    bare, cold = statistics.median(bare_times), statistics.median(cold_times)
+    bare, cold = interleaved_medians(
+        lambda: run_quiet([sys.executable, "-c", bare_code])[0],
+        lambda: run_quiet([*WBL, "check", "--no-cache", str(path)])[0],
+        repeat,
+    )
     print(f"3. cold run, one ~1,500-word document (medians of {repeat}, interleaved):")
     print(f"   bare spaCy load + parse  {bare:6.2f} s")
     print(f"   wbl check --no-cache     {cold:6.2f} s")

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+import wbl
 from wbl.engine import FileReport, Finding, Report
 from wbl.reporters import (
     HUMAN_FORMATS,
@@ -116,6 +117,9 @@ def test_streamed_output_is_the_rendered_output(name, files, report):
         chosen = Report(tuple(report.files[i] for i in files), notices)
         pieces = list(stream(name, iter(chosen.files), RenderOptions(), lambda n=notices: n))
         assert "".join(pieces) == REPORTERS[name](chosen, RenderOptions())
+        if name == "json":  # written by hand, piece by piece: it must be exactly the standard dump
+            expected = json.dumps({"version": wbl.__version__, **chosen.to_dict()}, indent=2, ensure_ascii=False)
+            assert "".join(pieces) == expected
 
 
 def test_machine_formats_parse(report):

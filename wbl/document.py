@@ -27,11 +27,15 @@ class _Memo:
 
     def remember(self, key: str, compute: Any) -> Any:
         """`compute()` once per key; later calls return the stored value."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-            return value
+        return _remembered(self.memo, key, compute)
+
+
+def _remembered(store: dict[str, Any], key: str, compute: Any) -> Any:
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = compute()
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +89,7 @@ class Unit(_Memo):
         """
         if self.nlp is None:
             return self.remember(key, compute)
-        store = self.nlp.user_data.setdefault("wbl.memo", {})
-        try:
-            return store[key]
-        except KeyError:
-            value = store[key] = compute()
-            return value
+        return _remembered(self.nlp.user_data.setdefault("wbl.memo", {}), key, compute)
 
     @property
     def is_heading(self) -> bool:

@@ -10,12 +10,12 @@ from wbl.reporters.base import RenderOptions
 
 
 def render_json(report: Report, options: RenderOptions | None = None) -> str:
-    data = {"version": _version(), **report.to_dict()}
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return "".join(stream_json(report.files, lambda: report.notices))
 
 
 def stream_json(files: Iterable[FileReport], notices: Callable[[], Sequence[str]]) -> Iterator[str]:
-    """The text of `render_json`, written one file at a time (notices are asked for at the end)."""
+    """``{"version", "files": [...], "notices": [...]}`` indented by 2, written one file at a time
+    (so `wbl check` need not hold every report); `notices` is called after the last file."""
     yield f'{{\n  "version": {json.dumps(_version())},\n  "files": ['
     empty = True
     for file_report in files:
