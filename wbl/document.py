@@ -1,4 +1,5 @@
-"""The document model rules read: sections > prose units > sentences, each with source offsets.
+"""The document model rules read: sections > prose units > sentences, each with source offsets,
+and the PR/FAQ anatomy (which part each unit is), computed once when the document is built.
 
 Values are frozen. The engine builds a `Document` from the parsed Markdown, then attaches the
 spaCy analysis with `Document.with_analysis`, which returns a new `Document`.
@@ -7,16 +8,13 @@ spaCy analysis with `Document.with_analysis`, which returns a new `Document`.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
 from wbl.source import SourceText
-
-# "PR/FAQ", "PR-FAQ" or "PR / FAQ" in a title names the whole document, not its FAQ.
-FAQ_HEADING = re.compile(r"(?<!\bPR)(?<!\bPR[/&-])(?<!\bPR [/&-] )\bFAQs?\b|frequently[\s-]+asked", re.IGNORECASE)
 
 
 class _Memo:
@@ -56,8 +54,8 @@ class Sentence:
 class Unit(_Memo):
     """A prose block: a heading, paragraph, list item or table cell.
 
-    `part` is "pr" for the press release (everything before the first FAQ heading) or "faq".
-    `nlp` is the spaCy `Doc` of `text` once the document is analysed.
+    `part` is "pr" for the press release (everything before the FAQ) or "faq", as the anatomy
+    found it. `nlp` is the spaCy `Doc` of `text` once the document is analysed.
     """
 
     index: int
@@ -74,6 +72,8 @@ class Unit(_Memo):
     ordered: bool = False
     code_spans: tuple[CodeSpan, ...] = ()
     links: tuple[str, ...] = ()
+    emphasis: tuple[tuple[int, int], ...] = ()  # bold/italic spans of `text` (see markdown.Block)
+    breaks: tuple[int, ...] = ()  # offsets in `text` of the source's line breaks
     nlp: Any = field(default=None, compare=False, repr=False)
     # Per-unit scratch space for derived values (sentences, word count, and values rules share,
     # keyed by a name the rule picks): computed once per analysed unit, never compared or printed.
@@ -159,6 +159,7 @@ class Document(_Memo):
     blocks: tuple[Block, ...]
     units: tuple[Unit, ...]
     sections: tuple[Section, ...]
+    anatomy: Anatomy = field(compare=False, repr=False)
     # Document-wide scratch space for values several rules derive (see `Unit.remember`).
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
@@ -199,7 +200,7 @@ class Document(_Memo):
     def with_analysis(self, docs: Sequence[Any]) -> Document:
         """A copy whose units carry the spaCy `Doc`s (one per unit, in order)."""
         units = tuple(dataclasses.replace(u, nlp=d, memo={}) for u, d in zip(self.units, docs, strict=True))
-        return dataclasses.replace(self, units=units, memo={})
+        return dataclasses.replace(self, units=units, anatomy=rebind(self.anatomy, units), memo={})
 
     def release(self) -> None:
         """Drop the remembered values. They refer back to units (a unit's sentences point at the
@@ -211,20 +212,18 @@ class Document(_Memo):
 
 
 def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:
-    """Group prose blocks into a section tree and tell the press release from the FAQ."""
+    """Group prose blocks into a section tree, then find the PR/FAQ anatomy (which also tells
+    the press release from the FAQ)."""
     sections: list[dict[str, Any]] = [
-        {"title": "", "level": 0, "heading": None, "parent": None, "part": "pr", "units": [], "children": []}
+        {"title": "", "level": 0, "heading": None, "parent": None, "units": [], "children": []}
     ]
     stack = [0]
     units: list[Unit] = []
-    part = "pr"
     for block in parsed.blocks:
         if not block.is_prose:
             continue
         assert block.source_map is not None
         if block.kind == "heading" and block.quote_depth == 0 and block.list_depth == 0:
-            if FAQ_HEADING.search(block.text):
-                part = "faq"
             while len(stack) > 1 and sections[stack[-1]]["level"] >= block.level:
                 stack.pop()
             parent = stack[-1]
@@ -234,7 +233,6 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Doc
                     "level": block.level,
                     "heading": len(units),
                     "parent": parent,
-                    "part": part,
                     "units": [],
                     "children": [],
                 }
@@ -250,16 +248,20 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Doc
             start=block.start,
             end=block.end,
             section=section_index,
-            part=part,
+            part="pr",
             level=block.level,
             quote_depth=block.quote_depth,
             list_depth=block.list_depth,
             ordered=block.ordered,
             code_spans=block.code_spans,
             links=block.links,
+            emphasis=block.emphasis,
+            breaks=block.breaks,
         )
         sections[section_index]["units"].append(unit.index)
         units.append(unit)
+    anatomy = analyse(units, source, path, [(b.start, b.raw) for b in parsed.blocks if b.kind == "code"])
+    units = [dataclasses.replace(u, part=anatomy.regions[u.index]) for u in units]
     frozen_sections = tuple(
         Section(
             index=i,
@@ -267,10 +269,12 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Doc
             level=s["level"],
             heading=s["heading"],
             parent=s["parent"],
-            part=s["part"],
+            part=units[s["heading"]].part if s["heading"] is not None else "pr",
             units=tuple(s["units"]),
             children=tuple(s["children"]),
         )
         for i, s in enumerate(sections)
     )
-    return Document(path, source, parsed.front_matter, parsed.blocks, tuple(units), frozen_sections)
+    return Document(
+        path, source, parsed.front_matter, parsed.blocks, tuple(units), frozen_sections, rebind(anatomy, units)
+    )

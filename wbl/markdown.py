@@ -107,6 +107,10 @@ class Block:
     raw: str = ""
     code_spans: tuple[CodeSpan, ...] = ()
     links: tuple[str, ...] = ()
+    # Plain-text spans set in bold or italics, and plain offsets of the source's line breaks:
+    # the anatomy tells labels ("**Problem**"), bold questions and run-in labels from prose with them.
+    emphasis: tuple[tuple[int, int], ...] = ()
+    breaks: tuple[int, ...] = ()
 
     @property
     def is_prose(self) -> bool:
@@ -179,6 +183,8 @@ class _Pieces:
     length: int = 0
     code_spans: list[CodeSpan] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
     def add(self, plain: str, source_start: int, source_length: int) -> None:
         if not plain:
@@ -305,6 +311,7 @@ class _BlockBuilder:
 
     def _add_break(self, pieces: _Pieces) -> None:
         if pieces.length and not pieces.ends_with_space():
+            pieces.breaks.append(pieces.length)
             pieces.add(" ", self.cursor, 0 if self.cursor >= len(self.text) else 1)
 
     # --- walking the AST ---------------------------------------------------------------------------
@@ -340,6 +347,11 @@ class _BlockBuilder:
                         self.cursor = pos + len(url)
             elif kind == "inline_html":
                 self._skip(child["raw"])
+            elif kind in ("strong", "emphasis"):
+                start = pieces.length
+                self._inline(child.get("children", []), pieces)
+                if pieces.length > start:
+                    pieces.emphasis.append((start, pieces.length))
             elif "children" in child:
                 self._inline(child["children"], pieces)
 
@@ -359,6 +371,8 @@ class _BlockBuilder:
             end,
             code_spans=tuple(pieces.code_spans),
             links=tuple(pieces.links),
+            emphasis=_merged(pieces.emphasis),
+            breaks=tuple(pieces.breaks),
             **attrs,
         )
 
@@ -408,6 +422,17 @@ class _BlockBuilder:
                 yield Block("thematic_break", "", None, pos, pos, quote_depth=quote, list_depth=lists)
             elif "children" in token:
                 yield from self.blocks(token["children"], quote, lists, ordered)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Nested or touching emphasis spans as one sorted run each (``***a** b*`` is one span)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 _PATTERN_CACHE: dict[str, re.Pattern[str]] = {}

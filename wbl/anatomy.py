@@ -1,0 +1,1663 @@
+"""The anatomy of a PR/FAQ: what kind of document this is, and where each part is.
+
+Computed once per document, before any NLP, and carried on the `Document`: every rule, the
+scorecard, the metrics, the HTML report and the language server read it; none re-detects a part.
+
+How parts are found, in order of trust:
+
+1. Structure. Headings and label lines ("**Problem**", "PRESS RELEASE", a run-in "**The problem.**")
+   that name a part by one of its aliases (``wbl/data/anatomy.toml``); FAQ headings and the
+   questions under them (Markdown headings, bold lines, ``Q:`` lines, with the answer on the next
+   line or below).
+2. Position and wording together, where a writer uses no labels: the lines before the first body
+   paragraph are the headline and subheading; the first body paragraph is the summary (and opens
+   with the dateline); the paragraph after it that states a difficulty is the problem; quotations
+   with an attribution are quotes (leader or customer, from the attribution's role and the words
+   quoted); the last paragraphs that say where to go or what it costs are the call to action.
+
+Each part carries how it was found and how sure the anatomy is (`Part.confidence`), so that rules
+can report a missing part only when the document is clear enough to be sure of it.
+
+The unit of the anatomy is a `Segment`: a prose unit, or a line of one when a writer puts a
+question and its answer, or a whole plain-text release, on consecutive lines of one paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from types import MappingProxyType
+from typing import Any
+
+from wbl.saferegex import compile_pattern
+from wbl.textutil import phrase_pattern
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DATA_FILE = "anatomy.toml"
+
+PR_PARTS = (
+    "headline",
+    "subheading",
+    "dateline",
+    "summary",
+    "problem",
+    "solution",
+    "leader_quote",
+    "call_to_action",
+    "customer_quote",
+)
+FAQ_PARTS = ("faq", "external_faq", "internal_faq")
+BEZOS_PARTS = ("big_idea", "should_we", "plan_to_succeed", "pre_mortem")
+PARTS = PR_PARTS + FAQ_PARTS + BEZOS_PARTS
+
+# Document kinds. Rules say which kinds they judge; "other" (a README, a guide, a changelog) gets
+# no PR/FAQ finding, and a "fragment" (a few sentences, as an editor or a test sends) gets only
+# sentence-level ones.
+KINDS = ("prfaq", "press_release", "faq", "fragment", "other")
+PRFAQ_KINDS = ("prfaq", "press_release", "faq")
+
+LABELS = MappingProxyType(
+    {
+        "headline": "a headline",
+        "subheading": "a subheading",
+        "dateline": "a dateline",
+        "summary": "a summary paragraph",
+        "problem": "a problem paragraph",
+        "solution": "a solution paragraph",
+        "leader_quote": "a quote from a company leader",
+        "call_to_action": "how to get started / a call to action",
+        "customer_quote": "a customer quote",
+        "faq": "an FAQ",
+        "external_faq": "an external (customer) FAQ",
+        "internal_faq": "an internal (stakeholder) FAQ",
+        "big_idea": "whether it is big (customers, market size)",
+        "should_we": "whether we should do it (fit, why us, why now)",
+        "plan_to_succeed": "whether there is a plan to succeed (economics, dependencies)",
+        "pre_mortem": "what would make it fail, and what then (a pre-mortem)",
+    }
+)
+
+PROSE = ("paragraph", "list_item")
+
+_Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\s*", re.IGNORECASE)
+_A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
+_PLAIN_LABEL = re.compile(r"^\s*([A-Z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
+_QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
+_OPEN_QUOTE = ('"', "“", "„", "«")
+_DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_DATE = re.compile(
+    rf"\[[^\]]*\bdate\b[^\]]*\]|\b{_MONTH}\s+(?:XX|DD|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b|\bTBD\b",
+    re.IGNORECASE,
+)
+_CITY = re.compile(
+    r"^\(?\[?(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,}|of|de|la)){0,3}"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]+)?){0,2}\]?\)?"
+)
+_PLACEHOLDER = re.compile(
+    r"\[[^\]\n]{1,60}\]|\{[A-Z_]{2,}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\$X+\b|_{3,}|\bTBD\b|\bTODO\b|\bWHO\?|@x{3,}",
+    re.IGNORECASE,
+)
+_UNANSWERED = re.compile(
+    r"^\W*(?:TBD|TODO|tbc|n/?a|to be (?:determined|decided|defined|confirmed|written)|coming soon|\?+|\.\.\.|…|"
+    r"\(?to be determined[^)]*\)?)\W*$",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")", "]", "’", "'")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.+-]*")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|my|me|mine)\b")
+_COMMAND = re.compile(
+    r"^\s*(?:```\w*\s*)?(?:\$\s*)?(?:npm|npx|pip|pipx|brew|cargo|go|git|docker|curl|wget|yarn|pnpm|apt|apt-get|"
+    r"uv|poetry|cdk|cdk8s|kubectl|helm|make|python3?|node)\s",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", re.IGNORECASE)
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def data() -> Mapping[str, Any]:
+    """The anatomy's aliases and cue words, read once from ``wbl/data/anatomy.toml``."""
+    text = resources.files("wbl").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    return MappingProxyType(tomllib.loads(text))
+
+
+@lru_cache(maxsize=128)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return phrase_pattern(phrases)
+
+
+def cue_hits(text: str, phrases: Iterable[str]) -> list[str]:
+    """The distinct listed phrases in `text` (lower case), in order of first appearance."""
+    seen: dict[str, None] = {}
+    for match in _pattern(tuple(phrases)).finditer(text):
+        seen.setdefault(" ".join(match.group(0).lower().replace("’", "'").split()), None)
+    return list(seen)
+
+
+def normalise(text: str) -> str:
+    """Lower case, Markdown and punctuation removed, spaces collapsed: for comparing headings and prompts."""
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"[^a-z0-9&'?/]+", " ", text)
+    return " ".join(text.replace("'", "").split())
+
+
+def heading_key(text: str) -> str:
+    """A heading's text as aliases are written: numbering, emoji and trailing '#', ':' or '?' removed."""
+    text = _HEADING_NUMBER.sub("", text.strip().strip("#").strip())
+    return normalise(text).replace("?", "").replace("/", " ").strip()
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[tuple[str, str], ...]:
+    return tuple((normalise(name), part) for part, names in data()["aliases"].items() for name in names)
+
+
+@lru_cache(maxsize=4096)
+def alias_part(heading: str) -> str | None:
+    """The press-release part a heading names ("Quote from You" -> leader_quote), or None."""
+    key = heading_key(heading)
+    if not key or len(key) > 60:
+        return None
+    for alias, part in _aliases():
+        if key == alias:
+            return part
+    # "The Problem: Every Second Counts" names the problem; so does "Problem & Solution" (first wins).
+    body_parts = ("problem", "solution", "customer_quote", "leader_quote", "call_to_action")
+    for alias, part in _aliases():
+        prefixed = key.startswith(alias + " ") or key.startswith("the " + alias + " ")
+        if len(alias) >= 5 and prefixed and part in body_parts:
+            return part
+    fuzzy = _fuzzy_alias(key)
+    if fuzzy is not None or len(key.split()) > 6:
+        return fuzzy
+    for part, words in data()["alias-keywords"].items():
+        if cue_hits(key, words):
+            return str(part)
+    return None
+
+
+def _fuzzy_alias(key: str, threshold: float = 0.88) -> str | None:
+    """The alias a heading matches with light edits (typos like "Quotfrom You"), or None."""
+    best, best_ratio = None, 0.0
+    for alias, part in _aliases():
+        if len(alias) < 8:
+            continue
+        matcher = difflib.SequenceMatcher(None, key, alias)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = part, ratio
+    return best if best_ratio >= threshold else None
+
+
+@lru_cache(maxsize=4096)
+def is_title(text: str) -> bool:
+    """A document or section title ("PR/FAQ: Ailly", "Press Release", "Project Name"), not a headline."""
+    key = " ".join(text.strip().strip("#*_ ").split())
+    if not key:
+        return True
+    return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
+
+
+@lru_cache(maxsize=1)
+def _metadata_labels() -> frozenset[str]:
+    return frozenset(normalise(x) for x in data()["titles"]["metadata-labels"])
+
+
+@lru_cache(maxsize=1)
+def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    return tuple((normalise(p), p, frozenset(normalise(p).split())) for p in data()["template"]["prompts"])
+
+
+def template_prompt(sentence: str) -> str | None:
+    """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
+    key = normalise(sentence)
+    if len(key) < 12:
+        return None
+    threshold = float(data()["template"]["similarity"])
+    words = frozenset(key.split())
+    for prompt_key, prompt, prompt_words in _prompts():
+        if key == prompt_key or (len(prompt_key) >= 30 and key.startswith(prompt_key)):
+            return prompt
+        if len(words & prompt_words) * 2 < len(words | prompt_words):
+            continue
+        matcher = difflib.SequenceMatcher(None, key, prompt_key)
+        if (
+            matcher.real_quick_ratio() >= threshold
+            and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold
+        ):
+            return prompt
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<=[.!?])[\"”)]*(?=\s+\S)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans of `text`, white space trimmed (no NLP needed)."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    result = []
+    for start, end in pairwise(bounds):
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((start + lead, start + len(chunk.rstrip())))
+    return result
+
+
+def dateline(text: str) -> str | None:
+    """The dateline opening a paragraph ("SEATTLE, WA, March 3, 2027 —"), without its dash, or None."""
+    span = dateline_span(text)
+    return text[span[0] : span[1]] if span else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a dateline opens `text` (city and/or date, or their placeholders, then a dash or a full
+    stop), or None."""
+    window = text[:120]
+    lead = len(window) - len(window.lstrip(" *_([\"'"))
+    for sep in _DASH.finditer(window):
+        head = window[: sep.start()]
+        if not head.strip() or len(head.split()) > 12:
+            continue
+        if _is_dateline_head(head.strip(" *_")):
+            return lead, len(head.rstrip())
+    # "Sachse, TX, June 2026. Today ..." or "SEATTLE, WA (June 1, 2026) Today ...": a city with a date.
+    match = _CITY.match(window.lstrip(" *_[("))
+    if match:
+        rest = window[lead + match.end() :]
+        date = _DATE.match(rest.lstrip(" ,(–—-")) or _PLACEHOLDER_DATE.match(rest.lstrip(" ,(–—-"))
+        if date and "," in window[lead : lead + match.end() + 2]:
+            end = lead + match.end() + (len(rest) - len(rest.lstrip(" ,(–—-"))) + date.end()
+            return lead, end
+    return None
+
+
+def _is_dateline_head(head: str) -> bool:
+    if _PLACEHOLDER_DATE.search(head) or re.search(r"\[[^\]]*\b(?:city|state|location|date)\b", head, re.I):
+        return True
+    if _DATE.search(head) and len(head.split()) <= 8:
+        return True
+    city = _CITY.match(head)
+    return bool(city and city.end() >= len(head.rstrip(" ,.")) - 1 and ("," in head or head.isupper()))
+
+
+def has_date(text: str) -> bool:
+    """True if `text` holds a real date or year (not a placeholder such as "Month XX")."""
+    return _DATE.search(text) is not None and _PLACEHOLDER_DATE.search(text) is None
+
+
+# --- values ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a prose unit that the anatomy treats as one line of the document:
+    `unit.text[start:end]`, white space trimmed."""
+
+    index: int
+    unit: Any  # wbl.document.Unit
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+    @property
+    def whole(self) -> bool:
+        """The segment is its unit's whole text."""
+        return self.unit.text.strip() == self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a PR/FAQ that the document has: where, how it was found and how sure that is.
+
+    `segments` hold the part's text (several for a problem that spans paragraphs). `via` is
+    "heading" (under a heading or label naming the part), "label" (a run-in label), "content"
+    (position and wording) or "position" (position alone). `placeholder` marks a part whose text
+    is a placeholder or template prompt ("[NAME, TITLE]", "Month XX").
+    """
+
+    name: str
+    segments: tuple[Segment, ...]
+    line: int
+    confidence: float
+    via: str
+    placeholder: bool = False
+
+    @property
+    def units(self) -> tuple[Any, ...]:
+        seen: dict[int, Any] = {}
+        for segment in self.segments:
+            seen.setdefault(segment.unit.index, segment.unit)
+        return tuple(seen.values())
+
+    @property
+    def unit(self) -> Any:
+        return self.segments[0].unit
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "present": True,
+            "line": self.line,
+            "confidence": round(self.confidence, 2),
+            "via": self.via,
+            "placeholder": self.placeholder,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in the press release: `unit.text[start:end]` are the quoted words.
+
+    `speaker` is "leader" or "customer". `attribution` names who speaks ("Dana Ruiz, General
+    Manager"), split into `name` and `role` when it can be; `placeholder` when it is "[NAME]".
+    """
+
+    unit: Any
+    start: int
+    end: int
+    speaker: str
+    attribution: str = ""
+    name: str | None = None
+    role: str | None = None
+    placeholder: bool = False
+    line: int = 0
+    segment: Segment | None = None
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An FAQ question, its answer and which half of the FAQ it belongs to."""
+
+    segment: Segment
+    text: str
+    answer: tuple[Segment, ...]
+    audience: str  # "external", "internal" or "faq" (a question the anatomy could not place)
+    line: int
+
+    @property
+    def unit(self) -> Any:
+        return self.segment.unit
+
+    @property
+    def answer_text(self) -> str:
+        return " ".join(_A_LABEL.sub("", s.text).strip() for s in self.answer).strip()
+
+    @property
+    def answered(self) -> bool:
+        """The answer says something: not empty, not only TODO/TBD or a template prompt."""
+        text = self.answer_text
+        return bool(text) and _UNANSWERED.match(text) is None and template_prompt(text) is None
+
+
+@dataclass(frozen=True, slots=True)
+class Residue:
+    """A template prompt left in the draft: `unit.text[start:end]` repeats `prompt`."""
+
+    unit: Any
+    start: int
+    end: int
+    prompt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Anatomy:
+    """The whole-document answer to "which part is this?", computed once per document."""
+
+    kind: str
+    kind_score: float
+    parts: Mapping[str, Part]
+    segments: tuple[Segment, ...] = ()
+    roles: tuple[str, ...] = ()  # per segment: headline, problem, question, answer, title, body, ...
+    regions: tuple[str, ...] = ()  # per unit: "pr" or "faq"
+    quotes: tuple[Quote, ...] = ()
+    questions: tuple[Question, ...] = ()
+    residue: tuple[Residue, ...] = ()
+    signals: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    pr_words: int = 0
+    faq_words: int = 0
+    lines: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # unit index -> line
+
+    @property
+    def is_prfaq(self) -> bool:
+        """A PR/FAQ, a press release or an FAQ: the documents whose shape wbl judges."""
+        return self.kind in PRFAQ_KINDS
+
+    def present(self, name: str) -> bool:
+        return name in self.parts
+
+    def get(self, name: str) -> Part | None:
+        return self.parts.get(name)
+
+    def __getitem__(self, name: str) -> Part | None:
+        return self.parts.get(name)
+
+    def missing(self, names: Iterable[str]) -> list[str]:
+        return [n for n in names if n not in self.parts]
+
+    def role_of(self, unit: Any) -> str:
+        """The role of a unit's first segment ("problem", "answer", "title", ...)."""
+        for segment, role in zip(self.segments, self.roles, strict=True):
+            if segment.unit.index == unit.index:
+                return role
+        return "none"
+
+    def unit_roles(self, unit: Any) -> tuple[str, ...]:
+        return tuple(r for s, r in zip(self.segments, self.roles, strict=True) if s.unit.index == unit.index)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as JSON: every part, present or not, with its line and confidence."""
+        return {
+            name: (self.parts[name].to_dict() if name in self.parts else {"present": False, "line": None})
+            for name in PARTS
+        }
+
+
+def rebind(anatomy: Anatomy, units: Sequence[Any]) -> Anatomy:
+    """The same anatomy over other objects for the same units (the analysed copies that
+    `Document.with_analysis` makes): every segment, part, quote and question points at `units`."""
+    segments = tuple(Segment(s.index, units[s.unit.index], s.start, s.end) for s in anatomy.segments)
+    parts = {
+        name: replace(p, segments=tuple(segments[s.index] for s in p.segments)) for name, p in anatomy.parts.items()
+    }
+    quotes = tuple(
+        replace(q, unit=units[q.unit.index], segment=None if q.segment is None else segments[q.segment.index])
+        for q in anatomy.quotes
+    )
+    questions = tuple(
+        replace(q, segment=segments[q.segment.index], answer=tuple(segments[a.index] for a in q.answer))
+        for q in anatomy.questions
+    )
+    residue = tuple(replace(r, unit=units[r.unit.index]) for r in anatomy.residue)
+    return replace(
+        anatomy, parts=MappingProxyType(parts), segments=segments, quotes=quotes, questions=questions, residue=residue
+    )
+
+
+# --- building -------------------------------------------------------------------------------------
+
+
+def analyse(units: Sequence[Any], source: Any, path: str = "", code_blocks: Sequence[tuple[int, str]] = ()) -> Anatomy:
+    """The anatomy of a document's prose units (wbl.document.Unit, in order). `source` gives line
+    numbers; `path` the file name (a name like PRFAQ.md is evidence of the kind); `code_blocks`
+    the (source offset, text) of each code block."""
+    return _Builder(units, source, path, code_blocks).run()
+
+
+@dataclass(slots=True)
+class _Line:
+    """What the anatomy knows of one segment before it assigns roles."""
+
+    segment: Segment
+    words: int
+    heading: bool = False
+    level: int = 0
+    label: bool = False  # a heading, a bold line, an upper-case line or a lone "Label:" line
+    label_text: str = ""
+    runin: str = ""  # the run-in label opening the segment ("The problem" of "**The problem.** ...")
+    runin_end: int = 0
+    question: int = 0  # 2: a marked question (heading, bold, Q:); 1: a plain "...?" line
+    question_text: str = ""
+    residue: bool = False  # only a template prompt
+    blank: bool = False
+    metadata: bool = False
+    alias: str | None = None  # the part a label or run-in label names
+    faq_heading: bool = False
+    title: bool = False
+    quote_depth: int = 0
+
+
+class _Builder:
+    def __init__(self, units: Sequence[Any], source: Any, path: str, code_blocks: Sequence[tuple[int, str]]) -> None:
+        self.units = list(units)
+        self.source = source
+        self.path = path
+        self.code_blocks = tuple(code_blocks)
+        self.data = data()
+        self.parts: dict[str, Part] = {}
+        self.roles: dict[int, str] = {}
+        self._company: frozenset[str] | None = None
+        self._residue_only: list[tuple[Segment, str]] = []
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def line_of(self, segment: Segment) -> int:
+        return int(self.source.position(segment.unit.source_span(segment.start, segment.start + 1)[0])[0])
+
+    def found(
+        self,
+        name: str,
+        segments: Sequence[Segment],
+        via: str,
+        confidence: float,
+        placeholder: bool | None = None,
+    ) -> None:
+        if name in self.parts or not segments:
+            return
+        if placeholder is None:
+            placeholder = all(_mostly_placeholder(s.text) for s in segments)
+        self.parts[name] = Part(name, tuple(segments), self.line_of(segments[0]), confidence, via, placeholder)
+
+    # --- segmentation ----------------------------------------------------------------------------------
+    def segment(self) -> list[Segment]:
+        segments: list[Segment] = []
+        for unit in self.units:
+            for start, end in _split_unit(unit):
+                segments.append(Segment(len(segments), unit, start, end))
+        return segments
+
+    def describe(self, segment: Segment) -> _Line:
+        unit = segment.unit
+        text = segment.text
+        line = _Line(segment, len(text.split()), quote_depth=unit.quote_depth)
+        if not text.strip():
+            line.blank = True
+            return line
+        emphasized = _covered(unit.emphasis, segment.start, segment.end)
+        if unit.is_heading:
+            line.heading, line.level, line.label = True, unit.level, True
+        elif unit.kind in ("paragraph", "list_item"):
+            upper = _is_upper_label(text)
+            lone_label = text.endswith(":") and line.words <= 6 and not text.startswith(_OPEN_QUOTE)
+            if (emphasized and line.words <= 14) or upper or lone_label:
+                line.label = unit.kind == "paragraph" or emphasized
+        line.label_text = text.strip().rstrip(":").strip() if line.label else ""
+        # Questions.
+        q_label = _Q_LABEL.match(text)
+        body = text[q_label.end() :] if q_label else text
+        first_clause = body.split("\n", 1)[0].strip()
+        if unit.is_heading and (first_clause.endswith("?") or (q_label and first_clause)):
+            line.question = 2
+        elif unit.kind in PROSE and not unit.is_heading:
+            if (q_label and "?" in first_clause[:400]) or (emphasized and first_clause.endswith("?")):
+                line.question = 2
+            elif first_clause.endswith("?") and line.words <= 30 and not text.startswith(_OPEN_QUOTE):
+                line.question = 1
+        if line.question:
+            line.question_text = first_clause
+            line.label = line.label and line.question == 0
+        # Run-in labels: "**The problem.** Text", "The solution: Text".
+        if not line.label and not line.question and unit.kind in PROSE:
+            runin = _runin(unit, segment)
+            if runin:
+                line.runin, line.runin_end = runin
+        if line.label:
+            line.alias = alias_part(line.label_text) if not is_title(line.label_text) else None
+            line.faq_heading = self._is_faq_heading(line.label_text)
+            line.title = is_title(line.label_text)
+        elif line.runin:
+            line.alias = alias_part(line.runin)
+            if _metadata_label(line.runin):
+                line.metadata = True
+        if not line.label and not line.runin and unit.kind in PROSE and self._metadata(text):
+            line.metadata = True
+        if unit.kind == "table_cell":
+            line.metadata = True
+        return line
+
+    def _is_faq_heading(self, text: str) -> bool:
+        if re.search(r"\bPR\s*[/&-]?\s*FAQ|\bPRFAQ|press release\s*[/&]", text, re.IGNORECASE):
+            return False
+        if len(text.split()) > 8:
+            return False
+        pattern = compile_pattern(self.data["faq"]["heading"], re.IGNORECASE)
+        return pattern.search(text) is not None and alias_part(text) is None
+
+    def _metadata(self, text: str) -> bool:
+        """A paragraph of "Label: value" fields (status, author, reviewers), not prose."""
+        return is_metadata(text)
+
+    # --- the run ----------------------------------------------------------------------------------
+    def run(self) -> Anatomy:
+        segments = self.segment()
+        self.segments = segments
+        self.residue = self._residue(segments)
+        residue_segments = {id(s) for s, _ in self._residue_only}
+        lines = [self.describe(s) for s in segments]
+        for line in lines:
+            if id(line.segment) in residue_segments:
+                line.residue = True
+        self.lines = lines
+        faq_start = self._faq_start(lines)
+        pr_lines = lines[:faq_start]
+        faq_lines = lines[faq_start:]
+        sections = self._alias_sections(pr_lines)
+        lead, body = self._lead_and_body(pr_lines, sections)
+        quotes = self._quotes(pr_lines, sections)
+        self._pr_parts(lead, body, quotes, sections)
+        questions = self._faq(faq_lines)
+        kind, score, signals = self._kind(lines, faq_start, quotes, questions)
+        regions = ["pr"] * len(self.units)
+        for line in faq_lines:
+            regions[line.segment.unit.index] = "faq"
+        roles = tuple(
+            self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
+        )
+        pr_words = sum(
+            ln.words for ln in pr_lines if roles[ln.segment.index] not in ("title", "metadata", "residue", "blank")
+        )
+        faq_words = sum(ln.words for ln in faq_lines if not ln.residue)
+        return Anatomy(
+            kind=kind,
+            kind_score=score,
+            parts=MappingProxyType({n: self.parts[n] for n in PARTS if n in self.parts}),
+            segments=tuple(segments),
+            roles=roles,
+            regions=tuple(regions),
+            quotes=tuple(quotes),
+            questions=tuple(questions),
+            residue=tuple(self.residue),
+            signals=MappingProxyType(signals),
+            pr_words=pr_words,
+            faq_words=faq_words,
+        )
+
+    def _default_role(self, line: _Line, in_pr: bool) -> str:
+        if line.blank:
+            return "blank"
+        if line.residue:
+            return "residue"
+        if line.metadata:
+            return "metadata"
+        if line.title:
+            return "title"
+        if line.label:
+            return "label" if in_pr else "faq_label"
+        return "body" if in_pr else "faq_other"
+
+    # --- template residue --------------------------------------------------------------------------
+    def _residue(self, segments: Sequence[Segment]) -> list[Residue]:
+        found: list[Residue] = []
+        only: list[tuple[Segment, str]] = []
+        titles = {normalise(t) for t in self.data["template"]["titles"]}
+        for segment in segments:
+            unit, text = segment.unit, segment.text
+            if unit.is_heading and normalise(text) in titles:
+                found.append(Residue(unit, segment.start, segment.end, text))
+                only.append((segment, text))
+                continue
+            covered = 0
+            words = len(_WORD.findall(text))
+            for start, end in split_sentences(text):
+                prompt = template_prompt(text[start:end])
+                if prompt is not None:
+                    found.append(Residue(unit, segment.start + start, segment.start + end, prompt))
+                    covered += len(_WORD.findall(text[start:end]))
+            if words and covered >= words * 0.8:
+                only.append((segment, text))
+        self._residue_only = only
+        return found
+
+    # --- where the FAQ starts ----------------------------------------------------------------------
+    def _faq_start(self, lines: Sequence[_Line]) -> int:
+        for i, line in enumerate(lines):
+            if line.faq_heading and not line.question:
+                return i
+            if line.question == 2 and not line.quote_depth:
+                # A run of questions: another marked question soon after, no press-release label between.
+                for later in lines[i + 1 : i + 12]:
+                    if later.alias is not None and later.label:
+                        break
+                    if later.question == 2:
+                        return i
+        # A plain-text FAQ: "...?" lines each followed by an answer, at least three of them.
+        plain = [
+            i for i, ln in enumerate(lines) if ln.question == 1 and i + 1 < len(lines) and not lines[i + 1].question
+        ]
+        if len(plain) >= 3:
+            return plain[0]
+        return len(lines)
+
+    # --- press release by headings -------------------------------------------------------------------
+    def _alias_sections(self, lines: Sequence[_Line]) -> dict[int, tuple[str, _Line]]:
+        """segment index -> (the part an enclosing alias heading or label names, that label)."""
+        result: dict[int, tuple[str, _Line]] = {}
+        current: tuple[str, _Line] | None = None
+        for line in lines:
+            if line.heading and line.question and current is not None:
+                owner = current[1]
+                if not owner.heading or line.level <= owner.level:
+                    current = None
+            if line.label:
+                if line.alias is not None:
+                    current = (line.alias, line)
+                    continue
+                if current is not None and line.heading:
+                    owner = current[1]
+                    if not owner.heading or line.level <= owner.level:
+                        current = None
+                elif current is not None and not line.heading and current[1].heading is False:
+                    current = None  # a new bold label ends a bold label's section
+                continue
+            if line.runin and line.alias is not None:
+                current = (line.alias, line)
+            if current is not None and not line.blank:
+                result[line.segment.index] = current
+        return result
+
+    # --- lead and body --------------------------------------------------------------------------------
+    def _lead_and_body(
+        self, lines: Sequence[_Line], sections: Mapping[int, tuple[str, _Line]]
+    ) -> tuple[list[_Line], list[_Line]]:
+        """The lines before the first body paragraph (headline, subheading) and the body paragraphs.
+
+        Text before a line that starts the press release ("## Press Release", "**Press Release:
+        Introducing X**") is a preamble (status notes, a model's reasoning), not the release.
+        """
+        lead: list[_Line] = []
+        body: list[_Line] = []
+        in_lead = True
+        start = self._release_start(lines)
+        for position, line in enumerate(lines):
+            index = line.segment.index
+            if line.blank or line.residue:
+                continue
+            if position < start:
+                if not line.title and not line.metadata and not line.label:
+                    self.roles[index] = "preamble"
+                elif line.metadata:
+                    self.roles[index] = "metadata"
+                else:
+                    self.roles[index] = "title"
+                continue
+            if line.metadata:
+                self.roles[index] = "metadata"
+                continue
+            section = sections.get(index)
+            if position == start and start > 0:
+                remainder = _marker_remainder(line.label_text or line.segment.text)
+                self.roles[index] = "title"
+                if remainder and in_lead:
+                    lead.append(line)  # "Press Release: Introducing FlyShare": the rest is the headline
+                continue
+            if line.label:
+                if line.alias is not None:
+                    self.roles[index] = "label"
+                    if line.alias not in ("headline", "subheading"):
+                        in_lead = False
+                    continue
+                if line.title or (_is_upper_label(line.label_text) and is_title(line.label_text)):
+                    self.roles[index] = "title"
+                    continue
+                if in_lead and not line.quote_depth and line.segment.unit.kind != "table_cell":
+                    lead.append(line)
+                    continue
+                # A label inside the body ("Key features:") is not prose to judge as a part.
+                self.roles[index] = "label"
+                continue
+            if line.segment.unit.kind not in PROSE:
+                continue
+            if section is not None and section[0] in ("headline", "subheading"):
+                continue
+            if in_lead and self._lead_line(line, lead):
+                lead.append(line)
+                continue
+            in_lead = False
+            body.append(line)
+        lead = self._drop_document_title(lead)
+        return lead, body
+
+    def _release_start(self, lines: Sequence[_Line]) -> int:
+        """The position of the line that starts the press release when prose comes before it, else 0."""
+        prose_seen = False
+        for position, line in enumerate(lines):
+            text = line.label_text if line.label else line.segment.text
+            if (line.label or line.title) and _marker_remainder(text) is not None:
+                if prose_seen:
+                    return position
+                continue
+            if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
+                prose_seen = True
+        return 0
+
+    def _lead_line(self, line: _Line, lead: Sequence[_Line]) -> bool:
+        """A short line before the body that reads as a headline or subheading, not a paragraph."""
+        text = line.segment.text.strip()
+        if line.quote_depth or line.question or dateline_span(text) is not None:
+            return False
+        if line.runin:
+            return False
+        if line.words > 40:
+            return False
+        emphasized = _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end)
+        if emphasized and line.words <= 40:
+            return True
+        if not text.endswith(_TERMINAL) and line.words <= 25:
+            return True
+        # A one-sentence subheading right after the headline.
+        return bool(lead) and len(lead) < 2 and line.words <= 25 and len(split_sentences(text)) == 1
+
+    def _drop_document_title(self, lead: list[_Line]) -> list[_Line]:
+        """The first lead line is the document's title, not its headline, when it only names the
+        product (a few words) and a longer line follows it."""
+        if len(lead) >= 2 and lead[0].heading and lead[0].words <= 4:
+            second = lead[1]
+            if second.words > lead[0].words and (not second.heading or second.level >= lead[0].level):
+                self.roles[lead[0].segment.index] = "title"
+                return lead[1:]
+        return lead
+
+    # --- press-release parts ---------------------------------------------------------------------------
+    def _pr_parts(
+        self,
+        lead: list[_Line],
+        body: list[_Line],
+        quotes: list[Quote],
+        sections: Mapping[int, tuple[str, _Line]],
+    ) -> None:
+        by_section: dict[str, list[Segment]] = {}
+        for line in self.lines:
+            section = sections.get(line.segment.index)
+            if section is not None and not line.blank and not line.residue and not line.label and not line.metadata:
+                by_section.setdefault(section[0], []).append(line.segment)
+        for part, segs in by_section.items():
+            segs.sort(key=lambda s: s.index)
+            content = [s for s in segs if not _mostly_placeholder(s.text)] or segs
+            via = "label" if sections[segs[0].index][1].runin else "heading"
+            if part in ("leader_quote", "customer_quote"):
+                continue  # quotes are found with their attributions below
+            self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
+            for s in segs:
+                self.roles.setdefault(s.index, part)
+        # Headline and subheading from the lead lines; failing those, the document's own title when it
+        # names the product (an RFC's "# EventBridge Pipes L2 Construct"), not the genre ("PR/FAQ").
+        lead = [ln for ln in lead if sections.get(ln.segment.index) is None]
+        if not lead and "headline" not in self.parts:
+            title = next((ln for ln in self.lines if ln.heading and not ln.blank), None)
+            if title is not None and _names_product(title):
+                self.found("headline", [title.segment], "position", 0.5)
+                self.roles[title.segment.index] = "headline"
+        if lead and "headline" not in self.parts:
+            self.found("headline", [lead[0].segment], "content", 0.85)
+            self.roles[lead[0].segment.index] = "headline"
+            lead = lead[1:]
+        if lead and "subheading" not in self.parts:
+            self.found("subheading", [lead[0].segment], "content", 0.8)
+            self.roles[lead[0].segment.index] = "subheading"
+        for line in lead[1:]:
+            self.roles.setdefault(line.segment.index, "lead")
+        # Quotes.
+        quoted = {q.segment.index for q in quotes if q.segment is not None}
+        for speaker in ("leader", "customer"):
+            mine = [q for q in quotes if q.speaker == speaker]
+            if mine and mine[0].segment is not None:
+                first = mine[0]
+                via = "heading" if first.segment.index in sections else "content"
+                self.found(
+                    f"{speaker}_quote", [first.segment], via, 0.9 if first.attribution else 0.7, first.placeholder
+                )
+                for q in mine:
+                    if q.segment is not None:
+                        self.roles[q.segment.index] = f"{speaker}_quote"
+        prose = [ln for ln in body if ln.segment.index not in quoted and sections.get(ln.segment.index) is None]
+        paragraphs = [ln for ln in prose if ln.segment.unit.kind == "paragraph"] or prose
+        # Summary and dateline.
+        if "summary" not in self.parts and paragraphs:
+            self.found("summary", [paragraphs[0].segment], "content", 0.8)
+            self.roles.setdefault(paragraphs[0].segment.index, "summary")
+        self._dateline(lead, body)
+        summary = self.parts.get("summary")
+        after = [ln for ln in prose if summary is None or ln.segment.index > summary.segments[-1].index]
+        # Problem: the first paragraph after the summary that states a difficulty.
+        if "problem" not in self.parts:
+            self._problem(after, summary, quotes)
+        # Call to action: the closing paragraphs say where to go, what it costs, how to start.
+        if "call_to_action" not in self.parts:
+            self._call_to_action(prose, body)
+        # Solution: the first paragraph after the problem (or the summary) that is not a quote or the close.
+        if "solution" not in self.parts:
+            problem = self.parts.get("problem")
+            cta = self.parts.get("call_to_action")
+            start = problem.segments[-1].index if problem else (summary.segments[-1].index if summary else -1)
+            for line in prose:
+                index = line.segment.index
+                if index <= start or (cta and index >= cta.segments[0].index) or line.words < 8:
+                    continue
+                self.found("solution", [line.segment], "content", 0.6)
+                self.roles.setdefault(index, "solution")
+                break
+
+    def _dateline(self, lead: Sequence[_Line], body: Sequence[_Line]) -> None:
+        if "dateline" in self.parts:
+            return
+        candidates = [ln for ln in body[:3]] + [ln for ln in lead]
+        for line in candidates:
+            span = dateline_span(line.segment.text)
+            if span is not None:
+                self.found(
+                    "dateline", [line.segment], "content", 0.9, _mostly_placeholder(line.segment.text[: span[1]])
+                )
+                return
+        # A date alone under the headline (a blog post's byline, "June 1, 2026").
+        for line in list(lead) + list(body[:1]):
+            text = line.segment.text
+            if line.words <= 12 and (_DATE.search(text) or _PLACEHOLDER_DATE.search(text)):
+                self.found("dateline", [line.segment], "content", 0.6)
+                return
+
+    def _problem(self, after: Sequence[_Line], summary: Part | None, quotes: Sequence[Quote]) -> None:
+        """The first paragraph after the summary that states a difficulty. Right after the summary
+        (where the template puts it) weaker wording suffices; further down it must be clear."""
+        product = self._product_words()
+        for position, line in enumerate(after[:6]):
+            if line.words < 6:
+                continue
+            score = problem_score(line.segment.text, product)
+            needed = 1.5 if position == 0 else 3.0
+            if score >= needed:
+                self.found("problem", [line.segment], "content", min(0.9, 0.4 + score / 10))
+                self.roles.setdefault(line.segment.index, "problem")
+                return
+        # A release that opens with the problem (no dateline, no launch wording), or a quote that
+        # carries it, when no paragraph of its own does.
+        if summary is not None:
+            first = summary.segments[0]
+            if problem_score(first.text, product) >= 3.0 and dateline_span(first.text) is None:
+                self.found("problem", [first], "content", 0.6)
+                return
+        for quote in quotes:
+            if quote.segment is not None and problem_score(quote.text, product) >= 3.5:
+                self.found("problem", [quote.segment], "content", 0.45)
+                return
+
+    def _product_words(self) -> frozenset[str]:
+        """Names the release uses for the product: the file name's words and the words the summary
+        capitalises inside a sentence ("Today the ChoreSync team announced ...")."""
+        names = set(self._company_words())
+        summary = self.parts.get("summary")
+        if summary is not None:
+            for match in re.finditer(r"(?<=[a-z,;:] )([A-Z][A-Za-z0-9]+(?:[A-Z][a-z]+)*)", summary.text):
+                if match.group(1).lower() not in _COMMON_CAPITALISED:
+                    names.add(match.group(1).lower())
+        return frozenset(names)
+
+    def _call_to_action(self, prose: Sequence[_Line], body: Sequence[_Line]) -> None:
+        """The closing paragraphs of the release: where to go, what it costs, how to start."""
+        cues = self.data["cues"]
+        url = compile_pattern(cues["url-pattern"])
+        imperatives = set(cues["imperatives"])
+        tail = [ln for ln in prose if ln.words >= 3][-3:]
+        summary = self.parts.get("summary")
+        for line in reversed(tail):
+            segment = line.segment
+            if summary and segment.index == summary.segments[0].index and len(prose) > 2:
+                continue
+            text = segment.text
+            first = text.split(None, 1)[0].lower().strip(".,:*") if text.split() else ""
+            strong = cue_hits(text, cues["call_to_action"])
+            weak = cue_hits(text, cues["call_to_action-weak"])
+            linked = bool(url.search(text) or segment.unit.links)
+            if linked or strong or (first in imperatives and (weak or line.words <= 30)) or len(weak) >= 2:
+                confidence = 0.85 if linked or len(strong) >= 2 else 0.65
+                self.found("call_to_action", [segment], "content", confidence)
+                self.roles.setdefault(segment.index, "call_to_action")
+                return
+        # Commands to run (a README's usage: a shell command in code), are a way to start, if a weak one.
+        if body:
+            first, last = body[0].segment.unit.start, body[-1].segment.unit.end
+            commands = [start for start, raw in self.code_blocks if first <= start <= last + 2 and _COMMAND.match(raw)]
+            for line in reversed(body):
+                spans = line.segment.unit.code_spans
+                if any(_COMMAND.match(c.code + " ") for c in spans) or (
+                    commands and line.segment.unit.end <= commands[-1]
+                ):
+                    self.found("call_to_action", [line.segment], "position", 0.4)
+                    return
+
+    # --- quotes ---------------------------------------------------------------------------------------
+    def _quotes(self, lines: Sequence[_Line], sections: Mapping[int, tuple[str, _Line]]) -> list[Quote]:
+        """Quotations with their attributions: in the paragraph ("...," said X), signed on the next
+        line ("— X, nurse"), introduced by the line before ("X, a nurse, said:"), or under a heading
+        that names a quote."""
+        qd = self.data["quotes"]
+        said = _pattern(tuple(qd["said-verbs"]))
+        quotes: list[Quote] = []
+        for position, line in enumerate(lines):
+            segment = line.segment
+            unit = segment.unit
+            if unit.kind not in PROSE or line.blank or line.residue or line.label or line.metadata or line.question:
+                continue
+            text = segment.text
+            section = sections.get(segment.index)
+            in_section = section is not None and section[0] in ("leader_quote", "customer_quote")
+            spans = [m.span("q") for m in _QUOTED.finditer(text)]
+            quoted_words = sum(len(text[s:e].split()) for s, e in spans)
+            starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
+            whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
+            attribution, _attr_start = _attribution(text, spans, said) if spans else ("", len(text))
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            previous = lines[position - 1] if position else None
+            if not attribution and following is not None and (line.quote_depth or starts_quoted):
+                signed = re.match(r"^\s*[*_]*(?:—|–|--|-|~)\s*([A-Z\[].{1,120})$", following.segment.text)
+                if signed:
+                    attribution = signed.group(1).strip(" *_.")
+                    self.roles[following.segment.index] = "attribution"
+            if not attribution and previous is not None and (line.quote_depth or starts_quoted):
+                before = previous.segment.text.rstrip()
+                if before.endswith(":") and said.search(before):
+                    attribution = before.rstrip(":").strip()
+            short_signed = bool(attribution) and starts_quoted and whole  # '"Wow" - Name, CEO'
+            if not (
+                in_section
+                or (attribution and quoted_words >= 4)
+                or short_signed
+                or (starts_quoted and whole and quoted_words >= 6)
+            ) and not (line.quote_depth and attribution and not spans):
+                continue  # a scare quote ('the "Oprah test" says…') is not a quotation
+            if spans:
+                start, end = spans[0][0], max(e for _, e in spans)
+            else:
+                stripped = text.strip()
+                start = text.index(stripped[0]) if stripped else 0
+                end = start + len(stripped)
+            name, role, placeholder = _who(attribution, qd)
+            if in_section and section is not None:
+                speaker = "leader" if section[0] == "leader_quote" else "customer"
+            else:
+                speaker = self._speaker(attribution, name, text[start:end], quotes)
+            quotes.append(
+                Quote(
+                    unit,
+                    segment.start + start,
+                    segment.start + end,
+                    speaker,
+                    attribution,
+                    name,
+                    role,
+                    placeholder,
+                    self.line_of(segment),
+                    segment,
+                )
+            )
+        return quotes
+
+    def _speaker(self, attribution: str, name: str | None, quoted: str, earlier: Sequence[Quote]) -> str:
+        """'leader' or 'customer': from the attribution's role, the person (the one who launches the
+        product in the summary, or a speaker already quoted), the voice ("we" or "I"), then order."""
+        qd = self.data["quotes"]
+        if earlier and attribution.lower().split()[:1] in (["he"], ["she"], ["they"]):
+            return earlier[-1].speaker  # "he said": the person quoted just before
+        if name:
+            for quote in earlier:
+                if quote.name and (quote.name in name or name in quote.name):
+                    return quote.speaker
+        if attribution:
+            leader = cue_hits(attribution, qd["leader-roles"])
+            customer = [c for c in cue_hits(attribution, qd["customer-roles"]) if not any(c in ln for ln in leader)]
+            words = attribution.lower().split()
+            if (
+                words
+                and words[0] in ("a", "an", "one")
+                and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman"))
+            ):
+                return "customer"  # "said a principal engineer at an early adopter": one of many
+            if words and words[0] == "the" and not cue_hits(attribution, _CUSTOMERS_BY_NAME):
+                return "leader"  # "said the developer": the product's own developer
+            if leader and not customer:
+                return "leader"
+            if customer and not leader:
+                return "customer"
+            if name and self._launcher(name):
+                return "leader"
+        we = len(_WE.findall(quoted))
+        me = len(_FIRST_PERSON.findall(quoted))
+        if we >= 2 and we > me:
+            return "leader"
+        if me > we:
+            return "customer"
+        return "customer" if any(q.speaker == "leader" for q in earlier) else "leader"
+
+    def _launcher(self, name: str) -> bool:
+        """Whether a quoted person is named in the title, headline or summary (who launches it)."""
+        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2]
+        if not words:
+            return False
+        texts = [p.text for n, p in self.parts.items() if n in ("headline", "subheading", "summary")]
+        texts += [ln.segment.text for ln in self.lines[:12] if ln.title or ln.metadata]
+        joined = " ".join(texts)
+        return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+
+    def _company_words(self) -> frozenset[str]:
+        """Words of the file name (a product's name often is): evidence that a quote's attribution
+        belongs to the company, or that a paragraph's subject is the product."""
+        if self._company is None:
+            stem = re.sub(r"[^A-Za-z]+", " ", self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]).lower().split()
+            ignored = {"prfaq", "press", "release", "readme", "faq", "draft", "final", "copy", "docs"}
+            self._company = frozenset(w for w in stem if len(w) > 3 and w not in ignored)
+        return self._company
+
+    # --- FAQ ------------------------------------------------------------------------------------------
+    def _faq(self, lines: Sequence[_Line]) -> list[Question]:
+        fd = self.data["faq"]
+        audience = "faq"
+        audience_level = 0
+        questions: list[Question] = []
+        current: _Line | None = None
+        current_audience = "faq"
+        answer: list[Segment] = []
+        section_labels: list[_Line] = []
+
+        def close() -> None:
+            if current is not None:
+                text = _Q_LABEL.sub("", current.question_text).strip(" *_")
+                questions.append(
+                    Question(current.segment, text, tuple(answer), current_audience, self.line_of(current.segment))
+                )
+
+        for line in lines:
+            segment = line.segment
+            index = segment.index
+            if line.blank or line.residue:
+                continue
+            if line.question and (line.question == 2 or current is None or not answer or current.question == 1):
+                close()
+                current, answer = line, []
+                current_audience = audience
+                self.roles[index] = "question"
+                continue
+            if line.label and not line.question:
+                ends = line.faq_heading or (
+                    line.heading and (current is None or not current.heading or line.level <= current.level)
+                )
+                if ends:
+                    close()
+                    current, answer = None, []
+                    words = set(normalise(line.label_text).split())
+                    if line.faq_heading or line.heading:
+                        if line.heading and line.level <= audience_level and not line.faq_heading:
+                            audience, audience_level = "faq", 0
+                        side = _audience_of(words, fd)
+                        if side is not None:
+                            audience, audience_level = side, (line.level if line.heading else 99)
+                        elif line.faq_heading:
+                            audience, audience_level = "faq", (line.level if line.heading else 99)
+                    self.roles[index] = "faq_heading" if line.faq_heading else "faq_label"
+                    section_labels.append(line)
+                    continue
+            if current is not None:
+                answer.append(segment)
+                self.roles[index] = "answer"
+        close()
+        self._faq_parts(questions, section_labels, lines)
+        return [self._placed(q) for q in questions]
+
+    def _placed(self, question: Question) -> Question:
+        if question.audience != "faq":
+            return question
+        side = question_audience(question.text)
+        return Question(question.segment, question.text, question.answer, side, question.line)
+
+    def _faq_parts(self, questions: list[Question], labels: Sequence[_Line], lines: Sequence[_Line]) -> None:
+        placed = [self._placed(q) for q in questions]
+        heading = next((ln for ln in labels if ln.faq_heading), None)
+        if placed:
+            self.found(
+                "faq", [heading.segment if heading else placed[0].segment], "heading" if heading else "content", 0.95
+            )
+        elif heading is not None and any(not ln.blank and not ln.residue and not ln.label for ln in lines):
+            self.found("faq", [heading.segment], "heading", 0.7)
+        for side in ("external", "internal"):
+            mine = [q for q in placed if q.audience == side]
+            if mine:
+                marked = questions[placed.index(mine[0])].audience == side  # under a heading that names the side
+                self.found(f"{side}_faq", [mine[0].segment], "heading" if marked else "content", 0.9 if marked else 0.7)
+        bezos = self.data["bezos"]
+        stakeholder = [q for q in placed if q.audience == "internal"]
+        for part in BEZOS_PARTS:
+            for q in stakeholder:
+                if cue_hits(q.text, bezos[part]):
+                    self.found(part, [q.segment], "content", 0.8)
+                    break
+            else:
+                for label in labels:
+                    if cue_hits(label.label_text, bezos[part]):
+                        self.found(part, [label.segment], "heading", 0.7)
+                        break
+
+    # --- kind ------------------------------------------------------------------------------------------
+    def _kind(
+        self, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
+    ) -> tuple[str, float, dict[str, float]]:
+        signals = document_signals(self, lines, faq_start, quotes, questions)
+        score = kind_score(signals)
+        prose_words = sum(ln.words for ln in lines if not ln.label and not ln.blank)
+        labels = sum(1 for ln in lines if ln.label)
+        pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
+        faq = bool(questions)
+        if score >= 0.0:
+            if pr and faq:
+                return "prfaq", score, signals
+            return ("faq" if faq and not pr else "press_release"), score, signals
+        if prose_words < 120 and labels <= 1 and signals.get("readme_headings", 0) == 0 and signals["code_blocks"] == 0:
+            return "fragment", score, signals
+        return "other", score, signals
+
+
+# --- scoring functions (pure, testable) ------------------------------------------------------------
+
+
+# Roles that name a customer even with "the" ("said the first user"), unlike "the developer".
+_CUSTOMERS_BY_NAME = (
+    "user",
+    "users",
+    "customer",
+    "customers",
+    "client",
+    "tester",
+    "member",
+    "subscriber",
+    "buyer",
+    "shopper",
+    "patient",
+    "student",
+    "parent",
+    "resident",
+    "adopter",
+    "early adopter",
+    "pilot",
+)
+_COMMON_CAPITALISED = frozenset(
+    "the a an today this it its our we you your now new with for and in on at by from to of how what why when "
+    "who meet introducing announcing press release faq".split()
+)
+_PRODUCT_SUBJECT = re.compile(
+    r"^(?:it|our|we|the (?:app|platform|tool|service|product|system|solution|library|site|feature|extension|bot|"
+    r"api|cli|framework|engine|dashboard))\b",
+    re.IGNORECASE,
+)
+
+
+def problem_score(text: str, product: Iterable[str] = ()) -> float:
+    """How strongly a paragraph states a customer's difficulty: cue words, a status-quo opening,
+    negation, minus launch wording and the product as subject (those announce the solution)."""
+    cues = data()["cues"]
+    lowered = text.lower()
+    hits = cue_hits(text, cues["problem"])
+    score = min(len(hits), 6) * 0.75
+    first = re.sub(r"^[\W_]+", "", lowered)
+    if any(first.startswith(opener + " ") or first.startswith(opener + ",") for opener in cues["problem-openers"]):
+        score += 1.0
+    negations = re.findall(
+        r"\b(?:not|no|never|nothing|nobody|without|can't|cannot|don't|doesn't|won't|isn't|aren't)\b", lowered
+    )
+    score += min(2, len(negations)) * 0.5
+    if "?" in text:
+        score += 0.5
+    launch = cue_hits(
+        text,
+        (
+            "today announced",
+            "announced",
+            "launches",
+            "launched",
+            "introduces",
+            "is now available",
+            "now available",
+            "available today",
+        ),
+    )
+    score -= 2.0 * bool(launch)
+    opening = first.split(None, 1)[0].strip(".,:;'’s") if first.split() else ""
+    if _PRODUCT_SUBJECT.match(first) or (opening and opening in set(product)):
+        score -= 1.5
+    return score
+
+
+def question_audience(text: str) -> str:
+    """'internal' or 'external' for a question of an FAQ that is not split, from who asks it."""
+    fd = data()["faq"]
+    lowered = text.lower()
+    internal = len(cue_hits(text, fd["internal-question-cues"]))
+    external = len(cue_hits(text, fd["external-question-cues"]))
+    if re.search(r"\b(?:should|will|can|do|did|are|could|would|have)\s+we\b", lowered):
+        internal += 2
+    if re.search(r"\b(?:can|do|will|should|would)\s+i\b|\bhow (?:do|can) i\b|\bmy\b", lowered):
+        external += 2
+    return "internal" if internal > external else "external"
+
+
+def document_signals(
+    builder: _Builder, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
+) -> dict[str, float]:
+    """Evidence for and against "this is a PR/FAQ", each a number (see `kind_score`)."""
+    kd = builder.data["kind"]
+    name = builder.path.rsplit("/", 1)[-1].lower()
+    labels = [ln for ln in lines if ln.label]
+    label_keys = [heading_key(ln.label_text) for ln in labels]
+    heading_words = {normalise(w) for w in kd["heading-words"]}
+    readme_words = {normalise(w) for w in kd["readme-headings"]}
+    first_paragraphs = " ".join(ln.segment.text for ln in lines[:faq_start] if not ln.label)[:1500]
+    said_quotes = sum(1 for q in quotes if q.attribution)
+    signals = {
+        "name": 1.0
+        if re.search(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement", name)
+        else 0.0,
+        "prfaq_headings": float(sum(1 for k in label_keys if any(w in k for w in heading_words))),
+        "alias_headings": float(
+            sum(1 for ln in labels if ln.alias is not None) + sum(1 for ln in lines if ln.runin and ln.alias)
+        ),
+        "faq_headings": float(sum(1 for ln in labels if ln.faq_heading)),
+        "dateline": 1.0 if builder.parts.get("dateline") and builder.parts["dateline"].confidence >= 0.8 else 0.0,
+        "launch": float(min(3, len(cue_hits(first_paragraphs, kd["launch-cues"])))),
+        "quotes": float(min(3, said_quotes)),
+        "questions": float(min(10, len(questions))),
+        "stakeholder_questions": float(min(5, sum(1 for q in questions if q.audience == "internal"))),
+        "residue": float(min(3, len(builder.residue))),
+        "readme_headings": float(sum(1 for k in label_keys if k in readme_words)),
+        "code_blocks": float(min(10, len(builder.code_blocks))),
+        "problem": 1.0 if builder.parts.get("problem") else 0.0,
+    }
+    return signals
+
+
+# Weights of the kind score, set from the genre (a release has a dateline, launch wording, quotes,
+# part headings; a README has installation and usage headings and code). See docs/anatomy.md.
+KIND_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "bias": -2.0,
+        "name": 3.0,
+        "prfaq_headings": 1.5,
+        "alias_headings": 1.0,
+        "faq_headings": 1.0,
+        "dateline": 2.0,
+        "launch": 0.8,
+        "quotes": 1.0,
+        "questions": 0.1,
+        "stakeholder_questions": 0.4,
+        "residue": 1.5,
+        "readme_headings": -0.8,
+        "code_blocks": -0.3,
+        "problem": 0.5,
+    }
+)
+
+
+def kind_score(signals: Mapping[str, float]) -> float:
+    """A log-odds-like score that the document is a PR/FAQ: >= 0 means it is."""
+    return KIND_WEIGHTS["bias"] + sum(KIND_WEIGHTS.get(k, 0.0) * v for k, v in signals.items())
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+
+
+def _split_unit(unit: Any) -> list[tuple[int, int]]:
+    """Segments of a unit: the whole text, or its lines when a question sits on the first line
+    (its answer below) or when the paragraph is a plain-text document with one paragraph per line."""
+    text = unit.text
+    stripped = text.strip()
+    if not stripped:
+        return [(0, len(text))]
+    start = text.index(stripped[0])
+    # "**Who is this for?** The no-server scholar ...": a bold question with its answer run in.
+    if unit.kind in PROSE and unit.emphasis and unit.emphasis[0][0] <= start + 2:
+        q_end = unit.emphasis[0][1]
+        question = text[start:q_end].rstrip(" *_")
+        rest = text[q_end:].strip()
+        if question.endswith("?") and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1):
+            rest_start = text.index(rest[0], q_end)
+            return [(start, q_end), *_split_unit_from(unit, rest_start)]
+    if unit.kind not in PROSE or not unit.breaks:
+        return [(start, start + len(stripped))]
+    bounds = [0, *unit.breaks, len(text)]
+    lines = [(s, e) for s, e in pairwise(bounds)]
+    lines = [_trim(text, s, e) for s, e in lines]
+    lines = [(s, e) for s, e in lines if e > s]
+    if len(lines) < 2:
+        return lines or [(0, len(text))]
+    first_start, first_end = lines[0]
+    first = text[first_start:first_end]
+    emphasized_first = _covered(unit.emphasis, first_start, first_end)
+    question_first = (emphasized_first and first.rstrip().endswith("?")) or (
+        _Q_LABEL.match(first) is not None and "?" in first
+    )
+    whole_emphasized = _covered(unit.emphasis, lines[0][0], lines[-1][1])
+    label_first = emphasized_first and len(first.split()) <= 14 and not whole_emphasized
+    if whole_emphasized and not question_first:
+        return [(lines[0][0], lines[-1][1])]
+    if _line_structured(text, lines):
+        return lines
+    if question_first or label_first or _A_LABEL.match(text[lines[1][0] : lines[1][1]]):
+        rest_start = lines[1][0]
+        return [lines[0], (rest_start, lines[-1][1])]
+    return [(lines[0][0], lines[-1][1])]
+
+
+def _split_unit_from(unit: Any, offset: int) -> list[tuple[int, int]]:
+    """The rest of a unit from `offset` as one segment (its answer)."""
+    start, end = _trim(unit.text, offset, len(unit.text))
+    return [(start, end)] if end > start else []
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _line_structured(text: str, lines: Sequence[tuple[int, int]]) -> bool:
+    """A paragraph whose lines are each a paragraph of their own (plain-text documents), not
+    prose wrapped at a fixed width."""
+    if len(lines) < 3:
+        return False
+    hard = 0
+    for (s, e), (s2, _) in pairwise(lines):
+        line, nxt = text[s:e], text[s2 : s2 + 1]
+        words = len(line.split())
+        starts_new = nxt.isupper() or nxt.isdigit() or nxt in '"“[(*-•'
+        if starts_new and (line.endswith(_TERMINAL) or words <= 12):
+            hard += 1
+    return hard >= 0.8 * (len(lines) - 1)
+
+
+def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the emphasis spans cover [start, end) but for punctuation and white space."""
+    if not spans:
+        return False
+    return any(s <= start + 2 and e >= end - 3 for s, e in spans)
+
+
+def _is_upper_label(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= 8 and not text.endswith(".")
+
+
+def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
+    """A label that opens a paragraph ("**The problem.** ...", "Problem: ..."), and where its text ends."""
+    text = segment.text
+    for s, e in unit.emphasis:
+        if s <= segment.start + 1 and segment.start <= s:
+            label = unit.text[s:e].strip()
+            after = unit.text[e : segment.end].lstrip()
+            if 0 < len(label.split()) <= 8 and after and (label.endswith((":", ".", "—", "-")) or after[:1] in ":.—–-"):
+                return label.strip(" :.—–-"), e - segment.start
+        break
+    match = _PLAIN_LABEL.match(text)
+    if match and len(match.group(1).split()) <= 4 and (alias_part(match.group(1)) or _metadata_label(match.group(1))):
+        return match.group(1), match.end()
+    return None
+
+
+_FIELD = re.compile(r"(?:^|\s)([A-Z][\w()/&' -]{0,30}?):{1,2}\s+(\S[^:]*?)(?=\s+[A-Z][\w()/&' -]{0,30}?:{1,2}\s|$)")
+
+
+def is_metadata(text: str) -> bool:
+    """Whether `text` is document metadata: "Status: draft  Author: @kim", a known label, or short
+    "Label: value" fields whose values are handles, dates, links or a few words."""
+    fields = _FIELD.findall(text)
+    if not fields or len(text.split()) > 60:
+        return False
+    covered = sum(len(label) + len(value) + 2 for label, value in fields)
+    if covered < 0.8 * len(text.strip()):
+        return False
+    labels = _metadata_labels()
+    for label, value in fields:
+        known = normalise(label) in labels
+        short = len(value.split()) <= 6 or re.match(r"^[@#\[<]|^https?://", value.strip()) is not None
+        if not (known or (short and len(label.split()) <= 4)):
+            return False
+    return True
+
+
+_MARKER = re.compile(
+    r"^\W*(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
+    r"artifacts?\s+from\s+the\s+future)(?:\s*\((?:draft|v\d[^)]*)\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+
+
+def _marker_remainder(text: str) -> str | None:
+    """For a line that starts a press release ("Press Release", "Press Release: Introducing X"),
+    the rest of the line ("" when none); None for any other line."""
+    match = _MARKER.match(text.strip().strip("*_#").strip())
+    if match is None:
+        return None
+    return (match.group("rest") or "").strip()
+
+
+def _names_product(title: _Line) -> bool:
+    """A document title that could stand as a headline: not a template slot, a genre name
+    ("PR/FAQ", "Press Release"), a question or a part's label."""
+    return not (
+        title.residue
+        or title.question
+        or title.alias is not None
+        or title.faq_heading
+        or is_title(title.label_text)
+        or _marker_remainder(title.label_text) is not None
+    )
+
+
+def _metadata_label(label: str) -> bool:
+    return normalise(label) in _metadata_labels()
+
+
+def _mostly_placeholder(text: str) -> bool:
+    """True when placeholders and template slots make up most of `text`."""
+    if not text.strip():
+        return True
+    covered = sum(len(m.group(0)) for m in _PLACEHOLDER.finditer(text))
+    letters = len(re.sub(r"[\W_]", "", text))
+    return covered > 0 and (letters <= 40 or covered * 2 >= len(text.strip()))
+
+
+def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
+    internal = words & set(fd["internal-words"])
+    external = words & set(fd["external-words"]) - {"for"}
+    if "external" in words or "public" in words:
+        return "external"
+    if internal and not external:
+        return "internal"
+    if external and not internal:
+        return "external"
+    return None
+
+
+def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str]) -> tuple[str, int]:
+    """The words naming who speaks ("Dana Ruiz, General Manager of Shelfwise") and where they start."""
+    outside = list(text)
+    for start, end in spans:
+        for i in range(max(0, start - 1), min(len(text), end + 1)):
+            outside[i] = "\0"
+    masked = "".join(outside)
+    for match in said.finditer(masked):
+        after = masked[match.end() :]
+        stop = re.search(r"\0|\.\s|\.$|;|$", after)
+        who = after[: stop.start() if stop else len(after)].strip(" ,:")
+        if who and len(who.split()) <= 20:
+            return who, match.end() + (len(after) - len(after.lstrip(" ,")))
+        before = masked[: match.start()]
+        cut = max(before.rfind("\0"), before.rfind(". "))
+        who = before[cut + 1 :].strip(" ,:")
+        if who and len(who.split()) <= 20:
+            return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
+    dash = re.compile(r"(?:^|[\s\0])(?:—|–|--|-|~)\s*(?=[A-Z\[])([^\0\n]{2,120})$")
+    signed = dash.search(masked.rstrip())
+    if signed and spans:
+        return signed.group(1).strip(" ,.*_"), signed.start(1)
+    return "", len(text)
+
+
+def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
+    """(name, role, placeholder) from an attribution."""
+    if not attribution:
+        return None, None, False
+    if re.search(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\bX{2,}\b|_{3,}|\bTBD\b", attribution):
+        return None, None, True
+    openers = set(qd["anonymous-openers"])
+    roles = list(qd["leader-roles"]) + list(qd["customer-roles"])
+    first = attribution.split()[0].lower().strip(",")
+    if first in openers:
+        return None, attribution, False
+    pieces = re.split(r"(,|\(|\s[—–-]\s)", attribution, maxsplit=1)
+    head, tail = pieces[0], (pieces[2] if len(pieces) > 2 else "")
+    name_words: list[str] = []
+    rest_words: list[str] = []
+    for word in head.split():
+        clean = word.strip(".,")
+        if not rest_words and clean[:1].isupper() and not cue_hits(clean, roles):
+            name_words.append(clean)
+        else:
+            rest_words.append(word)
+    name = " ".join(name_words) or None
+    role_text = " ".join(rest_words + ([tail.strip(" ()")] if tail and tail.strip(" ()") else []))
+    role = role_text.strip(" ,()") or None
+    return name, role, False
+
+
+__all__ = [
+    "BEZOS_PARTS",
+    "FAQ_PARTS",
+    "KINDS",
+    "LABELS",
+    "PARTS",
+    "PRFAQ_KINDS",
+    "PR_PARTS",
+    "Anatomy",
+    "Part",
+    "Question",
+    "Quote",
+    "Residue",
+    "Segment",
+    "analyse",
+    "cue_hits",
+    "data",
+    "dateline",
+    "has_date",
+    "template_prompt",
+]
