@@ -279,8 +279,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """Where a dateline opens `text` (city and/or date, or their placeholders, then a dash or a full
     stop), or None."""
     window = text[:120]
-    lead = len(window) - len(window.lstrip(" *_([\"'"))
-    for sep in _DASH.finditer(window):
+    lead = len(window) - len(window.lstrip(" *_(\"'"))
+    # The last dash that still closes a dateline: "SEATTLE, WA — March 3, 2027 — Today ..." ends at the second.
+    for sep in reversed(list(_DASH.finditer(window))):
         head = window[: sep.start()]
         if not head.strip() or len(head.split()) > 12:
             continue
@@ -409,6 +410,7 @@ class Question:
     answer: tuple[Segment, ...]
     audience: str  # "external", "internal" or "faq" (a question the anatomy could not place)
     line: int
+    prompt_only: bool = False  # the answer is only the template's prompt
 
     @property
     def unit(self) -> Any:
@@ -422,7 +424,7 @@ class Question:
     def answered(self) -> bool:
         """The answer says something: not empty, not only TODO/TBD or a template prompt."""
         text = self.answer_text
-        return bool(text) and _UNANSWERED.match(text) is None and template_prompt(text) is None
+        return bool(text) and not self.prompt_only and _UNANSWERED.match(text) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1174,14 +1176,18 @@ class _Builder:
         def close() -> None:
             if current is not None:
                 text = _Q_LABEL.sub("", current.question_text).strip(" *_")
-                questions.append(
-                    Question(current.segment, text, tuple(answer), current_audience, self.line_of(current.segment))
-                )
+                prompt_only = bool(answer) and all(self.lines[s.index].residue for s in answer)
+                line = self.line_of(current.segment)
+                questions.append(Question(current.segment, text, tuple(answer), current_audience, line, prompt_only))
 
         for line in lines:
             segment = line.segment
             index = segment.index
-            if line.blank or line.residue:
+            if line.blank:
+                continue
+            if line.residue:
+                if current is not None:
+                    answer.append(segment)  # a template prompt left as the answer: not an answer
                 continue
             if line.question and (line.question == 2 or current is None or not answer or current.question == 1):
                 close()
@@ -1219,7 +1225,7 @@ class _Builder:
         if question.audience != "faq":
             return question
         side = question_audience(question.text)
-        return Question(question.segment, question.text, question.answer, side, question.line)
+        return replace(question, audience=side)
 
     def _faq_parts(self, questions: list[Question], labels: Sequence[_Line], lines: Sequence[_Line]) -> None:
         placed = [self._placed(q) for q in questions]

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from wbl_rules.structure.checks import anchor, whole
 
 from wbl.document import Document
-from wbl.prfaq import scorecard
-from wbl.rule import RuleContext, Severity, Violation
+from wbl.rule import RuleContext, Violation
 
 
 def press_release_length(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -17,26 +16,20 @@ def press_release_length(document: Document, ctx: RuleContext) -> Iterator[Viola
     **Why.** "The press release is always less than one page" (Bryar & Carr); "if the press release
     is more than a page and a half, it is probably too long" (Ian McAllister). A long release
     buries the customer benefit and usually carries a spec. Words are counted in the press
-    release (before the FAQ), template prompts left out. About 550 words fill a page, so the
-    default warns above `max-words` (550) and is an error above `error-words` (800, a page and a
-    half). The finding points at the headline.
+    release (before the FAQ), template prompts, titles and metadata left out. About 550 words
+    fill a page, so the default warns above `max-words` (550) and says "a page and a half" above
+    `error-words` (800). The finding points at the headline.
 
     **Fix.** Cut to the customer, the problem, the benefit and how to start; move details to the FAQ.
 
     Options: `max-words`, `error-words`.
     """
-    card = scorecard(document)
-    words = card.pr_words
+    words = document.anatomy.pr_words
     limit, hard = int(ctx["max-words"]), int(ctx["error-words"])
     if words > hard:
-        yield anchor(
-            document,
-            card,
-            ctx["message"].format(words=words, limit=hard, page="a page and a half"),
-            severity=Severity.ERROR,
-        )
+        yield anchor(document, ctx["message"].format(words=words, limit=hard, page="a page and a half"))
     elif words > limit:
-        yield anchor(document, card, ctx["message"].format(words=words, limit=limit, page="one page"))
+        yield anchor(document, ctx["message"].format(words=words, limit=limit, page="one page"))
 
 
 def faq_length(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -51,13 +44,12 @@ def faq_length(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: `max-words` (default 2500, about five pages).
     """
-    card = scorecard(document)
+    anatomy = document.anatomy
     limit = int(ctx["max-words"])
-    if card.faq_words > limit and card.present("faq"):
-        unit = card["faq"].unit
-        assert unit is not None
-        start, end = whole(unit)
-        yield Violation(ctx["message"].format(words=card.faq_words, limit=limit), unit, start, end)
+    faq = anatomy.get("faq")
+    if anatomy.faq_words > limit and faq is not None:
+        start, end = whole(faq.unit)
+        yield Violation(ctx["message"].format(words=anatomy.faq_words, limit=limit), faq.unit, start, end)
 
 
 def long_summary(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -72,10 +64,10 @@ def long_summary(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: `max-sentences` (default 4), `max-words` (default 100).
     """
-    card = scorecard(document)
-    unit = card["summary"].unit
-    if unit is None or unit.is_heading:
+    summary = document.anatomy.get("summary")
+    if summary is None or summary.unit.is_heading:
         return
+    unit = summary.unit
     sentences = len(unit.sentences)
     words = len(unit.text.split())
     max_sentences, max_words = int(ctx["max-sentences"]), int(ctx["max-words"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from wbl.anatomy import cue_hits
 from wbl.document import Document
-from wbl.prfaq import cue_hits, scorecard
 from wbl.rule import RuleContext, Severity, Violation
 
 
@@ -20,8 +20,7 @@ def unattributed_quote(document: Document, ctx: RuleContext) -> Iterator[Violati
 
     **Fix.** Attribute every quote: "…," said <name>, <role> at <company or place>.
     """
-    card = scorecard(document)
-    for quote in card.quotes:
+    for quote in document.anatomy.quotes:
         if quote.placeholder:
             continue
         who = "leader" if quote.speaker == "leader" else "customer"
@@ -50,9 +49,8 @@ def marketing_customer_quote(document: Document, ctx: RuleContext) -> Iterator[V
 
     Options: `words` (the list), `min-hits` (default 2).
     """
-    card = scorecard(document)
     minimum = int(ctx["min-hits"])
-    for quote in card.quotes:
+    for quote in document.anatomy.quotes:
         if quote.speaker != "customer":
             continue
         hits = cue_hits(quote.text, ctx["words"])

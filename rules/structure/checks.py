@@ -1,7 +1,9 @@
 """Structure checks: the parts of a PR/FAQ, its FAQ, and the marks of an unfinished draft.
 
-All of them read the document's `wbl.prfaq.Scorecard`, which finds the parts by heading and, when
-a writer uses no headings, by order and cue words.
+All of them read the document's anatomy (`document.anatomy`, see wbl/anatomy.py), which finds
+each part by its heading or label and, where a writer uses none, by position and wording, and
+says how sure it is. A part is reported missing only from a press release (or a PR/FAQ) that
+the anatomy recognised as one; how sure wbl is that it is missing sets the severity.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, dateline_span, has_date, problem_score
 from wbl.document import Document, Unit
-from wbl.prfaq import BEZOS_PARTS, LABELS, Scorecard, dateline, has_date, scorecard
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
 
@@ -21,11 +23,12 @@ def whole(unit: Unit) -> tuple[int, int]:
     return len(text) - len(text.lstrip()), len(text)
 
 
-def anchor(document: Document, card: Scorecard, message: str, severity: Severity | None = None) -> Violation:
+def anchor(document: Document, message: str, severity: Severity | None = None) -> Violation:
     """A document-level finding: at the headline, else at the first line of the release."""
-    unit = card["headline"].unit
+    headline = document.anatomy.get("headline")
+    unit = headline.unit if headline is not None else None
     if unit is None:
-        units = card.pr_units or document.units
+        units = document.pr_units() or document.units
         unit = units[0] if units else None
     if unit is None:
         return Violation(message, None, 0, 0, severity=severity)
@@ -33,11 +36,11 @@ def anchor(document: Document, card: Scorecard, message: str, severity: Severity
     return Violation(message, unit, start, end, severity=severity)
 
 
-def at_part(card: Scorecard, part: str, message: str) -> Violation:
-    unit = card[part].unit
-    assert unit is not None
-    start, end = whole(unit)
-    return Violation(message, unit, start, end)
+def at_part(anatomy: Anatomy, part: str, message: str, severity: Severity | None = None) -> Violation:
+    found = anatomy.get(part)
+    assert found is not None
+    segment = found.segments[0]
+    return Violation(message, segment.unit, segment.start, segment.end, severity=severity)
 
 
 def listing(names: Sequence[str]) -> str:
@@ -45,6 +48,11 @@ def listing(names: Sequence[str]) -> str:
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _has_release(anatomy: Anatomy) -> bool:
+    """A press release the anatomy could read: a summary and at least one more body paragraph."""
+    return anatomy.kind in ("prfaq", "press_release") and anatomy.present("summary")
 
 
 def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -55,33 +63,52 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     customer's problem, the solution, a quote from a company leader, how to get started, a
     customer quote and a call to action. A missing part is a question the reader is left with.
     The problem paragraph matters most: "if you don't have a problem paragraph, there's not really a
-    problem" (Bezos, as told by Ian McAllister), so a release with none is an error.
+    problem" (Bezos, as told by Ian McAllister).
 
-    Parts are found by their headings ("## Problem", "Quote from You", ...) or, without headings,
-    by order and content; see the scorecard in the JSON report. Each missing part is reported
-    once, at the headline (or the first line).
+    Parts are found by their headings ("## Problem", "Quote from You", "**The problem.**") or,
+    without them, by position and wording (see the scorecard in the JSON report and
+    docs/anatomy.md). Only documents that wbl takes for a press release or a PR/FAQ are judged;
+    READMEs and other Markdown are not. A missing problem paragraph is a warning when no
+    paragraph of the release comes close to stating a difficulty, and a hint otherwise; other
+    missing parts are hints. Each is reported once, at the headline (or the first line).
 
     **Fix.** Write the missing part. For the problem: one paragraph, in the customer's words, on
     what goes wrong for them today and how current solutions fail.
 
-    Options: `parts` (the parts required), `error-parts` (parts whose absence is an error).
+    Options: `parts` (the parts required), `warning-parts` (parts whose absence is a warning
+    rather than a hint, when wbl is sure of it).
     """
-    if not document.units:
+    anatomy = document.anatomy
+    if not _has_release(anatomy):
         return
-    card = scorecard(document)
-    errors = set(ctx.get("error-parts", ()))
-    missing = card.missing(ctx["parts"])
-    for part in [p for p in missing if p in errors]:
-        yield anchor(
-            document, card, ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part]), severity=Severity.ERROR
-        )
-    rest = [p for p in missing if p not in errors]
-    if rest:
-        yield anchor(document, card, ctx["message"].format(part=listing(rest)))
+    missing = anatomy.missing(ctx["parts"])
+    warn = set(ctx.get("warning-parts", ()))
+    hints = []
+    for part in missing:
+        if part in warn and _surely_missing(document, part):
+            message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part])
+            yield anchor(document, message, severity=Severity.WARNING)
+        else:
+            hints.append(part)
+    if hints:
+        yield anchor(document, ctx["message"].format(part=listing(hints)), severity=Severity.INFO)
+
+
+def _surely_missing(document: Document, part: str) -> bool:
+    """Whether the release is clear enough to say `part` is absent: for the problem, no paragraph
+    of the release comes near stating a difficulty."""
+    if part != "problem":
+        return True
+    anatomy = document.anatomy
+    body = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _BODY_ROLES]
+    return all(problem_score(s.text) < 1.0 for s in body)
+
+
+_BODY_ROLES = frozenset({"summary", "solution", "body", "call_to_action", "leader_quote", "customer_quote"})
 
 
 def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags a PR/FAQ with no FAQ, or an FAQ that is not split into external and internal questions.
+    """Flags a PR/FAQ with no FAQ, or an FAQ not split into external and internal questions.
 
     **Why.** The press release says what the customer gets; the FAQ tests whether the idea holds up.
     The external (customer) FAQ answers what customers and the press would ask (price, how it
@@ -90,18 +117,22 @@ def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     "legitimate plan to succeed" to review (Bryar & Carr; the AWS CDK RFC template's Public and
     Internal FAQ).
 
+    A press release with no FAQ at all gets a hint (a release can be written first); questions
+    are placed in the external or internal half by their headings or, in an FAQ that is not split,
+    by who asks them ("can I", "how much does it cost me" against "should we", "what is the TAM").
+
     **Fix.** Add an "External FAQ" and an "Internal FAQ" section after the press release, one
     question per heading.
     """
-    if not document.units:
+    anatomy = document.anatomy
+    if not _has_release(anatomy):
         return
-    card = scorecard(document)
-    if not card.present("faq"):
-        yield anchor(document, card, ctx["message"])
+    if not anatomy.present("faq"):
+        yield anchor(document, ctx["message"], severity=Severity.INFO)
         return
-    missing = card.missing(("external_faq", "internal_faq"))
+    missing = anatomy.missing(("external_faq", "internal_faq"))
     if missing:
-        yield at_part(card, "faq", ctx["split-message"].format(part=listing(missing)))
+        yield at_part(anatomy, "faq", ctx["split-message"].format(part=listing(missing)))
 
 
 def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -111,19 +142,23 @@ def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violat
     through yet; Amazon's writing guidance asks for an answer of yes, no, a number, or "I don't
     know" with a date to find out.
 
+    Answers are what follows the question up to the next question or section: the rest of its
+    line, the next line, paragraphs, lists, block quotes and sub-labels ("**Short answer:**").
+
     **Fix.** Answer the question, or delete it. If you do not know yet, say so and say when you
     will.
 
     Options: `empty-answers` (answers that count as none, matched whole, case-insensitive).
     """
-    card = scorecard(document)
     empty = re.compile(r"^(?:" + "|".join(ctx["empty-answers"]) + r")\W*$", re.IGNORECASE)
-    for question in card.questions:
+    for question in document.anatomy.questions:
         answer = question.answer_text
-        if not answer or empty.match(answer):
-            start, end = whole(question.unit)
-            what = f"'{answer}'" if answer else "nothing"
-            yield Violation(ctx["message"].format(question=question.text, answer=what), question.unit, start, end)
+        if question.answered and not empty.match(answer):
+            continue
+        what = _what_answers(question.prompt_only, answer)
+        segment = question.segment
+        message = ctx["message"].format(question=question.text, answer=what)
+        yield Violation(message, segment.unit, segment.start, segment.end)
 
 
 def solution_before_problem(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -132,15 +167,18 @@ def solution_before_problem(document: Document, ctx: RuleContext) -> Iterator[Vi
     **Why.** Working backwards starts from the customer problem, not from something the team wants
     to build: "if you say we could and it's not grounded in a customer or customer's problem,
     you're not working backwards… you're adding the problem after the solution" (Ian McAllister).
-    A solution section above the problem section is the visible sign.
+    A solution section above the problem section is the visible sign. Only parts found under
+    their own headings or labels are compared (a paragraph's position alone is not evidence).
 
     **Fix.** Move the problem paragraph above the solution, and check that the solution answers
     the problem as stated.
     """
-    card = scorecard(document)
-    problem, solution = card["problem"], card["solution"]
-    if problem.present and solution.present and solution.line and problem.line and solution.line < problem.line:
-        yield at_part(card, "solution", ctx["message"].format(solution=solution.line, problem=problem.line))
+    anatomy = document.anatomy
+    problem, solution = anatomy.get("problem"), anatomy.get("solution")
+    if problem is None or solution is None or "content" in (problem.via, solution.via):
+        return
+    if solution.line < problem.line:
+        yield at_part(anatomy, "solution", ctx["message"].format(solution=solution.line, problem=problem.line))
 
 
 def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -153,16 +191,16 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
     risks a plan would otherwise hide.
 
     Questions are matched by their wording (market size, TAM, "why should we", cost, margin,
-    depend, risk, fail, ...).
+    depend, risk, fail, ...), so this is a hint.
 
     **Fix.** Add the missing questions to the internal FAQ and answer them with numbers.
     """
-    card = scorecard(document)
-    if not card.present("internal_faq"):
+    anatomy = document.anatomy
+    if not anatomy.present("internal_faq"):
         return
-    missing = card.missing(BEZOS_PARTS)
+    missing = anatomy.missing(BEZOS_PARTS)
     if missing:
-        yield at_part(card, "internal_faq", ctx["message"].format(part=listing(missing)))
+        yield at_part(anatomy, "internal_faq", ctx["message"].format(part=listing(missing)))
 
 
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -180,38 +218,49 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
 
     Options: `patterns` (each with `name`, `regex`, `advice`).
     """
-    card = scorecard(document)
+    anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
     empty = re.compile(r"^(?:" + "|".join(ctx["empty-answers"]) + r")\W*$", re.IGNORECASE)
-    skip = {u.index for q in card.questions if empty.match(q.answer_text or "-") for u in q.answer}
-    residue_units = {r.unit.index for r in card.residue}
-    for residue in card.residue:
+    skip = {(s.unit.index, s.start) for q in anatomy.questions if empty.match(q.answer_text or "-") for s in q.answer}
+    # A prompt that is a question's only answer is reported once, by unanswered-question.
+    unanswered = {s.unit.index for q in anatomy.questions if not q.answered for s in q.answer}
+    for residue in anatomy.residue:
+        if residue.unit.index in unanswered:
+            continue
         prompt = residue.unit.text[residue.start : residue.end].strip()
         message = ctx["title-message"] if residue.unit.is_heading else ctx["prompt-message"]
         yield Violation(message.format(text=_short(prompt)), residue.unit, residue.start, residue.end)
-    for unit in document.units:
-        if unit.index in skip:
+    for segment in anatomy.segments:
+        if (segment.unit.index, segment.start) in skip:
             continue
+        unit, text = segment.unit, segment.text
         seen: list[tuple[int, int]] = []
         for pattern, spec in compiled:
-            for match in pattern.finditer(unit.text):
-                if any(s < match.end() and match.start() < e for s, e in seen):
+            for match in pattern.finditer(text):
+                start, end = segment.start + match.start(), segment.start + match.end()
+                if any(s < end and start < e for s, e in seen):
                     continue
-                if unit.index in residue_units and any(
-                    r.unit.index == unit.index and r.start <= match.start() < r.end for r in card.residue
-                ):
+                if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                     continue
-                seen.append(match.span())
+                seen.append((start, end))
                 message = ctx["message"].format(match=match.group(0), name=spec["name"], advice=spec["advice"])
-                yield Violation(message, unit, match.start(), match.end())
-    part = card["dateline"]
-    if part.present and part.unit is not None:
-        head = dateline(part.unit.text)
-        if head is not None and not has_date(head) and not any(p.search(head) for p, _ in compiled):
-            start = part.unit.text.index(head.strip())
-            yield Violation(
-                ctx["date-message"].format(dateline=head.strip()), part.unit, start, start + len(head.strip())
-            )
+                yield Violation(message, unit, start, end)
+    part = anatomy.get("dateline")
+    if part is not None:
+        segment = part.segments[0]
+        span = dateline_span(segment.text)
+        if span is not None:
+            head = segment.text[span[0] : span[1]].strip()
+            # Only a head that is clearly a place ("SEATTLE, WA") lacks a date; "OPEN SOURCE —" may be a label.
+            if "," in head and not has_date(head) and not any(p.search(head) for p, _ in compiled):
+                start = segment.start + segment.text.index(head)
+                yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
+
+
+def _what_answers(prompt_only: bool, answer: str) -> str:
+    if prompt_only:
+        return "only the template's prompt"
+    return f"'{_short(answer)}'" if answer else "nothing"
 
 
 def _short(text: str, limit: int = 60) -> str:
