@@ -25,6 +25,8 @@ question and its answer, or a whole plain-text release, on consecutive lines of 
 from __future__ import annotations
 
 import difflib
+import json
+import math
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -216,10 +218,22 @@ def _fuzzy_alias(key: str, threshold: float = 0.88) -> str | None:
 @lru_cache(maxsize=4096)
 def is_title(text: str) -> bool:
     """A document or section title ("PR/FAQ: Ailly", "Press Release", "Project Name"), not a headline."""
-    key = " ".join(text.strip().strip("#*_ ").split())
+    key = title_key(text)
     if not key:
         return True
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
+
+
+_DECORATION = re.compile(r"^[^\w\[(\"“]+|\s*\((?:pr|draft|v?\d[^)]*|written [^)]*|from the future|wip|internal)\)\s*$", re.I)
+
+
+def title_key(text: str) -> str:
+    """A title without Markdown, leading emoji or symbols, and a closing "(draft)" or "(PR)"."""
+    key = " ".join(text.strip().strip("#*_ ").split())
+    previous = None
+    while previous != key:
+        previous, key = key, _DECORATION.sub("", key).strip()
+    return key
 
 
 @lru_cache(maxsize=1)
@@ -632,8 +646,8 @@ class _Builder:
         return line
 
     def _is_faq_heading(self, text: str) -> bool:
-        if re.search(r"\bPR\s*[/&-]?\s*FAQ|\bPRFAQ|press release\s*[/&]", text, re.IGNORECASE):
-            return False
+        if re.search(r"\bPR\s*[/&-]?\s*FAQ|\bPRFAQ|press release|working backwards", text, re.IGNORECASE):
+            return False  # the whole document's title
         if len(text.split()) > 8:
             return False
         pattern = compile_pattern(self.data["faq"]["heading"], re.IGNORECASE)
@@ -825,6 +839,10 @@ class _Builder:
                 continue
             if section is not None and section[0] in ("headline", "subheading"):
                 continue
+            if in_lead and _date_only(line.segment.text):
+                self.found("dateline", [line.segment], "content", 0.7)  # "July 23, 2060" under the title
+                self.roles[index] = "dateline"
+                continue
             if in_lead and self._lead_line(line, lead):
                 lead.append(line)
                 continue
@@ -890,7 +908,7 @@ class _Builder:
             segs.sort(key=lambda s: s.index)
             content = [s for s in segs if not _mostly_placeholder(s.text)] or segs
             via = "label" if sections[segs[0].index][1].runin else "heading"
-            if part in ("leader_quote", "customer_quote"):
+            if part in ("leader_quote", "customer_quote", "quote"):
                 continue  # quotes are found with their attributions below
             self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
             for s in segs:
@@ -1055,12 +1073,12 @@ class _Builder:
                 continue
             text = segment.text
             section = sections.get(segment.index)
-            in_section = section is not None and section[0] in ("leader_quote", "customer_quote")
+            in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
             whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
-            attribution, _attr_start = _attribution(text, spans, said) if spans else ("", len(text))
+            attribution, attr_start = _attribution(text, spans, said) if spans else ("", len(text))
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
             if not attribution and following is not None and (line.quote_depth or starts_quoted):
@@ -1072,7 +1090,8 @@ class _Builder:
                 before = previous.segment.text.rstrip()
                 if before.endswith(":") and said.search(before):
                     attribution = before.rstrip(":").strip()
-            short_signed = bool(attribution) and starts_quoted and whole  # '"Wow" - Name, CEO'
+            # '"Wow" - Name, CEO': a short quotation signed with a dash.
+            short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not (
                 in_section
                 or (attribution and quoted_words >= 4)
@@ -1087,7 +1106,7 @@ class _Builder:
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
             name, role, placeholder = _who(attribution, qd)
-            if in_section and section is not None:
+            if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
             else:
                 speaker = self._speaker(attribution, name, text[start:end], quotes)
@@ -1135,6 +1154,9 @@ class _Builder:
                 return "customer"
             if name and self._launcher(name):
                 return "leader"
+            organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
+            if organisation and not self._launcher(organisation.group(1)):
+                return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
         we = len(_WE.findall(quoted))
         me = len(_FIRST_PERSON.findall(quoted))
         if we >= 2 and we > me:
@@ -1148,9 +1170,9 @@ class _Builder:
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2]
         if not words:
             return False
-        texts = [p.text for n, p in self.parts.items() if n in ("headline", "subheading", "summary")]
-        texts += [ln.segment.text for ln in self.lines[:12] if ln.title or ln.metadata]
-        joined = " ".join(texts)
+        # The title, metadata and the first paragraphs: where a release says who launches it.
+        early = [ln for ln in self.lines if not ln.blank and not ln.residue][:10]
+        joined = " ".join(ln.segment.text for ln in early if not _QUOTED.search(ln.segment.text[:3] + " "))
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
 
     def _company_words(self) -> frozenset[str]:
@@ -1343,6 +1365,15 @@ def problem_score(text: str, product: Iterable[str] = ()) -> float:
     return score
 
 
+_BUILDER_QUESTION = re.compile(
+    r"\bwhy\b.*\b(?:instead of|rather than|not just|over|vs\.?|versus)\b|\bwhy (?:reimplement|build|use|choose|not)\b"
+    r"|\bhow (?:is|are|was|were|will)\b.*\b(?:implemented|built|tested|funded|staffed)\b"
+    r"|\broi\b|\bproduction[- ]ready\b|\bcost to (?:run|build|operate)\b|\bdevelopment (?:approach|plan|process)\b"
+    r"|\bwhat(?:'s| is) next\b|\btech(?:nical)? (?:stack|debt|design|approach)\b|\bwhat happens (?:if|when)\b.*\b"
+    r"(?:breaks?|fails?|goes down|dies|is down)\b"
+)
+
+
 def question_audience(text: str) -> str:
     """'internal' or 'external' for a question of an FAQ that is not split, from who asks it."""
     fd = data()["faq"]
@@ -1351,6 +1382,8 @@ def question_audience(text: str) -> str:
     external = len(cue_hits(text, fd["external-question-cues"]))
     if re.search(r"\b(?:should|will|can|do|did|are|could|would|have)\s+we\b", lowered):
         internal += 2
+    if _BUILDER_QUESTION.search(lowered):
+        internal += 2  # design rationale, the build, its cost and risks: a stakeholder asks those
     if re.search(r"\b(?:can|do|will|should|would)\s+i\b|\bhow (?:do|can) i\b|\bmy\b", lowered):
         external += 2
     return "internal" if internal > external else "external"
@@ -1359,62 +1392,63 @@ def question_audience(text: str) -> str:
 def document_signals(
     builder: _Builder, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
 ) -> dict[str, float]:
-    """Evidence for and against "this is a PR/FAQ", each a number (see `kind_score`)."""
+    """Evidence for and against "this is a PR/FAQ", each a small number (see `kind_score`)."""
     kd = builder.data["kind"]
-    name = builder.path.rsplit("/", 1)[-1].lower()
+    name = builder.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     labels = [ln for ln in lines if ln.label]
     label_keys = [heading_key(ln.label_text) for ln in labels]
     heading_words = {normalise(w) for w in kd["heading-words"]}
     readme_words = {normalise(w) for w in kd["readme-headings"]}
     first_paragraphs = " ".join(ln.segment.text for ln in lines[:faq_start] if not ln.label)[:1500]
-    said_quotes = sum(1 for q in quotes if q.attribution)
-    signals = {
-        "name": 1.0
-        if re.search(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement", name)
-        else 0.0,
-        "prfaq_headings": float(sum(1 for k in label_keys if any(w in k for w in heading_words))),
+    commands = sum(1 for _, raw in builder.code_blocks if _COMMAND.match(raw))
+    dateline = builder.parts.get("dateline")
+    return {
+        "name": 1.0 if _PRFAQ_NAME.search(name) else 0.0,
+        "readme_name": 1.0 if _README_NAME.search(name) else 0.0,
+        "prfaq_headings": float(min(4, sum(1 for k in label_keys if _names_genre(k, heading_words)))),
         "alias_headings": float(
-            sum(1 for ln in labels if ln.alias is not None) + sum(1 for ln in lines if ln.runin and ln.alias)
+            min(6, sum(1 for ln in labels if ln.alias is not None) + sum(1 for ln in lines if ln.runin and ln.alias))
         ),
-        "faq_headings": float(sum(1 for ln in labels if ln.faq_heading)),
-        "dateline": 1.0 if builder.parts.get("dateline") and builder.parts["dateline"].confidence >= 0.8 else 0.0,
+        "faq_headings": float(min(2, sum(1 for ln in labels if ln.faq_heading))),
+        "dateline": 1.0 if dateline is not None and dateline.confidence >= 0.8 else 0.0,
         "launch": float(min(3, len(cue_hits(first_paragraphs, kd["launch-cues"])))),
-        "quotes": float(min(3, said_quotes)),
-        "questions": float(min(10, len(questions))),
-        "stakeholder_questions": float(min(5, sum(1 for q in questions if q.audience == "internal"))),
+        "quotes": float(min(3, sum(1 for q in quotes if q.attribution))),
+        "questions": min(3.0, math.log1p(len(questions))),
+        "stakeholder_questions": float(min(3, sum(1 for q in questions if q.audience == "internal"))),
         "residue": float(min(3, len(builder.residue))),
-        "readme_headings": float(sum(1 for k in label_keys if k in readme_words)),
-        "code_blocks": float(min(10, len(builder.code_blocks))),
+        "readme_headings": float(min(6, sum(1 for k in label_keys if k in readme_words))),
+        "versions": float(min(3, sum(1 for ln in labels if _VERSION_HEADING.search(ln.label_text)))),
+        "code_blocks": min(3.0, math.log1p(len(builder.code_blocks))),
+        "commands": float(min(3, commands)),
         "problem": 1.0 if builder.parts.get("problem") else 0.0,
     }
-    return signals
 
 
-# Weights of the kind score, set from the genre (a release has a dateline, launch wording, quotes,
-# part headings; a README has installation and usage headings and code). See docs/anatomy.md.
-KIND_WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {
-        "bias": -2.0,
-        "name": 3.0,
-        "prfaq_headings": 1.5,
-        "alias_headings": 1.0,
-        "faq_headings": 1.0,
-        "dateline": 2.0,
-        "launch": 0.8,
-        "quotes": 1.0,
-        "questions": 0.1,
-        "stakeholder_questions": 0.4,
-        "residue": 1.5,
-        "readme_headings": -0.8,
-        "code_blocks": -0.3,
-        "problem": 0.5,
-    }
+def _names_genre(key: str, words: set[str]) -> bool:
+    """A heading that names the genre or one of its parts ("Press Release", "Customer Quote")."""
+    return key in words or any(len(w) > 3 and w in key for w in words)
+
+
+_PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
+_README_NAME = re.compile(
+    r"^(?:readme|contributing|changelog|changes|history|news|code_of_conduct|security|license|install|"
+    r"authors|support|governance|releasing|development|faq)\b"
 )
+_VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def kind_model() -> Mapping[str, Any]:
+    """The document-kind model (log-odds weights of `document_signals`), fitted by training/kind.py."""
+    path = resources.files("wbl").joinpath("data", "kind.json")
+    return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
 
 def kind_score(signals: Mapping[str, float]) -> float:
-    """A log-odds-like score that the document is a PR/FAQ: >= 0 means it is."""
-    return KIND_WEIGHTS["bias"] + sum(KIND_WEIGHTS.get(k, 0.0) * v for k, v in signals.items())
+    """The log-odds that the document is a PR/FAQ (or a press release, or an FAQ): >= 0 means it is."""
+    model = kind_model()
+    weights = model["weights"]
+    return float(model["bias"]) + sum(float(weights.get(k, 0.0)) * v for k, v in signals.items())
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -1550,23 +1584,37 @@ _MARKER = re.compile(
 def _marker_remainder(text: str) -> str | None:
     """For a line that starts a press release ("Press Release", "Press Release: Introducing X"),
     the rest of the line ("" when none); None for any other line."""
-    match = _MARKER.match(text.strip().strip("*_#").strip())
+    match = _MARKER.match(title_key(text))
     if match is None:
         return None
-    return (match.group("rest") or "").strip()
+    rest = (match.group("rest") or "").strip()
+    return "" if not product_words(rest) else rest
+
+
+_GENRE = re.compile(
+    r"\b(?:amazon[- ]style|working[- ]backwards|press[- ]releases?|pr\s*[/&-]?\s*faqs?|prfaqs?|faqs?|pr|rfc[- ]style|"
+    r"rfc[- ]?\d*|frequently asked questions|and|draft|document|doc|the|a|an|for|of|v\d[\w.]*)\b",
+    re.IGNORECASE,
+)
+
+
+def product_words(title: str) -> list[str]:
+    """The words of a title that are not the genre's ("PyPixoo — PR FAQ (RFC-style)" -> ["PyPixoo"])."""
+    return [w for w in re.findall(r"[A-Za-z0-9][\w'’.+-]*", _GENRE.sub(" ", title_key(title))) if len(w) > 1]
+
+
+def _date_only(text: str) -> bool:
+    """A line that is a date and little else ("June 1, 2026", "Posted March 3, 2027 by Kim")."""
+    match = _DATE.search(text) or _PLACEHOLDER_DATE.search(text)
+    return match is not None and len(text.split()) <= 8 and len(match.group(0)) * 2 >= len(text.strip(" *_.")) // 2
 
 
 def _names_product(title: _Line) -> bool:
-    """A document title that could stand as a headline: not a template slot, a genre name
-    ("PR/FAQ", "Press Release"), a question or a part's label."""
-    return not (
-        title.residue
-        or title.question
-        or title.alias is not None
-        or title.faq_heading
-        or is_title(title.label_text)
-        or _marker_remainder(title.label_text) is not None
-    )
+    """A document title that names the product and so stands, weakly, for a headline: not a
+    template slot, a question, a part's label or only the genre's name ("PR/FAQ", "Press Release")."""
+    if title.residue or title.question or title.alias is not None or title.faq_heading:
+        return False
+    return bool(product_words(title.label_text))
 
 
 def _metadata_label(label: str) -> bool:
@@ -1605,7 +1653,9 @@ def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[s
         after = masked[match.end() :]
         stop = re.search(r"\0|\.\s|\.$|;|$", after)
         who = after[: stop.start() if stop else len(after)].strip(" ,:")
-        if who and len(who.split()) <= 20:
+        # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
+        names_someone = re.search(r"[A-Z\[]", who) or re.match(r"(?:a|an|the|one|our|their)\s", who, re.I)
+        if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
         before = masked[: match.start()]
         cut = max(before.rfind("\0"), before.rfind(". "))

@@ -274,6 +274,20 @@ class _BlockBuilder:
         self.cursor = end
         return pos, end
 
+    def _skip_inline(self, raw: str) -> tuple[int, int] | None:
+        """Move the cursor past inline code or HTML, which may break across lines in the source
+        (mistune gives ``a b`` for ``a<newline>b``). Only the near text is searched: a far match
+        would be another occurrence, and jumping to it would drop the prose in between."""
+        words = raw.split()
+        if not words:
+            return None
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        match = pattern.search(self.text, self.cursor, self.cursor + len(raw) + _NEAR_WINDOW)
+        if match is None:
+            return None
+        self.cursor = match.end()
+        return match.start(), match.end()
+
     def _add_text(self, raw: str, pieces: _Pieces) -> None:
         if not raw:
             return
@@ -323,7 +337,7 @@ class _BlockBuilder:
             elif kind in ("softbreak", "linebreak"):
                 self._add_break(pieces)
             elif kind == "codespan":
-                located = self._skip(child["raw"])
+                located = self._skip_inline(child["raw"])
                 if located:
                     pieces.code_spans.append(CodeSpan(pieces.length, located[0], located[1], child["raw"]))
             elif kind == "link":
@@ -346,7 +360,7 @@ class _BlockBuilder:
                     if pos >= 0:
                         self.cursor = pos + len(url)
             elif kind == "inline_html":
-                self._skip(child["raw"])
+                self._skip_inline(child["raw"])
             elif kind in ("strong", "emphasis"):
                 start = pieces.length
                 self._inline(child.get("children", []), pieces)
