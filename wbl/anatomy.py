@@ -104,7 +104,11 @@ _MONTH = (
 )
 _DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2}\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b|\b(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_DATE_HEAD = re.compile(
+    rf"\[[^\]]*\bdate\b[^\]]*\]|\b{_MONTH}\s+(?:XX|DD|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
     re.IGNORECASE,
 )
 _PLACEHOLDER_DATE = re.compile(
@@ -290,35 +294,47 @@ def dateline(text: str) -> str | None:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """Where a dateline opens `text` (city and/or date, or their placeholders, then a dash or a full
-    stop), or None."""
-    window = text[:120]
+    """Where a dateline opens `text`, or None: a place and/or a date, or their placeholders,
+    closed by a dash, a colon or a full stop ("SEATTLE, WA — March 3, 2027 —", "**BENGALURU:**",
+    "PALO ALTO, Calif., April 30, 2026.", "[CITY, STATE] – [DATE] –", "Bangkok — Today, ...")."""
+    window = text[:160]
     lead = len(window) - len(window.lstrip(" *_(\"'"))
-    # The last dash that still closes a dateline: "SEATTLE, WA — March 3, 2027 — Today ..." ends at the second.
-    for sep in reversed(list(_DASH.finditer(window))):
-        head = window[: sep.start()]
-        if not head.strip() or len(head.split()) > 12:
+    # The last separator that still closes a dateline: "SEATTLE, WA — March 3, 2027 — Today" ends at the second.
+    for sep in reversed(list(_DATELINE_END.finditer(window))):
+        head = window[lead : sep.start()].strip(" *_")
+        if not head or len(head.split()) > 14:
             continue
-        if _is_dateline_head(head.strip(" *_")):
-            return lead, len(head.rstrip())
-    # "Sachse, TX, June 2026. Today ..." or "SEATTLE, WA (June 1, 2026) Today ...": a city with a date.
-    match = _CITY.match(window.lstrip(" *_[("))
-    if match:
-        rest = window[lead + match.end() :]
-        date = _DATE.match(rest.lstrip(" ,(–—-")) or _PLACEHOLDER_DATE.match(rest.lstrip(" ,(–—-"))
-        if date and "," in window[lead : lead + match.end() + 2]:
-            end = lead + match.end() + (len(rest) - len(rest.lstrip(" ,(–—-"))) + date.end()
-            return lead, end
+        after = window[sep.end() :].lstrip(" *_")
+        if _is_dateline_head(head, sep.group(0).strip(), after):
+            return lead, lead + len(window[lead : sep.start()].rstrip(" *_"))
     return None
 
 
-def _is_dateline_head(head: str) -> bool:
-    if _PLACEHOLDER_DATE.search(head) or re.search(r"\[[^\]]*\b(?:city|state|location|date)\b", head, re.I):
+# What closes a dateline: a dash with spaces (or an em/en dash), a colon, or a full stop.
+_DATELINE_END = re.compile(r"\s+-\s+|\s*(?:—|–|--)\s*|:\**\s+|\.\**\s+")
+_PLACEHOLDER_PLACE = re.compile(r"\[[^\]]*\b(?:city|state|location|date|place|country)\b[^\]]*\]", re.IGNORECASE)
+_TODAY = re.compile(r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
+                    r"released|launches|announces|introduced|introduces|unveiled))", re.IGNORECASE)
+
+
+def _is_dateline_head(head: str, separator: str, after: str) -> bool:
+    """Whether `head` (the words before a dash, colon or full stop) is a dateline's place and date."""
+    if _PLACEHOLDER_PLACE.search(head) or _PLACEHOLDER_DATE_HEAD.search(head):
         return True
-    if _DATE.search(head) and len(head.split()) <= 8:
-        return True
-    city = _CITY.match(head)
-    return bool(city and city.end() >= len(head.rstrip(" ,.")) - 1 and ("," in head or head.isupper()))
+    date = _DATE.search(head)
+    if date:
+        # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
+        place = head[: date.start()].strip(" ,—–-(")
+        return not place or _looks_like_place(place) or (head.isupper() or len(place.split()) <= 8) and separator != ":"
+    if separator == ".":
+        return False  # a sentence, unless it carries a date
+    # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ..."
+    return _looks_like_place(head) and (("," in head and separator != ":") or bool(_TODAY.match(after)))
+
+
+def _looks_like_place(text: str) -> bool:
+    city = _CITY.match(text)
+    return bool(city) and city.end() >= len(text.rstrip(" ,.")) - 1 and len(text.split()) <= 6
 
 
 def has_date(text: str) -> bool:
