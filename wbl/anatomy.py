@@ -228,7 +228,9 @@ def is_title(text: str) -> bool:
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
 
 
-_DECORATION = re.compile(r"^[^\w\[(\"“]+|\s*\((?:pr|draft|v?\d[^)]*|written [^)]*|from the future|wip|internal)\)\s*$", re.I)
+_DECORATION = re.compile(
+    r"^[^\w\[(\"“]+|\s*\((?:pr|draft|v?\d[^)]*|written [^)]*|from the future|wip|internal)\)\s*$", re.I
+)
 
 
 def title_key(text: str) -> str:
@@ -313,8 +315,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 # What closes a dateline: a dash with spaces (or an em/en dash), a colon, or a full stop.
 _DATELINE_END = re.compile(r"\s+-\s+|\s*(?:—|–|--)\s*|:\**\s+|\.\**\s+")
 _PLACEHOLDER_PLACE = re.compile(r"\[[^\]]*\b(?:city|state|location|date|place|country)\b[^\]]*\]", re.IGNORECASE)
-_TODAY = re.compile(r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
-                    r"released|launches|announces|introduced|introduces|unveiled))", re.IGNORECASE)
+_TODAY = re.compile(
+    r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
+    r"released|launches|announces|introduced|introduces|unveiled))",
+    re.IGNORECASE,
+)
 
 
 def _is_dateline_head(head: str, separator: str, after: str) -> bool:
@@ -325,7 +330,7 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     if date:
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
-        return not place or _looks_like_place(place) or (head.isupper() or len(place.split()) <= 8) and separator != ":"
+        return not place or _looks_like_place(place) or ((head.isupper() or len(place.split()) <= 8) and separator != ":")
     if separator == ".":
         return False  # a sentence, unless it carries a date
     # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ..."
@@ -481,6 +486,8 @@ class Anatomy:
     questions: tuple[Question, ...] = ()
     residue: tuple[Residue, ...] = ()
     signals: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # Each problem-paragraph candidate's segment index, features and the model's probability.
+    problem_candidates: tuple[tuple[int, Mapping[str, float], float], ...] = ()
     pr_words: int = 0
     faq_words: int = 0
     lines: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # unit index -> line
@@ -584,6 +591,7 @@ class _Builder:
         self.parts: dict[str, Part] = {}
         self.roles: dict[int, str] = {}
         self._company: frozenset[str] | None = None
+        self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
         self._residue_only: list[tuple[Segment, str]] = []
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -714,6 +722,7 @@ class _Builder:
             questions=tuple(questions),
             residue=tuple(self.residue),
             signals=MappingProxyType(signals),
+            problem_candidates=tuple(self.problem_candidates),
             pr_words=pr_words,
             faq_words=faq_words,
         )
@@ -967,10 +976,9 @@ class _Builder:
             self.roles.setdefault(paragraphs[0].segment.index, "summary")
         self._dateline(lead, body)
         summary = self.parts.get("summary")
-        after = [ln for ln in prose if summary is None or ln.segment.index > summary.segments[-1].index]
-        # Problem: the first paragraph after the summary that states a difficulty.
-        if "problem" not in self.parts:
-            self._problem(after, summary, quotes)
+        # Problem: the paragraph (or quote) that states the customer's difficulty. Candidates are
+        # scored even when a heading named the problem, so that the model can be trained on them.
+        self._problem([ln for ln in body if ln.words >= 6][:8], quotes)
         # Call to action: the closing paragraphs say where to go, what it costs, how to start.
         if "call_to_action" not in self.parts:
             self._call_to_action(prose, body)
@@ -1005,30 +1013,37 @@ class _Builder:
                 self.found("dateline", [line.segment], "content", 0.6)
                 return
 
-    def _problem(self, after: Sequence[_Line], summary: Part | None, quotes: Sequence[Quote]) -> None:
-        """The first paragraph after the summary that states a difficulty. Right after the summary
-        (where the template puts it) weaker wording suffices; further down it must be clear."""
+    def _problem(self, candidates: Sequence[_Line], quotes: Sequence[Quote]) -> None:
+        """The paragraph that states the customer's difficulty, where no heading names it: the
+        candidate the problem model (wbl/data/parts.json, fitted by training/parts.py on labelled
+        documents) finds likeliest, when likely enough. Its features are the paragraph's wording
+        (difficulty words, a status-quo opening, negation, launch wording, who the subject is) and
+        its place in the release."""
+        model = parts_model()["problem"]
         product = self._product_words()
-        for position, line in enumerate(after[:6]):
-            if line.words < 6:
-                continue
-            score = problem_score(line.segment.text, product)
-            needed = 1.5 if position == 0 else 3.0
-            if score >= needed:
-                self.found("problem", [line.segment], "content", min(0.9, 0.4 + score / 10))
-                self.roles.setdefault(line.segment.index, "problem")
-                return
-        # A release that opens with the problem (no dateline, no launch wording), or a quote that
-        # carries it, when no paragraph of its own does.
-        if summary is not None:
-            first = summary.segments[0]
-            if problem_score(first.text, product) >= 3.0 and dateline_span(first.text) is None:
-                self.found("problem", [first], "content", 0.6)
-                return
-        for quote in quotes:
-            if quote.segment is not None and problem_score(quote.text, product) >= 3.5:
-                self.found("problem", [quote.segment], "content", 0.45)
-                return
+        quoted = {q.segment.index for q in quotes if q.segment is not None}
+        summary = self.parts.get("summary")
+        summary_index = summary.segments[0].index if summary else -1
+        best: tuple[float, _Line] | None = None
+        order = 0
+        for line in candidates:
+            segment = line.segment
+            features = problem_features(
+                segment.text,
+                position=order,
+                after_summary=segment.index > summary_index >= 0,
+                quote=segment.index in quoted,
+                list_item=segment.unit.kind == "list_item",
+                product=product,
+            )
+            order += 1
+            probability = _logistic(model, features)
+            self.problem_candidates.append((segment.index, MappingProxyType(features), probability))
+            if best is None or probability > best[0]:
+                best = (probability, line)
+        if best is not None and best[0] >= float(model["threshold"]):
+            self.found("problem", [best[1].segment], "content", round(best[0], 2))
+            self.roles.setdefault(best[1].segment.index, "problem")
 
     def _product_words(self) -> frozenset[str]:
         """Names the release uses for the product: the file name's words and the words the summary
@@ -1302,7 +1317,8 @@ class _Builder:
         labels = sum(1 for ln in lines if ln.label)
         pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
         faq = bool(questions)
-        if score >= 0.0:
+        named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
+        if score >= 0.0 or named:  # a file its author named PRFAQ.md or press-release.md is taken at its word
             if pr and faq:
                 return "prfaq", score, signals
             return ("faq" if faq and not pr else "press_release"), score, signals
@@ -1339,9 +1355,77 @@ _COMMON_CAPITALISED = frozenset(
     "who meet introducing announcing press release faq".split()
 )
 _PRODUCT_SUBJECT = re.compile(
-    r"^(?:it|our|we|the (?:app|platform|tool|service|product|system|solution|library|site|feature|extension|bot|"
+    r"^(?:it|we|our (?!users|customers|members|clients|listeners|readers|players)|the (?:app|platform|tool|service|product|system|solution|library|site|feature|extension|bot|"
     r"api|cli|framework|engine|dashboard))\b",
     re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def parts_model() -> Mapping[str, Any]:
+    """The part models (logistic weights over `problem_features`), fitted by training/parts.py."""
+    path = resources.files("wbl").joinpath("data", "parts.json")
+    return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _logistic(model: Mapping[str, Any], features: Mapping[str, float]) -> float:
+    weights = model["weights"]
+    z = float(model["bias"]) + sum(float(weights.get(k, 0.0)) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_CUSTOMER_SUBJECT = re.compile(
+    r"^(?:you|your|many|most|every|each|some|too many|millions|thousands|people|users|customers|teams|our users|"
+    r"our customers|[a-z]+(?:ers|ors|ists|ians|ents|ants|ees)\b)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\b", re.I)
+
+
+def problem_features(
+    text: str,
+    *,
+    position: int,
+    after_summary: bool,
+    quote: bool,
+    list_item: bool,
+    product: Iterable[str] = (),
+) -> dict[str, float]:
+    """What the problem model reads of a paragraph: its wording and its place in the release."""
+    cues = data()["cues"]
+    lowered = text.lower()
+    words = max(1, len(text.split()))
+    hits = len(cue_hits(text, cues["problem"]))
+    first = re.sub(r"^[\W_]+", "", lowered)
+    opening = first.split(None, 1)[0].strip(".,:;'’s") if first.split() else ""
+    negations = len(_NEGATION.findall(lowered))
+    launch = cue_hits(text, cues["launch"])
+    return {
+        "first": 1.0 if position == 0 else 0.0,
+        "second": 1.0 if position == 1 else 0.0,
+        "third": 1.0 if position == 2 else 0.0,
+        "later": 1.0 if position >= 3 else 0.0,
+        "after_summary": 1.0 if after_summary else 0.0,
+        "cues": min(hits, 6) / 6,
+        "cue_density": min(1.0, hits * 10 / words),
+        "opener": 1.0
+        if any(first.startswith(o + " ") or first.startswith(o + ",") for o in cues["problem-openers"])
+        else 0.0,
+        "negation": min(negations, 3) / 3,
+        "question": 1.0 if "?" in text else 0.0,
+        "launch": 1.0 if launch else 0.0,
+        "solution_words": min(len(cue_hits(text, cues["solution"])), 4) / 4,
+        "product_subject": 1.0 if _PRODUCT_SUBJECT.match(first) or (opening and opening in set(product)) else 0.0,
+        "customer_subject": 1.0 if _CUSTOMER_SUBJECT.match(first) else 0.0,
+        "numbers": 1.0 if _NUMBER.search(text) else 0.0,
+        "quote": 1.0 if quote else 0.0,
+        "list_item": 1.0 if list_item else 0.0,
+        "long": min(1.0, words / 80),
+    }
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|without|can't|cannot|don't|doesn't|won't|isn't|aren't|neither|nor)\b"
 )
 
 
@@ -1410,7 +1494,6 @@ def document_signals(
 ) -> dict[str, float]:
     """Evidence for and against "this is a PR/FAQ", each a small number (see `kind_score`)."""
     kd = builder.data["kind"]
-    name = builder.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     labels = [ln for ln in lines if ln.label]
     label_keys = [heading_key(ln.label_text) for ln in labels]
     heading_words = {normalise(w) for w in kd["heading-words"]}
@@ -1419,8 +1502,6 @@ def document_signals(
     commands = sum(1 for _, raw in builder.code_blocks if _COMMAND.match(raw))
     dateline = builder.parts.get("dateline")
     return {
-        "name": 1.0 if _PRFAQ_NAME.search(name) else 0.0,
-        "readme_name": 1.0 if _README_NAME.search(name) else 0.0,
         "prfaq_headings": float(min(4, sum(1 for k in label_keys if _names_genre(k, heading_words)))),
         "alias_headings": float(
             min(6, sum(1 for ln in labels if ln.alias is not None) + sum(1 for ln in lines if ln.runin and ln.alias))
@@ -1446,10 +1527,6 @@ def _names_genre(key: str, words: set[str]) -> bool:
 
 
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
-_README_NAME = re.compile(
-    r"^(?:readme|contributing|changelog|changes|history|news|code_of_conduct|security|license|install|"
-    r"authors|support|governance|releasing|development|faq)\b"
-)
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
 
 
