@@ -1,0 +1,116 @@
+"""The document score: 0-100, higher is better, with the parts that make it up.
+
+A reviewer's verdict on a PR/FAQ rests on a few things wbl can see: is the document whole
+(structure: the press release's parts, an FAQ with both halves, Bezos's questions), does it say
+something (substance: length, answered questions, a quantified problem), is it clear (clarity:
+vague, jargon-heavy and technology-first wording per 100 words), and is it finished (finish:
+placeholders and unanswered questions). `features` turns the anatomy and the findings into those
+numbers; a linear model fitted on documents a reviewer graded (training/score.py, weights in
+wbl/data/score.json) weighs them. The score is that model's estimate of the reviewer's grade on
+a 0-100 scale, and each component's points are its features' share of it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+# Feature -> the component of the score it belongs to.
+COMPONENTS: Mapping[str, str] = MappingProxyType(
+    {
+        "release_parts": "structure",
+        "faq": "structure",
+        "internal_faq": "structure",
+        "bezos_questions": "structure",
+        "named_quotes": "structure",
+        "words": "substance",
+        "answered_questions": "substance",
+        "quantified_problem": "substance",
+        "vague_words": "clarity",
+        "jargon": "clarity",
+        "technology_first": "clarity",
+        "placeholders": "finish",
+        "unanswered_questions": "finish",
+    }
+)
+COMPONENT_ORDER = ("structure", "substance", "clarity", "finish")
+RELEASE_PARTS = ("headline", "summary", "problem", "solution", "leader_quote", "customer_quote", "call_to_action")
+BEZOS = ("big_idea", "should_we", "plan_to_succeed", "pre_mortem")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A document's score (0-100) and the points each component adds to or takes from the baseline."""
+
+    total: int
+    baseline: float
+    components: Mapping[str, float]
+    features: Mapping[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.total,
+            "baseline": round(self.baseline, 1),
+            "components": {name: round(points, 1) for name, points in self.components.items()},
+        }
+
+
+def features(anatomy: Any, findings: Iterable[Any], words: int) -> dict[str, float]:
+    """The score's inputs for one document: `findings` are `Finding`s (rule name and category are
+    read), `words` the document's prose words."""
+    parts = anatomy.parts
+    by_category = Counter(f.category for f in findings)
+    by_name = Counter(f.name for f in findings)
+    per_100 = 100.0 / max(words, 50)
+    problem = parts.get("problem")
+    quotes = [q for q in anatomy.quotes if q.name and not q.placeholder]
+    return {
+        "release_parts": sum(p in parts for p in RELEASE_PARTS) / len(RELEASE_PARTS),
+        "faq": 1.0 if "faq" in parts else 0.0,
+        "internal_faq": 1.0 if "internal_faq" in parts else 0.0,
+        "bezos_questions": sum(p in parts for p in BEZOS) / len(BEZOS),
+        "named_quotes": min(len(quotes), 2) / 2,
+        "words": math.log(max(words, 20)),
+        "answered_questions": math.log1p(sum(1 for q in anatomy.questions if q.answered)),
+        "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
+        "vague_words": min(5.0, by_category["weasel"] * per_100),
+        "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100),
+        "technology_first": min(5.0, by_category["tech-first"] * per_100),
+        "placeholders": math.log1p(by_name["unfinished-draft"]),
+        "unanswered_questions": math.log1p(by_name["unanswered-question"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def model() -> Mapping[str, Any]:
+    """The fitted weights (training/score.py): per feature a mean, a spread and a weight."""
+    path = resources.files("wbl").joinpath("data", "score.json")
+    return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
+
+
+def score(values: Mapping[str, float]) -> Score:
+    """The score of a document's features, on the reviewer's scale mapped to 0-100."""
+    fitted = model()
+    scale = 100.0 / float(fitted["scale_top"])
+    baseline = float(fitted["intercept"]) * scale
+    components = dict.fromkeys(COMPONENT_ORDER, 0.0)
+    for name, value in values.items():
+        spec = fitted["features"].get(name)
+        if spec is None:
+            continue
+        z = (value - float(spec["mean"])) / float(spec["scale"])
+        components[COMPONENTS[name]] += float(spec["weight"]) * z * scale
+    total = round(min(100.0, max(0.0, baseline + sum(components.values()))))
+    return Score(total, baseline, MappingProxyType(components), MappingProxyType(dict(values)))
+
+
+__all__ = ["COMPONENTS", "COMPONENT_ORDER", "Score", "features", "model", "score"]
