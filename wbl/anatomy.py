@@ -1203,7 +1203,7 @@ class _Builder:
             return False
         # The title, metadata and the first paragraphs: where a release says who launches it.
         early = [ln for ln in self.lines if not ln.blank and not ln.residue][:10]
-        joined = " ".join(ln.segment.text for ln in early if not _QUOTED.search(ln.segment.text[:3] + " "))
+        joined = " ".join(ln.segment.text for ln in early if not _QUOTED.search(ln.segment.text))
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
 
     def _company_words(self) -> frozenset[str]:

@@ -1,0 +1,321 @@
+"""The PR/FAQ anatomy (wbl.anatomy) on the layouts real PR/FAQs use. The examples are made up;
+each stands for a kind of layout a reviewer met in real documents."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from wbl.anatomy import Anatomy, dateline_span, product_words, question_audience
+from wbl.document import build_document
+from wbl.markdown import parse
+from wbl.source import SourceText
+
+
+def anatomy_of(markdown: str, path: str = "doc.md") -> Anatomy:
+    text = textwrap.dedent(markdown).lstrip()
+    source = SourceText(text)
+    return build_document(path, source, parse(source.text)).anatomy
+
+
+def lines(anatomy: Anatomy) -> dict[str, int]:
+    return {name: part.line for name, part in anatomy.parts.items()}
+
+
+PLAIN_RELEASE = """
+    # Leakline tells landlords about a leak before the ceiling stains
+
+    Property managers hear about water damage the day it starts, not the week after.
+
+    SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service that warns
+    landlords of a leak within minutes, wherever their buildings are.
+
+    Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+    joists are wet, the repair costs thousands and the tenant is angry.
+
+    Leakline puts a coin-sized sensor under every sink and water heater. When it feels water it texts
+    the landlord and the plumber on call, with the unit number and a photo of the floor plan.
+
+    "We built Leakline after a burst pipe cost one of our buildings $40,000," said Ana Reyes, CEO of
+    Dripworks.
+
+    "I got the text at 2 a.m., the plumber was there by 3, and nobody downstairs noticed a thing,"
+    said Tom Baker, who manages 40 apartments in Tacoma.
+
+    Landlords can sign up today at leakline.example; the first month is free.
+    """
+
+
+def test_a_release_without_headings_has_every_part_by_position_and_wording() -> None:
+    found = lines(anatomy_of(PLAIN_RELEASE))
+    assert found["headline"] == 1
+    assert found["subheading"] == 3
+    assert found["dateline"] == found["summary"] == 5
+    assert found["problem"] == 8
+    assert found["solution"] == 11
+    assert found["leader_quote"] == 14
+    assert found["customer_quote"] == 17
+    assert found["call_to_action"] == 20
+
+
+def test_a_problem_opening_with_today_after_the_summary() -> None:
+    anatomy = anatomy_of(
+        """
+        # Rota books a clinic's nurses in one place
+
+        BOSTON — June 1, 2027 — Today Rota launched a scheduling service for small clinics.
+
+        Today, clinics with this problem juggle spreadsheets, group texts and a paper calendar, and each
+        option falls short because nobody can see who is free next Tuesday.
+
+        Rota shows every nurse's shifts on one page and fills a gap with one tap.
+        """
+    )
+    assert lines(anatomy)["problem"] == 5
+
+
+def test_bold_run_in_labels_name_the_parts() -> None:
+    found = lines(
+        anatomy_of(
+            """
+            # Pantry Pal plans a week of dinners from what is in the fridge
+
+            **The problem.** Families throw away a quarter of the food they buy because nobody knows
+            what is in the fridge on Thursday.
+
+            **Solution:** Pantry Pal reads your receipts and plans dinners around what will spoil first.
+            """
+        )
+    )
+    assert found["problem"] == 3
+    assert found["solution"] == 6
+
+
+def test_press_release_heading_with_the_headline_below_it() -> None:
+    anatomy = anatomy_of(
+        """
+        # Press Release
+
+        ## Ledgerly closes the books in a day for small accounting firms
+
+        NEW YORK — May 5, 2027 — Ledgerly today launched month-end closing for firms of ten people or fewer.
+        """
+    )
+    assert anatomy["headline"] is not None and anatomy["headline"].line == 3
+    assert anatomy.kind == "press_release"
+
+
+def test_call_to_action_as_last_paragraph_without_heading() -> None:
+    anatomy = anatomy_of(PLAIN_RELEASE)
+    assert anatomy["call_to_action"] is not None
+    assert "sign up today" in anatomy["call_to_action"].text
+
+
+def test_quotes_in_block_quotes_signed_below_and_introduced_before() -> None:
+    anatomy = anatomy_of(
+        """
+        # Rota books a clinic's nurses in one place
+
+        BOSTON — June 1, 2027 — Today Rota launched a scheduling service for small clinics.
+
+        Maria Lopez, head nurse at a clinic in Quincy, put it this way:
+
+        > "I used to spend Sunday night on the schedule. Now I spend five minutes."
+
+        > "Clinics told us the schedule was their most hated chore, so we built Rota to end it."
+        >
+        > — Sam Ortiz, founder of Rota
+        """
+    )
+    speakers = {q.speaker: q for q in anatomy.quotes}
+    assert speakers["customer"].attribution.startswith("Maria Lopez")
+    assert speakers["leader"].attribution.startswith("Sam Ortiz")
+
+
+def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        # Rota books a clinic's nurses in one place
+
+        [CITY, STATE] – [DATE] – Today Rota launched a scheduling service for small clinics.
+
+        "The schedule used to eat my Sunday," said a head nurse at a pilot clinic.
+        """
+    )
+    assert anatomy.kind in ("press_release", "prfaq")
+    assert anatomy["customer_quote"] is not None
+    assert anatomy["dateline"] is not None and anatomy["dateline"].placeholder
+
+
+FAQ_LAYOUTS = """
+    # Rota PR/FAQ
+
+    ## Press release
+
+    BOSTON — June 1, 2027 — Today Rota launched a scheduling service for small clinics.
+
+    ## Customer Questions
+
+    **How much does it cost?**
+    $40 a month per clinic.
+
+    **Can I import my spreadsheet?**
+
+    **Short answer:** yes.
+
+    **Long answer:** Rota reads Excel and Google Sheets files with any column order.
+
+    Q: Does it work on phones?
+
+    > Yes, on iOS and Android.
+
+    ## Stakeholder FAQs
+
+    ### Q: How big is the market?
+
+    There are 9,000 clinics of under 20 nurses in the US.
+
+    ### Why should we not build this?
+
+    TBD
+    """
+
+
+def test_faq_questions_and_answers_in_common_layouts() -> None:
+    anatomy = anatomy_of(FAQ_LAYOUTS)
+    questions = {q.text: q for q in anatomy.questions}
+    assert questions["How much does it cost?"].answer_text == "$40 a month per clinic."
+    import_question = questions["Can I import my spreadsheet?"]
+    assert "Excel" in import_question.answer_text and import_question.answered
+    assert questions["Does it work on phones?"].answer_text == "Yes, on iOS and Android."
+    assert questions["How big is the market?"].audience == "internal"
+    assert not questions["Why should we not build this?"].answered
+    assert {q.audience for q in anatomy.questions[:3]} == {"external"}
+    assert anatomy.present("external_faq") and anatomy.present("internal_faq")
+    assert anatomy.present("big_idea") and anatomy.present("pre_mortem")
+
+
+@pytest.mark.parametrize(
+    ("heading", "audience"),
+    [("Customer Questions", "external"), ("Stakeholder FAQs", "internal"), ("Internal Questions", "internal")],
+)
+def test_faq_headings_name_their_half(heading: str, audience: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Rota
+
+        BOSTON — June 1, 2027 — Today Rota launched a scheduling service for small clinics.
+
+        ## {heading}
+
+        ### What does it do?
+
+        It books shifts.
+        """
+    )
+    assert anatomy.questions[0].audience == audience
+    assert anatomy.questions[0].unit.part == "faq"
+
+
+def test_unsplit_faq_questions_are_placed_by_who_asks() -> None:
+    assert question_audience("How do I cancel my subscription?") == "external"
+    assert question_audience("Why should we build this now?") == "internal"
+    assert question_audience("Why reimplement instead of wrapping the existing library?") == "internal"
+    assert question_audience("What is the ROI?") == "internal"
+
+
+def test_plain_text_document_is_read_line_by_line() -> None:
+    anatomy = anatomy_of(
+        """
+        PRESS RELEASE
+        Ledgerly Launches Month-End Close for Small Accounting Firms
+        Close the books in a day, not a week.
+        NEW YORK – May 5, 2027 – Ledgerly today launched month-end closing for firms of ten people or fewer.
+        The problem: small firms spend a week each month chasing receipts and reconciling accounts by hand.
+        The solution: Ledgerly matches receipts to transactions as they arrive.
+        """
+    )
+    found = lines(anatomy)
+    assert found["headline"] == 2
+    assert found["subheading"] == 3
+    assert found["dateline"] == 4
+    assert found["problem"] == 5
+    assert found["solution"] == 6
+
+
+def test_readme_is_other_markdown() -> None:
+    anatomy = anatomy_of(
+        """
+        # fastcsv
+
+        A fast CSV parser for Python.
+
+        ## Installation
+
+        ```sh
+        pip install fastcsv
+        ```
+
+        ## Usage
+
+        ```python
+        import fastcsv
+        rows = fastcsv.read("data.csv")
+        ```
+
+        ## Contributing
+
+        Pull requests are welcome. Run the tests with `pytest` before you open one.
+
+        ## License
+
+        MIT
+        """,
+        path="README.md",
+    )
+    assert anatomy.kind == "other"
+    assert not anatomy.is_prfaq
+
+
+def test_a_sentence_alone_is_a_fragment() -> None:
+    assert anatomy_of("Our platform leverages Kafka to stream events.").kind == "fragment"
+
+
+def test_a_file_named_as_a_prfaq_is_one() -> None:
+    assert anatomy_of("# Draft\n\nSome notes to fill in later about the product.\n", path="docs/PRFAQ.md").is_prfaq
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("SEATTLE, WA — March 3, 2027 — Today Northwind launched", "SEATTLE, WA — March 3, 2027"),
+        ("**BENGALURU:** DispatchDesk today launched an assistant", "BENGALURU"),
+        ("**PALO ALTO, Calif., April 30, 2026.** Allegion today launched", "PALO ALTO, Calif., April 30, 2026"),
+        ("[CITY, STATE] – [DATE] – Lifesaver Labs announced", "[CITY, STATE] – [DATE]"),
+        ("Bangkok — Today, EventSphere announced", "Bangkok"),
+        ("BDD-first: Gherkin specs drive implementation.", None),
+        ("CHANGELOG: feat(pipes): add support", None),
+        ("Historically, Ruby-centric teams used Rails.", None),
+    ],
+)
+def test_datelines(text: str, head: str | None) -> None:
+    span = dateline_span(text)
+    assert (text[span[0] : span[1]] if span else None) == head
+
+
+def test_titles_that_only_name_the_genre_are_not_headlines() -> None:
+    assert product_words("PR/FAQ") == []
+    assert product_words("📰 Press Release (PR)") == []
+    assert product_words("PyPixoo — PR FAQ (RFC-style)") == ["PyPixoo"]
+
+
+def test_anatomy_follows_the_analysed_units() -> None:
+    """`Document.with_analysis` makes new units; the anatomy points at them, not the old ones."""
+    text = textwrap.dedent(PLAIN_RELEASE).lstrip()
+    source = SourceText(text)
+    document = build_document("d.md", source, parse(text))
+    analysed = document.with_analysis([f"doc{i}" for i in range(len(document.units))])
+    problem = analysed.anatomy["problem"]
+    assert problem is not None and problem.unit is analysed.units[problem.unit.index]
+    assert problem.unit.nlp == f"doc{problem.unit.index}"
