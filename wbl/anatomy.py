@@ -1151,7 +1151,7 @@ class _Builder:
                     name,
                     role,
                     placeholder,
-                    self.line_of(segment),
+                    self.line_of(Segment(segment.index, unit, segment.start + start, segment.end)),
                     segment,
                 )
             )
@@ -1201,9 +1201,14 @@ class _Builder:
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2]
         if not words:
             return False
-        # The title, metadata and the first paragraphs: where a release says who launches it.
+        # The title, metadata and the sentences of the first paragraphs that launch the product.
         early = [ln for ln in self.lines if not ln.blank and not ln.residue][:10]
-        joined = " ".join(ln.segment.text for ln in early if not _QUOTED.search(ln.segment.text))
+        texts = [ln.segment.text for ln in early if (ln.title or ln.metadata or ln.heading)]
+        for ln in early:
+            if not ln.label and not _QUOTED.search(ln.segment.text):
+                text = ln.segment.text
+                texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
+        joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
 
     def _company_words(self) -> frozenset[str]:
@@ -1330,6 +1335,11 @@ class _Builder:
 # --- scoring functions (pure, testable) ------------------------------------------------------------
 
 
+# Words that say who launches the product: "Today Sam Hall released", "Dripworks, founded by Ana Reyes".
+_LAUNCHING = (
+    "launched", "launches", "announced", "announces", "released", "releases", "introduced", "introduces",
+    "unveiled", "founded", "founder", "built", "created", "creator", "today",
+)
 # Roles that name a customer even with "the" ("said the first user"), unlike "the developer".
 _CUSTOMERS_BY_NAME = (
     "user",
@@ -1735,6 +1745,10 @@ def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
     return None
 
 
+# A full stop that ends a sentence, not an initial or a title ("Jess K. put it", "Dr. Kim said").
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)\.\s")
+
+
 def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str]) -> tuple[str, int]:
     """The words naming who speaks ("Dana Ruiz, General Manager of Shelfwise") and where they start."""
     outside = list(text)
@@ -1751,7 +1765,8 @@ def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[s
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
         before = masked[: match.start()]
-        cut = max(before.rfind("\0"), before.rfind(". "))
+        ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(before)]
+        cut = max(before.rfind("\0"), ends[-1] if ends else -1)
         who = before[cut + 1 :].strip(" ,:")
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
