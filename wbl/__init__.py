@@ -11,24 +11,29 @@ Nothing here prints. Importing wbl does not import spaCy; the pipeline loads on 
 
 from __future__ import annotations
 
-from wbl.engine import FileReport, Finding, Linter, LintOptions, Report, lint_paths, lint_text
+from wbl.engine import Linter, LintOptions
+from wbl.findings import FileReport, Finding, Report
+from wbl.project import Project, lint_paths, lint_text
 from wbl.registry import Registry, default_registry, discover
-from wbl.rule import Example, Rule, RuleContext, Severity, Violation, rule
-
-__version__ = "0.1.0"
+from wbl.rule import Example, Figure, Rule, RuleContext, Severity, Violation, rule
+from wbl.version import __version__
+from wbl.vocabulary import Vocabulary
 
 __all__ = [
     "Example",
+    "Figure",
     "FileReport",
     "Finding",
     "LintOptions",
     "Linter",
+    "Project",
     "Registry",
     "Report",
     "Rule",
     "RuleContext",
     "Severity",
     "Violation",
+    "Vocabulary",
     "__version__",
     "default_registry",
     "discover",

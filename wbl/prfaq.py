@@ -6,9 +6,9 @@ content: the first heading or bold line is the headline, the first paragraph the
 paragraph dense with problem cues the problem, a quotation with "said X, Title" a quote, and so
 on. Template prompts left in the draft are recognised and never count as content.
 
-Everything here is data-driven: aliases and cue words live in ``rules/structure/_parts.toml``
-(package ``wbl_rules.structure``). The result is a frozen `Scorecard`; the engine stores its
-``to_dict()`` in each file's report and the structure rules read the rest.
+Everything here is data-driven: aliases and cue words live in ``wbl/data/parts.toml``. The result
+is a frozen `Scorecard`; the engine stores its ``to_dict()`` in each file's report and the
+structure rules read the rest.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-DATA_PACKAGE = "wbl_rules.structure"
-DATA_FILE = "_parts.toml"
+DATA_PACKAGE = "wbl.data"
+DATA_FILE = "parts.toml"
 
 # Every part the scorecard reports, in document order.
 PR_PARTS = (
@@ -104,7 +104,7 @@ _CITY = re.compile(r"^\(?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3},\s
 
 @lru_cache(maxsize=1)
 def data() -> Mapping[str, Any]:
-    """The detector's cue words and aliases, read once from the rule pack."""
+    """The detector's cue words and aliases, read once."""
     text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
@@ -242,6 +242,11 @@ def dateline(text: str) -> str | None:
 def has_date(text: str) -> bool:
     """True if `text` holds a real date or year (not a placeholder such as "Month XX")."""
     return _DATE.search(text) is not None and _PLACEHOLDER_DATE.search(text) is None
+
+
+def typographic_words(unit: Unit) -> int:
+    """Words as a reader counts them, separated by white space: how the scorecard measures parts."""
+    return len(unit.text.split())
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -408,7 +413,7 @@ class _Detector:
         )
 
     def _words(self, units: Sequence[Unit]) -> int:
-        return sum(len(u.text.split()) for u in units if u.index not in self.blank and not self._metadata(u))
+        return sum(typographic_words(u) for u in units if u.index not in self.blank and not self._metadata(u))
 
     # template residue
     def _residue(self, units: Sequence[Unit]) -> list[Residue]:
