@@ -9,42 +9,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from wbl.document import Document, Unit
+from wbl.document import Document
+from wbl.kinds.base import document_anchor, listing
 from wbl.prfaq import BEZOS_PARTS, LABELS, Scorecard, dateline, has_date, scorecard
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
 
 
-def whole(unit: Unit) -> tuple[int, int]:
-    """The span of a unit's text without surrounding white space."""
-    text = unit.text.rstrip()
-    return len(text) - len(text.lstrip()), len(text)
-
-
-def anchor(document: Document, card: Scorecard, message: str, severity: Severity | None = None) -> Violation:
-    """A document-level finding: at the headline, else at the first line of the release."""
-    unit = card["headline"].unit
-    if unit is None:
-        units = card.pr_units or document.units
-        unit = units[0] if units else None
-    if unit is None:
-        return Violation(message, None, 0, 0, severity=severity)
-    start, end = whole(unit)
-    return Violation(message, unit, start, end, severity=severity)
-
-
 def at_part(card: Scorecard, part: str, message: str) -> Violation:
     unit = card[part].unit
     assert unit is not None
-    start, end = whole(unit)
-    return Violation(message, unit, start, end)
+    return Violation.covering(unit, message)
 
 
-def listing(names: Sequence[str]) -> str:
-    labels = [LABELS[n] for n in names]
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+def parts(names: Sequence[str]) -> str:
+    """The parts' labels, listed: "a headline, a summary and a customer quote"."""
+    return listing(LABELS[n] for n in names)
 
 
 def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -72,12 +52,11 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     errors = set(ctx.get("error-parts", ()))
     missing = card.missing(ctx["parts"])
     for part in [p for p in missing if p in errors]:
-        yield anchor(
-            document, card, ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part]), severity=Severity.ERROR
-        )
+        message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part])
+        yield document_anchor(document, card, message, severity=Severity.ERROR)
     rest = [p for p in missing if p not in errors]
     if rest:
-        yield anchor(document, card, ctx["message"].format(part=listing(rest)))
+        yield document_anchor(document, card, ctx["message"].format(part=parts(rest)))
 
 
 def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -97,11 +76,11 @@ def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         return
     card = scorecard(document)
     if not card.present("faq"):
-        yield anchor(document, card, ctx["message"])
+        yield document_anchor(document, card, ctx["message"])
         return
     missing = card.missing(("external_faq", "internal_faq"))
     if missing:
-        yield at_part(card, "faq", ctx["split-message"].format(part=listing(missing)))
+        yield at_part(card, "faq", ctx["split-message"].format(part=parts(missing)))
 
 
 def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -121,9 +100,8 @@ def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violat
     for question in card.questions:
         answer = question.answer_text
         if not answer or empty.match(answer):
-            start, end = whole(question.unit)
             what = f"'{answer}'" if answer else "nothing"
-            yield Violation(ctx["message"].format(question=question.text, answer=what), question.unit, start, end)
+            yield Violation.covering(question.unit, ctx["message"].format(question=question.text, answer=what))
 
 
 def solution_before_problem(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -162,7 +140,7 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
         return
     missing = card.missing(BEZOS_PARTS)
     if missing:
-        yield at_part(card, "internal_faq", ctx["message"].format(part=listing(missing)))
+        yield at_part(card, "internal_faq", ctx["message"].format(part=parts(missing)))
 
 
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:
