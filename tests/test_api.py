@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import wbl
-from wbl.engine import FileReport, Finding, Report
+from wbl.findings import FileReport, Finding, Report
 
 from .conftest import EXAMPLES, clean_env
 

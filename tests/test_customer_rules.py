@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
-from wbl_rules.customer.focus import find_lead, lexicon, shaped_like_code, technology_terms
+from wbl_rules.analysis import base_lexicon, find_lead, lexicon, shaped_like_code, technology_terms
 
 import wbl
-from wbl.rule import RuleContext, Severity
+from wbl.rule import Severity
 
 from .conftest import EXAMPLES
 
@@ -49,8 +48,8 @@ def test_everyday_words_are_not_code(word: str) -> None:
 
 
 def test_rule_options_extend_the_shared_lexicon() -> None:
-    base = lexicon(None)
-    extended = lexicon(RuleContext(MappingProxyType({"extend-technology-terms": ["flux capacitor"]})))
+    base = base_lexicon()
+    extended = lexicon({"extend-technology-terms": ["flux capacitor"]})
     assert "flux capacitor" in extended.terms
     assert "flux capacitor" not in base.terms
 
@@ -157,7 +156,7 @@ def wbl_document(markdown: str):
 def test_terms_exclude_the_product_name() -> None:
     document = wbl_document("DuckDB Insights uses DuckDB.\n")
     sentence = document.units[0].sentences[0]
-    lex = lexicon(None)
+    lex = base_lexicon()
     assert [t.text for t in technology_terms(sentence, lex)] == ["DuckDB", "DuckDB"]
     assert technology_terms(sentence, lex, exclude={"DuckDB"}) == []
 

@@ -12,6 +12,7 @@ import subprocess
 import pytest
 
 import wbl
+from wbl.files import FileLinter
 
 from .conftest import clean_env, wbl_command
 from .positions import span_problems
@@ -77,7 +78,7 @@ def test_cli_outcome(hostile_dir, name):
 
 @pytest.mark.parametrize("name", sorted(n for n, (_, outcome) in CASES.items() if outcome == "linted"))
 def test_api_positions_on_hostile_text(linter, hostile_dir, name):
-    report = linter.lint_file(hostile_dir / name)
+    report = FileLinter(linter).lint_file(hostile_dir / name)
     assert not report.errors
     data = (hostile_dir / name).read_bytes()
     from wbl.source import decode

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
 from wbl.cli import main
-from wbl.engine import Finding
+from wbl.findings import Finding
 from wbl.htmlreport import highlight_lines, review
 from wbl.rule import Severity
 

@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import EXAMPLES, clean_env, wbl_command
 from wbl.document import build_document
 from wbl.engine import Linter, LintOptions
+from wbl.files import FileLinter
 from wbl.kinds import load_rule
 from wbl.markdown import parse
 from wbl.prfaq import PARTS, Scorecard, alias_part, scorecard, template_prompt
@@ -268,23 +269,25 @@ def test_scorecard_in_cli_json() -> None:
 def test_rule_examples(rule: Rule, linter: Linter) -> None:
     assert rule.doc and {e.kind for e in rule.examples} == {"good", "bad"}
     for example in rule.examples:
-        found = {
-            (f.line, f.rule) for f in linter.lint_text(example.markdown, example.name).findings if f.rule == rule.code
-        }
+        found = sorted(
+            (f.line, f.column, f.rule)
+            for f in linter.lint_text(example.markdown, example.name).findings
+            if f.rule == rule.code
+        )
         if example.kind == "good":
-            assert not found, f"{example.name}: {sorted(found)}"
+            assert not found, f"{example.name}: {found}"
         else:
-            assert found == set(example.expected()), f"{example.name}: {sorted(found)}"
+            assert found == sorted(example.expected()), f"{example.name}: {found}"
 
 
 def test_showcase_gets_no_structure_length_or_quote_findings(linter: Linter) -> None:
-    report = linter.lint_file(EXAMPLES / "shelfwise-prfaq.md")
+    report = FileLinter(linter).lint_file(EXAMPLES / "shelfwise-prfaq.md")
     assert not report.errors
     assert [(f.rule, f.line, f.message) for f in report.findings] == []
 
 
 def test_bad_draft_gets_the_structural_findings(linter: Linter) -> None:
-    report = linter.lint_file(EXAMPLES / "datasync-draft.md")
+    report = FileLinter(linter).lint_file(EXAMPLES / "datasync-draft.md")
     found = {(f.rule, f.severity.value) for f in report.findings}
     assert ("WB101", "error") in found  # no problem paragraph
     assert ("WB101", "warning") in found  # no quotes, no call to action

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import wbl
-from wbl.engine import FileReport, Finding, Report
+from wbl.findings import FileReport, Finding, Report
 from wbl.reporters import (
     HUMAN_FORMATS,
     REPORTERS,
@@ -23,11 +23,11 @@ from wbl.reporters import (
     stream,
     use_color,
 )
-from wbl.reporters.base import rule_help_uri, utf16_column
+from wbl.reporters.base import rule_help_uri
 from wbl.reporters.github import escape_data, escape_property
 from wbl.reporters.text import render_text
 from wbl.rule import Rule, Severity
-from wbl.source import SourceText
+from wbl.source import SourceText, encoded_column
 
 from .conftest import EXAMPLES, REPO, clean_env, wbl_command
 
@@ -356,7 +356,8 @@ def test_sarif_columns_are_utf16_code_units(report):
     assert regions[3]["endColumn"] == happy_very.end_column + 1
     assert line.encode("utf-16-le")[(regions[3]["startColumn"] - 1) * 2 :].decode("utf-16-le").startswith("very")
     assert regions[0]["startColumn"] == report.findings[0].column  # ASCII lines are unchanged
-    assert utf16_column("a😀b", 3) == 4 and utf16_column(None, 7) == 7
+    assert encoded_column("a😀b", 3) == 4 and encoded_column(None, 7) == 7
+    assert encoded_column("a😀b", 3, "utf-8") == 6 and encoded_column("a😀b", 3, "utf-32") == 3
 
 
 def test_sarif_paths_become_uris():
