@@ -30,27 +30,40 @@ def fold_superseded(
     """The findings left when each superseded one is folded into a finding that supersedes it.
 
     `entries` are (finding, topic) pairs in rule order; `supersedes` maps a rule code to the codes
-    it supersedes. A chain (A supersedes B supersedes C) folds C and B into A.
+    it supersedes. In a chain (A supersedes B supersedes C) the deepest findings fold first, so
+    C's reason reaches A through B.
     """
     findings = [finding for finding, _ in entries]
     if not supersedes:
         return findings
     topics = [topic for _, topic in entries]
+    depth = _depths(supersedes)
     alive = list(range(len(findings)))
-    changed = True
-    while changed:
-        changed = False
-        for b in list(alive):
-            for a in alive:
-                if a == b or findings[b].rule not in supersedes.get(findings[a].rule, frozenset()):
-                    continue
-                if same_gap(findings[a], topics[a], findings[b], topics[b]):
-                    folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
-                    findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
-                    alive.remove(b)
-                    changed = True
-                    break
+    for b in sorted(alive, key=lambda i: -depth.get(findings[i].rule, 0)):
+        for a in alive:
+            if a == b or findings[b].rule not in supersedes.get(findings[a].rule, frozenset()):
+                continue
+            if same_gap(findings[a], topics[a], findings[b], topics[b]):
+                folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
+                findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
+                alive.remove(b)
+                break
     return [findings[i] for i in alive]
+
+
+def _depths(supersedes: Mapping[str, frozenset[str]]) -> dict[str, int]:
+    """How many rules stand above each rule in the longest chain of supersession (cycles cut)."""
+    depth: dict[str, int] = {}
+
+    def lower(code: str, level: int, path: frozenset[str]) -> None:
+        for below in supersedes.get(code, frozenset()):
+            if below not in path and depth.get(below, -1) < level + 1:
+                depth[below] = level + 1
+                lower(below, level + 1, path | {below})
+
+    for code in supersedes:
+        lower(code, depth.get(code, 0), frozenset({code}))
+    return depth
 
 
 __all__ = ["fold_superseded", "same_gap"]

@@ -6,6 +6,8 @@ import importlib
 import importlib.util
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,22 @@ class RuleDataError(Exception):
     """A rule data file is invalid; the message names the file and key."""
 
 
-# A top-level definition of a name: def, class, assignment, or an import that binds it.
-_DEFINITION = r"^(?:async\s+def|def|class)\s+{0}\b|^{0}\s*(?::[^=\n]*)?=|^(?:from\s+\S+\s+)?import\s[^\n(]*\b{0}\b"
-_PARENTHESISED_IMPORT = r"^from\s+\S+\s+import\s*\([^)]*\b{0}\b"
+# What binds a name at a module's top level: def, class, assignment, import (plain or in parentheses).
+_DEFINED = re.compile(r"^(?:async\s+def|def|class)\s+(\w+)|^(\w+)\s*(?::[^=\n]*)?=", re.MULTILINE)
+_IMPORTED = re.compile(r"^(?:from\s+\S+\s+)?import\s+(\([^)]*\)|[^\n]*)", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _top_level_names(source_file: str) -> frozenset[str]:
+    """The names a module's source binds at its top level (read, never imported)."""
+    source = Path(source_file).read_text(encoding="utf-8")
+    names = {a or b for a, b in _DEFINED.findall(source)}
+    for clause in _IMPORTED.findall(source):
+        for item in clause.strip("()").split(","):
+            words = item.split()
+            if words:
+                names.add(words[-1].split(".")[0])  # "x as y" binds y; "import a.b" binds a
+    return frozenset(names)
 
 
 class ImportedFunction:
@@ -60,26 +75,31 @@ class ImportedFunction:
         return self.resolve().__doc__
 
 
+@lru_cache(maxsize=64)
+def _spec(module_name: str) -> ModuleSpec | None:
+    """Where a module is, found without importing it (its parent packages are imported)."""
+    try:
+        return importlib.util.find_spec(module_name)
+    except (ImportError, ValueError):
+        return None
+
+
 def _problem(module_name: str, attribute: str) -> str | None:
     """Why ``module:attribute`` names no function (None when it does), without importing it."""
     if not module_name or not attribute:
         return "is not 'module:attribute'"
-    try:
-        spec = importlib.util.find_spec(module_name)
-    except (ImportError, ValueError):
-        spec = None
+    spec = _spec(module_name)
     if spec is None:
         return f"not found: no module {module_name!r}"
     origin = Path(spec.origin) if spec.origin else None
-    if origin is not None and origin.suffix == ".py" and origin.is_file():
-        source = origin.read_text(encoding="utf-8")
-        name = re.escape(attribute)
-        if re.search(_DEFINITION.format(name), source, re.MULTILINE) or re.search(
-            _PARENTHESISED_IMPORT.format(name), source, re.MULTILINE
-        ):
-            return None
-        return f"not found: module {module_name!r} defines no {attribute!r}"
-    try:  # No source to read (a compiled or zipped module): import it to ask.
+    if (
+        origin is not None
+        and origin.suffix == ".py"
+        and origin.is_file()
+        and attribute in _top_level_names(str(origin))
+    ):
+        return None
+    try:  # Not bound plainly at the top of its source (or no source to read): import it to ask.
         found = hasattr(importlib.import_module(module_name), attribute)
     except ImportError as exc:
         return f"not found: {exc}"
