@@ -582,16 +582,14 @@ def _find_lead(document: Document) -> Lead:
     return Lead(headline, subheading, summary)
 
 
-def segments_of(document: Document, lex: Lexicon) -> list[str]:
+def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
     """Customer segments the lead names ("bookstore owners"): their head lemmas, lower case."""
-    result: list[str] = []
-    for unit in find_lead(document).units():
-        if unit.nlp is None:
-            continue
-        for token in unit.nlp:
-            if specific_segment(token, lex):
-                result.append(token.lemma_.lower())
-    return result
+
+    def compute() -> tuple[str, ...]:
+        units = [u for u in find_lead(document).units() if u.nlp is not None]
+        return tuple(t.lemma_.lower() for u in units for t in u.nlp if specific_segment(t, lex))
+
+    return memo.SEGMENTS.remember(document, compute, lex.key)
 
 
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:

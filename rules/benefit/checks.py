@@ -51,7 +51,7 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
 
 
 def _benefits(document: Document, lex: Lexicon) -> Iterator[Sentence]:
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     for sentence in pr_sentences(document):
         if benefit_sentence(sentence, lex, segments):
             yield sentence
@@ -100,7 +100,7 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
     Options: `message`, `max-per-document` (default 5).
     """
     lex: Lexicon = ctx.prepared
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     limit = int(ctx.get("max-per-document", 5))
     count = 0
     for sentence in pr_sentences(document, quotes=False):

@@ -84,7 +84,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     Options: `message`, `extend-technology-terms`, `extend-customer-roles`.
     """
     lex: Lexicon = ctx.prepared
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     products = product_names(document, lex)
     for unit in document.units:
         if unit.part != "pr" or unit.kind not in PROSE_KINDS:

@@ -93,7 +93,7 @@ def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Viola
     if _problem_units(document, ctx):
         return
     lex: Lexicon = ctx.prepared
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     cues = _cues(ctx)
     for sentence in pr_sentences(document):
         if problem_sentence(sentence, lex, cues, segments):
@@ -121,7 +121,7 @@ def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Viol
     Options: `min-shared` (default 1), `problem-headings`, `solution-headings`, `ignore-lemmas`, `message`.
     """
     lex: Lexicon = ctx.prepared
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     prose = [u for u in document.units if u.part == "pr" and u.kind == "paragraph" and not u.in_quote and u.nlp]
     problem = _problem_units(document, ctx)
     labels = {" ".join(_NON_WORD.sub(" ", h.lower()).split()) for h in ctx.get("solution-headings", ())}

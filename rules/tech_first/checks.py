@@ -223,7 +223,7 @@ def _reason(
 
 def _context(document: Document, ctx: RuleContext) -> tuple[Lexicon, tuple[str, ...], frozenset[str]]:
     lex: Lexicon = ctx.prepared
-    return lex, tuple(segments_of(document, lex)), product_names(document, lex)
+    return lex, segments_of(document, lex), product_names(document, lex)
 
 
 def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violation]:

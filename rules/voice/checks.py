@@ -64,7 +64,7 @@ def company_centric_voice(document: Document, ctx: RuleContext) -> Iterator[Viol
     Options: `max-ratio` (default 1.0), `min-company` (default 3), `company-names`, `message`.
     """
     lex: Lexicon = ctx.prepared
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     products = product_names(document, lex)
     company = frozenset(str(n).lower() for n in ctx.get("company-names", ()))
     first: Sentence | None = None
