@@ -237,6 +237,7 @@ def _run_chromium(binary: str, tmp_path: Path, *args: str) -> subprocess.Complet
     return subprocess.run([binary, *flags, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
 def test_page_in_headless_chromium(page, tmp_path: Path) -> None:
     binary = _chromium()
     report, html = page

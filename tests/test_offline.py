@@ -57,6 +57,7 @@ def online():
     return _findings([*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], clean_env())
 
 
+@pytest.mark.slow
 def test_same_findings_with_sockets_blocked(tmp_path, online):
     offline = _findings(
         [*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], _offline_env(tmp_path)
@@ -66,6 +67,7 @@ def test_same_findings_with_sockets_blocked(tmp_path, online):
     assert online[1]["flesch_kincaid_grade"] > 0, "readability (syllables) computed offline"
 
 
+@pytest.mark.slow
 def test_same_findings_in_a_network_namespace(tmp_path, online):
     if shutil.which("unshare") is None:
         pytest.skip("unshare is not available")

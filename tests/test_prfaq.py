@@ -251,6 +251,7 @@ def test_scorecard_in_file_report(linter: Linter) -> None:
     assert list(report["scorecard"]) == list(PARTS)
 
 
+@pytest.mark.slow
 def test_scorecard_in_cli_json() -> None:
     path = EXAMPLES / "shelfwise-prfaq.md"
     run = subprocess.run(

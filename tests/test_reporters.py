@@ -251,6 +251,7 @@ def test_use_color_tty_no_color_and_force_color():
     assert use_color(_Stream(True), {"TERM": "dumb"}) is False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("no_color", [False, True])
 def test_cli_colors_on_a_terminal_unless_no_color(no_color, tmp_path):
@@ -367,6 +368,7 @@ def test_sarif_paths_become_uris():
     assert location == {"uri": "docs/my%20prfaq.md", "uriBaseId": "%SRCROOT%"}
 
 
+@pytest.mark.slow
 def test_sarif_from_the_cli_validates(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = _schema()
@@ -453,6 +455,7 @@ def test_statistics_counts_per_rule(report):
     assert render_statistics(EMPTY) == ""
 
 
+@pytest.mark.slow
 def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

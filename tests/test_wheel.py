@@ -14,6 +14,9 @@ import pytest
 
 from .conftest import EXAMPLES, REPO, clean_env, wbl_command
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):

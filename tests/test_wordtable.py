@@ -64,6 +64,7 @@ def test_unwritable_cache_still_answers(tmp_path, monkeypatch):
         wordtable.reset()
 
 
+@pytest.mark.slow
 def test_a_run_with_the_table_in_place_does_not_import_wordfreq(tmp_path):
     env = clean_env(XDG_CACHE_HOME=str(tmp_path))
     code = (
