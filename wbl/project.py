@@ -209,8 +209,8 @@ class Project:
 
         linters = list(dict.fromkeys(linter for _, linter in todo if linter is not None))
         plan = WorkerPlan(self.registry, tuple(linter.linter.options for linter in linters), self.cache_dir)
-        index = {id(linter): i for i, linter in enumerate(linters)}
-        fresh = lint_in_processes(plan, [(item, index[id(linter)]) for item, linter in todo], jobs)
+        index = {linter: i for i, linter in enumerate(linters)}
+        fresh = lint_in_processes(plan, [(item, index[linter]) for item, linter in todo], jobs)
         for item, linter in planned:
             if isinstance(item, FileReport):
                 yield item
