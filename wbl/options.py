@@ -133,7 +133,7 @@ class Schema:
         if key in self.options or not key.startswith(EXTEND):
             return None
         target = self.options.get(key.removeprefix(EXTEND))
-        return target if target is not None and target.is_list else None
+        return target if target is not None and _extensible(target) else None
 
     def get(self, key: str) -> Option | None:
         """The option `key` sets: a declared one, or the ``extend-`` variant of a list option."""
@@ -147,7 +147,7 @@ class Schema:
 
     def names(self) -> list[str]:
         """Every key a configuration may set, for "did you mean" hints."""
-        return [*self.options, *(EXTEND + o.name for o in self.options.values() if o.is_list)]
+        return [*self.options, *(EXTEND + o.name for o in self.options.values() if _extensible(o))]
 
     def defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options.values() if o.default is not None}
@@ -165,6 +165,11 @@ class Schema:
         for name, values in added.items():
             merged[name] = [*merged.get(name, ()), *values]
         return merged
+
+
+def _extensible(option: Option) -> bool:
+    """A list option gets an ``extend-`` variant, unless it is itself one (``extend-words``)."""
+    return option.is_list and not option.name.startswith(EXTEND)
 
 
 __all__ = ["EXTEND", "LIST_TYPES", "TYPES", "Option", "Schema", "describe"]
