@@ -117,7 +117,7 @@ class Lexicon:
     shape_signals: bool
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _base_data() -> dict[str, Any]:
     folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
     data: dict[str, Any] = {}

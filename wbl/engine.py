@@ -191,8 +191,12 @@ class Linter:
         _, rules = self._ready()
         result: list[Figure] = []
         for r in rules:
-            if r.figures is not None and r.code not in self._failed:
+            if r.figures is None or r.code in self._failed:
+                continue
+            try:
                 result.extend(r.figures(document, self._contexts[r.code]))
+            except Exception as exc:  # A report without one rule's figures beats no report.
+                self.notices.append(f"rule {r.code} ({r.name}) measured nothing: {type(exc).__name__}: {exc}")
         return result
 
     def _run_rules(self, document: Document, rules: Sequence[Rule]) -> FileReport:
