@@ -21,6 +21,7 @@ def render_explanation(r: Rule) -> str:
         r.summary,
         "",
         f"- Category: {r.category}",
+        f"- Kind: {r.kind}" + (" (a function of its pack)" if r.kind == "python" else " (data only)"),
         f"- Default severity: {r.severity.value}",
         f"- Needs: {', '.join(sorted(r.needs)) or 'nothing (no language analysis)'}",
         f"- Origin: {r.origin}",
