@@ -35,6 +35,7 @@ def __getattr__(name: str) -> Any:
         return getattr(project, name)
     raise AttributeError(f"module 'wbl' has no attribute {name!r}")
 
+
 __all__ = [
     "Example",
     "Figure",
