@@ -87,20 +87,22 @@ def bench_throughput(count: int, repeat: int) -> None:
     """1. wbl words/s against bare nlp.pipe with the same components on the same text."""
     import wbl
     from wbl.document import build_document
+    from wbl.files import FileLinter
     from wbl.markdown import parse
+    from wbl.nlp import load_pipeline
     from wbl.source import SourceText
 
     folder = corpus(count)
     paths = sorted(folder.glob("*.md"))
     items = [(str(p), p.read_bytes()) for p in paths]
-    linter = wbl.Linter()
-    pipeline, _ = linter._prepare()
+    linter = FileLinter(wbl.Linter())
+    pipeline = load_pipeline()
     texts = []
     for path, data in items:
         text = data.decode()
         texts += [u.text for u in build_document(path, SourceText(text), parse(text)).units]
     words = sum(len(t.split()) for t in texts)
-    features = linter.features
+    features = linter.linter.features
     list(linter.lint_many(items[:2]))  # warm up (textstat, lexicons)
     bare, full = interleaved_medians(
         lambda: median_time(lambda: pipeline.pipe(texts, features), 1),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import wbl
-from wbl.engine import FileReport, Finding, Report
+from wbl.findings import FileReport, Finding, Report
 
 from .conftest import EXAMPLES, clean_env
 
@@ -52,6 +54,7 @@ def test_exit_codes():
     assert Report((dirty,)).exit_code("error") == 0
 
 
+@pytest.mark.slow
 def test_import_does_not_import_spacy():
     code = "import sys, wbl; wbl.default_registry(); print('spacy' in sys.modules, 'nltk' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env(), check=True)

@@ -13,6 +13,9 @@ from wbl.cache import FORMAT
 
 from .conftest import EXAMPLES, clean_env
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 RUN_AND_REPORT_IMPORTS = (
     "import sys\n"
     "from wbl.cli import main\n"
@@ -21,7 +24,8 @@ RUN_AND_REPORT_IMPORTS = (
     "except SystemExit as exit:\n"
     "    code = exit.code\n"
     "sys.stderr.write('\\nSPACY_IMPORTED=%s\\n' % ('spacy' in sys.modules))\n"
-    "heavy = sorted(m for m in sys.modules if m in ('mistune', 'wbl.document') or m.endswith('.checks'))\n"
+    "heavy = sorted(m for m in sys.modules if m in ('mistune', 'wbl.document', 'wbl.prfaq', 'wbl_rules.analysis')\n"
+    "               or m.endswith('.checks'))\n"
     "sys.stderr.write('PARSER_OR_RULE_CODE_IMPORTED=%s\\n' % ','.join(heavy))\n"
     "sys.exit(code)\n"
 )

@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import EXAMPLES, FIXTURES, clean_env, wbl_command
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>WB\d{3}) \[(?P<severity>error|warning|info)\] .+$"
 )

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import wbl
 from wbl.cli import main
-from wbl.config import ConfigError, Project, find_config_file, glob_match, load_config
+from wbl.config import ConfigError, find_config_file, glob_match, load_config
+from wbl.project import Project
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
-from wbl_rules.customer.focus import find_lead, lexicon, shaped_like_code, technology_terms
+from wbl_rules.analysis import base_lexicon, find_lead, lexicon, shaped_like_code, technology_terms
 
 import wbl
-from wbl.rule import RuleContext, Severity
+from wbl.rule import Severity
 
 from .conftest import EXAMPLES
 
-LEAD = "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
+LEAD = (
+    "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
+    "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"
+)
 OUR_RULES = ("WB201", "WB202", "WB203", "WB211", "WB212", "WB221", "WB222", "WB301", "WB302", "WB821")
 
 
@@ -49,8 +51,8 @@ def test_everyday_words_are_not_code(word: str) -> None:
 
 
 def test_rule_options_extend_the_shared_lexicon() -> None:
-    base = lexicon(None)
-    extended = lexicon(RuleContext(MappingProxyType({"extend-technology-terms": ["flux capacitor"]})))
+    base = base_lexicon()
+    extended = lexicon({"extend-technology-terms": ["flux capacitor"]})
     assert "flux capacitor" in extended.terms
     assert "flux capacitor" not in base.terms
 
@@ -157,7 +159,7 @@ def wbl_document(markdown: str):
 def test_terms_exclude_the_product_name() -> None:
     document = wbl_document("DuckDB Insights uses DuckDB.\n")
     sentence = document.units[0].sentences[0]
-    lex = lexicon(None)
+    lex = base_lexicon()
     assert [t.text for t in technology_terms(sentence, lex)] == ["DuckDB", "DuckDB"]
     assert technology_terms(sentence, lex, exclude={"DuckDB"}) == []
 
@@ -192,7 +194,7 @@ def test_showcase_gets_no_warnings_from_these_rules() -> None:
 
 
 def test_technology_first_draft_gets_the_reviewers_findings() -> None:
-    run = wbl.lint_paths([EXAMPLES / "datasync-draft.md"], options=wbl.LintOptions(select=OUR_RULES))
+    run = wbl.lint_paths([EXAMPLES / "datasync-prfaq.md"], options=wbl.LintOptions(select=OUR_RULES))
     found = {(f.rule, f.line) for f in run.findings}
     assert {("WB302", 1), ("WB302", 3), ("WB301", 7), ("WB202", 1), ("WB201", 1), ("WB211", 1)} <= found
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from wbl.docgen import builtin_rules, rule_pages
 
 from .conftest import REPO
@@ -18,6 +20,7 @@ def test_rule_pages_match_the_registry():
     assert on_disk == set(pages)
 
 
+@pytest.mark.slow
 def test_mkdocs_build_strict(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],

@@ -10,8 +10,11 @@ import pytest
 
 from .conftest import EXAMPLES, REPO, clean_env, wbl_command
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 DOC = REPO / "docs" / "editors.md"
-SAMPLE = EXAMPLES / "datasync-draft.md"
+SAMPLE = EXAMPLES / "datasync-prfaq.md"
 
 
 def _json_blocks() -> list[dict]:

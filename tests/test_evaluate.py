@@ -87,6 +87,7 @@ def test_command_json(tmp_path):
     assert data["documents"] == [{"file": "a.md", "findings": 1, "by_rule": {"WB701": 1}, "errors": []}]
 
 
+@pytest.mark.slow
 def test_missing_corpus_is_a_clear_error(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "wbl.evaluate", "--corpus", str(tmp_path / "nowhere")],

@@ -36,6 +36,7 @@ def _toml_block(text: str) -> str:
     return match.group(1)
 
 
+@pytest.mark.slow
 def test_explain_prints_the_whole_rule():
     result = run("explain", "WB601")
     assert result.returncode == 0, result.stderr
@@ -54,11 +55,13 @@ def test_explain_prints_the_whole_rule():
     assert strip_markers(bad.markdown) in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["weasel-word", "wb601", " WB601 "])
 def test_explain_takes_slugs_and_any_case(name):
     assert run("explain", "WB601").stdout == run("explain", name).stdout
 
 
+@pytest.mark.slow
 def test_explain_unknown_rule_is_a_one_line_error():
     result = run("explain", "weasle-word")
     assert result.returncode == 2
@@ -68,6 +71,7 @@ def test_explain_unknown_rule_is_a_one_line_error():
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_explain_a_prefix_naming_several_rules_asks_for_one():
     several = next(c for c in ("WB5", "WB6", "WB") if len(default_registry().select([c])) > 1)
     result = run("explain", several)
@@ -115,6 +119,7 @@ sys.exit(code or 0)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["--help"], ["--version"], ["rules"], ["rules", "--format", "json"], ["explain", "WB601"]]
 )

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
 from wbl.cli import main
-from wbl.engine import Finding
+from wbl.findings import Finding
 from wbl.htmlreport import highlight_lines, review
 from wbl.rule import Severity
 
@@ -200,7 +200,7 @@ def test_highlighting_keeps_text_and_spans(text: str, spans: list[tuple[int, int
 
 def test_cli_writes_the_page(tmp_path: Path) -> None:
     out = tmp_path / "review.html"
-    result = CliRunner().invoke(main, ["report", str(EXAMPLES / "datasync-draft.md"), "-o", str(out), "--isolated"])
+    result = CliRunner().invoke(main, ["report", str(EXAMPLES / "datasync-prfaq.md"), "-o", str(out), "--isolated"])
     assert result.exit_code == 0, result.output
     assert "wrote" in result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -237,6 +237,7 @@ def _run_chromium(binary: str, tmp_path: Path, *args: str) -> subprocess.Complet
     return subprocess.run([binary, *flags, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
 def test_page_in_headless_chromium(page, tmp_path: Path) -> None:
     binary = _chromium()
     report, html = page

@@ -88,6 +88,7 @@ def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
     )
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_open_publishes_diagnostics_in_utf16(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
@@ -109,6 +110,7 @@ async def test_open_publishes_diagnostics_in_utf16(client: LanguageClient, works
     assert very.range.start == types.Position(line=2, character=TEXT.splitlines()[2].index("very") + 3)
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_change_republishes_for_the_latest_version(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
@@ -120,6 +122,7 @@ async def test_change_republishes_for_the_latest_version(client: LanguageClient,
     assert [flagged(d) for d in found] == ["very"]
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_code_action_inserts_a_suppression_comment(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
@@ -145,6 +148,7 @@ async def test_code_action_inserts_a_suppression_comment(client: LanguageClient,
     assert await diagnostics(client, uri, 4) == []
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_configuration_reloads_when_it_changes(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
@@ -166,6 +170,7 @@ async def test_configuration_reloads_when_it_changes(client: LanguageClient, wor
     assert [flagged(d) for d in await diagnostics(client, uri, 6)] == ["many"]
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_a_broken_configuration_is_reported_once_and_defaults_apply(
     client: LanguageClient, workspace: Path
@@ -180,6 +185,7 @@ async def test_a_broken_configuration_is_reported_once_and_defaults_apply(
     assert len(shown) == 1 and "invalid TOML" in shown[0], client.messages
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
@@ -190,6 +196,7 @@ async def test_close_clears_diagnostics(client: LanguageClient, workspace: Path)
     assert params.uri == uri and list(params.diagnostics) == []
 
 
+@pytest.mark.slow
 @asyncio_test
 async def test_server_asks_to_watch_configuration_files(client: LanguageClient) -> None:
     methods = [r.method for r in client.registrations]

@@ -54,25 +54,27 @@ def _findings(command, env):
 
 @pytest.fixture(scope="module")
 def online():
-    return _findings([*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], clean_env())
+    return _findings([*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-prfaq.md")], clean_env())
 
 
+@pytest.mark.slow
 def test_same_findings_with_sockets_blocked(tmp_path, online):
     offline = _findings(
-        [*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")], _offline_env(tmp_path)
+        [*wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-prfaq.md")], _offline_env(tmp_path)
     )
     assert offline == online
     assert online[0], "the draft has findings"
     assert online[1]["flesch_kincaid_grade"] > 0, "readability (syllables) computed offline"
 
 
+@pytest.mark.slow
 def test_same_findings_in_a_network_namespace(tmp_path, online):
     if shutil.which("unshare") is None:
         pytest.skip("unshare is not available")
     probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("this machine does not allow an unprivileged network namespace")
-    command = ["unshare", "-rn", *wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-draft.md")]
+    command = ["unshare", "-rn", *wbl_command(), "check", "--format", "json", str(EXAMPLES / "datasync-prfaq.md")]
     assert _findings(command, _offline_env(tmp_path)) == online
 
 

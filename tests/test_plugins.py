@@ -10,6 +10,8 @@ from importlib import metadata
 import pytest
 
 import wbl
+from wbl.findings import FileReport
+from wbl.project import Project
 from wbl.registry import Registry, RegistryError, discover
 
 from .conftest import clean_env, wbl_command
@@ -40,15 +42,17 @@ def _install_fake_distribution(root, module_source=PLUGIN, name="wbl_synergy", t
     (info / "entry_points.txt").write_text(f"[wbl.rules]\nsynergy = {target}\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_installed_plugin_rules_run_through_the_cli(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     _install_fake_distribution(site)
     doc = tmp_path / "doc.md"
-    doc.write_text("# Title\n\nOur synergy helps.\n", encoding="utf-8")
+    doc.write_text("# Title\n\nOur synergy helps.\n\nMany owners wait.\n", encoding="utf-8")
     env = clean_env(PYTHONPATH=str(site))
     listed = subprocess.run([*wbl_command(), "rules"], capture_output=True, text=True, env=env, check=True)
     assert "WB901" in listed.stdout and "no-synergy" in listed.stdout
+    assert "WB601" in listed.stdout  # built-ins still registered alongside
     result = subprocess.run(
         [*wbl_command(), "check", "--format", "json", str(doc)], capture_output=True, text=True, env=env
     )
@@ -56,9 +60,10 @@ def test_installed_plugin_rules_run_through_the_cli(tmp_path):
     findings = json.loads(result.stdout)["files"][0]["findings"]
     plugin = [f for f in findings if f["rule"] == "WB901"]
     assert plugin and (plugin[0]["line"], plugin[0]["column"]) == (3, 5) and plugin[0]["severity"] == "error"
-    assert any(f["rule"] == "WB601" for f in findings) or True  # built-ins still registered alongside
+    assert [(f["line"], f["text"]) for f in findings if f["rule"] == "WB601"] == [(5, "Many")]  # built-ins run too
 
 
+@pytest.mark.slow
 def test_broken_plugin_is_a_clear_error(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -103,3 +108,34 @@ def test_faulty_rule_is_an_internal_error_and_others_still_report():
     assert any("WB998" in e and "boom" in e for e in report.errors)
     assert any("WB997" in e and "malformed" in e for e in report.errors)
     assert any(f.rule == "WB601" for f in report.findings)
+
+
+@wbl.rule(code="WB902", name="only-here", category="jargon", severity="warning", summary="Flags 'widget'")
+def only_here(document, ctx):
+    """A rule that exists only in the registry a library caller builds (never installed)."""
+    for unit in document.units:
+        start = unit.text.find("widget")
+        if start >= 0:
+            yield wbl.Violation("'widget' is vague", unit, start, start + len("widget"))
+
+
+@pytest.mark.slow
+def test_a_custom_registry_reaches_the_jobs_workers(tmp_path, monkeypatch):
+    """Workers lint with the caller's registry (and each file's options), never a rebuilt default one."""
+    import wbl.parallel
+
+    for i in range(4):
+        (tmp_path / f"{i}.md").write_text(f"# Doc {i}\n\nA widget for copy {i}.\n", encoding="utf-8")
+    used = []
+    original = wbl.parallel.lint_in_processes
+
+    def spy(plan, files, jobs):
+        used.append((plan.registry, len(files), jobs))
+        return original(plan, files, jobs)
+
+    monkeypatch.setattr(wbl.parallel, "lint_in_processes", spy)
+    registry = Registry.from_rules([only_here])
+    report = Project(wbl.LintOptions(), registry, isolated=True, jobs=2).lint_paths([tmp_path])
+    assert used == [(registry, 4, 2)]
+    assert all(isinstance(f, FileReport) and not f.errors for f in report.files)
+    assert [[(x.rule, x.text) for x in f.findings] for f in report.files] == [[("WB902", "widget")]] * 4

@@ -17,6 +17,9 @@ import pytest
 
 from .conftest import REPO, clean_env
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("pre_commit", reason="the pre-commit package is not installed (pip install -e '.[test]')")
 
 HOOKS_FILE = ".pre-commit-hooks.yaml"

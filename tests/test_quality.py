@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import REPO
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "ruff"] if shutil.which("ruff") is None else ["ruff"]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import wbl
-from wbl.engine import FileReport, Finding, Report
+from wbl.findings import FileReport, Finding, Report
 from wbl.reporters import (
     HUMAN_FORMATS,
     REPORTERS,
@@ -23,11 +23,11 @@ from wbl.reporters import (
     stream,
     use_color,
 )
-from wbl.reporters.base import rule_help_uri, utf16_column
+from wbl.reporters.base import rule_help_uri
 from wbl.reporters.github import escape_data, escape_property
 from wbl.reporters.text import render_text
 from wbl.rule import Rule, Severity
-from wbl.source import SourceText
+from wbl.source import SourceText, encoded_column
 
 from .conftest import EXAMPLES, REPO, clean_env, wbl_command
 
@@ -251,6 +251,7 @@ def test_use_color_tty_no_color_and_force_color():
     assert use_color(_Stream(True), {"TERM": "dumb"}) is False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("no_color", [False, True])
 def test_cli_colors_on_a_terminal_unless_no_color(no_color, tmp_path):
@@ -356,7 +357,8 @@ def test_sarif_columns_are_utf16_code_units(report):
     assert regions[3]["endColumn"] == happy_very.end_column + 1
     assert line.encode("utf-16-le")[(regions[3]["startColumn"] - 1) * 2 :].decode("utf-16-le").startswith("very")
     assert regions[0]["startColumn"] == report.findings[0].column  # ASCII lines are unchanged
-    assert utf16_column("a😀b", 3) == 4 and utf16_column(None, 7) == 7
+    assert encoded_column("a😀b", 3) == 4 and encoded_column(None, 7) == 7
+    assert encoded_column("a😀b", 3, "utf-8") == 6 and encoded_column("a😀b", 3, "utf-32") == 3
 
 
 def test_sarif_paths_become_uris():
@@ -366,6 +368,7 @@ def test_sarif_paths_become_uris():
     assert location == {"uri": "docs/my%20prfaq.md", "uriBaseId": "%SRCROOT%"}
 
 
+@pytest.mark.slow
 def test_sarif_from_the_cli_validates(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = _schema()
@@ -452,10 +455,11 @@ def test_statistics_counts_per_rule(report):
     assert render_statistics(EMPTY) == ""
 
 
+@pytest.mark.slow
 def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*wbl_command(), "check", "--statistics", *args, str(EXAMPLES / "datasync-draft.md")],
+            [*wbl_command(), "check", "--statistics", *args, str(EXAMPLES / "datasync-prfaq.md")],
             capture_output=True,
             text=True,
             env=clean_env(),
@@ -467,7 +471,7 @@ def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     out = text.stdout.rstrip("\n").splitlines()
     assert re.match(r"^\s*\d+\s+WB601\s+weasel-word\s", out[-2])
     assert re.match(r"^\d+ findings \(\d+ warning\) in 1 file$", out[-1])
-    assert out[0].endswith("datasync-draft.md:1:18: WB601 [warning] " + out[0].split("[warning] ", 1)[1])
+    assert out[0].endswith("datasync-prfaq.md:1:18: WB601 [warning] " + out[0].split("[warning] ", 1)[1])
     assert out[-3] == "", "a blank line between the findings and the statistics"
     machine = run("--select", "WB601", "--format", "json")
     json.loads(machine.stdout)  # still one JSON document

@@ -48,6 +48,7 @@ def test_every_pattern_in_the_rule_pack_is_safe():
             compile_pattern(pattern)
 
 
+@pytest.mark.slow
 def test_catastrophic_pattern_from_configuration_gives_an_error_not_a_hang(tmp_path):
     (tmp_path / "wbl.toml").write_text(
         '[rules.unfinished-draft]\npatterns = [{ name = "evil", regex = "(a+)+$", advice = "x" }]\n', encoding="utf-8"

@@ -16,7 +16,7 @@ WEASEL = "This is very good."  # one WB601 finding ('very')
 
 @pytest.fixture(scope="module")
 def weasel_linter() -> Linter:
-    return Linter(LintOptions(select=("WB601",)))
+    return Linter(LintOptions(select=("WB601",), kind="prfaq"))
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,9 @@ import pytest
 
 from .conftest import EXAMPLES, REPO, clean_env, wbl_command
 
+# Every test here starts processes (the CLI, git, pip, ruff).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
@@ -70,7 +73,7 @@ def test_wheel_in_fresh_venv_gives_same_findings(wheel, tmp_path):
         cwd=tmp_path,
     ).stdout.split()
     assert all(path.startswith(str(venv)) for path in where), where
-    example = str(EXAMPLES / "datasync-draft.md")
+    example = str(EXAMPLES / "datasync-prfaq.md")
     installed = subprocess.run(
         [str(python), "-m", "wbl.cli", "check", "--format", "json", example],
         capture_output=True,

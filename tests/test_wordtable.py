@@ -64,13 +64,14 @@ def test_unwritable_cache_still_answers(tmp_path, monkeypatch):
         wordtable.reset()
 
 
+@pytest.mark.slow
 def test_a_run_with_the_table_in_place_does_not_import_wordfreq(tmp_path):
     env = clean_env(XDG_CACHE_HOME=str(tmp_path))
     code = (
         "import sys\nfrom wbl.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('\\nWORDFREQ=%s\\n' % ('wordfreq' in sys.modules))\n"
     )
-    command = [sys.executable, "-c", code, "check", "--no-cache", str(EXAMPLES / "datasync-draft.md")]
+    command = [sys.executable, "-c", code, "check", "--no-cache", str(EXAMPLES / "datasync-prfaq.md")]
     first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert "WORDFREQ=True" in first.stderr  # the first run builds the table from wordfreq

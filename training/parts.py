@@ -124,7 +124,8 @@ def main() -> None:
         truth = [s[2] for s in chosen]
         heading = [s[3] for s in chosen]
         grid = np.linspace(0.05, 0.95, 91)
-        accuracy = [np.mean([(h or sc >= t) == tr for sc, tr, h in zip(scores, truth, heading)]) for t in grid]
+        rows = list(zip(scores, truth, heading, strict=True))
+        accuracy = [np.mean([(h or sc >= t) == tr for sc, tr, h in rows]) for t in grid]
         return float(grid[int(np.argmax(accuracy))])
 
     groups = np.arange(len(samples))
@@ -136,7 +137,7 @@ def main() -> None:
         test = [samples[i] for i in test_idx]
         model = fit(train)
         threshold = best_threshold(model, train)
-        for s, score in zip(test, doc_scores(model, test)):
+        for s, score in zip(test, doc_scores(model, test), strict=True):
             predicted = s[3] or score >= threshold
             doc_right += predicted == s[2]
             x, y = matrix([s])
@@ -148,13 +149,14 @@ def main() -> None:
                 located += int(y[int(np.argmax(p))] == 1)
     final = fit(samples)
     threshold = best_threshold(final, samples)
-    in_doc = np.mean([(s[3] or sc >= threshold) == s[2] for s, sc in zip(samples, doc_scores(final, samples))])
+    scored = zip(samples, doc_scores(final, samples), strict=True)
+    in_doc = np.mean([(s[3] or sc >= threshold) == s[2] for s, sc in scored])
     print(f"problem present (per document): in-sample {in_doc:.3f}  cross-validated {doc_right / len(samples):.3f}")
     print(
         f"paragraph accuracy (cross-validated) {para_right / para_total:.3f}; "
         f"the likeliest paragraph is the labelled one in {located}/{located_total} documents"
     )
-    weights = {k: round(float(w), 4) for k, w in zip(features, final.coef_[0])}
+    weights = {k: round(float(w), 4) for k, w in zip(features, final.coef_[0], strict=True)}
     print("weights", json.dumps(weights), "bias", round(float(final.intercept_[0]), 4), "threshold", threshold)
     if args.write:
         data = json.loads(OUTPUT.read_text()) if OUTPUT.exists() else {}

@@ -77,9 +77,11 @@ def main() -> None:
     in_sample = spearmanr(y, model.predict((x - mean) / scale)).statistic
     by_words = spearmanr(y, words).statistic
     print(f"{len(y)} graded documents")
-    print(f"Spearman with the reviewer's grade: in-sample {in_sample:.3f}, cross-validated "
-          f"{np.mean(cross):.3f} (folds by document, 5 shuffles: {', '.join(f'{c:.2f}' for c in cross)}); "
-          f"word count {by_words:.3f}")
+    print(
+        f"Spearman with the reviewer's grade: in-sample {in_sample:.3f}, cross-validated "
+        f"{np.mean(cross):.3f} (folds by document, 5 shuffles: {', '.join(f'{c:.2f}' for c in cross)}); "
+        f"word count {by_words:.3f}"
+    )
     weights = dict(zip(columns, model.coef_, strict=True))
     for column in columns:
         print(f"  {column:22} {weights[column]:+.3f}")

@@ -11,24 +11,46 @@ Nothing here prints. Importing wbl does not import spaCy; the pipeline loads on 
 
 from __future__ import annotations
 
-from wbl.engine import FileReport, Finding, Linter, LintOptions, Report, lint_paths, lint_text
-from wbl.registry import Registry, default_registry, discover
-from wbl.rule import Example, Rule, RuleContext, Severity, Violation, rule
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from wbl.engine import Linter, LintOptions
+from wbl.findings import FileReport, Finding, Report
+from wbl.registry import Registry, default_registry, discover
+from wbl.rule import Example, Figure, Rule, RuleContext, Severity, Violation, rule
+from wbl.version import __version__
+from wbl.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from wbl.project import Project, lint_paths, lint_text
+
+_PROJECT_NAMES = ("Project", "lint_paths", "lint_text")
+
+
+def __getattr__(name: str) -> Any:
+    # The project layer (configuration files, the result cache, processes) is imported when first
+    # used, so that `import wbl` stays as light as the engine.
+    if name in _PROJECT_NAMES:
+        from wbl import project
+
+        return getattr(project, name)
+    raise AttributeError(f"module 'wbl' has no attribute {name!r}")
+
 
 __all__ = [
     "Example",
+    "Figure",
     "FileReport",
     "Finding",
     "LintOptions",
     "Linter",
+    "Project",
     "Registry",
     "Report",
     "Rule",
     "RuleContext",
     "Severity",
     "Violation",
+    "Vocabulary",
     "__version__",
     "default_registry",
     "discover",

@@ -330,7 +330,8 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     if date:
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
-        return not place or _looks_like_place(place) or ((head.isupper() or len(place.split()) <= 8) and separator != ":")
+        short_place = head.isupper() or len(place.split()) <= 8
+        return not place or _looks_like_place(place) or (short_place and separator != ":")
     if separator == ".":
         return False  # a sentence, unless it carries a date
     # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ..."
@@ -368,6 +369,11 @@ class Segment:
     def whole(self) -> bool:
         """The segment is its unit's whole text."""
         return self.unit.text.strip() == self.text
+
+    @property
+    def word_count(self) -> int:
+        """Words, counted as `Unit.word_count` counts them (tokens once the document is analysed)."""
+        return int(self.unit.words_between(self.start, self.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,6 +478,13 @@ class Residue:
     prompt: str
 
 
+# Roles whose words are not the press release's or the FAQ's own prose.
+_NOT_PROSE = frozenset(
+    {"title", "metadata", "residue", "guidance", "blank", "preamble", "label", "faq_label", "faq_heading"}
+    | {"attribution"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Anatomy:
     """The whole-document answer to "which part is this?", computed once per document."""
@@ -488,9 +501,6 @@ class Anatomy:
     signals: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # Each problem-paragraph candidate's segment index, features and the model's probability.
     problem_candidates: tuple[tuple[int, Mapping[str, float], float], ...] = ()
-    pr_words: int = 0
-    faq_words: int = 0
-    lines: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # unit index -> line
 
     @property
     def is_prfaq(self) -> bool:
@@ -515,6 +525,19 @@ class Anatomy:
             if segment.unit.index == unit.index:
                 return role
         return "none"
+
+    def prose(self, region: str) -> tuple[Segment, ...]:
+        """The press release's (`region` "pr") or the FAQ's ("faq") own words: segments that are not
+        titles, metadata, template prompts, labels or a preamble."""
+        return tuple(
+            s
+            for s, role in zip(self.segments, self.roles, strict=True)
+            if self.regions[s.unit.index] == region and role not in _NOT_PROSE
+        )
+
+    def word_count(self, region: str) -> int:
+        """Words of the press release or the FAQ (see `prose`)."""
+        return sum(s.word_count for s in self.prose(region))
 
     def unit_roles(self, unit: Any) -> tuple[str, ...]:
         return tuple(r for s, r in zip(self.segments, self.roles, strict=True) if s.unit.index == unit.index)
@@ -592,6 +615,7 @@ class _Builder:
         self.roles: dict[int, str] = {}
         self._company: frozenset[str] | None = None
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
+        self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
         self._residue_only: list[tuple[Segment, str]] = []
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -707,10 +731,6 @@ class _Builder:
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
         )
-        pr_words = sum(
-            ln.words for ln in pr_lines if roles[ln.segment.index] not in ("title", "metadata", "residue", "blank")
-        )
-        faq_words = sum(ln.words for ln in faq_lines if not ln.residue)
         return Anatomy(
             kind=kind,
             kind_score=score,
@@ -723,8 +743,6 @@ class _Builder:
             residue=tuple(self.residue),
             signals=MappingProxyType(signals),
             problem_candidates=tuple(self.problem_candidates),
-            pr_words=pr_words,
-            faq_words=faq_words,
         )
 
     def _default_role(self, line: _Line, in_pr: bool) -> str:
@@ -931,6 +949,14 @@ class _Builder:
                 by_section.setdefault(section[0], []).append(line.segment)
         for part, segs in by_section.items():
             segs.sort(key=lambda s: s.index)
+            # Under a part's heading, block-quoted text beside the author's own is the template's
+            # guidance ("> Name the product in a way the reader will understand."), not the part.
+            own = [s for s in segs if not s.unit.quote_depth]
+            if own and len(own) < len(segs):
+                for s in segs:
+                    if s.unit.quote_depth:
+                        self.roles[s.index] = "guidance"
+                segs = own
             content = [s for s in segs if not _mostly_placeholder(s.text)] or segs
             via = "label" if sections[segs[0].index][1].runin else "heading"
             if part in ("leader_quote", "customer_quote", "quote"):
@@ -1025,8 +1051,7 @@ class _Builder:
         summary = self.parts.get("summary")
         summary_index = summary.segments[0].index if summary else -1
         best: tuple[float, _Line] | None = None
-        order = 0
-        for line in candidates:
+        for order, line in enumerate(candidates):
             segment = line.segment
             features = problem_features(
                 segment.text,
@@ -1036,7 +1061,6 @@ class _Builder:
                 list_item=segment.unit.kind == "list_item",
                 product=product,
             )
-            order += 1
             probability = _logistic(model, features)
             self.problem_candidates.append((segment.index, MappingProxyType(features), probability))
             if best is None or probability > best[0]:
@@ -1267,6 +1291,7 @@ class _Builder:
                         side = _audience_of(words, fd)
                         if side is not None:
                             audience, audience_level = side, (line.level if line.heading else 99)
+                            self._side_headings.setdefault(side, segment)
                         elif line.faq_heading:
                             audience, audience_level = "faq", (line.level if line.heading else 99)
                     self.roles[index] = "faq_heading" if line.faq_heading else "faq_label"
@@ -1298,7 +1323,10 @@ class _Builder:
             mine = [q for q in placed if q.audience == side]
             if mine:
                 marked = questions[placed.index(mine[0])].audience == side  # under a heading that names the side
-                self.found(f"{side}_faq", [mine[0].segment], "heading" if marked else "content", 0.9 if marked else 0.7)
+                if marked and side in self._side_headings:
+                    self.found(f"{side}_faq", [self._side_headings[side]], "heading", 0.9)
+                else:
+                    self.found(f"{side}_faq", [mine[0].segment], "content", 0.7)
         bezos = self.data["bezos"]
         stakeholder = [q for q in placed if q.audience == "internal"]
         for part in BEZOS_PARTS:
@@ -1316,20 +1344,29 @@ class _Builder:
     def _kind(
         self, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
     ) -> tuple[str, float, dict[str, float]]:
+        """What the document is. A PR/FAQ (or a press release, or an FAQ) when the kind model says
+        so, when its author named the file so (PRFAQ.md, press-release.md), or when it is laid out
+        in the genre's parts (two or more headings such as "Problem" and "Customer Quote") with no
+        sign of a README. Otherwise other Markdown when it shows one (installation or usage
+        headings, code, commands, version headings) or is long, and a fragment when it is a few
+        paragraphs of prose: those get sentence-level findings only."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals)
-        prose_words = sum(ln.words for ln in lines if not ln.label and not ln.blank)
-        labels = sum(1 for ln in lines if ln.label)
-        pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
-        faq = bool(questions)
+        readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
-        if score >= 0.0 or named:  # a file its author named PRFAQ.md or press-release.md is taken at its word
-            if pr and faq:
+        if score >= 0.0 or named or (signals["alias_headings"] >= 2 and not readme):
+            pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
+            if pr and questions:
                 return "prfaq", score, signals
-            return ("faq" if faq and not pr else "press_release"), score, signals
-        if prose_words < 120 and labels <= 1 and signals.get("readme_headings", 0) == 0 and signals["code_blocks"] == 0:
-            return "fragment", score, signals
-        return "other", score, signals
+            return ("faq" if questions and not pr else "press_release"), score, signals
+        prose_words = sum(ln.words for ln in lines if not ln.label and not ln.blank)
+        if readme or prose_words >= _FRAGMENT_WORDS:
+            return "other", score, signals
+        return "fragment", score, signals
+
+
+# A document of fewer prose words, with no sign of being a PR/FAQ or a README, is a fragment.
+_FRAGMENT_WORDS = 400
 
 
 # --- scoring functions (pure, testable) ------------------------------------------------------------
@@ -1337,8 +1374,21 @@ class _Builder:
 
 # Words that say who launches the product: "Today Sam Hall released", "Dripworks, founded by Ana Reyes".
 _LAUNCHING = (
-    "launched", "launches", "announced", "announces", "released", "releases", "introduced", "introduces",
-    "unveiled", "founded", "founder", "built", "created", "creator", "today",
+    "launched",
+    "launches",
+    "announced",
+    "announces",
+    "released",
+    "releases",
+    "introduced",
+    "introduces",
+    "unveiled",
+    "founded",
+    "founder",
+    "built",
+    "created",
+    "creator",
+    "today",
 )
 # Roles that name a customer even with "the" ("said the first user"), unlike "the developer".
 _CUSTOMERS_BY_NAME = (
@@ -1365,7 +1415,8 @@ _COMMON_CAPITALISED = frozenset(
     "who meet introducing announcing press release faq".split()
 )
 _PRODUCT_SUBJECT = re.compile(
-    r"^(?:it|we|our (?!users|customers|members|clients|listeners|readers|players)|the (?:app|platform|tool|service|product|system|solution|library|site|feature|extension|bot|"
+    r"^(?:it|we|our (?!users|customers|members|clients|listeners|readers|players)"
+    r"|the (?:app|platform|tool|service|product|system|solution|library|site|feature|extension|bot|"
     r"api|cli|framework|engine|dashboard))\b",
     re.IGNORECASE,
 )

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wbl.engine import FileReport, Finding, Report
+from wbl.findings import FileReport, Finding, Report
 from wbl.rule import Severity
 from wbl.source import InputError, decode
 

@@ -1,9 +1,11 @@
 """A per-file result cache: lint an unchanged file once.
 
 An entry is keyed by the file's content hash and by everything else that decides its findings:
-wbl's version and code, the selected rules with their effective options and origins, and the
-spaCy pipeline's name and version. Entries are JSON files written atomically (temporary file +
-rename), so two runs at once are safe; an unreadable or corrupt entry is ignored and rewritten.
+wbl's version and code, the code of every rule pack that provides a selected rule (found from
+the rules themselves, `Rule.source`), the selected rules with their effective options and
+origins, the project's vocabulary, and the spaCy pipeline's name and version. Entries are JSON
+files written atomically (temporary file + rename), so two runs at once are safe; an unreadable
+or corrupt entry is ignored and rewritten.
 Checking the cache never imports spaCy.
 """
 
@@ -27,12 +29,21 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("WBL_CACHE_DIR") or CACHE_DIR_NAME)
 
 
-def _package_fingerprint(module: str) -> str:
-    """Names, sizes and modification times of a package's files: changes when its code or data does."""
-    spec = util.find_spec(module)
-    if spec is None or not spec.submodule_search_locations:
+def code_fingerprint(module: str) -> str:
+    """Names, sizes and modification times of a package's files (or a module's file): changes when
+    its code or data does. Found without importing it."""
+    try:
+        spec = util.find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
         return "absent"
     digest = hashlib.sha256()
+    if not spec.submodule_search_locations:
+        if spec.origin and os.path.isfile(spec.origin):
+            stat = os.stat(spec.origin)
+            digest.update(f"{os.path.basename(spec.origin)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        return digest.hexdigest()
     for location in spec.submodule_search_locations:
         for root, dirs, files in os.walk(location):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -57,12 +68,14 @@ def pipeline_version(model: str) -> str:
 class ResultCache:
     """Stores and retrieves JSON-serialisable file results by content and configuration."""
 
-    def __init__(self, directory: Path, key_material: Mapping[str, Any]) -> None:
+    def __init__(self, directory: Path, key_material: Mapping[str, Any], code: Iterable[str] = ()) -> None:
+        """`key_material`: what decides the findings besides the file; `code`: the modules whose
+        files are fingerprinted beside wbl's own (the rule packs)."""
         self.directory = Path(directory)
         material = json.dumps(
             {
                 "format": FORMAT,
-                "code": [_package_fingerprint("wbl"), _package_fingerprint("wbl_rules")],
+                "code": [code_fingerprint(m) for m in ("wbl", *sorted(set(code)))],
                 **key_material,
             },
             sort_keys=True,

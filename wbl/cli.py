@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
-from wbl import __version__
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
-from wbl.config import ConfigError, Project, render_settings
-from wbl.engine import DEFAULT_MAX_FILE_SIZE, FileReport, LintOptions, Report
+from wbl.config import ConfigError, render_settings
+from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
+from wbl.findings import EXIT_CLEAN, EXIT_ERROR, FileReport, Report
 from wbl.nlp import ModelError
+from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
     HUMAN_FORMATS,
@@ -32,8 +33,7 @@ from wbl.reporters import (
 )
 from wbl.reporters.base import plural
 from wbl.source import InputError
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from wbl.version import __version__
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -408,7 +408,7 @@ def report_command(
     isolated: bool,
 ) -> None:
     """Write a self-contained HTML review page for one PR/FAQ (exit 0 when written, 2 on error)."""
-    from wbl.engine import read_file
+    from wbl.files import read_file
     from wbl.htmlreport import review
     from wbl.source import decode
 

@@ -3,22 +3,70 @@ and the PR/FAQ anatomy (which part each unit is), computed once when the documen
 
 Values are frozen. The engine builds a `Document` from the parsed Markdown, then attaches the
 spaCy analysis with `Document.with_analysis`, which returns a new `Document`.
+
+The memo protocol: values derived from a unit or a document (its sentences, word counts, and
+values several rules share) are computed once and remembered on it. Each is named by a
+`MemoKey`, declared once (wbl's own below; the rule pack's in its ``memo`` module), which says
+where the value is kept: with the document, with the unit, or with the unit's spaCy analysis
+(for values that depend on the unit's text alone, which the language server keeps across edits).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
 from wbl.source import SourceText
 
+T = TypeVar("T")
+MEMO_SCOPES = ("document", "unit", "analysis")
+# Parts of speech that carry content (jargon density, the density kind).
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
+
+
+@dataclass(frozen=True, slots=True)
+class MemoKey:
+    """The declared name of a remembered value and where it is kept: on the "document", on the
+    "unit", or with the unit's "analysis" (its spaCy Doc; the value may depend on nothing else
+    than the unit's text and the `inputs` named in the key)."""
+
+    name: str
+    scope: str
+    doc: str = ""
+
+    def __post_init__(self) -> None:
+        if self.scope not in MEMO_SCOPES:
+            raise ValueError(f"memo key {self.name!r}: scope {self.scope!r} is not one of {MEMO_SCOPES}")
+
+    def key(self, *inputs: Any) -> str:
+        """The stored key: the name, and every input the value depends on."""
+        return self.name if not inputs else f"{self.name}:{':'.join(map(str, inputs))}"
+
+    def remember(self, target: Unit | Document, compute: Callable[[], T], *inputs: Any) -> T:
+        """`compute()` once per target and inputs, kept where the key says."""
+        key = self.key(*inputs)
+        if self.scope == "analysis":
+            assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
+            return target.remember_analysis(key, compute)  # type: ignore[no-any-return]
+        return target.remember(key, compute)  # type: ignore[no-any-return]
+
+
+SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
+WORD_COUNT = MemoKey("wbl.word_count", "analysis", "the unit's words (see `count_words`)")
+CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
+
+
+def count_words(tokens: Iterable[Any]) -> int:
+    """The word count wbl uses everywhere: tokens that are neither punctuation nor space."""
+    return sum(1 for t in tokens if not (t.is_punct or t.is_space))
+
 
 class _Memo:
-    """`remember`: derived values computed once per analysed unit or document (see `memo`)."""
+    """`remember`: derived values computed once per analysed unit or document (see `MemoKey`)."""
 
     __slots__ = ()
     memo: dict[str, Any]
@@ -48,6 +96,11 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.unit.text[self.start : self.end]
+
+    @property
+    def word_count(self) -> int:
+        """Words of the sentence, counted as `Unit.word_count` counts them."""
+        return len(self.text.split()) if self.span is None else count_words(self.span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +155,7 @@ class Unit(_Memo):
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Sentences from the pipeline; the whole unit when it was not analysed."""
-        return self.remember("wbl.sentences", self._sentences)  # type: ignore[no-any-return]
+        return SENTENCES.remember(self, self._sentences)
 
     def _sentences(self) -> tuple[Sentence, ...]:
         if self.nlp is None:
@@ -124,9 +177,23 @@ class Unit(_Memo):
         """Words: tokens that are neither punctuation nor space (whitespace split before analysis)."""
         if self.nlp is None:
             return len(self.text.split())
-        return self.remember_analysis(  # type: ignore[no-any-return]
-            "wbl.word_count", lambda: sum(1 for t in self.nlp if not (t.is_punct or t.is_space))
+        return WORD_COUNT.remember(self, lambda: count_words(self.nlp))
+
+    @property
+    def content_word_count(self) -> int:
+        """Content words: nouns, proper nouns, verbs, adjectives and adverbs that are not stop
+        words (whitespace split before analysis)."""
+        if self.nlp is None:
+            return len(self.text.split())
+        return CONTENT_WORD_COUNT.remember(
+            self, lambda: sum(1 for t in self.nlp if t.pos_ in CONTENT_POS and not t.is_stop)
         )
+
+    def words_between(self, start: int, end: int) -> int:
+        """Words of `text[start:end]`, counted as `word_count` counts them."""
+        if self.nlp is None:
+            return len(self.text[start:end].split())
+        return count_words(t for t in self.nlp if start <= t.idx < end)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Plain-text span of this unit -> span in the original file."""
@@ -170,6 +237,10 @@ class Document(_Memo):
     @property
     def has_faq(self) -> bool:
         return any(u.part == "faq" for u in self.units)
+
+    def word_count(self, part: str | None = None) -> int:
+        """Words of the document (or of one part, "pr" or "faq"): the sum of its units'."""
+        return sum(u.word_count for u in self.units if part is None or u.part == part)
 
     def pr_units(self) -> tuple[Unit, ...]:
         return tuple(u for u in self.units if u.part == "pr")

@@ -25,7 +25,9 @@ from typing import Any
 
 import click
 
-from wbl.engine import FileReport, Linter, LintOptions
+from wbl.engine import Linter, LintOptions
+from wbl.files import FileLinter
+from wbl.findings import FileReport
 from wbl.nlp import ModelError
 from wbl.registry import RegistryError, SelectionError
 from wbl.rule import Severity
@@ -181,7 +183,7 @@ def lint_documents(linter: Linter, folder: Path) -> list[tuple[str, Counter[str]
     for path in sorted(folder.glob("*.md")):
         if path.name in SKIPPED_DOCUMENTS:
             continue
-        report = linter.lint_file(path)
+        report = FileLinter(linter).lint_file(path)
         result.append((path.name, Counter(f.rule for f in report.findings), report.errors))
     return result
 

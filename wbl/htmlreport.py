@@ -9,7 +9,9 @@ reads like a document.
 
 Beside the text: a legend with counts per category (its check boxes hide a category's highlights
 with CSS only), the PR/FAQ scorecard, and per-section readability (Flesch-Kincaid grade) and jargon
-density as a CSS bar chart.
+density as a CSS bar chart. The chart's figures come from the engine (readability) and from what
+the selected rules measure (`Rule.figures`: jargon terms, content words, limits); the page never
+runs or names a rule itself.
 
 The page makes no network request: no script, no external style sheet, font or image, and a
 Content-Security-Policy of ``default-src 'none'`` forbids any. Every piece of document text is
@@ -18,24 +20,24 @@ HTML-escaped, so markup in the document (even ``<script>``) is shown as text.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wbl.document import Document, Unit
-from wbl.engine import FileReport, Finding, Linter, document_metrics
-from wbl.prfaq import BEZOS_PARTS, FAQ_PARTS, LABELS, PR_PARTS
+from wbl.anatomy import BEZOS_PARTS, FAQ_PARTS, LABELS, PR_PARTS
+from wbl.document import Document
+from wbl.engine import Linter, metrics
+from wbl.findings import FileReport, Finding
 from wbl.reporters.base import plural
-from wbl.rule import CATEGORIES, Severity
+from wbl.rule import CATEGORIES, Figure, Severity
 from wbl.source import SourceText
+from wbl.version import __version__
 
-# What the per-section figures need from spaCy beyond the rules' own needs (jargon: names, lemmas).
-FEATURES = frozenset({"sentences", "pos", "lemma", "ner"})
-JARGON_RULE = "jargon-density"
-READABILITY_RULE = "paragraph-readability"
+# The figures the chart shows (`Figure.name`): a unit's grade level, and its jargon terms out of
+# its content words.
+GRADE, JARGON = "grade", "jargon"
 PROSE_KINDS = ("paragraph", "list_item")
 # A grade level over fewer words than this says nothing (a bold "FOR IMMEDIATE RELEASE" line).
 MIN_GRADE_WORDS = 10
@@ -84,49 +86,22 @@ class SectionFigures:
 # --- figures ---------------------------------------------------------------------------------------
 
 
-def _jargon_counter(document: Document, options: Mapping[str, Any] | None) -> Callable[[Unit], tuple[int, int]] | None:
-    """unit -> (jargon terms, content words), with the jargon-density rule's own definitions;
-    None when that rule (the built-in pack) is not installed."""
-    if options is None:
-        return None
-    try:
-        from wbl_rules.jargon.checks import content_words, defined_words, jargon_terms, undefined_acronyms
-    except ImportError:
-        return None
-    defined = defined_words(document)
-    by_unit = undefined_acronyms(document)
-    kinds = set(options.get("kinds", PROSE_KINDS))
-
-    def count(unit: Unit) -> tuple[int, int]:
-        if unit.kind not in kinds or not unit.text.strip():
-            return 0, 0
-        return len(jargon_terms(unit, options, defined, by_unit.get(unit.index, ()))), content_words(unit)
-
-    return count
-
-
-def section_figures(document: Document, jargon_options: Mapping[str, Any] | None = None) -> list[SectionFigures]:
+def section_figures(document: Document, figures: Sequence[Figure] = ()) -> list[SectionFigures]:
     """Per-section figures, in document order, for sections with prose of their own.
 
-    `document` must be analysed with `FEATURES`; `jargon_options` are the jargon-density rule's
-    options (None: no jargon figures).
+    The grade is the engine's readability of the section's prose (`wbl.engine.metrics`); the
+    jargon figures sum what the rules measured of the section's units (`Linter.figures`: the
+    "jargon" figures, terms out of content words, with the limit of the unit's part).
     """
-    count = _jargon_counter(document, jargon_options)
+    jargon = {f.unit.index: f for f in figures if f.name == JARGON and f.unit is not None}
     result = []
     for section in sorted(document.sections, key=lambda s: _section_start(document, s)):
         units = [document.units[i] for i in section.units]
         prose = [u for u in units if u.kind in PROSE_KINDS and u.text.strip()]
         if not prose:
             continue
-        metrics = document_metrics(dataclasses.replace(document, units=tuple(units)))
         words_in_prose = sum(u.word_count for u in prose)
-        terms = words = 0
-        limit: float | None = None
-        if count is not None and jargon_options is not None:
-            for unit in units:
-                t, w = count(unit)
-                terms, words = terms + t, words + w
-            limit = float(jargon_options.get("faq-limit" if section.part == "faq" else "pr-limit", 0.0))
+        measured = [jargon[u.index] for u in units if u.index in jargon]
         line = (
             document.source.position(document.units[section.heading].start)[0] if section.heading is not None else None
         )
@@ -136,10 +111,10 @@ def section_figures(document: Document, jargon_options: Mapping[str, Any] | None
                 line,
                 section.part,
                 words_in_prose,
-                float(metrics["flesch_kincaid_grade"]) if words_in_prose >= MIN_GRADE_WORDS else None,
-                terms,
-                words,
-                limit,
+                float(metrics(units)["flesch_kincaid_grade"]) if words_in_prose >= MIN_GRADE_WORDS else None,
+                int(sum(f.value for f in measured)),
+                int(sum(f.total or 0 for f in measured)),
+                next((f.limit for f in measured if f.limit is not None), None),
             )
         )
     return result
@@ -331,6 +306,25 @@ def _legend(findings: Sequence[Finding], categories: Sequence[str]) -> str:
     return f'<ul class="legend" id="legend">{"".join(items)}</ul>'
 
 
+def _score(score: Mapping[str, Any] | None, kind: str | None) -> str:
+    """The document's score (0-100) and its components' points, or what the document was taken for."""
+    if score is None:
+        taken = {"other": "ordinary Markdown, not a PR/FAQ", "fragment": "a fragment, too short to score"}
+        return (
+            f'<div class="card" id="score"><h2>Score</h2><p class="muted">Not scored: taken for '
+            f"{html.escape(taken.get(kind or '', kind or 'unknown'))}.</p></div>"
+        )
+    rows = "".join(
+        f'<tr data-component="{_attr(name)}"><td>{html.escape(name)}</td><td class="num">{points:+.0f}</td></tr>'
+        for name, points in score.get("components", {}).items()
+    )
+    return (
+        f'<div class="card" id="score"><h2>Score <span class="big">{int(score["score"])}</span>'
+        f'<span class="muted"> / 100</span></h2><table><tr><td>baseline</td><td class="num">'
+        f"{float(score.get('baseline', 0)):.0f}</td></tr>{rows}</table></div>"
+    )
+
+
 def _scorecard(card: Mapping[str, Any] | None) -> str:
     if card is None:
         return '<div class="card" id="scorecard"><h2>PR/FAQ parts</h2><p class="muted">Not available.</p></div>'
@@ -389,8 +383,8 @@ def _chart(figures: Sequence[SectionFigures], grade_limit: float | None) -> str:
             + "</tr>"
         )
     note = "Bars turn red above the limit (black tick): "
-    note += f"grade {grade_limit:g} (paragraph-readability); " if grade_limit is not None else ""
-    note += "jargon density = jargon terms / content words, limits from jargon-density. "
+    note += f"grade {grade_limit:g} (the limit for a paragraph); " if grade_limit is not None else ""
+    note += "jargon density = jargon terms / content words, against the press release's or the FAQ's limit. "
     note += f"No grade under {MIN_GRADE_WORDS} words."
     return (
         '<div class="chart" id="chart"><h2>Readability and jargon by section</h2>'
@@ -466,6 +460,7 @@ def render_review(
 <div class="layout">
 <section id="document"><h2>Document</h2><div class="src">{body}</div></section>
 <aside>
+{_score(report.score, report.kind)}
 {_scorecard(report.scorecard)}
 {_chart(figures, grade_limit)}
 {_notes(findings)}
@@ -476,25 +471,18 @@ def render_review(
 """
 
 
-def _effective_options(linter: Linter, name: str) -> Mapping[str, Any] | None:
-    """A rule's options with the configuration's overrides, whether or not the rule was selected."""
-    rule = linter.registry.get(name)
-    return linter._rule_options(rule) if rule is not None else None
-
-
 def review(linter: Linter, text: str, path: str) -> tuple[FileReport, str]:
     """Lint `text` and render its review page: one spaCy pass serves the rules and the figures.
 
+    The grade limit drawn on the chart is the one the rules measure units' grades against.
     Raises `wbl.source.InputError` for input that cannot be parsed.
     """
-    from wbl import __version__
-
-    document = linter.analyse(text, path, FEATURES)
+    document = linter.analyse(text, path)
     report = linter.lint_document(document)
-    readability = _effective_options(linter, READABILITY_RULE)
-    figures = section_figures(document, _effective_options(linter, JARGON_RULE))
-    grade = float(readability["max-grade"]) if readability and "max-grade" in readability else None
-    return report, render_review(report, document, figures, grade_limit=grade, version=__version__)
+    figures = linter.figures(document)
+    grade = next((f.limit for f in figures if f.name == GRADE and f.unit is not None and f.limit is not None), None)
+    page = render_review(report, document, section_figures(document, figures), grade_limit=grade, version=__version__)
+    return report, page
 
 
-__all__ = ["FEATURES", "SectionFigures", "highlight_lines", "render_review", "review", "section_figures"]
+__all__ = ["SectionFigures", "highlight_lines", "render_review", "review", "section_figures"]

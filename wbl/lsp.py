@@ -37,15 +37,16 @@ from lsprotocol import types
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
-from wbl import __version__
-from wbl.config import CONFIG_NAMES, ConfigError, Project
-from wbl.engine import MARKDOWN_SUFFIXES, FileReport, Finding
+from wbl.config import CONFIG_NAMES, ConfigError
+from wbl.findings import FileReport, Finding
 from wbl.nlp import ModelError
+from wbl.project import MARKDOWN_SUFFIXES, Project
 from wbl.registry import default_registry
 from wbl.reporters.base import rule_help_uri
 from wbl.rule import Severity
-from wbl.source import SourceText
+from wbl.source import SourceText, code_units, encoded_column
 from wbl.suppress import DIRECTIVE, UNUSED_CODE
+from wbl.version import __version__
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
@@ -82,20 +83,10 @@ class DocCache(OrderedDict):  # type: ignore[type-arg]
 # --- positions -------------------------------------------------------------------------------------
 
 
-def code_units(text: str, encoding: str | None) -> int:
-    """The length of `text` in the negotiated position encoding (UTF-16 unless said otherwise)."""
-    if encoding == types.PositionEncodingKind.Utf32:
-        return len(text)
-    if encoding == types.PositionEncodingKind.Utf8:
-        return len(text.encode("utf-8"))
-    return len(text.encode("utf-16-le")) // 2
-
-
 def client_position(source: SourceText, line: int, column: int, encoding: str | None) -> types.Position:
-    """A 1-based line and code-point column -> an LSP position (0-based, in client code units)."""
-    text = source.line_text(line)
-    prefix = text[: column - 1]
-    return types.Position(line=line - 1, character=code_units(prefix, encoding) + max(0, column - 1 - len(prefix)))
+    """A 1-based line and code-point column -> an LSP position (0-based, in the negotiated code
+    units: UTF-16 unless the client asked for another)."""
+    return types.Position(line=line - 1, character=encoded_column(source.line_text(line), column, encoding) - 1)
 
 
 def server_offset(source: SourceText, position: types.Position, encoding: str | None) -> int:
@@ -123,7 +114,7 @@ def to_diagnostic(source: SourceText, finding: Finding, encoding: str | None) ->
     description = None if finding.rule == UNUSED_CODE else types.CodeDescription(href=rule_help_uri(finding.name))
     return types.Diagnostic(
         range=finding_range(source, finding, encoding),
-        message=finding.message,
+        message=finding.full_message,
         severity=SEVERITIES[finding.severity],
         code=finding.rule,
         code_description=description,

@@ -14,7 +14,7 @@ import sys
 import threading
 import types
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 _LOCK = threading.Lock()
@@ -126,3 +126,14 @@ def flesch_kincaid_grade(text: str) -> float:
 
 def flesch_reading_ease(text: str) -> float:
     return float(textstat().flesch_reading_ease(text))
+
+
+def joined_prose(texts: Iterable[str], endings: str) -> str:
+    """Unit texts as one text to score: each stripped, with a full stop added unless it already
+    ends with one of `endings` (so a heading-like line does not run into the next sentence)."""
+    lines = []
+    for text in texts:
+        stripped = text.strip()
+        if stripped:
+            lines.append(stripped if stripped[-1] in endings else stripped + ".")
+    return "\n".join(lines)

@@ -1,8 +1,8 @@
 """One explicit, immutable registry for built-in and third-party rules.
 
-Rules arrive through the entry-point group ``wbl.rules``; wbl's own pack (`wbl_rules`, the
-top-level ``rules/`` folder) is registered there by wbl's own distribution, like any plugin. An
-entry point names a `Rule`, an iterable of rules, or a callable that returns either.
+Rules arrive only through the entry-point group ``wbl.rules``; wbl's own pack is registered
+there by wbl's own distribution, like any plugin, and its rules are marked ``builtin``. An entry
+point names a `Rule`, an iterable of rules, or a callable that returns either.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from importlib import metadata
 from wbl.rule import CATEGORIES, Rule
 
 ENTRY_POINT_GROUP = "wbl.rules"
-BUILTIN_MODULE = "wbl_rules"
+# The distribution whose rules are wbl's own ("builtin").
+DISTRIBUTION = "wbl"
 
 
 class RegistryError(Exception):
@@ -26,21 +27,20 @@ class SelectionError(ValueError):
     """A --select/--ignore token matches no rule."""
 
 
-def _rules_from(obj: object, origin: str) -> list[Rule]:
-    if isinstance(obj, Rule):
-        return [replace(obj, origin=origin)]
-    if callable(obj) and not isinstance(obj, type):
+def _rules_from(obj: object, origin: str, module: str) -> list[Rule]:
+    """The rules an entry point's object gives, marked with their origin (and their source
+    module, when a rule does not name it)."""
+    if callable(obj) and not isinstance(obj, (type, Rule)):
         obj = obj()
-        if isinstance(obj, Rule):
-            return [replace(obj, origin=origin)]
-    if isinstance(obj, Iterable):
-        rules = []
-        for item in obj:
-            if not isinstance(item, Rule):
-                raise RegistryError(f"{origin}: entry point yielded {type(item).__name__}, not a wbl Rule")
-            rules.append(replace(item, origin=origin))
-        return rules
-    raise RegistryError(f"{origin}: entry point is {type(obj).__name__}, not a Rule, list of rules or function")
+    items = [obj] if isinstance(obj, Rule) else obj
+    if not isinstance(items, Iterable):
+        raise RegistryError(f"{origin}: entry point is {type(obj).__name__}, not a Rule, list of rules or function")
+    rules = []
+    for item in items:
+        if not isinstance(item, Rule):
+            raise RegistryError(f"{origin}: entry point yielded {type(item).__name__}, not a wbl Rule")
+        rules.append(replace(item, origin=origin, source=item.source or module))
+    return rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,21 +125,16 @@ def discover(
             obj = ep.load()
         except Exception as exc:  # A broken plugin must say which one it is.
             raise RegistryError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from exc
-        origin_name = "builtin" if module == BUILTIN_MODULE else (dist.name if dist else ep.name)
-        rules.extend(_load_rules(obj, origin_name, origin))
+        origin_name = "builtin" if dist is not None and dist.name == DISTRIBUTION else (dist.name if dist else ep.name)
+        rules.extend(_load_rules(obj, origin_name, origin, module))
         loaded_modules.add(module)
-    if BUILTIN_MODULE not in loaded_modules:
-        # Running from a source tree without installed metadata: the pack is still wbl's own.
-        import wbl_rules
-
-        rules.extend(_load_rules(wbl_rules.load, "builtin", "wbl_rules"))
     return Registry.from_rules(rules)
 
 
-def _load_rules(obj: object, origin_name: str, origin: str) -> list[Rule]:
+def _load_rules(obj: object, origin_name: str, origin: str, module: str) -> list[Rule]:
     """Rules from an entry point's object; any failure (bad rule data too) names the plugin."""
     try:
-        return _rules_from(obj, origin_name)
+        return _rules_from(obj, origin_name, module)
     except RegistryError:
         raise
     except Exception as exc:

@@ -10,6 +10,9 @@ from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from wbl.options import Option, Schema
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary
+
 if TYPE_CHECKING:
     from wbl.document import Document, Sentence, Unit
 
@@ -31,12 +34,18 @@ CATEGORIES = (
     "voice",
 )
 
+# The kinds of document a rule judges (see wbl.anatomy.KINDS): by default PR/FAQs, press
+# releases, FAQs and fragments (a few sentences sent alone), never other Markdown.
+DOCUMENT_KINDS = ("prfaq", "press_release", "faq", "fragment", "other")
+DEFAULT_DOCUMENTS = ("prfaq", "press_release", "faq", "fragment")
+
 # What a rule may ask of the NLP stage.
 FEATURES = frozenset({"sentences", "pos", "lemma", "dep", "ner"})
 
 CODE_PATTERN = re.compile(r"^WB[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-EXPECT_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z0-9 ,]+?)\s*-->")
+# `<!-- expect: WB601 WB503@12 -->`: findings that start on this line, each at a column when given.
+EXPECT_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z0-9@ ,]+?)\s*-->")
 
 
 class Severity(str, Enum):
@@ -75,11 +84,20 @@ class Violation:
     end: int = 0
     severity: Severity | None = None
     suggestion: str | None = None
+    # The gap this violation reports ("missing:problem"), so that a rule that supersedes this one
+    # and reports the same gap keeps one finding (see `wbl.relations`).
+    topic: str | None = None
 
     @classmethod
     def in_sentence(cls, sentence: Sentence, start: int, end: int, message: str, **kw: Any) -> Violation:
         """A span given in offsets relative to the sentence's start."""
         return cls(message, sentence.unit, sentence.start + start, sentence.start + end, **kw)
+
+    @classmethod
+    def covering(cls, unit: Unit, message: str, **kw: Any) -> Violation:
+        """The whole unit, without the white space around its text."""
+        text = unit.text.rstrip()
+        return cls(message, unit, len(text) - len(text.lstrip()), len(text), **kw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,21 +108,34 @@ class Example:
     markdown: str
     name: str = ""
 
-    def expected(self) -> list[tuple[int, str]]:
-        """(line, code) pairs that the markers in the example call for."""
+    def expected(self) -> list[tuple[int, int | None, str]]:
+        """(line, column or None, code) for each finding the markers call for, in order.
+
+        ``WB601`` expects a finding on the marker's line; ``WB601@12`` one that starts at column 12.
+        """
         result = []
         for number, line in enumerate(self.markdown.splitlines(), start=1):
             for match in EXPECT_MARKER.finditer(line):
-                for code in re.split(r"[ ,]+", match.group(1).strip()):
-                    result.append((number, code))
+                for token in re.split(r"[ ,]+", match.group(1).strip()):
+                    code, _, column = token.partition("@")
+                    result.append((number, int(column) if column else None, code))
         return result
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a rule gets beside the document: its effective options."""
+    """What a rule gets beside the document.
+
+    `options` are the rule's effective options (defaults, then configuration); `vocabulary` the
+    project's vocabulary; `prepared` what the rule's `prepare` step made of them (compiled word
+    lists, lexicons), computed once per linter; `related` the effective options of the rules this
+    rule declares it `uses` (read with `options_of`).
+    """
 
     options: Mapping[str, Any]
+    vocabulary: Vocabulary = NO_VOCABULARY
+    prepared: Any = None
+    related: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]
@@ -112,8 +143,32 @@ class RuleContext:
     def get(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)
 
+    def options_of(self, name: str) -> Mapping[str, Any]:
+        """The effective options of a rule this one `uses` (by the name it declared)."""
+        try:
+            return self.related[name]
+        except KeyError:
+            raise KeyError(f"options of {name!r} are not available: declare it in the rule's `uses`") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a rule measures, for reports such as the HTML review page (see `Rule.figures`).
+
+    `value` of `name` (what is measured: "grade", "jargon", "words") on `unit` (None: the whole
+    document), out of `total` when it is a share, against the rule's `limit` when it has one.
+    """
+
+    name: str
+    value: float
+    unit: Unit | None = None
+    total: float | None = None
+    limit: float | None = None
+
 
 CheckFunction = Callable[["Document", RuleContext], Iterable[Violation]]
+PrepareFunction = Callable[[RuleContext], Any]
+FiguresFunction = Callable[["Document", RuleContext], Iterable[Figure]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +183,32 @@ class Rule:
     description: str = ""
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     examples: tuple[Example, ...] = ()
-    origin: str = "builtin"
+    origin: str = "builtin"  # "builtin" for wbl's own pack, else the distribution that registered it
+    # The import name of the module or package that defines the rule (the result cache
+    # fingerprints its files), the declared options, and the rule's optional hooks.
+    source: str = ""
+    schema: Schema | None = field(default=None, repr=False, compare=False)
+    prepare: PrepareFunction | None = field(default=None, repr=False, compare=False)
+    figures: FiguresFunction | None = field(default=None, repr=False, compare=False)
+    kind: str = "python"
+    supersedes: tuple[str, ...] = ()  # rules (codes or names) whose finding of the same gap this one replaces
+    uses: tuple[str, ...] = ()  # rules (names) whose effective options this one reads (`ctx.options_of`)
+    documents: tuple[str, ...] = DEFAULT_DOCUMENTS  # the kinds of document it judges
+
+    def __post_init__(self) -> None:
+        if self.schema is None:
+            object.__setattr__(self, "schema", Schema(Option.inferred(k, v) for k, v in self.options.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Read-only mappings cannot be pickled; `--jobs` workers receive the rules themselves.
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        values["options"] = dict(self.options)
+        return (_rebuild_rule, (values,))
+
+    @property
+    def option_schema(self) -> Schema:
+        assert self.schema is not None  # set in __post_init__
+        return self.schema
 
     @property
     def doc(self) -> str:
@@ -153,7 +233,14 @@ class Rule:
             problems.append(f"rule {self.code}: unknown pipeline features {sorted(unknown)}")
         if not self.summary:
             problems.append(f"rule {self.code}: no summary")
+        unknown_documents = sorted(set(self.documents) - set(DOCUMENT_KINDS))
+        if unknown_documents:
+            problems.append(f"rule {self.code}: unknown document kinds {unknown_documents} (expected {DOCUMENT_KINDS})")
         return problems
+
+
+def _rebuild_rule(values: dict[str, Any]) -> Rule:
+    return Rule(**{**values, "options": MappingProxyType(values["options"])})
 
 
 def rule(
@@ -166,8 +253,16 @@ def rule(
     needs: Iterable[str] = (),
     options: Mapping[str, Any] | None = None,
     examples: Iterable[Example] = (),
+    prepare: PrepareFunction | None = None,
+    figures: FiguresFunction | None = None,
+    supersedes: Iterable[str] = (),
+    uses: Iterable[str] = (),
+    documents: Iterable[str] = DEFAULT_DOCUMENTS,
 ) -> Callable[[CheckFunction], Rule]:
-    """Make a `Rule` from a check function; its docstring becomes the rule's documentation."""
+    """Make a `Rule` from a check function; its docstring becomes the rule's documentation.
+
+    `options` declare the rule's options by their defaults (each option's type is its default's).
+    """
 
     def decorate(function: CheckFunction) -> Rule:
         return Rule(
@@ -181,6 +276,12 @@ def rule(
             description=inspect.cleandoc(function.__doc__ or ""),
             options=MappingProxyType(dict(options or {})),
             examples=tuple(examples),
+            source=function.__module__,
+            prepare=prepare,
+            figures=figures,
+            supersedes=tuple(supersedes),
+            uses=tuple(uses),
+            documents=tuple(documents),
         )
 
     return decorate

@@ -64,3 +64,24 @@ class SourceText:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+
+def code_units(text: str, encoding: str | None = None) -> int:
+    """The length of `text` in code units of `encoding`: "utf-8", "utf-16" (the default, as SARIF
+    and the language server protocol count unless told otherwise) or "utf-32" (code points)."""
+    if encoding == "utf-32":
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def encoded_column(line_text: str | None, column: int, encoding: str | None = None) -> int:
+    """A 1-based code-point column of a line -> the 1-based column in code units of `encoding`.
+
+    Past the end of the line (or without the line's text) each position counts one unit.
+    """
+    if line_text is None:
+        return column
+    prefix = line_text[: column - 1]
+    return code_units(prefix, encoding) + 1 + max(0, column - 1 - len(prefix))

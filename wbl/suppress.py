@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wbl.findings import Finding
 from wbl.rule import Severity
 
 if TYPE_CHECKING:
     from wbl.document import Document
-    from wbl.engine import Finding
 
 UNUSED_CODE = "WB000"
 UNUSED_NAME = "unused-suppression"
@@ -199,8 +199,6 @@ def _unused_findings(
 
 
 def _unused_finding(document: Document, directive: Directive, message: str) -> Finding:
-    from wbl.engine import Finding  # the engine imports this module
-
     end_line, end_column = document.source.position(directive.end)
     return Finding(
         UNUSED_CODE,

@@ -17,6 +17,12 @@ NUMBER = re.compile(
 )
 
 
+def normal_phrase(text: str) -> str:
+    """A word or phrase as word lists compare it: lower case, one space between words, straight
+    apostrophes (what `phrase_pattern` matches, back to the entry that was listed)."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 def has_number(text: str) -> bool:
     """True if `text` has a digit-based number or a spelled-out count (data, not adjectives)."""
     return NUMBER.search(text) is not None

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wbl_rules.customer.focus import (
+from wbl_rules.analysis import (
     Lexicon,
     customer_tokens,
     document_violation,
-    lexicon,
+    is_problem,
     pr_sentences,
-    pr_word_count,
     segments_of,
     sentence_subject,
 )
-from wbl_rules.tech_first.checks import is_problem
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
@@ -53,7 +51,7 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
 
 
 def _benefits(document: Document, lex: Lexicon) -> Iterator[Sentence]:
-    segments = tuple(segments_of(document, lex))
+    segments = segments_of(document, lex)
     for sentence in pr_sentences(document):
         if benefit_sentence(sentence, lex, segments):
             yield sentence
@@ -77,9 +75,9 @@ def no_customer_benefit(document: Document, ctx: RuleContext) -> Iterator[Violat
 
     Options: `min-words` (default 60), `message`, `extend-benefit-verbs`, `extend-benefit-cues`.
     """
-    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+    if document.word_count("pr") < int(ctx.get("min-words", 60)):
         return
-    lex = lexicon(ctx)
+    lex: Lexicon = ctx.prepared
     if next(_benefits(document, lex), None) is not None:
         return
     yield from document_violation(document, ctx["message"])
@@ -101,8 +99,8 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
 
     Options: `message`, `max-per-document` (default 5).
     """
-    lex = lexicon(ctx)
-    segments = tuple(segments_of(document, lex))
+    lex: Lexicon = ctx.prepared
+    segments = segments_of(document, lex)
     limit = int(ctx.get("max-per-document", 5))
     count = 0
     for sentence in pr_sentences(document, quotes=False):

@@ -5,20 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from wbl_rules.customer.focus import (
+from wbl_rules.analysis import (
     PROSE_KINDS,
+    Lexicon,
     customer_tokens,
     document_violation,
     find_lead,
-    lexicon,
+    leading_technology,
     noun_mentions,
-    pr_word_count,
     product_names,
     quoted_offsets,
     segments_of,
     specific_segment,
 )
-from wbl_rules.tech_first.checks import leading_technology
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Violation
@@ -41,8 +40,8 @@ def no_specific_customer(document: Document, ctx: RuleContext) -> Iterator[Viola
 
     Options: `min-words` (default 60), `message`, `message-none`, `extend-customer-roles`.
     """
-    lex = lexicon(ctx)
-    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+    lex: Lexicon = ctx.prepared
+    if document.word_count("pr") < int(ctx.get("min-words", 60)):
         return
     lead = find_lead(document)
     units = lead.units() or [u for u in document.units if u.part == "pr" and u.kind in PROSE_KINDS][:3]
@@ -84,9 +83,9 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
 
     Options: `message`, `extend-technology-terms`, `extend-customer-roles`.
     """
-    lex = lexicon(ctx)
-    segments = tuple(segments_of(document, lex))
-    products = frozenset(product_names(document))
+    lex: Lexicon = ctx.prepared
+    segments = segments_of(document, lex)
+    products = product_names(document, lex)
     for unit in document.units:
         if unit.part != "pr" or unit.kind not in PROSE_KINDS:
             continue
@@ -125,7 +124,7 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: `min-mentions` (default 3), `message`.
     """
-    lex = lexicon(ctx)
+    lex: Lexicon = ctx.prepared
     segments = set(segments_of(document, lex))
     if not segments:
         return

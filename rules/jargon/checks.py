@@ -1,23 +1,20 @@
-"""Jargon: buzzwords, and paragraphs dense with technical terms a customer would not know."""
+"""Jargon density: paragraphs dense with terms a customer would not know."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from wbl_rules.acronym.checks import Acronym, acronyms, first_definitions
+from wbl_rules import memo
+from wbl_rules.analysis import Acronym, undefined_acronyms
 
 from wbl.document import Document, Unit
-from wbl.kinds import load_rule
-from wbl.rule import RuleContext, Violation
+from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
+from wbl.rule import Figure, RuleContext, Violation
 from wbl.saferegex import compile_pattern
-from wbl.textutil import phrase_pattern, zipf_frequency
+from wbl.textutil import normal_phrase, phrase_pattern, zipf_frequency
 
-_CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
 _DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*[^()]*[a-z][^()]*\)")
 
@@ -32,82 +29,33 @@ class Term:
     kind: str  # buzzword, acronym, technical, pattern, rare
 
 
-@functools.cache
-def pack_options(package: str, stem: str) -> Mapping[str, Any]:
-    """The default options of another rule of the pack (its TOML), e.g. the buzzword lexicon."""
-    folder = resources.files(package)
-    return load_rule(folder.joinpath(f"{stem}.toml"), folder, package).options
+@dataclass(frozen=True, slots=True)
+class Jargon:
+    """What jargon-density makes of its options, the buzzword rule's and the vocabulary, once."""
+
+    buzzwords: SubstitutionTable
+    technical: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
+    rare_zipf: float
+    rare_pos: tuple[str, ...]
+    name_entities: tuple[str, ...]
+    accepted: frozenset[str]
 
 
-def inflections(word: str) -> set[str]:
-    """A single word and its regular inflections: leverage, leverages, leveraged, leveraging."""
-    if " " in word or "-" in word:
-        return {word}
-    forms = {word, word + "s"}
-    if word.endswith("e"):
-        forms |= {word + "d", word[:-1] + "ing"}
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
-    else:
-        forms |= {word + "ed", word + "ing"}
-    return forms
-
-
-@functools.cache
-def _buzzword_table(items: tuple[tuple[str, str], ...], inflect: bool) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Pattern over every form of every buzzword, and form -> plainer alternative."""
-    table: dict[str, str] = {}
-    for word, alternative in items:
-        for form in inflections(word.lower()) if inflect else {word.lower()}:
-            table.setdefault(form, alternative)
-    return phrase_pattern(table), table
-
-
-_TABLES: dict[int, tuple[Mapping[str, Any], tuple[re.Pattern[str], dict[str, str]]]] = {}
-
-
-def buzzword_table(options: Mapping[str, Any]) -> tuple[re.Pattern[str], dict[str, str]]:
-    # A rule's options object lives as long as its linter: remember its table by identity.
-    cached = _TABLES.get(id(options))
-    if cached is not None and cached[0] is options:
-        return cached[1]
-    items = tuple(sorted((str(k), str(v)) for k, v in dict(options.get("buzzwords", {})).items()))
-    table = _buzzword_table(items, bool(options.get("inflect", True)))
-    _TABLES[id(options)] = (options, table)
-    return table
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-def buzzword(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags corporate and technology buzzwords, with a plainer word where there is one.
-
-    **Why.** A press release is for customers: "Oprah-speak, not Geek-speak". "Leveraging our
-    microservices architecture" is the canonical example of what a Working Backwards reviewer
-    strikes out; "utilize" is "use", "actionable insights" are findings the reader can act on.
-    Buzzwords sound like marketing and hide what the product does.
-
-    **Fix.** Use the plain word the message suggests, or say what the product does for the
-    customer.
-
-    Options: ``buzzwords`` (a table of buzzword -> plainer alternative, "" for none),
-    ``inflect`` (also match leverages, leveraged, leveraging), ``kinds``, messages.
-    """
-    pattern, table = buzzword_table(ctx.options)
-    kinds = set(ctx["kinds"])
-    for unit in document.units:
-        if unit.kind not in kinds:
-            continue
-        for match in pattern.finditer(unit.text):
-            alternative = table.get(_normal(match.group(0)), "")
-            if alternative:
-                advice = ctx["with-alternative"].format(alternative=alternative)
-            else:
-                advice = ctx["without-alternative"]
-            message = ctx["message"].format(match=match.group(0), advice=advice)
-            yield Violation(message, unit, match.start(), match.end())
+def prepare(ctx: RuleContext) -> Jargon:
+    """The rule's `prepare` step. Buzzwords are the buzzword rule's effective table (its options
+    as configured, the vocabulary's rejected terms included, its accepted ones left out)."""
+    accepted = ctx.vocabulary.accepted
+    technical = [t for t in ctx.get("technical-terms", ()) if normal_phrase(t) not in accepted]
+    return Jargon(
+        buzzwords=substitution_table(ctx.options_of("buzzword"), ctx.vocabulary),
+        technical=phrase_pattern(technical) if technical else None,
+        patterns=tuple(compile_pattern(p) for p in ctx.get("technical-patterns", ())),
+        rare_zipf=float(ctx.get("rare-zipf", 2.8)),
+        rare_pos=tuple(sorted(ctx.get("rare-pos", ("NOUN", "ADJ")))),
+        name_entities=tuple(sorted(ctx.get("name-entities", ()))),
+        accepted=accepted,
+    )
 
 
 def defined_words(document: Document) -> set[str]:
@@ -122,7 +70,7 @@ def defined_words(document: Document) -> set[str]:
     if first_heading is not None:
         result.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", first_heading.text))
     for unit in document.units:
-        result.update(unit.remember_analysis("jargon.defined", lambda unit=unit: _defined_in(unit)))
+        result.update(memo.DEFINED_WORDS.remember(unit, lambda unit=unit: _defined_in(unit)))
     return result
 
 
@@ -144,58 +92,37 @@ def word_family(word: str, lemma: str) -> set[str]:
     return forms
 
 
-@functools.cache
-def _compiled_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(compile_pattern(p) for p in patterns)
-
-
-def undefined_acronyms(document: Document) -> dict[int, list[Acronym]]:
-    """Unit index -> uses of acronyms that the document never defines (with WB421's options)."""
-    options = pack_options("wbl_rules.acronym", "undefined-acronym")
-    defined = first_definitions(document, options)
-    result: dict[int, list[Acronym]] = {}
-    for use in acronyms(document, options):
-        if use.key not in defined:
-            result.setdefault(use.unit.index, []).append(use)
-    return result
-
-
-def jargon_terms(
-    unit: Unit, options: Mapping[str, Any], defined: set[str], unit_acronyms: Iterable[Acronym]
-) -> list[Term]:
+def jargon_terms(unit: Unit, jargon: Jargon, defined: set[str], unit_acronyms: Iterable[Acronym]) -> list[Term]:
     """The jargon in one unit, in text order, without overlaps.
 
     `defined` holds the words that are not jargon in this document (see `defined_words`), and
-    `unit_acronyms` the unit's uses of acronyms the document does not define.
+    `unit_acronyms` the unit's uses of acronyms the document does not define. Terms the
+    project's vocabulary accepts are never jargon.
     """
     text = unit.text
     found: list[Term] = []
     urls = [m.span() for m in _URL.finditer(text)]
 
     def add(start: int, end: int, kind: str) -> None:
-        if any(s <= start < e for s, e in urls):
+        if any(s <= start < e for s, e in urls) or normal_phrase(text[start:end]) in jargon.accepted:
             return
         found.append(Term(start, end, text[start:end], kind))
 
-    pattern, _ = buzzword_table(pack_options("wbl_rules.jargon", "buzzword"))
-    for match in pattern.finditer(text):
-        add(*match.span(), "buzzword")
-    technical = options.get("technical-terms", ())
-    if technical:
-        for match in _phrase(tuple(technical)).finditer(text):
+    for start, end in matches(jargon.buzzwords, text):
+        add(start, end, "buzzword")
+    if jargon.technical is not None:
+        for match in jargon.technical.finditer(text):
             add(*match.span(), "technical")
-    for regex in _compiled_patterns(tuple(options.get("technical-patterns", ()))):
+    for regex in jargon.patterns:
         for match in regex.finditer(text):
             if len(match.group(0)) >= 3:
                 add(*match.span(), "pattern")
     for use in unit_acronyms:
         add(use.start, use.end, "acronym")
     if unit.nlp is not None:
-        threshold = float(options.get("rare-zipf", 2.8))
-        pos = tuple(sorted(options.get("rare-pos", ("NOUN", "ADJ"))))
-        names = tuple(sorted(options.get("name-entities", ())))
-        key = f"jargon.rare:{threshold}:{pos}:{names}"
-        for start, end, word in unit.remember_analysis(key, lambda: _rare_words(unit, threshold, pos, names)):
+        threshold, pos, names = jargon.rare_zipf, jargon.rare_pos, jargon.name_entities
+        rare = memo.RARE_WORDS.remember(unit, lambda: _rare_words(unit, threshold, pos, names), threshold, pos, names)
+        for start, end, word in rare:
             if word not in defined:
                 add(start, end, "rare")
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -226,17 +153,25 @@ def _rare_words(
     return tuple(found)
 
 
-@functools.cache
-def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
-    return phrase_pattern(words)
+def _measured(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, list[Term], int]]:
+    """(unit, its jargon, its content words) for every unit the rule looks at."""
+    kinds = set(ctx["kinds"])
+    defined = defined_words(document)
+    by_unit = undefined_acronyms(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    for unit in document.units:
+        if unit.kind in kinds and unit.text.strip():
+            terms = jargon_terms(unit, ctx.prepared, defined, by_unit.get(unit.index, ()))
+            yield unit, terms, unit.content_word_count
 
 
-def content_words(unit: Unit) -> int:
-    if unit.nlp is None:
-        return len(unit.text.split())
-    return unit.remember_analysis(  # type: ignore[no-any-return]
-        "jargon.content_words", lambda: sum(1 for t in unit.nlp if t.pos_ in _CONTENT_POS and not t.is_stop)
-    )
+def _limit(ctx: RuleContext, unit: Unit) -> float:
+    return float(ctx["faq-limit"] if unit.part == "faq" else ctx["pr-limit"])
+
+
+def figures(document: Document, ctx: RuleContext) -> Iterator[Figure]:
+    """Each unit's jargon terms out of its content words, against its part's limit (the HTML page's chart)."""
+    for unit, terms, words in _measured(document, ctx):
+        yield Figure("jargon", len(terms), unit, total=words, limit=_limit(ctx, unit))
 
 
 def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -246,11 +181,12 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     the team: "Oprah-speak, not Geek-speak". Amazon's guidance asks authors to avoid jargon and
     define acronyms; a paragraph packed with internal terms makes the reader stop and decode.
 
-    Jargon is: buzzwords (the buzzword rule's lexicon), technical terms (``technical-terms``),
+    Jargon is: buzzwords (the buzzword rule's table, as configured), technical terms (``technical-terms``),
     technical shapes such as identifiers, file names, paths and versions
     (``technical-patterns``), acronyms that the document does not define, and nouns or
     adjectives rare in general English (wordfreq Zipf below ``rare-zipf``). Proper nouns, named
-    entities, code spans and terms the document explains in parentheses are not jargon. The
+    entities, code spans, terms the document explains in parentheses and terms the project's
+    vocabulary accepts are not jargon; terms it rejects are buzzwords. The
     density is jargon occurrences over content words (nouns, verbs, adjectives, adverbs, names);
     the press release has a lower limit than the FAQ, where technical answers are expected.
 
@@ -262,20 +198,13 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     ``show``, ``rare-zipf``, ``rare-pos``, ``name-entities``,
     ``technical-terms``, ``technical-patterns``, ``kinds``, ``message``.
     """
-    kinds = set(ctx["kinds"])
     min_words = int(ctx.get("min-words", 4))
     show = int(ctx.get("show", 4))
-    defined = defined_words(document)
-    by_unit = undefined_acronyms(document)
-    for unit in document.units:
-        if unit.kind not in kinds or not unit.text.strip():
-            continue
-        words = content_words(unit)
+    for unit, terms, words in _measured(document, ctx):
         if words < min_words:
             continue
-        terms = jargon_terms(unit, ctx.options, defined, by_unit.get(unit.index, ()))
         faq = unit.part == "faq"
-        limit = float(ctx["faq-limit"] if faq else ctx["pr-limit"])
+        limit = _limit(ctx, unit)
         density = len(terms) / words
         counts: dict[str, int] = {}
         shown: dict[str, str] = {}
@@ -291,7 +220,4 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         named = ", ".join(f"'{shown[t]}'" + (f" x{counts[t]}" if counts[t] > 1 else "") for t in worst)
         if len(counts) > show:
             named += f" and {len(counts) - show} more"
-        text = unit.text.rstrip()
-        start = len(text) - len(text.lstrip())
-        message = ctx["message"].format(density=density, limit=limit, terms=named)
-        yield Violation(message, unit, start, len(text))
+        yield Violation.covering(unit, ctx["message"].format(density=density, limit=limit, terms=named))

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wbl_rules.customer.focus import (
+from wbl_rules.analysis import (
     Lexicon,
     customer_tokens,
     document_violation,
     is_customer_token,
-    lexicon,
+    is_problem,
     pr_sentences,
-    pr_word_count,
     product_names,
     segments_of,
     sentence_subject,
 )
-from wbl_rules.tech_first.checks import is_problem
 
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
@@ -90,12 +88,12 @@ def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Viola
 
     Options: `min-words` (default 60), `problem-cues`, `problem-headings`, `message`.
     """
-    if pr_word_count(document) < int(ctx.get("min-words", 60)):
+    if document.word_count("pr") < int(ctx.get("min-words", 60)):
         return
     if _problem_units(document, ctx):
         return
-    lex = lexicon(ctx)
-    segments = tuple(segments_of(document, lex))
+    lex: Lexicon = ctx.prepared
+    segments = segments_of(document, lex)
     cues = _cues(ctx)
     for sentence in pr_sentences(document):
         if problem_sentence(sentence, lex, cues, segments):
@@ -122,8 +120,8 @@ def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Viol
 
     Options: `min-shared` (default 1), `problem-headings`, `solution-headings`, `ignore-lemmas`, `message`.
     """
-    lex = lexicon(ctx)
-    segments = tuple(segments_of(document, lex))
+    lex: Lexicon = ctx.prepared
+    segments = segments_of(document, lex)
     prose = [u for u in document.units if u.part == "pr" and u.kind == "paragraph" and not u.in_quote and u.nlp]
     problem = _problem_units(document, ctx)
     labels = {" ".join(_NON_WORD.sub(" ", h.lower()).split()) for h in ctx.get("solution-headings", ())}
@@ -141,7 +139,7 @@ def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Viol
     if not solution:
         return
     ignore = {str(w).lower() for w in ctx.get("ignore-lemmas", ())}
-    ignore |= {n.lower() for n in product_names(document)}
+    ignore |= {n.lower() for n in product_names(document, lex)}
     problem_lemmas = _key_lemmas(problem, ignore, lex, segments)
     solution_lemmas = _key_lemmas(solution, ignore, lex, segments)
     if not problem_lemmas or len(problem_lemmas & solution_lemmas) >= int(ctx.get("min-shared", 1)):

@@ -12,42 +12,23 @@ import re
 from collections.abc import Iterator, Sequence
 
 from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, dateline_span, has_date, problem_score
-from wbl.document import Document, Unit
+from wbl.document import Document
+from wbl.kinds.base import document_anchor, listing
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
 
 
-def whole(unit: Unit) -> tuple[int, int]:
-    """The span of a unit's text without surrounding white space."""
-    text = unit.text.rstrip()
-    return len(text) - len(text.lstrip()), len(text)
-
-
-def anchor(document: Document, message: str, severity: Severity | None = None) -> Violation:
-    """A document-level finding: at the headline, else at the first line of the release."""
-    headline = document.anatomy.get("headline")
-    unit = headline.unit if headline is not None else None
-    if unit is None:
-        units = document.pr_units() or document.units
-        unit = units[0] if units else None
-    if unit is None:
-        return Violation(message, None, 0, 0, severity=severity)
-    start, end = whole(unit)
-    return Violation(message, unit, start, end, severity=severity)
-
-
 def at_part(anatomy: Anatomy, part: str, message: str, severity: Severity | None = None) -> Violation:
+    """A finding at the first segment of a part the anatomy found."""
     found = anatomy.get(part)
     assert found is not None
     segment = found.segments[0]
     return Violation(message, segment.unit, segment.start, segment.end, severity=severity)
 
 
-def listing(names: Sequence[str]) -> str:
-    labels = [LABELS[n] for n in names]
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+def parts(names: Sequence[str]) -> str:
+    """The parts' labels, listed: "a headline, a summary and a customer quote"."""
+    return listing(LABELS[n] for n in names)
 
 
 def _has_release(anatomy: Anatomy) -> bool:
@@ -87,11 +68,11 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     for part in missing:
         if part in warn and _surely_missing(document, part):
             message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part])
-            yield anchor(document, message, severity=Severity.WARNING)
+            yield document_anchor(document, message, Severity.WARNING, topic=f"missing:{part}")
         else:
             hints.append(part)
     if hints:
-        yield anchor(document, ctx["message"].format(part=listing(hints)), severity=Severity.INFO)
+        yield document_anchor(document, ctx["message"].format(part=parts(hints)), severity=Severity.INFO)
 
 
 def _surely_missing(document: Document, part: str) -> bool:
@@ -128,11 +109,11 @@ def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     if not _has_release(anatomy):
         return
     if not anatomy.present("faq"):
-        yield anchor(document, ctx["message"], severity=Severity.INFO)
+        yield document_anchor(document, ctx["message"], severity=Severity.INFO)
         return
     missing = anatomy.missing(("external_faq", "internal_faq"))
     if missing:
-        yield at_part(anatomy, "faq", ctx["split-message"].format(part=listing(missing)))
+        yield at_part(anatomy, "faq", ctx["split-message"].format(part=parts(missing)))
 
 
 def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -200,7 +181,7 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
         return
     missing = anatomy.missing(BEZOS_PARTS)
     if missing:
-        yield at_part(anatomy, "internal_faq", ctx["message"].format(part=listing(missing)))
+        yield at_part(anatomy, "internal_faq", ctx["message"].format(part=parts(missing)))
 
 
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:

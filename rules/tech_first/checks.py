@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wbl_rules.customer.focus import (
+from wbl_rules.analysis import (
+    PHRASE_BREAKS,
     PROSE_KINDS,
     SUBJECT_DEPS,
     Lexicon,
@@ -14,12 +15,13 @@ from wbl_rules.customer.focus import (
     customer_tokens,
     find_lead,
     has_outcome_data,
-    lexicon,
+    is_problem,
+    leading_technology,
     phrase_tokens,
     product_names,
     segments_of,
-    shaped_like_code,
     subject_kind,
+    subject_name,
     subject_of,
     technology_terms,
     weight,
@@ -29,7 +31,6 @@ from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
 
 _PREDICATE_DEPS = ("dobj", "attr", "appos", "oprd", "prep", "agent", "acomp", "xcomp", "pcomp", "dative", "conj")
-_CLAUSES = ("relcl", "advcl", "acl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +51,6 @@ def _offsets(sentence: Sentence, tokens: list[Any]) -> tuple[int, int]:
     return max(start, 0), min(end, len(sentence.text))
 
 
-def is_problem(root: Any, lex: Lexicon) -> bool:
-    """A problem statement: a negated predicate or one from the problem lexicon."""
-    if root.lemma_.lower() in lex.problem_predicates:
-        return True
-    for child in root.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in ("acomp", "attr", "xcomp", "conj") and child.lemma_.lower() in lex.problem_predicates:
-            return True
-    return False
-
-
 def _is_imperative(verb: Any, sentence: Sentence) -> bool:
     """ "Point your camera at...": the reader (the customer) is the implicit subject."""
     first = next((t for t in sentence.span if not (t.is_punct or t.is_space)), None)
@@ -69,7 +58,7 @@ def _is_imperative(verb: Any, sentence: Sentence) -> bool:
 
 
 def _phrase_weight(token: Any, tech: Mapping[int, float]) -> tuple[float, list[Any]]:
-    tokens = phrase_tokens(token, skip=_CLAUSES)
+    tokens = phrase_tokens(token, skip=PHRASE_BREAKS)
     return sum(tech.get(t.i, 0.0) for t in tokens), tokens
 
 
@@ -90,34 +79,9 @@ def core_phrase(head: Any) -> list[Any]:
     return result
 
 
-def _main_clause(root: Any) -> set[int]:
-    """Token indices of the main clause: the root's subtree without relative and adverbial clauses."""
-    return {t.i for t in phrase_tokens(root, skip=("relcl", "advcl", "acl", "ccomp", "parataxis"))}
-
-
-def in_customer_phrase(token: Any, customers: list[Any]) -> bool:
-    """ "ML" in "ML engineers": a technology word that only qualifies the customer."""
-    ids = {c.i for c in customers}
-    current = token
-    for _ in range(3):
-        if current.dep_ not in ("compound", "amod", "nmod") or current.head is current:
-            return False
-        current = current.head
-        if current.i in ids:
-            return True
-    return False
-
-
 def _is_availability(root: Any) -> bool:
     """ "X is available now at <link>": where to get it, a call to action."""
     return any(c.lemma_.lower() == "available" and c.dep_ in ("acomp", "attr", "amod") for c in root.children)
-
-
-def _subject_name(subject: Any | None) -> set[str]:
-    """A proper-noun subject is the product's (or company's) name, not a technology."""
-    if subject is None or not (subject.pos_ == "PROPN" or shaped_like_code(subject.text)):
-        return set()
-    return {" ".join(t.text for t in phrase_tokens(subject, skip=_CLAUSES)), subject.text}
 
 
 def tech_first_reason(
@@ -143,7 +107,7 @@ def tech_first_reason(
         return None
     root = span.root
     subject = subject_of(root)
-    products = frozenset(products | _subject_name(subject if subject is not None else root))
+    products = frozenset(products | subject_name(subject if subject is not None else root))
     terms = tuple(technology_terms(sentence, lex, exclude=products))
     if lex.pantry_pattern is not None:
         cue = lex.pantry_pattern.search(text)
@@ -186,13 +150,13 @@ def tech_first_reason(
                 continue
         marked = [token]
         if own is not None and own.i < token.i and own.sent == token.sent:
-            marked = [*phrase_tokens(own, skip=_CLAUSES), token]
+            marked = [*phrase_tokens(own, skip=PHRASE_BREAKS), token]
         start, end = _offsets(sentence, marked)
         return TechFirst("implementation", start, end, text[start:end], terms, lemma)
 
     # A technology as the subject ("Golang provides...", "Its round-robin engine advances...").
     if kind == "technology" and subject is not None:
-        tokens = phrase_tokens(subject, skip=_CLAUSES)
+        tokens = phrase_tokens(subject, skip=PHRASE_BREAKS)
         start, end = _offsets(sentence, tokens)
         return TechFirst("subject", start, end, text[start:end], terms)
 
@@ -200,7 +164,7 @@ def tech_first_reason(
     if kind in ("company", "product") and not customers and root.lemma_.lower() in lex.feature_verbs:
         for child in root.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in lex.feature_nouns:
-                start, end = _offsets(sentence, [*phrase_tokens(subject, skip=_CLAUSES), root, child])
+                start, end = _offsets(sentence, [*phrase_tokens(subject, skip=PHRASE_BREAKS), root, child])
                 return TechFirst("features", start, end, text[start:end], terms)
 
     # The product or company described by technology ("usb-hsm, an open-source PKCS#11 module").
@@ -258,8 +222,8 @@ def _reason(
 
 
 def _context(document: Document, ctx: RuleContext) -> tuple[Lexicon, tuple[str, ...], frozenset[str]]:
-    lex = lexicon(ctx)
-    return lex, tuple(segments_of(document, lex)), frozenset(product_names(document))
+    lex: Lexicon = ctx.prepared
+    return lex, segments_of(document, lex), product_names(document, lex)
 
 
 def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -339,36 +303,6 @@ def tech_first_headline(document: Document, ctx: RuleContext) -> Iterator[Violat
         if found is not None:
             message = ctx["lead-message"].format(place=place, detail=_message(ctx, found))
             yield Violation.in_sentence(sentence, found.start, found.end, message)
-
-
-def leading_technology(
-    sentence: Sentence, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str]
-) -> tuple[list[Term], int | None] | None:
-    """The technology terms of a sentence's main clause and the offset of its first customer word.
-
-    None when the sentence leads with the customer (a customer subject), states a problem or a
-    measured outcome, or is a question: those do not lead with technology whatever they mention.
-    Terms inside a relative clause, the subject's own name and words that qualify a customer
-    ("ML" in "ML engineers") are left out.
-    """
-    if sentence.span is None or sentence.text.rstrip().endswith("?"):
-        return None
-    root = sentence.span.root
-    subject = subject_of(root)
-    customers = customer_tokens(sentence, lex, segments)
-    if subject is not None and any(c.i == subject.i for c in customers):
-        return None
-    if is_problem(root, lex) or has_outcome_data(sentence.text):
-        return None
-    main = _main_clause(root)
-    terms = [
-        t
-        for t in technology_terms(sentence, lex, exclude=products | _subject_name(subject))
-        if any(i in main for i in t.tokens)
-        and not any(in_customer_phrase(sentence.span.doc[i], customers) for i in t.tokens)
-    ]
-    first_customer = min((t.idx - sentence.start for t in customers), default=None)
-    return terms, first_customer
 
 
 def _technology_before_customer(

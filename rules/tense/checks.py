@@ -16,7 +16,10 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-_COMPILED: dict[tuple[str, ...], re.Pattern[str]] = {}
+def prepare(ctx: RuleContext) -> re.Pattern[str] | None:
+    """The rule's `prepare` step: one pattern for its intention phrases."""
+    phrases = tuple(ctx.get("phrases", ()))
+    return phrase_pattern(phrases) if phrases else None
 
 
 def _token_from(doc: Any, offset: int) -> Any | None:
@@ -44,10 +47,7 @@ def future_tense(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     parts = set(ctx["parts"])
     kinds = set(ctx["kinds"])
     modals = {m.lower() for m in ctx["modals"]}
-    phrases = tuple(ctx.get("phrases", ()))
-    pattern = _COMPILED.get(phrases)
-    if pattern is None and phrases:
-        pattern = _COMPILED.setdefault(phrases, phrase_pattern(phrases))
+    pattern: re.Pattern[str] | None = ctx.prepared
     for unit in document.units:
         if unit.part not in parts or unit.kind not in kinds:
             continue

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wbl_rules.customer.focus import (
+from wbl_rules.analysis import (
     Lexicon,
     customer_tokens,
-    lexicon,
     pr_sentences,
     product_names,
     segments_of,
@@ -64,9 +63,9 @@ def company_centric_voice(document: Document, ctx: RuleContext) -> Iterator[Viol
 
     Options: `max-ratio` (default 1.0), `min-company` (default 3), `company-names`, `message`.
     """
-    lex = lexicon(ctx)
-    segments = tuple(segments_of(document, lex))
-    products = frozenset(product_names(document))
+    lex: Lexicon = ctx.prepared
+    segments = segments_of(document, lex)
+    products = product_names(document, lex)
     company = frozenset(str(n).lower() for n in ctx.get("company-names", ()))
     first: Sentence | None = None
     counts = {"company": 0, "customer": 0}

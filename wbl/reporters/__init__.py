@@ -9,7 +9,7 @@ from __future__ import annotations
 import json as jsonlib  # `json` would be shadowed by the wbl.reporters.json submodule
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from wbl.engine import FileReport, Report
+from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions, Reporter, use_color
 from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation

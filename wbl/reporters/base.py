@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from wbl.engine import FileReport, Report
+from wbl.findings import FileReport, Report
 from wbl.rule import Rule
 from wbl.source import InputError, SourceText, decode
 
@@ -81,14 +81,6 @@ def line_of(source: SourceText | None, line: int) -> str | None:
     return source.line_text(line)
 
 
-def utf16_column(line_text: str | None, column: int) -> int:
-    """A 1-based code-point column -> a 1-based column in UTF-16 code units (SARIF, LSP)."""
-    if line_text is None:
-        return column
-    prefix = line_text[: column - 1]
-    return len(prefix.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(prefix))
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -104,5 +96,4 @@ __all__ = [
     "rule_help_uri",
     "source_of",
     "use_color",
-    "utf16_column",
 ]

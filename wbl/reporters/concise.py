@@ -6,12 +6,12 @@ as they are; docs/editors.md gives the VS Code problem matcher (tested against t
 
 from __future__ import annotations
 
-from wbl.engine import Finding, Report
+from wbl.findings import Finding, Report
 from wbl.reporters.base import RenderOptions
 
 
 def concise_line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}"
+    return f"{f.path}:{f.line}:{f.column}: {f.rule} {f.full_message}"
 
 
 def render_concise(report: Report, options: RenderOptions | None = None) -> str:

@@ -21,7 +21,9 @@ def render_explanation(r: Rule) -> str:
         r.summary,
         "",
         f"- Category: {r.category}",
+        f"- Kind: {r.kind}" + (" (a function of its pack)" if r.kind == "python" else " (data only)"),
         f"- Default severity: {r.severity.value}",
+        f"- Judges: {', '.join(_DOCUMENTS[d] for d in r.documents)} (see the document kinds in docs/anatomy.md)",
         f"- Needs: {', '.join(sorted(r.needs)) or 'nothing (no language analysis)'}",
         f"- Origin: {r.origin}",
         f"- Documentation: {rule_help_uri(r.name)}",
@@ -38,6 +40,15 @@ def render_explanation(r: Rule) -> str:
             name = f" (`{example.name}`)" if example.name else ""
             lines += ["", f"## {title}: {kind} example{name}", "", *_fenced(strip_markers(example.markdown))]
     return "\n".join(lines)
+
+
+_DOCUMENTS = {
+    "prfaq": "PR/FAQs",
+    "press_release": "press releases",
+    "faq": "FAQs",
+    "fragment": "fragments (a few sentences alone)",
+    "other": "other Markdown",
+}
 
 
 def strip_markers(markdown: str) -> str:

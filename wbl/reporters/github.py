@@ -7,7 +7,7 @@ runner expects (``%``, CR and LF everywhere; ``:`` and ``,`` also in properties)
 
 from __future__ import annotations
 
-from wbl.engine import Finding, Report
+from wbl.findings import Finding, Report
 from wbl.reporters.base import RenderOptions
 from wbl.rule import Severity
 
@@ -32,7 +32,7 @@ def annotation(f: Finding) -> str:
         "title": f.rule,
     }
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}"
+    return f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.full_message)}"
 
 
 def render_github(report: Report, options: RenderOptions | None = None) -> str:

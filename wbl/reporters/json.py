@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from wbl.engine import FileReport, Report
+from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions
+from wbl.version import __version__
 
 
 def render_json(report: Report, options: RenderOptions | None = None) -> str:
@@ -16,7 +17,7 @@ def render_json(report: Report, options: RenderOptions | None = None) -> str:
 def stream_json(files: Iterable[FileReport], notices: Callable[[], Sequence[str]]) -> Iterator[str]:
     """``{"version", "files": [...], "notices": [...]}`` indented by 2, written one file at a time
     (so `wbl check` need not hold every report); `notices` is called after the last file."""
-    yield f'{{\n  "version": {json.dumps(_version())},\n  "files": ['
+    yield f'{{\n  "version": {json.dumps(__version__)},\n  "files": ['
     empty = True
     for file_report in files:
         body = json.dumps(file_report.to_dict(), indent=2, ensure_ascii=False)
@@ -29,9 +30,3 @@ def stream_json(files: Iterable[FileReport], notices: Callable[[], Sequence[str]
 def _indent(text: str, width: int) -> str:
     pad = " " * width
     return pad + text.replace("\n", "\n" + pad)
-
-
-def _version() -> str:
-    from wbl import __version__
-
-    return __version__

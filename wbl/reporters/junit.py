@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from functools import cache
 
-from wbl.engine import FileReport, Report
+from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions
 from wbl.reporters.text import headline
 
@@ -50,7 +50,7 @@ def _suite(file_report: FileReport) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", name=f"{f.rule} {f.name} at line {f.line}, column {f.column}", classname=path
         )
-        failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f"{f.rule} [{f.severity.value}]")
+        failure = ET.SubElement(case, "failure", message=_clean(f.full_message), type=f"{f.rule} [{f.severity.value}]")
         failure.text = _clean(headline(f))
     if not file_report.errors and not file_report.findings:
         ET.SubElement(suite, "testcase", name="no findings", classname=path)

@@ -17,9 +17,11 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from wbl.engine import Finding, Report
-from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, rule_help_uri, source_of, utf16_column
+from wbl.findings import Finding, Report
+from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, rule_help_uri, source_of
 from wbl.rule import Rule, Severity
+from wbl.source import encoded_column
+from wbl.version import __version__
 
 if TYPE_CHECKING:
     from wbl.baseline import Comparison, Entry
@@ -34,8 +36,6 @@ def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
 
 
 def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str, Any]:
-    from wbl import __version__
-
     descriptors: dict[str, dict[str, Any]] = {}
     for r in options.rules if options else ():
         descriptors.setdefault(r.code, rule_descriptor(r))
@@ -122,16 +122,16 @@ def _minimal_descriptor(f: Finding) -> dict[str, Any]:
 def _result(f: Finding, rule_index: int, start_line: str | None, end_line: str | None) -> dict[str, Any]:
     region = {
         "startLine": f.line,
-        "startColumn": utf16_column(start_line, f.column),
+        "startColumn": encoded_column(start_line, f.column),
         "endLine": f.end_line,
-        "endColumn": utf16_column(end_line, f.end_column),
+        "endColumn": encoded_column(end_line, f.end_column),
         "snippet": {"text": f.text},
     }
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": f.message},
+        "message": {"text": f.full_message},
         "locations": [{"physicalLocation": {**_artifact(f.path), "region": region}}],
     }
     if f.suggestion:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from wbl.engine import FileReport, Report
+from wbl.findings import FileReport, Report
 from wbl.reporters.base import plural
 from wbl.rule import Severity
 

@@ -2,7 +2,8 @@
 
 The first line of every finding is the machine-readable ``path:line:column: CODE [severity]
 message`` (without colour it is exactly that, so ``grep`` and older scripts keep working); the
-lines under it start with white space and show the source line with ``^`` under the flagged span.
+lines under it start with white space and show the source line with ``^`` under the flagged span,
+then one ``also: CODE message`` line for each finding of a superseded rule folded into it.
 Files are separated by a blank line. Colour is added only when asked (`RenderOptions.color`).
 """
 
@@ -12,7 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from wbl.engine import Finding, Report
+from wbl.findings import Finding, Report
 from wbl.reporters.base import RenderOptions, line_of, source_of
 from wbl.rule import Severity
 
@@ -41,6 +42,7 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         for f in file_report.findings:
             lines.append(_colored_headline(f) if color else headline(f))
             lines.extend(snippet(line_of(source, f.line), f, color))
+            lines.extend(f"  also: {folded.rule} {folded.message}" for folded in f.also)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

@@ -1,15 +1,22 @@
-"""Customer focus versus technology first: the shared analysis behind the customer-focus rules.
+"""The pack's shared analysis: what the customer-focus, jargon and acronym rules ask of a text.
 
 The tech-first, customer, problem, benefit and voice rules all ask the same questions of a
 sentence: which words name a technology, which name a customer, who is the grammatical subject,
-is the predicate an implementation verb or a problem. This module answers them from the spaCy
-parse and the lexicons in ``rules/_lexicons/`` (technology.toml, customer.toml). Every rule may
-extend a lexicon through its own options (``extend-technology-terms``, ``extend-customer-roles``,
-...), so word lists stay data.
+is the predicate an implementation verb or a problem, where is the lead of the release. The
+jargon and acronym rules share what an acronym is and where one is defined. This module answers
+those questions from the spaCy parse and the lexicons in ``rules/_lexicons/`` (technology.toml,
+customer.toml); rules import it by name, never each other.
+
+A rule's lexicon is the shared lists, plus the project's vocabulary (``technology`` terms,
+``customers`` roles, ``products`` and ``accept``ed terms, which are never technology), plus the
+rule's own ``extend-*`` options; rules get it from their `prepare` step (`prepare_lexicon`) as
+``ctx.prepared``. Derived values are remembered under the keys of `wbl_rules.memo`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sys
 from collections import Counter
@@ -19,9 +26,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from wbl_rules import memo
+
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
-from wbl.textutil import phrase_pattern, quotation_spans
+from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,8 +84,16 @@ _DATA = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """The shared word lists with a rule's extensions applied, and their compiled patterns."""
+    """The shared word lists with the vocabulary and a rule's extensions applied, compiled.
 
+    `key` names the word lists in memo keys (rules with equal lists share remembered values);
+    `excluded` are terms never counted as technology (accepted terms and product names, lower
+    case); `products` the project's product names.
+    """
+
+    key: str
+    excluded: frozenset[str]
+    products: frozenset[str]
     terms: frozenset[str]
     weak_terms: frozenset[str]
     implementation_verbs: frozenset[str]
@@ -99,7 +117,7 @@ class Lexicon:
     shape_signals: bool
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _base_data() -> dict[str, Any]:
     folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
     data: dict[str, Any] = {}
@@ -108,20 +126,26 @@ def _base_data() -> dict[str, Any]:
     return data
 
 
-_LEXICONS: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
-_NO_OPTIONS: Mapping[str, Any] = {}
-_CANONICAL: dict[Lexicon, Lexicon] = {}
+def prepare_lexicon(ctx: RuleContext) -> Lexicon:
+    """A rule's `prepare` step: its lexicon, from its options and the project's vocabulary."""
+    return lexicon(ctx.options, ctx.vocabulary)
 
 
-def lexicon(ctx: RuleContext | None = None) -> Lexicon:
-    """The lexicon for a rule: the shared lists plus the rule's ``extend-*`` options."""
-    options: Mapping[str, Any] = ctx.options if ctx is not None else _NO_OPTIONS
-    cached = _LEXICONS.get(id(options))
-    if cached is not None and cached[0] is options:
-        return cached[1]
+@lru_cache(maxsize=1)
+def base_lexicon() -> Lexicon:
+    """The shared lists alone."""
+    return lexicon({})
+
+
+def lexicon(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> Lexicon:
+    """The shared lists plus the vocabulary's technology terms and customer roles, plus a rule's
+    ``extend-*`` options."""
     data = {k: list(v) if isinstance(v, list) else v for k, v in _base_data().items()}
+    data["terms"] += list(vocabulary.technology)
+    data["roles"] += list(vocabulary.customers)
     for option, key in EXTENSIONS.items():
         data[key] = data.get(key, []) + [str(w) for w in options.get(option, ())]
+    excluded = sorted(vocabulary.accepted)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(" ".join(str(w).lower().split()) for w in data.get(key, ()))
@@ -129,7 +153,10 @@ def lexicon(ctx: RuleContext | None = None) -> Lexicon:
     def pattern(key: str) -> re.Pattern[str] | None:
         return phrase_pattern(data[key]) if data.get(key) else None
 
-    result = Lexicon(
+    return Lexicon(
+        key=hashlib.sha1(json.dumps([data, excluded], sort_keys=True).encode()).hexdigest()[:16],
+        excluded=frozenset(excluded),
+        products=frozenset(vocabulary.products),
         terms=words("terms"),
         weak_terms=words("weak-terms"),
         implementation_verbs=words("implementation-verbs"),
@@ -152,8 +179,6 @@ def lexicon(ctx: RuleContext | None = None) -> Lexicon:
         benefit_pattern=pattern("benefit-cues"),
         shape_signals=bool(data.get("shape-signals", True)),
     )
-    _LEXICONS[id(options)] = (options, result)
-    return result
 
 
 # --- technology terms -------------------------------------------------------------------------
@@ -182,15 +207,22 @@ def shaped_like_code(text: str) -> bool:
 def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str] = ()) -> list[Term]:
     """Technology terms of a sentence, left to right: lexicon phrases, then code-shaped tokens.
 
-    Words in `exclude` (the document's product names, lower case) are never technology. Several
-    rules ask for the same sentence, so the result is remembered on the unit.
+    Words in `exclude` (the document's product names) and the lexicon's excluded terms are never
+    technology. Several rules ask for the same sentence, so the result is remembered on the unit.
     """
     excluded = sorted({e.lower() for e in exclude})
-    # Rules with the same word lists share one entry (their Lexicon objects are equal).
-    # Inline code is not in the analysed text, so its content is part of the key.
+    # Rules with the same word lists share one entry; inline code is not in the analysed text,
+    # so its content is part of the key.
     code = [(c.plain_offset, c.code) for c in sentence.unit.code_spans]
-    key = f"focus.technology_terms:{lexicon_key(lex)}:{sentence.start}:{excluded}:{code}"
-    return list(sentence.unit.remember_analysis(key, lambda: _technology_terms(sentence, lex, set(excluded))))
+    found = memo.TECHNOLOGY_TERMS.remember(
+        sentence.unit,
+        lambda: _technology_terms(sentence, lex, set(excluded) | lex.excluded),
+        lex.key,
+        sentence.start,
+        excluded,
+        code,
+    )
+    return list(found)
 
 
 def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> tuple[Term, ...]:
@@ -209,13 +241,13 @@ def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> t
         return all(end <= s or start >= e for s, e in taken)
 
     for match in lex.strong_pattern.finditer(text):
-        if match.group(0).lower() in excluded:
+        if normal_phrase(match.group(0)) in excluded:
             continue
         taken.append(match.span())
         found.append(Term(match.start(), match.end(), 1.0, match.group(0), tokens_in(*match.span())))
     exceptions = [m.span() for m in lex.weak_exceptions.finditer(text)] if lex.weak_exceptions else []
     for match in lex.weak_pattern.finditer(text):
-        if not free(*match.span()) or match.group(0).lower() in excluded:
+        if not free(*match.span()) or normal_phrase(match.group(0)) in excluded:
             continue
         if any(s <= match.start() and match.end() <= e for s, e in exceptions):
             continue
@@ -259,9 +291,7 @@ def weight(terms: Iterable[Term]) -> float:
 
 def quoted_offsets(unit: Unit) -> tuple[tuple[int, int], ...]:
     """Spans of `unit.text` inside quotation marks (a customer's or a leader's own words)."""
-    return unit.remember_analysis(  # type: ignore[no-any-return]
-        "focus.quoted", lambda: tuple(quotation_spans(unit.text))
-    )
+    return memo.QUOTED.remember(unit, lambda: tuple(quotation_spans(unit.text)))
 
 
 def in_quote(unit: Unit, offset: int, spans: Sequence[tuple[int, int]] | None = None) -> bool:
@@ -313,12 +343,6 @@ def is_company_token(token: Any, lex: Lexicon, company_names: Iterable[str] = ()
     return lower in {n.lower() for n in company_names}
 
 
-def lexicon_key(lex: Lexicon) -> int:
-    """A number naming `lex`'s word lists in memo keys: equal lexicons share it, and it is never
-    reused for other lists (the canonical object stays referenced)."""
-    return id(_CANONICAL.setdefault(lex, lex))
-
-
 def noun_mentions(unit: Unit, lex: Lexicon) -> tuple[tuple[int, str, str, bool], ...]:
     """(offset, lemma, lower-cased text, names a specific segment) for each token of `unit`,
     remembered with its analysis (the language server re-lints unchanged paragraphs for free)."""
@@ -328,7 +352,7 @@ def noun_mentions(unit: Unit, lex: Lexicon) -> tuple[tuple[int, str, str, bool],
             (t.idx, t.lemma_.lower(), t.lower_, specific_segment(t, lex) is not None) for t in (unit.nlp or ())
         )
 
-    return unit.remember_analysis(f"focus.noun_mentions:{lexicon_key(lex)}", compute)  # type: ignore[no-any-return]
+    return memo.NOUN_MENTIONS.remember(unit, compute, lex.key)
 
 
 def specific_segment(head: Any, lex: Lexicon) -> str | None:
@@ -434,47 +458,37 @@ def subject_kind(
 # --- the lead of the release ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _lead_labels() -> dict[str, frozenset[str]]:
-    folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
-    data = tomllib.loads(folder.joinpath("lead.toml").read_text(encoding="utf-8"))
-    return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
-
-
-_LABEL_STRIP = re.compile(r"[#*_:]+")
-_NUMBERING = re.compile(r"^\s*(?:\d+|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
-
-
-def _label(text: str) -> str:
-    return " ".join(_LABEL_STRIP.sub(" ", _NUMBERING.sub("", text)).lower().split())
-
-
 @dataclass(frozen=True, slots=True)
 class Lead:
-    """The headline, sub-heading and summary paragraph of the press release (any may be None)."""
+    """The headline, sub-heading and summary of the press release (any may be None), as the
+    document's anatomy found them: their units, and the spans of those units that are the part
+    (a plain-text release holds several parts in one paragraph, one per line)."""
 
     headline: Unit | None
     subheading: Unit | None
     summary: Unit | None
+    spans: tuple[tuple[int, int, int], ...] = ()  # (unit index, start, end) of each part
 
     def units(self) -> list[Unit]:
-        return [u for u in (self.headline, self.subheading, self.summary) if u is not None]
+        return list({u.index: u for u in (self.headline, self.subheading, self.summary) if u is not None}.values())
+
+    def _inside(self, sentence: Sentence) -> bool:
+        return any(i == sentence.unit.index and s <= sentence.start < e for i, s, e in self.spans)
 
     def summary_first(self) -> Sentence | None:
         """The first real sentence of the summary (a bare dateline is skipped)."""
         if self.summary is None:
             return None
         for sentence in self.summary.sentences:
-            if _is_dateline(sentence):
+            if not self._inside(sentence) or _is_dateline(sentence):
                 continue
             return sentence
         return None
 
     def sentences(self) -> list[Sentence]:
         result = []
-        for unit in (self.headline, self.subheading):
-            if unit is not None:
-                result.extend(unit.sentences)
+        for unit in {u.index: u for u in (self.headline, self.subheading) if u is not None}.values():
+            result.extend(s for s in unit.sentences if self._inside(s))
         first = self.summary_first()
         if first is not None:
             result.append(first)
@@ -489,91 +503,35 @@ def _is_dateline(sentence: Sentence) -> bool:
     return len(words) <= 8 and bool(_DATELINE.match(sentence.text.strip()) or not any(w.islower() for w in words))
 
 
-def _emphasized(document: Document, unit: Unit) -> bool:
-    """A paragraph wholly in bold or italics: a title line or a sub-heading written as text."""
-    text = unit.text.rstrip()
-    if not text or unit.start < 1 or document.text[unit.start - 1] not in "*_":
-        return False
-    _, end = unit.source_span(len(text) - 1, len(text))
-    return document.text[end : end + 1] in ("*", "_")
-
-
 def find_lead(document: Document) -> Lead:
-    """Headline, sub-heading and summary of the press release.
-
-    Reading starts after a "Press Release" heading when there is one. Under label headings
-    ("## Heading", "## Sub-Heading", "## Summary" of the bootcamp template) the paragraph below
-    is that part. Otherwise the first real heading is the headline, a heading or a bold or
-    italic line right after it the sub-heading, and the first paragraph the summary.
-    """
-    return document.remember("focus.lead", lambda: _find_lead(document))  # type: ignore[no-any-return]
+    """Headline, sub-heading and summary of the press release, from the document's anatomy."""
+    return memo.LEAD.remember(document, lambda: _find_lead(document))
 
 
 def _find_lead(document: Document) -> Lead:
-    labels = _lead_labels()
-    units = [u for u in document.units if u.part == "pr" and u.text.strip()]
-    for index, unit in enumerate(units):
-        if unit.is_heading and _label(unit.text) in labels["press-release"]:
-            units = units[index + 1 :]
-            break
-    headline = subheading = summary = None
-    pending: str | None = None
-    for unit in units:
-        if unit.in_quote:
-            continue
-        label = _label(unit.text)
-        if unit.is_heading:
-            if label in labels["headline"]:
-                headline, pending = None, "headline"
-            elif label in labels["subheading"]:
-                pending = "subheading"
-            elif label in labels["summary"]:
-                pending = "summary"
-            elif label in labels["sections"]:
-                if headline is not None or summary is not None:
-                    break
-            elif label in labels["ignore"] or label.split(" ")[0] in labels["ignore"]:
-                continue
-            elif headline is None:
-                headline = unit
-            elif subheading is None and summary is None:
-                subheading = unit
-            else:
-                break
-            continue
-        if unit.kind not in ("paragraph", "list_item") or not any(c.islower() for c in unit.text):
-            continue  # "FOR IMMEDIATE RELEASE", a bare dateline
-        if pending == "headline" and headline is None:
-            headline, pending = unit, None
-        elif pending == "subheading" and subheading is None:
-            subheading, pending = unit, None
-        elif summary is None and pending is None and _emphasized(document, unit) and subheading is None:
-            if headline is None:
-                headline = unit
-            else:
-                subheading = unit
-        elif summary is None:
-            summary = unit
-            break
-    return Lead(headline, subheading, summary)
+    anatomy = document.anatomy
+    found = [anatomy.get(name) for name in ("headline", "subheading", "summary")]
+    units = [part.unit if part is not None else None for part in found]
+    spans = tuple((s.unit.index, s.start, s.end) for part in found if part is not None for s in part.segments)
+    return Lead(units[0], units[1], units[2], spans)
 
 
-def segments_of(document: Document, lex: Lexicon) -> list[str]:
+def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
     """Customer segments the lead names ("bookstore owners"): their head lemmas, lower case."""
-    result: list[str] = []
-    for unit in find_lead(document).units():
-        if unit.nlp is None:
-            continue
-        for token in unit.nlp:
-            if specific_segment(token, lex):
-                result.append(token.lemma_.lower())
-    return result
+
+    def compute() -> tuple[str, ...]:
+        units = [u for u in find_lead(document).units() if u.nlp is not None]
+        return tuple(t.lemma_.lower() for u in units for t in u.nlp if specific_segment(t, lex))
+
+    return memo.SEGMENTS.remember(document, compute, lex.key)
 
 
-def product_names(document: Document) -> set[str]:
+def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
-    (and are not common words), and proper names that are the subject of two or more sentences."""
-    return set(document.remember("focus.product_names", lambda: frozenset(_product_names(document))))
+    (and are not common words), proper names that are the subject of two or more sentences, and
+    the vocabulary's products (from `lex`)."""
+    found = memo.PRODUCT_NAMES.remember(document, lambda: frozenset(_product_names(document)))
+    return found | lex.products if lex is not None else found
 
 
 def _product_names(document: Document) -> set[str]:
@@ -585,7 +543,7 @@ def _product_names(document: Document) -> set[str]:
                 if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text)):
                     subjects[token.text] += 1
     named = {
-        name for name, count in subjects.items() if count >= 2 and not _base_lexicon().strong_pattern.fullmatch(name)
+        name for name, count in subjects.items() if count >= 2 and not base_lexicon().strong_pattern.fullmatch(name)
     }
     if lead.headline is None or lead.headline.nlp is None:
         return named
@@ -596,12 +554,8 @@ def _product_names(document: Document) -> set[str]:
         for c in candidates
         if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
         and not re.search(r"(?<![\w.])" + re.escape(c.lower()) + r"(?![\w.])", rest)  # a common word
-        and not _base_lexicon().strong_pattern.fullmatch(c)
+        and not base_lexicon().strong_pattern.fullmatch(c)
     }
-
-
-def _base_lexicon() -> Lexicon:
-    return lexicon(None)
 
 
 def has_outcome_data(text: str) -> bool:
@@ -646,10 +600,6 @@ def pr_sentences(document: Document, *, quotes: bool = True) -> Iterator[Sentenc
             yield sentence
 
 
-def pr_word_count(document: Document) -> int:
-    return sum(u.word_count for u in document.units if u.part == "pr" and u.kind in PROSE_KINDS)
-
-
 def document_violation(document: Document, message: str) -> Iterator[Violation]:
     """One document-level finding, at the headline (see `anchor`)."""
     where = anchor(document)
@@ -673,25 +623,192 @@ def anchor(document: Document) -> tuple[Unit, int, int] | None:
     return unit, start, end if first_line == -1 else min(end, first_line)
 
 
+# --- problems and what a sentence leads with -----------------------------------------------------
+
+# Dependencies that end a noun phrase: clauses, and the subjects of clauses inside it.
+PHRASE_BREAKS = ("relcl", "advcl", "acl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj")
+
+
+def is_problem(root: Any, lex: Lexicon) -> bool:
+    """A problem statement: a negated predicate or one from the problem lexicon."""
+    if root.lemma_.lower() in lex.problem_predicates:
+        return True
+    for child in root.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("acomp", "attr", "xcomp", "conj") and child.lemma_.lower() in lex.problem_predicates:
+            return True
+    return False
+
+
+def main_clause(root: Any) -> set[int]:
+    """Token indices of the main clause: the root's subtree without relative and adverbial clauses."""
+    return {t.i for t in phrase_tokens(root, skip=("relcl", "advcl", "acl", "ccomp", "parataxis"))}
+
+
+def in_customer_phrase(token: Any, customers: list[Any]) -> bool:
+    """ "ML" in "ML engineers": a technology word that only qualifies the customer."""
+    ids = {c.i for c in customers}
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("compound", "amod", "nmod") or current.head is current:
+            return False
+        current = current.head
+        if current.i in ids:
+            return True
+    return False
+
+
+def subject_name(subject: Any | None) -> set[str]:
+    """A proper-noun subject is the product's (or company's) name, not a technology."""
+    if subject is None or not (subject.pos_ == "PROPN" or shaped_like_code(subject.text)):
+        return set()
+    return {" ".join(t.text for t in phrase_tokens(subject, skip=PHRASE_BREAKS)), subject.text}
+
+
+def leading_technology(
+    sentence: Sentence, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str]
+) -> tuple[list[Term], int | None] | None:
+    """The technology terms of a sentence's main clause and the offset of its first customer word.
+
+    None when the sentence leads with the customer (a customer subject), states a problem or a
+    measured outcome, or is a question: those do not lead with technology whatever they mention.
+    Terms inside a relative clause, the subject's own name and words that qualify a customer
+    ("ML" in "ML engineers") are left out.
+    """
+    if sentence.span is None or sentence.text.rstrip().endswith("?"):
+        return None
+    root = sentence.span.root
+    subject = subject_of(root)
+    customers = customer_tokens(sentence, lex, segments)
+    if subject is not None and any(c.i == subject.i for c in customers):
+        return None
+    if is_problem(root, lex) or has_outcome_data(sentence.text):
+        return None
+    main = main_clause(root)
+    terms = [
+        t
+        for t in technology_terms(sentence, lex, exclude=products | subject_name(subject))
+        if any(i in main for i in t.tokens)
+        and not any(in_customer_phrase(sentence.span.doc[i], customers) for i in t.tokens)
+    ]
+    first_customer = min((t.idx - sentence.start for t in customers), default=None)
+    return terms, first_customer
+
+
+# --- acronyms -------------------------------------------------------------------------------------
+
+_WORDS_IN_PARENTHESES = re.compile(r"\(\s*([^()]*?[a-z][^()]*?)\s*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    """One use of an all-caps token: `unit.text[start:end]` is the acronym (without a plural s)."""
+
+    key: str
+    unit: Unit
+    start: int
+    end: int
+    defines: bool  # this occurrence is a definition: "Words (ABC)" or "ABC (words)"
+
+
+def acronym_pattern(ctx: Mapping[str, Any]) -> re.Pattern[str]:
+    low, high = int(ctx.get("min-letters", 2)), int(ctx.get("max-letters", 6))
+    return re.compile(rf"(?<![\w\-./#])([A-Z]{{{low},{high}}})(s?)(?![\w#]|\.\w)")
+
+
+def is_ordinary_word(token: str, ctx: Mapping[str, Any]) -> bool:
+    """An all-caps common word ("FREE", "NAME", "WHO"), not an acronym."""
+    return zipf_frequency(token.lower(), "en") >= float(ctx.get("common-word-zipf", 4.5))
+
+
+def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> Iterator[Acronym]:
+    """Every acronym occurrence in prose units, in document order, exempt ones left out.
+
+    `ctx` holds the acronym rule's options. Acronyms the vocabulary accepts are exempt; a unit
+    written mostly in capitals (a shouted heading) has no acronyms to report.
+    """
+    pattern = acronym_pattern(ctx)
+    exempt = {e.upper() for e in ctx.get("exempt", ())} | {t.upper() for t in vocabulary.accepted}
+    places = {p.upper() for p in ctx.get("place-codes", ())}
+    kinds = set(ctx.get("kinds", ("heading", "paragraph", "list_item", "table_cell")))
+    for unit in document.units:
+        if unit.kind not in kinds:
+            continue
+        text = unit.text
+        letters = sum(map(str.isalpha, text))
+        if letters and sum(map(str.isupper, text)) > 0.6 * letters:
+            continue
+        for match in pattern.finditer(text):
+            key = match.group(1)
+            if key in exempt or key + match.group(2).upper() in exempt or is_ordinary_word(key, ctx):
+                continue
+            if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
+                continue
+            yield Acronym(key, unit, match.start(), match.end(1), _defines(text, match.start(), match.end()))
+
+
+def _defines(text: str, start: int, end: int) -> bool:
+    """'Words (ABC)' (the acronym alone in parentheses after words) or 'ABC (words)'."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return bool(re.search(r"[A-Za-z]", text[max(0, start - 80) : start - 1]))
+    return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
+
+
+def first_definitions(
+    document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY
+) -> dict[str, tuple[int, int]]:
+    """Acronym -> (unit index, offset) of its first definition in the document."""
+    result: dict[str, tuple[int, int]] = {}
+    for use in acronyms(document, ctx, vocabulary):
+        if use.defines:
+            result.setdefault(use.key, (use.unit.index, use.start))
+    return result
+
+
+def undefined_acronyms(
+    document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY
+) -> dict[int, list[Acronym]]:
+    """Unit index -> uses of acronyms that the document never defines (`ctx`: the acronym rule's options)."""
+    defined = first_definitions(document, ctx, vocabulary)
+    result: dict[int, list[Acronym]] = {}
+    for use in acronyms(document, ctx, vocabulary):
+        if use.key not in defined:
+            result.setdefault(use.unit.index, []).append(use)
+    return result
+
+
 __all__ = [
+    "PHRASE_BREAKS",
     "PROSE_KINDS",
     "SUBJECT_DEPS",
     "SUBJECT_KINDS",
+    "Acronym",
     "Lead",
     "Lexicon",
     "Term",
+    "acronym_pattern",
+    "acronyms",
     "anchor",
+    "base_lexicon",
     "customer_tokens",
     "document_violation",
     "find_lead",
+    "first_definitions",
     "has_outcome_data",
+    "in_customer_phrase",
     "in_quote",
     "is_company_token",
     "is_customer_token",
+    "is_ordinary_word",
+    "is_problem",
+    "leading_technology",
     "lexicon",
+    "main_clause",
+    "noun_mentions",
     "phrase_tokens",
     "pr_sentences",
-    "pr_word_count",
+    "prepare_lexicon",
     "product_names",
     "quoted_offsets",
     "segments_of",
@@ -699,8 +816,10 @@ __all__ = [
     "shaped_like_code",
     "specific_segment",
     "subject_kind",
+    "subject_name",
     "subject_of",
     "technology_map",
     "technology_terms",
+    "undefined_acronyms",
     "weight",
 ]

@@ -1,9 +1,8 @@
-"""PR/FAQ part detection (wbl.prfaq), the scorecard in reports, and the structure, length and quote rules."""
+"""The anatomy's parts in reports (the scorecard), and the structure, length and quote rules that read them."""
 
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import textwrap
 from importlib import resources
@@ -12,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, clean_env, wbl_command
+from wbl.anatomy import PARTS, Anatomy, alias_part, template_prompt
+from wbl.corpus import PART_COLUMNS, load_documents
 from wbl.document import build_document
 from wbl.engine import Linter, LintOptions
+from wbl.files import FileLinter
 from wbl.kinds import load_rule
 from wbl.markdown import parse
-from wbl.prfaq import PARTS, Scorecard, alias_part, scorecard, template_prompt
 from wbl.registry import Registry
 from wbl.rule import Rule
 from wbl.source import SourceText
@@ -50,14 +51,14 @@ def linter() -> Linter:
     return Linter(LintOptions(), Registry.from_rules(_rules()))
 
 
-def card_of(markdown: str) -> Scorecard:
+def card_of(markdown: str) -> Anatomy:
     text = textwrap.dedent(markdown).lstrip()
     source = SourceText(text)
-    return scorecard(build_document("<test>", source, parse(source.text)))
+    return build_document("<test>", source, parse(source.text)).anatomy
 
 
-def shape(card: Scorecard) -> dict[str, int | None]:
-    return {name: part.line for name, part in card.parts.items() if part.present}
+def shape(card: Anatomy) -> dict[str, int | None]:
+    return {name: part.line for name, part in card.parts.items()}
 
 
 # --- part detection ---------------------------------------------------------------------------
@@ -221,9 +222,9 @@ def test_document_titles_are_not_headlines_and_pr_faq_is_not_the_faq() -> None:
         Kettle is a service. It adds up bakery pre-orders by text message every evening for the owner.
         """
     )
-    assert not card.present("headline")
+    assert card["headline"] is not None and card["headline"].via == "position"  # the title names the product
     assert not card.present("faq")
-    assert card.pr_words > 0
+    assert card.prose("pr")
 
 
 def test_aliases_and_prompts_match_with_light_edits() -> None:
@@ -245,11 +246,15 @@ def test_empty_document_has_an_all_missing_scorecard() -> None:
 
 def test_scorecard_in_file_report(linter: Linter) -> None:
     report = linter.lint_text(textwrap.dedent(WITHOUT_HEADINGS).lstrip(), "kettle.md").to_dict()
-    assert report["scorecard"]["problem"] == {"present": True, "line": 7}
+    problem = report["scorecard"]["problem"]
+    assert (problem["present"], problem["line"], problem["via"]) == (True, 7, "content")
+    assert 0.5 <= problem["confidence"] <= 1.0
     assert report["scorecard"]["should_we"] == {"present": False, "line": None}
+    assert report["kind"] == "prfaq" and 0 <= report["score"]["score"] <= 100
     assert list(report["scorecard"]) == list(PARTS)
 
 
+@pytest.mark.slow
 def test_scorecard_in_cli_json() -> None:
     path = EXAMPLES / "shelfwise-prfaq.md"
     run = subprocess.run(
@@ -258,7 +263,7 @@ def test_scorecard_in_cli_json() -> None:
     assert run.returncode in (0, 1), run.stderr
     card = json.loads(run.stdout)["files"][0]["scorecard"]
     assert all(card[name]["present"] for name in PARTS), card
-    assert card["problem"] == {"present": True, "line": 16}
+    assert (card["problem"]["present"], card["problem"]["line"]) == (True, 16)
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -268,90 +273,59 @@ def test_scorecard_in_cli_json() -> None:
 def test_rule_examples(rule: Rule, linter: Linter) -> None:
     assert rule.doc and {e.kind for e in rule.examples} == {"good", "bad"}
     for example in rule.examples:
-        found = {
-            (f.line, f.rule) for f in linter.lint_text(example.markdown, example.name).findings if f.rule == rule.code
-        }
+        found = sorted(
+            (f.line, f.column, f.rule)
+            for f in linter.lint_text(example.markdown, example.name).findings
+            if f.rule == rule.code
+        )
         if example.kind == "good":
-            assert not found, f"{example.name}: {sorted(found)}"
+            assert not found, f"{example.name}: {found}"
         else:
-            assert found == set(example.expected()), f"{example.name}: {sorted(found)}"
+            assert found == sorted(example.expected()), f"{example.name}: {found}"
 
 
 def test_showcase_gets_no_structure_length_or_quote_findings(linter: Linter) -> None:
-    report = linter.lint_file(EXAMPLES / "shelfwise-prfaq.md")
+    report = FileLinter(linter).lint_file(EXAMPLES / "shelfwise-prfaq.md")
     assert not report.errors
     assert [(f.rule, f.line, f.message) for f in report.findings] == []
 
 
 def test_bad_draft_gets_the_structural_findings(linter: Linter) -> None:
-    report = linter.lint_file(EXAMPLES / "datasync-draft.md")
+    report = FileLinter(linter).lint_file(EXAMPLES / "datasync-prfaq.md")
     found = {(f.rule, f.severity.value) for f in report.findings}
-    assert ("WB101", "error") in found  # no problem paragraph
-    assert ("WB101", "warning") in found  # no quotes, no call to action
-    assert ("WB102", "warning") in found  # no FAQ
-    missing = next(f.message for f in report.findings if f.rule == "WB101" and f.severity.value == "warning")
-    assert "customer quote" in missing and "call to action" in missing
+    assert report.kind == "press_release"
+    assert ("WB101", "warning") in found  # no problem paragraph, and no paragraph near one
+    assert ("WB101", "info") in found  # no quotes, no call to action: hints
+    assert ("WB102", "info") in found  # no FAQ: a release may be written first
+    hint = next(f.message for f in report.findings if f.rule == "WB101" and f.severity.value == "info")
+    assert "customer quote" in hint and "call to action" in hint
 
 
 # --- the development corpus -------------------------------------------------------------------
 
-COLUMNS = {
-    "HL": "headline",
-    "Prob": "problem",
-    "LQ": "leader_quote",
-    "CQ": "customer_quote",
-    "CTA": "call_to_action",
-    "xFAQ": "external_faq",
-    "iFAQ": "internal_faq",
-}
-
-
-def label_value(cell: str) -> bool | None:
-    """Y…/ph/tech -> present, N… -> absent; p (partial), design only, – -> not judged."""
-    cell = cell.strip()
-    if re.match(r"^(Y|ph|tech)\b", cell):
-        return True
-    if re.match(r"^N\b", cell):
-        return False
-    return None
-
-
-def corpus_labels(corpus: Path) -> dict[str, dict[str, bool]]:
-    lines = (corpus / "INDEX.md").read_text(encoding="utf-8").splitlines()
-    header = next(i for i, ln in enumerate(lines) if ln.startswith("| file |"))
-    names = [c.strip() for c in lines[header].strip("|").split("|")]
-    labels = {}
-    for line in lines[header + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = dict(zip(names, (c.strip() for c in line.strip("|").split("|")), strict=False))
-        judged = {part: label_value(cells[col]) for col, part in COLUMNS.items()}
-        labels[cells["file"]] = {k: v for k, v in judged.items() if v is not None}
-    return labels
-
-
-def score_corpus(corpus: Path) -> tuple[int, int, list[str]]:
-    right = total = 0
-    wrong = []
-    for name, expected in corpus_labels(corpus).items():
-        text = (corpus / name).read_text(encoding="utf-8")
-        source = SourceText(text.removeprefix("\ufeff"))
-        card = scorecard(build_document(name, source, parse(source.text)))
-        for part, present in expected.items():
-            total += 1
-            if card.present(part) == present:
-                right += 1
-            else:
-                wrong.append(f"{name}:{part}")
-    return right, total, wrong
-
 
 def test_dev_corpus_part_judgements(corpus_dir: Path) -> None:
-    right, total, wrong = score_corpus(corpus_dir)
-    assert total >= 80
-    # Measured: 84 of 85 judged cells (p / partial cells are not judged); the miss is 20-flyptox's
-    # call to action, whose "How to Get Started" section has text while its closing section holds
-    # only the template prompt.
+    """The reviewer's part labels (Y, p and ph present, N absent) against the anatomy's parts.
+
+    Partial cells ("p") are not judged, as before the anatomy. The anatomy was developed while
+    reading these documents, so this is an in-sample floor that catches regressions; the
+    held-out figures are in docs/anatomy.md.
+    """
+    right = total = 0
+    wrong = []
+    for doc in [d for folder in (corpus_dir, corpus_dir.parent / "dev2") for d in load_documents(folder)]:
+        text = doc.path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        anatomy = build_document(doc.name, SourceText(text), parse(text)).anatomy
+        for column, part in PART_COLUMNS.items():
+            expected = doc.present(column)
+            if expected is None or doc.labels[column].lower().split(" ")[0] == "p":
+                continue  # a partial part ("p (city)") is not judged either way
+            total += 1
+            if anatomy.present(part) == expected:
+                right += 1
+            else:
+                wrong.append(f"{doc.name}:{part}")
+    assert total >= 300
     assert right / total >= 0.95, wrong
 
 
@@ -373,7 +347,7 @@ def test_placeholder_attribution_is_reported_once(linter: Linter) -> None:
 
 def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     findings = [f for f in linter.lint_text(textwrap.dedent(BOLD_LABELS).lstrip()).findings if f.rule == "WB101"]
-    assert [(f.line, f.severity.value) for f in findings] == [(1, "warning")]
+    assert [(f.line, f.severity.value) for f in findings] == [(1, "info")]
     message = findings[0].message
     assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
     assert "problem" not in message.split(":")[0]

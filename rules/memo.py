@@ -1,0 +1,35 @@
+"""Every memo key of the built-in pack, in one place (the memo protocol: `wbl.document.MemoKey`).
+
+A value several rules derive from the same unit or document is computed once and remembered
+under one of these names; the inputs a value depends on besides the unit's text (a lexicon's
+key, options) are part of its key when it is stored.
+"""
+
+from __future__ import annotations
+
+from wbl.document import MemoKey
+
+# wbl_rules.analysis: the shared sentence analysis.
+TECHNOLOGY_TERMS = MemoKey(
+    "analysis.technology_terms", "analysis", "a sentence's technology terms (inputs: lexicon, sentence, exclusions)"
+)
+QUOTED = MemoKey("analysis.quoted", "analysis", "spans of a unit inside quotation marks")
+NOUN_MENTIONS = MemoKey("analysis.noun_mentions", "analysis", "a unit's tokens and the customer segments they name")
+LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-heading and summary")
+SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
+PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
+
+# wbl_rules.jargon.checks: jargon density.
+DEFINED_WORDS = MemoKey("jargon.defined", "analysis", "words a unit defines or names (not jargon)")
+RARE_WORDS = MemoKey("jargon.rare", "analysis", "a unit's rare nouns and adjectives (inputs: thresholds)")
+
+__all__ = [
+    "DEFINED_WORDS",
+    "LEAD",
+    "NOUN_MENTIONS",
+    "PRODUCT_NAMES",
+    "QUOTED",
+    "RARE_WORDS",
+    "SEGMENTS",
+    "TECHNOLOGY_TERMS",
+]

@@ -1,0 +1,87 @@
+"""Rule relations: a rule that supersedes another keeps one finding per gap, with the other's reason."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import wbl
+from wbl.findings import FileReport, Finding
+from wbl.registry import Registry
+from wbl.reporters import REPORTERS
+
+TEXT = "# Launch\n\nOwners wait for books.\n"
+
+
+@wbl.rule(code="WB981", name="missing-everything", category="structure", severity="warning", summary="Gap A")
+def missing_everything(document, ctx):
+    """Reports the missing problem for the whole document, at the headline."""
+    yield wbl.Violation.covering(document.units[0], "no problem paragraph", topic="missing:problem")
+
+
+@wbl.rule(code="WB982", name="missing-problem", category="structure", severity="warning", summary="Gap B")
+def missing_problem(document, ctx):
+    """Reports the missing problem elsewhere (same topic, other words), and flags 'wait'."""
+    unit = document.units[-1]
+    yield wbl.Violation("the release states no problem", unit, 0, 6, topic="missing:problem")
+    yield wbl.Violation("'wait' hides the problem", unit, 7, 11)
+
+
+@wbl.rule(code="WB983", name="vague-wait", category="weasel", severity="info", summary="Gap C")
+def vague_wait(document, ctx):
+    """Flags 'wait' (WB982's words too) and 'books' (other words, the same topic)."""
+    unit = document.units[-1]
+    yield wbl.Violation("waiting is vague", unit, 7, 11)
+    yield wbl.Violation("books are vague", unit, 16, 21, topic="missing:problem")
+
+
+def declaring(rule: wbl.Rule, *codes: str) -> wbl.Rule:
+    return replace(rule, supersedes=codes)
+
+
+def lint(*rules: wbl.Rule) -> FileReport:
+    return wbl.Linter(wbl.LintOptions(), Registry.from_rules(rules)).lint_text(TEXT, "doc.md")
+
+
+def folded(finding: Finding) -> list[tuple[str, str]]:
+    return [(a.rule, a.message) for a in finding.also]
+
+
+def test_without_declarations_every_finding_stays():
+    report = lint(missing_everything, missing_problem, vague_wait)
+    assert sorted(f.rule for f in report.findings) == ["WB981", "WB982", "WB982", "WB983", "WB983"]
+    assert all(f.also == () for f in report.findings)
+
+
+def test_same_topic_keeps_the_superseding_finding_with_the_other_reason():
+    report = lint(declaring(missing_everything, "missing-problem"), missing_problem, vague_wait)
+    kept = next(f for f in report.findings if f.rule == "WB981")
+    assert folded(kept) == [("WB982", "the release states no problem")]
+    assert sorted(f.rule for f in report.findings) == ["WB981", "WB982", "WB983", "WB983"]
+
+
+def test_overlapping_words_fold_and_chains_fold_into_the_first():
+    report = lint(declaring(missing_everything, "WB982"), declaring(missing_problem, "vague-wait"), vague_wait)
+    # WB983's 'books' folds into WB982's gap (same topic), which folds into WB981's (same topic);
+    # WB983's 'wait' folds into WB982's 'wait' (same words).
+    assert sorted(f.rule for f in report.findings) == ["WB981", "WB982"]
+    by_rule = {f.rule: f for f in report.findings}
+    assert folded(by_rule["WB981"]) == [("WB982", "the release states no problem"), ("WB983", "books are vague")]
+    assert folded(by_rule["WB982"]) == [("WB983", "waiting is vague")]
+
+
+def test_folded_findings_survive_serialisation_and_show_in_every_format():
+    report = lint(declaring(missing_everything, "WB982"), missing_problem)
+    finding = next(f for f in report.findings if f.also)
+    assert Finding.from_row(finding.to_row(), "doc.md") == finding
+    assert Finding.from_dict(finding.to_dict(), "doc.md") == finding
+    assert "also" not in next(f for f in report.findings if not f.also).to_dict()
+    run = wbl.Report((report,))
+    assert "  also: WB982 the release states no problem" in REPORTERS["text"](run)
+    assert "(also: WB982 the release states no problem)" in REPORTERS["concise"](run)
+    data = json.loads(REPORTERS["json"](run))
+    assert data["files"][0]["findings"][0]["also"][0]["rule"] == "WB982"
+
+
+def test_the_built_in_pack_declares_no_relations_yet():
+    assert [r.code for r in wbl.default_registry().rules if r.supersedes] == []

@@ -1,0 +1,142 @@
+"""Linting files: read them, serve unchanged ones from the result cache, batch the rest.
+
+A `FileLinter` wraps an engine `Linter` (which lints documents) with everything files need:
+reading and decoding bytes, the size limit, the per-file result cache, and batching documents
+through spaCy so that memory stays flat however many files a run covers. The project layer
+(`wbl.project`) keeps one per distinct setting; `--jobs` workers (`wbl.parallel`) build their own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from wbl.cache import ResultCache, pipeline_version
+from wbl.engine import Linter, build
+from wbl.findings import FileReport
+from wbl.nlp import resolve_model
+from wbl.source import InputError, decode
+from wbl.version import __version__
+
+BATCH = 16  # documents sent through spaCy at once
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes | FileReport:
+    """A file's bytes, or a `FileReport` saying in one line why it cannot be read."""
+    name = str(path)
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        return FileReport(name, errors=("is a directory",))
+    except FileNotFoundError:
+        return FileReport(name, errors=("no such file or directory",))
+    except PermissionError:
+        return FileReport(name, errors=("permission denied",))
+    except OSError as exc:
+        return FileReport(name, errors=(f"cannot read: {exc.strerror or exc}",))
+
+
+class FileLinter:
+    """Lints files with one `Linter`, through the result cache when `cache_dir` is given."""
+
+    def __init__(self, linter: Linter, cache_dir: str | os.PathLike[str] | None = None) -> None:
+        self.linter = linter
+        self.max_file_size = linter.options.max_file_size
+        self.cache = self._make_cache(Path(cache_dir)) if cache_dir is not None else None
+
+    def _make_cache(self, directory: Path) -> ResultCache:
+        model = resolve_model(self.linter.options.model)
+        material = {
+            **self.linter.fingerprint(),
+            "wbl": __version__,
+            "model": [model, pipeline_version(model)],
+            "max_file_size": self.max_file_size,
+        }
+        return ResultCache(directory, material, code=(r.source for r in self.linter.rules if r.source))
+
+    def has_cached(self, path: str) -> bool:
+        """Whether the cache holds a result for the file's current content."""
+        if self.cache is None:
+            return False
+        data = read_file(path)
+        return not isinstance(data, FileReport) and self.cache.has(self.cache.key(data))
+
+    def cached_report(self, path: str) -> FileReport | None:
+        """The cached result for a file, when the cache holds one for its current content."""
+        if self.cache is None:
+            return None
+        data = read_file(path)
+        if isinstance(data, FileReport):
+            return None
+        hit = self.cache.get(self.cache.key(data))
+        if hit is None:
+            return None
+        try:
+            return FileReport.from_dict(hit, path, source_text=decode(data, max_bytes=self.max_file_size))
+        except (KeyError, TypeError, ValueError, InputError):
+            return None
+
+    def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
+        return next(self.lint_files([str(path)]))
+
+    def lint_files(self, paths: Iterable[str]) -> Iterator[FileReport]:
+        """Lint files in order (each read when its batch is assembled)."""
+        return self.lint_many((path, read_file(path)) for path in paths)
+
+    def lint_bytes(self, data: bytes, path: str) -> FileReport:
+        """Lint a file's bytes (standard input) under the name `path`."""
+        return next(self.lint_many([(path, data)]))
+
+    def lint_many(self, items: Iterable[tuple[str, bytes | FileReport]], batch: int = BATCH) -> Iterator[FileReport]:
+        """Lint (path, bytes) pairs in order, sending up to `batch` documents through spaCy at once.
+
+        A `FileReport` in place of bytes (a read error) is passed through. Only one batch of spaCy
+        `Doc`s is alive at a time, so memory does not grow with the number of files.
+        """
+        pending: list[tuple[Any, str | None]] = []  # (Document | FileReport, cache key)
+        documents = 0
+        for path, data in items:
+            item = self._prepare(path, data)
+            pending.append(item)
+            documents += not isinstance(item[0], FileReport)
+            if documents >= batch:
+                yield from self._finish(pending)
+                pending, documents = [], 0
+        yield from self._finish(pending)
+
+    def _prepare(self, path: str, data: bytes | FileReport) -> tuple[Any, str | None]:
+        """A cached or error report, or the document to lint with its cache key."""
+        if isinstance(data, FileReport):
+            return data, None
+        key = self.cache.key(data) if self.cache is not None else None
+        try:
+            text = decode(data, max_bytes=self.max_file_size)
+        except InputError as exc:
+            return FileReport(path, errors=(str(exc),)), None
+        if key is not None and self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                try:
+                    return FileReport.from_dict(hit, path, source_text=text), None
+                except (KeyError, TypeError, ValueError):
+                    pass  # A corrupt entry is ignored and rewritten.
+        try:
+            return build(path, text), key
+        except InputError as exc:
+            return FileReport(path, errors=(str(exc),)), None
+
+    def _finish(self, pending: list[tuple[Any, str | None]]) -> Iterator[FileReport]:
+        reports = self.linter.lint_documents([item for item, _ in pending if not isinstance(item, FileReport)])
+        for item, key in pending:
+            if isinstance(item, FileReport):
+                yield item
+                continue
+            report = next(reports)
+            if key is not None and self.cache is not None and not report.errors:
+                self.cache.put(key, report.to_dict(compact=True))
+            yield report
+
+
+__all__ = ["BATCH", "FileLinter", "read_file"]

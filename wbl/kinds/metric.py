@@ -1,0 +1,224 @@
+"""The metric kind: a measure of a sentence, a unit or a part of the PR/FAQ against limits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wbl import readability
+from wbl.kinds.base import Kind, document_anchor
+from wbl.options import Option, Schema
+from wbl.rule import Figure, RuleContext, Severity, Violation
+
+if TYPE_CHECKING:
+    from wbl.anatomy import Segment
+    from wbl.document import Document, Unit
+
+# What can be measured, and the type of its limits.
+MEASURES = {"words": "integer", "sentences": "integer", "grade": "number"}
+# What is measured: each sentence or unit (of `kinds`, in `parts`), each document part's prose
+# together, or one part of the PR/FAQ as the document's anatomy finds it (its own prose: titles,
+# metadata, labels and template prompts left out).
+SCOPES = ("sentence", "unit", "part", "press-release", "faq", "summary")
+_UNIT_SCOPES = ("sentence", "unit", "part")
+# A unit that ends without one of these gets a full stop before a document part is scored.
+_SENTENCE_ENDS = ".!?"
+
+# The levels a measure can cross, most severe first: option prefix, message option, severity.
+_LEVELS = (("error", "error-message", Severity.ERROR), ("max", "message", None))
+_HINT = "hint-message"
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """One thing measured: its values by measure, where a finding goes, and its unit (if one)."""
+
+    values: dict[str, float]
+    place: Callable[[str, Severity | None], Violation]
+    unit: Unit | None
+
+
+class Metric(Kind):
+    """Flags a sentence, unit or part of the PR/FAQ whose measure is over a limit.
+
+    The rule file says what is measured (`measures`: words, sentences, grade) and of what (`of`).
+    Each measure `m` has the options `max-m` (a warning above it), `error-m` (an error above it)
+    and `info-m` (a hint above it); the messages may name each measure's value (`{words}`),
+    the limit crossed (`{limit}`) and each warning limit (`{max_words}`).
+    """
+
+    name = "metric"
+    has_figures = True
+    required = ("measures", "of")
+    keys = (
+        Option("measures", "strings", None, "what is measured: words, sentences, grade", tuple(MEASURES)),
+        Option("of", "string", None, "what it is measured of", SCOPES),
+    )
+
+    @property
+    def measures(self) -> list[str]:
+        return list(self.settings["measures"])
+
+    @property
+    def scope(self) -> str:
+        return str(self.settings["of"])
+
+    def schema(self) -> Schema:
+        options = []
+        for measure in self.measures:
+            kind = MEASURES[measure]
+            options += [
+                Option(f"max-{measure}", kind, None, f"a warning above this {measure} value"),
+                Option(f"info-{measure}", kind, None, f"a hint above this {measure} value (0: none)"),
+                Option(f"error-{measure}", kind, None, f"an error above this {measure} value"),
+            ]
+        if self.scope in _UNIT_SCOPES:
+            options += [
+                Option("kinds", "strings", ["paragraph", "list_item"], "the units measured"),
+                Option("parts", "strings", ["pr", "faq"], "the document parts measured: pr, faq"),
+            ]
+        if self.scope in ("unit", "part"):
+            options.append(Option("min-words", "integer", 0, "fewer words than this are not scored"))
+        fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
+        options += [
+            Option("message", "string", "{value} {measure} (limit {limit})", f"a warning: {fields}"),
+            Option("hint-message", "string", None, "a hint (default: `message`)"),
+            Option("error-message", "string", None, "an error (default: `message`)"),
+        ]
+        return Schema(options)
+
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
+        for subject in self._subjects(document, ctx, scored=True):
+            judged = self._judge(subject.values, ctx)
+            if judged is not None:
+                message, severity = judged
+                yield subject.place(message, severity)
+
+    def figures(self, document: Document, ctx: RuleContext) -> Iterable[Figure]:
+        """Every subject's measures, those too short to be scored included."""
+        for subject in self._subjects(document, ctx, scored=False):
+            for measure in self.measures:
+                limit = ctx.get(f"max-{measure}")
+                yield Figure(measure, subject.values[measure], subject.unit, limit=limit)
+
+    def _judge(self, values: dict[str, float], ctx: RuleContext) -> tuple[str, Severity | None] | None:
+        """The message and severity of the first limit crossed, most severe level first."""
+        limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
+        fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
+        for prefix, message, severity in _LEVELS:
+            for measure in self.measures:
+                limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
+                if limit is not None and values[measure] > limit:
+                    return self._format(ctx.get(message) or ctx["message"], fields, measure, limit), severity
+        for measure in self.measures:
+            hint = self._limit(measure, ctx.get(f"info-{measure}"))
+            if hint and values[measure] > hint:
+                return self._format(ctx.get(_HINT) or ctx["message"], fields, measure, hint), Severity.INFO
+        return None
+
+    @staticmethod
+    def _limit(measure: str, value: Any) -> float | None:
+        if value is None:
+            return None
+        return int(value) if MEASURES[measure] == "integer" else float(value)
+
+    @staticmethod
+    def _format(template: str, fields: dict[str, Any], measure: str, limit: float) -> str:
+        return template.format(**fields, limit=limit, measure=measure, value=fields[measure])
+
+    # --- what is measured ------------------------------------------------------------------------
+    def _subjects(self, document: Document, ctx: RuleContext, scored: bool) -> Iterator[_Subject]:
+        scope = self.scope
+        if scope in _UNIT_SCOPES:
+            kinds, parts = set(ctx["kinds"]), set(ctx["parts"])
+            units = [u for u in document.units if u.kind in kinds and u.part in parts]
+            minimum = int(ctx.get("min-words", 0)) if scored else 0
+            if scope == "sentence":
+                for unit in units:
+                    for sentence in unit.sentences:
+                        values = self._values(sentence.text, sentence.word_count, 1)
+                        yield _Subject(values, _at_sentence(sentence), unit)
+            elif scope == "unit":
+                for unit in units:
+                    if unit.word_count >= minimum:
+                        values = self._values(unit.text, unit.word_count, len(unit.sentences))
+                        yield _Subject(values, _covering(unit), unit)
+            else:
+                for part in ctx["parts"]:
+                    members = [u for u in units if u.part == part and u.text.strip()]
+                    words = sum(u.word_count for u in members)
+                    if members and words >= minimum:
+                        text = readability.joined_prose((u.text for u in members), _SENTENCE_ENDS)
+                        values = self._values(text, words, sum(len(u.sentences) for u in members))
+                        yield _Subject(values, _at_start(members[0]), None)
+            return
+        yield from self._parts(document)
+
+    def _parts(self, document: Document) -> Iterator[_Subject]:
+        """The PR/FAQ part the rule measures, as the document's anatomy finds it."""
+        anatomy = document.anatomy
+        if anatomy.kind not in ("prfaq", "press_release", "faq"):
+            return
+        if self.scope in ("press-release", "faq"):
+            region = "pr" if self.scope == "press-release" else "faq"
+            if region == "faq" and not anatomy.present("faq"):
+                return
+            segments = anatomy.prose(region)
+            if not segments:
+                return
+            text = "\n".join(s.text for s in segments)
+            values = self._values(text, sum(s.word_count for s in segments), sum(map(_sentences_in, segments)))
+            if region == "pr":
+
+                def place(message: str, severity: Severity | None) -> Violation:
+                    return document_anchor(document, message, severity)
+
+                yield _Subject(values, place, None)
+            else:
+                faq = anatomy["faq"]
+                assert faq is not None
+                yield _Subject(values, _covering_segment(faq.segments[0]), faq.unit)
+            return
+        summary = anatomy.get("summary")
+        if summary is None or summary.unit.is_heading:
+            return
+        segment = summary.segments[0]
+        values = self._values(segment.text, segment.word_count, _sentences_in(segment))
+        yield _Subject(values, _covering_segment(segment), segment.unit)
+
+    def _values(self, text: str, words: int, sentences: int) -> dict[str, float]:
+        values: dict[str, float] = {}
+        for measure in self.measures:
+            if measure == "words":
+                values[measure] = words
+            elif measure == "sentences":
+                values[measure] = sentences
+            else:
+                values[measure] = readability.flesch_kincaid_grade(text)
+        return values
+
+
+def _sentences_in(segment: Segment) -> int:
+    return sum(1 for s in segment.unit.sentences if segment.start <= s.start < segment.end)
+
+
+def _covering_segment(segment: Segment) -> Callable[[str, Severity | None], Violation]:
+    return lambda message, severity: Violation(message, segment.unit, segment.start, segment.end, severity=severity)
+
+
+def _covering(unit: Unit) -> Callable[[str, Severity | None], Violation]:
+    return lambda message, severity: Violation.covering(unit, message, severity=severity)
+
+
+def _at_sentence(sentence: Any) -> Callable[[str, Severity | None], Violation]:
+    return lambda message, severity: Violation.in_sentence(sentence, 0, len(sentence.text), message, severity=severity)
+
+
+def _at_start(unit: Unit) -> Callable[[str, Severity | None], Violation]:
+    """An empty span where the unit's text starts (a finding about everything from there on)."""
+    start = len(unit.text) - len(unit.text.lstrip())
+    return lambda message, severity: Violation(message, unit, start, start, severity=severity)
+
+
+__all__ = ["MEASURES", "SCOPES", "Metric"]

@@ -1,0 +1,175 @@
+"""Typed rule options: declared schemas, validation, and the automatic ``extend-<name>`` variants.
+
+Every rule has a schema: one `Option` (name, type, default, description) per option. A data
+rule's schema is its kind's (`wbl.kinds`); a Python rule declares its options with their defaults
+(in its TOML file or `@rule(options=...)`), and each option's type is fixed then from the default.
+The same schema checks a rule file when it loads and a user's configuration when it sets options,
+so both name the file and the key of a wrong value.
+
+Every list option ``name`` also accepts ``extend-name`` in a configuration: the values are added to
+the default (or to what an earlier layer set) instead of replacing it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+EXTEND = "extend-"
+
+# Type names and how a value of each is described in an error message.
+TYPES = {
+    "boolean": "a boolean",
+    "integer": "a number",
+    "number": "a number",
+    "string": "a string",
+    "strings": "a list of strings",
+    "list": "a list",
+    "table": "a table",
+    "tables": "a list of tables",
+}
+LIST_TYPES = frozenset({"strings", "list", "tables"})
+
+
+def describe(value: Any) -> str:
+    """A value for an error message: its TOML type and a short JSON rendering."""
+    kind = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return f"{kind.get(type(value), type(value).__name__)} {json.dumps(value, default=str)[:40]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One declared option: its name, type (a key of `TYPES`), default (None: unset) and meaning."""
+
+    name: str
+    type: str
+    default: Any = None
+    description: str = ""
+    choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"option {self.name!r}: unknown type {self.type!r} (expected one of {', '.join(TYPES)})")
+
+    @classmethod
+    def inferred(cls, name: str, default: Any) -> Option:
+        """The option a default implies (a Python rule's options are declared by their defaults)."""
+        if isinstance(default, bool):
+            kind = "boolean"
+        elif isinstance(default, int):
+            kind = "integer"
+        elif isinstance(default, float):
+            kind = "number"
+        elif isinstance(default, str):
+            kind = "string"
+        elif isinstance(default, dict):
+            kind = "table"
+        elif isinstance(default, list) and default and all(isinstance(d, str) for d in default):
+            kind = "strings"
+        elif isinstance(default, list) and default and all(isinstance(d, dict) for d in default):
+            kind = "tables"
+        else:
+            kind = "list"
+        return cls(name, kind, default)
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in LIST_TYPES
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with `value` for this option ("expected a number, got ..."), or None."""
+        if _fits(self.type, value) and self._chosen(value):
+            return None
+        expected = TYPES[self.type]
+        if self.choices:
+            among = ", ".join(map(repr, self.choices))
+            expected = f"a list of values among {among}" if self.type == "strings" else f"one of {among}"
+        elif self.type in ("strings", "tables") and not isinstance(value, list):
+            expected = "a list"
+        return f"expected {expected}, got {describe(value)}"
+
+    def _chosen(self, value: Any) -> bool:
+        if not self.choices:
+            return True
+        return all(v in self.choices for v in value) if self.type == "strings" else value in self.choices
+
+
+def _fits(kind: str, value: Any) -> bool:
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        return isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "strings":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "tables":
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    if kind == "list":
+        return isinstance(value, list)
+    return isinstance(value, dict)  # table
+
+
+class Schema:
+    """The options of one rule, by name, with the ``extend-`` variant of each list option."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, options: Iterable[Option]) -> None:
+        self.options: dict[str, Option] = {o.name: o for o in options}
+
+    def __iter__(self) -> Iterator[Option]:
+        return iter(self.options.values())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Schema, (tuple(self.options.values()),))
+
+    def extended(self, key: str) -> Option | None:
+        """The list option that ``extend-<name>`` adds to, when `key` is such a variant."""
+        if key in self.options or not key.startswith(EXTEND):
+            return None
+        target = self.options.get(key.removeprefix(EXTEND))
+        return target if target is not None and _extensible(target) else None
+
+    def get(self, key: str) -> Option | None:
+        """The option `key` sets: a declared one, or the ``extend-`` variant of a list option."""
+        declared = self.options.get(key)
+        if declared is not None:
+            return declared
+        target = self.extended(key)
+        if target is None:
+            return None
+        return Option(key, target.type, [], f"added to `{target.name}`")
+
+    def names(self) -> list[str]:
+        """Every key a configuration may set, for "did you mean" hints."""
+        return [*self.options, *(EXTEND + o.name for o in self.options.values() if _extensible(o))]
+
+    def defaults(self) -> dict[str, Any]:
+        return {o.name: o.default for o in self.options.values() if o.default is not None}
+
+    def effective(self, defaults: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+        """`defaults` with `overrides` applied: values replace, ``extend-`` variants add to the list."""
+        merged = dict(defaults)
+        added: dict[str, list[Any]] = {}
+        for key, value in overrides.items():
+            target = self.extended(key)
+            if target is None:
+                merged[key] = value
+            else:
+                added.setdefault(target.name, []).extend(value)
+        for name, values in added.items():
+            merged[name] = [*merged.get(name, ()), *values]
+        return merged
+
+
+def _extensible(option: Option) -> bool:
+    """A list option gets an ``extend-`` variant, unless it is itself one (``extend-words``)."""
+    return option.is_list and not option.name.startswith(EXTEND)
+
+
+__all__ = ["EXTEND", "LIST_TYPES", "TYPES", "Option", "Schema", "describe"]

@@ -1,0 +1,321 @@
+"""The project layer: which files to lint, with which settings, in how many processes, and the
+exit code.
+
+A `Project` walks the paths it is given (the one directory walker: each directory's
+configuration decides what is included and excluded), resolves each file's settings from its
+configuration (`wbl.config`), keeps one `FileLinter` per distinct setting (the engine's `Linter`
+with the result cache and batching, `wbl.files`), lints in processes when asked (`wbl.parallel`)
+and computes the exit code with each file's own ``fail-on`` (the policy of `wbl.findings`).
+
+`lint_text` and `lint_paths` are the library's entry points; they print nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from wbl.config import (
+    CONFIG_NAMES,
+    Config,
+    Layer,
+    Settings,
+    find_config_file,
+    load_config,
+    resolve,
+)
+from wbl.engine import Linter, LintOptions
+from wbl.files import FileLinter
+from wbl.findings import FileReport, Report, exit_code, run_exit_code
+from wbl.registry import Registry, default_registry
+from wbl.rule import Rule, Severity
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Runs with at least this many files use every core by default (each process loads spaCy once).
+PARALLEL_THRESHOLD = 32
+
+
+def default_jobs(files: int) -> int:
+    """Processes for a run: every core when there are many files."""
+    return max(1, os.cpu_count() or 1) if files >= PARALLEL_THRESHOLD else 1
+
+
+class Project:
+    """Lints files with the configuration that applies to each; one linter per distinct setting.
+
+    `config_file` uses that file for every path; `isolated` uses no file at all; otherwise each
+    file gets the nearest configuration above it. `options` (the command line) applies last;
+    its `max_file_size` and `report_unused` apply everywhere. `registry` is the rules to run
+    (default: every installed rule pack); `--jobs` workers receive it as it is.
+    """
+
+    def __init__(
+        self,
+        options: LintOptions | None = None,
+        registry: Registry | None = None,
+        *,
+        config_file: str | os.PathLike[str] | None = None,
+        isolated: bool = False,
+        fail_on: Severity | str | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+        jobs: int | None = 1,
+    ) -> None:
+        self.cache_dir = None if cache_dir is None else str(cache_dir)
+        self.jobs = jobs  # None: the machine's cores when there are many files
+        self.options = options or LintOptions()
+        self.registry = registry or default_registry()
+        self.registry.select(self.options.select or None, self.options.ignore)  # unknown selectors raise
+        self.command_line = Layer.from_options(self.options, fail_on)
+        self.isolated = isolated
+        self._fixed = load_config(config_file, self.registry) if config_file is not None else None
+        self._by_file: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Config] = {}
+        self._linters: dict[str, FileLinter] = {}
+        self._settings: dict[tuple[int, tuple[tuple[int, ...], tuple[str, ...]]], Settings] = {}
+        self._configs_seen: list[Config] = []
+        self._linter_by_settings: dict[int, tuple[Settings, FileLinter]] = {}
+        self._fail_on: dict[str, Severity] = {}
+
+    # --- configuration ---------------------------------------------------------------------------
+    def config_for_dir(self, directory: str | os.PathLike[str]) -> Config:
+        if self._fixed is not None:
+            return self._fixed
+        folder = Path(os.path.abspath(directory))
+        if self.isolated:
+            return Config(None, folder)
+        cached = self._by_dir.get(folder)
+        if cached is None:
+            found = find_config_file(folder)
+            if found is None:
+                cached = Config(None, folder)
+            else:
+                cached = self._by_file.get(found) or load_config(found, self.registry)
+                self._by_file[found] = cached
+            self._by_dir[folder] = cached
+        return cached
+
+    def config_for(self, path: str | os.PathLike[str]) -> Config:
+        """The configuration for a file (found from its directory) or a directory (from itself)."""
+        target = Path(path)
+        return self.config_for_dir(target if target.is_dir() else (target.parent if str(target.parent) else "."))
+
+    def settings_for(self, path: str | os.PathLike[str]) -> Settings:
+        config = self.config_for(path)
+        # Files under one configuration that match the same overrides share one Settings object
+        # (and so one linter): resolving the layers per file costs more than the glob matching.
+        key = (id(config), config.matching(config.relative(path)))
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = self._settings[key] = resolve(config, path, self.registry, self.command_line)
+            self._configs_seen.append(config)  # keeps id(config) unique while the key is stored
+        return settings
+
+    def linter_for(self, settings: Settings) -> Linter:
+        """The engine's linter for files with these settings."""
+        return self.file_linter_for(settings).linter
+
+    def file_linter_for(self, settings: Settings) -> FileLinter:
+        known = self._linter_by_settings.get(id(settings))
+        if known is None or known[0] is not settings:
+            known = self._linter_by_settings[id(settings)] = (settings, self._file_linter(settings))
+        return known[1]
+
+    def _file_linter(self, settings: Settings) -> FileLinter:
+        options = settings.lint_options(self.options)
+        key = json.dumps(
+            [options.select, options.ignore, options.model, options.rule_options, options.vocabulary.to_dict()],
+            sort_keys=True,
+            default=lambda o: dict(o) if isinstance(o, Mapping) else str(o),
+        )
+        linter = self._linters.get(key)
+        if linter is None:
+            linter = self._linters[key] = FileLinter(Linter(options, self.registry), self.cache_dir)
+        return linter
+
+    # --- files -----------------------------------------------------------------------------------
+    def files(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | FileReport]:
+        """The files to lint, in order, or a report saying why a path gives none.
+
+        Files named are linted whatever their name (unless excluded); directories are walked in
+        sorted order, hidden directories skipped, with each directory's configuration deciding
+        what is included (``*.md``, ``*.markdown``) and excluded. Symbolic links to directories
+        are not followed.
+        """
+        for raw in paths:
+            path, name = Path(raw), str(raw)
+            if path.is_dir():
+                yield from self._walk(path, name)
+            elif path.exists():
+                if not self.config_for(name).is_excluded(name):
+                    yield name
+            elif path.is_symlink():
+                yield FileReport(name, errors=("broken symbolic link",))
+            else:
+                yield FileReport(name, errors=("no such file or directory",))
+
+    def _walk(self, path: Path, name: str) -> Iterator[str | FileReport]:
+        found = False
+        for root, dirs, names in os.walk(path, followlinks=False):
+            config = self.config_for_dir(root)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(root) / d))
+            for file in sorted(names):
+                full = str(Path(root) / file)
+                if os.path.isdir(full) or not config.is_included(full):
+                    continue
+                found = True
+                if not config.is_excluded(full):
+                    yield full
+        if not found:
+            yield FileReport(name, errors=("no Markdown files (*.md, *.markdown) in this directory",))
+
+    # --- linting ---------------------------------------------------------------------------------
+    def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Report:
+        """Lint files in order; consecutive files with the same settings go through spaCy together."""
+        return Report(tuple(self.iter_paths(paths)), self.notices)
+
+    def iter_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileReport]:
+        """Like `lint_paths`, one report at a time, so a caller can print each and let it go.
+
+        Files and their settings are resolved before this returns (so a broken configuration
+        file fails before any output); the linting happens as the iterator is consumed.
+        """
+        planned: list[tuple[str | FileReport, FileLinter | None]] = []
+        for item in self.files(paths):
+            if isinstance(item, FileReport):
+                planned.append((item, None))
+                continue
+            settings = self.settings_for(item)
+            self._fail_on[item] = settings.fail_on
+            planned.append((item, self.file_linter_for(settings)))
+        jobs = self.jobs if self.jobs is not None else default_jobs(len(planned))
+        if jobs > 1 and len(planned) > 1:
+            return self._iter_in_processes(planned, jobs)
+        return _lint_planned(planned)
+
+    def _iter_in_processes(
+        self, planned: list[tuple[str | FileReport, FileLinter | None]], jobs: int
+    ) -> Iterator[FileReport]:
+        # Cached files are served here; only the others are worth starting processes for.
+        cached = {
+            item for item, linter in planned if isinstance(item, str) and linter is not None and linter.has_cached(item)
+        }
+        todo = [(item, linter) for item, linter in planned if isinstance(item, str) and item not in cached]
+        if len(todo) < 2:
+            yield from _lint_planned(planned)  # nothing worth a process: serve the hits in order
+            return
+        from wbl.parallel import WorkerPlan, lint_in_processes
+
+        linters = list(dict.fromkeys(linter for _, linter in todo if linter is not None))
+        plan = WorkerPlan(self.registry, tuple(linter.linter.options for linter in linters), self.cache_dir)
+        index = {linter: i for i, linter in enumerate(linters)}
+        fresh = lint_in_processes(plan, [(item, index[linter]) for item, linter in todo], jobs)
+        for item, linter in planned:
+            if isinstance(item, FileReport):
+                yield item
+            elif item not in cached or linter is None:
+                yield next(fresh)
+            else:
+                hit = linter.cached_report(item)
+                # An entry removed since the check above is linted here, in this process.
+                yield hit if hit is not None else linter.lint_file(item)
+
+    def lint_bytes(self, data: bytes, path: str) -> FileReport:
+        """Lint bytes (standard input) with the settings found for the name `path`."""
+        settings = self.settings_for(path)
+        self._fail_on[path] = settings.fail_on
+        return self.file_linter_for(settings).lint_bytes(data, path)
+
+    def lint_text(self, text: str, path: str = "<text>") -> FileReport:
+        settings = self.settings_for(path)
+        self._fail_on[path] = settings.fail_on
+        return self.linter_for(settings).lint_text(text, path)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule that some file ran with, in code order."""
+        found = {r.code: r for linter in self._linters.values() for r in linter.linter.rules}
+        return tuple(found[code] for code in sorted(found))
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n for linter in self._linters.values() for n in linter.linter.notices))
+
+    def exit_code(self, report: Report) -> int:
+        """Like `Report.exit_code`, with each file's own fail-on."""
+        return run_exit_code(report.files, self.fail_on)
+
+    def exit_code_for(self, file: FileReport) -> int:
+        """2 when the file could not be linted, 1 when it has findings at or above its fail-on, else 0."""
+        return exit_code(file, self.fail_on(file))
+
+    def fail_on(self, file: FileReport) -> Severity:
+        """The lowest severity that fails the run for this file (its configuration's, else the default)."""
+        return self._fail_on.get(file.path, self.command_line.fail_on or Severity.WARNING)
+
+
+def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]]) -> Iterator[FileReport]:
+    """Lint (file, linter) pairs in order, batching runs of files that share a linter."""
+    run: list[str] = []
+    current: FileLinter | None = None
+    for item, linter in planned:
+        if linter is not current or isinstance(item, FileReport):
+            if current is not None and run:
+                yield from current.lint_files(run)
+            run, current = [], linter
+        if isinstance(item, FileReport):
+            yield item
+        else:
+            run.append(item)
+    if current is not None and run:
+        yield from current.lint_files(run)
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    *,
+    options: LintOptions | None = None,
+    registry: Registry | None = None,
+    config: bool | str | os.PathLike[str] = False,
+) -> FileReport:
+    """Lint one Markdown text; returns a `FileReport` and prints nothing.
+
+    `config=True` applies the configuration file found for `path` (see wbl.config), a path uses
+    that file; `options` then apply on top, like command-line flags. By default no file is read.
+    """
+    if config is not False:
+        return _project(options, registry, config).lint_text(text, path)
+    return Linter(options, registry).lint_text(text, path)
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    options: LintOptions | None = None,
+    registry: Registry | None = None,
+    config: bool | str | os.PathLike[str] = False,
+) -> Report:
+    """Lint files and directories (recursively, *.md / *.markdown); returns a `Report`.
+
+    `config` as for `lint_text`: True finds each file's configuration, a path uses that file.
+    """
+    return _project(options, registry, config).lint_paths(paths)
+
+
+def _project(options: LintOptions | None, registry: Registry | None, config: bool | str | os.PathLike[str]) -> Project:
+    if config is False:
+        return Project(options, registry, isolated=True)
+    return Project(options, registry, config_file=None if config is True else config)
+
+
+__all__ = [
+    "CONFIG_NAMES",
+    "MARKDOWN_SUFFIXES",
+    "PARALLEL_THRESHOLD",
+    "Project",
+    "default_jobs",
+    "lint_paths",
+    "lint_text",
+]

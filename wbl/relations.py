@@ -1,0 +1,69 @@
+"""Rule relations: one finding per gap when a rule supersedes another.
+
+A rule may declare ``supersedes = ["WB211"]``: when it and a rule it supersedes report the same
+gap, only its finding is kept, and the other's reason is folded into it (`Finding.also`, shown by
+the reporters as "also: WB211 ..."). Two findings report the same gap when their violations name
+the same `topic` ("missing:problem", for gaps of the whole document) or when they flag
+overlapping words. The engine applies this after the rules run and before suppressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from wbl.findings import Finding, Folded
+
+
+def same_gap(a: Finding, a_topic: str | None, b: Finding, b_topic: str | None) -> bool:
+    """Whether two findings report one gap: the same topic, or overlapping spans of the file."""
+    if a_topic is not None and a_topic == b_topic:
+        return True
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    return max(a.start, b.start) < min(a.end, b.end)
+
+
+def fold_superseded(
+    entries: Sequence[tuple[Finding, str | None]], supersedes: Mapping[str, frozenset[str]]
+) -> list[Finding]:
+    """The findings left when each superseded one is folded into a finding that supersedes it.
+
+    `entries` are (finding, topic) pairs in rule order; `supersedes` maps a rule code to the codes
+    it supersedes. In a chain (A supersedes B supersedes C) the deepest findings fold first, so
+    C's reason reaches A through B.
+    """
+    findings = [finding for finding, _ in entries]
+    if not supersedes:
+        return findings
+    topics = [topic for _, topic in entries]
+    depth = _depths(supersedes)
+    alive = list(range(len(findings)))
+    for b in sorted(alive, key=lambda i: -depth.get(findings[i].rule, 0)):
+        for a in alive:
+            if a == b or findings[b].rule not in supersedes.get(findings[a].rule, frozenset()):
+                continue
+            if same_gap(findings[a], topics[a], findings[b], topics[b]):
+                folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
+                findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
+                alive.remove(b)
+                break
+    return [findings[i] for i in alive]
+
+
+def _depths(supersedes: Mapping[str, frozenset[str]]) -> dict[str, int]:
+    """How many rules stand above each rule in the longest chain of supersession (cycles cut)."""
+    depth: dict[str, int] = {}
+
+    def lower(code: str, level: int, path: frozenset[str]) -> None:
+        for below in supersedes.get(code, frozenset()):
+            if below not in path and depth.get(below, -1) < level + 1:
+                depth[below] = level + 1
+                lower(below, level + 1, path | {below})
+
+    for code in supersedes:
+        lower(code, depth.get(code, 0), frozenset({code}))
+    return depth
+
+
+__all__ = ["fold_superseded", "same_gap"]
