@@ -196,5 +196,5 @@ def test_version_and_help():
 
 
 def test_fixture_has_findings_in_all_formats():
-    result = run("check", "--format", "json", str(FIXTURES / "markup.md"))
+    result = run("check", "--format", "json", "--kind", "prfaq", str(FIXTURES / "markup.md"))
     assert json.loads(result.stdout)["files"][0]["findings"]

@@ -109,6 +109,12 @@ def main() -> None:
     help="Lowest severity that makes the exit code 1 (default: fail-on from the configuration, else warning).",
 )
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
+@click.option(
+    "--kind",
+    type=click.Choice(["auto", "prfaq", "press_release", "faq", "other"]),
+    default=None,
+    help="Judge every file as this kind of document (default: configuration, else as wbl finds each file).",
+)
 @click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
 @MAX_FILE_SIZE_OPTION
 @click.option("--statistics", is_flag=True, help="After the findings, print how many each rule gave.")
@@ -149,6 +155,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str,
     model: str | None,
+    kind: str | None,
     stdin_filename: str | None,
     max_file_size: int,
     statistics: bool,
@@ -170,6 +177,7 @@ def check(
         model=model,
         max_file_size=max_file_size,
         report_unused=report_unused,
+        kind=kind,
     )
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on)

@@ -203,8 +203,9 @@ class Linter:
         from wbl import score
         from wbl.suppress import apply_suppressions
 
-        if self.options.kind is not None and self.options.kind != document.anatomy.kind:
-            document = replace(document, anatomy=replace(document.anatomy, kind=self.options.kind))
+        forced = self.options.kind if self.options.kind != "auto" else None
+        if forced is not None and forced != document.anatomy.kind:
+            document = replace(document, anatomy=replace(document.anatomy, kind=forced))
         kind = document.anatomy.kind
         entries: list[tuple[Finding, str | None]] = []
         errors: list[str] = []
