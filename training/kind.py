@@ -60,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--corpus", type=Path, nargs="*", default=[], help="more labelled corpus folders")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (by document)")
     parser.add_argument("--write", action="store_true", help=f"write the fitted weights to {OUTPUT}")
     args = parser.parse_args()
     folders = list(corpus_folders(args.shared, args.corpus))
@@ -75,7 +76,7 @@ def main() -> None:
         return LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
 
     predicted = np.zeros_like(y)
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=SEED)
     for train, test in folds.split(x, y):
         predicted[test] = model().fit(x[train], y[train]).predict(x[test])
     final = model().fit(x, y)

@@ -92,6 +92,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--corpus", type=Path, nargs="*", default=[])
     parser.add_argument("--parts", type=Path, help="parts.tsv for the dev and dev2 documents")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (by document)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     samples = collect(list(corpus_folders(args.shared, args.corpus)), args.parts)
@@ -129,7 +130,7 @@ def main() -> None:
         return float(grid[int(np.argmax(accuracy))])
 
     groups = np.arange(len(samples))
-    folds = GroupKFold(n_splits=5)
+    folds = GroupKFold(n_splits=args.folds)
     doc_right = para_right = para_total = 0
     located = located_total = 0
     for train_idx, test_idx in folds.split(groups, groups=groups):

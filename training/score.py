@@ -53,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--corpus", type=Path, nargs="*", default=[])
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (by document)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     names, rows, grades, words = collect(list(corpus_folders(args.shared, args.corpus)))
@@ -69,7 +70,7 @@ def main() -> None:
     cross = []
     for seed in range(5):
         predicted = np.zeros(len(y))
-        for train, test in KFold(5, shuffle=True, random_state=seed).split(x):
+        for train, test in KFold(args.folds, shuffle=True, random_state=seed).split(x):
             model, mean, scale = fit(x[train], y[train])
             predicted[test] = model.predict((x[test] - mean) / scale)
         cross.append(spearmanr(y, predicted).statistic)

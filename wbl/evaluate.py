@@ -1,4 +1,4 @@
-"""Measure the rule pack against a labelled corpus: ``python -m wbl.evaluate [--corpus DIR]``.
+"""Measure wbl against labelled corpora: ``python -m wbl.evaluate [--corpus DIR ...] [--cv K]``.
 
 The corpus folder holds ``sentences.tsv`` (real sentences with 0/1 labels, one per row) and
 PR/FAQ documents (``*.md``). Each labelled sentence is linted as a one-paragraph document through
@@ -7,7 +7,10 @@ something in it. Precision, recall and F1 are printed per label. Two labels are 
 other way round, because wbl flags their absence: a sentence flagged by a data rule should have
 ``has_data = 0``, and one flagged by a customer or voice rule should have ``customer_centric =
 0``; for those only the precision of "flagged => label is 0" is reported. Every document of the
-folder is then linted and its findings are counted per rule.
+folder is then linted: its parts are set beside the reviewer's part labels (part agreement), and
+its score beside the reviewer's quality grade (Spearman's rank correlation, next to plain word
+count's). `--cv K` adds cross-validated figures of every learned component (folds by document),
+fitted by the repository's training scripts.
 
 Nothing here changes the rules: the command only reads the corpus and reports.
 """
@@ -25,6 +28,7 @@ from typing import Any
 
 import click
 
+from wbl.corpus import PART_COLUMNS, load_documents
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport
@@ -177,15 +181,101 @@ def evaluate_sentences(
     return scores
 
 
-def lint_documents(linter: Linter, folder: Path) -> list[tuple[str, Counter[str], tuple[str, ...]]]:
-    """(file name, findings per rule code, errors) for every Markdown document in `folder`."""
-    result = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name in SKIPPED_DOCUMENTS:
-            continue
-        report = FileLinter(linter).lint_file(path)
-        result.append((path.name, Counter(f.rule for f in report.findings), report.errors))
-    return result
+@dataclass(slots=True)
+class DocumentResult:
+    """One labelled document: what wbl made of it, beside the reviewer's labels."""
+
+    name: str
+    corpus: str
+    kind: str | None
+    score: float | None
+    words: int
+    quality: float | None
+    parts: dict[str, tuple[bool, bool]]  # part -> (reviewer says present, wbl found it)
+    findings: Counter[str]
+    errors: tuple[str, ...]
+
+
+def evaluate_documents(linter: Linter, folder: Path) -> list[DocumentResult]:
+    """Lint every labelled document of a corpus folder and set its parts beside the labels
+    (Y, p and ph count as present, N as absent; see `wbl.corpus.cell_present`)."""
+    results = []
+    for doc in load_documents(folder):
+        report = FileLinter(linter).lint_file(doc.path)
+        card = report.scorecard or {}
+        parts = {}
+        for column, part in PART_COLUMNS.items():
+            expected = doc.present(column)
+            if expected is not None and part in card:
+                parts[part] = (expected, bool(card[part].get("present")))
+        results.append(
+            DocumentResult(
+                doc.name,
+                folder.name,
+                report.kind,
+                float(report.score["score"]) if report.score else None,
+                int(report.metrics.get("words", 0)),
+                doc.quality,
+                parts,
+                Counter(f.rule for f in report.findings),
+                report.errors,
+            )
+        )
+    return results
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Spearman's rank correlation (average ranks for ties), without SciPy."""
+    if len(xs) < 3:
+        return None
+
+    def ranks(values: Sequence[float]) -> list[float]:
+        order = sorted(range(len(values)), key=lambda i: values[i])
+        result = [0.0] * len(values)
+        i = 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                result[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return result
+
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    sy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return None if not sx or not sy else cov / (sx * sy)
+
+
+def document_summary(results: Sequence[DocumentResult]) -> dict[str, Any]:
+    """Part agreement (overall and per part), and the Spearman correlation with the reviewer's
+    quality grade of wbl's score and of plain word count."""
+    per_part: dict[str, list[int]] = {}
+    for r in results:
+        for part, (expected, found) in r.parts.items():
+            tally = per_part.setdefault(part, [0, 0])
+            tally[0] += expected == found
+            tally[1] += 1
+    agree = sum(a for a, _ in per_part.values())
+    total = sum(t for _, t in per_part.values())
+    graded = [r for r in results if r.quality is not None]
+    scored = [r for r in graded if r.score is not None]
+    return {
+        "documents": len(results),
+        "part_agreement": round(agree / total, 3) if total else None,
+        "parts": {p: {"agree": a, "total": t, "rate": round(a / t, 3)} for p, (a, t) in per_part.items()},
+        "spearman_score": _round(spearman([r.score for r in scored], [r.quality for r in scored]))
+        if scored
+        else None,
+        "scored_documents": len(scored),
+        "spearman_words": _round(spearman([float(r.words) for r in graded], [r.quality for r in graded]))
+        if graded
+        else None,
+        "kinds": dict(Counter(r.kind or "?" for r in results)),
+    }
 
 
 def _fmt(value: float | None) -> str:
@@ -194,7 +284,7 @@ def _fmt(value: float | None) -> str:
 
 def render_text(
     scores: Iterable[Score],
-    documents: Sequence[tuple[str, Counter[str], tuple[str, ...]]],
+    documents: Sequence[DocumentResult],
     total: int,
     show_errors: bool,
 ) -> str:
@@ -216,34 +306,95 @@ def render_text(
                 lines.append(f"FP {s.label}: {text}  [{'; '.join(evidence)}]")
             for text in s.false_negatives:
                 lines.append(f"FN {s.label}: {text}")
-    lines += ["", "Findings per document (count per rule):"]
-    for name, counts, errors in documents:
-        detail = ", ".join(f"{code} {n}" for code, n in sorted(counts.items())) or "none"
-        lines.append(f"{name:<32} {sum(counts.values()):>4}  {detail}")
-        lines.extend(f"{'':<32} error: {e}" for e in errors)
+    if documents:
+        summary = document_summary(documents)
+        lines += ["", f"Documents: {summary['documents']} (kinds: {summary['kinds']})"]
+        lines.append(f"Part agreement with the reviewer: {_fmt(summary['part_agreement'])}")
+        for part, figures in summary["parts"].items():
+            lines.append(f"  {part:<16} {figures['agree']:>3}/{figures['total']:<3} {figures['rate']:.2f}")
+        lines.append(
+            f"Spearman with the reviewer's quality grade: score {_fmt(summary['spearman_score'])} "
+            f"({summary['scored_documents']} scored documents), word count {_fmt(summary['spearman_words'])}"
+        )
+        lines += ["", "Per document: corpus/file, kind, score, grade, parts wrong, findings per rule"]
+        for r in documents:
+            wrong = [p for p, (e, f) in r.parts.items() if e != f]
+            detail = ", ".join(f"{code} {n}" for code, n in sorted(r.findings.items())) or "none"
+            score = "-" if r.score is None else f"{r.score:.0f}"
+            grade = "-" if r.quality is None else f"{r.quality:.0f}"
+            lines.append(f"{r.corpus}/{r.name:<34} {r.kind or '?':<13} {score:>3} {grade:>2}  {','.join(wrong) or '-'}")
+            lines.append(f"{'':<8}{detail}")
+            lines.extend(f"{'':<8}error: {e}" for e in r.errors)
     return "\n".join(lines)
 
 
-def to_json(
-    scores: Iterable[Score], documents: Sequence[tuple[str, Counter[str], tuple[str, ...]]], total: int
-) -> dict[str, Any]:
+def to_json(scores: Iterable[Score], documents: Sequence[DocumentResult], total: int) -> dict[str, Any]:
     return {
         "sentences": total,
         "labels": [s.to_dict() for s in scores],
-        "documents": [
-            {"file": name, "findings": sum(c.values()), "by_rule": dict(sorted(c.items())), "errors": list(e)}
-            for name, c, e in documents
+        "documents": document_summary(documents) if documents else None,
+        "per_document": [
+            {
+                "file": f"{r.corpus}/{r.name}",
+                "kind": r.kind,
+                "score": r.score,
+                "grade": r.quality,
+                "words": r.words,
+                "parts_wrong": [p for p, (e, f) in r.parts.items() if e != f],
+                "findings": sum(r.findings.values()),
+                "by_rule": dict(sorted(r.findings.items())),
+                "errors": list(r.errors),
+            }
+            for r in documents
         ],
     }
+
+
+def default_corpora() -> list[Path]:
+    """dev and dev2 beside the checkout, when present."""
+    return [DEFAULT_CORPUS.parent / name for name in ("dev", "dev2") if (DEFAULT_CORPUS.parent / name).is_dir()]
+
+
+def cross_validate(folds: int, corpora: Sequence[Path]) -> int:
+    """Cross-validated figures (folds by document) of every learned component, next to the
+    in-sample ones: the training scripts of the repository checkout do the fitting (they need
+    scikit-learn, which linting never does)."""
+    root = Path(__file__).resolve().parent.parent / "training"
+    if not root.is_dir():
+        click.echo("wbl.evaluate: error: --cv needs a checkout of wbl's repository (its training/ folder)", err=True)
+        return 2
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        click.echo("wbl.evaluate: error: --cv needs scikit-learn (pip install scikit-learn)", err=True)
+        return 2
+    import subprocess
+
+    shared = DEFAULT_CORPUS.parent
+    extra = [str(c) for c in corpora if c.parent != shared]
+    sentences = [str(c / SENTENCES_FILE) for c in corpora if (c / SENTENCES_FILE).is_file()]
+    runs = [
+        ["sentences/train.py", "--data", *sentences, "--folds", str(folds), "--repeats", "1"],
+        ["kind.py", "--folds", str(folds), "--corpus", *extra],
+        ["parts.py", "--folds", str(folds), "--corpus", *extra],
+        ["score.py", "--folds", str(folds), "--corpus", *extra],
+    ]
+    status = 0
+    for script, *arguments in runs:
+        click.echo(f"== training/{script} (cross-validation, {folds} folds by document)")
+        done = subprocess.run([sys.executable, str(root / script), *arguments], check=False)
+        status = max(status, done.returncode)
+    return status
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--corpus",
+    "corpora",
     type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_CORPUS,
-    show_default=True,
-    help="Folder with sentences.tsv and the PR/FAQ documents.",
+    multiple=True,
+    help="A labelled corpus folder (sentences.tsv, documents and their INDEX.md); repeat for more. "
+    "Default: ../shared/corpus/dev and dev2 beside the checkout.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of tables.")
 @click.option("--show-errors", is_flag=True, help="List the false positives and false negatives.")
@@ -256,24 +407,45 @@ def to_json(
 )
 @click.option("--select", multiple=True, help="Rules to run (as for wbl check).")
 @click.option("--no-documents", is_flag=True, help="Score the sentences only; do not lint the documents.")
+@click.option(
+    "--cv",
+    "folds",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Also cross-validate every learned component with K folds by document (needs the repository's "
+    "training/ scripts and scikit-learn).",
+)
 def main(
-    corpus: Path, as_json: bool, show_errors: bool, min_severity: str, select: tuple[str, ...], no_documents: bool
+    corpora: tuple[Path, ...],
+    as_json: bool,
+    show_errors: bool,
+    min_severity: str,
+    select: tuple[str, ...],
+    no_documents: bool,
+    folds: int | None,
 ) -> None:
-    """Score wbl's rules on a labelled corpus: precision, recall and F1 per label."""
-    sentences_file = corpus / SENTENCES_FILE
-    if not corpus.is_dir() or not sentences_file.is_file():
-        click.echo(f"wbl.evaluate: error: no labelled corpus at {corpus} (expected {SENTENCES_FILE} there)", err=True)
+    """Score wbl on labelled corpora: sentence labels (precision, recall, F1), PR/FAQ parts
+    (agreement with the reviewer) and the document score (Spearman with the reviewer's grade)."""
+    folders = list(corpora) or default_corpora()
+    if not folders:
+        click.echo(f"wbl.evaluate: error: no labelled corpus at {DEFAULT_CORPUS.parent} (give --corpus DIR)", err=True)
         sys.exit(2)
-    try:
-        sentences = load_sentences(sentences_file)
-    except CorpusError as exc:
-        click.echo(f"wbl.evaluate: error: {exc}", err=True)
-        sys.exit(2)
+    sentences: list[LabelledSentence] = []
+    for folder in folders:
+        if not folder.is_dir():
+            click.echo(f"wbl.evaluate: error: {folder}: no such corpus folder", err=True)
+            sys.exit(2)
+        try:
+            if (folder / SENTENCES_FILE).is_file():
+                sentences.extend(load_sentences(folder / SENTENCES_FILE))
+        except CorpusError as exc:
+            click.echo(f"wbl.evaluate: error: {exc}", err=True)
+            sys.exit(2)
     selection = tuple(t.strip() for value in select for t in value.split(",") if t.strip())
     try:
         linter = Linter(LintOptions(select=selection))
         scores = evaluate_sentences(linter, sentences, Severity.parse(min_severity))
-        documents = [] if no_documents else lint_documents(linter, corpus)
+        documents = [] if no_documents else [r for folder in folders for r in evaluate_documents(linter, folder)]
     except (SelectionError, RegistryError, ModelError) as exc:
         click.echo(f"wbl.evaluate: error: {exc}", err=True)
         sys.exit(2)
@@ -281,6 +453,8 @@ def main(
         click.echo(json.dumps(to_json(scores, documents, len(sentences)), indent=2))
     else:
         click.echo(render_text(scores, documents, len(sentences), show_errors))
+    if folds is not None:
+        sys.exit(cross_validate(folds, folders))
 
 
 if __name__ == "__main__":
