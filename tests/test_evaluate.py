@@ -28,7 +28,12 @@ def write_corpus(folder: Path) -> Path:
     lines = [HEADER] + ["\t".join(str(v) for v in row) + "\n" for row in ROWS]
     (folder / "sentences.tsv").write_text("".join(lines), encoding="utf-8")
     (folder / "a.md").write_text("# Shelfwise\n\nMany customers wait. Every order is checked.\n", encoding="utf-8")
-    (folder / "INDEX.md").write_text("# Index\n\nNot a document to lint.\n", encoding="utf-8")
+    (folder / "INDEX.md").write_text(
+        "# Index\n\n| file | words | PR words | HL | DL | Prob | Data | LQ | CQ | CTA | xFAQ | iFAQ | TF | Q |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| a.md | 9/9 | – | Y | N | Y | N | N | N | N | N | N | N | weak |\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -74,6 +79,8 @@ def test_command_prints_tables_and_documents(tmp_path):
     assert any(line.startswith("passive") and "1.00" in line for line in result.output.splitlines())
     assert "a.md" in result.output and "WB601 1" in result.output
     assert "INDEX.md" not in result.output
+    # A headline and a problem ("Many customers wait"), nothing else.
+    assert "Part agreement with the reviewer: 1.00" in result.output
 
 
 def test_command_json(tmp_path):
@@ -84,7 +91,11 @@ def test_command_json(tmp_path):
     assert data["sentences"] == 5
     passive = next(label for label in data["labels"] if label["label"] == "passive")
     assert passive["precision"] == 1.0 and passive["recall"] == 1.0
-    assert data["documents"] == [{"file": "a.md", "findings": 1, "by_rule": {"WB701": 1}, "errors": []}]
+    [document] = data["per_document"]
+    expected = (f"{corpus.name}/a.md", "fragment", {"WB701": 1})
+    assert (document["file"], document["kind"], document["by_rule"]) == expected
+    assert data["documents"]["part_agreement"] == 1.0
+    assert data["documents"]["parts"]["headline"] == {"agree": 1, "total": 1, "rate": 1.0}
 
 
 @pytest.mark.slow

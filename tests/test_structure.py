@@ -48,7 +48,7 @@ def _rules() -> list[Rule]:
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     """Only this module's rules, so the tests do not depend on the rest of the pack."""
-    return Linter(LintOptions(), Registry.from_rules(_rules()))
+    return Linter(LintOptions(kind="prfaq"), Registry.from_rules(_rules()))
 
 
 def card_of(markdown: str) -> Anatomy:
@@ -291,7 +291,8 @@ def test_showcase_gets_no_structure_length_or_quote_findings(linter: Linter) -> 
 
 
 def test_bad_draft_gets_the_structural_findings(linter: Linter) -> None:
-    report = FileLinter(linter).lint_file(EXAMPLES / "datasync-prfaq.md")
+    auto = Linter(LintOptions(), Registry.from_rules(_rules()))  # the kind as wbl finds it
+    report = FileLinter(auto).lint_file(EXAMPLES / "datasync-prfaq.md")
     found = {(f.rule, f.severity.value) for f in report.findings}
     assert report.kind == "press_release"
     assert ("WB101", "warning") in found  # no problem paragraph, and no paragraph near one

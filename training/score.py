@@ -33,6 +33,9 @@ ALPHA = 10.0
 
 def collect(folders: list[Path]) -> tuple[list[str], list[dict[str, float]], list[float], list[float]]:
     linter = Linter(LintOptions())
+    # Graded documents are all PR/FAQs: one the anatomy takes for other Markdown is judged as one
+    # anyway, so that its features are measured as for the rest.
+    as_prfaq = Linter(LintOptions(kind="prfaq"))
     names, rows, grades, words = [], [], [], []
     for folder in folders:
         for doc in load_documents(folder):
@@ -41,6 +44,9 @@ def collect(folders: list[Path]) -> tuple[list[str], list[dict[str, float]], lis
             text = doc.path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
             document = linter.analyse(text, doc.name)
             report = linter.lint_document(document)
+            if report.kind in ("other", "fragment"):
+                document = as_prfaq.analyse(text, doc.name)
+                report = as_prfaq.lint_document(document)
             count = int(report.metrics.get("words", 0))
             names.append(f"{folder.name}/{doc.name}")
             rows.append(features(document.anatomy, report.findings, count))

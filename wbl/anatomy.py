@@ -171,13 +171,28 @@ def normalise(text: str) -> str:
 
 def heading_key(text: str) -> str:
     """A heading's text as aliases are written: numbering, emoji and trailing '#', ':' or '?' removed."""
-    text = _HEADING_NUMBER.sub("", text.strip().strip("#").strip())
+    text = _HEADING_NUMBER.sub("", re.sub(r"^[^\w\[(]+", "", text.strip().strip("#").strip()))
     return normalise(text).replace("?", "").replace("/", " ").strip()
 
 
 @lru_cache(maxsize=1)
 def _aliases() -> tuple[tuple[str, str], ...]:
     return tuple((normalise(name), part) for part, names in data()["aliases"].items() for name in names)
+
+
+@lru_cache(maxsize=1)
+def _exact_aliases() -> frozenset[str]:
+    return frozenset(alias for alias, _ in _aliases())
+
+
+class _ExactAliases:
+    """Membership in the aliases as written (not by a keyword or a light typo)."""
+
+    def __contains__(self, key: object) -> bool:
+        return key in _exact_aliases()
+
+
+_EXACT = _ExactAliases()
 
 
 @lru_cache(maxsize=4096)
@@ -534,6 +549,11 @@ class Anatomy:
             for s, role in zip(self.segments, self.roles, strict=True)
             if self.regions[s.unit.index] == region and role not in _NOT_PROSE
         )
+
+    def placeholders(self) -> int:
+        """Template prompts and placeholders ("[NAME, TITLE]", "TBD", "$XXX") left in the document."""
+        found = sum(len(_PLACEHOLDER.findall(s.text)) for s in self.segments)
+        return found + len(self.residue)
 
     def word_count(self, region: str) -> int:
         """Words of the press release or the FAQ (see `prose`)."""
@@ -1346,27 +1366,47 @@ class _Builder:
     ) -> tuple[str, float, dict[str, float]]:
         """What the document is. A PR/FAQ (or a press release, or an FAQ) when the kind model says
         so, when its author named the file so (PRFAQ.md, press-release.md), or when it is laid out
-        in the genre's parts (two or more headings such as "Problem" and "Customer Quote") with no
-        sign of a README. Otherwise other Markdown when it shows one (installation or usage
-        headings, code, commands, version headings) or is long, and a fragment when it is a few
-        paragraphs of prose: those get sentence-level findings only."""
+        in the genre's parts (headings that name three of its parts, such as "Problem", "Solution"
+        and "Customer Quote") or has an FAQ after a release, with no sign of a README. A fragment
+        when it is a few sentences (an
+        editor's first lines, a sentence sent alone): those get sentence-level findings only.
+        Otherwise other Markdown, which wbl does not judge."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals)
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
-        if score >= 0.0 or named or (signals["alias_headings"] >= 2 and not readme):
+        named_parts = {ln.alias for ln in lines if ln.label and ln.alias and heading_key(ln.label_text) in _EXACT}
+        laid_out = len(named_parts) >= 3
+        # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
+        # support FAQ starts with its questions.
+        faq_after_release = bool(questions) and "summary" in self.parts and not readme
+        # A document titled "Press Release", "PR/FAQ" or "Working Backwards" says what it is.
+        first = next((ln for ln in lines if ln.heading and not ln.blank), None)
+        titled = first is not None and _GENRE_TITLE.search(title_key(first.label_text)) is not None
+        # A dateline opening an announcement ("SEATTLE — June 1, 2027 — Today Acme launched") is a
+        # press release's own mark.
+        dateline = self.parts.get("dateline")
+        announced = (
+            dateline is not None
+            and dateline.confidence >= 0.8
+            and bool(cue_hits(dateline.text, self.data["kind"]["launch-cues"]))
+        )
+        evidence = laid_out or faq_after_release or titled or announced
+        if score >= 0.0 or named or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             if pr and questions:
                 return "prfaq", score, signals
             return ("faq" if questions and not pr else "press_release"), score, signals
-        prose_words = sum(ln.words for ln in lines if not ln.label and not ln.blank)
-        if readme or prose_words >= _FRAGMENT_WORDS:
-            return "other", score, signals
-        return "fragment", score, signals
+        prose = [ln for ln in lines if not ln.blank]
+        if not readme and len(prose) <= _FRAGMENT_LINES and sum(ln.words for ln in prose) <= _FRAGMENT_WORDS:
+            return "fragment", score, signals
+        return "other", score, signals
 
 
-# A document of fewer prose words, with no sign of being a PR/FAQ or a README, is a fragment.
-_FRAGMENT_WORDS = 400
+# A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
+# fragment: a sentence or two, judged sentence by sentence.
+_FRAGMENT_LINES = 3
+_FRAGMENT_WORDS = 80
 
 
 # --- scoring functions (pure, testable) ------------------------------------------------------------
@@ -1587,6 +1627,7 @@ def _names_genre(key: str, words: set[str]) -> bool:
     return key in words or any(len(w) > 3 and w in key for w in words)
 
 
+_GENRE_TITLE = re.compile(r"\bpress[\s-]+release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I)
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
 

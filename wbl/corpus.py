@@ -42,7 +42,7 @@ QUALITY = {
     "good": 7,
 }
 KINDS = ("prfaq", "press_release", "faq", "other")
-_ROW = re.compile(r"^\|\s*(\d{2,3}-[\w.-]+\.md)\s*\|(.*)\|\s*$")
+_ROW = re.compile(r"^\|\s*([\w.-]+\.md)\s*\|(.*)\|\s*$")
 
 
 @dataclass(frozen=True, slots=True)

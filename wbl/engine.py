@@ -227,9 +227,11 @@ class Linter:
         # The score reads every finding of the rules that ran, before suppression comments: a
         # comment that hides a finding does not make the document better.
         judged = None
-        if document.anatomy.is_prfaq:
+        if kind != "fragment":  # a sentence or two is not a document to grade
+            ran = any(kind in r.documents for r in rules)
             try:
-                judged = score.score(score.features(document.anatomy, findings, int(figures["words"])))
+                values = score.features(document.anatomy, findings if ran else None, int(figures["words"]))
+                judged = score.score(values)
             except Exception as exc:  # A scoring bug must not hide the findings.
                 errors.append(f"internal error in the document score: {type(exc).__name__}: {exc}")
         findings = apply_suppressions(

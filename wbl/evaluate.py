@@ -267,9 +267,7 @@ def document_summary(results: Sequence[DocumentResult]) -> dict[str, Any]:
         "documents": len(results),
         "part_agreement": round(agree / total, 3) if total else None,
         "parts": {p: {"agree": a, "total": t, "rate": round(a / t, 3)} for p, (a, t) in per_part.items()},
-        "spearman_score": _round(spearman([r.score for r in scored], [r.quality for r in scored]))
-        if scored
-        else None,
+        "spearman_score": _round(spearman([r.score for r in scored], [r.quality for r in scored])) if scored else None,
         "scored_documents": len(scored),
         "spearman_words": _round(spearman([float(r.words) for r in graded], [r.quality for r in graded]))
         if graded
@@ -433,7 +431,8 @@ def main(
     sentences: list[LabelledSentence] = []
     for folder in folders:
         if not folder.is_dir():
-            click.echo(f"wbl.evaluate: error: {folder}: no such corpus folder", err=True)
+            message = f"no labelled corpus at {folder} (expected {SENTENCES_FILE} and INDEX.md there)"
+            click.echo(f"wbl.evaluate: error: {message}", err=True)
             sys.exit(2)
         try:
             if (folder / SENTENCES_FILE).is_file():

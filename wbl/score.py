@@ -54,7 +54,7 @@ class Score:
     total: int
     baseline: float
     components: Mapping[str, float]
-    features: Mapping[str, float]
+    features: Mapping[str, float | None]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,13 +64,14 @@ class Score:
         }
 
 
-def features(anatomy: Any, findings: Iterable[Any], words: int) -> dict[str, float]:
-    """The score's inputs for one document: `findings` are `Finding`s (rule name and category are
-    read), `words` the document's prose words."""
+def features(anatomy: Any, findings: Iterable[Any] | None, words: int) -> dict[str, float | None]:
+    """The score's inputs for one document: `findings` are `Finding`s (their categories are read),
+    None when no rule judged the document (other Markdown): its clarity is then not assessed and
+    counts as average. `words` are the document's prose words."""
     parts = anatomy.parts
-    by_category = Counter(f.category for f in findings)
-    by_name = Counter(f.name for f in findings)
+    by_category = Counter(f.category for f in findings or ())
     per_100 = 100.0 / max(words, 50)
+    judged = findings is not None
     problem = parts.get("problem")
     quotes = [q for q in anatomy.quotes if q.name and not q.placeholder]
     return {
@@ -82,11 +83,11 @@ def features(anatomy: Any, findings: Iterable[Any], words: int) -> dict[str, flo
         "words": math.log(max(words, 20)),
         "answered_questions": math.log1p(sum(1 for q in anatomy.questions if q.answered)),
         "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
-        "vague_words": min(5.0, by_category["weasel"] * per_100),
-        "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100),
-        "technology_first": min(5.0, by_category["tech-first"] * per_100),
-        "placeholders": math.log1p(by_name["unfinished-draft"]),
-        "unanswered_questions": math.log1p(by_name["unanswered-question"]),
+        "vague_words": min(5.0, by_category["weasel"] * per_100) if judged else None,
+        "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100) if judged else None,
+        "technology_first": min(5.0, by_category["tech-first"] * per_100) if judged else None,
+        "placeholders": math.log1p(anatomy.placeholders()),
+        "unanswered_questions": math.log1p(sum(1 for q in anatomy.questions if not q.answered)),
     }
 
 
@@ -97,7 +98,7 @@ def model() -> Mapping[str, Any]:
     return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
 
-def score(values: Mapping[str, float]) -> Score:
+def score(values: Mapping[str, float | None]) -> Score:
     """The score of a document's features, on the reviewer's scale mapped to 0-100."""
     fitted = model()
     scale = 100.0 / float(fitted["scale_top"])
@@ -105,8 +106,8 @@ def score(values: Mapping[str, float]) -> Score:
     components = dict.fromkeys(COMPONENT_ORDER, 0.0)
     for name, value in values.items():
         spec = fitted["features"].get(name)
-        if spec is None:
-            continue
+        if spec is None or value is None:
+            continue  # not assessed: the average, no points either way
         z = (value - float(spec["mean"])) / float(spec["scale"])
         components[COMPONENTS[name]] += float(spec["weight"]) * z * scale
     total = round(min(100.0, max(0.0, baseline + sum(components.values()))))
