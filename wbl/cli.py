@@ -90,6 +90,13 @@ MAX_FILE_SIZE_OPTION = click.option(
     help="Files larger than this many bytes are skipped with an error.",
 )
 
+RESPECT_GITIGNORE_OPTION = click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    show_default=True,
+    help="Skip files and folders that .gitignore ignores when walking directories.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="wbl")
@@ -164,12 +171,7 @@ def main() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings (2 still means errors).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no notices.")
-@click.option(
-    "--respect-gitignore/--no-respect-gitignore",
-    default=True,
-    show_default=True,
-    help="Skip files and folders that .gitignore ignores when walking directories.",
-)
+@RESPECT_GITIGNORE_OPTION
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -354,6 +356,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Result cache folder.")
+@RESPECT_GITIGNORE_OPTION
 def baseline_command(
     paths: tuple[str, ...],
     output: str,
@@ -365,6 +368,7 @@ def baseline_command(
     isolated: bool,
     no_cache: bool,
     cache_dir: str | None,
+    respect_gitignore: bool,
 ) -> None:
     """Record the findings of PATHS in a baseline file; `wbl check --baseline FILE` then reports only new ones.
 
@@ -376,7 +380,7 @@ def baseline_command(
         _fail("a baseline records files: standard input ('-') is not accepted")
     options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
     try:
-        project = _project(options, config_file, isolated, no_cache, cache_dir, None)
+        project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
         report = project.lint_paths(paths)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))
