@@ -260,6 +260,18 @@ def test_no_remote_resources(page) -> None:
     assert "default-src 'none'" in html  # the page's CSP forbids any load
 
 
+def test_without_a_document_the_text_is_shown_as_it_is() -> None:
+    text = "Some <b>very</b> text\nand more.\n"
+    start = text.index("very")
+    report = FileReport("x.md", (_finding(start, start + 4, text="very"), _finding(0, 0)), source_text=text)
+    page = render_review(report)
+    parser = _Marks()
+    document = page[page.index("<main") : page.index('<section class="index"')]
+    parser.feed(re.sub(r'<a class="fn[^"]*" href="#c\d+">\d+</a>', "", document))
+    assert parser.text == {"0": "very", "1": ""} and parser.ids == {"0": "f0", "1": "f1"}
+    assert "&lt;b&gt;" in page and 'id="c0"' in page and 'id="c1"' in page
+
+
 # --- the prose renderer --------------------------------------------------------------------------
 
 

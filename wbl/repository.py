@@ -48,40 +48,62 @@ def repository_path(path: str | os.PathLike[str], root: str | os.PathLike[str]) 
 
 
 class GitIgnore:
-    """Whether git would ignore a path; `.gitignore` files are read once each, when first needed."""
+    """Whether git would ignore a path; `.gitignore` files are read once each, when first needed.
+
+    A walk asks about every entry, so paths are handled as strings and each folder's chain of
+    `.gitignore` files is worked out once.
+    """
 
     def __init__(self) -> None:
-        self._specs: dict[Path, GitIgnoreSpec | None] = {}
-        self._roots: dict[Path, Path | None] = {}
+        self._specs: dict[str, GitIgnoreSpec | None] = {}
+        self._chains: dict[str, tuple[str | None, tuple[tuple[str, GitIgnoreSpec], ...]]] = {}
 
     def ignores(self, path: str | os.PathLike[str], is_dir: bool | None = None) -> bool:
         """True when a `.gitignore` (or `.git/info/exclude`) of the repository around `path` ignores it."""
-        target = Path(os.path.abspath(path))
-        if target.parent not in self._roots:
-            self._roots[target.parent] = _git_root(target.parent)
-        root = self._roots[target.parent]
-        if root is None or target == root:
+        target = os.path.abspath(path)
+        parent = os.path.dirname(target)
+        known = self._chains.get(parent)
+        if known is None:
+            known = self._chains[parent] = self._chain(parent)
+        root, chain = known
+        if root is None or target == root or not chain:
             return False
         if is_dir is None:
-            is_dir = target.is_dir()
-        folders = [target.parent, *target.parent.parents]
-        chain = [(root, root / ".git" / "info" / "exclude")]
-        chain += [(folder, folder / ".gitignore") for folder in reversed(folders[: folders.index(root) + 1])]
+            is_dir = os.path.isdir(target)
         decision = False
-        for base, file in chain:  # lowest precedence first: a later match overrides an earlier one
-            spec = self._spec(file)
-            if spec is None:
-                continue
-            relative = target.relative_to(base).as_posix() + ("/" if is_dir else "")
-            included = spec.check_file(relative).include
+        for base, spec in chain:  # lowest precedence first: a later match overrides an earlier one
+            relative = target[len(base) :].lstrip(os.sep)
+            if os.sep != "/":
+                relative = relative.replace(os.sep, "/")
+            included = spec.check_file(relative + "/" if is_dir else relative).include
             if included is not None:
                 decision = included
         return decision
 
-    def _spec(self, file: Path) -> GitIgnoreSpec | None:
+    def _chain(self, folder: str) -> tuple[str | None, tuple[tuple[str, GitIgnoreSpec], ...]]:
+        """The repository root around `folder` and the ignore files that apply inside `folder`:
+        .git/info/exclude, then each .gitignore from the root down."""
+        found = _git_root(Path(folder))
+        if found is None:
+            return None, ()
+        root = str(found)
+        folders = [folder]
+        while folders[-1] != root and os.path.dirname(folders[-1]) != folders[-1]:
+            folders.append(os.path.dirname(folders[-1]))
+        files = [(root, os.path.join(root, ".git", "info", "exclude"))]
+        files += [(f, os.path.join(f, ".gitignore")) for f in reversed(folders)]
+        chain = []
+        for base, file in files:
+            spec = self._spec(file)
+            if spec is not None:
+                chain.append((base, spec))
+        return root, tuple(chain)
+
+    def _spec(self, file: str) -> GitIgnoreSpec | None:
         if file not in self._specs:
             try:
-                lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+                with open(file, encoding="utf-8", errors="replace") as handle:
+                    lines = handle.read().splitlines()
             except OSError:  # no such file (the common case), or unreadable: nothing ignored here
                 lines = []
             spec = None
