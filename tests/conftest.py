@@ -39,7 +39,8 @@ def corpus_dir() -> Path:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WBL_", "PYTEST_"))}
+    # GITHUB_STEP_SUMMARY: a test run inside GitHub Actions must not add to the real step summary.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WBL_", "PYTEST_")) and k != "GITHUB_STEP_SUMMARY"}
     env.update({"NO_COLOR": "1", "WBL_CACHE_DIR": _SESSION_CACHE, **extra})
     return env
 

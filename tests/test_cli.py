@@ -144,8 +144,11 @@ def test_bad_inputs_exit_2_and_other_files_still_linted(tmp_path, bad_file):
     assert str(bad_file) in result.stdout, "the good file is still linted"
 
 
-def test_usage_errors_exit_2(bad_file):
-    assert run("check").returncode == 2
+def test_usage_errors_exit_2(bad_file, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("check", cwd=empty)  # no path: the current folder, which has no Markdown
+    assert nothing.returncode == 2 and "no Markdown files" in nothing.stderr
     assert run("check", "--format", "nonsense", str(bad_file)).returncode == 2
     unknown = run("check", "--select", "weasel-wrd", str(bad_file))
     assert unknown.returncode == 2

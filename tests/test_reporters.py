@@ -81,8 +81,8 @@ WEASEL = Rule(
 )
 
 
-@pytest.fixture
-def report() -> Report:
+def sample_report() -> Report:
+    """Findings of several severities (one over two lines), a clean file and an unreadable one."""
     findings = (
         finding(TEXT, "seamless"),
         finding(TEXT, "very", occurrence=0, severity=Severity.INFO),
@@ -98,7 +98,19 @@ def report() -> Report:
     return Report(files, ("rule WB999 (demo) skipped: pipeline lacks ner",))
 
 
+@pytest.fixture
+def report() -> Report:
+    return sample_report()
+
+
 EMPTY = Report((FileReport("docs/clean.md", (), source_text="# Fine\n"),))
+
+
+@pytest.fixture(autouse=True)
+def _outside_any_repository(tmp_path, monkeypatch):
+    """CI formats name files relative to the repository around the working directory: run in a
+    folder that is in none, so that the relative paths of the hand-made reports stay as they are."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(REPORTERS))
@@ -391,8 +403,8 @@ def test_sarif_from_the_cli_validates(tmp_path):
 # --- GitHub -----------------------------------------------------------------------------------------
 
 GITHUB = re.compile(
-    r"^::(?P<command>warning|error|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),"
-    r"endLine=(?P<end_line>\d+),endColumn=(?P<end_col>\d+),title=(?P<title>WB\d{3})::(?P<message>.+)$"
+    r"^::(?P<command>warning|error|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+)(?:,col=(?P<col>\d+))?,"
+    r"endLine=(?P<end_line>\d+)(?:,endColumn=(?P<end_col>\d+))?,title=(?P<title>WB\d{3})::(?P<message>.+)$"
 )
 
 
@@ -402,10 +414,28 @@ def test_github_annotations(report):
     assert len(annotations) == len(report.findings) and all(annotations)
     for match, f in zip(annotations, report.findings, strict=True):
         assert match["command"] == {"warning": "warning", "info": "notice", "error": "error"}[f.severity.value]
-        assert (match["file"], int(match["line"]), int(match["col"])) == (f.path, f.line, f.column)
-        assert (int(match["end_line"]), int(match["end_col"])) == (f.end_line, f.end_column)
+        assert (match["file"], int(match["line"]), int(match["end_line"])) == (f.path, f.line, f.end_line)
+        if f.end_line == f.line:
+            assert (int(match["col"]), int(match["end_col"])) == (f.column, f.end_column)
         assert match["title"] == f.rule and match["message"] == f.message
     assert "::error file=docs/broken.md,title=wbl::not valid UTF-8 (byte 0xff at offset 3)" in lines
+
+
+def test_github_multiline_finding_has_no_columns(report):
+    """The Actions toolkit rejects col/endColumn when line and endLine differ."""
+    (multiline,) = [f for f in report.findings if f.end_line != f.line]
+    line = next(line for line in REPORTERS["github"](report).splitlines() if f"title={multiline.rule}" in line)
+    assert f"line={multiline.line},endLine={multiline.end_line},title=" in line
+    assert "col=" not in line and "endColumn=" not in line
+
+
+def test_github_paths_are_relative_to_the_repository(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")  # wbl runs in a subfolder; GitHub wants repository paths
+    f = finding(TEXT, "seamless", path="prfaq.md")
+    (line,) = REPORTERS["github"](Report((FileReport(f.path, (f,), source_text=TEXT),))).splitlines()
+    assert line.startswith("::warning file=docs/prfaq.md,line=3,")
 
 
 def test_github_escapes_values():
@@ -426,15 +456,27 @@ def test_junit_shape(report):
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {"docs/prfaq.md", "docs/clean.md", "docs/broken.md"}
     prfaq = suites["docs/prfaq.md"]
-    assert prfaq.get("tests") == prfaq.get("failures") == str(len(report.files[0].findings))
+    findings = report.files[0].findings
+    infos = [f for f in findings if f.severity is Severity.INFO]
+    assert infos, "the fixture has an info finding"
+    assert prfaq.get("tests") == str(len(findings))
+    assert prfaq.get("failures") == str(len(findings) - len(infos))  # info findings are hints, not failures
     failures = prfaq.findall("testcase/failure")
-    assert [f.get("type") for f in failures][:2] == ["WB601 [warning]", "WB601 [info]"]
+    assert [f.get("type") for f in failures][:2] == ["WB601 [warning]", "WB601 [warning]"]
     assert failures[0].get("message") == "'seamless' is vague: say it with data"
+    hints = [case for case in prfaq.findall("testcase") if case.find("failure") is None]
+    assert len(hints) == len(infos) and "[info]" in hints[0].find("system-out").text
     assert suites["docs/clean.md"].get("failures") == "0" and len(suites["docs/clean.md"].findall("testcase")) == 1
     assert suites["docs/broken.md"].get("errors") == "1"
     assert suites["docs/broken.md"].find("testcase/error") is not None
     assert root.get("tests") == str(len(report.findings) + 2)
-    assert root.get("failures") == str(len(report.findings)) and root.get("errors") == "1"
+    assert root.get("failures") == str(len(report.findings) - len(infos)) and root.get("errors") == "1"
+
+
+def test_junit_only_hints_is_a_passing_run():
+    f = finding(TEXT, "seamless", severity=Severity.INFO)
+    root = ET.fromstring(REPORTERS["junit"](Report((FileReport(f.path, (f,), source_text=TEXT),))))
+    assert root.get("failures") == "0" and root.get("errors") == "0" and root.get("tests") == "1"
 
 
 def test_junit_survives_characters_xml_cannot_hold():

@@ -7,16 +7,19 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import nullcontext
 
 import click
 
+from wbl.atomic import atomic_write
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
-from wbl.findings import EXIT_CLEAN, EXIT_ERROR, FileReport, Report
+from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileReport, Report
 from wbl.nlp import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
@@ -28,10 +31,12 @@ from wbl.reporters import (
     Tally,
     render_explanation,
     render_rules,
+    step_summary,
     stream,
+    summary_line,
     use_color,
 )
-from wbl.reporters.base import plural
+from wbl.reporters.base import plural, root_of
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -48,6 +53,7 @@ def _project(
     cache_dir: str | None,
     jobs: int | None,
     fail_on: str | None = None,
+    respect_gitignore: bool = True,
 ) -> Project:
     """The project the command lints with: configuration, result cache and processes."""
     if config_file is not None and isolated:
@@ -60,6 +66,7 @@ def _project(
         fail_on=fail_on,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         jobs=jobs,
+        respect_gitignore=respect_gitignore,
     )
 
 
@@ -81,6 +88,13 @@ MAX_FILE_SIZE_OPTION = click.option(
     default=DEFAULT_MAX_FILE_SIZE,
     show_default=True,
     help="Files larger than this many bytes are skipped with an error.",
+)
+
+RESPECT_GITIGNORE_OPTION = click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    show_default=True,
+    help="Skip files and folders that .gitignore ignores when walking directories.",
 )
 
 
@@ -148,6 +162,16 @@ def main() -> None:
     type=click.Path(path_type=str),
     help="Report only findings not recorded in this baseline file (written by `wbl baseline`).",
 )
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the report to this file (whole or not at all) instead of standard output.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings (2 still means errors).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no notices.")
+@RESPECT_GITIGNORE_OPTION
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -166,11 +190,18 @@ def check(
     no_cache: bool,
     cache_dir: str | None,
     baseline_file: str | None,
+    output_file: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    respect_gitignore: bool,
 ) -> None:
-    """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin."""
+    """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin.
+
+    Without PATHS, lints the current directory.
+    """
     _batch_gc()
     if not paths:
-        _fail("no paths given (use '-' to read standard input)")
+        paths = (".",)
     options = LintOptions(
         select=_split(select),
         ignore=_split(ignore),
@@ -180,51 +211,83 @@ def check(
         kind=kind,
     )
     try:
-        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on)
+        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, respect_gitignore)
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
-    run = _CheckRun(project, statistics)
-    color = output_format == "text" and use_color(sys.stdout)
-    wrote = ""  # the last piece written to standard output
+    run = _CheckRun(project)
+    color = output_format == "text" and output_file is None and use_color(sys.stdout)
+    human = output_format in HUMAN_FORMATS
+    comparison = None
     try:
-        files = run.observe(_lint_arguments(project, paths, stdin_filename))
-        if output_format in STREAMING_FORMATS and recorded is None:
-            # Each file's findings are printed as soon as they are known and then dropped, so
-            # memory does not grow with the number of files.
-            render = RenderOptions(color=color)
-            for piece in stream(output_format, files, render, lambda: project.notices):
-                click.echo(piece, nl=False, color=color)
-                wrote = piece or wrote
-            comparison = None
-        else:  # SARIF and JUnit need the whole run (counts, rule list); so does a baseline.
-            report = Report(tuple(files), project.notices)
-            # With a baseline, only new findings are reported and count for the exit code.
-            comparison = None
-            if recorded is not None:
-                comparison = recorded.compare(report, lambda path: _codes_run(project, path))
-                report = comparison.new_report()
-                run.exit_code = project.exit_code(report)
-                if statistics:
-                    run.tally = Tally()
-                    for file_report in report.files:
-                        run.tally.add(file_report)
-            render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
-            wrote = REPORTERS[output_format](report, render)
-            if wrote:
-                click.echo(wrote, nl=False, color=color)
-    except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
-        _fail(str(exc))
-    if wrote and not wrote.endswith("\n"):
-        click.echo("")
-    for notice in project.notices:
-        click.echo(f"wbl: notice: {notice}", err=True)
-    counts = (run.tally.render(), comparison.summary() if comparison else "") if run.tally is not None else ()
-    if summary := "\n".join(part for part in counts if part):
-        # Machine formats keep standard output parseable: their statistics go to stderr.
-        human = output_format in HUMAN_FORMATS
-        click.echo(("\n" if human and wrote else "") + summary, err=not human)
-    sys.exit(run.exit_code)
+        sink = atomic_write(output_file) if output_file is not None else nullcontext(_Stdout(color))
+        with sink as out:
+            wrote = ""  # the last piece written
+            try:
+                files = run.observe(_lint_arguments(project, paths, stdin_filename))
+                if output_format in STREAMING_FORMATS and recorded is None:
+                    # Each file's findings are printed as soon as they are known and then dropped, so
+                    # memory does not grow with the number of files.
+                    render = RenderOptions(color=color)
+                    for piece in stream(output_format, files, render, lambda: project.notices):
+                        out.write(piece)
+                        wrote = piece or wrote
+                else:  # SARIF, JUnit and the like need the whole run (counts, rule list); so does a baseline.
+                    report = Report(tuple(files), project.notices)
+                    # With a baseline, only new findings are reported and count for the exit code.
+                    if recorded is not None:
+                        comparison = recorded.compare(report, lambda path: _codes_run(project, path))
+                        report = comparison.new_report()
+                        run.exit_code = project.exit_code(report)
+                        run.tally = Tally()
+                        for file_report in report.files:
+                            run.tally.add(file_report)
+                    render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
+                    wrote = REPORTERS[output_format](report, render)
+                    out.write(wrote)
+            except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
+                _fail(str(exc))
+            if wrote and not wrote.endswith("\n"):
+                out.write("\n")
+            if output_format == "text" and not quiet:
+                out.write(("\n" if wrote else "") + summary_line(run.tally) + "\n")
+                wrote = "\n"
+            extra = (run.tally.render(), comparison.summary() if comparison else "") if statistics else ()
+            if statistics_text := "\n".join(part for part in extra if part):
+                # Machine formats keep their output parseable: their statistics go to stderr.
+                if human:
+                    out.write(("\n" if wrote else "") + statistics_text + "\n")
+                else:
+                    click.echo(statistics_text, err=True)
+    except OSError as exc:
+        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
+    if not quiet:
+        for notice in project.notices:
+            click.echo(f"wbl: notice: {notice}", err=True)
+    _write_step_summary(run.tally)
+    sys.exit(EXIT_CLEAN if exit_zero and run.exit_code == EXIT_FINDINGS else run.exit_code)
+
+
+class _Stdout:
+    """Standard output as `wbl check` writes its report there (colour only when asked)."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False, color=self.color)
+
+
+def _write_step_summary(tally: Tally) -> None:
+    """Append the run's Markdown summary to the file GitHub Actions names in GITHUB_STEP_SUMMARY."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(tally, root_of(None), os.environ) + "\n")
+    except OSError as exc:
+        click.echo(f"wbl: notice: cannot write the step summary to {target}: {exc.strerror or exc}", err=True)
 
 
 def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
@@ -246,20 +309,19 @@ def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str 
 
 
 class _CheckRun:
-    """What `wbl check` keeps of each file once it is printed: the exit code and the statistics."""
+    """What `wbl check` keeps of each file once it is printed: the exit code and the counts."""
 
-    def __init__(self, project: Project, statistics: bool) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
         self.exit_code = EXIT_CLEAN
-        self.tally: Tally | None = Tally() if statistics else None
+        self.tally = Tally()
 
     def observe(self, files: Iterable[FileReport]) -> Iterator[FileReport]:
         for file_report in files:
             for error in file_report.errors:
                 click.echo(f"{file_report.path}: error: {error}", err=True)
             self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
-            if self.tally is not None:
-                self.tally.add(file_report)
+            self.tally.add(file_report)
             yield file_report
 
 
@@ -294,6 +356,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Result cache folder.")
+@RESPECT_GITIGNORE_OPTION
 def baseline_command(
     paths: tuple[str, ...],
     output: str,
@@ -305,6 +368,7 @@ def baseline_command(
     isolated: bool,
     no_cache: bool,
     cache_dir: str | None,
+    respect_gitignore: bool,
 ) -> None:
     """Record the findings of PATHS in a baseline file; `wbl check --baseline FILE` then reports only new ones.
 
@@ -316,7 +380,7 @@ def baseline_command(
         _fail("a baseline records files: standard input ('-') is not accepted")
     options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
     try:
-        project = _project(options, config_file, isolated, no_cache, cache_dir, None)
+        project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
         report = project.lint_paths(paths)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))
@@ -431,7 +495,7 @@ def report_command(
             _fail(f"{path}: {data.error}")
         assert isinstance(data, bytes)
         result, page = review(linter, decode(data, max_bytes=options.max_file_size), path)
-        with open(output, "w", encoding="utf-8") as handle:
+        with atomic_write(output) as handle:
             handle.write(page)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))

@@ -49,6 +49,28 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".wbl.toml", "wbl.toml", "pyproject.toml")  # tried in this order in each directory
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
+# Folders of dependencies, virtual environments and build output: never a project's own documents.
+# Setting `exclude` replaces this list; `extend-exclude` adds to it (as in ruff). Hidden folders
+# (.venv, .tox, .git, ...) are skipped by the walker anyway; they are listed for files named on
+# the command line.
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    ".tox",
+    ".nox",
+    ".eggs",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    "__pypackages__",
+    "site-packages",
+    "dist",
+    "build",
+    "_build",
+    "buck-out",
+)
 SEVERITIES = tuple(s.value for s in Severity)
 
 
@@ -101,7 +123,7 @@ class Config:
     root: Path  # globs are relative to this directory
     base: Layer = Layer()
     include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # with extend-exclude added
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     overrides: tuple[Override, ...] = ()
 
@@ -117,7 +139,12 @@ class Config:
         return glob_match(self.include, self.relative(path), parents=False)
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
-        return glob_match(self.exclude, self.relative(path))
+        relative = self.relative(path)
+        if os.path.isabs(relative):
+            # Outside the configuration's folder only the name itself counts: the folders above a
+            # checkout (/home/me/build/project) must not exclude it.
+            return glob_match(self.exclude, relative.rsplit("/", 1)[-1], parents=False)
+        return glob_match(self.exclude, relative)
 
     def matching(self, relative: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
         """For a relative path: the indices of the [[overrides]] and the per-file-ignores globs
@@ -224,7 +251,7 @@ def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) 
 
 _LAYER_KEYS = ("select", "extend-select", "ignore", "fail-on", "model", "kind", "rules", "vocabulary")
 DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "other")
-TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "per-file-ignores", "overrides")
+TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides")
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
@@ -351,7 +378,8 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         root=root,
         base=reader.layer(data),
         include=reader.strings(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
-        exclude=reader.strings(data.get("exclude", []), "exclude"),
+        exclude=(reader.strings(data["exclude"], "exclude") if "exclude" in data else DEFAULT_EXCLUDE)
+        + reader.strings(data.get("extend-exclude", []), "extend-exclude"),
         per_file_ignores=tuple(
             (glob, reader.selectors(codes, f"per-file-ignores.{glob}")) for glob, codes in per_file.items()
         ),
@@ -486,6 +514,7 @@ def render_settings(settings: Settings, path: str, output_format: str = "toml") 
 
 __all__ = [
     "CONFIG_NAMES",
+    "DEFAULT_EXCLUDE",
     "Config",
     "ConfigError",
     "Layer",

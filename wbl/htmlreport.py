@@ -21,7 +21,7 @@ HTML-escaped, so markup in the document (even ``<script>``) is shown as text.
 from __future__ import annotations
 
 import html
-from bisect import bisect_right
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +30,10 @@ from wbl.anatomy import BEZOS_PARTS, FAQ_PARTS, LABELS, PR_PARTS
 from wbl.document import Document
 from wbl.engine import Linter, metrics
 from wbl.findings import FileReport, Finding
+from wbl.htmlprose import Point, Span, inline_html, list_marker, markup_of, plain_offset
+from wbl.markdown import parse
 from wbl.reporters.base import plural
-from wbl.rule import CATEGORIES, Figure, Severity
-from wbl.source import SourceText
+from wbl.rule import CATEGORIES, Figure, Rule, Severity
 from wbl.version import __version__
 
 # The figures the chart shows (`Figure.name`): a unit's grade level, and its jargon terms out of
@@ -126,7 +127,141 @@ def _section_start(document: Document, section: Any) -> int:
     return min((document.units[i].start for i in section.units), default=-1)
 
 
-# --- the highlighted source ------------------------------------------------------------------------
+# --- where each finding is shown ------------------------------------------------------------------
+
+# How a finding is drawn: a tint on the words it flags ("word"), an underline under a longer
+# stretch of a block ("phrase"), a bar beside a whole block or several ("block": its note in the
+# margin says what is wrong with the paragraph), a marker at a position ("point"); a finding on
+# the whole title (the rules anchor what is missing from the document there) is about the
+# document ("document"), and its note stands above the text.
+WORD, PHRASE, BLOCK, POINT, DOCUMENT = "word", "phrase", "block", "point", "document"
+INLINE = (WORD, PHRASE, POINT)  # drawn in the text
+MAX_WORD_SPAN = 3  # words; a longer span inside a block is a phrase
+MIN_BLOCK_WORDS = 4  # a finding over a whole block of fewer words marks its words instead
+
+
+_RULE_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What the page shows on one line of its grid: a block (a table's cells together), the
+    front matter, with the file offsets and lines it covers."""
+
+    blocks: tuple[int, ...]  # indices into Document.blocks; () for the front matter
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    index: int
+    finding: Finding
+    style: str
+    rows: tuple[int, ...]  # the rows it covers; its card is beside the first
+    block: int | None = None  # the block its words are in (word, phrase, point)
+    span: tuple[int, int] = (0, 0)  # in that block's text (plain text for prose)
+
+
+def _rows(document: Document) -> list[_Row]:
+    source = document.source
+    rows: list[_Row] = []
+    if document.front_matter is not None and document.front_matter.end > 0:
+        end = document.front_matter.end
+        rows.append(_Row((), 0, end, 1, source.position(max(0, end - 1))[0]))
+    for index, block in enumerate(document.blocks):
+        start, end = block.start, block.end
+        if block.kind == "thematic_break":  # the parser gives no position for a rule: find its line
+            found = _RULE_LINE.search(source.text, start)
+            start = end = found.start(1) if found else start
+        first = source.position(start)[0]
+        last = source.position(max(start, end - 1))[0]
+        previous = rows[-1] if rows else None
+        if (
+            block.kind == "table_cell"
+            and previous is not None
+            and previous.blocks
+            and document.blocks[previous.blocks[-1]].kind == "table_cell"
+            and previous.blocks[-1] == index - 1
+        ):
+            rows[-1] = _Row(
+                (*previous.blocks, index), previous.start, max(previous.end, block.end), previous.first_line, last
+            )
+            continue
+        rows.append(_Row((index,), start, max(start, end), first, last))
+    return rows
+
+
+def _block_text(document: Document, index: int | None) -> str:
+    """The text a block shows: its plain text (prose), else its source."""
+    if index is None:
+        front = document.front_matter
+        return document.text[: front.end] if front is not None else ""
+    block = document.blocks[index]
+    return block.text if block.is_prose else document.text[block.start : block.end]
+
+
+def _local_span(document: Document, index: int | None, start: int, end: int) -> tuple[int, int]:
+    """File offsets -> offsets in the text a block shows."""
+    if index is None:
+        return max(0, start), max(0, end)
+    block = document.blocks[index]
+    if block.source_map is None:
+        return max(0, start - block.start), max(0, end - block.start)
+    return plain_offset(block.source_map, start), plain_offset(block.source_map, end, end=True)
+
+
+def _place(document: Document, rows: Sequence[_Row], findings: Sequence[Finding]) -> list[_Placed]:
+    placed = [_placed(document, rows, index, f) for index, f in enumerate(findings)]
+    title = _title_row(document, rows)
+    return [
+        _Placed(p.index, p.finding, DOCUMENT, p.rows) if p.rows == (title,) and p.style in (BLOCK, POINT) else p
+        for p in placed
+    ]
+
+
+def _title_row(document: Document, rows: Sequence[_Row]) -> int | None:
+    """The row of the document's title: its first block, when that is a heading."""
+    for r, row in enumerate(rows):
+        if row.blocks:
+            return r if document.blocks[row.blocks[0]].kind == "heading" else None
+    return None
+
+
+def _placed(document: Document, rows: Sequence[_Row], index: int, f: Finding) -> _Placed:
+    """Where one finding goes: the rows it covers, the block and span of its words, its style."""
+    covered = tuple(r for r, row in enumerate(rows) if row.start < f.end and f.start < row.end)
+    if not covered:  # an empty span, or one in no block: the row at it, else the next one
+        at = [r for r, row in enumerate(rows) if row.start <= f.start <= row.end]
+        after = [r for r, row in enumerate(rows) if row.start >= f.start]
+        covered = (at or after or [len(rows) - 1])[:1]
+    if len(covered) > 1:
+        return _Placed(index, f, BLOCK, covered)
+    row = rows[covered[0]]
+    inside = [b for b in row.blocks if document.blocks[b].start < f.end and f.start < document.blocks[b].end]
+    at_point = [b for b in row.blocks if document.blocks[b].start <= f.start <= document.blocks[b].end]
+    blocks: list[int | None] = list(inside or at_point or row.blocks[:1]) or [None]
+    if len(blocks) > 1:  # several cells of a table
+        return _Placed(index, f, BLOCK, covered)
+    block = blocks[0]
+    text = _block_text(document, block)
+    start, end = _local_span(document, block, f.start, f.end)
+    start, end = min(start, len(text)), min(end, len(text))
+    if end <= start or not text[start:end].strip():
+        return _Placed(index, f, POINT, covered, block, (start, start))
+    core = text.strip()
+    core_start = text.index(core[0]) if core else 0
+    whole = start <= core_start and end >= core_start + len(core)
+    if whole and len(core.split()) >= MIN_BLOCK_WORDS:
+        style = BLOCK
+    else:
+        style = WORD if len(text[start:end].split()) <= MAX_WORD_SPAN else PHRASE
+    return _Placed(index, f, style, covered, block, (start, end))
+
+
+# --- drawing findings ------------------------------------------------------------------------------
 
 
 def _attr(value: object) -> str:
@@ -137,102 +272,289 @@ def _category_class(category: str) -> str:
     return "c-" + "".join(ch if ch.isalnum() or ch == "-" else "_" for ch in category)
 
 
-def _mark_open(index: int, finding: Finding, first: bool, point: bool = False) -> str:
-    tip = f"{finding.rule} {finding.name} ({finding.severity.value}): {finding.message}"
-    kind = "f point" if point else "f"
+def _tip(f: Finding) -> str:
+    return f"{f.rule} {f.name} ({f.severity.value}): {f.full_message}"
+
+
+def _data(index: int, f: Finding) -> str:
     return (
-        f'<mark class="{kind} {_category_class(finding.category)} s-{finding.severity.value}"'
-        + (f' id="f{index}"' if first else "")
-        + f' data-finding="{index}" data-rule="{_attr(finding.rule)}" data-category="{_attr(finding.category)}"'
-        f' title="{_attr(tip)}">'
+        f' data-finding="{index}" data-rule="{_attr(f.rule)}" data-category="{_attr(f.category)}"'
+        f' title="{_attr(_tip(f))}"'
     )
 
 
-def highlight_lines(text: str, findings: Sequence[Finding]) -> list[str]:
-    """The HTML of each source line (without its line break), findings as nested `<mark>`s.
+def _mark(p: _Placed) -> Span:
+    f = p.finding
+    css = f"f {p.style} {_category_class(f.category)} s-{f.severity.value}"
 
-    Marks never cross a line break: a finding over several lines is one mark per line, all with
-    the same `data-finding`; only the first has the `id` the side list links to. Overlapping
-    findings nest, outer (earlier, longer) ones outside; where a finding ends inside another,
-    the marks above it are closed and reopened. An empty finding (or one that covers only line
-    breaks) is an empty `<mark class="f point ...">` at its offset.
-    """
-    starts = SourceText(text).line_starts
-    spans: list[tuple[int, int, int]] = []  # (start, end, finding index)
-    by_line: dict[int, list[tuple[int, int, int]]] = {}  # line index -> spans over it
-    points: dict[int, list[tuple[int, int]]] = {}  # line index -> [(offset, finding index)]
-    for index, f in enumerate(findings):
-        start, end = max(0, min(f.start, len(text))), max(0, min(f.end, len(text)))
-        if end > start and text[start:end].strip("\r\n"):
-            spans.append((start, end, index))
-            for line in range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1)):
-                by_line.setdefault(line, []).append((start, end, index))
-        else:
-            points.setdefault(bisect_right(starts, start) - 1, []).append((start, index))
-    order = {index: (start, -end, index) for start, end, index in spans}  # outer findings first
-    opened: set[int] = set()
+    def open_mark(first: bool) -> str:
+        return f'<mark class="{css}"' + (f' id="f{p.index}"' if first else "") + _data(p.index, f) + ">"
 
-    def open_mark(index: int, point: bool = False) -> str:
-        first = index not in opened
-        opened.add(index)
-        return _mark_open(index, findings[index], first, point)
-
-    out: list[str] = []
-    for n, line_start in enumerate(starts):
-        next_start = starts[n + 1] if n + 1 < len(starts) else len(text)
-        line_end = line_start + len(text[line_start:next_start].rstrip("\r\n"))
-        here = [s for s in by_line.get(n, ()) if s[0] < line_end and s[1] > line_start]
-        marks = [(min(offset, line_end), index) for offset, index in points.get(n, ())]
-        cuts = {line_start, line_end} | {offset for offset, _ in marks}
-        cuts |= {min(max(b, line_start), line_end) for s in here for b in s[:2]}
-        ordered = sorted(cuts)
-        stack: list[int] = []
-        pieces: list[str] = []
-        for k, cut in enumerate(ordered):
-            active = sorted((s[2] for s in here if s[0] <= cut < s[1]), key=order.__getitem__)
-            if cut >= line_end:
-                active = []
-            keep = 0
-            while keep < min(len(stack), len(active)) and stack[keep] == active[keep]:
-                keep += 1
-            pieces.append("</mark>" * (len(stack) - keep))
-            del stack[keep:]
-            pieces.extend(open_mark(index, point=True) + "</mark>" for offset, index in marks if offset == cut)
-            if k + 1 == len(ordered):
-                break
-            for index in active[keep:]:
-                pieces.append(open_mark(index))
-                stack.append(index)
-            pieces.append(html.escape(text[cut : ordered[k + 1]], quote=False))
-        out.append("".join(pieces))
-    return out
+    return Span(p.span[0], p.span[1], open_mark, "</mark>", 3)
 
 
-def _line_classes(document: Document | None) -> dict[int, str]:
-    """1-based line -> CSS class (heading level, quote), from the document's units."""
-    classes: dict[int, str] = {}
-    if document is None:
-        return classes
-    for unit in document.units:
-        first = document.source.position(unit.start)[0]
-        last = document.source.position(max(unit.start, unit.end - 1))[0]
-        if unit.is_heading:
-            css = f"h h{min(max(unit.level, 1), 6)}"
-        elif unit.quote_depth:
-            css = "q"
-        else:
+def _inline_points(p: _Placed) -> list[Point]:
+    f = p.finding
+    if p.style == POINT:
+        css = f"f point {_category_class(f.category)} s-{f.severity.value}"
+        return [Point(p.span[0], f'<mark class="{css}" id="f{p.index}"{_data(p.index, f)}></mark>', 6)]
+    # The finding's number after its words, linking to its card in the margin.
+    return [Point(p.span[1], f'<a class="fn {_category_class(f.category)}" href="#c{p.index}">{p.index + 1}</a>', 7)]
+
+
+def _ticks(placed: Sequence[_Placed], row: int) -> str:
+    """Bars beside a block, one per finding about the whole block (no colour wash over the text)."""
+    bars = []
+    for p in placed:
+        if p.style != BLOCK or row not in p.rows:
             continue
-        for line in range(first, last + 1):
-            classes.setdefault(line, css)
-    return classes
+        f = p.finding
+        first = row == p.rows[0]
+        bars.append(
+            f'<a class="tick {_category_class(f.category)} s-{f.severity.value}"'
+            + (f' id="f{p.index}"' if first else "")
+            + f' href="#c{p.index}"{_data(p.index, f)}></a>'
+        )
+    return f'<span class="ticks">{"".join(bars)}</span>' if bars else ""
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _fix(f: Finding) -> str:
+    """The change a finding suggests, as a small before/after."""
+    if f.suggestion is None or f.suggestion == f.text:
+        return ""
+    old = html.escape(_quoted(f.text))
+    if not f.suggestion:
+        return f'<p class="fix">Fix: delete <del>{old}</del></p>'
+    return f'<p class="fix">Fix: <del>{old}</del> → <ins>{html.escape(f.suggestion)}</ins></p>'
+
+
+def _head(f: Finding, index: int | None, counts: str = "") -> str:
+    number = f'<a class="n" href="#f{index}">{index + 1}</a>' if index is not None else ""
+    where = f'<a class="where" href="#L{f.line}">line {f.line}</a>' if index is not None else ""
+    return (
+        f'<div class="head">{number}<a class="rule" href="#rule-{_attr(f.rule)}">{html.escape(f.rule)} '
+        f'{html.escape(f.name)}</a><span class="sev">{html.escape(counts or f.severity.value)}</span>{where}</div>'
+    )
+
+
+def _body(p: _Placed) -> str:
+    """A finding's message, the findings folded into it, and its fix."""
+    f = p.finding
+    also = "".join(
+        f'<p class="also">also <a href="#rule-{_attr(a.rule)}">{html.escape(a.rule)}</a> {html.escape(a.message)}</p>'
+        for a in f.also
+    )
+    quote = f'<p class="flagged">“{html.escape(_quoted(f.text))}”</p>' if p.style == PHRASE else ""
+    return f'{quote}<p class="msg">{html.escape(f.message)}</p>{also}{_fix(f)}'
+
+
+def _card(p: _Placed) -> str:
+    """The note for one finding: its number, rule (linking to the rule's documentation), severity,
+    line, message and fix."""
+    f = p.finding
+    return (
+        f'<div class="note {_category_class(f.category)} s-{f.severity.value}" id="c{p.index}"'
+        f' data-finding="{p.index}" data-style="{p.style}">'
+        + (f'<a class="la" id="f{p.index}"{_data(p.index, f)}></a>' if p.style == DOCUMENT else "")
+        + _head(f, p.index)
+        + _body(p)
+        + "</div>"
+    )
+
+
+def _cards(placed: Sequence[_Placed]) -> str:
+    """The notes beside one block, in document order; several findings of one rule share a note."""
+    groups: dict[str, list[_Placed]] = {}
+    for p in placed:
+        groups.setdefault(p.finding.rule, []).append(p)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(_card(group[0]))
+            continue
+        first = group[0].finding
+        worst = max((p.finding.severity for p in group), key=lambda s: s.rank)
+        by_severity = [
+            plural(n, s.value) if s is not Severity.INFO else f"{n} info"
+            for s in sorted(Severity, key=lambda s: -s.rank)
+            if (n := sum(1 for p in group if p.finding.severity is s))
+        ]
+        items = "".join(
+            f'<li id="c{p.index}" data-finding="{p.index}" data-style="{p.style}" class="s-{p.finding.severity.value}">'
+            f'<a class="n" href="#f{p.index}">{p.index + 1}</a><div>{_body(p)}</div></li>'
+            for p in group
+        )
+        out.append(
+            f'<div class="note group {_category_class(first.category)} s-{worst.value}"'
+            f' data-rule="{_attr(first.rule)}">{_head(first, None, ", ".join(by_severity))}'
+            f'<ol class="items">{items}</ol></div>'
+        )
+    return "".join(out)
+
+
+# --- drawing blocks --------------------------------------------------------------------------------
+
+
+def _line_anchors(document: Document, index: int, skip: set[int]) -> list[Point]:
+    """An anchor (#L12) at each line break inside a prose block, so links to a line land there."""
+    block = document.blocks[index]
+    assert block.source_map is not None
+    points = []
+    for offset in block.breaks:
+        line = document.source.position(block.source_map.source_start(offset))[0] + 1
+        if line not in skip:
+            skip.add(line)
+            points.append(Point(offset + 1, f'<a class="la" id="L{line}"></a>', 0))
+    return points
+
+
+def _inline(document: Document, index: int, placed: Sequence[_Placed], anchored: set[int]) -> str:
+    block = document.blocks[index]
+    here = [p for p in placed if p.block == index and p.style in INLINE]
+    spans = [_mark(p) for p in here if p.style in (WORD, PHRASE)]
+    points = [pt for p in here for pt in _inline_points(p)]
+    if block.is_prose:
+        markup = markup_of(block, document.text)
+        spans += markup.spans
+        points += [*markup.points, *_line_anchors(document, index, anchored)]
+    return inline_html(_block_text(document, index), spans, points)
+
+
+def _block_html(document: Document, index: int, placed: Sequence[_Placed], anchored: set[int]) -> str:
+    block = document.blocks[index]
+    body = _inline(document, index, placed, anchored)
+    if block.kind == "heading":
+        level = min(max(block.level, 1), 6)
+        return f"<h{level}>{body}</h{level}>"
+    if block.kind == "list_item":
+        marker = list_marker(block, document.text) or ""
+        bullet = "•" if marker in ("-", "*", "+") else marker
+        depth = max(block.list_depth, 1)
+        return (
+            f'<div class="li" style="--d:{depth}"><span class="bullet">{html.escape(bullet)}</span><p>{body}</p></div>'
+        )
+    if block.kind == "code":
+        return f'<pre class="code">{body}</pre>'
+    if block.kind == "html":
+        return f'<pre class="html" title="HTML in the document, shown as text">{body}</pre>'
+    if block.kind == "thematic_break":
+        return "<hr>"
+    return f"<p>{body}</p>"
+
+
+def _table_html(document: Document, cells: Sequence[int], placed: Sequence[_Placed], anchored: set[int]) -> str:
+    rows: list[list[int]] = []
+    line = None
+    for index in cells:
+        here = document.source.position(document.blocks[index].start)[0]
+        if here != line:
+            rows.append([])
+            line = here
+        rows[-1].append(index)
+    out = []
+    for n, row in enumerate(rows):
+        tag = "th" if n == 0 and len(rows) > 1 else "td"
+        out.append("<tr>" + "".join(f"<{tag}>{_inline(document, i, placed, anchored)}</{tag}>" for i in row) + "</tr>")
+    return f'<table class="md">{"".join(out)}</table>'
+
+
+def _row_html(document: Document, rows: Sequence[_Row], r: int, placed: Sequence[_Placed], anchored: set[int]) -> str:
+    row = rows[r]
+    previous_last = rows[r - 1].last_line if r else 0
+    gutter = []
+    for line in range(previous_last + 1, row.first_line + 1):  # blank lines before it land here too
+        if line not in anchored:
+            anchored.add(line)
+            gutter.append(f'<a class="la" id="L{line}"></a>')
+    if not row.blocks:
+        content = f'<pre class="front">{_inline_front(document, placed)}</pre>'
+        quote = 0
+    else:
+        first = document.blocks[row.blocks[0]]
+        quote = first.quote_depth
+        if first.kind == "table_cell":
+            content = _table_html(document, row.blocks, placed, anchored)
+        else:
+            content = _block_html(document, row.blocks[0], placed, anchored)
+    if not row.blocks or not document.blocks[row.blocks[0]].is_prose:  # code, HTML: anchor every line
+        for line in range(row.first_line + 1, row.last_line + 1):
+            if line not in anchored:
+                anchored.add(line)
+                gutter.append(f'<a class="la" id="L{line}"></a>')
+    for _ in range(quote):
+        content = f"<blockquote>{content}</blockquote>"
+    cards = _cards([p for p in placed if p.rows[0] == r and p.style != DOCUMENT])
+    number = f'<a class="lnum" href="#L{row.first_line}">{row.first_line}</a>'
+    return (
+        f'<div class="row" data-lines="{row.first_line}-{row.last_line}">'
+        f'<div class="gutter">{"".join(gutter)}{number}</div>'
+        f'<div class="prose">{_ticks(placed, r)}{content}</div>'
+        f'<div class="margin">{cards}</div></div>'
+    )
+
+
+def _inline_front(document: Document, placed: Sequence[_Placed]) -> str:
+    here = [p for p in placed if p.block is None and p.style in INLINE]
+    spans = [_mark(p) for p in here if p.style in (WORD, PHRASE)]
+    return inline_html(_block_text(document, None), spans, [pt for p in here for pt in _inline_points(p)])
+
+
+def render_document(document: Document, findings: Sequence[Finding]) -> str:
+    """The document as prose, one grid row per block: line number, text with findings, margin notes."""
+    rows = _rows(document)
+    if not rows:
+        return '<p class="muted">The document is empty.</p>'
+    placed = _place(document, rows, findings)
+    anchored: set[int] = set()
+    whole = [p for p in placed if p.style == DOCUMENT]
+    band = (
+        '<div class="row whole"><div class="gutter"></div><div class="docnotes">'
+        f'<h2>The document as a whole ({len(whole)})</h2><div class="grid">{"".join(_card(p) for p in whole)}</div>'
+        "</div></div>"
+        if whole
+        else ""
+    )
+    body = band + "".join(_row_html(document, rows, r, placed, anchored) for r in range(len(rows)))
+    rest = "".join(
+        f'<a class="la" id="L{line}"></a>'
+        for line in range(1, len(document.source.line_starts) + 1)
+        if line not in anchored
+    )
+    return body + rest
+
+
+def render_source(text: str, findings: Sequence[Finding]) -> str:
+    """Without a parsed document: the text as it is, with the findings marked on it."""
+    placed = [
+        _Placed(
+            i, f, WORD if len(text[f.start : f.end].split()) <= MAX_WORD_SPAN else PHRASE, (0,), None, (f.start, f.end)
+        )
+        if f.end > f.start
+        else _Placed(i, f, POINT, (0,), None, (f.start, f.start))
+        for i, f in enumerate(findings)
+    ]
+    spans = [_mark(p) for p in placed if p.style != POINT]
+    cards = "".join(_card(p) for p in placed)
+    body = inline_html(text, spans, [pt for p in placed for pt in _inline_points(p)])
+    return (
+        '<div class="row"><div class="gutter"><a class="la" id="L1"></a></div>'
+        f'<div class="prose"><pre class="code">{body}</pre></div><div class="margin">{cards}</div></div>'
+    )
 
 
 # --- the page --------------------------------------------------------------------------------------
 
 _CSS = """
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#f6f6f4}
-header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #ddd;padding:10px 20px}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d1d1f;
+ background:#f4f4f1}
+a{color:#1a5fb4;text-decoration:none}a:hover{text-decoration:underline}
+header{position:sticky;top:0;z-index:3;background:#fff;border-bottom:1px solid #ddd;padding:10px 24px}
 header h1{font-size:19px;margin:0 0 4px}
 header .stats{color:#555;font-size:13px}
 .legend{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;padding:0;list-style:none}
@@ -241,24 +563,73 @@ header .stats{color:#555;font-size:13px}
 .legend li.none label{opacity:.45}
 .legend .sw{width:12px;height:12px;border-radius:3px;background:var(--c)}
 .legend .count{font-weight:600}
-.layout{display:grid;grid-template-columns:minmax(0,1fr) 460px;gap:20px;padding:20px}
-section,aside>div{background:#fff;border:1px solid #ddd;border-radius:8px;padding:14px 16px}
-aside{display:flex;flex-direction:column;gap:20px}
 h2{font-size:16px;margin:0 0 10px}
-.src{font:14px/1.6 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;counter-reset:none}
-.ln{display:grid;grid-template-columns:3.5em minmax(0,1fr);white-space:pre-wrap;overflow-wrap:anywhere}
-.ln::before{content:attr(data-line);color:#aaa;text-align:right;padding-right:1em;user-select:none;
- font-size:13px;font-weight:400}
-.ln:target{background:#fff6cc}
-.ln.h{font-weight:700}.ln.h1{font-size:1.35em}.ln.h2{font-size:1.2em}.ln.h3{font-size:1.08em}
-.ln.q .tx{color:#444;font-style:italic}
-mark.f{color:inherit;background:color-mix(in srgb,var(--c) 18%,transparent);
- border-bottom:2px solid var(--c);border-radius:2px;padding:1px 0}
-mark.f.s-error{border-bottom-width:3px}
-mark.f.s-info{border-bottom-style:dotted}
+.overview{display:grid;grid-template-columns:minmax(200px,.8fr) minmax(260px,1.1fr) minmax(380px,1.6fr);
+ gap:16px;padding:16px 24px 0;align-items:start}
+.overview>div,.index,.rules{background:#fff;border:1px solid #ddd;border-radius:8px;padding:14px 16px}
+.big{font-size:28px;font-weight:700;margin-left:6px}
+.review{margin:16px 24px;background:#fff;border:1px solid #ddd;border-radius:8px;padding:20px 0}
+.row{display:grid;grid-template-columns:4em minmax(0,44em) minmax(240px,1fr);column-gap:20px;padding:0 20px 0 8px}
+.row:has(.la:target),.row:has(.f:target),.row:has(.note:target){background:#fffbe6}
+.gutter{text-align:right;font-size:12px;color:#aaa;padding-top:.45em;font-variant-numeric:tabular-nums}
+.gutter .lnum{color:#aaa}
+.prose{position:relative;align-self:start;font:17px/1.6 Charter,"Bitstream Charter",Georgia,"DejaVu Serif",serif;
+ color:#222;padding:0 0 .2em 10px}
+.prose p{margin:0 0 .75em}
+.prose h1,.prose h2,.prose h3,.prose h4,.prose h5,.prose h6{font-family:system-ui,-apple-system,"Segoe UI",Roboto,
+ "DejaVu Sans",sans-serif;line-height:1.3;margin:.5em 0 .45em}
+.prose h1{font-size:1.6em}.prose h2{font-size:1.3em}.prose h3{font-size:1.12em}
+.prose h4,.prose h5,.prose h6{font-size:1em}
+.prose blockquote{display:flow-root;margin:0;padding-left:14px;border-left:3px solid #cfcfcf;color:#444}
+.prose .li{display:grid;grid-template-columns:1.6em minmax(0,1fr);margin-left:calc((var(--d) - 1) * 1.6em)}
+.prose .li p{margin:0 0 .35em}
+.prose .bullet{color:#666;text-align:right;padding-right:.45em}
+.prose code{font:.86em ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;background:#f2f2f2;
+ border-radius:3px;padding:0 3px}
+.prose code.markup{color:#888;background:#f7f7f7;font-size:.75em}
+.prose .link{color:#1a5fb4;border-bottom:1px solid #9bb7dd}
+.prose .link.bare,.prose .image{font-size:.85em;color:#666}
+.prose pre{font:13px/1.5 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;
+ white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;border-radius:4px;padding:6px 10px;margin:0 0 .75em}
+.prose pre.html,.prose pre.front{color:#777;background:#fafafa;border:1px dashed #ddd}
+.prose hr{border:0;border-top:1px solid #ccc;margin:1em 0}
+table.md{border-collapse:collapse;margin:0 0 .75em;font-size:.9em}
+table.md td,table.md th{border:1px solid #ddd;padding:3px 8px;vertical-align:top}
+mark.f{color:inherit;background:none;border-radius:2px;padding:0 1px}
+mark.f.word{background:color-mix(in srgb,var(--c) 20%,transparent);border-bottom:2px solid var(--c)}
+mark.f.word mark.f.word{background:none;border-bottom-width:3px}
+mark.f.phrase{border-bottom:2px dashed var(--c)}
+mark.f.s-error.word,mark.f.s-error.phrase{border-bottom-width:3px}
+mark.f.s-info.word,mark.f.s-info.phrase{border-bottom-style:dotted}
 mark.f.point::before{content:"\\25B8";color:var(--c);font-weight:700}
-mark.f.point{background:none;border:0}
 mark.f:target{outline:2px solid var(--c);outline-offset:1px}
+a.fn{font:600 10px/1 system-ui,sans-serif;vertical-align:super;color:var(--c);margin:0 1px}
+.ticks{position:absolute;left:-4px;top:.25em;bottom:.6em;display:flex;gap:2px;flex-direction:row-reverse}
+.ticks .tick{display:block;width:4px;border-radius:2px;background:var(--c)}
+.ticks .tick.s-info{opacity:.55}
+.whole{margin-bottom:14px}
+.docnotes{grid-column:2/-1;border-bottom:1px solid #eee;padding-bottom:14px}
+.docnotes h2{font-size:14px;color:#555;font-weight:600;margin:0 0 8px 10px}
+.docnotes .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:8px;margin-left:10px}
+.margin{display:flex;flex-direction:column;gap:6px;padding:.2em 0 .9em;align-self:start}
+.note{font-size:13px;line-height:1.4;background:#fbfbfa;border:1px solid #e4e4e0;border-left:4px solid var(--c);
+ border-radius:6px;padding:6px 9px}
+.note:target{box-shadow:0 0 0 2px var(--c)}
+.note .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px;margin-bottom:2px}
+.note .n{font-weight:700;color:var(--c);min-width:1.2em}
+.note .rule{font-weight:600;color:#333}
+.note .sev{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#777}
+.note.s-error .sev{color:#b00020;font-weight:700}.note.s-warning .sev{color:#9a6700}
+.note .where{margin-left:auto;font-size:11px;color:#999}
+.note p{margin:1px 0}
+.note .items{list-style:none;margin:4px 0 0;padding:0}
+.note .items li{display:grid;grid-template-columns:1.6em minmax(0,1fr);padding:3px 0;border-top:1px solid #eee}
+.note .items li:target{background:#fff3c4}
+.note .flagged{color:#555;font-style:italic}
+.note .also{color:#666;font-size:12px}
+.note .fix{margin-top:4px}
+.note del{background:#fde2e1;color:#8a1c1c;text-decoration:line-through}
+.note ins{background:#dcf5dc;color:#135d13;text-decoration:none;font-weight:600}
 table{border-collapse:collapse;width:100%;font-size:13px}
 td,th{padding:3px 4px;text-align:left;vertical-align:middle}
 th{font-weight:600;color:#555;border-bottom:1px solid #ddd}
@@ -266,28 +637,43 @@ th{font-weight:600;color:#555;border-bottom:1px solid #ddd}
 .card td:nth-child(n+2){white-space:nowrap}
 .card .ok{color:#137333;font-weight:700}.card .no{color:#b00020;font-weight:700}
 .card th.group{padding-top:8px;color:#333}
-.chart td.t{max-width:150px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.chart td.t{max-width:170px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .bar{position:relative;height:14px;background:#eee;border-radius:3px;width:70px}
 .bar i{position:absolute;left:0;top:0;bottom:0;border-radius:3px;background:#4a90d9}
 .bar.over i{background:#d9534f}
 .bar b{position:absolute;top:-2px;bottom:-2px;width:2px;background:#333}
 .num{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}
-.notes{margin:0;padding:0;list-style:none;font-size:13px}
-.notes li{border-left:4px solid var(--c);padding:3px 8px;margin:0 0 6px;background:#fafafa}
+.index,.rules{margin:16px 24px}
+.index summary{cursor:pointer}.index summary h2{display:inline;margin:0}
+.index details[open] summary{margin-bottom:10px}
+.notes{margin:0;padding:0;list-style:none;font-size:13px;columns:2 420px;column-gap:24px}
+.notes li{break-inside:avoid;border-left:4px solid var(--c);padding:3px 8px;margin:0 0 6px;background:#fafafa}
 .notes code{font-size:12px}
+.rules .rule{border-top:1px solid #eee;padding:10px 0 4px}
+.rules .rule h3{font-size:15px;margin:0 0 4px}
+.rules .rule:target{background:#fffbe6}
+.rules .doc{font-size:14px;max-width:52em}
+.rules .doc p{margin:.3em 0 .5em}
 .muted{color:#777;font-size:12px}
-@media (max-width:1000px){.layout{grid-template-columns:minmax(0,1fr)}header{position:static}}
+@media (max-width:1200px){.overview{grid-template-columns:1fr 1fr}.overview .chart{grid-column:1/-1}}
+@media (max-width:900px){.overview{grid-template-columns:1fr}.row{grid-template-columns:3em minmax(0,1fr)}
+ .margin{grid-column:2}header{position:static}}
 """
 
 
-def _category_css(categories: Iterable[str]) -> str:
+def _category_css(categories: Iterable[str], findings: int) -> str:
+    """Each category's colour; what its legend box hides; a finding's mark and note lit together."""
     rules = [f".{_category_class(c)}{{--c:{COLORS.get(c, OTHER_COLOR)}}}" for c in categories]
-    hide = [
-        f"body:has(#show-{_category_class(c)}:not(:checked)) mark.{_category_class(c)}"
-        "{background:none;border-bottom-color:transparent}"
-        for c in categories
+    for c in categories:
+        cls = _category_class(c)
+        off = f"body:has(#show-{cls}:not(:checked))"
+        rules.append(f"{off} mark.{cls}{{background:none;border-bottom-color:transparent}}")
+        rules.append(f"{off} .note.{cls},{off} .tick.{cls},{off} a.fn.{cls},{off} mark.point.{cls}{{display:none}}")
+    rules += [
+        f'.row:has([data-finding="{i}"]:hover) [data-finding="{i}"]{{outline:2px solid var(--c);outline-offset:1px}}'
+        for i in range(findings)
     ]
-    return "\n".join(rules + hide)
+    return "\n".join(rules)
 
 
 def _legend(findings: Sequence[Finding], categories: Sequence[str]) -> str:
@@ -394,17 +780,58 @@ def _chart(figures: Sequence[SectionFigures], grade_limit: float | None) -> str:
 
 
 def _notes(findings: Sequence[Finding]) -> str:
+    """Every finding in document order, each linking to where it is drawn."""
     if not findings:
-        return '<div id="findings"><h2>Findings</h2><p class="muted">No findings.</p></div>'
+        return '<section class="index" id="findings"><h2>Findings</h2><p class="muted">No findings.</p></section>'
     items = []
     for index, f in enumerate(findings):
         items.append(
             f'<li class="{_category_class(f.category)}" data-finding="{index}">'
-            f'<a href="#f{index}">{f.line}:{f.column}</a> <code>{html.escape(f.rule)}</code> '
+            f'<a href="#f{index}">{index + 1}. line {f.line}:{f.column}</a> <code>{html.escape(f.rule)}</code> '
             f'<span class="muted">{html.escape(f.name)} · {html.escape(f.severity.value)}</span><br>'
             f"{html.escape(f.message)}</li>"
         )
-    return f'<div id="findings"><h2>Findings ({len(findings)})</h2><ol class="notes">{"".join(items)}</ol></div>'
+    return (
+        f'<section class="index" id="findings"><details><summary><h2>All findings ({len(findings)}), '
+        f'in document order</h2></summary><ol class="notes">{"".join(items)}</ol></details></section>'
+    )
+
+
+def _rules(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
+    """The documentation of each rule with findings, which every note links to (inside the page, so
+    the link works offline and never goes stale)."""
+    known = {r.code: r for r in rules}
+    entries = []
+    for code in sorted({f.rule for f in findings}):
+        r = known.get(code)
+        name = r.name if r else next(f.name for f in findings if f.rule == code)
+        head = f'<div class="rule" id="rule-{_attr(code)}"><h3>{html.escape(code)} {html.escape(name)}</h3>'
+        if r is None:
+            entries.append(head + '<p class="muted">No documentation is installed for this rule.</p></div>')
+            continue
+        meta = f"{r.category} · default severity {r.severity.value}"
+        entries.append(
+            f'{head}<p class="muted">{html.escape(meta)} · <code>wbl explain {html.escape(code)}</code></p>'
+            f"<p><strong>{html.escape(r.summary)}</strong></p>"
+            f'<div class="doc">{render_markdown(r.doc)}</div></div>'
+        )
+    if not entries:
+        return ""
+    return f'<section class="rules" id="rules"><h2>The rules behind the findings</h2>{"".join(entries)}</section>'
+
+
+def render_markdown(text: str) -> str:
+    """A short Markdown text (a rule's documentation) as HTML, through the same blocks as documents."""
+    parsed = parse(text)
+    out = []
+    for block in parsed.blocks:
+        if block.kind == "code":
+            out.append(f'<pre class="code">{html.escape(block.raw)}</pre>')
+        elif block.is_prose:
+            markup = markup_of(block, text)
+            body = inline_html(block.text, markup.spans, markup.points)
+            out.append(f"<li>{body}</li>" if block.kind == "list_item" else f"<p>{body}</p>")
+    return "".join(out)
 
 
 def render_review(
@@ -414,18 +841,14 @@ def render_review(
     *,
     grade_limit: float | None = None,
     version: str = "",
+    rules: Sequence[Rule] = (),
 ) -> str:
-    """The review page for one linted file. `document` (optional) styles headings and quotes."""
+    """The review page for one linted file: the `document` as prose with its findings (the source
+    text as it is, without one), its score, parts and sections, and the `rules`' documentation."""
     text = report.source_text or ""
     findings = report.findings
     categories = list(CATEGORIES) + sorted({f.category for f in findings} - set(CATEGORIES))
-    lines = highlight_lines(text, findings)
-    styles = _line_classes(document)
-    body = "".join(
-        f'<div class="ln{" " + styles[n] if n in styles else ""}" id="L{n}" data-line="{n}">'
-        f'<span class="tx">{content or "&#8203;"}</span></div>'
-        for n, content in enumerate(lines, start=1)
-    )
+    body = render_document(document, findings) if document is not None else render_source(text, findings)
     metrics = report.metrics
     stats = [plural(len(findings), "finding")]
     for severity in sorted(Severity, key=lambda s: -s.rank):
@@ -447,7 +870,7 @@ def render_review(
 <meta name="generator" content="wbl {_attr(version)}">
 <title>{html.escape(title)}</title>
 <style>{_CSS}
-{_category_css(categories)}
+{_category_css(categories, len(findings))}
 </style>
 </head>
 <body>
@@ -457,15 +880,14 @@ def render_review(
 {errors}
 {_legend(findings, categories)}
 </header>
-<div class="layout">
-<section id="document"><h2>Document</h2><div class="src">{body}</div></section>
-<aside>
+<div class="overview">
 {_score(report.score, report.kind)}
 {_scorecard(report.scorecard)}
 {_chart(figures, grade_limit)}
-{_notes(findings)}
-</aside>
 </div>
+<main class="review" id="document">{body}</main>
+{_notes(findings)}
+{_rules(findings, rules)}
 </body>
 </html>
 """
@@ -481,8 +903,15 @@ def review(linter: Linter, text: str, path: str) -> tuple[FileReport, str]:
     report = linter.lint_document(document)
     figures = linter.figures(document)
     grade = next((f.limit for f in figures if f.name == GRADE and f.unit is not None and f.limit is not None), None)
-    page = render_review(report, document, section_figures(document, figures), grade_limit=grade, version=__version__)
+    page = render_review(
+        report,
+        document,
+        section_figures(document, figures),
+        grade_limit=grade,
+        version=__version__,
+        rules=linter.rules,
+    )
     return report, page
 
 
-__all__ = ["SectionFigures", "highlight_lines", "render_review", "review", "section_figures"]
+__all__ = ["SectionFigures", "render_document", "render_markdown", "render_review", "review", "section_figures"]

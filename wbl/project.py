@@ -30,6 +30,7 @@ from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
+from wbl.repository import GitIgnore
 from wbl.rule import Rule, Severity
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -49,6 +50,7 @@ class Project:
     file gets the nearest configuration above it. `options` (the command line) applies last;
     its `max_file_size` and `report_unused` apply everywhere. `registry` is the rules to run
     (default: every installed rule pack); `--jobs` workers receive it as it is.
+    `respect_gitignore` skips what git ignores when walking directories (`.gitignore`).
     """
 
     def __init__(
@@ -61,7 +63,9 @@ class Project:
         fail_on: Severity | str | None = None,
         cache_dir: str | os.PathLike[str] | None = None,
         jobs: int | None = 1,
+        respect_gitignore: bool = True,
     ) -> None:
+        self.gitignore = GitIgnore() if respect_gitignore else None
         self.cache_dir = None if cache_dir is None else str(cache_dir)
         self.jobs = jobs  # None: the machine's cores when there are many files
         self.options = options or LintOptions()
@@ -140,8 +144,9 @@ class Project:
 
         Files named are linted whatever their name (unless excluded); directories are walked in
         sorted order, hidden directories skipped, with each directory's configuration deciding
-        what is included (``*.md``, ``*.markdown``) and excluded. Symbolic links to directories
-        are not followed.
+        what is included (``*.md``, ``*.markdown``) and excluded, and, with `respect_gitignore`,
+        what git ignores skipped (a directory named here is walked even when git ignores it).
+        Symbolic links to directories are not followed.
         """
         for raw in paths:
             path, name = Path(raw), str(raw)
@@ -157,15 +162,24 @@ class Project:
 
     def _walk(self, path: Path, name: str) -> Iterator[str | FileReport]:
         found = False
+        ignore = self.gitignore
+        if ignore is not None and ignore.ignores(path, is_dir=True):
+            ignore = None  # named on purpose: walk it, as if git did not ignore it
         for root, dirs, names in os.walk(path, followlinks=False):
             config = self.config_for_dir(root)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(root) / d))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and not config.is_excluded(Path(root) / d)
+                and not (ignore is not None and ignore.ignores(Path(root) / d, is_dir=True))
+            )
             for file in sorted(names):
                 full = str(Path(root) / file)
                 if os.path.isdir(full) or not config.is_included(full):
                     continue
                 found = True
-                if not config.is_excluded(full):
+                if not config.is_excluded(full) and not (ignore is not None and ignore.ignores(full, is_dir=False)):
                     yield full
         if not found:
             yield FileReport(name, errors=("no Markdown files (*.md, *.markdown) in this directory",))

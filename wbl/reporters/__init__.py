@@ -14,10 +14,13 @@ from wbl.reporters.base import RenderOptions, Reporter, use_color
 from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation
 from wbl.reporters.github import render_github
+from wbl.reporters.gitlab import render_gitlab
 from wbl.reporters.json import render_json, stream_json
 from wbl.reporters.junit import render_junit
+from wbl.reporters.rdjson import render_rdjson
 from wbl.reporters.sarif import render_sarif
 from wbl.reporters.statistics import Tally, render_statistics
+from wbl.reporters.summary import step_summary, summary_line
 from wbl.reporters.text import render_text
 from wbl.rule import Rule
 
@@ -28,6 +31,8 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": render_sarif,
     "github": render_github,
     "junit": render_junit,
+    "rdjson": render_rdjson,
+    "gitlab": render_gitlab,
 }
 
 # Formats whose output is the pieces of each file's output joined by a separator: they can be
@@ -96,6 +101,8 @@ __all__ = [
     "render_explanation",
     "render_rules",
     "render_statistics",
+    "step_summary",
     "stream",
+    "summary_line",
     "use_color",
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from wbl.findings import FileReport, Report
+from wbl.repository import repository_path, repository_root
 from wbl.rule import Rule
 from wbl.source import InputError, SourceText, decode
 
@@ -31,12 +32,27 @@ class RenderOptions:
     `rules` are the rules that ran (their metadata; a reporter never looks them up itself);
     `color` asks for ANSI colour, which the caller decides with `use_color`;
     `baseline` is the run compared with a baseline file (the report then holds only the new
-    findings; SARIF also lists the unchanged and fixed ones with their `baselineState`).
+    findings; SARIF also lists the unchanged and fixed ones with their `baselineState`);
+    `root` is the folder that CI formats (SARIF, GitHub, GitLab, reviewdog) name files relative
+    to: by default the git repository around the working directory (see `wbl.repository`).
     """
 
     rules: tuple[Rule, ...] = ()
     color: bool = False
     baseline: Comparison | None = None
+    root: str | None = None
+
+
+def root_of(options: RenderOptions | None) -> Path:
+    """The folder CI formats name files relative to (`RenderOptions.root`, else the repository's)."""
+    return Path(os.path.abspath(options.root)) if options and options.root else repository_root()
+
+
+def ci_path(path: str, root: Path) -> str:
+    """A linted file's name for CI: relative to `root` ('/' separators), else as it was given."""
+    if path.startswith("<") and path.endswith(">"):  # <stdin>, <text>
+        return path
+    return repository_path(path, root) or path
 
 
 class Reporter(Protocol):
@@ -91,8 +107,10 @@ __all__ = [
     "RenderOptions",
     "Report",
     "Reporter",
+    "ci_path",
     "line_of",
     "plural",
+    "root_of",
     "rule_help_uri",
     "source_of",
     "use_color",

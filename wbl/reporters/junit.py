@@ -1,7 +1,9 @@
 """JUnit XML, for CI systems that show test reports: one test suite per file.
 
-Each finding is a failing test case named after its rule and position; a file without findings
-has one passing case, so that clean files show up too; an unreadable file has an erroring case.
+Each error or warning finding is a failing test case named after its rule and position; an
+``info`` finding is a hint, not a failure: a passing case with the finding as its output, so a run
+with only hints shows green. A file without findings has one passing case, so that clean files
+show up too; an unreadable file has an erroring case.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import cache
 from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions
 from wbl.reporters.text import headline
+from wbl.rule import Severity
 
 
 @cache
@@ -46,15 +49,20 @@ def _suite(file_report: FileReport) -> ET.Element:
         case = ET.SubElement(suite, "testcase", name="wbl", classname=path)
         error = ET.SubElement(case, "error", message=_clean(file_report.error or ""), type="InputError")
         error.text = _clean("\n".join(file_report.errors))
+    failures = 0
     for f in file_report.findings:
         case = ET.SubElement(
             suite, "testcase", name=f"{f.rule} {f.name} at line {f.line}, column {f.column}", classname=path
         )
+        if f.severity is Severity.INFO:
+            ET.SubElement(case, "system-out").text = _clean(headline(f))
+            continue
+        failures += 1
         failure = ET.SubElement(case, "failure", message=_clean(f.full_message), type=f"{f.rule} [{f.severity.value}]")
         failure.text = _clean(headline(f))
     if not file_report.errors and not file_report.findings:
         ET.SubElement(suite, "testcase", name="no findings", classname=path)
     suite.set("tests", str(len(suite)))
-    suite.set("failures", str(len(file_report.findings)))
+    suite.set("failures", str(failures))
     suite.set("errors", "1" if file_report.errors else "0")
     return suite

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from wbl.baseline import fingerprints
 from wbl.findings import Finding, Report
-from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, rule_help_uri, source_of
+from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, root_of, rule_help_uri, source_of
+from wbl.repository import repository_path
 from wbl.rule import Rule, Severity
 from wbl.source import encoded_column
 from wbl.version import __version__
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "wblFingerprint/v1"  # partialFingerprints key: wbl.baseline's fingerprint of a finding
+SRCROOT = "%SRCROOT%"
 
 
 def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
@@ -47,6 +50,7 @@ def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str,
         descriptors.setdefault(entry.rule, {"id": entry.rule, "name": entry.name or entry.rule})
     codes = sorted(descriptors)
     index = {code: i for i, code in enumerate(codes)}
+    root = root_of(options)
 
     results = []
     for file_report in report.files:
@@ -54,16 +58,18 @@ def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str,
         if baseline is not None:  # The unchanged findings too, marked and suppressed (see _baseline_fields).
             findings = tuple(sorted((*findings, *baseline.unchanged_in(file_report.path)), key=_position))
         source = source_of(file_report) if findings else None
-        for f in findings:
-            result = _result(f, index[f.rule], line_of(source, f.line), line_of(source, f.end_line))
+        prints = fingerprints(findings, source.text if source is not None else None)
+        for f, fingerprint in zip(findings, prints, strict=True):
+            result = _result(f, index[f.rule], line_of(source, f.line), line_of(source, f.end_line), root)
+            result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
             if baseline is not None:
                 result.update(_baseline_fields(f, baseline))
             results.append(result)
     if baseline is not None:
-        results += [_absent_result(path, entry, index[entry.rule]) for path, entry in baseline.fixed]
+        results += [_absent_result(path, entry, index[entry.rule], root) for path, entry in baseline.fixed]
 
     notifications = [
-        {"level": "error", "message": {"text": error}, "locations": [{"physicalLocation": _artifact(r.path)}]}
+        {"level": "error", "message": {"text": error}, "locations": [{"physicalLocation": _artifact(r.path, root)}]}
         for r in report.files
         for error in r.errors
     ]
@@ -88,6 +94,7 @@ def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str,
                     }
                 },
                 "invocations": [invocation],
+                "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(root)}},
                 "columnKind": "utf16CodeUnits",
                 "results": results,
             }
@@ -119,7 +126,7 @@ def _minimal_descriptor(f: Finding) -> dict[str, Any]:
     }
 
 
-def _result(f: Finding, rule_index: int, start_line: str | None, end_line: str | None) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int, start_line: str | None, end_line: str | None, root: Path) -> dict[str, Any]:
     region = {
         "startLine": f.line,
         "startColumn": encoded_column(start_line, f.column),
@@ -132,7 +139,7 @@ def _result(f: Finding, rule_index: int, start_line: str | None, end_line: str |
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": f.full_message},
-        "locations": [{"physicalLocation": {**_artifact(f.path), "region": region}}],
+        "locations": [{"physicalLocation": {**_artifact(f.path, root), "region": region}}],
     }
     if f.suggestion:
         result["properties"] = {"suggestion": f.suggestion}
@@ -144,12 +151,9 @@ def _position(f: Finding) -> tuple[int, int, str]:
 
 
 def _baseline_fields(f: Finding, baseline: Comparison) -> dict[str, Any]:
-    """baselineState and a stable fingerprint; an unchanged finding is suppressed by the baseline."""
+    """baselineState; an unchanged finding is suppressed by the baseline."""
     state = baseline.state(f)
-    fields: dict[str, Any] = {
-        "baselineState": state,
-        "partialFingerprints": {FINGERPRINT_KEY: baseline.fingerprint(f)},
-    }
+    fields: dict[str, Any] = {"baselineState": state}
     if state == "unchanged":
         fields["suppressions"] = [
             {"kind": "external", "status": "accepted", "justification": f"recorded in the baseline {baseline.source}"}
@@ -157,9 +161,9 @@ def _baseline_fields(f: Finding, baseline: Comparison) -> dict[str, Any]:
     return fields
 
 
-def _absent_result(path: str, entry: Entry, rule_index: int) -> dict[str, Any]:
+def _absent_result(path: str, entry: Entry, rule_index: int, root: Path) -> dict[str, Any]:
     """A finding recorded in the baseline and gone from this run (fixed), where it was then."""
-    location: dict[str, Any] = _artifact(path)
+    location: dict[str, Any] = _artifact(path, root)
     if entry.line > 0:
         location["region"] = {"startLine": entry.line}
     return {
@@ -173,10 +177,15 @@ def _absent_result(path: str, entry: Entry, rule_index: int) -> dict[str, Any]:
     }
 
 
-def _artifact(path: str) -> dict[str, Any]:
-    """A file's location as a URI: relative to the source root when relative, else file://."""
-    pure = PurePath(path)
-    if pure.is_absolute():
+def _artifact(path: str, root: Path) -> dict[str, Any]:
+    """A file's location: relative to the repository root (%SRCROOT%) when inside it, else file://."""
+    relative = path if path.startswith("<") and path.endswith(">") else repository_path(path, root)
+    if relative is None:
         return {"artifactLocation": {"uri": PurePath(os.path.abspath(path)).as_uri()}}
-    posix = os.path.normpath(path).replace(os.sep, "/")
-    return {"artifactLocation": {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}}
+    return {"artifactLocation": {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}}
+
+
+def _folder_uri(root: Path) -> str:
+    """The root as a file:// URI ending in '/', as SARIF requires of a base URI."""
+    uri = PurePath(root).as_uri()
+    return uri if uri.endswith("/") else uri + "/"

@@ -1,30 +1,68 @@
-"""``--statistics``: how many findings each rule gave, most frequent first."""
+"""``--statistics``: how many findings each rule gave, most frequent first; and the counts behind
+the summary line and the GitHub step summary (`wbl.reporters.summary`)."""
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from itertools import count
 
-from wbl.findings import FileReport, Report
+from wbl.findings import FileReport, Finding, Report
 from wbl.reporters.base import plural
 from wbl.rule import Severity
 
+# The findings a step summary lists, most severe first (GitHub caps a summary at 1 MiB).
+TOP_FINDINGS = 30
+
 
 class Tally:
-    """The counts behind the statistics, gathered one file at a time (findings are not kept)."""
+    """The counts of a run, gathered one file at a time (findings are not kept, except the
+    `TOP_FINDINGS` most severe ones)."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.names: dict[str, str] = {}
         self.severities: dict[str, Counter[str]] = {}
-        self.files = 0
+        self.files = 0  # files with findings
+        self.linted = 0  # files linted (with or without findings)
+        self.failed = 0  # files that could not be linted (or where a rule failed)
+        self.clean = 0  # files linted without findings or errors
+        self.by_file: dict[str, Counter[str]] = {}  # severities of each file with findings
+        self._top: list[tuple[int, int, Finding]] = []  # a min-heap on (rank, -order)
+        self._order = count()
 
     def add(self, file_report: FileReport) -> None:
+        self.linted += 1
+        if file_report.errors:
+            self.failed += 1
+        elif not file_report.findings:
+            self.clean += 1
         if file_report.findings:
             self.files += 1
+            self.by_file[file_report.path] = Counter(f.severity.value for f in file_report.findings)
         for f in file_report.findings:
             self.counts[f.rule] += 1
             self.names[f.rule] = f.name
             self.severities.setdefault(f.rule, Counter())[f.severity.value] += 1
+            entry = (f.severity.rank, -next(self._order), f)
+            if len(self._top) < TOP_FINDINGS:
+                heapq.heappush(self._top, entry)
+            elif entry[:2] > self._top[0][:2]:
+                heapq.heapreplace(self._top, entry)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def by_severity(self) -> Counter[str]:
+        totals: Counter[str] = Counter()
+        for by_rule in self.severities.values():
+            totals.update(by_rule)
+        return totals
+
+    def top(self) -> list[Finding]:
+        """The most severe findings of the run (at most `TOP_FINDINGS`), most severe first, then in run order."""
+        return [f for _, _, f in sorted(self._top, key=lambda e: (-e[0], -e[1]))]
 
     def render(self) -> str:
         """One line per rule (count, code, name, severities), then a total; empty when clean."""
@@ -33,16 +71,13 @@ class Tally:
         width = len(str(max(self.counts.values())))
         name_width = max(len(n) for n in self.names.values())
         lines = []
-        for code, count in sorted(self.counts.items(), key=lambda item: (-item[1], item[0])):
-            kinds = ", ".join(f"{n} {s}" for s, n in sorted(self.severities[code].items()))
-            lines.append(f"{count:>{width}}  {code}  {self.names[code]:<{name_width}}  ({kinds})")
-        totals: Counter[str] = Counter()
-        for by_rule in self.severities.values():
-            totals.update(by_rule)
+        for code, n in sorted(self.counts.items(), key=lambda item: (-item[1], item[0])):
+            kinds = ", ".join(f"{k} {s}" for s, k in sorted(self.severities[code].items()))
+            lines.append(f"{n:>{width}}  {code}  {self.names[code]:<{name_width}}  ({kinds})")
+        totals = self.by_severity()
         ordered = sorted(Severity, key=lambda s: -s.rank)
         by_severity = ", ".join(f"{totals[s.value]} {s.value}" for s in ordered if totals[s.value])
-        total = sum(self.counts.values())
-        lines.append(f"{plural(total, 'finding')} ({by_severity}) in {plural(self.files, 'file')}")
+        lines.append(f"{plural(self.total, 'finding')} ({by_severity}) in {plural(self.files, 'file')}")
         return "\n".join(lines)
 
 

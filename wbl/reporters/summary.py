@@ -1,0 +1,105 @@
+"""The summary of a run: the line that ends text output, and GitHub Actions' Markdown step summary.
+
+Both read a `Tally` (counts gathered file by file, and the most severe findings), never a whole
+report, so a run of thousands of files needs no more memory for them.
+
+The step summary is what a reviewer sees on the workflow run's page: the counts, a table per rule
+and per file, and the most severe findings with links to their lines. GitHub shows at most 10
+annotations of each kind per step (and 50 per job), so a run with more says so there and lists the
+findings the annotations leave out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import quote
+
+from wbl.reporters.base import ci_path, plural, rule_help_uri
+from wbl.reporters.statistics import Tally
+from wbl.rule import Severity
+
+ANNOTATIONS_PER_STEP = 10  # of each kind: error, warning, notice
+ANNOTATIONS_PER_JOB = 50
+MAX_FILE_ROWS = 50
+_SEVERITIES = sorted(Severity, key=lambda s: -s.rank)
+_ANNOTATION = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
+
+
+def summary_line(tally: Tally) -> str:
+    """``Found N findings (E errors, W warnings, I infos) in F files; K files clean``."""
+    totals = tally.by_severity()
+    kinds = ", ".join(plural(totals[s.value], s.value) for s in _SEVERITIES)
+    line = f"Found {plural(tally.total, 'finding')} ({kinds}) in {plural(tally.linted, 'file')}; "
+    line += f"{plural(tally.clean, 'file')} clean"
+    if tally.failed:
+        line += f"; {plural(tally.failed, 'file')} not linted"
+    return line
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, no HTML, no Markdown syntax."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _blob_url(environ: Mapping[str, str]) -> str | None:
+    """The web address of the files at the commit the workflow runs on, when GitHub's variables say it."""
+    server, repository, sha = (environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    if server and repository and sha:
+        return f"{server.rstrip('/')}/{repository}/blob/{sha}/"
+    return None
+
+
+def step_summary(tally: Tally, root: Path, environ: Mapping[str, str]) -> str:
+    """The Markdown step summary of a run (`environ`: GitHub's variables, for links to lines)."""
+    totals = tally.by_severity()
+    title = f"## wbl: {plural(tally.total, 'finding')} in {plural(tally.files, 'file')}"
+    lines = [title, "", summary_line(tally) + "."]
+    if not tally.total:
+        return "\n".join(lines) + "\n"
+    hidden = {s: totals[s.value] - ANNOTATIONS_PER_STEP for s in _SEVERITIES if totals[s.value] > ANNOTATIONS_PER_STEP}
+    if hidden or tally.total > ANNOTATIONS_PER_JOB:
+        shown = ", ".join(f"{n} {_ANNOTATION[s]}s" for s, n in hidden.items())
+        lines += [
+            "",
+            "> [!NOTE]",
+            f"> GitHub shows at most {ANNOTATIONS_PER_STEP} annotations of each kind (error, warning, notice) per "
+            f"step and {ANNOTATIONS_PER_JOB} per job, so not every finding is annotated on the diff"
+            + (f" ({shown} are not)" if shown else "")
+            + ". Every finding is in the job's log and in code scanning (SARIF); the most severe are below.",
+        ]
+    lines += ["", "### By rule", "", "| Rule | Findings | Errors | Warnings | Infos |", "|---|--:|--:|--:|--:|"]
+    for code, n in sorted(tally.counts.items(), key=lambda item: (-item[1], item[0])):
+        by = tally.severities[code]
+        name = tally.names[code]
+        lines.append(
+            f"| [{cell(code)} {cell(name)}]({rule_help_uri(name)}) | {n} | "
+            + " | ".join(str(by[s.value]) for s in _SEVERITIES)
+            + " |"
+        )
+    lines += ["", "### By file", "", "| File | Findings | Errors | Warnings | Infos |", "|---|--:|--:|--:|--:|"]
+    files = sorted(tally.by_file.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    for path, by in files[:MAX_FILE_ROWS]:
+        counts = " | ".join(str(by[s.value]) for s in _SEVERITIES)
+        lines.append(f"| {cell(ci_path(path, root))} | {sum(by.values())} | {counts} |")
+    if len(files) > MAX_FILE_ROWS:
+        lines.append(f"| … and {plural(len(files) - MAX_FILE_ROWS, 'more file')} | | | | |")
+    top = tally.top()
+    blob = _blob_url(environ)
+    lines += ["", f"### Most severe findings ({len(top)} of {tally.total})", "", "| | Where | Rule | Message |"]
+    lines.append("|---|---|---|---|")
+    for f in top:
+        where = f"{ci_path(f.path, root)}:{f.line}:{f.column}"
+        place = f"[{cell(where)}]({blob}{quote(ci_path(f.path, root))}#L{f.line})" if blob else cell(where)
+        lines.append(f"| {_ICONS[f.severity]} {f.severity.value} | {place} | {cell(f.rule)} | {cell(f.full_message)} |")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["ANNOTATIONS_PER_JOB", "ANNOTATIONS_PER_STEP", "cell", "step_summary", "summary_line"]
