@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import wbl
 from wbl.findings import FileReport, Report
 from wbl.reporters import REPORTERS, RenderOptions, Tally, step_summary, summary_line
 from wbl.reporters.base import rule_help_uri
@@ -64,8 +65,10 @@ def test_sarif_every_result_has_a_fingerprint(report):
     assert all(re.fullmatch(r"[0-9a-f]{20}", p) for p in prints)
 
 
-def test_sarif_fingerprints_survive_edits_elsewhere(linter):
-    """Lines inserted above and a paragraph changed below move the findings, not their fingerprints."""
+def test_sarif_fingerprints_survive_edits_elsewhere():
+    """Lines inserted above and a paragraph changed below move the findings, not their fingerprints.
+    (Both versions are judged as PR/FAQs: the test is about fingerprints, not about the kind.)"""
+    linter = wbl.Linter(wbl.LintOptions(kind="prfaq"))
     before = linter.lint_text(DRAFT, "draft.md")
     edited = DRAFT.replace("# Shelfwise", "# Shelfwise\n\nA new first paragraph, plain and short.\n\n## Shelfwise", 1)
     edited += "\nA new last paragraph about the weather in Berlin.\n"
