@@ -31,7 +31,7 @@ from wbl.reporters import (
     stream,
     use_color,
 )
-from wbl.reporters.base import plural
+from wbl.reporters.base import docs_url, plural
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -61,6 +61,15 @@ def _project(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         jobs=jobs,
     )
+
+
+def _docs_url(project: Project) -> str | None:
+    """The documentation's base URL for help links (the working directory's configuration);
+    a broken configuration there is reported by the files that use it, not here."""
+    try:
+        return project.docs_url()
+    except ConfigError:
+        return docs_url()
 
 
 def _batch_gc() -> None:
@@ -192,7 +201,7 @@ def check(
         if output_format in STREAMING_FORMATS and recorded is None:
             # Each file's findings are printed as soon as they are known and then dropped, so
             # memory does not grow with the number of files.
-            render = RenderOptions(color=color)
+            render = RenderOptions(color=color, docs_url=_docs_url(project))
             for piece in stream(output_format, files, render, lambda: project.notices):
                 click.echo(piece, nl=False, color=color)
                 wrote = piece or wrote
@@ -209,7 +218,7 @@ def check(
                     run.tally = Tally()
                     for file_report in report.files:
                         run.tally.add(file_report)
-            render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
+            render = RenderOptions(rules=project.rules, color=color, baseline=comparison, docs_url=_docs_url(project))
             wrote = REPORTERS[output_format](report, render)
             if wrote:
                 click.echo(wrote, nl=False, color=color)
@@ -382,7 +391,7 @@ def explain_command(rule: str) -> None:
         if len(matched) > 1:
             _fail(f"{rule!r} names {len(matched)} rules ({', '.join(r.code for r in matched)}): give one code or slug")
         found = matched[0]
-    click.echo(render_explanation(found))
+    click.echo(render_explanation(found, _docs_url(Project(registry=registry))))
 
 
 @main.command("lsp")
@@ -392,7 +401,7 @@ def lsp_command(stdio: bool) -> None:
     try:
         from wbl.lsp import main as serve  # pygls and spaCy are imported only here
     except ImportError as exc:
-        _fail(f"the language server needs pygls: pip install 'wbl[lsp]' ({exc})")
+        _fail(f"the language server needs pygls: pip install 'wbl-lint[lsp]' ({exc})")
     serve()
 
 

@@ -16,7 +16,7 @@ asks for another).
 Code actions: insert a suppression comment for a finding's rule, and replace the flagged words
 where the rule gave a concrete `suggestion`.
 
-pygls and lsprotocol are optional dependencies (``pip install 'wbl[lsp]'``); this module imports
+pygls and lsprotocol are optional dependencies (``pip install 'wbl-lint[lsp]'``); this module imports
 them, so only `wbl lsp` imports it.
 """
 
@@ -42,11 +42,13 @@ from wbl.findings import FileReport, Finding
 from wbl.nlp import ModelError
 from wbl.project import MARKDOWN_SUFFIXES, Project
 from wbl.registry import default_registry
-from wbl.reporters.base import rule_help_uri
+from wbl.reporters.base import docs_url, rule_help_uri
+from wbl.reporters.explain import render_explanation
 from wbl.rule import Severity
 from wbl.source import SourceText, code_units, encoded_column
 from wbl.suppress import DIRECTIVE, UNUSED_CODE
 from wbl.version import __version__
+from wbl.wordtable import cache_folder
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
@@ -109,9 +111,12 @@ def finding_range(source: SourceText, finding: Finding, encoding: str | None) ->
     )
 
 
-def to_diagnostic(source: SourceText, finding: Finding, encoding: str | None) -> types.Diagnostic:
-    """One finding as an LSP diagnostic; `data` carries what the code actions need."""
-    description = None if finding.rule == UNUSED_CODE else types.CodeDescription(href=rule_help_uri(finding.name))
+def to_diagnostic(
+    source: SourceText, finding: Finding, encoding: str | None, help_uri: str | None = None
+) -> types.Diagnostic:
+    """One finding as an LSP diagnostic; `data` carries what the code actions need, `help_uri`
+    is the rule's page (the code's link in the editor; none without one)."""
+    description = types.CodeDescription(href=help_uri) if help_uri else None
     return types.Diagnostic(
         range=finding_range(source, finding, encoding),
         message=finding.full_message,
@@ -238,6 +243,7 @@ class WblLanguageServer(LanguageServer):
         self.config_changed = False  # set on the event loop, read on the worker
         self.shown: set[str] = set()
         self.warm_up: asyncio.Future[Any] | None = None
+        self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
 
     # --- configuration (worker thread) -----------------------------------------------------------
     def project_for(self, path: str) -> Project:
@@ -287,7 +293,39 @@ class WblLanguageServer(LanguageServer):
             return [], notes
         notes += [_Note(types.MessageType.Warning, f"wbl: {report.path}: {error}") for error in report.errors]
         source = SourceText(report.source_text if report.source_text is not None else text)
-        return [to_diagnostic(source, f, encoding) for f in report.findings], notes
+        links = self.help_links(report.path)
+        return [to_diagnostic(source, f, encoding, links(f)) for f in report.findings], notes
+
+    def help_links(self, path: str) -> Callable[[Finding], str | None]:
+        """A finding's help link: its rule's page under the configured documentation URL, else
+        the rule's page (`wbl explain`) written to the user's cache folder, a file that exists."""
+        try:
+            base = (self.project or Project(registry=default_registry())).docs_url(path)
+        except ConfigError:
+            base = docs_url()
+
+        def link(finding: Finding) -> str | None:
+            if finding.rule == UNUSED_CODE:
+                return None
+            return rule_help_uri(finding.name, base, finding.rule) if base else self.rule_page(finding.rule)
+
+        return link
+
+    def rule_page(self, code: str) -> str | None:
+        """The file URI of a rule's page, written once per server (None when it cannot be)."""
+        if code not in self.pages:
+            self.pages[code] = None
+            rule = default_registry().get(code)
+            if rule is not None:
+                folder = cache_folder() / "rules"
+                page = folder / f"{rule.code}-{rule.name}.md"
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    page.write_text(render_explanation(rule) + "\n", encoding="utf-8")
+                    self.pages[code] = page.resolve().as_uri()
+                except OSError:
+                    pass  # No writable cache folder: no link rather than a dead one.
+        return self.pages[code]
 
     def send_notes(self, notes: Iterable[_Note]) -> None:
         for note in notes:
