@@ -9,6 +9,8 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -16,7 +18,8 @@ from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseli
 from wbl.cache import default_cache_dir
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
-from wbl.findings import EXIT_CLEAN, EXIT_ERROR, FileReport, Report
+from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileReport, Report
+from wbl.fixes import MAX_ROUNDS, FixedFile, fix_file, fix_paths, unified_diff
 from wbl.nlp import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
@@ -157,6 +160,9 @@ def main() -> None:
     type=click.Path(path_type=str),
     help="Report only findings not recorded in this baseline file (written by `wbl baseline`).",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report the findings left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -175,11 +181,22 @@ def check(
     no_cache: bool,
     cache_dir: str | None,
     baseline_file: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
 ) -> None:
-    """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin."""
+    """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin.
+
+    With --fix, the safe fixes (and with --unsafe-fixes the others) are applied in place first;
+    with --diff they are printed as a diff and nothing is written.
+    """
     _batch_gc()
     if not paths:
         _fail("no paths given (use '-' to read standard input)")
+    if unsafe_fixes and not (fix or show_diff):
+        _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
+    if fix and not show_diff and "-" in paths and len(paths) > 1:
+        _fail("--fix prints the fixed standard input: give '-' alone")
     options = LintOptions(
         select=_split(select),
         ignore=_split(ignore),
@@ -194,10 +211,23 @@ def check(
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
     run = _CheckRun(project, statistics)
+    fixes = _Fixes(unsafe_fixes, show_diff) if fix or show_diff else None
+    if fixes is not None and (show_diff or paths == ("-",)):
+        # The diff, or the fixed standard input, is the whole output.
+        try:
+            for _ in run.observe(fixes.reports(project, paths, stdin_filename)):
+                pass
+        except (ConfigError, ModelError, InputError) as exc:
+            _fail(str(exc))
+        fixes.summary()
+        sys.exit(fixes.exit_code(run.exit_code))
     color = output_format == "text" and use_color(sys.stdout)
     wrote = ""  # the last piece written to standard output
     try:
-        files = run.observe(_lint_arguments(project, paths, stdin_filename))
+        reports = (
+            fixes.reports(project, paths, stdin_filename) if fixes else _lint_arguments(project, paths, stdin_filename)
+        )
+        files = run.observe(reports)
         if output_format in STREAMING_FORMATS and recorded is None:
             # Each file's findings are printed as soon as they are known and then dropped, so
             # memory does not grow with the number of files.
@@ -233,7 +263,60 @@ def check(
         # Machine formats keep standard output parseable: their statistics go to stderr.
         human = output_format in HUMAN_FORMATS
         click.echo(("\n" if human and wrote else "") + summary, err=not human)
+    if fixes is not None:
+        fixes.summary()
     sys.exit(run.exit_code)
+
+
+class _Fixes:
+    """`check --fix` / `--diff`: each file's fixes applied in place (or shown as a diff, or, for
+    standard input, printed fixed), and the reports of what is left for the reporters."""
+
+    def __init__(self, unsafe: bool, diff: bool) -> None:
+        self.unsafe, self.diff = unsafe, diff
+        self.fixed = self.files = 0
+
+    def reports(self, project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
+        for from_stdin, result in _fixed_arguments(project, paths, stdin_filename, self.unsafe):
+            report = result.report
+            if result.changed:
+                self.fixed, self.files = self.fixed + len(result.fixed), self.files + 1
+                if not result.settled:
+                    click.echo(f"{report.path}: notice: fixes were left after {MAX_ROUNDS} rounds", err=True)
+            if self.diff:
+                if result.changed:
+                    assert result.before is not None and result.after is not None
+                    click.echo(unified_diff(report.path, result.before, result.after), nl=False)
+            elif from_stdin:
+                if result.after is not None:
+                    click.echo(result.after, nl=False)
+            elif result.data is not None:
+                try:
+                    Path(report.path).write_bytes(result.data)
+                except OSError as exc:
+                    report = replace(report, errors=(*report.errors, f"cannot write the fixes: {exc.strerror or exc}"))
+            yield report
+
+    def summary(self) -> None:
+        verb = "would fix" if self.diff else "fixed"
+        click.echo(f"wbl: {verb} {plural(self.fixed, 'finding')} in {plural(self.files, 'file')}", err=True)
+
+    def exit_code(self, findings_exit_code: int) -> int:
+        """With --diff, 1 when something would change (as ruff does), 2 on errors; else the findings'."""
+        if not self.diff or findings_exit_code == EXIT_ERROR:
+            return findings_exit_code
+        return EXIT_FINDINGS if self.fixed else EXIT_CLEAN
+
+
+def _fixed_arguments(
+    project: Project, paths: Sequence[str], stdin_filename: str | None, unsafe: bool
+) -> Iterator[tuple[bool, FixedFile]]:
+    """Each argument's files fixed in order, and whether it is standard input ('-')."""
+    for path in paths:
+        if path == "-":
+            yield True, fix_file(project, stdin_filename or "<stdin>", sys.stdin.buffer.read(), unsafe=unsafe)
+        else:
+            yield from ((False, fixed) for fixed in fix_paths(project, [path], unsafe=unsafe))
 
 
 def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
