@@ -78,13 +78,29 @@ def quoted(text: str, start: int, end: int) -> bool:
     return any(s < start and end < e for s, e in quotation_spans(text))
 
 
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
+def _doubles_a_word(text: str, start: int, end: int, content: str) -> bool:
+    """Whether writing `content` for ``text[start:end]`` puts one word twice in a row ("books
+    actually books" -> "books books"): the fix would make the very slip another rule flags."""
+    previous = _LAST_WORD.search(text, max(0, start - 40), start)
+    following = _FIRST_WORD.match(text, end, end + 40)
+    if content:
+        pairs = [(previous, _FIRST_WORD.match(content)), (_LAST_WORD.search(content), following)]
+    else:
+        pairs = [(previous, following)]
+    return any(a is not None and b is not None and a.group(1).lower() == b.group(1).lower() for a, b in pairs)
+
+
 def replacement(
     text: str, start: int, end: int, content: str, applicability: Applicability = Applicability.SAFE
 ) -> Fix | None:
     """A fix that writes `content` in place of ``text[start:end]``, in the case of the words it
     replaces; an "a" or "an" just before is made to agree ("a mission-critical" -> "an essential").
     None for words that are part of a name (see `embedded`)."""
-    if embedded(text, start, end):
+    if embedded(text, start, end) or _doubles_a_word(text, start, end, content):
         return None
     old = text[start:end]
     new = match_case(old, content)
@@ -125,6 +141,8 @@ def removal(text: str, start: int, end: int, applicability: Applicability = Appl
     rest = text[cut_end:]
     if not re.search(r"\w", text[:cut_start]) and not re.search(r"\w", rest.split(".", 1)[0]):
         return None  # nothing would be left of the sentence
+    if _doubles_a_word(text, start, end, ""):
+        return None
     article = _WORD_BEFORE.search(text, 0, cut_start)
     next_word = re.match(r"\s*([\w'’-]+)", rest)
     if article is not None and (
