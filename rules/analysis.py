@@ -262,6 +262,8 @@ def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> t
             # Inline code is not part of the plain text: the term is the (empty) place it stands at.
             start = code.plain_offset - sentence.start
             end = start
+            if normal_phrase(code.code) in excluded:
+                continue  # the product's name in backticks is still the product
             if 0 <= start <= len(text) and free(start, end):
                 taken.append((start, end))
                 found.append(Term(start, end, 1.0, code.code, tokens_in(start, end)))
