@@ -90,6 +90,14 @@ def flagged(diagnostic: types.Diagnostic) -> str:
     return diagnostic.data["text"]
 
 
+def open_document(client: LanguageClient, uri: str, text: str) -> None:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
+
+
 def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
@@ -103,11 +111,7 @@ def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
 @asyncio_test
 async def test_open_publishes_diagnostics_in_utf16(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=TEXT)
-        )
-    )
+    open_document(client, uri, TEXT)
     found = await diagnostics(client, uri, 1)
     assert {d.code for d in found} == {"WB601"}, "the workspace's wbl.toml selects weasel-word only"
     many = next(d for d in found if flagged(d) == "many")
@@ -167,11 +171,7 @@ async def test_code_action_inserts_a_suppression_comment(client: LanguageClient,
 @asyncio_test
 async def test_quick_fixes_and_fix_all_from_the_server(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "fixes.md"))
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=FIXABLE)
-        )
-    )
+    open_document(client, uri, FIXABLE)
     found = await diagnostics(client, uri, 1)
 
     async def actions_for(found: list[types.Diagnostic]) -> list[types.CodeAction]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wbl.options import Option, Schema
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
@@ -48,6 +48,19 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 EXPECT_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z0-9@ ,]+?)\s*-->")
 
 
+_Choice = TypeVar("_Choice", bound=Enum)
+
+
+def _parse_choice(cls: type[_Choice], value: object, what: str, expected: str) -> _Choice:
+    """A member of a string enum from its value in any case; ValueError naming what was expected."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(str(value).lower())
+    except ValueError:
+        raise ValueError(f"unknown {what} {value!r} (expected {expected})") from None
+
+
 class Severity(str, Enum):
     INFO = "info"
     WARNING = "warning"
@@ -59,12 +72,7 @@ class Severity(str, Enum):
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
-        if isinstance(value, Severity):
-            return value
-        try:
-            return cls(str(value).lower())
-        except ValueError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+        return _parse_choice(cls, value, "severity", "error, warning or info")
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -78,12 +86,7 @@ class Applicability(str, Enum):
 
     @classmethod
     def parse(cls, value: str | Applicability) -> Applicability:
-        if isinstance(value, Applicability):
-            return value
-        try:
-            return cls(str(value).lower())
-        except ValueError:
-            raise ValueError(f"unknown fix applicability {value!r} (expected safe or unsafe)") from None
+        return _parse_choice(cls, value, "fix applicability", "safe or unsafe")
 
 
 @dataclass(frozen=True, slots=True)
