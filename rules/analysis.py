@@ -31,7 +31,7 @@ from wbl_rules import memo
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
-from wbl.vocabulary import NO_VOCABULARY, Vocabulary
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -262,6 +262,8 @@ def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> t
             # Inline code is not part of the plain text: the term is the (empty) place it stands at.
             start = code.plain_offset - sentence.start
             end = start
+            if normal_phrase(code.code) in excluded:
+                continue  # the product's name in backticks is still the product
             if 0 <= start <= len(text) and free(start, end):
                 taken.append((start, end))
                 found.append(Term(start, end, 1.0, code.code, tokens_in(start, end)))
@@ -600,12 +602,22 @@ def pr_sentences(document: Document, *, quotes: bool = True) -> Iterator[Sentenc
             yield sentence
 
 
-def document_violation(document: Document, message: str) -> Iterator[Violation]:
-    """One document-level finding, at the headline (see `anchor`)."""
+def document_violation(document: Document, message: str, **kw: Any) -> Iterator[Violation]:
+    """One document-level finding, at the headline (see `anchor`); `kw` as for `Violation`."""
     where = anchor(document)
     if where is not None:
         unit, start, end = where
-        yield Violation(message, unit, start, end)
+        yield Violation(message, unit, start, end, **kw)
+
+
+def product_hint(document: Document, terms: Iterable[str]) -> VocabularyHint | None:
+    """For a finding about technology terms: when some of them appear in the document's title or
+    headline, where a PR/FAQ names its product ("PR/FAQ: usb-hsm"), how to declare them products."""
+    lead = find_lead(document)
+    title = next((u for u in document.units if u.is_heading), None)
+    places = " ".join(u.text for u in (title, lead.headline) if u is not None)
+    names = [t for t in terms if re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", places, re.IGNORECASE)]
+    return VocabularyHint.products(*names) if names else None
 
 
 def anchor(document: Document) -> tuple[Unit, int, int] | None:

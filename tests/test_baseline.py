@@ -119,6 +119,40 @@ def test_only_a_new_weasel_word_is_reported(draft):
     assert check("draft.md")[:2] == (1, ["very"])
 
 
+DENSE = """\
+# Keyring helps small banks keep keys safe
+
+Keyring stores the signing keys of small banks. The appliance's cryptographic coprocessor performs
+asymmetric key derivation through PKCS#11 interfaces, exposing idempotent endpoints for multitenant
+orchestration of ephemeral credentials across heterogeneous infrastructure. Administrators
+provision hierarchical deterministic wallets through declarative configuration manifests.
+"""
+PARAGRAPH_RULES = ("--select", "WB401,WB501", "--isolated", "--no-cache")
+
+
+def test_a_word_added_to_a_paragraph_keeps_its_paragraph_findings_matched(tmp_path, monkeypatch):
+    """Jargon density and readability flag the whole paragraph, and their messages carry numbers
+    that move when a word is added ("25%" -> "24%"): the findings stay matched all the same."""
+    monkeypatch.chdir(tmp_path)
+    Path("dense.md").write_text(DENSE, encoding="utf-8")
+    code, _, err = run("baseline", "dense.md", "-o", "wbl-baseline.json", *PARAGRAPH_RULES)
+    assert code == 0, err
+    before = json.loads(Path("wbl-baseline.json").read_text(encoding="utf-8"))["files"]["dense.md"]
+    assert sorted(e["rule"] for e in before) == ["WB401", "WB501"]
+    Path("dense.md").write_text(DENSE.replace("Keyring stores", "Today Keyring stores"), encoding="utf-8")
+    code, out, err = run("check", "--format", "json", *PARAGRAPH_RULES, "dense.md")
+    now = json.loads(out)["files"][0]["findings"]
+    assert sorted(f["rule"] for f in now) == ["WB401", "WB501"], err
+    assert {f["message"] for f in now}.isdisjoint(e["message"] for e in before), "the numbers moved"
+    code, out, err = run("check", "--format", "json", "--baseline", "wbl-baseline.json", *PARAGRAPH_RULES, "dense.md")
+    assert (code, json.loads(out)["files"][0]["findings"]) == (0, []), err
+    # A paragraph rewritten beyond recognition is new, whatever its rule.
+    rewritten = DENSE.split("Keyring stores")[0] + "Operators rotate quorum-sealed HSM partitions nightly via KMIP.\n"
+    Path("dense.md").write_text(rewritten, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--baseline", "wbl-baseline.json", *PARAGRAPH_RULES, "dense.md")
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["WB401"]
+
+
 def test_removing_an_old_finding_counts_as_fixed(draft):
     write_baseline("draft.md")
     # 'very' goes; 'Many' and 'significantly' in the same paragraph stay matched.

@@ -160,9 +160,9 @@ def test_usage_errors_exit_2(bad_file, tmp_path):
     ("selector", "expected"),
     [
         ("WB601", {"WB601"}),
-        ("WB50", {"WB501", "WB502", "WB503"}),
+        ("WB50", {"WB501", "WB502", "WB503", "WB504", "WB505"}),
         ("weasel-word", {"WB601"}),
-        ("readability", {"WB501", "WB502", "WB503"}),
+        ("readability", {"WB501", "WB502", "WB503", "WB504", "WB505"}),
     ],
 )
 def test_select_forms(selector, expected):

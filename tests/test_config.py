@@ -119,6 +119,7 @@ def test_config_option_and_isolated(project):
         ("[tool.wbl]\nselect = ['WB6']", "wbl.toml: tool: a wbl.toml holds the keys at its top level"),
         ("select = [", "wbl.toml: invalid TOML"),
         ("model = 3", "model: expected a string"),
+        ('docs-url = "docs/site"', "docs-url: expected an absolute URL"),
     ],
 )
 def test_validation_errors_are_one_line_and_exit_2(project, body, expected):
@@ -296,6 +297,16 @@ def test_library_reads_no_configuration_unless_asked(project):
     write(project / "other.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
     report = wbl.lint_text(TEXT, "a.md", config="other.toml")
     assert [f.text for f in report.findings if f.rule == "WB601"] == ["synergy", "very"]
+
+
+def test_docs_url_from_the_configuration_and_the_environment(project, monkeypatch):
+    monkeypatch.delenv("WBL_DOCS_URL", raising=False)
+    assert Project().docs_url() is None
+    write(project / "pyproject.toml", '[tool.wbl]\ndocs-url = "https://docs.example.com/wbl"\n')
+    assert Project().docs_url() == "https://docs.example.com/wbl"
+    assert Project(isolated=True).docs_url() is None
+    monkeypatch.setenv("WBL_DOCS_URL", "https://mirror.example.com/wbl")
+    assert Project().docs_url() == "https://mirror.example.com/wbl"
 
 
 def test_project_reuses_one_linter_per_distinct_setting(project):

@@ -24,8 +24,8 @@ else:  # pragma: no cover
 RULES = default_registry().rules
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([*wbl_command(), *args], capture_output=True, text=True, env=clean_env(), timeout=300)
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([*wbl_command(), *args], capture_output=True, text=True, env=clean_env(**env), timeout=300)
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -46,7 +46,11 @@ def test_explain_prints_the_whole_rule():
     for part in (rule.summary, f"Category: {rule.category}", f"Default severity: {rule.severity.value}"):
         assert part in out
     assert rule.doc.strip() in out
-    assert "https://" in out
+    # No documentation site is configured: the page itself is the documentation, with no link to
+    # a site that may not exist; with one (WBL_DOCS_URL or `docs-url`), it links to its copy there.
+    assert "Documentation:" not in out
+    linked = run("explain", "WB601", WBL_DOCS_URL="https://docs.example.com/wbl")
+    assert "- Documentation: https://docs.example.com/wbl/rules/weasel-word/\n" in linked.stdout
     config = tomllib.loads(_toml_block(out))
     assert config["tool"]["wbl"]["rules"]["weasel-word"] == dict(rule.options)
     assert "## Flagged: bad example" in out and "## Not flagged: good example" in out

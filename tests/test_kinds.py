@@ -200,7 +200,9 @@ def test_existence_flags_listed_words_and_honours_exceptions_and_the_vocabulary(
     [rule] = load_pack(make_pack({"t.toml": rule_file(body)}))
     text = "It is very good and truly new. It works very well.\n"
     assert [f.text for f in lint([rule], text).findings] == ["very", "truly"]
-    assert lint([rule], text).findings[0].message == "'very' is vague (intensifier): cut it"
+    # The message says how the project's vocabulary would accept the word.
+    hint = ' (accept it with `[tool.wbl.vocabulary] accept = ["very"]`)'
+    assert lint([rule], text).findings[0].message == "'very' is vague (intensifier): cut it" + hint
     accepted = lint([rule], text, vocabulary=Vocabulary(accept=("truly",)))
     assert [f.text for f in accepted.findings] == ["very"]
 
@@ -210,14 +212,22 @@ def test_substitution_suggests_the_replacement(make_pack):
     body = 'kind = "substitution"\n[options]\ninflect = true\n'
     [rule] = load_pack(make_pack({"t.toml": rule_file(body + swap)}))
     report = lint([rule], "We utilized synergy.\n")
-    assert [(f.text, f.suggestion) for f in report.findings] == [("utilized", "use"), ("synergy", None)]
-    assert report.findings[0].message == "'utilized': say 'use'"
+    # The replacement takes the flagged word's form ("utilized" -> "used"); the vocabulary hint
+    # names the listed term, which accepts all its forms.
+    assert [(f.text, f.suggestion) for f in report.findings] == [("utilized", "used"), ("synergy", None)]
+    hint = ' (accept it with `[tool.wbl.vocabulary] accept = ["utilize"]`)'
+    assert report.findings[0].message == "'utilized': say 'used'" + hint
+    # Fixes are unsafe unless the rule says otherwise; a term without a replacement has none.
+    fix = report.findings[0].fix
+    assert fix is not None and not fix.is_safe and [(e.content,) for e in fix.edits] == [("used",)]
+    assert report.findings[1].fix is None
     rejected = lint([rule], "We scale it.\n", vocabulary=Vocabulary(reject=("scale",)))
     assert rejected.findings == ()  # only with include-rejected
     flagging_body = body + "include-rejected = true\nsuggest = false\n" + swap
     [flagging] = load_pack(make_pack({"t.toml": rule_file(flagging_body)}))
     report = lint([flagging], "We utilize scale.\n", vocabulary=Vocabulary(reject=("scale",)))
     assert [(f.text, f.suggestion) for f in report.findings] == [("utilize", None), ("scale", None)]
+    assert [f.fix for f in report.findings] == [None, None]
 
 
 def test_metric_levels_and_messages(make_pack):
@@ -298,7 +308,8 @@ def test_a_third_party_word_list_pack_is_one_toml_file_and_its_examples(monkeypa
         found = sorted((f.line, f.column, f.rule) for f in linter.lint_text(example.markdown, example.name).findings)
         assert found == sorted(example.expected() if example.kind == "bad" else []), example.name
     report = linter.lint_text("We purchased it.\n")
-    assert [(f.text, f.suggestion) for f in report.findings] == [("purchased", "buy")]
+    # The replacement in the flagged word's form: the irregular past of "buy".
+    assert [(f.text, f.suggestion) for f in report.findings] == [("purchased", "bought")]
 
 
 def wbl_entry_point(name: str, value: str):

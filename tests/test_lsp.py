@@ -12,14 +12,25 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pygls", reason="the language server needs pygls (pip install 'wbl[lsp]')")
+pytest.importorskip("pygls", reason="the language server needs pygls (pip install 'wbl-lint[lsp]')")
 pytest_lsp = pytest.importorskip("pytest_lsp", reason="the end-to-end tests need pytest-lsp")
 
 from lsprotocol import types  # noqa: E402
 from pygls import uris  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
-from wbl.lsp import DocCache, client_position, code_actions, server_offset, suppression_edit  # noqa: E402
+import wbl  # noqa: E402
+from wbl.lsp import (  # noqa: E402
+    FIX_ALL_KIND,
+    DocCache,
+    WblLanguageServer,
+    client_position,
+    code_actions,
+    fix_all_action,
+    server_offset,
+    suppression_edit,
+    to_diagnostic,
+)
 from wbl.source import SourceText  # noqa: E402
 
 from .conftest import clean_env, wbl_command  # noqa: E402
@@ -79,6 +90,14 @@ def flagged(diagnostic: types.Diagnostic) -> str:
     return diagnostic.data["text"]
 
 
+def open_document(client: LanguageClient, uri: str, text: str) -> None:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
+
+
 def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
@@ -92,19 +111,19 @@ def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
 @asyncio_test
 async def test_open_publishes_diagnostics_in_utf16(client: LanguageClient, workspace: Path) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=TEXT)
-        )
-    )
+    open_document(client, uri, TEXT)
     found = await diagnostics(client, uri, 1)
     assert {d.code for d in found} == {"WB601"}, "the workspace's wbl.toml selects weasel-word only"
     many = next(d for d in found if flagged(d) == "many")
     assert many.range == MANY
     assert many.severity == types.DiagnosticSeverity.Warning
     assert many.source == "wbl"
+    # No documentation site configured: the code links to the rule's page (`wbl explain`),
+    # written on this machine, so the link always leads somewhere.
     assert many.code_description is not None
-    assert many.code_description.href.endswith("/rules/weasel-word/")
+    page = Path(uris.to_fs_path(many.code_description.href))
+    assert many.code_description.href.startswith("file://") and page.name == "WB601-weasel-word.md"
+    assert page.read_text(encoding="utf-8").startswith("# WB601 weasel-word\n")
     very = next(d for d in found if flagged(d) == "very")
     # "very" is at code point 49 of its line; the three emoji add one UTF-16 unit each.
     assert very.range.start == types.Position(line=2, character=TEXT.splitlines()[2].index("very") + 3)
@@ -146,6 +165,46 @@ async def test_code_action_inserts_a_suppression_comment(client: LanguageClient,
     suppressed = "".join([*lines[:2], edit.new_text, *lines[2:]])
     change(client, uri, 4, suppressed)
     assert await diagnostics(client, uri, 4) == []
+
+
+@pytest.mark.slow
+@asyncio_test
+async def test_quick_fixes_and_fix_all_from_the_server(client: LanguageClient, workspace: Path) -> None:
+    uri = uris.from_fs_path(str(workspace / "fixes.md"))
+    open_document(client, uri, FIXABLE)
+    found = await diagnostics(client, uri, 1)
+
+    async def actions_for(found: list[types.Diagnostic]) -> list[types.CodeAction]:
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=found[0].range,
+                context=types.CodeActionContext(diagnostics=found),
+            )
+        )
+        return [a for a in actions or [] if isinstance(a, types.CodeAction)]
+
+    actions = await actions_for(found)
+    assert [(a.title, a.kind) for a in actions] == [
+        ("Remove 'really' (WB601)", types.CodeActionKind.QuickFix),
+        ("Remove 'truly' (WB601)", types.CodeActionKind.QuickFix),
+        ("Disable WB601 for this line", types.CodeActionKind.QuickFix),
+        ("wbl: fix all safely fixable findings", FIX_ALL_KIND),
+    ]
+    # The editor resolves the fix-all action's edit when it is chosen: every safe fix, as
+    # `wbl check --fix` applies them.
+    resolved = await client.code_action_resolve_async(actions[-1])
+    assert resolved.edit is not None and resolved.edit.changes is not None
+    fixed = apply_text_edits(FIXABLE, resolved.edit.changes[uri])
+    assert fixed == FIXABLE.replace("really ", "").replace("truly ", "")
+    change(client, uri, 2, fixed)
+    left = await diagnostics(client, uri, 2)
+    assert [flagged(d) for d in left] == ["Many"]
+    assert [a.title for a in await actions_for(left)] == ["Disable WB601 for this line"]  # nothing to fix
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert await diagnostics(client, uri, None) == []
 
 
 @pytest.mark.slow
@@ -222,23 +281,84 @@ def test_positions_in_each_encoding(encoding: str, expected: int) -> None:
     assert server_offset(source, position, encoding) == source.text.index("many")
 
 
-def test_replacement_only_where_the_rule_suggests_one_and_the_words_are_there() -> None:
-    source = SourceText("# T\n\n😀 We utilize the shelf.\n")
-    span = types.Range(start=types.Position(line=2, character=6), end=types.Position(line=2, character=13))
+FIXABLE = "# Shelfwise\n\nThe 😀 shop is really fast, and owners truly like it. Many owners said so.\n"
 
-    def diagnostic(data: dict[str, object]) -> types.Diagnostic:
-        return types.Diagnostic(range=span, message="m", code="WB401", source="wbl", data=data)
 
-    actions = code_actions("file:///t.md", source, [diagnostic({"text": "utilize", "suggestion": "use"})], None)
-    assert [a.title for a in actions] == ["Replace 'utilize' with 'use'", "Disable WB401 for this line"]
-    assert actions[0].is_preferred and actions[0].edit is not None and actions[0].edit.changes is not None
-    assert actions[0].edit.changes["file:///t.md"][0].new_text == "use"
-    # No suggestion, or the buffer no longer holds the flagged words: no replacement.
-    assert [a.title for a in code_actions("file:///t.md", source, [diagnostic({"text": "utilize"})], None)] == [
-        "Disable WB401 for this line"
+def apply_text_edits(text: str, edits: list[types.TextEdit], encoding: str | None = None) -> str:
+    """`text` with LSP text edits applied (their ranges in `encoding`, UTF-16 by default)."""
+    source = SourceText(text)
+    spans = [
+        (server_offset(source, e.range.start, encoding), server_offset(source, e.range.end, encoding), e) for e in edits
     ]
-    stale = diagnostic({"text": "leverage", "suggestion": "use"})
-    assert [a.title for a in code_actions("file:///t.md", source, [stale], None)] == ["Disable WB401 for this line"]
+    for start, end, e in sorted(spans, key=lambda s: s[:2], reverse=True):
+        text = text[:start] + e.new_text + text[end:]
+    return text
+
+
+def lint_diagnostics(text: str) -> list[types.Diagnostic]:
+    from wbl import Linter, LintOptions
+
+    report = Linter(LintOptions(select=("WB601",))).lint_text(text, "t.md")
+    source = SourceText(text)
+    return [to_diagnostic(source, f, None) for f in report.findings]
+
+
+def test_one_quick_fix_per_finding_and_one_disable_action_per_rule_and_line() -> None:
+    found = lint_diagnostics(FIXABLE)
+    assert [flagged(d) for d in found] == ["really", "truly", "Many"]
+    actions = code_actions("file:///t.md", SourceText(FIXABLE), found, None)
+    titles = [a.title for a in actions]
+    # A fix for each finding that has one, the same edits as `wbl check --fix`; the three findings
+    # share a line and a rule, so one suppression action lists all three.
+    assert titles == ["Remove 'really' (WB601)", "Remove 'truly' (WB601)", "Disable WB601 for this line"]
+    assert actions[0].is_preferred and actions[2].diagnostics == found
+    fixed = FIXABLE
+    for action in reversed(actions[:2]):  # the later edit first: offsets before it stay valid
+        assert action.edit is not None and action.edit.changes is not None
+        fixed = apply_text_edits(fixed, action.edit.changes["file:///t.md"])
+    assert fixed == FIXABLE.replace("really ", "").replace("truly ", "")
+    # Ranges are UTF-16 code units: the emoji before "really" counts two.
+    first = actions[0].edit.changes["file:///t.md"][0]
+    assert first.range.start.character == FIXABLE.splitlines()[2].index("really") + 1
+
+
+def test_no_quick_fix_once_the_buffer_no_longer_holds_the_words() -> None:
+    found = lint_diagnostics(FIXABLE)
+    edited = SourceText(FIXABLE.replace("really fast", "rather fast"))
+    titles = [a.title for a in code_actions("file:///t.md", edited, found, None)]
+    assert titles == ["Remove 'truly' (WB601)", "Disable WB601 for this line"]
+    # Diagnostics without fix data (another server's, or an old client's) get only the suppression.
+    plain = [types.Diagnostic(range=d.range, message=d.message, code=d.code, source="wbl") for d in found]
+    assert [a.title for a in code_actions("file:///t.md", SourceText(FIXABLE), plain, None)] == [
+        "Disable WB601 for this line"
+    ]
+
+
+def test_fix_all_action_replaces_the_whole_document() -> None:
+    source = SourceText("# T\n\nline 😀\n")
+    action = fix_all_action("file:///t.md", source, "# T\n\nfixed\n", None)
+    assert action.kind == types.CodeActionKind.SourceFixAll + ".wbl"
+    assert action.edit is not None and action.edit.changes is not None
+    (whole,) = action.edit.changes["file:///t.md"]
+    assert whole.range.start == types.Position(line=0, character=0)
+    assert whole.range.end == types.Position(line=3, character=0)
+    assert apply_text_edits(source.text, [whole]) == "# T\n\nfixed\n"
+    assert fix_all_action("file:///t.md", source, None, None).edit is None  # left to codeAction/resolve
+
+
+def test_help_links_follow_the_configured_documentation_url(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("WBL_DOCS_URL", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    server = WblLanguageServer()
+    [finding] = [f for f in wbl.lint_text("# T\n\nIt is very fast.\n").findings if f.rule == "WB601"]
+    page = Path(uris.to_fs_path(server.help_links(str(tmp_path / "a.md"))(finding)))
+    assert page.parent == tmp_path / "cache" / "wbl" / "rules" and page.read_text(encoding="utf-8").startswith(
+        "# WB601 weasel-word"
+    )
+    (tmp_path / "wbl.toml").write_text('docs-url = "https://docs.example.com/wbl"\n', encoding="utf-8")
+    linked = WblLanguageServer().help_links(str(tmp_path / "a.md"))(finding)
+    assert linked == "https://docs.example.com/wbl/rules/weasel-word/"
 
 
 def test_suppression_joins_an_existing_comment_and_keeps_paragraphs_whole() -> None:

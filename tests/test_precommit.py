@@ -1,7 +1,8 @@
 """wbl as a pre-commit hook, run by the real `pre-commit` tool in a throw-away git repository.
 
 pre-commit installs a hook from a git revision, so this tests the hook definition *committed* at
-this checkout's HEAD (``git rev-parse HEAD``), not uncommitted changes. pre-commit builds the
+this checkout's HEAD (``git rev-parse HEAD``), not uncommitted changes: a clone of HEAD is tagged
+``v<version>`` as a release is (docs/releases.md), and the project's ``rev:`` names that tag. pre-commit builds the
 hook's environment with pip, which downloads wbl's dependencies from the package index on the
 first run (later runs reuse pre-commit's cache): slow, and CI runs it.
 """
@@ -14,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from wbl.version import __version__
 
 from .conftest import REPO, clean_env
 
@@ -86,11 +89,18 @@ def test_hook_fails_a_bad_prfaq_and_passes_a_good_one(head, tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     env = _environment(tmp_path)
+    # The release: HEAD, tagged v<version> in a clone (the checkout's own tags are left alone).
+    release = tmp_path / "wbl-release"
+    assert _git("clone", "-q", str(REPO), str(release), cwd=tmp_path, env=env).returncode == 0
+    assert _git("checkout", "-q", head, cwd=release, env=env).returncode == 0
+    tag = f"v{__version__}"
+    _git("tag", "-d", tag, cwd=release, env=env)  # a tag of that name cloned from the checkout
+    assert _git("tag", "-a", tag, "-m", f"wbl {__version__}", head, cwd=release, env=env).returncode == 0
     assert _git("init", "-q", cwd=project, env=env).returncode == 0
     (project / ".pre-commit-config.yaml").write_text(
         "repos:\n"
-        f"  - repo: {REPO.as_posix()}\n"
-        f"    rev: {head}\n"
+        f"  - repo: {release.as_posix()}\n"
+        f"    rev: {tag}\n"
         "    hooks:\n"
         "      - id: wbl\n"
         # Only the weasel-word rule, so that rules added later cannot change what 'good' means here.

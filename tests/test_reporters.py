@@ -23,7 +23,7 @@ from wbl.reporters import (
     stream,
     use_color,
 )
-from wbl.reporters.base import rule_help_uri
+from wbl.reporters.base import docs_url, rule_help_uri
 from wbl.reporters.github import escape_data, escape_property
 from wbl.reporters.text import render_text
 from wbl.rule import Rule, Severity
@@ -337,12 +337,13 @@ def test_sarif_rules_results_and_notifications(report):
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["WB503", "WB601"]
     weasel = rules[1]
-    assert weasel["helpUri"] == rule_help_uri("weasel-word")
+    # No documentation site configured: no help link (never a dead one); `help` carries the page.
+    assert "helpUri" not in weasel and "informationUri" not in run["tool"]["driver"]
     assert weasel["shortDescription"]["text"] == WEASEL.summary
     assert weasel["fullDescription"]["text"] == "Flags weasel words."
     assert "Give the number" in weasel["help"]["markdown"]
     assert weasel["defaultConfiguration"]["level"] == "warning"
-    assert rules[0]["helpUri"] == rule_help_uri("long-sentence")  # described from its finding alone
+    assert rules[0]["name"] == "long-sentence"  # described from its finding alone
     results = run["results"]
     assert len(results) == len(report.findings)
     for result, f in zip(results, report.findings, strict=True):
@@ -356,6 +357,33 @@ def test_sarif_rules_results_and_notifications(report):
     levels = [(n["level"], n["message"]["text"]) for n in invocation["toolExecutionNotifications"]]
     assert ("error", "not valid UTF-8 (byte 0xff at offset 3)") in levels
     assert any(level == "note" and "WB999" in text for level, text in levels)
+
+
+def test_sarif_help_links_follow_the_configured_documentation_url(report):
+    log = json.loads(REPORTERS["sarif"](report, RenderOptions(rules=(WEASEL,), docs_url="https://example.com/d")))
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.com/d/"
+    assert [r["helpUri"] for r in driver["rules"]] == [
+        "https://example.com/d/rules/long-sentence/",
+        "https://example.com/d/rules/weasel-word/",
+    ]
+    templated = RenderOptions(rules=(WEASEL,), docs_url="https://example.com/{code}.html")
+    driver = json.loads(REPORTERS["sarif"](report, templated))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver  # a template names pages, not the site
+    assert driver["rules"][1]["helpUri"] == "https://example.com/WB601.html"
+
+
+def test_the_documentation_url_comes_from_the_environment_then_the_configuration():
+    assert docs_url(None, {}) is None
+    assert docs_url("https://a.example/wbl", {}) == "https://a.example/wbl"
+    assert docs_url("https://a.example/wbl", {"WBL_DOCS_URL": "https://b.example"}) == "https://b.example"
+    assert docs_url(None, {"WBL_DOCS_URL": "  "}) is None
+    assert rule_help_uri("weasel-word", None) is None
+    assert rule_help_uri("weasel-word", "https://a.example/wbl/") == "https://a.example/wbl/rules/weasel-word/"
+    assert (
+        rule_help_uri("weasel-word", "https://a.example/{name}#{code}", "WB601")
+        == "https://a.example/weasel-word#WB601"
+    )
 
 
 def test_sarif_columns_are_utf16_code_units(report):
@@ -396,8 +424,21 @@ def test_sarif_from_the_cli_validates(tmp_path):
     jsonschema.validate(log, schema)
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "wbl"
-    assert all(r["helpUri"].startswith("https://") and r["help"]["text"] for r in driver["rules"])
+    assert all("helpUri" not in r and r["help"]["text"] for r in driver["rules"])
     assert log["runs"][0]["results"]
+    # With a documentation site (the environment's URL), every rule links to its page there.
+    linked = subprocess.run(
+        [*wbl_command(), "check", "--format", "sarif", str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        env=clean_env(WBL_DOCS_URL="https://docs.example.com/wbl/"),
+        timeout=300,
+    )
+    linked_log = json.loads(linked.stdout)
+    jsonschema.validate(linked_log, schema)
+    linked_driver = linked_log["runs"][0]["tool"]["driver"]
+    assert linked_driver["informationUri"] == "https://docs.example.com/wbl/"
+    assert all(r["helpUri"] == f"https://docs.example.com/wbl/rules/{r['name']}/" for r in linked_driver["rules"])
 
 
 # --- GitHub -----------------------------------------------------------------------------------------

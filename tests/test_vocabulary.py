@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,6 +62,76 @@ def test_customer_roles_name_a_specific_customer():
     text = "# Acme Lets Glaziers Plan\n\nAcme lets glaziers plan. " + "Orders arrive on time every day. " * 12 + "\n"
     assert [rule for rule, _ in found(text, ("WB201",))] == ["WB201"]  # no role the lexicon knows
     assert found(text, ("WB201",), Vocabulary(customers=("glazier",))) == []
+
+
+# --- messages say how to accept their term -------------------------------------------------------
+
+HINT = re.compile(r"\(([^()`]*) `\[tool\.wbl\.vocabulary\] (\w+) = (\[[^`]*\])`\)$")
+
+
+def hinted(text: str, codes: tuple[str, ...]) -> list[tuple[str, str, list[str], bool]]:
+    """(rule, list, terms, gone) for each finding whose message says how the vocabulary would
+    accept its term: the list and terms it names, and whether doing just that makes it go."""
+    options = wbl.LintOptions(select=codes, kind="prfaq")
+    result = []
+    for finding in wbl.lint_text(text, "t.md", options=options).findings:
+        match = HINT.search(finding.message)
+        if match is None:
+            continue
+        key, terms = match.group(2), json.loads(match.group(3))
+        again = wbl.lint_text(text, "t.md", options=replace(options, vocabulary=Vocabulary(**{key: tuple(terms)})))
+        gone = not any(f.rule == finding.rule and f.start == finding.start for f in again.findings)
+        result.append((finding.rule, key, terms, gone))
+    return result
+
+
+def test_term_findings_say_how_to_accept_the_term_and_doing_so_silences_them():
+    text = (
+        "# Acme\n\nOur seamless HSM lets you leverage Kubeflow.\n\nThe keystore daemon replays idempotent webhooks.\n"
+    )
+    assert sorted(hinted(text, ("WB601", "WB402", "WB421", "WB401"))) == [
+        ("WB401", "accept", ["HSM", "leverage"], True),
+        ("WB401", "accept", ["keystore", "daemon", "idempotent", "webhooks"], True),
+        ("WB402", "accept", ["leverage"], True),
+        ("WB421", "accept", ["HSM"], True),
+        ("WB601", "accept", ["seamless"], True),
+    ]
+    # An inflected form names the listed term, which accepts every form.
+    assert hinted("# Acme\n\nWe leveraged it.\n", ("WB402",)) == [("WB402", "accept", ["leverage"], True)]
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+    message = wbl.lint_text("# Acme\n\nOur HSM keys are safe.\n", options=options).findings[0].message
+    assert message.endswith('(accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`)')
+
+
+def test_a_product_taken_for_technology_is_named_for_the_products_list():
+    text = (
+        "# PR/FAQ: usb-hsm\n\n## Developers Keep Signing Keys on a USB Drive\n\n"
+        "SEATTLE — June 1, 2027 — Developers can now keep signing keys on a USB drive.\n\n"
+        "Because `usb-hsm` speaks PKCS#11, there is nothing to integrate.\n"
+    )
+    assert hinted(text, ("WB301",)) == [("WB301", "products", ["usb-hsm"], True)]
+
+
+def test_a_release_with_no_known_customer_says_how_to_add_a_role():
+    text = "# Acme Lets Glaziers Plan\n\nAcme lets glaziers plan. " + "Orders arrive on time every day. " * 12 + "\n"
+    [finding] = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB201",), kind="prfaq")).findings
+    assert finding.message.endswith(
+        '(if wbl missed your customer, name the role with `[tool.wbl.vocabulary] customers = ["pharmacist"]`)'
+    )
+    assert found(text, ("WB201",), Vocabulary(customers=("glazier",))) == []
+
+
+def test_extend_exempt_for_a_dateline_city_keeps_the_built_in_acronyms(tmp_path):
+    text = "# Acme\n\nPUNE, India — Acme sends a PDF of each order to the CEO and the CFO. HSM keys stay safe.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    flagged = {f.text for f in Project().lint_paths([tmp_path / "a.md"]).findings if f.rule == "WB421"}
+    assert flagged == {"PUNE", "HSM"}
+    write(tmp_path / "wbl.toml", '[rules.undefined-acronym]\nextend-exempt = ["PUNE"]\n')
+    flagged = {f.text for f in Project().lint_paths([tmp_path / "a.md"]).findings if f.rule == "WB421"}
+    assert flagged == {"HSM"}  # PDF, CEO and CFO stay exempt: the list grew
+    write(tmp_path / "wbl.toml", '[rules.undefined-acronym]\nexempt = ["PUNE"]\n')
+    flagged = {f.text for f in Project().lint_paths([tmp_path / "a.md"]).findings if f.rule == "WB421"}
+    assert flagged == {"PDF", "CEO", "CFO", "HSM"}  # `exempt` itself replaces the built-in list
 
 
 def write(path: Path, text: str) -> None:

@@ -28,7 +28,7 @@ def wheel(tmp_path_factory):
     )
     if result.returncode != 0:
         pytest.fail(f"building the wheel failed: {result.stderr[-2000:]}")
-    (path,) = out.glob("wbl-*.whl")
+    (path,) = out.glob("wbl_lint-*.whl")
     return path
 
 

@@ -17,7 +17,12 @@ paragraph above an old finding does not bring it back. The fingerprint hashes
 
 A finding whose fingerprint no longer matches still matches a recorded one of the same rule and
 flagged text whose sentence is similar enough (`SIMILAR`): fixing one weasel word in a sentence
-changes that sentence, and must not bring back the other findings in it.
+changes that sentence, and must not bring back the other findings in it. A finding that flags a
+whole sentence or paragraph (long-sentence, paragraph-readability, jargon-density) flags other
+words as soon as one word of it changes: its flagged text only needs to be similar enough too.
+
+Messages are never matched: "Jargon density 8%" that became "7%" when a word was added to its
+paragraph is the same finding.
 
 A finding whose flagged text is empty or only white space (a whole-document finding anchored
 at a position) has no context: its rule and occurrence index identify it.
@@ -53,6 +58,9 @@ DEFAULT_BASELINE = "wbl-baseline.json"
 # A finding whose fingerprint changed still matches a recorded one of the same rule and flagged
 # text when their sentences are at least this alike (difflib's ratio over words).
 SIMILAR = 0.6
+# Flagged text of at least this many words (a sentence, a paragraph) matches when it is SIMILAR,
+# not only when it is equal.
+LONG_FLAGGED = 4
 
 # The baseline states of SARIF 2.1.0 (result.baselineState) that wbl uses.
 NEW, UNCHANGED, ABSENT = "new", "unchanged", "absent"
@@ -387,8 +395,9 @@ def _match(found: Sequence[tuple[str, Identity]], recorded: Sequence[Entry]) -> 
     """Pair one file's findings, as (rule, identity), with its recorded entries.
 
     First by rule and fingerprint; then what is left by rule and flagged text in a sentence at
-    least `SIMILAR` alike, most alike first, so that fixing one weasel word in a sentence does not
-    bring back the others in it. Returns the matched findings' indices and the unmatched entries'.
+    least `SIMILAR` alike (a long flagged text at least that alike too), most alike first, so that
+    fixing one weasel word in a sentence does not bring back the others in it, nor adding a word
+    to a paragraph its readability finding. Returns the matched findings' indices and the unmatched entries'.
     """
     free: dict[tuple[str, str], list[int]] = {}
     for j, e in enumerate(recorded):
@@ -401,14 +410,14 @@ def _match(found: Sequence[tuple[str, Identity]], recorded: Sequence[Entry]) -> 
             used.add(slots.pop(0))
             matched.add(i)
     if len(matched) < len(found) and len(used) < len(recorded):
-        left: dict[tuple[str, str], list[int]] = {}
+        left: dict[str, list[tuple[int, str]]] = {}  # rule -> (entry, its normalised flagged text)
         for j, e in enumerate(recorded):
             if j not in used:
-                left.setdefault((e.rule, normalise(e.text)), []).append(j)
+                left.setdefault(e.rule, []).append((j, normalise(e.text)))
         pairs = []
         for i, (rule, identity) in enumerate(found):
-            for j in left.get((rule, identity.flagged), ()) if i not in matched else ():
-                score = similarity(identity.context, recorded[j].context)
+            for j, flagged in left.get(rule, ()) if i not in matched else ():
+                score = _alike(identity, flagged, recorded[j].context)
                 if score >= SIMILAR:
                     pairs.append((-score, i, j))
         for _, i, j in sorted(pairs):
@@ -416,6 +425,16 @@ def _match(found: Sequence[tuple[str, Identity]], recorded: Sequence[Entry]) -> 
                 matched.add(i)
                 used.add(j)
     return matched, [j for j in range(len(recorded)) if j not in used]
+
+
+def _alike(identity: Identity, flagged: str, context: str) -> float:
+    """How alike a finding is to a recorded one of its rule (0 when their flagged texts differ,
+    unless both are long enough to be compared word by word; see `LONG_FLAGGED`)."""
+    if identity.flagged == flagged:
+        return similarity(identity.context, context)
+    if min(len(identity.flagged.split()), len(flagged.split())) < LONG_FLAGGED:
+        return 0.0
+    return min(similarity(identity.flagged, flagged), similarity(identity.context, context))
 
 
 def _entry(data: Any, where: str, bad: Callable[[str], BaselineError]) -> Entry:

@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -20,6 +22,7 @@ from wbl.cache import default_cache_dir
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileReport, Report
+from wbl.fixes import MAX_ROUNDS, FixedFile, fix_file, fix_paths, unified_diff
 from wbl.nlp import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
@@ -36,7 +39,7 @@ from wbl.reporters import (
     summary_line,
     use_color,
 )
-from wbl.reporters.base import plural, root_of
+from wbl.reporters.base import docs_url, plural, root_of
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -68,6 +71,15 @@ def _project(
         jobs=jobs,
         respect_gitignore=respect_gitignore,
     )
+
+
+def _docs_url(project: Project) -> str | None:
+    """The documentation's base URL for help links (the working directory's configuration);
+    a broken configuration there is reported by the files that use it, not here."""
+    try:
+        return project.docs_url()
+    except ConfigError:
+        return docs_url()
 
 
 def _batch_gc() -> None:
@@ -172,6 +184,9 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings (2 still means errors).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no notices.")
 @RESPECT_GITIGNORE_OPTION
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report the findings left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -194,14 +209,23 @@ def check(
     exit_zero: bool,
     quiet: bool,
     respect_gitignore: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
 ) -> None:
     """Lint Markdown files and directories (recursively: *.md, *.markdown). '-' reads stdin.
 
-    Without PATHS, lints the current directory.
+    Without PATHS, lints the current directory. With --fix, the safe fixes (and with
+    --unsafe-fixes the others) are applied in place first; with --diff they are printed as a
+    diff and nothing is written.
     """
     _batch_gc()
     if not paths:
         paths = (".",)
+    if unsafe_fixes and not (fix or show_diff):
+        _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
+    if fix and not show_diff and "-" in paths and len(paths) > 1:
+        _fail("--fix prints the fixed standard input: give '-' alone")
     options = LintOptions(
         select=_split(select),
         ignore=_split(ignore),
@@ -216,6 +240,16 @@ def check(
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
     run = _CheckRun(project)
+    fixes = _Fixes(unsafe_fixes, show_diff) if fix or show_diff else None
+    if fixes is not None and (show_diff or paths == ("-",)):
+        # The diff, or the fixed standard input, is the whole output.
+        try:
+            for _ in run.observe(fixes.reports(project, paths, stdin_filename)):
+                pass
+        except (ConfigError, ModelError, InputError) as exc:
+            _fail(str(exc))
+        fixes.summary()
+        sys.exit(fixes.exit_code(run.exit_code))
     color = output_format == "text" and output_file is None and use_color(sys.stdout)
     human = output_format in HUMAN_FORMATS
     comparison = None
@@ -224,11 +258,16 @@ def check(
         with sink as out:
             wrote = ""  # the last piece written
             try:
-                files = run.observe(_lint_arguments(project, paths, stdin_filename))
+                reports = (
+                    fixes.reports(project, paths, stdin_filename)
+                    if fixes
+                    else _lint_arguments(project, paths, stdin_filename)
+                )
+                files = run.observe(reports)
                 if output_format in STREAMING_FORMATS and recorded is None:
                     # Each file's findings are printed as soon as they are known and then dropped, so
                     # memory does not grow with the number of files.
-                    render = RenderOptions(color=color)
+                    render = RenderOptions(color=color, docs_url=_docs_url(project))
                     for piece in stream(output_format, files, render, lambda: project.notices):
                         out.write(piece)
                         wrote = piece or wrote
@@ -242,7 +281,9 @@ def check(
                         run.tally = Tally()
                         for file_report in report.files:
                             run.tally.add(file_report)
-                    render = RenderOptions(rules=project.rules, color=color, baseline=comparison)
+                    render = RenderOptions(
+                        rules=project.rules, color=color, baseline=comparison, docs_url=_docs_url(project)
+                    )
                     wrote = REPORTERS[output_format](report, render)
                     out.write(wrote)
             except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
@@ -264,6 +305,8 @@ def check(
     if not quiet:
         for notice in project.notices:
             click.echo(f"wbl: notice: {notice}", err=True)
+    if fixes is not None:
+        fixes.summary()
     _write_step_summary(run.tally)
     sys.exit(EXIT_CLEAN if exit_zero and run.exit_code == EXIT_FINDINGS else run.exit_code)
 
@@ -288,6 +331,57 @@ def _write_step_summary(tally: Tally) -> None:
             handle.write(step_summary(tally, root_of(None), os.environ) + "\n")
     except OSError as exc:
         click.echo(f"wbl: notice: cannot write the step summary to {target}: {exc.strerror or exc}", err=True)
+
+
+class _Fixes:
+    """`check --fix` / `--diff`: each file's fixes applied in place (or shown as a diff, or, for
+    standard input, printed fixed), and the reports of what is left for the reporters."""
+
+    def __init__(self, unsafe: bool, diff: bool) -> None:
+        self.unsafe, self.diff = unsafe, diff
+        self.fixed = self.files = 0
+
+    def reports(self, project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
+        for from_stdin, result in _fixed_arguments(project, paths, stdin_filename, self.unsafe):
+            report = result.report
+            if result.changed:
+                self.fixed, self.files = self.fixed + len(result.fixed), self.files + 1
+                if not result.settled:
+                    click.echo(f"{report.path}: notice: fixes were left after {MAX_ROUNDS} rounds", err=True)
+            if self.diff:
+                if result.changed:
+                    assert result.before is not None and result.after is not None
+                    click.echo(unified_diff(report.path, result.before, result.after), nl=False)
+            elif from_stdin:
+                if result.after is not None:
+                    click.echo(result.after, nl=False)
+            elif result.data is not None:
+                try:
+                    Path(report.path).write_bytes(result.data)
+                except OSError as exc:
+                    report = replace(report, errors=(*report.errors, f"cannot write the fixes: {exc.strerror or exc}"))
+            yield report
+
+    def summary(self) -> None:
+        verb = "would fix" if self.diff else "fixed"
+        click.echo(f"wbl: {verb} {plural(self.fixed, 'finding')} in {plural(self.files, 'file')}", err=True)
+
+    def exit_code(self, findings_exit_code: int) -> int:
+        """With --diff, 1 when something would change (as ruff does), 2 on errors; else the findings'."""
+        if not self.diff or findings_exit_code == EXIT_ERROR:
+            return findings_exit_code
+        return EXIT_FINDINGS if self.fixed else EXIT_CLEAN
+
+
+def _fixed_arguments(
+    project: Project, paths: Sequence[str], stdin_filename: str | None, unsafe: bool
+) -> Iterator[tuple[bool, FixedFile]]:
+    """Each argument's files fixed in order, and whether it is standard input ('-')."""
+    for path in paths:
+        if path == "-":
+            yield True, fix_file(project, stdin_filename or "<stdin>", sys.stdin.buffer.read(), unsafe=unsafe)
+        else:
+            yield from ((False, fixed) for fixed in fix_paths(project, [path], unsafe=unsafe))
 
 
 def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
@@ -446,7 +540,7 @@ def explain_command(rule: str) -> None:
         if len(matched) > 1:
             _fail(f"{rule!r} names {len(matched)} rules ({', '.join(r.code for r in matched)}): give one code or slug")
         found = matched[0]
-    click.echo(render_explanation(found))
+    click.echo(render_explanation(found, _docs_url(Project(registry=registry))))
 
 
 @main.command("lsp")
@@ -456,7 +550,7 @@ def lsp_command(stdio: bool) -> None:
     try:
         from wbl.lsp import main as serve  # pygls and spaCy are imported only here
     except ImportError as exc:
-        _fail(f"the language server needs pygls: pip install 'wbl[lsp]' ({exc})")
+        _fail(f"the language server needs pygls: pip install 'wbl-lint[lsp]' ({exc})")
     serve()
 
 

@@ -126,6 +126,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # with extend-exclude added
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     overrides: tuple[Override, ...] = ()
+    docs_url: str | None = None  # where the project publishes wbl's documentation (help links)
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """`path` relative to the root, with '/' separators (absolute when outside the root)."""
@@ -251,7 +252,8 @@ def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) 
 
 _LAYER_KEYS = ("select", "extend-select", "ignore", "fail-on", "model", "kind", "rules", "vocabulary")
 DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "other")
-TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides")
+TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides", "docs-url")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
@@ -373,6 +375,10 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         if "files" not in table:
             raise reader.fail(f"{key}files", "missing: each override needs files = [globs]")
         overrides.append(Override(reader.strings(table["files"], f"{key}files"), reader.layer(table, key)))
+    docs_url = data.get("docs-url")
+    if docs_url is not None and not (isinstance(docs_url, str) and _URL.match(docs_url)):
+        expected = "expected an absolute URL such as 'https://example.com/wbl'"
+        raise reader.fail("docs-url", f"{expected}, got {describe(docs_url)}")
     return Config(
         path=Path(where) if where else None,
         root=root,
@@ -384,6 +390,7 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
             (glob, reader.selectors(codes, f"per-file-ignores.{glob}")) for glob, codes in per_file.items()
         ),
         overrides=tuple(overrides),
+        docs_url=docs_url,
     )
 
 

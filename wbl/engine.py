@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,9 @@ from wbl.findings import FileReport, Finding
 from wbl.nlp import ModelError, Pipeline, load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.relations import fold_superseded
-from wbl.rule import Figure, Rule, RuleContext, Severity, Violation
+from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText
-from wbl.vocabulary import NO_VOCABULARY, Vocabulary
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if TYPE_CHECKING:
     from wbl.document import Document, Unit
@@ -259,6 +260,8 @@ class Linter:
             raise _MalformedViolation("empty message")
         if v.severity is not None and not isinstance(v.severity, Severity):
             raise _MalformedViolation(f"unknown severity {v.severity!r}")
+        if v.vocabulary is not None and not isinstance(v.vocabulary, VocabularyHint):
+            raise _MalformedViolation(f"vocabulary hint {v.vocabulary!r} is not a VocabularyHint")
         if v.unit is not None:
             unit = v.unit
             if not (0 <= unit.index < len(document.units)) or document.units[unit.index].text != unit.text:
@@ -278,12 +281,14 @@ class Linter:
         override = self._contexts[r.code].get("severity")
         if override:
             severity = Severity.parse(override)
+        message = v.message if v.vocabulary is None else f"{v.message} ({v.vocabulary})"
+        fix = _file_fix(v, document) if v.fix is not None else None
         return Finding(
             r.code,
             r.name,
             r.category,
             severity,
-            v.message,
+            message,
             document.path,
             line,
             column,
@@ -293,11 +298,39 @@ class Linter:
             end,
             text,
             v.suggestion,
+            (),
+            fix,
         )
 
 
 class _MalformedViolation(Exception):
     pass
+
+
+def _file_fix(v: Violation, document: Document) -> Fix | None:
+    """A violation's fix with its edits in file offsets, or None when an edit's text is not exactly
+    what the file holds there (emphasis, a link's brackets, an entity or a line break inside the
+    span: the edit would break the markup, so the finding gets no fix)."""
+    if not isinstance(v.fix, Fix) or not v.fix.edits or not all(isinstance(e, Edit) for e in v.fix.edits):
+        raise _MalformedViolation(f"fix {v.fix!r} is not a Fix with edits")
+    edits = []
+    for e in v.fix.edits:
+        if v.unit is None:
+            if not 0 <= e.start <= e.end <= len(document.text):
+                raise _MalformedViolation(f"fix edit {e.start}-{e.end} outside the file")
+            start, end = e.start, e.end
+        else:
+            plain = v.unit.text
+            if not 0 <= e.start <= e.end <= len(plain):
+                raise _MalformedViolation(f"fix edit {e.start}-{e.end} outside a unit of {len(plain)} characters")
+            start, end = v.unit.source_span(e.start, e.end)
+            if document.text[start:end] != plain[e.start : e.end]:
+                return None
+        edits.append(Edit(start, end, e.content))
+    edits.sort(key=lambda e: (e.start, e.end))
+    if any(a.end > b.start or (a.start == a.end == b.start) for a, b in pairwise(edits)):
+        raise _MalformedViolation("fix edits overlap")
+    return v.fix.shifted(tuple(edits))
 
 
 def build(path: str, text: str) -> Document:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from wbl.rule import Severity
+from wbl.rule import Applicability, Edit, Fix, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 _SEVERITIES = {s.value: s for s in Severity}
-_ROW_FIELDS = 13  # a row without folded findings; a 14th field lists them (see `Finding.to_row`)
+_ROW_FIELDS = 14  # a row without folded findings; a 15th field lists them (see `Finding.to_row`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class Finding:
     text: str
     suggestion: str | None = None
     also: tuple[Folded, ...] = ()  # findings of superseded rules folded into this one
+    fix: Fix | None = None  # edits of the file's text that resolve it (see `wbl.fixes`)
 
     @property
     def full_message(self) -> str:
@@ -76,6 +77,7 @@ class Finding:
             "end_offset": self.end,
             "text": self.text,
             "suggestion": self.suggestion,
+            "fix": fix_to_dict(self.fix) if self.fix is not None else None,
         }
         if self.also:
             data["also"] = [f.to_dict() for f in self.also]
@@ -97,6 +99,7 @@ class Finding:
             self.end,
             self.text,
             self.suggestion,
+            _fix_row(self.fix),
         ]
         if self.also:
             row.append([[f.rule, f.name, f.message] for f in self.also])
@@ -106,13 +109,16 @@ class Finding:
     def from_row(cls, row: Sequence[Any], path: str) -> Finding:
         """The inverse of `to_row` (a cached run builds thousands of these: no keyword lookups)."""
         if len(row) == _ROW_FIELDS:
-            rule, name, category, severity, message, *place, text, suggestion = row
-            return cls(rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion)
+            rule, name, category, severity, message, *place, text, suggestion, fix = row
+            return cls(
+                rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion, (), _row_fix(fix)
+            )
         if len(row) == _ROW_FIELDS + 1:
             *head, folded = row
             also = tuple(Folded(*entry) for entry in folded)
-            rule, name, category, severity, message, *place, text, suggestion = head
-            return cls(rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion, also)
+            rule, name, category, severity, message, *place, text, suggestion, fix = head
+            severity = _SEVERITIES[severity]
+            return cls(rule, name, category, severity, message, path, *place, text, suggestion, also, _row_fix(fix))
         raise ValueError(f"a finding row has {_ROW_FIELDS} or {_ROW_FIELDS + 1} fields, not {len(row)}")
 
     @classmethod
@@ -134,7 +140,36 @@ class Finding:
             data["text"],
             data.get("suggestion"),
             tuple(Folded(f["rule"], f["name"], f["message"]) for f in data.get("also", ())),
+            fix_from_dict(data["fix"]) if data.get("fix") else None,
         )
+
+
+def fix_to_dict(fix: Fix) -> dict[str, Any]:
+    """A fix as JSON: its message, applicability and edits (code-point offsets into the file's text)."""
+    return {
+        "message": fix.message,
+        "applicability": fix.applicability.value,
+        "edits": [{"offset": e.start, "end_offset": e.end, "content": e.content} for e in fix.edits],
+    }
+
+
+def fix_from_dict(data: Mapping[str, Any]) -> Fix:
+    """The inverse of `fix_to_dict`."""
+    edits = tuple(Edit(e["offset"], e["end_offset"], e["content"]) for e in data["edits"])
+    return Fix(data["message"], edits, Applicability(data["applicability"]))
+
+
+def _fix_row(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    return [fix.message, fix.applicability.value, [[e.start, e.end, e.content] for e in fix.edits]]
+
+
+def _row_fix(row: Sequence[Any] | None) -> Fix | None:
+    if row is None:
+        return None
+    message, applicability, edits = row
+    return Fix(message, tuple(Edit(*edit) for edit in edits), Applicability(applicability))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,5 +279,7 @@ __all__ = [
     "Folded",
     "Report",
     "exit_code",
+    "fix_from_dict",
+    "fix_to_dict",
     "run_exit_code",
 ]

@@ -13,10 +13,13 @@ Lints run one at a time on a worker thread; a result for a version the editor ha
 is dropped. Positions are sent in the negotiated encoding (UTF-16 code units unless the client
 asks for another).
 
-Code actions: insert a suppression comment for a finding's rule, and replace the flagged words
-where the rule gave a concrete `suggestion`.
+Code actions: each finding's fix, as a quick fix (one per finding: the same edits as `wbl check
+--fix`; unsafe ones say so and are not preferred), one "disable WBxxx for this line" per rule and
+line, and a "fix all" source action (`source.fixAll.wbl`) that applies every safe fix as `wbl
+check --fix` would, offered when the document has one; its edit is computed when the action is
+chosen (`codeAction/resolve`), or at once for a client that cannot resolve actions.
 
-pygls and lsprotocol are optional dependencies (``pip install 'wbl[lsp]'``); this module imports
+pygls and lsprotocol are optional dependencies (``pip install 'wbl-lint[lsp]'``); this module imports
 them, so only `wbl lsp` imports it.
 """
 
@@ -38,19 +41,25 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from wbl.config import CONFIG_NAMES, ConfigError
-from wbl.findings import FileReport, Finding
+from wbl.findings import FileReport, Finding, fix_from_dict, fix_to_dict
+from wbl.fixes import fix_text
 from wbl.nlp import ModelError
 from wbl.project import MARKDOWN_SUFFIXES, Project
 from wbl.registry import default_registry
-from wbl.reporters.base import rule_help_uri
-from wbl.rule import Severity
+from wbl.reporters.base import docs_url, rule_help_uri
+from wbl.reporters.explain import render_explanation
+from wbl.rule import Fix, Severity
 from wbl.source import SourceText, code_units, encoded_column
 from wbl.suppress import DIRECTIVE, UNUSED_CODE
 from wbl.version import __version__
+from wbl.wordtable import cache_folder
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
 SOURCE = "wbl"
+# The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
+FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".wbl"
+FIX_ALL_TITLE = "wbl: fix all safely fixable findings"
 MARKDOWN_LANGUAGES = ("markdown", "gfm", "md")
 
 SEVERITIES = {
@@ -109,9 +118,12 @@ def finding_range(source: SourceText, finding: Finding, encoding: str | None) ->
     )
 
 
-def to_diagnostic(source: SourceText, finding: Finding, encoding: str | None) -> types.Diagnostic:
-    """One finding as an LSP diagnostic; `data` carries what the code actions need."""
-    description = None if finding.rule == UNUSED_CODE else types.CodeDescription(href=rule_help_uri(finding.name))
+def to_diagnostic(
+    source: SourceText, finding: Finding, encoding: str | None, help_uri: str | None = None
+) -> types.Diagnostic:
+    """One finding as an LSP diagnostic; `data` carries what the code actions need, `help_uri`
+    is the rule's page (the code's link in the editor; none without one)."""
+    description = types.CodeDescription(href=help_uri) if help_uri else None
     return types.Diagnostic(
         range=finding_range(source, finding, encoding),
         message=finding.full_message,
@@ -119,8 +131,22 @@ def to_diagnostic(source: SourceText, finding: Finding, encoding: str | None) ->
         code=finding.rule,
         code_description=description,
         source=SOURCE,
-        data={"name": finding.name, "text": finding.text, "suggestion": finding.suggestion},
+        data={
+            "name": finding.name,
+            "text": finding.text,
+            "suggestion": finding.suggestion,
+            "fix": _fix_data(source, finding.fix) if finding.fix is not None else None,
+        },
     )
+
+
+def _fix_data(source: SourceText, fix: Fix) -> dict[str, Any]:
+    """A finding's fix for the diagnostic's data: its edits with the text each one replaces, so a
+    code action can tell that the buffer still holds it."""
+    data = fix_to_dict(fix)
+    for edit, raw in zip(data["edits"], fix.edits, strict=True):
+        edit["original"] = source.text[raw.start : raw.end]
+    return data
 
 
 # --- code actions ----------------------------------------------------------------------------------
@@ -166,38 +192,76 @@ def _line_break(source: SourceText) -> str:
 def code_actions(
     uri: str, source: SourceText, diagnostics: Iterable[types.Diagnostic], encoding: str | None
 ) -> list[types.CodeAction]:
-    """Quick fixes for wbl's diagnostics: a suppression comment, and a safe replacement."""
-    actions: list[types.CodeAction] = []
+    """Quick fixes for wbl's diagnostics: each finding's fix (one per finding, where the buffer
+    still holds what it changes), then one suppression comment per rule and line."""
+    fixes: list[types.CodeAction] = []
+    suppressions: dict[tuple[str, int], types.CodeAction] = {}
     for diagnostic in diagnostics:
         if diagnostic.source != SOURCE or not isinstance(diagnostic.code, str):
             continue
         data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
-        suggestion, flagged = data.get("suggestion"), data.get("text")
-        if isinstance(suggestion, str) and isinstance(flagged, str) and suggestion != flagged:
-            start = server_offset(source, diagnostic.range.start, encoding)
-            end = server_offset(source, diagnostic.range.end, encoding)
-            # Only where the flagged words are still exactly there (the buffer may have moved on).
-            if source.text[start:end] == flagged:
-                title = f"Replace '{flagged}' with '{suggestion}'" if suggestion else f"Remove '{flagged}'"
-                edit = types.TextEdit(range=diagnostic.range, new_text=suggestion)
-                actions.append(_action(title, uri, edit, diagnostic, preferred=True))
+        fix = _current_fix(source, data.get("fix"))
+        if fix is not None:
+            edits = [
+                types.TextEdit(range=_range(source, e.start, e.end, encoding), new_text=e.content) for e in fix.edits
+            ]
+            title = fix.message[:1].upper() + fix.message[1:] + ("" if fix.is_safe else " (unsafe)")
+            fixes.append(_action(f"{title} ({diagnostic.code})", uri, edits, [diagnostic], preferred=fix.is_safe))
         if diagnostic.code == UNUSED_CODE:
             continue  # suppressing an unused suppression is not a fix
         line = diagnostic.range.start.line + 1
-        if line <= len(source.line_starts):
-            edit, title = suppression_edit(source, line, diagnostic.code, encoding)
-            actions.append(_action(title, uri, edit, diagnostic))
-    return actions
+        if line > len(source.line_starts):
+            continue
+        known = suppressions.get((diagnostic.code, line))
+        if known is not None:  # one action per rule and line, for all its diagnostics there
+            assert known.diagnostics is not None
+            known.diagnostics.append(diagnostic)
+            continue
+        edit, title = suppression_edit(source, line, diagnostic.code, encoding)
+        suppressions[(diagnostic.code, line)] = _action(title, uri, [edit], [diagnostic])
+    return [*fixes, *suppressions.values()]
+
+
+def _current_fix(source: SourceText, data: Any) -> Fix | None:
+    """The fix a diagnostic carries, when every text it changes is still where it was."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        fix = fix_from_dict(data)
+        originals = [e["original"] for e in data["edits"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    if any(source.text[e.start : e.end] != original for e, original in zip(fix.edits, originals, strict=True)):
+        return None  # the buffer has moved on since the lint; the next diagnostics bring a new fix
+    return fix
+
+
+def _range(source: SourceText, start: int, end: int, encoding: str | None) -> types.Range:
+    """Code-point offsets of `source.text` -> an LSP range in the negotiated encoding."""
+    return types.Range(
+        start=client_position(source, *source.position(start), encoding),
+        end=client_position(source, *source.position(end), encoding),
+    )
+
+
+def fix_all_action(uri: str, source: SourceText, fixed: str | None, encoding: str | None) -> types.CodeAction:
+    """The "fix all" source action: the whole document replaced by its fixed text (`fixed`; None
+    leaves the edit to `codeAction/resolve`)."""
+    action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND, data={"fixAll": uri})
+    if fixed is not None:
+        whole = _range(source, 0, len(source.text), encoding)
+        action.edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=whole, new_text=fixed)]})
+    return action
 
 
 def _action(
-    title: str, uri: str, edit: types.TextEdit, diagnostic: types.Diagnostic, *, preferred: bool = False
+    title: str, uri: str, edits: list[types.TextEdit], diagnostics: list[types.Diagnostic], *, preferred: bool = False
 ) -> types.CodeAction:
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        diagnostics=diagnostics,
+        edit=types.WorkspaceEdit(changes={uri: edits}),
         is_preferred=preferred or None,
     )
 
@@ -238,6 +302,8 @@ class WblLanguageServer(LanguageServer):
         self.config_changed = False  # set on the event loop, read on the worker
         self.shown: set[str] = set()
         self.warm_up: asyncio.Future[Any] | None = None
+        self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
+        self.fixable: set[str] = set()  # documents whose last diagnostics carry a safe fix
 
     # --- configuration (worker thread) -----------------------------------------------------------
     def project_for(self, path: str) -> Project:
@@ -287,7 +353,70 @@ class WblLanguageServer(LanguageServer):
             return [], notes
         notes += [_Note(types.MessageType.Warning, f"wbl: {report.path}: {error}") for error in report.errors]
         source = SourceText(report.source_text if report.source_text is not None else text)
-        return [to_diagnostic(source, f, encoding) for f in report.findings], notes
+        links = self.help_links(report.path)
+        return [to_diagnostic(source, f, encoding, links(f)) for f in report.findings], notes
+
+    def help_links(self, path: str) -> Callable[[Finding], str | None]:
+        """A finding's help link: its rule's page under the configured documentation URL, else
+        the rule's page (`wbl explain`) written to the user's cache folder, a file that exists."""
+        try:
+            base = (self.project or Project(registry=default_registry())).docs_url(path)
+        except ConfigError:
+            base = docs_url()
+
+        def link(finding: Finding) -> str | None:
+            if finding.rule == UNUSED_CODE:
+                return None
+            return rule_help_uri(finding.name, base, finding.rule) if base else self.rule_page(finding.rule)
+
+        return link
+
+    def rule_page(self, code: str) -> str | None:
+        """The file URI of a rule's page, written once per server (None when it cannot be)."""
+        if code not in self.pages:
+            self.pages[code] = None
+            rule = default_registry().get(code)
+            if rule is not None:
+                folder = cache_folder() / "rules"
+                page = folder / f"{rule.code}-{rule.name}.md"
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    page.write_text(render_explanation(rule) + "\n", encoding="utf-8")
+                    self.pages[code] = page.resolve().as_uri()
+                except OSError:
+                    pass  # No writable cache folder: no link rather than a dead one.
+        return self.pages[code]
+
+    def fix_all(self, uri: str, text: str) -> str | None:
+        """The document's text with every safe fix applied, as `wbl check --fix` would leave it
+        (lint, fix, lint again until nothing applies); None when nothing changes. Worker thread."""
+        notes: list[_Note] = []
+        report = self.lint(uri, text, notes)
+        if report is None or report.errors or report.source_text is None:
+            return None
+        bom = text[: len(text) - len(report.source_text)]  # a byte-order mark the linter set aside
+
+        def lint(fixed: str) -> FileReport:
+            again = self.lint(uri, fixed, notes)
+            return again if again is not None else FileReport(report.path, errors=("excluded",))
+
+        result = fix_text(lint, report.source_text, report=report)
+        return bom + result.text if result.fixed else None
+
+    async def fix_all_edit(self, uri: str, text: str) -> str | None:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.executor, self.fix_all, uri, text)
+        except Exception as exc:  # A bug must not take the server down; say what it was.
+            self.send_notes([_Note(types.MessageType.Error, f"wbl: internal error: {type(exc).__name__}: {exc}")])
+            return None
+
+    def resolves_edits(self) -> bool:
+        """Whether the client fills in a code action's edit through `codeAction/resolve`."""
+        document = self.client_capabilities.text_document
+        action = document.code_action if document is not None else None
+        support = action.resolve_support if action is not None else None
+        return support is not None and "edit" in support.properties
 
     def send_notes(self, notes: Iterable[_Note]) -> None:
         for note in notes:
@@ -348,6 +477,12 @@ class WblLanguageServer(LanguageServer):
         diagnostics = await self.run_lint(uri, text, current)
         if diagnostics is None or not current():
             return  # stale: a newer lint is on its way
+        if any(
+            isinstance(d.data, dict) and (d.data.get("fix") or {}).get("applicability") == "safe" for d in diagnostics
+        ):
+            self.fixable.add(uri)
+        else:
+            self.fixable.discard(uri)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
@@ -356,6 +491,12 @@ class WblLanguageServer(LanguageServer):
         self.config_changed = True
         for uri in self.open:
             self.schedule(uri, immediate=True)
+
+
+def _wanted(only: Iterable[str] | None, kind: str) -> bool:
+    """Whether a code action of `kind` answers a request limited to the kinds `only` (a kind
+    answers for itself and for its parents: `source` asks for `source.fixAll.wbl` too)."""
+    return only is None or any(kind == k or kind.startswith(k + ".") for k in only)
 
 
 def config_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -459,14 +600,38 @@ def create_server() -> WblLanguageServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=True),
     )
-    def code_action(ls: WblLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    async def code_action(ls: WblLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         if uri not in ls.open:
             return None
-        source = SourceText(ls.workspace.get_text_document(uri).source)
-        return code_actions(uri, source, params.context.diagnostics, ls.workspace.position_encoding) or None
+        text = ls.workspace.get_text_document(uri).source
+        source, encoding = SourceText(text), ls.workspace.position_encoding
+        only = params.context.only
+        actions: list[types.CodeAction] = []
+        if _wanted(only, types.CodeActionKind.QuickFix):
+            actions += code_actions(uri, source, params.context.diagnostics, encoding)
+        # "Fix all": offered when the document has a safe fix (or when asked for by kind, as an
+        # editor does on save); its edit is computed when chosen, if the client resolves actions.
+        if _wanted(only, FIX_ALL_KIND) and (uri in ls.fixable or only):
+            if ls.resolves_edits():
+                actions.append(fix_all_action(uri, source, None, encoding))
+            elif (fixed := await ls.fix_all_edit(uri, text)) is not None:
+                actions.append(fix_all_action(uri, source, fixed, encoding))
+        return actions or None
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def resolve_code_action(ls: WblLanguageServer, action: types.CodeAction) -> types.CodeAction:
+        uri = action.data.get("fixAll") if isinstance(action.data, dict) else None
+        if isinstance(uri, str) and uri in ls.open:
+            text = ls.workspace.get_text_document(uri).source
+            fixed = await ls.fix_all_edit(uri, text)
+            resolved = fix_all_action(
+                uri, SourceText(text), fixed if fixed is not None else text, ls.workspace.position_encoding
+            )
+            action.edit = resolved.edit
+        return action
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: WblLanguageServer, params: None) -> None:
@@ -483,4 +648,13 @@ def main() -> None:
     create_server().start_io()
 
 
-__all__ = ["DocCache", "WblLanguageServer", "code_actions", "create_server", "main", "to_diagnostic"]
+__all__ = [
+    "FIX_ALL_KIND",
+    "DocCache",
+    "WblLanguageServer",
+    "code_actions",
+    "create_server",
+    "fix_all_action",
+    "main",
+    "to_diagnostic",
+]

@@ -85,7 +85,9 @@ class Option:
         expected = TYPES[self.type]
         if self.choices:
             among = ", ".join(map(repr, self.choices))
-            expected = f"a list of values among {among}" if self.type == "strings" else f"one of {among}"
+            expected = {"strings": f"a list of values among {among}", "table": f"a table of values among {among}"}.get(
+                self.type, f"one of {among}"
+            )
         elif self.type in ("strings", "tables") and not isinstance(value, list):
             expected = "a list"
         return f"expected {expected}, got {describe(value)}"
@@ -93,7 +95,11 @@ class Option:
     def _chosen(self, value: Any) -> bool:
         if not self.choices:
             return True
-        return all(v in self.choices for v in value) if self.type == "strings" else value in self.choices
+        if self.type == "strings":
+            return all(v in self.choices for v in value)
+        if self.type == "table":  # the choices are the values' (term -> "safe")
+            return all(v in self.choices for v in value.values())
+        return value in self.choices
 
 
 def _fits(kind: str, value: Any) -> bool:

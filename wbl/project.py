@@ -105,6 +105,13 @@ class Project:
         target = Path(path)
         return self.config_for_dir(target if target.is_dir() else (target.parent if str(target.parent) else "."))
 
+    def docs_url(self, path: str | os.PathLike[str] = ".") -> str | None:
+        """The documentation's base URL for help links: ``$WBL_DOCS_URL``, else the `docs-url` of
+        the configuration for `path`, else None (see `wbl.reporters.base.docs_url`)."""
+        from wbl.reporters.base import docs_url
+
+        return docs_url(self.config_for(path).docs_url)
+
     def settings_for(self, path: str | os.PathLike[str]) -> Settings:
         config = self.config_for(path)
         # Files under one configuration that match the same overrides share one Settings object

@@ -8,6 +8,7 @@ point names a `Rule`, an iterable of rules, or a callable that returns either.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
@@ -15,8 +16,9 @@ from importlib import metadata
 from wbl.rule import CATEGORIES, Rule
 
 ENTRY_POINT_GROUP = "wbl.rules"
-# The distribution whose rules are wbl's own ("builtin").
-DISTRIBUTION = "wbl"
+# The distribution whose rules are wbl's own ("builtin"): the name it is installed under (the
+# command and the import are `wbl`).
+DISTRIBUTION = "wbl-lint"
 
 
 class RegistryError(Exception):
@@ -105,8 +107,19 @@ class Registry:
         return f"unknown rule selector {token!r}{hint}"
 
 
+def _is_wbl(name: str) -> bool:
+    """Whether a distribution name is wbl's own, however its metadata spells it (wbl_lint, WBL-Lint)."""
+    return re.sub(r"[-_.]+", "-", name).lower() == DISTRIBUTION
+
+
 def _entry_points() -> list[metadata.EntryPoint]:
-    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.value, ep.name))
+    # wbl's own distribution first among entry points of one module, so stale metadata left by
+    # an older install (the distribution was once named "wbl") never makes the built-in pack a plugin.
+    def key(ep: metadata.EntryPoint) -> tuple[str, bool, str]:
+        dist = getattr(ep, "dist", None)
+        return ep.value, not (dist is not None and _is_wbl(dist.name)), ep.name
+
+    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=key)
 
 
 def discover(
@@ -125,7 +138,7 @@ def discover(
             obj = ep.load()
         except Exception as exc:  # A broken plugin must say which one it is.
             raise RegistryError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from exc
-        origin_name = "builtin" if dist is not None and dist.name == DISTRIBUTION else (dist.name if dist else ep.name)
+        origin_name = "builtin" if dist is not None and _is_wbl(dist.name) else (dist.name if dist else ep.name)
         rules.extend(_load_rules(obj, origin_name, origin, module))
         loaded_modules.add(module)
     return Registry.from_rules(rules)

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wbl.options import Option, Schema
-from wbl.vocabulary import NO_VOCABULARY, Vocabulary
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if TYPE_CHECKING:
     from wbl.document import Document, Sentence, Unit
@@ -48,6 +48,19 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 EXPECT_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z0-9@ ,]+?)\s*-->")
 
 
+_Choice = TypeVar("_Choice", bound=Enum)
+
+
+def _parse_choice(cls: type[_Choice], value: object, what: str, expected: str) -> _Choice:
+    """A member of a string enum from its value in any case; ValueError naming what was expected."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(str(value).lower())
+    except ValueError:
+        raise ValueError(f"unknown {what} {value!r} (expected {expected})") from None
+
+
 class Severity(str, Enum):
     INFO = "info"
     WARNING = "warning"
@@ -59,15 +72,50 @@ class Severity(str, Enum):
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
-        if isinstance(value, Severity):
-            return value
-        try:
-            return cls(str(value).lower())
-        except ValueError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+        return _parse_choice(cls, value, "severity", "error, warning or info")
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Applicability(str, Enum):
+    """Whether a fix may be applied without a writer reading it (ruff's model)."""
+
+    SAFE = "safe"  # `wbl check --fix` applies it: the sentence says the same, and stays grammatical
+    UNSAFE = "unsafe"  # only with --unsafe-fixes: it may change the meaning or need a second look
+
+    @classmethod
+    def parse(cls, value: str | Applicability) -> Applicability:
+        return _parse_choice(cls, value, "fix applicability", "safe or unsafe")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``[start, end)`` by `content` (an insertion when start == end, a deletion when
+    `content` is empty). In a `Violation`, offsets are in the unit's plain text (or the file's
+    when the violation has no unit); in a `Finding`, in the file's text."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that resolves a finding: one or more edits that do not overlap, a short
+    description ("replace 'leverage' with 'use'") and whether it is safe to apply unread."""
+
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def is_safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def shifted(self, edits: tuple[Edit, ...]) -> Fix:
+        """The same fix with other edits (the engine maps a violation's to the file's offsets)."""
+        return Fix(self.message, edits, self.applicability)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +135,13 @@ class Violation:
     # The gap this violation reports ("missing:problem"), so that a rule that supersedes this one
     # and reports the same gap keeps one finding (see `wbl.relations`).
     topic: str | None = None
+    # For a finding about a term the project's vocabulary could accept: how (the engine adds
+    # "(accept it with `[tool.wbl.vocabulary] accept = [...]`)" to the message).
+    vocabulary: VocabularyHint | None = None
+    # A change that resolves the finding (edits in the unit's plain text; see `wbl.fixes` for
+    # helpers that make them). The engine keeps it only where each edit's text is exactly what
+    # the file holds there (no markup inside or around a deletion).
+    fix: Fix | None = None
 
     @classmethod
     def in_sentence(cls, sentence: Sentence, start: int, end: int, message: str, **kw: Any) -> Violation:

@@ -42,6 +42,17 @@ def decode(data: bytes, *, max_bytes: int | None = None) -> str:
     return text
 
 
+def encode_like(original: bytes, text: str) -> bytes:
+    """`text` encoded as `original` was (what `decode` read): UTF-16 with its byte-order mark in
+    the same byte order, or UTF-8 with or without the UTF-8 byte-order mark."""
+    if original.startswith(b"\xff\xfe"):
+        return b"\xff\xfe" + text.encode("utf-16-le")
+    if original.startswith(b"\xfe\xff"):
+        return b"\xfe\xff" + text.encode("utf-16-be")
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    return bom + text.encode("utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """The text of one document and its line starts."""

@@ -9,6 +9,9 @@ jargon, buzzword and weasel rules and by the shared sentence analysis alike:
 * ``technology``: more technology terms (tech-first, customer and problem analysis);
 * ``customers``: more customer roles ("pharmacist", "fleet manager");
 * ``products``: the product's names (never technology, never jargon, the subject of its sentences).
+
+A finding about a term the vocabulary could accept says how (`VocabularyHint`): the engine adds
+"(accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`)" to its message.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from wbl.textutil import normal_phrase
+from wbl.tomlwriter import toml_value
 
 KEYS = ("accept", "reject", "technology", "customers", "products")
 
@@ -66,4 +70,49 @@ class Vocabulary:
 # The empty vocabulary: the default everywhere a vocabulary is optional.
 NO_VOCABULARY = Vocabulary()
 
-__all__ = ["KEYS", "NO_VOCABULARY", "Vocabulary"]
+# The table a hint names: `[tool.wbl.vocabulary]` of a pyproject.toml (`[vocabulary]` in a wbl.toml).
+HINT_TABLE = "[tool.wbl.vocabulary]"
+# What a hint says for each list: (with terms, without terms); {it} is one of `_PRONOUNS`.
+_HINTS = {
+    "accept": ("accept {it} with", "accept it with"),
+    "products": ("if {it} your product, say so with", "name your product with"),
+    "customers": ("if {it} your customer, say so with", "if wbl missed your customer, name the role with"),
+}
+_PRONOUNS = {"accept": ("it", "them"), "products": ("it names", "they name"), "customers": ("it names", "they name")}
+_EXAMPLES = {"accept": "Shelfwise", "products": "Shelfwise", "customers": "pharmacist"}  # when no term is known
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyHint:
+    """How to make the project's vocabulary accept what a finding is about: a list of
+    `[tool.wbl.vocabulary]` and the terms to add (none: an example stands in for them)."""
+
+    key: str
+    terms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.key not in _HINTS:
+            raise ValueError(f"vocabulary hint for {self.key!r}: expected one of {', '.join(_HINTS)}")
+
+    @classmethod
+    def accept(cls, *terms: str) -> VocabularyHint:
+        return cls("accept", tuple(dict.fromkeys(terms)))
+
+    @classmethod
+    def products(cls, *terms: str) -> VocabularyHint:
+        return cls("products", tuple(dict.fromkeys(terms)))
+
+    @classmethod
+    def customers(cls, *terms: str) -> VocabularyHint:
+        return cls("customers", tuple(dict.fromkeys(terms)))
+
+    def __str__(self) -> str:
+        """'accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`'"""
+        with_terms, without = _HINTS[self.key]
+        one, several = _PRONOUNS[self.key]
+        lead = with_terms.format(it=one if len(self.terms) == 1 else several) if self.terms else without
+        terms = list(self.terms) or [_EXAMPLES[self.key]]
+        return f"{lead} `{HINT_TABLE} {self.key} = {toml_value(terms)}`"
+
+
+__all__ = ["HINT_TABLE", "KEYS", "NO_VOCABULARY", "Vocabulary", "VocabularyHint"]

@@ -8,6 +8,7 @@ from wbl_rules.analysis import acronyms, first_definitions
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Violation
+from wbl.vocabulary import VocabularyHint
 
 
 def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -39,4 +40,6 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         if where is not None and where <= (use.unit.index, use.start):
             continue
         template = ctx["late-message"] if where is not None else ctx["undefined-message"]
-        yield Violation(template.format(acronym=use.key), use.unit, use.start, use.end)
+        yield Violation(
+            template.format(acronym=use.key), use.unit, use.start, use.end, vocabulary=VocabularyHint.accept(use.key)
+        )

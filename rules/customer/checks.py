@@ -13,6 +13,7 @@ from wbl_rules.analysis import (
     find_lead,
     leading_technology,
     noun_mentions,
+    product_hint,
     product_names,
     quoted_offsets,
     segments_of,
@@ -21,6 +22,7 @@ from wbl_rules.analysis import (
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Violation
+from wbl.vocabulary import VocabularyHint
 
 
 def no_specific_customer(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -63,7 +65,7 @@ def no_specific_customer(document: Document, ctx: RuleContext) -> Iterator[Viola
         message = ctx["message"].format(words=words)
     else:
         message = ctx["message-none"]
-    yield from document_violation(document, message)
+    yield from document_violation(document, message, vocabulary=VocabularyHint.customers())
 
 
 def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -102,7 +104,8 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
             if terms and (first_customer is None or terms[0].start < first_customer):
                 term = terms[0]
                 message = ctx["message"].format(term=term.text)
-                yield Violation.in_sentence(sentence, term.start, term.end, message)
+                hint = product_hint(document, [term.text])
+                yield Violation.in_sentence(sentence, term.start, term.end, message, vocabulary=hint)
                 return
             if first_customer is not None:
                 return

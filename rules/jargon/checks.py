@@ -14,6 +14,7 @@ from wbl.kinds.substitution import SubstitutionTable, matches, substitution_tabl
 from wbl.rule import Figure, RuleContext, Violation
 from wbl.saferegex import compile_pattern
 from wbl.textutil import normal_phrase, phrase_pattern, zipf_frequency
+from wbl.vocabulary import VocabularyHint
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
 _DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*[^()]*[a-z][^()]*\)")
@@ -220,4 +221,5 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         named = ", ".join(f"'{shown[t]}'" + (f" x{counts[t]}" if counts[t] > 1 else "") for t in worst)
         if len(counts) > show:
             named += f" and {len(counts) - show} more"
-        yield Violation.covering(unit, ctx["message"].format(density=density, limit=limit, terms=named))
+        message = ctx["message"].format(density=density, limit=limit, terms=named)
+        yield Violation.covering(unit, message, vocabulary=VocabularyHint.accept(*(shown[t] for t in worst)))

@@ -18,6 +18,7 @@ from wbl_rules.analysis import (
     is_problem,
     leading_technology,
     phrase_tokens,
+    product_hint,
     product_names,
     segments_of,
     subject_kind,
@@ -29,6 +30,7 @@ from wbl_rules.analysis import (
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
+from wbl.vocabulary import VocabularyHint
 
 _PREDICATE_DEPS = ("dobj", "attr", "appos", "oprd", "prep", "agent", "acomp", "xcomp", "pcomp", "dative", "conj")
 
@@ -208,6 +210,17 @@ def _message(ctx: RuleContext, found: TechFirst) -> str:
     return messages[found.reason].format(words=found.words, verb=found.verb, terms=listed)
 
 
+def _product_hint(document: Document, found: TechFirst) -> VocabularyHint | None:
+    """A product name taken for technology is the vocabulary's to fix (the subject, predicate and
+    dense reasons name technology terms; the pantry and implementation ones a phrasing)."""
+    if found.reason not in _TERM_REASONS:
+        return None
+    return product_hint(document, (t.text for t in found.terms if t.weight >= 1.0))
+
+
+_TERM_REASONS = ("subject", "predicate", "dense")
+
+
 def _reason(
     sentence: Sentence, ctx: RuleContext, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str]
 ) -> TechFirst | None:
@@ -264,7 +277,9 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 continue
             found = _reason(sentence, ctx, lex, segments, products)
             if found is not None:
-                yield Violation.in_sentence(sentence, found.start, found.end, _message(ctx, found))
+                yield Violation.in_sentence(
+                    sentence, found.start, found.end, _message(ctx, found), vocabulary=_product_hint(document, found)
+                )
 
 
 def tech_first_headline(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -302,7 +317,8 @@ def tech_first_headline(document: Document, ctx: RuleContext) -> Iterator[Violat
             found = _technology_before_customer(sentence, lex, segments, products, min_weight)
         if found is not None:
             message = ctx["lead-message"].format(place=place, detail=_message(ctx, found))
-            yield Violation.in_sentence(sentence, found.start, found.end, message)
+            hint = _product_hint(document, found)
+            yield Violation.in_sentence(sentence, found.start, found.end, message, vocabulary=hint)
 
 
 def _technology_before_customer(

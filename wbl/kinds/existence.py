@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from wbl.fixes import quoted, removal
 from wbl.kinds.base import Kind
 from wbl.options import Option
-from wbl.rule import RuleContext, Violation
+from wbl.rule import Applicability, Fix, RuleContext, Violation
 from wbl.textutil import has_number, normal_phrase, phrase_pattern
+from wbl.vocabulary import VocabularyHint
 
 if TYPE_CHECKING:
     from wbl.document import Document, Sentence
@@ -48,6 +51,7 @@ class _Prepared:
     pos: Mapping[str, frozenset[str]]
     permission_words: frozenset[str]
     permission_subjects: frozenset[str]
+    cuts: Mapping[str, Applicability]  # word -> the applicability of the fix that cuts it
 
     @property
     def refines(self) -> bool:
@@ -61,7 +65,9 @@ class Existence(Kind):
     A match inside one of the `exceptions` is not flagged, nor one the project's vocabulary
     accepts. With the parse, a listed word can count only in some grammatical roles (`pos`), a
     number in the same clause or sentence can excuse it (`number-scope`), and a word such as
-    "may" after a subject such as "you" grants permission instead of hedging.
+    "may" after a subject such as "you" grants permission instead of hedging. A word listed in
+    `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
+    word ("very fast" -> "fast").
     """
 
     name = "existence"
@@ -85,6 +91,14 @@ class Existence(Kind):
         Option("pos", "table", {}, "word -> the Penn tags in which it counts (needs pos)"),
         Option("permission-words", "strings", [], "modal words that grant permission after `permission-subjects`"),
         Option("permission-subjects", "strings", [], "subjects after which `permission-words` are not hedges"),
+        Option("vocabulary-hint", "boolean", True, "messages say how the project's vocabulary would accept the word"),
+        Option(
+            "cut",
+            "table",
+            {},
+            "word -> safe or unsafe: a fix cuts it where the parse shows it only qualifies another word (needs dep)",
+            ("safe", "unsafe"),
+        ),
         Option("message", "string", "'{match}' is vague ({group}): {advice}", "{match}, {group}, {advice}"),
     )
 
@@ -106,6 +120,7 @@ class Existence(Kind):
             {k.lower(): frozenset(v) for k, v in dict(ctx.get("pos", {})).items()},
             frozenset(w.lower() for w in ctx.get("permission-words", ())),
             frozenset(s.lower() for s in ctx.get("permission-subjects", ())),
+            MappingProxyType({normal_phrase(k): Applicability.parse(v) for k, v in dict(ctx.get("cut", {})).items()}),
         )
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -115,6 +130,7 @@ class Existence(Kind):
         parts = set(ctx.get("parts", ("pr", "faq")))
         kinds = set(ctx.get("kinds", PROSE))
         message = ctx["message"]
+        hint = bool(ctx.get("vocabulary-hint", True))
         scope = ctx.get("number-scope", "none")
         refine = prepared.refines or scope != "none"
         for unit in document.units:
@@ -134,7 +150,9 @@ class Existence(Kind):
                     start, end = sentence.start + match.start(), sentence.start + match.end()
                     if refine and not _counts(sentence, start, end, scope, prepared, clause_numbers):
                         continue
-                    group = prepared.groups.get(normal_phrase(match.group(0)), {})
+                    word = normal_phrase(match.group(0))
+                    group = prepared.groups.get(word, {})
+                    cut = prepared.cuts.get(word)
                     yield Violation(
                         message.format(
                             match=match.group(0), group=group.get("name", ""), advice=group.get("advice", "")
@@ -142,7 +160,30 @@ class Existence(Kind):
                         unit,
                         start,
                         end,
+                        vocabulary=VocabularyHint.accept(word) if hint else None,
+                        fix=_cut(sentence, start, end, cut) if cut else None,
                     )
+
+
+def _cut(sentence: Sentence, start: int, end: int, applicability: Applicability) -> Fix | None:
+    """The fix that cuts a qualifier, unless it is quoted (someone's words) or not a qualifier."""
+    text = sentence.unit.text
+    if quoted(text, start, end) or not _qualifier(sentence, start, end):
+        return None
+    return removal(text, start, end, applicability)
+
+
+def _qualifier(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the word at unit offsets [start, end) only qualifies another word ("very" in "very
+    fast", "seamless" in "a seamless app"): one token, an adverb or adjective modifier, with no
+    words of its own depending on it. Cutting such a word leaves a whole sentence."""
+    if sentence.span is None:
+        return False
+    span = sentence.span.doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("advmod", "amod") and token.head.i != token.i and not any(True for _ in token.children)
 
 
 def _counts(

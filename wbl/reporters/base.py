@@ -20,9 +20,11 @@ from wbl.source import InputError, SourceText, decode
 if TYPE_CHECKING:
     from wbl.baseline import Comparison
 
-# Where each rule's documentation page lives (one page per rule, named by its slug).
-DOCS_URL = "https://wbl.readthedocs.io/en/latest"
-RULE_DOCS_URL = DOCS_URL + "/rules/{name}/"
+# The base URL of a published copy of wbl's documentation (the mkdocs site built from docs/),
+# when a project has one: the environment variable wins over the configuration's `docs-url`.
+# Without one, help links point at pages that exist on the user's machine (`wbl explain`, the
+# language server's rule pages) or are left out: never at a site that may not exist.
+DOCS_URL_ENV = "WBL_DOCS_URL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +37,14 @@ class RenderOptions:
     findings; SARIF also lists the unchanged and fixed ones with their `baselineState`);
     `root` is the folder that CI formats (SARIF, GitHub, GitLab, reviewdog) name files relative
     to: by default the git repository around the working directory (see `wbl.repository`).
+    `docs_url` the documentation's base URL for help links (see `docs_url`).
     """
 
     rules: tuple[Rule, ...] = ()
     color: bool = False
     baseline: Comparison | None = None
     root: str | None = None
+    docs_url: str | None = None  # the documentation's base URL (`docs_url`); None: no help links
 
 
 def root_of(options: RenderOptions | None) -> Path:
@@ -59,9 +63,23 @@ class Reporter(Protocol):
     def __call__(self, report: Report, options: RenderOptions | None = None, /) -> str: ...
 
 
-def rule_help_uri(name: str) -> str:
-    """The documentation page of a rule, by its slug."""
-    return RULE_DOCS_URL.format(name=name)
+def docs_url(configured: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The documentation's base URL: ``$WBL_DOCS_URL``, else the configuration's `docs-url`, else None."""
+    env = os.environ if environ is None else environ
+    return env.get(DOCS_URL_ENV, "").strip() or configured or None
+
+
+def rule_help_uri(name: str, base: str | None, code: str = "") -> str | None:
+    """A rule's page under the documentation's base URL (None without one).
+
+    The site built from docs/ has ``<base>/rules/<slug>/``; a base holding ``{name}`` or ``{code}``
+    is a template for another layout (``https://example.com/wbl/{code}.html``).
+    """
+    if not base:
+        return None
+    if "{name}" in base or "{code}" in base:
+        return base.replace("{name}", name).replace("{code}", code)
+    return f"{base.rstrip('/')}/rules/{name}/"
 
 
 def use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
@@ -102,12 +120,12 @@ def plural(count: int, word: str) -> str:
 
 
 __all__ = [
-    "DOCS_URL",
-    "RULE_DOCS_URL",
+    "DOCS_URL_ENV",
     "RenderOptions",
     "Report",
     "Reporter",
     "ci_path",
+    "docs_url",
     "line_of",
     "plural",
     "root_of",

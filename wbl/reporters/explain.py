@@ -14,7 +14,9 @@ from wbl.rule import EXPECT_MARKER, Rule
 from wbl.tomlwriter import toml_key, toml_table
 
 
-def render_explanation(r: Rule) -> str:
+def render_explanation(r: Rule, docs_url: str | None = None) -> str:
+    """The rule's page; with the documentation's base URL (`wbl.reporters.base.docs_url`) it
+    links to the published copy of the page too."""
     lines = [
         f"# {r.code} {r.name}",
         "",
@@ -26,8 +28,9 @@ def render_explanation(r: Rule) -> str:
         f"- Judges: {', '.join(_DOCUMENTS[d] for d in r.documents)} (see the document kinds in docs/anatomy.md)",
         f"- Needs: {', '.join(sorted(r.needs)) or 'nothing (no language analysis)'}",
         f"- Origin: {r.origin}",
-        f"- Documentation: {rule_help_uri(r.name)}",
     ]
+    if url := rule_help_uri(r.name, docs_url, r.code):
+        lines.append(f"- Documentation: {url}")
     if r.doc.strip():
         lines += ["", r.doc.strip()]
     lines += ["", "## Options and their defaults", ""]

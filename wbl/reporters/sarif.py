@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from wbl.baseline import fingerprints
 from wbl.findings import Finding, Report
-from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, root_of, rule_help_uri, source_of
+from wbl.reporters.base import RenderOptions, line_of, root_of, rule_help_uri, source_of
 from wbl.repository import repository_path
 from wbl.rule import Rule, Severity
 from wbl.source import encoded_column
@@ -40,12 +40,13 @@ def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
 
 def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str, Any]:
     descriptors: dict[str, dict[str, Any]] = {}
+    docs = options.docs_url if options else None
     for r in options.rules if options else ():
-        descriptors.setdefault(r.code, rule_descriptor(r))
+        descriptors.setdefault(r.code, rule_descriptor(r, docs))
     baseline = options.baseline if options else None
     kept = baseline.unchanged if baseline is not None else ()
     for f in (*report.findings, *kept):  # A finding of a rule the caller did not describe still gets an entry.
-        descriptors.setdefault(f.rule, _minimal_descriptor(f))
+        descriptors.setdefault(f.rule, _minimal_descriptor(f, docs))
     for _, entry in baseline.fixed if baseline is not None else ():
         descriptors.setdefault(entry.rule, {"id": entry.rule, "name": entry.name or entry.rule})
     codes = sorted(descriptors)
@@ -78,21 +79,21 @@ def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str,
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
 
+    driver: dict[str, Any] = {
+        "name": "wbl",
+        "fullName": "wbl, the Working Backwards linter",
+        "version": __version__,
+        "semanticVersion": __version__,
+    }
+    if docs and "{" not in docs:  # Without a documentation site, no link: each rule's `help` carries its page.
+        driver["informationUri"] = docs.rstrip("/") + "/"
+    driver["rules"] = [descriptors[code] for code in codes]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "wbl",
-                        "fullName": "wbl, the Working Backwards linter",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": DOCS_URL + "/",
-                        "rules": [descriptors[code] for code in codes],
-                    }
-                },
+                "tool": {"driver": driver},
                 "invocations": [invocation],
                 "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(root)}},
                 "columnKind": "utf16CodeUnits",
@@ -102,28 +103,30 @@ def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str,
     }
 
 
-def rule_descriptor(r: Rule) -> dict[str, Any]:
+def rule_descriptor(r: Rule, docs_url: str | None = None) -> dict[str, Any]:
     doc = r.doc.strip()
     first_paragraph = doc.split("\n\n", 1)[0].strip() if doc else ""
-    return {
+    descriptor = {
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": " ".join(first_paragraph.split()) or r.summary},
         "help": {"text": doc or r.summary, "markdown": doc or r.summary},
-        "helpUri": rule_help_uri(r.name),
         "defaultConfiguration": {"level": LEVELS[r.severity]},
         "properties": {"category": r.category, "tags": ["prose", r.category]},
     }
+    return _with_help_uri(descriptor, r.name, r.code, docs_url)
 
 
-def _minimal_descriptor(f: Finding) -> dict[str, Any]:
-    return {
-        "id": f.rule,
-        "name": f.name,
-        "helpUri": rule_help_uri(f.name),
-        "properties": {"category": f.category, "tags": ["prose", f.category]},
-    }
+def _minimal_descriptor(f: Finding, docs_url: str | None = None) -> dict[str, Any]:
+    descriptor = {"id": f.rule, "name": f.name, "properties": {"category": f.category, "tags": ["prose", f.category]}}
+    return _with_help_uri(descriptor, f.name, f.rule, docs_url)
+
+
+def _with_help_uri(descriptor: dict[str, Any], name: str, code: str, docs_url: str | None) -> dict[str, Any]:
+    """`helpUri` only where a documentation URL is configured: a link must lead somewhere."""
+    uri = rule_help_uri(name, docs_url, code)
+    return {**descriptor, "helpUri": uri} if uri else descriptor
 
 
 def _result(f: Finding, rule_index: int, start_line: str | None, end_line: str | None, root: Path) -> dict[str, Any]:

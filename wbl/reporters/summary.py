@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-from wbl.reporters.base import ci_path, plural, rule_help_uri
+from wbl.reporters.base import ci_path, docs_url, plural, rule_help_uri
 from wbl.reporters.statistics import Tally
 from wbl.rule import Severity
 
@@ -75,14 +75,13 @@ def step_summary(tally: Tally, root: Path, environ: Mapping[str, str]) -> str:
             + (f" ({shown} are not)" if shown else "")
             + ". Every finding is in the job's log and in code scanning (SARIF); the most severe are below.",
         ]
+    docs = docs_url(environ=environ)
     lines += ["", "### By rule", "", "| Rule | Findings | Errors | Warnings | Infos |", "|---|--:|--:|--:|--:|"]
     for code, n in sorted(tally.counts.items(), key=lambda item: (-item[1], item[0])):
         by = tally.severities[code]
         name = tally.names[code]
         lines.append(
-            f"| [{cell(code)} {cell(name)}]({rule_help_uri(name)}) | {n} | "
-            + " | ".join(str(by[s.value]) for s in _SEVERITIES)
-            + " |"
+            f"| {_rule_cell(code, name, docs)} | {n} | " + " | ".join(str(by[s.value]) for s in _SEVERITIES) + " |"
         )
     lines += ["", "### By file", "", "| File | Findings | Errors | Warnings | Infos |", "|---|--:|--:|--:|--:|"]
     files = sorted(tally.by_file.items(), key=lambda item: (-sum(item[1].values()), item[0]))
@@ -103,3 +102,9 @@ def step_summary(tally: Tally, root: Path, environ: Mapping[str, str]) -> str:
 
 
 __all__ = ["ANNOTATIONS_PER_JOB", "ANNOTATIONS_PER_STEP", "cell", "step_summary", "summary_line"]
+
+
+def _rule_cell(code: str, name: str, docs: str | None) -> str:
+    """A rule's cell: a link to its page on the documentation site ($WBL_DOCS_URL), else its name."""
+    url = rule_help_uri(name, docs, code)
+    return f"[{cell(code)} {cell(name)}]({url})" if url else f"{cell(code)} {cell(name)}"
