@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
+from wbl.nlp import MEMO
 from wbl.source import SourceText
 
 T = TypeVar("T")
@@ -142,7 +143,7 @@ class Unit(_Memo):
         """
         if self.nlp is None:
             return self.remember(key, compute)
-        return _remembered(self.nlp.user_data.setdefault("wbl.memo", {}), key, compute)
+        return _remembered(self.nlp.user_data.setdefault(MEMO, {}), key, compute)
 
     @property
     def is_heading(self) -> bool:

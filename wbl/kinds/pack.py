@@ -93,7 +93,11 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
     }
     if kind_class is Python:
-        hooks = {key: ImportedFunction(settings[key], where, key) for key in ("prepare", "figures") if key in settings}
+        hooks = {
+            key: ImportedFunction(settings[key], where, key)
+            for key in ("prepare", "figures", "prefilter")
+            if key in settings
+        }
         return Rule(
             **common,
             check=ImportedFunction(settings["function"], where, "function"),
@@ -123,6 +127,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         schema=schema,
         prepare=kind.prepare,
         figures=kind.figures if kind.has_figures else None,
+        prefilter=kind.prefilter if kind.has_prefilter else None,
     )
 
 

@@ -1,0 +1,1 @@
+"""Phases of a cold one-file `wbl check --no-cache`, each timed in a fresh process (prints; asserts nothing)."""
