@@ -600,6 +600,14 @@ def pr_sentences(document: Document, *, quotes: bool = True) -> Iterator[Sentenc
             yield sentence
 
 
+def press_release(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """Prefilter of the rules that read the parse of the press release only (its lead, its
+    sentences, the product's names): every press-release sentence, nothing of the FAQ."""
+    for unit in document.units:
+        if unit.part == "pr":
+            yield from unit.sentences
+
+
 def document_violation(document: Document, message: str) -> Iterator[Violation]:
     """One document-level finding, at the headline (see `anchor`)."""
     where = anchor(document)
@@ -809,6 +817,7 @@ __all__ = [
     "phrase_tokens",
     "pr_sentences",
     "prepare_lexicon",
+    "press_release",
     "product_names",
     "quoted_offsets",
     "segments_of",

@@ -209,4 +209,73 @@ def _package_components(name: str) -> frozenset[str]:
     return frozenset()  # an unusual pipeline: load everything (nothing is excluded)
 
 
-__all__ = ["DEEP_FEATURES", "FEATURE_COMPONENTS", "ModelError", "Pipeline", "load_pipeline", "resolve_model"]
+class _LemmaTables:
+    """What a pipeline's lemmatizer and attribute ruler could make of a word, whatever its tag."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.rules: set[tuple[str, str]] = set()
+        self.exceptions: dict[str, set[str]] = {}
+        self.by_word: dict[str, set[str]] = {}  # attribute-ruler patterns that set a word's lemma
+        self.anywhere: set[str] = set()  # lemmas set by patterns that match other than by the word
+        self.complete = "lemmatizer" not in nlp.component_names or _lemmatizer_mode(nlp) == "rule"
+        if "lemmatizer" in nlp.component_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for table_name, target in (("lemma_rules", "rules"), ("lemma_exc", "exceptions")):
+                if not lookups.has_table(table_name):
+                    continue
+                for by_pos in lookups.get_table(table_name).values():
+                    if target == "rules":
+                        self.rules.update((old, new) for old, new in by_pos)
+                    else:
+                        for form, lemmas in by_pos.items():
+                            self.exceptions.setdefault(form, set()).update(lemmas)
+        if "attribute_ruler" in nlp.component_names:
+            for pattern in nlp.get_pipe("attribute_ruler").patterns:
+                lemma = pattern["attrs"].get("LEMMA")
+                if lemma is None:
+                    continue
+                tokens = pattern["patterns"][0] if pattern["patterns"] else []
+                word = next((t.get("LOWER") or t.get("ORTH") for t in tokens if isinstance(t, dict)), None)
+                if len(tokens) == 1 and isinstance(word, str):
+                    self.by_word.setdefault(word.lower(), set()).add(lemma.lower())
+                else:
+                    self.anywhere.add(lemma.lower())
+
+    def candidates(self, word: str) -> frozenset[str]:
+        lower = word.lower()
+        found = {lower, *self.exceptions.get(lower, ()), *self.by_word.get(lower, ()), *self.anywhere}
+        found.update(lower[: len(lower) - len(old)] + new for old, new in self.rules if lower.endswith(old))
+        return frozenset(f for f in found if f)
+
+
+def _lemmatizer_mode(nlp: Any) -> str:
+    return str(getattr(nlp.get_pipe("lemmatizer"), "mode", ""))
+
+
+_LEMMA_TABLES: dict[int, _LemmaTables] = {}
+
+
+def lemma_candidates(doc: Any, word: str) -> frozenset[str] | None:
+    """Every lemma (lower case) the pipeline that made `doc` could give `word`, whatever the
+    word's tag: the word itself, its lemmatizer's exceptions and suffix rules, its attribute
+    ruler's lemmas. For prefilters, which run before the tagger. None when that cannot be known
+    (a pipeline wbl did not load, or a lemmatizer that is not rule-based): anything is possible.
+    """
+    pipeline = next((p for p in _PIPELINES.values() if p.nlp.vocab is doc.vocab), None)
+    if pipeline is None:
+        return None
+    tables = _LEMMA_TABLES.get(id(pipeline.nlp))
+    if tables is None:
+        tables = _LEMMA_TABLES[id(pipeline.nlp)] = _LemmaTables(pipeline.nlp)
+    return tables.candidates(word) if tables.complete else None
+
+
+__all__ = [
+    "DEEP_FEATURES",
+    "FEATURE_COMPONENTS",
+    "ModelError",
+    "Pipeline",
+    "lemma_candidates",
+    "load_pipeline",
+    "resolve_model",
+]

@@ -13,13 +13,15 @@ from wbl_rules.analysis import (
     find_lead,
     leading_technology,
     noun_mentions,
+    press_release,
     product_names,
     quoted_offsets,
     segments_of,
     specific_segment,
 )
 
-from wbl.document import Document
+from wbl.document import Document, Sentence
+from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Violation
 
 
@@ -157,3 +159,29 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     named = ", ".join(f"'{p}'" for p in dict.fromkeys(p for p in phrases if p)) or ", ".join(sorted(segments))
     talked = ", ".join(f"'{w}'" for w, _ in others.most_common(3))
     yield Violation(ctx["message"].format(segment=named, others=talked), unit, start, len(text.rstrip()))
+
+
+def drift_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """customer-drift's prefilter: the press release (the lead's segments), and FAQ or quoted
+    units with a word that could name a customer: one whose possible lemmas or singular forms
+    meet the roles, the generic customer words or the possible lemmas of the lead's words."""
+    yield from press_release(document, ctx)
+    lex: Lexicon = ctx.prepared
+    units = [u for u in document.units if u.kind in PROSE_KINDS and u.nlp is not None]
+    targets = set(lex.roles | lex.generic_customers)
+    for unit in find_lead(document).units():
+        for token in unit.nlp or ():
+            found = lemma_candidates(token.doc, token.text)
+            if found is None:
+                yield from (s for u in units for s in u.sentences)
+                return
+            targets |= found
+    for unit in units:
+        if unit.part != "faq" and not unit.in_quote and not quoted_offsets(unit):
+            continue
+        for token in unit.nlp:
+            lower = token.lower_
+            forms = {lower, lower[:-3] + "y", lower[:-1]} | (lemma_candidates(token.doc, token.text) or set())
+            if forms & targets:
+                yield from unit.sentences
+                break

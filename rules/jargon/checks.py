@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from wbl_rules import memo
 from wbl_rules.analysis import Acronym, undefined_acronyms
 
-from wbl.document import Document, Unit
+from wbl.document import Document, Sentence, Unit
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.rule import Figure, RuleContext, Violation
 from wbl.saferegex import compile_pattern
@@ -221,3 +221,46 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         if len(counts) > show:
             named += f" and {len(counts) - show} more"
         yield Violation.covering(unit, ctx["message"].format(density=density, limit=limit, terms=named))
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """jargon-density's prefilter: the units with a possible jargon term (a buzzword, technical
+    term or shape, an undefined acronym, or a word rare in every form but its unknown lemma), and
+    the units where such a rare word appears again (a proper noun there excuses it everywhere)."""
+    jargon: Jargon = ctx.prepared
+    kinds = set(ctx["kinds"])
+    by_unit = undefined_acronyms(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    chosen: set[int] = set()
+    rare: set[str] = set()
+    for unit in document.units:
+        if unit.kind not in kinds or not unit.text.strip() or unit.nlp is None:
+            continue
+        words = _possibly_rare(unit, jargon.rare_zipf)
+        if words or unit.index in by_unit or _has_lexical_term(unit.text, jargon):
+            chosen.add(unit.index)
+            rare |= words
+    for unit in document.units:
+        if unit.index in chosen or any(t.lower_ in rare for t in unit.nlp or ()):
+            yield from unit.sentences
+
+
+def _possibly_rare(unit: Unit, threshold: float) -> set[str]:
+    """Words of `unit` that `_rare_words` could count, whatever their tags and lemmas."""
+    found = set()
+    for token in unit.nlp:
+        if not token.is_alpha or len(token) < 3 or token.is_stop:
+            continue
+        if token.text[0].isupper() and not token.is_sent_start:
+            continue
+        word = token.lower_
+        if max(zipf_frequency(form, "en") for form in word_family(word, word)) < threshold:
+            found.add(word)
+    return found
+
+
+def _has_lexical_term(text: str, jargon: Jargon) -> bool:
+    if next(iter(matches(jargon.buzzwords, text)), None) is not None:
+        return True
+    if jargon.technical is not None and jargon.technical.search(text):
+        return True
+    return any(len(m.group(0)) >= 3 for regex in jargon.patterns for m in regex.finditer(text))
