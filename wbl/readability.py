@@ -9,7 +9,6 @@ for that download) from importing the real NLTK.
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
 import types
