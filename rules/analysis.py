@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,15 +27,11 @@ from typing import Any
 
 from wbl_rules import memo
 
+from wbl import derived
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 LEXICON_PACKAGE = "wbl_rules"
 LEXICON_FOLDER = "_lexicons"
@@ -122,7 +117,7 @@ def _base_data() -> dict[str, Any]:
     folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
     data: dict[str, Any] = {}
     for name in ("technology.toml", "customer.toml"):
-        data.update(tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+        data.update(derived.toml(folder.joinpath(name).read_text(encoding="utf-8")))
     return data
 
 

@@ -16,6 +16,7 @@ completed in several steps carries exactly the analysis one full run would give 
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -216,6 +217,7 @@ class _LemmaTables:
         self.rules: set[tuple[str, str]] = set()
         self.exceptions: dict[str, set[str]] = {}
         self.by_word: dict[str, set[str]] = {}  # attribute-ruler patterns that set a word's lemma
+        self.by_regex: list[tuple[re.Pattern[str], str]] = []  # patterns that match the word by a regex
         self.anywhere: set[str] = set()  # lemmas set by patterns that match other than by the word
         self.complete = "lemmatizer" not in nlp.component_names or _lemmatizer_mode(nlp) == "rule"
         if "lemmatizer" in nlp.component_names:
@@ -234,16 +236,24 @@ class _LemmaTables:
                 lemma = pattern["attrs"].get("LEMMA")
                 if lemma is None:
                     continue
-                tokens = pattern["patterns"][0] if pattern["patterns"] else []
-                word = next((t.get("LOWER") or t.get("ORTH") for t in tokens if isinstance(t, dict)), None)
-                if len(tokens) == 1 and isinstance(word, str):
-                    self.by_word.setdefault(word.lower(), set()).add(lemma.lower())
-                else:
-                    self.anywhere.add(lemma.lower())
+                index = pattern.get("index", 0)
+                for tokens in pattern["patterns"]:
+                    # The lemma goes to the token at `index`; a plain word there names it.
+                    token = tokens[index] if -len(tokens) <= index < len(tokens) else {}
+                    word = token.get("LOWER") or token.get("ORTH")
+                    words = [word] if isinstance(word, str) else word.get("IN") if isinstance(word, dict) else None
+                    if isinstance(word, dict) and isinstance(word.get("REGEX"), str):
+                        self.by_regex.append((re.compile(word["REGEX"]), lemma.lower()))
+                    elif isinstance(words, list) and all(isinstance(w, str) for w in words):
+                        for each in words:
+                            self.by_word.setdefault(each.lower(), set()).add(lemma.lower())
+                    else:
+                        self.anywhere.add(lemma.lower())
 
     def candidates(self, word: str) -> frozenset[str]:
         lower = word.lower()
         found = {lower, *self.exceptions.get(lower, ()), *self.by_word.get(lower, ()), *self.anywhere}
+        found.update(lemma for regex, lemma in self.by_regex if regex.search(lower))
         found.update(lower[: len(lower) - len(old)] + new for old, new in self.rules if lower.endswith(old))
         return frozenset(f for f in found if f)
 

@@ -10,13 +10,13 @@ Every problem is a `RuleDataError` naming the file and the key.
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 from typing import Any
 
+from wbl import derived
 from wbl.kinds.base import Kind
 from wbl.kinds.density import Density
 from wbl.kinds.existence import Existence
@@ -26,11 +26,6 @@ from wbl.kinds.required_part import RequiredPart
 from wbl.kinds.substitution import Substitution
 from wbl.options import Option, Schema
 from wbl.rule import DEFAULT_DOCUMENTS, Example, Rule, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 KINDS: dict[str, type[Kind]] = {k.name: k for k in (Existence, Substitution, Metric, Density, RequiredPart)}
 
@@ -64,8 +59,8 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
     """One rule from its TOML file; examples are read from `folder`."""
     where = f"{package}/{toml_file.name}"
     try:
-        data = tomllib.loads(toml_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        data = derived.toml(toml_file.read_text(encoding="utf-8"))
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise RuleDataError(f"{where}: invalid TOML: {exc}") from None
     for key in _REQUIRED:
         if key not in data:
