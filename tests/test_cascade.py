@@ -105,7 +105,7 @@ def test_without_the_cascade_every_unit_is_parsed() -> None:
 
 def test_markdown_that_is_not_a_prfaq_is_never_parsed() -> None:
     readme = "# Install\n\nRun the installer and then restart the service, which is very fast.\n"
-    ran = _analysed_units(Linter(), readme)
+    ran = _analysed_units(Linter(LintOptions(kind="other")), readme)  # no rule judges other Markdown
     assert ran and all(not components for components in ran.values())
 
 
@@ -150,11 +150,14 @@ def test_a_failing_prefilter_costs_time_not_findings() -> None:
 
 
 def test_components_no_selected_rule_needs_are_not_loaded() -> None:
-    pipeline = load_pipeline(None, {"sentences"})
-    assert pipeline.components == {"senter"}
-    assert pipeline.provides("dep") and pipeline.provides("ner")  # available, if a rule asks
+    from wbl import nlp
+
+    sentences_only = nlp._load(nlp.resolve_model(), frozenset({"sentences"}))  # a fresh load, not the shared one
+    assert sentences_only.components == {"senter"}
+    assert sentences_only.provides("dep") and sentences_only.provides("ner")  # available, if a rule asks
     full = load_pipeline(None, {"sentences", "pos", "lemma", "dep", "ner"})
     assert {"tagger", "parser", "lemmatizer", "ner", "senter"} <= full.components
+    assert load_pipeline(None, {"sentences", "pos"}) is full  # a loaded pipeline with the components is reused
 
 
 def test_prefilters_are_declared_by_every_builtin_rule_that_reads_the_parse() -> None:

@@ -14,6 +14,7 @@ import click
 
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
+from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import EXIT_CLEAN, EXIT_ERROR, FileReport, Report
@@ -48,10 +49,13 @@ def _project(
     cache_dir: str | None,
     jobs: int | None,
     fail_on: str | None = None,
+    dask: str | None = None,
 ) -> Project:
     """The project the command lints with: configuration, result cache and processes."""
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
+    if dask is not None and jobs is not None and jobs > 1:
+        _fail("--dask and --jobs exclude each other (the cluster's workers do the work)")
     return Project(
         options,
         default_registry(),
@@ -60,6 +64,7 @@ def _project(
         fail_on=fail_on,
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         jobs=jobs,
+        dask=dask,
     )
 
 
@@ -135,6 +140,14 @@ def main() -> None:
     default=None,
     help="Processes to lint with (default: every core when there are 32 files or more, else 1).",
 )
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="SCHEDULER",
+    default=None,
+    help="Lint on a Dask cluster: its scheduler's address (tcp://host:8786) or scheduler file"
+    " (pip install 'wbl[dask]').",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
     "--cache-dir",
@@ -163,6 +176,7 @@ def check(
     isolated: bool,
     report_unused: bool,
     jobs: int | None,
+    dask_scheduler: str | None,
     no_cache: bool,
     cache_dir: str | None,
     baseline_file: str | None,
@@ -180,7 +194,7 @@ def check(
         kind=kind,
     )
     try:
-        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on)
+        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, dask_scheduler)
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
@@ -213,7 +227,7 @@ def check(
             wrote = REPORTERS[output_format](report, render)
             if wrote:
                 click.echo(wrote, nl=False, color=color)
-    except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
+    except (ConfigError, ModelError, InputError, DaskUnavailable) as exc:  # InputError: lint_* make file errors
         _fail(str(exc))
     if wrote and not wrote.endswith("\n"):
         click.echo("")
