@@ -247,6 +247,7 @@ def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((normalise(p), p, frozenset(normalise(p).split())) for p in data()["template"]["prompts"])
 
 
+@lru_cache(maxsize=8192)
 def template_prompt(sentence: str) -> str | None:
     """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
     key = normalise(sentence)

@@ -58,6 +58,7 @@ class MemoKey:
 
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "analysis", "the unit's words (see `count_words`)")
+UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
 CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
 
 

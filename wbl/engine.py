@@ -90,6 +90,9 @@ class Linter:
         # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
         # that an edit re-analyses only the paragraphs that changed). Docs are never modified.
         self.doc_cache: MutableMapping[str, Any] | None = None
+        # Optional: what each local rule (`Rule.local`) found, and what its prefilter chose, per
+        # unit (the language server keeps one, so an edit re-runs local rules on changed units only).
+        self.unit_cache: MutableMapping[tuple[Any, ...], Any] | None = None
 
     # --- options ---------------------------------------------------------------------------------
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
@@ -202,12 +205,48 @@ class Linter:
         if not cascade or r.prefilter is None:
             return range(len(document.units))
         try:
+            if r.local and self.unit_cache is not None:
+                return self._local_prefilter(r, document)
             return {s.unit.index for s in r.prefilter(document, self._contexts[r.code])}
         except Exception as exc:  # A faulty prefilter costs time, never findings: parse everything.
             note = f"rule {r.code} ({r.name}): prefilter failed ({type(exc).__name__}: {exc}); every unit is parsed"
             if note not in self.notices:
                 self.notices.append(note)
             return range(len(document.units))
+
+    def _local_prefilter(self, r: Rule, document: Document) -> set[int]:
+        """A local rule's prefilter, run only on the units it has not judged before."""
+        assert self.unit_cache is not None and r.prefilter is not None
+        kind = self._kind_of(document)
+        unit_keys = _unit_keys(document)
+        keys = {u.index: ("prefilter", r.code, kind, unit_keys[u.index]) for u in document.units}
+        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        if missing:
+            chosen = {s.unit.index for s in r.prefilter(_only(document, missing), self._contexts[r.code])}
+            for unit in missing:
+                self.unit_cache[keys[unit.index]] = unit.index in chosen
+        return {index for index, key in keys.items() if self.unit_cache[key]}
+
+    def _local_violations(self, r: Rule, document: Document, kind: str) -> Iterator[Violation]:
+        """A local rule's violations: remembered per unit, the rule run only on units it has not seen.
+
+        Violations are stored relative to their unit, so a unit that moved (an edit above it)
+        is placed anew."""
+        assert self.unit_cache is not None
+        unit_keys = _unit_keys(document)
+        keys = {u.index: ("check", r.code, kind, unit_keys[u.index]) for u in document.units}
+        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        if missing:
+            found: dict[int, list[tuple[Any, ...]]] = {u.index: [] for u in missing}
+            for v in r.check(_only(document, missing), self._contexts[r.code]):
+                if not isinstance(v, Violation) or v.unit is None or v.unit.index not in found:
+                    raise _MalformedViolation("a local rule's violation is not in one of the units it was given")
+                found[v.unit.index].append((v.message, v.start, v.end, v.severity, v.suggestion, v.topic))
+            for unit in missing:
+                self.unit_cache[keys[unit.index]] = tuple(found[unit.index])
+        for unit in document.units:
+            for message, start, end, severity, suggestion, topic in self.unit_cache[keys[unit.index]]:
+                yield Violation(message, unit, start, end, severity, suggestion, topic)
 
     def _kind_of(self, document: Document) -> str:
         """The document's kind: the configured one, else the anatomy's."""
@@ -277,7 +316,11 @@ class Linter:
                 errors.append(self._failed[r.code])
                 continue
             try:
-                for violation in r.check(document, self._contexts[r.code]):
+                if r.local and self.unit_cache is not None:
+                    violations: Iterable[Violation] = self._local_violations(r, document, kind)
+                else:
+                    violations = r.check(document, self._contexts[r.code])
+                for violation in violations:
                     entries.append((self._to_finding(r, violation, document), violation.topic))
             except _MalformedViolation as exc:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
@@ -357,6 +400,57 @@ class Linter:
 
 class _MalformedViolation(Exception):
     pass
+
+
+def _unit_keys(document: Document) -> list[_UnitKey]:
+    """For each unit, everything of it that a local rule may read (its analysis follows from its
+    text), hashed once per document."""
+
+    def keys() -> list[_UnitKey]:
+        return [
+            _UnitKey(
+                (
+                    unit.text,
+                    unit.kind,
+                    unit.part,
+                    unit.level,
+                    unit.quote_depth,
+                    unit.list_depth,
+                    unit.ordered,
+                    unit.code_spans,
+                    unit.links,
+                    unit.emphasis,
+                    unit.breaks,
+                    document.sections[unit.section].title,
+                )
+            )
+            for unit in document.units
+        ]
+
+    from wbl.document import UNIT_KEYS
+
+    return UNIT_KEYS.remember(document, keys)
+
+
+class _UnitKey:
+    """A unit's key, hashed once (every local rule looks it up)."""
+
+    __slots__ = ("_hash", "values")
+
+    def __init__(self, values: tuple[Any, ...]) -> None:
+        self.values = values
+        self._hash = hash(values)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _UnitKey) and self._hash == other._hash and self.values == other.values
+
+
+def _only(document: Document, units: Sequence[Unit]) -> Document:
+    """The document with only some of its units (for local rules; indices are kept)."""
+    return replace(document, units=tuple(units), memo={})
 
 
 def build(path: str, text: str) -> Document:

@@ -214,6 +214,7 @@ class _LemmaTables:
     """What a pipeline's lemmatizer and attribute ruler could make of a word, whatever its tag."""
 
     def __init__(self, nlp: Any) -> None:
+        self._memo: dict[str, frozenset[str]] = {}
         self.rules: set[tuple[str, str]] = set()
         self.exceptions: dict[str, set[str]] = {}
         self.by_word: dict[str, set[str]] = {}  # attribute-ruler patterns that set a word's lemma
@@ -251,6 +252,12 @@ class _LemmaTables:
                         self.anywhere.add(lemma.lower())
 
     def candidates(self, word: str) -> frozenset[str]:
+        found = self._memo.get(word)
+        if found is None:
+            found = self._memo[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> frozenset[str]:
         lower = word.lower()
         found = {lower, *self.exceptions.get(lower, ()), *self.by_word.get(lower, ()), *self.anywhere}
         found.update(lemma for regex, lemma in self.by_regex if regex.search(lower))

@@ -202,6 +202,10 @@ class Rule:
     # analysis cannot change the rule's findings. Only the units holding such a sentence (of any
     # rule) are tagged and parsed. None: every unit the rule judges gets the full analysis.
     prefilter: PrefilterFunction | None = field(default=None, repr=False, compare=False)
+    # A local rule's findings in a unit depend on that unit alone (its text, kind, part, quoting,
+    # analysis and section) and the document's kind, never on other units: the language server
+    # re-runs it only on the units an edit changed. Its prefilter must be local too.
+    local: bool = False
 
     def __post_init__(self) -> None:
         if self.schema is None:
@@ -264,6 +268,7 @@ def rule(
     prepare: PrepareFunction | None = None,
     figures: FiguresFunction | None = None,
     prefilter: PrefilterFunction | None = None,
+    local: bool = False,
     supersedes: Iterable[str] = (),
     uses: Iterable[str] = (),
     documents: Iterable[str] = DEFAULT_DOCUMENTS,
@@ -289,6 +294,7 @@ def rule(
             prepare=prepare,
             figures=figures,
             prefilter=prefilter,
+            local=local,
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wbl_rules import memo
 from wbl_rules.analysis import Acronym, undefined_acronyms
 
+from wbl import derived
 from wbl.document import Document, Sentence, Unit
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.rule import Figure, RuleContext, Violation
@@ -40,6 +42,7 @@ class Jargon:
     rare_pos: tuple[str, ...]
     name_entities: tuple[str, ...]
     accepted: frozenset[str]
+    key: str = ""  # names these tables in memo keys
 
 
 def prepare(ctx: RuleContext) -> Jargon:
@@ -55,6 +58,7 @@ def prepare(ctx: RuleContext) -> Jargon:
         rare_pos=tuple(sorted(ctx.get("rare-pos", ("NOUN", "ADJ")))),
         name_entities=tuple(sorted(ctx.get("name-entities", ()))),
         accepted=accepted,
+        key=derived.digest(sorted(ctx.options.items()), sorted(ctx.options_of("buzzword").items()), accepted),
     )
 
 
@@ -235,8 +239,9 @@ def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     for unit in document.units:
         if unit.kind not in kinds or not unit.text.strip() or unit.nlp is None:
             continue
-        words = _possibly_rare(unit, jargon.rare_zipf)
-        if words or unit.index in by_unit or _has_lexical_term(unit.text, jargon):
+        words = memo.POSSIBLY_RARE.remember(unit, lambda u=unit: _possibly_rare(u, jargon.rare_zipf), jargon.rare_zipf)
+        lexical = memo.LEXICAL_JARGON.remember(unit, lambda u=unit: _has_lexical_term(u.text, jargon), jargon.key)
+        if words or unit.index in by_unit or lexical:
             chosen.add(unit.index)
             rare |= words
     for unit in document.units:
@@ -244,7 +249,7 @@ def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
             yield from unit.sentences
 
 
-def _possibly_rare(unit: Unit, threshold: float) -> set[str]:
+def _possibly_rare(unit: Unit, threshold: float) -> frozenset[str]:
     """Words of `unit` that `_rare_words` could count, whatever their tags and lemmas."""
     found = set()
     for token in unit.nlp:
@@ -252,10 +257,15 @@ def _possibly_rare(unit: Unit, threshold: float) -> set[str]:
             continue
         if token.text[0].isupper() and not token.is_sent_start:
             continue
-        word = token.lower_
-        if max(zipf_frequency(form, "en") for form in word_family(word, word)) < threshold:
-            found.add(word)
-    return found
+        if _highest_zipf(token.lower_) < threshold:
+            found.add(token.lower_)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _highest_zipf(word: str) -> float:
+    """The highest frequency of a word's family without its lemma (which only adds to the family)."""
+    return max(zipf_frequency(form, "en") for form in word_family(word, word))
 
 
 def _has_lexical_term(text: str, jargon: Jargon) -> bool:

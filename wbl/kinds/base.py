@@ -59,6 +59,11 @@ class Kind:
     def figures(self, document: Document, ctx: RuleContext) -> Iterable[Figure]:
         return ()
 
+    @property
+    def local(self) -> bool:
+        """Whether a rule of this kind judges each unit alone (see `Rule.local`)."""
+        return False
+
     def prefilter(self, document: Document, ctx: RuleContext) -> Iterable[Sentence]:
         """The sentences whose parse `check` may read (only called when `has_prefilter`)."""
         return document.sentences()

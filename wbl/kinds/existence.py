@@ -112,6 +112,10 @@ class Existence(Kind):
 
     has_prefilter = True
 
+    @property
+    def local(self) -> bool:
+        return True  # each unit's sentences, its part and kind; the parse of its own clauses
+
     def _matches(
         self, document: Document, ctx: RuleContext
     ) -> Iterator[tuple[Sentence, re.Match[str], dict[int, bool]]]:

@@ -36,6 +36,7 @@ _METADATA = (
     Option("supersedes", "strings", []),
     Option("uses", "strings", []),
     Option("documents", "strings", list(DEFAULT_DOCUMENTS)),
+    Option("local", "boolean", False),
     Option("options", "table", {}),
 )
 
@@ -86,6 +87,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "supersedes": tuple(data.get("supersedes", ())),
         "uses": tuple(data.get("uses", ())),
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
+        "local": bool(data.get("local", False)),
     }
     if kind_class is Python:
         hooks = {
@@ -100,6 +102,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
             **hooks,
         )
     kind = kind_class(settings, where)
+    local = bool(common.pop("local")) or kind.local
     schema = kind.schema()
     for key, value in raw_options.items():
         option = schema.options.get(key)
@@ -123,6 +126,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         prepare=kind.prepare,
         figures=kind.figures if kind.has_figures else None,
         prefilter=kind.prefilter if kind.has_prefilter else None,
+        local=local,
     )
 
 

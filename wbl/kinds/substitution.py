@@ -82,6 +82,10 @@ class Substitution(Kind):
         Option("without-alternative", "string", "say it plainly", "the advice when there is none"),
     )
 
+    @property
+    def local(self) -> bool:
+        return True  # each unit's text, part and kind
+
     def prepare(self, ctx: RuleContext) -> SubstitutionTable:
         return substitution_table(ctx.options, ctx.vocabulary)
 
