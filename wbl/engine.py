@@ -88,7 +88,8 @@ class Linter:
         self._failed: dict[str, str] = {}  # rule code -> why its `prepare` step failed
         self.notices: list[str] = []
         # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
-        # that an edit re-analyses only the paragraphs that changed). Docs are never modified.
+        # that an edit re-analyses only the paragraphs that changed). A cached Doc is only ever
+        # completed with more components (the cascade), never changed otherwise.
         self.doc_cache: MutableMapping[str, Any] | None = None
         # Optional: what each local rule (`Rule.local`) found, and what its prefilter chose, per
         # unit (the language server keeps one, so an edit re-runs local rules on changed units only).
