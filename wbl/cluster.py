@@ -116,21 +116,13 @@ def _lint_chunk(
     plan: WorkerPlan, digest: str, chunk: Sequence[tuple[str, bytes | dict[str, Any], int]]
 ) -> list[tuple[dict[str, Any], str | None]]:
     """On a worker: reports (as dictionaries) for a chunk of (path, bytes or an error report, options index)."""
-    results: list[tuple[dict[str, Any], str | None]] = []
-    start = 0
-    while start < len(chunk):
-        index = chunk[start][2]
-        end = start
-        while end < len(chunk) and chunk[end][2] == index:
-            end += 1
-        items = [
-            (path, data if isinstance(data, bytes) else FileReport.from_dict(data, path))
-            for path, data, _ in chunk[start:end]
-        ]
-        for report in _worker_linter(plan, digest, index).lint_many(items):
-            results.append((report.to_dict(compact=True), report.source_text))
-        start = end
-    return results
+    from wbl.parallel import reports_of_runs
+
+    def lint(index: int, run: list[tuple[str, bytes | dict[str, Any], int]]) -> Iterator[FileReport]:
+        items = [(path, data if isinstance(data, bytes) else FileReport.from_dict(data, path)) for path, data, _ in run]
+        return _worker_linter(plan, digest, index).lint_many(items)
+
+    return reports_of_runs(chunk, lint)
 
 
 def _worker_versions(models: Sequence[str | None]) -> dict[str, Any]:

@@ -10,17 +10,20 @@ come back in the original order, so output is identical to a single-process run.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport
 from wbl.registry import Registry
+
+T = TypeVar("T", bound=tuple)  # type: ignore[type-arg]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +56,18 @@ def _file_linter(index: int) -> FileLinter:
 
 def _lint_chunk(chunk: Sequence[tuple[str, int]]) -> list[tuple[dict[str, Any], str | None]]:
     """Reports for a chunk of (path, options index), consecutive files with one options batched."""
+    return reports_of_runs(chunk, lambda index, run: _file_linter(index).lint_files([path for path, _ in run]))
+
+
+def reports_of_runs(
+    chunk: Sequence[T], lint: Callable[[int, list[T]], Iterable[FileReport]]
+) -> list[tuple[dict[str, Any], str | None]]:
+    """Reports, as sent between processes, for a chunk of items whose last field is an options
+    index: `lint(index, items)` lints each run of consecutive items with the same options at once."""
     results: list[tuple[dict[str, Any], str | None]] = []
-    start = 0
-    while start < len(chunk):
-        index = chunk[start][1]
-        end = start
-        while end < len(chunk) and chunk[end][1] == index:
-            end += 1
-        for report in _file_linter(index).lint_files([path for path, _ in chunk[start:end]]):
+    for index, run in itertools.groupby(chunk, key=lambda item: item[-1]):
+        for report in lint(index, list(run)):
             results.append((report.to_dict(compact=True), report.source_text))
-        start = end
     return results
 
 
@@ -89,4 +94,4 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
                 yield FileReport.from_dict(data, path, source_text=source_text)
 
 
-__all__ = ["WorkerPlan", "lint_in_processes"]
+__all__ = ["WorkerPlan", "lint_in_processes", "reports_of_runs"]
