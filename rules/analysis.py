@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,15 +27,11 @@ from typing import Any
 
 from wbl_rules import memo
 
+from wbl import derived
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 LEXICON_PACKAGE = "wbl_rules"
 LEXICON_FOLDER = "_lexicons"
@@ -122,7 +117,7 @@ def _base_data() -> dict[str, Any]:
     folder = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FOLDER)
     data: dict[str, Any] = {}
     for name in ("technology.toml", "customer.toml"):
-        data.update(tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8")))
+        data.update(derived.toml(folder.joinpath(name).read_text(encoding="utf-8")))
     return data
 
 
@@ -602,6 +597,14 @@ def pr_sentences(document: Document, *, quotes: bool = True) -> Iterator[Sentenc
             yield sentence
 
 
+def press_release(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """Prefilter of the rules that read the parse of the press release only (its lead, its
+    sentences, the product's names): every press-release sentence, nothing of the FAQ."""
+    for unit in document.units:
+        if unit.part == "pr":
+            yield from unit.sentences
+
+
 def document_violation(document: Document, message: str, **kw: Any) -> Iterator[Violation]:
     """One document-level finding, at the headline (see `anchor`); `kw` as for `Violation`."""
     where = anchor(document)
@@ -821,6 +824,7 @@ __all__ = [
     "phrase_tokens",
     "pr_sentences",
     "prepare_lexicon",
+    "press_release",
     "product_names",
     "quoted_offsets",
     "segments_of",

@@ -22,11 +22,17 @@ PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's nam
 # wbl_rules.jargon.checks: jargon density.
 DEFINED_WORDS = MemoKey("jargon.defined", "analysis", "words a unit defines or names (not jargon)")
 RARE_WORDS = MemoKey("jargon.rare", "analysis", "a unit's rare nouns and adjectives (inputs: thresholds)")
+POSSIBLY_RARE = MemoKey(
+    "jargon.possibly_rare", "analysis", "words the prefilter finds possibly rare (inputs: threshold)"
+)
+LEXICAL_JARGON = MemoKey("jargon.lexical", "analysis", "whether a unit has a listed or shaped term (inputs: tables)")
 
 __all__ = [
     "DEFINED_WORDS",
     "LEAD",
+    "LEXICAL_JARGON",
     "NOUN_MENTIONS",
+    "POSSIBLY_RARE",
     "PRODUCT_NAMES",
     "QUOTED",
     "RARE_WORDS",

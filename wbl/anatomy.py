@@ -28,7 +28,6 @@ import difflib
 import json
 import math
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -37,13 +36,9 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
+from wbl import derived
 from wbl.saferegex import compile_pattern
 from wbl.textutil import phrase_pattern
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DATA_FILE = "anatomy.toml"
 
@@ -146,7 +141,7 @@ _WE = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", re.IGNORECASE
 def data() -> Mapping[str, Any]:
     """The anatomy's aliases and cue words, read once from ``wbl/data/anatomy.toml``."""
     text = resources.files("wbl").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return MappingProxyType(tomllib.loads(text))
+    return MappingProxyType(derived.toml(text))
 
 
 @lru_cache(maxsize=128)
@@ -267,6 +262,7 @@ def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((normalise(p), p, frozenset(normalise(p).split())) for p in data()["template"]["prompts"])
 
 
+@lru_cache(maxsize=8192)
 def template_prompt(sentence: str) -> str | None:
     """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
     key = normalise(sentence)

@@ -19,6 +19,7 @@ import click
 from wbl.atomic import atomic_write
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
+from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileReport, Report
@@ -57,10 +58,13 @@ def _project(
     jobs: int | None,
     fail_on: str | None = None,
     respect_gitignore: bool = True,
+    dask: str | None = None,
 ) -> Project:
     """The project the command lints with: configuration, result cache and processes."""
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
+    if dask is not None and jobs is not None and jobs > 1:
+        _fail("--dask and --jobs exclude each other (the cluster's workers do the work)")
     return Project(
         options,
         default_registry(),
@@ -70,6 +74,7 @@ def _project(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         jobs=jobs,
         respect_gitignore=respect_gitignore,
+        dask=dask,
     )
 
 
@@ -161,6 +166,14 @@ def main() -> None:
     default=None,
     help="Processes to lint with (default: every core when there are 32 files or more, else 1).",
 )
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="SCHEDULER",
+    default=None,
+    help="Lint on a Dask cluster: its scheduler's address (tcp://host:8786) or scheduler file"
+    " (pip install 'wbl-lint[dask]').",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
     "--cache-dir",
@@ -202,6 +215,7 @@ def check(
     isolated: bool,
     report_unused: bool,
     jobs: int | None,
+    dask_scheduler: str | None,
     no_cache: bool,
     cache_dir: str | None,
     baseline_file: str | None,
@@ -235,7 +249,9 @@ def check(
         kind=kind,
     )
     try:
-        project = _project(options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, respect_gitignore)
+        project = _project(
+            options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, respect_gitignore, dask_scheduler
+        )
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
@@ -286,7 +302,7 @@ def check(
                     )
                     wrote = REPORTERS[output_format](report, render)
                     out.write(wrote)
-            except (ConfigError, ModelError, InputError) as exc:  # InputError: lint_* turn these into file errors
+            except (ConfigError, ModelError, InputError, DaskUnavailable) as exc:  # InputError: lint_* make file errors
                 _fail(str(exc))
             if wrote and not wrote.endswith("\n"):
                 out.write("\n")

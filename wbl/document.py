@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
+from wbl.nlp import MEMO
 from wbl.source import SourceText
 
 T = TypeVar("T")
@@ -57,6 +58,7 @@ class MemoKey:
 
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "analysis", "the unit's words (see `count_words`)")
+UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
 CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
 
 
@@ -142,7 +144,7 @@ class Unit(_Memo):
         """
         if self.nlp is None:
             return self.remember(key, compute)
-        return _remembered(self.nlp.user_data.setdefault("wbl.memo", {}), key, compute)
+        return _remembered(self.nlp.user_data.setdefault(MEMO, {}), key, compute)
 
     @property
     def is_heading(self) -> bool:

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from wbl.findings import FileReport, Finding
-from wbl.nlp import ModelError, Pipeline, load_pipeline
+from wbl.nlp import DEEP_FEATURES, ModelError, Pipeline, load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.relations import fold_superseded
 from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
@@ -69,8 +69,13 @@ def _rebuild_options(*values: Any) -> LintOptions:
 class Linter:
     """Lints documents with a fixed rule selection and options; reusable across many documents."""
 
-    def __init__(self, options: LintOptions | None = None, registry: Registry | None = None) -> None:
+    def __init__(
+        self, options: LintOptions | None = None, registry: Registry | None = None, *, cascade: bool = True
+    ) -> None:
+        """`cascade=False` tags and parses every unit a rule judges, whatever the rules' prefilters
+        say (the findings are the same; it is there to check that they are)."""
         self.options = options or LintOptions()
+        self.cascade = cascade
         self.registry = registry or default_registry()
         self.rules: tuple[Rule, ...] = self.registry.select(self.options.select or None, self.options.ignore)
         self._contexts = {r.code: self._context(r) for r in self.rules}
@@ -84,8 +89,12 @@ class Linter:
         self._failed: dict[str, str] = {}  # rule code -> why its `prepare` step failed
         self.notices: list[str] = []
         # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
-        # that an edit re-analyses only the paragraphs that changed). Docs are never modified.
+        # that an edit re-analyses only the paragraphs that changed). A cached Doc is only ever
+        # completed with more components (the cascade), never changed otherwise.
         self.doc_cache: MutableMapping[str, Any] | None = None
+        # Optional: what each local rule (`Rule.local`) found, and what its prefilter chose, per
+        # unit (the language server keeps one, so an edit re-runs local rules on changed units only).
+        self.unit_cache: MutableMapping[tuple[Any, ...], Any] | None = None
 
     # --- options ---------------------------------------------------------------------------------
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
@@ -114,7 +123,7 @@ class Linter:
     def _ready(self) -> tuple[Pipeline, tuple[Rule, ...]]:
         """The pipeline and the rules it can run, each prepared once (on the first lint)."""
         if self._pipeline is None or self._runnable is None:
-            pipeline = load_pipeline(self.options.model)
+            pipeline = load_pipeline(self.options.model, self.features)
             runnable = []
             for r in self.rules:
                 missing = sorted(f for f in r.needs if not pipeline.provides(f))
@@ -135,6 +144,10 @@ class Linter:
             self._pipeline, self._runnable = pipeline, tuple(runnable)
         return self._pipeline, self._runnable
 
+    def prepare(self) -> None:
+        """Load the pipeline and prepare the rules now rather than on the first lint."""
+        self._ready()
+
     @property
     def features(self) -> set[str]:
         needed = {"sentences"}
@@ -142,15 +155,105 @@ class Linter:
             needed.update(r.needs)
         return needed
 
-    def _pipe(self, pipeline: Pipeline, texts: list[str], features: Iterable[str]) -> list[Any]:
-        """spaCy Docs for unit texts, through `doc_cache` when there is one (only new texts are run)."""
+    def _split(self, pipeline: Pipeline, texts: list[str]) -> list[Any]:
+        """Split spaCy Docs for unit texts, through `doc_cache` when there is one (only new texts
+        are run; a cached Doc keeps whatever analysis it was completed with)."""
         cache = self.doc_cache
         if cache is None:
-            return pipeline.pipe(texts, features)
+            return pipeline.split(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        for text, doc in zip(missing, pipeline.pipe(missing, features) if missing else (), strict=True):
+        for text, doc in zip(missing, pipeline.split(missing) if missing else (), strict=True):
             cache[text] = doc
         return [cache[t] for t in texts]
+
+    def _analysed(
+        self,
+        pipeline: Pipeline,
+        documents: Sequence[Document],
+        rules: Sequence[Rule],
+        extra: Iterable[str] = (),
+        *,
+        cascade: bool = True,
+    ) -> list[Document]:
+        """The documents with their units' spaCy Docs: split, then completed by the cascade.
+
+        Each unit gets the deep features (pos, lemma, dep, ner) of the rules that may read its
+        parse: a rule that judges the document's kind and has no prefilter reads every unit; one
+        with a prefilter reads the units of the sentences it names. `extra` features go to every unit.
+        """
+        docs = iter(self._split(pipeline, [u.text for d in documents for u in d.units]))
+        split = [d.with_analysis([next(docs) for _ in d.units]) for d in documents]
+        extra = set(extra) & DEEP_FEATURES
+        cascade = cascade and self.cascade and pipeline.splitter is not None
+        wanted: list[tuple[Any, set[str]]] = []
+        for document in split:
+            features: list[set[str]] = [set(extra) for _ in document.units]
+            if pipeline.splitter is None:
+                features = [f | {"dep"} for f in features]  # only the parser sets sentence boundaries
+            kind = self._kind_of(document)
+            for r in rules:
+                deep = r.needs & DEEP_FEATURES
+                if not deep or kind not in r.documents or r.code in self._failed:
+                    continue
+                for index in self._units_read(r, document, cascade):
+                    features[index] |= deep
+            wanted += [(u.nlp, f) for u, f in zip(document.units, features, strict=True) if f]
+        pipeline.complete(wanted)
+        # Values remembered while the prefilters looked at the split documents are dropped.
+        return [d.with_analysis([u.nlp for u in d.units]) for d in split]
+
+    def _units_read(self, r: Rule, document: Document, cascade: bool) -> Iterable[int]:
+        """Indices of the units whose parse a rule may read (all, without a prefilter)."""
+        if not cascade or r.prefilter is None:
+            return range(len(document.units))
+        try:
+            if r.local and self.unit_cache is not None:
+                return self._local_prefilter(r, document)
+            return {s.unit.index for s in r.prefilter(document, self._contexts[r.code])}
+        except Exception as exc:  # A faulty prefilter costs time, never findings: parse everything.
+            note = f"rule {r.code} ({r.name}): prefilter failed ({type(exc).__name__}: {exc}); every unit is parsed"
+            if note not in self.notices:
+                self.notices.append(note)
+            return range(len(document.units))
+
+    def _local_prefilter(self, r: Rule, document: Document) -> set[int]:
+        """A local rule's prefilter, run only on the units it has not judged before."""
+        assert self.unit_cache is not None and r.prefilter is not None
+        kind = self._kind_of(document)
+        unit_keys = _unit_keys(document)
+        keys = {u.index: ("prefilter", r.code, kind, unit_keys[u.index]) for u in document.units}
+        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        if missing:
+            chosen = {s.unit.index for s in r.prefilter(_only(document, missing), self._contexts[r.code])}
+            for unit in missing:
+                self.unit_cache[keys[unit.index]] = unit.index in chosen
+        return {index for index, key in keys.items() if self.unit_cache[key]}
+
+    def _local_violations(self, r: Rule, document: Document, kind: str) -> Iterator[Violation]:
+        """A local rule's violations: remembered per unit, the rule run only on units it has not seen.
+
+        Violations are stored relative to their unit, so a unit that moved (an edit above it)
+        is placed anew."""
+        assert self.unit_cache is not None
+        unit_keys = _unit_keys(document)
+        keys = {u.index: ("check", r.code, kind, unit_keys[u.index]) for u in document.units}
+        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        if missing:
+            found: dict[int, list[Violation]] = {u.index: [] for u in missing}
+            for v in r.check(_only(document, missing), self._contexts[r.code]):
+                if not isinstance(v, Violation) or v.unit is None or v.unit.index not in found:
+                    raise _MalformedViolation("a local rule's violation is not in one of the units it was given")
+                found[v.unit.index].append(replace(v, unit=None))  # kept without the old document
+            for unit in missing:
+                self.unit_cache[keys[unit.index]] = tuple(found[unit.index])
+        for unit in document.units:
+            for kept in self.unit_cache[keys[unit.index]]:
+                yield replace(kept, unit=unit)
+
+    def _kind_of(self, document: Document) -> str:
+        """The document's kind: the configured one, else the anatomy's."""
+        forced = self.options.kind if self.options.kind != "auto" else None
+        return forced or document.anatomy.kind
 
     # --- linting ---------------------------------------------------------------------------------
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
@@ -166,9 +269,7 @@ class Linter:
         if not documents:
             return
         pipeline, rules = self._ready()
-        docs = iter(self._pipe(pipeline, [u.text for d in documents for u in d.units], self.features))
-        analysed = [d.with_analysis([next(docs) for _ in d.units]) for d in documents]
-        for document in analysed:
+        for document in self._analysed(pipeline, documents, rules):
             report = self._run_rules(document, rules)
             document.release()
             yield report
@@ -177,10 +278,11 @@ class Linter:
         """The analysed `Document` of a text, for callers that need more than findings (the HTML
         review page). The pipeline runs what the rules need plus `features`. Raises `InputError`."""
         document = build(path, text.removeprefix("\ufeff"))
-        pipeline, _ = self._ready()
-        return document.with_analysis(
-            self._pipe(pipeline, [u.text for u in document.units], self.features | set(features))
-        )
+        _, rules = self._ready()
+        wanted = self.features | set(features)
+        pipeline = load_pipeline(self.options.model, wanted)
+        # The review page draws every unit's figures, so every unit gets the full analysis.
+        return self._analysed(pipeline, [document], rules, wanted, cascade=False)[0]
 
     def lint_document(self, document: Document) -> FileReport:
         """Run the rules over a `Document` from `analyse` (so that one spaCy pass serves both)."""
@@ -204,10 +306,9 @@ class Linter:
         from wbl import score
         from wbl.suppress import apply_suppressions
 
-        forced = self.options.kind if self.options.kind != "auto" else None
-        if forced is not None and forced != document.anatomy.kind:
-            document = replace(document, anatomy=replace(document.anatomy, kind=forced))
-        kind = document.anatomy.kind
+        kind = self._kind_of(document)
+        if kind != document.anatomy.kind:
+            document = replace(document, anatomy=replace(document.anatomy, kind=kind))
         entries: list[tuple[Finding, str | None]] = []
         errors: list[str] = []
         for r in rules:
@@ -217,7 +318,11 @@ class Linter:
                 errors.append(self._failed[r.code])
                 continue
             try:
-                for violation in r.check(document, self._contexts[r.code]):
+                if r.local and self.unit_cache is not None:
+                    violations: Iterable[Violation] = self._local_violations(r, document, kind)
+                else:
+                    violations = r.check(document, self._contexts[r.code])
+                for violation in violations:
                     entries.append((self._to_finding(r, violation, document), violation.topic))
             except _MalformedViolation as exc:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
@@ -331,6 +436,57 @@ def _file_fix(v: Violation, document: Document) -> Fix | None:
     if any(a.end > b.start or (a.start == a.end == b.start) for a, b in pairwise(edits)):
         raise _MalformedViolation("fix edits overlap")
     return v.fix.shifted(tuple(edits))
+
+
+def _unit_keys(document: Document) -> list[_UnitKey]:
+    """For each unit, everything of it that a local rule may read (its analysis follows from its
+    text), hashed once per document."""
+
+    def keys() -> list[_UnitKey]:
+        return [
+            _UnitKey(
+                (
+                    unit.text,
+                    unit.kind,
+                    unit.part,
+                    unit.level,
+                    unit.quote_depth,
+                    unit.list_depth,
+                    unit.ordered,
+                    unit.code_spans,
+                    unit.links,
+                    unit.emphasis,
+                    unit.breaks,
+                    document.sections[unit.section].title,
+                )
+            )
+            for unit in document.units
+        ]
+
+    from wbl.document import UNIT_KEYS
+
+    return UNIT_KEYS.remember(document, keys)
+
+
+class _UnitKey:
+    """A unit's key, hashed once (every local rule looks it up)."""
+
+    __slots__ = ("_hash", "values")
+
+    def __init__(self, values: tuple[Any, ...]) -> None:
+        self.values = values
+        self._hash = hash(values)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _UnitKey) and self._hash == other._hash and self.values == other.values
+
+
+def _only(document: Document, units: Sequence[Unit]) -> Document:
+    """The document with only some of its units (for local rules; indices are kept)."""
+    return replace(document, units=tuple(units), memo={})
 
 
 def build(path: str, text: str) -> Document:

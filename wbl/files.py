@@ -78,6 +78,11 @@ class FileLinter:
         except (KeyError, TypeError, ValueError, InputError):
             return None
 
+    def keep(self, data: bytes, report: FileReport) -> None:
+        """Store a report made elsewhere (a Dask worker) for these bytes in the result cache."""
+        if self.cache is not None and not report.errors:
+            self.cache.put(self.cache.key(data), report.to_dict(compact=True))
+
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
         return next(self.lint_files([str(path)]))
 

@@ -55,6 +55,7 @@ from wbl.version import __version__
 from wbl.wordtable import cache_folder
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
+UNIT_CACHE_SIZE = 50_000  # (rule, unit) entries: tuples of a few strings each
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
@@ -71,7 +72,8 @@ _INDENT = re.compile(r"[ \t]*")
 
 
 class DocCache(OrderedDict):  # type: ignore[type-arg]
-    """spaCy Docs by unit text, least recently used first out (the engine's `Linter.doc_cache`)."""
+    """spaCy Docs by unit text, least recently used first out (the engine's `Linter.doc_cache`);
+    also the local rules' findings by unit (`Linter.unit_cache`)."""
 
     def __init__(self, size: int = DOC_CACHE_SIZE) -> None:
         super().__init__()
@@ -332,6 +334,9 @@ class WblLanguageServer(LanguageServer):
             linter = self.fallback.linter_for(self.fallback.settings_for(path))
         if linter.doc_cache is None:
             linter.doc_cache = DocCache()
+        if linter.unit_cache is None:
+            # What local rules found in each unit: an edit re-runs them on the changed units only.
+            linter.unit_cache = DocCache(UNIT_CACHE_SIZE)
         return linter.lint_text(text, path)
 
     def diagnose(

@@ -1,15 +1,25 @@
-"""spaCy pipeline resolution and loading: one pipeline per process, only the components needed.
+"""spaCy pipeline resolution and loading, and the parse cascade.
 
 spaCy is imported here and only when a document is analysed, so `import wbl`, `wbl --help`
-and `wbl rules` stay fast.
+and `wbl rules` stay fast. A pipeline is loaded once per process with only the components the
+rules need (the others are excluded at load time, never even read from disk).
+
+Analysis runs in two steps (the cascade). `Pipeline.split` tokenises every text and sets its
+sentence boundaries with the cheap statistical sentence recogniser (`senter`, which has its own
+small embedding layer). `Pipeline.complete` then runs the expensive components (tagger,
+lemmatizer, parser, entity recogniser) on the Docs the rules asked for, in place, each Doc
+getting only the components of the features asked of it. The parser keeps the boundaries the
+sentence recogniser set, and a component reads the tok2vec output stored on the Doc, so a Doc
+completed in several steps carries exactly the analysis one full run would give it.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 # The default pipeline: the official en_core_web_sm when installed, otherwise the exact re-upload
@@ -22,8 +32,13 @@ FEATURE_COMPONENTS: dict[str, tuple[str, ...]] = {
     "lemma": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
     "dep": ("tok2vec", "parser"),
     "ner": ("tok2vec", "ner"),
-    "sentences": (),  # parser or senter, whichever is available (see `_components_for`)
+    "sentences": (),  # set by `split` (senter or sentencizer), or by the parser (see `Pipeline.splitter`)
 }
+# The features `complete` adds to a split Doc.
+DEEP_FEATURES = frozenset({"pos", "lemma", "dep", "ner"})
+SENTENCE_COMPONENTS = ("senter", "sentencizer")
+# Where the components that `complete` ran on a Doc are recorded (`Doc.user_data`).
+RAN = "wbl.ran"
 
 
 class ModelError(Exception):
@@ -44,11 +59,20 @@ def resolve_model(name: str | None = None) -> str:
 
 @dataclass
 class Pipeline:
-    """A loaded spaCy pipeline and the features its components can provide."""
+    """A loaded spaCy pipeline and the features its components can provide.
+
+    `available` names every component of the pipeline's package, loaded or not (a feature is
+    provided when its components are available); `nlp.component_names` the ones loaded.
+    """
 
     name: str
     nlp: Any
     version: str
+    available: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.available:
+            self.available = frozenset(self.nlp.component_names)
 
     @property
     def components(self) -> set[str]:
@@ -57,60 +81,218 @@ class Pipeline:
     def provides(self, feature: str) -> bool:
         if feature == "sentences":
             return True  # A sentencizer is added when nothing else sets boundaries.
-        return all(c in self.components for c in FEATURE_COMPONENTS[feature] if c != "tok2vec")
+        return all(c in self.available for c in FEATURE_COMPONENTS[feature] if c != "tok2vec")
+
+    @property
+    def splitter(self) -> str | None:
+        """The component `split` runs to set sentence boundaries (None: only the parser sets
+        them, so every Doc must be completed with "dep" before it has sentences)."""
+        return next((c for c in SENTENCE_COMPONENTS if c in self.components), None)
 
     def _components_for(self, features: Iterable[str]) -> set[str]:
         wanted: set[str] = set()
-        features = set(features)
         for feature in features:
             wanted.update(FEATURE_COMPONENTS.get(feature, ()))
-        if "sentences" in features and "parser" not in wanted:
-            for provider in ("senter", "sentencizer", "parser"):
-                if provider in self.components:
-                    wanted.add(provider)
-                    if provider == "senter":
-                        wanted.add("tok2vec")
-                    break
         # Components listen to a shared tok2vec only if it is in the pipeline.
         return {c for c in wanted if c in self.components}
 
-    def pipe(self, texts: Sequence[str], features: Iterable[str], batch_size: int = 64) -> list[Any]:
-        """Analyse texts with only the components the features need."""
-        active = self._components_for(features)
+    def split(self, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
+        """Tokens and sentence boundaries (the cheap first step of the cascade)."""
+        active = {self.splitter} if self.splitter else set()
         disable = [c for c in self.nlp.component_names if c not in active]
         with _LOCK:
             return list(self.nlp.pipe(texts, disable=disable, batch_size=batch_size))
 
+    def complete(self, wanted: Sequence[tuple[Any, Collection[str]]], batch_size: int = 256) -> None:
+        """Run on each split Doc the components its features need and it has not had yet (in place).
 
-_LOCK = threading.Lock()
-_PIPELINES: dict[str, Pipeline] = {}
+        Docs are grouped by the components they still need, so each group is one `nlp.pipe` call;
+        components run in pipeline order, and a component run in a later call reads the tok2vec
+        output stored on the Doc, as it would within one call.
+        """
+        groups: dict[tuple[str, ...], list[Any]] = {}
+        seen: set[int] = set()
+        order = self.nlp.component_names
+        for doc, features in wanted:
+            if id(doc) in seen:
+                continue  # one Doc can serve several units with the same text
+            seen.add(id(doc))
+            ran = doc.user_data.setdefault(RAN, set())
+            needed = self._components_for(features) - ran
+            if needed and "tok2vec" in self.components and "tok2vec" not in ran:
+                needed.add("tok2vec")  # listeners read its output from the Doc
+            if needed:
+                groups.setdefault(tuple(c for c in order if c in needed), []).append(doc)
+        with _LOCK:
+            for components, docs in groups.items():
+                disable = [c for c in order if c not in components]
+                for doc in self.nlp.pipe(docs, disable=disable, batch_size=batch_size):
+                    doc.user_data[RAN].update(components)
+                    doc.user_data.pop(MEMO, None)  # values remembered before the analysis are stale
+
+    def pipe(self, texts: Sequence[str], features: Iterable[str], batch_size: int = 256) -> list[Any]:
+        """Analyse texts with every component the features need (split, then complete)."""
+        docs = self.split(texts, batch_size)
+        features = set(features)
+        if self.splitter is None and "sentences" in features:
+            features.add("dep")
+        self.complete([(doc, features) for doc in docs], batch_size)
+        return docs
 
 
-def load_pipeline(name: str | None = None) -> Pipeline:
-    """Load (once per process) and return the pipeline named `name` or the default."""
+# The memo of values derived from a Doc (`wbl.document.Unit.remember_analysis`).
+MEMO = "wbl.memo"
+_LOCK = threading.RLock()
+_PIPELINES: dict[tuple[str, frozenset[str]], Pipeline] = {}
+
+
+def load_pipeline(name: str | None = None, features: Iterable[str] | None = None) -> Pipeline:
+    """Load (once per process) and return the pipeline named `name` or the default, with the
+    components the `features` need and the sentence recogniser (all of them when `features` is None).
+
+    A pipeline already loaded with at least those components is reused.
+    """
     resolved = resolve_model(name)
     with _LOCK:
-        pipeline = _PIPELINES.get(resolved)
-        if pipeline is None:
-            pipeline = _load(resolved)
-            _PIPELINES[resolved] = pipeline
+        for (loaded_name, components), pipeline in _PIPELINES.items():
+            if loaded_name != resolved:
+                continue
+            if features is None and components >= pipeline.available:
+                return pipeline
+            if features is not None and _needed(pipeline.available, features) <= components:
+                return pipeline
+        pipeline = _load(resolved, None if features is None else frozenset(features))
+        _PIPELINES[(resolved, frozenset(pipeline.components))] = pipeline
     return pipeline
 
 
-def _load(name: str) -> Pipeline:
+def _needed(available: Collection[str], features: Collection[str]) -> frozenset[str]:
+    """The components to load for `features`: theirs, tok2vec for listeners, and one that sets
+    sentence boundaries (the parser when the pipeline has no sentence recogniser)."""
+    wanted = {c for f in features for c in FEATURE_COMPONENTS.get(f, ())}
+    splitter = next((c for c in SENTENCE_COMPONENTS if c in available), None)
+    wanted.add(splitter or "parser")
+    return frozenset(c for c in wanted if c in available)
+
+
+def _load(name: str, features: frozenset[str] | None) -> Pipeline:
     import spacy
 
     try:
-        nlp = spacy.load(name)
+        available = _package_components(name)
+        exclude = [] if features is None else sorted(available - _needed(available, features))
+        nlp = spacy.load(name, exclude=exclude)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
     except Exception as exc:  # A broken pipeline package is a configuration problem, not a crash.
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {type(exc).__name__}: {exc}") from None
-    # en_core_web_sm ships a statistical sentence recogniser, disabled by default: it is much
-    # cheaper than the parser when no rule needs dependencies.
+    # en_core_web_sm ships a statistical sentence recogniser, disabled by default: it sets the
+    # boundaries for the whole cascade, much more cheaply than the parser.
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     if not any(c in nlp.component_names for c in ("senter", "sentencizer", "parser")):
         nlp.add_pipe("sentencizer")
     version = f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '?')}"
-    return Pipeline(name, nlp, version)
+    return Pipeline(name, nlp, version, frozenset(available | set(nlp.component_names)))
+
+
+def _package_components(name: str) -> frozenset[str]:
+    """Every component a pipeline package declares, read from its config without loading it."""
+    import spacy
+
+    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else None
+    if path is not None:
+        # A package's data folder is the one holding config.cfg, named after the package and version.
+        folders = [p for p in path.iterdir() if (p / "config.cfg").is_file()]
+        if folders:
+            config = spacy.util.load_config(folders[0] / "config.cfg")
+            return frozenset(config["nlp"]["pipeline"])
+    return frozenset()  # an unusual pipeline: load everything (nothing is excluded)
+
+
+class _LemmaTables:
+    """What a pipeline's lemmatizer and attribute ruler could make of a word, whatever its tag."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._memo: dict[str, frozenset[str]] = {}
+        self.rules: set[tuple[str, str]] = set()
+        self.exceptions: dict[str, set[str]] = {}
+        self.by_word: dict[str, set[str]] = {}  # attribute-ruler patterns that set a word's lemma
+        self.by_regex: list[tuple[re.Pattern[str], str]] = []  # patterns that match the word by a regex
+        self.anywhere: set[str] = set()  # lemmas set by patterns that match other than by the word
+        self.complete = "lemmatizer" not in nlp.component_names or _lemmatizer_mode(nlp) == "rule"
+        if "lemmatizer" in nlp.component_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for table_name, target in (("lemma_rules", "rules"), ("lemma_exc", "exceptions")):
+                if not lookups.has_table(table_name):
+                    continue
+                for by_pos in lookups.get_table(table_name).values():
+                    if target == "rules":
+                        self.rules.update((old, new) for old, new in by_pos)
+                    else:
+                        for form, lemmas in by_pos.items():
+                            self.exceptions.setdefault(form, set()).update(lemmas)
+        if "attribute_ruler" in nlp.component_names:
+            for pattern in nlp.get_pipe("attribute_ruler").patterns:
+                lemma = pattern["attrs"].get("LEMMA")
+                if lemma is None:
+                    continue
+                index = pattern.get("index", 0)
+                for tokens in pattern["patterns"]:
+                    # The lemma goes to the token at `index`; a plain word there names it.
+                    token = tokens[index] if -len(tokens) <= index < len(tokens) else {}
+                    word = token.get("LOWER") or token.get("ORTH")
+                    words = [word] if isinstance(word, str) else word.get("IN") if isinstance(word, dict) else None
+                    if isinstance(word, dict) and isinstance(word.get("REGEX"), str):
+                        self.by_regex.append((re.compile(word["REGEX"]), lemma.lower()))
+                    elif isinstance(words, list) and all(isinstance(w, str) for w in words):
+                        for each in words:
+                            self.by_word.setdefault(each.lower(), set()).add(lemma.lower())
+                    else:
+                        self.anywhere.add(lemma.lower())
+
+    def candidates(self, word: str) -> frozenset[str]:
+        found = self._memo.get(word)
+        if found is None:
+            found = self._memo[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> frozenset[str]:
+        lower = word.lower()
+        found = {lower, *self.exceptions.get(lower, ()), *self.by_word.get(lower, ()), *self.anywhere}
+        found.update(lemma for regex, lemma in self.by_regex if regex.search(lower))
+        found.update(lower[: len(lower) - len(old)] + new for old, new in self.rules if lower.endswith(old))
+        return frozenset(f for f in found if f)
+
+
+def _lemmatizer_mode(nlp: Any) -> str:
+    return str(getattr(nlp.get_pipe("lemmatizer"), "mode", ""))
+
+
+_LEMMA_TABLES: dict[int, _LemmaTables] = {}
+
+
+def lemma_candidates(doc: Any, word: str) -> frozenset[str] | None:
+    """Every lemma (lower case) the pipeline that made `doc` could give `word`, whatever the
+    word's tag: the word itself, its lemmatizer's exceptions and suffix rules, its attribute
+    ruler's lemmas. For prefilters, which run before the tagger. None when that cannot be known
+    (a pipeline wbl did not load, or a lemmatizer that is not rule-based): anything is possible.
+    """
+    pipeline = next((p for p in _PIPELINES.values() if p.nlp.vocab is doc.vocab), None)
+    if pipeline is None:
+        return None
+    tables = _LEMMA_TABLES.get(id(pipeline.nlp))
+    if tables is None:
+        tables = _LEMMA_TABLES[id(pipeline.nlp)] = _LemmaTables(pipeline.nlp)
+    return tables.candidates(word) if tables.complete else None
+
+
+__all__ = [
+    "DEEP_FEATURES",
+    "FEATURE_COMPONENTS",
+    "ModelError",
+    "Pipeline",
+    "lemma_candidates",
+    "load_pipeline",
+    "resolve_model",
+]

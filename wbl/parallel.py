@@ -9,17 +9,21 @@ come back in the original order, so output is identical to a single-process run.
 
 from __future__ import annotations
 
+import gc
+import itertools
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport
 from wbl.registry import Registry
+
+T = TypeVar("T", bound=tuple)  # type: ignore[type-arg]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +41,9 @@ _LINTERS: dict[int, FileLinter] = {}
 
 def _init_worker(plan: WorkerPlan) -> None:
     global _PLAN
-    _PLAN = plan
-    _LINTERS.clear()
+    if _PLAN is not plan:  # a forked worker keeps the linters its parent readied for this plan
+        _PLAN = plan
+        _LINTERS.clear()
 
 
 def _file_linter(index: int) -> FileLinter:
@@ -51,16 +56,18 @@ def _file_linter(index: int) -> FileLinter:
 
 def _lint_chunk(chunk: Sequence[tuple[str, int]]) -> list[tuple[dict[str, Any], str | None]]:
     """Reports for a chunk of (path, options index), consecutive files with one options batched."""
+    return reports_of_runs(chunk, lambda index, run: _file_linter(index).lint_files([path for path, _ in run]))
+
+
+def reports_of_runs(
+    chunk: Sequence[T], lint: Callable[[int, list[T]], Iterable[FileReport]]
+) -> list[tuple[dict[str, Any], str | None]]:
+    """Reports, as sent between processes, for a chunk of items whose last field is an options
+    index: `lint(index, items)` lints each run of consecutive items with the same options at once."""
     results: list[tuple[dict[str, Any], str | None]] = []
-    start = 0
-    while start < len(chunk):
-        index = chunk[start][1]
-        end = start
-        while end < len(chunk) and chunk[end][1] == index:
-            end += 1
-        for report in _file_linter(index).lint_files([path for path, _ in chunk[start:end]]):
+    for index, run in itertools.groupby(chunk, key=lambda item: item[-1]):
+        for report in lint(index, list(run)):
             results.append((report.to_dict(compact=True), report.source_text))
-        start = end
     return results
 
 
@@ -72,11 +79,19 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
     """
     size = max(1, min(16, len(files) // (jobs * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    fork = os.name == "posix"
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        # Load the pipeline and prepare the rules once, here, before forking: every worker starts
+        # with them (shared copy-on-write) instead of spending seconds loading its own.
+        _init_worker(plan)
+        for index in sorted({index for _, index in files}):
+            _file_linter(index).linter.prepare()
+        gc.freeze()  # the collector leaves the shared objects alone, so their pages stay shared
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(plan,)) as pool:
         for chunk, outcome in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
             for (path, _), (data, source_text) in zip(chunk, outcome, strict=True):
                 yield FileReport.from_dict(data, path, source_text=source_text)
 
 
-__all__ = ["WorkerPlan", "lint_in_processes"]
+__all__ = ["WorkerPlan", "lint_in_processes", "reports_of_runs"]

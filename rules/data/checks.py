@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wbl.document import Document
+from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import has_number, phrase_pattern
 
 _GRADABLE_TAGS = ("JJ", "RB", "VBN")
+# The tags the prefilter knows the shapes of: English comparatives and superlatives end in -r or
+# -st ("faster", "best", "further"), or are one of a few irregular words.
+_DEGREE_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
+_IRREGULAR_DEGREES = frozenset({"more", "less", "worse"})
 
 
 def _in_compound(token: Any) -> bool:
@@ -96,3 +100,26 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                     continue
                 template = ctx["superlative-message"] if superlative else ctx["comparative-message"]
                 yield Violation.in_sentence(sentence, start, end, template.format(match=text[start:end]))
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """adjective-not-data's prefilter: sentences it checks (no number, no question) with a word
+    shaped like a comparative or superlative, or listed as one."""
+    parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
+    tags = set(ctx["comparative-tags"]) | set(ctx["superlative-tags"])
+    listed = {w.lower() for w in (*ctx.get("comparatives", ()), *ctx.get("superlatives", ()))}
+    for unit in document.units:
+        if unit.part not in parts or unit.kind not in kinds:
+            continue
+        for sentence in unit.sentences:
+            text = sentence.text
+            if sentence.span is None or has_number(text):
+                continue
+            if ctx.get("skip-questions", True) and text.rstrip().endswith("?"):
+                continue
+            if not tags <= _DEGREE_TAGS or any(_degree_shaped(t.lower_, listed) for t in sentence.span):
+                yield sentence
+
+
+def _degree_shaped(word: str, listed: set[str]) -> bool:
+    return word.endswith(("r", "st")) or word in _IRREGULAR_DEGREES or word in listed

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wbl_rules import memo
 from wbl_rules.analysis import Acronym, undefined_acronyms
 
-from wbl.document import Document, Unit
+from wbl import derived
+from wbl.document import Document, Sentence, Unit
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.rule import Figure, RuleContext, Violation
 from wbl.saferegex import compile_pattern
@@ -41,6 +43,7 @@ class Jargon:
     rare_pos: tuple[str, ...]
     name_entities: tuple[str, ...]
     accepted: frozenset[str]
+    key: str = ""  # names these tables in memo keys
 
 
 def prepare(ctx: RuleContext) -> Jargon:
@@ -56,6 +59,7 @@ def prepare(ctx: RuleContext) -> Jargon:
         rare_pos=tuple(sorted(ctx.get("rare-pos", ("NOUN", "ADJ")))),
         name_entities=tuple(sorted(ctx.get("name-entities", ()))),
         accepted=accepted,
+        key=derived.digest(sorted(ctx.options.items()), sorted(ctx.options_of("buzzword").items()), accepted),
     )
 
 
@@ -223,3 +227,52 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             named += f" and {len(counts) - show} more"
         message = ctx["message"].format(density=density, limit=limit, terms=named)
         yield Violation.covering(unit, message, vocabulary=VocabularyHint.accept(*(shown[t] for t in worst)))
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """jargon-density's prefilter: the units with a possible jargon term (a buzzword, technical
+    term or shape, an undefined acronym, or a word rare in every form but its unknown lemma), and
+    the units where such a rare word appears again (a proper noun there excuses it everywhere)."""
+    jargon: Jargon = ctx.prepared
+    kinds = set(ctx["kinds"])
+    by_unit = undefined_acronyms(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    chosen: set[int] = set()
+    rare: set[str] = set()
+    for unit in document.units:
+        if unit.kind not in kinds or not unit.text.strip() or unit.nlp is None:
+            continue
+        words = memo.POSSIBLY_RARE.remember(unit, lambda u=unit: _possibly_rare(u, jargon.rare_zipf), jargon.rare_zipf)
+        lexical = memo.LEXICAL_JARGON.remember(unit, lambda u=unit: _has_lexical_term(u.text, jargon), jargon.key)
+        if words or unit.index in by_unit or lexical:
+            chosen.add(unit.index)
+            rare |= words
+    for unit in document.units:
+        if unit.index in chosen or any(t.lower_ in rare for t in unit.nlp or ()):
+            yield from unit.sentences
+
+
+def _possibly_rare(unit: Unit, threshold: float) -> frozenset[str]:
+    """Words of `unit` that `_rare_words` could count, whatever their tags and lemmas."""
+    found = set()
+    for token in unit.nlp:
+        if not token.is_alpha or len(token) < 3 or token.is_stop:
+            continue
+        if token.text[0].isupper() and not token.is_sent_start:
+            continue
+        if _highest_zipf(token.lower_) < threshold:
+            found.add(token.lower_)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _highest_zipf(word: str) -> float:
+    """The highest frequency of a word's family without its lemma (which only adds to the family)."""
+    return max(zipf_frequency(form, "en") for form in word_family(word, word))
+
+
+def _has_lexical_term(text: str, jargon: Jargon) -> bool:
+    if next(iter(matches(jargon.buzzwords, text)), None) is not None:
+        return True
+    if jargon.technical is not None and jargon.technical.search(text):
+        return True
+    return any(len(m.group(0)) >= 3 for regex in jargon.patterns for m in regex.finditer(text))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wbl.document import Document
+from wbl.document import Document, Sentence
+from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.textutil import zipf_frequency
 
@@ -121,3 +122,21 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                     severity = faq_severity if unit.part == "faq" else None
                 message = ctx["message"].format(phrase=phrase, advice=advice)
                 yield Violation.in_sentence(sentence, start, end, message, severity=severity)
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """passive-voice's prefilter: sentences of the units it checks with a word that could have
+    an auxiliary's lemma (the check's own lexical pre-check, before the lemmatizer has run)."""
+    kinds = set(ctx["kinds"])
+    auxiliaries = {a.lower() for a in ctx["auxiliaries"]}
+    for unit in document.units:
+        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
+            continue
+        for sentence in unit.sentences:
+            if sentence.span is None:
+                continue
+            for token in sentence.span:
+                lemmas = lemma_candidates(token.doc, token.text)
+                if lemmas is None or lemmas & auxiliaries:
+                    yield sentence
+                    break

@@ -340,3 +340,12 @@ def _technology_before_customer(
 def _term_words(terms: Sequence[Term]) -> str:
     """The technology terms themselves (inline code included, which is not in the sentence text)."""
     return ", ".join(dict.fromkeys(t.text for t in terms))
+
+
+def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """tech-first-sentence's prefilter: the sentences of the parts it checks, and the press
+    release (the lead's segments and the product's names)."""
+    parts = set(ctx.get("parts", ("pr",))) | {"pr"}
+    for unit in document.units:
+        if unit.part in parts:
+            yield from unit.sentences

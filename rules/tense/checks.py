@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from wbl.document import Document
+from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import phrase_pattern, quotation_spans
 
@@ -74,3 +74,11 @@ def future_tense(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 if text.lower() == "wo":  # "won't" is tokenised "wo" + "n't"
                     end, text = end + 3, unit.text[start : end + 3]
                 yield Violation(message.format(match=text), unit, start, end)
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """future-tense's prefilter: the sentences of the units it checks."""
+    parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
+    for unit in document.units:
+        if unit.part in parts and unit.kind in kinds and not (ctx.get("skip-blockquotes", True) and unit.in_quote):
+            yield from unit.sentences

@@ -20,7 +20,7 @@ from wbl.options import Option, Schema
 from wbl.rule import Figure, RuleContext, Severity, Violation
 
 if TYPE_CHECKING:
-    from wbl.document import Document
+    from wbl.document import Document, Sentence
 
 
 class Kind:
@@ -32,6 +32,8 @@ class Kind:
     options: ClassVar[tuple[Option, ...]] = ()
     # Whether `figures` measures anything (the HTML review page asks only those that do).
     has_figures: ClassVar[bool] = False
+    # Whether `prefilter` narrows the sentences the kind reads the parse of (see `Rule.prefilter`).
+    has_prefilter: ClassVar[bool] = False
 
     __slots__ = ("settings", "where")
 
@@ -56,6 +58,15 @@ class Kind:
 
     def figures(self, document: Document, ctx: RuleContext) -> Iterable[Figure]:
         return ()
+
+    @property
+    def local(self) -> bool:
+        """Whether a rule of this kind judges each unit alone (see `Rule.local`)."""
+        return False
+
+    def prefilter(self, document: Document, ctx: RuleContext) -> Iterable[Sentence]:
+        """The sentences whose parse `check` may read (only called when `has_prefilter`)."""
+        return document.sentences()
 
     def __call__(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
         return self.check(document, ctx)

@@ -18,6 +18,8 @@ from wbl.vocabulary import VocabularyHint
 if TYPE_CHECKING:
     from wbl.document import Document, Sentence
 
+_Clauses = dict[int, bool]  # clause head -> whether the clause has a number
+
 # "one of the leading causes": "one" picks an item out of a group; it is not data.
 _ONE_OF = re.compile(r"\bone\s+of\b", re.IGNORECASE)
 
@@ -123,16 +125,22 @@ class Existence(Kind):
             MappingProxyType({normal_phrase(k): Applicability.parse(v) for k, v in dict(ctx.get("cut", {})).items()}),
         )
 
-    def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    has_prefilter = True
+
+    @property
+    def local(self) -> bool:
+        return True  # each unit's sentences, its part and kind; the parse of its own clauses
+
+    def _matches(
+        self, document: Document, ctx: RuleContext
+    ) -> Iterator[tuple[Sentence, re.Match[str], dict[int, bool]]]:
+        """(sentence, match of a listed word, the clause memo of its unit) for each listed word
+        in the sentences checked, exceptions left out: what the parse may then overrule."""
         prepared: _Prepared = ctx.prepared
         if prepared.pattern is None:
             return
         parts = set(ctx.get("parts", ("pr", "faq")))
         kinds = set(ctx.get("kinds", PROSE))
-        message = ctx["message"]
-        hint = bool(ctx.get("vocabulary-hint", True))
-        scope = ctx.get("number-scope", "none")
-        refine = prepared.refines or scope != "none"
         for unit in document.units:
             if unit.part not in parts or unit.kind not in kinds:
                 continue
@@ -145,24 +153,34 @@ class Existence(Kind):
                     continue
                 excepted = [m.span() for m in prepared.exceptions.finditer(text)] if prepared.exceptions else []
                 for match in prepared.pattern.finditer(text):
-                    if any(s <= match.start() and match.end() <= e for s, e in excepted):
-                        continue
-                    start, end = sentence.start + match.start(), sentence.start + match.end()
-                    if refine and not _counts(sentence, start, end, scope, prepared, clause_numbers):
-                        continue
-                    word = normal_phrase(match.group(0))
-                    group = prepared.groups.get(word, {})
-                    cut = prepared.cuts.get(word)
-                    yield Violation(
-                        message.format(
-                            match=match.group(0), group=group.get("name", ""), advice=group.get("advice", "")
-                        ),
-                        unit,
-                        start,
-                        end,
-                        vocabulary=VocabularyHint.accept(word) if hint else None,
-                        fix=_cut(sentence, start, end, cut) if cut else None,
-                    )
+                    if not any(s <= match.start() and match.end() <= e for s, e in excepted):
+                        yield sentence, match, clause_numbers
+
+    def prefilter(self, document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+        """The sentences with a listed word: the parse is read only to overrule a match."""
+        return (sentence for sentence, _, _ in self._matches(document, ctx))
+
+    def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
+        prepared: _Prepared = ctx.prepared
+        message = ctx["message"]
+        hint = bool(ctx.get("vocabulary-hint", True))
+        scope = ctx.get("number-scope", "none")
+        refine = prepared.refines or scope != "none"
+        for sentence, match, clause_numbers in self._matches(document, ctx):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if refine and not _counts(sentence, start, end, scope, prepared, clause_numbers):
+                continue
+            word = normal_phrase(match.group(0))
+            group = prepared.groups.get(word, {})
+            cut = prepared.cuts.get(word)
+            yield Violation(
+                message.format(match=match.group(0), group=group.get("name", ""), advice=group.get("advice", "")),
+                sentence.unit,
+                start,
+                end,
+                vocabulary=VocabularyHint.accept(word) if hint else None,
+                fix=_cut(sentence, start, end, cut) if cut else None,
+            )
 
 
 def _cut(sentence: Sentence, start: int, end: int, applicability: Applicability) -> Fix | None:

@@ -64,6 +64,10 @@ class Metric(Kind):
     def scope(self) -> str:
         return str(self.settings["of"])
 
+    @property
+    def local(self) -> bool:
+        return self.scope in ("sentence", "unit")  # parts and the anatomy's parts span units
+
     def schema(self) -> Schema:
         options = []
         for measure in self.measures:

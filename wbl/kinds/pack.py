@@ -10,13 +10,13 @@ Every problem is a `RuleDataError` naming the file and the key.
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 from typing import Any
 
+from wbl import derived
 from wbl.kinds.base import Kind
 from wbl.kinds.density import Density
 from wbl.kinds.existence import Existence
@@ -27,11 +27,6 @@ from wbl.kinds.substitution import Substitution
 from wbl.options import Option, Schema
 from wbl.rule import DEFAULT_DOCUMENTS, Example, Rule, Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 KINDS: dict[str, type[Kind]] = {k.name: k for k in (Existence, Substitution, Metric, Density, RequiredPart)}
 
 _REQUIRED = ("code", "name", "category", "severity", "summary", "kind")
@@ -41,6 +36,7 @@ _METADATA = (
     Option("supersedes", "strings", []),
     Option("uses", "strings", []),
     Option("documents", "strings", list(DEFAULT_DOCUMENTS)),
+    Option("local", "boolean", False),
     Option("options", "table", {}),
 )
 
@@ -64,8 +60,8 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
     """One rule from its TOML file; examples are read from `folder`."""
     where = f"{package}/{toml_file.name}"
     try:
-        data = tomllib.loads(toml_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        data = derived.toml(toml_file.read_text(encoding="utf-8"))
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise RuleDataError(f"{where}: invalid TOML: {exc}") from None
     for key in _REQUIRED:
         if key not in data:
@@ -91,9 +87,14 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "supersedes": tuple(data.get("supersedes", ())),
         "uses": tuple(data.get("uses", ())),
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
+        "local": bool(data.get("local", False)),
     }
     if kind_class is Python:
-        hooks = {key: ImportedFunction(settings[key], where, key) for key in ("prepare", "figures") if key in settings}
+        hooks = {
+            key: ImportedFunction(settings[key], where, key)
+            for key in ("prepare", "figures", "prefilter")
+            if key in settings
+        }
         return Rule(
             **common,
             check=ImportedFunction(settings["function"], where, "function"),
@@ -101,6 +102,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
             **hooks,
         )
     kind = kind_class(settings, where)
+    local = bool(common.pop("local")) or kind.local
     schema = kind.schema()
     for key, value in raw_options.items():
         option = schema.options.get(key)
@@ -123,6 +125,8 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         schema=schema,
         prepare=kind.prepare,
         figures=kind.figures if kind.has_figures else None,
+        prefilter=kind.prefilter if kind.has_prefilter else None,
+        local=local,
     )
 
 

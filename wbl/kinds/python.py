@@ -117,6 +117,13 @@ class Python:
         Option("function", "string", None, "the check: module:attribute, called with (document, ctx)"),
         Option("prepare", "string", None, "module:attribute called with (ctx) once per configuration"),
         Option("figures", "string", None, "module:attribute called with (document, ctx): Figures for reports"),
+        Option(
+            "prefilter",
+            "string",
+            None,
+            "module:attribute called with (document, ctx) before the parse: the sentences whose parse"
+            " the check may read",
+        ),
     )
 
 

@@ -119,6 +119,27 @@ class Substitution(Kind):
         Option("vocabulary-hint", "boolean", True, "messages say how the project's vocabulary would accept the term"),
     )
 
+    has_prefilter = True
+
+    @property
+    def local(self) -> bool:
+        return True  # each unit's text, part and kind
+
+    def prefilter(self, document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+        """The sentences with a term whose fix depends on its tags (`fix-pos`): nothing else of
+        the parse is read."""
+        table: SubstitutionTable = ctx.prepared
+        tagged = {normal_phrase(k) for k in dict(ctx.get("fix-pos", {}))}
+        if table.pattern is None or not tagged:
+            return
+        parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
+        for unit in document.units:
+            if unit.part not in parts or unit.kind not in kinds:
+                continue
+            for sentence in unit.sentences:
+                if any(table.term(m.group(0)) in tagged for m in table.pattern.finditer(sentence.text)):
+                    yield sentence
+
     def prepare(self, ctx: RuleContext) -> SubstitutionTable:
         return substitution_table(ctx.options, ctx.vocabulary)
 

@@ -1,0 +1,183 @@
+"""The parse cascade: only the units a rule may read are tagged and parsed, and the findings are
+exactly those of a run that parses every unit (`Linter(cascade=False)`)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+
+import pytest
+
+from wbl.document import Document, Sentence
+from wbl.engine import Linter, LintOptions
+from wbl.files import FileLinter
+from wbl.nlp import RAN, load_pipeline
+from wbl.registry import Registry, default_registry
+from wbl.rule import Rule, RuleContext, Violation, rule
+
+from .conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from corpus import document as generated_document
+
+SHARED = REPO.parent / "shared" / "corpus"
+
+
+def _reports(linter: Linter, items: Sequence[tuple[str, bytes]]) -> list[dict]:
+    return [report.to_dict() for report in FileLinter(linter).lint_many(items)]
+
+
+def assert_same_findings(items: Sequence[tuple[str, bytes]]) -> None:
+    """Reports with the cascade equal reports with every unit parsed, file by file."""
+    cascaded = _reports(Linter(), items)
+    full = _reports(Linter(cascade=False), items)
+    assert len(cascaded) == len(full) == len(items)
+    for with_cascade, without in zip(cascaded, full, strict=True):
+        assert with_cascade == without, with_cascade["path"]
+
+
+def _examples() -> Iterator[tuple[str, bytes]]:
+    for r in default_registry().rules:
+        for example in r.examples:
+            yield f"{r.code}-{example.name}", example.markdown.encode()
+
+
+def test_rule_examples_give_the_same_findings_with_the_cascade() -> None:
+    items = list(_examples())
+    assert len(items) > 40
+    assert_same_findings(items)
+
+
+def test_generated_documents_give_the_same_findings_with_the_cascade() -> None:
+    assert_same_findings([(f"doc-{i}.md", generated_document(i, 300).encode()) for i in range(40)])
+
+
+@pytest.mark.slow  # minutes of parsing, not a process: kept out of the quick run
+@pytest.mark.parametrize("folder", ["dev", "dev2"])
+def test_dev_corpora_give_the_same_findings_with_the_cascade(folder: str) -> None:
+    if not (SHARED / folder).is_dir():
+        pytest.skip(f"../shared/corpus/{folder} is not present (it exists only beside the development checkout)")
+    items = [(str(path), path.read_bytes()) for path in sorted((SHARED / folder).glob("*.md"))]
+    assert_same_findings(items)
+
+
+@pytest.mark.slow  # minutes of parsing, not a process: kept out of the quick run
+def test_a_thousand_generated_documents_give_the_same_findings_with_the_cascade() -> None:
+    assert_same_findings([(f"doc-{i}.md", generated_document(i, 200).encode()) for i in range(1000)])
+
+
+def _analysed_units(linter: Linter, text: str) -> dict[str, set[str]]:
+    """Unit text -> the components the cascade ran on it."""
+    linter.doc_cache = {}
+    linter.lint_text(text, "prfaq.md")
+    return {unit_text: set(doc.user_data.get(RAN, ())) for unit_text, doc in linter.doc_cache.items()}
+
+
+PRFAQ = """# Shelfwise helps independent bookstore owners order books overnight
+
+## Bookstore owners can now promise a book for tomorrow
+
+SEATTLE -- Shelfwise lets independent bookstore owners order any book by 6 pm and get it the next
+morning. Owners lose about 9 sales a week when a customer leaves without the book.
+
+## Frequently asked questions
+
+### How much does it cost?
+
+It costs $30 a month.
+
+### Who delivers the books?
+
+Our drivers deliver them, and the store gets a text when the van leaves.
+"""
+
+
+def test_units_no_rule_reads_are_split_but_not_parsed() -> None:
+    ran = _analysed_units(Linter(), PRFAQ)
+    assert ran["It costs $30 a month."] == set()  # the FAQ answer holds nothing a parse rule could flag
+    assert {"tagger", "parser", "ner"} <= ran["Bookstore owners can now promise a book for tomorrow"]
+
+
+def test_without_the_cascade_every_unit_is_parsed() -> None:
+    ran = _analysed_units(Linter(cascade=False), PRFAQ)
+    assert all({"tagger", "parser"} <= components for components in ran.values())
+
+
+def test_markdown_that_is_not_a_prfaq_is_never_parsed() -> None:
+    readme = "# Install\n\nRun the installer and then restart the service, which is very fast.\n"
+    ran = _analysed_units(Linter(LintOptions(kind="other")), readme)  # no rule judges other Markdown
+    assert ran and all(not components for components in ran.values())
+
+
+def _registry_with(extra: Rule) -> Registry:
+    return Registry.from_rules([*default_registry().rules, extra])
+
+
+def _reads_nouns(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    for unit in document.units:
+        for token in unit.nlp:
+            if token.pos_ == "NOUN" and token.lower_ == "month":
+                yield Violation("a month", unit, token.idx, token.idx + len(token))
+
+
+def test_a_rule_without_a_prefilter_gets_every_unit_parsed() -> None:
+    noun_rule = rule(code="WB990", name="month-noun", category="data", severity="info", summary="s", needs=["pos"])(
+        _reads_nouns
+    )
+    linter = Linter(LintOptions(select=("WB990",)), _registry_with(noun_rule))
+    ran = _analysed_units(linter, PRFAQ)
+    assert "tagger" in ran["It costs $30 a month."]
+    assert [f.text for f in linter.lint_text(PRFAQ).findings] == ["month"]
+
+
+def _failing_prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    raise RuntimeError("broken")
+
+
+def test_a_failing_prefilter_costs_time_not_findings() -> None:
+    noun_rule = rule(
+        code="WB990",
+        name="month-noun",
+        category="data",
+        severity="info",
+        summary="s",
+        needs=["pos"],
+        prefilter=_failing_prefilter,
+    )(_reads_nouns)
+    linter = Linter(LintOptions(select=("WB990",)), _registry_with(noun_rule))
+    assert [f.text for f in linter.lint_text(PRFAQ).findings] == ["month"]
+    assert any("prefilter failed" in notice for notice in linter.notices)
+
+
+def test_components_no_selected_rule_needs_are_not_loaded() -> None:
+    from wbl import nlp
+
+    sentences_only = nlp._load(nlp.resolve_model(), frozenset({"sentences"}))  # a fresh load, not the shared one
+    assert sentences_only.components == {"senter"}
+    assert sentences_only.provides("dep") and sentences_only.provides("ner")  # available, if a rule asks
+    full = load_pipeline(None, {"sentences", "pos", "lemma", "dep", "ner"})
+    assert {"tagger", "parser", "lemmatizer", "ner", "senter"} <= full.components
+    tagging = load_pipeline(None, {"sentences", "pos"})
+    assert {"tagger", "senter"} <= tagging.components
+    assert load_pipeline(None, {"sentences", "pos"}) is tagging  # a loaded pipeline with the components is reused
+
+
+def test_prefilters_are_declared_by_every_builtin_rule_that_reads_the_parse() -> None:
+    deep = {"pos", "lemma", "dep", "ner"}
+    missing = [r.code for r in default_registry().rules if r.needs & deep and r.prefilter is None]
+    assert missing == []
+
+
+def test_the_parse_of_a_unit_completed_in_steps_equals_one_full_run() -> None:
+    texts = [p for p in PRFAQ.split("\n\n") if p.strip()]
+    pipeline = load_pipeline(None, {"sentences", "pos", "lemma", "dep", "ner"})
+    once = pipeline.pipe(texts, {"pos", "lemma", "dep", "ner"})
+    steps = pipeline.split(texts)
+    pipeline.complete([(doc, {"pos"}) for doc in steps])
+    pipeline.complete([(doc, {"lemma", "dep"}) for doc in steps[::2]])
+    pipeline.complete([(doc, {"lemma", "dep", "ner"}) for doc in steps])
+
+    def analysis(doc: object) -> list[tuple]:
+        return [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+
+    assert [analysis(d) for d in steps] == [analysis(d) for d in once]

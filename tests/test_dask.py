@@ -1,0 +1,95 @@
+"""`--dask`: linting on a Dask cluster gives exactly what `--jobs 1` gives, in the same order.
+
+The clusters here are `LocalCluster`s of two workers inside the test process, listening on the
+loopback address only: no network."""
+
+from __future__ import annotations
+
+import builtins
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wbl.cluster import DaskUnavailable, client_for
+from wbl.project import Project
+
+from .conftest import EXAMPLES, clean_env, wbl_command
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[object]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, host="127.0.0.1", protocol="tcp", dashboard_address=None
+    ) as local:
+        yield local
+
+
+def _files(tmp_path: Path) -> list[str]:
+    names = sorted(str(p) for p in EXAMPLES.glob("*.md"))
+    (tmp_path / "broken.md").write_bytes(b"\x89PNG\x00\x00binary")  # an error report travels too
+    (tmp_path / "notes.md").write_text("# Notes\n\nMany teams very quickly adopted it.\n", encoding="utf-8")
+    return [*names, str(tmp_path / "broken.md"), str(tmp_path / "notes.md")]
+
+
+@pytest.mark.slow  # a cluster of two workers, and the pipeline loaded by each
+def test_reports_on_a_cluster_equal_reports_of_one_process(cluster: object, tmp_path: Path) -> None:
+    from distributed import Client
+
+    files = _files(tmp_path)
+    with Client(cluster) as client:
+        on_dask = [r.to_dict() for r in Project(isolated=True, dask=client).iter_paths(files)]
+    here = [r.to_dict() for r in Project(isolated=True).iter_paths(files)]
+    assert [r["path"] for r in on_dask] == files
+    assert on_dask == here
+    assert any(r["findings"] for r in on_dask) and any(r["error"] for r in on_dask)
+
+
+@pytest.mark.slow  # starts the CLI against the cluster's scheduler on the loopback address
+def test_dask_output_is_byte_identical_to_one_job(cluster: object, tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    address = cluster.scheduler_address  # type: ignore[attr-defined]
+    assert address.startswith("tcp://127.0.0.1:")
+    base = [*wbl_command(), "check", "--no-cache", "--isolated"]
+    one = subprocess.run([*base, "--jobs", "1", *files], capture_output=True, env=clean_env())
+    on_dask = subprocess.run([*base, "--dask", address, *files], capture_output=True, env=clean_env())
+    assert on_dask.stdout == one.stdout and one.stdout
+    assert on_dask.returncode == one.returncode == 2  # the broken file
+
+
+def test_a_missing_dask_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def without_distributed(name: str, *args: object, **kwargs: object) -> object:
+        if name == "distributed" or name.startswith("distributed."):
+            raise ImportError("No module named 'distributed'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_distributed)
+    with pytest.raises(DaskUnavailable, match=r"pip install 'wbl-lint\[dask\]'"):
+        client_for("tcp://127.0.0.1:8786")
+
+
+@pytest.mark.slow  # starts the CLI
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*wbl_command(), "check", "--no-cache", "--dask", "tcp://127.0.0.1:9", str(EXAMPLES / "shelfwise-prfaq.md")],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("wbl: error: cannot reach the Dask scheduler 'tcp://127.0.0.1:9'")
+    assert "Traceback" not in result.stderr
+
+
+def test_dask_and_jobs_exclude_each_other() -> None:
+    from click.testing import CliRunner
+
+    from wbl.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--dask", "tcp://127.0.0.1:9", "--jobs", "2", str(EXAMPLES)])
+    assert result.exit_code == 2
+    assert "--dask and --jobs exclude each other" in result.output

@@ -1,0 +1,83 @@
+"""The language server's per-unit cache of local rules (`Linter.unit_cache`, `Rule.local`): after
+any edit, the findings equal a fresh lint, and a local rule runs only on the units that changed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from wbl.document import Document
+from wbl.engine import Linter, LintOptions
+from wbl.lsp import DocCache
+from wbl.registry import Registry, default_registry
+from wbl.rule import RuleContext, Violation, rule
+
+from .conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from corpus import document as generated_document
+
+
+def _editing_linter(options: LintOptions | None = None, registry: Registry | None = None) -> Linter:
+    linter = Linter(options, registry)
+    linter.doc_cache, linter.unit_cache = DocCache(), DocCache(10_000)
+    return linter
+
+
+def _edits(text: str) -> Iterator[str]:
+    """A paragraph changed again and again, one added above it, one removed, a heading renamed."""
+    paragraphs = text.split("\n\n")
+    target = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+    for version in range(4):
+        edited = list(paragraphs)
+        edited[target] += f" It was very quickly built by many teams, version {version}."
+        yield "\n\n".join(edited)
+    yield "\n\n".join([*paragraphs[:2], "Several owners said it will be significantly faster.", *paragraphs[2:]])
+    yield "\n\n".join(paragraphs[:target] + paragraphs[target + 1 :])
+    yield text.replace("## The problem", "## Frequently asked questions", 1)
+
+
+def test_findings_after_edits_equal_a_fresh_lint() -> None:
+    text = generated_document(3, 900)
+    editing, fresh = _editing_linter(), Linter()
+    assert editing.lint_text(text, "prfaq.md").to_dict() == fresh.lint_text(text, "prfaq.md").to_dict()
+    for edited in _edits(text):
+        assert editing.lint_text(edited, "prfaq.md").to_dict() == fresh.lint_text(edited, "prfaq.md").to_dict()
+    assert editing.unit_cache  # the local rules' findings were kept
+
+
+def test_builtin_local_rules() -> None:
+    local = {r.name for r in default_registry().rules if r.local}
+    assert {"weasel-word", "buzzword", "long-sentence", "paragraph-readability", "passive-voice"} <= local
+    assert not local & {"jargon-density", "undefined-acronym", "document-readability", "tech-first-sentence"}
+
+
+CALLS: list[int] = []
+
+
+def _counting(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    for unit in document.units:
+        CALLS.append(unit.index)
+        if "very" in unit.text:
+            start = unit.text.index("very")
+            yield Violation("very", unit, start, start + 4)
+
+
+def test_a_local_rule_runs_only_on_changed_units() -> None:
+    counting = rule(code="WB991", name="very-counter", category="weasel", severity="info", summary="s", local=True)(
+        _counting
+    )
+    registry = Registry.from_rules([*default_registry().rules, counting])
+    linter = _editing_linter(LintOptions(select=("WB991",)), registry)
+    text = "# Shelfwise\n\nOwners are very busy.\n\nThey sell books.\n\nThe van is very fast.\n"
+    first = linter.lint_text(text, "prfaq.md")
+    assert sorted(CALLS) == [0, 1, 2, 3]
+    CALLS.clear()
+    second = linter.lint_text(text.replace("They sell books.", "They sell many books."), "prfaq.md")
+    assert CALLS == [2]  # only the edited paragraph
+    assert [(f.line, f.column) for f in first.findings] == [(3, 12), (7, 12)]
+    assert [(f.line, f.column) for f in second.findings] == [(3, 12), (7, 12)]
+    CALLS.clear()
+    moved = linter.lint_text("# Shelfwise\n\nA new paragraph.\n\n" + text.split("\n\n", 1)[1], "prfaq.md")
+    assert CALLS == [1]  # the new paragraph; the others moved down and are placed anew
+    assert [(f.line, f.column) for f in moved.findings] == [(5, 12), (9, 12)]
