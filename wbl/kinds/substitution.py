@@ -16,7 +16,7 @@ from wbl.textutil import normal_phrase, phrase_pattern
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if TYPE_CHECKING:
-    from wbl.document import Document, Unit
+    from wbl.document import Document, Sentence, Unit
 
 
 def inflections(word: str) -> set[str]:
