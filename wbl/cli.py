@@ -29,12 +29,14 @@ from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
     HUMAN_FORMATS,
+    KIND_NAMES,
     REPORTERS,
     STREAMING_FORMATS,
     RenderOptions,
     Tally,
     render_explanation,
     render_rules,
+    score_lines,
     step_summary,
     stream,
     summary_line,
@@ -196,6 +198,9 @@ def main() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings (2 still means errors).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no notices.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Say on standard error what kind of document each file was taken for."
+)
 @RESPECT_GITIGNORE_OPTION
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report the findings left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
@@ -222,6 +227,7 @@ def check(
     output_file: str | None,
     exit_zero: bool,
     quiet: bool,
+    verbose: bool,
     respect_gitignore: bool,
     fix: bool,
     unsafe_fixes: bool,
@@ -255,7 +261,7 @@ def check(
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
-    run = _CheckRun(project)
+    run = _CheckRun(project, verbose)
     fixes = _Fixes(unsafe_fixes, show_diff) if fix or show_diff else None
     if fixes is not None and (show_diff or paths == ("-",)):
         # The diff, or the fixed standard input, is the whole output.
@@ -308,6 +314,8 @@ def check(
                 out.write("\n")
             if output_format == "text" and not quiet:
                 out.write(("\n" if wrote else "") + summary_line(run.tally) + "\n")
+                if scores := score_lines(run.tally):
+                    out.write("\n".join(scores) + "\n")
                 wrote = "\n"
             extra = (run.tally.render(), comparison.summary() if comparison else "") if statistics else ()
             if statistics_text := "\n".join(part for part in extra if part):
@@ -421,8 +429,9 @@ def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str 
 class _CheckRun:
     """What `wbl check` keeps of each file once it is printed: the exit code and the counts."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, verbose: bool = False) -> None:
         self.project = project
+        self.verbose = verbose
         self.exit_code = EXIT_CLEAN
         self.tally = Tally()
 
@@ -430,6 +439,9 @@ class _CheckRun:
         for file_report in files:
             for error in file_report.errors:
                 click.echo(f"{file_report.path}: error: {error}", err=True)
+            if self.verbose and file_report.kind is not None:
+                taken = KIND_NAMES.get(file_report.kind, file_report.kind)
+                click.echo(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind})", err=True)
             self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
             self.tally.add(file_report)
             yield file_report

@@ -20,7 +20,7 @@ from wbl.reporters.junit import render_junit
 from wbl.reporters.rdjson import render_rdjson
 from wbl.reporters.sarif import render_sarif
 from wbl.reporters.statistics import Tally, render_statistics
-from wbl.reporters.summary import step_summary, summary_line
+from wbl.reporters.summary import KIND_NAMES, score_lines, score_text, step_summary, summary_line
 from wbl.reporters.text import render_text
 from wbl.rule import Rule
 
@@ -93,6 +93,7 @@ def render_rules(rules: Sequence[Rule], output_format: str = "text") -> str:
 
 __all__ = [
     "HUMAN_FORMATS",
+    "KIND_NAMES",
     "REPORTERS",
     "STREAMING_FORMATS",
     "RenderOptions",
@@ -101,6 +102,8 @@ __all__ = [
     "render_explanation",
     "render_rules",
     "render_statistics",
+    "score_lines",
+    "score_text",
     "step_summary",
     "stream",
     "summary_line",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Mapping
 from itertools import count
+from typing import Any
 
 from wbl.findings import FileReport, Finding, Report
 from wbl.reporters.base import plural
@@ -13,6 +15,9 @@ from wbl.rule import Severity
 
 # The findings a step summary lists, most severe first (GitHub caps a summary at 1 MiB).
 TOP_FINDINGS = 30
+# The document kinds whose score the text summary shows, and how many documents' scores at most.
+SCORED_KINDS = ("prfaq", "press_release", "faq")
+MAX_SCORES = 20
 
 
 class Tally:
@@ -29,10 +34,17 @@ class Tally:
         self.clean = 0  # files linted without findings or errors
         self.by_file: dict[str, Counter[str]] = {}  # severities of each file with findings
         self._top: list[tuple[int, int, Finding]] = []  # a min-heap on (rank, -order)
+        # (path, kind, score) of the first `MAX_SCORES` documents judged as PR/FAQs, and how many in all
+        self.scores: list[tuple[str, str, Mapping[str, Any]]] = []
+        self.scored = 0
         self._order = count()
 
     def add(self, file_report: FileReport) -> None:
         self.linted += 1
+        if file_report.score is not None and file_report.kind in SCORED_KINDS:
+            self.scored += 1
+            if len(self.scores) < MAX_SCORES:
+                self.scores.append((file_report.path, file_report.kind, file_report.score))
         if file_report.errors:
             self.failed += 1
         elif not file_report.findings:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from wbl.reporters.base import ci_path, docs_url, plural, rule_help_uri
@@ -37,6 +38,34 @@ def summary_line(tally: Tally) -> str:
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} not linted"
     return line
+
+
+KIND_NAMES = {
+    "prfaq": "PR/FAQ",
+    "press_release": "press release",
+    "faq": "FAQ",
+    "other": "other Markdown",
+    "fragment": "a fragment",
+}
+
+
+def score_text(kind: str | None, score: Mapping[str, Any]) -> str:
+    """``PR/FAQ, score 64/100 (structure +22.5, substance +7.4, clarity -3.0, finish +5.2 from 53.2)``."""
+    parts = ", ".join(
+        f"{name} {'not assessed' if value is None else f'{value:+.1f}'}"
+        for name, value in dict(score.get("components", {})).items()
+    )
+    baseline = score.get("baseline")
+    detail = f" ({parts} from {baseline:.1f})" if parts and baseline is not None else ""
+    return f"{KIND_NAMES.get(kind or '', kind or 'document')}, score {score['score']}/100{detail}"
+
+
+def score_lines(tally: Tally) -> list[str]:
+    """One line per document judged as a PR/FAQ: its score and what made it (the text summary)."""
+    lines = [f"  {path}: {score_text(kind, score)}" for path, kind, score in tally.scores]
+    if tally.scored > len(tally.scores):
+        lines.append(f"  … and {plural(tally.scored - len(tally.scores), 'more scored document')} (see --format json)")
+    return lines
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
