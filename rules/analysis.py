@@ -103,6 +103,7 @@ class Lexicon:
     company_pronouns: frozenset[str]
     customer_pronouns: frozenset[str]
     benefit_verbs: frozenset[str]
+    enabling_verbs: frozenset[str]
     call_to_action_verbs: frozenset[str]
     strong_pattern: re.Pattern[str]
     weak_pattern: re.Pattern[str]
@@ -166,6 +167,7 @@ def lexicon(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) 
         company_pronouns=words("company-pronouns"),
         customer_pronouns=words("customer-pronouns"),
         benefit_verbs=words("benefit-verbs"),
+        enabling_verbs=words("enabling-verbs"),
         call_to_action_verbs=words("call-to-action-verbs"),
         strong_pattern=phrase_pattern(data["terms"]),
         weak_pattern=phrase_pattern(data["weak-terms"]),
@@ -307,7 +309,49 @@ def is_customer_token(token: Any, lex: Lexicon, segments: Iterable[str] = ()) ->
     forms = _forms(token)
     if forms & lex.roles or forms & lex.generic_customers:
         return not _company_owned(token, lex)
-    return bool(forms & set(segments))
+    return bool(forms & set(segments)) or customer_by_use(token, lex)
+
+
+_RELATIVE_PERSON = frozenset({"who", "whom", "whose"})
+# Agent nouns (English derivational suffixes for "one who does"): translator, beekeeper, florist,
+# librarian, auctioneer, trainee.
+# ("-ant" and "-ent" are left out: ingredient, component, restaurant, agent name things as often.)
+_AGENTIVE = re.compile(r"(?:[^e]er|or|ist|ian|eer|ee)$")
+# Verbs whose bare complement has the customer as its subject: "lets inspectors file".
+_CAUSATIVES = frozenset({"let", "help", "make"})
+
+
+def customer_by_use(head: Any, lex: Lexicon) -> bool:
+    """A common noun the sentence makes a customer by what it does or gets, not by a list: the
+    one an enabling verb hands an ability to ("lets county building inspectors file ...", "helps
+    freelance translators to ..."), a noun with a "who" clause ("for translators who ..."), or
+    the subject of "can now" / "no longer" ("Landlords can now see ..."). Technology words, the
+    company's own people and product names are never customers."""
+    if head.pos_ != "NOUN" or not parsed(head):
+        return False
+    forms = _forms(head)
+    if forms & lex.terms or forms & lex.feature_nouns or forms & lex.generic_customers:
+        return False  # a generic word ("users") needs a real modifier (see specific_segment)
+    if lex.strong_pattern.fullmatch(head.text) or head.text in lex.products or _company_owned(head, lex):
+        return False
+    if head.tag_ != "NNS" or forms & lex.weak_terms:
+        return False  # a segment is a plural ("translators who"); "production who" is a misparse
+    for child in head.children:
+        if child.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PERSON for t in child.subtree if t.i < child.i):
+            return True
+    if not _AGENTIVE.search(head.lemma_.lower()):
+        # Below, only plural nouns for people who do something (inspectors, beekeepers, florists):
+        # "lets the team see" names no one outside, "helps pipelines run" names a thing.
+        return False
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _CAUSATIVES:
+        return True  # "lets inspectors file": the noun is the subject of the enabled verb
+    if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in lex.enabling_verbs:
+        return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "helps translators to quote"
+    if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
+        lowered = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
+        return {"can", "now"} <= lowered or {"no", "longer"} <= lowered
+    return False
 
 
 def _forms(token: Any) -> set[str]:
@@ -324,6 +368,13 @@ def _forms(token: Any) -> set[str]:
 def _company_owned(token: Any, lex: Lexicon) -> bool:
     """ "our team", "our partners": the company's own people, not the customer."""
     return any(c.dep_ == "poss" and c.text.lower() in lex.company_pronouns for c in token.children)
+
+
+def parsed(token: Any) -> bool:
+    """Whether the token's text has a dependency parse. spaCy leaves a Doc's tree unset until the
+    parser runs, and reading it then (children, edges, subtrees) reads garbage or crashes: the
+    cascade parses only the sentences a rule's prefilter chose."""
+    return bool(token.doc.has_annotation("DEP"))
 
 
 def customer_tokens(sentence: Sentence, lex: Lexicon, segments: Iterable[str] = ()) -> list[Any]:
@@ -359,8 +410,8 @@ def specific_segment(head: Any, lex: Lexicon) -> str | None:
     "all customers" and "people" are not; a generic noun with a real modifier ("enterprise
     customers", "small business owners") is specific.
     """
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if head.pos_ not in ("NOUN", "PROPN") or not parsed(head):
+        return None  # a text the cascade did not parse (no rule's prefilter chose it) has no phrases
     forms = _forms(head)
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
     words = [*modifiers, head]
@@ -370,7 +421,7 @@ def specific_segment(head: Any, lex: Lexicon) -> str | None:
     if forms & lex.generic_customers:
         real = [m for m in modifiers if m.text.lower() not in lex.vague_modifiers and m.pos_ != "DET"]
         return phrase if real else None
-    return None
+    return phrase if customer_by_use(head, lex) else None
 
 
 # --- the grammatical subject ----------------------------------------------------------------

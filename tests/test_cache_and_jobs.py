@@ -45,10 +45,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def corpus(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
-    for i, example in enumerate(sorted(EXAMPLES.glob("*.md"))):
+    for example in sorted(EXAMPLES.glob("*.md")):  # the names say PR/FAQ, as the kinds need
         text = example.read_text(encoding="utf-8")
         for copy in range(3):
-            (folder / f"{i}-{copy}.md").write_text(text + f"\nMany readers of copy {copy}.\n", encoding="utf-8")
+            (folder / f"{example.stem}-{copy}.md").write_text(text + f"\nMany readers of copy {copy}.\n", encoding="utf-8")
     return folder
 
 

@@ -212,3 +212,46 @@ def test_tech_first_precision_and_recall_on_the_dev_corpus(corpus_dir: Path) -> 
         fn += actual and not predicted
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.85 and recall >= 0.75, (precision, recall)
+
+
+# --- customers recognised from use, not from the roles list --------------------------------------
+
+_RELEASE_BODY = (
+    "Today the app launched in three counties. It costs ten dollars a month, and the first month is free for "
+    "everyone who signs up before June. The reports reach the office at once, so nobody types them twice, and "
+    "the office answers the same day instead of the next week. Setting it up takes ten minutes: download the "
+    "app, sign in with the county account, and pick the forms you file most. Support answers by phone from "
+    "seven in the morning to seven at night, every day of the week.\n"
+)
+
+
+def _lead_findings(lead: str) -> list[str]:
+    """WB201's findings on a release with this lead, judged as a PR/FAQ whatever its kind."""
+    report = wbl.lint_text(lead + _RELEASE_BODY, "test.md", options=wbl.LintOptions(select=("WB201",), kind="prfaq"))
+    assert not report.errors and report.kind == "prfaq"
+    return [f.rule for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # None of these nouns is in the roles list: the sentence makes them the customer.
+        "# Permitly lets county building inspectors file reports from the field\n\n"
+        "## Reports filed before leaving the site\n\n",
+        "# Quotewise\n\n## A quoting tool for freelance translators who lose jobs to slow quotes\n\n",
+        "# Leakline\n\n## Beekeepers can now see which hive is losing weight\n\n",
+    ],
+)
+def test_customers_named_by_what_they_do_or_get(lead):
+    assert _lead_findings(lead) == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "# DataFlow lets the data flow between systems\n\n## Records move between databases with no code\n\n",
+        "# Syncer helps pipelines to run faster\n\n## Jobs finish in half the time\n\n",
+    ],
+)
+def test_things_an_enabling_verb_acts_on_are_not_customers(lead):
+    assert _lead_findings(lead) == ["WB201"]
