@@ -48,7 +48,9 @@ def corpus(tmp_path):
     for example in sorted(EXAMPLES.glob("*.md")):  # the names say PR/FAQ, as the kinds need
         text = example.read_text(encoding="utf-8")
         for copy in range(3):
-            (folder / f"{example.stem}-{copy}.md").write_text(text + f"\nMany readers of copy {copy}.\n", encoding="utf-8")
+            (folder / f"{example.stem}-{copy}.md").write_text(
+                text + f"\nMany readers of copy {copy}.\n", encoding="utf-8"
+            )
     return folder
 
 
