@@ -19,17 +19,30 @@ LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-h
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
 
-# wbl_rules.jargon.checks: jargon density.
-DEFINED_WORDS = MemoKey("jargon.defined", "analysis", "words a unit defines or names (not jargon)")
-RARE_WORDS = MemoKey("jargon.rare", "analysis", "a unit's rare nouns and adjectives (inputs: thresholds)")
+# wbl_rules.sentences: the sentence models and the rule functions beside them.
+SENTENCE_ANALYSIS = MemoKey(
+    "sentences.analysis",
+    "analysis",
+    "a sentence's analysis for the models: technology, customers, jargon terms, passives "
+    "(inputs: word lists, product names, sentence)",
+)
+SENTENCE_SCORES = MemoKey(
+    "sentences.score",
+    "analysis",
+    "a sentence's probability and features for one label (inputs: label, model, word lists, product names, sentence)",
+)
+PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inputs: word lists, sentence)")
+WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
 
 __all__ = [
-    "DEFINED_WORDS",
     "LEAD",
     "NOUN_MENTIONS",
+    "PASSIVE_CLAUSES",
     "PRODUCT_NAMES",
     "QUOTED",
-    "RARE_WORDS",
     "SEGMENTS",
+    "SENTENCE_ANALYSIS",
+    "SENTENCE_SCORES",
     "TECHNOLOGY_TERMS",
+    "WEASEL_TERMS",
 ]

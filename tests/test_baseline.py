@@ -147,7 +147,7 @@ def test_a_baseline_in_a_parent_directory_matches(draft, tmp_path, monkeypatch):
 
 def test_sarif_marks_baseline_state_and_validates(draft):
     write_baseline("draft.md")
-    edited = DRAFT.replace("is a very\nsimple", "is a\nsimple") + "\nIt is arguably the best way.\n"
+    edited = DRAFT.replace("is a very\nsimple", "is a\nsimple") + "\nIt is arguably a good way.\n"
     draft.write_text(edited, encoding="utf-8")
     code, out, _ = run("check", "--format", "sarif", "--baseline", "wbl-baseline.json", *COMMON, "draft.md")
     assert code == 1

@@ -49,10 +49,17 @@ def test_technology_terms_reach_the_shared_analysis():
     assert [rule for rule, _ in found(LEAD + sentence + "\n", ("WB301",), technology)] == ["WB301"]
 
 
-def test_products_are_never_technology():
-    text = LEAD + "Kubernetes schedules the containers behind every forecast.\n"
-    assert found(text, ("WB301",)) == [("WB301", "Kubernetes")]
-    assert found(text, ("WB301",), Vocabulary(products=("Kubernetes",))) == []
+def messages(text: str, codes: tuple[str, ...], vocabulary: Vocabulary = NO_VOCABULARY) -> list[str]:
+    options = wbl.LintOptions(select=codes, vocabulary=vocabulary, kind="prfaq")
+    return [f"{f.text} | {f.message}" for f in wbl.lint_text(text, "t.md", options=options).findings]
+
+
+@pytest.mark.parametrize("vocabulary", [Vocabulary(products=("Kubernetes",)), Vocabulary(accept=("Kubernetes",))])
+def test_products_and_accepted_terms_are_never_technology_nor_a_reason(vocabulary):
+    text = LEAD + "Kubernetes runs the forecasts. Pantry Alerts is built on Kubernetes.\n"
+    plain = messages(text, ("WB301",))
+    assert len(plain) == 2 and all("Kubernetes" in m for m in plain)
+    assert not any("Kubernetes" in m for m in messages(text, ("WB301",), vocabulary))
 
 
 def test_customer_roles_name_a_specific_customer():
