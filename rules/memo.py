@@ -29,7 +29,7 @@ SENTENCE_ANALYSIS = MemoKey(
 SENTENCE_SCORES = MemoKey(
     "sentences.score",
     "analysis",
-    "a sentence's probability and features for one label (inputs: label, model, word lists, product names, sentence)",
+    "a sentence's probability and features for every label (inputs: model, word lists, product names, sentence)",
 )
 PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inputs: word lists, sentence)")
 WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")

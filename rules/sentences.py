@@ -30,7 +30,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -257,6 +257,12 @@ def default_sentence_lexicon() -> SentenceLexicon:
 
 
 def products_key(products: Iterable[str]) -> str:
+    """Product names as one memo input (the same names, in any order, give the same key)."""
+    return _products_key(products if isinstance(products, frozenset) else frozenset(products))
+
+
+@lru_cache(maxsize=64)
+def _products_key(products: frozenset[str]) -> str:
     return "|".join(sorted({normal_phrase(p) for p in products}))
 
 
@@ -307,6 +313,7 @@ def shape_of(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a plain word (letters only; anything else is 0 here, so the
     lookup never leaves wbl's copy of the English table)."""
@@ -316,8 +323,12 @@ def zipf(word: str) -> float:
 
 def word_zipf(token: Any) -> float:
     """Frequency of a word or its uninflected forms (a gerund is as common as its verb)."""
-    word = token.lower_
-    forms = {word, token.lemma_.lower()}
+    return _word_zipf(token.lower_, token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _word_zipf(word: str, lemma: str) -> float:
+    forms = {word, lemma}
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
@@ -384,6 +395,18 @@ class Analysis:
     excluded: frozenset[int]  # accepted terms and product names: never technology, jargon or reasons
 
 
+class _Tokens(list):  # type: ignore[type-arg]
+    """A span's tokens, made once (iterating a spaCy span makes new Token objects every time),
+    with the span's attributes the features read."""
+
+    __slots__ = ("doc", "end", "root", "start", "start_char", "text")
+
+    def __init__(self, span: Any) -> None:
+        super().__init__(span)
+        self.doc, self.text, self.root = span.doc, span.text, span.root
+        self.start, self.end, self.start_char = span.start, span.end, span.start_char
+
+
 def _offsets(span: Any) -> list[tuple[int, int, int]]:
     """(start, end, token index) of the span's tokens, relative to the span's first character."""
     base = span.start_char
@@ -395,16 +418,36 @@ def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) ->
     return tuple(i for s, e, i in offsets if s < end and e > start)
 
 
-def phrases_of(doc: Any, tokens: Iterable[int]) -> tuple[str, ...]:
-    """The words at some token indices, as the text writes them: one phrase per run of adjacent
-    tokens ("multi-tenant", "Kafka event bus"), punctuation on its own left out."""
+def phrases_of(
+    span: Any, tokens: Iterable[int], where: Mapping[int, tuple[int, int, bool]] | None = None
+) -> tuple[str, ...]:
+    """The words of a span at some token indices, as the text writes them: one phrase per run of
+    adjacent tokens ("multi-tenant", "Kafka event bus"), punctuation on its own left out. `where`
+    (token index -> start and end in the span's text, is punctuation) spares looking tokens up."""
+    ids = sorted(set(tokens))
+    doc, base = span.doc, span.start_char
+    missing = [i for i in ids if where is None or i not in where]
+    if missing:
+        where = {
+            **(where or {}),
+            **{i: (doc[i].idx - base, doc[i].idx - base + len(doc[i].text), doc[i].is_punct) for i in missing},
+        }
     runs: list[list[int]] = []
-    for i in sorted(set(tokens)):
+    for i in ids:
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
             runs.append([i])
-    return tuple(doc[run[0] : run[-1] + 1].text for run in runs if not all(doc[i].is_punct for i in run))
+    text = span.text
+    result = []
+    for run in runs:
+        if all(where[i][2] for i in run):
+            continue
+        start, end = where[run[0]][0], where[run[-1]][1]
+        # A token outside the span (a head or modifier the parser put in a neighbouring sentence)
+        # is read from the document.
+        result.append(text[start:end] if start >= 0 and end <= len(text) else doc[run[0] : run[-1] + 1].text)
+    return tuple(result)
 
 
 def _phrase_hits(
@@ -431,6 +474,9 @@ _DEFINED_APPOSITION = re.compile(
 )
 
 
+_APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
+
+
 def _placeholders(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
     return frozenset(i for m in _PLACEHOLDER.finditer(text) for i in _tokens_in(offsets, *m.span()))
 
@@ -439,6 +485,8 @@ def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozense
     """Tokens defined in the sentence: 'Words (ABC)', 'ABC (words)', 'X, a/an/the ... ,' appositions
     and 'X — the ...' glosses."""
     result: set[int] = set()
+    if "(" not in text and not _APPOSITION_HINT.search(text):
+        return frozenset()  # every form below needs parentheses or an apposition
     for m in _DEFINED_ACRONYM.finditer(text):
         result.update(_tokens_in(offsets, m.start(2), m.end(2)))  # Delivery Service Partner (DSP)
     for m in _DEFINED_GLOSS.finditer(text):
@@ -477,10 +525,9 @@ def analyse(sentence: Sentence, slex: SentenceLexicon, products: Iterable[str] =
 
 
 def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analysis:
-    span = sentence.span
+    span = tokens = _Tokens(sentence.span)
     text = span.text
     offsets = _offsets(span)
-    tokens = list(span)
     lex = slex.lexicon
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
@@ -572,9 +619,10 @@ class PassiveLists:
         "forgotten ignored done finished broken shown given told".split()
     )
 
-    @property
-    def key(self) -> str:
-        return _digest(sorted(self.exempt), sorted(self.get_exempt), sorted(self.stative))
+    key: str = field(default="", init=False)  # names the lists in memo keys
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _digest(sorted(self.exempt), sorted(self.get_exempt), sorted(self.stative)))
 
 
 DEFAULT_PASSIVE = PassiveLists()
@@ -891,7 +939,7 @@ def _in_parenthetical_example(text: str, offset: int) -> bool:
 
 
 def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm]:
-    span = sentence.span
+    span = _Tokens(sentence.span)
     text = span.text
     if not table.groups:
         return
@@ -1041,13 +1089,15 @@ def _jargon_terms(
     placeholders, and excluded (accepted terms and product names)."""
     doc = span.doc
     defined, placeholder, excluded = skipped
+    base = span.start_char
+    where = {t.i: (t.idx - base, t.idx - base + len(t.text), t.is_punct) for t in tokens}
     taken: set[int] = set(excluded)
     for name, kind in (("buzzwords", "buzzword"), ("technical", "lexicon"), ("tech_terms", "lexicon")):
         for hit in phrases[name]:
             if set(hit) & taken or set(hit) & defined or set(hit) & placeholder:
                 continue
             taken.update(hit)
-            yield Term(kind, hit, " ".join(phrases_of(doc, hit)))
+            yield Term(kind, hit, " ".join(phrases_of(span, hit, where)))
     for i, why in sorted(tech.items()):
         if i in taken or i in defined or why in ("lexicon", "everyday"):
             continue
@@ -1078,7 +1128,7 @@ def _jargon_terms(
             if mods:
                 ids = tuple(sorted([*(m.i for m in mods), t.i]))
                 taken.update(ids)
-                yield Term("compound", ids, " ".join(phrases_of(doc, ids)))
+                yield Term("compound", ids, " ".join(phrases_of(span, ids, where)))
     for t in tokens:
         if (
             t.i not in taken
@@ -1411,10 +1461,16 @@ def features(
 
     `lemmas` adds bag-of-lemma features (content words; never an accepted term or product name).
     """
-    span = sentence.span
-    if span is None:
+    if sentence.span is None:
         return {}
-    slex = slex or default_sentence_lexicon()
+    return _label_features(
+        sentence, _Tokens(sentence.span), label, slex or default_sentence_lexicon(), products, lemmas
+    )
+
+
+def _label_features(
+    sentence: Sentence, span: _Tokens, label: str, slex: SentenceLexicon, products: Iterable[str], lemmas: bool
+) -> Features:
     if label == "weasel":
         return weasel_features(span, weasel_terms(sentence, default_weasel_table()))
     a = analyse(sentence, slex, products)
@@ -1558,21 +1614,25 @@ class Model:
     def score(
         self, sentence: Sentence, label: str, slex: SentenceLexicon | None = None, products: Iterable[str] = ()
     ) -> tuple[float, Features]:
-        """The label's probability for a sentence and the features behind it, remembered."""
-        spec = self.labels[label]
-        slex = slex or default_sentence_lexicon()
-        products = tuple(products)
-        names = products_key(products)
-
-        def compute() -> tuple[float, Features]:
-            feats = features(sentence, label, slex, products, lemmas=spec.lemmas)
-            return spec.probability(feats), feats
-
+        """The label's probability for a sentence and the features behind it, remembered. Every
+        label is scored at once (the rules ask for both of most sentences)."""
         if sentence.span is None:
             return 0.0, {}
-        return memo.SENTENCE_SCORES.remember(
-            sentence.unit, compute, label, self.version, slex.key, names, sentence.start
+        slex = slex or default_sentence_lexicon()
+        products = frozenset(products)
+
+        def compute() -> Mapping[str, tuple[float, Features]]:
+            span = _Tokens(sentence.span)
+            result = {}
+            for name, spec in self.labels.items():
+                feats = _label_features(sentence, span, name, slex, products, spec.lemmas)
+                result[name] = (spec.probability(feats), feats)
+            return result
+
+        scores = memo.SENTENCE_SCORES.remember(
+            sentence.unit, compute, self.version, slex.key, products_key(products), sentence.start
         )
+        return scores[label]
 
     def level_of(self, label: str, probability: float) -> str | None:
         """The severity for a probability: the first level (highest threshold first) it reaches."""
@@ -1602,27 +1662,35 @@ class Model:
             return Explanation(label, probability, None, (), {})
         spec = self.labels[label]
         excluded = analyse(sentence, slex or default_sentence_lexicon(), products).excluded
-        found = reasons(spec, feats, sentence.span, excluded)
+        found = reasons(spec, feats, sentence.span, excluded, top)
         shares: dict[int, float] = {}
         for name, (value, tokens) in feats.items():
             kept = [i for i in tokens if i not in excluded]
             for i in kept:
                 shares[i] = shares.get(i, 0.0) + spec.weights.get(name, 0.0) * value / len(kept)
-        return Explanation(label, probability, self.level_of(label, probability), tuple(found[:top]), shares)
+        return Explanation(label, probability, self.level_of(label, probability), tuple(found), shares)
 
 
-def reasons(spec: LabelModel, feats: Features, span: Any, excluded: Iterable[int] = ()) -> list[Reason]:
-    """Every feature with a positive contribution and words behind it (other than `excluded`
-    ones), strongest first."""
+def reasons(
+    spec: LabelModel, feats: Features, span: Any, excluded: Iterable[int] = (), limit: int | None = None
+) -> list[Reason]:
+    """The features with a positive contribution and words behind it (other than `excluded`
+    ones), strongest first; the first `limit` of them when given."""
     skip = set(excluded)
-    result = []
+    candidates = []
     for name, (value, tokens) in feats.items():
         contribution = spec.weights.get(name, 0.0) * value
         kept = tuple(i for i in tokens if i not in skip)
-        phrases = phrases_of(span.doc, kept) if contribution > 0 else ()
+        if contribution > 0 and kept:
+            candidates.append((round(contribution, 3), name, kept))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    result: list[Reason] = []
+    for contribution, name, kept in candidates:
+        phrases = phrases_of(span, kept)
         if phrases:
-            result.append(Reason(name, round(contribution, 3), phrases, kept))
-    result.sort(key=lambda r: (-r.contribution, r.feature))
+            result.append(Reason(name, contribution, phrases, kept))
+            if limit is not None and len(result) >= limit:
+                break
     return result
 
 

@@ -130,9 +130,9 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
     for unit, sentence in _sentences(document, ctx):
-        why = model.explain(sentence, LABEL, slex, products)
-        if why.level is None:
+        if model.level(sentence, LABEL, slex, products) is None:
             continue
+        why = model.explain(sentence, LABEL, slex, products)
         terms = named_terms([(t, why.strength(t.tokens)) for t in jargon_terms(sentence, slex, products)], defined)
         if not terms:
             continue  # nothing to name: no term the writer could change (or only defined acronyms)

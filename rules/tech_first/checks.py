@@ -59,7 +59,7 @@ _PLURAL_VERBS = {
 }
 
 
-def describe(explanation: Explanation, doc: Any) -> str:
+def describe(explanation: Explanation, span: Any) -> str:
     """The reasons in words: "'separated' says how it is built or run; 'Tenant', 'container' name
     technology". Each word is named once, under its strongest specific reason."""
     by_text: dict[str, list[int]] = {}
@@ -67,12 +67,12 @@ def describe(explanation: Explanation, doc: Any) -> str:
     # Specific reasons first (stable: strongest first within each), then "names technology".
     for reason in sorted(explanation.reasons, key=lambda r: _reason_text(r.feature) == TECHNOLOGY):
         fresh = [i for i in reason.tokens if i not in covered]
-        if fresh and phrases_of(doc, fresh):
+        if fresh and phrases_of(span, fresh):
             by_text.setdefault(_reason_text(reason.feature), []).extend(fresh)
             covered.update(fresh)
     parts = []
     for text, tokens in by_text.items():
-        phrases = phrases_of(doc, tokens)
+        phrases = phrases_of(span, tokens)
         if len(phrases) > 1:
             verb, _, rest = text.partition(" ")
             text = f"{_PLURAL_VERBS.get(verb, verb)} {rest}"
@@ -100,9 +100,10 @@ def judge(
     if span is None or not sentence.text.strip():
         return None
     pantry = analyse(sentence, slex, products).phrases["pantry"]
-    why = default_model().explain(sentence, LABEL, slex, products)
-    if not pantry and why.level is None:
+    model = default_model()
+    if not pantry and model.level(sentence, LABEL, slex, products) is None:
         return None
+    why = model.explain(sentence, LABEL, slex, products)
     doc, base = span.doc, sentence.start
     if pantry:
         tokens = pantry[0]
@@ -118,7 +119,7 @@ def judge(
     start = doc[tokens[0]].idx - base
     end = doc[tokens[-1]].idx + len(doc[tokens[-1]].text) - base
     words = sentence.text[start:end]
-    return Judged(start, end, severity, describe(why, doc) or f"'{words}'", words if pantry else "")
+    return Judged(start, end, severity, describe(why, span) or f"'{words}'", words if pantry else "")
 
 
 def _message(ctx: RuleContext, found: Judged) -> str:

@@ -558,7 +558,7 @@ def show_errors(
             continue
         sentence = rows[i].sentences[0]
         feats = sentences.features(sentence, label, lemmas=lemmas)
-        why = sentences.reasons(spec, feats, sentence.span)[:4]
+        why = sentences.reasons(spec, feats, sentence.span, limit=4)
         print(
             f"  {'FP' if pred[i] else 'FN'} {oof[i]:.2f} {rows[i].text[:140]}  <- {[(r.feature, r.words) for r in why]}"
         )
