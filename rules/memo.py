@@ -26,16 +26,32 @@ POSSIBLY_RARE = MemoKey(
     "jargon.possibly_rare", "analysis", "words the prefilter finds possibly rare (inputs: threshold)"
 )
 LEXICAL_JARGON = MemoKey("jargon.lexical", "analysis", "whether a unit has a listed or shaped term (inputs: tables)")
+# wbl_rules.sentences: the sentence models and the rule functions beside them.
+SENTENCE_ANALYSIS = MemoKey(
+    "sentences.analysis",
+    "analysis",
+    "a sentence's analysis for the models: technology, customers, jargon terms, passives "
+    "(inputs: word lists, product names, sentence)",
+)
+SENTENCE_SCORES = MemoKey(
+    "sentences.score",
+    "analysis",
+    "a sentence's probability and features for every label (inputs: model, word lists, product names, sentence)",
+)
+PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inputs: word lists, sentence)")
+WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
 
 __all__ = [
-    "DEFINED_WORDS",
     "LEAD",
     "LEXICAL_JARGON",
     "NOUN_MENTIONS",
+    "PASSIVE_CLAUSES",
     "POSSIBLY_RARE",
     "PRODUCT_NAMES",
     "QUOTED",
-    "RARE_WORDS",
     "SEGMENTS",
+    "SENTENCE_ANALYSIS",
+    "SENTENCE_SCORES",
     "TECHNOLOGY_TERMS",
+    "WEASEL_TERMS",
 ]

@@ -101,8 +101,12 @@ def test_no_module_of_wbl_names_the_rule_pack():
     assert offenders == []
 
 
+# The pack's shared modules (top level of rules/): the sentence analysis, the sentence models, the memo keys.
+SHARED_MODULES = ("analysis", "sentences", "memo")
+
+
 def test_rule_pack_categories_do_not_import_each_other():
-    """Rules share analysis through wbl_rules.analysis, never through another category's module."""
+    """Rules share analysis through the pack's shared modules, never through another category's module."""
     for path in sorted((REPO / "rules").glob("*/*.py")):
         category = path.parent.name
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -110,7 +114,12 @@ def test_rule_pack_categories_do_not_import_each_other():
                 continue
             names = [node.module.split(".")[1]] if "." in node.module else [a.name for a in node.names]
             for name in names:
-                assert name in (category, "analysis", "memo"), f"{path.relative_to(REPO)} imports wbl_rules.{name}"
+                assert name in (category, *SHARED_MODULES), f"{path.relative_to(REPO)} imports wbl_rules.{name}"
+
+
+def test_shared_modules_are_the_top_level_modules_of_the_pack():
+    found = sorted(p.stem for p in (REPO / "rules").glob("*.py") if p.stem != "__init__")
+    assert found == sorted(SHARED_MODULES)
 
 
 def test_registry_and_options_are_picklable():

@@ -98,7 +98,7 @@ def configured(tmp_path: Path, body: str):
         ("[rules.long-sentence]\nmax-words = 2.5\n", "rules.long-sentence.max-words: expected a number"),
         ("[rules.document-readability]\nparts = 'pr'\n", "rules.document-readability.parts: expected a list"),
         ("[rules.buzzword]\nswap = ['x']\n", "rules.buzzword.swap: expected a table"),
-        ("[rules.weasel-word]\nnumber-scope = 'word'\n", "rules.weasel-word.number-scope: expected one of"),
+        ("[rules.future-tense]\nnumber-scope = 'word'\n", "rules.future-tense.number-scope: expected one of"),
         (
             "[rules.undefined-acronym]\nextend-exempt = 'HSM'\n",
             "rules.undefined-acronym.extend-exempt: expected a list",

@@ -83,5 +83,13 @@ def test_folded_findings_survive_serialisation_and_show_in_every_format():
     assert data["files"][0]["findings"][0]["also"][0]["rule"] == "WB982"
 
 
-def test_the_built_in_pack_declares_no_relations_yet():
-    assert [r.code for r in wbl.default_registry().rules if r.supersedes] == []
+def test_the_built_in_pack_declares_its_relations():
+    """One set of words, one finding: the specific rules supersede the sentence models' rules."""
+    registry = wbl.default_registry()
+    declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
+    assert declared == {
+        "WB302": ("tech-first-sentence", "customer-after-technology"),
+        "WB402": ("jargon-density",),
+        "WB421": ("jargon-density",),
+    }
+    assert all(registry.get(name) is not None for names in declared.values() for name in names)

@@ -52,14 +52,27 @@ def test_technology_terms_reach_the_shared_analysis():
     assert [rule for rule, _ in found(LEAD + sentence + "\n", ("WB301",), technology)] == ["WB301"]
 
 
-def test_products_are_never_technology():
-    text = LEAD + "Kubernetes schedules the containers behind every forecast.\n"
-    assert found(text, ("WB301",)) == [("WB301", "Kubernetes")]
-    assert found(text, ("WB301",), Vocabulary(products=("Kubernetes",))) == []
+def messages(text: str, codes: tuple[str, ...], vocabulary: Vocabulary = NO_VOCABULARY) -> list[str]:
+    options = wbl.LintOptions(select=codes, vocabulary=vocabulary, kind="prfaq")
+    return [f"{f.text} | {f.message}" for f in wbl.lint_text(text, "t.md", options=options).findings]
+
+
+@pytest.mark.parametrize("vocabulary", [Vocabulary(products=("Kubernetes",)), Vocabulary(accept=("Kubernetes",))])
+def test_products_and_accepted_terms_are_never_technology_nor_a_reason(vocabulary):
+    text = LEAD + "Kubernetes runs the forecasts. Pantry Alerts is built on Kubernetes.\n"
+    plain = messages(text, ("WB301",))
+    assert len(plain) == 2 and all("Kubernetes" in m for m in plain)
+    assert not any("Kubernetes" in m for m in messages(text, ("WB301",), vocabulary))
 
 
 def test_customer_roles_name_a_specific_customer():
-    text = "# Acme Lets Glaziers Plan\n\nAcme lets glaziers plan. " + "Orders arrive on time every day. " * 12 + "\n"
+    # "glaziers" is in no list, and the sentence does not make them a customer by what they do
+    # ("lets glaziers plan" would: see test_customer_rules).
+    text = (
+        "# Acme Plans Glazing Jobs\n\nAcme plans the jobs of glaziers. "
+        + "Orders arrive on time every day. " * 12
+        + "\n"
+    )
     assert [rule for rule, _ in found(text, ("WB201",))] == ["WB201"]  # no role the lexicon knows
     assert found(text, ("WB201",), Vocabulary(customers=("glazier",))) == []
 
@@ -89,9 +102,10 @@ def test_term_findings_say_how_to_accept_the_term_and_doing_so_silences_them():
     text = (
         "# Acme\n\nOur seamless HSM lets you leverage Kubeflow.\n\nThe keystore daemon replays idempotent webhooks.\n"
     )
+    # The first sentence's jargon finding is folded into the buzzword and acronym findings on
+    # the same words (they supersede it); the second names its terms, strongest first.
     assert sorted(hinted(text, ("WB601", "WB402", "WB421", "WB401"))) == [
-        ("WB401", "accept", ["HSM", "leverage"], True),
-        ("WB401", "accept", ["keystore", "daemon", "idempotent", "webhooks"], True),
+        ("WB401", "accept", ["daemon", "idempotent", "webhooks", "keystore"], True),
         ("WB402", "accept", ["leverage"], True),
         ("WB421", "accept", ["HSM"], True),
         ("WB601", "accept", ["seamless"], True),
@@ -107,13 +121,17 @@ def test_a_product_taken_for_technology_is_named_for_the_products_list():
     text = (
         "# PR/FAQ: usb-hsm\n\n## Developers Keep Signing Keys on a USB Drive\n\n"
         "SEATTLE — June 1, 2027 — Developers can now keep signing keys on a USB drive.\n\n"
-        "Because `usb-hsm` speaks PKCS#11, there is nothing to integrate.\n"
+        "The usb-hsm stores each key in its secure element.\n"
     )
     assert hinted(text, ("WB301",)) == [("WB301", "products", ["usb-hsm"], True)]
 
 
 def test_a_release_with_no_known_customer_says_how_to_add_a_role():
-    text = "# Acme Lets Glaziers Plan\n\nAcme lets glaziers plan. " + "Orders arrive on time every day. " * 12 + "\n"
+    text = (
+        "# Acme Plans Glazing Jobs\n\nAcme plans the jobs of glaziers. "
+        + "Orders arrive on time every day. " * 12
+        + "\n"
+    )
     [finding] = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB201",), kind="prfaq")).findings
     assert finding.message.endswith(
         '(if wbl missed your customer, name the role with `[tool.wbl.vocabulary] customers = ["pharmacist"]`)'

@@ -37,6 +37,9 @@ def test_wheel_contains_rules(wheel):
     assert "wbl_rules/__init__.py" in names
     assert "wbl_rules/weasel/weasel-word.toml" in names
     assert "wbl_rules/weasel/weasel-word.bad.md" in names
+    # The sentence models' weights and the module that reads them.
+    assert "wbl_rules/_models/sentences.json" in names
+    assert "wbl_rules/sentences.py" in names
     assert not any(n.startswith(("rules/", "tests/")) for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "wbl_rules:load" in zipfile.ZipFile(wheel).read(entry_points).decode()

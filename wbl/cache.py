@@ -1,9 +1,10 @@
 """A per-file result cache: lint an unchanged file once.
 
 An entry is keyed by the file's content hash and by everything else that decides its findings:
-wbl's version and code, the code of every rule pack that provides a selected rule (found from
-the rules themselves, `Rule.source`), the selected rules with their effective options and
-origins, the project's vocabulary, and the spaCy pipeline's name and version. Entries are JSON
+wbl's version and code, the code, data and models of every rule pack that provides a selected
+rule (found from the rules themselves, `Rule.source`; a retrained model is a changed file), the
+selected rules with their effective options and origins, the project's vocabulary, and the spaCy
+pipeline's name and version. Entries are JSON
 files written atomically (temporary file + rename), so two runs at once are safe; an unreadable
 or corrupt entry is ignored and rewritten.
 Checking the cache never imports spaCy.
@@ -29,9 +30,14 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("WBL_CACHE_DIR") or CACHE_DIR_NAME)
 
 
+# The files of a package that decide findings: code, rule data and examples, and models (the
+# weights of a learned component, such as the rule pack's sentence models, are JSON).
+FINGERPRINTED = (".py", ".toml", ".md", ".json")
+
+
 def code_fingerprint(module: str) -> str:
     """Names, sizes and modification times of a package's files (or a module's file): changes when
-    its code or data does. Found without importing it."""
+    its code, data or models do. Found without importing it."""
     try:
         spec = util.find_spec(module)
     except (ImportError, ValueError):
@@ -48,7 +54,7 @@ def code_fingerprint(module: str) -> str:
         for root, dirs, files in os.walk(location):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
-                if name.endswith((".py", ".toml", ".md")):
+                if name.endswith(FINGERPRINTED):
                     full = os.path.join(root, name)
                     stat = os.stat(full)
                     digest.update(f"{os.path.relpath(full, location)}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -801,10 +801,11 @@ def _rules(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
     """The documentation of each rule with findings, which every note links to (inside the page, so
     the link works offline and never goes stale)."""
     known = {r.code: r for r in rules}
+    shown = [*findings, *(a for f in findings for a in f.also)]  # folded findings link here too
     entries = []
-    for code in sorted({f.rule for f in findings}):
+    for code in sorted({f.rule for f in shown}):
         r = known.get(code)
-        name = r.name if r else next(f.name for f in findings if f.rule == code)
+        name = r.name if r else next(f.name for f in shown if f.rule == code)
         head = f'<div class="rule" id="rule-{_attr(code)}"><h3>{html.escape(code)} {html.escape(name)}</h3>'
         if r is None:
             entries.append(head + '<p class="muted">No documentation is installed for this rule.</p></div>')

@@ -66,8 +66,8 @@ class Option:
             kind = "string"
         elif isinstance(default, dict):
             kind = "table"
-        elif isinstance(default, list) and default and all(isinstance(d, str) for d in default):
-            kind = "strings"
+        elif isinstance(default, list) and all(isinstance(d, str) for d in default):
+            kind = "strings"  # an empty default is a word list to fill (`extend-words = []`)
         elif isinstance(default, list) and default and all(isinstance(d, dict) for d in default):
             kind = "tables"
         else:

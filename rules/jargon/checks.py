@@ -1,278 +1,160 @@
-"""Jargon density: paragraphs dense with terms a customer would not know."""
+"""Jargon: sentences a customer would have to decode, judged by the jargon model."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
 
-from wbl_rules import memo
-from wbl_rules.analysis import Acronym, undefined_acronyms
+from wbl_rules.analysis import first_definitions, product_names
+from wbl_rules.sentences import (
+    STRONG_JARGON,
+    SentenceLexicon,
+    Term,
+    default_model,
+    jargon_terms,
+    may_hold_jargon,
+    prepare_sentence_lexicon,
+)
 
-from wbl import derived
 from wbl.document import Document, Sentence, Unit
-from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
-from wbl.rule import Figure, RuleContext, Violation
-from wbl.saferegex import compile_pattern
-from wbl.textutil import normal_phrase, phrase_pattern, zipf_frequency
+from wbl.rule import Figure, RuleContext, Severity, Violation
 from wbl.vocabulary import VocabularyHint
 
-_URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
-_DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*[^()]*[a-z][^()]*\)")
+LABEL = "jargon"
+# How the message names each kind of term (`wbl_rules.sentences.jargon_terms`).
+KIND_NAMES = {
+    "acronym": "acronym",
+    "mixed_acronym": "acronym",
+    "camel": "code-style name",
+    "code": "code or file name",
+    "lexicon": "technical term",
+    "buzzword": "buzzword",
+    "compound": "technical compound",
+    "rare": "rare word",
+    "uncommon": "uncommon word",
+    "vocab": "computing word",
+}
+# Terms the review page's density chart counts: those that are jargon on their own.
+COUNTED = (*STRONG_JARGON, "compound")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A jargon occurrence: `unit.text[start:end]`, and why it counts."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # buzzword, acronym, technical, pattern, rare
+def prepare(ctx: RuleContext) -> SentenceLexicon:
+    """The rule's `prepare` step: the model's word lists with this rule's technical terms, the
+    buzzword and acronym rules' options and the project's vocabulary."""
+    return prepare_sentence_lexicon(ctx)
 
 
-@dataclass(frozen=True, slots=True)
-class Jargon:
-    """What jargon-density makes of its options, the buzzword rule's and the vocabulary, once."""
-
-    buzzwords: SubstitutionTable
-    technical: re.Pattern[str] | None
-    patterns: tuple[re.Pattern[str], ...]
-    rare_zipf: float
-    rare_pos: tuple[str, ...]
-    name_entities: tuple[str, ...]
-    accepted: frozenset[str]
-    key: str = ""  # names these tables in memo keys
-
-
-def prepare(ctx: RuleContext) -> Jargon:
-    """The rule's `prepare` step. Buzzwords are the buzzword rule's effective table (its options
-    as configured, the vocabulary's rejected terms included, its accepted ones left out)."""
-    accepted = ctx.vocabulary.accepted
-    technical = [t for t in ctx.get("technical-terms", ()) if normal_phrase(t) not in accepted]
-    return Jargon(
-        buzzwords=substitution_table(ctx.options_of("buzzword"), ctx.vocabulary),
-        technical=phrase_pattern(technical) if technical else None,
-        patterns=tuple(compile_pattern(p) for p in ctx.get("technical-patterns", ())),
-        rare_zipf=float(ctx.get("rare-zipf", 2.8)),
-        rare_pos=tuple(sorted(ctx.get("rare-pos", ("NOUN", "ADJ")))),
-        name_entities=tuple(sorted(ctx.get("name-entities", ()))),
-        accepted=accepted,
-        key=derived.digest(sorted(ctx.options.items()), sorted(ctx.options_of("buzzword").items()), accepted),
-    )
-
-
-def defined_words(document: Document) -> set[str]:
-    """Words that are not jargon in this document, lower-cased.
-
-    Terms the document explains in parentheses ("keystore (an encrypted key file)"), names (a
-    word tagged as a proper noun anywhere), and the words of the first heading, where a PR/FAQ
-    names its product ("smallhold" is a name even when written in lower case).
-    """
-    result = set()
-    first_heading = next((u for u in document.units if u.is_heading), None)
-    if first_heading is not None:
-        result.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", first_heading.text))
-    for unit in document.units:
-        result.update(memo.DEFINED_WORDS.remember(unit, lambda unit=unit: _defined_in(unit)))
-    return result
-
-
-def _defined_in(unit: Unit) -> frozenset[str]:
-    words = {m.group(1).lower() for m in _DEFINED_BEFORE_PARENTHESES.finditer(unit.text)}
-    if unit.nlp is not None:
-        words.update(t.lower_ for t in unit.nlp if t.pos_ == "PROPN" and t.is_alpha)
-    return frozenset(words)
-
-
-def word_family(word: str, lemma: str) -> set[str]:
-    """The word, its lemma and its uninflected stems: a gerund such as "eyeballing" is as common
-    as "eyeball" (the tagger often leaves such nouns unlemmatised)."""
-    forms = {word, lemma}
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            forms |= {stem, stem + "e"}
-    return forms
-
-
-def jargon_terms(unit: Unit, jargon: Jargon, defined: set[str], unit_acronyms: Iterable[Acronym]) -> list[Term]:
-    """The jargon in one unit, in text order, without overlaps.
-
-    `defined` holds the words that are not jargon in this document (see `defined_words`), and
-    `unit_acronyms` the unit's uses of acronyms the document does not define. Terms the
-    project's vocabulary accepts are never jargon.
-    """
-    text = unit.text
-    found: list[Term] = []
-    urls = [m.span() for m in _URL.finditer(text)]
-
-    def add(start: int, end: int, kind: str) -> None:
-        if any(s <= start < e for s, e in urls) or normal_phrase(text[start:end]) in jargon.accepted:
-            return
-        found.append(Term(start, end, text[start:end], kind))
-
-    for start, end in matches(jargon.buzzwords, text):
-        add(start, end, "buzzword")
-    if jargon.technical is not None:
-        for match in jargon.technical.finditer(text):
-            add(*match.span(), "technical")
-    for regex in jargon.patterns:
-        for match in regex.finditer(text):
-            if len(match.group(0)) >= 3:
-                add(*match.span(), "pattern")
-    for use in unit_acronyms:
-        add(use.start, use.end, "acronym")
-    if unit.nlp is not None:
-        threshold, pos, names = jargon.rare_zipf, jargon.rare_pos, jargon.name_entities
-        rare = memo.RARE_WORDS.remember(unit, lambda: _rare_words(unit, threshold, pos, names), threshold, pos, names)
-        for start, end, word in rare:
-            if word not in defined:
-                add(start, end, "rare")
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    result: list[Term] = []
-    for term in found:
-        if result and term.start < result[-1].end:
-            continue
-        result.append(term)
-    return result
-
-
-def _rare_words(
-    unit: Unit, threshold: float, pos: tuple[str, ...], names: tuple[str, ...]
-) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, lower-cased word) of the nouns and adjectives of `unit` rare in English."""
-    found = []
-    for token in unit.nlp:
-        if not token.is_alpha or len(token) < 3 or token.pos_ not in pos or token.ent_type_ in names:
-            continue
-        if token.text[0].isupper() and not token.is_sent_start:
-            continue  # a name, or a capitalised term of the product
-        word = token.lower_
-        if token.is_stop:
-            continue
-        frequency = max(zipf_frequency(form, "en") for form in word_family(word, token.lemma_.lower()))
-        if frequency < threshold:
-            found.append((token.idx, token.idx + len(token.text), word))
-    return tuple(found)
-
-
-def _measured(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, list[Term], int]]:
-    """(unit, its jargon, its content words) for every unit the rule looks at."""
+def _sentences(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, Sentence]]:
+    """The sentences the rule judges: those of its kinds of unit that could hold a jargon term."""
+    slex: SentenceLexicon = ctx.prepared
     kinds = set(ctx["kinds"])
-    defined = defined_words(document)
-    by_unit = undefined_acronyms(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
     for unit in document.units:
         if unit.kind in kinds and unit.text.strip():
-            terms = jargon_terms(unit, ctx.prepared, defined, by_unit.get(unit.index, ()))
-            yield unit, terms, unit.content_word_count
+            for sentence in unit.sentences:
+                if sentence.span is not None and may_hold_jargon(sentence, slex):
+                    yield unit, sentence
 
 
-def _limit(ctx: RuleContext, unit: Unit) -> float:
-    return float(ctx["faq-limit"] if unit.part == "faq" else ctx["pr-limit"])
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """The rule's prefilter: the sentences it judges (the model reads their parse)."""
+    return (sentence for _, sentence in _sentences(document, ctx))
 
 
 def figures(document: Document, ctx: RuleContext) -> Iterator[Figure]:
     """Each unit's jargon terms out of its content words, against its part's limit (the HTML page's chart)."""
-    for unit, terms, words in _measured(document, ctx):
-        yield Figure("jargon", len(terms), unit, total=words, limit=_limit(ctx, unit))
+    slex: SentenceLexicon = ctx.prepared
+    products = product_names(document, slex.lexicon)
+    kinds = set(ctx["kinds"])
+    counts: dict[int, tuple[Unit, int]] = {
+        u.index: (u, 0) for u in document.units if u.kind in kinds and u.text.strip() and u.sentences
+    }
+    for unit, sentence in _sentences(document, ctx):  # the others hold no term
+        found = sum(1 for t in jargon_terms(sentence, slex, products) if t.kind in COUNTED)
+        counts[unit.index] = (unit, counts[unit.index][1] + found)
+    for unit, found in counts.values():
+        limit = ctx["faq-limit"] if unit.part == "faq" else ctx["pr-limit"]
+        yield Figure("jargon", found, unit, total=unit.content_word_count, limit=float(limit))
+
+
+# Terms too weak to name when stronger ones are there: general computing words ("data", "build").
+WEAK_KINDS = ("vocab",)
+
+
+def _acronym_key(text: str) -> str:
+    """ "APIs" -> "API": the acronym as the document defines it."""
+    return text[:-1] if text.endswith("s") and text[:-1].isupper() else text.upper()
+
+
+def named_terms(weighed: list[tuple[Term, float]], defined: Mapping[str, object]) -> list[tuple[Term, float]]:
+    """The terms a finding names, strongest first: those that pushed the model towards jargon,
+    without acronyms the document defines, and without weak kinds when stronger terms are there."""
+    terms = [
+        (t, w)
+        for t, w in weighed
+        if w > 0 and not (t.kind in ("acronym", "mixed_acronym") and _acronym_key(t.text) in defined)
+    ]
+    if any(t.kind not in WEAK_KINDS for t, _ in terms):
+        terms = [(t, w) for t, w in terms if t.kind not in WEAK_KINDS]
+    return sorted(terms, key=lambda tw: (-tw[1], tw[0].tokens))
+
+
+def _named(terms: list[tuple[Term, float]], show: int) -> str:
+    listed = [f"'{t.text}' ({KIND_NAMES.get(t.kind, 'jargon')})" for t, _ in terms[:show]]
+    if len(terms) > show:
+        return ", ".join(listed) + f" and {len(terms) - show} more"
+    return ", ".join(listed)
 
 
 def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags paragraphs where too many content words are jargon, naming the worst offenders.
+    """Flags sentences a customer would have to decode, naming the terms that make them so.
 
     **Why.** Working Backwards documents are written for the customer and for leaders outside
     the team: "Oprah-speak, not Geek-speak". Amazon's guidance asks authors to avoid jargon and
-    define acronyms; a paragraph packed with internal terms makes the reader stop and decode.
+    define acronyms; a sentence packed with internal terms makes the reader stop and decode.
 
-    Jargon is: buzzwords (the buzzword rule's table, as configured), technical terms (``technical-terms``),
-    technical shapes such as identifiers, file names, paths and versions
-    (``technical-patterns``), acronyms that the document does not define, and nouns or
-    adjectives rare in general English (wordfreq Zipf below ``rare-zipf``). Proper nouns, named
-    entities, code spans, terms the document explains in parentheses and terms the project's
-    vocabulary accepts are not jargon; terms it rejects are buzzwords. The
-    density is jargon occurrences over content words (nouns, verbs, adjectives, adverbs, names);
-    the press release has a lower limit than the FAQ, where technical answers are expected.
+    **How.** A small learned model (`wbl_rules.sentences`, trained by
+    ``training/sentences/train.py`` on labelled sentences of real PR/FAQs) reads each sentence:
+    the jargon terms it finds (acronyms, including mixed-case and plural ones such as "OAuth"
+    and "PMs"; code and file names; technical terms and engineering or business phrases made of
+    ordinary words, ``technical-terms``: "feature store", "warm standby", "lead scoring";
+    buzzwords, the buzzword rule's table; rare words; technical noun compounds such as "event
+    bus"), and what speaks against them (a term defined in the sentence, "a Bloom filter, a
+    compact set structure,"; everyday acronyms such as RAM and PDF, the acronym rule's
+    ``exempt``; rare words built from common parts, "waitlist"; names; dateline cities;
+    ``[EXEC NAME]`` placeholders). A sentence the model is confident about is a warning, one it
+    finds likely is a hint (the thresholds come from training; see docs/architecture.md). The
+    finding points at the term that weighed most and names the others.
 
-    **Fix.** Replace the terms with what they mean to the customer, or define each at first use.
+    The FAQ may be technical: its findings are hints (``faq-severity``). Terms the project's
+    vocabulary accepts and product names are never jargon; terms it rejects are buzzwords. A
+    buzzword or an undefined acronym that is the whole finding is left to the buzzword and
+    undefined-acronym rules, which supersede this one on the same words.
 
-    A paragraph whose only jargon is one buzzword is left to the buzzword rule.
+    **Fix.** Replace the terms with what they mean to the customer, or define each at first
+    use. A term your readers know belongs in the project's vocabulary (``[vocabulary] accept``).
 
-    Options: ``pr-limit``, ``faq-limit``, ``min-words``, ``pr-min-terms``, ``faq-min-terms``,
-    ``show``, ``rare-zipf``, ``rare-pos``, ``name-entities``,
-    ``technical-terms``, ``technical-patterns``, ``kinds``, ``message``.
+    Options: ``kinds``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
+    ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
-    min_words = int(ctx.get("min-words", 4))
+    slex: SentenceLexicon = ctx.prepared
+    model = default_model()
+    products = product_names(document, slex.lexicon)
     show = int(ctx.get("show", 4))
-    for unit, terms, words in _measured(document, ctx):
-        if words < min_words:
+    faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
+    defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    for unit, sentence in _sentences(document, ctx):
+        if model.level(sentence, LABEL, slex, products) is None:
             continue
-        faq = unit.part == "faq"
-        limit = _limit(ctx, unit)
-        density = len(terms) / words
-        counts: dict[str, int] = {}
-        shown: dict[str, str] = {}
-        for term in terms:
-            key = term.text.lower()
-            counts[key] = counts.get(key, 0) + 1
-            shown.setdefault(key, term.text)
-        if density <= limit or len(counts) < int(ctx.get("faq-min-terms" if faq else "pr-min-terms", 1)):
-            continue
-        if len(counts) == 1 and terms[0].kind == "buzzword":
-            continue  # one buzzword: the buzzword rule reports it
-        worst = sorted(counts, key=lambda t: -counts[t])[:show]
-        named = ", ".join(f"'{shown[t]}'" + (f" x{counts[t]}" if counts[t] > 1 else "") for t in worst)
-        if len(counts) > show:
-            named += f" and {len(counts) - show} more"
-        message = ctx["message"].format(density=density, limit=limit, terms=named)
-        yield Violation.covering(unit, message, vocabulary=VocabularyHint.accept(*(shown[t] for t in worst)))
-
-
-def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """jargon-density's prefilter: the units with a possible jargon term (a buzzword, technical
-    term or shape, an undefined acronym, or a word rare in every form but its unknown lemma), and
-    the units where such a rare word appears again (a proper noun there excuses it everywhere)."""
-    jargon: Jargon = ctx.prepared
-    kinds = set(ctx["kinds"])
-    by_unit = undefined_acronyms(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
-    chosen: set[int] = set()
-    rare: set[str] = set()
-    for unit in document.units:
-        if unit.kind not in kinds or not unit.text.strip() or unit.nlp is None:
-            continue
-        words = memo.POSSIBLY_RARE.remember(unit, lambda u=unit: _possibly_rare(u, jargon.rare_zipf), jargon.rare_zipf)
-        lexical = memo.LEXICAL_JARGON.remember(unit, lambda u=unit: _has_lexical_term(u.text, jargon), jargon.key)
-        if words or unit.index in by_unit or lexical:
-            chosen.add(unit.index)
-            rare |= words
-    for unit in document.units:
-        if unit.index in chosen or any(t.lower_ in rare for t in unit.nlp or ()):
-            yield from unit.sentences
-
-
-def _possibly_rare(unit: Unit, threshold: float) -> frozenset[str]:
-    """Words of `unit` that `_rare_words` could count, whatever their tags and lemmas."""
-    found = set()
-    for token in unit.nlp:
-        if not token.is_alpha or len(token) < 3 or token.is_stop:
-            continue
-        if token.text[0].isupper() and not token.is_sent_start:
-            continue
-        if _highest_zipf(token.lower_) < threshold:
-            found.add(token.lower_)
-    return frozenset(found)
-
-
-@lru_cache(maxsize=65536)
-def _highest_zipf(word: str) -> float:
-    """The highest frequency of a word's family without its lemma (which only adds to the family)."""
-    return max(zipf_frequency(form, "en") for form in word_family(word, word))
-
-
-def _has_lexical_term(text: str, jargon: Jargon) -> bool:
-    if next(iter(matches(jargon.buzzwords, text)), None) is not None:
-        return True
-    if jargon.technical is not None and jargon.technical.search(text):
-        return True
-    return any(len(m.group(0)) >= 3 for regex in jargon.patterns for m in regex.finditer(text))
+        why = model.explain(sentence, LABEL, slex, products)
+        terms = named_terms([(t, why.strength(t.tokens)) for t in jargon_terms(sentence, slex, products)], defined)
+        if not terms:
+            continue  # nothing to name: no term the writer could change (or only defined acronyms)
+        doc = sentence.span.doc
+        strongest = terms[0][0]
+        start = doc[strongest.tokens[0]].idx
+        end = doc[strongest.tokens[-1]].idx + len(doc[strongest.tokens[-1]].text)
+        severity = Severity.parse(why.level)
+        if unit.part == "faq" and faq_severity is not None and faq_severity.rank < severity.rank:
+            severity = faq_severity
+        message = ctx["message"].format(terms=_named(terms, show))
+        hint = VocabularyHint.accept(*(term.text for term, _ in terms[:show]))
+        yield Violation(message, unit, start, end, severity=severity, vocabulary=hint)

@@ -1,9 +1,11 @@
-"""Passive voice from the dependency parse: a finite be/get + past participle clause."""
+"""Passive voice: a form of be or get with a past participle (`wbl_rules.sentences.passive_clauses`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+from wbl_rules.sentences import PassiveLists, may_be_passive, passive_in, passive_lists
 
 from wbl.document import Document, Sentence
 from wbl.nlp import lemma_candidates
@@ -11,6 +13,7 @@ from wbl.rule import RuleContext, Severity, Violation
 from wbl.textutil import zipf_frequency
 
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+_AUXILIARIES = frozenset({"be", "get"})
 
 
 def third_person(lemma: str) -> str:
@@ -31,46 +34,13 @@ def base_form(participle: Any) -> str:
     return lemma
 
 
-def _is_participle(token: Any) -> bool:
-    """Tagged VBN and shaped like a word: the tagger sometimes calls a product name a participle."""
-    return (
-        token.tag_ == "VBN"
-        and token.is_alpha
-        and (token.lower_.endswith("ed") or zipf_frequency(token.lower_, "en") > 0)
-    )
-
-
-def passive_clauses(
-    span: Any, auxiliaries: set[str], exempt: set[str], get_exempt: set[str] = frozenset()
-) -> Iterator[tuple[Any, Any, Any]]:
-    """(auxiliary, participle, agent phrase or None) for each passive clause of a spaCy span.
-
-    A clause is passive when a participle (tag VBN) has an ``auxpass`` child whose lemma is an
-    allowed auxiliary (be, get). Reduced participles ("designed for gym owners") have no
-    auxiliary and predicate adjectives ("is free") are not participles, so neither is reported.
-    Conjoined participles sharing one auxiliary ("can be lost, stolen or cloned") are one clause.
-    """
-    for token in span:
-        if not _is_participle(token) or token.lemma_.lower() in ("be", "have"):
-            continue
-        aux = [c for c in token.children if c.dep_ == "auxpass" and c.lemma_.lower() in auxiliaries]
-        if not aux:
-            continue
-        if token.lower_ in exempt or _fixed(token) in exempt:
-            continue
-        if aux[0].lemma_.lower() == "get" and (token.lower_ in get_exempt or _fixed(token) in get_exempt):
-            continue
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        yield aux[0], token, agent
-
-
-def _fixed(token: Any) -> str:
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return f"{token.lower_} {following.lower_}" if following is not None else token.lower_
+def prepare(ctx: RuleContext) -> PassiveLists:
+    """The rule's `prepare` step: its word lists."""
+    return passive_lists(ctx.options)
 
 
 def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags finite passive clauses: a form of *be* or *get* with a past participle.
+    """Flags passive clauses: a form of *be* or *get* with a past participle.
 
     **Why.** Amazon's writing guidance asks for active voice: "the report was generated" hides
     who generated it, and a PR/FAQ reviewer wants to know who does what for the customer.
@@ -79,30 +49,40 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     graph") is an easy flip and is a hint. In the FAQ, where technical answers often describe
     what happens to data ("keys are encrypted at rest"), passives are hints (``faq-severity``).
 
-    The clause comes from the dependency parse (``auxpass`` on a past participle), so reduced
-    participles ("designed for gym owners") and predicate adjectives ("the app is free") are not
-    flagged. Set phrases in ``exempt-participles`` ("is based in", "is supposed to") are skipped.
+    **What is flagged.** A form of *be* or *get* followed by a past participle, with only adverbs
+    or negation between them: "is built", "was never quietly deleted", "receipts get misplaced",
+    "families are getting overcharged", "can be lost, stolen or cloned" (one clause), infinitive
+    passives ("let yourself be heard"). The parse's ``auxpass`` arc is used when present; a
+    left-to-right test catches what the small parser misses, including participles it tags as
+    adjectives ("is fragmented", ``stative-participles``). Reduced participles ("designed for gym
+    owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
+    based in", "are excited"; after *get*, ``get-exempt-participles``: "get started") and "is
+    used to it" are not flagged; "is used to sign releases" is. Terms the project's vocabulary
+    accepts are never flagged as participles.
 
     **Fix.** Name the actor and make it the subject: "We encrypt the file", "A knowledge graph
     powers the search".
 
-    Options: ``kinds``, ``skip-blockquotes``, ``auxiliaries``, ``exempt-participles``,
-    ``get-exempt-participles``, ``faq-severity``, ``message``, ``agentless-advice``, ``agent-advice``.
+    Options: ``kinds``, ``skip-blockquotes``, ``exempt-participles``, ``get-exempt-participles``,
+    ``stative-participles``, ``faq-severity``, ``message``, ``agentless-advice``, ``agent-advice``.
     """
     kinds = set(ctx["kinds"])
-    auxiliaries = {a.lower() for a in ctx["auxiliaries"]}
-    exempt = {e.lower() for e in ctx.get("exempt-participles", ())}
-    get_exempt = {e.lower() for e in ctx.get("get-exempt-participles", ())}
+    lists: PassiveLists = ctx.prepared
+    accepted = ctx.vocabulary.accepted
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     for unit in document.units:
         if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
             continue
         for sentence in unit.sentences:
             # Lexical pre-check: no form of an auxiliary, no passive (and no need to walk the parse).
-            if sentence.span is None or not any(t.lemma_.lower() in auxiliaries for t in sentence.span):
+            if sentence.span is None or not may_be_passive(sentence.span):
                 continue
-            for aux, verb, agent in passive_clauses(sentence.span, auxiliaries, exempt, get_exempt):
-                doc, offset = sentence.span.doc, sentence.span.start_char
+            doc, offset = sentence.span.doc, sentence.span.start_char
+            for aux_index, verb_index in passive_in(sentence, lists):
+                aux, verb = doc[aux_index], doc[verb_index]
+                if verb.lower_ in accepted:
+                    continue
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 between = doc[min(aux.i, verb.i) + 1 : max(aux.i, verb.i)]
                 end = verb.idx + len(verb.text) - offset
                 if all(t.pos_ in ("ADV", "PART") for t in between):
@@ -114,7 +94,7 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 active = third_person(base_form(verb))
                 if agent is not None:
                     words = [t for t in agent.subtree if t.i != agent.i]
-                    agent_text = sentence.span.doc[words[0].i : words[-1].i + 1].text if words else "the agent"
+                    agent_text = doc[words[0].i : words[-1].i + 1].text if words else "the agent"
                     advice = ctx["agent-advice"].format(agent=agent_text, active=active, verb=verb.text)
                     severity = Severity.INFO
                 else:
@@ -125,18 +105,16 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
 
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """passive-voice's prefilter: sentences of the units it checks with a word that could have
-    an auxiliary's lemma (the check's own lexical pre-check, before the lemmatizer has run)."""
+    """passive-voice's prefilter: sentences of the units it checks with a form of be or get, or
+    a word whose possible lemmas include them (before the lemmatizer has run)."""
     kinds = set(ctx["kinds"])
-    auxiliaries = {a.lower() for a in ctx["auxiliaries"]}
     for unit in document.units:
         if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
             continue
         for sentence in unit.sentences:
             if sentence.span is None:
                 continue
-            for token in sentence.span:
-                lemmas = lemma_candidates(token.doc, token.text)
-                if lemmas is None or lemmas & auxiliaries:
-                    yield sentence
-                    break
+            if may_be_passive(sentence.span) or any(
+                (lemmas := lemma_candidates(t.doc, t.text)) is None or lemmas & _AUXILIARIES for t in sentence.span
+            ):
+                yield sentence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -12,7 +12,7 @@ from wbl.fixes import quoted, removal
 from wbl.kinds.base import Kind
 from wbl.options import Option
 from wbl.rule import Applicability, Fix, RuleContext, Violation
-from wbl.textutil import has_number, normal_phrase, phrase_pattern
+from wbl.textutil import has_number, normal_phrase, phrase_pattern, quotation_spans
 from wbl.vocabulary import VocabularyHint
 
 if TYPE_CHECKING:
@@ -45,6 +45,19 @@ def clause_text(head: Any) -> str:
     return "".join(t.text_with_ws for t in head.subtree if t.i not in excluded)
 
 
+def _listed_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for whole listed words and phrases, and for listed clitics: a word that starts
+    with an apostrophe ("'ll") matches at the end of a word ("we'll", "you’ll")."""
+    words = list(words)
+    clitics = sorted({w for w in words if w.startswith("'")}, key=lambda w: (-len(w), w))
+    plain = [w for w in words if not w.startswith("'")]
+    branches = [phrase_pattern(plain).pattern] if plain else []
+    if clitics:
+        alternatives = "|".join(re.escape(w).replace("'", "['’]") for w in clitics)
+        branches.append(rf"(?<=\w)(?:{alternatives})(?![\w-])")
+    return re.compile("|".join(branches), re.IGNORECASE) if branches else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     pattern: re.Pattern[str] | None
@@ -58,7 +71,7 @@ class _Prepared:
     @property
     def refines(self) -> bool:
         """Whether any match needs the parse to be judged."""
-        return bool(self.pos or self.permission_words)
+        return bool(self.pos or self.permission_words or any("followed-by" in g for g in self.groups.values()))
 
 
 class Existence(Kind):
@@ -66,15 +79,24 @@ class Existence(Kind):
 
     A match inside one of the `exceptions` is not flagged, nor one the project's vocabulary
     accepts. With the parse, a listed word can count only in some grammatical roles (`pos`), a
-    number in the same clause or sentence can excuse it (`number-scope`), and a word such as
-    "may" after a subject such as "you" grants permission instead of hedging. A word listed in
+    group's words only before a word of some roles (its `followed-by` tags: "plan to" before a
+    verb), a number in the same clause or sentence can excuse it (`number-scope`), and a word such
+    as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
+    starts with an apostrophe is a clitic ("'ll" in "we'll"). Blockquotes and quotations (someone
+    else's words) can be left alone (`skip-blockquotes`, `skip-quotations`). A word listed in
     `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
     word ("very fast" -> "fast").
     """
 
     name = "existence"
     options = (
-        Option("groups", "tables", [], "the word lists: tables with `name`, `advice` and `words`"),
+        Option(
+            "groups",
+            "tables",
+            [],
+            "the word lists: tables with `name`, `advice` and `words` (and `followed-by`: the Penn tags the next word "
+            "must have, needs pos)",
+        ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
         Option("accept-words", "strings", [], "listed words this project accepts"),
@@ -88,6 +110,8 @@ class Existence(Kind):
             ("clause", "sentence", "none"),
         ),
         Option("skip-questions", "boolean", False, "skip questions"),
+        Option("skip-blockquotes", "boolean", False, "skip blockquotes"),
+        Option("skip-quotations", "boolean", False, "skip matches inside quotation marks"),
         Option("parts", "strings", ["pr", "faq"], "the document parts checked: pr, faq"),
         Option("kinds", "strings", PROSE, "the units checked: heading, paragraph, list_item, table_cell"),
         Option("pos", "table", {}, "word -> the Penn tags in which it counts (needs pos)"),
@@ -116,7 +140,7 @@ class Existence(Kind):
             groups.pop(normal_phrase(word), None)
         exceptions = ctx.get("exceptions", ())
         return _Prepared(
-            phrase_pattern(groups) if groups else None,
+            _listed_pattern(groups),
             groups,
             phrase_pattern(exceptions) if exceptions else None,
             {k.lower(): frozenset(v) for k, v in dict(ctx.get("pos", {})).items()},
@@ -144,6 +168,9 @@ class Existence(Kind):
         for unit in document.units:
             if unit.part not in parts or unit.kind not in kinds:
                 continue
+            if ctx.get("skip-blockquotes", False) and unit.in_quote:
+                continue
+            quoted_spans = quotation_spans(unit.text) if ctx.get("skip-quotations", False) else []
             clause_numbers: dict[int, bool] = {}  # clause head -> has a number (a paragraph can hold many matches)
             for sentence in unit.sentences:
                 text = sentence.text
@@ -153,7 +180,10 @@ class Existence(Kind):
                     continue
                 excepted = [m.span() for m in prepared.exceptions.finditer(text)] if prepared.exceptions else []
                 for match in prepared.pattern.finditer(text):
-                    if not any(s <= match.start() and match.end() <= e for s, e in excepted):
+                    if any(s <= match.start() and match.end() <= e for s, e in excepted):
+                        continue
+                    start, end = sentence.start + match.start(), sentence.start + match.end()
+                    if not any(s <= start and end <= e for s, e in quoted_spans):
                         yield sentence, match, clause_numbers
 
     def prefilter(self, document: Document, ctx: RuleContext) -> Iterator[Sentence]:
@@ -179,11 +209,11 @@ class Existence(Kind):
                 start,
                 end,
                 vocabulary=VocabularyHint.accept(word) if hint else None,
-                fix=_cut(sentence, start, end, cut) if cut else None,
+                fix=qualifier_cut(sentence, start, end, cut) if cut else None,
             )
 
 
-def _cut(sentence: Sentence, start: int, end: int, applicability: Applicability) -> Fix | None:
+def qualifier_cut(sentence: Sentence, start: int, end: int, applicability: Applicability) -> Fix | None:
     """The fix that cuts a qualifier, unless it is quoted (someone's words) or not a qualifier."""
     text = sentence.unit.text
     if quoted(text, start, end) or not _qualifier(sentence, start, end):
@@ -214,9 +244,14 @@ def _counts(
     if span is None or not len(span):
         return True
     token = span[0]
-    word = sentence.unit.text[start:end].lower()
+    word = normal_phrase(sentence.unit.text[start:end])
     if word in prepared.pos and token.tag_ not in prepared.pos[word]:
         return False
+    following = prepared.groups.get(word, {}).get("followed-by")
+    if following is not None:
+        after = span[-1].i + 1
+        if after >= len(span.doc) or span.doc[after].tag_ not in following:
+            return False
     if token.lower_ in prepared.permission_words and any(
         c.dep_ == "nsubj" and c.lower_ in prepared.permission_subjects for c in token.head.children
     ):

@@ -1,0 +1,1778 @@
+"""The sentence models: what the tech-first, jargon, weasel and passive rules ask of one sentence.
+
+Everything here reads one analysed sentence (a `wbl.document.Sentence`: its spaCy span, parsed by
+the rules' pipeline with tagger, attribute_ruler, lemmatizer, parser and ner) and nothing else of
+its document but the product names it is given: no download, no GPU, no numpy.
+
+- `analyse`: the token-level analysis every feature reads (technology-like words, customer words,
+  jargon terms, passive clauses), computed once per sentence, word lists and product names, and
+  remembered with the unit's spaCy analysis (`wbl_rules.memo.SENTENCE_ANALYSIS`), so the labels
+  share it and the language server keeps it for paragraphs an edit did not change.
+- Rule functions: `passive_clauses` (WB701), `weasel_terms` (WB601), `jargon_terms` (WB401).
+- `features(sentence, label, ...)`: ``{feature name: (value, token indices)}``; the indices say
+  which words made a feature fire, so that a weight maps back to words (`Model.explain`).
+- `Model`: the logistic regressions of ``_models/sentences.json`` (trained by
+  ``training/sentences/train.py``, the same code as here); `Model.level` gives a finding's
+  severity from the label's thresholds, `Model.explain` the words behind it.
+
+Word lists come from the pack: the shared lexicons through `wbl_rules.analysis.lexicon`, and the
+options of the jargon, buzzword, acronym, weasel and passive rules (their effective options in a
+run, their defaults when training); the lists below are the featurizer's own additions. The
+project's vocabulary reaches every function: accepted terms and product names are never
+technology, jargon or a reason, rejected terms are buzzwords, its technology terms and customer
+roles join the lexicons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from wbl_rules import memo
+from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
+
+from wbl.document import Sentence
+from wbl.kinds.existence import clause_of
+from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
+from wbl.nlp import lemma_candidates
+from wbl.rule import RuleContext, Severity
+from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, zipf_frequency
+from wbl.vocabulary import NO_VOCABULARY, Vocabulary
+
+FEATURIZER_VERSION = "sentfeat-2"
+LABELS = ("tech_first", "weasel", "jargon", "passive")
+MODEL_PACKAGE = "wbl_rules"
+MODEL_FILE = "_models/sentences.json"
+# The rules whose options the featurizer reads (their effective options in a run).
+JARGON_RULE, BUZZWORD_RULE, ACRONYM_RULE, WEASEL_RULE, PASSIVE_RULE = (
+    "jargon-density",
+    "buzzword",
+    "undefined-acronym",
+    "weasel-word",
+    "passive-voice",
+)
+
+# ----------------------------------------------------------------------------------------------
+# The featurizer's own word lists (features, not rules: the model weighs them)
+# ----------------------------------------------------------------------------------------------
+
+# Everyday words the technology lexicon lists but the labelling guide does not count as jargon.
+EVERYDAY_TECH = frozenset("ai a.i. app apps email website dashboards python linux java ram pdf usb pin".split()) | {
+    "artificial intelligence",
+    "machine learning",
+    "open source",
+    "open-source",
+}
+ALWAYS_EVERYDAY = frozenset(["open-source", "open source", "ai", "java", "python", "linux"])
+EXTRA_WEAK_TERMS = frozenset(
+    "service services api endpoint bucket database queue server tool tooling library sdk layer store "
+    "backend frontend repo repository script scripts file files format schema engine pipeline".split()
+)
+# Verbs of building, hosting, running, storing and moving data.
+EXTRA_BUILD_VERBS = frozenset(
+    "route stream host store run power back base write implement compile deploy sync upload download fetch "
+    "pull push send retrieve query call invoke trigger intercept render wrap package bundle scale shard "
+    "partition separate isolate encrypt decrypt hash sign verify authenticate authorize log emit poll load "
+    "convert serialize persist cache index parse ingest pipe process handle expose target depend rely "
+    "replicate distribute migrate spin provision containerize orchestrate configure install instantiate "
+    "generate detect scan inject spawn execute compute train fine-tune embed integrate leverage utilize "
+    "use employ build architect construct support require connect synthesize register publish sit live".split()
+)
+# Role words of the customer lexicon that name the company's side or a thing in these sentences.
+NOT_ROLES = frozenset(
+    "host store shop partner partners member members player worker builder architect planner organizer maker "
+    "reader writer editor world public team teams company companies business businesses".split()
+)
+# General computing vocabulary: nouns and verbs whose usual sense in a PR/FAQ is how software is
+# built, hosted, stored or moved. Generic across products, so it transfers between documents.
+TECH_NOUNS = frozenset(
+    """
+api apis algorithm algorithms app-server architecture artifact artifacts auth authentication authorization
+backend backends backup backups bandwidth binary binaries blob blobs branch browser bucket buckets bug bugs
+build builds bus cache caches callback callbacks certificate certificates checksum class classes cli client
+clients cluster clusters code codebase command commands commit commits compiler component components config
+configuration configurations connector console constructor container containers cookie cookies cpu credential
+credentials cron daemon dashboard data database databases dataset datasets debugger dependency dependencies
+deployment deployments device devices directory disk dns docker driver drivers editor encryption endpoint
+endpoints engine enum enums environment event events exception executable export extension extensions
+feed field fields file files filesystem firmware flag flags folder fork format formats framework frameworks
+function functions gateway git gpu graph handler hash hashes header headers hook hooks host hosting html http
+https image images implementation index indexes indices infrastructure input instance instances integration
+integrations interface interfaces interpolation ip json kernel key keys keystore kubernetes lambda latency
+layer layers library libraries linter load loader log logs loop machine manifest manifests memory message
+messages metadata method methods metric metrics middleware migration migrations model models module modules
+mobile network networks node nodes notification notifications object objects output package packages packet
+page pages parameter parameters parser parsing password passwords patch path payload pipeline pipelines plugin
+plugins pointer port prompt prompts protocol protocols provider proxy pull query queries queue queues ram rate
+record records registry release releases render renderer replica replication repo repos repository
+repositories request requests resource resources response responses retention rollback router routing runtime
+sandbox scan scanner schema schemas scheduler scope script scripts sdk search secret secrets server servers
+service services session sessions setting settings shell signal snapshot snapshots socket software source
+sql ssh stack state storage store stream streams subclass subscription sync syntax system systems table tables
+tag template templates tenant terminal test tests thread threads threshold throughput token tokens tool
+tooling tools transaction transactions trigger type types upload uploads url user-agent validation variable
+variables vector version versions vm webhook widget window worker workers workflow workflows yaml zip
+""".split()
+)
+TECH_VERBS = frozenset(
+    """
+authenticate cache call compile configure containerize debug decrypt deploy download embed encrypt execute
+export fetch fork hash host implement import index ingest initialize inject install instantiate integrate
+invoke load log merge migrate parse patch persist ping poll provision publish query re-register recompile
+refactor register render replicate restore route run scale scan serialize shard spawn store stream
+submit sync synchronize synthesize tokenize trigger upload validate version
+""".split()
+)
+TECH_WORDS = TECH_NOUNS | TECH_VERBS
+PERSON_PRONOUNS = frozenset(["i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves"])
+THING_PRONOUNS = frozenset(["it", "its", "this", "that", "they", "them", "these", "those"])
+NAME_ENTITIES = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"])
+BENEFIT_VERBS_EXTRA = frozenset("help let allow enable make give save find see know avoid stop keep".split())
+MECHANISM_PREPS = frozenset(["via", "through", "using", "with", "over", "on", "in", "into", "from", "to", "behind"])
+BUILT_PARTICIPLES = frozenset(
+    "built powered based backed written hosted implemented stored deployed running packaged driven designed "
+    "engineered".split()
+)
+META_VERBS = frozenset(["describe", "provide", "name", "write", "explain", "list", "summarize", "state", "include"])
+SHOUTED_WORDS = frozenset(
+    "FREE NEW NOW NOTE WHO WHAT WHY HOW YES NO NOT ALL THE AND OR FOR YOU OUR WE IS ARE "
+    "TODAY ONLY MORE BEST GET BUY SALE HOT WOW OMG LOL".split()
+)
+_ARCHITECTURE = re.compile(r"\b(under the hood|behind the scenes|tech stack|architecture|stack)\b", re.IGNORECASE)
+
+# ----------------------------------------------------------------------------------------------
+# Word lists of a run: the shared lexicons, the rules' options and the vocabulary, compiled once
+# ----------------------------------------------------------------------------------------------
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(normal_phrase(str(w)) for w in items)
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=sorted).encode()).hexdigest()[:16]
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@cache
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return phrase_pattern(sorted(words)) if words else _NEVER
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLexicon:
+    """The word lists the featurizer reads in one run, compiled; `key` names them in memo keys."""
+
+    key: str
+    lexicon: Lexicon  # the shared lexicons with the vocabulary (wbl_rules.analysis)
+    customer_lexicon: Lexicon  # the same, without the role words that name the company's side
+    tech_terms: frozenset[str]
+    everyday_tech: frozenset[str]
+    weak_terms: frozenset[str]
+    technical: frozenset[str]  # jargon-density's technical terms and engineering phrases
+    buzzwords: SubstitutionTable  # the buzzword rule's table, rejected terms included
+    impl_verbs: frozenset[str]
+    acronym_exempt: frozenset[str]  # upper case
+    place_codes: frozenset[str]
+    accepted: frozenset[str]  # normalised: the vocabulary's accepted terms and products
+
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        return {
+            "tech_terms": _pattern(self.tech_terms),
+            "everyday_tech": _pattern(self.everyday_tech),
+            "weak_terms": _pattern(self.weak_terms),
+            "technical": _pattern(self.technical),
+        }
+
+
+def sentence_lexicon(
+    lex: Lexicon,
+    jargon_options: Mapping[str, Any],
+    buzzword_options: Mapping[str, Any],
+    acronym_options: Mapping[str, Any],
+    vocabulary: Vocabulary = NO_VOCABULARY,
+) -> SentenceLexicon:
+    """The featurizer's word lists from a rule's lexicon (`wbl_rules.analysis.lexicon`) and the
+    effective options of the jargon, buzzword and acronym rules, with the project's vocabulary."""
+    accepted = frozenset(vocabulary.accepted) | lex.excluded
+    terms = lex.terms - accepted
+    technical = _words(jargon_options.get("technical-terms", ())) - accepted
+    buzzwords = substitution_table(buzzword_options, vocabulary)
+    exempt = frozenset(str(a).upper() for a in acronym_options.get("exempt", ())) | frozenset(
+        normal_phrase(t).upper() for t in accepted
+    )
+    places = frozenset(str(a).upper() for a in acronym_options.get("place-codes", ()))
+    customer_lexicon = replace(
+        lex, roles=lex.roles - NOT_ROLES, generic_customers=lex.generic_customers - NOT_ROLES, key=lex.key + ":roles"
+    )
+    parts = dict(
+        tech_terms=terms - EVERYDAY_TECH,
+        everyday_tech=(terms & EVERYDAY_TECH) | (ALWAYS_EVERYDAY - accepted),
+        weak_terms=(lex.weak_terms | EXTRA_WEAK_TERMS) - accepted,
+        technical=technical,
+        impl_verbs=lex.implementation_verbs | EXTRA_BUILD_VERBS,
+        acronym_exempt=exempt,
+        place_codes=places,
+        accepted=accepted,
+    )
+    key = _digest(lex.key, sorted(buzzwords.replacements), {k: sorted(v) for k, v in parts.items()})
+    return SentenceLexicon(key, lex, customer_lexicon, buzzwords=buzzwords, **parts)
+
+
+def prepare_sentence_lexicon(ctx: RuleContext) -> SentenceLexicon:
+    """The `prepare` step of a rule that asks the models (tech-first, jargon-density): its own
+    lexicon (`wbl_rules.analysis.prepare_lexicon`) with the effective options of the rules it
+    `uses` (jargon-density's own when it is that rule) and the vocabulary."""
+    jargon = ctx.options_of(JARGON_RULE) if JARGON_RULE in ctx.related else ctx.options
+    return sentence_lexicon(
+        prepare_lexicon(ctx), jargon, ctx.options_of(BUZZWORD_RULE), ctx.options_of(ACRONYM_RULE), ctx.vocabulary
+    )
+
+
+def rule_defaults(name: str) -> Mapping[str, Any]:
+    """A built-in rule's default options (training and tests; a run uses the effective ones)."""
+    from wbl.registry import default_registry
+
+    found = default_registry().get(name)
+    if found is None:  # pragma: no cover - the pack is broken
+        raise LookupError(f"no rule {name!r} in the registry")
+    return found.options
+
+
+@lru_cache(maxsize=1)
+def default_sentence_lexicon() -> SentenceLexicon:
+    """The word lists with every rule's default options and no vocabulary: what the model is
+    trained with."""
+    return sentence_lexicon(
+        lexicon({}), rule_defaults(JARGON_RULE), rule_defaults(BUZZWORD_RULE), rule_defaults(ACRONYM_RULE)
+    )
+
+
+def products_key(products: Iterable[str]) -> str:
+    """Product names as one memo input (the same names, in any order, give the same key)."""
+    return _products_key(products if isinstance(products, frozenset) else frozenset(products))
+
+
+@lru_cache(maxsize=64)
+def _products_key(products: frozenset[str]) -> str:
+    return "|".join(sorted({normal_phrase(p) for p in products}))
+
+
+# ----------------------------------------------------------------------------------------------
+# Token shapes
+# ----------------------------------------------------------------------------------------------
+
+_CAMEL = re.compile(
+    r"^(?!Mc[A-Z])(?!Mac[A-Z])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*$|^[A-Z]{2,}[a-z]+[A-Z]|^[A-Z]{3,}[a-z]{2,}$"
+)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_MIXED_ACRONYM = re.compile(r"^(?:[a-z]?[A-Z]{2,}[a-z]{1,3}[A-Z]*|[A-Z][a-z]?[A-Z]{2,}[a-z]?s?|[A-Z]{2,}[a-z]{1,4})$")
+_ALNUM = re.compile(r"^(?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9#+._/-]+$")
+_NOT_ALNUM = re.compile(
+    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?$"
+    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$",
+    re.IGNORECASE,
+)
+_FILE = re.compile(
+    r"^[\w-]*\.(?:md|js|ts|py|rs|go|so|dll|exe|jar|yaml|yml|json|toml|ini|cfg|sh|txt|xml|html|css|sql|"
+    r"cpp|hpp|rb|php|lock|env|conf|log|db|wasm|ipynb|tf|docx|p11k)$|^\.[a-z0-9]{1,6}$|^\w+_\w+$",
+    re.IGNORECASE,
+)
+_FLAG = re.compile(r"^--[a-z][\w-]+$|^-[a-z]$")  # --inputs, -v (an attribution "-James" is not a flag)
+_DOTTED = re.compile(r"^[A-Za-z]\w*\.[A-Za-z]\w*$")
+_PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
+
+
+def shape_of(text: str) -> str:
+    """'acronym', 'mixed_acronym', 'camel', 'code' (digits, files, paths, flags, dotted names) or ''."""
+    if len(text) < 2 or _URL.search(text):
+        return ""
+    if _ACRONYM.match(text):
+        return "acronym"
+    if _CAMEL.match(text):
+        return (
+            "mixed_acronym"
+            if _MIXED_ACRONYM.match(text) and sum(c.isupper() for c in text) >= 2 and len(text) <= 6
+            else "camel"
+        )
+    if _FILE.match(text) or _FLAG.match(text) or _PATH.match(text) or _DOTTED.match(text):
+        return "code"
+    if len(text) <= 3 and text[0].isdigit():
+        return ""  # 3D, 2x, 4K
+    if _ALNUM.match(text) and not _NOT_ALNUM.match(text):
+        return "code"
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a plain word (letters only; anything else is 0 here, so the
+    lookup never leaves wbl's copy of the English table)."""
+    word = word.lower()
+    return zipf_frequency(word) if word.isascii() and word.isalpha() else 0.0
+
+
+def word_zipf(token: Any) -> float:
+    """Frequency of a word or its uninflected forms (a gerund is as common as its verb)."""
+    return _word_zipf(token.lower_, token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _word_zipf(word: str, lemma: str) -> float:
+    forms = {word, lemma}
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        if parts:
+            forms.add(word.replace("-", ""))
+            return max(max(zipf(f) for f in forms), min(zipf(p) for p in parts))
+    return max(zipf(f) for f in forms)
+
+
+_PREFIXES = ("un", "re", "pre", "non", "over", "under", "co", "sub", "self", "mis", "dis", "out")
+_SUFFIXES = ("ability", "able", "ible", "less", "ness", "ful", "ment", "ers", "er", "ings", "ing", "ed", "ly", "s")
+
+
+def transparent(word: str) -> bool:
+    """A rare word built from common parts, which a reader understands: "waitlist" (wait + list),
+    "unshareable" (un + share + able), "reconfigured". Only letters; parts need Zipf >= 3.5."""
+    if not word.isalpha() or len(word) < 6:
+        return False
+    stems = {word}
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            stems.add(word[len(prefix) :])
+    for stem in list(stems):
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                base = stem[: -len(suffix)]
+                stems |= {base, base + "e"}
+    if any(zipf(x) >= 3.5 for x in stems if x != word):
+        return True
+    return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in range(3, len(word) - 2))
+
+
+# ----------------------------------------------------------------------------------------------
+# The analysis of one sentence (plain data: token indices of the unit's Doc, never spaCy objects)
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A found term: its kind and the (Doc-level) token indices it covers."""
+
+    kind: str
+    tokens: tuple[int, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the features of every label read, computed once per sentence and word lists."""
+
+    tech: Mapping[int, str]  # token index -> why it is technology-like
+    customers: frozenset[int]
+    company: frozenset[int]
+    phrases: Mapping[str, tuple[tuple[int, ...], ...]]  # lexicon phrase matches
+    jargon: tuple[Term, ...]
+    passive: tuple[tuple[int, int], ...]  # (auxiliary, participle)
+    content: int
+    number_tokens: frozenset[int]
+    defined: frozenset[int]  # tokens defined inside the sentence
+    placeholder: frozenset[int]  # tokens inside [ ... ]
+    excluded: frozenset[int]  # accepted terms and product names: never technology, jargon or reasons
+
+
+class _Tokens(list):  # type: ignore[type-arg]
+    """A span's tokens, made once (iterating a spaCy span makes new Token objects every time),
+    with the span's attributes the features read."""
+
+    __slots__ = ("doc", "end", "root", "start", "start_char", "text")
+
+    def __init__(self, span: Any) -> None:
+        super().__init__(span)
+        self.doc, self.text, self.root = span.doc, span.text, span.root
+        self.start, self.end, self.start_char = span.start, span.end, span.start_char
+
+
+def _offsets(span: Any) -> list[tuple[int, int, int]]:
+    """(start, end, token index) of the span's tokens, relative to the span's first character."""
+    base = span.start_char
+    return [(t.idx - base, t.idx - base + len(t.text), t.i) for t in span]
+
+
+def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, ...]:
+    """Token indices overlapping span-relative characters [start, end)."""
+    return tuple(i for s, e, i in offsets if s < end and e > start)
+
+
+def phrases_of(
+    span: Any, tokens: Iterable[int], where: Mapping[int, tuple[int, int, bool]] | None = None
+) -> tuple[str, ...]:
+    """The words of a span at some token indices, as the text writes them: one phrase per run of
+    adjacent tokens ("multi-tenant", "Kafka event bus"), punctuation on its own left out. `where`
+    (token index -> start and end in the span's text, is punctuation) spares looking tokens up."""
+    ids = sorted(set(tokens))
+    doc, base = span.doc, span.start_char
+    missing = [i for i in ids if where is None or i not in where]
+    if missing:
+        where = {
+            **(where or {}),
+            **{i: (doc[i].idx - base, doc[i].idx - base + len(doc[i].text), doc[i].is_punct) for i in missing},
+        }
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    text = span.text
+    result = []
+    for run in runs:
+        if all(where[i][2] for i in run):
+            continue
+        start, end = where[run[0]][0], where[run[-1]][1]
+        # A token outside the span (a head or modifier the parser put in a neighbouring sentence)
+        # is read from the document.
+        result.append(text[start:end] if start >= 0 and end <= len(text) else doc[run[0] : run[-1] + 1].text)
+    return tuple(result)
+
+
+def _phrase_hits(
+    text: str, offsets: Sequence[tuple[int, int, int]], pattern: re.Pattern[str], split_hyphens: bool = False
+) -> tuple[tuple[int, ...], ...]:
+    """Token groups of a lexicon's phrases in a sentence; with `split_hyphens` also inside
+    hyphenated and slashed compounds ("SQLite-backed", "Node/Bun")."""
+    hits = [_tokens_in(offsets, *m.span()) for m in pattern.finditer(text)]
+    if split_hyphens:
+        seen = set(hits)
+        for m in pattern.finditer(re.sub(r"(?<=\w)[-/](?=\w)", " ", text)):
+            hit = _tokens_in(offsets, *m.span())
+            if hit and hit not in seen and not any(set(hit) <= set(h) for h in seen):
+                seen.add(hit)
+                hits.append(hit)
+    return tuple(h for h in hits if h)
+
+
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,60}\]|<[^>]{0,40}>|\bWHO\?")
+_DEFINED_ACRONYM = re.compile(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})\s+\(\s*([A-Za-z][\w-]{1,11}s?)\s*\)")
+_DEFINED_GLOSS = re.compile(r"\b([A-Za-z][\w.#+-]*)\s*\(\s*(?:an?|the|i\.e\.|e\.g\.|short for|aka)?\s*[a-z][^()]{6,}\)")
+_DEFINED_APPOSITION = re.compile(
+    r"\b([A-Za-z][\w.#+-]*(?:\s+[A-Za-z][\w-]*)?)\s*(?:,|—|–| -)\s*(?:an?|the)\s+[a-z]+(?:\s+[a-z]+){1,6}\s*(?:,|—|–|-)"
+)
+
+
+_APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
+
+
+def _placeholders(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
+    return frozenset(i for m in _PLACEHOLDER.finditer(text) for i in _tokens_in(offsets, *m.span()))
+
+
+def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
+    """Tokens defined in the sentence: 'Words (ABC)', 'ABC (words)', 'X, a/an/the ... ,' appositions
+    and 'X — the ...' glosses."""
+    result: set[int] = set()
+    if "(" not in text and not _APPOSITION_HINT.search(text):
+        return frozenset()  # every form below needs parentheses or an apposition
+    for m in _DEFINED_ACRONYM.finditer(text):
+        result.update(_tokens_in(offsets, m.start(2), m.end(2)))  # Delivery Service Partner (DSP)
+    for m in _DEFINED_GLOSS.finditer(text):
+        result.update(_tokens_in(offsets, m.start(1), m.end(1)))  # keystore (an encrypted key file)
+    for m in _DEFINED_APPOSITION.finditer(text):
+        result.update(_tokens_in(offsets, m.start(1), m.end(1)))  # a Bloom filter, a compact set structure,
+    return frozenset(result)
+
+
+def _is_dateline(token: Any) -> bool:
+    """'SEATTLE, WA --' : capitals at the start of the sentence followed by a comma or dash."""
+    if token.i - token.sent.start > 3:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in (",", "--", "—", "–", "-")
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _is_customer(token: Any, slex: SentenceLexicon) -> bool:
+    if token.lower_ in PERSON_PRONOUNS:
+        return True
+    return is_customer_token(token, slex.customer_lexicon) or token.ent_type_ == "PERSON"
+
+
+def analyse(sentence: Sentence, slex: SentenceLexicon, products: Iterable[str] = ()) -> Analysis:
+    """The analysis of a sentence, remembered with its unit's spaCy analysis (the labels and
+    rules share it; an unchanged paragraph keeps it across the language server's re-lints)."""
+    names = products_key(products)
+    return memo.SENTENCE_ANALYSIS.remember(
+        sentence.unit, lambda: _analyse(sentence, slex, names), slex.key, names, sentence.start
+    )
+
+
+def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analysis:
+    span = tokens = _Tokens(sentence.span)
+    text = span.text
+    offsets = _offsets(span)
+    lex = slex.lexicon
+    excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
+    excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
+    placeholder = _placeholders(text, offsets)
+    defined = _definitions(text, offsets)
+    patterns = slex.patterns()
+    phrases = {
+        name: tuple(
+            h
+            for h in _phrase_hits(text, offsets, patterns[name], split_hyphens=name in ("tech_terms", "technical"))
+            if not set(h) & excluded
+        )
+        for name in ("tech_terms", "everyday_tech", "weak_terms", "technical")
+    }
+    phrases["buzzwords"] = tuple(
+        h for h in (_tokens_in(offsets, s, e) for s, e in matches(slex.buzzwords, text)) if h and not set(h) & excluded
+    )
+    phrases["pantry"] = (
+        tuple(h for h in (_tokens_in(offsets, *m.span()) for m in lex.pantry_pattern.finditer(text)) if h)
+        if lex.pantry_pattern is not None
+        else ()
+    )
+    tech: dict[int, str] = {}
+    for name, why in (("tech_terms", "lexicon"), ("technical", "lexicon"), ("everyday_tech", "everyday")):
+        for hit in phrases[name]:
+            for i in hit:
+                tech.setdefault(i, why)
+    capitals = _mostly_capitals(text)
+    for t in tokens:
+        if t.i in placeholder or t.i in excluded or t.is_punct:
+            continue
+        shape = shape_of(t.text)
+        if shape in ("acronym", "mixed_acronym"):
+            upper = t.text.upper()
+            if upper.rstrip("S") in ("AM", "PM") and upper not in ("AM", "PM"):
+                pass  # "PMs": product managers, not a time of day
+            elif upper in ("AM", "PM") and t.i > span.start and not t.nbor(-1).like_num:
+                pass  # "the PM" (a role) counts; "3 PM" does not
+            elif t.text.rstrip("s").upper() in slex.acronym_exempt or upper in slex.acronym_exempt:
+                continue
+            if shape == "acronym" and (capitals or (zipf(t.text) >= 4.5 and t.text in SHOUTED_WORDS)):
+                continue  # a headline in capitals; FREE, NOTE: an ordinary word in capitals
+            if _is_dateline(t) or (t.text in slex.place_codes and t.i > span.start and t.nbor(-1).text == ","):
+                continue
+            tech.setdefault(t.i, "acronym")
+        elif shape:
+            tech.setdefault(t.i, shape)
+    customers = frozenset(t.i for t in tokens if _is_customer(t, slex))
+    company = frozenset(t.i for t in tokens if t.i not in customers and t.lower_ in lex.company_pronouns)
+    jargon = tuple(_jargon_terms(span, tokens, tech, phrases, (defined, placeholder, excluded), slex.weak_terms))
+    return Analysis(
+        tech=tech,
+        customers=customers,
+        company=company,
+        phrases=phrases,
+        jargon=jargon,
+        passive=passive_in(sentence),
+        content=sum(1 for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM") and not t.is_stop)
+        or 1,
+        number_tokens=frozenset(
+            t.i for t in tokens if t.like_num or NUMBER.fullmatch(t.text) or any(c.isdigit() for c in t.text)
+        ),
+        defined=defined,
+        placeholder=placeholder,
+        excluded=excluded,
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Passive voice (WB701): be/get + adverbs + participle
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PassiveLists:
+    """The passive-voice rule's word lists (its options); the defaults are what the models read."""
+
+    # Participles that read as adjectives or set phrases after "be" ("is based in", "are
+    # interested"); "left" only alone ("what's left"; "are left with" counts).
+    exempt: frozenset[str] = frozenset(
+        "based located supposed interested excited thrilled pleased delighted proud tired married concerned gone "
+        "left".split()
+    )
+    # After "get", set phrases ("get started", "get rid of").
+    get_exempt: frozenset[str] = frozenset(["started", "rid", "used", "married", "dressed"])
+    # Participles the small tagger often calls adjectives that still make a passive after be/get.
+    stative: frozenset[str] = frozenset(
+        "stuck lost born buried trapped charged paid overcharged misplaced hacked stolen deleted locked blocked "
+        "forgotten ignored done finished broken shown given told".split()
+    )
+
+    key: str = field(default="", init=False)  # names the lists in memo keys
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _digest(sorted(self.exempt), sorted(self.get_exempt), sorted(self.stative)))
+
+
+DEFAULT_PASSIVE = PassiveLists()
+_BE = frozenset(["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"])
+_GET_FORMS = frozenset(["get", "gets", "got", "gotten", "getting"])
+
+
+def passive_lists(options: Mapping[str, Any]) -> PassiveLists:
+    """The lists of the passive-voice rule's options (defaults for what it leaves out)."""
+
+    def words(key: str, default: frozenset[str]) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in options[key]) if key in options else default
+
+    return PassiveLists(
+        words("exempt-participles", DEFAULT_PASSIVE.exempt),
+        words("get-exempt-participles", DEFAULT_PASSIVE.get_exempt),
+        words("stative-participles", DEFAULT_PASSIVE.stative),
+    )
+
+
+def may_be_passive(span: Any) -> bool:
+    """A cheap test before the parse is walked: a form of be or get is in the sentence."""
+    return any(t.lower_ in _BE or t.lower_ in _GET_FORMS or t.lemma_ in ("be", "get") for t in span)
+
+
+def _aux_lemma(token: Any) -> str:
+    """'be' or 'get' for their forms (the lemmatizer leaves "getting" alone), else the lemma."""
+    if token.lower_ in _GET_FORMS:
+        return "get"
+    return token.lemma_.lower()
+
+
+def _adjectival_participle(token: Any, lists: PassiveLists) -> bool:
+    """ "is fragmented", "was clearly underserved": a participle the tagger calls an adjective."""
+    return (
+        token.tag_ == "JJ"
+        and token.lower_.endswith("ed")
+        and len(token) > 4
+        and token.lower_ not in lists.exempt
+        and (any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acomp" and token.head.lemma_ == "be"))
+    )
+
+
+def _participle(token: Any, lists: PassiveLists) -> bool:
+    if not token.is_alpha:
+        return False
+    if _adjectival_participle(token, lists):
+        return True
+    if token.tag_ == "VBN":
+        return (
+            token.lower_.endswith(("ed", "en", "wn", "t", "ne", "ng", "un", "id", "ld", "de", "pt", "ck"))
+            or zipf(token.lower_) > 0
+        )
+    return token.tag_ in ("VBD", "JJ") and token.lower_ in lists.stative
+
+
+def _hyphen_joined(token: Any) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (
+        after is not None and after.text == "-" and not token.whitespace_
+    )
+
+
+def is_infinitive(aux: Any) -> bool:
+    """ "to be heard": the auxiliary is a bare be/get after "to"."""
+    return aux.lower_ in ("be", "get") and any(
+        c.lower_ == "to" or c.tag_ == "TO" for c in aux.head.children if c.i < aux.i
+    )
+
+
+def passive_clauses(
+    span: Any, lists: PassiveLists = DEFAULT_PASSIVE, *, infinitives: bool = True
+) -> Iterator[tuple[Any, Any]]:
+    """(auxiliary, participle) for every passive clause of a spaCy span.
+
+    A passive is a form of *be* or *get* followed by a past participle, with only adverbs or
+    negation between them ("is never quietly deleted", "gets played", "are getting overcharged",
+    "was born", "get stuck"). The parse's ``auxpass`` arc is used when present; the sequence test
+    catches what the small parser misses. Reduced participles ("designed for gym owners"),
+    predicate adjectives ("is free") and set phrases ("is based in", "get started") are not
+    passives; "is used to store keys" is, "is used to it" is not. Infinitive passives ("to be
+    determined", "let yourself be heard") count when `infinitives` is true, as the labelling
+    guide's example does; hyphen-joined auxiliaries ("Job-to-be-Done") are not clauses.
+    """
+    seen: set[int] = set()
+    tokens = list(span)
+    for k, token in enumerate(tokens):
+        if token.i in seen or not _participle(token, lists) or token.lemma_.lower() in ("be", "have"):
+            continue
+        lower = token.lower_
+        aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
+        if aux is None:
+            # Walk left over adverbs and "not" to an auxiliary be/get.
+            j = k - 1
+            while j >= 0 and tokens[j].pos_ in ("ADV", "PART") and tokens[j].lower_ != "to":
+                j -= 1
+            if j >= 0 and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE):
+                candidate = tokens[j]
+                if (
+                    _aux_lemma(candidate) == "be"
+                    and token.tag_ != "VBN"
+                    and lower not in lists.stative
+                    and not _adjectival_participle(token, lists)
+                ):
+                    continue
+                aux = candidate
+        if aux is None or _hyphen_joined(aux):
+            continue
+        is_get = _aux_lemma(aux) == "get"
+        if (
+            lower in lists.exempt
+            and not (is_get and lower == "lost")
+            and not (lower == "left" and any(c.lower_ == "with" for c in token.children))
+        ):
+            continue  # "what's left" is an adjective; "are left with a choice" is a passive
+        if is_get and lower in lists.get_exempt:
+            continue
+        if lower in ("lost", "stuck") and not is_get and _aux_lemma(aux) != "be":
+            continue
+        if not infinitives and is_infinitive(aux):
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        after = token.nbor(2) if token.i + 2 < len(token.doc) else None
+        if lower == "based" or (nxt is not None and f"{lower} {nxt.lower_}" == "supposed to"):
+            continue
+        if lower == "used" and nxt is not None and nxt.lower_ == "to" and (after is None or after.tag_ != "VB"):
+            continue  # "is used to it" (accustomed); "is used to store keys" stays a passive
+        seen.add(token.i)
+        yield aux, token
+
+
+def passive_in(sentence: Sentence, lists: PassiveLists = DEFAULT_PASSIVE) -> tuple[tuple[int, int], ...]:
+    """(auxiliary, participle) token indices of a sentence's passive clauses, remembered."""
+    if sentence.span is None:
+        return ()
+    return memo.PASSIVE_CLAUSES.remember(
+        sentence.unit,
+        lambda: tuple((a.i, v.i) for a, v in passive_clauses(sentence.span, lists)),
+        lists.key,
+        sentence.start,
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Weasel words (WB601): the rule's word lists with context exceptions
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeaselGroup:
+    kind: str  # quantifier, intensifier, hedge, authority, peacock, easy, speed, superlative
+    name: str  # as the message says it
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaselTable:
+    """The weasel rule's options compiled: its groups, exceptions and context word lists."""
+
+    key: str
+    pattern: re.Pattern[str]
+    groups: Mapping[str, WeaselGroup]  # normalised phrase -> its group
+    exceptions: re.Pattern[str]
+    approximators: frozenset[str]
+    permission_subjects: frozenset[str]
+    prediction_verbs: frozenset[str]
+    first_facts: frozenset[str]
+    skip_questions: bool
+
+
+def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
+    """The weasel rule's effective options as a `WeaselTable` (terms the vocabulary accepts and
+    ``accept-words`` are left out; ``extend-words`` join with ``extend-advice``)."""
+    groups: dict[str, WeaselGroup] = {}
+    for group in options.get("groups", ()):
+        name = str(group.get("name", ""))
+        found = WeaselGroup(str(group.get("kind", name)), name, str(group.get("advice", "")))
+        for word in group.get("words", ()):
+            groups.setdefault(normal_phrase(word), found)
+    extra = WeaselGroup("listed", "listed", str(options.get("extend-advice", "say it precisely")))
+    for word in options.get("extend-words", ()):
+        groups.setdefault(normal_phrase(word), extra)
+    for word in (*options.get("accept-words", ()), *vocabulary.accepted):
+        groups.pop(normal_phrase(word), None)
+    exceptions = _words(options.get("exceptions", ()))
+
+    def words(key: str) -> frozenset[str]:
+        return _words(options.get(key, ()))
+
+    lists = {
+        "approximators": words("approximators"),
+        "permission_subjects": words("permission-subjects"),
+        "prediction_verbs": words("prediction-verbs"),
+        "first_facts": words("first-facts"),
+    }
+    key = _digest(
+        sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
+        sorted(exceptions),
+        {k: sorted(v) for k, v in lists.items()},
+        bool(options.get("skip-questions", False)),
+    )
+    return WeaselTable(
+        key,
+        _pattern(frozenset(groups)),
+        groups,
+        _pattern(exceptions),
+        skip_questions=bool(options.get("skip-questions", False)),
+        **lists,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_weasel_table() -> WeaselTable:
+    return weasel_table(rule_defaults(WEASEL_RULE))
+
+
+@dataclass(frozen=True, slots=True)
+class WeaselTerm:
+    """A weasel word: `unit.text[start:end]`, its group and its tokens."""
+
+    start: int
+    end: int
+    text: str
+    group: WeaselGroup
+    tokens: tuple[int, ...]
+
+
+def weasel_terms(sentence: Sentence, table: WeaselTable) -> tuple[WeaselTerm, ...]:
+    """The weasel words of a sentence after the exceptions, remembered with its analysis."""
+    if sentence.span is None:
+        return ()
+    return memo.WEASEL_TERMS.remember(
+        sentence.unit, lambda: tuple(_weasel_terms(sentence, table)), table.key, sentence.start
+    )
+
+
+def _number_in_clause(token: Any, numbers: set[int]) -> bool:
+    head = clause_of(token)
+    ids = {t.i for t in head.subtree}
+    for nested in head.subtree:
+        if (
+            nested.i != head.i
+            and nested.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis")
+            and nested.pos_ in ("VERB", "AUX")
+        ):
+            ids -= {t.i for t in nested.subtree}
+    return bool(ids & numbers) or any(abs(i - token.i) <= 3 for i in numbers)
+
+
+_DIGIT_START = re.compile(r"^[~$€£¥<>≈+-]?\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_VERSION = re.compile(r"v?\d+(?:\.\d+){1,3}")
+
+
+def _data_numbers(span: Any) -> set[int]:
+    """Tokens that are numbers measuring something (digits, or spelled counts of a noun)."""
+    result = set()
+    for t in span:
+        if not (t.like_num or _DIGIT_START.match(t.text)):
+            continue  # "cdk8s", "S3": identifiers, not numbers
+        if t.lower_ in ("one", "zero") and t.dep_ != "nummod":
+            continue  # "one of", "zero" as a list item
+        if _YEAR.fullmatch(t.text) and t.ent_type_ == "DATE":
+            continue  # a year on its own
+        if _VERSION.fullmatch(t.text) and t.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "TIME"):
+            continue  # a version
+        if t.lower_ in ("hundreds", "thousands", "millions", "billions", "dozens"):
+            continue  # magnitude words are not data
+        result.add(t.i)
+    return result
+
+
+def _up_the_tree(token: Any, steps: int) -> Iterator[Any]:
+    current = token
+    for _ in range(steps):
+        yield current
+        if current.head is current:
+            return
+        current = current.head
+
+
+def _past_event(token: Any) -> bool:
+    """The word modifies a verb in the simple past: a factual account ("recovered in seconds")."""
+    for current in _up_the_tree(token, 4):
+        if current.pos_ in ("VERB", "AUX"):
+            return current.tag_ == "VBD" and not any(c.dep_ == "aux" for c in current.children)
+    return False
+
+
+def _under_lack(token: Any) -> bool:
+    """ "lacks the ability to easily share": a complaint, not a claim."""
+    return any(
+        current.lemma_.lower() in ("lack", "miss", "without")
+        or (current.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in current.children))
+        for current in _up_the_tree(token, 5)
+    )
+
+
+def is_title_case(span: Any) -> bool:
+    """A headline in Title Case: most words of four letters or more start with a capital."""
+    words = [t for t in span if t.is_alpha and len(t) >= 4]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
+_EXAMPLE_PARENTHESIS = re.compile(r"\(\s*(?:e\.g\.|i\.e\.|eg|ie|for example|such as)", re.IGNORECASE)
+
+
+def _in_parenthetical_example(text: str, offset: int) -> bool:
+    """Inside "(e.g., highly relevant, relevant, irrelevant)": a label named, not a claim."""
+    opening = text.rfind("(", 0, offset)
+    return opening >= 0 and text.find(")", opening) > offset and _EXAMPLE_PARENTHESIS.match(text, opening) is not None
+
+
+def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm]:
+    span = _Tokens(sentence.span)
+    text = span.text
+    if not table.groups:
+        return
+    question = text.rstrip().rstrip('"”').endswith("?")
+    if question and table.skip_questions:
+        return
+    offsets = _offsets(span)
+    excepted = [m.span() for m in table.exceptions.finditer(text)]
+    placeholder = _placeholders(text, offsets)
+    numbers = _data_numbers(span)
+    title_case = is_title_case(span)
+    for m in table.pattern.finditer(text):
+        word = normal_phrase(m.group(0))
+        group = table.groups.get(word)
+        if group is None or any(s <= m.start() < e or s < m.end() <= e for s, e in excepted):
+            continue
+        tokens = _tokens_in(offsets, *m.span())
+        if not tokens or _excused(span, text, word, group.kind, tokens, table, numbers, question, title_case):
+            continue
+        if tokens[0] in placeholder:
+            continue
+        yield WeaselTerm(sentence.start + m.start(), sentence.start + m.end(), m.group(0), group, tokens)
+
+
+def _excused(
+    span: Any,
+    text: str,
+    word: str,
+    kind: str,
+    tokens: tuple[int, ...],
+    table: WeaselTable,
+    numbers: set[int],
+    question: bool,
+    title_case: bool,
+) -> bool:
+    """Whether the context excuses a listed word (a name, a lack, a fact, a number, permission...)."""
+    doc = span.doc
+    tok, last = doc[tokens[0]], doc[tokens[-1]]
+    nxt = doc[last.i + 1] if last.i + 1 < span.end else None
+    if _in_parenthetical_example(text, tok.idx - span.start_char):
+        return True
+    if (
+        kind == "peacock"
+        and tok.text[:1].isupper()
+        and tok.pos_ == "PROPN"
+        and not tok.is_sent_start
+        and not title_case
+    ):
+        return True  # "Swift", "Ultimate Guitar": a name
+    if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+        return True  # "no comprehensive tests": a lack, not a claim
+    if word == "some" and tok.tag_ != "DT":
+        return True
+    if word == "most" and (tok.tag_ != "JJS" or tok.dep_ == "advmod"):
+        return True  # "most teams" counts, "most important" is a superlative ("the most")
+    if word == "the most" and (nxt is None or nxt.pos_ not in ("ADJ", "ADV")):
+        return True
+    if word in ("the first", "the only") and not _first_claim(tok, nxt, table):
+        return True
+    if word == "leading" and not (
+        tok.dep_ == "amod"
+        and tok.i > span.start
+        and doc[tok.i - 1].lower_ in ("a", "the", "industry", "market", "world's", "one")
+    ):
+        return True
+    if word == "the best" and nxt is not None and any(c.dep_ in ("acl", "relcl", "xcomp") for c in nxt.children):
+        return True  # "the best music to play": a selection, not a claim
+    if word == "best" and tok.dep_ not in ("amod", "ROOT", "attr", "nsubj", "dobj") and tok.tag_ != "JJS":
+        return True
+    if word in ("may", "might", "should") and not _hedging_modal(tok, word, table, numbers, question):
+        return True
+    if kind in ("peacock", "easy") and _under_lack(tok):
+        return True
+    if kind == "speed" and _past_event(tok):
+        return True  # "the service recovered in seconds": an account of what happened, not a claim
+    if word == "instant" and tok.dep_ == "compound":
+        return True
+    if (
+        word in ("easy", "easier", "easily")
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return True  # "is not easy": a difficulty
+    if word in table.approximators and numbers:
+        return True  # "approximately 14,000", "typically ... in less than 60 minutes"
+    return (
+        kind in ("quantifier", "hedge")
+        and word not in ("may", "might", "should")
+        and bool(numbers)
+        and (_number_in_clause(tok, numbers) or min(abs(i - tok.i) for i in numbers) <= 8)
+    )  # "a few accounts, possibly with one or two collaborators"
+
+
+def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
+    """ "the first tool that ...", "is the only X" claim; "the first release of X" is a fact."""
+    if nxt is None or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
+        return False
+    head = nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head
+    return (
+        tok.head.dep_ == "attr"
+        or any(c.dep_ in ("relcl", "acl") for c in head.children)
+        or any(c.dep_ == "amod" for c in head.children)
+    )
+
+
+def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], question: bool) -> bool:
+    """ "may", "might", "should" as hedges; not permission ("you may cancel"), a restriction ("may
+    only accept"), options beside prices, or a requirement ("secrets should live on the server")."""
+    if tok.tag_ != "MD":
+        return False
+    verb = tok.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    person = (
+        subject is not None
+        and subject.lower_ in table.permission_subjects
+        and subject.lower_ not in ("we", "it", "they")
+    )
+    if word == "may" and person and not question:
+        return False
+    if word == "may" and any(c.lower_ == "only" for c in verb.children):
+        return False
+    if word in ("may", "might") and person and numbers:
+        return False
+    return not (word == "should" and (question or verb.lemma_.lower() not in table.prediction_verbs))
+
+
+# ----------------------------------------------------------------------------------------------
+# Jargon terms (WB401)
+# ----------------------------------------------------------------------------------------------
+
+RARE_ZIPF = 3.0
+# Kinds that make a sentence jargon on their own in the rule measured beside the model.
+STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
+
+
+def _jargon_terms(
+    span: Any,
+    tokens: Sequence[Any],
+    tech: Mapping[int, str],
+    phrases: Mapping[str, tuple[tuple[int, ...], ...]],
+    skipped: tuple[frozenset[int], frozenset[int], frozenset[int]],
+    weak: frozenset[str],
+) -> Iterator[Term]:
+    """Jargon candidates with their kind: acronym, mixed_acronym, camel, code, lexicon, buzzword,
+    compound (an ordinary-word technical compound), rare and uncommon (rare words), vocab
+    (general computing vocabulary). `skipped`: the tokens defined in the sentence, inside
+    placeholders, and excluded (accepted terms and product names)."""
+    doc = span.doc
+    defined, placeholder, excluded = skipped
+    base = span.start_char
+    where = {t.i: (t.idx - base, t.idx - base + len(t.text), t.is_punct) for t in tokens}
+    taken: set[int] = set(excluded)
+    for name, kind in (("buzzwords", "buzzword"), ("technical", "lexicon"), ("tech_terms", "lexicon")):
+        for hit in phrases[name]:
+            if set(hit) & taken or set(hit) & defined or set(hit) & placeholder:
+                continue
+            taken.update(hit)
+            yield Term(kind, hit, " ".join(phrases_of(span, hit, where)))
+    for i, why in sorted(tech.items()):
+        if i in taken or i in defined or why in ("lexicon", "everyday"):
+            continue
+        taken.add(i)
+        yield Term(why, (i,), doc[i].text)
+    for t in tokens:
+        if t.i in taken or t.i in defined or t.i in placeholder or (not t.is_alpha and "-" not in t.text):
+            continue
+        if t.pos_ in ("NOUN", "ADJ", "VERB") and len(t) >= 4 and not t.is_stop and t.ent_type_ not in NAME_ENTITIES:
+            if t.text[0].isupper() and not t.text.isupper():
+                continue  # a capitalised rare word is a name (the product's, often)
+            z = word_zipf(t)
+            if z < RARE_ZIPF:
+                taken.add(t.i)
+                yield Term("rare" if z < 2.5 and not transparent(t.lower_) else "uncommon", (t.i,), t.text)
+    # Noun compounds whose head is a technical noun: "feature store", "context window", "memory layer".
+    for t in tokens:
+        if t.pos_ == "NOUN" and t.i not in taken and t.lemma_.lower() in weak:
+            mods = [
+                c
+                for c in t.children
+                if c.dep_ == "compound"
+                and c.i < t.i
+                and c.i not in taken
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.ent_type_ not in NAME_ENTITIES
+            ]
+            if mods:
+                ids = tuple(sorted([*(m.i for m in mods), t.i]))
+                taken.update(ids)
+                yield Term("compound", ids, " ".join(phrases_of(span, ids, where)))
+    for t in tokens:
+        if (
+            t.i not in taken
+            and t.i not in defined
+            and t.pos_ in ("NOUN", "VERB", "PROPN")
+            and t.lemma_.lower() in TECH_WORDS
+        ):
+            taken.add(t.i)
+            yield Term("vocab", (t.i,), t.text)
+
+
+def may_hold_jargon(sentence: Sentence, slex: SentenceLexicon) -> bool:
+    """Whether a sentence could hold a jargon term, from its words alone (before tagging): a listed
+    phrase, a word shaped unlike plain English (capitals inside or after the first word, digits,
+    code punctuation), a word rare in every form, or one whose possible lemmas are technical
+    words. A sentence of plain common words ("It costs $30 a month.") holds none of the terms
+    `_jargon_terms` finds, so the jargon model never needs its parse."""
+    text = sentence.text
+    if any(pattern.search(text) for pattern in slex.patterns().values() if pattern is not None):
+        return True
+    if next(iter(matches(slex.buzzwords, text)), None) is not None:
+        return True
+    span = sentence.span
+    if span is None:
+        return False
+    technical = TECH_WORDS | slex.weak_terms
+    for position, token in enumerate(t for t in span if not (t.is_space or t.is_punct)):
+        word = token.text
+        if token.like_num or token.is_currency or all(not c.isalnum() for c in word):
+            continue
+        if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            return True  # code, versions, file names, "x86"
+        if any(c.isupper() for c in word[1:]) or (position and word[0].isupper()):
+            return True  # acronyms, CamelCase, names the model may take for technology
+        lower = word.lower()
+        if len(lower) >= 4 and max(zipf(f) for f in _forms_of(lower)) < RARE_ZIPF:
+            return True
+        lemmas = lemma_candidates(span.doc, word)
+        if lemmas is None or (lemmas | {lower}) & technical:
+            return True
+    return False
+
+
+def _forms_of(word: str) -> set[str]:
+    """A word and its uninflected stems (as `word_zipf` reads them, without the lemmatizer)."""
+    forms = {word}
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+    return forms
+
+
+def jargon_terms(sentence: Sentence, slex: SentenceLexicon, products: Iterable[str] = ()) -> tuple[Term, ...]:
+    """The jargon candidates of a sentence (see `_jargon_terms`), without accepted terms and product names."""
+    return analyse(sentence, slex, products).jargon if sentence.span is not None else ()
+
+
+# ----------------------------------------------------------------------------------------------
+# Features
+# ----------------------------------------------------------------------------------------------
+
+Features = dict[str, tuple[float, tuple[int, ...]]]
+
+
+def _log(n: float) -> float:
+    return math.log1p(n)
+
+
+def _add(f: Features, name: str, value: float, tokens: Iterable[int] = ()) -> None:
+    if value:
+        old = f.get(name)
+        toks = tuple(sorted(set(tokens) | set(old[1]))) if old else tuple(sorted(set(tokens)))
+        f[name] = ((old[0] if old else 0.0) + value, toks)
+
+
+def _common(span: Any, a: Analysis, f: Features) -> None:
+    n = sum(1 for t in span if not (t.is_punct or t.is_space))
+    _add(f, "len:log", _log(n) / 3.0)
+    if n <= 6:
+        _add(f, "len:short", 1.0)
+    if span.text.rstrip().rstrip('"”').endswith("?"):
+        _add(f, "question", 1.0, [span[-1].i])
+    if any(t.text in ('"', "“", "”") for t in span) or any(
+        t.lemma_ == "say" and t.dep_ in ("ROOT", "parataxis") for t in span
+    ):
+        _add(f, "quote", 1.0)
+    if a.number_tokens:
+        _add(f, "number", 1.0, a.number_tokens)
+
+
+def subject_class(span: Any, a: Analysis, subject: Any | None, root: Any, slex: SentenceLexicon) -> str:
+    """customer | customer_thing | company | technology | product | pronoun | thing | none | imperative."""
+    if subject is None:
+        first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+        if root.tag_ == "VB" and (
+            first is root
+            or (
+                first is not None
+                and first.lower_ in ("just", "simply", "now", "then", "please", "never", "don't", "do")
+            )
+        ):
+            return "imperative"
+        return "none"
+    words = phrase_tokens(subject)
+    if (
+        subject.i in a.customers
+        or subject.lower_ in ("team", "teams", "family", "friends")
+        or any(t.i in a.customers for t in words if t.dep_ in ("compound", "conj") and t.head is subject)
+    ):
+        return "customer"
+    if any(c.dep_ == "poss" and c.lower_ in ("your", "their", "my") for c in subject.children):
+        return "customer_thing"  # "your PDFs", "their data": the customer's things
+    if subject.lower_ in slex.lexicon.company_pronouns or subject.i in a.company:
+        return "company"
+    if subject.lower_ in THING_PRONOUNS:
+        return "pronoun"
+    if subject.i in a.excluded:
+        return "product"  # a product name or an accepted term
+    if any(t.i in a.tech for t in words) or subject.lemma_.lower() in slex.weak_terms:
+        return "technology"
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PRODUCT"):
+        return "product"
+    return "thing"
+
+
+def tech_first_features(span: Any, a: Analysis, slex: SentenceLexicon) -> Features:
+    f: Features = {}
+    lex = slex.lexicon
+    _common(span, a, f)
+    root = span.root
+    subject = subject_of(root)
+    kind = subject_class(span, a, subject, root, slex)
+    sub_tokens = [t.i for t in phrase_tokens(subject)] if subject is not None else [root.i]
+    _add(f, f"subj:{kind}", 1.0, sub_tokens)
+    root_lemma = root.lemma_.lower()
+    weak = slex.weak_terms
+    # Verbs of building, hosting, running, storing, routing, integrating.
+    build_verbs = []
+    for t in span:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in slex.impl_verbs:
+            own = subject_of(t)
+            own_kind = subject_class(span, a, own, t, slex) if own is not None else kind
+            if own_kind not in ("customer", "imperative"):
+                build_verbs.append(t.i)
+    if root.pos_ in ("VERB", "AUX") and root_lemma in slex.impl_verbs and kind not in ("customer", "imperative"):
+        _add(f, "root:build_verb", 1.0, [root.i])
+    if build_verbs:
+        _add(f, "any:build_verb", _log(len(build_verbs)), build_verbs)
+    # Built on / powered by / written in / based on (participles, passive or reduced).
+    built = [
+        t.i for t in span if t.lower_ in BUILT_PARTICIPLES and any(c.dep_ in ("prep", "agent") for c in t.children)
+    ]
+    if built:
+        _add(f, "cue:built_on", 1.0, built)
+    passive_heads = [v for _, v in a.passive]
+    if passive_heads:
+        _add(f, "passive", 1.0, passive_heads)
+        if kind != "customer":
+            _add(f, "passive:impersonal", 1.0, passive_heads)
+    if (
+        any(c.dep_ == "neg" for c in root.children)
+        or root_lemma in lex.problem_predicates
+        or any(
+            c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in lex.problem_predicates for c in root.children
+        )
+    ):
+        _add(f, "root:problem", 1.0, [root.i])
+    if root_lemma in lex.benefit_verbs or root_lemma in BENEFIT_VERBS_EXTRA:
+        _add(f, "root:benefit_verb", 1.0, [root.i])
+    if root.pos_ not in ("VERB", "AUX"):
+        _add(f, "root:no_verb", 1.0, [root.i])
+    attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
+    if attr is not None:
+        tech_attr = [
+            t.i for t in phrase_tokens(attr, skip=("relcl", "acl")) if t.i in a.tech or t.lemma_.lower() in weak
+        ]
+        if tech_attr:
+            _add(f, "root:is_a_tech", 1.0, tech_attr)
+    first = next((t for t in span if not (t.is_punct or t.is_space)), root)
+    if first.tag_ == "VBG" and first.dep_ in ("ROOT", "csubj", "advcl", "pcomp"):
+        _add(f, "start:gerund", 1.0, [first.i])
+    if first.lower_ in META_VERBS and first.tag_ == "VB":
+        _add(f, "meta:prompt", 1.0, [first.i])
+    if kind in ("company", "technology", "product", "pronoun", "thing") and any(
+        c.lower_ in ("will", "would") and c.dep_ == "aux" for c in root.children
+    ):
+        _add(f, "root:future", 1.0, [root.i])
+    # Technology amounts and where they sit.
+    tech = sorted(a.tech)
+    if tech:
+        _add(f, "tech:any", 1.0, tech)
+        _add(f, "tech:n", _log(len(tech)), tech)
+        _add(f, "tech:ratio", min(1.0, len(tech) / a.content), tech)
+    for why in ("lexicon", "acronym", "camel", "code", "mixed_acronym", "everyday"):
+        ids = [i for i, w in a.tech.items() if w == why]
+        if ids:
+            _add(f, f"tech:{why}", 1.0, ids)
+    weak_hits = [i for hit in a.phrases["weak_terms"] for i in hit]
+    if weak_hits:
+        _add(f, "tech:weak", _log(len(weak_hits)), weak_hits)
+    propn = _proper_nouns(span, a)
+    if propn:
+        _add(f, "propn:n", _log(len(propn)), propn)
+    subject_ids = set(sub_tokens) if subject is not None else set()
+    if subject_ids & set(tech):
+        _add(f, "tech:in_subject", 1.0, sorted(subject_ids & set(tech)))
+    objects = set()
+    for child in root.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "dative", "appos", "acomp", "prep", "agent"):
+            objects.update(t.i for t in phrase_tokens(child))
+    tech_obj = sorted(objects & set(tech))
+    if tech_obj:
+        _add(f, "tech:in_predicate", 1.0, tech_obj)
+    # Mechanism prepositions with a technical object ("via PBKDF2", "through our Kafka event bus").
+    mech = []
+    for t in span:
+        if (t.dep_ == "prep" and t.lower_ in MECHANISM_PREPS) or t.lower_ == "using":
+            objs = [g for c in t.children if c.dep_ in ("pobj", "dobj") for g in phrase_tokens(c)]
+            hits = [g.i for g in objs if g.i in a.tech or g.lemma_.lower() in weak]
+            if hits:
+                mech.extend([t.i, *hits])
+    if mech:
+        _add(f, "cue:mechanism_prep", 1.0, mech)
+    # A mechanism before the main clause: "Using OAuth tokens, a teacher can ...", "Built on X, it ...".
+    fronted = [
+        c
+        for c in root.children
+        if c.i < root.i
+        and c.dep_ in ("advcl", "prep", "npadvmod")
+        and any(g.i in a.tech or g.lower_ in BUILT_PARTICIPLES for g in c.subtree)
+    ]
+    if fronted:
+        _add(f, "cue:fronted_mechanism", 1.0, [g.i for c in fronted for g in c.subtree])
+    if a.phrases["pantry"]:
+        _add(f, "cue:pantry", 1.0, [i for hit in a.phrases["pantry"] for i in hit])
+    if _ARCHITECTURE.search(span.text):
+        _add(f, "cue:architecture", 1.0)
+    # Customers.
+    cust = sorted(a.customers)
+    if cust:
+        doc = span.doc
+        _add(f, "cust:any", 1.0, cust)
+        _add(f, "cust:n", _log(len(cust)), cust)
+        you = [i for i in cust if doc[i].lower_ in ("you", "your", "yours")]
+        if you:
+            _add(f, "cust:you", 1.0, you)
+        me = [i for i in cust if doc[i].lower_ in ("i", "me", "my")]
+        if me:
+            _add(f, "cust:i", 1.0, me)
+    if tech and (not cust or min(tech) < min(cust)):
+        _add(f, "tech:before_customer", 1.0, [min(tech)])
+    if a.company:
+        _add(f, "company", 1.0, sorted(a.company))
+    jargon = [i for t in a.jargon for i in t.tokens]
+    if jargon:
+        _add(f, "jargon:n", _log(len(a.jargon)), jargon)
+    for term in a.jargon:
+        _add(f, f"jt:{term.kind}", 1.0, term.tokens)
+    # Interactions a linear model cannot form itself.
+    has_tech = bool(a.tech) or bool(a.jargon)
+    modals = [c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "could", "will")]
+    if kind == "customer" and (modals or any(c.lower_ == "now" for c in root.children)):
+        _add(f, "x:customer_can", 1.0, [*(sub_tokens if subject is not None else []), *(m.i for m in modals)])
+    if kind in ("customer", "imperative") and has_tech:
+        _add(f, "x:customer_acts_on_tech", 1.0, sub_tokens)
+    if "root:problem" in f and has_tech:
+        _add(f, "x:problem_with_tech", 1.0, [root.i])
+    if kind in ("technology", "product", "pronoun", "thing", "company") and "root:build_verb" in f:
+        _add(f, "x:thing_builds", 1.0, [root.i])
+    vocab_nouns = [
+        t.i for t in span if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in TECH_NOUNS and t.i not in a.excluded
+    ]
+    vocab_verbs = [t.i for t in span if t.pos_ == "VERB" and t.lemma_.lower() in TECH_VERBS]
+    if vocab_nouns:
+        _add(f, "vocab:noun", _log(len(vocab_nouns)), vocab_nouns)
+        if subject is not None and set(vocab_nouns) & set(sub_tokens):
+            _add(f, "vocab:in_subject", 1.0, sorted(set(vocab_nouns) & set(sub_tokens)))
+        if set(vocab_nouns) & objects:
+            _add(f, "vocab:in_predicate", 1.0, sorted(set(vocab_nouns) & objects))
+    if vocab_verbs:
+        _add(f, "vocab:verb", _log(len(vocab_verbs)), vocab_verbs)
+    return f
+
+
+def _proper_nouns(span: Any, a: Analysis) -> list[int]:
+    """Proper nouns that are not names of people or places, technology, placeholders or excluded."""
+    return [
+        t.i
+        for t in span
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in NAME_ENTITIES
+        and t.i not in a.placeholder
+        and t.i not in a.tech
+        and t.i not in a.excluded
+        and not t.is_sent_start
+    ]
+
+
+def jargon_features(span: Any, a: Analysis, slex: SentenceLexicon) -> Features:
+    f: Features = {}
+    _common(span, a, f)
+    for term in a.jargon:
+        _add(f, f"jt:{term.kind}", 1.0, term.tokens)
+    if a.jargon:
+        _add(f, "jt:total", _log(len(a.jargon)), [i for t in a.jargon for i in t.tokens])
+    strong = [t for t in a.jargon if t.kind in STRONG_JARGON]
+    if strong:
+        _add(f, "jt:strong_any", 1.0, [i for t in strong for i in t.tokens])
+    if a.defined:
+        _add(f, "defined", 1.0, a.defined)
+    everyday = [
+        t.i
+        for t in span
+        if t.text.isupper()
+        and len(t) > 1
+        and t.text.rstrip("s").upper() in slex.acronym_exempt
+        and t.i not in a.excluded
+    ]
+    if everyday:
+        _add(f, "acronym:everyday", 1.0, everyday)
+    propn = _proper_nouns(span, a)
+    if propn:
+        _add(f, "propn:n", _log(len(propn)), propn)
+    weak_hits = [i for hit in a.phrases["weak_terms"] for i in hit]
+    if weak_hits:
+        _add(f, "tech:weak", _log(len(weak_hits)), weak_hits)
+    # Lowest word frequency among common nouns/adjectives not already terms.
+    rarest = min(
+        (
+            (word_zipf(t), t.i)
+            for t in span
+            if t.pos_ in ("NOUN", "ADJ") and t.is_alpha and not t.is_stop and t.i not in a.excluded
+        ),
+        default=None,
+    )
+    if rarest is not None:
+        _add(f, "zipf:min_low", max(0.0, 4.0 - rarest[0]) / 2.0, [rarest[1]])
+    return f
+
+
+def weasel_features(span: Any, terms: Sequence[WeaselTerm]) -> Features:
+    """The weasel rule's terms as features (measured beside the rule in training)."""
+    f: Features = {}
+    for term in terms:
+        _add(f, f"w:{term.group.kind}", 1.0, term.tokens)
+    if terms:
+        tokens = [i for t in terms for i in t.tokens]
+        _add(f, "w:any", 1.0, tokens)
+        _add(f, "w:n", _log(len(terms)), tokens)
+    return f
+
+
+def passive_features(span: Any, clauses: Sequence[tuple[int, int]]) -> Features:
+    f: Features = {}
+    for aux, verb in clauses:
+        auxiliary = span.doc[aux]
+        kind = ("get" if _aux_lemma(auxiliary) == "get" else "be") + ("_inf" if is_infinitive(auxiliary) else "")
+        _add(f, f"p:{kind}", 1.0, [aux, verb])
+    return f
+
+
+def features(
+    sentence: Sentence,
+    label: str,
+    slex: SentenceLexicon | None = None,
+    products: Iterable[str] = (),
+    *,
+    lemmas: bool = False,
+) -> Features:
+    """Named features of a sentence for one label: {name: (value, token indices that fired it)}.
+
+    `lemmas` adds bag-of-lemma features (content words; never an accepted term or product name).
+    """
+    if sentence.span is None:
+        return {}
+    return _label_features(
+        sentence, _Tokens(sentence.span), label, slex or default_sentence_lexicon(), products, lemmas
+    )
+
+
+def _label_features(
+    sentence: Sentence, span: _Tokens, label: str, slex: SentenceLexicon, products: Iterable[str], lemmas: bool
+) -> Features:
+    if label == "weasel":
+        return weasel_features(span, weasel_terms(sentence, default_weasel_table()))
+    a = analyse(sentence, slex, products)
+    if label == "passive":
+        return passive_features(span, a.passive)
+    result = tech_first_features(span, a, slex) if label == "tech_first" else jargon_features(span, a, slex)
+    if lemmas:
+        for t in span:
+            if (
+                t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
+                and t.is_alpha
+                and not t.is_stop
+                and t.i not in a.excluded
+            ):
+                _add(result, f"lemma:{t.lemma_.lower()}", 1.0, [t.i])
+    return result
+
+
+# ----------------------------------------------------------------------------------------------
+# Rules measured beside the models (training reports them; the pack's rules use the functions)
+# ----------------------------------------------------------------------------------------------
+
+
+def is_passive(sentence: Sentence) -> bool:
+    return bool(passive_in(sentence))
+
+
+def is_weasel(sentence: Sentence) -> bool:
+    return bool(weasel_terms(sentence, default_weasel_table()))
+
+
+def is_jargon(sentence: Sentence) -> bool:
+    return any(t.kind in STRONG_JARGON for t in jargon_terms(sentence, default_sentence_lexicon()))
+
+
+RULES = {"passive": is_passive, "weasel": is_weasel, "jargon": is_jargon}
+
+# ----------------------------------------------------------------------------------------------
+# The shipped model: a logistic regression per learned label
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LabelModel:
+    label: str
+    weights: Mapping[str, float]
+    bias: float
+    lemmas: bool = False
+    levels: tuple[tuple[str, float], ...] = ()  # (severity, threshold), highest threshold first
+
+    def probability(self, feats: Features) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, (value, _) in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A feature that pushed a sentence's probability up: its name, contribution and words."""
+
+    feature: str
+    contribution: float
+    phrases: tuple[str, ...]  # the words, one phrase per run of adjacent tokens
+    tokens: tuple[int, ...]
+
+    @property
+    def words(self) -> str:
+        return " ".join(self.phrases)
+
+
+_SENTENCE_PUNCTUATION = frozenset(",.;:!?()[]{}\"'“”‘’…")
+
+
+def _glued(left: Any, right: Any) -> bool:
+    """Two tokens of one written word: no space between them, neither a sentence mark."""
+    return not left.whitespace_ and left.text not in _SENTENCE_PUNCTUATION and right.text not in _SENTENCE_PUNCTUATION
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a sentence got its probability: the strongest reasons, and each word's share of the
+    positive and negative evidence (a feature's contribution split over the words that fired it).
+    Accepted terms and product names are never reasons and have no share."""
+
+    label: str
+    probability: float
+    level: str | None
+    reasons: tuple[Reason, ...]  # strongest first
+    shares: Mapping[int, float]  # token index -> its share of the score
+
+    def strength(self, tokens: Iterable[int]) -> float:
+        """The summed share of some words (a term's)."""
+        return sum(self.shares.get(i, 0.0) for i in tokens)
+
+    def focus(self, doc: Any) -> tuple[int, int] | None:
+        """The token range (first, last) of the words that pushed hardest: the word with the
+        largest share, widened to its neighbours that pushed too."""
+        positive = {i: v for i, v in self.shares.items() if v > 0}
+        if not positive:
+            return None
+        best = max(positive, key=lambda i: (positive[i], -i))
+        first = last = best
+        while first - 1 in positive and not doc[first - 1].is_punct:
+            first -= 1
+        while last + 1 in positive and not doc[last + 1].is_punct:
+            last += 1
+        # Whole words: "open-source", "PKCS#11" are several tokens written without a space.
+        while first > 0 and _glued(doc[first - 1], doc[first]):
+            first -= 1
+        while last + 1 < len(doc) and _glued(doc[last], doc[last + 1]):
+            last += 1
+        return first, last
+
+
+class Model:
+    """``sentences.json`` loaded: `score` gives a probability, `level` a severity, `explain` the
+    words behind it. Learned labels only (passive and weasel are rules)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.version = str(data.get("version", ""))
+        self.labels: dict[str, LabelModel] = {}
+        for label, spec in data.get("labels", {}).items():
+            if spec.get("method") != "logreg":
+                continue
+            # Highest threshold first; at equal thresholds the higher severity wins.
+            levels = sorted(
+                ((k, float(v)) for k, v in spec.get("thresholds", {}).items()),
+                key=lambda kv: (-kv[1], -Severity.parse(kv[0]).rank),
+            )
+            self.labels[label] = LabelModel(
+                label,
+                dict(zip(spec["features"], spec["weights"], strict=True)),
+                float(spec["bias"]),
+                bool(spec.get("lemmas", False)),
+                tuple(levels),
+            )
+
+    def thresholds(self, label: str) -> dict[str, float]:
+        return dict(self.labels[label].levels)
+
+    def score(
+        self, sentence: Sentence, label: str, slex: SentenceLexicon | None = None, products: Iterable[str] = ()
+    ) -> tuple[float, Features]:
+        """The label's probability for a sentence and the features behind it, remembered. Every
+        label is scored at once (the rules ask for both of most sentences)."""
+        if sentence.span is None:
+            return 0.0, {}
+        slex = slex or default_sentence_lexicon()
+        products = frozenset(products)
+
+        def compute() -> Mapping[str, tuple[float, Features]]:
+            span = _Tokens(sentence.span)
+            result = {}
+            for name, spec in self.labels.items():
+                feats = _label_features(sentence, span, name, slex, products, spec.lemmas)
+                result[name] = (spec.probability(feats), feats)
+            return result
+
+        scores = memo.SENTENCE_SCORES.remember(
+            sentence.unit, compute, self.version, slex.key, products_key(products), sentence.start
+        )
+        return scores[label]
+
+    def level_of(self, label: str, probability: float) -> str | None:
+        """The severity for a probability: the first level (highest threshold first) it reaches."""
+        for name, threshold in self.labels[label].levels:
+            if probability >= threshold:
+                return name
+        return None
+
+    def level(
+        self, sentence: Sentence, label: str, slex: SentenceLexicon | None = None, products: Iterable[str] = ()
+    ) -> str | None:
+        """ "warning" for a confident sentence, "info" for a likely one, None when nothing fires."""
+        return self.level_of(label, self.score(sentence, label, slex, products)[0])
+
+    def explain(
+        self,
+        sentence: Sentence,
+        label: str,
+        slex: SentenceLexicon | None = None,
+        products: Iterable[str] = (),
+        top: int = 3,
+    ) -> Explanation:
+        """The features that pushed the probability up most, with the words that fired each
+        (features without words, such as the sentence's length, are not reasons)."""
+        probability, feats = self.score(sentence, label, slex, products)
+        if sentence.span is None:
+            return Explanation(label, probability, None, (), {})
+        spec = self.labels[label]
+        excluded = analyse(sentence, slex or default_sentence_lexicon(), products).excluded
+        found = reasons(spec, feats, sentence.span, excluded, top)
+        shares: dict[int, float] = {}
+        for name, (value, tokens) in feats.items():
+            kept = [i for i in tokens if i not in excluded]
+            for i in kept:
+                shares[i] = shares.get(i, 0.0) + spec.weights.get(name, 0.0) * value / len(kept)
+        return Explanation(label, probability, self.level_of(label, probability), tuple(found), shares)
+
+
+def reasons(
+    spec: LabelModel, feats: Features, span: Any, excluded: Iterable[int] = (), limit: int | None = None
+) -> list[Reason]:
+    """The features with a positive contribution and words behind it (other than `excluded`
+    ones), strongest first; the first `limit` of them when given."""
+    skip = set(excluded)
+    candidates = []
+    for name, (value, tokens) in feats.items():
+        contribution = spec.weights.get(name, 0.0) * value
+        kept = tuple(i for i in tokens if i not in skip)
+        if contribution > 0 and kept:
+            candidates.append((round(contribution, 3), name, kept))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    result: list[Reason] = []
+    for contribution, name, kept in candidates:
+        phrases = phrases_of(span, kept)
+        if phrases:
+            result.append(Reason(name, contribution, phrases, kept))
+            if limit is not None and len(result) >= limit:
+                break
+    return result
+
+
+def model_version(data: Mapping[str, Any]) -> str:
+    """The version of a model file's content: a hash of everything but the version itself."""
+    body = json.dumps({k: v for k, v in data.items() if k != "version"}, indent=1, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The shipped model (``wbl_rules/_models/sentences.json``), loaded once."""
+    text = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return Model(json.loads(text))
+
+
+__all__ = [
+    "DEFAULT_PASSIVE",
+    "LABELS",
+    "STRONG_JARGON",
+    "Analysis",
+    "Explanation",
+    "Model",
+    "PassiveLists",
+    "Reason",
+    "SentenceLexicon",
+    "Term",
+    "WeaselTable",
+    "WeaselTerm",
+    "analyse",
+    "default_model",
+    "default_sentence_lexicon",
+    "default_weasel_table",
+    "features",
+    "jargon_terms",
+    "passive_clauses",
+    "passive_in",
+    "passive_lists",
+    "sentence_lexicon",
+    "weasel_table",
+    "weasel_terms",
+]

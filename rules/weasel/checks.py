@@ -1,0 +1,91 @@
+"""Weasel words: listed qualifiers, hedges and peacock words, judged in their context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wbl_rules.sentences import WeaselTable, weasel_table, weasel_terms
+
+from wbl.document import Document, Sentence
+from wbl.kinds.existence import qualifier_cut
+from wbl.rule import Applicability, RuleContext, Violation
+from wbl.textutil import normal_phrase
+from wbl.vocabulary import VocabularyHint
+
+
+def prepare(ctx: RuleContext) -> WeaselTable:
+    """The rule's `prepare` step: its word lists and exceptions, without the vocabulary's accepted terms."""
+    return weasel_table(ctx.options, ctx.vocabulary)
+
+
+def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags weasel words: vague quantifiers ("many", "various"), intensifiers ("very",
+    "significantly"), hedges ("should help", "might"), unattributed authority ("studies have
+    shown"), peacock words ("seamless", "best-in-class"), claims of ease or speed ("simply",
+    "in seconds") and unsupported superlatives ("the first tool that...", "one of the most").
+
+    **Why.** Amazon's writing guidance says to replace adjectives with data: "nearly all customers"
+    becomes "87% of Prime members", "significantly better" becomes "+25 basis points". A reviewer
+    reads a weasel word as a claim the author could not support. Sources: "Write like an Amazonian",
+    Doc Bar Raiser's weasel-word list, btford/weasel-words, proselint.
+
+    **Not flagged.** The words are data (``groups``, ``exceptions`` and the lists below, all
+    options); the context decides, from the parse:
+
+    - numbers: an approximator ("typically", "roughly", ``approximators``) with any real number in
+      the sentence ("typically under 30 seconds"); a quantifier or hedge with a number in its own
+      clause or within eight words. Versions, years, "one of" and "thousands" are not numbers.
+      "may", "might" and "should" are never excused by a number;
+    - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or a
+      restriction ("may only accept"); "might" listing options beside a price; "should" unless it
+      predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
+      the server") or in a question;
+    - claims and facts: "the first" / "the only" before a fact ("the first release of",
+      ``first-facts``), terms of art ("generally available", "best practices"), a speed in an
+      account of what happened ("the service recovered in seconds"), a peacock word under a lack
+      ("lacks an easy way to share"), a name ("Swift", outside a Title Case headline), labels
+      named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
+      and the phrases in ``exceptions`` ("too many", "could not", "not easy").
+
+    Questions are judged (``skip-questions`` turns them off): "Why is it so much faster?" hides
+    the same claim. Terms the project's vocabulary accepts are not flagged.
+
+    **Fix.** Give the number, name the source, or cut the word. An intensifier or peacock word
+    that only qualifies another word carries a fix that cuts it (``cut``): cutting filler ("what
+    really matters" -> "what matters") is safe (`wbl check --fix`); cutting a word that carries a
+    degree or a claim ("very", "significantly", "seamless") is unsafe (`--unsafe-fixes`), since
+    the sentence then says less.
+
+    Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``),
+    ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
+    ``permission-subjects``, ``prediction-verbs``, ``first-facts``, ``skip-questions``,
+    ``parts``, ``kinds``, ``message``, ``cut``.
+    """
+    table: WeaselTable = ctx.prepared
+    cuts = {normal_phrase(k): Applicability.parse(v) for k, v in dict(ctx.get("cut", {})).items()}
+    for sentence in candidates(document, ctx):
+        for term in weasel_terms(sentence, table):
+            message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
+            word = normal_phrase(term.text)
+            cut = cuts.get(word)
+            yield Violation(
+                message,
+                sentence.unit,
+                term.start,
+                term.end,
+                vocabulary=VocabularyHint.accept(word),
+                fix=qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
+            )
+
+
+def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """The rule's prefilter: the sentences of the checked parts with a listed word (the parse
+    is read only to judge a match in its context)."""
+    table: WeaselTable = ctx.prepared
+    parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
+    for unit in document.units:
+        if unit.part not in parts or unit.kind not in kinds:
+            continue
+        for sentence in unit.sentences:
+            if table.groups and table.pattern.search(sentence.text):
+                yield sentence

@@ -1,0 +1,222 @@
+"""The sentence models and the rule functions beside them (wbl_rules.sentences), on the kinds of
+sentences issue 12 lists as missed or wrongly flagged. Every sentence here is made up."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from wbl_rules import sentences
+from wbl_rules.sentences import default_model, default_sentence_lexicon, default_weasel_table
+
+import wbl
+from wbl.cache import code_fingerprint
+from wbl.document import Sentence
+from wbl.rule import Severity
+
+
+@pytest.fixture(scope="module")
+def parse():
+    linter = wbl.Linter(wbl.LintOptions(select=("WB301", "WB401", "WB601", "WB701")))
+
+    def first_sentence(text: str) -> Sentence:
+        (unit,) = linter.analyse(text + "\n").units
+        return unit.sentences[0]
+
+    return first_sentence
+
+
+WEASEL = [
+    ("It is the first app that plans your week.", True),
+    ("It is one of the most complete planners.", True),
+    ("The most popular planner in town.", True),
+    ("Simply open the app.", True),
+    ("It is a game changer for teams.", True),
+    ("A user friendly calendar.", True),
+    ("Setup is trivially short.", True),
+    ("An enormous catalogue of songs.", True),
+    ("An amazing way to cook.", True),
+    ("Customers will likely save time.", True),
+    ("Why is it so much faster than the rest?", True),
+    ("During the outage on May 3, the service recovered in seconds after the failover.", False),
+    ("You might choose the monthly plan at $9 or the yearly plan at $90.", False),
+    ("The feature is generally available in all regions.", False),
+    ("Typically it takes under 30 seconds.", False),
+    ("You may cancel at any time.", False),
+    ("Secrets should live on the server.", False),
+    ("This is the first release of the tool.", False),
+]
+JARGON = [
+    ("We keep a feature store for the model.", True),
+    ("A warm standby takes over in ten minutes.", True),
+    ("The context window fills up.", True),
+    ("Lead scoring ranks every contact.", True),
+    ("Backlog grooming happens on Mondays.", True),
+    ("Sign in with OAuth.", True),
+    ("PMs can see every ticket.", True),
+    ("Stripe sends the receipt.", False),
+    ("A Bloom filter, a compact set structure, keeps lookups cheap.", False),
+    ("Save the PDF to your computer with enough RAM.", False),
+    ("Join the waitlist today.", False),
+    ("The shelves were reconfigured overnight.", False),
+    ("An unshareable link stays private.", False),
+    ("DENVER, CO -- Gym owners can now see who is about to cancel.", False),
+    ("[EXEC NAME] said the team shipped it.", False),
+]
+PASSIVE = [
+    ("Receipts get misplaced.", True),
+    ("Families are getting overcharged.", True),
+    ("Your file is never quietly deleted.", True),
+    ("The key is used to sign releases.", True),
+    ("Let yourself be heard.", True),
+    ("Filings submitted in HTML are slow.", False),
+    ("The app is free.", False),
+    ("Designed for gym owners.", False),
+    ("I am used to it.", False),
+    ("Fill in the Job-to-be-Done section.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEASEL)
+def test_weasel_terms(parse, text, expected):
+    found = sentences.weasel_terms(parse(text), default_weasel_table())
+    assert bool(found) is expected, [t.text for t in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), JARGON)
+def test_jargon_terms(parse, text, expected):
+    found = sentences.jargon_terms(parse(text), default_sentence_lexicon())
+    assert any(t.kind in sentences.STRONG_JARGON for t in found) is expected, found
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE)
+def test_passive_clauses(parse, text, expected):
+    assert bool(sentences.passive_in(parse(text))) is expected
+
+
+def test_the_model_explains_with_words_of_the_sentence(parse):
+    model = default_model()
+    sentence = parse("Tenant data is separated at the container level.")
+    why = model.explain(sentence, "tech_first")
+    assert why.level is not None and why.reasons
+    for reason in why.reasons:
+        assert reason.contribution > 0 and reason.words
+        assert all(sentence.span.start <= i < sentence.span.end for i in reason.tokens)
+    first, last = why.focus(sentence.span.doc)
+    assert sentence.span.start <= first <= last < sentence.span.end
+    assert model.level(parse("Gym owners can now see which members are about to cancel."), "tech_first") is None
+
+
+def test_features_point_at_words_of_the_sentence(parse):
+    sentence = parse("Every order is routed through our Kafka event bus.")
+    for label in sentences.LABELS:
+        for name, (value, tokens) in sentences.features(sentence, label, lemmas=True).items():
+            assert value != 0 and all(sentence.span.start <= i < sentence.span.end for i in tokens), name
+
+
+def test_accepted_terms_and_products_are_never_technology_jargon_or_reasons(parse):
+    sentence = parse("Every order is routed through our Kafka event bus.")
+    plain = default_sentence_lexicon()
+    assert "Kafka" in [t.text for t in sentences.jargon_terms(sentence, plain)]
+    accepted = sentences.sentence_lexicon(
+        plain.lexicon,
+        sentences.rule_defaults("jargon-density"),
+        sentences.rule_defaults("buzzword"),
+        sentences.rule_defaults("undefined-acronym"),
+        wbl.Vocabulary(accept=("Kafka",)),
+    )
+    for slex, products in ((accepted, ()), (plain, ("Kafka",))):
+        assert "Kafka" not in " ".join(t.text for t in sentences.jargon_terms(sentence, slex, products))
+        for label in ("tech_first", "jargon"):
+            why = default_model().explain(sentence, label, slex, products)
+            assert all("Kafka" not in r.words for r in why.reasons)
+            assert sentence.span.doc[6].text == "Kafka" and 6 not in why.shares
+
+
+def test_the_analysis_is_computed_once_per_sentence_and_word_lists(parse):
+    sentence = parse("Every order is routed through our Kafka event bus.")
+    slex = default_sentence_lexicon()
+    first = sentences.analyse(sentence, slex)
+    assert sentences.analyse(sentence, slex) is first
+    assert sentences.analyse(sentence, slex, ("Kafka",)) is not first  # product names are an input
+
+
+def test_levels_prefer_the_higher_severity_at_equal_thresholds():
+    spec = {"method": "logreg", "features": [], "weights": [], "bias": 0.0}
+    model = sentences.Model({"labels": {"x": {**spec, "thresholds": {"info": 0.5, "warning": 0.5}}}})
+    assert model.level_of("x", 0.6) == "warning"
+    assert model.level_of("x", 0.4) is None
+    model = sentences.Model({"labels": {"x": {**spec, "thresholds": {"info": 0.3, "warning": 0.8}}}})
+    assert [model.level_of("x", p) for p in (0.9, 0.5, 0.1)] == ["warning", "info", None]
+
+
+def test_the_packaged_model_is_whole_and_versioned():
+    data = json.loads(resources.files("wbl_rules").joinpath(sentences.MODEL_FILE).read_text(encoding="utf-8"))
+    assert data["version"] == sentences.model_version(data)
+    assert data["featurizer"] == sentences.FEATURIZER_VERSION
+    for label in ("tech_first", "jargon"):
+        spec = data["labels"][label]
+        assert len(spec["features"]) == len(spec["weights"]) > 0
+        assert 0 < spec["thresholds"]["info"] <= spec["thresholds"]["warning"] < 1
+    assert {d["file"] for d in data["data"]} and all(len(d["sha256"]) == 64 for d in data["data"])
+    assert default_model().version == data["version"]
+
+
+def test_a_changed_model_file_changes_the_cache_key(tmp_path, monkeypatch):
+    """The result cache fingerprints a rule pack's files, models included."""
+    package = tmp_path / "pack_with_model"
+    (package / "_models").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    weights = package / "_models" / "sentences.json"
+    weights.write_text('{"version": "a"}', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = code_fingerprint("pack_with_model")
+    weights.write_text('{"version": "bb"}', encoding="utf-8")
+    assert code_fingerprint("pack_with_model") != before
+
+
+def test_the_jargon_finding_names_its_terms_and_how_to_accept_them():
+    text = "# Acme\n\nWe keep a warm standby and a feature store for lead scoring.\n"
+    (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401",))).findings
+    assert finding.text in ("warm standby", "feature store", "lead scoring")
+    assert all(f"'{term}'" in finding.message for term in ("warm standby", "feature store", "lead scoring"))
+    assert "vocabulary" in finding.message
+    accepted = wbl.Vocabulary(accept=("warm standby", "feature store", "lead scoring"))
+    options = wbl.LintOptions(select=("WB401",), vocabulary=accepted)
+    assert wbl.lint_text(text, "t.md", options=options).findings == ()
+
+
+def test_an_acronym_the_document_defines_is_not_named():
+    text = "# Acme\n\nA point of sale (POS) system is the till. Shelfwise reads your POS once a minute.\n"
+    assert wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401",))).findings == ()
+
+
+def test_a_buzzword_is_one_finding_not_two():
+    text = "# Acme\n\nOur synergy platform leverages the paradigm.\n"
+    found = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401", "WB402"))).findings
+    spans = [(f.start, f.end) for f in found]
+    assert len(spans) == len(set(spans))
+    folded = [a.rule for f in found for a in f.also]
+    assert all(f.rule == "WB402" for f in found if "WB401" in [a.rule for a in f.also])
+    assert set(folded) <= {"WB401"}
+
+
+LEAD = (
+    "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
+    "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"
+)
+
+
+def test_tech_first_points_at_words_and_says_why():
+    text = LEAD + "Tenant data is separated at the container level.\n"
+    found = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq")).findings
+    assert len(found) == 1 and found[0].severity in (Severity.WARNING, Severity.INFO)
+    assert found[0].text in "Tenant data is separated at the container level."
+    assert f"'{found[0].text.split()[0]}" in found[0].message
+
+
+def test_the_pantry_cue_stays_a_warning():
+    text = LEAD + "We could put them together for bakers.\n"
+    (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq")).findings
+    assert finding.severity is Severity.WARNING and finding.text == "We could"
