@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from wbl.anatomy import Anatomy, dateline_span, product_words, question_audience
+from wbl.anatomy import Anatomy, dateline_span, names_the_genre, product_words, question_audience
 from wbl.document import build_document
 from wbl.markdown import parse
 from wbl.source import SourceText
@@ -319,3 +319,18 @@ def test_anatomy_follows_the_analysed_units() -> None:
     problem = analysed.anatomy["problem"]
     assert problem is not None and problem.unit is analysed.units[problem.unit.index]
     assert problem.unit.nlp == f"doc{problem.unit.index}"
+
+
+@pytest.mark.parametrize(
+    ("title", "names_it"),
+    [
+        ("PR/FAQ: Ostiari", True),
+        ("Ostiari — Press Release", True),
+        ("Press Release", True),
+        ("Acme PRFAQ", True),
+        ("How to write a PR/FAQ", False),  # a guide about the genre
+        ("Real PR/FAQ and press-release drafts", False),  # an index of documents
+    ],
+)
+def test_a_title_names_the_genre_when_it_opens_or_closes_on_it(title, names_it):
+    assert names_the_genre(title) is names_it

@@ -28,7 +28,7 @@ from wbl.score import COMPONENTS, features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "wbl" / "data" / "score.json"
-ALPHA = 10.0
+ALPHA = 30.0  # chosen by cross-validation on the training documents (10: 0.765, 30: 0.770, 100: 0.764)
 
 
 def collect(folders: list[Path]) -> tuple[list[str], list[dict[str, float]], list[float], list[float]]:

@@ -1378,7 +1378,7 @@ class _Builder:
         faq_after_release = bool(questions) and "summary" in self.parts and not readme
         # A document titled "Press Release", "PR/FAQ" or "Working Backwards" says what it is.
         first = next((ln for ln in lines if ln.heading and not ln.blank), None)
-        titled = first is not None and _GENRE_TITLE.search(title_key(first.label_text)) is not None
+        titled = first is not None and names_the_genre(title_key(first.label_text))
         # A dateline opening an announcement ("SEATTLE — June 1, 2027 — Today Acme launched") is a
         # press release's own mark.
         dateline = self.parts.get("dateline")
@@ -1621,6 +1621,25 @@ def document_signals(
 def _names_genre(key: str, words: set[str]) -> bool:
     """A heading that names the genre or one of its parts ("Press Release", "Customer Quote")."""
     return key in words or any(len(w) > 3 and w in key for w in words)
+
+
+def names_the_genre(title: str) -> bool:
+    """Whether a title says the document is a press release or PR/FAQ: the genre's name opens or
+    closes it ("PR/FAQ: Ostiari", "Ostiari — Press Release", "Press Release"). A title that only
+    mentions the genre is about it ("How to write a PR/FAQ", "Real PR/FAQ and press-release
+    drafts": a guide or an index), as is one that closes on "a"/"the" + the genre."""
+    found = list(_GENRE_TITLE.finditer(title))
+    if not found:
+        return False
+    before = title[: found[0].start()].strip(" :-–—|")
+    if not before:
+        return True
+    last = found[-1]
+    after = title[last.end() :].strip(" :-–—|.()")
+    if after:
+        return False
+    words = before.split()
+    return not words or words[-1].lower() not in ("a", "an", "the", "my", "your", "our")
 
 
 _GENRE_TITLE = re.compile(r"\bpress[\s-]+release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I)
