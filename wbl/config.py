@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Any
 
 from wbl.engine import LintOptions
+from wbl.guard import DEFAULT_TIME_LIMIT
 from wbl.options import EXTEND, describe
 from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
@@ -71,6 +72,7 @@ class Layer:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # "auto" (as the anatomy finds it) or a document kind
+    rule_time_limit: float | None = None  # seconds per rule per file (0: none; None: keep)
 
     @classmethod
     def from_options(cls, options: LintOptions | None, fail_on: Severity | str | None = None) -> Layer:
@@ -84,6 +86,7 @@ class Layer:
             rules=options.rule_options,
             vocabulary=options.vocabulary,
             kind=options.kind,
+            rule_time_limit=options.rule_time_limit,
         )
 
 
@@ -140,6 +143,7 @@ class Settings:
     per_file_ignores: tuple[str, ...] = ()  # the per-file-ignores globs that matched
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # the document kind configuration forces (None: found by the anatomy)
+    rule_time_limit: float | None = None  # None: the default
 
     def lint_options(self, base: LintOptions | None = None) -> LintOptions:
         base = base or LintOptions()
@@ -153,6 +157,7 @@ class Settings:
             rule_options=self.rule_options,
             vocabulary=self.vocabulary,
             kind=self.kind,
+            rule_time_limit=self.rule_time_limit,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -162,6 +167,7 @@ class Settings:
             "fail-on": self.fail_on.value,
             "model": self.model,
             "kind": self.kind or "auto",
+            "rule-time-limit": DEFAULT_TIME_LIMIT if self.rule_time_limit is None else self.rule_time_limit,
         }
         if self.overrides:
             data["overrides-applied"] = list(self.overrides)
@@ -222,7 +228,17 @@ def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) 
 
 # --- reading and validating ------------------------------------------------------------------------
 
-_LAYER_KEYS = ("select", "extend-select", "ignore", "fail-on", "model", "kind", "rules", "vocabulary")
+_LAYER_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "model",
+    "kind",
+    "rule-time-limit",
+    "rules",
+    "vocabulary",
+)
 DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "other")
 TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "per-file-ignores", "overrides")
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
@@ -287,7 +303,15 @@ class _Reader:
         kind = table.get("kind")
         if kind is not None and kind not in DOCUMENT_KINDS:
             raise self.fail(f"{key}kind", f"expected one of {', '.join(DOCUMENT_KINDS)}, got {describe(kind)}")
+        limit = table.get("rule-time-limit")
+        if limit is not None and (
+            not isinstance(limit, int | float) or isinstance(limit, bool) or not 0 <= limit < float("inf")
+        ):
+            raise self.fail(
+                f"{key}rule-time-limit", f"expected a number of seconds (0: no limit), got {describe(limit)}"
+            )
         return Layer(
+            rule_time_limit=limit,
             select=select,
             extend_select=self.selectors(table.get("extend-select", []), f"{key}extend-select"),
             ignore=self.selectors(table.get("ignore", []), f"{key}ignore"),
@@ -422,7 +446,7 @@ def resolve(
         return {r.code for token in tokens for r in registry.matching(token)}
 
     enabled = {r.code for r in registry.rules}
-    fail_on, model, kind = Severity.WARNING, None, None
+    fail_on, model, kind, time_limit = Severity.WARNING, None, None, None
     vocabulary = Vocabulary()
     options: dict[str, dict[str, Any]] = {}
     for layer in layers:
@@ -434,6 +458,8 @@ def resolve(
         model = layer.model or model
         if layer.kind is not None:
             kind = None if layer.kind == "auto" else layer.kind
+        if layer.rule_time_limit is not None:
+            time_limit = layer.rule_time_limit
         vocabulary = vocabulary.extend(layer.vocabulary)
         for key, values in layer.rules.items():
             rule = registry.get(key)
@@ -457,6 +483,7 @@ def resolve(
         per_file_ignores=globs,
         vocabulary=vocabulary,
         kind=kind,
+        rule_time_limit=time_limit,
     )
 
 

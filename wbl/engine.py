@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from wbl.findings import FileReport, Finding
+from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, TimeLimit, guarded
 from wbl.nlp import ModelError, Pipeline, load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.relations import fold_superseded
@@ -51,18 +52,22 @@ class LintOptions:
     report_unused: bool = False  # turn suppression comments that suppressed nothing into WB000 findings
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # the kind of document, when configuration says so (None: as the anatomy finds it)
+    # Seconds each rule may take on one file (and its prepare and figures hooks); None: the
+    # default (`wbl.guard.DEFAULT_TIME_LIMIT`), 0: no limit. A rule over it is stopped and
+    # reported by name (see `wbl.guard`).
+    rule_time_limit: float | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Read-only mappings cannot be pickled; `--jobs` workers receive these options.
         plain = {code: dict(options) for code, options in self.rule_options.items()}
         values = (self.select, self.ignore, self.model, plain, self.max_file_size, self.report_unused)
-        return (_rebuild_options, (*values, self.vocabulary, self.kind))
+        return (_rebuild_options, (*values, self.vocabulary, self.kind, self.rule_time_limit))
 
 
 def _rebuild_options(*values: Any) -> LintOptions:
-    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind = values
+    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind, limit = values
     frozen = MappingProxyType({code: MappingProxyType(options) for code, options in rule_options.items()})
-    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind)
+    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind, limit)
 
 
 class Linter:
@@ -82,6 +87,8 @@ class Linter:
         self._runnable: tuple[Rule, ...] | None = None
         self._failed: dict[str, str] = {}  # rule code -> why its `prepare` step failed
         self.notices: list[str] = []
+        limit = self.options.rule_time_limit
+        self.time_limit = DEFAULT_TIME_LIMIT if limit is None else (float(limit) or None)
         # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
         # that an edit re-analyses only the paragraphs that changed). Docs are never modified.
         self.doc_cache: MutableMapping[str, Any] | None = None
@@ -126,7 +133,11 @@ class Linter:
                 if r.prepare is not None:
                     context = self._contexts[r.code]
                     try:
-                        self._contexts[r.code] = replace(context, prepared=r.prepare(context))
+                        with guarded(self.time_limit):
+                            prepared = r.prepare(context)
+                        self._contexts[r.code] = replace(context, prepared=prepared)
+                    except GuardError as exc:
+                        self._failed[r.code] = f"rule {r.code} ({r.name}) {exc} while preparing"
                     except Exception as exc:  # A faulty rule is reported on every file, never a crash.
                         self._failed[r.code] = (
                             f"internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}"
@@ -194,7 +205,10 @@ class Linter:
             if r.figures is None or r.code in self._failed:
                 continue
             try:
-                result.extend(r.figures(document, self._contexts[r.code]))
+                with guarded(self.time_limit):
+                    result.extend(r.figures(document, self._contexts[r.code]))
+            except GuardError as exc:
+                self.notices.append(f"rule {r.code} ({r.name}) measured nothing: it {exc}")
             except Exception as exc:  # A report without one rule's figures beats no report.
                 self.notices.append(f"rule {r.code} ({r.name}) measured nothing: {type(exc).__name__}: {exc}")
         return result
@@ -215,9 +229,16 @@ class Linter:
             if r.code in self._failed:
                 errors.append(self._failed[r.code])
                 continue
+            found: list[tuple[Finding, str | None]] = []
             try:
-                for violation in r.check(document, self._contexts[r.code]):
-                    entries.append((self._to_finding(r, violation, document), violation.topic))
+                with guarded(self.time_limit) as guard:
+                    for violation in r.check(document, self._contexts[r.code]):
+                        found.append((self._to_finding(r, violation, document), violation.topic))
+                        if guard.expired():
+                            raise TimeLimit
+                entries.extend(found)  # a rule stopped half-way gives none: its findings would depend on time
+            except GuardError as exc:
+                errors.append(f"rule {r.code} ({r.name}) {exc}; stopped, its findings on this file dropped")
             except _MalformedViolation as exc:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
             except Exception as exc:  # One faulty rule must not hide the others' findings.

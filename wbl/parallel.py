@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,15 +69,49 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
     """Lint (path, options index) pairs in `jobs` processes; reports come in the given order.
 
     Reports are yielded as their chunk finishes, so the caller can print and drop them while
-    the workers go on (memory does not grow with the number of files).
+    the workers go on (memory does not grow with the number of files). Never more processes
+    start than there are chunks of files. A worker that dies (killed by the system, out of
+    memory) costs a fresh pool for the chunks that had not come back; a chunk that a second
+    pool loses too gets an error for each of its files, and the run goes on.
     """
     size = max(1, min(16, len(files) // (jobs * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(plan,)) as pool:
-        for chunk, outcome in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
-            for (path, _), (data, source_text) in zip(chunk, outcome, strict=True):
-                yield FileReport.from_dict(data, path, source_text=source_text)
+    workers = max(1, min(jobs, len(chunks)))
+    attempts = [0] * len(chunks)
+    start = 0
+    while start < len(chunks):
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks) - start),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(plan,),
+        ) as pool:
+            futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks[start:]]
+            for offset, future in enumerate(futures):
+                index = start + offset
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    attempts[index] += 1
+                    if attempts[index] < _POOL_ATTEMPTS:
+                        start = index  # this chunk and the rest go to a fresh pool
+                        for waiting in futures[offset:]:
+                            waiting.cancel()
+                        break
+                    yield from (FileReport(path, errors=(_WORKER_DIED,)) for path, _ in chunks[index])
+                    start = index + 1
+                    for waiting in futures[offset + 1 :]:
+                        waiting.cancel()
+                    break
+                for (path, _), (data, source_text) in zip(chunks[index], outcome, strict=True):
+                    yield FileReport.from_dict(data, path, source_text=source_text)
+            else:
+                start = len(chunks)
+
+
+_POOL_ATTEMPTS = 2  # pools a chunk may lose before its files are reported as failed
+_WORKER_DIED = "the worker process linting this file stopped unexpectedly (killed, or out of memory)"
 
 
 __all__ = ["WorkerPlan", "lint_in_processes"]

@@ -125,7 +125,14 @@ class Project:
     def _file_linter(self, settings: Settings) -> FileLinter:
         options = settings.lint_options(self.options)
         key = json.dumps(
-            [options.select, options.ignore, options.model, options.rule_options, options.vocabulary.to_dict()],
+            [
+                options.select,
+                options.ignore,
+                options.model,
+                options.rule_options,
+                options.vocabulary.to_dict(),
+                options.rule_time_limit,
+            ],
             sort_keys=True,
             default=lambda o: dict(o) if isinstance(o, Mapping) else str(o),
         )

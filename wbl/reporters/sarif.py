@@ -11,7 +11,6 @@ accepted them), and the fixed ones as "absent" results where the baseline saw th
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from urllib.parse import quote
 from wbl.findings import Finding, Report
 from wbl.reporters.base import DOCS_URL, RenderOptions, line_of, rule_help_uri, source_of
 from wbl.rule import Rule, Severity
+from wbl.safeio import json_text
 from wbl.source import encoded_column
 from wbl.version import __version__
 
@@ -32,7 +32,7 @@ FINGERPRINT_KEY = "wblFingerprint/v1"  # partialFingerprints key: wbl.baseline's
 
 
 def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
-    return json.dumps(sarif_log(report, options), indent=2, ensure_ascii=False)
+    return json_text(sarif_log(report, options), indent=2)
 
 
 def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str, Any]:
@@ -179,4 +179,4 @@ def _artifact(path: str) -> dict[str, Any]:
     if pure.is_absolute():
         return {"artifactLocation": {"uri": PurePath(os.path.abspath(path)).as_uri()}}
     posix = os.path.normpath(path).replace(os.sep, "/")
-    return {"artifactLocation": {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}}
+    return {"artifactLocation": {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": "%SRCROOT%"}}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from wbl.findings import FileReport, Report
-from wbl.reporters.base import plural
+from wbl.reporters.base import plural, printable
 from wbl.rule import Severity
 
 
@@ -43,7 +43,7 @@ class Tally:
         by_severity = ", ".join(f"{totals[s.value]} {s.value}" for s in ordered if totals[s.value])
         total = sum(self.counts.values())
         lines.append(f"{plural(total, 'finding')} ({by_severity}) in {plural(self.files, 'file')}")
-        return "\n".join(lines)
+        return printable("\n".join(lines))  # rule names come from plugins too
 
 
 def render_statistics(report: Report) -> str:
