@@ -23,6 +23,7 @@ Every problem is a `ConfigError` whose one-line message names the file and the k
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import json
 import os
 import re
@@ -36,9 +37,10 @@ from typing import Any
 
 from wbl.engine import LintOptions
 from wbl.guard import DEFAULT_TIME_LIMIT
-from wbl.options import EXTEND, describe
+from wbl.options import EXTEND, describe, value_problem
 from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
+from wbl.safeio import FileProblem, read_regular
 from wbl.tomlwriter import toml_key, toml_value
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
@@ -182,31 +184,43 @@ class Settings:
 # --- globs -----------------------------------------------------------------------------------------
 
 
+# A glob is matched one path segment at a time: ``**`` alone is any number of segments, and
+# within a segment ``*`` and ``?`` never cross a '/'. Each segment is a regular expression built
+# by `fnmatch.translate`, which writes ``*`` as an atomic lazy group: no glob backtracks, so
+# matching takes time linear in the path for each segment (``*a*a*a*a*b`` on a long name too).
+_CLASS = re.compile(r"\[!?\]?[^\]]*\]")
+
+
+def glob_problem(pattern: str) -> str | None:
+    """What is wrong with a glob (a character class with a reversed range), or None."""
+    for found in _CLASS.finditer(pattern):
+        body = found.group(0)[1:-1].removeprefix("!")
+        try:
+            re.compile(f"[{body.replace(chr(92), chr(92) * 2)}]")
+        except re.error as exc:
+            return f"invalid glob {pattern!r}: bad character class [{body}] ({exc.msg})"
+    return None
+
+
 @cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            close = pattern.index("]", i + 2)
-            body = pattern[i + 1 : close]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
-            i = close + 1
+def _glob_segments(pattern: str) -> tuple[re.Pattern[str] | None, ...]:
+    """One compiled segment per '/'-separated part of `pattern` (None for ``**``)."""
+    if glob_problem(pattern):
+        return (re.compile("(?!)"),)  # refused when the configuration was read; matches nothing
+    return tuple(None if part == "**" else re.compile(fnmatch.translate(part)) for part in pattern.split("/"))
+
+
+def _glob_fullmatch(pattern: str, subject: str) -> bool:
+    parts = subject.split("/")
+    reach = [0]  # how many parts of `subject` the pattern's segments so far can consume, sorted
+    for segment in _glob_segments(pattern):
+        if segment is None:
+            reach = list(range(reach[0], len(parts) + 1))
         else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
+            reach = [j + 1 for j in reach if j < len(parts) and segment.match(parts[j])]
+        if not reach:
+            return False
+    return reach[-1] == len(parts)
 
 
 def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) -> bool:
@@ -218,10 +232,9 @@ def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) 
         anchored = "/" in clean
         if clean.startswith("/") and not relative.startswith("/"):
             clean = clean[1:]  # "/drafts": only at the root
-        regex = _glob_regex(clean)
         for candidate in candidates:
             subject = candidate if anchored else candidate.rsplit("/", 1)[-1]
-            if regex.fullmatch(subject):
+            if _glob_fullmatch(clean, subject):
                 return True
     return False
 
@@ -269,6 +282,14 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(key, f"expected a list of strings, got {describe(value)}")
         return tuple(token.strip() for v in value for token in v.split(",") if token.strip())
+
+    def globs(self, value: Any, key: str) -> tuple[str, ...]:
+        globs = self.strings(value, key)
+        for glob in globs:
+            problem = glob_problem(glob)
+            if problem:
+                raise self.fail(key, problem)
+        return globs
 
     def vocabulary(self, table: Any, key: str) -> Vocabulary:
         if not isinstance(table, dict):
@@ -344,7 +365,8 @@ class _Reader:
                 if declared is None:
                     choices = [*schema.names(), "severity"]
                     raise self.fail(where, f"unknown option of {rule.code} ({rule.name}){_hint(option, choices)}")
-                problem = declared.problem(value)
+                default = rule.options.get(option.removeprefix(EXTEND) if schema.extended(option) else option)
+                problem = declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
                 if problem:
                     raise self.fail(where, problem)
                 merged[option] = value
@@ -360,6 +382,10 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise reader.fail("per-file-ignores", f"expected a table of glob = [codes], got {describe(per_file)}")
+    for glob in per_file:
+        problem = glob_problem(glob)
+        if problem:
+            raise reader.fail(f"per-file-ignores.{glob}", problem)
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list) or not all(isinstance(o, dict) for o in raw_overrides):
         raise reader.fail("overrides", "expected an array of tables ([[overrides]])")
@@ -369,13 +395,13 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         reader.keys(table, OVERRIDE_KEYS, key)
         if "files" not in table:
             raise reader.fail(f"{key}files", "missing: each override needs files = [globs]")
-        overrides.append(Override(reader.strings(table["files"], f"{key}files"), reader.layer(table, key)))
+        overrides.append(Override(reader.globs(table["files"], f"{key}files"), reader.layer(table, key)))
     return Config(
         path=Path(where) if where else None,
         root=root,
         base=reader.layer(data),
-        include=reader.strings(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
-        exclude=reader.strings(data.get("exclude", []), "exclude"),
+        include=reader.globs(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
+        exclude=reader.globs(data.get("exclude", []), "exclude"),
         per_file_ignores=tuple(
             (glob, reader.selectors(codes, f"per-file-ignores.{glob}")) for glob, codes in per_file.items()
         ),
@@ -383,13 +409,20 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
     )
 
 
+MAX_CONFIG_SIZE = 16 * 1024 * 1024  # bytes: a configuration file larger than this is refused
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    except FileProblem as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
 def _wbl_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -406,7 +439,7 @@ def _wbl_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 def load_config(path: str | os.PathLike[str], registry: Registry | None = None) -> Config:
     """Read and validate one configuration file (a pyproject.toml without [tool.wbl] gives defaults)."""
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise ConfigError(f"{file}: no such configuration file")
     absolute = Path(os.path.abspath(file))
     table = _wbl_table(file, read_toml(file))
@@ -414,7 +447,10 @@ def load_config(path: str | os.PathLike[str], registry: Registry | None = None) 
     if table is None:
         return Config(absolute, absolute.parent)
     prefix = "tool.wbl." if file.name == "pyproject.toml" else ""
-    config = parse_config(table, str(file), absolute.parent, registry, prefix)
+    try:
+        config = parse_config(table, str(file), absolute.parent, registry, prefix)
+    except RecursionError:
+        raise ConfigError(f"{file}: a value is nested too deeply") from None
     return replace(config, path=absolute)
 
 

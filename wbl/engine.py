@@ -11,6 +11,7 @@ here prints or exits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -74,6 +75,8 @@ class Linter:
     """Lints documents with a fixed rule selection and options; reusable across many documents."""
 
     def __init__(self, options: LintOptions | None = None, registry: Registry | None = None) -> None:
+        require_type(options, LintOptions, "options", "Linter")
+        require_type(registry, Registry, "registry", "Linter")
         self.options = options or LintOptions()
         self.registry = registry or default_registry()
         self.rules: tuple[Rule, ...] = self.registry.select(self.options.select or None, self.options.ignore)
@@ -164,7 +167,9 @@ class Linter:
 
     # --- linting ---------------------------------------------------------------------------------
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
-        """Lint Markdown text. Input problems become the report's error, never an exception."""
+        """Lint Markdown text. Input problems become the report's error, never an exception
+        (a `TypeError` for arguments that are not strings)."""
+        require_text(text, path, "Linter.lint_text")
         try:
             document = build(path, text.removeprefix("\ufeff"))
         except InputError as exc:
@@ -319,11 +324,34 @@ class _MalformedViolation(Exception):
     pass
 
 
+def require_text(text: object, path: object, caller: str) -> None:
+    """A clear `TypeError` for a text or path that is not a string (bytes are not decoded here:
+    `Project.lint_bytes` and `lint_paths` read and decode files)."""
+    if not isinstance(text, str):
+        hint = ": decode it first, or use Project.lint_bytes" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"{caller}() takes the Markdown text as a str, not {type(text).__name__}{hint}")
+    if not isinstance(path, str):
+        raise TypeError(f"{caller}() takes the path as a str, not {type(path).__name__}")
+
+
+def require_type(value: object, expected: type, name: str, caller: str) -> None:
+    """A clear `TypeError` when an optional argument is neither None nor an `expected`."""
+    if value is not None and not isinstance(value, expected):
+        raise TypeError(f"{caller}() takes {name} as a {expected.__name__} or None, not {type(value).__name__}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def build(path: str, text: str) -> Document:
     """The document model of Markdown text (no NLP yet). Raises `InputError`."""
     from wbl.document import build_document
     from wbl.markdown import parse
 
+    lone = _SURROGATE.search(text)
+    if lone is not None:  # possible only in a str made by a program: decoded files have none
+        code = ord(lone.group(0))
+        raise InputError(f"not valid Unicode: a lone surrogate (U+{code:04X}) at offset {lone.start()}")
     source = SourceText(text)
     return build_document(path, source, parse(source.text))
 

@@ -7,6 +7,7 @@ and `wbl rules` stay fast.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -75,11 +76,54 @@ class Pipeline:
         return {c for c in wanted if c in self.components}
 
     def pipe(self, texts: Sequence[str], features: Iterable[str], batch_size: int = 64) -> list[Any]:
-        """Analyse texts with only the components the features need."""
+        """Analyse texts with only the components the features need.
+
+        A text longer than `MAX_PIECE` characters (one paragraph of a huge file: spaCy refuses
+        texts over its ``max_length``, and its parser's memory grows with a text's length) is
+        analysed in pieces cut after white space, preferably at a sentence end, and the pieces'
+        Docs are joined into one whose text is exactly the original.
+        """
         active = self._components_for(features)
         disable = [c for c in self.nlp.component_names if c not in active]
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for text in texts:
+            parts = split_long(text)
+            spans.append((len(pieces), len(pieces) + len(parts)))
+            pieces.extend(parts)
         with _LOCK:
-            return list(self.nlp.pipe(texts, disable=disable, batch_size=batch_size))
+            docs = list(self.nlp.pipe(pieces, disable=disable, batch_size=batch_size))
+        if len(pieces) == len(texts):
+            return docs
+        from spacy.tokens import Doc
+
+        return [docs[a] if b - a == 1 else Doc.from_docs(docs[a:b], ensure_whitespace=False) for a, b in spans]
+
+
+MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+
+
+def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back into it: each cut
+    after the last sentence end in the second half of a piece, else after its last white space,
+    else (a single "word" that long) at the limit."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, size // 2):
+            cut = match.end()
+        if not cut:
+            space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+            cut = space + 1 if space > 0 else size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 _LOCK = threading.Lock()

@@ -26,7 +26,7 @@ from wbl.config import (
     load_config,
     resolve,
 )
-from wbl.engine import Linter, LintOptions
+from wbl.engine import Linter, LintOptions, require_text, require_type
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
@@ -62,6 +62,8 @@ class Project:
         cache_dir: str | os.PathLike[str] | None = None,
         jobs: int | None = 1,
     ) -> None:
+        require_type(options, LintOptions, "options", "Project")
+        require_type(registry, Registry, "registry", "Project")
         self.cache_dir = None if cache_dir is None else str(cache_dir)
         self.jobs = jobs  # None: the machine's cores when there are many files
         self.options = options or LintOptions()
@@ -150,7 +152,7 @@ class Project:
         what is included (``*.md``, ``*.markdown``) and excluded. Symbolic links to directories
         are not followed.
         """
-        for raw in paths:
+        for raw in path_list(paths, "Project.files"):
             path, name = Path(raw), str(raw)
             if path.is_dir():
                 yield from self._walk(path, name)
@@ -189,7 +191,7 @@ class Project:
         file fails before any output); the linting happens as the iterator is consumed.
         """
         planned: list[tuple[str | FileReport, FileLinter | None]] = []
-        for item in self.files(paths):
+        for item in self.files(path_list(paths, "Project.iter_paths")):
             if isinstance(item, FileReport):
                 planned.append((item, None))
                 continue
@@ -230,11 +232,15 @@ class Project:
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
         """Lint bytes (standard input) with the settings found for the name `path`."""
+        if not isinstance(data, bytes | bytearray):
+            raise TypeError(f"Project.lint_bytes() takes bytes, not {type(data).__name__}: use lint_text for a str")
+        data = bytes(data)
         settings = self.settings_for(path)
         self._fail_on[path] = settings.fail_on
         return self.file_linter_for(settings).lint_bytes(data, path)
 
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
+        require_text(text, path, "Project.lint_text")
         settings = self.settings_for(path)
         self._fail_on[path] = settings.fail_on
         return self.linter_for(settings).lint_text(text, path)
@@ -279,6 +285,21 @@ def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]])
         yield from current.lint_files(run)
 
 
+def path_list(paths: object, caller: str) -> list[str]:
+    """`paths` as a list of names: a single path (str, bytes or os.PathLike) is one path, never
+    a sequence of characters; anything else is an iterable of paths, or a clear `TypeError`."""
+    if isinstance(paths, str | bytes | os.PathLike):
+        paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"{caller}() takes paths as a path or an iterable of paths, not {type(paths).__name__}")
+    names = []
+    for item in paths:
+        if not isinstance(item, str | bytes | os.PathLike):
+            raise TypeError(f"{caller}() takes paths as str, bytes or os.PathLike, not {type(item).__name__}")
+        names.append(os.fsdecode(item))
+    return names
+
+
 def lint_text(
     text: str,
     path: str = "<text>",
@@ -291,7 +312,9 @@ def lint_text(
 
     `config=True` applies the configuration file found for `path` (see wbl.config), a path uses
     that file; `options` then apply on top, like command-line flags. By default no file is read.
+    Arguments of the wrong type raise `TypeError`; problems with the text are the report's error.
     """
+    require_text(text, path, "lint_text")
     if config is not False:
         return _project(options, registry, config).lint_text(text, path)
     return Linter(options, registry).lint_text(text, path)
@@ -307,11 +330,17 @@ def lint_paths(
     """Lint files and directories (recursively, *.md / *.markdown); returns a `Report`.
 
     `config` as for `lint_text`: True finds each file's configuration, a path uses that file.
+    `paths` may also be a single path.
     """
-    return _project(options, registry, config).lint_paths(paths)
+    names = path_list(paths, "lint_paths")
+    return _project(options, registry, config).lint_paths(names)
 
 
 def _project(options: LintOptions | None, registry: Registry | None, config: bool | str | os.PathLike[str]) -> Project:
+    require_type(options, LintOptions, "options", "lint_text/lint_paths")
+    require_type(registry, Registry, "registry", "lint_text/lint_paths")
+    if not isinstance(config, bool | str | os.PathLike):
+        raise TypeError(f"config takes True, False or a path, not {type(config).__name__}")
     if config is False:
         return Project(options, registry, isolated=True)
     return Project(options, registry, config_file=None if config is True else config)
