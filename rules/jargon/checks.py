@@ -16,7 +16,9 @@ from wbl.saferegex import compile_pattern
 from wbl.textutil import normal_phrase, phrase_pattern, zipf_frequency
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
-_DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*[^()]*[a-z][^()]*\)")
+# The letter is found by a look-ahead: two runs of [^()]* around it took time quadratic in the
+# length of an unclosed parenthesis.
+_DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*(?=[^()]*[a-z])[^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
