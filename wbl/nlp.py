@@ -91,8 +91,19 @@ class Pipeline:
             parts = split_long(text)
             spans.append((len(pieces), len(pieces) + len(parts)))
             pieces.extend(parts)
+        # The pipeline is shared by threads (the language server's lanes) and taken in turns, one
+        # batch of about `BATCH_CHARACTERS` at a time, so that a huge text does not hold it long.
+        longest = max((len(p) for p in pieces), default=1)
+        batch = max(1, min(batch_size, BATCH_CHARACTERS // max(longest, 1)))
         with _LOCK:
-            docs = list(self.nlp.pipe(pieces, disable=disable, batch_size=batch_size))
+            analysed = self.nlp.pipe(pieces, disable=disable, batch_size=batch)
+        docs = []
+        while True:
+            with _LOCK:
+                doc = next(analysed, None)
+            if doc is None:
+                break
+            docs.append(doc)
         if len(pieces) == len(texts):
             return docs
         from spacy.tokens import Doc
@@ -100,6 +111,7 @@ class Pipeline:
         return [docs[a] if b - a == 1 else Doc.from_docs(docs[a:b], ensure_whitespace=False) for a, b in spans]
 
 
+BATCH_CHARACTERS = 100_000  # characters analysed while the pipeline is held (see `Pipeline.pipe`)
 MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 
