@@ -41,6 +41,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: HEAD + "[" * n + "\n",
     "bracket-paren": lambda n: HEAD + _repeat("](", n) + "\n",
     "hyphenated-token": lambda n: HEAD + "use " + "-".join(["ab"] * (n // 3)) + " daily.\n",
+    "slashed-token": lambda n: HEAD + "use " + "/".join(["ab"] * (n // 3)) + " daily.\n",
     "long-word": lambda n: HEAD + "a" * n + "\n",
     "stars": lambda n: HEAD + _repeat("*a ", n) + "\n",
     "underscores": lambda n: HEAD + _repeat("_a ", n) + "\n",

@@ -120,13 +120,10 @@ class FileLinter:
             text = decode(data, max_bytes=self.max_file_size)
         except InputError as exc:
             return FileReport(path, errors=(str(exc),)), None
-        if key is not None and self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                try:
-                    return FileReport.from_dict(hit, path, source_text=text), None
-                except (KeyError, TypeError, ValueError):
-                    pass  # A corrupt entry is ignored and rewritten.
+        if key is not None:
+            cached = self._from_cache(key, path, text)
+            if cached is not None:
+                return cached, None
         try:
             return build(path, text), key
         except InputError as exc:

@@ -6,7 +6,7 @@ cannot hang a run, end it, or write into its output.
 - **Time.** The code gets `seconds` of wall-clock time. Python cannot kill a function from
   outside, so the limit is enforced in three ways, from the most to the least polite:
 
-  1. the engine asks `Guard.expired()` between the violations a rule yields and stops the rule
+  1. the engine calls `Guard.check()` between the violations a rule yields and stops the rule
      there (a rule that yields often is stopped within one violation of its limit);
   2. on the main thread (the CLI, each `--jobs` worker), a ``SIGALRM`` timer raises
      `TimeLimit` inside the code when its time is up, and again every `RETRY` seconds if the
@@ -34,6 +34,11 @@ cannot hang a run, end it, or write into its output.
   machine-readable output or the language server's protocol stream.
 
 A `TimeLimit` or `GuardError` leaves the context as `GuardError`; the caller names the rule.
+
+Two raisers of `TimeLimit` (the engine's check and the alarm or watchdog) aim at the same deadline,
+so the second would often arrive while the block is being left, after the first was caught, and
+escape as a bare `TimeLimit`. Each guard therefore raises at most one `TimeLimit` per `RETRY`
+seconds whoever raises it, and none once the block is being left (`Guard.closed`).
 """
 
 from __future__ import annotations
@@ -62,49 +67,89 @@ class GuardError(Exception):
 
 
 class Guard:
-    """The state of one guarded block: its deadline."""
+    """The state of one guarded block: its deadline, when it last raised `TimeLimit`, and
+    whether it is being left (then nothing raises `TimeLimit` into it any more)."""
 
-    __slots__ = ("deadline", "seconds")
+    __slots__ = ("closed", "deadline", "last_raise", "root", "seconds")
 
-    def __init__(self, seconds: float | None) -> None:
+    def __init__(self, seconds: float | None, root: Guard | None = None) -> None:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds if seconds else float("inf")
+        if root is not None:  # a nested block ends no later than the one around it
+            self.deadline = min(self.deadline, root.deadline)
+        self.root = root if root is not None else self  # the block whose alarm and handlers apply
+        self.last_raise = float("-inf")
+        self.closed = False
 
     def expired(self) -> bool:
         return time.monotonic() >= self.deadline
 
+    def check(self) -> None:
+        """Raise `TimeLimit` if the block's time is up (for callers that can stop politely)."""
+        if self.expired():
+            self.root.last_raise = time.monotonic()
+            raise TimeLimit
+
+    def due(self) -> bool:
+        """Whether the alarm or the watchdog is to raise `TimeLimit` now (and note that it does):
+        not while the block is being left, nor within `RETRY` seconds of the last raise."""
+        root = self.root
+        now = time.monotonic()
+        if root.closed or now - root.last_raise < RETRY / 2:
+            return False
+        root.last_raise = now
+        return True
+
 
 _LOCAL = threading.local()
 _USER_INTERRUPT = threading.Event()
+_ALARMED: list[Guard] = []  # the guard the main thread's alarm is for (none, or one)
 
 
 @contextmanager
 def guarded(seconds: float | None) -> Iterator[Guard]:
     """Run the block under a time limit (None or 0: none), with its exits contained."""
-    guard = Guard(seconds)
-    if getattr(_LOCAL, "depth", 0):  # inside another guard: its limit and its handlers apply
-        yield guard
+    outer: Guard | None = getattr(_LOCAL, "guard", None)
+    if outer is not None:  # inside another guard: its alarm and its handlers apply
+        yield Guard(seconds, root=outer)
         return
-    _LOCAL.depth = 1
-    main = threading.current_thread() is threading.main_thread()
-    restore_alarm = _arm_alarm(seconds) if seconds and main else None
-    token = _WATCHDOG.arm(guard.deadline) if seconds and restore_alarm is None else None
-    restore_interrupt = _watch_interrupts() if main else None
+    guard = Guard(seconds)
+    token = restore_alarm = restore_interrupt = None
     stdout = sys.stdout
-    sys.stdout = sys.stderr
+    # Everything from here is undone in the `finally`, whatever arrives while it is being set up.
+    _LOCAL.guard = guard
     try:
-        yield guard
-    except TimeLimit:
-        raise GuardError(f"ran over its time limit of {seconds:g} s (rule-time-limit)") from None
-    except SystemExit as exc:
-        raise GuardError(f"tried to end the process (SystemExit: {exc.code!r})") from None
-    except KeyboardInterrupt:
-        if _USER_INTERRUPT.is_set():
+        main = threading.current_thread() is threading.main_thread()
+        if seconds and main:
+            restore_alarm = _arm_alarm(seconds, guard)
+        if seconds and restore_alarm is None:
+            token = _WATCHDOG.arm(guard)
+        if main:
+            restore_interrupt = _watch_interrupts()
+        sys.stdout = sys.stderr
+        try:
+            yield guard
+            guard.closed = True
+        # Each handler first closes the guard (an attribute store, where no signal handler runs),
+        # so that no second TimeLimit can interrupt it.
+        except TimeLimit:
+            guard.closed = True
+            raise GuardError(f"ran over its time limit of {seconds:g} s (rule-time-limit)") from None
+        except SystemExit as exc:
+            guard.closed = True
+            raise GuardError(f"tried to end the process (SystemExit: {exc.code!r})") from None
+        except KeyboardInterrupt:
+            guard.closed = True
+            if _USER_INTERRUPT.is_set():
+                raise
+            raise GuardError("raised KeyboardInterrupt itself") from None
+        except BaseException:
+            guard.closed = True
             raise
-        raise GuardError("raised KeyboardInterrupt itself") from None
     finally:
-        # A TimeLimit that arrives while the block is being left is too late to matter: each
-        # step is repeated until it is done without one.
+        guard.closed = True
+        # A TimeLimit the watchdog raised but that was not yet delivered is dropped by `disarm`;
+        # each step is repeated until it is done without one all the same.
         if token is not None:
             _undisturbed(lambda: _WATCHDOG.disarm(token))
         if restore_alarm is not None:
@@ -112,7 +157,7 @@ def guarded(seconds: float | None) -> Iterator[Guard]:
         if restore_interrupt is not None:
             _undisturbed(restore_interrupt)
         sys.stdout = stdout
-        _LOCAL.depth = 0
+        _LOCAL.guard = None
 
 
 def _undisturbed(step: Callable[[], object]) -> None:
@@ -133,11 +178,13 @@ def user_interrupted() -> bool:
 
 
 def _on_alarm(signum: int, frame: object) -> None:
-    raise TimeLimit
+    if _ALARMED and _ALARMED[-1].due():
+        raise TimeLimit
 
 
-def _arm_alarm(seconds: float):  # type: ignore[no-untyped-def]
-    """Start the SIGALRM timer; returns what undoes it, or None when the alarm is not free."""
+def _arm_alarm(seconds: float, guard: Guard):  # type: ignore[no-untyped-def]
+    """Start the SIGALRM timer for `guard`; returns what undoes it, or None when the alarm is
+    not free."""
     if not hasattr(signal, "setitimer"):
         return None
     try:
@@ -146,14 +193,17 @@ def _arm_alarm(seconds: float):  # type: ignore[no-untyped-def]
             return None  # the embedding program uses SIGALRM itself
         if signal.getitimer(signal.ITIMER_REAL)[0]:
             return None  # a timer of the program is running
+        _ALARMED[:] = [guard]
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds, RETRY)
     except (ValueError, OSError):
+        _ALARMED.clear()
         return None
 
     def restore() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGALRM, previous if previous not in (None, _on_alarm) else signal.SIG_DFL)
+        _ALARMED.clear()
 
     return restore
 
@@ -182,16 +232,16 @@ class _Watchdog:
 
     def __init__(self) -> None:
         self._condition = threading.Condition()
-        self._armed: dict[int, int] = {}  # token -> thread id
+        self._armed: dict[int, tuple[int, Guard]] = {}  # token -> (thread id, guard)
         self._queue: list[tuple[float, int]] = []  # (when, token)
         self._tokens = itertools.count()
         self._thread: threading.Thread | None = None
 
-    def arm(self, deadline: float) -> int:
+    def arm(self, guard: Guard) -> int:
         with self._condition:
             token = next(self._tokens)
-            self._armed[token] = threading.get_ident()
-            heapq.heappush(self._queue, (deadline, token))
+            self._armed[token] = (threading.get_ident(), guard)
+            heapq.heappush(self._queue, (guard.deadline, token))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="wbl-watchdog", daemon=True)
                 self._thread.start()
@@ -200,9 +250,9 @@ class _Watchdog:
 
     def disarm(self, token: int) -> None:
         with self._condition:
-            thread = self._armed.pop(token, None)
-        if thread is not None:
-            _raise_in(thread, None)  # drop a TimeLimit that was raised but not yet delivered
+            armed = self._armed.pop(token, None)
+        if armed is not None:
+            _raise_in(armed[0], None)  # drop a TimeLimit that was raised but not yet delivered
 
     def _run(self) -> None:
         while True:
@@ -218,8 +268,9 @@ class _Watchdog:
                     self._condition.wait(delay)
                     continue
                 heapq.heappop(self._queue)
-                thread = self._armed[token]
-                _raise_in(thread, TimeLimit)
+                thread, guard = self._armed[token]
+                if guard.due():
+                    _raise_in(thread, TimeLimit)
                 heapq.heappush(self._queue, (time.monotonic() + RETRY, token))
 
 

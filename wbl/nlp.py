@@ -55,6 +55,11 @@ class Pipeline:
     def components(self) -> set[str]:
         return set(self.nlp.component_names)
 
+    @property
+    def piece_size(self) -> int:
+        """The longest text analysed at once: `MAX_PIECE`, or less if spaCy's limit is lower."""
+        return max(1, min(MAX_PIECE, int(getattr(self.nlp, "max_length", MAX_PIECE))))
+
     def provides(self, feature: str) -> bool:
         if feature == "sentences":
             return True  # A sentencizer is added when nothing else sets boundaries.
@@ -78,17 +83,17 @@ class Pipeline:
     def pipe(self, texts: Sequence[str], features: Iterable[str], batch_size: int = 64) -> list[Any]:
         """Analyse texts with only the components the features need.
 
-        A text longer than `MAX_PIECE` characters (one paragraph of a huge file: spaCy refuses
+        A text longer than `piece_size` characters (one paragraph of a huge file: spaCy refuses
         texts over its ``max_length``, and its parser's memory grows with a text's length) is
         analysed in pieces cut after white space, preferably at a sentence end, and the pieces'
-        Docs are joined into one whose text is exactly the original.
+        Docs are joined into one whose text is exactly the original (but for `_mask_punctuation`).
         """
         active = self._components_for(features)
         disable = [c for c in self.nlp.component_names if c not in active]
         pieces: list[str] = []
         spans: list[tuple[int, int]] = []
         for text in texts:
-            parts = split_long(text)
+            parts = [_mask_punctuation(part) for part in split_long(text, self.piece_size)]
             spans.append((len(pieces), len(pieces) + len(parts)))
             pieces.extend(parts)
         # The pipeline is shared by threads (the language server's lanes) and taken in turns, one
@@ -114,6 +119,18 @@ class Pipeline:
 BATCH_CHARACTERS = 100_000  # characters analysed while the pipeline is held (see `Pipeline.pipe`)
 MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+
+
+# spaCy's tokenizer takes time quadratic in the length of a run of prefix or suffix characters
+# ("((((", "))))", "!!!!", "$$$$": it strips them one at a time), so a run this long is shown to
+# it as hyphens, which it reads in one go. Offsets are kept; only such a run's token text differs.
+_LONG_PUNCTUATION = re.compile(r"(?:[^\w\s]|_){16,}")
+
+
+def _mask_punctuation(text: str) -> str:
+    if _LONG_PUNCTUATION.search(text) is None:
+        return text
+    return _LONG_PUNCTUATION.sub(lambda m: "-" * len(m.group(0)), text)
 
 
 def split_long(text: str, size: int = MAX_PIECE) -> list[str]:

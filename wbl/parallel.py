@@ -70,9 +70,14 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
 
     Reports are yielded as their chunk finishes, so the caller can print and drop them while
     the workers go on (memory does not grow with the number of files). Never more processes
-    start than there are chunks of files. A worker that dies (killed by the system, out of
-    memory) costs a fresh pool for the chunks that had not come back; a chunk that a second
-    pool loses too gets an error for each of its files, and the run goes on.
+    start than there are chunks of files.
+
+    A worker that dies (killed by the system, out of memory) breaks its pool, and every chunk not
+    yet back is lost with it, whichever chunk killed it. The first of them is then run alone in a
+    pool of its own, so that a loss can be charged to the chunk that caused it: a chunk lost
+    alone `_POOL_ATTEMPTS` times gets an error for each of its files. After a chunk run alone
+    comes back (or is given up), the rest go on in a full pool again, so one bad file costs a few
+    pools and an error for its chunk, never the other files.
     """
     size = max(1, min(16, len(files) // (jobs * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
@@ -80,34 +85,38 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
     workers = max(1, min(jobs, len(chunks)))
     attempts = [0] * len(chunks)
     start = 0
+    alone = False  # the next pool runs chunks[start] by itself, after a loss
     while start < len(chunks):
+        batch = chunks[start : start + 1] if alone else chunks[start:]
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(chunks) - start),
+            max_workers=min(workers, len(batch)),
             mp_context=context,
             initializer=_init_worker,
             initargs=(plan,),
         ) as pool:
-            futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks[start:]]
+            futures = [pool.submit(_lint_chunk, chunk) for chunk in batch]
             for offset, future in enumerate(futures):
                 index = start + offset
                 try:
                     outcome = future.result()
                 except BrokenProcessPool:
-                    attempts[index] += 1
-                    if attempts[index] < _POOL_ATTEMPTS:
-                        start = index  # this chunk and the rest go to a fresh pool
-                        for waiting in futures[offset:]:
-                            waiting.cancel()
-                        break
-                    yield from (FileReport(path, errors=(_WORKER_DIED,)) for path, _ in chunks[index])
-                    start = index + 1
                     for waiting in futures[offset + 1 :]:
                         waiting.cancel()
+                    start = index
+                    if len(batch) - offset > 1:
+                        alone = True  # lost with others: which chunk killed the worker is unknown
+                        break
+                    attempts[index] += 1  # lost alone: its own doing
+                    if attempts[index] < _POOL_ATTEMPTS:
+                        alone = True
+                        break
+                    yield from (FileReport(path, errors=(_WORKER_DIED,)) for path, _ in chunks[index])
+                    start, alone = index + 1, False
                     break
                 for (path, _), (data, source_text) in zip(chunks[index], outcome, strict=True):
                     yield FileReport.from_dict(data, path, source_text=source_text)
             else:
-                start = len(chunks)
+                start, alone = start + len(batch), False
 
 
 _POOL_ATTEMPTS = 2  # pools a chunk may lose before its files are reported as failed

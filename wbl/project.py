@@ -166,7 +166,9 @@ class Project:
 
     def _walk(self, path: Path, name: str) -> Iterator[str | FileReport]:
         found = False
-        for root, dirs, names in os.walk(path, followlinks=False):
+        unreadable: list[OSError] = []  # directories the walk could not list, reported in order
+        for root, dirs, names in os.walk(path, followlinks=False, onerror=unreadable.append):
+            yield from _unreadable_directories(unreadable)
             config = self.config_for_dir(root)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(root) / d))
             for file in sorted(names):
@@ -176,6 +178,9 @@ class Project:
                 found = True
                 if not config.is_excluded(full):
                     yield full
+        if unreadable:
+            found = True
+            yield from _unreadable_directories(unreadable)
         if not found:
             yield FileReport(name, errors=("no Markdown files (*.md, *.markdown) in this directory",))
 
@@ -266,6 +271,13 @@ class Project:
     def fail_on(self, file: FileReport) -> Severity:
         """The lowest severity that fails the run for this file (its configuration's, else the default)."""
         return self._fail_on.get(file.path, self.command_line.fail_on or Severity.WARNING)
+
+
+def _unreadable_directories(problems: list[OSError]) -> Iterator[FileReport]:
+    while problems:
+        problem = problems.pop(0)
+        why = "permission denied" if isinstance(problem, PermissionError) else problem.strerror or str(problem)
+        yield FileReport(os.fsdecode(problem.filename or ""), errors=(f"cannot read directory: {why}",))
 
 
 def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]]) -> Iterator[FileReport]:

@@ -15,7 +15,9 @@ from wbl.rule import Figure, RuleContext, Violation
 from wbl.saferegex import compile_pattern
 from wbl.textutil import normal_phrase, phrase_pattern, zipf_frequency
 
-_URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
+# A bare domain is matched from the start of its token only: from every word boundary inside a
+# long dotted token, the search took time quadratic in its length.
+_URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.-])[\w.-]+\.(?:com|org|net|io|dev|app|ai)\b(?:/\S*)?")
 # The letter is found by a look-ahead: two runs of [^()]* around it took time quadratic in the
 # length of an unclosed parenthesis.
 _DEFINED_BEFORE_PARENTHESES = re.compile(r"([A-Za-z][\w-]*)\s+\(\s*(?=[^()]*[a-z])[^()]*\)")
