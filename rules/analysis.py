@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -210,7 +211,7 @@ def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str]
     excluded = sorted({e.lower() for e in exclude})
     # Rules with the same word lists share one entry; inline code is not in the analysed text,
     # so its content is part of the key.
-    code = [(c.plain_offset, c.code) for c in sentence.unit.code_spans]
+    code = [(c.plain_offset, c.code) for c in _code_in(sentence)]
     found = memo.TECHNOLOGY_TERMS.remember(
         sentence.unit,
         lambda: _technology_terms(sentence, lex, set(excluded) | lex.excluded),
@@ -222,25 +223,39 @@ def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str]
     return list(found)
 
 
+def _code_in(sentence: Sentence) -> Sequence[Any]:
+    """The unit's inline code spans that stand in this sentence (found by bisection: a unit can
+    hold thousands of them)."""
+    spans = sentence.unit.code_spans
+    first = bisect_left(spans, sentence.start, key=lambda c: c.plain_offset)
+    last = bisect_right(spans, sentence.start + len(sentence.text), key=lambda c: c.plain_offset)
+    return spans[first:last]
+
+
 def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> tuple[Term, ...]:
     span = sentence.span
     text = sentence.text
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and non-overlapping: searched by bisection
     found: list[Term] = []
+    base = sentence.start
+    starts = [t.idx - base for t in span] if span is not None else []
+    ends = [t.idx - base + len(t.text) for t in span] if span is not None else []
 
     def tokens_in(start: int, end: int) -> tuple[int, ...]:
+        """The indices of the tokens that overlap [start, end)."""
         if span is None:
             return ()
-        base = sentence.start
-        return tuple(t.i for t in span if t.idx - base < end and t.idx - base + len(t.text) > start)
+        first, last = bisect_right(ends, start), bisect_left(starts, end)
+        return tuple(span.start + k for k in range(first, last))
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        before = bisect_left(taken, (end,)) - 1  # the last span that starts before `end`
+        return before < 0 or taken[before][1] <= start or end <= taken[before][0]
 
     for match in lex.strong_pattern.finditer(text):
         if normal_phrase(match.group(0)) in excluded:
             continue
-        taken.append(match.span())
+        insort(taken, match.span())
         found.append(Term(match.start(), match.end(), 1.0, match.group(0), tokens_in(*match.span())))
     exceptions = [m.span() for m in lex.weak_exceptions.finditer(text)] if lex.weak_exceptions else []
     for match in lex.weak_pattern.finditer(text):
@@ -248,21 +263,21 @@ def _technology_terms(sentence: Sentence, lex: Lexicon, excluded: set[str]) -> t
             continue
         if any(s <= match.start() and match.end() <= e for s, e in exceptions):
             continue
-        taken.append(match.span())
+        insort(taken, match.span())
         found.append(Term(match.start(), match.end(), 0.5, match.group(0), tokens_in(*match.span())))
     if lex.shape_signals:
         for start, end, word in _words(sentence):
             if free(start, end) and word.lower() not in excluded and shaped_like_code(word):
-                taken.append((start, end))
+                insort(taken, (start, end))
                 found.append(Term(start, end, 1.0, word, tokens_in(start, end)))
-        for code in sentence.unit.code_spans:
+        for code in _code_in(sentence):
             # Inline code is not part of the plain text: the term is the (empty) place it stands at.
             start = code.plain_offset - sentence.start
             end = start
             if normal_phrase(code.code) in excluded:
                 continue  # the product's name in backticks is still the product
             if 0 <= start <= len(text) and free(start, end):
-                taken.append((start, end))
+                insort(taken, (start, end))
                 found.append(Term(start, end, 1.0, code.code, tokens_in(start, end)))
     found.sort(key=lambda t: t.start)
     return tuple(found)

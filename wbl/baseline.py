@@ -49,6 +49,7 @@ from typing import Any
 
 from wbl.findings import FileReport, Finding, Report
 from wbl.rule import Severity
+from wbl.safeio import FileProblem, json_text, read_regular, write_atomic
 from wbl.source import InputError, decode
 
 FORMAT = "wbl-baseline"
@@ -176,8 +177,8 @@ def _file_text(report: FileReport) -> str | None:
     if report.source_text is not None:
         return report.source_text
     try:
-        return decode(Path(report.path).read_bytes())
-    except (OSError, InputError):
+        return decode(read_regular(report.path))
+    except InputError:
         return None
 
 
@@ -310,10 +311,11 @@ class Baseline:
         }
 
     def dumps(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json_text(self.to_dict(), indent=2) + "\n"
 
     def write(self, path: str | os.PathLike[str]) -> None:
-        Path(path).write_text(self.dumps(), encoding="utf-8")
+        """Write the file at once (temporary file + rename): a failure keeps the old baseline."""
+        write_atomic(path, self.dumps())
 
     # --- reading ---------------------------------------------------------------------------------
     @classmethod
@@ -321,15 +323,13 @@ class Baseline:
         """Read a baseline file; `BaselineError` (one line, naming the file) when it cannot be used."""
         name = str(path)
         try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise BaselineError(
-                f"baseline {name}: no such file (write one with `wbl baseline PATHS -o {name}`)"
-            ) from None
-        except IsADirectoryError:
-            raise BaselineError(f"baseline {name}: is a directory") from None
-        except OSError as exc:
-            raise BaselineError(f"baseline {name}: cannot read: {exc.strerror or exc}") from None
+            raw = read_regular(path)
+        except FileProblem as exc:
+            if str(exc) == "no such file or directory":
+                raise BaselineError(
+                    f"baseline {name}: no such file (write one with `wbl baseline PATHS -o {name}`)"
+                ) from None
+            raise BaselineError(f"baseline {name}: {exc}") from None
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -338,6 +338,8 @@ class Baseline:
             raise BaselineError(
                 f"baseline {name}: invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
             ) from None
+        except RecursionError:
+            raise BaselineError(f"baseline {name}: JSON nested too deeply to be a baseline") from None
         return cls.from_dict(data, Path(os.path.abspath(path)).parent, name)
 
     @classmethod

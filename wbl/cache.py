@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import metadata, util
 from pathlib import Path
 from typing import Any
+
+from wbl.safeio import json_text, read_regular, write_atomic
+from wbl.source import InputError
 
 CACHE_DIR_NAME = ".wbl_cache"
 FORMAT = 2  # 2: findings stored as rows (Finding.to_row)
@@ -102,9 +104,8 @@ class ResultCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
-            with open(self._path(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
-        except (OSError, ValueError):
+            entry = json.loads(read_regular(self._path(key)))
+        except (OSError, InputError, ValueError, RecursionError):  # damaged: a miss, written again
             self.misses += 1
             return None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or "result" not in entry:
@@ -117,11 +118,8 @@ class ResultCache:
         path = self._path(key)
         try:
             self._ensure_directory(path.parent)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "result": result}, handle, default=_jsonable)
-            os.replace(temporary, path)
-        except OSError:
+            write_atomic(path, json_text({"format": FORMAT, "result": result}, default=_jsonable), durable=False)
+        except (OSError, ValueError):
             return  # A cache that cannot be written only costs speed.
 
     def _ensure_directory(self, folder: Path) -> None:
@@ -129,7 +127,7 @@ class ResultCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             ignore = self.directory / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("# Created by wbl: the result cache is not source.\n*\n", encoding="utf-8")
+                write_atomic(ignore, "# Created by wbl: the result cache is not source.\n*\n", durable=False)
         folder.mkdir(parents=True, exist_ok=True)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
@@ -22,8 +23,9 @@ from wbl.cache import default_cache_dir
 from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
-from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileReport, Report
+from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, FileReport, Report
 from wbl.fixes import MAX_ROUNDS, FixedFile, fix_file, fix_paths, unified_diff
+from wbl.guard import DEFAULT_TIME_LIMIT
 from wbl.nlp import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
@@ -42,7 +44,8 @@ from wbl.reporters import (
     summary_line,
     use_color,
 )
-from wbl.reporters.base import docs_url, plural, root_of
+from wbl.reporters.base import docs_url, plural, printable, root_of
+from wbl.safeio import FileProblem, read_limited, write_atomic
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -96,10 +99,25 @@ def _batch_gc() -> None:
     gc.freeze()
 
 
+def _say(line: str) -> None:
+    """One line on standard error, with control characters escaped (a file name or a message can
+    hold any character; a terminal must not obey them)."""
+    click.echo(printable(line), err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"wbl: error: {message}", err=True)
+    _say(f"wbl: error: {message}")
     sys.exit(EXIT_ERROR)
 
+
+RULE_TIME_LIMIT_OPTION = click.option(
+    "--rule-time-limit",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="SECONDS",
+    help=f"Seconds each rule may take on one file before it is stopped and reported "
+    f"(default: rule-time-limit from the configuration, else {DEFAULT_TIME_LIMIT:g}; 0: no limit).",
+)
 
 MAX_FILE_SIZE_OPTION = click.option(
     "--max-file-size",
@@ -117,14 +135,40 @@ RESPECT_GITIGNORE_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """wbl's commands, with every failure turned into one line on standard error and its own
+    exit code: an internal error (a bug in wbl or a plugin that escaped every other guard) exits
+    2 like any error, never 1, the code for findings; an interrupt exits 130."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _say("wbl: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`wbl check | head`): nothing more can be written to it.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:
+            if os.environ.get("WBL_DEBUG"):
+                traceback.print_exc()
+            why = "out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
+            hint = "" if os.environ.get("WBL_DEBUG") else " (WBL_DEBUG=1 shows the traceback)"
+            _say(f"wbl: internal error: {why}{hint}")
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="wbl")
 def main() -> None:
     """wbl, the Working Backwards linter: checks PR/FAQ documents in Markdown."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
     "output_format",
@@ -150,6 +194,7 @@ def main() -> None:
 )
 @click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
 @MAX_FILE_SIZE_OPTION
+@RULE_TIME_LIMIT_OPTION
 @click.option("--statistics", is_flag=True, help="After the findings, print how many each rule gave.")
 @click.option(
     "--config",
@@ -215,6 +260,7 @@ def check(
     kind: str | None,
     stdin_filename: str | None,
     max_file_size: int,
+    rule_time_limit: float | None,
     statistics: bool,
     config_file: str | None,
     isolated: bool,
@@ -253,6 +299,7 @@ def check(
         max_file_size=max_file_size,
         report_unused=report_unused,
         kind=kind,
+        rule_time_limit=rule_time_limit,
     )
     try:
         project = _project(
@@ -328,7 +375,7 @@ def check(
         _fail(f"cannot write {output_file}: {exc.strerror or exc}")
     if not quiet:
         for notice in project.notices:
-            click.echo(f"wbl: notice: {notice}", err=True)
+            _say(f"wbl: notice: {notice}")
     if fixes is not None:
         fixes.summary()
     _write_step_summary(run.tally)
@@ -414,16 +461,36 @@ def _lint_arguments(project: Project, paths: Sequence[str], stdin_filename: str 
     Every argument's files and configuration are resolved here, before the first report, so
     that a configuration error stops the run before anything is printed.
     """
-    planned = [None if path == "-" else project.iter_paths([path]) for path in paths]
+    # Consecutive paths are planned together, as one walk: `--jobs` shares them out like the
+    # files of a directory.
+    planned: list[Iterator[FileReport] | None] = []
+    run: list[str] = []
+    for path in [*paths, "-"]:
+        if path != "-":
+            run.append(path)
+            continue
+        if run:
+            planned.append(project.iter_paths(run))
+            run = []
+        planned.append(None)
+    planned.pop()  # the "-" that closed the list
 
     def reports() -> Iterator[FileReport]:
         for files in planned:
             if files is None:
-                yield project.lint_bytes(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+                yield _lint_stdin(project, stdin_filename or "<stdin>")
             else:
                 yield from files
 
     return reports()
+
+
+def _lint_stdin(project: Project, name: str) -> FileReport:
+    try:
+        data = read_limited(sys.stdin.buffer, project.options.max_file_size)
+    except FileProblem as exc:
+        return FileReport(name, errors=(str(exc),))
+    return project.lint_bytes(data, name)
 
 
 class _CheckRun:
@@ -438,10 +505,10 @@ class _CheckRun:
     def observe(self, files: Iterable[FileReport]) -> Iterator[FileReport]:
         for file_report in files:
             for error in file_report.errors:
-                click.echo(f"{file_report.path}: error: {error}", err=True)
+                _say(f"{file_report.path}: error: {error}")
             if self.verbose and file_report.kind is not None:
                 taken = KIND_NAMES.get(file_report.kind, file_report.kind)
-                click.echo(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind})", err=True)
+                _say(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind})")
             self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
             self.tally.add(file_report)
             yield file_report
@@ -461,7 +528,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 
 
 @main.command("baseline")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output",
     "-o",
@@ -474,6 +541,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 @click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
 @click.option("--model", help="spaCy pipeline to load.")
 @MAX_FILE_SIZE_OPTION
+@RULE_TIME_LIMIT_OPTION
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
@@ -486,6 +554,7 @@ def baseline_command(
     ignore: tuple[str, ...],
     model: str | None,
     max_file_size: int,
+    rule_time_limit: float | None,
     config_file: str | None,
     isolated: bool,
     no_cache: bool,
@@ -500,17 +569,23 @@ def baseline_command(
         _fail("no paths given")
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
-    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, max_file_size=max_file_size)
+    options = LintOptions(
+        select=_split(select),
+        ignore=_split(ignore),
+        model=model,
+        max_file_size=max_file_size,
+        rule_time_limit=rule_time_limit,
+    )
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
         report = project.lint_paths(paths)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))
     for notice in report.notices:
-        click.echo(f"wbl: notice: {notice}", err=True)
+        _say(f"wbl: notice: {notice}")
     for file_report in report.files:
         for error in file_report.errors:
-            click.echo(f"{file_report.path}: error: {error}", err=True)
+            _say(f"{file_report.path}: error: {error}")
     if report.has_errors:
         _fail(f"{output} not written: some files could not be linted")
     try:
@@ -522,7 +597,7 @@ def baseline_command(
 
 
 @main.command("config")
-@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+@click.argument("path", required=False, default=".", type=click.Path(readable=False, path_type=str))
 @click.option("--format", "output_format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
@@ -583,13 +658,14 @@ def lsp_command(stdio: bool) -> None:
 
 
 @main.command("report")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("path", type=click.Path(dir_okay=False, readable=False, path_type=str))
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help="HTML file to write."
 )
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (WB5), slugs or categories.")
 @click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
 @click.option("--model", help="spaCy pipeline to load.")
+@RULE_TIME_LIMIT_OPTION
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 def report_command(
@@ -598,6 +674,7 @@ def report_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     model: str | None,
+    rule_time_limit: float | None,
     config_file: str | None,
     isolated: bool,
 ) -> None:
@@ -608,17 +685,16 @@ def report_command(
 
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
-    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model)
+    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, rule_time_limit=rule_time_limit)
     try:
         project = Project(options, default_registry(), config_file=config_file, isolated=isolated)
         linter = project.linter_for(project.settings_for(path))
-        data = read_file(path)
+        data = read_file(path, options.max_file_size)
         if isinstance(data, FileReport):
             _fail(f"{path}: {data.error}")
         assert isinstance(data, bytes)
         result, page = review(linter, decode(data, max_bytes=options.max_file_size), path)
-        with atomic_write(output) as handle:
-            handle.write(page)
+        write_atomic(output, page)  # a failure keeps the previous page whole
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))
     except InputError as exc:
@@ -626,9 +702,9 @@ def report_command(
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     for notice in linter.notices:
-        click.echo(f"wbl: notice: {notice}", err=True)
+        _say(f"wbl: notice: {notice}")
     for error in result.errors:
-        click.echo(f"{path}: error: {error}", err=True)
+        _say(f"{path}: error: {error}")
     click.echo(f"wrote {output}: {plural(len(result.findings), 'finding')}", err=True)
     sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 

@@ -23,6 +23,7 @@ Every problem is a `ConfigError` whose one-line message names the file and the k
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import json
 import os
 import re
@@ -35,9 +36,11 @@ from types import MappingProxyType
 from typing import Any
 
 from wbl.engine import LintOptions
-from wbl.options import EXTEND, describe
+from wbl.guard import DEFAULT_TIME_LIMIT
+from wbl.options import EXTEND, describe, value_problem
 from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
+from wbl.safeio import FileProblem, read_regular
 from wbl.tomlwriter import toml_key, toml_value
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
@@ -93,6 +96,7 @@ class Layer:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # "auto" (as the anatomy finds it) or a document kind
+    rule_time_limit: float | None = None  # seconds per rule per file (0: none; None: keep)
 
     @classmethod
     def from_options(cls, options: LintOptions | None, fail_on: Severity | str | None = None) -> Layer:
@@ -106,6 +110,7 @@ class Layer:
             rules=options.rule_options,
             vocabulary=options.vocabulary,
             kind=options.kind,
+            rule_time_limit=options.rule_time_limit,
         )
 
 
@@ -168,6 +173,7 @@ class Settings:
     per_file_ignores: tuple[str, ...] = ()  # the per-file-ignores globs that matched
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # the document kind configuration forces (None: found by the anatomy)
+    rule_time_limit: float | None = None  # None: the default
 
     def lint_options(self, base: LintOptions | None = None) -> LintOptions:
         base = base or LintOptions()
@@ -181,6 +187,7 @@ class Settings:
             rule_options=self.rule_options,
             vocabulary=self.vocabulary,
             kind=self.kind,
+            rule_time_limit=self.rule_time_limit,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,6 +197,7 @@ class Settings:
             "fail-on": self.fail_on.value,
             "model": self.model,
             "kind": self.kind or "auto",
+            "rule-time-limit": DEFAULT_TIME_LIMIT if self.rule_time_limit is None else self.rule_time_limit,
         }
         if self.overrides:
             data["overrides-applied"] = list(self.overrides)
@@ -204,31 +212,43 @@ class Settings:
 # --- globs -----------------------------------------------------------------------------------------
 
 
+# A glob is matched one path segment at a time: ``**`` alone is any number of segments, and
+# within a segment ``*`` and ``?`` never cross a '/'. Each segment is a regular expression built
+# by `fnmatch.translate`, which writes ``*`` as an atomic lazy group: no glob backtracks, so
+# matching takes time linear in the path for each segment (``*a*a*a*a*b`` on a long name too).
+_CLASS = re.compile(r"\[!?\]?[^\]]*\]")
+
+
+def glob_problem(pattern: str) -> str | None:
+    """What is wrong with a glob (a character class with a reversed range), or None."""
+    for found in _CLASS.finditer(pattern):
+        body = found.group(0)[1:-1].removeprefix("!")
+        try:
+            re.compile(f"[{body.replace(chr(92), chr(92) * 2)}]")
+        except re.error as exc:
+            return f"invalid glob {pattern!r}: bad character class [{body}] ({exc.msg})"
+    return None
+
+
 @cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            close = pattern.index("]", i + 2)
-            body = pattern[i + 1 : close]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
-            i = close + 1
+def _glob_segments(pattern: str) -> tuple[re.Pattern[str] | None, ...]:
+    """One compiled segment per '/'-separated part of `pattern` (None for ``**``)."""
+    if glob_problem(pattern):
+        return (re.compile("(?!)"),)  # refused when the configuration was read; matches nothing
+    return tuple(None if part == "**" else re.compile(fnmatch.translate(part)) for part in pattern.split("/"))
+
+
+def _glob_fullmatch(pattern: str, subject: str) -> bool:
+    parts = subject.split("/")
+    reach = [0]  # how many parts of `subject` the pattern's segments so far can consume, sorted
+    for segment in _glob_segments(pattern):
+        if segment is None:
+            reach = list(range(reach[0], len(parts) + 1))
         else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
+            reach = [j + 1 for j in reach if j < len(parts) and segment.match(parts[j])]
+        if not reach:
+            return False
+    return reach[-1] == len(parts)
 
 
 def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) -> bool:
@@ -240,17 +260,26 @@ def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) 
         anchored = "/" in clean
         if clean.startswith("/") and not relative.startswith("/"):
             clean = clean[1:]  # "/drafts": only at the root
-        regex = _glob_regex(clean)
         for candidate in candidates:
             subject = candidate if anchored else candidate.rsplit("/", 1)[-1]
-            if regex.fullmatch(subject):
+            if _glob_fullmatch(clean, subject):
                 return True
     return False
 
 
 # --- reading and validating ------------------------------------------------------------------------
 
-_LAYER_KEYS = ("select", "extend-select", "ignore", "fail-on", "model", "kind", "rules", "vocabulary")
+_LAYER_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "model",
+    "kind",
+    "rule-time-limit",
+    "rules",
+    "vocabulary",
+)
 DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "other")
 TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides", "docs-url")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
@@ -282,6 +311,14 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(key, f"expected a list of strings, got {describe(value)}")
         return tuple(token.strip() for v in value for token in v.split(",") if token.strip())
+
+    def globs(self, value: Any, key: str) -> tuple[str, ...]:
+        globs = self.strings(value, key)
+        for glob in globs:
+            problem = glob_problem(glob)
+            if problem:
+                raise self.fail(key, problem)
+        return globs
 
     def vocabulary(self, table: Any, key: str) -> Vocabulary:
         if not isinstance(table, dict):
@@ -316,7 +353,15 @@ class _Reader:
         kind = table.get("kind")
         if kind is not None and kind not in DOCUMENT_KINDS:
             raise self.fail(f"{key}kind", f"expected one of {', '.join(DOCUMENT_KINDS)}, got {describe(kind)}")
+        limit = table.get("rule-time-limit")
+        if limit is not None and (
+            not isinstance(limit, int | float) or isinstance(limit, bool) or not 0 <= limit < float("inf")
+        ):
+            raise self.fail(
+                f"{key}rule-time-limit", f"expected a number of seconds (0: no limit), got {describe(limit)}"
+            )
         return Layer(
+            rule_time_limit=limit,
             select=select,
             extend_select=self.selectors(table.get("extend-select", []), f"{key}extend-select"),
             ignore=self.selectors(table.get("ignore", []), f"{key}ignore"),
@@ -349,7 +394,8 @@ class _Reader:
                 if declared is None:
                     choices = [*schema.names(), "severity"]
                     raise self.fail(where, f"unknown option of {rule.code} ({rule.name}){_hint(option, choices)}")
-                problem = declared.problem(value)
+                default = rule.options.get(option.removeprefix(EXTEND) if schema.extended(option) else option)
+                problem = declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
                 if problem:
                     raise self.fail(where, problem)
                 merged[option] = value
@@ -365,6 +411,10 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise reader.fail("per-file-ignores", f"expected a table of glob = [codes], got {describe(per_file)}")
+    for glob in per_file:
+        problem = glob_problem(glob)
+        if problem:
+            raise reader.fail(f"per-file-ignores.{glob}", problem)
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list) or not all(isinstance(o, dict) for o in raw_overrides):
         raise reader.fail("overrides", "expected an array of tables ([[overrides]])")
@@ -374,7 +424,7 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         reader.keys(table, OVERRIDE_KEYS, key)
         if "files" not in table:
             raise reader.fail(f"{key}files", "missing: each override needs files = [globs]")
-        overrides.append(Override(reader.strings(table["files"], f"{key}files"), reader.layer(table, key)))
+        overrides.append(Override(reader.globs(table["files"], f"{key}files"), reader.layer(table, key)))
     docs_url = data.get("docs-url")
     if docs_url is not None and not (isinstance(docs_url, str) and _URL.match(docs_url)):
         expected = "expected an absolute URL such as 'https://example.com/wbl'"
@@ -383,9 +433,9 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         path=Path(where) if where else None,
         root=root,
         base=reader.layer(data),
-        include=reader.strings(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
-        exclude=(reader.strings(data["exclude"], "exclude") if "exclude" in data else DEFAULT_EXCLUDE)
-        + reader.strings(data.get("extend-exclude", []), "extend-exclude"),
+        include=reader.globs(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
+        exclude=(reader.globs(data["exclude"], "exclude") if "exclude" in data else DEFAULT_EXCLUDE)
+        + reader.globs(data.get("extend-exclude", []), "extend-exclude"),
         per_file_ignores=tuple(
             (glob, reader.selectors(codes, f"per-file-ignores.{glob}")) for glob, codes in per_file.items()
         ),
@@ -394,13 +444,20 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
     )
 
 
+MAX_CONFIG_SIZE = 16 * 1024 * 1024  # bytes: a configuration file larger than this is refused
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    except FileProblem as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
 def _wbl_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -417,7 +474,7 @@ def _wbl_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 def load_config(path: str | os.PathLike[str], registry: Registry | None = None) -> Config:
     """Read and validate one configuration file (a pyproject.toml without [tool.wbl] gives defaults)."""
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise ConfigError(f"{file}: no such configuration file")
     absolute = Path(os.path.abspath(file))
     table = _wbl_table(file, read_toml(file))
@@ -425,7 +482,10 @@ def load_config(path: str | os.PathLike[str], registry: Registry | None = None) 
     if table is None:
         return Config(absolute, absolute.parent)
     prefix = "tool.wbl." if file.name == "pyproject.toml" else ""
-    config = parse_config(table, str(file), absolute.parent, registry, prefix)
+    try:
+        config = parse_config(table, str(file), absolute.parent, registry, prefix)
+    except RecursionError:
+        raise ConfigError(f"{file}: a value is nested too deeply") from None
     return replace(config, path=absolute)
 
 
@@ -457,7 +517,7 @@ def resolve(
         return {r.code for token in tokens for r in registry.matching(token)}
 
     enabled = {r.code for r in registry.rules}
-    fail_on, model, kind = Severity.WARNING, None, None
+    fail_on, model, kind, time_limit = Severity.WARNING, None, None, None
     vocabulary = Vocabulary()
     options: dict[str, dict[str, Any]] = {}
     for layer in layers:
@@ -469,6 +529,8 @@ def resolve(
         model = layer.model or model
         if layer.kind is not None:
             kind = None if layer.kind == "auto" else layer.kind
+        if layer.rule_time_limit is not None:
+            time_limit = layer.rule_time_limit
         vocabulary = vocabulary.extend(layer.vocabulary)
         for key, values in layer.rules.items():
             rule = registry.get(key)
@@ -492,6 +554,7 @@ def resolve(
         per_file_ignores=globs,
         vocabulary=vocabulary,
         kind=kind,
+        rule_time_limit=time_limit,
     )
 
 

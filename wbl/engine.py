@@ -11,6 +11,7 @@ here prints or exits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -18,6 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from wbl.findings import FileReport, Finding
+from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
 from wbl.nlp import DEEP_FEATURES, ModelError, Pipeline, load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.relations import fold_superseded
@@ -52,18 +54,22 @@ class LintOptions:
     report_unused: bool = False  # turn suppression comments that suppressed nothing into WB000 findings
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # the kind of document, when configuration says so (None: as the anatomy finds it)
+    # Seconds each rule may take on one file (and its prepare and figures hooks); None: the
+    # default (`wbl.guard.DEFAULT_TIME_LIMIT`), 0: no limit. A rule over it is stopped and
+    # reported by name (see `wbl.guard`).
+    rule_time_limit: float | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Read-only mappings cannot be pickled; `--jobs` workers receive these options.
         plain = {code: dict(options) for code, options in self.rule_options.items()}
         values = (self.select, self.ignore, self.model, plain, self.max_file_size, self.report_unused)
-        return (_rebuild_options, (*values, self.vocabulary, self.kind))
+        return (_rebuild_options, (*values, self.vocabulary, self.kind, self.rule_time_limit))
 
 
 def _rebuild_options(*values: Any) -> LintOptions:
-    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind = values
+    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind, limit = values
     frozen = MappingProxyType({code: MappingProxyType(options) for code, options in rule_options.items()})
-    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind)
+    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind, limit)
 
 
 class Linter:
@@ -74,6 +80,8 @@ class Linter:
     ) -> None:
         """`cascade=False` tags and parses every unit a rule judges, whatever the rules' prefilters
         say (the findings are the same; it is there to check that they are)."""
+        require_type(options, LintOptions, "options", "Linter")
+        require_type(registry, Registry, "registry", "Linter")
         self.options = options or LintOptions()
         self.cascade = cascade
         self.registry = registry or default_registry()
@@ -88,6 +96,8 @@ class Linter:
         self._runnable: tuple[Rule, ...] | None = None
         self._failed: dict[str, str] = {}  # rule code -> why its `prepare` step failed
         self.notices: list[str] = []
+        limit = self.options.rule_time_limit
+        self.time_limit = DEFAULT_TIME_LIMIT if limit is None else (float(limit) or None)
         # Optional spaCy Docs by unit text, reused by `lint_text` (the language server keeps one so
         # that an edit re-analyses only the paragraphs that changed). A cached Doc is only ever
         # completed with more components (the cascade), never changed otherwise.
@@ -136,7 +146,11 @@ class Linter:
                 if r.prepare is not None:
                     context = self._contexts[r.code]
                     try:
-                        self._contexts[r.code] = replace(context, prepared=r.prepare(context))
+                        with guarded(self.time_limit):
+                            prepared = r.prepare(context)
+                        self._contexts[r.code] = replace(context, prepared=prepared)
+                    except GuardError as exc:
+                        self._failed[r.code] = f"rule {r.code} ({r.name}) {exc} while preparing"
                     except Exception as exc:  # A faulty rule is reported on every file, never a crash.
                         self._failed[r.code] = (
                             f"internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}"
@@ -257,7 +271,9 @@ class Linter:
 
     # --- linting ---------------------------------------------------------------------------------
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
-        """Lint Markdown text. Input problems become the report's error, never an exception."""
+        """Lint Markdown text. Input problems become the report's error, never an exception
+        (a `TypeError` for arguments that are not strings)."""
+        require_text(text, path, "Linter.lint_text")
         try:
             document = build(path, text.removeprefix("\ufeff"))
         except InputError as exc:
@@ -297,7 +313,10 @@ class Linter:
             if r.figures is None or r.code in self._failed:
                 continue
             try:
-                result.extend(r.figures(document, self._contexts[r.code]))
+                with guarded(self.time_limit):
+                    result.extend(r.figures(document, self._contexts[r.code]))
+            except GuardError as exc:
+                self.notices.append(f"rule {r.code} ({r.name}) measured nothing: it {exc}")
             except Exception as exc:  # A report without one rule's figures beats no report.
                 self.notices.append(f"rule {r.code} ({r.name}) measured nothing: {type(exc).__name__}: {exc}")
         return result
@@ -317,13 +336,19 @@ class Linter:
             if r.code in self._failed:
                 errors.append(self._failed[r.code])
                 continue
+            found: list[tuple[Finding, str | None]] = []
             try:
-                if r.local and self.unit_cache is not None:
-                    violations: Iterable[Violation] = self._local_violations(r, document, kind)
-                else:
-                    violations = r.check(document, self._contexts[r.code])
-                for violation in violations:
-                    entries.append((self._to_finding(r, violation, document), violation.topic))
+                with guarded(self.time_limit) as guard:
+                    if r.local and self.unit_cache is not None:
+                        violations: Iterable[Violation] = self._local_violations(r, document, kind)
+                    else:
+                        violations = r.check(document, self._contexts[r.code])
+                    for violation in violations:
+                        found.append((self._to_finding(r, violation, document), violation.topic))
+                        guard.check()
+                entries.extend(found)  # a rule stopped half-way gives none: its findings would depend on time
+            except GuardError as exc:
+                errors.append(f"rule {r.code} ({r.name}) {exc}; stopped, its findings on this file dropped")
             except _MalformedViolation as exc:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
             except Exception as exc:  # One faulty rule must not hide the others' findings.
@@ -489,11 +514,34 @@ def _only(document: Document, units: Sequence[Unit]) -> Document:
     return replace(document, units=tuple(units), memo={})
 
 
+def require_text(text: object, path: object, caller: str) -> None:
+    """A clear `TypeError` for a text or path that is not a string (bytes are not decoded here:
+    `Project.lint_bytes` and `lint_paths` read and decode files)."""
+    if not isinstance(text, str):
+        hint = ": decode it first, or use Project.lint_bytes" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"{caller}() takes the Markdown text as a str, not {type(text).__name__}{hint}")
+    if not isinstance(path, str):
+        raise TypeError(f"{caller}() takes the path as a str, not {type(path).__name__}")
+
+
+def require_type(value: object, expected: type, name: str, caller: str) -> None:
+    """A clear `TypeError` when an optional argument is neither None nor an `expected`."""
+    if value is not None and not isinstance(value, expected):
+        raise TypeError(f"{caller}() takes {name} as a {expected.__name__} or None, not {type(value).__name__}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def build(path: str, text: str) -> Document:
     """The document model of Markdown text (no NLP yet). Raises `InputError`."""
     from wbl.document import build_document
     from wbl.markdown import parse
 
+    lone = _SURROGATE.search(text)
+    if lone is not None:  # possible only in a str made by a program: decoded files have none
+        code = ord(lone.group(0))
+        raise InputError(f"not valid Unicode: a lone surrogate (U+{code:04X}) at offset {lone.start()}")
     source = SourceText(text)
     return build_document(path, source, parse(source.text))
 

@@ -17,25 +17,20 @@ from wbl.cache import ResultCache, pipeline_version
 from wbl.engine import Linter, build
 from wbl.findings import FileReport
 from wbl.nlp import resolve_model
+from wbl.safeio import FileProblem, read_regular
 from wbl.source import InputError, decode
 from wbl.version import __version__
 
 BATCH = 16  # documents sent through spaCy at once
 
 
-def read_file(path: str | os.PathLike[str]) -> bytes | FileReport:
-    """A file's bytes, or a `FileReport` saying in one line why it cannot be read."""
-    name = str(path)
+def read_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes | FileReport:
+    """A file's bytes, or a `FileReport` saying in one line why it cannot be read (special files
+    and files over `max_bytes` are refused without being read: see `wbl.safeio`)."""
     try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        return FileReport(name, errors=("is a directory",))
-    except FileNotFoundError:
-        return FileReport(name, errors=("no such file or directory",))
-    except PermissionError:
-        return FileReport(name, errors=("permission denied",))
-    except OSError as exc:
-        return FileReport(name, errors=(f"cannot read: {exc.strerror or exc}",))
+        return read_regular(path, max_bytes)
+    except FileProblem as exc:
+        return FileReport(str(path), errors=(str(exc),))
 
 
 class FileLinter:
@@ -60,22 +55,32 @@ class FileLinter:
         """Whether the cache holds a result for the file's current content."""
         if self.cache is None:
             return False
-        data = read_file(path)
+        data = read_file(path, self.max_file_size)
         return not isinstance(data, FileReport) and self.cache.has(self.cache.key(data))
 
     def cached_report(self, path: str) -> FileReport | None:
         """The cached result for a file, when the cache holds one for its current content."""
         if self.cache is None:
             return None
-        data = read_file(path)
+        data = read_file(path, self.max_file_size)
         if isinstance(data, FileReport):
             return None
-        hit = self.cache.get(self.cache.key(data))
+        try:
+            text = decode(data, max_bytes=self.max_file_size)
+        except InputError:
+            return None
+        return self._from_cache(self.cache.key(data), path, text)
+
+    def _from_cache(self, key: str, path: str, text: str) -> FileReport | None:
+        """The cached report for `key`, or None: a missing entry, or one that is not a report
+        (damaged, or written by something else), is a miss and is written again."""
+        assert self.cache is not None
+        hit = self.cache.get(key)
         if hit is None:
             return None
         try:
-            return FileReport.from_dict(hit, path, source_text=decode(data, max_bytes=self.max_file_size))
-        except (KeyError, TypeError, ValueError, InputError):
+            return FileReport.from_dict(hit, path, source_text=text)
+        except Exception:  # any shape of damage: the entry is JSON but not what wbl wrote
             return None
 
     def keep(self, data: bytes, report: FileReport) -> None:
@@ -88,7 +93,7 @@ class FileLinter:
 
     def lint_files(self, paths: Iterable[str]) -> Iterator[FileReport]:
         """Lint files in order (each read when its batch is assembled)."""
-        return self.lint_many((path, read_file(path)) for path in paths)
+        return self.lint_many((path, read_file(path, self.max_file_size)) for path in paths)
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
         """Lint a file's bytes (standard input) under the name `path`."""
@@ -120,13 +125,10 @@ class FileLinter:
             text = decode(data, max_bytes=self.max_file_size)
         except InputError as exc:
             return FileReport(path, errors=(str(exc),)), None
-        if key is not None and self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                try:
-                    return FileReport.from_dict(hit, path, source_text=text), None
-                except (KeyError, TypeError, ValueError):
-                    pass  # A corrupt entry is ignored and rewritten.
+        if key is not None:
+            cached = self._from_cache(key, path, text)
+            if cached is not None:
+                return cached, None
         try:
             return build(path, text), key
         except InputError as exc:

@@ -16,6 +16,7 @@ from typing import Any
 from wbl.rule import Applicability, Edit, Fix, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 _SEVERITIES = {s.value: s for s in Severity}
 _ROW_FIELDS = 14  # a row without folded findings; a 15th field lists them (see `Finding.to_row`)

@@ -32,15 +32,18 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lsprotocol import types
 from pygls import uris
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from wbl.config import CONFIG_NAMES, ConfigError
+from wbl.engine import DEFAULT_MAX_FILE_SIZE
 from wbl.findings import FileReport, Finding, fix_from_dict, fix_to_dict
 from wbl.fixes import fix_text
 from wbl.nlp import ModelError
@@ -49,13 +52,14 @@ from wbl.registry import default_registry
 from wbl.reporters.base import docs_url, rule_help_uri
 from wbl.reporters.explain import render_explanation
 from wbl.rule import Fix, Severity
-from wbl.source import SourceText, code_units, encoded_column
+from wbl.source import SourceText, code_units, encoded_column, size_problem
 from wbl.suppress import DIRECTIVE, UNUSED_CODE
 from wbl.version import __version__
 from wbl.wordtable import cache_folder
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
 UNIT_CACHE_SIZE = 50_000  # (rule, unit) entries: tuples of a few strings each
+LARGE = 100_000  # characters: a document at least this long is linted on the lane for large ones
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
@@ -268,6 +272,32 @@ def _action(
     )
 
 
+# --- the protocol ----------------------------------------------------------------------------------
+
+PARSE_ERROR, INVALID_PARAMS = -32700, -32602
+
+
+class WblProtocol(LanguageServerProtocol):
+    """pygls's protocol, answering every request: a request whose params do not fit its method
+    gets an "invalid params" error response (pygls only logs it, so the editor would wait for
+    ever), and a message that is not JSON gets a "parse error" response (see
+    `WblLanguageServer.report_server_error`)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            request = data.get("id") if "method" in data else None
+            if isinstance(request, int | str) and not isinstance(request, bool):
+                cause = exc.__cause__
+                detail = f": {str(cause).splitlines()[0]}" if cause is not None and str(cause) else ""
+                self.send_error(request, exc.code, f"{exc.message}{detail}")
+            raise
+
+    def send_error(self, request: int | str | None, code: int, message: str) -> None:
+        self._send_data({"jsonrpc": "2.0", "id": request, "error": {"code": code, "message": message}})
+
+
 # --- the server ------------------------------------------------------------------------------------
 
 
@@ -289,49 +319,76 @@ class _Schedule:
     last_change: float = float("-inf")
 
 
+@dataclass
+class _Lane:
+    """One worker thread with its own project (linters, caches): documents over `LARGE`
+    characters are linted on a lane of their own, so that a huge document does not hold up the
+    diagnostics of the others (spaCy is shared, and taken in turns piece by piece)."""
+
+    executor: ThreadPoolExecutor
+    project: Project | None = None
+    fallback: Project | None = None  # no configuration: while a configuration file is broken
+    signatures: dict[Path, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
+    config_changed: bool = False  # set on the event loop, read on the worker
+
+
 class WblLanguageServer(LanguageServer):
-    """Lints open Markdown documents; all wbl work happens on one worker thread."""
+    """Lints open Markdown documents; all wbl work happens on worker threads (two lanes)."""
 
     def __init__(self) -> None:
-        super().__init__("wbl", __version__)
+        super().__init__("wbl", __version__, protocol_cls=WblProtocol)
         self.debounce = DEFAULT_DEBOUNCE
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wbl-lint")
+        self.lanes = {
+            large: _Lane(ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"wbl-lint-{name}"))
+            for large, name in ((False, "small"), (True, "large"))
+        }
+        self.executor = self.lanes[False].executor
+        self.max_file_size = DEFAULT_MAX_FILE_SIZE  # bytes; larger documents are not linted
         self.open: dict[str, str | None] = {}  # uri -> languageId of the open documents
         self.schedules: dict[str, _Schedule] = {}
-        self.project: Project | None = None
-        self.fallback: Project | None = None  # no configuration: while a configuration file is broken
-        self.signatures: dict[Path, tuple[tuple[str, int, int], ...]] = {}
-        self.config_changed = False  # set on the event loop, read on the worker
         self.shown: set[str] = set()
         self.warm_up: asyncio.Future[Any] | None = None
         self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
         self.fixable: set[str] = set()  # documents whose last diagnostics carry a safe fix
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Errors outside a request: a message that is not JSON gets a parse-error response
+        (its id cannot be known); the others are logged, never shown for each message."""
+        not_json = isinstance(error, ValueError | RecursionError) and not isinstance(error, JsonRpcException)
+        if source is JsonRpcException and not_json:
+            cast(WblProtocol, self.protocol).send_error(None, PARSE_ERROR, f"Parse error: {error}")
+        self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=f"wbl: {error}"))
+
     # --- configuration (worker thread) -----------------------------------------------------------
-    def project_for(self, path: str) -> Project:
-        """The project, rebuilt when a configuration file at or above `path` changed."""
+    def project_for(self, path: str, lane: _Lane | None = None) -> Project:
+        """The lane's project, rebuilt when a configuration file at or above `path` changed."""
+        lane = lane or self.lanes[False]
         folder = Path(os.path.abspath(path)).parent
         signature = config_signature(folder)
-        if self.config_changed or self.signatures.get(folder, signature) != signature:
-            self.project, self.signatures, self.config_changed = None, {}, False
-        self.signatures[folder] = signature
-        if self.project is None:
-            self.project = Project(registry=default_registry())
-        return self.project
+        if lane.config_changed or lane.signatures.get(folder, signature) != signature:
+            lane.project, lane.signatures, lane.config_changed = None, {}, False
+        lane.signatures[folder] = signature
+        if lane.project is None:
+            lane.project = Project(registry=default_registry())
+        return lane.project
 
-    def lint(self, uri: str, text: str, notes: list[_Note]) -> FileReport | None:
+    def lint(self, uri: str, text: str, notes: list[_Note], lane: _Lane | None = None) -> FileReport | None:
         """Lint one document's text with its configuration (None: the file is excluded)."""
+        lane = lane or self.lanes[False]
         path = document_path(uri, self.workspace.root_path)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > self.max_file_size:
+            return FileReport(path, errors=(size_problem(size, self.max_file_size) + ": not linted",))
         try:
-            project = self.project_for(path)
+            project = self.project_for(path, lane)
             if project.config_for(path).is_excluded(path):
                 return None
             linter = project.linter_for(project.settings_for(path))
         except ConfigError as exc:
             notes.append(_Note(types.MessageType.Warning, f"wbl: {exc}; linting with the default rules", show=True))
-            if self.fallback is None:
-                self.fallback = Project(registry=default_registry(), isolated=True)
-            linter = self.fallback.linter_for(self.fallback.settings_for(path))
+            if lane.fallback is None:
+                lane.fallback = Project(registry=default_registry(), isolated=True)
+            linter = lane.fallback.linter_for(lane.fallback.settings_for(path))
         if linter.doc_cache is None:
             linter.doc_cache = DocCache()
         if linter.unit_cache is None:
@@ -340,7 +397,12 @@ class WblLanguageServer(LanguageServer):
         return linter.lint_text(text, path)
 
     def diagnose(
-        self, uri: str, text: str, encoding: str | None, current: Callable[[], bool] = lambda: True
+        self,
+        uri: str,
+        text: str,
+        encoding: str | None,
+        current: Callable[[], bool] = lambda: True,
+        lane: _Lane | None = None,
     ) -> tuple[list[types.Diagnostic], list[_Note]] | None:
         """Diagnostics for a text, and messages for the client (sent from the event loop).
 
@@ -351,7 +413,7 @@ class WblLanguageServer(LanguageServer):
             return None
         notes: list[_Note] = []
         try:
-            report = self.lint(uri, text, notes)
+            report = self.lint(uri, text, notes, lane)
         except ModelError as exc:
             return [], [*notes, _Note(types.MessageType.Error, f"wbl: {exc}", show=True)]
         if report is None:
@@ -365,7 +427,7 @@ class WblLanguageServer(LanguageServer):
         """A finding's help link: its rule's page under the configured documentation URL, else
         the rule's page (`wbl explain`) written to the user's cache folder, a file that exists."""
         try:
-            base = (self.project or Project(registry=default_registry())).docs_url(path)
+            base = (self.lanes[False].project or Project(registry=default_registry())).docs_url(path)
         except ConfigError:
             base = docs_url()
 
@@ -436,8 +498,9 @@ class WblLanguageServer(LanguageServer):
         """Lint on the worker thread; None when skipped as stale or when wbl failed (logged)."""
         loop = asyncio.get_running_loop()
         encoding = self.workspace.position_encoding
+        lane = self.lanes[len(text) > LARGE]
         try:
-            result = await loop.run_in_executor(self.executor, self.diagnose, uri, text, encoding, current)
+            result = await loop.run_in_executor(lane.executor, self.diagnose, uri, text, encoding, current, lane)
         except Exception as exc:  # A bug must not take the server down; say what it was.
             self.send_notes([_Note(types.MessageType.Error, f"wbl: internal error: {type(exc).__name__}: {exc}")])
             return None
@@ -493,7 +556,8 @@ class WblLanguageServer(LanguageServer):
         )
 
     def relint_all(self) -> None:
-        self.config_changed = True
+        for lane in self.lanes.values():
+            lane.config_changed = True
         for uri in self.open:
             self.schedule(uri, immediate=True)
 
@@ -643,7 +707,8 @@ def create_server() -> WblLanguageServer:
         for state in ls.schedules.values():
             if state.task is not None:
                 state.task.cancel()
-        ls.executor.shutdown(wait=False, cancel_futures=True)
+        for lane in ls.lanes.values():
+            lane.executor.shutdown(wait=False, cancel_futures=True)
 
     return server
 

@@ -78,6 +78,11 @@ class Pipeline:
     def components(self) -> set[str]:
         return set(self.nlp.component_names)
 
+    @property
+    def piece_size(self) -> int:
+        """The longest text analysed at once: `MAX_PIECE`, or less if spaCy's limit is lower."""
+        return max(1, min(MAX_PIECE, int(getattr(self.nlp, "max_length", MAX_PIECE))))
+
     def provides(self, feature: str) -> bool:
         if feature == "sentences":
             return True  # A sentencizer is added when nothing else sets boundaries.
@@ -97,11 +102,39 @@ class Pipeline:
         return {c for c in wanted if c in self.components}
 
     def split(self, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
-        """Tokens and sentence boundaries (the cheap first step of the cascade)."""
+        """Tokens and sentence boundaries (the cheap first step of the cascade).
+
+        A text longer than `piece_size` characters (one paragraph of a huge file: spaCy refuses
+        texts over its ``max_length``) is split in pieces cut after white space, preferably at a
+        sentence end, and the pieces' Docs are joined into one whose text is exactly the original
+        (but for `_mask_punctuation`).
+        """
         active = {self.splitter} if self.splitter else set()
         disable = [c for c in self.nlp.component_names if c not in active]
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for text in texts:
+            parts = [_mask_punctuation(part) for part in split_long(text, self.piece_size)]
+            spans.append((len(pieces), len(pieces) + len(parts)))
+            pieces.extend(parts)
+        # The pipeline is shared by threads (the language server's lanes) and taken in turns, one
+        # batch of about `BATCH_CHARACTERS` at a time, so that a huge text does not hold it long.
+        longest = max((len(p) for p in pieces), default=1)
+        batch = max(1, min(batch_size, BATCH_CHARACTERS // max(longest, 1)))
         with _LOCK:
-            return list(self.nlp.pipe(texts, disable=disable, batch_size=batch_size))
+            analysed = self.nlp.pipe(pieces, disable=disable, batch_size=batch)
+        docs = []
+        while True:
+            with _LOCK:
+                doc = next(analysed, None)
+            if doc is None:
+                break
+            docs.append(doc)
+        if len(pieces) == len(texts):
+            return docs
+        from spacy.tokens import Doc
+
+        return [docs[a] if b - a == 1 else Doc.from_docs(docs[a:b], ensure_whitespace=False) for a, b in spans]
 
     def complete(self, wanted: Sequence[tuple[Any, Collection[str]]], batch_size: int = 256) -> None:
         """Run on each split Doc the components its features need and it has not had yet (in place).
@@ -138,6 +171,45 @@ class Pipeline:
             features.add("dep")
         self.complete([(doc, features) for doc in docs], batch_size)
         return docs
+
+
+BATCH_CHARACTERS = 100_000  # characters analysed while the pipeline is held (see `Pipeline.pipe`)
+MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+
+
+# spaCy's tokenizer takes time quadratic in the length of a run of prefix or suffix characters
+# ("((((", "))))", "!!!!", "$$$$": it strips them one at a time), so a run this long is shown to
+# it as hyphens, which it reads in one go. Offsets are kept; only such a run's token text differs.
+_LONG_PUNCTUATION = re.compile(r"(?:[^\w\s]|_){16,}")
+
+
+def _mask_punctuation(text: str) -> str:
+    if _LONG_PUNCTUATION.search(text) is None:
+        return text
+    return _LONG_PUNCTUATION.sub(lambda m: "-" * len(m.group(0)), text)
+
+
+def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back into it: each cut
+    after the last sentence end in the second half of a piece, else after its last white space,
+    else (a single "word" that long) at the limit."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, size // 2):
+            cut = match.end()
+        if not cut:
+            space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+            cut = space + 1 if space > 0 else size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 # The memo of values derived from a Doc (`wbl.document.Unit.remember_analysis`).

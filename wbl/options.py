@@ -13,9 +13,12 @@ the default (or to what an earlier layer set) instead of replacing it.
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from wbl.saferegex import UnsafePatternError, compile_pattern
 
 EXTEND = "extend-"
 
@@ -173,9 +176,84 @@ class Schema:
         return merged
 
 
+# Options (and fields of a table option) that hold regular expressions, by their names.
+_PATTERN_NAMES = ("regex", "pattern", "patterns")
+_FORMATTER = string.Formatter()
+
+
+def is_pattern_option(name: str) -> bool:
+    return name in _PATTERN_NAMES or name.endswith(("-pattern", "-patterns", "-regex"))
+
+
+def template_fields(text: str) -> tuple[str, ...] | None:
+    """The replacement fields of a message template (``"'{match}' left"`` -> ("match",)), or
+    None when it has none or is not a valid template."""
+    try:
+        fields = tuple(name for _, name, _, _ in _FORMATTER.parse(text) if name is not None)
+    except ValueError:
+        return None
+    return fields or None
+
+
+def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -> str | None:
+    """What would make a well-typed option value fail when the rule runs, or None: a regular
+    expression that does not compile or could backtrack catastrophically (`wbl.saferegex`), a
+    message template that is not valid or (with `fields`) names a field the rule's default
+    message does not use, a table of a list of tables that lacks a key every default table has.
+    Checked when the configuration is read, so that the error names the file and the key."""
+    if is_pattern_option(name):
+        for pattern in [value] if isinstance(value, str) else value if isinstance(value, list) else ():
+            if isinstance(pattern, str):
+                try:
+                    compile_pattern(pattern)
+                except UnsafePatternError as exc:
+                    return str(exc)
+    if isinstance(value, str) and isinstance(default, str) and template_fields(default):
+        return _template_problem(value, template_fields(default) or (), fields)
+    if isinstance(value, list) and isinstance(default, list) and default and all(isinstance(d, dict) for d in default):
+        required = set.intersection(*(set(d) for d in default))
+        for index, table in enumerate(value):
+            if not isinstance(table, dict):
+                continue
+            missing = sorted(required - set(table))
+            if missing:
+                return f"table {index + 1} lacks {', '.join(repr(m) for m in missing)}"
+            for key, item in table.items():
+                problem = value_problem(key, item, default[0].get(key), fields=fields)
+                if problem:
+                    return f"table {index + 1}, {key}: {problem}"
+    return None
+
+
+def _template_problem(value: str, allowed: tuple[str, ...], check_fields: bool) -> str | None:
+    try:
+        used = [name for _, name, _, _ in _FORMATTER.parse(value) if name is not None]
+    except ValueError as exc:
+        return f"not a valid message template ({exc}); write a literal brace as {{{{ or }}}}"
+    for name in used:
+        field = name.split(".", 1)[0].split("[", 1)[0]
+        if not field or field.isdigit():
+            return f"message template field {{{name}}}: use a name ({', '.join(allowed)})"
+        if check_fields and field not in allowed:
+            return f"message template names {{{field}}}, which this rule does not give (it gives {', '.join(allowed)})"
+        if field != name:
+            return f"message template field {{{name}}}: use the name alone ({{{field}}})"
+    return None
+
+
 def _extensible(option: Option) -> bool:
     """A list option gets an ``extend-`` variant, unless it is itself one (``extend-words``)."""
     return option.is_list and not option.name.startswith(EXTEND)
 
 
-__all__ = ["EXTEND", "LIST_TYPES", "TYPES", "Option", "Schema", "describe"]
+__all__ = [
+    "EXTEND",
+    "LIST_TYPES",
+    "TYPES",
+    "Option",
+    "Schema",
+    "describe",
+    "is_pattern_option",
+    "template_fields",
+    "value_problem",
+]

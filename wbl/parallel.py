@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -75,7 +76,15 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
     """Lint (path, options index) pairs in `jobs` processes; reports come in the given order.
 
     Reports are yielded as their chunk finishes, so the caller can print and drop them while
-    the workers go on (memory does not grow with the number of files).
+    the workers go on (memory does not grow with the number of files). Never more processes
+    start than there are chunks of files.
+
+    A worker that dies (killed by the system, out of memory) breaks its pool, and every chunk not
+    yet back is lost with it, whichever chunk killed it. The first of them is then run alone in a
+    pool of its own, so that a loss can be charged to the chunk that caused it: a chunk lost
+    alone `_POOL_ATTEMPTS` times gets an error for each of its files. After a chunk run alone
+    comes back (or is given up), the rest go on in a full pool again, so one bad file costs a few
+    pools and an error for its chunk, never the other files.
     """
     size = max(1, min(16, len(files) // (jobs * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
@@ -88,10 +97,45 @@ def lint_in_processes(plan: WorkerPlan, files: Sequence[tuple[str, int]], jobs: 
         for index in sorted({index for _, index in files}):
             _file_linter(index).linter.prepare()
         gc.freeze()  # the collector leaves the shared objects alone, so their pages stay shared
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(plan,)) as pool:
-        for chunk, outcome in zip(chunks, pool.map(_lint_chunk, chunks), strict=True):
-            for (path, _), (data, source_text) in zip(chunk, outcome, strict=True):
-                yield FileReport.from_dict(data, path, source_text=source_text)
+    workers = max(1, min(jobs, len(chunks)))
+    attempts = [0] * len(chunks)
+    start = 0
+    alone = False  # the next pool runs chunks[start] by itself, after a loss
+    while start < len(chunks):
+        batch = chunks[start : start + 1] if alone else chunks[start:]
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(batch)),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(plan,),
+        ) as pool:
+            futures = [pool.submit(_lint_chunk, chunk) for chunk in batch]
+            for offset, future in enumerate(futures):
+                index = start + offset
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    for waiting in futures[offset + 1 :]:
+                        waiting.cancel()
+                    start = index
+                    if len(batch) - offset > 1:
+                        alone = True  # lost with others: which chunk killed the worker is unknown
+                        break
+                    attempts[index] += 1  # lost alone: its own doing
+                    if attempts[index] < _POOL_ATTEMPTS:
+                        alone = True
+                        break
+                    yield from (FileReport(path, errors=(_WORKER_DIED,)) for path, _ in chunks[index])
+                    start, alone = index + 1, False
+                    break
+                for (path, _), (data, source_text) in zip(chunks[index], outcome, strict=True):
+                    yield FileReport.from_dict(data, path, source_text=source_text)
+            else:
+                start, alone = start + len(batch), False
+
+
+_POOL_ATTEMPTS = 2  # pools a chunk may lose before its files are reported as failed
+_WORKER_DIED = "the worker process linting this file stopped unexpectedly (killed, or out of memory)"
 
 
 __all__ = ["WorkerPlan", "lint_in_processes", "reports_of_runs"]

@@ -28,7 +28,7 @@ from wbl.config import (
     load_config,
     resolve,
 )
-from wbl.engine import Linter, LintOptions
+from wbl.engine import Linter, LintOptions, require_text, require_type
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
@@ -74,6 +74,8 @@ class Project:
         """`dask`: lint on a Dask cluster instead of here (a scheduler address, a scheduler file,
         a `distributed.Client` or a cluster; see `wbl.cluster`)."""
         self.gitignore = GitIgnore() if respect_gitignore else None
+        require_type(options, LintOptions, "options", "Project")
+        require_type(registry, Registry, "registry", "Project")
         self.cache_dir = None if cache_dir is None else str(cache_dir)
         self.jobs = jobs  # None: the machine's cores when there are many files
         self.dask = dask
@@ -145,7 +147,14 @@ class Project:
     def _file_linter(self, settings: Settings) -> FileLinter:
         options = settings.lint_options(self.options)
         key = json.dumps(
-            [options.select, options.ignore, options.model, options.rule_options, options.vocabulary.to_dict()],
+            [
+                options.select,
+                options.ignore,
+                options.model,
+                options.rule_options,
+                options.vocabulary.to_dict(),
+                options.rule_time_limit,
+            ],
             sort_keys=True,
             default=lambda o: dict(o) if isinstance(o, Mapping) else str(o),
         )
@@ -164,7 +173,7 @@ class Project:
         what git ignores skipped (a directory named here is walked even when git ignores it).
         Symbolic links to directories are not followed.
         """
-        for raw in paths:
+        for raw in path_list(paths, "Project.files"):
             path, name = Path(raw), str(raw)
             if path.is_dir():
                 yield from self._walk(path, name)
@@ -181,7 +190,9 @@ class Project:
         ignore = self.gitignore
         if ignore is not None and ignore.ignores(path, is_dir=True):
             ignore = None  # named on purpose: walk it, as if git did not ignore it
-        for root, dirs, names in os.walk(path, followlinks=False):
+        unreadable: list[OSError] = []  # directories the walk could not list, reported in order
+        for root, dirs, names in os.walk(path, followlinks=False, onerror=unreadable.append):
+            yield from _unreadable_directories(unreadable)
             config = self.config_for_dir(root)
             dirs[:] = sorted(
                 d
@@ -197,6 +208,9 @@ class Project:
                 found = True
                 if not config.is_excluded(full) and not (ignore is not None and ignore.ignores(full, is_dir=False)):
                     yield full
+        if unreadable:
+            found = True
+            yield from _unreadable_directories(unreadable)
         if not found:
             yield FileReport(name, errors=("no Markdown files (*.md, *.markdown) in this directory",))
 
@@ -212,7 +226,7 @@ class Project:
         file fails before any output); the linting happens as the iterator is consumed.
         """
         planned: list[tuple[str | FileReport, FileLinter | None]] = []
-        for item in self.files(paths):
+        for item in self.files(path_list(paths, "Project.iter_paths")):
             if isinstance(item, FileReport):
                 planned.append((item, None))
                 continue
@@ -270,11 +284,15 @@ class Project:
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
         """Lint bytes (standard input) with the settings found for the name `path`."""
+        if not isinstance(data, bytes | bytearray):
+            raise TypeError(f"Project.lint_bytes() takes bytes, not {type(data).__name__}: use lint_text for a str")
+        data = bytes(data)
         settings = self.settings_for(path)
         self._fail_on[path] = settings.fail_on
         return self.file_linter_for(settings).lint_bytes(data, path)
 
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
+        require_text(text, path, "Project.lint_text")
         settings = self.settings_for(path)
         self._fail_on[path] = settings.fail_on
         return self.linter_for(settings).lint_text(text, path)
@@ -308,6 +326,13 @@ def _in_processes(plan: WorkerPlan, files: list[tuple[str, int]], jobs: int) -> 
     return lint_in_processes(plan, files, jobs)
 
 
+def _unreadable_directories(problems: list[OSError]) -> Iterator[FileReport]:
+    while problems:
+        problem = problems.pop(0)
+        why = "permission denied" if isinstance(problem, PermissionError) else problem.strerror or str(problem)
+        yield FileReport(os.fsdecode(problem.filename or ""), errors=(f"cannot read directory: {why}",))
+
+
 def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]]) -> Iterator[FileReport]:
     """Lint (file, linter) pairs in order, batching runs of files that share a linter."""
     run: list[str] = []
@@ -325,6 +350,21 @@ def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]])
         yield from current.lint_files(run)
 
 
+def path_list(paths: object, caller: str) -> list[str]:
+    """`paths` as a list of names: a single path (str, bytes or os.PathLike) is one path, never
+    a sequence of characters; anything else is an iterable of paths, or a clear `TypeError`."""
+    if isinstance(paths, str | bytes | os.PathLike):
+        paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"{caller}() takes paths as a path or an iterable of paths, not {type(paths).__name__}")
+    names = []
+    for item in paths:
+        if not isinstance(item, str | bytes | os.PathLike):
+            raise TypeError(f"{caller}() takes paths as str, bytes or os.PathLike, not {type(item).__name__}")
+        names.append(os.fsdecode(item))
+    return names
+
+
 def lint_text(
     text: str,
     path: str = "<text>",
@@ -337,7 +377,9 @@ def lint_text(
 
     `config=True` applies the configuration file found for `path` (see wbl.config), a path uses
     that file; `options` then apply on top, like command-line flags. By default no file is read.
+    Arguments of the wrong type raise `TypeError`; problems with the text are the report's error.
     """
+    require_text(text, path, "lint_text")
     if config is not False:
         return _project(options, registry, config).lint_text(text, path)
     return Linter(options, registry).lint_text(text, path)
@@ -353,11 +395,17 @@ def lint_paths(
     """Lint files and directories (recursively, *.md / *.markdown); returns a `Report`.
 
     `config` as for `lint_text`: True finds each file's configuration, a path uses that file.
+    `paths` may also be a single path.
     """
-    return _project(options, registry, config).lint_paths(paths)
+    names = path_list(paths, "lint_paths")
+    return _project(options, registry, config).lint_paths(names)
 
 
 def _project(options: LintOptions | None, registry: Registry | None, config: bool | str | os.PathLike[str]) -> Project:
+    require_type(options, LintOptions, "options", "lint_text/lint_paths")
+    require_type(registry, Registry, "registry", "lint_text/lint_paths")
+    if not isinstance(config, bool | str | os.PathLike):
+        raise TypeError(f"config takes True, False or a path, not {type(config).__name__}")
     if config is False:
         return Project(options, registry, isolated=True)
     return Project(options, registry, config_file=None if config is True else config)

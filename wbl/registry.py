@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
 
+from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
 from wbl.rule import CATEGORIES, Rule
 
 ENTRY_POINT_GROUP = "wbl.rules"
@@ -59,7 +60,10 @@ class Registry:
             if r.code in seen:
                 problems.append(f"duplicate rule code {r.code}: {seen[r.code].origin} and {r.origin}")
             if r.name in names and names[r.name].code != r.code:
-                problems.append(f"duplicate rule name {r.name!r}: {names[r.name].code} and {r.code}")
+                first = names[r.name]
+                problems.append(
+                    f"duplicate rule name {r.name!r}: {first.code} ({first.origin}) and {r.code} ({r.origin})"
+                )
             seen[r.code] = r
             names[r.name] = r
         if problems:
@@ -135,7 +139,11 @@ def discover(
         if module in loaded_modules:
             continue  # The same package seen twice (e.g. editable and regular metadata).
         try:
-            obj = ep.load()
+            # A plugin's import runs its code: it may not hang the run or end it (wbl.guard).
+            with guarded(DEFAULT_TIME_LIMIT):
+                obj = ep.load()
+        except GuardError as exc:
+            raise RegistryError(f"{origin}: failed to load: it {exc}") from None
         except Exception as exc:  # A broken plugin must say which one it is.
             raise RegistryError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from exc
         origin_name = "builtin" if dist is not None and _is_wbl(dist.name) else (dist.name if dist else ep.name)
@@ -147,9 +155,12 @@ def discover(
 def _load_rules(obj: object, origin_name: str, origin: str, module: str) -> list[Rule]:
     """Rules from an entry point's object; any failure (bad rule data too) names the plugin."""
     try:
-        return _rules_from(obj, origin_name, module)
+        with guarded(DEFAULT_TIME_LIMIT):
+            return _rules_from(obj, origin_name, module)
     except RegistryError:
         raise
+    except GuardError as exc:
+        raise RegistryError(f"{origin}: failed to load rules: it {exc}") from None
     except Exception as exc:
         raise RegistryError(f"{origin}: failed to load rules: {type(exc).__name__}: {exc}") from exc
 

@@ -55,7 +55,102 @@ def _separated(body: Any) -> bool:
     return True
 
 
-def _walk(items: Any, inside_repeat: bool) -> str | None:
+# Characters tried to approximate what an atom matches (ASCII, Latin, punctuation, a few others).
+_SAMPLE = "".join(chr(c) for c in range(0x250)) + "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u3000\u4e2d\u0416"
+_ATOMS = {_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY, _constants.CATEGORY}
+
+
+def _atom_chars(state: Any, item: Any) -> frozenset[str]:
+    compiled = _compiler.compile(_parser.SubPattern(state, [item]), 0)
+    return frozenset(c for c in _SAMPLE if compiled.fullmatch(c))
+
+
+def _chars(state: Any, items: Any) -> frozenset[str]:
+    """Every sample character some atom of `items` can match (an over-approximation)."""
+    found: set[str] = set()
+    for op, value in items:
+        if op in _ATOMS:
+            found |= _atom_chars(state, (op, value))
+        elif op in _REPEATS:
+            found |= _chars(state, value[2])
+        elif op is _constants.SUBPATTERN:
+            found |= _chars(state, value[-1])
+        elif op is _constants.BRANCH:
+            for branch in value[1]:
+                found |= _chars(state, branch)
+        elif op is getattr(_constants, "ATOMIC_GROUP", None):
+            found |= _chars(state, value)
+    return frozenset(found)
+
+
+def _width(state: Any, items: Any) -> int:
+    """The fewest characters `items` can match."""
+    return _parser.SubPattern(state, list(items)).getwidth()[0]
+
+
+def _first_chars(state: Any, items: Any) -> frozenset[str]:
+    """The sample characters a match of `items` can start with (an over-approximation)."""
+    found: set[str] = set()
+    for item in items:
+        found |= _chars(state, [item])
+        if _width(state, [item]) > 0:
+            break
+    return frozenset(found)
+
+
+def _body(value: Any) -> Any:
+    """A repetition's body, looking through one group: ``(a|aa)+`` -> ``a|aa``."""
+    body = value[2]
+    if len(body) == 1 and body[0][0] is _constants.SUBPATTERN:
+        return body[0][1][-1]
+    return body
+
+
+def _ambiguous_body(state: Any, body: Any) -> bool:
+    """A repeated body that can split a text more than one way: an alternation whose
+    alternatives can start with the same character (``(a|aa)+``, which the parser stores as
+    ``a(?:|a)``: an empty alternative then competes with what follows, here the next round), or
+    an optional part that competes with what follows it."""
+    items = list(body)
+    first = _first_chars(state, items)
+    for index, (op, value) in enumerate(items):
+        rest = items[index + 1 :]
+        follow = _first_chars(state, rest) | (first if _width(state, rest) == 0 else frozenset())
+        if op is _constants.BRANCH:
+            seen: set[str] = set()
+            for branch in value[1]:
+                starts = _first_chars(state, branch) | (follow if _width(state, branch) == 0 else frozenset())
+                if seen & starts:
+                    return True
+                seen |= starts
+        elif op in _REPEATS and value[0] == 0 and not _unbounded(value[1]) and _chars(state, value[2]) & follow:
+            return True
+    return False
+
+
+def _adjacent_repeats(state: Any, items: Any) -> bool:
+    """Two unbounded repetitions in a row that can match the same characters, with nothing
+    between them that pins the split (``\\w+\\w+$``, ``\\w+a\\w+$``): each way of splitting a
+    run between them is tried, so the time grows as a power of the run's length."""
+    live: frozenset[str] | None = None  # what the last unbounded repetition can match
+    for op, value in items:
+        if op in _REPEATS and value[1] is _constants.MAXREPEAT:
+            body = value[2]
+            if live is not None and live & _first_chars(state, body):
+                return True
+            live = _chars(state, body)
+        elif _width(state, [(op, value)]) == 0:
+            continue  # an anchor, a look-around, an optional part: the split stays open
+        elif live is not None and _chars(state, [(op, value)]) <= live:
+            continue  # a character the repetition could also have taken
+        else:
+            live = None
+    return False
+
+
+def _walk(state: Any, items: Any, inside_repeat: bool) -> str | None:
+    if _adjacent_repeats(state, items):
+        return "two repetitions in a row that can match the same text"
     for op, value in items:
         if op in _REPEATS:
             _low, high, body = value
@@ -65,20 +160,24 @@ def _walk(items: Any, inside_repeat: bool) -> str | None:
             group = body[0][1][-1] if len(body) == 1 and body[0][0] is _constants.SUBPATTERN else body
             if unbounded and _separated(group):
                 continue
-            found = _walk(body, inside_repeat or unbounded)
+            if unbounded and _width(state, body) == 0:
+                return "a repetition of something that can match nothing"
+            if unbounded and _ambiguous_body(state, _body(value)):
+                return "alternatives that can match the same text inside a repetition"
+            found = _walk(state, body, inside_repeat or unbounded)
             if found:
                 return found
         elif op is _constants.SUBPATTERN:
-            found = _walk(value[-1], inside_repeat)
+            found = _walk(state, value[-1], inside_repeat)
             if found:
                 return found
         elif op is _constants.BRANCH:
             for branch in value[1]:
-                found = _walk(branch, inside_repeat)
+                found = _walk(state, branch, inside_repeat)
                 if found:
                     return found
         elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
-            found = _walk(value[1], inside_repeat)
+            found = _walk(state, value[1], inside_repeat)
             if found:
                 return found
         elif op is getattr(_constants, "ATOMIC_GROUP", None):
@@ -104,10 +203,11 @@ def _problem(pattern: str, flags: int) -> str:
         parsed = _parser.parse(pattern, flags)
     except re.error as exc:
         return f"invalid regular expression {pattern!r}: {exc}"
-    problem = _walk(parsed, inside_repeat=False)
+    problem = _walk(parsed.state, parsed, inside_repeat=False)
     if problem:
         return (
-            f"regular expression {pattern!r} has {problem}, which can take exponential time; "
-            "rewrite it without the nested repetition (or use an atomic group (?>...))"
+            f"regular expression {pattern!r} has {problem}, "
+            "which can take exponential time (or a high power of the length of the text); "
+            "rewrite it so that each part of a text can be matched only one way (or use an atomic group (?>...))"
         )
     return ""

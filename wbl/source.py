@@ -19,10 +19,15 @@ class InputError(Exception):
     """A user's file cannot be linted (not text, not UTF-8, too large...). One line, no traceback."""
 
 
+def size_problem(size: int, max_bytes: int) -> str:
+    """The one-line error for a file over the size limit."""
+    return f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes (--max-file-size)"
+
+
 def decode(data: bytes, *, max_bytes: int | None = None) -> str:
     """Bytes of a Markdown file -> text, or `InputError` saying in one line what is wrong."""
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"file is {len(data):,} bytes, over the size limit of {max_bytes:,} bytes (--max-file-size)")
+        raise InputError(size_problem(len(data), max_bytes))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")

@@ -13,11 +13,13 @@ any time; nothing else is stored there.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from bisect import bisect_left
 from importlib import metadata
 from pathlib import Path
+
+from wbl.safeio import read_regular, write_atomic
+from wbl.source import InputError
 
 FORMAT = "wbl-zipf-1"
 _LOCK = threading.Lock()
@@ -89,11 +91,11 @@ def table() -> ZipfTable | None:
         if path is None:
             return None
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path).decode("utf-8")
             if text.startswith(FORMAT + "\n") and text.endswith("\n"):
                 _TABLE = ZipfTable(text)
                 return _TABLE
-        except (OSError, UnicodeDecodeError):
+        except (InputError, UnicodeDecodeError):
             pass
         text = build_lines()
         _TABLE = ZipfTable(text)
@@ -103,11 +105,15 @@ def table() -> ZipfTable | None:
 
 def _write(path: Path, text: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".txt")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
+        # wbl makes its own folder, and the cache folder above it, but never the folder that
+        # should hold them (a HOME that does not exist stays so): then there is no cache.
+        cache = path.parent.parent
+        if not cache.is_dir():
+            if not cache.parent.is_dir():
+                return
+            cache.mkdir(exist_ok=True)
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, text, durable=False)
     except OSError:
         return  # no writable cache: later runs build the table again
 

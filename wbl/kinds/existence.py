@@ -39,10 +39,19 @@ def clause_of(token: Any) -> Any:
 
 
 def clause_text(head: Any) -> str:
-    """The words of `head`'s clause, without the clauses nested in it."""
-    nested = [c for c in head.subtree if c.i != head.i and c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
-    excluded = {t.i for n in nested for t in n.subtree}
-    return "".join(t.text_with_ws for t in head.subtree if t.i not in excluded)
+    """The words of `head`'s clause, without the clauses nested in it.
+
+    The walk stops at each nested clause's head, so every token is visited once (the subtrees
+    of a chain of clauses nest, and collecting each of them took time quadratic in its length).
+    """
+    kept = []
+    waiting = [head]
+    while waiting:
+        token = waiting.pop()
+        kept.append(token)
+        waiting.extend(c for c in token.children if not (c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")))
+    kept.sort(key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in kept)
 
 
 def _listed_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

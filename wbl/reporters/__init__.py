@@ -10,7 +10,7 @@ import json as jsonlib  # `json` would be shadowed by the wbl.reporters.json sub
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from wbl.findings import FileReport, Report
-from wbl.reporters.base import RenderOptions, Reporter, use_color
+from wbl.reporters.base import RenderOptions, Reporter, printable, use_color
 from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation
 from wbl.reporters.github import render_github
@@ -88,7 +88,7 @@ def render_rules(rules: Sequence[Rule], output_format: str = "text") -> str:
     width = max((len(r.name) for r in rules), default=4)
     lines = [f"{'code':<6} {'name':<{width}} {'category':<11} {'severity':<8} summary"]
     lines += [f"{r.code:<6} {r.name:<{width}} {r.category:<11} {r.severity.value:<8} {r.summary}" for r in rules]
-    return "\n".join(lines)
+    return printable("\n".join(lines))  # plugins' summaries reach the terminal
 
 
 __all__ = [

@@ -7,6 +7,7 @@ CLI) passes the rule metadata it needs, such as SARIF's rule descriptors, in `Re
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from wbl.findings import FileReport, Report
 from wbl.repository import repository_path, repository_root
 from wbl.rule import Rule
+from wbl.safeio import read_regular
 from wbl.source import InputError, SourceText, decode
 
 if TYPE_CHECKING:
@@ -103,8 +105,8 @@ def source_of(file_report: FileReport) -> SourceText | None:
     text = file_report.source_text
     if text is None:
         try:
-            text = decode(Path(file_report.path).read_bytes())
-        except (OSError, InputError):
+            text = decode(read_regular(file_report.path))
+        except InputError:
             return None
     return SourceText(text)
 
@@ -113,6 +115,36 @@ def line_of(source: SourceText | None, line: int) -> str | None:
     if source is None or not 1 <= line <= len(source.line_starts):
         return None
     return source.line_text(line)
+
+
+# What a terminal (or a CI log viewer) must never receive raw: C0 control characters but tab and
+# line feed, DEL and the C1 controls (escape sequences can move the cursor, rewrite lines, set
+# the window title), the bidirectional overrides and isolates (they reorder what is shown:
+# "Trojan source"), and lone surrogates (a file name whose bytes are not UTF-8).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_LINE = re.compile("[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code in (0x0A, 0x0D):
+        return "\\n" if code == 0x0A else "\\r"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as Python's file names carry it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    r"""`text` safe to show on a terminal: each unsafe character (see `_UNSAFE`) written as a
+    visible escape (ESC as ``\x1b``, a non-UTF-8 byte of a file name as ``\xff``); with
+    `one_line`, line feeds too, so that one finding stays one line."""
+    pattern = _UNSAFE_IN_LINE if one_line else _UNSAFE
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def is_unsafe(char: str) -> bool:
+    """Whether `printable` escapes this character (in a line)."""
+    return _UNSAFE_IN_LINE.match(char) is not None
 
 
 def plural(count: int, word: str) -> str:
@@ -128,6 +160,7 @@ __all__ = [
     "docs_url",
     "line_of",
     "plural",
+    "printable",
     "root_of",
     "rule_help_uri",
     "source_of",

@@ -7,11 +7,11 @@ as they are; docs/editors.md gives the VS Code problem matcher (tested against t
 from __future__ import annotations
 
 from wbl.findings import Finding, Report
-from wbl.reporters.base import RenderOptions
+from wbl.reporters.base import RenderOptions, printable
 
 
 def concise_line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.rule} {f.full_message}"
+    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.full_message}", one_line=True)
 
 
 def render_concise(report: Report, options: RenderOptions | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wbl.reporters.base import rule_help_uri
+from wbl.reporters.base import printable, rule_help_uri
 from wbl.rule import EXPECT_MARKER, Rule
 from wbl.tomlwriter import toml_key, toml_table
 
@@ -42,7 +42,7 @@ def render_explanation(r: Rule, docs_url: str | None = None) -> str:
         for example in (e for e in r.examples if e.kind == kind):
             name = f" (`{example.name}`)" if example.name else ""
             lines += ["", f"## {title}: {kind} example{name}", "", *_fenced(strip_markers(example.markdown))]
-    return "\n".join(lines)
+    return printable("\n".join(lines))  # a plugin's documentation reaches the terminal as it is
 
 
 _DOCUMENTS = {

@@ -16,14 +16,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from wbl.findings import Finding, Report
-from wbl.reporters.base import RenderOptions, ci_path, root_of
+from wbl.reporters.base import RenderOptions, ci_path, printable, root_of
 from wbl.rule import Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """As the runner reads it (``%``, CR, LF), and with other control characters escaped for the
+    log viewer, which interprets ANSI escape sequences (see `printable`)."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

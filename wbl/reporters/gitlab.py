@@ -13,19 +13,19 @@ is a ``critical`` issue on its first line.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from wbl.baseline import fingerprints
 from wbl.findings import Report
 from wbl.reporters.base import RenderOptions, ci_path, root_of, source_of
 from wbl.rule import Severity
+from wbl.safeio import json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def render_gitlab(report: Report, options: RenderOptions | None = None) -> str:
@@ -57,4 +57,4 @@ def render_gitlab(report: Report, options: RenderOptions | None = None) -> str:
                     "location": {"path": path, "lines": {"begin": f.line, "end": f.end_line}},
                 }
             )
-    return json.dumps(issues, indent=2, ensure_ascii=False)
+    return json_text(issues, indent=2)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions
+from wbl.safeio import json_text
 from wbl.version import __version__
 
 
@@ -20,10 +21,10 @@ def stream_json(files: Iterable[FileReport], notices: Callable[[], Sequence[str]
     yield f'{{\n  "version": {json.dumps(__version__)},\n  "files": ['
     empty = True
     for file_report in files:
-        body = json.dumps(file_report.to_dict(), indent=2, ensure_ascii=False)
+        body = json_text(file_report.to_dict(), indent=2)
         yield ("\n" if empty else ",\n") + _indent(body, 4)
         empty = False
-    listed = json.dumps(list(notices()), indent=2, ensure_ascii=False)
+    listed = json_text(list(notices()), indent=2)
     yield ("]" if empty else "\n  ]") + f',\n  "notices": {_indent(listed, 2).lstrip()}\n}}'
 
 

@@ -12,13 +12,13 @@ a range.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from wbl.findings import Finding, Report
 from wbl.reporters.base import RenderOptions, line_of, rule_help_uri, source_of
 from wbl.reporters.concise import concise_line
 from wbl.rule import Severity
+from wbl.safeio import json_text
 from wbl.source import SourceText, encoded_column
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
@@ -38,7 +38,7 @@ def render_rdjson(report: Report, options: RenderOptions | None = None) -> str:
     if docs and "{" not in docs:  # a documentation site when the project has one; no link otherwise
         tool["url"] = docs.rstrip("/") + "/"
     result = {"source": tool, "diagnostics": diagnostics}
-    return json.dumps(result, indent=2, ensure_ascii=False)
+    return json_text(result, indent=2)
 
 
 def diagnostic(f: Finding, source: SourceText | None, docs: str | None = None) -> dict[str, Any]:

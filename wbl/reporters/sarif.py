@@ -11,7 +11,6 @@ accepted them), and the fixed ones as "absent" results where the baseline saw th
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from wbl.findings import Finding, Report
 from wbl.reporters.base import RenderOptions, line_of, root_of, rule_help_uri, source_of
 from wbl.repository import repository_path
 from wbl.rule import Rule, Severity
+from wbl.safeio import json_text
 from wbl.source import encoded_column
 from wbl.version import __version__
 
@@ -35,7 +35,7 @@ SRCROOT = "%SRCROOT%"
 
 
 def render_sarif(report: Report, options: RenderOptions | None = None) -> str:
-    return json.dumps(sarif_log(report, options), indent=2, ensure_ascii=False)
+    return json_text(sarif_log(report, options), indent=2)
 
 
 def sarif_log(report: Report, options: RenderOptions | None = None) -> dict[str, Any]:
@@ -185,7 +185,7 @@ def _artifact(path: str, root: Path) -> dict[str, Any]:
     relative = path if path.startswith("<") and path.endswith(">") else repository_path(path, root)
     if relative is None:
         return {"artifactLocation": {"uri": PurePath(os.path.abspath(path)).as_uri()}}
-    return {"artifactLocation": {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}}
+    return {"artifactLocation": {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}}
 
 
 def _folder_uri(root: Path) -> str:

@@ -10,7 +10,7 @@ from itertools import count
 from typing import Any
 
 from wbl.findings import FileReport, Finding, Report
-from wbl.reporters.base import plural
+from wbl.reporters.base import plural, printable
 from wbl.rule import Severity
 
 # The findings a step summary lists, most severe first (GitHub caps a summary at 1 MiB).
@@ -90,7 +90,7 @@ class Tally:
         ordered = sorted(Severity, key=lambda s: -s.rank)
         by_severity = ", ".join(f"{totals[s.value]} {s.value}" for s in ordered if totals[s.value])
         lines.append(f"{plural(self.total, 'finding')} ({by_severity}) in {plural(self.files, 'file')}")
-        return "\n".join(lines)
+        return printable("\n".join(lines))  # rule names come from plugins too
 
 
 def render_statistics(report: Report) -> str:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from wbl.findings import Finding, Report
-from wbl.reporters.base import RenderOptions, line_of, source_of
+from wbl.reporters.base import RenderOptions, is_unsafe, line_of, printable, source_of
 from wbl.rule import Severity
 
 MAX_WIDTH = 100  # display cells of source shown; longer lines are cut around the span
@@ -27,8 +27,9 @@ _SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m",
 
 
 def headline(f: Finding) -> str:
-    """``path:line:column: CODE [severity] message``: one line per finding, stable for scripts."""
-    return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
+    """``path:line:column: CODE [severity] message``: one line per finding, stable for scripts
+    (control characters in the path or the message are escaped: see `printable`)."""
+    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}", one_line=True)
 
 
 def render_text(report: Report, options: RenderOptions | None = None) -> str:
@@ -42,16 +43,17 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         for f in file_report.findings:
             lines.append(_colored_headline(f) if color else headline(f))
             lines.extend(snippet(line_of(source, f.line), f, color))
-            lines.extend(f"  also: {folded.rule} {folded.message}" for folded in f.also)
+            lines.extend(printable(f"  also: {folded.rule} {folded.message}", one_line=True) for folded in f.also)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
 def _colored_headline(f: Finding) -> str:
     tint = _SEVERITY_COLOR[f.severity]
+    path, message = printable(f.path, one_line=True), printable(f.message, one_line=True)
     return (
-        f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {tint}{f.rule}{_RESET} "
-        f"[{tint}{f.severity.value}{_RESET}] {f.message}"
+        f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{printable(f.rule, one_line=True)}{_RESET} "
+        f"[{tint}{f.severity.value}{_RESET}] {message}"
     )
 
 
@@ -111,6 +113,8 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
 def _cell(ch: str) -> int:
     if ch == "\t":
         return len(TAB)
+    if is_unsafe(ch):
+        return 1  # shown as U+FFFD
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
@@ -129,7 +133,8 @@ def _width(text: str) -> int:
 
 
 def _printable(text: str) -> str:
-    """Tabs as spaces and control characters as U+FFFD, so a file cannot drive the terminal."""
+    """Tabs as spaces and control characters (and the others `printable` escapes) as U+FFFD, so a
+    file cannot drive the terminal; each takes one cell, so the carets stay under the span."""
     if _plain(text):
         return text
-    return "".join(TAB if ch == "\t" else "\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return "".join(TAB if ch == "\t" else "\ufffd" if is_unsafe(ch) else ch for ch in text)

@@ -1,0 +1,154 @@
+"""Reading and writing files without hanging, without exhausting memory, without losing data.
+
+Every file wbl reads that a user or a directory walk named goes through `read_regular`: only
+regular files are opened (a FIFO, a device such as ``/dev/zero`` or a socket is refused from its
+`stat`, before it is opened; the open itself is non-blocking, and the descriptor is checked
+again), and at most `max_bytes` + 1 bytes are read, so an oversized file costs no memory.
+
+Every file wbl writes (baselines, review pages, the result cache, the word table, generated
+documentation) goes through `write_atomic`: the content is written to a temporary file in the
+same directory, flushed, and renamed over the target, so a failure half-way (a full disk, an
+unencodable character, an interrupt) leaves the previous file whole.
+
+`json_text` is `json.dumps` whose output is always valid UTF-8: a lone surrogate (a file name
+with bytes that are not UTF-8 reaches Python as one) is written as a ``\\udcXX`` escape, which
+reads back as the same string.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import tempfile
+from typing import IO, Any
+
+from wbl.source import InputError, size_problem
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class FileProblem(InputError):
+    """A file that cannot be read as a regular file; the message is one line without the path."""
+
+
+def special_kind(mode: int) -> str | None:
+    """What a non-regular, non-directory file is ("a FIFO (named pipe)", ...), or None."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _problem(exc: OSError, path: str | os.PathLike[str]) -> FileProblem:
+    if isinstance(exc, FileNotFoundError):
+        broken = os.path.islink(path)
+        return FileProblem("broken symbolic link" if broken else "no such file or directory")
+    if isinstance(exc, IsADirectoryError):
+        return FileProblem("is a directory")
+    if isinstance(exc, PermissionError):
+        return FileProblem("permission denied")
+    return FileProblem(f"cannot read: {exc.strerror or exc}")
+
+
+def read_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, or `FileProblem` (one line) saying why not.
+
+    Special files are refused before they are opened; a file over `max_bytes` is refused from
+    its size (and a file that grows while it is read stops at `max_bytes` + 1 bytes).
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise _problem(exc, path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FileProblem("is a directory")
+    kind = special_kind(info.st_mode)
+    if kind is not None:
+        raise FileProblem(f"{kind}, not a regular file: not read")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise FileProblem(size_problem(info.st_size, max_bytes))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise _problem(exc, path) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat above
+            raise FileProblem("not a regular file: not read")
+        return read_limited(handle, max_bytes)
+
+
+def read_limited(stream: IO[bytes], max_bytes: int | None) -> bytes:
+    """Read a stream to its end, or `FileProblem` once it holds more than `max_bytes` bytes
+    (standard input can be endless: ``wbl check - < /dev/zero``)."""
+    if max_bytes is None:
+        return stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileProblem(f"over the size limit of {max_bytes:,} bytes (--max-file-size)")
+    return data
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` all at once: a temporary file in the same directory, then a
+    rename. On any failure the old file is left as it was and the `OSError` is raised. Text is
+    written as UTF-8 (a lone surrogate, from a file name that is not UTF-8, as ``\\udcXX``).
+
+    A symbolic link is written through (its target is replaced). `durable` flushes the data to
+    the disk before the rename (the result cache skips that: an entry lost in a crash only costs
+    a lint).
+    """
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    existing = None
+    with contextlib.suppress(OSError):
+        existing = os.stat(target)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        kind = "a directory" if stat.S_ISDIR(existing.st_mode) else special_kind(existing.st_mode)
+        raise IsADirectoryError(21, f"{kind}, not a regular file", str(path))
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".wbl")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else _default_mode())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _default_mode() -> int:
+    """The mode a new file gets from the process's umask (mkstemp makes files private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, **options)` with lone surrogates escaped, so the
+    text always encodes as UTF-8 (and parses back to the same strings)."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+__all__ = [
+    "FileProblem",
+    "json_text",
+    "read_limited",
+    "read_regular",
+    "special_kind",
+    "write_atomic",
+]
