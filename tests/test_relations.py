@@ -84,12 +84,32 @@ def test_folded_findings_survive_serialisation_and_show_in_every_format():
 
 
 def test_the_built_in_pack_declares_its_relations():
-    """One set of words, one finding: the specific rules supersede the sentence models' rules."""
+    """One set of words, one finding: the specific rules supersede the sentence models' rules; one
+    gap, one finding: no problem stated anywhere supersedes the missing problem paragraph."""
     registry = wbl.default_registry()
     declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
     assert declared == {
+        "WB211": ("missing-pr-part",),
         "WB302": ("tech-first-sentence", "customer-after-technology"),
         "WB402": ("jargon-density",),
         "WB421": ("jargon-density",),
     }
     assert all(registry.get(name) is not None for names in declared.values() for name in names)
+
+
+def test_a_missing_problem_is_one_finding_and_other_missing_parts_stay_apart():
+    release = (
+        "# Acme Lets Florists Order Stems Overnight\n\n## Florists can now order stems at 9 pm for 7 am\n\n"
+        "SEATTLE — June 1, 2027 — Today Acme launched overnight stem orders for florists. "
+        + "Florists order by 9 pm and get the stems by 7 am. " * 6
+        + "\n"
+    )
+    options = wbl.LintOptions(select=("WB101", "WB211"), kind="prfaq")
+    findings = wbl.lint_text(release, "prfaq.md", options=options).findings
+    by_rule = {f.rule: f for f in findings}
+    assert "WB211" in by_rule, [f.message for f in findings]
+    # The problem gap is WB211's, with WB101's reason folded in; WB101's hint about the other
+    # parts is a finding of its own.
+    assert [a.rule for a in by_rule["WB211"].also] == ["WB101"]
+    assert "problem" in by_rule["WB211"].also[0].message
+    assert "WB101" in by_rule and "problem" not in by_rule["WB101"].message

@@ -16,9 +16,11 @@ from wbl.findings import Finding, Folded
 
 
 def same_gap(a: Finding, a_topic: str | None, b: Finding, b_topic: str | None) -> bool:
-    """Whether two findings report one gap: the same topic, or overlapping spans of the file."""
-    if a_topic is not None and a_topic == b_topic:
-        return True
+    """Whether two findings report one gap: the same topic when either names one (a document's
+    gaps are all anchored at its headline, so their spans say nothing), else overlapping spans
+    of the file."""
+    if a_topic is not None or b_topic is not None:
+        return a_topic == b_topic
     if (a.start, a.end) == (b.start, b.end):
         return True
     return max(a.start, b.start) < min(a.end, b.end)

@@ -98,7 +98,8 @@ def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Viola
     for sentence in pr_sentences(document):
         if problem_sentence(sentence, lex, cues, segments):
             return
-    yield from document_violation(document, ctx["message"])
+    # The same gap as missing-pr-part's missing problem paragraph: this finding keeps it (see supersedes).
+    yield from document_violation(document, ctx["message"], topic="missing:problem")
 
 
 def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Violation]:

@@ -72,7 +72,8 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
         else:
             hints.append(part)
     if hints:
-        yield document_anchor(document, ctx["message"].format(part=parts(hints)), severity=Severity.INFO)
+        topic = "missing:" + "+".join(hints)  # the same gap as another rule's only if it is one part
+        yield document_anchor(document, ctx["message"].format(part=parts(hints)), severity=Severity.INFO, topic=topic)
 
 
 def _surely_missing(document: Document, part: str) -> bool:
