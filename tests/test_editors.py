@@ -44,6 +44,12 @@ def findings() -> list[dict]:
     return found
 
 
+def _full_message(f: dict) -> str:
+    """A JSON finding's message as the concise format prints it: with its folded findings' reasons."""
+    also = "; ".join(f"{a['rule']} {a['message']}" for a in f.get("also", ()))
+    return f"{f['message']} (also: {also})" if also else f["message"]
+
+
 def test_vscode_problem_matcher_reads_concise_output(findings):
     (tasks,) = [b for b in _json_blocks() if "tasks" in b]
     (task,) = tasks["tasks"]
@@ -60,7 +66,7 @@ def test_vscode_problem_matcher_reads_concise_output(findings):
         assert int(match.group(pattern["line"])) == f["line"]
         assert int(match.group(pattern["column"])) == f["column"]
         assert match.group(pattern["code"]) == f["rule"]
-        assert match.group(pattern["message"]) == f["message"]
+        assert match.group(pattern["message"]) == _full_message(f)
 
 
 def test_text_format_pattern_reads_headlines_and_skips_source_lines(findings):
@@ -114,4 +120,4 @@ def test_emacs_patterns_read_real_output(findings):
         match = flymake_regex.match(line)
         assert match, line
         assert (int(match.group(1)), int(match.group(2))) == (f["line"], f["column"])
-        assert match.group(3) == f"{f['rule']} {f['message']}"
+        assert match.group(3) == f"{f['rule']} {_full_message(f)}"
