@@ -328,7 +328,8 @@ def bench_cache(count: int, repeat: int) -> None:
     )
     probe = (
         "import atexit, sys\n"
-        "atexit.register(lambda: open(sys.argv[1], 'w').write(' '.join(m for m in ('spacy', 'mistune', 'wbl_rules')"
+        "out = sys.argv[1]\n"  # read now: sys.argv is replaced below, before the exit handler runs
+        "atexit.register(lambda: open(out, 'w').write(' '.join(m for m in ('spacy', 'mistune', 'wbl_rules')"
         " if any(k == m or k.startswith(m + '.') for k in sys.modules))))\n"
         "sys.argv = ['wbl', 'check', '--cache-dir', sys.argv[2], sys.argv[3]]\n"
         "from wbl.cli import main\nmain()\n"
