@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,23 @@ def _processes_only_in_slow_tests(request: pytest.FixtureRequest, monkeypatch: p
 
     monkeypatch.setattr(subprocess, "Popen", refuse)
     monkeypatch.setattr(os, "fork", refuse)
+
+
+def within(work: Callable[[], object], seconds: float) -> object:
+    """`work()` run on a thread and its result; fails if it has not finished in `seconds` (a hang)."""
+    outcome: list[object] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "hangs"
+    if errors:
+        raise errors[0]
+    return outcome[0]

@@ -37,9 +37,11 @@ from wbl.registry import Registry, RegistryError, discover
 from wbl.reporters import REPORTERS, RenderOptions, render_explanation, render_rules
 from wbl.safeio import json_text, read_regular, write_atomic
 
+from .conftest import within
 from .positions import span_problems
 
 GOOD = "# Shelfwise\n\nMany customers wait.\n"
+
 HANG = 120  # seconds: only a hang takes this long
 
 
@@ -53,20 +55,7 @@ def _registry(*rules) -> Registry:  # type: ignore[no-untyped-def]
 
 def _finishes(work, seconds: float = HANG) -> None:  # type: ignore[no-untyped-def]
     """Run `work` on a thread and fail if it has not finished in `seconds` (a hang)."""
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:
-            errors.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "hangs"
-    if errors:
-        raise errors[0]
+    within(work, seconds)
 
 
 class _Hangs(BaseException):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import threading
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -22,7 +21,10 @@ from wbl.config import ConfigError, load_config
 from wbl.reporters import REPORTERS, RenderOptions
 from wbl.tomlwriter import toml_key, toml_value
 
+from .conftest import within
+
 GOOD = "# Shelfwise\n\nMany customers wait.\n"
+
 HANG = 60  # seconds: only a hang takes this long
 # What no human-readable format may show raw (wbl.reporters.base: tab and line feed are harmless):
 # C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
@@ -32,23 +34,7 @@ CONTROL -= {"\t", "\n"}
 
 
 def _within(work, seconds: float = HANG):  # type: ignore[no-untyped-def]
-    """`work()` run on a thread; fails if it has not finished in `seconds` (a hang)."""
-    outcome: list[object] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:
-            errors.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "hangs"
-    if errors:
-        raise errors[0]
-    return outcome[0]
+    return within(work, seconds)
 
 
 # File names: any bytes but "/" and NUL (not "." or ".."), as a file system allows them.
