@@ -19,13 +19,6 @@ LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-h
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
 
-# wbl_rules.jargon.checks: jargon density.
-DEFINED_WORDS = MemoKey("jargon.defined", "analysis", "words a unit defines or names (not jargon)")
-RARE_WORDS = MemoKey("jargon.rare", "analysis", "a unit's rare nouns and adjectives (inputs: thresholds)")
-POSSIBLY_RARE = MemoKey(
-    "jargon.possibly_rare", "analysis", "words the prefilter finds possibly rare (inputs: threshold)"
-)
-LEXICAL_JARGON = MemoKey("jargon.lexical", "analysis", "whether a unit has a listed or shaped term (inputs: tables)")
 # wbl_rules.sentences: the sentence models and the rule functions beside them.
 SENTENCE_ANALYSIS = MemoKey(
     "sentences.analysis",
@@ -40,13 +33,17 @@ SENTENCE_SCORES = MemoKey(
 )
 PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inputs: word lists, sentence)")
 WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
+MAY_HOLD_JARGON = MemoKey(
+    "sentences.may_hold_jargon",
+    "analysis",
+    "whether a sentence could hold a jargon term (inputs: word lists, sentence)",
+)
 
 __all__ = [
     "LEAD",
-    "LEXICAL_JARGON",
+    "MAY_HOLD_JARGON",
     "NOUN_MENTIONS",
     "PASSIVE_CLAUSES",
-    "POSSIBLY_RARE",
     "PRODUCT_NAMES",
     "QUOTED",
     "SEGMENTS",

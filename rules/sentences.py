@@ -880,6 +880,16 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _VERSION = re.compile(r"v?\d+(?:\.\d+){1,3}")
 
 
+def _amount(token: Any) -> bool:
+    """A money amount or a percentage: "$2.50", "2.5%"."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before is not None and before.is_currency) or (
+        after is not None and after.lower_ in ("%", "percent", "x", "×")
+    )
+
+
 def _data_numbers(span: Any) -> set[int]:
     """Tokens that are numbers measuring something (digits, or spelled counts of a noun)."""
     result = set()
@@ -888,10 +898,11 @@ def _data_numbers(span: Any) -> set[int]:
             continue  # "cdk8s", "S3": identifiers, not numbers
         if t.lower_ in ("one", "zero") and t.dep_ != "nummod":
             continue  # "one of", "zero" as a list item
-        if _YEAR.fullmatch(t.text) and t.ent_type_ == "DATE":
-            continue  # a year on its own
-        if _VERSION.fullmatch(t.text) and t.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "TIME"):
-            continue  # a version
+        counts = t.dep_ == "nummod" and t.head.pos_ == "NOUN"  # "2024 customers", "2.5 hours"
+        if _YEAR.fullmatch(t.text) and not counts:
+            continue  # a year on its own ("in 2024")
+        if _VERSION.fullmatch(t.text) and not (counts or _amount(t)):
+            continue  # a version ("Python 3.11", "v2.1")
         if t.lower_ in ("hundreds", "thousands", "millions", "billions", "dozens"):
             continue  # magnitude words are not data
         result.add(t.i)
@@ -1146,7 +1157,14 @@ def may_hold_jargon(sentence: Sentence, slex: SentenceLexicon) -> bool:
     phrase, a word shaped unlike plain English (capitals inside or after the first word, digits,
     code punctuation), a word rare in every form, or one whose possible lemmas are technical
     words. A sentence of plain common words ("It costs $30 a month.") holds none of the terms
-    `_jargon_terms` finds, so the jargon model never needs its parse."""
+    `_jargon_terms` finds, so the jargon model never needs its parse. Remembered per sentence:
+    the language server asks again for every unchanged paragraph after each edit."""
+    return memo.MAY_HOLD_JARGON.remember(
+        sentence.unit, lambda: _may_hold_jargon(sentence, slex), slex.key, sentence.start, sentence.end
+    )
+
+
+def _may_hold_jargon(sentence: Sentence, slex: SentenceLexicon) -> bool:
     text = sentence.text
     if any(pattern.search(text) for pattern in slex.patterns().values() if pattern is not None):
         return True

@@ -97,7 +97,18 @@ def test_units_no_rule_reads_are_split_but_not_parsed() -> None:
     # An FAQ question is judged by no rule that reads the parse (the tech-first model judges the
     # answers, where a technical answer is a hint, so "It costs $30 a month." is parsed).
     assert ran["How much does it cost?"] == set()
-    assert {"tagger", "parser", "ner"} <= ran["Bookstore owners can now promise a book for tomorrow"]
+    assert {"tagger", "parser"} <= ran["Bookstore owners can now promise a book for tomorrow"]
+
+
+def test_the_builtin_rules_do_not_load_the_entity_recogniser() -> None:
+    # The entity recogniser costs about as much as the tagger and parser together, and the
+    # sentence models do as well without it (see docs/speed.md), so no built-in rule asks for it.
+    from wbl import nlp
+
+    features = Linter().features
+    assert "ner" not in features
+    available = nlp._package_components(nlp.resolve_model())
+    assert "ner" in available and "ner" not in nlp._needed(available, features)
 
 
 def test_without_the_cascade_every_unit_is_parsed() -> None:

@@ -1743,8 +1743,10 @@ def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _is_upper_label(text: str) -> bool:
+    if text.endswith(".") or len(text.split()) > 8:
+        return False  # checked first: the letters of every paragraph would be read otherwise
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(text.split()) <= 8 and not text.endswith(".")
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:

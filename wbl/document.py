@@ -59,7 +59,15 @@ class MemoKey:
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "analysis", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
+SENTENCE_BOUNDS = MemoKey(
+    "wbl.sentence_bounds", "analysis", "the unit's sentences as character and token offsets (kept with its Doc)"
+)
 CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
+
+
+def _sentence_bounds(doc: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """(start_char, end_char, start token, end token) of each sentence of a Doc that is not blank."""
+    return tuple((sent.start_char, sent.end_char, sent.start, sent.end) for sent in doc.sents if sent.text.strip())
 
 
 def count_words(tokens: Iterable[Any]) -> int:
@@ -166,13 +174,9 @@ class Unit(_Memo):
                 return ()
             start = self.text.index(stripped[0])
             return (Sentence(self, start, start + len(stripped)),)
-        result = []
-        for sent in self.nlp.sents:
-            text = sent.text
-            if not text.strip():
-                continue
-            result.append(Sentence(self, sent.start_char, sent.end_char, sent))
-        return tuple(result)
+        doc = self.nlp
+        bounds = SENTENCE_BOUNDS.remember(self, lambda: _sentence_bounds(doc))
+        return tuple(Sentence(self, start, end, doc[first:last]) for start, end, first, last in bounds)
 
     @property
     def word_count(self) -> int:
@@ -195,6 +199,8 @@ class Unit(_Memo):
         """Words of `text[start:end]`, counted as `word_count` counts them."""
         if self.nlp is None:
             return len(self.text[start:end].split())
+        if start <= 0 and end >= len(self.text):
+            return self.word_count  # remembered: the anatomy asks for whole units again and again
         return count_words(t for t in self.nlp if start <= t.idx < end)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:

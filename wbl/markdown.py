@@ -291,6 +291,12 @@ class _BlockBuilder:
     def _add_text(self, raw: str, pieces: _Pieces) -> None:
         if not raw:
             return
+        if "&" not in raw:  # the common case, verbatim in the source: one piece, no per-character map
+            pos = self.text.find(raw, self.cursor, self.cursor + len(raw) + _NEAR_WINDOW)
+            if pos >= 0:
+                pieces.add(raw, pos, len(raw))
+                self.cursor = pos + len(raw)
+                return
         located = self._locate(raw)
         if located is None:
             return  # Unlocatable text is dropped rather than reported at a wrong place.

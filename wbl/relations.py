@@ -40,17 +40,28 @@ def fold_superseded(
         return findings
     topics = [topic for _, topic in entries]
     depth = _depths(supersedes)
-    alive = list(range(len(findings)))
-    for b in sorted(alive, key=lambda i: -depth.get(findings[i].rule, 0)):
-        for a in alive:
-            if a == b or findings[b].rule not in supersedes.get(findings[a].rule, frozenset()):
+    superseders: dict[str, set[str]] = {}
+    for code, below in supersedes.items():
+        for lower in below:
+            superseders.setdefault(lower, set()).add(code)
+    by_rule: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        by_rule.setdefault(finding.rule, []).append(index)
+    alive = set(range(len(findings)))
+    # Deepest first; a finding folds into the first (in rule order) live finding that supersedes it.
+    for b in sorted(range(len(findings)), key=lambda i: -depth.get(findings[i].rule, 0)):
+        above = superseders.get(findings[b].rule)
+        if not above:
+            continue
+        for a in sorted(i for code in above for i in by_rule.get(code, ())):
+            if a == b or a not in alive:
                 continue
             if same_gap(findings[a], topics[a], findings[b], topics[b]):
                 folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
                 findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
                 alive.remove(b)
                 break
-    return [findings[i] for i in alive]
+    return [findings[i] for i in sorted(alive)]
 
 
 def _depths(supersedes: Mapping[str, frozenset[str]]) -> dict[str, int]:
