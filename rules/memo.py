@@ -19,6 +19,22 @@ LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-h
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
 
+# wbl_rules.customer.checks: customer drift's prefilter.
+POSSIBLE_FORMS = MemoKey(
+    "customer.possible_forms", "analysis", "every form each token of a unit could take, whatever its lemma"
+)
+# wbl_rules.tech_first.checks: the tech-first rules.
+TECH_FIRST_VERDICT = MemoKey(
+    "tech_first.verdict",
+    "analysis",
+    "a sentence's tech-first verdict: where, how severe, why (inputs: model, word lists, product names, cap, sentence)",
+)
+# wbl_rules.voice.checks: company-centric voice.
+SENTENCE_VOICE = MemoKey(
+    "voice.sentence",
+    "analysis",
+    "a sentence's voice, company or customer (inputs: lexicon, segments, product and company names, sentence)",
+)
 # wbl_rules.sentences: the sentence models and the rule functions beside them.
 SENTENCE_ANALYSIS = MemoKey(
     "sentences.analysis",
@@ -44,11 +60,14 @@ __all__ = [
     "MAY_HOLD_JARGON",
     "NOUN_MENTIONS",
     "PASSIVE_CLAUSES",
+    "POSSIBLE_FORMS",
     "PRODUCT_NAMES",
     "QUOTED",
     "SEGMENTS",
     "SENTENCE_ANALYSIS",
     "SENTENCE_SCORES",
+    "SENTENCE_VOICE",
     "TECHNOLOGY_TERMS",
+    "TECH_FIRST_VERDICT",
     "WEASEL_TERMS",
 ]

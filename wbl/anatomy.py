@@ -24,6 +24,7 @@ question and its answer, or a whole plain-text release, on consecutive lines of 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import math
@@ -214,14 +215,24 @@ def alias_part(heading: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _alias_matchers() -> tuple[tuple[str, str, difflib.SequenceMatcher[str]], ...]:
+    """A matcher per alias long enough to match fuzzily, with the alias as its second sequence
+    (the one SequenceMatcher indexes, so the index is built once)."""
+    return tuple(
+        (alias, part, difflib.SequenceMatcher(None, "", alias)) for alias, part in _aliases() if len(alias) >= 8
+    )
+
+
 def _fuzzy_alias(key: str, threshold: float = 0.88) -> str | None:
     """The alias a heading matches with light edits (typos like "Quotfrom You"), or None."""
     best, best_ratio = None, 0.0
-    for alias, part in _aliases():
-        if len(alias) < 8:
-            continue
-        matcher = difflib.SequenceMatcher(None, key, alias)
-        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+    for alias, part, indexed in _alias_matchers():
+        if 2 * min(len(key), len(alias)) / (len(key) + len(alias)) < threshold:
+            continue  # SequenceMatcher's real_quick_ratio, without setting it up
+        matcher = copy.copy(indexed)  # shares the alias's index (read only); threads may call this at once
+        matcher.set_seq1(key)
+        if matcher.quick_ratio() < threshold:
             continue
         ratio = matcher.ratio()
         if ratio > best_ratio:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from wbl_rules import memo
 from wbl_rules.analysis import (
     PROSE_KINDS,
     Lexicon,
@@ -22,7 +23,7 @@ from wbl_rules.analysis import (
     specific_segment,
 )
 
-from wbl.document import Document, Sentence
+from wbl.document import Document, Sentence, Unit
 from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Violation
 from wbl.vocabulary import VocabularyHint
@@ -176,8 +177,7 @@ def drift_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]
     units = [u for u in document.units if u.kind in PROSE_KINDS and u.nlp is not None]
     targets = set(customers)
     for unit in find_lead(document).units():
-        for token in unit.nlp or ():
-            forms = _possible_forms(token)
+        for forms in _token_forms(unit):
             if forms is None:
                 yield from (s for u in units for s in u.sentences)
                 return
@@ -186,14 +186,22 @@ def drift_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]
     for unit in units:
         if unit.part != "faq" and not unit.in_quote and not quoted_offsets(unit):
             continue
-        if any(_possible_forms(token) is None or _possible_forms(token) & targets for token in unit.nlp):
+        if any(forms is None or forms & targets for forms in _token_forms(unit)):
             yield from unit.sentences
 
 
-def _possible_forms(token: Any) -> set[str] | None:
+def _token_forms(unit: Unit) -> tuple[frozenset[str] | None, ...]:
+    """`_possible_forms` of each token of an analysed unit, remembered (the language server asks
+    again for every unchanged paragraph after each edit)."""
+    if unit.nlp is None:
+        return ()
+    return memo.POSSIBLE_FORMS.remember(unit, lambda: tuple(_possible_forms(t) for t in unit.nlp))
+
+
+def _possible_forms(token: Any) -> frozenset[str] | None:
     """Every form `_forms` (in the pack's analysis) could give a token, whatever its lemma turns out to be."""
     lemmas = lemma_candidates(token.doc, token.text)
     if lemmas is None:
         return None
     lower = token.lower_
-    return {lower, lower[:-3] + "y", lower[:-1], *lemmas}
+    return frozenset({lower, lower[:-3] + "y", lower[:-1], *lemmas})

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wbl_rules import memo
 from wbl_rules.analysis import PROSE_KINDS, find_lead, product_hint, product_names, shaped_like_code
-from wbl_rules.sentences import Explanation, SentenceLexicon, analyse, default_model, phrases_of
+from wbl_rules.sentences import Explanation, SentenceLexicon, analyse, default_model, phrases_of, products_key
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Severity, Violation
@@ -97,7 +98,20 @@ def judge(
     sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], cap: Severity | None = None
 ) -> Judged | None:
     """The model's verdict on one sentence, at most `cap`; a pantry cue is a warning whatever
-    the model says (at most `cap`)."""
+    the model says (at most `cap`). Remembered with the unit's analysis (the language server
+    asks again for every unchanged paragraph after each edit)."""
+    return memo.TECH_FIRST_VERDICT.remember(
+        sentence.unit,
+        lambda: _judge(sentence, slex, products, cap),
+        default_model().version,
+        slex.key,
+        products_key(products),
+        cap.name if cap is not None else "",
+        sentence.start,
+    )
+
+
+def _judge(sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], cap: Severity | None) -> Judged | None:
     span = sentence.span
     if span is None or not sentence.text.strip():
         return None

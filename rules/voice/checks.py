@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from wbl_rules import memo
 from wbl_rules.analysis import (
     Lexicon,
     customer_tokens,
@@ -18,6 +19,22 @@ from wbl.rule import RuleContext, Violation
 
 
 def sentence_voice(
+    sentence: Sentence, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str], company: frozenset[str]
+) -> str | None:
+    """The voice of one sentence outside quoted speech: "company", "customer" or None (see
+    `_sentence_voice`), remembered with the unit's analysis."""
+    return memo.SENTENCE_VOICE.remember(
+        sentence.unit,
+        lambda: _sentence_voice(sentence, lex, segments, products, company),
+        lex.key,
+        "|".join(segments),
+        "|".join(sorted(products)),
+        "|".join(sorted(company)),
+        sentence.start,
+    )
+
+
+def _sentence_voice(
     sentence: Sentence, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str], company: frozenset[str]
 ) -> str | None:
     """The voice of one sentence outside quoted speech: "company", "customer" or None.
