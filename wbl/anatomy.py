@@ -1110,23 +1110,18 @@ class _Builder:
     def _call_to_action(self, prose: Sequence[_Line], body: Sequence[_Line]) -> None:
         """The closing paragraphs of the release: where to go, what it costs, how to start."""
         cues = self.data["cues"]
-        url = compile_pattern(cues["url-pattern"])
-        imperatives = set(cues["imperatives"])
-        tail = [ln for ln in prose if ln.words >= 3][-3:]
-        summary = self.parts.get("summary")
-        for line in reversed(tail):
-            segment = line.segment
-            if summary and segment.index == summary.segments[0].index and len(prose) > 2:
-                continue
-            text = segment.text
-            first = text.split(None, 1)[0].lower().strip(".,:*") if text.split() else ""
-            strong = cue_hits(text, cues["call_to_action"])
-            weak = cue_hits(text, cues["call_to_action-weak"])
-            linked = bool(url.search(text) or segment.unit.links)
-            if linked or strong or (first in imperatives and (weak or line.words <= 30)) or len(weak) >= 2:
-                confidence = 0.85 if linked or len(strong) >= 2 else 0.65
-                self.found("call_to_action", [segment], "content", confidence)
-                self.roles.setdefault(segment.index, "call_to_action")
+        worded = [ln for ln in prose if ln.words >= 3]
+        keep_summary = len(prose) > 2  # the summary is not the close, unless it is nearly all there is
+        if self._close_in(worded[-3:], cues, keep_summary, plain=True):
+            return
+        # When other sections follow the release before the FAQ ("Tenets", "Customer Problem",
+        # "Key Features"), its close ends an earlier section, and must then say so plainly: a
+        # paragraph among the last lines of an earlier section with a strong cue ("available today";
+        # a link alone is not enough there, technical sections are full of them).
+        last_section = worded[-1].segment.unit.section if worded else None
+        for section in sorted({ln.segment.unit.section for ln in worded} - {last_section}, reverse=True):
+            tail = [ln for ln in worded if ln.segment.unit.section == section][-3:]
+            if self._close_in(tail, cues, keep_summary, plain=False):
                 return
         # Commands to run (a README's usage: a shell command in code), are a way to start, if a weak one.
         if body:
@@ -1139,6 +1134,32 @@ class _Builder:
                 ):
                     self.found("call_to_action", [line.segment], "position", 0.4)
                     return
+
+    def _close_in(self, tail: Sequence[_Line], cues: Mapping[str, Any], keep_summary: bool, *, plain: bool) -> bool:
+        """Find the call to action among the last lines of the release, `plain` (a link, a strong
+        cue, an imperative opening or two weak cues), or of an earlier section (a paragraph with a
+        strong cue)."""
+        url = compile_pattern(cues["url-pattern"])
+        imperatives = set(cues["imperatives"])
+        summary = self.parts.get("summary")
+        for line in reversed(tail):
+            segment = line.segment
+            if summary and segment.index == summary.segments[0].index and keep_summary:
+                continue
+            text = segment.text
+            first = text.split(None, 1)[0].lower().strip(".,:*") if text.split() else ""
+            strong = cue_hits(text, cues["call_to_action"])
+            weak = cue_hits(text, cues["call_to_action-weak"])
+            linked = bool(url.search(text) or segment.unit.links)
+            weakly = (first in imperatives and (weak or line.words <= 30)) or len(weak) >= 2
+            # An earlier section's close is a paragraph that says so in words.
+            close = (linked or bool(strong) or weakly) if plain else (bool(strong) and segment.unit.kind == "paragraph")
+            if close:
+                confidence = 0.85 if linked or len(strong) >= 2 else 0.65
+                self.found("call_to_action", [segment], "content", confidence if plain else 0.6)
+                self.roles.setdefault(segment.index, "call_to_action")
+                return True
+        return False
 
     # --- quotes ---------------------------------------------------------------------------------------
     def _quotes(self, lines: Sequence[_Line], sections: Mapping[int, tuple[str, _Line]]) -> list[Quote]:
