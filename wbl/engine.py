@@ -546,23 +546,59 @@ def build(path: str, text: str) -> Document:
     return build_document(path, source, parse(source.text))
 
 
-def metrics(units: Sequence[Unit]) -> dict[str, float]:
+def metrics(units: Sequence[Unit]) -> Mapping[str, float]:
     """Figures of a document (or of some of its units, such as a section's): words, sentences,
     paragraphs, press-release and FAQ words, and the readability of the prose."""
-    from wbl import readability
-
     words = sum(u.word_count for u in units)
     pr_words = sum(u.word_count for u in units if u.part == "pr")
-    prose = readability.joined_prose((u.text for u in units if u.kind in ("paragraph", "list_item")), _PROSE_ENDS)
-    return {
+    counts = {
         "words": words,
         "sentences": sum(len(u.sentences) for u in units),
         "paragraphs": sum(1 for u in units if u.kind == "paragraph"),
         "pr_words": pr_words,
         "faq_words": words - pr_words,
-        "flesch_kincaid_grade": round(readability.flesch_kincaid_grade(prose), 2) if prose else 0.0,
-        "flesch_reading_ease": round(readability.flesch_reading_ease(prose), 2) if prose else 0.0,
     }
+    return _Metrics(counts, tuple(u.text for u in units if u.kind in ("paragraph", "list_item")))
+
+
+class _Metrics(Mapping[str, float]):
+    """A document's figures. The readability grades (textstat over all the prose, the costly part
+    when a paragraph is edited) are computed when first read: the language server never reads them."""
+
+    __slots__ = ("_counts", "_grades", "_texts")
+    _GRADES = ("flesch_kincaid_grade", "flesch_reading_ease")
+
+    def __init__(self, counts: dict[str, float], texts: tuple[str, ...]) -> None:
+        self._counts, self._texts = counts, texts
+        self._grades: dict[str, float] | None = None
+
+    def _graded(self) -> dict[str, float]:
+        if self._grades is None:
+            from wbl import readability
+
+            prose = readability.joined_prose(self._texts, _PROSE_ENDS)
+            self._grades = {
+                "flesch_kincaid_grade": round(readability.flesch_kincaid_grade(prose), 2) if prose else 0.0,
+                "flesch_reading_ease": round(readability.flesch_reading_ease(prose), 2) if prose else 0.0,
+            }
+        return self._grades
+
+    def __getitem__(self, key: str) -> float:
+        if key in self._counts:
+            return self._counts[key]
+        if key in self._GRADES:
+            return self._graded()[key]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._counts
+        yield from self._GRADES
+
+    def __len__(self) -> int:
+        return len(self._counts) + len(self._GRADES)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))  # workers and caches receive plain figures
 
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "LintOptions", "Linter", "ModelError", "build", "metrics"]
