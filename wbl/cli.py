@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from wbl import snapshot
 from wbl.atomic import atomic_write
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
@@ -70,13 +71,16 @@ def _project(
         _fail("--config and --isolated exclude each other")
     if dask is not None and jobs is not None and jobs > 1:
         _fail("--dask and --jobs exclude each other (the cluster's workers do the work)")
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     return Project(
         options,
-        default_registry(),
+        # With the result cache, the rules' metadata come from a snapshot kept beside it, so that a
+        # run served from the cache imports no rule pack (`wbl.snapshot`).
+        default_registry() if cache is None else snapshot.registry(cache),
         config_file=config_file,
         isolated=isolated,
         fail_on=fail_on,
-        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        cache_dir=cache,
         jobs=jobs,
         respect_gitignore=respect_gitignore,
         dask=dask,
