@@ -9,7 +9,7 @@ policy (`exit_code`), which the CLI, `Report.exit_code` and `wbl.project.Project
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
@@ -108,19 +108,31 @@ class Finding:
 
     @classmethod
     def from_row(cls, row: Sequence[Any], path: str) -> Finding:
-        """The inverse of `to_row` (a cached run builds thousands of these: no keyword lookups)."""
-        if len(row) == _ROW_FIELDS:
-            rule, name, category, severity, message, *place, text, suggestion, fix = row
-            return cls(
-                rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion, (), _row_fix(fix)
-            )
-        if len(row) == _ROW_FIELDS + 1:
-            *head, folded = row
-            also = tuple(Folded(*entry) for entry in folded)
-            rule, name, category, severity, message, *place, text, suggestion, fix = head
-            severity = _SEVERITIES[severity]
-            return cls(rule, name, category, severity, message, path, *place, text, suggestion, also, _row_fix(fix))
-        raise ValueError(f"a finding row has {_ROW_FIELDS} or {_ROW_FIELDS + 1} fields, not {len(row)}")
+        """The inverse of `to_row` (a cached run builds thousands of these: each field is set
+        through its slot, as the generated ``__init__`` does, without a Python call per field)."""
+        size = len(row)
+        if size != _ROW_FIELDS and size != _ROW_FIELDS + 1:
+            raise ValueError(f"a finding row has {_ROW_FIELDS} or {_ROW_FIELDS + 1} fields, not {size}")
+        (rule, name, category, severity, message, path_, line, column, end_line, end_column, start, end, text,
+         suggestion, also, fix) = _FINDING_SETTERS  # fmt: skip
+        finding = _new(cls)
+        rule(finding, row[0])
+        name(finding, row[1])
+        category(finding, row[2])
+        severity(finding, _SEVERITIES[row[3]])
+        message(finding, row[4])
+        path_(finding, path)
+        line(finding, row[5])
+        column(finding, row[6])
+        end_line(finding, row[7])
+        end_column(finding, row[8])
+        start(finding, row[9])
+        end(finding, row[10])
+        text(finding, row[11])
+        suggestion(finding, row[12])
+        also(finding, tuple(Folded(*entry) for entry in row[14]) if size > _ROW_FIELDS else ())
+        fix(finding, None if row[13] is None else _row_fix(row[13]))
+        return finding
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str) -> Finding:
@@ -170,7 +182,13 @@ def _row_fix(row: Sequence[Any] | None) -> Fix | None:
     if row is None:
         return None
     message, applicability, edits = row
-    return Fix(message, tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+    return Fix(message, tuple(Edit(*edit) for edit in edits), _APPLICABILITIES[applicability])
+
+
+_APPLICABILITIES = {a.value: a for a in Applicability}
+_new = object.__new__
+# The slot of each field of a Finding, in the order of its fields (see `Finding.from_row`).
+_FINDING_SETTERS = tuple(getattr(Finding, f.name).__set__ for f in fields(Finding))
 
 
 @dataclass(frozen=True, slots=True)
