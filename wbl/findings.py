@@ -17,6 +17,9 @@ from wbl.rule import Applicability, Edit, Fix, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+# The file `wbl baseline` writes by default (see `wbl.baseline`; named here so that the command
+# line names it without importing that module).
+DEFAULT_BASELINE = "wbl-baseline.json"
 
 _SEVERITIES = {s.value: s for s in Severity}
 _ROW_FIELDS = 14  # a row without folded findings; a 15th field lists them (see `Finding.to_row`)

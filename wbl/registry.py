@@ -7,7 +7,6 @@ point names a `Rule`, an iterable of rules, or a callable that returns either.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -117,6 +116,8 @@ class Registry:
 
     def _unknown(self, token: str) -> str:
         vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
+        import difflib  # only for a hint in an error message
+
         close = difflib.get_close_matches(token, vocabulary, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown rule selector {token!r}{hint}"
