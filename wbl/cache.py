@@ -103,6 +103,7 @@ class ResultCache:
         """`key_material`: what decides the findings besides the file; `code`: the modules whose
         files are fingerprinted beside wbl's own (the rule packs)."""
         self.directory = Path(directory)
+        self._folder = str(self.directory)
         material = json.dumps(
             {
                 "format": FORMAT,
@@ -119,11 +120,11 @@ class ResultCache:
     def key(self, data: bytes) -> str:
         return hashlib.sha256(self._prefix.encode() + hashlib.sha256(data).digest()).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], f"{key}.json")
 
     def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
@@ -138,7 +139,7 @@ class ResultCache:
         return entry["result"]
 
     def put(self, key: str, result: Mapping[str, Any]) -> None:
-        path = self._path(key)
+        path = Path(self._path(key))
         try:
             self._ensure_directory(path.parent)
             write_atomic(path, json_text({"format": FORMAT, "result": result}, default=_jsonable), durable=False)

@@ -44,11 +44,6 @@ from wbl.tomlwriter import toml_key, toml_value
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".wbl.toml", "wbl.toml", "pyproject.toml")  # tried in this order in each directory
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 # Folders of dependencies, virtual environments and build output: never a project's own documents.
@@ -473,6 +468,11 @@ MAX_CONFIG_SIZE = 16 * 1024 * 1024  # bytes: a configuration file larger than th
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a run with no configuration file never parses TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:

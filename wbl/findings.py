@@ -22,6 +22,8 @@ EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 DEFAULT_BASELINE = "wbl-baseline.json"
 
 _SEVERITIES = {s.value: s for s in Severity}
+# The severities at or above each one (`exit_code`).
+_AT_OR_ABOVE = {s: tuple(t for t in Severity if t.rank >= s.rank) for s in Severity}
 _ROW_FIELDS = 14  # a row without folded findings; a 15th field lists them (see `Finding.to_row`)
 
 
@@ -233,12 +235,10 @@ class FileReport:
         name = path if path is not None else data["path"]
         error = data.get("error")
         card = data.get("scorecard")
+        from_row, from_dict = Finding.from_row, Finding.from_dict
         return cls(
             name,
-            tuple(
-                Finding.from_row(f, name) if isinstance(f, list) else Finding.from_dict(f, name)
-                for f in data.get("findings", ())
-            ),
+            tuple([from_row(f, name) if type(f) is list else from_dict(f, name) for f in data.get("findings", ())]),
             MappingProxyType(dict(data.get("metrics", {}))),
             tuple(data.get("errors", [error] if error else [])),
             source_text=source_text,
@@ -260,8 +260,8 @@ def exit_code(file_report: FileReport, fail_on: Severity | str = Severity.WARNIN
     it has a finding at or above `fail_on`, else 0. A run exits with the highest of its files."""
     if file_report.errors:
         return EXIT_ERROR
-    threshold = Severity.parse(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in file_report.findings) else EXIT_CLEAN
+    failing = _AT_OR_ABOVE[Severity.parse(fail_on)]
+    return EXIT_FINDINGS if any(f.severity in failing for f in file_report.findings) else EXIT_CLEAN
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,13 +23,14 @@ TAB = "    "
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _DIM_BLUE = "\x1b[34m"
+_VALUES = {s: s.value for s in Severity}
 _SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 
 
 def headline(f: Finding) -> str:
     """``path:line:column: CODE [severity] message``: one line per finding, stable for scripts
     (control characters in the path or the message are escaped: see `printable`)."""
-    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}", one_line=True)
+    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} [{_VALUES[f.severity]}] {f.message}", one_line=True)
 
 
 def render_text(report: Report, options: RenderOptions | None = None) -> str:
@@ -42,14 +43,26 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         lines: list[str] = []
         # Each source line is looked up (and checked for characters that need care) once, however
         # many findings it has (a cached run renders thousands).
-        seen: dict[int, tuple[str | None, bool]] = {}
+        seen: dict[int, tuple[str | None, bool, bool, str]] = {}
         for f in file_report.findings:
             lines.append(_colored_headline(f) if color else headline(f))
             shown = seen.get(f.line)
             if shown is None:
                 text = line_of(source, f.line)
-                shown = seen[f.line] = (text, text is not None and _plain(text))
-            lines.extend(snippet(shown[0], f, color, shown[1]))
+                plain = text is not None and _plain(text)
+                # Without colour, a plain line that fits is shown whole: `snippet`, inlined.
+                whole = plain and not color and len(text) <= MAX_WIDTH  # type: ignore[arg-type]
+                shown = seen[f.line] = (text, plain, whole, f"  {f.line}")
+            text, plain, whole, number = shown
+            if whole:
+                assert text is not None
+                length = len(text)
+                start = f.column - 1 if f.column <= length else length
+                end = f.end_column - 1 if f.end_line == f.line and f.end_column <= length else length
+                lines.append(f"{number} | {text}")
+                lines.append(f"{' ' * len(number)} | {' ' * start}{'^' * (end - start) if end - start > 1 else '^'}")
+            else:
+                lines.extend(snippet(text, f, color, plain))
             if f.also:
                 lines.extend(printable(f"  also: {folded.rule} {folded.message}", one_line=True) for folded in f.also)
         blocks.append("\n".join(lines))
