@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import shutil
+import sys
 from pathlib import Path
 from types import MappingProxyType
 
@@ -153,3 +154,17 @@ def test_rules_json_cannot_hold_exactly_get_no_snapshot(tmp_path: Path) -> None:
     assert not snapshot.registry(tmp_path, plugins).snapshot
     assert not snapshot.registry(tmp_path, plugins).snapshot
     assert not (tmp_path / snapshot.FOLDER).exists() or not list((tmp_path / snapshot.FOLDER).glob("*.json"))
+
+
+def test_a_folder_without_distributions_on_the_path_keeps_the_snapshot(tmp_path: Path, site: Path) -> None:
+    """The folder a script runs from comes first on `sys.path`: without distributions in it, it
+    changes nothing `discover` finds, so it shares the snapshot."""
+    snapshot.registry(tmp_path, discover)
+    assert snapshot.registry(tmp_path, discover).snapshot
+    elsewhere = tmp_path / "scripts"
+    elsewhere.mkdir()
+    sys.path.insert(0, str(elsewhere))
+    try:
+        assert snapshot.registry(tmp_path, discover).snapshot
+    finally:
+        sys.path.remove(str(elsewhere))

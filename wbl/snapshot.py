@@ -14,7 +14,7 @@ A snapshot is used only while nothing that could change what `discover` returns 
 - the installed distributions: every ``*.dist-info`` / ``*.egg-info`` folder on `sys.path`,
   with the modification times and sizes of it and of its ``entry_points.txt`` (a plugin
   installed, removed, upgraded or given other entry points);
-- the interpreter, `sys.path`, and wbl's version and files;
+- the interpreter, and wbl's version and files;
 - the files (names, sizes, modification times) of the top-level package of every plugin's entry
   point and every rule's source: its code, rule data, lexicons and models.
 
@@ -78,21 +78,25 @@ class Deferred:
 
 
 def installed_distributions() -> list[list[Any]]:
-    """Every distribution's metadata folder on `sys.path`, with the modification time and size of
-    it and of its entry points (what `importlib.metadata` reads entry points from), found by
-    listing folders: nothing is parsed or imported."""
+    """Every distribution's metadata folder on `sys.path`, in order, with the modification time
+    and size of it and of its entry points (what `importlib.metadata` reads entry points from),
+    found by listing folders: nothing is parsed or imported. A folder of `sys.path` without
+    distributions adds nothing (so that the folder a script runs from, which Python puts first,
+    does not make a snapshot of its own); a zip file on it is listed with its own time and size."""
     rows: list[list[Any]] = []
     for entry in sys.path:
-        folder = entry or "."
+        folder = os.path.abspath(entry or ".")
         try:
             with os.scandir(folder) as listing:
                 names = sorted(e.name for e in listing if e.name.endswith((".dist-info", ".egg-info")))
-        except OSError:  # a zip file, a folder that is not there
-            rows.append([entry, _stat(folder)])
+        except NotADirectoryError:  # a zip file
+            rows.append([folder, _stat(folder)])
+            continue
+        except OSError:  # not there (yet): a distribution installed there later is listed then
             continue
         for name in names:
             path = os.path.join(folder, name)
-            rows.append([entry, name, _stat(path), _stat(os.path.join(path, "entry_points.txt"))])
+            rows.append([folder, name, _stat(path), _stat(os.path.join(path, "entry_points.txt"))])
     return rows
 
 
@@ -109,7 +113,7 @@ def _environment_key() -> str:
     material = {
         "format": FORMAT,
         "wbl": [__version__, code_fingerprint("wbl")],
-        "python": [sys.executable, sys.version, sys.path],
+        "python": [sys.executable, sys.version],
         "distributions": installed_distributions(),
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
