@@ -73,7 +73,8 @@ def test_second_run_is_served_from_cache_without_spacy(tmp_path, corpus):
     assert (cache / ".gitignore").exists()
 
 
-@pytest.mark.parametrize("options", [(), ("--statistics",), ("--format", "json")])
+# SARIF lists the rules with their documentation, read through the snapshot's stand-in functions.
+@pytest.mark.parametrize("options", [(), ("--statistics",), ("--format", "json"), ("--format", "sarif")])
 def test_a_cached_run_prints_what_an_uncached_run_prints(tmp_path, corpus, options):
     cache = tmp_path / "cache"
     uncached = run("check", "--no-cache", *options, str(corpus))
