@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 
@@ -11,7 +13,7 @@ import pytest
 
 from wbl.cache import FORMAT
 
-from .conftest import EXAMPLES, clean_env
+from .conftest import EXAMPLES, REPO, clean_env
 
 # Every test here starts processes (the CLI, git, pip, ruff).
 pytestmark = pytest.mark.slow
@@ -28,16 +30,18 @@ RUN_AND_REPORT_IMPORTS = (
     "                                              'wbl_rules.sentences')\n"
     "               or m.endswith('.checks'))\n"
     "sys.stderr.write('PARSER_OR_RULE_CODE_IMPORTED=%s\\n' % ','.join(heavy))\n"
+    "pack = sorted(m for m in sys.modules if m == 'wbl_rules' or m.startswith(('wbl_rules.', 'wbl.kinds')))\n"
+    "sys.stderr.write('RULE_PACK_IMPORTED=%s\\n' % ','.join(pack))\n"
     "sys.exit(code)\n"
 )
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", RUN_AND_REPORT_IMPORTS, *args],
         capture_output=True,
         text=True,
-        env=clean_env(),
+        env=clean_env(**env),
         timeout=600,
     )
 
@@ -63,8 +67,63 @@ def test_second_run_is_served_from_cache_without_spacy(tmp_path, corpus):
     assert "SPACY_IMPORTED=False" in second.stderr, second.stderr
     # Nor the Markdown parser, the document model or any rule's check code: only rule metadata.
     assert "PARSER_OR_RULE_CODE_IMPORTED=\n" in second.stderr, second.stderr
+    # Nor the rule pack at all (its rules' metadata come from the registry snapshot, `wbl.snapshot`).
+    assert "RULE_PACK_IMPORTED=\n" in second.stderr, second.stderr
     assert second.stdout == first.stdout and second.returncode == first.returncode
     assert (cache / ".gitignore").exists()
+
+
+# SARIF lists the rules with their documentation, read through the snapshot's stand-in functions.
+@pytest.mark.parametrize("options", [(), ("--statistics",), ("--format", "json"), ("--format", "sarif")])
+def test_a_cached_run_prints_what_an_uncached_run_prints(tmp_path, corpus, options):
+    cache = tmp_path / "cache"
+    uncached = run("check", "--no-cache", *options, str(corpus))
+    run("check", "--cache-dir", str(cache), *options, str(corpus))
+    cached = run("check", "--cache-dir", str(cache), *options, str(corpus))
+    assert "SPACY_IMPORTED=False" in cached.stderr, cached.stderr
+    assert cached.stdout == uncached.stdout and cached.returncode == uncached.returncode
+    assert cached.stderr.split("\nSPACY_IMPORTED")[0] == uncached.stderr.split("\nSPACY_IMPORTED")[0]
+
+
+def test_an_installed_or_edited_rule_pack_misses_the_cache(tmp_path, corpus):
+    """The rules' metadata come from a snapshot and the results from the cache only while no rule
+    pack was installed, removed or changed (its code, rule files or data)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    cache = tmp_path / "cache"
+    target = sorted(corpus.glob("*.md"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\nWe commence today. Owners utilize it.\n", "utf-8")
+
+    def plain_words() -> list[tuple[str, str]]:
+        result = run("check", "--format", "json", "--cache-dir", str(cache), str(target), PYTHONPATH=str(site))
+        found = json.loads(result.stdout)["files"][0]["findings"]
+        return [(f["rule"], f["text"]) for f in found if f["rule"] == "WB951"]
+
+    assert plain_words() == []
+    assert plain_words() == []  # served from the cache
+    rule_file = _install_plain_words(site)
+    installed = plain_words()
+    assert ("WB951", "commence") in installed and not any(text.startswith("utiliz") for _, text in installed)
+    assert plain_words() == installed
+    rule_file.write_text(
+        rule_file.read_text(encoding="utf-8").replace('terminate = "end"', 'terminate = "end"\nutilize = "use"'),
+        encoding="utf-8",
+    )
+    info = rule_file.stat()
+    os.utime(rule_file, ns=(info.st_atime_ns, info.st_mtime_ns + 2_000_000_000))
+    edited = plain_words()
+    assert ("WB951", "commence") in edited and ("WB951", "utilize") in edited
+
+
+def _install_plain_words(site):
+    """tests/packs/wbl_plain_words installed in `site` under another name, with its metadata."""
+    name = "wbl_cached_words"
+    shutil.copytree(REPO / "tests" / "packs" / "wbl_plain_words", site / name)
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[wbl.rules]\nplain-words = {name}:load\n", encoding="utf-8")
+    return site / name / "words" / "plain-words.toml"
 
 
 def test_changed_file_is_relinted(tmp_path, corpus):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import wbl
 from wbl.cli import main
-from wbl.config import ConfigError, find_config_file, glob_match, load_config
+from wbl.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, ConfigError, find_config_file, glob_match, load_config
 from wbl.project import Project
 
 if sys.version_info >= (3, 11):
@@ -337,6 +337,51 @@ def test_project_reuses_one_linter_per_distinct_setting(project):
 )
 def test_glob_match(pattern, path, expected):
     assert glob_match([pattern], path) is expected
+
+
+def _glob_match_one_by_one(patterns, relative, parents=True):
+    """What `glob_match` answers, pattern by pattern and candidate by candidate (it matches the
+    patterns without '/' all at once)."""
+    from wbl.config import _glob_fullmatch
+
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: n + 1]) for n in range(len(parts))] if parents else [relative]
+    for pattern in patterns:
+        clean = pattern.removeprefix("./").rstrip("/")
+        anchored = "/" in clean
+        if clean.startswith("/") and not relative.startswith("/"):
+            clean = clean[1:]
+        for candidate in candidates:
+            if _glob_fullmatch(clean, candidate if anchored else candidate.rsplit("/", 1)[-1]):
+                return True
+    return False
+
+
+GLOB_LISTS = [
+    list(DEFAULT_EXCLUDE),
+    list(DEFAULT_INCLUDE),
+    ["**"],
+    ["/drafts"],
+    ["drafts/"],
+    ["./docs/*.md"],
+    ["a/**/b"],
+    ["**/x.md"],
+    ["[z-a]", "x.md"],
+    ["*.md", "/top/*"],
+    [""],
+    ["x[!a]"],
+    ["docs", "docs/**", "/docs/a.md"],
+]
+GLOB_PATHS = ["a.md", "docs/a.md", "drafts/x.md", "x/drafts/y.md", "/abs/docs/a.md", "a/c/b", "x.md", "q/x.md"]
+GLOB_PATHS += [".", "venv/lib/a.md", "node_modules/x/y.md", "xb", "docs", "top/a", "/top/a", ""]
+
+
+@pytest.mark.parametrize("patterns", GLOB_LISTS)
+def test_glob_match_answers_as_each_pattern_would(patterns):
+    for path in GLOB_PATHS:
+        for parents in (True, False):
+            expected = _glob_match_one_by_one(patterns, path, parents)
+            assert glob_match(patterns, path, parents=parents) is expected, (patterns, path, parents)
 
 
 def test_every_toml_example_in_the_configuration_docs_is_valid(tmp_path):

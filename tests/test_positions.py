@@ -192,3 +192,11 @@ def test_engine_on_generated_documents(linter, text):
     problems = [p for f in first.findings for p in span_problems(text, f)]
     assert problems == []
     assert [f.to_dict() for f in linter.lint_text(text, "g.md").findings] == [f.to_dict() for f in first.findings]
+
+
+@given(st.text(alphabet="ab \r\n\u2028é", max_size=60))
+def test_line_starts_follow_every_line_break(text):
+    """A line starts after each \\r\\n, lone \\r and \\n (and nowhere else), with or without \\r in the text."""
+    import re
+
+    assert SourceText(text).line_starts == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -15,6 +14,8 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A text file to write `path` through: a temporary file beside it, renamed over `path` when
     the block ends without an exception, removed otherwise. The file gets the permissions a new
     file would (not mkstemp's 0600). Raises OSError when the folder cannot take the file."""
+    import tempfile  # here: a run that writes no file does not import it
+
     target = Path(path)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

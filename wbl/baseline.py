@@ -47,14 +47,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wbl.findings import FileReport, Finding, Report
+from wbl.findings import DEFAULT_BASELINE, FileReport, Finding, Report
 from wbl.rule import Severity
 from wbl.safeio import FileProblem, json_text, read_regular, write_atomic
 from wbl.source import InputError, decode
 
 FORMAT = "wbl-baseline"
 VERSION = 1
-DEFAULT_BASELINE = "wbl-baseline.json"
 
 # A finding whose fingerprint changed still matches a recorded one of the same rule and flagged
 # text when their sentences are at least this alike (difflib's ratio over words).

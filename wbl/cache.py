@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from collections.abc import Iterable, Mapping
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +57,43 @@ def code_fingerprint(module: str) -> str:
     for location in spec.submodule_search_locations:
         for root, dirs, files in os.walk(location):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            relative = os.path.relpath(root, location)
             for name in sorted(files):
                 if name.endswith(FINGERPRINTED):
-                    full = os.path.join(root, name)
-                    stat = os.stat(full)
-                    digest.update(f"{os.path.relpath(full, location)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                    stat = os.stat(os.path.join(root, name))
+                    where = name if relative == os.curdir else os.path.join(relative, name)
+                    digest.update(f"{where}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
 def pipeline_version(model: str) -> str:
-    """The installed version of a pipeline package, read from its metadata (no spaCy import)."""
+    """The installed version of a pipeline package, read from its metadata (no spaCy import): the
+    version in the name of its ``name-version.dist-info`` folder, the first on `sys.path` (where
+    `importlib.metadata` finds it), else what `importlib.metadata` says."""
+    wanted = _normalized(model)
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name.removesuffix(".dist-info").partition("-")
+                if version and _normalized(project) == wanted:
+                    return version
+    from importlib import metadata  # imports the e-mail parser: only for other layouts
+
     for candidate in (model, model.replace("_", "-")):
         try:
             return metadata.version(candidate)
         except metadata.PackageNotFoundError:
             continue
     return "unknown"
+
+
+def _normalized(name: str) -> str:
+    """A distribution's name as its metadata folder spells it (PEP 503, with underscores)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 class ResultCache:
@@ -80,6 +103,7 @@ class ResultCache:
         """`key_material`: what decides the findings besides the file; `code`: the modules whose
         files are fingerprinted beside wbl's own (the rule packs)."""
         self.directory = Path(directory)
+        self._folder = str(self.directory)
         material = json.dumps(
             {
                 "format": FORMAT,
@@ -96,11 +120,11 @@ class ResultCache:
     def key(self, data: bytes) -> str:
         return hashlib.sha256(self._prefix.encode() + hashlib.sha256(data).digest()).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], f"{key}.json")
 
     def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
@@ -115,7 +139,7 @@ class ResultCache:
         return entry["result"]
 
     def put(self, key: str, result: Mapping[str, Any]) -> None:
-        path = self._path(key)
+        path = Path(self._path(key))
         try:
             self._ensure_directory(path.parent)
             write_atomic(path, json_text({"format": FORMAT, "result": result}, default=_jsonable), durable=False)
@@ -123,12 +147,17 @@ class ResultCache:
             return  # A cache that cannot be written only costs speed.
 
     def _ensure_directory(self, folder: Path) -> None:
-        if not self.directory.exists():
-            self.directory.mkdir(parents=True, exist_ok=True)
-            ignore = self.directory / ".gitignore"
-            if not ignore.exists():
-                write_atomic(ignore, "# Created by wbl: the result cache is not source.\n*\n", durable=False)
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_folder(self.directory, folder)
+
+
+def ensure_folder(directory: Path, folder: Path) -> None:
+    """`folder` inside the cache `directory`, which is made with a .gitignore when it is not there."""
+    if not directory.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        ignore = directory / ".gitignore"
+        if not ignore.exists():
+            write_atomic(ignore, "# Created by wbl: the result cache is not source.\n*\n", durable=False)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _jsonable(value: Any) -> Any:

@@ -9,22 +9,29 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from wbl import snapshot
 from wbl.atomic import atomic_write
-from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
 from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
-from wbl.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, FileReport, Report
-from wbl.fixes import MAX_ROUNDS, FixedFile, fix_file, fix_paths, unified_diff
+from wbl.findings import (
+    DEFAULT_BASELINE,
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    FileReport,
+    Report,
+)
 from wbl.guard import DEFAULT_TIME_LIMIT
 from wbl.nlp import ModelError
 from wbl.project import Project
@@ -49,6 +56,11 @@ from wbl.safeio import FileProblem, read_limited, write_atomic
 from wbl.source import InputError
 from wbl.version import __version__
 
+if TYPE_CHECKING:
+    # Imported where they are used: a plain `wbl check` needs neither baselines nor fixes.
+    from wbl.baseline import Baseline
+    from wbl.fixes import FixedFile
+
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(token.strip() for value in values for token in value.split(",") if token.strip())
@@ -70,13 +82,16 @@ def _project(
         _fail("--config and --isolated exclude each other")
     if dask is not None and jobs is not None and jobs > 1:
         _fail("--dask and --jobs exclude each other (the cluster's workers do the work)")
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     return Project(
         options,
-        default_registry(),
+        # With the result cache, the rules' metadata come from a snapshot kept beside it, so that a
+        # run served from the cache imports no rule pack (`wbl.snapshot`).
+        default_registry() if cache is None else snapshot.registry(cache),
         config_file=config_file,
         isolated=isolated,
         fail_on=fail_on,
-        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        cache_dir=cache,
         jobs=jobs,
         respect_gitignore=respect_gitignore,
         dask=dask,
@@ -154,6 +169,8 @@ class _Commands(click.Group):
             sys.exit(EXIT_ERROR)
         except Exception as exc:
             if os.environ.get("WBL_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
             why = "out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
             hint = "" if os.environ.get("WBL_DEBUG") else " (WBL_DEBUG=1 shows the traceback)"
@@ -413,6 +430,8 @@ class _Fixes:
         self.fixed = self.files = 0
 
     def reports(self, project: Project, paths: Sequence[str], stdin_filename: str | None) -> Iterator[FileReport]:
+        from wbl.fixes import MAX_ROUNDS, unified_diff
+
         for from_stdin, result in _fixed_arguments(project, paths, stdin_filename, self.unsafe):
             report = result.report
             if result.changed:
@@ -448,6 +467,8 @@ def _fixed_arguments(
     project: Project, paths: Sequence[str], stdin_filename: str | None, unsafe: bool
 ) -> Iterator[tuple[bool, FixedFile]]:
     """Each argument's files fixed in order, and whether it is standard input ('-')."""
+    from wbl.fixes import fix_file, fix_paths
+
     for path in paths:
         if path == "-":
             yield True, fix_file(project, stdin_filename or "<stdin>", sys.stdin.buffer.read(), unsafe=unsafe)
@@ -515,6 +536,8 @@ class _CheckRun:
 
 
 def _load_baseline(path: str) -> Baseline:
+    from wbl.baseline import Baseline, BaselineError
+
     try:
         return Baseline.load(path)
     except BaselineError as exc:
@@ -588,6 +611,8 @@ def baseline_command(
             _say(f"{file_report.path}: error: {error}")
     if report.has_errors:
         _fail(f"{output} not written: some files could not be linted")
+    from wbl.baseline import write_baseline
+
     try:
         written = write_baseline(report, output)
     except OSError as exc:

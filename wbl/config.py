@@ -22,7 +22,6 @@ Every problem is a `ConfigError` whose one-line message names the file and the k
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import json
 import os
@@ -44,11 +43,6 @@ from wbl.safeio import FileProblem, read_regular
 from wbl.tomlwriter import toml_key, toml_value
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = (".wbl.toml", "wbl.toml", "pyproject.toml")  # tried in this order in each directory
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
@@ -135,11 +129,18 @@ class Config:
 
     def relative(self, path: str | os.PathLike[str]) -> str:
         """`path` relative to the root, with '/' separators (absolute when outside the root)."""
-        absolute = Path(os.path.abspath(path))
+        absolute = os.path.abspath(path)
+        if os.sep == "/" and not absolute.startswith("//"):  # what pathlib would say, without it
+            root = str(self.root)
+            if absolute == root:
+                return "."
+            inside = root if root.endswith("/") else root + "/"
+            return absolute[len(inside) :] if absolute.startswith(inside) else absolute
+        absolute_path = Path(absolute)
         try:
-            return absolute.relative_to(self.root).as_posix()
+            return absolute_path.relative_to(self.root).as_posix()
         except ValueError:
-            return absolute.as_posix()
+            return absolute_path.as_posix()
 
     def is_included(self, path: str | os.PathLike[str]) -> bool:
         return glob_match(self.include, self.relative(path), parents=False)
@@ -251,18 +252,35 @@ def _glob_fullmatch(pattern: str, subject: str) -> bool:
     return reach[-1] == len(parts)
 
 
-def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) -> bool:
-    """Whether a '/'-separated relative path (or, with `parents`, a directory above it) matches."""
-    parts = relative.split("/")
-    candidates = ["/".join(parts[: n + 1]) for n in range(len(parts))] if parents else [relative]
+@cache
+def _by_anchoring(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """Patterns without a '/' as one expression that matches a name (what each of them matches,
+    one segment: see `_glob_fullmatch`), and the others, cleaned, for `_glob_fullmatch`."""
+    names, anchored = [], []
     for pattern in patterns:
         clean = pattern.removeprefix("./").rstrip("/")
-        anchored = "/" in clean
+        if "/" in clean:
+            anchored.append(clean)
+        elif not glob_problem(clean):  # a refused glob matches nothing
+            names.append(fnmatch.translate(clean))
+    return (re.compile("|".join(f"(?:{n})" for n in names)) if names else None), tuple(anchored)
+
+
+def glob_match(patterns: Iterable[str], relative: str, *, parents: bool = True) -> bool:
+    """Whether a '/'-separated relative path (or, with `parents`, a directory above it) matches."""
+    names, anchored = _by_anchoring(tuple(patterns))
+    parts = relative.split("/")
+    # A pattern without '/' matches the last part of the path or of a directory above it.
+    if names is not None and any(names.match(part) for part in (parts if parents else parts[-1:])):
+        return True
+    if not anchored:
+        return False
+    candidates = ["/".join(parts[: n + 1]) for n in range(len(parts))] if parents else [relative]
+    for clean in anchored:
         if clean.startswith("/") and not relative.startswith("/"):
             clean = clean[1:]  # "/drafts": only at the root
         for candidate in candidates:
-            subject = candidate if anchored else candidate.rsplit("/", 1)[-1]
-            if _glob_fullmatch(clean, subject):
+            if _glob_fullmatch(clean, candidate):
                 return True
     return False
 
@@ -287,6 +305,8 @@ OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
 def _hint(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a hint in an error message
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -448,6 +468,11 @@ MAX_CONFIG_SIZE = 16 * 1024 * 1024  # bytes: a configuration file larger than th
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a run with no configuration file never parses TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(read_regular(path, MAX_CONFIG_SIZE).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:

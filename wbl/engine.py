@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from wbl.findings import FileReport, Finding
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
 from wbl.nlp import DEEP_FEATURES, ModelError, Pipeline, load_pipeline
-from wbl.registry import Registry, default_registry
+from wbl.registry import Registry, RegistryError, default_registry
 from wbl.relations import fold_superseded
 from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText
@@ -133,6 +133,7 @@ class Linter:
     def _ready(self) -> tuple[Pipeline, tuple[Rule, ...]]:
         """The pipeline and the rules it can run, each prepared once (on the first lint)."""
         if self._pipeline is None or self._runnable is None:
+            self._load_rule_code()
             pipeline = load_pipeline(self.options.model, self.features)
             runnable = []
             for r in self.rules:
@@ -157,6 +158,18 @@ class Linter:
                         )
             self._pipeline, self._runnable = pipeline, tuple(runnable)
         return self._pipeline, self._runnable
+
+    def _load_rule_code(self) -> None:
+        """A registry read from a snapshot (`Registry.snapshot`) holds the rules' metadata only:
+        the rule packs themselves are loaded before the first lint, not inside a rule's time limit."""
+        loaded = self.registry.loaded()
+        if loaded is self.registry:
+            return
+        by_code = {r.code: r for r in loaded.rules}
+        missing = [r.code for r in self.rules if r.code not in by_code]
+        if missing:
+            raise RegistryError(f"rules {', '.join(missing)} are no longer installed")
+        self.registry, self.rules = loaded, tuple(by_code[r.code] for r in self.rules)
 
     def prepare(self) -> None:
         """Load the pipeline and prepare the rules now rather than on the first lint."""

@@ -9,7 +9,7 @@ policy (`exit_code`), which the CLI, `Report.exit_code` and `wbl.project.Project
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
@@ -17,8 +17,13 @@ from wbl.rule import Applicability, Edit, Fix, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+# The file `wbl baseline` writes by default (see `wbl.baseline`; named here so that the command
+# line names it without importing that module).
+DEFAULT_BASELINE = "wbl-baseline.json"
 
 _SEVERITIES = {s.value: s for s in Severity}
+# The severities at or above each one (`exit_code`).
+_AT_OR_ABOVE = {s: tuple(t for t in Severity if t.rank >= s.rank) for s in Severity}
 _ROW_FIELDS = 14  # a row without folded findings; a 15th field lists them (see `Finding.to_row`)
 
 
@@ -108,19 +113,31 @@ class Finding:
 
     @classmethod
     def from_row(cls, row: Sequence[Any], path: str) -> Finding:
-        """The inverse of `to_row` (a cached run builds thousands of these: no keyword lookups)."""
-        if len(row) == _ROW_FIELDS:
-            rule, name, category, severity, message, *place, text, suggestion, fix = row
-            return cls(
-                rule, name, category, _SEVERITIES[severity], message, path, *place, text, suggestion, (), _row_fix(fix)
-            )
-        if len(row) == _ROW_FIELDS + 1:
-            *head, folded = row
-            also = tuple(Folded(*entry) for entry in folded)
-            rule, name, category, severity, message, *place, text, suggestion, fix = head
-            severity = _SEVERITIES[severity]
-            return cls(rule, name, category, severity, message, path, *place, text, suggestion, also, _row_fix(fix))
-        raise ValueError(f"a finding row has {_ROW_FIELDS} or {_ROW_FIELDS + 1} fields, not {len(row)}")
+        """The inverse of `to_row` (a cached run builds thousands of these: each field is set
+        through its slot, as the generated ``__init__`` does, without a Python call per field)."""
+        size = len(row)
+        if size != _ROW_FIELDS and size != _ROW_FIELDS + 1:
+            raise ValueError(f"a finding row has {_ROW_FIELDS} or {_ROW_FIELDS + 1} fields, not {size}")
+        (rule, name, category, severity, message, path_, line, column, end_line, end_column, start, end, text,
+         suggestion, also, fix) = _FINDING_SETTERS  # fmt: skip
+        finding = _new(cls)
+        rule(finding, row[0])
+        name(finding, row[1])
+        category(finding, row[2])
+        severity(finding, _SEVERITIES[row[3]])
+        message(finding, row[4])
+        path_(finding, path)
+        line(finding, row[5])
+        column(finding, row[6])
+        end_line(finding, row[7])
+        end_column(finding, row[8])
+        start(finding, row[9])
+        end(finding, row[10])
+        text(finding, row[11])
+        suggestion(finding, row[12])
+        also(finding, tuple(Folded(*entry) for entry in row[14]) if size > _ROW_FIELDS else ())
+        fix(finding, None if row[13] is None else _row_fix(row[13]))
+        return finding
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str) -> Finding:
@@ -170,7 +187,13 @@ def _row_fix(row: Sequence[Any] | None) -> Fix | None:
     if row is None:
         return None
     message, applicability, edits = row
-    return Fix(message, tuple(Edit(*edit) for edit in edits), Applicability(applicability))
+    return Fix(message, tuple(Edit(*edit) for edit in edits), _APPLICABILITIES[applicability])
+
+
+_APPLICABILITIES = {a.value: a for a in Applicability}
+_new = object.__new__
+# The slot of each field of a Finding, in the order of its fields (see `Finding.from_row`).
+_FINDING_SETTERS = tuple(getattr(Finding, f.name).__set__ for f in fields(Finding))
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,12 +235,10 @@ class FileReport:
         name = path if path is not None else data["path"]
         error = data.get("error")
         card = data.get("scorecard")
+        from_row, from_dict = Finding.from_row, Finding.from_dict
         return cls(
             name,
-            tuple(
-                Finding.from_row(f, name) if isinstance(f, list) else Finding.from_dict(f, name)
-                for f in data.get("findings", ())
-            ),
+            tuple([from_row(f, name) if type(f) is list else from_dict(f, name) for f in data.get("findings", ())]),
             MappingProxyType(dict(data.get("metrics", {}))),
             tuple(data.get("errors", [error] if error else [])),
             source_text=source_text,
@@ -239,8 +260,8 @@ def exit_code(file_report: FileReport, fail_on: Severity | str = Severity.WARNIN
     it has a finding at or above `fail_on`, else 0. A run exits with the highest of its files."""
     if file_report.errors:
         return EXIT_ERROR
-    threshold = Severity.parse(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in file_report.findings) else EXIT_CLEAN
+    failing = _AT_OR_ABOVE[Severity.parse(fail_on)]
+    return EXIT_FINDINGS if any(f.severity in failing for f in file_report.findings) else EXIT_CLEAN
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,14 +7,16 @@ point names a `Rule`, an iterable of rules, or a callable that returns either.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from importlib import metadata
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
 from wbl.rule import CATEGORIES, Rule
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = "wbl.rules"
 # The distribution whose rules are wbl's own ("builtin"): the name it is installed under (the
@@ -49,9 +51,12 @@ def _rules_from(obj: object, origin: str, module: str) -> list[Rule]:
 @dataclass(frozen=True, slots=True)
 class Registry:
     rules: tuple[Rule, ...]
+    # A registry read from a snapshot (`wbl.snapshot`) stands in for the installed rule packs: its
+    # rules' metadata are theirs exactly, their functions load the packs when first called.
+    snapshot: bool = field(default=False, compare=False)
 
     @classmethod
-    def from_rules(cls, rules: Iterable[Rule]) -> Registry:
+    def from_rules(cls, rules: Iterable[Rule], *, snapshot: bool = False) -> Registry:
         seen: dict[str, Rule] = {}
         names: dict[str, Rule] = {}
         problems: list[str] = []
@@ -68,7 +73,12 @@ class Registry:
             names[r.name] = r
         if problems:
             raise RegistryError("; ".join(problems))
-        return cls(tuple(sorted(seen.values(), key=lambda r: r.code)))
+        return cls(tuple(sorted(seen.values(), key=lambda r: r.code)), snapshot)
+
+    def loaded(self) -> Registry:
+        """This registry with its rules' code loaded: itself, or for a snapshot the installed rule
+        packs (`default_registry`), whose rules the snapshot describes."""
+        return default_registry() if self.snapshot else self
 
     def get(self, key: str) -> Rule | None:
         for r in self.rules:
@@ -106,6 +116,8 @@ class Registry:
 
     def _unknown(self, token: str) -> str:
         vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
+        import difflib  # only for a hint in an error message
+
         close = difflib.get_close_matches(token, vocabulary, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown rule selector {token!r}{hint}"
@@ -119,6 +131,8 @@ def _is_wbl(name: str) -> bool:
 def _entry_points() -> list[metadata.EntryPoint]:
     # wbl's own distribution first among entry points of one module, so stale metadata left by
     # an older install (the distribution was once named "wbl") never makes the built-in pack a plugin.
+    from importlib import metadata  # not at import time: a run served from a snapshot never lists them
+
     def key(ep: metadata.EntryPoint) -> tuple[str, bool, str]:
         dist = getattr(ep, "dist", None)
         return ep.value, not (dist is not None and _is_wbl(dist.name)), ep.name

@@ -22,7 +22,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from typing import IO, Any
 
 from wbl.source import InputError, size_problem
@@ -115,6 +114,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, durable: bo
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         kind = "a directory" if stat.S_ISDIR(existing.st_mode) else special_kind(existing.st_mode)
         raise IsADirectoryError(21, f"{kind}, not a regular file", str(path))
+    import tempfile  # here: a run that writes nothing does not import it (nor shutil, bz2, lzma, random)
+
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".wbl")
     try:
         with os.fdopen(descriptor, "wb") as handle:

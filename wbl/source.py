@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -66,7 +67,11 @@ class SourceText:
     line_starts: tuple[int, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        text = self.text
+        if "\r" in text:
+            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # the common case: the length of each line and its line feed, summed up
+            starts = list(accumulate([len(line) + 1 for line in text.split("\n")[:-1]], initial=0))
         object.__setattr__(self, "line_starts", tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -8,31 +8,37 @@ from __future__ import annotations
 
 import json as jsonlib  # `json` would be shadowed by the wbl.reporters.json submodule
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import import_module
 
 from wbl.findings import FileReport, Report
 from wbl.reporters.base import RenderOptions, Reporter, printable, use_color
 from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation
-from wbl.reporters.github import render_github
-from wbl.reporters.gitlab import render_gitlab
 from wbl.reporters.json import render_json, stream_json
-from wbl.reporters.junit import render_junit
-from wbl.reporters.rdjson import render_rdjson
-from wbl.reporters.sarif import render_sarif
 from wbl.reporters.statistics import Tally, render_statistics
 from wbl.reporters.summary import KIND_NAMES, score_lines, score_text, step_summary, summary_line
 from wbl.reporters.text import render_text
 from wbl.rule import Rule
 
+
+def _imported(name: str) -> Reporter:
+    """The reporter of format `name` (``wbl.reporters.<name>.render_<name>``), its module imported
+    when it first renders: `wbl check` imports only the formats it prints (SARIF and GitLab's
+    import the baseline's fingerprints, JUnit an XML library)."""
+
+    def render(report: Report, options: RenderOptions | None = None, /) -> str:
+        reporter: Reporter = getattr(import_module(f"wbl.reporters.{name}"), f"render_{name}")
+        return reporter(report, options)
+
+    render.__name__ = render.__qualname__ = f"render_{name}"
+    return render
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": render_text,
     "concise": render_concise,
     "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
-    "junit": render_junit,
-    "rdjson": render_rdjson,
-    "gitlab": render_gitlab,
+    **{name: _imported(name) for name in ("sarif", "github", "junit", "rdjson", "gitlab")},
 }
 
 # Formats whose output is the pieces of each file's output joined by a separator: they can be

@@ -18,6 +18,8 @@ TOP_FINDINGS = 30
 # The document kinds whose score the text summary shows, and how many documents' scores at most.
 SCORED_KINDS = ("prfaq", "press_release", "faq")
 MAX_SCORES = 20
+_VALUES = {s: s.value for s in Severity}
+_RANKS = {s: s.rank for s in Severity}
 
 
 class Tally:
@@ -49,18 +51,28 @@ class Tally:
             self.failed += 1
         elif not file_report.findings:
             self.clean += 1
-        if file_report.findings:
-            self.files += 1
-            self.by_file[file_report.path] = Counter(f.severity.value for f in file_report.findings)
-        for f in file_report.findings:
-            self.counts[f.rule] += 1
-            self.names[f.rule] = f.name
-            self.severities.setdefault(f.rule, Counter())[f.severity.value] += 1
-            entry = (f.severity.rank, -next(self._order), f)
-            if len(self._top) < TOP_FINDINGS:
-                heapq.heappush(self._top, entry)
-            elif entry[:2] > self._top[0][:2]:
-                heapq.heapreplace(self._top, entry)
+        findings = file_report.findings
+        if not findings:
+            return
+        self.files += 1
+        # Counted a column at a time (a cached run adds thousands of findings).
+        rules = [f.rule for f in findings]
+        values = [_VALUES[f.severity] for f in findings]
+        self.by_file[file_report.path] = Counter(values)
+        self.counts.update(rules)
+        self.names.update(zip(rules, [f.name for f in findings], strict=True))
+        for (code, value), n in Counter(zip(rules, values, strict=True)).items():
+            by_rule = self.severities.get(code)
+            if by_rule is None:
+                by_rule = self.severities[code] = Counter()
+            by_rule[value] += n
+        top = self._top
+        for f in findings:
+            rank = _RANKS[f.severity]
+            if len(top) < TOP_FINDINGS:
+                heapq.heappush(top, (rank, -next(self._order), f))
+            elif rank > top[0][0]:  # a later finding displaces the least severe only when more severe
+                heapq.heapreplace(top, (rank, -next(self._order), f))
 
     @property
     def total(self) -> int:

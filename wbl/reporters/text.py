@@ -23,13 +23,14 @@ TAB = "    "
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _DIM_BLUE = "\x1b[34m"
+_VALUES = {s: s.value for s in Severity}
 _SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 
 
 def headline(f: Finding) -> str:
     """``path:line:column: CODE [severity] message``: one line per finding, stable for scripts
     (control characters in the path or the message are escaped: see `printable`)."""
-    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}", one_line=True)
+    return printable(f"{f.path}:{f.line}:{f.column}: {f.rule} [{_VALUES[f.severity]}] {f.message}", one_line=True)
 
 
 def render_text(report: Report, options: RenderOptions | None = None) -> str:
@@ -40,10 +41,30 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
             continue
         source = source_of(file_report)
         lines: list[str] = []
+        # Each source line is looked up (and checked for characters that need care) once, however
+        # many findings it has (a cached run renders thousands).
+        seen: dict[int, tuple[str | None, bool, bool, str]] = {}
         for f in file_report.findings:
             lines.append(_colored_headline(f) if color else headline(f))
-            lines.extend(snippet(line_of(source, f.line), f, color))
-            lines.extend(printable(f"  also: {folded.rule} {folded.message}", one_line=True) for folded in f.also)
+            shown = seen.get(f.line)
+            if shown is None:
+                text = line_of(source, f.line)
+                plain = text is not None and _plain(text)
+                # Without colour, a plain line that fits is shown whole: `snippet`, inlined.
+                whole = plain and not color and len(text) <= MAX_WIDTH  # type: ignore[arg-type]
+                shown = seen[f.line] = (text, plain, whole, f"  {f.line}")
+            text, plain, whole, number = shown
+            if whole:
+                assert text is not None
+                length = len(text)
+                start = f.column - 1 if f.column <= length else length
+                end = f.end_column - 1 if f.end_line == f.line and f.end_column <= length else length
+                lines.append(f"{number} | {text}")
+                lines.append(f"{' ' * len(number)} | {' ' * start}{'^' * (end - start) if end - start > 1 else '^'}")
+            else:
+                lines.extend(snippet(text, f, color, plain))
+            if f.also:
+                lines.extend(printable(f"  also: {folded.rule} {folded.message}", one_line=True) for folded in f.also)
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -57,25 +78,36 @@ def _colored_headline(f: Finding) -> str:
     )
 
 
-def snippet(line_text: str | None, f: Finding, color: bool = False) -> list[str]:
-    """The source line of `f` with carets under its span (to the end of the line if it goes on)."""
+def snippet(line_text: str | None, f: Finding, color: bool = False, plain: bool | None = None) -> list[str]:
+    """The source line of `f` with carets under its span (to the end of the line if it goes on).
+    `plain`: whether the line is `_plain`, when the caller knows."""
     if line_text is None:
         return []
-    start = min(f.column - 1, len(line_text))
-    end = f.end_column - 1 if f.end_line == f.line else len(line_text)
-    end = max(start, min(end, len(line_text)))
-    if _plain(line_text):  # The common case: one cell per character, nothing to replace.
-        cut_start, cut_end = _plain_window(len(line_text), start, end)
-        shown, pad, span_width = line_text[cut_start:cut_end], start - cut_start, end - start
+    length = len(line_text)
+    start = f.column - 1
+    if start > length:
+        start = length
+    end = f.end_column - 1 if f.end_line == f.line else length
+    if end > length:
+        end = length
+    if end < start:
+        end = start
+    if plain if plain is not None else _plain(line_text):  # The common case: one cell per character.
+        if length <= MAX_WIDTH:
+            cut_start, cut_end, shown = 0, length, line_text
+        else:
+            cut_start, cut_end = _plain_window(length, start, end)
+            shown = line_text[cut_start:cut_end]
+        pad, span_width = start - cut_start, end - start
     else:
         cut_start, cut_end = _window(line_text, start, end)
         shown = _printable(line_text[cut_start:cut_end])
         pad, span_width = _width(line_text[cut_start:start]), _width(line_text[start:end])
     if cut_start:
         shown, pad = "…" + shown, pad + 1
-    if cut_end < len(line_text):
+    if cut_end < length:
         shown += "…"
-    carets = "^" * max(1, span_width)
+    carets = "^" * span_width if span_width > 1 else "^"
     number = f"  {f.line}"  # Indented: only headlines start at the left margin.
     gutter = " " * len(number)
     if color:
