@@ -255,3 +255,21 @@ def test_context_is_the_sentence_without_markup():
     items = "- many owners\n- the next item\n"
     assert context_of(items, 2, 6) == "many owners"
     assert normalise("  “Very”\u00a0**fast** ") == '"very" fast'
+
+
+def test_baseline_judges_files_as_the_kind_check_is_told(tmp_path, monkeypatch):
+    # A README is not judged as a PR/FAQ unless --kind says so; a baseline made with the same
+    # --kind records exactly the findings that check then reports.
+    monkeypatch.chdir(tmp_path)
+    Path("README.md").write_text("# Install\n\nRun the installer. It is very simple and significantly faster.\n")
+    _, out, _ = run("check", "--format", "json", "--kind", "prfaq", *COMMON, "README.md")
+    reported = sorted(f["text"] for file in json.loads(out)["files"] for f in file["findings"])
+    assert reported == ["significantly", "very"]
+    _, out, _ = run("check", "--format", "json", *COMMON, "README.md")
+    assert [f for file in json.loads(out)["files"] for f in file["findings"]] == []
+    code, _, err = run("baseline", "README.md", "--kind", "prfaq", *COMMON)
+    assert code == 0, err
+    recorded = json.loads(Path("wbl-baseline.json").read_text(encoding="utf-8"))["files"]["README.md"]
+    assert sorted(e["text"] for e in recorded) == reported
+    code, texts, _ = check("README.md", "--kind", "prfaq")
+    assert (code, texts) == (0, [])

@@ -125,6 +125,12 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+KIND_OPTION = click.option(
+    "--kind",
+    type=click.Choice(["auto", "prfaq", "press_release", "faq", "other"]),
+    default=None,
+    help="Judge every file as this kind of document (default: configuration, else as wbl finds each file).",
+)
 RULE_TIME_LIMIT_OPTION = click.option(
     "--rule-time-limit",
     type=click.FloatRange(min=0),
@@ -203,12 +209,7 @@ def main() -> None:
     help="Lowest severity that makes the exit code 1 (default: fail-on from the configuration, else warning).",
 )
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
-@click.option(
-    "--kind",
-    type=click.Choice(["auto", "prfaq", "press_release", "faq", "other"]),
-    default=None,
-    help="Judge every file as this kind of document (default: configuration, else as wbl finds each file).",
-)
+@KIND_OPTION
 @click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
 @MAX_FILE_SIZE_OPTION
 @RULE_TIME_LIMIT_OPTION
@@ -309,15 +310,7 @@ def check(
         _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
     if fix and not show_diff and "-" in paths and len(paths) > 1:
         _fail("--fix prints the fixed standard input: give '-' alone")
-    options = LintOptions(
-        select=_split(select),
-        ignore=_split(ignore),
-        model=model,
-        max_file_size=max_file_size,
-        report_unused=report_unused,
-        kind=kind,
-        rule_time_limit=rule_time_limit,
-    )
+    options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind, report_unused)
     try:
         project = _project(
             options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, respect_gitignore, dask_scheduler
@@ -545,6 +538,28 @@ def _load_baseline(path: str) -> Baseline:
         raise  # pragma: no cover - _fail exits
 
 
+def _lint_options(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    model: str | None,
+    max_file_size: int,
+    rule_time_limit: float | None,
+    kind: str | None = None,
+    report_unused: bool = False,
+) -> LintOptions:
+    """The options `check` and `baseline` lint with, from their common flags (so that a baseline
+    records what `check` with the same flags reports)."""
+    return LintOptions(
+        select=_split(select),
+        ignore=_split(ignore),
+        model=model,
+        max_file_size=max_file_size,
+        report_unused=report_unused,
+        kind=kind,
+        rule_time_limit=rule_time_limit,
+    )
+
+
 def _codes_run(project: Project, path: str) -> list[str]:
     """The codes of the rules that ran on `path` (a baseline's entries of other rules are not 'fixed')."""
     return [r.code for r in project.linter_for(project.settings_for(path)).rules]
@@ -563,6 +578,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (WB5), slugs or categories.")
 @click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
 @click.option("--model", help="spaCy pipeline to load.")
+@KIND_OPTION
 @MAX_FILE_SIZE_OPTION
 @RULE_TIME_LIMIT_OPTION
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
@@ -576,6 +592,7 @@ def baseline_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     model: str | None,
+    kind: str | None,
     max_file_size: int,
     rule_time_limit: float | None,
     config_file: str | None,
@@ -592,13 +609,7 @@ def baseline_command(
         _fail("no paths given")
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
-    options = LintOptions(
-        select=_split(select),
-        ignore=_split(ignore),
-        model=model,
-        max_file_size=max_file_size,
-        rule_time_limit=rule_time_limit,
-    )
+    options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind)
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
         report = project.lint_paths(paths)
