@@ -1521,6 +1521,9 @@ def _label_features(
         return passive_features(span, a.passive)
     result = tech_first_features(span, a, slex) if label == "tech_first" else jargon_features(span, a, slex)
     if lemmas:
+        # Each lemma's tokens are gathered first and added once: adding them one by one copies
+        # the token tuple each time, quadratic in a sentence that repeats a word thousands of times.
+        bag: dict[str, list[int]] = {}
         for t in span:
             if (
                 t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
@@ -1528,7 +1531,9 @@ def _label_features(
                 and not t.is_stop
                 and t.i not in a.excluded
             ):
-                _add(result, f"lemma:{t.lemma_.lower()}", 1.0, [t.i])
+                bag.setdefault(f"lemma:{t.lemma_.lower()}", []).append(t.i)
+        for name, ids in bag.items():
+            _add(result, name, float(len(ids)), ids)
     return result
 
 

@@ -719,3 +719,16 @@ def test_split_long_pieces_join_back(size):
     text = ("Many users wait. " * 40) + "x" * 300 + " tail"
     pieces = split_long(text, size)
     assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
+
+
+def test_a_sentence_longer_than_a_piece_stays_one_sentence(monkeypatch):
+    from wbl import nlp
+
+    monkeypatch.setattr(nlp, "MAX_PIECE", 1000)
+    ended = "Many customers wait for their orders. " * 40  # cut at sentence ends: 40 sentences
+    long_one = "Many customers use " + "-".join(["ab"] * 1000) + " daily."  # cut inside a word
+    text = f"# Shelfwise\n\n{ended}\n\n{long_one}\n"
+    document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
+    paragraphs = [u for u in document.units if u.kind == "paragraph"]
+    assert [len(u.sentences) for u in paragraphs] == [40, 1]
+    assert paragraphs[1].sentences[0].text == long_one
