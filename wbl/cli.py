@@ -17,7 +17,6 @@ from pathlib import Path
 
 import click
 
-from wbl.atomic import atomic_write
 from wbl.baseline import DEFAULT_BASELINE, Baseline, BaselineError, write_baseline
 from wbl.cache import default_cache_dir
 from wbl.cluster import DaskUnavailable
@@ -45,7 +44,7 @@ from wbl.reporters import (
     use_color,
 )
 from wbl.reporters.base import docs_url, plural, printable, root_of
-from wbl.safeio import FileProblem, read_limited, write_atomic
+from wbl.safeio import FileProblem, atomic_writer, read_limited, write_atomic
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -323,7 +322,7 @@ def check(
     human = output_format in HUMAN_FORMATS
     comparison = None
     try:
-        sink = atomic_write(output_file) if output_file is not None else nullcontext(_Stdout(color))
+        sink = atomic_writer(output_file) if output_file is not None else nullcontext(_Stdout(color))
         with sink as out:
             wrote = ""  # the last piece written
             try:
