@@ -39,7 +39,7 @@ from wbl_rules import memo
 from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
 
 from wbl.document import Sentence
-from wbl.kinds.existence import clause_of
+from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Severity
@@ -863,15 +863,8 @@ def weasel_terms(sentence: Sentence, table: WeaselTable) -> tuple[WeaselTerm, ..
 
 
 def _number_in_clause(token: Any, numbers: set[int]) -> bool:
-    head = clause_of(token)
-    ids = {t.i for t in head.subtree}
-    for nested in head.subtree:
-        if (
-            nested.i != head.i
-            and nested.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis")
-            and nested.pos_ in ("VERB", "AUX")
-        ):
-            ids -= {t.i for t in nested.subtree}
+    """A number in the clause of `token` (not in the clauses nested in it), or within 3 tokens."""
+    ids = {t.i for t in clause_tokens(clause_of(token), ("ccomp", "advcl", "relcl", "conj", "parataxis"))}
     return bool(ids & numbers) or any(abs(i - token.i) <= 3 for i in numbers)
 
 
