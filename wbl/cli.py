@@ -99,9 +99,10 @@ def _batch_gc() -> None:
 
 
 def _say(line: str) -> None:
-    """One line on standard error, with control characters escaped (a file name or a message can
-    hold any character; a terminal must not obey them)."""
-    click.echo(printable(line), err=True)
+    """One line on standard error, with control characters and line feeds escaped (a file name or
+    a message can hold any character: a terminal must not obey them, and a name with a line feed
+    must not make two lines of one error)."""
+    click.echo(printable(line, one_line=True), err=True)
 
 
 def _fail(message: str) -> None:
@@ -371,7 +372,7 @@ def check(
                 else:
                     click.echo(statistics_text, err=True)
     except OSError as exc:
-        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
+        _fail(f"cannot write {output_file or 'standard output'}: {exc.strerror or exc}")
     if not quiet:
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")
