@@ -40,17 +40,26 @@ def fold_superseded(
         return findings
     topics = [topic for _, topic in entries]
     depth = _depths(supersedes)
-    alive = list(range(len(findings)))
-    for b in sorted(alive, key=lambda i: -depth.get(findings[i].rule, 0)):
-        for a in alive:
-            if a == b or findings[b].rule not in supersedes.get(findings[a].rule, frozenset()):
-                continue
-            if same_gap(findings[a], topics[a], findings[b], topics[b]):
+    # Each finding is compared only with the findings of the rules that supersede its rule (a
+    # file with thousands of findings of one rule took time quadratic in their count).
+    by_rule: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        by_rule.setdefault(finding.rule, []).append(i)
+    above: dict[str, list[str]] = {}
+    for code, below in supersedes.items():
+        for lower in below:
+            above.setdefault(lower, []).append(code)
+    folded_away: set[int] = set()
+    for b in sorted(range(len(findings)), key=lambda i: -depth.get(findings[i].rule, 0)):
+        codes = above.get(findings[b].rule, ())
+        candidates = sorted(i for code in codes for i in by_rule.get(code, ()) if i not in folded_away)
+        for a in candidates:
+            if a != b and same_gap(findings[a], topics[a], findings[b], topics[b]):
                 folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
                 findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
-                alive.remove(b)
+                folded_away.add(b)
                 break
-    return [findings[i] for i in alive]
+    return [finding for i, finding in enumerate(findings) if i not in folded_away]
 
 
 def _depths(supersedes: Mapping[str, frozenset[str]]) -> dict[str, int]:
