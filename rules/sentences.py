@@ -343,6 +343,9 @@ def _word_zipf(word: str, lemma: str) -> float:
     return max(zipf(f) for f in forms)
 
 
+# Longer than any word with a Zipf frequency of 3.5 or more (wordfreq's longest has 18 letters:
+# "telecommunications").
+_COMMON_WORD_MAX = 24
 _PREFIXES = ("un", "re", "pre", "non", "over", "under", "co", "sub", "self", "mis", "dis", "out")
 _SUFFIXES = ("ability", "able", "ible", "less", "ness", "ful", "ment", "ers", "er", "ings", "ing", "ed", "ly", "s")
 
@@ -363,7 +366,10 @@ def transparent(word: str) -> bool:
                 stems |= {base, base + "e"}
     if any(zipf(x) >= 3.5 for x in stems if x != word):
         return True
-    return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in range(3, len(word) - 2))
+    # Only cuts that leave both parts short enough to be common words: every cut of a long
+    # "word" took time quadratic in its length.
+    cuts = range(max(3, len(word) - _COMMON_WORD_MAX), min(len(word) - 2, _COMMON_WORD_MAX + 1))
+    return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in cuts)
 
 
 # ----------------------------------------------------------------------------------------------
