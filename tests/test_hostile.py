@@ -102,6 +102,7 @@ CASES: dict[str, Case] = {
     "bidi-emoji.md": Case("\u200fمرحبا \u200b many 🎉 words\u202e reversed\u202c text\n".encode(), "linted"),
     "terminal-escapes.md": Case(b"# Shelfwise\n\nMany\x1b[2J customers\x1b]0;pwned\x07 wait.\n", "linted"),
     # Scale: 12,500 words on one line, 10 MiB, and the growth cases of bench/hostile_scaling.py
+    # that were ever worse than linear
     "long-line.md": Case(("many words here " * 12_500).encode(), "linted"),
     "too-large.md": Case(b"Many words. " * 500_000, "error:size limit"),
     **{
@@ -115,6 +116,9 @@ CASES: dict[str, Case] = {
             ("hyphenated-token", 120),
             ("unclosed-quote", 60),
             ("digits-commas", 60),
+            ("unclosed-comment", 60),
+            ("long-word", 60),
+            ("links", 60),
         ]
     },
     # Files that are not regular files: refused before they are opened
