@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -422,8 +423,16 @@ def _offsets(span: Any) -> list[tuple[int, int, int]]:
 
 
 def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, ...]:
-    """Token indices overlapping span-relative characters [start, end)."""
-    return tuple(i for s, e, i in offsets if s < end and e > start)
+    """Token indices overlapping span-relative characters [start, end). `offsets` are in text
+    order (as `_offsets` makes them), so the first overlapping token is found by bisection: a
+    scan of the whole sentence for each match was quadratic in a sentence of many matches."""
+    first = bisect.bisect_right(offsets, start, key=lambda o: o[1])
+    found = []
+    for s, _, i in itertools.islice(offsets, first, None):
+        if s >= end:
+            break
+        found.append(i)
+    return tuple(found)
 
 
 def phrases_of(
