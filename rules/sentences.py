@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
 import json
 import math
 import re
@@ -428,10 +427,10 @@ def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) ->
     scan of the whole sentence for each match was quadratic in a sentence of many matches."""
     first = bisect.bisect_right(offsets, start, key=lambda o: o[1])
     found = []
-    for s, _, i in itertools.islice(offsets, first, None):
-        if s >= end:
+    for k in range(first, len(offsets)):  # (islice would step through the tokens before `first`)
+        if offsets[k][0] >= end:
             break
-        found.append(i)
+        found.append(offsets[k][2])
     return tuple(found)
 
 
