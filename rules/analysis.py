@@ -70,8 +70,11 @@ _FILE = re.compile(
     re.IGNORECASE,
 )
 _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
+# A number before a unit is tried only where its run of digits, commas and periods begins (a
+# match that starts inside the run also starts there): "1,2,1,2,..." took time quadratic in the
+# run's length.
 _DATA = re.compile(
-    r"[$€£¥]\s?\d|\d\s?%|\bpercent\b|\b\d[\d,.]*\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"[$€£¥]\s?\d|\d\s?%|\bpercent\b|\b(?<!\d[,.])\d[\d,.]*+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"mins?|hrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half an?)\s+"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b|\b\d+\s+(?:in|out of)\s+\d+\b",
     re.IGNORECASE,

@@ -25,6 +25,7 @@ roles join the lexicons.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -39,7 +40,7 @@ from wbl_rules import memo
 from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
 
 from wbl.document import Sentence
-from wbl.kinds.existence import clause_of
+from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Severity
@@ -342,6 +343,9 @@ def _word_zipf(word: str, lemma: str) -> float:
     return max(zipf(f) for f in forms)
 
 
+# Longer than any word with a Zipf frequency of 3.5 or more (wordfreq's longest has 18 letters:
+# "telecommunications").
+_COMMON_WORD_MAX = 24
 _PREFIXES = ("un", "re", "pre", "non", "over", "under", "co", "sub", "self", "mis", "dis", "out")
 _SUFFIXES = ("ability", "able", "ible", "less", "ness", "ful", "ment", "ers", "er", "ings", "ing", "ed", "ly", "s")
 
@@ -362,7 +366,10 @@ def transparent(word: str) -> bool:
                 stems |= {base, base + "e"}
     if any(zipf(x) >= 3.5 for x in stems if x != word):
         return True
-    return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in range(3, len(word) - 2))
+    # Only cuts that leave both parts short enough to be common words: every cut of a long
+    # "word" took time quadratic in its length.
+    cuts = range(max(3, len(word) - _COMMON_WORD_MAX), min(len(word) - 2, _COMMON_WORD_MAX + 1))
+    return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in cuts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -415,8 +422,16 @@ def _offsets(span: Any) -> list[tuple[int, int, int]]:
 
 
 def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, ...]:
-    """Token indices overlapping span-relative characters [start, end)."""
-    return tuple(i for s, e, i in offsets if s < end and e > start)
+    """Token indices overlapping span-relative characters [start, end). `offsets` are in text
+    order (as `_offsets` makes them), so the first overlapping token is found by bisection: a
+    scan of the whole sentence for each match was quadratic in a sentence of many matches."""
+    first = bisect.bisect_right(offsets, start, key=lambda o: o[1])
+    found = []
+    for k in range(first, len(offsets)):  # (islice would step through the tokens before `first`)
+        if offsets[k][0] >= end:
+            break
+        found.append(offsets[k][2])
+    return tuple(found)
 
 
 def phrases_of(
@@ -862,17 +877,28 @@ def weasel_terms(sentence: Sentence, table: WeaselTable) -> tuple[WeaselTerm, ..
     )
 
 
-def _number_in_clause(token: Any, numbers: set[int]) -> bool:
-    head = clause_of(token)
-    ids = {t.i for t in head.subtree}
-    for nested in head.subtree:
-        if (
-            nested.i != head.i
-            and nested.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis")
-            and nested.pos_ in ("VERB", "AUX")
-        ):
-            ids -= {t.i for t in nested.subtree}
-    return bool(ids & numbers) or any(abs(i - token.i) <= 3 for i in numbers)
+class _Numbers(set[int]):
+    """The data numbers of a sentence (token indices, see `_data_numbers`), with the questions
+    the weasel exceptions ask of them answered in time that does not grow with the count of
+    listed words (a sentence of 700 "many" asked 700 times about one long clause)."""
+
+    def __init__(self, ids: Iterable[int]) -> None:
+        super().__init__(ids)
+        self._sorted = sorted(self)
+        self._clauses: dict[int, bool] = {}
+
+    def near(self, index: int, distance: int) -> bool:
+        """A number within `distance` tokens of token `index`."""
+        at = bisect.bisect_left(self._sorted, index - distance)
+        return at < len(self._sorted) and self._sorted[at] <= index + distance
+
+    def in_clause(self, token: Any) -> bool:
+        """A number in the clause of `token`, not in the clauses nested in it."""
+        head = clause_of(token)
+        if head.i not in self._clauses:
+            nested = ("ccomp", "advcl", "relcl", "conj", "parataxis")
+            self._clauses[head.i] = any(t.i in self for t in clause_tokens(head, nested))
+        return self._clauses[head.i]
 
 
 _DIGIT_START = re.compile(r"^[~$€£¥<>≈+-]?\d")
@@ -961,7 +987,7 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
     offsets = _offsets(span)
     excepted = [m.span() for m in table.exceptions.finditer(text)]
     placeholder = _placeholders(text, offsets)
-    numbers = _data_numbers(span)
+    numbers = _Numbers(_data_numbers(span))
     title_case = is_title_case(span)
     for m in table.pattern.finditer(text):
         word = normal_phrase(m.group(0))
@@ -983,7 +1009,7 @@ def _excused(
     kind: str,
     tokens: tuple[int, ...],
     table: WeaselTable,
-    numbers: set[int],
+    numbers: _Numbers,
     question: bool,
     title_case: bool,
 ) -> bool:
@@ -1041,7 +1067,7 @@ def _excused(
         kind in ("quantifier", "hedge")
         and word not in ("may", "might", "should")
         and bool(numbers)
-        and (_number_in_clause(tok, numbers) or min(abs(i - tok.i) for i in numbers) <= 8)
+        and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
 
 
@@ -1539,6 +1565,9 @@ def _label_features(
         return passive_features(span, a.passive)
     result = tech_first_features(span, a, slex) if label == "tech_first" else jargon_features(span, a, slex)
     if lemmas:
+        # Each lemma's tokens are gathered first and added once: adding them one by one copies
+        # the token tuple each time, quadratic in a sentence that repeats a word thousands of times.
+        bag: dict[str, list[int]] = {}
         for t in span:
             if (
                 t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
@@ -1546,7 +1575,9 @@ def _label_features(
                 and not t.is_stop
                 and t.i not in a.excluded
             ):
-                _add(result, f"lemma:{t.lemma_.lower()}", 1.0, [t.i])
+                bag.setdefault(f"lemma:{t.lemma_.lower()}", []).append(t.i)
+        for name, ids in bag.items():
+            _add(result, name, float(len(ids)), ids)
     return result
 
 

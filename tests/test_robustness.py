@@ -35,7 +35,7 @@ from wbl.files import FileLinter
 from wbl.findings import FileReport, Report
 from wbl.registry import Registry, RegistryError, discover
 from wbl.reporters import REPORTERS, RenderOptions, render_explanation, render_rules
-from wbl.safeio import json_text, read_regular, write_atomic
+from wbl.safeio import atomic_writer, json_text, read_regular, write_atomic
 
 from .conftest import within
 from .positions import span_problems
@@ -102,6 +102,22 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
     monkeypatch.undo()
     write_atomic(target, "new\n")
     assert target.read_text(encoding="utf-8") == "new\n" and (target.stat().st_mode & 0o777) == 0o640
+
+
+def test_a_streamed_write_that_fails_half_way_keeps_the_previous_file(tmp_path):
+    target = tmp_path / "report.sarif"
+    target.write_text("the old report\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_writer(target) as out:
+        out.write("{\n")
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "the old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.sarif"]
+    with atomic_writer(target) as out:
+        out.write(os.fsdecode(b"caf\xe9.md"))
+        out.write(b" bytes\n")
+    assert target.read_bytes() == b"caf\\udce9.md bytes\n"
+    with pytest.raises(IsADirectoryError), atomic_writer(tmp_path) as out:
+        out.write("never\n")
 
 
 def test_baseline_with_a_file_name_that_is_not_utf8(tmp_path):
@@ -719,3 +735,16 @@ def test_split_long_pieces_join_back(size):
     text = ("Many users wait. " * 40) + "x" * 300 + " tail"
     pieces = split_long(text, size)
     assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
+
+
+def test_a_sentence_longer_than_a_piece_stays_one_sentence(monkeypatch):
+    from wbl import nlp
+
+    monkeypatch.setattr(nlp, "MAX_PIECE", 1000)
+    ended = "Many customers wait for their orders. " * 40  # cut at sentence ends: 40 sentences
+    long_one = "Many customers use " + "-".join(["ab"] * 1000) + " daily."  # cut inside a word
+    text = f"# Shelfwise\n\n{ended}\n\n{long_one}\n"
+    document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
+    paragraphs = [u for u in document.units if u.kind == "paragraph"]
+    assert [len(u.sentences) for u in paragraphs] == [40, 1]
+    assert paragraphs[1].sentences[0].text == long_one

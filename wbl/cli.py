@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import click
 
 from wbl import snapshot
-from wbl.atomic import atomic_write
 from wbl.cache import default_cache_dir
 from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
@@ -52,7 +51,7 @@ from wbl.reporters import (
     use_color,
 )
 from wbl.reporters.base import docs_url, plural, printable, root_of
-from wbl.safeio import FileProblem, read_limited, write_atomic
+from wbl.safeio import FileProblem, atomic_writer, read_limited, write_atomic
 from wbl.source import InputError
 from wbl.version import __version__
 
@@ -115,9 +114,10 @@ def _batch_gc() -> None:
 
 
 def _say(line: str) -> None:
-    """One line on standard error, with control characters escaped (a file name or a message can
-    hold any character; a terminal must not obey them)."""
-    click.echo(printable(line), err=True)
+    """One line on standard error, with control characters and line feeds escaped (a file name or
+    a message can hold any character: a terminal must not obey them, and a name with a line feed
+    must not make two lines of one error)."""
+    click.echo(printable(line, one_line=True), err=True)
 
 
 def _fail(message: str) -> None:
@@ -333,7 +333,7 @@ def check(
     human = output_format in HUMAN_FORMATS
     comparison = None
     try:
-        sink = atomic_write(output_file) if output_file is not None else nullcontext(_Stdout(color))
+        sink = atomic_writer(output_file) if output_file is not None else nullcontext(_Stdout(color))
         with sink as out:
             wrote = ""  # the last piece written
             try:
@@ -382,7 +382,7 @@ def check(
                 else:
                     click.echo(statistics_text, err=True)
     except OSError as exc:
-        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
+        _fail(f"cannot write {output_file or 'standard output'}: {exc.strerror or exc}")
     if not quiet:
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")

@@ -92,15 +92,12 @@ def save() -> None:
         if not _ADDED or _TABLES is None or _DISABLED:
             return
         _ADDED = False
-        import tempfile
+        from wbl.safeio import write_atomic
 
         try:
             path = _path()
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(_TABLES))
-            os.replace(temporary, path)
+            write_atomic(path, marshal.dumps(_TABLES), durable=False)
         except OSError:
             pass  # no writable cache: the next run derives them again
 

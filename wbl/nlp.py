@@ -16,6 +16,7 @@ completed in several steps carries exactly the analysis one full run would give 
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import threading
 from collections.abc import Collection, Iterable, Sequence
@@ -134,7 +135,7 @@ class Pipeline:
             return docs
         from spacy.tokens import Doc
 
-        return [docs[a] if b - a == 1 else Doc.from_docs(docs[a:b], ensure_whitespace=False) for a, b in spans]
+        return [docs[a] if b - a == 1 else _joined(Doc, docs[a:b]) for a, b in spans]
 
     def complete(self, wanted: Sequence[tuple[Any, Collection[str]]], batch_size: int = 256) -> None:
         """Run on each split Doc the components its features need and it has not had yet (in place).
@@ -176,6 +177,7 @@ class Pipeline:
 BATCH_CHARACTERS = 100_000  # characters analysed while the pipeline is held (see `Pipeline.pipe`)
 MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*\s+\Z")
 
 
 # spaCy's tokenizer takes time quadratic in the length of a run of prefix or suffix characters
@@ -188,6 +190,19 @@ def _mask_punctuation(text: str) -> str:
     if _LONG_PUNCTUATION.search(text) is None:
         return text
     return _LONG_PUNCTUATION.sub(lambda m: "-" * len(m.group(0)), text)
+
+
+def _joined(doc_class: Any, docs: Sequence[Any]) -> Any:
+    """The Docs of the pieces of one text (`split_long`) joined into one. A cut that is not at a
+    sentence end (a sentence, or a single "word", longer than a piece) is not a sentence
+    boundary: the sentence goes on across it, as it would have in one Doc."""
+    joined = doc_class.from_docs(list(docs), ensure_whitespace=False)
+    first = 0
+    for previous, doc in itertools.pairwise(docs):
+        first += len(previous)
+        if len(doc) and first < len(joined) and not _ENDS_SENTENCE.search(previous.text):
+            joined[first].is_sent_start = False
+    return joined
 
 
 def split_long(text: str, size: int = MAX_PIECE) -> list[str]:

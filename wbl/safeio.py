@@ -5,9 +5,10 @@ regular files are opened (a FIFO, a device such as ``/dev/zero`` or a socket is 
 `stat`, before it is opened; the open itself is non-blocking, and the descriptor is checked
 again), and at most `max_bytes` + 1 bytes are read, so an oversized file costs no memory.
 
-Every file wbl writes (baselines, review pages, the result cache, the word table, generated
-documentation) goes through `write_atomic`: the content is written to a temporary file in the
-same directory, flushed, and renamed over the target, so a failure half-way (a full disk, an
+Every file wbl writes (baselines, review pages, ``--output-file``, the result cache, the word
+table, the derived tables, generated documentation) goes through `write_atomic`, or
+`atomic_writer` for content written piece by piece: the content is written to a temporary file in
+the same directory, flushed, and renamed over the target, so a failure half-way (a full disk, an
 unencodable character, an interrupt) leaves the previous file whole.
 
 `json_text` is `json.dumps` whose output is always valid UTF-8: a lone surrogate (a file name
@@ -22,6 +23,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterator
 from typing import IO, Any
 
 from wbl.source import InputError, size_problem
@@ -105,7 +107,28 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, durable: bo
     the disk before the rename (the result cache skips that: an entry lost in a crash only costs
     a lint).
     """
-    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    with atomic_writer(path, durable=durable) as handle:
+        handle.write(data)
+
+
+class AtomicText:
+    """What `atomic_writer` hands out: text (UTF-8, lone surrogates as ``\\udcXX``) or bytes,
+    written to the temporary file."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+
+    def write(self, data: str | bytes) -> None:
+        self._handle.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iterator[AtomicText]:
+    """`write_atomic` for content written piece by piece (a report streamed to ``--output-file``):
+    the pieces go to a temporary file beside `path`, renamed over it when the block ends without
+    an exception and removed otherwise, so the old file stays whole. The file keeps the mode of
+    the file it replaces (a new one gets the umask's, not mkstemp's 0600). Raises `OSError` when
+    `path` is a directory or a special file, or its folder cannot take the file."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     existing = None
@@ -119,7 +142,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, durable: bo
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".wbl")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            yield AtomicText(handle)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -147,6 +170,7 @@ def json_text(value: Any, **options: Any) -> str:
 
 __all__ = [
     "FileProblem",
+    "atomic_writer",
     "json_text",
     "read_limited",
     "read_regular",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -38,8 +38,9 @@ def clause_of(token: Any) -> Any:
         current = current.head
 
 
-def clause_text(head: Any) -> str:
-    """The words of `head`'s clause, without the clauses nested in it.
+def clause_tokens(head: Any, nested: Collection[str] = _CLAUSE_DEPS) -> list[Any]:
+    """The tokens of `head`'s clause in order, without the clauses nested in it (a verb below
+    `head` whose dependency label is in `nested`, and everything below that verb).
 
     The walk stops at each nested clause's head, so every token is visited once (the subtrees
     of a chain of clauses nest, and collecting each of them took time quadratic in its length).
@@ -49,9 +50,14 @@ def clause_text(head: Any) -> str:
     while waiting:
         token = waiting.pop()
         kept.append(token)
-        waiting.extend(c for c in token.children if not (c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")))
+        waiting.extend(c for c in token.children if not (c.dep_ in nested and c.pos_ in ("VERB", "AUX")))
     kept.sort(key=lambda t: t.i)
-    return "".join(t.text_with_ws for t in kept)
+    return kept
+
+
+def clause_text(head: Any) -> str:
+    """The words of `head`'s clause, without the clauses nested in it (see `clause_tokens`)."""
+    return "".join(t.text_with_ws for t in clause_tokens(head))
 
 
 def _listed_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -275,4 +281,4 @@ def _counts(
     return True
 
 
-__all__ = ["Existence", "clause_of", "clause_text"]
+__all__ = ["Existence", "clause_of", "clause_text", "clause_tokens"]
