@@ -328,9 +328,84 @@ def test_anatomy_follows_the_analysed_units() -> None:
         ("Ostiari — Press Release", True),
         ("Press Release", True),
         ("Acme PRFAQ", True),
+        ("Press Release (working backwards)", True),  # a remark in brackets after the name
+        ("FOR IMMEDIATE RELEASE", True),  # the embargo line heading a release
         ("How to write a PR/FAQ", False),  # a guide about the genre
+        ("How to write a press release (a guide)", False),
         ("Real PR/FAQ and press-release drafts", False),  # an index of documents
     ],
 )
 def test_a_title_names_the_genre_when_it_opens_or_closes_on_it(title, names_it):
     assert names_the_genre(title) is names_it
+
+
+def test_a_release_titled_for_immediate_release_is_a_press_release() -> None:
+    anatomy = anatomy_of(
+        """
+        # FOR IMMEDIATE RELEASE
+
+        **Tallyho lets choir directors seat a concert in ten minutes**
+
+        Choir directors spend an evening before every concert drawing seating charts by hand, and
+        redo them whenever a singer drops out.
+
+        Tallyho draws the chart from the roster and redraws it when someone cancels.
+
+        ### Media contact
+
+        press@tallyho.example
+        """
+    )
+    assert anatomy.is_prfaq
+
+
+def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:
+    from wbl.anatomy import KIND_TEXT_CHARACTERS, kind_words
+    from wbl.document import build_document as build
+
+    text = "# Title\n\nCustomers can sign up today.\n\n```\nnpm install x\n```\n\n- Run It now\n"
+    words = kind_words(build("d.md", SourceText(text), parse(text)).units)
+    assert words == {"customers", "can", "sign", "up", "today"}  # no heading, code or list words
+    long = "# T\n\n" + "alpha " * (KIND_TEXT_CHARACTERS // 6) + "omega\n"
+    assert "omega" not in kind_words(build("d.md", SourceText(long), parse(long)).units)
+
+
+def test_unsigned_quoted_list_items_and_review_steps_are_not_quotes() -> None:
+    anatomy = anatomy_of(
+        """
+        # Mailroom routes council letters to the right desk
+
+        SEATTLE, WA — March 3, 2027 — Today the county launched Mailroom for its clerks.
+
+        Clerks sort two thousand letters a week by hand, and one in ten reaches the wrong desk.
+
+        Mailroom reads each letter and routes it. Steps include:
+
+        - **Scan** — photograph the letter at the front desk
+        - **Manual Review** — send unclear letters to a supervisor for a decision
+        - **Archive** — file the letter with its routing record
+
+        Subject lines that worked in our pilot:
+
+        - "Your permit letter reached the right desk in a day, not a week"
+        - "Mailroom routes two thousand council letters a week for the clerks"
+
+        "I used to spend Mondays sorting mail," said Dana Ortiz, a records clerk in Pierce County.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]
+
+
+def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:
+    anatomy = anatomy_of(
+        """
+        # Skyhop flies commuters across the bay
+
+        SEATTLE, WA — March 3, 2027 — Today Skyhop launched electric air taxis between Seattle and Bremerton.
+
+        - On-demand flights: book a seat in the app and pick a landing pad near you.
+
+        Skyhop seats four passengers and lands on rooftop pads.
+        """
+    )
+    assert anatomy.get("problem") is None

@@ -25,6 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from wbl.anatomy import problem_wording
 from wbl.corpus import corpus_folders, load_documents, load_parts
 from wbl.engine import build
 
@@ -115,10 +116,13 @@ def main() -> None:
         return LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
 
     def doc_scores(model, chosen):
-        return [
-            max(model.predict_proba(np.array([[f.get(k, 0.0) for k in features] for f, _ in s[1]]))[:, 1])
-            for s in chosen
-        ]
+        """Per document, the likeliest candidate that has problem wording (as the anatomy chooses)."""
+        scores = []
+        for s in chosen:
+            worded = [f for f, _ in s[1] if problem_wording(f)]
+            x = np.array([[f.get(k, 0.0) for k in features] for f in worded])
+            scores.append(float(max(model.predict_proba(x)[:, 1])) if worded else 0.0)
+        return scores
 
     def best_threshold(model, chosen):
         scores = doc_scores(model, chosen)

@@ -1090,7 +1090,7 @@ class _Builder:
             )
             probability = _logistic(model, features)
             self.problem_candidates.append((segment.index, MappingProxyType(features), probability))
-            if best is None or probability > best[0]:
+            if problem_wording(features) and (best is None or probability > best[0]):
                 best = (probability, line)
         if best is not None and best[0] >= float(model["threshold"]):
             self.found("problem", [best[1].segment], "content", round(best[0], 2))
@@ -1199,7 +1199,8 @@ class _Builder:
                 in_section
                 or (attribution and quoted_words >= 4)
                 or short_signed
-                or (starts_quoted and whole and quoted_words >= 6)
+                # An unsigned quoted list item is an example ("subject lines that get opened: - '…'").
+                or (starts_quoted and whole and quoted_words >= 6 and unit.kind != "list_item")
             ) and not (line.quote_depth and attribution and not spans):
                 continue  # a scare quote ('the "Oprah test" says…') is not a quotation
             if spans:
@@ -1400,7 +1401,7 @@ class _Builder:
         editor's first lines, a sentence sent alone): those get sentence-level findings only.
         Otherwise other Markdown, which wbl does not judge."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
-        score = kind_score(signals)
+        score = kind_score(signals, kind_words(self.units))
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
         named_parts = {ln.alias for ln in lines if ln.label and ln.alias and heading_key(ln.label_text) in _EXACT}
@@ -1553,6 +1554,13 @@ def problem_features(
     }
 
 
+def problem_wording(features: Mapping[str, float]) -> bool:
+    """Whether a candidate says anything of a difficulty (a cue word, a status-quo opening,
+    negation, a question, the customer as subject): its place alone does not make a paragraph
+    the problem (a feature list second after the summary is not one)."""
+    return any(features.get(k, 0.0) > 0 for k in ("cues", "opener", "negation", "question", "customer_subject"))
+
+
 _NEGATION = re.compile(
     r"\b(?:not|no|never|nothing|nobody|without|can't|cannot|don't|doesn't|won't|isn't|aren't|neither|nor)\b"
 )
@@ -1667,14 +1675,18 @@ def names_the_genre(title: str) -> bool:
     if not before:
         return True
     last = found[-1]
-    after = title[last.end() :].strip(" :-–—|.()")
+    rest = title[last.end() :].strip(" :-–—|.")
+    # A remark in brackets after the genre's name still names it: "Press Release (working backwards)".
+    after = "" if re.fullmatch(r"\([^()]*\)", rest) else rest.strip("()")
     if after:
         return False
     words = before.split()
     return not words or words[-1].lower() not in ("a", "an", "the", "my", "your", "our")
 
 
-_GENRE_TITLE = re.compile(r"\bpress[\s-]+release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I)
+_GENRE_TITLE = re.compile(
+    r"\bpress[\s-]+release\b|^for immediate release$|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I
+)
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
 
@@ -1686,11 +1698,29 @@ def kind_model() -> Mapping[str, Any]:
     return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
 
-def kind_score(signals: Mapping[str, float]) -> float:
-    """The log-odds that the document is a PR/FAQ (or a press release, or an FAQ): >= 0 means it is."""
+_KIND_WORD = re.compile(r"\b[a-z][a-z]+\b")
+KIND_TEXT_CHARACTERS = 2000
+
+
+def kind_words(units: Iterable[Any]) -> frozenset[str]:
+    """The distinct lower-case words of the document's first paragraphs (2,000 characters of them),
+    the kind model's bag of words: an announcement's prose ("customers", "today", "announced")
+    reads differently from a README's ("install", "run", "npm")."""
+    text = " ".join(u.text for u in units if u.kind == "paragraph")[:KIND_TEXT_CHARACTERS]
+    return frozenset(_KIND_WORD.findall(text.lower()))
+
+
+def kind_score(signals: Mapping[str, float], words: Iterable[str] = ()) -> float:
+    """The log-odds that the document is a PR/FAQ (or a press release, or an FAQ): >= 0 means it is.
+    `words` are `kind_words` of the document; each known word adds its weight."""
     model = kind_model()
     weights = model["weights"]
-    return float(model["bias"]) + sum(float(weights.get(k, 0.0)) * v for k, v in signals.items())
+    word_weights = model.get("words", {})
+    return (
+        float(model["bias"])
+        + sum(float(weights.get(k, 0.0)) * v for k, v in signals.items())
+        + sum(float(word_weights.get(w, 0.0)) for w in words)
+    )
 
 
 # --- small helpers ---------------------------------------------------------------------------------
