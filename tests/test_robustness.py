@@ -33,6 +33,7 @@ from wbl.config import ConfigError, glob_match, load_config
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report
+from wbl.guard import guarded
 from wbl.registry import Registry, RegistryError, discover
 from wbl.reporters import REPORTERS, RenderOptions, render_explanation, render_rules
 from wbl.safeio import atomic_writer, json_text, read_regular, write_atomic
@@ -438,6 +439,29 @@ def test_a_rule_that_loops_on_another_thread_is_stopped_too():
     report: list[FileReport] = []
     _finishes(lambda: report.append(Linter(LintOptions(rule_time_limit=0.5), _registry(slow)).lint_text(GOOD)))
     assert "ran over its time limit" in report[0].error
+
+
+def test_a_shorter_limit_armed_while_a_longer_one_waits_is_kept():
+    """The watchdog is woken only for a deadline earlier than those it waits for: a short limit
+    armed while another thread holds a long one still stops its rule in time."""
+    started, release = threading.Event(), threading.Event()
+
+    def holds() -> None:
+        with guarded(600):
+            started.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=holds)
+    holder.start()
+    try:
+        assert started.wait(10)
+        slow = _rule("WB990", "too-slow", _loops)
+        report: list[FileReport] = []
+        _finishes(lambda: report.append(Linter(LintOptions(rule_time_limit=0.5), _registry(slow)).lint_text(GOOD)))
+        assert "ran over its time limit" in report[0].error
+    finally:
+        release.set()
+        holder.join()
 
 
 def test_prepare_and_figures_hooks_have_the_time_limit():

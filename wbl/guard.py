@@ -241,11 +241,16 @@ class _Watchdog:
         with self._condition:
             token = next(self._tokens)
             self._armed[token] = (threading.get_ident(), guard)
+            # The watchdog sleeps until the earliest queued deadline (disarmed ones included), so
+            # it needs waking only for an earlier one: a lint arms a guard for every rule, and
+            # waking the thread each time costs a thread switch each.
+            earliest = self._queue[0][0] if self._queue else None
             heapq.heappush(self._queue, (guard.deadline, token))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="wbl-watchdog", daemon=True)
                 self._thread.start()
-            self._condition.notify()
+            if earliest is None or guard.deadline < earliest:
+                self._condition.notify()
             return token
 
     def disarm(self, token: int) -> None:
