@@ -21,7 +21,7 @@ PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's nam
 
 # wbl_rules.customer.checks: customer drift's prefilter.
 POSSIBLE_FORMS = MemoKey(
-    "customer.possible_forms", "analysis", "every form each token of a unit could take, whatever its lemma"
+    "customer.possible_forms", "split", "every form each token of a unit could take, whatever its lemma"
 )
 # wbl_rules.tech_first.checks: the tech-first rules.
 TECH_FIRST_VERDICT = MemoKey(
@@ -51,7 +51,7 @@ PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inp
 WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
 MAY_HOLD_JARGON = MemoKey(
     "sentences.may_hold_jargon",
-    "analysis",
+    "split",
     "whether a sentence could hold a jargon term (inputs: word lists, sentence)",
 )
 
