@@ -37,6 +37,13 @@ def _edits(text: str) -> Iterator[str]:
     yield "\n\n".join([*paragraphs[:2], "Several owners said it will be significantly faster.", *paragraphs[2:]])
     yield "\n\n".join(paragraphs[:target] + paragraphs[target + 1 :])
     yield text.replace("## The problem", "## Frequently asked questions", 1)
+    # Acronyms (remembered per unit): used before their definition, then defined first.
+    use, definition = "Our KMS and HSM hold the keys.", "A key management service (KMS) rotates them."
+    yield "\n\n".join([*paragraphs[:2], use, *paragraphs[2:], definition])
+    yield "\n\n".join([*paragraphs[:2], definition, *paragraphs[2:], use])
+    # Placeholders (unfinished-draft remembers each paragraph's matches).
+    yield "\n\n".join([*paragraphs[:2], "Launch date: TBD.", *paragraphs[2:]])
+    yield "\n\n".join([*paragraphs[:2], "Launch date: TBD, price XX.", *paragraphs[2:]])
 
 
 def test_findings_after_edits_equal_a_fresh_lint() -> None:
@@ -136,3 +143,22 @@ def test_the_packs_split_values_are_those_of_a_parsed_doc() -> None:
     # The acronym rule's options are part of the remembered value's key.
     assert "KMS" in {a.key for a in acronyms(parsed, options)}
     assert "KMS" not in {a.key for a in acronyms(parsed, {**options, "exempt": [*options["exempt"], "KMS"]})}
+
+
+def test_linters_with_other_options_sharing_analyses_find_what_fresh_ones_do() -> None:
+    """Values remembered with a unit's analysis name the options they depend on: a linter with
+    other options reusing the same spaCy Docs finds what a fresh linter finds."""
+    text = generated_document(5, 900) + "\n\nLaunch date: TBD. Our KMS and HSM hold the keys.\n"
+    shared = DocCache()
+    default = _editing_linter()
+    default.doc_cache = shared
+    default.lint_text(text, "prfaq.md")
+    patterns = [{"name": "keys", "regex": r"\bkeys\b", "advice": "say which"}]
+    options = LintOptions(
+        rule_options={"unfinished-draft": {"patterns": patterns}, "undefined-acronym": {"extend-exempt": ["KMS"]}}
+    )
+    other = _editing_linter(options)
+    other.doc_cache = shared
+    found = other.lint_text(text, "prfaq.md").to_dict()
+    assert found == Linter(options).lint_text(text, "prfaq.md").to_dict()
+    assert found != default.lint_text(text, "prfaq.md").to_dict()
