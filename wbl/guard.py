@@ -43,7 +43,6 @@ seconds whoever raises it, and none once the block is being left (`Guard.closed`
 
 from __future__ import annotations
 
-import ctypes
 import heapq
 import itertools
 import signal
@@ -238,6 +237,10 @@ class _Watchdog:
         self._thread: threading.Thread | None = None
 
     def arm(self, guard: Guard) -> int:
+        # Imported here, before the thread can be targeted, not at the top: a run served from
+        # the result cache never needs it (and `_raise_in` then finds it imported).
+        import ctypes  # noqa: F401
+
         with self._condition:
             token = next(self._tokens)
             self._armed[token] = (threading.get_ident(), guard)
@@ -280,6 +283,8 @@ class _Watchdog:
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    import ctypes  # imported already by `_Watchdog.arm`
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None
     )
