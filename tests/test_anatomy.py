@@ -7,7 +7,16 @@ import textwrap
 
 import pytest
 
-from wbl.anatomy import Anatomy, dateline_span, names_the_genre, product_words, question_audience
+from wbl.anatomy import (
+    REMEMBERED_TEXT,
+    Anatomy,
+    cue_hits,
+    dateline_span,
+    names_the_genre,
+    product_words,
+    question_audience,
+    split_sentences,
+)
 from wbl.document import build_document
 from wbl.markdown import parse
 from wbl.source import SourceText
@@ -334,3 +343,26 @@ def test_anatomy_follows_the_analysed_units() -> None:
 )
 def test_a_title_names_the_genre_when_it_opens_or_closes_on_it(title, names_it):
     assert names_the_genre(title) is names_it
+
+
+def test_remembered_cue_hits_and_sentences_answer_for_their_own_phrases_and_text() -> None:
+    """`cue_hits` and `split_sentences` remember short texts' answers (the anatomy is built again
+    after each edit): an answer is the text's and the phrases', and callers get their own list."""
+    text = "Owners wait days. Today, they can't track orders! Shelfwise fixes that."
+    assert cue_hits(text, ("wait", "track")) == ["wait", "track"]
+    assert cue_hits(text, ("fixes",)) == ["fixes"]  # other phrases, same text: not the answer above
+    first = cue_hits(text, ("wait", "track"))
+    first.append("changed")
+    assert cue_hits(text, ("wait", "track")) == ["wait", "track"]
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Owners wait days.",
+        "Today, they can't track orders!",
+        "Shelfwise fixes that.",
+    ]
+    spans.clear()
+    assert len(split_sentences(text)) == 3
+    long = text + " " + "More words here. " * (REMEMBERED_TEXT // 17 + 1)
+    assert len(long) > REMEMBERED_TEXT  # not remembered: the same answers all the same
+    assert cue_hits(long, ("wait", "track")) == ["wait", "track"]
+    assert len(split_sentences(long)) == 3 + REMEMBERED_TEXT // 17 + 1

@@ -150,12 +150,26 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return phrase_pattern(phrases)
 
 
+# Texts up to this long have their cue hits and rough sentences remembered:
+# the language server builds the anatomy of the whole document again after each edit, and all but
+# the edited paragraph are texts it has scanned before.
+REMEMBERED_TEXT = 2_000  # characters
+
+
 def cue_hits(text: str, phrases: Iterable[str]) -> list[str]:
     """The distinct listed phrases in `text` (lower case), in order of first appearance."""
+    pattern = _pattern(tuple(phrases))
+    return list(_cue_hits(text, pattern) if len(text) <= REMEMBERED_TEXT else _find_cues(text, pattern))
+
+
+def _find_cues(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for match in _pattern(tuple(phrases)).finditer(text):
+    for match in pattern.finditer(text):
         seen.setdefault(" ".join(match.group(0).lower().replace("’", "'").split()), None)
-    return list(seen)
+    return tuple(seen)
+
+
+_cue_hits = lru_cache(maxsize=4096)(_find_cues)
 
 
 def normalise(text: str) -> str:
@@ -301,6 +315,10 @@ _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<=[.!?])[\"”)]*(?=\s+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans of `text`, white space trimmed (no NLP needed)."""
+    return list(_sentences_of(text) if len(text) <= REMEMBERED_TEXT else _split_sentences(text))
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     result = []
     for start, end in pairwise(bounds):
@@ -308,7 +326,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
             result.append((start + lead, start + len(chunk.rstrip())))
-    return result
+    return tuple(result)
+
+
+_sentences_of = lru_cache(maxsize=4096)(_split_sentences)
 
 
 def dateline(text: str) -> str | None:
