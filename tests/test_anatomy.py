@@ -16,6 +16,7 @@ from wbl.anatomy import (
     product_words,
     question_audience,
     split_sentences,
+    template_prompt,
 )
 from wbl.document import build_document
 from wbl.markdown import parse
@@ -366,3 +367,7 @@ def test_remembered_cue_hits_and_sentences_answer_for_their_own_phrases_and_text
     assert len(long) > REMEMBERED_TEXT  # not remembered: the same answers all the same
     assert cue_hits(long, ("wait", "track")) == ["wait", "track"]
     assert len(split_sentences(long)) == 3 + REMEMBERED_TEXT // 17 + 1
+    prompt = "Name the product in a way the reader (i.e. your target customers) will understand."
+    assert template_prompt(prompt) == template_prompt(prompt) == prompt
+    assert template_prompt(prompt + " " * REMEMBERED_TEXT) == prompt  # too long to remember, same answer
+    assert template_prompt("Owners wait days for their orders to arrive.") is None

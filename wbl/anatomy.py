@@ -150,7 +150,7 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return phrase_pattern(phrases)
 
 
-# Texts up to this long have their cue hits and rough sentences remembered:
+# Texts up to this long have their cue hits, rough sentences and template prompts remembered:
 # the language server builds the anatomy of the whole document again after each edit, and all but
 # the edited paragraph are texts it has scanned before.
 REMEMBERED_TEXT = 2_000  # characters
@@ -290,6 +290,10 @@ def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
 @lru_cache(maxsize=8192)
 def template_prompt(sentence: str) -> str | None:
     """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
+    return _template_prompt(sentence) if len(sentence) <= REMEMBERED_TEXT else _find_template_prompt(sentence)
+
+
+def _find_template_prompt(sentence: str) -> str | None:
     key = normalise(sentence)
     if len(key) < 12:
         return None
@@ -309,6 +313,8 @@ def template_prompt(sentence: str) -> str | None:
             return prompt
     return None
 
+
+_template_prompt = lru_cache(maxsize=4096)(_find_template_prompt)
 
 _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<=[.!?])[\"”)]*(?=\s+\S)")
 
