@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any
 
@@ -803,7 +803,11 @@ def acronym_pattern(ctx: Mapping[str, Any]) -> re.Pattern[str]:
 
 def is_ordinary_word(token: str, ctx: Mapping[str, Any]) -> bool:
     """An all-caps common word ("FREE", "NAME", "WHO"), not an acronym."""
-    return zipf_frequency(token.lower(), "en") >= float(ctx.get("common-word-zipf", 4.5))
+    return _ordinary(token, float(ctx.get("common-word-zipf", 4.5)))
+
+
+def _ordinary(token: str, zipf: float) -> bool:
+    return zipf_frequency(token.lower(), "en") >= zipf
 
 
 def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> Iterator[Acronym]:
@@ -813,23 +817,41 @@ def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary 
     written mostly in capitals (a shouted heading) has no acronyms to report.
     """
     pattern = acronym_pattern(ctx)
-    exempt = {e.upper() for e in ctx.get("exempt", ())} | {t.upper() for t in vocabulary.accepted}
-    places = {p.upper() for p in ctx.get("place-codes", ())}
+    exempt = frozenset({e.upper() for e in ctx.get("exempt", ())} | {t.upper() for t in vocabulary.accepted})
+    places = frozenset(p.upper() for p in ctx.get("place-codes", ()))
     kinds = set(ctx.get("kinds", ("heading", "paragraph", "list_item", "table_cell")))
+    zipf = float(ctx.get("common-word-zipf", 4.5))
+    inputs = _acronym_inputs(pattern.pattern, exempt, places, zipf)
     for unit in document.units:
         if unit.kind not in kinds:
             continue
-        text = unit.text
-        letters = sum(map(str.isalpha, text))
-        if letters and sum(map(str.isupper, text)) > 0.6 * letters:
+        uses = memo.ACRONYMS.remember(unit, partial(_unit_acronyms, unit.text, pattern, exempt, places, zipf), inputs)
+        for key, start, end, defines in uses:
+            yield Acronym(key, unit, start, end, defines)
+
+
+@lru_cache(maxsize=16)
+def _acronym_inputs(pattern: str, exempt: frozenset[str], places: frozenset[str], zipf: float) -> str:
+    """The acronym options as one memo input."""
+    return hashlib.sha1(json.dumps([pattern, sorted(exempt), sorted(places), zipf]).encode()).hexdigest()[:16]
+
+
+def _unit_acronyms(
+    text: str, pattern: re.Pattern[str], exempt: frozenset[str], places: frozenset[str], zipf: float
+) -> tuple[tuple[str, int, int, bool], ...]:
+    """(acronym, start, end, defines) of each acronym use in a unit's text (see `acronyms`)."""
+    letters = sum(map(str.isalpha, text))
+    if letters and sum(map(str.isupper, text)) > 0.6 * letters:
+        return ()
+    found = []
+    for match in pattern.finditer(text):
+        key = match.group(1)
+        if key in exempt or key + match.group(2).upper() in exempt or _ordinary(key, zipf):
             continue
-        for match in pattern.finditer(text):
-            key = match.group(1)
-            if key in exempt or key + match.group(2).upper() in exempt or is_ordinary_word(key, ctx):
-                continue
-            if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
-                continue
-            yield Acronym(key, unit, match.start(), match.end(1), _defines(text, match.start(), match.end()))
+        if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
+            continue
+        found.append((key, match.start(), match.end(1), _defines(text, match.start(), match.end())))
+    return tuple(found)
 
 
 def _defines(text: str, start: int, end: int) -> bool:

@@ -18,10 +18,17 @@ NOUN_MENTIONS = MemoKey("analysis.noun_mentions", "analysis", "a unit's tokens a
 LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-heading and summary")
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
+ACRONYMS = MemoKey(
+    "analysis.acronyms", "split", "a unit's acronym uses (inputs: the acronym rule's options and accepted terms)"
+)
 
 # wbl_rules.customer.checks: customer drift's prefilter.
 POSSIBLE_FORMS = MemoKey(
-    "customer.possible_forms", "analysis", "every form each token of a unit could take, whatever its lemma"
+    "customer.possible_forms", "split", "every form each token of a unit could take, whatever its lemma"
+)
+# wbl_rules.structure.checks: unfinished-draft.
+DRAFT_MATCHES = MemoKey(
+    "structure.draft_matches", "split", "a segment's matches of unfinished-draft's patterns (inputs: patterns, segment)"
 )
 # wbl_rules.tech_first.checks: the tech-first rules.
 TECH_FIRST_VERDICT = MemoKey(
@@ -51,11 +58,13 @@ PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inp
 WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
 MAY_HOLD_JARGON = MemoKey(
     "sentences.may_hold_jargon",
-    "analysis",
+    "split",
     "whether a sentence could hold a jargon term (inputs: word lists, sentence)",
 )
 
 __all__ = [
+    "ACRONYMS",
+    "DRAFT_MATCHES",
     "LEAD",
     "MAY_HOLD_JARGON",
     "NOUN_MENTIONS",

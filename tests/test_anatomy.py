@@ -7,7 +7,17 @@ import textwrap
 
 import pytest
 
-from wbl.anatomy import Anatomy, dateline_span, names_the_genre, product_words, question_audience
+from wbl.anatomy import (
+    REMEMBERED_TEXT,
+    Anatomy,
+    cue_hits,
+    dateline_span,
+    names_the_genre,
+    product_words,
+    question_audience,
+    split_sentences,
+    template_prompt,
+)
 from wbl.document import build_document
 from wbl.markdown import parse
 from wbl.source import SourceText
@@ -409,3 +419,30 @@ def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:
         """
     )
     assert anatomy.get("problem") is None
+
+
+def test_remembered_cue_hits_and_sentences_answer_for_their_own_phrases_and_text() -> None:
+    """`cue_hits` and `split_sentences` remember short texts' answers (the anatomy is built again
+    after each edit): an answer is the text's and the phrases', and callers get their own list."""
+    text = "Owners wait days. Today, they can't track orders! Shelfwise fixes that."
+    assert cue_hits(text, ("wait", "track")) == ["wait", "track"]
+    assert cue_hits(text, ("fixes",)) == ["fixes"]  # other phrases, same text: not the answer above
+    first = cue_hits(text, ("wait", "track"))
+    first.append("changed")
+    assert cue_hits(text, ("wait", "track")) == ["wait", "track"]
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Owners wait days.",
+        "Today, they can't track orders!",
+        "Shelfwise fixes that.",
+    ]
+    spans.clear()
+    assert len(split_sentences(text)) == 3
+    long = text + " " + "More words here. " * (REMEMBERED_TEXT // 17 + 1)
+    assert len(long) > REMEMBERED_TEXT  # not remembered: the same answers all the same
+    assert cue_hits(long, ("wait", "track")) == ["wait", "track"]
+    assert len(split_sentences(long)) == 3 + REMEMBERED_TEXT // 17 + 1
+    prompt = "Name the product in a way the reader (i.e. your target customers) will understand."
+    assert template_prompt(prompt) == template_prompt(prompt) == prompt
+    assert template_prompt(prompt + " " * REMEMBERED_TEXT) == prompt  # too long to remember, same answer
+    assert template_prompt("Owners wait days for their orders to arrive.") is None

@@ -25,6 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 import wbl
+import wbl.files
 import wbl.parallel
 from wbl.baseline import Baseline, BaselineError, write_baseline
 from wbl.cache import ResultCache
@@ -33,6 +34,7 @@ from wbl.config import ConfigError, glob_match, load_config
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report
+from wbl.guard import guarded
 from wbl.registry import Registry, RegistryError, discover
 from wbl.reporters import REPORTERS, RenderOptions, render_explanation, render_rules
 from wbl.safeio import atomic_writer, json_text, read_regular, write_atomic
@@ -440,6 +442,29 @@ def test_a_rule_that_loops_on_another_thread_is_stopped_too():
     assert "ran over its time limit" in report[0].error
 
 
+def test_a_shorter_limit_armed_while_a_longer_one_waits_is_kept():
+    """The watchdog is woken only for a deadline earlier than those it waits for: a short limit
+    armed while another thread holds a long one still stops its rule in time."""
+    started, release = threading.Event(), threading.Event()
+
+    def holds() -> None:
+        with guarded(600):
+            started.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=holds)
+    holder.start()
+    try:
+        assert started.wait(10)
+        slow = _rule("WB990", "too-slow", _loops)
+        report: list[FileReport] = []
+        _finishes(lambda: report.append(Linter(LintOptions(rule_time_limit=0.5), _registry(slow)).lint_text(GOOD)))
+        assert "ran over its time limit" in report[0].error
+    finally:
+        release.set()
+        holder.join()
+
+
 def test_prepare_and_figures_hooks_have_the_time_limit():
     def stalls(ctx):  # type: ignore[no-untyped-def]
         _loops(None, ctx)
@@ -632,6 +657,33 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path, inline_pool):
     run = wbl.Project(jobs=2).lint_paths(names)
     assert [bool(f.error) for f in run.files] == [False, True, False]
     assert run.files[0].findings and run.files[2].findings
+
+
+@pytest.mark.parametrize("changed", [0, 1, 2])
+def test_a_cached_run_reads_each_file_once(tmp_path, inline_pool, monkeypatch, changed):
+    """Checking the cache reads each file; the run serves (or lints) those bytes, never reading a
+    file again, whether nothing, one file (linted here) or two (linted by workers) changed."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    names = _three_files(folder)
+    cache = tmp_path / "cache"
+    wbl.Project(jobs=2, cache_dir=cache).lint_paths(names)
+    for name in names[:changed]:
+        Path(name).write_text(Path(name).read_text(encoding="utf-8") + "\nMany owners agree.\n", encoding="utf-8")
+    fresh = [f.to_dict() for f in wbl.Project(jobs=1).lint_paths(names).files]
+    reads: list[str] = []
+    real = wbl.files.read_file
+
+    def counted(path, max_bytes=None):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(wbl.files, "read_file", counted)
+    run = wbl.Project(jobs=2, cache_dir=cache).lint_paths(names)
+    assert [f.to_dict() for f in run.files] == fresh
+    # Each file is read once to check the cache; only a file that missed it is read again, to be
+    # linted (here when one changed, by a worker when two did).
+    assert sorted(reads) == sorted(names + names[:changed])
 
 
 def test_files_named_on_the_command_line_are_planned_together(tmp_path, monkeypatch):

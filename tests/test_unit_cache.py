@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from typing import Any
 
-from wbl.document import Document
-from wbl.engine import Linter, LintOptions
+from wbl.document import Document, MemoKey
+from wbl.engine import Linter, LintOptions, build
 from wbl.lsp import DocCache
+from wbl.nlp import load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.rule import RuleContext, Violation, rule
 
@@ -35,6 +37,13 @@ def _edits(text: str) -> Iterator[str]:
     yield "\n\n".join([*paragraphs[:2], "Several owners said it will be significantly faster.", *paragraphs[2:]])
     yield "\n\n".join(paragraphs[:target] + paragraphs[target + 1 :])
     yield text.replace("## The problem", "## Frequently asked questions", 1)
+    # Acronyms (remembered per unit): used before their definition, then defined first.
+    use, definition = "Our KMS and HSM hold the keys.", "A key management service (KMS) rotates them."
+    yield "\n\n".join([*paragraphs[:2], use, *paragraphs[2:], definition])
+    yield "\n\n".join([*paragraphs[:2], definition, *paragraphs[2:], use])
+    # Placeholders (unfinished-draft remembers each paragraph's matches).
+    yield "\n\n".join([*paragraphs[:2], "Launch date: TBD.", *paragraphs[2:]])
+    yield "\n\n".join([*paragraphs[:2], "Launch date: TBD, price XX.", *paragraphs[2:]])
 
 
 def test_findings_after_edits_equal_a_fresh_lint() -> None:
@@ -81,3 +90,75 @@ def test_a_local_rule_runs_only_on_changed_units() -> None:
     moved = linter.lint_text("# Shelfwise\n\nA new paragraph.\n\n" + text.split("\n\n", 1)[1], "prfaq.md")
     assert CALLS == [1]  # the new paragraph; the others moved down and are placed anew
     assert [(f.line, f.column) for f in moved.findings] == [(5, 12), (9, 12)]
+
+
+SPLIT_KEY = MemoKey("test.split", "split")
+ANALYSIS_KEY = MemoKey("test.analysis", "analysis")
+DEEP = {"pos", "lemma", "dep"}
+
+
+def test_a_split_value_survives_the_parse_an_analysis_value_does_not() -> None:
+    pipeline = load_pipeline(None, DEEP)
+    document = build("a.md", "# Title\n\nMany users wait for the HSM.\n")
+    split = document.with_analysis(pipeline.split([u.text for u in document.units]))
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    unit = split.units[1]
+    assert (SPLIT_KEY.remember(unit, compute), ANALYSIS_KEY.remember(unit, compute)) == (1, 2)
+    pipeline.complete([(u.nlp, DEEP) for u in split.units])
+    parsed = split.with_analysis([u.nlp for u in split.units]).units[1]
+    assert SPLIT_KEY.remember(parsed, compute) == 1  # kept through the parse
+    assert ANALYSIS_KEY.remember(parsed, compute) == 3  # computed again on the parsed Doc
+
+
+def test_the_packs_split_values_are_those_of_a_parsed_doc() -> None:
+    """What the pack remembers in the "split" scope (prefilters' answers, acronym uses, word
+    counts) reads nothing the parse adds: computed on split Docs, it equals its value on Docs
+    parsed in one go."""
+    from wbl_rules.analysis import acronyms
+    from wbl_rules.customer.checks import _token_forms
+    from wbl_rules.sentences import default_sentence_lexicon, may_hold_jargon
+
+    pipeline = load_pipeline(None, DEEP)
+    document = build(
+        "prfaq.md", generated_document(5, 900) + "\n\nOur KMS (key management service) and HSM hold keys.\n"
+    )
+    texts = [u.text for u in document.units]
+    split = document.with_analysis(pipeline.split(texts))
+    parsed = document.with_analysis(pipeline.pipe(texts, DEEP))
+    slex, options = default_sentence_lexicon(), default_registry().get("undefined-acronym").options
+
+    def values(doc: Document) -> list[Any]:
+        return [[u.word_count, _token_forms(u), [may_hold_jargon(s, slex) for s in u.sentences]] for u in doc.units] + [
+            [(a.key, a.unit.index, a.start, a.end, a.defines) for a in acronyms(doc, options)]
+        ]
+
+    before = values(split)
+    pipeline.complete([(u.nlp, DEEP) for u in split.units])
+    assert values(split.with_analysis([u.nlp for u in split.units])) == before == values(parsed)
+    # The acronym rule's options are part of the remembered value's key.
+    assert "KMS" in {a.key for a in acronyms(parsed, options)}
+    assert "KMS" not in {a.key for a in acronyms(parsed, {**options, "exempt": [*options["exempt"], "KMS"]})}
+
+
+def test_linters_with_other_options_sharing_analyses_find_what_fresh_ones_do() -> None:
+    """Values remembered with a unit's analysis name the options they depend on: a linter with
+    other options reusing the same spaCy Docs finds what a fresh linter finds."""
+    text = generated_document(5, 900) + "\n\nLaunch date: TBD. Our KMS and HSM hold the keys.\n"
+    shared = DocCache()
+    default = _editing_linter()
+    default.doc_cache = shared
+    default.lint_text(text, "prfaq.md")
+    patterns = [{"name": "keys", "regex": r"\bkeys\b", "advice": "say which"}]
+    options = LintOptions(
+        rule_options={"unfinished-draft": {"patterns": patterns}, "undefined-acronym": {"extend-exempt": ["KMS"]}}
+    )
+    other = _editing_linter(options)
+    other.doc_cache = shared
+    found = other.lint_text(text, "prfaq.md").to_dict()
+    assert found == Linter(options).lint_text(text, "prfaq.md").to_dict()
+    assert found != default.lint_text(text, "prfaq.md").to_dict()

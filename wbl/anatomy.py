@@ -150,12 +150,26 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return phrase_pattern(phrases)
 
 
+# Texts up to this long have their cue hits, rough sentences and template prompts remembered:
+# the language server builds the anatomy of the whole document again after each edit, and all but
+# the edited paragraph are texts it has scanned before.
+REMEMBERED_TEXT = 2_000  # characters
+
+
 def cue_hits(text: str, phrases: Iterable[str]) -> list[str]:
     """The distinct listed phrases in `text` (lower case), in order of first appearance."""
+    pattern = _pattern(tuple(phrases))
+    return list(_cue_hits(text, pattern) if len(text) <= REMEMBERED_TEXT else _find_cues(text, pattern))
+
+
+def _find_cues(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for match in _pattern(tuple(phrases)).finditer(text):
+    for match in pattern.finditer(text):
         seen.setdefault(" ".join(match.group(0).lower().replace("’", "'").split()), None)
-    return list(seen)
+    return tuple(seen)
+
+
+_cue_hits = lru_cache(maxsize=4096)(_find_cues)
 
 
 def normalise(text: str) -> str:
@@ -276,6 +290,10 @@ def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
 @lru_cache(maxsize=8192)
 def template_prompt(sentence: str) -> str | None:
     """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
+    return _template_prompt(sentence) if len(sentence) <= REMEMBERED_TEXT else _find_template_prompt(sentence)
+
+
+def _find_template_prompt(sentence: str) -> str | None:
     key = normalise(sentence)
     if len(key) < 12:
         return None
@@ -296,11 +314,17 @@ def template_prompt(sentence: str) -> str | None:
     return None
 
 
+_template_prompt = lru_cache(maxsize=4096)(_find_template_prompt)
+
 _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<=[.!?])[\"”)]*(?=\s+\S)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans of `text`, white space trimmed (no NLP needed)."""
+    return list(_sentences_of(text) if len(text) <= REMEMBERED_TEXT else _split_sentences(text))
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     result = []
     for start, end in pairwise(bounds):
@@ -308,7 +332,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
             result.append((start + lead, start + len(chunk.rstrip())))
-    return result
+    return tuple(result)
+
+
+_sentences_of = lru_cache(maxsize=4096)(_split_sentences)
 
 
 def dateline(text: str) -> str | None:

@@ -20,11 +20,11 @@ from typing import Any, TypeVar
 
 from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
-from wbl.nlp import MEMO
+from wbl.nlp import MEMO, SPLIT_MEMO
 from wbl.source import SourceText
 
 T = TypeVar("T")
-MEMO_SCOPES = ("document", "unit", "analysis")
+MEMO_SCOPES = ("document", "unit", "analysis", "split")
 # Parts of speech that carry content (jargon density, the density kind).
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
 
@@ -33,7 +33,10 @@ CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
 class MemoKey:
     """The declared name of a remembered value and where it is kept: on the "document", on the
     "unit", or with the unit's "analysis" (its spaCy Doc; the value may depend on nothing else
-    than the unit's text and the `inputs` named in the key)."""
+    than the unit's text and the `inputs` named in the key). A "split" value is kept with the
+    Doc too, and also when the Doc is completed with the parse: it may read only what splitting
+    sets (token texts and lexical attributes such as `is_punct` or `like_num`, sentence
+    boundaries), never a tag, lemma, dependency or entity."""
 
     name: str
     scope: str
@@ -53,11 +56,14 @@ class MemoKey:
         if self.scope == "analysis":
             assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
             return target.remember_analysis(key, compute)  # type: ignore[no-any-return]
+        if self.scope == "split":
+            assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
+            return target.remember_split(key, compute)  # type: ignore[no-any-return]
         return target.remember(key, compute)  # type: ignore[no-any-return]
 
 
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
-WORD_COUNT = MemoKey("wbl.word_count", "analysis", "the unit's words (see `count_words`)")
+WORD_COUNT = MemoKey("wbl.word_count", "split", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
 SENTENCE_BOUNDS = MemoKey(
     "wbl.sentence_bounds", "analysis", "the unit's sentences as character and token offsets (kept with its Doc)"
@@ -153,6 +159,14 @@ class Unit(_Memo):
         if self.nlp is None:
             return self.remember(key, compute)
         return _remembered(self.nlp.user_data.setdefault(MEMO, {}), key, compute)
+
+    def remember_split(self, key: str, compute: Any) -> Any:
+        """`remember_analysis` for values that read only what splitting sets (see `MemoKey`): they
+        survive the parse cascade completing the Doc, so a prefilter's work is not done again
+        by the rule that reads the parse."""
+        if self.nlp is None:
+            return self.remember(key, compute)
+        return _remembered(self.nlp.user_data.setdefault(SPLIT_MEMO, {}), key, compute)
 
     @property
     def is_heading(self) -> bool:

@@ -53,10 +53,15 @@ class FileLinter:
 
     def has_cached(self, path: str) -> bool:
         """Whether the cache holds a result for the file's current content."""
+        return self.cached_bytes(path) is not None
+
+    def cached_bytes(self, path: str) -> bytes | None:
+        """The file's bytes when the cache holds a result for them, else None (so that a caller
+        that checks first and lints next reads the file once: `lint_many` takes the bytes)."""
         if self.cache is None:
-            return False
+            return None
         data = read_file(path, self.max_file_size)
-        return not isinstance(data, FileReport) and self.cache.has(self.cache.key(data))
+        return data if not isinstance(data, FileReport) and self.cache.has(self.cache.key(data)) else None
 
     def cached_report(self, path: str) -> FileReport | None:
         """The cached result for a file, when the cache holds one for its current content."""
@@ -91,8 +96,11 @@ class FileLinter:
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
         return next(self.lint_files([str(path)]))
 
-    def lint_files(self, paths: Iterable[str]) -> Iterator[FileReport]:
-        """Lint files in order (each read when its batch is assembled)."""
+    def lint_files(self, paths: Iterable[str], read: dict[str, bytes] | None = None) -> Iterator[FileReport]:
+        """Lint files in order (each read when its batch is assembled, unless `read` holds its
+        bytes already: they are taken from it)."""
+        if read:
+            return self.lint_many((path, read.pop(path, None) or read_file(path, self.max_file_size)) for path in paths)
         return self.lint_many((path, read_file(path, self.max_file_size)) for path in paths)
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:

@@ -43,7 +43,6 @@ seconds whoever raises it, and none once the block is being left (`Guard.closed`
 
 from __future__ import annotations
 
-import ctypes
 import heapq
 import itertools
 import signal
@@ -238,14 +237,23 @@ class _Watchdog:
         self._thread: threading.Thread | None = None
 
     def arm(self, guard: Guard) -> int:
+        # Imported here, before the thread can be targeted, not at the top: a run served from
+        # the result cache never needs it (and `_raise_in` then finds it imported).
+        import ctypes  # noqa: F401
+
         with self._condition:
             token = next(self._tokens)
             self._armed[token] = (threading.get_ident(), guard)
+            # The watchdog sleeps until the earliest queued deadline (disarmed ones included), so
+            # it needs waking only for an earlier one: a lint arms a guard for every rule, and
+            # waking the thread each time costs a thread switch each.
+            earliest = self._queue[0][0] if self._queue else None
             heapq.heappush(self._queue, (guard.deadline, token))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="wbl-watchdog", daemon=True)
                 self._thread.start()
-            self._condition.notify()
+            if earliest is None or guard.deadline < earliest:
+                self._condition.notify()
             return token
 
     def disarm(self, token: int) -> None:
@@ -275,6 +283,8 @@ class _Watchdog:
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    import ctypes  # imported already by `_Watchdog.arm`
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None
     )

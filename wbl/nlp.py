@@ -227,8 +227,12 @@ def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
     return pieces
 
 
-# The memo of values derived from a Doc (`wbl.document.Unit.remember_analysis`).
+# The memo of values derived from a Doc (`wbl.document.Unit.remember_analysis`), dropped when the
+# Doc is completed; and the memo of values derived from what `split` sets alone (tokens, their
+# lexical attributes, sentence boundaries: `Unit.remember_split`), which completing leaves as it
+# was, so they are kept.
 MEMO = "wbl.memo"
+SPLIT_MEMO = "wbl.memo.split"
 _LOCK = threading.RLock()
 _PIPELINES: dict[tuple[str, frozenset[str]], Pipeline] = {}
 

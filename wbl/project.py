@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Runs with at least this many files use every core by default (each process loads spaCy once).
 PARALLEL_THRESHOLD = 32
+KEEP_READ = 32 * 1024 * 1024  # bytes of files read to check the cache, kept to lint them from
 
 
 def default_jobs(files: int) -> int:
@@ -258,13 +259,21 @@ class Project:
     ) -> Iterator[FileReport]:
         """Lint in other processes (`run`: worker processes or a Dask cluster), serving cached
         files here; reports come in the files' order."""
-        # Cached files are served here; only the others are worth starting processes for.
-        cached = {
-            item for item, linter in planned if isinstance(item, str) and linter is not None and linter.has_cached(item)
-        }
+        # Cached files are served here; only the others are worth starting processes for. The
+        # bytes read for the check are kept (up to `KEEP_READ` in all) and served from, so that a
+        # run of unchanged files reads each once.
+        cached: set[str] = set()
+        read: dict[str, bytes] = {}
+        kept = 0
+        for item, linter in planned:
+            if isinstance(item, str) and linter is not None and (data := linter.cached_bytes(item)) is not None:
+                cached.add(item)
+                if kept + len(data) <= KEEP_READ:
+                    read[item] = data
+                    kept += len(data)
         todo = [(item, linter) for item, linter in planned if isinstance(item, str) and item not in cached]
         if len(todo) < minimum:
-            yield from _lint_planned(planned)  # nothing worth a process: serve the hits in order
+            yield from _lint_planned(planned, read)  # nothing worth a process: serve the hits in order
             return
         from wbl.parallel import WorkerPlan
 
@@ -277,9 +286,11 @@ class Project:
                 yield item
             elif item not in cached or linter is None:
                 yield next(fresh)
+            elif item in read:
+                # An entry removed since the check above is linted here, in this process.
+                yield linter.lint_bytes(read.pop(item), item)
             else:
                 hit = linter.cached_report(item)
-                # An entry removed since the check above is linted here, in this process.
                 yield hit if hit is not None else linter.lint_file(item)
 
     def lint_bytes(self, data: bytes, path: str) -> FileReport:
@@ -333,21 +344,24 @@ def _unreadable_directories(problems: list[OSError]) -> Iterator[FileReport]:
         yield FileReport(os.fsdecode(problem.filename or ""), errors=(f"cannot read directory: {why}",))
 
 
-def _lint_planned(planned: Iterable[tuple[str | FileReport, FileLinter | None]]) -> Iterator[FileReport]:
-    """Lint (file, linter) pairs in order, batching runs of files that share a linter."""
+def _lint_planned(
+    planned: Iterable[tuple[str | FileReport, FileLinter | None]], read: dict[str, bytes] | None = None
+) -> Iterator[FileReport]:
+    """Lint (file, linter) pairs in order, batching runs of files that share a linter (`read`:
+    files' bytes read already, taken from it as they are linted)."""
     run: list[str] = []
     current: FileLinter | None = None
     for item, linter in planned:
         if linter is not current or isinstance(item, FileReport):
             if current is not None and run:
-                yield from current.lint_files(run)
+                yield from current.lint_files(run, read)
             run, current = [], linter
         if isinstance(item, FileReport):
             yield item
         else:
             run.append(item)
     if current is not None and run:
-        yield from current.lint_files(run)
+        yield from current.lint_files(run, read)
 
 
 def path_list(paths: object, caller: str) -> list[str]:

@@ -8,8 +8,12 @@ the anatomy recognised as one; how sure wbl is that it is missing sets the sever
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache, partial
+
+from wbl_rules import memo
 
 from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, dateline_span, has_date, problem_score
 from wbl.document import Document
@@ -212,21 +216,28 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         prompt = residue.unit.text[residue.start : residue.end].strip()
         message = ctx["title-message"] if residue.unit.is_heading else ctx["prompt-message"]
         yield Violation(message.format(text=_short(prompt)), residue.unit, residue.start, residue.end)
+    patterns = tuple(pattern for pattern, _ in compiled)
+    inputs = _patterns_key(tuple(f"{pattern.flags}:{pattern.pattern}" for pattern in patterns))
     for segment in anatomy.segments:
         if (segment.unit.index, segment.start) in skip:
             continue
-        unit, text = segment.unit, segment.text
+        unit = segment.unit
+        # A segment's matches depend on its text alone: remembered per unit, so that an edit
+        # scans the changed paragraph only.
+        found = memo.DRAFT_MATCHES.remember(
+            unit, partial(_matches, segment.text, patterns), inputs, segment.start, segment.end
+        )
         seen: list[tuple[int, int]] = []
-        for pattern, spec in compiled:
-            for match in pattern.finditer(text):
-                start, end = segment.start + match.start(), segment.start + match.end()
-                if any(s < end and start < e for s, e in seen):
-                    continue
-                if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
-                    continue
-                seen.append((start, end))
-                message = ctx["message"].format(match=match.group(0), name=spec["name"], advice=spec["advice"])
-                yield Violation(message, unit, start, end)
+        for which, match_start, match_end, matched in found:
+            spec = compiled[which][1]
+            start, end = segment.start + match_start, segment.start + match_end
+            if any(s < end and start < e for s, e in seen):
+                continue
+            if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
+                continue
+            seen.append((start, end))
+            message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
+            yield Violation(message, unit, start, end)
     part = anatomy.get("dateline")
     if part is not None:
         segment = part.segments[0]
@@ -237,6 +248,22 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             if "," in head and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
+
+
+def _matches(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int, int, str], ...]:
+    """(pattern index, start, end, matched text) of every match of each pattern in `text`, in
+    pattern order."""
+    return tuple(
+        (k, match.start(), match.end(), match.group(0))
+        for k, pattern in enumerate(patterns)
+        for match in pattern.finditer(text)
+    )
+
+
+@lru_cache(maxsize=16)
+def _patterns_key(patterns: tuple[str, ...]) -> str:
+    """The patterns as one memo input."""
+    return hashlib.sha1("\0".join(patterns).encode()).hexdigest()[:16]
 
 
 def _what_answers(prompt_only: bool, answer: str) -> str:
