@@ -151,7 +151,9 @@ def main() -> None:
             para_total += len(y)
             if y.any() and not s[3]:
                 located_total += 1
-                located += int(y[int(np.argmax(p))] == 1)
+                worded = np.array([problem_wording(f) for f, _ in s[1]])
+                # As the anatomy chooses: the likeliest candidate that has problem wording.
+                located += bool(worded.any()) and int(y[int(np.argmax(np.where(worded, p, -1.0)))] == 1)
     final = fit(samples)
     threshold = best_threshold(final, samples)
     scored = zip(samples, doc_scores(final, samples), strict=True)

@@ -30,6 +30,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -1703,8 +1704,10 @@ def names_the_genre(title: str) -> bool:
         return True
     last = found[-1]
     rest = title[last.end() :].strip(" :-–—|.")
-    # A remark in brackets after the genre's name still names it: "Press Release (working backwards)".
-    after = "" if re.fullmatch(r"\([^()]*\)", rest) else rest.strip("()")
+    # A remark of a draft's status after the genre's name still names it ("Carta Clara — Press
+    # Release (Working Backwards)", "PR/FAQ (draft)"); any other remark makes the title about the
+    # genre ("Writing a better PR/FAQ (notes)").
+    after = "" if _TITLE_REMARK.fullmatch(rest) else rest.strip("()")
     if after:
         return False
     words = before.split()
@@ -1712,7 +1715,10 @@ def names_the_genre(title: str) -> bool:
 
 
 _GENRE_TITLE = re.compile(
-    r"\bpress[\s-]+release\b|^for immediate release$|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I
+    r"\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I
+)
+_TITLE_REMARK = re.compile(
+    r"\(\s*(?:working[\s-]+backwards?|draft|internal|confidential|template|v?\d+(?:\.\d+)*|wip|final)\s*\)", re.I
 )
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
@@ -1720,7 +1726,8 @@ _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unr
 
 @lru_cache(maxsize=1)
 def kind_model() -> Mapping[str, Any]:
-    """The document-kind model (log-odds weights of `document_signals`), fitted by training/kind.py."""
+    """The document-kind model (log-odds weights of `document_signals` and of `kind_words`),
+    fitted by training/kind.py."""
     path = resources.files("wbl").joinpath("data", "kind.json")
     return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
@@ -1730,16 +1737,23 @@ KIND_TEXT_CHARACTERS = 2000
 
 
 def kind_words(units: Iterable[Any]) -> frozenset[str]:
-    """The distinct lower-case words of the document's first paragraphs (2,000 characters of them),
-    the kind model's bag of words: an announcement's prose ("customers", "today", "announced")
-    reads differently from a README's ("install", "run", "npm")."""
-    text = " ".join(u.text for u in units if u.kind == "paragraph")[:KIND_TEXT_CHARACTERS]
+    """The distinct lower-case words of the document's first paragraphs (2,000 characters of them,
+    cut at a space; list items, headings, tables and code are not read), the kind model's bag of
+    words: an announcement's prose ("customers", "today", "announced") reads differently from a
+    README's ("install", "run", "npm")."""
+    text = ""
+    for unit in units:
+        if unit.kind == "paragraph":
+            text = f"{text} {unit.text}" if text else unit.text
+            if len(text) > KIND_TEXT_CHARACTERS:
+                text = text[: KIND_TEXT_CHARACTERS + 1].rsplit(None, 1)[0]
+                break
     return frozenset(_KIND_WORD.findall(text.lower()))
 
 
-def kind_score(signals: Mapping[str, float], words: Iterable[str] = ()) -> float:
+def kind_score(signals: Mapping[str, float], words: AbstractSet[str]) -> float:
     """The log-odds that the document is a PR/FAQ (or a press release, or an FAQ): >= 0 means it is.
-    `words` are `kind_words` of the document; each known word adds its weight."""
+    `words` are `kind_words` of the document; each word the model knows adds its weight."""
     model = kind_model()
     weights = model["weights"]
     word_weights = model.get("words", {})

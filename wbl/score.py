@@ -31,7 +31,6 @@ COMPONENTS: Mapping[str, str] = MappingProxyType(
         "internal_faq": "structure",
         "bezos_questions": "structure",
         "named_quotes": "structure",
-        "quotes": "structure",
         "words": "substance",
         "answered_questions": "substance",
         "quantified_problem": "substance",
@@ -81,9 +80,6 @@ def features(anatomy: Any, findings: Iterable[Any] | None, words: int) -> dict[s
         "internal_faq": 1.0 if "internal_faq" in parts else 0.0,
         "bezos_questions": sum(p in parts for p in BEZOS) / len(BEZOS),
         "named_quotes": min(len(quotes), 2) / 2,
-        # Any quote, attributed by name or by role only: reviewers credit a role-only customer quote
-        # too (cross-validated Spearman 0.772 -> 0.794 with this feature beside named_quotes).
-        "quotes": min(len(anatomy.quotes), 2) / 2,
         "words": math.log(max(words, 20)),
         "answered_questions": math.log1p(sum(1 for q in anatomy.questions if q.answered)),
         "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
