@@ -453,3 +453,47 @@ def test_remembered_cue_hits_and_sentences_answer_for_their_own_phrases_and_text
     assert template_prompt(prompt) == template_prompt(prompt) == prompt
     assert template_prompt(prompt + " " * REMEMBERED_TEXT) == prompt  # too long to remember, same answer
     assert template_prompt("Owners wait days for their orders to arrive.") is None
+
+
+DESIGN_DOC = """
+    # Sharded write-ahead log
+
+    ## Motivation
+
+    Today every write goes through one log file, and on busy nodes the fsync queue becomes the
+    bottleneck: p99 commit latency doubles when more than eight tenants write at once. This document
+    proposes splitting the log by tenant so that one noisy tenant cannot slow the others.
+
+    ## Design
+
+    Each tenant gets its own segment files under `wal/<tenant>/`. The writer keeps one open segment
+    per active tenant and rotates it at 64 MB. Recovery replays segments in timestamp order, merging
+    them with a heap, so the order of commits across tenants is preserved.
+
+    ## Alternatives considered
+
+    We could batch fsyncs across tenants instead. That keeps one file but still couples tenants, and
+    it makes latency depend on the slowest writer in the batch.
+"""
+
+BLOG_POST = """
+    # What we learned moving our docs to a static site
+
+    Last spring our documentation lived in a wiki that nobody liked. Pages went stale, search was
+    slow, and contributors had to ask for an account before fixing a typo. We moved everything to a
+    static site generated from Markdown in the main repository, and this post is about what went well
+    and what did not.
+
+    The biggest win was review: a documentation change is now a pull request like any other, so it is
+    read by someone who knows the code. The biggest surprise was how many pages we could delete; about
+    a third of the wiki described features that no longer exist.
+"""
+
+
+@pytest.mark.parametrize("markdown", [DESIGN_DOC, BLOG_POST], ids=["design-doc", "blog-post"])
+def test_prose_that_is_no_release_stays_other_markdown_with_a_margin(markdown: str) -> None:
+    """The kind model's words favour prose; a design document or a blog post, all prose, must still
+    fall clearly on the other side (a pre-commit hook on a docs folder must not start judging them)."""
+    anatomy = anatomy_of(markdown)
+    assert anatomy.kind == "other"
+    assert anatomy.kind_score < -0.5
