@@ -95,12 +95,15 @@ class Pipeline:
         them, so every Doc must be completed with "dep" before it has sentences)."""
         return next((c for c in SENTENCE_COMPONENTS if c in self.components), None)
 
-    def _components_for(self, features: Iterable[str]) -> set[str]:
+    def _components_for(self, features: Iterable[str], components: Collection[str] | None = None) -> set[str]:
+        """The loaded components that provide `features` (`components`: the loaded ones, when
+        the caller has them at hand; reading them from spaCy costs a list and a set each time)."""
+        loaded = self.components if components is None else components
         wanted: set[str] = set()
         for feature in features:
             wanted.update(FEATURE_COMPONENTS.get(feature, ()))
         # Components listen to a shared tok2vec only if it is in the pipeline.
-        return {c for c in wanted if c in self.components}
+        return {c for c in wanted if c in loaded}
 
     def split(self, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
         """Tokens and sentence boundaries (the cheap first step of the cascade).
@@ -147,13 +150,20 @@ class Pipeline:
         groups: dict[tuple[str, ...], list[Any]] = {}
         seen: set[int] = set()
         order = self.nlp.component_names
+        loaded = set(order)
+        # Most units ask for one of a few feature sets: each is resolved to components once.
+        providers: dict[frozenset[str], set[str]] = {}
         for doc, features in wanted:
             if id(doc) in seen:
                 continue  # one Doc can serve several units with the same text
             seen.add(id(doc))
             ran = doc.user_data.setdefault(RAN, set())
-            needed = self._components_for(features) - ran
-            if needed and "tok2vec" in self.components and "tok2vec" not in ran:
+            key = frozenset(features)
+            provided = providers.get(key)
+            if provided is None:
+                provided = providers[key] = self._components_for(key, loaded)
+            needed = provided - ran
+            if needed and "tok2vec" in loaded and "tok2vec" not in ran:
                 needed.add("tok2vec")  # listeners read its output from the Doc
             if needed:
                 groups.setdefault(tuple(c for c in order if c in needed), []).append(doc)
