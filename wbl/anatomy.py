@@ -339,6 +339,19 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 _sentences_of = lru_cache(maxsize=4096)(_split_sentences)
 
 
+def placeholder_count(text: str) -> int:
+    """How many placeholders (`_PLACEHOLDER`) `text` holds; remembered for short texts, as the
+    document's score counts them in every segment after each edit."""
+    return _placeholders_in(text) if len(text) <= REMEMBERED_TEXT else _count_placeholders(text)
+
+
+def _count_placeholders(text: str) -> int:
+    return len(_PLACEHOLDER.findall(text))
+
+
+_placeholders_in = lru_cache(maxsize=4096)(_count_placeholders)
+
+
 def dateline(text: str) -> str | None:
     """The dateline opening a paragraph ("SEATTLE, WA, March 3, 2027 —"), without its dash, or None."""
     span = dateline_span(text)
@@ -587,7 +600,7 @@ class Anatomy:
 
     def placeholders(self) -> int:
         """Template prompts and placeholders ("[NAME, TITLE]", "TBD", "$XXX") left in the document."""
-        found = sum(len(_PLACEHOLDER.findall(s.text)) for s in self.segments)
+        found = sum(placeholder_count(s.text) for s in self.segments)
         return found + len(self.residue)
 
     def word_count(self, region: str) -> int:
