@@ -151,6 +151,61 @@ def _blank_out(text: str, start: int, end: int) -> str:
 _PARSER = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", "url"])
 
 
+class _RememberedInline:
+    """mistune's inline parser with its results remembered by text and link references.
+
+    The language server parses the whole document again after each edit, and all but the edited
+    paragraph are texts parsed before. An inline parse reads only its text and the document's
+    link reference definitions (`env["ref_links"]`, complete before any inline parse), so those
+    are the key. Each caller gets its own copy of the tokens.
+    """
+
+    LIMIT = 4096  # remembered texts; all are forgotten when there are more
+    LONGEST = 2_000  # characters: longer texts are parsed every time
+
+    def __init__(self, parse: Any) -> None:
+        self._parse = parse
+        self._remembered: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # The last env seen and its references' key, in one tuple (two lanes may parse at once);
+        # the env is held, so that no other env can take its id.
+        self._last: tuple[Any, str] = (None, "")
+
+    def __call__(self, text: str, env: Any) -> list[dict[str, Any]]:
+        if len(text) > self.LONGEST:
+            return self._parse(text, env)  # type: ignore[no-any-return]
+        refs = self._references(env)
+        key = (text, refs)
+        tokens = self._remembered.get(key)
+        if tokens is None:
+            tokens = self._parse(text, env)
+            if len(self._remembered) >= self.LIMIT:
+                self._remembered.clear()
+            self._remembered[key] = _copied(tokens)
+            return tokens  # type: ignore[no-any-return]
+        return _copied(tokens)
+
+    def _references(self, env: Any) -> str:
+        last_env, last_key = self._last
+        if last_env is env:
+            return last_key
+        refs = env.get("ref_links") or {}
+        key = repr(sorted(refs.items())) if refs else ""
+        self._last = (env, key)
+        return key
+
+
+def _copied(value: Any) -> Any:
+    """A copy of inline tokens (lists and dicts of strings and numbers)."""
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    return value
+
+
+_PARSER.inline = _RememberedInline(_PARSER.inline)  # type: ignore[method-assign]
+
+
 def parse(text: str) -> ParsedMarkdown:
     """Parse Markdown into blocks whose prose maps back to exact offsets in `text`."""
     front = find_front_matter(text)
