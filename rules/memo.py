@@ -26,6 +26,12 @@ ACRONYMS = MemoKey(
 POSSIBLE_FORMS = MemoKey(
     "customer.possible_forms", "split", "every form each token of a unit could take, whatever its lemma"
 )
+# wbl_rules.problem.checks: problem-not-addressed.
+KEY_LEMMAS = MemoKey(
+    "problem.key_lemmas",
+    "analysis",
+    "a paragraph's content words and their lemmas, the customer's names left out (inputs: lexicon, segments)",
+)
 # wbl_rules.structure.checks: unfinished-draft.
 DRAFT_MATCHES = MemoKey(
     "structure.draft_matches", "split", "a segment's matches of unfinished-draft's patterns (inputs: patterns, segment)"
@@ -65,6 +71,7 @@ MAY_HOLD_JARGON = MemoKey(
 __all__ = [
     "ACRONYMS",
     "DRAFT_MATCHES",
+    "KEY_LEMMAS",
     "LEAD",
     "MAY_HOLD_JARGON",
     "NOUN_MENTIONS",

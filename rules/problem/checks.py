@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from wbl_rules import memo
 from wbl_rules.analysis import (
     Lexicon,
     customer_tokens,
@@ -156,11 +157,19 @@ def _key_lemmas(units: list[Unit], ignore: set[str], lex: Lexicon, segments: tup
     """Content lemmas of the paragraphs, without the customer's name (both paragraphs name it)."""
     result = set()
     for unit in units:
-        for token in unit.nlp or ():
-            if token.is_stop or not token.is_alpha or len(token.text) < 3:
-                continue
-            if is_customer_token(token, lex, segments) or token.text.lower() in ignore:
-                continue
-            if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.lemma_.lower() not in ignore:
-                result.add(token.lemma_.lower())
+        candidates = memo.KEY_LEMMAS.remember(
+            unit, lambda unit=unit: _lemma_candidates(unit, lex, segments), lex.key, "|".join(segments)
+        )
+        result.update(lemma for word, lemma in candidates if word not in ignore and lemma not in ignore)
     return result
+
+
+def _lemma_candidates(unit: Unit, lex: Lexicon, segments: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, lemma), both lower case, of the unit's content words that do not name the customer."""
+    found = []
+    for token in unit.nlp or ():
+        if token.is_stop or not token.is_alpha or len(token.text) < 3:
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not is_customer_token(token, lex, segments):
+            found.append((token.text.lower(), token.lemma_.lower()))
+    return tuple(found)
