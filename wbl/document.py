@@ -65,15 +65,17 @@ class MemoKey:
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "split", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
-SENTENCE_BOUNDS = MemoKey(
-    "wbl.sentence_bounds", "analysis", "the unit's sentences as character and token offsets (kept with its Doc)"
+# The spans refer to their Doc, which keeps them: `Document.release` drops them unless the Docs
+# are kept for later lints (the language server's), so that a Doc is freed without the cycle collector.
+SENTENCE_SPANS = MemoKey(
+    "wbl.sentence_spans", "analysis", "the unit's sentences as character offsets and spaCy spans (kept with its Doc)"
 )
 CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
 
 
-def _sentence_bounds(doc: Any) -> tuple[tuple[int, int, int, int], ...]:
-    """(start_char, end_char, start token, end token) of each sentence of a Doc that is not blank."""
-    return tuple((sent.start_char, sent.end_char, sent.start, sent.end) for sent in doc.sents if sent.text.strip())
+def _sentence_spans(doc: Any) -> tuple[tuple[int, int, Any], ...]:
+    """(start_char, end_char, span) of each sentence of a Doc that is not blank."""
+    return tuple((sent.start_char, sent.end_char, sent) for sent in doc.sents if sent.text.strip())
 
 
 def count_words(tokens: Iterable[Any]) -> int:
@@ -189,8 +191,8 @@ class Unit(_Memo):
             start = self.text.index(stripped[0])
             return (Sentence(self, start, start + len(stripped)),)
         doc = self.nlp
-        bounds = SENTENCE_BOUNDS.remember(self, lambda: _sentence_bounds(doc))
-        return tuple(Sentence(self, start, end, doc[first:last]) for start, end, first, last in bounds)
+        spans = SENTENCE_SPANS.remember(self, lambda: _sentence_spans(doc))
+        return tuple(Sentence(self, start, end, span) for start, end, span in spans)
 
     @property
     def word_count(self) -> int:
@@ -295,13 +297,16 @@ class Document(_Memo):
         units = tuple(dataclasses.replace(u, nlp=d, memo={}) for u, d in zip(self.units, docs, strict=True))
         return dataclasses.replace(self, units=units, anatomy=rebind(self.anatomy, units), memo={})
 
-    def release(self) -> None:
+    def release(self, *, keep_analysis: bool = False) -> None:
         """Drop the remembered values. They refer back to units (a unit's sentences point at the
         unit), so without this a linted document waits for the cycle collector; with it, it is
-        freed as soon as the engine lets go of it."""
+        freed as soon as the engine lets go of it. The sentence spans kept with each Doc refer to
+        it as well: they are dropped too, unless the Docs are kept for later lints (`keep_analysis`)."""
         self.memo.clear()
         for unit in self.units:
             unit.memo.clear()
+            if not keep_analysis and unit.nlp is not None:
+                unit.nlp.user_data.get(MEMO, {}).pop(SENTENCE_SPANS.key(), None)
 
 
 def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:

@@ -275,7 +275,7 @@ class Linter:
                 self.unit_cache[keys[unit.index]] = tuple(found[unit.index])
         for unit in document.units:
             for kept in self.unit_cache[keys[unit.index]]:
-                yield replace(kept, unit=unit)
+                yield _placed(kept, unit)
 
     def _kind_of(self, document: Document) -> str:
         """The document's kind: the configured one, else the anatomy's."""
@@ -300,7 +300,7 @@ class Linter:
         pipeline, rules = self._ready()
         for document in self._analysed(pipeline, documents, rules):
             report = self._run_rules(document, rules)
-            document.release()
+            document.release(keep_analysis=self.doc_cache is not None)
             yield report
 
     def analyse(self, text: str, path: str = "<text>", features: Iterable[str] = ()) -> Document:
@@ -448,6 +448,24 @@ class Linter:
 
 class _MalformedViolation(Exception):
     pass
+
+
+def _placed(kept: Violation, unit: Unit) -> Violation:
+    """A remembered violation placed in `unit` (`dataclasses.replace` costs several times more,
+    and every remembered violation is placed again after each edit)."""
+    if type(kept) is not Violation:
+        return replace(kept, unit=unit)  # a plugin's subclass may have fields of its own
+    return Violation(
+        kept.message,
+        unit,
+        kept.start,
+        kept.end,
+        kept.severity,
+        kept.suggestion,
+        kept.topic,
+        kept.vocabulary,
+        kept.fix,
+    )
 
 
 def _file_fix(v: Violation, document: Document) -> Fix | None:
