@@ -65,6 +65,7 @@ class MemoKey:
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "split", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
+UNIT_SLOTS = MemoKey("wbl.unit_slots", "document", "each unit's entry of the engine's unit cache (inputs: kind)")
 # The spans refer to their Doc, which keeps them: `Document.release` drops them unless the Docs
 # are kept for later lints (the language server's), so that a Doc is freed without the cycle collector.
 SENTENCE_SPANS = MemoKey(

@@ -103,7 +103,8 @@ class Linter:
         # completed with more components (the cascade), never changed otherwise.
         self.doc_cache: MutableMapping[str, Any] | None = None
         # Optional: what each local rule (`Rule.local`) found, and what its prefilter chose, per
-        # unit (the language server keeps one, so an edit re-runs local rules on changed units only).
+        # unit (the language server keeps one, so an edit re-runs local rules on changed units only):
+        # (kind, unit key) -> {("check" or "prefilter", rule code): value}.
         self.unit_cache: MutableMapping[tuple[Any, ...], Any] | None = None
 
     # --- options ---------------------------------------------------------------------------------
@@ -246,25 +247,23 @@ class Linter:
     def _local_prefilter(self, r: Rule, document: Document) -> set[int]:
         """A local rule's prefilter, run only on the units it has not judged before."""
         assert self.unit_cache is not None and r.prefilter is not None
-        kind = self._kind_of(document)
-        unit_keys = _unit_keys(document)
-        keys = {u.index: ("prefilter", r.code, kind, unit_keys[u.index]) for u in document.units}
-        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        slots = self._unit_slots(document, self._kind_of(document))
+        key = ("prefilter", r.code)
+        missing = [u for u in document.units if key not in slots[u.index]]
         if missing:
             chosen = {s.unit.index for s in r.prefilter(_only(document, missing), self._contexts[r.code])}
             for unit in missing:
-                self.unit_cache[keys[unit.index]] = unit.index in chosen
-        return {index for index, key in keys.items() if self.unit_cache[key]}
+                slots[unit.index][key] = unit.index in chosen
+        return {index for index, slot in enumerate(slots) if slot[key]}
 
     def _local_violations(self, r: Rule, document: Document, kind: str) -> Iterator[Violation]:
         """A local rule's violations: remembered per unit, the rule run only on units it has not seen.
 
         Violations are stored relative to their unit, so a unit that moved (an edit above it)
         is placed anew."""
-        assert self.unit_cache is not None
-        unit_keys = _unit_keys(document)
-        keys = {u.index: ("check", r.code, kind, unit_keys[u.index]) for u in document.units}
-        missing = [u for u in document.units if keys[u.index] not in self.unit_cache]
+        slots = self._unit_slots(document, kind)
+        key = ("check", r.code)
+        missing = [u for u in document.units if key not in slots[u.index]]
         if missing:
             found: dict[int, list[Violation]] = {u.index: [] for u in missing}
             for v in r.check(_only(document, missing), self._contexts[r.code]):
@@ -272,10 +271,31 @@ class Linter:
                     raise _MalformedViolation("a local rule's violation is not in one of the units it was given")
                 found[v.unit.index].append(replace(v, unit=None))  # kept without the old document
             for unit in missing:
-                self.unit_cache[keys[unit.index]] = tuple(found[unit.index])
-        for unit in document.units:
-            for kept in self.unit_cache[keys[unit.index]]:
+                slots[unit.index][key] = tuple(found[unit.index])
+        for unit, slot in zip(document.units, slots, strict=True):
+            for kept in slot[key]:
                 yield _placed(kept, unit)
+
+    def _unit_slots(self, document: Document, kind: str) -> list[dict[tuple[str, str], Any]]:
+        """For each unit, its entry of `unit_cache`: what each local rule's prefilter ("prefilter",
+        code) and check ("check", code) made of it. Looked up once per unit and document, not once
+        per rule and unit."""
+        cache = self.unit_cache
+        assert cache is not None
+
+        def slots() -> list[dict[tuple[str, str], Any]]:
+            found = []
+            for unit_key in _unit_keys(document):
+                try:
+                    slot = cache[(kind, unit_key)]
+                except KeyError:
+                    slot = cache[(kind, unit_key)] = {}
+                found.append(slot)
+            return found
+
+        from wbl.document import UNIT_SLOTS
+
+        return UNIT_SLOTS.remember(document, slots, kind)
 
     def _kind_of(self, document: Document) -> str:
         """The document's kind: the configured one, else the anatomy's."""

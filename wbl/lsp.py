@@ -58,7 +58,7 @@ from wbl.version import __version__
 from wbl.wordtable import cache_folder
 
 DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` changes it
-UNIT_CACHE_SIZE = 50_000  # (rule, unit) entries: tuples of a few strings each
+UNIT_CACHE_SIZE = 4096  # units, each with what every local rule found in it (tuples of a few strings)
 LARGE = 100_000  # characters: a document at least this long is linted on the lane for large ones
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
 SOURCE = "wbl"
