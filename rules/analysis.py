@@ -605,9 +605,7 @@ def _product_names(document: Document) -> set[str]:
     subjects: Counter[str] = Counter()
     for unit in document.units:
         if unit.part == "pr" and unit.nlp is not None:
-            for token in unit.nlp:
-                if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text)):
-                    subjects[token.text] += 1
+            subjects.update(memo.NAMED_SUBJECTS.remember(unit, lambda unit=unit: _named_subjects(unit.nlp)))
     named = {
         name for name, count in subjects.items() if count >= 2 and not base_lexicon().strong_pattern.fullmatch(name)
     }
@@ -622,6 +620,15 @@ def _product_names(document: Document) -> set[str]:
         and not re.search(r"(?<![\w.])" + re.escape(c.lower()) + r"(?![\w.])", rest)  # a common word
         and not base_lexicon().strong_pattern.fullmatch(c)
     }
+
+
+def _named_subjects(doc: Any) -> tuple[str, ...]:
+    """The subjects of a Doc that are proper nouns or code-shaped words, in order."""
+    return tuple(
+        token.text
+        for token in doc
+        if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text))
+    )
 
 
 def has_outcome_data(text: str) -> bool:

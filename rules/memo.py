@@ -18,6 +18,9 @@ NOUN_MENTIONS = MemoKey("analysis.noun_mentions", "analysis", "a unit's tokens a
 LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-heading and summary")
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
+NAMED_SUBJECTS = MemoKey(
+    "analysis.named_subjects", "analysis", "a unit's subjects that are proper nouns or code-shaped (product names)"
+)
 ACRONYMS = MemoKey(
     "analysis.acronyms", "split", "a unit's acronym uses (inputs: the acronym rule's options and accepted terms)"
 )
@@ -74,6 +77,7 @@ __all__ = [
     "KEY_LEMMAS",
     "LEAD",
     "MAY_HOLD_JARGON",
+    "NAMED_SUBJECTS",
     "NOUN_MENTIONS",
     "PASSIVE_CLAUSES",
     "POSSIBLE_FORMS",
