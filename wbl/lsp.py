@@ -61,6 +61,7 @@ DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` 
 UNIT_CACHE_SIZE = 4096  # units, each with what every local rule found in it (tuples of a few strings)
 LARGE = 100_000  # characters: a document at least this long is linted on the lane for large ones
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
+DIAGNOSTICS_KEPT = 20_000  # diagnostics remembered by finding (all are forgotten when there are more)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
 FIX_ALL_KIND = types.CodeActionKind.SourceFixAll + ".wbl"
@@ -350,6 +351,7 @@ class WblLanguageServer(LanguageServer):
         self.warm_up: asyncio.Future[Any] | None = None
         self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
         self.fixable: set[str] = set()  # documents whose last diagnostics carry a safe fix
+        self.diagnostics_made: dict[tuple[Any, ...], types.Diagnostic] = {}  # see `diagnostic`
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors outside a request: a message that is not JSON gets a parse-error response
@@ -421,7 +423,25 @@ class WblLanguageServer(LanguageServer):
         notes += [_Note(types.MessageType.Warning, f"wbl: {report.path}: {error}") for error in report.errors]
         source = SourceText(report.source_text if report.source_text is not None else text)
         links = self.help_links(report.path)
-        return [to_diagnostic(source, f, encoding, links(f)) for f in report.findings], notes
+        return [self.diagnostic(source, f, encoding, links(f)) for f in report.findings], notes
+
+    def diagnostic(
+        self, source: SourceText, finding: Finding, encoding: str | None, help_uri: str | None
+    ) -> types.Diagnostic:
+        """`to_diagnostic`, remembered: after an edit, most findings are those of the last lint.
+
+        A diagnostic follows from the finding, the encoding, the help link, the text of the lines
+        it starts and ends on (its columns are counted in code units there) and the text its
+        fix's edits replace, so those are the key."""
+        originals = tuple(source.text[e.start : e.end] for e in finding.fix.edits) if finding.fix else ()
+        lines = source.line_text(finding.line), source.line_text(finding.end_line)
+        key = (finding, encoding, help_uri, lines, originals)
+        made = self.diagnostics_made.get(key)
+        if made is None:
+            if len(self.diagnostics_made) >= DIAGNOSTICS_KEPT:
+                self.diagnostics_made.clear()
+            made = self.diagnostics_made[key] = to_diagnostic(source, finding, encoding, help_uri)
+        return made
 
     def help_links(self, path: str) -> Callable[[Finding], str | None]:
         """A finding's help link: its rule's page under the configured documentation URL, else
