@@ -385,3 +385,25 @@ def test_doc_cache_reanalyses_only_the_changed_paragraph() -> None:
     assert all(cache[t] is doc for t, doc in before.items())  # unchanged paragraphs keep their Doc
     assert [f.text for f in first.findings] == ["Many", "very"]
     assert [f.text for f in second.findings] == ["Many"]
+
+
+def test_remembered_diagnostics_equal_fresh_ones_after_edits() -> None:
+    """The server remembers each finding's diagnostic; after edits that move findings, change the
+    width of their lines in UTF-16 or the words their fixes replace, each is what
+    `to_diagnostic` makes of it afresh."""
+    from wbl import Linter, LintOptions
+
+    linter = Linter(LintOptions(select=("WB601",)))
+    server = WblLanguageServer()
+    texts = [
+        FIXABLE,
+        FIXABLE.replace("really", "😀 really"),  # the same words, further along in code units
+        "Intro line.\n\n" + FIXABLE,  # every finding two lines down
+        FIXABLE,
+    ]
+    for text in texts:
+        source = SourceText(text)
+        for encoding in (None, "utf-8", "utf-32"):
+            for finding in linter.lint_text(text, "t.md").findings:
+                fresh = to_diagnostic(source, finding, encoding, "https://example.com/rule")
+                assert server.diagnostic(source, finding, encoding, "https://example.com/rule") == fresh

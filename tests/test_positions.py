@@ -200,3 +200,18 @@ def test_line_starts_follow_every_line_break(text):
     import re
 
     assert SourceText(text).line_starts == (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text)))
+
+
+def test_remembered_inline_parses_follow_the_link_references():
+    """Inline parses are remembered by text and link references: the same paragraph gets the
+    link its document defines, or none, and its blocks are those of a first parse."""
+    paragraph = "Owners read [the guide][ref] and *save* time."
+    first = parse(f"{paragraph}\n\n[ref]: https://a.example\n")
+    again = parse(f"{paragraph}\n\n[ref]: https://a.example\n")
+    other = parse(f"{paragraph}\n\n[ref]: https://b.example\n")
+    undefined = parse(f"{paragraph}\n")
+    assert again == first
+    assert first.blocks[0].links == ("https://a.example",)
+    assert other.blocks[0].links == ("https://b.example",)
+    assert undefined.blocks[0].links == ()
+    assert first.blocks[0].text == "Owners read the guide and save time."
