@@ -52,13 +52,22 @@ class MemoKey:
 
     def remember(self, target: Unit | Document, compute: Callable[[], T], *inputs: Any) -> T:
         """`compute()` once per target and inputs, kept where the key says."""
-        key = self.key(*inputs)
-        if self.scope == "analysis":
+        key = self.name if not inputs else f"{self.name}:{':'.join(map(str, inputs))}"
+        scope = self.scope
+        if scope == "analysis" or scope == "split":
             assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
-            return target.remember_analysis(key, compute)  # type: ignore[no-any-return]
-        if self.scope == "split":
-            assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
-            return target.remember_split(key, compute)  # type: ignore[no-any-return]
+            doc = target.nlp
+            if doc is not None:
+                # `Unit.remember_analysis` and `remember_split`, inlined: rules look up a few
+                # thousand remembered values per lint, most of them already there.
+                store = doc.user_data.get(MEMO if scope == "analysis" else SPLIT_MEMO)
+                if store is None:
+                    store = doc.user_data.setdefault(MEMO if scope == "analysis" else SPLIT_MEMO, {})
+                try:
+                    return store[key]  # type: ignore[no-any-return]
+                except KeyError:
+                    value = store[key] = compute()
+                    return value
         return target.remember(key, compute)  # type: ignore[no-any-return]
 
 
