@@ -8,6 +8,7 @@ found for the document's path, and reloads it when it changes.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,13 @@ def test_remembered_diagnostics_equal_fresh_ones_after_edits() -> None:
             for finding in linter.lint_text(text, "t.md").findings:
                 fresh = to_diagnostic(source, finding, encoding, "https://example.com/rule")
                 assert server.diagnostic(source, finding, encoding, "https://example.com/rule") == fresh
+
+
+def test_a_finding_that_cannot_be_hashed_still_becomes_a_diagnostic() -> None:
+    """A plugin's violation may carry an unhashable suggestion; its diagnostic is made, not remembered."""
+    from wbl import Linter, LintOptions
+
+    finding = Linter(LintOptions(select=("WB601",))).lint_text(FIXABLE, "t.md").findings[0]
+    odd = dataclasses.replace(finding, suggestion=["a", "list"])  # type: ignore[arg-type]
+    source = SourceText(FIXABLE)
+    assert WblLanguageServer().diagnostic(source, odd, None, None) == to_diagnostic(source, odd, None)

@@ -436,7 +436,10 @@ class WblLanguageServer(LanguageServer):
         originals = tuple(source.text[e.start : e.end] for e in finding.fix.edits) if finding.fix else ()
         lines = source.line_text(finding.line), source.line_text(finding.end_line)
         key = (finding, encoding, help_uri, lines, originals)
-        made = self.diagnostics_made.get(key)
+        try:
+            made = self.diagnostics_made.get(key)
+        except TypeError:  # a plugin's finding holding something unhashable (a list as suggestion)
+            return to_diagnostic(source, finding, encoding, help_uri)
         if made is None:
             if len(self.diagnostics_made) >= DIAGNOSTICS_KEPT:
                 self.diagnostics_made.clear()
