@@ -457,6 +457,22 @@ def test_unsigned_quoted_list_items_and_review_steps_are_not_quotes() -> None:
     assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]
 
 
+def test_quoted_questions_are_what_users_ask_not_quotes() -> None:
+    anatomy = anatomy_of(
+        """
+        # Mailroom routes council letters to the right desk
+
+        SEATTLE, WA — March 3, 2027 — Today the county launched Mailroom for its clerks.
+
+        A clerk can start with, "Which letters need a decision today?" Mailroom explains which desk each one goes to.
+        Clerks ask follow-up questions in chat: "Why did this go to permits?" or "Who signed for it?"
+
+        "We asked ourselves a question: why does a letter wait a week?" said Dana Ortiz, the county's records lead.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]
+
+
 def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:
     anatomy = anatomy_of(
         """

@@ -1256,6 +1256,8 @@ class _Builder:
                     attribution = before.rstrip(":").strip()
             # '"Wow" - Name, CEO': a short quotation signed with a dash.
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
+            if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
+                continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
             if not (
                 in_section
                 or (attribution and quoted_words >= 4)
@@ -1992,6 +1994,12 @@ def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
 
 # A full stop that ends a sentence, not an initial or a title ("Jess K. put it", "Dr. Kim said").
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)\.\s")
+
+
+def _one_question(quoted: str) -> bool:
+    """A quotation that is one question and nothing else ("Where are the attachments stored?")."""
+    body = quoted.strip().rstrip("\"”’'*_ ")
+    return body.endswith("?") and len(split_sentences(body)) == 1
 
 
 def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str]) -> tuple[str, int]:
