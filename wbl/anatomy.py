@@ -401,9 +401,7 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
         and separator in ("—", "–", "--", "-")
         and normalise(head) not in _not_places()
     )
-    return _looks_like_place(head) and (
-        ("," in head and separator != ":") or shouted or bool(_TODAY.match(after))
-    )
+    return _looks_like_place(head) and (("," in head and separator != ":") or shouted or bool(_TODAY.match(after)))
 
 
 @lru_cache(maxsize=1)
