@@ -625,7 +625,7 @@ class PassiveLists:
     # interested"); "left" only alone ("what's left"; "are left with" counts).
     exempt: frozenset[str] = frozenset(
         "based located supposed interested excited thrilled pleased delighted proud tired married concerned gone "
-        "left".split()
+        "left frustrated worried stressed bored surprised confused annoyed disappointed".split()
     )
     # After "get", set phrases ("get started", "get rid of").
     get_exempt: frozenset[str] = frozenset(["started", "rid", "used", "married", "dressed"])
@@ -704,6 +704,30 @@ def _hyphen_joined(token: Any) -> bool:
     )
 
 
+_DEGREE = frozenset(["very", "too", "so", "extremely", "quite", "really", "rather", "fairly", "pretty"])
+
+
+def _un_adjective(word: str) -> bool:
+    """ "unchanged", "untouched", "unused": an un- participle of no verb (there is no "to unchange")
+    is an adjective; "unlocked", "undone", "unzipped" come from verbs and can make a passive."""
+    if not word.startswith("un") or word.startswith("under") or len(word) < 6:
+        return False
+    stems = {word[:-1], word[:-2]}
+    if word.endswith("ed") and len(word) > 5 and word[-3] == word[-4]:
+        stems.add(word[:-3])  # "unzipped" -> "unzip"
+    return not any(zipf(stem) >= 2.0 for stem in stems)
+
+
+def _adjective_reading(token: Any, tokens: Sequence[Any], k: int) -> bool:
+    """A participle read as an adjective: graded ("very frustrated", "sophisticated enough") or an
+    un- word that no verb makes ("are unchanged")."""
+    if _un_adjective(token.lower_):
+        return True
+    before = tokens[k - 1].lower_ if k > 0 else ""
+    after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+    return before in _DEGREE or after == "enough"
+
+
 def is_infinitive(aux: Any) -> bool:
     """ "to be heard": the auxiliary is a bare be/get after "to"."""
     return aux.lower_ in ("be", "get") and any(
@@ -761,6 +785,8 @@ def passive_clauses(
         if lower in ("lost", "stuck") and not is_get and _aux_lemma(aux) != "be":
             continue
         if not infinitives and is_infinitive(aux):
+            continue
+        if _adjective_reading(token, tokens, k):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         after = token.nbor(2) if token.i + 2 < len(token.doc) else None

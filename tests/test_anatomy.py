@@ -309,11 +309,55 @@ def test_a_file_named_as_a_prfaq_is_one() -> None:
         ("BDD-first: Gherkin specs drive implementation.", None),
         ("CHANGELOG: feat(pipes): add support", None),
         ("Historically, Ruby-centric teams used Rails.", None),
+        ("**OSLO — May 4, 2026** (earlier in some time zones) — Today, Fjord launched", "OSLO — May 4, 2026"),
+        ("**SAN DIEGO** — Tidewell is a tide-chart app for kayakers", "SAN DIEGO"),
+        ("**NOTE** — this draft is out of date", None),
+        ("**Tidewell** — the tide-chart app for kayakers", None),
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
     span = dateline_span(text)
     assert (text[span[0] : span[1]] if span else None) == head
+
+
+def test_a_run_in_label_for_a_one_line_part_covers_its_own_paragraph() -> None:
+    """ "**Tagline:** ..." names the subheading; the dated summary after it is still the summary."""
+    anatomy = anatomy_of(
+        textwrap.dedent(
+            """\
+            # Press Release
+
+            ## Tidewell: Tide Charts That Kayakers Can Read at a Glance
+
+            **Tagline:** *Know the water before you launch.*
+
+            **March 2026** — Tidewell, a tide-chart app for sea kayakers, is available today on iOS and Android.
+
+            Kayakers who plan a crossing today juggle three websites and a printed table, and still misjudge the
+            slack water.
+            """
+        )
+    )
+    assert anatomy["subheading"].segments[0].text.startswith("Tagline")
+    assert anatomy["summary"].segments[0].text.startswith("March 2026")
+    assert anatomy["dateline"].segments[0].text.startswith("March 2026")
+
+
+def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
+    anatomy = anatomy_of(
+        textwrap.dedent(
+            """\
+            # tidewell v1.0
+
+            **For immediate release. March 18, 2026.**
+
+            Tidewell Labs has released Tidewell, a tide-chart app for sea kayakers, free on iOS and Android.
+
+            Kayakers who plan a crossing today juggle three websites and a printed table.
+            """
+        )
+    )
+    assert anatomy["dateline"].segments[0].text == "For immediate release. March 18, 2026."
 
 
 def test_titles_that_only_name_the_genre_are_not_headlines() -> None:
@@ -408,6 +452,22 @@ def test_unsigned_quoted_list_items_and_review_steps_are_not_quotes() -> None:
         - "Mailroom routes two thousand council letters a week for the clerks"
 
         "I used to spend Mondays sorting mail," said Dana Ortiz, a records clerk in Pierce County.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]
+
+
+def test_quoted_questions_are_what_users_ask_not_quotes() -> None:
+    anatomy = anatomy_of(
+        """
+        # Mailroom routes council letters to the right desk
+
+        SEATTLE, WA — March 3, 2027 — Today the county launched Mailroom for its clerks.
+
+        A clerk can start with, "Which letters need a decision today?" Mailroom explains which desk each one goes to.
+        Clerks ask follow-up questions in chat: "Why did this go to permits?" or "Who signed for it?"
+
+        "We asked ourselves a question: why does a letter wait a week?" said Dana Ortiz, the county's records lead.
         """
     )
     assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]

@@ -75,6 +75,11 @@ PASSIVE = [
     ("Designed for gym owners.", False),
     ("I am used to it.", False),
     ("Fill in the Job-to-be-Done section.", False),
+    ("The old settings are unchanged.", False),
+    ("Your account was unlocked by the support team.", True),
+    ("Modern bots are sophisticated enough to pass as people.", False),
+    ("Tenants are very frustrated with slow repairs.", False),
+    ("Repairs are scheduled by the landlord.", True),
 ]
 
 

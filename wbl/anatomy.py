@@ -364,17 +364,26 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     "PALO ALTO, Calif., April 30, 2026.", "[CITY, STATE] – [DATE] –", "Bangkok — Today, ...")."""
     window = text[:160]
     lead = len(window) - len(window.lstrip(" *_(\"'"))
+    bold = _BOLD_HEAD.match(window)
+    after_bold = window[bold.end() :].lstrip(" (") if bold else ""
+    colon = bold is not None and (bold.group(2).rstrip().endswith(":") or after_bold.startswith(":"))
+    if bold and _is_dateline_head(bold.group(2).strip(" ,.:—–-"), ":" if colon else "—", after_bold):
+        # "**LONDON — September 25, 2026** (an aside) — Today, ...": the bold run is the dateline.
+        return bold.start(2), bold.start(2) + len(bold.group(2).rstrip(" ,.:—–-"))
     # The last separator that still closes a dateline: "SEATTLE, WA — March 3, 2027 — Today" ends at the second.
     for sep in reversed(list(_DATELINE_END.finditer(window))):
         head = window[lead : sep.start()].strip(" *_")
         if not head or len(head.split()) > 14:
             continue
         after = window[sep.end() :].lstrip(" *_")
-        if _is_dateline_head(head, sep.group(0).strip(), after):
+        if _is_dateline_head(head, sep.group(0).strip(" *_"), after):
             return lead, lead + len(window[lead : sep.start()].rstrip(" *_"))
     return None
 
 
+_BOLD_HEAD = re.compile(r"^\s*(\*\*|__)([^*_\n]{3,80}?)\1")
+# Parts that are one line: a run-in label naming one ("**Tagline:** ...") covers its own paragraph only.
+_ONE_LINE_PARTS = frozenset(["headline", "subheading", "dateline", "summary"])
 # What closes a dateline: a dash with spaces (or an em/en dash), a colon, or a full stop.
 _DATELINE_END = re.compile(r"\s+-\s+|\s*(?:—|–|--)\s*|:\**\s+|\.\**\s+")
 _PLACEHOLDER_PLACE = re.compile(r"\[[^\]]*\b(?:city|state|location|date|place|country)\b[^\]]*\]", re.IGNORECASE)
@@ -397,8 +406,20 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
         return not place or _looks_like_place(place) or (short_place and separator != ":")
     if separator == ".":
         return False  # a sentence, unless it carries a date
-    # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ..."
-    return _looks_like_place(head) and (("," in head and separator != ":") or bool(_TODAY.match(after)))
+    # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ...", "SAN FRANCISCO — Dossier is ..."
+    # (a city in capitals before a dash is the newswire convention).
+    shouted = (
+        head.isupper()
+        and sum(c.isalpha() for c in head) >= 4
+        and separator in ("—", "–", "--", "-")
+        and normalise(head) not in _not_places()
+    )
+    return _looks_like_place(head) and (("," in head and separator != ":") or shouted or bool(_TODAY.match(after)))
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(normalise(word) for word in data()["dateline"]["not-places"])
 
 
 def _looks_like_place(text: str) -> bool:
@@ -894,6 +915,8 @@ class _Builder:
                 current = (line.alias, line)
             if current is not None and not line.blank:
                 result[line.segment.index] = current
+                if current[1] is line and line.alias in _ONE_LINE_PARTS:
+                    current = None  # "**Tagline:** ..." names its own line, not the paragraphs after it
         return result
 
     # --- lead and body --------------------------------------------------------------------------------
@@ -928,6 +951,7 @@ class _Builder:
             if position == start and start > 0:
                 remainder = _marker_remainder(line.label_text or line.segment.text)
                 self.roles[index] = "title"
+                self._dated_mark(line)
                 if remainder and in_lead:
                     lead.append(line)  # "Press Release: Introducing FlyShare": the rest is the headline
                 continue
@@ -939,6 +963,7 @@ class _Builder:
                     continue
                 if line.title or (_is_upper_label(line.label_text) and is_title(line.label_text)):
                     self.roles[index] = "title"
+                    self._dated_mark(line)
                     continue
                 if in_lead and not line.quote_depth and line.segment.unit.kind != "table_cell":
                     lead.append(line)
@@ -961,6 +986,12 @@ class _Builder:
             body.append(line)
         lead = self._drop_document_title(lead)
         return lead, body
+
+    def _dated_mark(self, line: _Line) -> None:
+        """A title line that carries the date ("**For immediate release. March 18, 2026.**") is the dateline."""
+        text = line.segment.text
+        if not line.heading and "dateline" not in self.parts and has_date(text) and len(text.split()) <= 12:
+            self.found("dateline", [line.segment], "content", 0.7)
 
     def _release_start(self, lines: Sequence[_Line]) -> int:
         """The position of the line that starts the press release when prose comes before it, else 0."""
@@ -1236,6 +1267,8 @@ class _Builder:
                     attribution = before.rstrip(":").strip()
             # '"Wow" - Name, CEO': a short quotation signed with a dash.
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
+            if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
+                continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
             if not (
                 in_section
                 or (attribution and quoted_words >= 4)
@@ -1972,6 +2005,12 @@ def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
 
 # A full stop that ends a sentence, not an initial or a title ("Jess K. put it", "Dr. Kim said").
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)\.\s")
+
+
+def _one_question(quoted: str) -> bool:
+    """A quotation that is one question and nothing else ("Where are the attachments stored?")."""
+    body = quoted.strip().rstrip("\"”’'*_ ")
+    return body.endswith("?") and len(split_sentences(body)) == 1
 
 
 def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str]) -> tuple[str, int]:
