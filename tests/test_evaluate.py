@@ -121,3 +121,27 @@ def test_dev_corpus_meets_the_targets(corpus_dir):
     for name in ("weasel", "jargon", "passive"):
         assert labels[name]["precision"] >= 0.85, labels[name]
         assert labels[name]["recall"] >= 0.75, labels[name]
+
+
+def test_cross_validation_passes_part_locations_to_the_problem_model(tmp_path, monkeypatch) -> None:
+    """`--cv K --parts FILE`: the problem model's cross-validation reads dev and dev2's part locations."""
+    import types
+
+    import wbl.evaluate as evaluate
+
+    monkeypatch.setitem(sys.modules, "sklearn", types.ModuleType("sklearn"))
+    calls: list[list[str]] = []
+
+    def fake_run(command, check):
+        calls.append([str(part) for part in command])
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    parts = tmp_path / "parts.tsv"
+    parts.write_text("corpus\tdoc_file\tpart\tline\tend_line\tnote\n", encoding="utf-8")
+    assert evaluate.cross_validate(3, [tmp_path], parts) == 0
+    (problem,) = [c for c in calls if c[1].endswith("parts.py")]
+    assert problem[problem.index("--parts") + 1] == str(parts)
+    assert problem[problem.index("--folds") + 1] == "3"
+    assert evaluate.cross_validate(3, [tmp_path]) == 0
+    assert "--parts" not in calls[-2]

@@ -353,10 +353,11 @@ def default_corpora() -> list[Path]:
     return [DEFAULT_CORPUS.parent / name for name in ("dev", "dev2") if (DEFAULT_CORPUS.parent / name).is_dir()]
 
 
-def cross_validate(folds: int, corpora: Sequence[Path]) -> int:
+def cross_validate(folds: int, corpora: Sequence[Path], parts: Path | None = None) -> int:
     """Cross-validated figures (folds by document) of every learned component, next to the
     in-sample ones: the training scripts of the repository checkout do the fitting (they need
-    scikit-learn, which linting never does)."""
+    scikit-learn, which linting never does). `parts` is a parts.tsv (with a `corpus` column) for
+    corpora that hold no part locations of their own, as dev and dev2 do not."""
     root = Path(__file__).resolve().parent.parent / "training"
     if not root.is_dir():
         click.echo("wbl.evaluate: error: --cv needs a checkout of wbl's repository (its training/ folder)", err=True)
@@ -374,7 +375,7 @@ def cross_validate(folds: int, corpora: Sequence[Path]) -> int:
     runs = [
         ["sentences/train.py", "--data", *sentences, "--folds", str(folds), "--repeats", "1"],
         ["kind.py", "--folds", str(folds), "--corpus", *extra],
-        ["parts.py", "--folds", str(folds), "--corpus", *extra],
+        ["parts.py", "--folds", str(folds), "--corpus", *extra, *(["--parts", str(parts)] if parts else [])],
         ["score.py", "--folds", str(folds), "--corpus", *extra],
     ]
     status = 0
@@ -413,6 +414,14 @@ def cross_validate(folds: int, corpora: Sequence[Path]) -> int:
     help="Also cross-validate every learned component with K folds by document (needs the repository's "
     "training/ scripts and scikit-learn).",
 )
+@click.option(
+    "--parts",
+    "parts_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="With --cv: part locations (a parts.tsv with a corpus column) for corpora that have none, such as "
+    "dev and dev2, so that the problem model's cross-validation includes them.",
+)
 def main(
     corpora: tuple[Path, ...],
     as_json: bool,
@@ -421,6 +430,7 @@ def main(
     select: tuple[str, ...],
     no_documents: bool,
     folds: int | None,
+    parts_file: Path | None,
 ) -> None:
     """Score wbl on labelled corpora: sentence labels (precision, recall, F1), PR/FAQ parts
     (agreement with the reviewer) and the document score (Spearman with the reviewer's grade)."""
@@ -453,7 +463,7 @@ def main(
     else:
         click.echo(render_text(scores, documents, len(sentences), show_errors))
     if folds is not None:
-        sys.exit(cross_validate(folds, folders))
+        sys.exit(cross_validate(folds, folders, parts_file))
 
 
 if __name__ == "__main__":
