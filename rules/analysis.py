@@ -805,7 +805,7 @@ class Acronym:
 
 def acronym_pattern(ctx: Mapping[str, Any]) -> re.Pattern[str]:
     low, high = int(ctx.get("min-letters", 2)), int(ctx.get("max-letters", 6))
-    return re.compile(rf"(?<![\w\-./#])([A-Z]{{{low},{high}}})(s?)(?![\w#]|\.\w)")
+    return re.compile(rf"(?<![\w\-\u2010\u2011./#])([A-Z]{{{low},{high}}})(s?)(?![\w#]|\.\w)")
 
 
 def is_ordinary_word(token: str, ctx: Mapping[str, Any]) -> bool:
@@ -857,8 +857,14 @@ def _unit_acronyms(
             continue
         if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
             continue
+        compound = _CAPS_WORD_AFTER.match(text, match.end())
+        if compound and _ordinary(compound.group(1), zipf):
+            continue  # "GI-SMART", "AI-SMART": a name in capitals, not an acronym ("PCI-DSS" still is one)
         found.append((key, match.start(), match.end(1), _defines(text, match.start(), match.end())))
     return tuple(found)
+
+
+_CAPS_WORD_AFTER = re.compile(r"[-\u2010\u2011]([A-Z]{4,})(?![\w-])")
 
 
 def _defines(text: str, start: int, end: int) -> bool:

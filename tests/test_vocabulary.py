@@ -152,6 +152,28 @@ def test_extend_exempt_for_a_dateline_city_keeps_the_built_in_acronyms(tmp_path)
     assert flagged == {"PDF", "CEO", "CFO", "HSM"}  # `exempt` itself replaces the built-in list
 
 
+def acronyms_flagged(text: str) -> set[str]:
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+    return {f.text for f in wbl.lint_text(text, "t.md", options=options).findings}
+
+
+def test_an_acronym_that_names_the_product_is_not_reported():
+    """In the headline, opening sentences, never after an article: a name ("LLYI"), not an acronym."""
+    text = (
+        "# LLYI Turns Overheard Phrases into Flash Cards\n\n"
+        "LLYI helps expats remember the phrases they hear. LLYI keeps each card for a year.\n\n"
+        "Cards are read aloud through the TTS engine on the phone.\n"
+    )
+    assert acronyms_flagged(text) == {"TTS"}
+    # Once it takes an article, it is a common noun that needs spelling out.
+    assert acronyms_flagged(text.replace("through the TTS engine", "through the LLYI engine")) == {"LLYI"}
+
+
+def test_an_all_caps_compound_with_a_word_is_a_name_but_two_acronyms_are_not():
+    text = "# GI‑SMART Opens Two Campuses\n\nThe school meets PCI-DSS rules and runs on HSM-backed keys.\n"
+    assert acronyms_flagged(text) == {"PCI", "HSM"}
+
+
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")

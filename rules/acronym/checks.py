@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from wbl_rules.analysis import acronyms, first_definitions
@@ -29,11 +30,18 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     Options: ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
     ``place-codes``, messages.
+
+    An acronym that is the product's or the company's name is not reported: one that the headline
+    (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
+    takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
+    compounds ("GI-SMART") are names, not acronyms.
     """
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
+    uses = list(acronyms(document, ctx.options, ctx.vocabulary))
+    names = _names(document, {use.key for use in uses})
     reported: set[str] = set()
-    for use in acronyms(document, ctx.options, ctx.vocabulary):
-        if use.key in reported:
+    for use in uses:
+        if use.key in reported or use.key in names:
             continue
         reported.add(use.key)
         where = defined.get(use.key)
@@ -43,3 +51,31 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         yield Violation(
             template.format(acronym=use.key), use.unit, use.start, use.end, vocabulary=VocabularyHint.accept(use.key)
         )
+
+
+_ARTICLE = r"\b(?:a|an|the|this|that|these|those|each|every|any)\s+"
+
+
+def _names(document: Document, keys: set[str]) -> set[str]:
+    """The acronyms used as names: in the headline or title, opening two sentences, never after an article."""
+    headline = document.anatomy.get("headline")
+    lead = (
+        " ".join([s.text for s in headline.segments] if headline is not None else [])
+        + " "
+        + next((u.text for u in document.units if u.is_heading), "")
+    )
+    text = "\n".join(u.text for u in document.units)
+    names = set()
+    for key in keys:
+        word = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+        if not word.search(lead) or re.search(_ARTICLE + re.escape(key) + r"(?![\w-])", text, re.IGNORECASE):
+            continue
+        openings = sum(
+            1
+            for unit in document.units
+            for sentence in unit.sentences
+            if word.match(sentence.text.lstrip(" *_\"“'‘([#>-"))
+        )
+        if openings >= 2:
+            names.add(key)
+    return names
