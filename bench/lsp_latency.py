@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,28 @@ from corpus import document
 
 SERVER = [sys.executable, "-m", "wbl.cli", "lsp"]
 PAUSE = 0.3  # seconds between edits: longer than the server's debounce window (0.15 s)
+
+
+def edited_versions(text: str, edits: int) -> Iterator[tuple[int, str]]:
+    """(version, whole text) of each edit, from version 2 on: a small change to the longest paragraph."""
+    paragraphs = text.split("\n\n")
+    target = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+    for version in range(2, edits + 2):
+        edited = list(paragraphs)
+        edited[target] = paragraphs[target].replace(" ", f" {version % 10} ", 1) + f" Edit {version}."
+        yield version, "\n\n".join(edited)
+
+
+def send_change(client: LanguageClient, uri: str, version: int, text: str) -> float:
+    """Send the whole new text as didChange; returns when it was sent (time.perf_counter)."""
+    sent = time.perf_counter()
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+    return sent
 
 
 async def run(words: int, edits: int, select: str | None) -> list[tuple[float, float]]:
@@ -89,19 +112,9 @@ async def run(words: int, edits: int, select: str | None) -> list[tuple[float, f
             )
         )
         print(f"first diagnostics (spaCy load and a full analysis): {(await wait_for(1)) - started:.2f} s")
-        paragraphs = text.split("\n\n")
-        target = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))  # the longest paragraph
         latencies = []
-        for version in range(2, edits + 2):
-            edited = list(paragraphs)
-            edited[target] = paragraphs[target].replace(" ", f" {version % 10} ", 1) + f" Edit {version}."
-            sent = time.perf_counter()
-            client.text_document_did_change(
-                types.DidChangeTextDocumentParams(
-                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                    content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n\n".join(edited))],
-                )
-            )
+        for version, edited in edited_versions(text, edits):
+            sent = send_change(client, uri, version, edited)
             handled = await wait_for(version)
             latencies.append((received[version] - sent, handled - sent))
             await asyncio.sleep(PAUSE)

@@ -32,9 +32,7 @@ from pygls.lsp.client import LanguageClient
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from corpus import document  # noqa: E402
-
-SERVER = [sys.executable, "-m", "wbl.cli", "lsp"]
-PAUSE = 0.3  # seconds between edits: longer than the server's debounce window (0.15 s)
+from lsp_latency import PAUSE, SERVER, edited_versions, send_change  # noqa: E402
 
 
 def checkout_environment(checkout: Path, packages: Path) -> dict[str, str]:
@@ -97,22 +95,11 @@ async def run(checkout: Path | None, edits: int, words: int) -> dict[str, list[f
             "other": await open_session(other, root / "other", text),
             "this": await open_session(own, root / "this", text),
         }
-        paragraphs = text.split("\n\n")
-        target = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
         latencies: dict[str, list[float]] = {"other": [], "this": []}
-        for version in range(2, edits + 2):
-            edited = list(paragraphs)
-            edited[target] = paragraphs[target].replace(" ", f" {version % 10} ", 1) + f" Edit {version}."
-            change = types.TextDocumentContentChangeWholeDocument(text="\n\n".join(edited))
+        for version, edited in edited_versions(text, edits):
             for name in ("other", "this") if version % 2 else ("this", "other"):
                 client, uri, wait_for = sessions[name]
-                sent = time.perf_counter()
-                client.text_document_did_change(
-                    types.DidChangeTextDocumentParams(
-                        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                        content_changes=[change],
-                    )
-                )
+                sent = send_change(client, uri, version, edited)
                 latencies[name].append((await wait_for(version) - sent) * 1000)
                 await asyncio.sleep(PAUSE)
         for client, _, _ in sessions.values():
