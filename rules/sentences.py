@@ -1045,14 +1045,8 @@ def _excused(
     nxt = doc[last.i + 1] if last.i + 1 < span.end else None
     if _in_parenthetical_example(text, tok.idx - span.start_char):
         return True
-    if (
-        kind == "peacock"
-        and tok.text[:1].isupper()
-        and tok.pos_ == "PROPN"
-        and not tok.is_sent_start
-        and not title_case
-    ):
-        return True  # "Swift", "Ultimate Guitar": a name
+    if tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start and not title_case:
+        return True  # "Swift", "Ultimate Guitar", "an app called Maybe": a name
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
         return True  # "no comprehensive tests": a lack, not a claim
     if word == "some" and tok.tag_ != "DT":
@@ -1079,6 +1073,8 @@ def _excused(
         return True
     if kind == "speed" and _past_event(tok):
         return True  # "the service recovered in seconds": an account of what happened, not a claim
+    if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":
+        return True  # "available immediately": when it launches, not how fast it works
     if word == "instant" and tok.dep_ == "compound":
         return True
     if (
@@ -1098,15 +1094,33 @@ def _excused(
 
 
 def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
-    """ "the first tool that ...", "is the only X" claim; "the first release of X" is a fact."""
-    if nxt is None or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
+    """ "the first tool that ...", "is the only X", "For the first time, teams can ..." claim;
+    "the first release of X", "the first 50 patients", "when you sign in for the first time" are facts."""
+    if nxt is not None and nxt.lower_ == "time" and _opens_clause(tok):
+        return True
+    if nxt is None or nxt.like_num or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
         return False
     head = nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head
+    if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
+        return False  # "on the first ride", "within the first weeks": a point in time
     return (
         tok.head.dep_ == "attr"
         or any(c.dep_ in ("relcl", "acl") for c in head.children)
-        or any(c.dep_ == "amod" for c in head.children)
+        or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in head.children)
     )
+
+
+_TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))
+
+
+def _opens_clause(the: Any) -> bool:
+    """ "For the first time, ..." opening its sentence or a clause ("As a result, for the first
+    time ..."), not ending one ("when you sign in for the first time")."""
+    doc = the.doc
+    if the.i == 0 or doc[the.i - 1].lower_ != "for":
+        return False
+    before = the.i - 2
+    return before < 0 or doc[the.i - 1].is_sent_start or doc[before].is_punct or doc[before].dep_ == "cc"
 
 
 def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], question: bool) -> bool:

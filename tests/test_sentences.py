@@ -46,6 +46,16 @@ WEASEL = [
     ("You may cancel at any time.", False),
     ("Secrets should live on the server.", False),
     ("This is the first release of the tool.", False),
+    ("For the first time, clinics can see every booking in one place.", True),
+    ("As a result, for the first time, landlords can see every repair.", True),
+    ("The app asks for a name when you sign in for the first time.", False),
+    ("It is the first booking tool built for clinics.", True),
+    ("The first 50 patients each month are free.", False),
+    ("On the first ride the display is already right.", False),
+    ("The account could not pay for the first transaction.", False),
+    ("The platform is available immediately at example.com.", False),
+    ("Reports arrive immediately after each visit.", True),
+    ("We built a budgeting app called Ultimate.", False),
 ]
 JARGON = [
     ("We keep a feature store for the model.", True),

@@ -41,9 +41,12 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question;
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
-      ``first-facts``), terms of art ("generally available", "best practices"), a speed in an
-      account of what happened ("the service recovered in seconds"), a peacock word under a lack
-      ("lacks an easy way to share"), a name ("Swift", outside a Title Case headline), labels
+      ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
+      ride", "when you sign in for the first time"; but "For the first time, clinics can ..."
+      opening a sentence or clause is a claim), terms of art ("generally available", "best
+      practices"), a speed in an account of what happened ("the service recovered in seconds")
+      or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
+      to share"), a name ("Swift", "an app called Maybe", outside a Title Case headline), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy").
 
