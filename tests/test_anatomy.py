@@ -419,6 +419,30 @@ def test_a_release_titled_for_immediate_release_is_a_press_release() -> None:
     assert anatomy.is_prfaq
 
 
+def test_the_release_mark_makes_a_press_release_even_with_a_readme_s_sections() -> None:
+    text = """
+        # Sentinel: December release
+
+        **FOR IMMEDIATE RELEASE**
+        **December 27, 2025**
+
+        Sentinel announces a gateway that blocks prompt attacks before they reach a company's model.
+
+        ## Installation
+
+        ```
+        pip install sentinel
+        ```
+
+        ## Links
+
+        See the repository.
+        """
+    assert anatomy_of(text).kind == "press_release"
+    # The same sections without the mark are a README.
+    assert anatomy_of(text.replace("**FOR IMMEDIATE RELEASE**", "")).kind == "other"
+
+
 def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:
     def words_of(text: str) -> frozenset[str]:
         return kind_words(build_document("d.md", SourceText(text), parse(text)).units)

@@ -1495,7 +1495,9 @@ class _Builder:
             and bool(cue_hits(dateline.text, self.data["kind"]["launch-cues"]))
         )
         evidence = laid_out or faq_after_release or titled or announced
-        if score >= 0.0 or named or (evidence and not readme):
+        # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
+        marked = any(_RELEASE_MARK.match(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
+        if score >= 0.0 or named or marked or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             if pr and questions:
                 return "prfaq", score, signals
@@ -1505,6 +1507,11 @@ class _Builder:
             return "fragment", score, signals
         return "other", score, signals
 
+
+# The press release's mark, on a line of its own among the first lines ("**FOR IMMEDIATE RELEASE**",
+# "For immediate release. March 18, 2026.").
+_RELEASE_MARK = re.compile(r"[\W_]*for\s+immediate\s+release\b", re.IGNORECASE)
+_MARK_LINES = 8
 
 # A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
 # fragment: a sentence or two, judged sentence by sentence.
