@@ -1496,7 +1496,9 @@ class _Builder:
         )
         evidence = laid_out or faq_after_release or titled or announced
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
-        marked = any(_RELEASE_MARK.match(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
+        marked = any(
+            _RELEASE_MARK.match(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank
+        )
         if score >= 0.0 or named or marked or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             if pr and questions:
