@@ -224,10 +224,20 @@ def alias_part(heading: str) -> str | None:
     fuzzy = _fuzzy_alias(key)
     if fuzzy is not None or len(key.split()) > 6:
         return fuzzy
+    # "Quote from the Glitch Team", "Quote from the Maker": the launching side's voice; "Quote from
+    # a happy user": a customer's; "Quote from Jane Ortiz": a quote whose attribution decides.
+    speaker = _QUOTE_FROM.match(key)
+    if speaker is not None:
+        if cue_hits(speaker.group(1), _CUSTOMERS_BY_NAME):
+            return "customer_quote"
+        return "leader_quote" if cue_hits(speaker.group(1), data()["quote-heading-speakers"]["leader"]) else "quote"
     for part, words in data()["alias-keywords"].items():
         if cue_hits(key, words):
             return str(part)
     return None
+
+
+_QUOTE_FROM = re.compile(r"(?:a |the )?quotes? (?:from|by) (.+)")
 
 
 @lru_cache(maxsize=1)
