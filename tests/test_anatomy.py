@@ -11,6 +11,7 @@ from wbl.anatomy import (
     KIND_TEXT_CHARACTERS,
     REMEMBERED_TEXT,
     Anatomy,
+    alias_part,
     cue_hits,
     dateline_span,
     kind_words,
@@ -441,6 +442,48 @@ def test_the_release_mark_makes_a_press_release_even_with_a_readme_s_sections() 
     assert anatomy_of(text).kind == "press_release"
     # The same sections without the mark are a README.
     assert anatomy_of(text.replace("**FOR IMMEDIATE RELEASE**", "")).kind == "other"
+
+
+def test_question_headings_before_the_release_s_quote_and_start_sections_are_its_sections() -> None:
+    anatomy = anatomy_of(
+        """
+        # VacaShare
+
+        ## Plan your next trip with help from people who went
+
+        ## What is VacaShare?
+        > VacaShare lets travellers share what they did on a trip with people planning the same one.
+
+        ## What does VacaShare solve?
+        > Travel sites are full of paid listings, so planners cannot tell which tips are honest.
+
+        ## Quote from the Maker
+        > "I built it after three trips planned from adverts," said Ana Ruiz, who made VacaShare.
+
+        ## Getting Started
+        > Download the app and search for the place you are going.
+
+        ## Quote from a Customer
+        > "I planned a week in Lisbon from other travellers' notes," said Tom Lee, a teacher.
+        """
+    )
+    assert anatomy.kind == "press_release"
+    assert "faq" not in anatomy.parts
+    assert {"leader_quote", "customer_quote", "call_to_action"} <= set(anatomy.parts)
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Quote from the Glitch Team", "leader_quote"),
+        ("Quote from the Maker", "leader_quote"),
+        ("Quote from Marcus (CTO), Priv8Sus", "leader_quote"),
+        ("Quote from a happy user", "customer_quote"),
+        ("A quote from Jane Ortiz", "quote"),  # the attribution decides
+    ],
+)
+def test_a_quote_heading_names_the_speaker_s_side(heading: str, part: str) -> None:
+    assert alias_part(heading) == part
 
 
 def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:

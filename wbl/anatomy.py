@@ -703,6 +703,29 @@ class _Line:
     quote_depth: int = 0
 
 
+def _release_sections_follow(lines: Sequence[_Line], start: int) -> bool:
+    """Whether two or more headings of press-release parts ("Quote from the Maker", "Getting
+    Started") follow a question heading at its level: its questions ("What does VacaShare solve?")
+    are then the release's section titles, not an FAQ."""
+    line = lines[start]
+    level = line.level if line.heading else 0
+    found = 0
+    for later in lines[start + 1 :]:
+        if later.label and later.heading and later.level <= level and later.alias in _RELEASE_SECTION_PARTS:
+            found += 1
+    return found >= 2
+
+
+def _names_a_part(label: str) -> bool:
+    """A label that is a part's name as written ("Getting Started", "Quote from the Maker"), not
+    one found by a keyword or a typo."""
+    key = heading_key(label)
+    return key in _EXACT or _QUOTE_FROM.match(key) is not None
+
+
+_RELEASE_SECTION_PARTS = frozenset(("leader_quote", "customer_quote", "quote", "call_to_action"))
+
+
 class _Builder:
     def __init__(self, units: Sequence[Any], source: Any, path: str, code_blocks: Sequence[tuple[int, str]]) -> None:
         self.units = list(units)
@@ -885,7 +908,7 @@ class _Builder:
         for i, line in enumerate(lines):
             if line.faq_heading and not line.question:
                 return i
-            if line.question == 2 and not line.quote_depth:
+            if line.question == 2 and not line.quote_depth and not _release_sections_follow(lines, i):
                 # A run of questions: another marked question soon after, no press-release label between.
                 for later in lines[i + 1 : i + 12]:
                     if later.alias is not None and later.label:
@@ -1488,7 +1511,7 @@ class _Builder:
         score = kind_score(signals, kind_words(self.units))
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
-        named_parts = {ln.alias for ln in lines if ln.label and ln.alias and heading_key(ln.label_text) in _EXACT}
+        named_parts = {ln.alias for ln in lines if ln.label and ln.alias and _names_a_part(ln.label_text)}
         laid_out = len(named_parts) >= 3
         # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
         # support FAQ starts with its questions.
