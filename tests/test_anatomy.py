@@ -486,6 +486,22 @@ def test_a_quote_heading_names_the_speaker_s_side(heading: str, part: str) -> No
     assert alias_part(heading) == part
 
 
+def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
+    anatomy = anatomy_of(
+        """
+        # Shield briefs security teams on attacks against their models
+
+        SEATTLE, WA — March 3, 2027 — Today Shield launched weekly threat briefings for AI teams.
+
+        "Nobody tracked attacks on models until now," said [Name], [Title].
+
+        "We patched two holes the week we read about them," said [Customer Name], [Customer Title]
+        at [Customer Company].
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+
+
 def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:
     def words_of(text: str) -> frozenset[str]:
         return kind_words(build_document("d.md", SourceText(text), parse(text)).units)

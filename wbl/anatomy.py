@@ -1348,6 +1348,10 @@ class _Builder:
                 if quote.name and (quote.name in name or name in quote.name):
                     return quote.speaker
         if attribution:
+            # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]".
+            slots = [m.lower() for m in re.findall(r"\[([^\]]+)\]", attribution)]
+            if any(cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split()):
+                return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
             customer = [c for c in cue_hits(attribution, qd["customer-roles"]) if not any(c in ln for ln in leader)]
             words = attribution.lower().split()
