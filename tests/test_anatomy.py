@@ -502,6 +502,25 @@ def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
     assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
 
 
+def test_the_release_mark_after_a_note_starts_the_release() -> None:
+    anatomy = anatomy_of(
+        """
+        # Press release
+
+        *Draft for launch. Written to be pasted into a post or sent to a newsroom, and every claim
+        in it describes something that is built and running.*
+
+        FOR IMMEDIATE RELEASE
+
+        ## CSGN launches a crypto television channel that anyone can get on
+
+        CSGN today opened its channel to every streamer who holds its token.
+        """
+    )
+    headline = anatomy.get("headline")
+    assert headline is not None and headline.text.startswith("CSGN launches")
+
+
 def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:
     def words_of(text: str) -> frozenset[str]:
         return kind_words(build_document("d.md", SourceText(text), parse(text)).units)

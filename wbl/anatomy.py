@@ -1993,7 +1993,8 @@ def _marker_remainder(text: str) -> str | None:
     the rest of the line ("" when none); None for any other line."""
     match = _MARKER.match(title_key(text))
     if match is None:
-        return None
+        # "FOR IMMEDIATE RELEASE", "For immediate release. March 18, 2026.": a mark, not a headline.
+        return "" if _RELEASE_MARK.match(text) and len(text.split()) <= 10 else None
     rest = (match.group("rest") or "").strip()
     return "" if not product_words(rest) else rest
 
