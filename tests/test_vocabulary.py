@@ -174,6 +174,11 @@ def test_an_all_caps_compound_with_a_word_is_a_name_but_two_acronyms_are_not():
     assert acronyms_flagged(text) == {"PCI", "HSM"}
 
 
+def test_a_run_of_capitals_with_an_ordinary_word_is_a_name_but_two_acronyms_are_not():
+    text = "Koe Seed debuts at SOLUNA FEST HAWAII this year.\n\nIt ships with the AWS SDK for teams.\n"
+    assert acronyms_flagged(text) == {"AWS", "SDK"}
+
+
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")

@@ -34,7 +34,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     An acronym that is the product's or the company's name is not reported: one that the headline
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
     takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
-    compounds ("GI-SMART") are names, not acronyms.
+    compounds ("GI-SMART") and runs of capitals that hold an ordinary word of five letters or
+    more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two).
     """
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
