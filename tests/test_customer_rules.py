@@ -60,12 +60,8 @@ def test_rule_options_extend_the_shared_lexicon() -> None:
 # --- WB301: the tech-first model on press-release sentences --------------------------------------
 
 _APPOSITIVE_MISS = (
-    "known miss of the tech-first model refitted with batch l (3,995 sentences): the launch sentence scores 0.46, "
-    "under the info threshold (0.55); the shipped model before it scored 0.58"
-)
-_PANTRY_MISS = (
-    "known miss of the tech-first model refitted with batch l (3,995 sentences): the headline of WB302's bad "
-    "example scores 0.546 against an info threshold of 0.547 (WB202 and WB402 still flag its 'AI-Powered')"
+    "known miss of the tech-first model refitted with batches m and n (4,646 sentences): the launch sentence "
+    "scores 0.43, under the info threshold (0.49); the model of three refits ago scored it 0.58"
 )
 
 
@@ -222,31 +218,12 @@ def test_technology_first_draft_gets_the_reviewers_findings() -> None:
     assert {("WB301", 7), ("WB202", 1), ("WB201", 1), ("WB211", 1)} <= found
 
 
-_HEADLINE_MISS = (
-    "known miss of the tech-first model refitted with batch l (3,995 sentences): with its product's name known, the "
-    "verbless headline 'DataSync AI: A Next-Generation Cloud-Native Platform' scores 0.48, under the info threshold "
-    "(0.55); 'platform' and 'AI' weigh against it, as they are as common in customer-first headlines"
-)
-_SUMMARY_MISS = (
-    "known miss of the tech-first model: the small parser reads 'leverages' as a noun (no subject, no "
-    "verb of building), and the three-line sentence's length and customer words ('enterprise', 'organizations') "
-    "pull its probability to 0.48, under the info threshold (0.55)"
-)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        pytest.param(1, marks=pytest.mark.xfail(strict=True, reason=_HEADLINE_MISS), id="headline"),
-        pytest.param(3, marks=pytest.mark.xfail(strict=True, reason=_SUMMARY_MISS), id="summary-sentence"),
-    ],
-)
-def test_technology_first_lines_the_model_misses_in_the_draft(line: int) -> None:
+@pytest.mark.parametrize("line", [pytest.param(1, id="headline"), pytest.param(3, id="summary-sentence")])
+def test_technology_first_lines_of_the_draft(line: int) -> None:
     run = wbl.lint_paths([EXAMPLES / "datasync-prfaq.md"], options=wbl.LintOptions(select=OUR_RULES))
     assert ("WB302", line) in {(f.rule, f.line) for f in run.findings}
 
 
-@pytest.mark.xfail(strict=True, reason=_PANTRY_MISS)
 def test_the_headline_of_the_bad_example_is_technology_first() -> None:
     bad = Path(__file__).resolve().parent.parent / "rules" / "tech_first" / "tech-first-headline.bad.md"
     run = wbl.lint_paths([bad], options=wbl.LintOptions(select=("WB302",)))

@@ -212,12 +212,17 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
 
 def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     """The sentences tech-first-sentence judges (its prefilter: the model reads their parse):
-    those of the checked parts but the lead's, and no FAQ question or FAQ heading."""
+    those of the checked parts but the lead's, and no document title ("PR/FAQ: usb-hsm"), FAQ
+    question or FAQ heading."""
     lead = {(s.unit.index, s.start) for s in find_lead(document).sentences()}
     parts = set(ctx.get("parts", ("pr", "faq")))
+    anatomy = document.anatomy
+    titles = {s.unit.index for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role == "title"}
     for unit in document.units:
         if unit.part not in parts or unit.kind not in PROSE_KINDS:
             continue
+        if unit.is_heading and unit.index in titles:
+            continue  # the document's title names it; the headline is judged by tech-first-headline
         faq = unit.part == "faq"
         if faq and unit.is_heading:
             continue  # an FAQ heading is a question or a section title
