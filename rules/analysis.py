@@ -851,6 +851,7 @@ def _unit_acronyms(
     if letters and sum(map(str.isupper, text)) > 0.6 * letters:
         return ()
     found = []
+    names = _capitalised_names(text)
     for match in pattern.finditer(text):
         key = match.group(1)
         if key in exempt or key + match.group(2).upper() in exempt or _ordinary(key, zipf):
@@ -860,30 +861,33 @@ def _unit_acronyms(
         compound = _CAPS_WORD_AFTER.match(text, match.end())
         if compound and _ordinary(compound.group(1), zipf):
             continue  # "GI-SMART", "AI-SMART": a name in capitals, not an acronym ("PCI-DSS" still is one)
-        if _in_capitalised_name(text, match.start(), match.end(), zipf):
+        if any(start <= match.start() and match.end() <= end for start, end in names):
             continue  # "SOLUNA FEST HAWAII", "KNOCKS STUDIOS": a name written in capitals
         found.append((key, match.start(), match.end(1), _defines(text, match.start(), match.end())))
     return tuple(found)
 
 
 _CAPS_WORD_AFTER = re.compile(r"[-\u2010\u2011]([A-Z]{4,})(?![\w-])")
-_CAPS_RUN = re.compile(r"[A-Z][A-Z'’&-]*[A-Z](?:\s+[A-Z][A-Z'’&-]*[A-Z])+")
-# An ordinary English word of five letters or more, in capitals beside the acronym: the run is a
-# name in capitals. A lower bar than an all-caps word's own (common-word-zipf): "HAWAII", "STUDIOS".
-_NAME_WORD_ZIPF = 3.0
+_CAPS_RUN = re.compile(r"[A-Z][A-Z'’&-]*[A-Z](?:[ \t]+[A-Z][A-Z'’&-]*[A-Z])+")
+# The ordinary words that make a run of capitals a name: five letters or more, common enough to be
+# English ("HAWAII", "STUDIOS"), not so common that they are emphasis ("WITHOUT", "ALWAYS").
+_NAME_WORD_ZIPF = (3.0, 5.0)
 
 
-def _in_capitalised_name(text: str, start: int, end: int, zipf: float) -> bool:
-    """Whether the all-caps word at start..end is one of a run of all-caps words (on one line)
-    that holds an ordinary word of five letters or more: "SOLUNA FEST HAWAII" is a name, "AWS
-    SDK" two acronyms."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    for run in _CAPS_RUN.finditer(text, line_start, len(text) if line_end < 0 else line_end):
-        if run.start() <= start and end <= run.end():
-            words = run.group(0).split()
-            return any(len(w) >= 5 and w.isalpha() and _ordinary(w, min(zipf, _NAME_WORD_ZIPF)) for w in words)
-    return False
+def _capitalised_names(text: str) -> list[tuple[int, int]]:
+    """The spans of runs of capitals that are names: three words or more with an ordinary word
+    ("SOLUNA FEST HAWAII"), or two ordinary words ("KNOCKS STUDIOS"); "AWS SDK", "NVIDIA GPU" and
+    "EHR WITHOUT" are not."""
+    low, high = _NAME_WORD_ZIPF
+    names = []
+    for run in _CAPS_RUN.finditer(text):
+        words = run.group(0).split()
+        ordinary = sum(
+            1 for w in words if len(w) >= 5 and w.isalpha() and low <= zipf_frequency(w.lower(), "en") < high
+        )
+        if ordinary >= 2 or (ordinary and len(words) >= 3):
+            names.append(run.span())
+    return names
 
 
 def _defines(text: str, start: int, end: int) -> bool:

@@ -1045,8 +1045,14 @@ def _excused(
     nxt = doc[last.i + 1] if last.i + 1 < span.end else None
     if _in_parenthetical_example(text, tok.idx - span.start_char):
         return True
-    if tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start and not title_case:
-        return True  # "Swift", "Ultimate Guitar", "an app called Maybe": a name
+    if (
+        tok.text[:1].isupper()
+        and (kind == "peacock" or not tok.text.isupper())
+        and tok.pos_ == "PROPN"
+        and not tok.is_sent_start
+        and not title_case
+    ):
+        return True  # "Swift", "SWIFT", "an app called Ultimate": a name ("VERY", "MANY" are emphasis)
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
         return True  # "no comprehensive tests": a lack, not a claim
     if word == "some" and tok.tag_ != "DT":
@@ -1101,13 +1107,11 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     if nxt is None or nxt.like_num or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
         return False
     head = nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head
+    if any(c.dep_ in ("relcl", "acl") for c in head.children):
+        return True  # "the first app built for nurses", "the first store that never closes"
     if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
         return False  # "on the first ride", "within the first weeks": a point in time
-    return (
-        tok.head.dep_ == "attr"
-        or any(c.dep_ in ("relcl", "acl") for c in head.children)
-        or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in head.children)
-    )
+    return tok.head.dep_ == "attr" or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in head.children)
 
 
 _TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))

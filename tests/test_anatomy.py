@@ -472,6 +472,71 @@ def test_question_headings_before_the_release_s_quote_and_start_sections_are_its
     assert {"leader_quote", "customer_quote", "call_to_action"} <= set(anatomy.parts)
 
 
+def test_an_faq_grouped_under_pricing_and_availability_headings_is_still_an_faq() -> None:
+    anatomy = anatomy_of(
+        """
+        # Pantry Alerts tells bakers what to order before they run out
+
+        SEATTLE, WA — March 3, 2027 — Today Acme launched Pantry Alerts for independent bakeries.
+
+        Bakers count flour by hand every night and still run out on busy Saturdays.
+
+        "Bakers should bake, not count," said Ana Ruiz, CEO of Acme.
+
+        ### Does it work offline?
+
+        Yes: counts sync when the bakery is back online.
+
+        ### Which stores are supported?
+
+        Any store that sells through the three largest wholesale catalogues.
+
+        ## Pricing
+
+        ### What does it cost?
+
+        Ten dollars a month per bakery.
+
+        ## Availability
+
+        ### Which countries can use it?
+
+        The United States and Canada.
+        """
+    )
+    assert anatomy.kind == "prfaq"
+    assert "faq" in anatomy.parts
+
+
+def test_a_sentence_that_starts_with_the_release_mark_s_words_is_not_the_mark() -> None:
+    text = """
+        # Release tooling
+
+        For immediate release builds, run `make release` from the repository root.
+
+        ## Installation
+
+        ```
+        pip install tooling
+        ```
+        """
+    assert anatomy_of(text).kind == "other"
+
+
+def test_a_headline_after_the_release_mark_on_its_line_is_the_headline() -> None:
+    anatomy = anatomy_of(
+        """
+        *Draft for launch, written to be sent to a newsroom once every claim in it is checked.*
+
+        **FOR IMMEDIATE RELEASE: Acme Launches Pantry Alerts for Independent Bakeries**
+
+        Acme today launched Pantry Alerts, which tells bakers what to order before they run out.
+        """
+    )
+    headline = anatomy.get("headline")
+    assert headline is not None and "Pantry Alerts" in headline.text
+
+
 @pytest.mark.parametrize(
     ("heading", "part"),
     [
@@ -480,6 +545,8 @@ def test_question_headings_before_the_release_s_quote_and_start_sections_are_its
         ("Quote from Marcus (CTO), Priv8Sus", "leader_quote"),
         ("Quote from a happy user", "customer_quote"),
         ("A quote from Jane Ortiz", "quote"),  # the attribution decides
+        ("Quote from Jane Ortiz, Head of Product at Acme", "leader_quote"),
+        ("Quote from a pilot customer at Mercy Clinic", "customer_quote"),
     ],
 )
 def test_a_quote_heading_names_the_speaker_s_side(heading: str, part: str) -> None:

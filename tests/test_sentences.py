@@ -56,6 +56,8 @@ WEASEL = [
     ("The platform is available immediately at example.com.", False),
     ("Reports arrive immediately after each visit.", True),
     ("We built a budgeting app called Ultimate.", False),
+    ("Nurses now chart in the first app built for nurses.", True),
+    ("Setup takes SIGNIFICANTLY less time.", True),
 ]
 JARGON = [
     ("We keep a feature store for the model.", True),

@@ -177,6 +177,8 @@ def test_an_all_caps_compound_with_a_word_is_a_name_but_two_acronyms_are_not():
 def test_a_run_of_capitals_with_an_ordinary_word_is_a_name_but_two_acronyms_are_not():
     text = "Koe Seed debuts at SOLUNA FEST HAWAII this year.\n\nIt ships with the AWS SDK for teams.\n"
     assert acronyms_flagged(text) == {"AWS", "SDK"}
+    # A word in capitals for emphasis beside an acronym does not make a name.
+    assert acronyms_flagged("Our app reads the EHR WITHOUT any setup from the clinic.\n") == {"EHR"}
 
 
 def write(path: Path, text: str) -> None:

@@ -221,9 +221,6 @@ def alias_part(heading: str) -> str | None:
         prefixed = key.startswith(alias + " ") or key.startswith("the " + alias + " ")
         if len(alias) >= 5 and prefixed and part in body_parts:
             return part
-    fuzzy = _fuzzy_alias(key)
-    if fuzzy is not None or len(key.split()) > 6:
-        return fuzzy
     # "Quote from the Glitch Team", "Quote from the Maker": the launching side's voice; "Quote from
     # a happy user": a customer's; "Quote from Jane Ortiz": a quote whose attribution decides.
     speaker = _QUOTE_FROM.match(key)
@@ -231,6 +228,9 @@ def alias_part(heading: str) -> str | None:
         if cue_hits(speaker.group(1), _CUSTOMERS_BY_NAME):
             return "customer_quote"
         return "leader_quote" if cue_hits(speaker.group(1), data()["quote-heading-speakers"]["leader"]) else "quote"
+    fuzzy = _fuzzy_alias(key)
+    if fuzzy is not None or len(key.split()) > 6:
+        return fuzzy
     for part, words in data()["alias-keywords"].items():
         if cue_hits(key, words):
             return str(part)
@@ -703,17 +703,40 @@ class _Line:
     quote_depth: int = 0
 
 
-def _release_sections_follow(lines: Sequence[_Line], start: int) -> bool:
-    """Whether two or more headings of press-release parts ("Quote from the Maker", "Getting
-    Started") follow a question heading at its level: its questions ("What does VacaShare solve?")
-    are then the release's section titles, not an FAQ."""
-    line = lines[start]
-    level = line.level if line.heading else 0
-    found = 0
-    for later in lines[start + 1 :]:
-        if later.label and later.heading and later.level <= level and later.alias in _RELEASE_SECTION_PARTS:
-            found += 1
-    return found >= 2
+def _release_section_headings(lines: Sequence[_Line]) -> list[tuple[int, int, bool]]:
+    """(position, level, is a quote) of the headings that name a press-release part by its name
+    ("Quote from the Maker", "Getting Started") and hold no question heading: a release's own
+    sections. A heading over questions ("## Pricing" over "### What does it cost?") groups an
+    FAQ's questions instead."""
+    found = []
+    for position, line in enumerate(lines):
+        if not (line.label and line.heading and line.alias in _RELEASE_SECTION_PARTS):
+            continue
+        if _names_a_part(line.label_text) and not _holds_question(lines, position):
+            found.append((position, line.level, line.alias in ("leader_quote", "customer_quote", "quote")))
+    return found
+
+
+def _holds_question(lines: Sequence[_Line], position: int) -> bool:
+    """Whether the section under the heading at `position` holds a question heading."""
+    level = lines[position].level
+    for index in range(position + 1, len(lines)):
+        later = lines[index]
+        if later.heading and later.level <= level:
+            return False
+        if later.heading and later.question:
+            return True
+    return False
+
+
+def _release_sections_follow(sections: Sequence[tuple[int, int, bool]], start: int, line: _Line) -> bool:
+    """Whether two or more of the release's own sections, one of them a quote, follow a question
+    heading at its level: its questions ("What does VacaShare solve?") are then the release's
+    section titles, not an FAQ."""
+    if not line.heading:
+        return False
+    after = [quote for position, level, quote in sections if position > start and level <= line.level]
+    return len(after) >= 2 and any(after)
 
 
 def _names_a_part(label: str) -> bool:
@@ -905,10 +928,11 @@ class _Builder:
 
     # --- where the FAQ starts ----------------------------------------------------------------------
     def _faq_start(self, lines: Sequence[_Line]) -> int:
+        sections = _release_section_headings(lines)
         for i, line in enumerate(lines):
             if line.faq_heading and not line.question:
                 return i
-            if line.question == 2 and not line.quote_depth and not _release_sections_follow(lines, i):
+            if line.question == 2 and not line.quote_depth and not _release_sections_follow(sections, i, line):
                 # A run of questions: another marked question soon after, no press-release label between.
                 for later in lines[i + 1 : i + 12]:
                     if later.alias is not None and later.label:
@@ -1350,7 +1374,10 @@ class _Builder:
         if attribution:
             # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]".
             slots = [m.lower() for m in re.findall(r"\[([^\]]+)\]", attribution)]
-            if any(cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split()):
+            outside = re.sub(r"\[[^\]]*\]", " ", attribution)
+            if not cue_hits(outside, qd["leader-roles"]) and any(
+                cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split()
+            ):
                 return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
             customer = [c for c in cue_hits(attribution, qd["customer-roles"]) if not any(c in ln for ln in leader)]
@@ -1533,9 +1560,7 @@ class _Builder:
         )
         evidence = laid_out or faq_after_release or titled or announced
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
-        marked = any(
-            _RELEASE_MARK.match(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank
-        )
+        marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
         if score >= 0.0 or named or marked or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             if pr and questions:
@@ -1551,6 +1576,18 @@ class _Builder:
 # "For immediate release. March 18, 2026.").
 _RELEASE_MARK = re.compile(r"[\W_]*for\s+immediate\s+release\b", re.IGNORECASE)
 _MARK_LINES = 8
+
+
+def _is_release_mark(text: str) -> bool:
+    """A line that is the release mark alone, or with the release's date ("For immediate release.
+    March 18, 2026."), not a sentence that starts with the words ("For immediate release builds,
+    run ...")."""
+    match = _RELEASE_MARK.match(text)
+    if match is None:
+        return False
+    rest = text[match.end() :].strip(" *_.:,;|—–-")
+    return not rest or (has_date(rest) and len(rest.split()) <= 8)
+
 
 # A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
 # fragment: a sentence or two, judged sentence by sentence.
@@ -1993,8 +2030,13 @@ def _marker_remainder(text: str) -> str | None:
     the rest of the line ("" when none); None for any other line."""
     match = _MARKER.match(title_key(text))
     if match is None:
-        # "FOR IMMEDIATE RELEASE", "For immediate release. March 18, 2026.": a mark, not a headline.
-        return "" if _RELEASE_MARK.match(text) and len(text.split()) <= 10 else None
+        # "FOR IMMEDIATE RELEASE", "For immediate release. March 18, 2026.": a mark, not a headline;
+        # "For immediate release: Acme launches Pantry Alerts": the rest is the headline.
+        if _is_release_mark(text):
+            return ""
+        mark = _RELEASE_MARK.match(text)
+        rest = re.match(r"\s*[:—–-]\s*(.+)", text[mark.end() :]) if mark else None
+        return rest.group(1).strip(" *_") if rest and product_words(rest.group(1)) else None
     rest = (match.group("rest") or "").strip()
     return "" if not product_words(rest) else rest
 

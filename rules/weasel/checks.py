@@ -46,7 +46,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       opening a sentence or clause is a claim), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds")
       or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
-      to share"), a name ("Swift", "an app called Maybe", outside a Title Case headline), labels
+      to share"), a name ("Swift", "an app called Ultimate", outside a Title Case headline; not a
+      word in capitals, "VERY easy"), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy").
 
