@@ -713,7 +713,7 @@ def _release_section_headings(lines: Sequence[_Line]) -> list[tuple[int, int, bo
         if not (line.label and line.heading and line.alias in _RELEASE_SECTION_PARTS):
             continue
         if _names_a_part(line.label_text) and not _holds_question(lines, position):
-            found.append((position, line.level, line.alias in ("leader_quote", "customer_quote", "quote")))
+            found.append((position, line.level, line.alias in _QUOTE_PARTS))
     return found
 
 
@@ -746,7 +746,8 @@ def _names_a_part(label: str) -> bool:
     return key in _EXACT or _QUOTE_FROM.match(key) is not None
 
 
-_RELEASE_SECTION_PARTS = frozenset(("leader_quote", "customer_quote", "quote", "call_to_action"))
+_QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
+_RELEASE_SECTION_PARTS = _QUOTE_PARTS | {"call_to_action"}
 
 
 class _Builder:
