@@ -634,11 +634,20 @@ class PassiveLists:
         "stuck lost born buried trapped charged paid overcharged misplaced hacked stolen deleted locked blocked "
         "forgotten ignored done finished broken shown given told".split()
     )
+    # Hyphen compounds after "be" that read as adjectives: by their first piece ("is self-hosted",
+    # "is well-known") or by their participle ("is AI-powered", "is data-driven"); "is
+    # HMAC-verified", "are auto-sorted" and "is end-to-end encrypted" are passives.
+    compound_prefixes: frozenset[str] = frozenset("self well ill fully highly much long so".split())
+    compound_heads: frozenset[str] = frozenset(
+        "centered centred driven focused oriented powered minded shaped sized related aligned obsessed backed "
+        "enabled inspired packed filled".split()
+    )
 
     key: str = field(default="", init=False)  # names the lists in memo keys
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", _digest(sorted(self.exempt), sorted(self.get_exempt), sorted(self.stative)))
+        lists = (self.exempt, self.get_exempt, self.stative, self.compound_prefixes, self.compound_heads)
+        object.__setattr__(self, "key", _digest(*(sorted(words) for words in lists)))
 
 
 DEFAULT_PASSIVE = PassiveLists()
@@ -656,6 +665,8 @@ def passive_lists(options: Mapping[str, Any]) -> PassiveLists:
         words("exempt-participles", DEFAULT_PASSIVE.exempt),
         words("get-exempt-participles", DEFAULT_PASSIVE.get_exempt),
         words("stative-participles", DEFAULT_PASSIVE.stative),
+        words("compound-adjective-prefixes", DEFAULT_PASSIVE.compound_prefixes),
+        words("compound-adjective-heads", DEFAULT_PASSIVE.compound_heads),
     )
 
 
@@ -702,6 +713,21 @@ def _hyphen_joined(token: Any) -> bool:
     return (before is not None and before.text == "-" and not before.whitespace_) or (
         after is not None and after.text == "-" and not token.whitespace_
     )
+
+
+def compound_start(tokens: Sequence[Any], k: int) -> int:
+    """Index of the first piece of a hyphen compound that ends in, or stands right before, token
+    `k` ("auto-sorted", "end-to-end encrypted"); `k` when there is none."""
+
+    def joined_on_left(i: int) -> bool:  # "-" then this piece, with no space on either side
+        return i >= 2 and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_ and not tokens[i - 2].whitespace_
+
+    i = k if joined_on_left(k) else k - 1
+    if not joined_on_left(i):
+        return k
+    while joined_on_left(i):
+        i -= 2
+    return i
 
 
 _DEGREE = frozenset(["very", "too", "so", "extremely", "quite", "really", "rather", "fairly", "pretty"])
@@ -757,10 +783,17 @@ def passive_clauses(
         lower = token.lower_
         aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
         if aux is None:
-            # Walk left over adverbs and "not" to an auxiliary be/get.
-            j = k - 1
-            while j >= 0 and tokens[j].pos_ in ("ADV", "PART") and tokens[j].lower_ != "to":
-                j -= 1
+            first = compound_start(tokens, k)
+            if first < k:  # "are auto-sorted", "is end-to-end encrypted": only "not" may come between
+                if tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads:
+                    continue
+                j = first - 1
+                while j >= 0 and tokens[j].dep_ == "neg":
+                    j -= 1
+            else:  # Walk left over adverbs and "not" to an auxiliary be/get.
+                j = k - 1
+                while j >= 0 and tokens[j].pos_ in ("ADV", "PART") and tokens[j].lower_ != "to":
+                    j -= 1
             if j >= 0 and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE):
                 candidate = tokens[j]
                 if (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wbl_rules.sentences import PassiveLists, may_be_passive, passive_in, passive_lists
+from wbl_rules.sentences import PassiveLists, compound_start, may_be_passive, passive_in, passive_lists
 
 from wbl.document import Document, Sentence
 from wbl.nlp import lemma_candidates
@@ -52,7 +52,8 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **What is flagged.** A form of *be* or *get* followed by a past participle, with only adverbs
     or negation between them: "is built", "was never quietly deleted", "receipts get misplaced",
     "families are getting overcharged", "can be lost, stolen or cloned" (one clause), infinitive
-    passives ("let yourself be heard"). The parse's ``auxpass`` arc is used when present; a
+    passives ("let yourself be heard"), hyphen compounds that end in a participle ("are
+    auto-sorted", "is HMAC-verified", "is end-to-end encrypted"). The parse's ``auxpass`` arc is used when present; a
     left-to-right test catches what the small parser misses, including participles it tags as
     adjectives ("is fragmented", ``stative-participles``). Reduced participles ("designed for gym
     owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
@@ -64,7 +65,9 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     powers the search".
 
     Options: ``kinds``, ``skip-blockquotes``, ``exempt-participles``, ``get-exempt-participles``,
-    ``stative-participles``, ``faq-severity``, ``message``, ``agentless-advice``, ``agent-advice``.
+    ``stative-participles``, ``compound-adjective-prefixes`` and ``compound-adjective-heads``
+    (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``faq-severity``,
+    ``message``, ``agentless-advice``, ``agent-advice``.
     """
     kinds = set(ctx["kinds"])
     lists: PassiveLists = ctx.prepared
@@ -83,7 +86,9 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 if verb.lower_ in accepted:
                     continue
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                between = doc[min(aux.i, verb.i) + 1 : max(aux.i, verb.i)]
+                # Words between the auxiliary and the participle, but for a hyphen compound that
+                # ends in it ("are auto-sorted", "is end-to-end encrypted").
+                between = doc[min(aux.i, verb.i) + 1 : max(aux.i, compound_start(doc, verb.i))]
                 end = verb.idx + len(verb.text) - offset
                 if all(t.pos_ in ("ADV", "PART") for t in between):
                     start = doc[min(aux.i, verb.i)].idx - offset
