@@ -794,7 +794,8 @@ def passive_clauses(
                 j = k - 1
                 while j >= 0 and tokens[j].pos_ in ("ADV", "PART") and tokens[j].lower_ != "to":
                     j -= 1
-            if j >= 0 and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE):
+            # A possessive "'s" ("today's fast-paced world") is no auxiliary.
+            if j >= 0 and tokens[j].tag_ != "POS" and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE):
                 candidate = tokens[j]
                 if (
                     _aux_lemma(candidate) == "be"
