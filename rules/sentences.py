@@ -1109,8 +1109,8 @@ def _excused(
         return True
     if word in ("may", "might", "should") and not _hedging_modal(tok, word, table, numbers, question):
         return True
-    if kind in ("peacock", "easy") and _under_lack(tok):
-        return True
+    if kind in ("peacock", "easy") and word != "simply" and _under_lack(tok):
+        return True  # "simply" stresses even a negation ("simply isn't enough")
     if kind == "speed" and _past_event(tok):
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":
