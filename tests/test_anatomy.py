@@ -569,6 +569,44 @@ def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
     assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
 
 
+@pytest.mark.parametrize("heading", ["What Customers Are Saying", "Satisfied Customer", "What our users say"])
+def test_testimonial_headings_name_the_customer_quote(heading: str) -> None:
+    assert alias_part(heading) == "customer_quote"
+
+
+def test_a_quote_after_a_lead_that_names_the_speaker_and_a_shouted_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        # Keepsake sends your voice to your children years from now
+
+        Keepsake records a message today and delivers it on a date you choose.
+
+        "We want every family to keep the voices that matter," said Dana Ruiz, founder of Keepsake.
+
+        [Parent with a long illness], "I was afraid my son would never hear me. Now he will."
+
+        ## Customer Quote
+
+        > "THIS APP MADE MY MOTHER CRY, IN A GOOD WAY!"
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer", "customer"]
+    assert anatomy.quotes[1].placeholder
+
+
+def test_a_label_before_a_quotation_is_no_speaker() -> None:
+    anatomy = anatomy_of(
+        """
+        # Tidewater keeps every line of its code readable
+
+        Tagline: "We stop building software that breaks. We start building logic that survives."
+
+        Tidewater replaces a framework with twelve small programs a reader can check.
+        """
+    )
+    assert anatomy.quotes == [] or all(q.attribution != "Tagline" for q in anatomy.quotes)
+
+
 def test_the_release_mark_after_a_note_starts_the_release() -> None:
     anatomy = anatomy_of(
         """

@@ -801,7 +801,8 @@ class _Builder:
         if unit.is_heading:
             line.heading, line.level, line.label = True, unit.level, True
         elif unit.kind in ("paragraph", "list_item"):
-            upper = _is_upper_label(text)
+            # A quotation in capitals ('"THIS GAME IS AWESOME!"') is shouted, not a label.
+            upper = _is_upper_label(text) and not text.lstrip(" *_").startswith(_OPEN_QUOTE)
             lone_label = text.endswith(":") and line.words <= 6 and not text.startswith(_OPEN_QUOTE)
             if (emphasized and line.words <= 14) or upper or lone_label:
                 line.label = unit.kind == "paragraph" or emphasized
@@ -2128,6 +2129,20 @@ def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[s
     signed = dash.search(masked.rstrip())
     if signed and spans:
         return signed.group(1).strip(" ,.*_"), signed.start(1)
+    # 'Maria Lopez, nurse: "…"', '[Father with terminal illness], "…"': a short lead that names
+    # someone (two capitalised words or a placeholder; not a label such as 'Tagline:') before a
+    # quotation that is the rest of the paragraph.
+    if spans:
+        lead = text[: max(0, spans[0][0] - 1)].strip(" *_")
+        rest = masked[spans[-1][1] + 1 :].strip(" *_.")
+        if (
+            lead[-1:] in (",", ":")
+            and len(lead.split()) <= 10
+            and not rest
+            and (lead.startswith("[") or sum(w[:1].isupper() for w in lead.split()) >= 2)
+            and not said.search(lead)
+        ):
+            return lead.rstrip(",:").strip(), text.index(lead)
     return "", len(text)
 
 
