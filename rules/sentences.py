@@ -795,7 +795,11 @@ def passive_clauses(
                 while j >= 0 and tokens[j].pos_ in ("ADV", "PART") and tokens[j].lower_ != "to":
                     j -= 1
             # A possessive "'s" ("today's fast-paced world") is no auxiliary.
-            if j >= 0 and tokens[j].tag_ != "POS" and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE):
+            if (
+                j >= 0
+                and tokens[j].tag_ != "POS"
+                and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE)
+            ):
                 candidate = tokens[j]
                 if (
                     _aux_lemma(candidate) == "be"
