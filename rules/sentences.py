@@ -780,6 +780,8 @@ def passive_clauses(
     for k, token in enumerate(tokens):
         if token.i in seen or not _participle(token, lists) or token.lemma_.lower() in ("be", "have"):
             continue
+        if k + 1 < len(tokens) and tokens[k + 1].text == "-" and not token.whitespace_:
+            continue  # a piece of a hyphen compound ("co-founded", "re-used", "built-in"), not a participle
         lower = token.lower_
         aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
         if aux is None:

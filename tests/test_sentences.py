@@ -28,6 +28,9 @@ def parse():
 
 
 WEASEL = [
+    ("It is the greatest planner since paper.", True),
+    ("A sophisticated engine plans your week.", True),
+    ("A single chat window simply isn't enough.", True),
     ("It is the first app that plans your week.", True),
     ("It is one of the most complete planners.", True),
     ("The most popular planner in town.", True),
@@ -92,6 +95,16 @@ PASSIVE = [
     ("Modern bots are sophisticated enough to pass as people.", False),
     ("Tenants are very frustrated with slow repairs.", False),
     ("Repairs are scheduled by the landlord.", True),
+    ("Items are auto-sorted by votes.", True),
+    ("Signed webhooks are HMAC-verified.", True),
+    ("Everything is end-to-end encrypted.", True),
+    ("It cannot be prompt-injected.", True),
+    ("It is completely self-hosted.", False),
+    ("The tool is AI-powered.", False),
+    ("The app is well-known.", False),
+    ("The search box is built-in.", False),
+    ("In today's fast-paced world, stories get lost.", True),  # "get lost", not "'s fast-paced"
+    ("In today's fast-paced world, people move often.", False),
 ]
 
 
@@ -110,6 +123,12 @@ def test_jargon_terms(parse, text, expected):
 @pytest.mark.parametrize(("text", "expected"), PASSIVE)
 def test_passive_clauses(parse, text, expected):
     assert bool(sentences.passive_in(parse(text))) is expected
+
+
+def test_a_hyphen_compound_is_one_passive_clause(parse):
+    sentence = parse("The firm is co-founded by two nurses.")
+    clauses = sentences.passive_in(sentence)
+    assert [sentence.span.doc[verb].text for _, verb in clauses] == ["founded"]
 
 
 def test_the_model_explains_with_words_of_the_sentence(parse):
