@@ -637,10 +637,10 @@ class PassiveLists:
     # Hyphen compounds after "be" that read as adjectives: by their first piece ("is self-hosted",
     # "is well-known") or by their participle ("is AI-powered", "is data-driven"); "is
     # HMAC-verified", "are auto-sorted" and "is end-to-end encrypted" are passives.
-    compound_prefixes: frozenset[str] = frozenset("self well ill fully highly much long so".split())
+    compound_prefixes: frozenset[str] = frozenset("self well ill fully highly much long so ready multi".split())
     compound_heads: frozenset[str] = frozenset(
         "centered centred driven focused oriented powered minded shaped sized related aligned obsessed backed "
-        "enabled inspired packed filled".split()
+        "enabled inspired packed filled built made owned fed grown tested crafted hosted".split()
     )
 
     key: str = field(default="", init=False)  # names the lists in memo keys
@@ -780,17 +780,31 @@ def passive_clauses(
     for k, token in enumerate(tokens):
         if token.i in seen or not _participle(token, lists) or token.lemma_.lower() in ("be", "have"):
             continue
-        if k + 1 < len(tokens) and tokens[k + 1].text == "-" and not token.whitespace_:
-            continue  # a piece of a hyphen compound ("co-founded", "re-used", "built-in"), not a participle
+        if (
+            k + 2 < len(tokens)
+            and tokens[k + 1].text == "-"
+            and not token.whitespace_
+            and tokens[k + 2].pos_ not in ("ADP", "PART")
+            and tokens[k + 2].dep_ != "prt"
+        ):
+            continue  # the first piece of a compound ("co-founded", "re-used"); "signed-off" is a participle
         lower = token.lower_
         aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
         if aux is None:
             first = compound_start(tokens, k)
-            if first < k:  # "are auto-sorted", "is end-to-end encrypted": only "not" may come between
+            if first < k:  # "are auto-sorted", "is end-to-end encrypted"
                 if tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads:
                     continue
+                if token.dep_ in ("amod", "compound") and token.head.i > token.i:
+                    continue  # "there are pre-built templates": the compound describes a noun
+                # Between the auxiliary and the compound only "not" and adverbs of time or focus
+                # ("are only re-bundled"); a manner or degree adverb makes it an adjective ("is
+                # completely self-hosted", "is intentionally host-centered").
                 j = first - 1
-                while j >= 0 and tokens[j].dep_ == "neg":
+                while j >= 0 and (
+                    tokens[j].dep_ == "neg"
+                    or (tokens[j].pos_ == "ADV" and (not tokens[j].lower_.endswith("ly") or tokens[j].lower_ == "only"))
+                ):
                     j -= 1
             else:  # Walk left over adverbs and "not" to an auxiliary be/get.
                 j = k - 1
@@ -1115,8 +1129,8 @@ def _excused(
         return True
     if word in ("may", "might", "should") and not _hedging_modal(tok, word, table, numbers, question):
         return True
-    if kind in ("peacock", "easy") and word != "simply" and _under_lack(tok):
-        return True  # "simply" stresses even a negation ("simply isn't enough")
+    if kind in ("peacock", "easy") and _under_lack(tok):
+        return True
     if kind == "speed" and _past_event(tok):
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":

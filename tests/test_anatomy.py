@@ -574,6 +574,11 @@ def test_testimonial_headings_name_the_customer_quote(heading: str) -> None:
     assert alias_part(heading) == "customer_quote"
 
 
+@pytest.mark.parametrize("heading", ["Why Customers Say No", "Users Say They Hate Manual Counting", "Happy Customer Metrics"])
+def test_headings_that_mention_customers_saying_are_not_testimonials(heading: str) -> None:
+    assert alias_part(heading) != "customer_quote"
+
+
 def test_a_quote_after_a_lead_that_names_the_speaker_and_a_shouted_quote() -> None:
     anatomy = anatomy_of(
         """
@@ -594,17 +599,28 @@ def test_a_quote_after_a_lead_that_names_the_speaker_and_a_shouted_quote() -> No
     assert anatomy.quotes[1].placeholder
 
 
-def test_a_label_before_a_quotation_is_no_speaker() -> None:
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tagline:",
+        "Mission Statement:",
+        "**Product Tagline:**",
+        "Elevator Pitch:",
+        "Today, Acme Books announced:",
+        "On Windows, run:",
+    ],
+)
+def test_a_label_or_an_opening_before_a_quotation_is_no_speaker(lead: str) -> None:
     anatomy = anatomy_of(
-        """
+        f"""
         # Tidewater keeps every line of its code readable
 
-        Tagline: "We stop building software that breaks. We start building logic that survives."
-
         Tidewater replaces a framework with twelve small programs a reader can check.
+
+        {lead} "We stop building software that breaks. We start building logic that survives."
         """
     )
-    assert anatomy.quotes == [] or all(q.attribution != "Tagline" for q in anatomy.quotes)
+    assert all(q.attribution == "" for q in anatomy.quotes), [q.attribution for q in anatomy.quotes]
 
 
 def test_the_release_mark_after_a_note_starts_the_release() -> None:

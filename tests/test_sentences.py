@@ -30,7 +30,8 @@ def parse():
 WEASEL = [
     ("It is the greatest planner since paper.", True),
     ("A sophisticated engine plans your week.", True),
-    ("A single chat window simply isn't enough.", True),
+    ("You can't simply copy the file.", False),
+    ("A massive outage took the site down for three hours.", False),
     ("It is the first app that plans your week.", True),
     ("It is one of the most complete planners.", True),
     ("The most popular planner in town.", True),
@@ -102,7 +103,10 @@ PASSIVE = [
     ("It is completely self-hosted.", False),
     ("The tool is AI-powered.", False),
     ("The app is well-known.", False),
-    ("The search box is built-in.", False),
+    ("There are pre-built templates for each trade.", False),
+    ("The beef is grass-fed.", False),
+    ("It has been signed-off by the bar raiser.", True),
+    ("Assets are only re-bundled when they change.", True),
     ("In today's fast-paced world, stories get lost.", True),  # "get lost", not "'s fast-paced"
     ("In today's fast-paced world, people move often.", False),
 ]

@@ -40,7 +40,7 @@ from typing import Any
 
 from wbl import derived
 from wbl.saferegex import compile_pattern
-from wbl.textutil import phrase_pattern
+from wbl.textutil import phrase_pattern, zipf_frequency
 
 DATA_FILE = "anatomy.toml"
 
@@ -2130,20 +2130,25 @@ def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[s
     if signed and spans:
         return signed.group(1).strip(" ,.*_"), signed.start(1)
     # 'Maria Lopez, nurse: "…"', '[Father with terminal illness], "…"': a short lead that names
-    # someone (two capitalised words or a placeholder; not a label such as 'Tagline:') before a
-    # quotation that is the rest of the paragraph.
+    # someone before a quotation that is the rest of the paragraph. The lead is a placeholder, or
+    # a name of two to four capitalised words and a comma (not a label such as 'Mission
+    # Statement:', not 'Today, Acme announced:' or 'On Windows, run:').
     if spans:
         lead = text[: max(0, spans[0][0] - 1)].strip(" *_")
         rest = masked[spans[-1][1] + 1 :].strip(" *_.")
+        named = _LEAD_NAME.match(lead)
         if (
             lead[-1:] in (",", ":")
             and len(lead.split()) <= 10
             and not rest
-            and (lead.startswith("[") or sum(w[:1].isupper() for w in lead.split()) >= 2)
+            and (lead.startswith("[") or (named is not None and zipf_frequency(named.group(1).lower()) < 5.5))
             and not said.search(lead)
         ):
             return lead.rstrip(",:").strip(), text.index(lead)
     return "", len(text)
+
+
+_LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3},\s*\S")
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:

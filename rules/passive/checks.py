@@ -29,8 +29,14 @@ def base_form(participle: Any) -> str:
     """The verb's base form for a suggestion; the lemmatizer guesses oddly on rare verbs."""
     lemma = participle.lemma_.lower()
     word = participle.lower_
-    if word.endswith("ed") and zipf_frequency(lemma, "en") < zipf_frequency(word[:-2], "en"):
-        return word[:-2]
+    if not word.endswith("ed"):
+        return lemma
+    # "sourced" -> "source", "tuned" -> "tune", "chipped" -> "chip": the commonest stem wins over
+    # a lemma the lemmatizer left as the participle (a participle it tagged as an adjective).
+    stems = [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 5 and word[-3] == word[-4] else [])
+    stem = max((s for s in stems if len(s) >= 3), key=lambda s: zipf_frequency(s, "en"), default="")
+    if stem and zipf_frequency(stem, "en") > max(zipf_frequency(lemma, "en") if lemma != word else 0.0, 1.0):
+        return stem
     return lemma
 
 
