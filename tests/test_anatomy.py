@@ -574,7 +574,9 @@ def test_testimonial_headings_name_the_customer_quote(heading: str) -> None:
     assert alias_part(heading) == "customer_quote"
 
 
-@pytest.mark.parametrize("heading", ["Why Customers Say No", "Users Say They Hate Manual Counting", "Happy Customer Metrics"])
+@pytest.mark.parametrize(
+    "heading", ["Why Customers Say No", "Users Say They Hate Manual Counting", "Happy Customer Metrics"]
+)
 def test_headings_that_mention_customers_saying_are_not_testimonials(heading: str) -> None:
     assert alias_part(heading) != "customer_quote"
 
