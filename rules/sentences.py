@@ -715,6 +715,15 @@ def _hyphen_joined(token: Any) -> bool:
     )
 
 
+def _describes_noun(token: Any) -> bool:
+    """A participle that modifies a noun after it within one noun phrase ("pre-built templates",
+    "AI-generated product images"), not one followed by a clause ("Merkle-chained so tampering")."""
+    head = token.head
+    if token.dep_ not in ("amod", "compound") or head.i <= token.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") for t in token.doc[token.i + 1 : head.i])
+
+
 def compound_start(tokens: Sequence[Any], k: int) -> int:
     """Index of the first piece of a hyphen compound that ends in, or stands right before, token
     `k` ("auto-sorted", "end-to-end encrypted"); `k` when there is none."""
@@ -795,7 +804,7 @@ def passive_clauses(
             if first < k:  # "are auto-sorted", "is end-to-end encrypted"
                 if tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads:
                     continue
-                if token.dep_ in ("amod", "compound") and token.head.i > token.i:
+                if _describes_noun(token):
                     continue  # "there are pre-built templates": the compound describes a noun
                 # Between the auxiliary and the compound only "not" and adverbs of time or focus
                 # ("are only re-bundled"); a manner or degree adverb makes it an adjective ("is
