@@ -37,10 +37,10 @@ def main(path: str) -> None:
         text = handle.read()
     document = build(path, text)
     phase("Markdown, document model and anatomy")
-    import spacy  # noqa: F401
+    from wbl.nlp import import_spacy, load_pipeline
 
-    phase("import spaCy")
-    from wbl.nlp import load_pipeline
+    import_spacy()
+    phase("import spaCy (as wbl does: without spacy.cli)")
 
     pipeline = load_pipeline(linter.options.model, linter.features)
     phase(f"load the pipeline ({', '.join(pipeline.nlp.component_names)})")
