@@ -14,7 +14,8 @@ from .conftest import EXAMPLES, clean_env
 
 
 def test_lint_text_returns_typed_report(capsys):
-    report = wbl.lint_text("# T\n\nMany people wait.\n", path="x.md", options=wbl.LintOptions(select=("WB601",)))
+    options = wbl.LintOptions(select=("WB601",), kind="fragment")
+    report = wbl.lint_text("# T\n\nMany people wait.\n", path="x.md", options=options)
     assert isinstance(report, FileReport)
     assert report.path == "x.md" and report.error is None
     assert all(isinstance(f, Finding) for f in report.findings)
@@ -47,11 +48,27 @@ def test_options_select_and_rule_options():
 
 
 def test_exit_codes():
-    clean = wbl.lint_text("Customers wait 3 days.\n", options=wbl.LintOptions(select=("WB601",)))
+    options = wbl.LintOptions(select=("WB601",), kind="fragment")
+    clean = wbl.lint_text("Customers wait 3 days.\n", options=options)
     assert Report((clean,)).exit_code() == 0
-    dirty = wbl.lint_text("Many customers wait.\n", options=wbl.LintOptions(select=("WB601",)))
+    dirty = wbl.lint_text("Many customers wait.\n", options=options)
     assert Report((dirty,)).exit_code() == 1
     assert Report((dirty,)).exit_code("error") == 0
+
+
+def test_a_fragment_wbl_finds_by_itself_gets_hints_only():
+    """A few lines (a stub README, a short note) are not known to be PR/FAQ text: their findings
+    are info, so a repository-wide hook does not block them. Said to be a fragment (--kind
+    fragment, or `kind` in the options), they keep the rules' severities."""
+    text = "# Notes\n\nMany customers will be helped by the new plan.\n"
+    found = wbl.lint_text(text)
+    assert found.kind == "fragment" and found.findings
+    assert {f.severity for f in found.findings} == {wbl.Severity.INFO}
+    assert Report((found,)).exit_code() == 0
+    declared = wbl.lint_text(text, options=wbl.LintOptions(kind="fragment"))
+    assert [f.rule for f in declared.findings] == [f.rule for f in found.findings]
+    assert wbl.Severity.WARNING in {f.severity for f in declared.findings}
+    assert Report((declared,)).exit_code() == 1
 
 
 @pytest.mark.slow

@@ -177,8 +177,8 @@ def test_components_no_selected_rule_needs_are_not_loaded() -> None:
 
 @pytest.mark.slow
 def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> None:
-    """A cold run imports spaCy without spacy.cli (typer, weasel, requests); importing it later
-    or calling `spacy.info` gets the real one. Checked in a fresh interpreter."""
+    """A cold run imports spaCy without spacy.cli (typer, weasel, requests); `spacy.cli`, a later
+    `import spacy.cli` and `spacy.info()` get the real one. Checked in a fresh interpreter."""
     import subprocess
 
     probe = (
@@ -187,11 +187,12 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> 
         "spacy = import_spacy()\n"
         "load_pipeline(None, {'sentences', 'pos', 'lemma', 'dep'})\n"
         "print(sorted(m for m in ('spacy.cli', 'weasel', 'typer', 'requests') if m in sys.modules))\n"
-        "import spacy.cli\n"
         "print(callable(spacy.cli.download), spacy.info()['spacy_version'] == spacy.__version__)\n"
+        "from spacy.cli.info import info\n"
+        "print(info.__module__ == 'spacy.cli.info' and 'weasel' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split("\n")[:2] == ["[]", "True True"], done.stderr
+    assert done.stdout.split("\n")[:3] == ["[]", "True True", "True"], done.stderr
 
 
 def test_prefilters_are_declared_by_every_builtin_rule_that_reads_the_parse() -> None:

@@ -21,6 +21,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 TEXT = "# Launch\n\nOur synergy is very good.\n"  # 'very' is a weasel word; 'synergy' is not listed
+# TEXT is a fragment: a fragment wbl finds by itself gets hints (info) only, so the tests of
+# severities and exit codes say what it is, and its findings keep their severities.
+FRAGMENT = ("--kind", "fragment")
 
 
 def write(path: Path, text: str) -> Path:
@@ -55,7 +58,7 @@ def test_nearest_configuration_wins(project):
     write(project / "sub" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
     write(project / "top.md", TEXT)
     write(project / "sub" / "deep" / "inner.md", TEXT)
-    code, data, _ = check("top.md", "sub")
+    code, data, _ = check(*FRAGMENT, "top.md", "sub")
     assert found(data) == {"top.md": [], "sub/deep/inner.md": ["synergy", "very"]}
     assert code == 1
 
@@ -176,7 +179,7 @@ ignore = ["weasel"]
     write(project / "prfaq" / "launch.md", TEXT)
     write(project / "notes" / "idea.md", TEXT)
     write(project / "other.md", TEXT)
-    code, data, _ = check(".")
+    code, data, _ = check(*FRAGMENT, ".")
     assert found(data) == {"notes/idea.md": [], "other.md": ["very"], "prfaq/launch.md": ["synergy", "very"]}
     by_path = {f["path"]: f["findings"] for f in data["files"]}
     assert {f["severity"] for f in by_path["prfaq/launch.md"] if f["rule"] == "WB601"} == {"error"}
@@ -200,9 +203,9 @@ def test_severity_override_and_fail_on(project):
 def test_fail_on_is_per_file(project):
     write(project / "wbl.toml", 'fail-on = "error"\n[[overrides]]\nfiles = ["strict/**"]\nfail-on = "warning"\n')
     write(project / "loose" / "a.md", TEXT)
-    assert check("--select", "WB601", "loose")[0] == 0
+    assert check(*FRAGMENT, "--select", "WB601", "loose")[0] == 0
     write(project / "strict" / "a.md", TEXT)
-    assert check("--select", "WB601", "loose", "strict")[0] == 1
+    assert check(*FRAGMENT, "--select", "WB601", "loose", "strict")[0] == 1
 
 
 def test_extend_words_and_accept_words_on_the_weasel_rule(project):
@@ -214,7 +217,7 @@ def test_extend_words_and_accept_words_on_the_weasel_rule(project):
 def test_rule_thresholds(project):
     write(project / "wbl.toml", "[rules.WB503]\nmax-words = 3\ninfo-words = 2\n")
     write(project / "a.md", TEXT)
-    code, data, _ = check("--select", "long-sentence", "a.md")
+    code, data, _ = check(*FRAGMENT, "--select", "long-sentence", "a.md")
     assert [f["severity"] for f in data["files"][0]["findings"]] == ["warning"]
     assert code == 1
 

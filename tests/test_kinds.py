@@ -244,7 +244,7 @@ def test_metric_levels_and_messages(make_pack):
     """
     [rule] = load_pack(make_pack({"t.toml": rule_file(body)}))
     text = "One two three four.\n\nOne two three four five six.\n\nOne two three four five six seven eight nine.\n"
-    found = [(f.line, f.severity.value, f.message) for f in lint([rule], text).findings]
+    found = [(f.line, f.severity.value, f.message) for f in lint([rule], text, kind="fragment").findings]
     assert found == [
         (1, "info", "4 words, over 3"),
         (3, "warning", "6 words, over 5"),

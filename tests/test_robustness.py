@@ -378,6 +378,20 @@ def test_lone_surrogates_are_an_input_error_not_a_crash():
     assert report.error == "not valid Unicode: a lone surrogate (U+D800) at offset 11"
 
 
+def test_paragraphs_of_markup_only_are_not_prose():
+    """'<a id="x"></a> <!-- note -->' is a paragraph with no text once the markup is gone; it was
+    a blank unit that a rule took as the solution paragraph and pointed past its end (an internal
+    error, exit 2, on an ordinary guide). Such paragraphs are left out of the document's prose."""
+    example = (Path(__file__).resolve().parents[1] / "docs" / "examples" / "shelfwise-prfaq.md").read_text()
+    anchored = example.replace("\n\n", '\n\n<a id="keep"></a> <!-- a permalink -->\n\n')
+    assert anchored.count("<a id") > 10
+    report = wbl.lint_text(anchored)
+    assert report.error is None
+    assert all(u.text.strip() for u in wbl.engine.build("x.md", anchored).units if u.kind != "heading")
+    plain = wbl.lint_text(example)
+    assert [(f.rule, f.message) for f in report.findings] == [(f.rule, f.message) for f in plain.findings]
+
+
 def test_lint_paths_takes_one_path_as_one_path(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -701,7 +715,7 @@ def test_files_named_on_the_command_line_are_planned_together(tmp_path, monkeypa
         return linter.lint_files([path for path, _ in files])
 
     monkeypatch.setattr(wbl.parallel, "lint_in_processes", spy)
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "4", *names])
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--kind", "fragment", "--jobs", "4", *names])
     assert result.exit_code == 1 and planned == [4]
 
 
@@ -736,7 +750,9 @@ def test_control_characters_never_reach_the_terminal(tmp_path):
     text = "# Shelfwise\n\nMany\x1b[2J customers wait \u202egnol.\n\nThe title\x1b]0;pwned\x07 changes.\n"
     doc.write_text(text, encoding="utf-8")
     for fmt in ("text", "concise", "github"):
-        result = CliRunner().invoke(main, ["check", "--no-cache", "--statistics", "--format", fmt, str(doc)])
+        result = CliRunner().invoke(
+            main, ["check", "--no-cache", "--kind", "fragment", "--statistics", "--format", fmt, str(doc)]
+        )
         assert result.exit_code == 1, result.output
         for stream in (result.stdout, result.stderr):
             assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", stream), (fmt, stream)

@@ -127,7 +127,7 @@ def _fail(message: str) -> None:
 
 KIND_OPTION = click.option(
     "--kind",
-    type=click.Choice(["auto", "prfaq", "press_release", "faq", "other"]),
+    type=click.Choice(["auto", "prfaq", "press_release", "faq", "fragment", "other"]),
     default=None,
     help="Judge every file as this kind of document (default: configuration, else as wbl finds each file).",
 )

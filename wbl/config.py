@@ -298,7 +298,7 @@ _LAYER_KEYS = (
     "rules",
     "vocabulary",
 )
-DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "other")
+DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "fragment", "other")
 TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides", "docs-url")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)

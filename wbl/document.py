@@ -330,6 +330,8 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Doc
     for block in parsed.blocks:
         if not block.is_prose:
             continue
+        if block.kind != "heading" and not block.text.strip():
+            continue  # a paragraph of markup only ('<a id="x"></a> <!-- note -->'): no prose to judge
         assert block.source_map is not None
         if block.kind == "heading" and block.quote_depth == 0 and block.list_depth == 0:
             while len(stack) > 1 and sections[stack[-1]]["level"] >= block.level:

@@ -297,6 +297,10 @@ class Linter:
 
         return UNIT_SLOTS.remember(document, slots, kind)
 
+    def _detected_fragment(self, document: Document) -> bool:
+        """Whether the anatomy found the document to be a fragment (configuration forced no kind)."""
+        return self.options.kind in (None, "auto") and document.anatomy.kind == "fragment"
+
     def _kind_of(self, document: Document) -> str:
         """The document's kind: the configured one, else the anatomy's."""
         forced = self.options.kind if self.options.kind != "auto" else None
@@ -444,6 +448,10 @@ class Linter:
         override = self._contexts[r.code].get("severity")
         if override:
             severity = Severity.parse(override)
+        if severity.rank > Severity.INFO.rank and self._detected_fragment(document):
+            # A few lines found to be a fragment are not known to be a PR/FAQ at all (a stub
+            # README, a short note): hints only, so a repository-wide hook never blocks them.
+            severity = Severity.INFO
         message = v.message if v.vocabulary is None else f"{v.message} ({v.vocabulary})"
         fix = _file_fix(v, document) if v.fix is not None else None
         return Finding(

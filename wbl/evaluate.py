@@ -452,8 +452,11 @@ def main(
             sys.exit(2)
     selection = tuple(t.strip() for value in select for t in value.split(",") if t.strip())
     try:
+        # A labelled sentence is linted alone, as a fragment said to be one: its findings keep the
+        # severities they have in a PR/FAQ (a fragment wbl finds by itself gets hints only).
+        sentence_linter = Linter(LintOptions(select=selection, kind="fragment"))
+        scores = evaluate_sentences(sentence_linter, sentences, Severity.parse(min_severity))
         linter = Linter(LintOptions(select=selection))
-        scores = evaluate_sentences(linter, sentences, Severity.parse(min_severity))
         documents = [] if no_documents else [r for folder in folders for r in evaluate_documents(linter, folder)]
     except (SelectionError, RegistryError, ModelError) as exc:
         click.echo(f"wbl.evaluate: error: {exc}", err=True)

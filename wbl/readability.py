@@ -9,11 +9,12 @@ for that download) from importing the real NLTK.
 
 from __future__ import annotations
 
-import sys
 import threading
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+
+from wbl.importing import stand_ins
 
 _LOCK = threading.Lock()
 _TEXTSTAT: Any = None
@@ -116,19 +117,13 @@ def textstat() -> Any:
     global _TEXTSTAT
     with _LOCK:
         if _TEXTSTAT is None:
-            stub = None
-            if "nltk" not in sys.modules:
-                stub = types.ModuleType("nltk")
-                stub.download = _refuse_download  # type: ignore[attr-defined]
-                sys.modules["nltk"] = stub
-            try:
+            nltk = types.ModuleType("nltk")
+            nltk.download = _refuse_download  # type: ignore[attr-defined]
+            with stand_ins(nltk):
                 import textstat as module
                 from textstat.backend import utils as _utils
                 from textstat.backend.counts import _count_syllables
                 from textstat.backend.utils import _get_cmudict
-            finally:
-                if stub is not None and sys.modules.get("nltk") is stub:
-                    del sys.modules["nltk"]  # A later real `import nltk` elsewhere still works.
             _prime_pyphen()
             _count_syllables.get_cmudict = _offline_cmudict  # type: ignore[assignment]
             _get_cmudict.get_cmudict = _offline_cmudict  # type: ignore[assignment]
