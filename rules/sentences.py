@@ -640,7 +640,7 @@ class PassiveLists:
     compound_prefixes: frozenset[str] = frozenset("self well ill fully highly much long so ready multi".split())
     compound_heads: frozenset[str] = frozenset(
         "centered centred driven focused oriented powered minded shaped sized related aligned obsessed backed "
-        "enabled inspired packed filled built made owned fed grown tested crafted hosted".split()
+        "enabled inspired packed filled built made owned fed grown tested crafted hosted baked".split()
     )
 
     key: str = field(default="", init=False)  # names the lists in memo keys
@@ -789,21 +789,19 @@ def passive_clauses(
     for k, token in enumerate(tokens):
         if token.i in seen or not _participle(token, lists) or token.lemma_.lower() in ("be", "have"):
             continue
-        if (
-            k + 2 < len(tokens)
-            and tokens[k + 1].text == "-"
-            and not token.whitespace_
-            and tokens[k + 2].pos_ not in ("ADP", "PART")
-            and tokens[k + 2].dep_ != "prt"
-        ):
-            continue  # the first piece of a compound ("co-founded", "re-used"); "signed-off" is a participle
         lower = token.lower_
+        if k + 2 < len(tokens) and tokens[k + 1].text == "-" and not token.whitespace_:
+            particle = tokens[k + 2].pos_ in ("ADP", "PART") or tokens[k + 2].dep_ == "prt"
+            if not particle or lower in lists.compound_heads:
+                # The first piece of a compound ("co-founded", "re-used"), or an adjective made of
+                # a participle and a particle ("built-in", "made-up"); "signed-off" is a participle.
+                continue
+        first = compound_start(tokens, k)
+        if first < k and (tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads):
+            continue  # an adjective, whatever the parse says: "is self-hosted", "are hand-made"
         aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
         if aux is None:
-            first = compound_start(tokens, k)
             if first < k:  # "are auto-sorted", "is end-to-end encrypted"
-                if tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads:
-                    continue
                 if _describes_noun(token):
                     continue  # "there are pre-built templates": the compound describes a noun
                 # Between the auxiliary and the compound only "not" and adverbs of time or focus

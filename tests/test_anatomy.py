@@ -610,6 +610,9 @@ def test_a_quote_after_a_lead_that_names_the_speaker_and_a_shouted_quote() -> No
         "Elevator Pitch:",
         "Today, Acme Books announced:",
         "On Windows, run:",
+        "Customer Problem, in one sentence:",
+        "Key Benefits, in one line:",
+        "Sample Message, sent at 8am:",
     ],
 )
 def test_a_label_or_an_opening_before_a_quotation_is_no_speaker(lead: str) -> None:
@@ -623,6 +626,20 @@ def test_a_label_or_an_opening_before_a_quotation_is_no_speaker(lead: str) -> No
         """
     )
     assert all(q.attribution == "" for q in anatomy.quotes), [q.attribution for q in anatomy.quotes]
+
+
+@pytest.mark.parametrize("lead", ["Maria Lopez, nurse at Mercy Clinic:", "Dr. Maria Lopez, nurse:"])
+def test_a_name_before_a_quotation_is_its_speaker(lead: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Tidewater keeps every line of its code readable
+
+        Tidewater replaces a framework with twelve small programs a reader can check.
+
+        {lead} "I read the whole system in an afternoon and fixed the bug myself."
+        """
+    )
+    assert [q.attribution for q in anatomy.quotes] == [lead.rstrip(":")]
 
 
 def test_the_release_mark_after_a_note_starts_the_release() -> None:

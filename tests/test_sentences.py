@@ -62,6 +62,8 @@ WEASEL = [
     ("We built a budgeting app called Ultimate.", False),
     ("Nurses now chart in the first app built for nurses.", True),
     ("Setup takes SIGNIFICANTLY less time.", True),
+    ("Customers can pay their outstanding balance from the app.", False),
+    ("The support team was outstanding.", True),
 ]
 JARGON = [
     ("We keep a feature store for the model.", True),
@@ -109,6 +111,13 @@ PASSIVE = [
     ("Assets are only re-bundled when they change.", True),
     ("In today's fast-paced world, stories get lost.", True),  # "get lost", not "'s fast-paced"
     ("In today's fast-paced world, people move often.", False),
+    ("The camera is built-in.", False),
+    ("Security is baked-in from day one.", False),
+    ("Our wallets are hand-made from recycled sails.", False),  # even where the parser says auxpass
+    ("Our chairs are hand-built from oak.", False),
+    ("Shelfwise is self-hosted by default.", False),
+    ("The numbers are made-up.", False),
+    ("Customers are locked-out after three tries.", True),
 ]
 
 
@@ -127,6 +136,17 @@ def test_jargon_terms(parse, text, expected):
 @pytest.mark.parametrize(("text", "expected"), PASSIVE)
 def test_passive_clauses(parse, text, expected):
     assert bool(sentences.passive_in(parse(text))) is expected
+
+
+def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists():
+    import tomllib
+
+    from .conftest import REPO
+
+    options = tomllib.loads((REPO / "rules" / "passive" / "passive-voice.toml").read_text(encoding="utf-8"))["options"]
+    lists = sentences.passive_lists(options)
+    assert lists.compound_prefixes == sentences.DEFAULT_PASSIVE.compound_prefixes
+    assert lists.compound_heads == sentences.DEFAULT_PASSIVE.compound_heads
 
 
 def test_a_hyphen_compound_is_one_passive_clause(parse):

@@ -1312,7 +1312,9 @@ class _Builder:
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
             whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
-            attribution, attr_start = _attribution(text, spans, said) if spans else ("", len(text))
+            attribution, attr_start = (
+                _attribution(text, spans, said, frozenset(qd["lead-labels"])) if spans else ("", len(text))
+            )
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
             if not attribution and following is not None and (line.quote_depth or starts_quoted):
@@ -2104,8 +2106,11 @@ def _one_question(quoted: str) -> bool:
     return body.endswith("?") and len(split_sentences(body)) == 1
 
 
-def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str]) -> tuple[str, int]:
-    """The words naming who speaks ("Dana Ruiz, General Manager of Shelfwise") and where they start."""
+def _attribution(
+    text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str], labels: frozenset[str] = frozenset()
+) -> tuple[str, int]:
+    """The words naming who speaks ("Dana Ruiz, General Manager of Shelfwise") and where they start.
+    `labels`: words that make a lead a label, not a name ("Customer Problem, in one sentence:")."""
     outside = list(text)
     for start, end in spans:
         for i in range(max(0, start - 1), min(len(text), end + 1)):
@@ -2136,19 +2141,27 @@ def _attribution(text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[s
     if spans:
         lead = text[: max(0, spans[0][0] - 1)].strip(" *_")
         rest = masked[spans[-1][1] + 1 :].strip(" *_.")
-        named = _LEAD_NAME.match(lead)
+        named = _LEAD_NAME.match(_HONORIFIC.sub("", lead))
         if (
             lead[-1:] in (",", ":")
             and len(lead.split()) <= 10
             and not rest
-            and (lead.startswith("[") or (named is not None and zipf_frequency(named.group(1).lower()) < 5.5))
+            and (lead.startswith("[") or (named is not None and _is_name(named.group(0), labels)))
             and not said.search(lead)
         ):
             return lead.rstrip(",:").strip(), text.index(lead)
     return "", len(text)
 
 
-_LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3},\s*\S")
+_LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
+
+
+def _is_name(words: str, labels: frozenset[str]) -> bool:
+    """Whether capitalised words before a comma name a person: the first is not a common word
+    ("Today", "On"; zipf < 5.5) and none is a label's word ("Customer Problem", "Sample Message")."""
+    first = words.split()[0]
+    return zipf_frequency(first.lower()) < 5.5 and not any(w.lower().strip(".'’") in labels for w in words.split())
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
