@@ -34,6 +34,7 @@ def run(*args: str, input: bytes | None = None, cwd=None) -> subprocess.Complete
 
 @pytest.fixture
 def bad_file(tmp_path):
+    # Two lines: a fragment, whose findings are hints unless it is said to be one (--kind fragment).
     path = tmp_path / "bad.md"
     path.write_text("# Title\n\nMany customers wait a very long time.\n", encoding="utf-8")
     return path
@@ -47,7 +48,7 @@ def clean_file(tmp_path):
 
 
 def test_findings_exit_1_and_line_format(bad_file):
-    result = run("check", "--format", "text", "--select", "WB601", str(bad_file))
+    result = run("check", "--kind", "fragment", "--format", "text", "--select", "WB601", str(bad_file))
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if LINE.match(line)]
     assert lines, result.stdout
@@ -71,7 +72,7 @@ def test_fail_on_controls_exit_code(tmp_path):
 
 
 def test_json_contract(bad_file):
-    result = run("check", "--format", "json", "--select", "WB601", str(bad_file))
+    result = run("check", "--kind", "fragment", "--format", "json", "--select", "WB601", str(bad_file))
     assert result.returncode == 1
     data = json.loads(result.stdout)
     (entry,) = data["files"]
@@ -99,6 +100,8 @@ def test_json_contract(bad_file):
 def test_stdin_with_filename(bad_file):
     result = run(
         "check",
+        "--kind",
+        "fragment",
         "-",
         "--stdin-filename",
         "docs/prfaq.md",

@@ -154,7 +154,7 @@ def test_gitignore_agrees_with_git_check_ignore(tmp_path):
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*wbl_command(), "check", "--format", "concise", "--select", "WB601", *args],
+        [*wbl_command(), "check", "--kind", "fragment", "--format", "concise", "--select", "WB601", *args],
         capture_output=True,
         text=True,
         env=clean_env(),
@@ -177,7 +177,7 @@ def test_cli_lints_the_current_folder_and_respects_gitignore(tmp_path):
     everything = run("--no-respect-gitignore", cwd=root)
     assert sorted(line.split(":")[0] for line in everything.stdout.splitlines()) == ["docs/a.md", "generated/b.md"]
     stdin = subprocess.run(
-        [*wbl_command(), "check", "--format", "concise", "--select", "WB601", "-"],
+        [*wbl_command(), "check", "--kind", "fragment", "--format", "concise", "--select", "WB601", "-"],
         input="Many customers wait.\n",
         capture_output=True,
         text=True,

@@ -53,9 +53,8 @@ def test_installed_plugin_rules_run_through_the_cli(tmp_path):
     listed = subprocess.run([*wbl_command(), "rules"], capture_output=True, text=True, env=env, check=True)
     assert "WB901" in listed.stdout and "no-synergy" in listed.stdout
     assert "WB601" in listed.stdout  # built-ins still registered alongside
-    result = subprocess.run(
-        [*wbl_command(), "check", "--format", "json", str(doc)], capture_output=True, text=True, env=env
-    )
+    command = [*wbl_command(), "check", "--kind", "fragment", "--format", "json", str(doc)]  # doc is a fragment
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
     assert result.returncode == 1
     findings = json.loads(result.stdout)["files"][0]["findings"]
     plugin = [f for f in findings if f["rule"] == "WB901"]

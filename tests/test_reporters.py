@@ -279,7 +279,7 @@ def test_cli_colors_on_a_terminal_unless_no_color(no_color, tmp_path):
     leader, follower = pty.openpty()
     try:
         proc = subprocess.run(
-            [*wbl_command(), "check", "--select", "WB601", str(doc)],
+            [*wbl_command(), "check", "--kind", "fragment", "--select", "WB601", str(doc)],
             stdout=follower,
             stderr=subprocess.PIPE,
             env=env,

@@ -159,7 +159,7 @@ def test_non_utf8_file_names_in_every_output(tmp_path):
     name = os.fsdecode(b"caf\xe9.md")
     (folder / name).write_text(GOOD, encoding="utf-8")
     for fmt in ("json", "sarif", "text", "concise", "github", "junit"):
-        result = run("check", "--no-cache", "--format", fmt, str(folder))
+        result = run("check", "--no-cache", "--kind", "fragment", "--format", fmt, str(folder))
         assert result.returncode == 1
         result.stdout.decode("utf-8")  # valid UTF-8
     baseline = tmp_path / "baseline.json"
@@ -167,7 +167,7 @@ def test_non_utf8_file_names_in_every_output(tmp_path):
     written = run("baseline", "--no-cache", "-o", str(baseline), str(folder))
     assert written.returncode == 0
     json.loads(baseline.read_bytes().decode("utf-8"))
-    again = run("check", "--no-cache", "--baseline", str(baseline), str(folder))
+    again = run("check", "--no-cache", "--kind", "fragment", "--baseline", str(baseline), str(folder))
     assert again.returncode == 0
     page = tmp_path / "review.html"
     page.write_text("the old page", encoding="utf-8")
