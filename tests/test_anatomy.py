@@ -799,3 +799,22 @@ def test_prose_that_is_no_release_stays_other_markdown_with_a_margin(markdown: s
     anatomy = anatomy_of(markdown)
     assert anatomy.kind == "other"
     assert anatomy.kind_score < -0.5
+
+
+@pytest.mark.parametrize(
+    ("heading", "names"),
+    [
+        ("Where Vite is Heading", False),  # a common word names a part only as the whole heading
+        ("Heading", True),
+        ("Shelfwise PRFAQ", True),
+        ("Press Releases", True),
+        ("Customer Quotes", True),
+        ("Our Press Release Process", True),
+        ("Impressive Releases", False),
+    ],
+)
+def test_headings_that_name_the_genre(heading: str, names: bool) -> None:
+    from wbl import anatomy
+
+    words = {anatomy.normalise(w) for w in anatomy.data()["kind"]["heading-words"]}
+    assert anatomy._names_genre(anatomy.heading_key(heading), words) is names

@@ -149,6 +149,23 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
     assert lists.compound_heads == sentences.DEFAULT_PASSIVE.compound_heads
 
 
+@pytest.mark.parametrize(
+    ("text", "severity", "advice"),
+    [
+        ("The tool is open-sourced.", "warning", "'<who> open-sources ...'"),
+        ("Items are auto-sorted.", "warning", "'<who> auto-sorts ...'"),
+        ("The firm is co-founded by two booksellers.", "info", "'two booksellers co-found ...'"),
+        ("Keys are stored by the bank.", "info", "'the bank stores ...'"),
+        ("The app was built by Ana and Raj.", "info", "'Ana and Raj build ...'"),
+        ("The file is encrypted by default.", "warning", "'<who> encrypts ...'"),  # no agent: agentless
+    ],
+)
+def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):
+    options = wbl.LintOptions(select=("WB701",), kind="fragment")
+    (finding,) = wbl.lint_text(text + "\n", options=options).findings
+    assert (finding.severity.value, advice in finding.message) == (severity, True), finding.message
+
+
 def test_a_hyphen_compound_is_one_passive_clause(parse):
     sentence = parse("The firm is co-founded by two nurses.")
     clauses = sentences.passive_in(sentence)

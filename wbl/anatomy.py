@@ -1820,8 +1820,29 @@ def document_signals(
 
 
 def _names_genre(key: str, words: set[str]) -> bool:
-    """A heading that names the genre or one of its parts ("Press Release", "Customer Quote")."""
-    return key in words or any(len(w) > 3 and w in key for w in words)
+    """A heading that names the genre or one of its parts ("Press Release", "Customer Quote",
+    "Shelfwise PRFAQ"). A phrase or a word of the genre's own ("prfaq") may be part of the
+    heading; a common English word ("heading") must be all of it: "Where Vite is Heading" names
+    no part."""
+    return key in words or any(_contains_term(key, w) for w in words if len(w) > 3 and not _common_word(w))
+
+
+def _contains_term(key: str, term: str) -> bool:
+    """Whether `term` (or its plural) is in `key` as whole words."""
+    start = key.find(term)
+    while start >= 0:
+        end = start + len(term)
+        end += key.startswith("s", end)  # "press releases"
+        if (start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum()):
+            return True
+        start = key.find(term, start + 1)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _common_word(term: str) -> bool:
+    """One plain English word as common as "heading" (zipf >= 3.5), not a phrase or a coinage."""
+    return term.isalpha() and zipf_frequency(term, "en") >= 3.5
 
 
 def names_the_genre(title: str) -> bool:

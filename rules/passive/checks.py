@@ -40,6 +40,30 @@ def base_form(participle: Any) -> str:
     return lemma
 
 
+def _compound_prefix(doc: Any, verb_index: int) -> str:
+    """The pieces a hyphen joins to the participle, for the active verb ("open-" of
+    "open-sourced": "open-sources", not "sources")."""
+    first = compound_start(doc, verb_index)
+    if first < verb_index and doc[verb_index - 1].text == "-":
+        return doc[first:verb_index].text
+    return ""
+
+
+def agent_can_act(agent: Any, non_agents: frozenset[str]) -> bool:
+    """Whether a "by" phrase names who acts: not "by default", "by design", "by hand"."""
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    return not objects or objects[0].lower_ not in non_agents
+
+
+def _plural(agent: Any) -> bool:
+    """Whether a "by" phrase names several ("by two booksellers", "by Ana and Raj")."""
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = objects[0]  # a plural tag on a word not ending in "s" is the tagger's guess ("wolfCrypt")
+    return (head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s")) or any(c.dep_ == "conj" for c in head.children)
+
+
 def prepare(ctx: RuleContext) -> PassiveLists:
     """The rule's `prepare` step: its word lists."""
     return passive_lists(ctx.options)
@@ -72,12 +96,14 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``kinds``, ``skip-blockquotes``, ``exempt-participles``, ``get-exempt-participles``,
     ``stative-participles``, ``compound-adjective-prefixes`` and ``compound-adjective-heads``
-    (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``faq-severity``,
+    (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``non-agents`` ("by
+    default", "by design": no agent to make the subject), ``faq-severity``,
     ``message``, ``agentless-advice``, ``agent-advice``.
     """
     kinds = set(ctx["kinds"])
     lists: PassiveLists = ctx.prepared
     accepted = ctx.vocabulary.accepted
+    non_agents = frozenset(str(w).lower() for w in ctx.get("non-agents", ()))
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     for unit in document.units:
         if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
@@ -102,11 +128,14 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 else:  # "Why was Golang with Chi selected?": point at the participle
                     start = verb.idx - offset
                     phrase = f"{aux.text} … {verb.text}"
-                active = third_person(base_form(verb))
-                if agent is not None:
+                verb_base = _compound_prefix(doc, verb.i) + base_form(verb)
+                active = third_person(verb_base)
+                if agent is not None and agent_can_act(agent, non_agents):
                     words = [t for t in agent.subtree if t.i != agent.i]
                     agent_text = doc[words[0].i : words[-1].i + 1].text if words else "the agent"
-                    advice = ctx["agent-advice"].format(agent=agent_text, active=active, verb=verb.text)
+                    # "two booksellers found", "the bank stores"
+                    agreed = verb_base if _plural(agent) else active
+                    advice = ctx["agent-advice"].format(agent=agent_text, active=agreed, verb=verb.text)
                     severity = Severity.INFO
                 else:
                     advice = ctx["agentless-advice"].format(active=active, verb=verb.text)
