@@ -642,11 +642,21 @@ class PassiveLists:
         "centered centred driven focused oriented powered minded shaped sized related aligned obsessed backed "
         "enabled inspired packed filled built made owned fed grown tested crafted hosted baked".split()
     )
+    # Prefixes that make a compound a verb again, whatever its participle: "was re-made", "is
+    # co-owned by", "are pre-filled" are passives.
+    verb_prefixes: frozenset[str] = frozenset("re co pre un over under mis de dis auto cross".split())
 
     key: str = field(default="", init=False)  # names the lists in memo keys
 
     def __post_init__(self) -> None:
-        lists = (self.exempt, self.get_exempt, self.stative, self.compound_prefixes, self.compound_heads)
+        lists = (
+            self.exempt,
+            self.get_exempt,
+            self.stative,
+            self.compound_prefixes,
+            self.compound_heads,
+            self.verb_prefixes,
+        )
         object.__setattr__(self, "key", _digest(*(sorted(words) for words in lists)))
 
 
@@ -667,6 +677,7 @@ def passive_lists(options: Mapping[str, Any]) -> PassiveLists:
         words("stative-participles", DEFAULT_PASSIVE.stative),
         words("compound-adjective-prefixes", DEFAULT_PASSIVE.compound_prefixes),
         words("compound-adjective-heads", DEFAULT_PASSIVE.compound_heads),
+        words("compound-verb-prefixes", DEFAULT_PASSIVE.verb_prefixes),
     )
 
 
@@ -797,7 +808,10 @@ def passive_clauses(
                 # a participle and a particle ("built-in", "made-up"); "signed-off" is a participle.
                 continue
         first = compound_start(tokens, k)
-        if first < k and (tokens[first].lower_ in lists.compound_prefixes or lower in lists.compound_heads):
+        piece = tokens[first].lower_
+        if first < k and (
+            piece in lists.compound_prefixes or (lower in lists.compound_heads and piece not in lists.verb_prefixes)
+        ):
             continue  # an adjective, whatever the parse says: "is self-hosted", "are hand-made"
         aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
         if aux is None:

@@ -628,7 +628,15 @@ def test_a_label_or_an_opening_before_a_quotation_is_no_speaker(lead: str) -> No
     assert all(q.attribution == "" for q in anatomy.quotes), [q.attribution for q in anatomy.quotes]
 
 
-@pytest.mark.parametrize("lead", ["Maria Lopez, nurse at Mercy Clinic:", "Dr. Maria Lopez, nurse:"])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Maria Lopez, nurse at Mercy Clinic:",
+        "Dr. Maria Lopez, nurse:",
+        "Dr. Lopez, CEO of Tidewater:",
+        "Mrs. Ruiz, nurse:",
+    ],
+)
 def test_a_name_before_a_quotation_is_its_speaker(lead: str) -> None:
     anatomy = anatomy_of(
         f"""

@@ -157,6 +157,19 @@ def test_per_file_ignores(project):
     assert found(check(".")[1]) == {"drafts/a.md": [], "final/README.md": [], "final/a.md": ["very"]}
 
 
+@pytest.mark.parametrize("order", [("prfaq/launch.md", "README.md"), ("README.md", "prfaq/launch.md")])
+def test_a_kind_override_applies_to_its_files_only_whatever_the_order(project, order):
+    """Files whose overrides give different kinds get different linters: README.md stays a
+    fragment found by wbl (hints only) even when a forced-kind file is linted first."""
+    write(project / "wbl.toml", '[[overrides]]\nfiles = ["prfaq/**"]\nkind = "fragment"\n')
+    write(project / "prfaq" / "launch.md", TEXT)
+    write(project / "README.md", TEXT)
+    code, data, _ = check("--select", "WB601", *order)
+    severities = {f["path"]: {x["severity"] for x in f["findings"]} for f in data["files"]}
+    assert severities == {"prfaq/launch.md": {"warning"}, "README.md": {"info"}}
+    assert code == 1
+
+
 def test_overrides_stricter_for_prfaq_looser_for_notes(project):
     write(
         project / "wbl.toml",

@@ -64,6 +64,7 @@ WEASEL = [
     ("Setup takes SIGNIFICANTLY less time.", True),
     ("Customers can pay their outstanding balance from the app.", False),
     ("The support team was outstanding.", True),
+    ("The support team did outstanding work for every customer.", True),
 ]
 JARGON = [
     ("We keep a feature store for the model.", True),
@@ -118,6 +119,10 @@ PASSIVE = [
     ("Shelfwise is self-hosted by default.", False),
     ("The numbers are made-up.", False),
     ("Customers are locked-out after three tries.", True),
+    ("The firmware was re-made from scratch.", True),  # a verb prefix keeps the compound a verb
+    ("The shelves are pre-filled with last week's best sellers.", True),
+    ("The company is co-owned by two founders.", True),
+    ("The index was re-built by the nightly job.", True),
 ]
 
 
@@ -147,6 +152,7 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
     lists = sentences.passive_lists(options)
     assert lists.compound_prefixes == sentences.DEFAULT_PASSIVE.compound_prefixes
     assert lists.compound_heads == sentences.DEFAULT_PASSIVE.compound_heads
+    assert lists.verb_prefixes == sentences.DEFAULT_PASSIVE.verb_prefixes
 
 
 @pytest.mark.parametrize(
@@ -158,6 +164,8 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
         ("Keys are stored by the bank.", "info", "'the bank stores ...'"),
         ("The app was built by Ana and Raj.", "info", "'Ana and Raj build ...'"),
         ("The file is encrypted by default.", "warning", "'<who> encrypts ...'"),  # no agent: agentless
+        ("The library was built by the people of the town.", "info", "'the people of the town build ...'"),
+        ("Every toy is tested by children.", "info", "'children test ...'"),
     ],
 )
 def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):

@@ -310,7 +310,7 @@ def test_dev_corpus_part_judgements(corpus_dir: Path) -> None:
 
     Partial cells ("p") are not judged, as before the anatomy. The anatomy was developed while
     reading these documents, so this is an in-sample floor that catches regressions; the
-    held-out figures are in docs/anatomy.md.
+    held-out figures are in docs/judgement.md.
     """
     right = total = 0
     wrong = []

@@ -2162,7 +2162,9 @@ def _attribution(
     if spans:
         lead = text[: max(0, spans[0][0] - 1)].strip(" *_")
         rest = masked[spans[-1][1] + 1 :].strip(" *_.")
-        named = _LEAD_NAME.match(_HONORIFIC.sub("", lead))
+        title = _HONORIFIC.match(lead)
+        # After a title one capitalised word is a name ("Dr. Lopez, CEO:"); without, two to four.
+        named = (_TITLED_NAME if title else _LEAD_NAME).match(lead[title.end() :] if title else lead)
         if (
             lead[-1:] in (",", ":")
             and len(lead.split()) <= 10
@@ -2175,6 +2177,7 @@ def _attribution(
 
 
 _LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")
+_TITLED_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}(?=,\s*\S)")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
 
 

@@ -129,7 +129,10 @@ KIND_OPTION = click.option(
     "--kind",
     type=click.Choice(["auto", "prfaq", "press_release", "faq", "fragment", "other"]),
     default=None,
-    help="Judge every file as this kind of document (default: configuration, else as wbl finds each file).",
+    help=(
+        "Judge every file as this kind of document (default: configuration, else as wbl finds each file;"
+        " a fragment wbl finds by itself gets hints only, one declared with --kind fragment gets full severities)."
+    ),
 )
 RULE_TIME_LIMIT_OPTION = click.option(
     "--rule-time-limit",

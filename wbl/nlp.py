@@ -290,6 +290,8 @@ def import_spacy() -> Any:
     0.6 s), on the critical path of every one-file pre-commit run. While spaCy is imported,
     `spacy.cli` and `spacy.cli.info` are stand-ins; they are taken out right after, and the real
     command line is imported when first asked for (`spacy.cli`, `import spacy.cli`, `spacy.info()`).
+    The one limit: another thread that imports from `spacy.cli` during that first import of
+    spaCy gets the stand-in (wbl itself imports spaCy under one lock, before any lint).
     """
     with _IMPORT_LOCK:
         if "spacy" in sys.modules or "spacy.cli" in sys.modules:

@@ -155,6 +155,11 @@ class Project:
                 options.rule_options,
                 options.vocabulary.to_dict(),
                 options.rule_time_limit,
+                # Every option a file's configuration can set: files whose overrides differ in
+                # kind (or these) must not share a linter.
+                options.kind,
+                options.report_unused,
+                options.max_file_size,
             ],
             sort_keys=True,
             default=lambda o: dict(o) if isinstance(o, Mapping) else str(o),

@@ -60,8 +60,13 @@ def _plural(agent: Any) -> bool:
     objects = [c for c in agent.children if c.dep_ == "pobj"]
     if not objects:
         return False
-    head = objects[0]  # a plural tag on a word not ending in "s" is the tagger's guess ("wolfCrypt")
-    return (head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s")) or any(c.dep_ == "conj" for c in head.children)
+    head = objects[0]
+    # A plural tag on a word that neither ends in "s" nor has another lemma is the tagger's
+    # guess ("wolfCrypt"); "children" and "people" are plurals.
+    tagged = head.tag_ in ("NNS", "NNPS") and (
+        head.lower_.endswith("s") or head.lemma_.lower() != head.lower_ or head.lower_ == "people"
+    )
+    return tagged or any(c.dep_ == "conj" for c in head.children)
 
 
 def prepare(ctx: RuleContext) -> PassiveLists:
@@ -96,7 +101,8 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``kinds``, ``skip-blockquotes``, ``exempt-participles``, ``get-exempt-participles``,
     ``stative-participles``, ``compound-adjective-prefixes`` and ``compound-adjective-heads``
-    (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``non-agents`` ("by
+    (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``compound-verb-prefixes``
+    (compounds that stay verbs: "was re-made"), ``non-agents`` ("by
     default", "by design": no agent to make the subject), ``faq-severity``,
     ``message``, ``agentless-advice``, ``agent-advice``.
     """
