@@ -86,7 +86,11 @@ class _Prepared:
     @property
     def refines(self) -> bool:
         """Whether any match needs the parse to be judged."""
-        return bool(self.pos or self.permission_words or any("followed-by" in g for g in self.groups.values()))
+        return bool(
+            self.pos
+            or self.permission_words
+            or any("followed-by" in g or "not-followed-by" in g for g in self.groups.values())
+        )
 
 
 class Existence(Kind):
@@ -95,7 +99,8 @@ class Existence(Kind):
     A match inside one of the `exceptions` is not flagged, nor one the project's vocabulary
     accepts. With the parse, a listed word can count only in some grammatical roles (`pos`), a
     group's words only before a word of some roles (its `followed-by` tags: "plan to" before a
-    verb), a number in the same clause or sentence can excuse it (`number-scope`), and a word such
+    verb) or never before some (`not-followed-by`: "Will" before a proper noun is a name), a
+    number in the same clause or sentence can excuse it (`number-scope`), and a word such
     as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Blockquotes and quotations (someone
     else's words) can be left alone (`skip-blockquotes`, `skip-quotations`). A word listed in
@@ -110,7 +115,7 @@ class Existence(Kind):
             "tables",
             [],
             "the word lists: tables with `name`, `advice` and `words` (and `followed-by`: the Penn tags the next word "
-            "must have, needs pos)",
+            "must have, or `not-followed-by`: tags it must not have; both need pos)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -262,11 +267,13 @@ def _counts(
     word = normal_phrase(sentence.unit.text[start:end])
     if word in prepared.pos and token.tag_ not in prepared.pos[word]:
         return False
-    following = prepared.groups.get(word, {}).get("followed-by")
-    if following is not None:
-        after = span[-1].i + 1
-        if after >= len(span.doc) or span.doc[after].tag_ not in following:
-            return False
+    group = prepared.groups.get(word, {})
+    after = span[-1].i + 1
+    following = group.get("followed-by")
+    if following is not None and (after >= len(span.doc) or span.doc[after].tag_ not in following):
+        return False
+    if after < len(span.doc) and span.doc[after].tag_ in group.get("not-followed-by", ()):
+        return False  # "said Will Turner": a name, not the modal
     if token.lower_ in prepared.permission_words and any(
         c.dep_ == "nsubj" and c.lower_ in prepared.permission_subjects for c in token.head.children
     ):
