@@ -1,0 +1,45 @@
+"""The manifests of measuring sets kept in training/corpora: well formed, and clear of the files
+reserved for evaluation by others."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from .conftest import REPO
+
+MANIFESTS = sorted((REPO / "training" / "corpora").glob("*.tsv"))
+CATEGORIES = {"design", "adr", "readme", "guide", "changelog", "blog", "notes", "near-genre"}
+
+
+def _rows(path):
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.name)
+def test_a_manifest_names_each_file_once_at_a_commit(manifest):
+    rows = _rows(manifest)
+    assert rows and set(rows[0]) == {"filename", "repo", "path", "commit", "category"}
+    assert len({r["filename"] for r in rows}) == len(rows)
+    for row in rows:
+        assert re.fullmatch(r"[0-9a-f]{40}", row["commit"]), row
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]) and row["path"], row
+        assert row["category"] in CATEGORIES, row
+
+
+@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.name)
+def test_no_manifest_holds_a_reserved_file(manifest):
+    reserved = REPO.parent / "shared" / "corpus" / "RESERVED.md"
+    if not reserved.is_file():
+        pytest.skip("../shared/corpus/RESERVED.md is not beside the checkout")
+    listed = set()
+    for line in reserved.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and "/" in cells[0]:
+            listed.add((cells[0].lower(), cells[1].split("`")[1] if "`" in cells[1] else cells[1]))
+    assert listed  # the table was read
+    held = {(r["repo"].lower(), r["path"]) for r in _rows(manifest)}
+    assert not held & listed
