@@ -56,6 +56,35 @@ def test_exit_codes():
     assert Report((dirty,)).exit_code("error") == 0
 
 
+SMALL_PRFAQ = """# Shelfwise makes returns seamless
+
+Many bookstore owners lose a day each week to returns. Shelfwise is a very
+simple app that handles them, and it is significantly faster than a spreadsheet.
+
+## Frequently asked questions
+
+### Who is it for?
+
+Independent bookstore owners who work with various suppliers.
+"""
+
+
+def test_a_document_wbl_is_not_sure_of_gets_hints_only():
+    """Taken for a PR/FAQ with no plain fact saying so (file name, title, release mark, three
+    part headings, dateline with a launch) and kind odds under 3 to 1: hints only. A title that
+    names the genre, or configuration, makes it sure."""
+    unsure = wbl.lint_text(SMALL_PRFAQ, path="notes.md")
+    assert unsure.kind == "prfaq" and unsure.hints_only and unsure.findings
+    assert {f.severity for f in unsure.findings} == {wbl.Severity.INFO}
+    assert Report((unsure,)).exit_code() == 0 and unsure.to_dict()["hints_only"] is True
+    titled = wbl.lint_text(SMALL_PRFAQ.replace("# Shelfwise makes", "# Shelfwise PR/FAQ\n\n## Shelfwise makes"))
+    named = wbl.lint_text(SMALL_PRFAQ, path="docs/PRFAQ.md")
+    declared = wbl.lint_text(SMALL_PRFAQ, options=wbl.LintOptions(kind="prfaq"))
+    for sure in (titled, named, declared):
+        assert not sure.hints_only and wbl.Severity.WARNING in {f.severity for f in sure.findings}
+        assert Report((sure,)).exit_code() == 1
+
+
 def test_a_fragment_wbl_finds_by_itself_gets_hints_only():
     """A few lines (a stub README, a short note) are not known to be PR/FAQ text: their findings
     are info, so a repository-wide hook does not block them. Said to be a fragment (--kind

@@ -19,7 +19,9 @@ from wbl.cli import main
 from .conftest import REPO
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-COMMON = ("--select", "WB601", "--isolated", "--no-cache")
+# DRAFT is a small PR/FAQ wbl alone is not sure of (hints only); said to be one, it keeps severities.
+PLAIN = ("--select", "WB601", "--isolated", "--no-cache")
+COMMON = (*PLAIN, "--kind", "prfaq")
 
 DRAFT = """\
 # Shelfwise makes returns seamless
@@ -262,14 +264,17 @@ def test_baseline_judges_files_as_the_kind_check_is_told(tmp_path, monkeypatch):
     # --kind records exactly the findings that check then reports.
     monkeypatch.chdir(tmp_path)
     Path("README.md").write_text("# Install\n\nRun the installer. It is very simple and significantly faster.\n")
-    _, out, _ = run("check", "--format", "json", "--kind", "prfaq", *COMMON, "README.md")
+    _, out, _ = run("check", "--format", "json", "--kind", "prfaq", *PLAIN, "README.md")
     reported = sorted(f["text"] for file in json.loads(out)["files"] for f in file["findings"])
     assert reported == ["significantly", "very"]
-    _, out, _ = run("check", "--format", "json", *COMMON, "README.md")
+    _, out, _ = run("check", "--format", "json", *PLAIN, "README.md")
     assert [f for file in json.loads(out)["files"] for f in file["findings"]] == []
-    code, _, err = run("baseline", "README.md", "--kind", "prfaq", *COMMON)
+    code, _, err = run("baseline", "README.md", "--kind", "prfaq", *PLAIN)
     assert code == 0, err
     recorded = json.loads(Path("wbl-baseline.json").read_text(encoding="utf-8"))["files"]["README.md"]
     assert sorted(e["text"] for e in recorded) == reported
-    code, texts, _ = check("README.md", "--kind", "prfaq")
+    code, out, _ = run(
+        "check", "--format", "json", "--baseline", "wbl-baseline.json", "--kind", "prfaq", *PLAIN, "README.md"
+    )
+    texts = [f["text"] for file in json.loads(out)["files"] for f in file["findings"]]
     assert (code, texts) == (0, [])

@@ -586,6 +586,10 @@ class Anatomy:
     kind: str
     kind_score: float
     parts: Mapping[str, Part]
+    # Whether the kind is sure: for a PR/FAQ, a press release or an FAQ, a plain fact says so
+    # (the file's name, its title, the release mark, headings naming three parts, a dateline with
+    # a launch) or the kind model gives odds of at least 3 to 1.
+    kind_sure: bool = True
     segments: tuple[Segment, ...] = ()
     roles: tuple[str, ...] = ()  # per segment: headline, problem, question, answer, title, body, ...
     regions: tuple[str, ...] = ()  # per unit: "pr" or "faq"
@@ -871,7 +875,7 @@ class _Builder:
         quotes = self._quotes(pr_lines, sections)
         self._pr_parts(lead, body, quotes, sections)
         questions = self._faq(faq_lines)
-        kind, score, signals = self._kind(lines, faq_start, quotes, questions)
+        kind, score, signals, sure = self._kind(lines, faq_start, quotes, questions)
         regions = ["pr"] * len(self.units)
         for line in faq_lines:
             regions[line.segment.unit.index] = "faq"
@@ -881,6 +885,7 @@ class _Builder:
         return Anatomy(
             kind=kind,
             kind_score=score,
+            kind_sure=sure,
             parts=MappingProxyType({n: self.parts[n] for n in PARTS if n in self.parts}),
             segments=tuple(segments),
             roles=roles,
@@ -1534,7 +1539,7 @@ class _Builder:
     # --- kind ------------------------------------------------------------------------------------------
     def _kind(
         self, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
-    ) -> tuple[str, float, dict[str, float]]:
+    ) -> tuple[str, float, dict[str, float], bool]:
         """What the document is. A PR/FAQ (or a press release, or an FAQ) when the kind model says
         so, when its author named the file so (PRFAQ.md, press-release.md), or when it is laid out
         in the genre's parts (headings that name three of its parts, such as "Problem", "Solution"
@@ -1567,14 +1572,19 @@ class _Builder:
         marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
         if score >= 0.0 or named or marked or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
+            sure = named or marked or titled or announced or (laid_out and not readme) or score >= _SURE_SCORE
             if pr and questions:
-                return "prfaq", score, signals
-            return ("faq" if questions and not pr else "press_release"), score, signals
+                return "prfaq", score, signals, sure
+            return ("faq" if questions and not pr else "press_release"), score, signals, sure
         prose = [ln for ln in lines if not ln.blank]
         if not readme and len(prose) <= _FRAGMENT_LINES and sum(ln.words for ln in prose) <= _FRAGMENT_WORDS:
-            return "fragment", score, signals
-        return "other", score, signals
+            return "fragment", score, signals, False
+        return "other", score, signals, True
 
+
+# The kind model's log-odds from which it is sure without a plain fact: odds of 3 to 1 (chosen a
+# priori, not fitted; at 0.0 the model decides, but unsure documents get hints only).
+_SURE_SCORE = math.log(3)
 
 # The press release's mark, on a line of its own among the first lines ("**FOR IMMEDIATE RELEASE**",
 # "For immediate release. March 18, 2026.").

@@ -267,6 +267,7 @@ class Comparison:
                 r.errors,
                 source_text=r.source_text,
                 scorecard=r.scorecard,
+                hints_only=r.hints_only,
             )
             for r in self.report.files
         )

@@ -131,7 +131,7 @@ KIND_OPTION = click.option(
     default=None,
     help=(
         "Judge every file as this kind of document (default: configuration, else as wbl finds each file;"
-        " a fragment wbl finds by itself gets hints only, one declared with --kind fragment gets full severities)."
+        " a file wbl is not sure of gets hints only; one whose kind is given gets full severities)."
     ),
 )
 RULE_TIME_LIMIT_OPTION = click.option(
@@ -525,7 +525,8 @@ class _CheckRun:
                 _say(f"{file_report.path}: error: {error}")
             if self.verbose and file_report.kind is not None:
                 taken = KIND_NAMES.get(file_report.kind, file_report.kind)
-                _say(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind})")
+                unsure = "; not sure of it: findings are hints only" if file_report.hints_only else ""
+                _say(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind}{unsure})")
             self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
             self.tally.add(file_report)
             yield file_report

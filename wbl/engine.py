@@ -297,9 +297,9 @@ class Linter:
 
         return UNIT_SLOTS.remember(document, slots, kind)
 
-    def _detected_fragment(self, document: Document) -> bool:
-        """Whether the anatomy found the document to be a fragment (configuration forced no kind)."""
-        return self.options.kind in (None, "auto") and document.anatomy.kind == "fragment"
+    def _unsure_kind(self, document: Document) -> bool:
+        """Whether the kind is the anatomy's (configuration forced none) and it is not sure of it."""
+        return self.options.kind in (None, "auto") and not document.anatomy.kind_sure
 
     def _kind_of(self, document: Document) -> str:
         """The document's kind: the configured one, else the anatomy's."""
@@ -415,6 +415,7 @@ class Linter:
             scorecard=MappingProxyType(document.anatomy.to_dict()),
             kind=kind,
             score=MappingProxyType(judged.to_dict()) if judged is not None else None,
+            hints_only=self._unsure_kind(document),
         )
 
     def _codes_named(self, token: str) -> frozenset[str]:
@@ -448,9 +449,10 @@ class Linter:
         override = self._contexts[r.code].get("severity")
         if override:
             severity = Severity.parse(override)
-        if severity.rank > Severity.INFO.rank and self._detected_fragment(document):
-            # A few lines found to be a fragment are not known to be a PR/FAQ at all (a stub
-            # README, a short note): hints only, so a repository-wide hook never blocks them.
+        if severity.rank > Severity.INFO.rank and self._unsure_kind(document):
+            # A document wbl is not sure is PR/FAQ text (a fragment: a stub README, a short note;
+            # or a document the kind model only leans towards): hints only, so a repository-wide
+            # hook never blocks ordinary files it misjudges.
             severity = Severity.INFO
         message = v.message if v.vocabulary is None else f"{v.message} ({v.vocabulary})"
         fix = _file_fix(v, document) if v.fix is not None else None

@@ -212,6 +212,9 @@ class FileReport:
     # and, for a PR/FAQ, its score: {"score": 0-100, "baseline": ..., "components": {...}}.
     kind: str | None = None
     score: Mapping[str, Any] | None = None
+    # Whether the findings were lowered to hints (info) because wbl is not sure the document is
+    # PR/FAQ text (a fragment, or a document the kind model only leans towards).
+    hints_only: bool = False
 
     @property
     def error(self) -> str | None:
@@ -225,6 +228,7 @@ class FileReport:
             "metrics": dict(self.metrics),
             "findings": [f.to_row() if compact else f.to_dict() for f in self.findings],
             "kind": self.kind,
+            "hints_only": self.hints_only,
             "score": _plain(self.score) if self.score is not None else None,
             "scorecard": {k: dict(v) for k, v in self.scorecard.items()} if self.scorecard is not None else None,
         }
@@ -245,6 +249,7 @@ class FileReport:
             scorecard=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in card.items()}) if card else None,
             kind=data.get("kind"),
             score=MappingProxyType(dict(data["score"])) if data.get("score") else None,
+            hints_only=bool(data.get("hints_only", False)),
         )
 
 

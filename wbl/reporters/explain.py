@@ -25,7 +25,8 @@ def render_explanation(r: Rule, docs_url: str | None = None) -> str:
         f"- Category: {r.category}",
         f"- Kind: {r.kind}" + (" (a function of its pack)" if r.kind == "python" else " (data only)"),
         f"- Default severity: {r.severity.value}",
-        f"- Judges: {', '.join(_DOCUMENTS[d] for d in r.documents)} (see the document kinds in docs/judgement.md)",
+        f"- Judges: {', '.join(_DOCUMENTS[d] for d in r.documents)}"
+        " (see the document kinds in docs/judgement.md; hints only where wbl is not sure of the kind)",
         f"- Needs: {', '.join(sorted(r.needs)) or 'nothing (no language analysis)'}",
         f"- Origin: {r.origin}",
     ]
@@ -49,7 +50,7 @@ _DOCUMENTS = {
     "prfaq": "PR/FAQs",
     "press_release": "press releases",
     "faq": "FAQs",
-    "fragment": "fragments (a few sentences alone; as hints unless declared a fragment)",
+    "fragment": "fragments (a few sentences alone)",
     "other": "other Markdown",
 }
 
