@@ -49,18 +49,22 @@ def _compound_prefix(doc: Any, verb_index: int) -> str:
     return ""
 
 
-def agent_can_act(agent: Any, non_agents: frozenset[str]) -> bool:
+def _agent_object(agent: Any) -> Any:
+    """The noun of a "by" phrase ("booksellers" of "by two booksellers"), or None."""
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _can_act(agent: Any, non_agents: frozenset[str]) -> bool:
     """Whether a "by" phrase names who acts: not "by default", "by design", "by hand"."""
-    objects = [c for c in agent.children if c.dep_ == "pobj"]
-    return not objects or objects[0].lower_ not in non_agents
+    head = _agent_object(agent)
+    return head is None or head.lower_ not in non_agents
 
 
 def _plural(agent: Any) -> bool:
     """Whether a "by" phrase names several ("by two booksellers", "by Ana and Raj")."""
-    objects = [c for c in agent.children if c.dep_ == "pobj"]
-    if not objects:
+    head = _agent_object(agent)
+    if head is None:
         return False
-    head = objects[0]
     # A plural tag on a word that neither ends in "s" nor has another lemma is the tagger's
     # guess ("wolfCrypt"); "children" and "people" are plurals.
     tagged = head.tag_ in ("NNS", "NNPS") and (
@@ -136,7 +140,7 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                     phrase = f"{aux.text} … {verb.text}"
                 verb_base = _compound_prefix(doc, verb.i) + base_form(verb)
                 active = third_person(verb_base)
-                if agent is not None and agent_can_act(agent, non_agents):
+                if agent is not None and _can_act(agent, non_agents):
                     words = [t for t in agent.subtree if t.i != agent.i]
                     agent_text = doc[words[0].i : words[-1].i + 1].text if words else "the agent"
                     # "two booksellers found", "the bank stores"
