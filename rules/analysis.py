@@ -29,6 +29,7 @@ from typing import Any
 from wbl_rules import memo
 
 from wbl import derived
+from wbl.anatomy import dateline_span
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
@@ -852,10 +853,16 @@ def _unit_acronyms(
         return ()
     found = []
     names = _capitalised_names(text)
+    dateline = dateline_span(text)
+    slots = [m.span() for m in _SLOT.finditer(text) if " " in m.group(1) or _ordinary(m.group(1), zipf)]
     for match in pattern.finditer(text):
         key = match.group(1)
         if key in exempt or key + match.group(2).upper() in exempt or _ordinary(key, zipf):
             continue
+        if dateline and dateline[0] <= match.start() < dateline[1]:
+            continue  # "DENVER, Colo. --", "TACOMA, WA -": the place of a dateline
+        if any(start < match.start() and match.end() < end for start, end in slots):
+            continue  # "[EXEC NAME]", "<COMPANY>": a slot left for a value, reported as a placeholder
         if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
             continue
         compound = _CAPS_WORD_AFTER.match(text, match.end())
@@ -872,6 +879,10 @@ _CAPS_RUN = re.compile(r"[A-Z][A-Z'’&-]*[A-Z](?:[ \t]+[A-Z][A-Z'’&-]*[A-Z])+
 # The ordinary words that make a run of capitals a name: five letters or more, common enough to be
 # English ("HAWAII", "STUDIOS"), not so common that they are emphasis ("WITHOUT", "ALWAYS").
 _NAME_WORD_ZIPF = (3.0, 5.0)
+
+
+# A slot for a value written in capitals: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}".
+_SLOT = re.compile(r"[\[<{]([A-Z][A-Z0-9 ,/_&.-]{1,58})[\]>}]")
 
 
 def _capitalised_names(text: str) -> list[tuple[int, int]]:

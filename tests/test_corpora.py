@@ -10,7 +10,8 @@ import pytest
 
 from .conftest import REPO
 
-MANIFESTS = sorted((REPO / "training" / "corpora").glob("*.tsv"))
+MANIFESTS = sorted((REPO / "training" / "corpora").glob("ordinary-*.tsv"))
+PRFAQS = REPO / "training" / "corpora" / "prfaqs.tsv"
 CATEGORIES = {"design", "adr", "readme", "guide", "changelog", "blog", "notes", "near-genre"}
 
 
@@ -30,8 +31,10 @@ def test_a_manifest_names_each_file_once_at_a_commit(manifest):
         assert row["category"] in CATEGORIES, row
 
 
-@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("manifest", [*MANIFESTS, PRFAQS], ids=lambda p: p.name)
 def test_no_manifest_holds_a_reserved_file(manifest):
+    if not manifest.is_file():
+        pytest.skip(f"{manifest.name} is not written yet")
     reserved = REPO.parent / "shared" / "corpus" / "RESERVED.md"
     if not reserved.is_file():
         pytest.skip("../shared/corpus/RESERVED.md is not beside the checkout")
@@ -39,7 +42,8 @@ def test_no_manifest_holds_a_reserved_file(manifest):
     for line in reserved.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) >= 2 and "/" in cells[0]:
-            listed.add((cells[0].lower(), cells[1].split("`")[1] if "`" in cells[1] else cells[1]))
+            for path in cells[1].split("`")[1::2] or [cells[1]]:
+                listed.add((cells[0].lower(), path))
     assert listed  # the table was read
     held = {(r["repo"].lower(), r["path"]) for r in _rows(manifest)}
     assert not held & listed

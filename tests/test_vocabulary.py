@@ -139,8 +139,8 @@ def test_a_release_with_no_known_customer_says_how_to_add_a_role():
     assert found(text, ("WB201",), Vocabulary(customers=("glazier",))) == []
 
 
-def test_extend_exempt_for_a_dateline_city_keeps_the_built_in_acronyms(tmp_path):
-    text = "# Acme\n\nPUNE, India — Acme sends a PDF of each order to the CEO and the CFO. HSM keys stay safe.\n"
+def test_extend_exempt_keeps_the_built_in_acronyms(tmp_path):
+    text = "# Acme\n\nAcme, from PUNE, sends a PDF of each order to the CEO and the CFO. HSM keys stay safe.\n"
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     flagged = {f.text for f in Project().lint_paths([tmp_path / "a.md"]).findings if f.rule == "WB421"}
     assert flagged == {"PUNE", "HSM"}
@@ -155,6 +155,15 @@ def test_extend_exempt_for_a_dateline_city_keeps_the_built_in_acronyms(tmp_path)
 def acronyms_flagged(text: str) -> set[str]:
     options = wbl.LintOptions(select=("WB421",), kind="prfaq")
     return {f.text for f in wbl.lint_text(text, "t.md", options=options).findings}
+
+
+def test_the_place_of_a_dateline_and_slots_for_a_value_are_not_acronyms():
+    text = (
+        "# Acme sends bookshops their orders\n\n"
+        "PUNE, India — Acme sends each order as a PDF. HSM keys stay safe.\n\n"
+        '"Orders arrive on time," said [EXEC NAME] of <COMPANY>. The [API] stays.\n'
+    )
+    assert acronyms_flagged(text) == {"HSM", "API"}
 
 
 def test_an_acronym_that_names_the_product_is_not_reported():

@@ -23,8 +23,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
     "Words (ABC)" or "ABC (words)" anywhere in the document; a use before that definition is
     reported too. Acronyms a general reader knows (FAQ, PDF, URL, USB, CEO, US...) are exempt
-    (``exempt``), as are US state codes in a dateline ("SEATTLE, WA"), ordinary words written in
-    capitals ("FREE"), code spans and the terms the project's vocabulary accepts.
+    (``exempt``), as are US state codes in a dateline ("SEATTLE, WA") and the whole place of a
+    dateline ("DENVER, Colo. --"), ordinary words written in capitals ("FREE"), slots left for a
+    value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), code spans and the
+    terms the project's vocabulary accepts.
 
     **Fix.** Spell it out at first use, "hardware security module (HSM)", or use plain words.
 

@@ -87,10 +87,12 @@ class _Prepared:
     def refines(self) -> bool:
         """Whether any match needs the parse to be judged."""
         return bool(
-            self.pos
-            or self.permission_words
-            or any("followed-by" in g or "not-followed-by" in g for g in self.groups.values())
+            self.pos or self.permission_words or any(key in g for g in self.groups.values() for key in _PARSE_KEYS)
         )
+
+
+# Group keys whose judgement reads the parse.
+_PARSE_KEYS = ("followed-by", "not-followed-by", "not-in-clauses")
 
 
 class Existence(Kind):
@@ -99,7 +101,8 @@ class Existence(Kind):
     A match inside one of the `exceptions` is not flagged, nor one the project's vocabulary
     accepts. With the parse, a listed word can count only in some grammatical roles (`pos`), a
     group's words only before a word of some roles (its `followed-by` tags: "plan to" before a
-    verb) or never before some (`not-followed-by`: "Will" before a proper noun is a name), a
+    verb) or never before some (`not-followed-by`: "Will" before a proper noun is a name) or in
+    some clauses (`not-in-clauses`: "teams that will never face it" is a relative clause), a
     number in the same clause or sentence can excuse it (`number-scope`), and a word such
     as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Blockquotes and quotations (someone
@@ -115,7 +118,8 @@ class Existence(Kind):
             "tables",
             [],
             "the word lists: tables with `name`, `advice` and `words` (and `followed-by`: the Penn tags the next word "
-            "must have, or `not-followed-by`: tags it must not have; both need pos)",
+            "must have, or `not-followed-by`: tags it must not have; both need pos; `not-in-clauses`: dependency "
+            "labels of clauses where the words do not count, `wh` for embedded questions; needs dep)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -254,6 +258,20 @@ def _qualifier(sentence: Sentence, start: int, end: int) -> bool:
     return token.dep_ in ("advmod", "amod") and token.head.i != token.i and not any(True for _ in token.children)
 
 
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _in_clause(token: Any, clauses: Collection[str]) -> bool:
+    """Whether the clause of `token` (its head verb) is one of `clauses`: dependency labels such as
+    "relcl", or "wh" for an embedded question or free relative ("guessing what will sell")."""
+    if not clauses:
+        return False
+    verb = token.head
+    if verb.dep_ in clauses:
+        return True
+    return "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+
+
 def _counts(
     sentence: Sentence, start: int, end: int, scope: str, prepared: _Prepared, clause_numbers: dict[int, bool]
 ) -> bool:
@@ -274,6 +292,8 @@ def _counts(
         return False
     if after < len(span.doc) and span.doc[after].tag_ in group.get("not-followed-by", ()):
         return False  # "said Will Turner": a name, not the modal
+    if _in_clause(token, group.get("not-in-clauses", ())):
+        return False  # "threat models that most teams will never face": not the product's own future
     if token.lower_ in prepared.permission_words and any(
         c.dep_ == "nsubj" and c.lower_ in prepared.permission_subjects for c in token.head.children
     ):
