@@ -4,8 +4,9 @@ Two files in ``training/corpora/`` hold it:
 
 - ``prfaqs.tsv``: one row per document: the corpus file name, its split (``train`` or ``heldout``,
   fixed by a hash of repository and path, see `split_of`), repository, path, commit, the SHA-256 of
-  the file's bytes, its licence as the repository states it, and the reviewer's document labels in
-  the columns of ``../shared/corpus/dev/INDEX.md`` (HL, DL, Prob, ... Q) plus ``kind``.
+  the file's bytes, its licence as the repository states it, the commit's date, the reviewer's
+  document labels in the columns of ``../shared/corpus/dev/INDEX.md`` (HL, DL, Prob, ... Q) plus
+  ``kind``, and the annotator's one-line notes.
 - ``prfaqs-sentences.tsv``: one row per labelled sentence: file name, the sentence's character
   span in the file (``start``, ``end``, from `segment`), the first 12 hex digits of the SHA-1 of
   the sentence as wbl cleans it, and the six 0/1 labels of the same guide.
@@ -42,7 +43,7 @@ MANIFEST = HERE / "corpora" / "prfaqs.tsv"
 SENTENCES = HERE / "corpora" / "prfaqs-sentences.tsv"
 LABELS = ("tech_first", "customer_centric", "weasel", "jargon", "passive", "has_data")
 DOC_COLUMNS = ("HL", "DL", "Prob", "Data", "LQ", "CQ", "CTA", "xFAQ", "iFAQ", "TF", "Q", "kind")
-MANIFEST_COLUMNS = ("file", "split", "repo", "path", "commit", "sha256", "licence", *DOC_COLUMNS)
+MANIFEST_COLUMNS = ("file", "split", "repo", "path", "commit", "sha256", "licence", "date", *DOC_COLUMNS, "notes")
 SENTENCE_COLUMNS = ("file", "start", "end", "sha", *LABELS)
 # The sampling plan: every press-release sentence up to PR_CAP, then FAQ_SAMPLE FAQ sentences.
 PR_CAP = 40
@@ -142,6 +143,8 @@ def cmd_materialize(args: argparse.Namespace) -> int:
     written: dict[str, Path] = {}
     for row in manifest:
         git_dir = Path(args.git_dir_pattern.format(root=args.mirror, owner_name=row["repo"].replace("/", "+")))
+        if (git_dir / ".git").is_dir():
+            git_dir = git_dir / ".git"  # a mirror with a work tree
         try:
             data = _git_show(git_dir, row["commit"], row["path"])
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
@@ -167,7 +170,7 @@ def cmd_materialize(args: argparse.Namespace) -> int:
         ]
         for row in manifest:
             if row["split"] == split and row["file"] in written:
-                cells = ["", "", *(row[c] for c in DOC_COLUMNS)]
+                cells = ["", "", *(row[c].replace("|", "/") for c in DOC_COLUMNS)]
                 lines.append(f"| {row['file']} | " + " | ".join(cells) + " |")
         (folder / "INDEX.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     linter = Linter()
