@@ -810,3 +810,64 @@ def test_headings_that_name_the_genre(heading: str, names: bool) -> None:
 
     words = {anatomy.normalise(w) for w in anatomy.data()["kind"]["heading-words"]}
     assert anatomy._names_genre(anatomy.heading_key(heading), words) is names
+
+
+def test_plain_text_labels_on_their_own_line_name_the_paragraph_below() -> None:
+    anatomy = anatomy_of(
+        """
+        Leakline – Press Release
+        Headline
+        Leakline Tells Landlords About a Leak Before the Ceiling Stains
+
+        Subhead
+        Property managers hear about water damage the day it starts, not the week after.
+
+        SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service for landlords.
+
+        Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+        joists are wet and the repair costs thousands.
+
+        Leakline puts a coin-sized sensor under every sink. When it feels water it texts the landlord.
+
+        Quote
+        "We built Leakline after a burst pipe cost one of our buildings $40,000. We check every unit now."
+
+        Call to Action
+        Landlords can sign up today at leakline.example.
+        """
+    )
+    found = lines(anatomy)
+    assert found["headline"] == 3
+    assert found["subheading"] == 6
+    assert found["leader_quote"] == 16
+    assert found["call_to_action"] == 19
+    assert found["problem"] == 10  # the "Subhead" label names its own paragraph, not the rest
+
+
+def test_a_release_mark_above_the_dateline_leaves_the_headline_below_them() -> None:
+    anatomy = anatomy_of(
+        """
+        FOR IMMEDIATE RELEASE
+        Louisville, KY – March 10, 2026
+
+        Totus Gives People Their Health Data and Makes Sharing It with Doctors Easy
+
+        For millions tracking sleep and glucose across devices, the data is scattered. Today, that changes.
+        """
+    )
+    found = lines(anatomy)
+    assert found["dateline"] == 2
+    assert found["headline"] == 4
+
+
+def test_a_quotation_whose_closing_mark_is_missing_is_still_a_quote() -> None:
+    anatomy = anatomy_of(
+        PLAIN_RELEASE.replace(
+            '"I got the text at 2 a.m., the plumber was there by 3, and nobody downstairs noticed a thing,"\n'
+            "    said Tom Baker, who manages 40 apartments in Tacoma.",
+            "> “I got the text at 2 a.m., the plumber was there by 3, and nobody downstairs noticed. —Tom Baker",
+        )
+    )
+    quote = anatomy["customer_quote"]
+    assert quote is not None and quote.line == 17
+    assert [q.name for q in anatomy.quotes] == ["Ana Reyes", "Tom Baker"]

@@ -694,6 +694,7 @@ class _Line:
     level: int = 0
     label: bool = False  # a heading, a bold line, an upper-case line or a lone "Label:" line
     label_text: str = ""
+    paragraph_label: bool = False  # "Quote" alone on a paragraph's first line: names that paragraph only
     runin: str = ""  # the run-in label opening the segment ("The problem" of "**The problem.** ...")
     runin_end: int = 0
     question: int = 0  # 2: a marked question (heading, bold, Q:); 1: a plain "...?" line
@@ -808,6 +809,9 @@ class _Builder:
             # A quotation in capitals ('"THIS GAME IS AWESOME!"') is shouted, not a label.
             upper = _is_upper_label(text) and not text.lstrip(" *_").startswith(_OPEN_QUOTE)
             lone_label = text.endswith(":") and line.words <= 6 and not text.startswith(_OPEN_QUOTE)
+            # "Quote" on the first line of a paragraph, the quotation below it (see `_split_unit`).
+            line.paragraph_label = segment.end < len(unit.text.rstrip()) and _part_name_line(text)
+            lone_label = lone_label or line.paragraph_label
             if (emphasized and line.words <= 14) or upper or lone_label:
                 line.label = unit.kind == "paragraph" or emphasized
         line.label_text = text.strip().rstrip(":").strip() if line.label else ""
@@ -977,6 +981,8 @@ class _Builder:
                 continue
             if line.runin and line.alias is not None:
                 current = (line.alias, line)
+            if current is not None and current[1].paragraph_label and current[1].segment.unit is not line.segment.unit:
+                current = None  # a label line above a paragraph's text names that paragraph only
             if current is not None and not line.blank:
                 result[line.segment.index] = current
                 if current[1] is line and line.alias in _ONE_LINE_PARTS:
@@ -1314,8 +1320,10 @@ class _Builder:
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
-            quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
+            if not spans and starts_quoted:
+                spans = [_unclosed_quote(text)]  # '“It is great. —Jupyter Developer': the closing mark forgotten
+            quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
             attribution, attr_start = (
                 _attribution(text, spans, said, frozenset(qd["lead-labels"])) if spans else ("", len(text))
@@ -1962,7 +1970,11 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         _Q_LABEL.match(first) is not None and "?" in first
     )
     whole_emphasized = _covered(unit.emphasis, lines[0][0], lines[-1][1])
-    label_first = emphasized_first and len(first.split()) <= 14 and not whole_emphasized
+    label_first = (
+        (emphasized_first and len(first.split()) <= 14 and not whole_emphasized)
+        or _part_name_line(first)
+        or _is_upper_label(first.strip())  # "FOR IMMEDIATE RELEASE" above the dateline
+    )
     if whole_emphasized and not question_first:
         return [(lines[0][0], lines[-1][1])]
     if _line_structured(text, lines):
@@ -1971,6 +1983,13 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         rest_start = lines[1][0]
         return [lines[0], (rest_start, lines[-1][1])]
     return [(lines[0][0], lines[-1][1])]
+
+
+def _part_name_line(line: str) -> bool:
+    """A short line that only names a part, with no markup ("Quote", "Call to Action"): in plain
+    text, a label on its own line above the part's first line."""
+    words = line.split()
+    return 0 < len(words) <= 4 and not line.rstrip().endswith(_TERMINAL) and alias_part(line) is not None
 
 
 def _split_unit_from(unit: Any, offset: int) -> list[tuple[int, int]]:
@@ -2129,6 +2148,19 @@ def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
 
 # A full stop that ends a sentence, not an initial or a title ("Jess K. put it", "Dr. Kim said").
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)\.\s")
+
+
+# A signature closing a paragraph: "... analysis. —Jupyter Developer", "... today. - Ana Ruiz, nurse".
+_TRAILING_SIGNATURE = re.compile(r"[.!?…]\s*(?:—|–|--|-|~)\s*[A-Z\[][^—–\n]{1,100}$")
+
+
+def _unclosed_quote(text: str) -> tuple[int, int]:
+    """The span of a quotation whose closing mark is missing: from its opening mark to a closing
+    signature, or to the end of the paragraph."""
+    start = len(text) - len(text.lstrip(" *_")) + 1
+    signature = _TRAILING_SIGNATURE.search(text, start)
+    end = signature.start() + 1 if signature else len(text.rstrip(" *_"))
+    return start, end
 
 
 def _one_question(quoted: str) -> bool:
