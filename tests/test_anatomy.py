@@ -871,3 +871,26 @@ def test_a_quotation_whose_closing_mark_is_missing_is_still_a_quote() -> None:
     quote = anatomy["customer_quote"]
     assert quote is not None and quote.line == 17
     assert [q.name for q in anatomy.quotes] == ["Ana Reyes", "Tom Baker"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Dana Ito, CISO, Fortune 500 Financial Services Company",
+        "said Miguel Ortiz, head of infrastructure at Tick Logistics",
+        "said Jordan Reyes, a product manager who piloted an early build",
+    ],
+)
+def test_a_leader_of_another_organisation_or_one_of_many_speaks_as_a_customer(attribution: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Gatekeep stops AI agents from calling tools they should not
+
+        SEATTLE, WA — March 3, 2027 — Today Gatekeep launched a policy engine for AI agents.
+
+        "Agents reach databases with no boundary. Gatekeep gives them one," said Ana Reyes, CEO of Gatekeep.
+
+        "We tried prompt guardrails, but neither gave us the enforcement our auditors require," {attribution}.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]

@@ -1399,21 +1399,25 @@ class _Builder:
             leader = cue_hits(attribution, qd["leader-roles"])
             customer = [c for c in cue_hits(attribution, qd["customer-roles"]) if not any(c in ln for ln in leader)]
             words = attribution.lower().split()
-            if (
-                words
-                and words[0] in ("a", "an", "one")
-                and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman"))
-            ):
-                return "customer"  # "said a principal engineer at an early adopter": one of many
+            organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
+            signed_for = _SIGNED_FOR.search(attribution)
+            elsewhere = next((m.group(1) for m in (signed_for, organisation) if m and not self._ours(m.group(1))), None)
+            one_of_many = (words and words[0] in ("a", "an", "one")) or re.search(r",\s+(?:a|an)\s", attribution)
+            spokesperson = cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman"))
+            if one_of_many and not spokesperson and (elsewhere or not organisation):
+                # "said a principal engineer at an early adopter", "Jordan Reyes, a product
+                # manager who piloted it": one of many, not the company's own voice.
+                return "customer"
             if words and words[0] == "the" and not cue_hits(attribution, _CUSTOMERS_BY_NAME):
                 return "leader"  # "said the developer": the product's own developer
             if leader and not customer:
-                return "leader"
+                # "CISO, Fortune 500 Financial Services Company", "head of infrastructure at Tick":
+                # a leader, but of another organisation (a customer's).
+                return "customer" if elsewhere else "leader"
             if customer and not leader:
                 return "customer"
             if name and self._launcher(name):
                 return "leader"
-            organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
             if organisation and not self._launcher(organisation.group(1)):
                 return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
         we = len(_WE.findall(quoted))
@@ -1438,6 +1442,13 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+
+    def _ours(self, organisation: str) -> bool:
+        """Whether an attribution's organisation is the one that launches the product: named where
+        it launches it, in the file's name, or only a role ("CEO and co-founder")."""
+        roles = [c for c in cue_hits(organisation, self.data["quotes"]["leader-roles"]) if c != "company"]
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", organisation)}
+        return bool(roles) or self._launcher(organisation) or bool(words & self._company_words())
 
     def _company_words(self) -> frozenset[str]:
         """Words of the file name (a product's name often is): evidence that a quote's attribution
@@ -2152,6 +2163,10 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)
 
 # A signature closing a paragraph: "... analysis. —Jupyter Developer", "... today. - Ana Ruiz, nurse".
 _TRAILING_SIGNATURE = re.compile(r"[.!?…]\s*(?:—|–|--|-|~)\s*[A-Z\[][^—–\n]{1,100}$")
+
+
+# The organisation an attribution ends on, after a comma: "CEO, TrustFabric", "CISO, Fortune 500 Bank".
+_SIGNED_FOR = re.compile(r",\s*((?:[A-Z0-9][\w&'’.-]*\s*){1,6})$")
 
 
 def _unclosed_quote(text: str) -> tuple[int, int]:
