@@ -881,7 +881,7 @@ def test_a_quotation_whose_closing_mark_is_missing_is_still_a_quote() -> None:
         "said Jordan Reyes, a product manager who piloted an early build",
     ],
 )
-def test_a_leader_of_another_organisation_or_one_of_many_speaks_as_a_customer(attribution: str) -> None:
+def test_after_a_leader_s_quote_a_leader_elsewhere_or_one_of_many_speaks_as_a_customer(attribution: str) -> None:
     anatomy = anatomy_of(
         f"""
         # Gatekeep stops AI agents from calling tools they should not
@@ -894,3 +894,17 @@ def test_a_leader_of_another_organisation_or_one_of_many_speaks_as_a_customer(at
         """
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+
+
+def test_the_first_quote_of_a_founder_is_the_leader_s_even_when_the_company_is_not_named_early() -> None:
+    anatomy = anatomy_of(
+        """
+        # PX Skills takes a product from idea to shipped code
+
+        **github.com/chordio/px-skills — September 2026.** PX Skills is now public under the MIT license.
+
+        "Coding agents made it cheap to build things that should never have been built," said Ehud
+        Halberstam, founder of Chordio and the project's maintainer.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]

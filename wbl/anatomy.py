@@ -1402,18 +1402,20 @@ class _Builder:
             organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
             signed_for = _SIGNED_FOR.search(attribution)
             elsewhere = next((m.group(1) for m in (signed_for, organisation) if m and not self._ours(m.group(1))), None)
-            one_of_many = (words and words[0] in ("a", "an", "one")) or re.search(r",\s+(?:a|an)\s", attribution)
-            spokesperson = cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman"))
-            if one_of_many and not spokesperson and (elsewhere or not organisation):
-                # "said a principal engineer at an early adopter", "Jordan Reyes, a product
-                # manager who piloted it": one of many, not the company's own voice.
-                return "customer"
+            # Once the release has a leader's quote, another leader is more likely a customer's:
+            # of another organisation, or one of many ("Jordan Reyes, a product manager who piloted it").
+            leader_quoted = any(q.speaker == "leader" for q in earlier)
+            one_of_many = (words and words[0] in ("a", "an", "one")) or (
+                leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not organisation)
+            )
+            if one_of_many and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman")):
+                return "customer"  # "said a principal engineer at an early adopter"
             if words and words[0] == "the" and not cue_hits(attribution, _CUSTOMERS_BY_NAME):
                 return "leader"  # "said the developer": the product's own developer
             if leader and not customer:
                 # "CISO, Fortune 500 Financial Services Company", "head of infrastructure at Tick":
                 # a leader, but of another organisation (a customer's).
-                return "customer" if elsewhere else "leader"
+                return "customer" if elsewhere and leader_quoted else "leader"
             if customer and not leader:
                 return "customer"
             if name and self._launcher(name):
