@@ -908,3 +908,25 @@ def test_the_first_quote_of_a_founder_is_the_leader_s_even_when_the_company_is_n
         """
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
+def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
+    # Markdown's lazy continuation joins "Callback" to the prompt's block quote: one paragraph.
+    anatomy = anatomy_of(
+        """
+        ## Heading ##
+          > Name the product in a way the reader (i.e. your target customers) will understand.
+          Callback
+
+        ## Sub-Heading ##
+          > Describe who the market for the product is and what benefit they get. One sentence only.
+          Junior programmers find the job they want, quicker.
+
+        ## Problem ##
+          > Describe the problem your product solves.
+          Job seekers track dozens of applications in spreadsheets and miss follow-ups.
+        """
+    )
+    found = lines(anatomy)
+    assert (found["headline"], found["subheading"], found["problem"]) == (3, 7, 11)
+    assert anatomy["headline"].text == "Callback"

@@ -1992,6 +1992,11 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         return [(lines[0][0], lines[-1][1])]
     if _line_structured(text, lines):
         return lines
+    prompt_first = first.rstrip().endswith((".", "?", "!")) and template_prompt(first) is not None
+    if prompt_first and template_prompt(text[lines[1][0] : lines[-1][1]]) is None:
+        # "> Name the product ... will understand.\nCallback": the author's answer glued to the
+        # template's prompt (Markdown's lazy continuation) is a segment of its own.
+        return [lines[0], (lines[1][0], lines[-1][1])]
     if question_first or label_first or _A_LABEL.match(text[lines[1][0] : lines[1][1]]):
         rest_start = lines[1][0]
         return [lines[0], (rest_start, lines[-1][1])]
