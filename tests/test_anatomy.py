@@ -930,3 +930,21 @@ def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
     found = lines(anatomy)
     assert (found["headline"], found["subheading"], found["problem"]) == (3, 7, 11)
     assert anatomy["headline"].text == "Callback"
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["said a Medalert contributor", "said Tim Engle, Head of Customer Service at Medalert"],
+)
+def test_the_company_s_own_people_are_its_leaders_whatever_their_title(attribution: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Medalert reminds families when a parent's medication is due
+
+        SEATTLE, WA — March 3, 2027 — Today Medalert launched medication reminders for caregivers.
+
+        "Missed doses send thousands of parents back to hospital each year. Nobody should," {attribution}.
+        """,
+        path="medalert.md",
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]

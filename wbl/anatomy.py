@@ -1397,7 +1397,9 @@ class _Builder:
             ):
                 return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
-            customer = [c for c in cue_hits(attribution, qd["customer-roles"]) if not any(c in ln for ln in leader)]
+            # "Head of Customer Service": a job at the company, not a customer.
+            as_customer = _CUSTOMER_FUNCTION.sub(" ", attribution)
+            customer = [c for c in cue_hits(as_customer, qd["customer-roles"]) if not any(c in ln for ln in leader)]
             words = attribution.lower().split()
             organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
             signed_for = _SIGNED_FOR.search(attribution)
@@ -1405,7 +1407,10 @@ class _Builder:
             # Once the release has a leader's quote, another leader is more likely a customer's:
             # of another organisation, or one of many ("Jordan Reyes, a product manager who piloted it").
             leader_quoted = any(q.speaker == "leader" for q in earlier)
-            one_of_many = (words and words[0] in ("a", "an", "one")) or (
+            names_us = self._launcher(attribution) or bool(
+                set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words()
+            )
+            one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
                 leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not organisation)
             )
             if one_of_many and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman")):
@@ -1420,7 +1425,7 @@ class _Builder:
                 return "customer"
             if name and self._launcher(name):
                 return "leader"
-            if organisation and not self._launcher(organisation.group(1)):
+            if organisation and not self._ours(organisation.group(1)):
                 return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
         we = len(_WE.findall(quoted))
         me = len(_FIRST_PERSON.findall(quoted))
@@ -2172,6 +2177,10 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)
 _TRAILING_SIGNATURE = re.compile(r"[.!?…]\s*(?:—|–|--|-|~)\s*[A-Z\[][^—–\n]{1,100}$")
 
 
+# A company's own function named after its customers: "Head of Customer Service".
+_CUSTOMER_FUNCTION = re.compile(
+    r"\bcustomers?\s+(?:service|success|experience|support|care|relations|insights?)\b", re.I
+)
 # The organisation an attribution ends on, after a comma: "CEO, TrustFabric", "CISO, Fortune 500 Bank".
 _SIGNED_FOR = re.compile(r",\s*((?:[A-Z0-9][\w&'’.-]*\s*){1,6})$")
 
