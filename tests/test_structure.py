@@ -352,3 +352,26 @@ def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     message = findings[0].message
     assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
     assert "problem" not in message.split(":")[0]
+
+
+BIFROST = """# Jupyter Bifrost: Interactive Data Visualization in JupyterLab
+
+**Explore a dataset by pointing at a chart instead of writing every query.**
+
+Jupyter Bifrost introduces a rapid way to explore data. It lets analysts filter and regroup a dataset from a chart in JupyterLab, and it writes the code for each step.
+
+Without interactive visualizations, exploring datasets through code is slow and tedious. Writing out each transformation distracts from the data itself, and each question takes several iterations.
+
+Jupyter Bifrost connects the code written in JupyterLab to a chart you can click, drag and filter. Every change you make on the chart becomes a line of Pandas code.
+
+To get started, install Bifrost and plot any Pandas dataframe. Download Jupyter Bifrost today.
+"""
+
+
+def test_a_problem_paragraph_the_anatomy_finds_is_a_problem_statement() -> None:
+    """No-problem-statement reads the anatomy: a problem paragraph found by position, wording and
+    meaning counts even when no sentence has a customer noun beside a pain word."""
+    report = Linter(LintOptions(kind="prfaq", select=("WB211",))).lint_text(BIFROST, "bifrost.md")
+    assert report.findings == []
+    document = Linter(LintOptions(kind="prfaq")).analyse(BIFROST, "bifrost.md")
+    assert document.anatomy["problem"].text.startswith("Without interactive visualizations")

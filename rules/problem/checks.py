@@ -78,8 +78,10 @@ def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Viola
     solution was written from the solution backwards. The problem paragraph says, in the
     customer's terms, what is hard for them today and how current solutions fail.
 
-    **What is flagged.** Once per document, at the headline, when the release has neither text
-    under a problem heading ("The Problem", "Customer pain") nor a sentence that states a pain:
+    **What is flagged.** Once per document, at the headline, when the release has no problem
+    paragraph (the document's anatomy finds it by position, wording and meaning, with or
+    without a heading), no text under a problem heading ("The Problem", "Customer pain") and no
+    sentence that states a pain:
     a problem cue with a customer noun, or a customer subject with a negated or problem
     predicate ("Owners lose sales...", "Parents cannot see..."). Releases shorter than
     `min-words` are not judged.
@@ -91,8 +93,8 @@ def no_problem_statement(document: Document, ctx: RuleContext) -> Iterator[Viola
     """
     if document.word_count("pr") < int(ctx.get("min-words", 60)):
         return
-    if _problem_units(document, ctx):
-        return
+    if document.anatomy.present("problem") or _problem_units(document, ctx):
+        return  # the anatomy found the problem paragraph (by position, wording and meaning)
     lex: Lexicon = ctx.prepared
     segments = segments_of(document, lex)
     cues = _cues(ctx)
