@@ -358,11 +358,14 @@ BIFROST = """# Jupyter Bifrost: Interactive Data Visualization in JupyterLab
 
 **Explore a dataset by pointing at a chart instead of writing every query.**
 
-Jupyter Bifrost introduces a rapid way to explore data. It lets analysts filter and regroup a dataset from a chart in JupyterLab, and it writes the code for each step.
+Jupyter Bifrost introduces a rapid way to explore data. It lets analysts filter and regroup a
+dataset from a chart in JupyterLab, and it writes the code for each step.
 
-Without interactive visualizations, exploring datasets through code is slow and tedious. Writing out each transformation distracts from the data itself, and each question takes several iterations.
+Without interactive visualizations, exploring datasets through code is slow and tedious. Writing
+out each transformation distracts from the data itself, and each question takes several iterations.
 
-Jupyter Bifrost connects the code written in JupyterLab to a chart you can click, drag and filter. Every change you make on the chart becomes a line of Pandas code.
+Jupyter Bifrost connects the code written in JupyterLab to a chart you can click, drag and filter.
+Every change you make on the chart becomes a line of Pandas code.
 
 To get started, install Bifrost and plot any Pandas dataframe. Download Jupyter Bifrost today.
 """
@@ -372,6 +375,6 @@ def test_a_problem_paragraph_the_anatomy_finds_is_a_problem_statement() -> None:
     """No-problem-statement reads the anatomy: a problem paragraph found by position, wording and
     meaning counts even when no sentence has a customer noun beside a pain word."""
     report = Linter(LintOptions(kind="prfaq", select=("WB211",))).lint_text(BIFROST, "bifrost.md")
-    assert report.findings == []
+    assert not report.findings
     document = Linter(LintOptions(kind="prfaq")).analyse(BIFROST, "bifrost.md")
     assert document.anatomy["problem"].text.startswith("Without interactive visualizations")
