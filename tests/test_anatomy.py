@@ -948,3 +948,22 @@ def test_the_company_s_own_people_are_its_leaders_whatever_their_title(attributi
         path="medalert.md",
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
+def test_answers_written_in_quotation_marks_under_a_part_s_heading_are_that_part() -> None:
+    anatomy = anatomy_of(
+        """
+        ## Summary ##
+          > Give a summary of the product and the benefit.
+          "Pulser lets students signal their instructor, during class, that they need help."
+
+        ## Problem ##
+          > Describe the problem your product solves.
+          "In a large class, students are not comfortable asking for help, and they fall behind."
+
+        ## Customer Quote ##
+          "I asked for help three times in one lecture and nobody noticed," said Mitch Dunn, a student.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["customer"]
+    assert anatomy["problem"].text.startswith('"In a large class')

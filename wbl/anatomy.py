@@ -1343,6 +1343,9 @@ class _Builder:
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
+            opens_section = previous is not None and (previous is (section or (None, None))[1] or previous.residue)
+            if section is not None and not in_section and not attribution and opens_section:
+                continue  # '## Problem' then '"In a classroom, students ..."': the part, written in quotation marks
             if not (
                 in_section
                 or (attribution and quoted_words >= 4)
