@@ -29,7 +29,7 @@ from typing import Any
 from wbl_rules import memo
 
 from wbl import derived
-from wbl.anatomy import dateline_span
+from wbl.anatomy import dateline_place
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
@@ -830,12 +830,25 @@ def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary 
     kinds = set(ctx.get("kinds", ("heading", "paragraph", "list_item", "table_cell")))
     zipf = float(ctx.get("common-word-zipf", 4.5))
     inputs = _acronym_inputs(pattern.pattern, exempt, places, zipf)
+    place = _dateline_place(document)
     for unit in document.units:
         if unit.kind not in kinds:
             continue
         uses = memo.ACRONYMS.remember(unit, partial(_unit_acronyms, unit.text, pattern, exempt, places, zipf), inputs)
         for key, start, end, defines in uses:
+            if place is not None and unit is place[0] and place[1] <= start < place[2]:
+                continue  # "DENVER, Colo. --": the place of the release's dateline
             yield Acronym(key, unit, start, end, defines)
+
+
+def _dateline_place(document: Document) -> tuple[Unit, int, int] | None:
+    """The unit of the anatomy's dateline and the span, in its text, of the place before the date."""
+    part = document.anatomy.get("dateline")
+    if part is None:
+        return None
+    segment = part.segments[0]
+    found = dateline_place(segment.text)
+    return None if found is None else (segment.unit, segment.start + found[0], segment.start + found[1])
 
 
 @lru_cache(maxsize=16)
@@ -853,14 +866,11 @@ def _unit_acronyms(
         return ()
     found = []
     names = _capitalised_names(text)
-    dateline = dateline_span(text)
-    slots = [m.span() for m in _SLOT.finditer(text) if " " in m.group(1) or _ordinary(m.group(1), zipf)]
+    slots = [m.span() for m in _SLOT.finditer(text) if any(_ordinary(w, zipf) for w in _words_of_slot(m))]
     for match in pattern.finditer(text):
         key = match.group(1)
         if key in exempt or key + match.group(2).upper() in exempt or _ordinary(key, zipf):
             continue
-        if dateline and dateline[0] <= match.start() < dateline[1]:
-            continue  # "DENVER, Colo. --", "TACOMA, WA -": the place of a dateline
         if any(start < match.start() and match.end() < end for start, end in slots):
             continue  # "[EXEC NAME]", "<COMPANY>": a slot left for a value, reported as a placeholder
         if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
@@ -881,8 +891,15 @@ _CAPS_RUN = re.compile(r"[A-Z][A-Z'’&-]*[A-Z](?:[ \t]+[A-Z][A-Z'’&-]*[A-Z])+
 _NAME_WORD_ZIPF = (3.0, 5.0)
 
 
-# A slot for a value written in capitals: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}".
-_SLOT = re.compile(r"[\[<{]([A-Z][A-Z0-9 ,/_&.-]{1,58})[\]>}]")
+# A slot for a value written in capitals: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}" (one that
+# holds an ordinary word: "[QRB, TTX]" holds acronyms).
+_SLOT_BODY = r"[A-Z][A-Z0-9 ,/_&.-]{1,58}"
+_SLOT = re.compile(rf"\[({_SLOT_BODY})\]|<({_SLOT_BODY})>|\{{({_SLOT_BODY})\}}")
+
+
+def _words_of_slot(match: re.Match[str]) -> list[str]:
+    body = next(g for g in match.groups() if g is not None)
+    return re.findall(r"[A-Z]+", body)
 
 
 def _capitalised_names(text: str) -> list[tuple[int, int]]:

@@ -95,6 +95,8 @@ CASES: dict[str, Case] = {
     "nested-quotes.md": Case(("> " * 2000 + "Many levels.\n").encode(), "linted"),
     "nested-lists.md": Case("".join(" " * min(i, 40) + "- many\n" for i in range(2000)).encode(), "linted"),
     "unclosed-fence.md": Case(b"# T\n\n```\nmany words in code\n", "linted"),
+    # An attribution ending on a long run of capitals (a signature regex once backtracked on it).
+    "signed-capitals.md": Case(b'# T\n\n"We built it," said Tom Baker, ' + b"A" * 150 + b"!\n", "linted", 30),
     "unclosed-front-matter.md": Case(b"---\ntitle: x\n\nMany words.\n", "linted"),
     "only-html.md": Case(b"<div>\n<p>many words</p>\n</div>\n", "linted"),
     "only-front-matter.md": Case(b"---\ntitle: many\n---\n", "linted"),

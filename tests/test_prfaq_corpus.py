@@ -80,6 +80,12 @@ def test_a_labelled_document_comes_back_from_its_mirror(tmp_path):
 
     manifest, sentences = tmp_path / "prfaqs.tsv", tmp_path / "prfaqs-sentences.tsv"
     files = ["--manifest", str(manifest), "--sentences", str(sentences)]
+    # A label whose span is not one of wbl's sentences stops the merge; nothing is written.
+    wrong = [dict(labels[0], start=str(int(labels[0]["start"]) + 1)), *labels[1:]]
+    prfaqs.write_tsv(batch / "labels.tsv", [*prfaqs.SENTENCE_COLUMNS, "sentence"], wrong)
+    assert prfaqs.main(["add", str(batch), *files]) == 1
+    assert not manifest.exists()
+    prfaqs.write_tsv(batch / "labels.tsv", [*prfaqs.SENTENCE_COLUMNS, "sentence"], labels)
     assert prfaqs.main(["add", str(batch), *files]) == 0
     assert prfaqs.main(["check", *files]) == 0
     out = tmp_path / "out"

@@ -378,3 +378,9 @@ def test_a_problem_paragraph_the_anatomy_finds_is_a_problem_statement() -> None:
     assert not report.findings
     document = Linter(LintOptions(kind="prfaq")).analyse(BIFROST, "bifrost.md")
     assert document.anatomy["problem"].text.startswith("Without interactive visualizations")
+
+
+def test_a_problem_paragraph_found_by_content_counts_from_the_rule_s_confidence() -> None:
+    options = LintOptions(kind="prfaq", select=("WB211",), rule_options={"WB211": {"min-confidence": 1.0}})
+    report = Linter(options).lint_text(BIFROST, "bifrost.md")
+    assert [f.rule for f in report.findings] == ["WB211"]

@@ -161,9 +161,11 @@ def test_the_place_of_a_dateline_and_slots_for_a_value_are_not_acronyms():
     text = (
         "# Acme sends bookshops their orders\n\n"
         "PUNE, India — Acme sends each order as a PDF. HSM keys stay safe.\n\n"
-        '"Orders arrive on time," said [EXEC NAME] of <COMPANY>. The [API] stays.\n'
+        '"Orders arrive on time," said [EXEC NAME] of <COMPANY>. The [API] stays.\n\n'
+        "GDPR — Acme keeps each order in the EU. The [QRB, TTX] reviews stay.\n"
     )
-    assert acronyms_flagged(text) == {"HSM", "API"}
+    # Only the release's own dateline: "GDPR — ..." later on is an acronym, as are acronyms in brackets.
+    assert acronyms_flagged(text) == {"HSM", "API", "GDPR", "QRB", "TTX"}
 
 
 def test_an_acronym_that_names_the_product_is_not_reported():

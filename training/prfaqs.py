@@ -81,10 +81,13 @@ def write_tsv(path: Path | None, columns: Sequence[str], rows: Iterable[dict[str
 def segments(path: Path, linter: object | None = None) -> list[dict[str, object]]:
     """Every sentence wbl sees in a file: span in the file, part, role, cleaned text, selection."""
     from wbl.engine import Linter
+    from wbl.source import decode
 
     linter = linter or Linter()
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    offset = len(path.read_bytes().decode("utf-8")) - len(text)
+    data = path.read_bytes()
+    text = decode(data)  # UTF-8 or UTF-16; InputError says in one line what is wrong
+    # Offsets count the characters of the decoded file, a byte-order mark included.
+    offset = 1 if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else 0
     document = linter.analyse(text, path=str(path))  # type: ignore[attr-defined]
     rows: list[dict[str, object]] = []
     for unit in document.units:
@@ -117,10 +120,17 @@ def segments(path: Path, linter: object | None = None) -> list[dict[str, object]
 
 def cmd_segment(args: argparse.Namespace) -> int:
     from wbl.engine import Linter
+    from wbl.source import InputError
 
     linter = Linter()
     columns = ("file", "start", "end", "sha", "part", "role", "kind", "select", "sentence", *LABELS)
-    rows = [row for path in args.files for row in segments(Path(path), linter)]
+    rows = []
+    for path in args.files:
+        try:
+            rows += segments(Path(path), linter)
+        except (OSError, InputError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
     if args.selected:
         rows = [r for r in rows if r["select"]]
     write_tsv(args.out, columns, rows)
@@ -135,6 +145,7 @@ def _git_show(git_dir: Path, commit: str, path: str) -> bytes:
 
 def cmd_materialize(args: argparse.Namespace) -> int:
     from wbl.engine import Linter
+    from wbl.source import InputError
 
     manifest = read_tsv(args.manifest)
     labelled = read_tsv(args.sentences)
@@ -181,7 +192,12 @@ def cmd_materialize(args: argparse.Namespace) -> int:
     for name, rows in sorted(by_file.items()):
         if name not in written:
             continue
-        seen = {(int(s["start"]), int(s["end"]), s["sha"]): s for s in segments(written[name] / name, linter)}
+        try:
+            seen = {(int(s["start"]), int(s["end"]), s["sha"]): s for s in segments(written[name] / name, linter)}
+        except InputError as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            failures += 1
+            continue
         for row in rows:
             match = seen.get((int(row["start"]), int(row["end"]), row["sha"]))
             if match is None:
@@ -206,24 +222,34 @@ def cmd_add(args: argparse.Namespace) -> int:
     known = {row["file"] for row in manifest}
     batch_rows = read_tsv(args.batch / "manifest.tsv")
     batch_labels = read_tsv(args.batch / "labels.tsv")
-    added = 0
+    named = {row["file"] for row in batch_rows}
+    for label in batch_labels:
+        if label["file"] not in named:
+            print(f"{label['file']}: labelled but not in the batch's manifest; its rows are dropped", file=sys.stderr)
+    added, mismatched = 0, 0
     for row in batch_rows:
         path = args.batch / row["file"]
         if row["file"] in known or not path.is_file():
             print(f"{row['file']}: already in the corpus or missing; skipped", file=sys.stderr)
             continue
-        row = {
-            **row,
-            "split": split_of(row["repo"], row["path"]),
-            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        }
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        row = {**row, "split": split_of(row["repo"], row["path"]), "sha256": digest}
+        spans = {(s["start"], s["end"], s["sha"]) for s in segments(path)}
+        ours = [label for label in batch_labels if label["file"] == row["file"]]
+        rows = [{c: label[c].strip() for c in SENTENCE_COLUMNS} for label in ours]
+        for label in rows:
+            if (int(label["start"]), int(label["end"]), label["sha"]) not in spans:
+                print(f"{row['file']}:{label['start']}: not a sentence of wbl's split of the file", file=sys.stderr)
+                mismatched += 1
         manifest.append(row)
-        labelled.extend(
-            {column: label[column].strip() for column in SENTENCE_COLUMNS}
-            for label in batch_labels
-            if label["file"] == row["file"]
-        )
+        labelled.extend(rows)
         added += 1
+    found = problems(manifest, labelled)
+    for problem in found:
+        print(problem, file=sys.stderr)
+    if found or mismatched:
+        print("nothing written: fix the batch first", file=sys.stderr)
+        return 1
     write_tsv(args.manifest, MANIFEST_COLUMNS, manifest)
     write_tsv(args.sentences, SENTENCE_COLUMNS, labelled)
     print(f"{added} documents added from {args.batch}")

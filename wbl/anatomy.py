@@ -391,6 +391,16 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """Where the place of a dateline opening `text` is: the dateline up to its date ("DENVER,
+    Colo." of "DENVER, Colo. -- March 3, 2027 --"), or None."""
+    span = dateline_span(text)
+    if span is None:
+        return None
+    date = _DATE.search(text, span[0], span[1])
+    return span[0], date.start() if date else span[1]
+
+
 _BOLD_HEAD = re.compile(r"^\s*(\*\*|__)([^*_\n]{3,80}?)\1")
 # Parts that are one line: a run-in label naming one ("**Tagline:** ...") covers its own paragraph only.
 _ONE_LINE_PARTS = frozenset(["headline", "subheading", "dateline", "summary"])
@@ -1321,7 +1331,7 @@ class _Builder:
             in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
             starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
-            if not spans and starts_quoted:
+            if not spans and starts_quoted and not _closes_quote(text):
                 spans = [_unclosed_quote(text)]  # '“It is great. —Jupyter Developer': the closing mark forgotten
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
@@ -1343,7 +1353,10 @@ class _Builder:
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
-            opens_section = previous is not None and (previous is (section or (None, None))[1] or previous.residue)
+            label = (section or (None, None))[1]
+            before = lines[position - 2] if position >= 2 else None
+            # Right under the part's heading, or under the template prompt right under it.
+            opens_section = previous is not None and (previous is label or (previous.residue and before is label))
             if section is not None and not in_section and not attribution and opens_section:
                 continue  # '## Problem' then '"In a classroom, students ..."': the part, written in quotation marks
             if not (
@@ -1404,17 +1417,22 @@ class _Builder:
             as_customer = _CUSTOMER_FUNCTION.sub(" ", attribution)
             customer = [c for c in cue_hits(as_customer, qd["customer-roles"]) if not any(c in ln for ln in leader)]
             words = attribution.lower().split()
-            organisation = re.search(r"\b(?:at|of|from|with)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})", attribution)
-            signed_for = _SIGNED_FOR.search(attribution)
-            elsewhere = next((m.group(1) for m in (signed_for, organisation) if m and not self._ours(m.group(1))), None)
+            # The organisations named: "VP of Engineering at Medalert" speaks for Medalert; an
+            # attribution is from elsewhere only when none of them is the company's.
+            named = [m.group(1) for m in (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution)) if m]
+            elsewhere = bool(named) and not any(self._ours(org) for org in named)
             # Once the release has a leader's quote, another leader is more likely a customer's:
             # of another organisation, or one of many ("Jordan Reyes, a product manager who piloted it").
             leader_quoted = any(q.speaker == "leader" for q in earlier)
-            names_us = self._launcher(attribution) or bool(
-                set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words()
+            # An organisation an earlier leader speaks for is the company's too ("founder of Chordio").
+            ours = {self._organisation_of(q.attribution) for q in earlier if q.speaker == "leader"} - {None}
+            names_us = (
+                self._launcher(attribution)
+                or bool(set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words())
+                or any(re.search(rf"\b{re.escape(org)}\b", attribution) for org in ours if org)
             )
             one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
-                leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not organisation)
+                leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named)
             )
             if one_of_many and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman")):
                 return "customer"  # "said a principal engineer at an early adopter"
@@ -1423,12 +1441,12 @@ class _Builder:
             if leader and not customer:
                 # "CISO, Fortune 500 Financial Services Company", "head of infrastructure at Tick":
                 # a leader, but of another organisation (a customer's).
-                return "customer" if elsewhere and leader_quoted else "leader"
+                return "customer" if elsewhere and leader_quoted and not names_us else "leader"
             if customer and not leader:
                 return "customer"
             if name and self._launcher(name):
                 return "leader"
-            if organisation and not self._ours(organisation.group(1)):
+            if elsewhere:
                 return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
         we = len(_WE.findall(quoted))
         me = len(_FIRST_PERSON.findall(quoted))
@@ -1452,6 +1470,12 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+
+    @staticmethod
+    def _organisation_of(attribution: str) -> str | None:
+        """The organisation an attribution names last ("CEO of Gatekeep" -> "Gatekeep"), if any."""
+        found = [m.group(1) for m in (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution)) if m]
+        return found[-1].strip() if found else None
 
     def _ours(self, organisation: str) -> bool:
         """Whether an attribution's organisation is the one that launches the product: named where
@@ -1994,7 +2018,8 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
     label_first = (
         (emphasized_first and len(first.split()) <= 14 and not whole_emphasized)
         or _part_name_line(first)
-        or _is_upper_label(first.strip())  # "FOR IMMEDIATE RELEASE" above the dateline
+        # "FOR IMMEDIATE RELEASE" above the dateline (a shouted quotation is not a label)
+        or (_is_upper_label(first.strip()) and not first.lstrip(" *_").startswith(_OPEN_QUOTE))
     )
     if whole_emphasized and not question_first:
         return [(lines[0][0], lines[-1][1])]
@@ -2185,7 +2210,14 @@ _CUSTOMER_FUNCTION = re.compile(
     r"\bcustomers?\s+(?:service|success|experience|support|care|relations|insights?)\b", re.I
 )
 # The organisation an attribution ends on, after a comma: "CEO, TrustFabric", "CISO, Fortune 500 Bank".
-_SIGNED_FOR = re.compile(r",\s*((?:[A-Z0-9][\w&'’.-]*\s*){1,6})$")
+_SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,5})\s*$")
+# "... at Tick Logistics", "CEO of Gatekeep": an organisation after a preposition.
+_ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+def _closes_quote(text: str) -> bool:
+    """Whether a paragraph that opens with a quotation mark closes one too ('"A" students ...')."""
+    return "”" in text or text.count('"') >= 2
 
 
 def _unclosed_quote(text: str) -> tuple[int, int]:

@@ -262,14 +262,26 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:
-    """Whether the clause of `token` (its head verb) is one of `clauses`: dependency labels such as
-    "relcl", or "wh" for an embedded question or free relative ("guessing what will sell")."""
+    """Whether the clause of `token` (its head verb) is one of `clauses` and speaks of something
+    else than the sentence's own subject: dependency labels such as "relcl", or "wh" for an
+    embedded question or free relative ("guessing what will sell"). The clause counts only when
+    its own subject is a common noun ("threats that most teams will never face") or the
+    question's wh-word; one whose subject is the relative pronoun ("Shelfwise, which will be
+    available in March"), a name or a pronoun ("what Shelfwise will do", "what we will add")
+    speaks of the product, and does not count."""
     if not clauses:
         return False
     verb = token.head
-    if verb.dep_ in clauses:
-        return True
-    return "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    relative = verb.dep_ in clauses
+    wh = "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    if not (relative or wh):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.tag_ in _WH_TAGS:
+        return wh and not relative  # "what will sell" (the question's own word), not "which will ship"
+    return subject.pos_ == "NOUN"
 
 
 def _counts(
