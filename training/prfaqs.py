@@ -38,6 +38,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from wbl.engine import Linter
+from wbl.source import InputError, decode
+
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "corpora" / "prfaqs.tsv"
 SENTENCES = HERE / "corpora" / "prfaqs-sentences.tsv"
@@ -78,17 +81,14 @@ def write_tsv(path: Path | None, columns: Sequence[str], rows: Iterable[dict[str
         handle.close()
 
 
-def segments(path: Path, linter: object | None = None) -> list[dict[str, object]]:
+def segments(path: Path, linter: Linter | None = None) -> list[dict[str, object]]:
     """Every sentence wbl sees in a file: span in the file, part, role, cleaned text, selection."""
-    from wbl.engine import Linter
-    from wbl.source import decode
-
     linter = linter or Linter()
     data = path.read_bytes()
     text = decode(data)  # UTF-8 or UTF-16; InputError says in one line what is wrong
     # Offsets count the characters of the decoded file, a byte-order mark included.
     offset = 1 if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else 0
-    document = linter.analyse(text, path=str(path))  # type: ignore[attr-defined]
+    document = linter.analyse(text, path=str(path))
     rows: list[dict[str, object]] = []
     for unit in document.units:
         role = document.anatomy.role_of(unit)
@@ -119,9 +119,6 @@ def segments(path: Path, linter: object | None = None) -> list[dict[str, object]
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from wbl.engine import Linter
-    from wbl.source import InputError
-
     linter = Linter()
     columns = ("file", "start", "end", "sha", "part", "role", "kind", "select", "sentence", *LABELS)
     rows = []
@@ -144,9 +141,6 @@ def _git_show(git_dir: Path, commit: str, path: str) -> bytes:
 
 
 def cmd_materialize(args: argparse.Namespace) -> int:
-    from wbl.engine import Linter
-    from wbl.source import InputError
-
     manifest = read_tsv(args.manifest)
     labelled = read_tsv(args.sentences)
     out: Path = args.out
@@ -226,6 +220,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     for label in batch_labels:
         if label["file"] not in named:
             print(f"{label['file']}: labelled but not in the batch's manifest; its rows are dropped", file=sys.stderr)
+    linter = Linter()
     added, mismatched = 0, 0
     for row in batch_rows:
         path = args.batch / row["file"]
@@ -234,7 +229,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             continue
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         row = {**row, "split": split_of(row["repo"], row["path"]), "sha256": digest}
-        spans = {(s["start"], s["end"], s["sha"]) for s in segments(path)}
+        spans = {(s["start"], s["end"], s["sha"]) for s in segments(path, linter)}
         ours = [label for label in batch_labels if label["file"] == row["file"]]
         rows = [{c: label[c].strip() for c in SENTENCE_COLUMNS} for label in ours]
         for label in rows:

@@ -1419,17 +1419,17 @@ class _Builder:
             words = attribution.lower().split()
             # The organisations named: "VP of Engineering at Medalert" speaks for Medalert; an
             # attribution is from elsewhere only when none of them is the company's.
-            named = [m.group(1) for m in (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution)) if m]
+            named = _organisations(attribution)
             elsewhere = bool(named) and not any(self._ours(org) for org in named)
             # Once the release has a leader's quote, another leader is more likely a customer's:
             # of another organisation, or one of many ("Jordan Reyes, a product manager who piloted it").
             leader_quoted = any(q.speaker == "leader" for q in earlier)
             # An organisation an earlier leader speaks for is the company's too ("founder of Chordio").
-            ours = {self._organisation_of(q.attribution) for q in earlier if q.speaker == "leader"} - {None}
+            ours = {org for q in earlier if q.speaker == "leader" for org in _organisations(q.attribution)[-1:]}
             names_us = (
                 self._launcher(attribution)
                 or bool(set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words())
-                or any(re.search(rf"\b{re.escape(org)}\b", attribution) for org in ours if org)
+                or any(re.search(rf"\b{re.escape(org)}\b", attribution) for org in ours)
             )
             one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
                 leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named)
@@ -1470,12 +1470,6 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
-
-    @staticmethod
-    def _organisation_of(attribution: str) -> str | None:
-        """The organisation an attribution names last ("CEO of Gatekeep" -> "Gatekeep"), if any."""
-        found = [m.group(1) for m in (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution)) if m]
-        return found[-1].strip() if found else None
 
     def _ours(self, organisation: str) -> bool:
         """Whether an attribution's organisation is the one that launches the product: named where
@@ -2213,6 +2207,13 @@ _CUSTOMER_FUNCTION = re.compile(
 _SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,5})\s*$")
 # "... at Tick Logistics", "CEO of Gatekeep": an organisation after a preposition.
 _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+def _organisations(attribution: str) -> list[str]:
+    """The organisations an attribution names, in order: "VP of Engineering at Medalert" ->
+    ["Engineering", "Medalert"]; "CISO, Fortune 500 Bank" -> ["Fortune 500 Bank"]."""
+    found = (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution))
+    return [m.group(1).strip() for m in found if m]
 
 
 def _closes_quote(text: str) -> bool:
