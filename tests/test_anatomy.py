@@ -967,3 +967,43 @@ def test_answers_written_in_quotation_marks_under_a_part_s_heading_are_that_part
     )
     assert [q.speaker for q in anatomy.quotes] == ["customer"]
     assert anatomy["problem"].text.startswith('"In a large class')
+
+
+UNSPLIT_FAQ = """
+    # Leakline tells landlords about a leak before the ceiling stains
+
+    SEATTLE, March 3, 2027 -- Leakline today launched a sensor that texts landlords when water pools.
+
+    ## FAQ
+
+    **How much does it cost?**
+    $9 a month per sensor.
+
+    **Can I put it under a sink?**
+    Yes, it fits under any sink.
+
+    **Does it work without Wi-Fi?**
+    Yes, over the cellular network.
+
+    {extra}
+    """
+
+
+@pytest.mark.parametrize(
+    ("extra", "internal"),
+    [
+        # One design question among customer questions is not an internal FAQ ...
+        ("**Why use text messages instead of notifications?**\nMost landlords read texts first.", False),
+        # ... two stakeholder questions are, and so is one pre-mortem question.
+        (
+            "**Why use text messages instead of notifications?**\nMost landlords read texts first.\n\n"
+            "**What is our margin per sensor?**\nAbout $3.",
+            True,
+        ),
+        ("**What would cause this to fail?**\nLandlords who ignore texts.", True),
+    ],
+)
+def test_an_unsplit_faq_needs_more_than_one_design_question_for_an_internal_half(extra: str, internal: bool) -> None:
+    anatomy = anatomy_of(UNSPLIT_FAQ.replace("{extra}", textwrap.indent(extra, "    ").lstrip()))
+    assert anatomy.present("external_faq")
+    assert anatomy.present("internal_faq") is internal

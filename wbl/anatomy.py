@@ -1553,6 +1553,13 @@ class _Builder:
         side = question_audience(question.text)
         return replace(question, audience=side)
 
+    def _stakeholder_section(self, internal: Sequence[Question]) -> bool:
+        """Whether the stakeholder questions of an FAQ that is not split make an internal FAQ: a
+        few of them, or one pre-mortem question. A lone design question among customer questions
+        ("Why text messages instead of notifications?") is not one."""
+        least = int(self.data["faq"]["min-internal-questions"])
+        return len(internal) >= least or any(cue_hits(q.text, self.data["bezos"]["pre_mortem"]) for q in internal)
+
     def _faq_parts(self, questions: list[Question], labels: Sequence[_Line], lines: Sequence[_Line]) -> None:
         placed = [self._placed(q) for q in questions]
         heading = next((ln for ln in labels if ln.faq_heading), None)
@@ -1568,7 +1575,7 @@ class _Builder:
                 marked = questions[placed.index(mine[0])].audience == side  # under a heading that names the side
                 if marked and side in self._side_headings:
                     self.found(f"{side}_faq", [self._side_headings[side]], "heading", 0.9)
-                else:
+                elif side == "external" or self._stakeholder_section(mine):
                     self.found(f"{side}_faq", [mine[0].segment], "content", 0.7)
         bezos = self.data["bezos"]
         stakeholder = [q for q in placed if q.audience == "internal"]

@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wbl import fastpipe
 from wbl.importing import stand_ins
 
 # The default pipeline: the official en_core_web_sm when installed, otherwise the exact re-upload
@@ -338,6 +339,7 @@ def _load(name: str, features: frozenset[str] | None) -> Pipeline:
         nlp.enable_pipe("senter")
     if not any(c in nlp.component_names for c in ("senter", "sentencizer", "parser")):
         nlp.add_pipe("sentencizer")
+    fastpipe.install(nlp)  # the same POS, morphology and lemmas, with less per-token overhead
     version = f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '?')}"
     return Pipeline(name, nlp, version, frozenset(available | set(nlp.component_names)))
 

@@ -1,0 +1,238 @@
+"""Faster drop-in versions of two spaCy components, identical in what they write.
+
+spaCy's attribute ruler (tag map and exceptions: coarse POS and morphology from the fine tag) and
+its rule lemmatizer spend most of their time in per-token Python overhead: on wbl's corpora they
+cost more than the dependency parser. The versions here read each Doc's attributes once as arrays
+and write through spaCy's own functions:
+
+- the attribute ruler's patterns are compiled, at load time, into lookups keyed by a token's
+  lower-case form or tag; matches are applied in the ruler's own order (later patterns win), with
+  the ruler's normalised attributes and spaCy's ``set_token_attrs``;
+- the lemmatizer looks a token up in its own cache, keyed as spaCy keys it (form, POS,
+  morphology), and calls the lemmatizer's own ``rule_lemmatize`` on a miss.
+
+`install` swaps a loaded pipeline's components for these only when they are spaCy's classes in the
+configuration this was written for (patterns of single attribute values or ``IN`` lists over
+LOWER, TAG, DEP and IS_SPACE; a rule lemmatizer); otherwise the pipeline is left as it is.
+``tests/test_fastpipe.py`` checks that POS, morphology and lemmas are identical to spaCy's on
+every document it can find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+_ATTRIBUTES = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_ALL = -1  # index key: patterns whose first token has neither LOWER nor TAG
+
+# One token's constraint: (column in the attribute array, how, what): IN or NOT_IN a set of hashes
+# (0/1 for IS_SPACE), or a regular expression searched in the attribute's string.
+_IN, _NOT_IN, _REGEX = 0, 1, 2
+_Check = tuple[int, int, Any]
+# One pattern: (the ruler's attribute-set id, constraints per token, the index of the token to set).
+_Pattern = tuple[int, tuple[tuple[_Check, ...], ...], int]
+
+
+def _check(column: int, attribute: str, value: Any, strings: Any) -> _Check | None:
+    """A pattern value as a check; None for what is not supported."""
+    how, items = _IN, [value]
+    if isinstance(value, Mapping):
+        if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
+            return None
+        ((operator, argument),) = value.items()
+        if operator == "REGEX":
+            if attribute == "IS_SPACE" or not isinstance(argument, str):
+                return None
+            return column, _REGEX, re.compile(argument)
+        how, items = (_IN if operator == "IN" else _NOT_IN), list(argument)
+    if attribute == "IS_SPACE":
+        if not all(isinstance(v, bool) for v in items):
+            return None
+        return column, how, frozenset(int(v) for v in items)
+    if not all(isinstance(v, str) for v in items):
+        return None
+    return column, how, frozenset(strings.add(v) for v in items)
+
+
+def compile_ruler(ruler: Any) -> dict[int, list[_Pattern]] | None:
+    """The ruler's patterns indexed by the first token's LOWER or TAG hash (when the pattern names
+    them as values), or None when a pattern uses anything but values, IN, NOT_IN and REGEX over
+    `_ATTRIBUTES` (then the ruler stays as it is)."""
+    strings = ruler.vocab.strings
+    index: dict[int, list[_Pattern]] = {}
+    for attr_id, position in enumerate(ruler.indices):
+        _, token_patterns = ruler.matcher.get(strings[str(attr_id)])
+        for tokens in token_patterns:
+            compiled: list[tuple[_Check, ...]] = []
+            for spec in tokens:
+                checks = []
+                for attribute, value in spec.items():
+                    name = str(attribute).upper()
+                    check = _check(_ATTRIBUTES.index(name), name, value, strings) if name in _ATTRIBUTES else None
+                    if check is None:
+                        return None
+                    checks.append(check)
+                compiled.append(tuple(checks))
+            if not compiled:
+                return None
+            pattern: _Pattern = (attr_id, tuple(compiled), int(position))
+            keys: Iterable[int] = (_ALL,)
+            for column in (0, 1):  # LOWER, then TAG
+                exact = [c for c in compiled[0] if c[0] == column and c[1] == _IN]
+                if exact:
+                    keys = exact[0][2]
+                    break
+            for key in keys:
+                index.setdefault(key, []).append(pattern)
+    return index
+
+
+def _holds(check: _Check, value: int, strings: Any) -> bool:
+    _, how, what = check
+    if how == _IN:
+        return value in what
+    if how == _NOT_IN:
+        return value not in what
+    return what.search(strings[value]) is not None
+
+
+def _matches(
+    table: Mapping[int, list[_Pattern]], rows: list[list[int]], strings: Any
+) -> list[tuple[int, int, int, int]]:
+    """(attribute-set id, start, end, index) for every match, in the order the ruler applies them."""
+    found = set()
+    everywhere = table.get(_ALL, [])
+    count = len(rows)
+    for start, row in enumerate(rows):
+        candidates = table.get(row[0], [])
+        by_tag = table.get(row[1])
+        if by_tag:
+            candidates = candidates + by_tag
+        if everywhere:
+            candidates = candidates + everywhere
+        for attr_id, tokens, position in candidates:
+            end = start + len(tokens)
+            if end <= count and all(
+                _holds(check, rows[start + k][check[0]], strings) for k, checks in enumerate(tokens) for check in checks
+            ):
+                found.add((attr_id, start, end, position))
+    return sorted(found)
+
+
+class FastAttributeRuler:
+    """Mixed into spaCy's AttributeRuler instance by `install`: the same result, faster."""
+
+    _wbl_table: dict[int, list[_Pattern]]
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if not len(doc):
+            return doc
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        attrs = self.attrs  # type: ignore[attr-defined]
+        for attr_id, start, end, position in _matches(self._wbl_table, rows, doc.vocab.strings):
+            target = start + position if position >= 0 else end + position
+            if not start <= target < end:
+                raise ValueError(f"attribute ruler pattern {attr_id}: index {position} outside its match")
+            set_token_attrs(doc[target], attrs[attr_id])
+        return doc
+
+    def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
+        for doc in stream:
+            yield self(doc)
+
+
+class FastLemmatizer:
+    """Mixed into spaCy's rule Lemmatizer instance by `install`: the same lemmas, faster.
+
+    spaCy's rule lemmatizer caches only some of its answers and looks words up in lists of tens
+    of thousands of entries; its answer is a function of the token's form, POS and morphology, so
+    every answer is remembered here (as the lemma's hash), and `install` turns the word lists into
+    sets (membership is all the rules ask of them)."""
+
+    _wbl_lemmas: dict[tuple[int, int, int], int]
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not self._validated or not len(doc):  # type: ignore[attr-defined]
+            return super().__call__(doc)  # type: ignore[misc]  (spaCy validates and raises)
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        known = self._wbl_lemmas
+        add = doc.vocab.strings.add
+        overwrite = self.overwrite  # type: ignore[attr-defined]
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if not overwrite and lemma != 0:
+                lemmas.append(lemma)
+                continue
+            key = (orth, pos, morph)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = add(self.rule_lemmatize(doc[i])[0])  # type: ignore[attr-defined]
+            lemmas.append(found)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        return doc
+
+    def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
+        for doc in stream:
+            yield self(doc)
+
+
+def install(nlp: Any) -> list[str]:
+    """Swap the pipeline's attribute ruler and rule lemmatizer for the fast versions where they
+    are spaCy's own and supported; the names of the components swapped."""
+    swapped = []
+    try:
+        from spacy.pipeline import AttributeRuler, Lemmatizer
+    except ImportError:  # pragma: no cover
+        return swapped
+    for name, component in nlp.pipeline:
+        if type(component) is AttributeRuler:
+            table = compile_ruler(component)
+            if table is not None:
+                component.__class__ = _fast(FastAttributeRuler, AttributeRuler)
+                component._wbl_table = table
+                swapped.append(name)
+        elif isinstance(component, Lemmatizer) and component.mode == "rule" and _plain_lemmatizer(component):
+            index = component.lookups.get_table("lemma_index", {})
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
+            component.__class__ = _fast(FastLemmatizer, type(component))
+            component._wbl_lemmas = {}
+            swapped.append(name)
+    return swapped
+
+
+# Lemmatizers whose answer is known to depend on the token's form, POS and morphology only.
+_KNOWN_LEMMATIZERS = ("spacy.pipeline.lemmatizer", "spacy.lang.en.lemmatizer")
+
+
+def _plain_lemmatizer(component: Any) -> bool:
+    """Whether the lemmatizer is spaCy's own rule lemmatizer or its English one (which changes only
+    the base-form test): other languages' may read more of the token, and are left alone."""
+    from spacy.pipeline import Lemmatizer
+
+    kind = type(component)
+    return (
+        kind.__module__ in _KNOWN_LEMMATIZERS
+        and kind.__call__ is Lemmatizer.__call__
+        and kind.rule_lemmatize is Lemmatizer.rule_lemmatize
+    )
+
+
+_FAST_CLASSES: dict[tuple[type, type], type] = {}
+
+
+def _fast(mixin: type, base: type) -> type:
+    """One class per (mixin, spaCy class), so that swapped components pickle and compare alike."""
+    if (mixin, base) not in _FAST_CLASSES:
+        fast = type(f"Wbl{base.__name__}", (mixin, base), {"__module__": __name__})
+        globals()[fast.__name__] = fast  # found by name when pickled
+        _FAST_CLASSES[mixin, base] = fast
+    return _FAST_CLASSES[mixin, base]
