@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 _ATTRIBUTES = ("LOWER", "TAG", "DEP", "IS_SPACE")
-_ALL = -1  # index key: patterns whose first token has neither LOWER nor TAG
 
 # One token's constraint: (column in the attribute array, how, what): IN or NOT_IN a set of hashes
 # (0/1 for IS_SPACE), or a regular expression searched in the attribute's string.
@@ -33,6 +32,9 @@ _IN, _NOT_IN, _REGEX = 0, 1, 2
 _Check = tuple[int, int, Any]
 # One pattern: (the ruler's attribute-set id, constraints per token, the index of the token to set).
 _Pattern = tuple[int, tuple[tuple[_Check, ...], ...], int]
+# Patterns by the value of their first token's key (per column of `_ATTRIBUTES`: the first one the
+# pattern gives as a value or an IN list), and those to try at every token.
+_Table = tuple[list[dict[int, list[_Pattern]]], list[_Pattern]]
 
 
 def _check(column: int, attribute: str, value: Any, strings: Any) -> _Check | None:
@@ -56,12 +58,12 @@ def _check(column: int, attribute: str, value: Any, strings: Any) -> _Check | No
     return column, how, frozenset(strings.add(v) for v in items)
 
 
-def compile_ruler(ruler: Any) -> dict[int, list[_Pattern]] | None:
-    """The ruler's patterns indexed by the first token's LOWER or TAG hash (when the pattern names
-    them as values), or None when a pattern uses anything but values, IN, NOT_IN and REGEX over
-    `_ATTRIBUTES` (then the ruler stays as it is)."""
+def compile_ruler(ruler: Any) -> _Table | None:
+    """The ruler's patterns indexed by the first token's LOWER, TAG, DEP or IS_SPACE value (the
+    first the pattern gives as a value or an IN list), else under every token; None when a pattern uses
+    anything but values, IN, NOT_IN and REGEX over `_ATTRIBUTES` (then the ruler stays as it is)."""
     strings = ruler.vocab.strings
-    index: dict[int, list[_Pattern]] = {}
+    table: _Table = ([{} for _ in _ATTRIBUTES], [])
     for attr_id, position in enumerate(ruler.indices):
         _, token_patterns = ruler.matcher.get(strings[str(attr_id)])
         for tokens in token_patterns:
@@ -77,16 +79,17 @@ def compile_ruler(ruler: Any) -> dict[int, list[_Pattern]] | None:
                 compiled.append(tuple(checks))
             if not compiled:
                 return None
-            pattern: _Pattern = (attr_id, tuple(compiled), int(position))
-            keys: Iterable[int] = (_ALL,)
-            for column in (0, 1):  # LOWER, then TAG
-                exact = [c for c in compiled[0] if c[0] == column and c[1] == _IN]
-                if exact:
-                    keys = exact[0][2]
+            for column in range(len(_ATTRIBUTES)):  # LOWER, TAG, DEP, IS_SPACE: the first that is a key
+                keyed = next((c for c in compiled[0] if c[0] == column and c[1] == _IN), None)
+                if keyed is not None:
+                    # The lookup by the key is the check: the rest are checked at each candidate.
+                    rest = (tuple(c for c in compiled[0] if c is not keyed), *compiled[1:])
+                    for key in keyed[2]:
+                        table[0][column].setdefault(key, []).append((attr_id, rest, int(position)))
                     break
-            for key in keys:
-                index.setdefault(key, []).append(pattern)
-    return index
+            else:
+                table[1].append((attr_id, tuple(compiled), int(position)))
+    return table
 
 
 def _holds(check: _Check, value: int, strings: Any) -> bool:
@@ -98,33 +101,34 @@ def _holds(check: _Check, value: int, strings: Any) -> bool:
     return what.search(strings[value]) is not None
 
 
-def _matches(
-    table: Mapping[int, list[_Pattern]], rows: list[list[int]], strings: Any
-) -> list[tuple[int, int, int, int]]:
+def _matches(table: _Table, rows: list[list[int]], strings: Any) -> list[tuple[int, int, int, int]]:
     """(attribute-set id, start, end, index) for every match, in the order the ruler applies them."""
     found = set()
-    everywhere = table.get(_ALL, [])
+    lower, tag, dep, space = table[0]
+    everywhere = table[1]
     count = len(rows)
     for start, row in enumerate(rows):
-        candidates = table.get(row[0], [])
-        by_tag = table.get(row[1])
-        if by_tag:
-            candidates = candidates + by_tag
-        if everywhere:
-            candidates = candidates + everywhere
-        for attr_id, tokens, position in candidates:
-            end = start + len(tokens)
-            if end <= count and all(
-                _holds(check, rows[start + k][check[0]], strings) for k, checks in enumerate(tokens) for check in checks
-            ):
-                found.add((attr_id, start, end, position))
+        for candidates in (lower.get(row[0]), tag.get(row[1]), dep.get(row[2]), space.get(row[3]), everywhere):
+            if not candidates:
+                continue
+            for attr_id, tokens, position in candidates:
+                end = start + len(tokens)
+                if end > count:
+                    continue
+                # Most patterns are one token whose key was the only check.
+                if (len(tokens) == 1 and not tokens[0]) or all(
+                    _holds(check, rows[start + k][check[0]], strings)
+                    for k, checks in enumerate(tokens)
+                    for check in checks
+                ):
+                    found.add((attr_id, start, end, position))
     return sorted(found)
 
 
 class FastAttributeRuler:
     """Mixed into spaCy's AttributeRuler instance by `install`: the same result, faster."""
 
-    _wbl_table: dict[int, list[_Pattern]]
+    _wbl_table: _Table
 
     def __call__(self, doc: Any) -> Any:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
