@@ -1007,3 +1007,52 @@ def test_an_unsplit_faq_needs_more_than_one_design_question_for_an_internal_half
     anatomy = anatomy_of(UNSPLIT_FAQ.replace("{extra}", textwrap.indent(extra, "    ").lstrip()))
     assert anatomy.present("external_faq")
     assert anatomy.present("internal_faq") is internal
+
+
+def test_a_first_name_with_a_surname_slot_is_the_same_leader_later() -> None:
+    anatomy = anatomy_of(
+        """
+        # FleetFusion proves a fleet video was never edited
+
+        SEATTLE, March 3, 2027 -- FleetFusion today launched SecureFusion, a seal for fleet video clips.
+
+        "Fleet video decides insurance claims," said Matt [Surname], Founder of FleetFusion. "Yet nobody
+        outside the platform can confirm a clip is untouched."
+
+        "This only works if it's open," said Matt. "We'd rather have ten platforms use it than one."
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]
+    assert anatomy.quotes[0].name == "Matt" and anatomy.quotes[0].placeholder
+    assert not anatomy.present("customer_quote")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Phrases in quotation marks, and a verb of saying with an object of its own in the next sentence.
+        '"Fast-paced environment" reads differently than "sustainable pace." "Wear many hats" suggests '
+        "under-resourcing. This dimension is subjective and the evaluator explains its reasoning.",
+        # A verb of saying with an object, next to a quoted request.
+        'Quick mode answers "what is X" fast. Deep mode (15 minutes) adds source checks and quality gates — '
+        '"write me a brief on X for my VP" triggers the full pipeline.',
+        # "says" followed by a clause that happens to hold a capital further on.
+        'It writes what a summarizer cannot: "still blocked on the same dependency, day 6." Every item says '
+        "how far it actually got: ticket moved, PR merged, tagged.",
+    ],
+)
+def test_quoted_phrases_are_not_quotations(paragraph: str) -> None:
+    anatomy = anatomy_of(f"# Compass writes the standup report\n\n{paragraph}\n")
+    assert anatomy.quotes == ()
+
+
+def test_a_name_a_few_words_after_the_verb_is_the_speaker() -> None:
+    anatomy = anatomy_of(
+        """
+        # Shelfwise restocks the shelf before it empties
+
+        "We stopped guessing which books to reorder and started selling them," said former bookseller
+        Dana Ruiz.
+        """
+    )
+    assert [q.attribution for q in anatomy.quotes] == ["former bookseller Dana Ruiz"]

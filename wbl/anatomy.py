@@ -2258,9 +2258,15 @@ def _attribution(
         stop = re.search(r"\0|\.\s|\.$|;|$", after)
         who = after[: stop.start() if stop else len(after)].strip(" ,:")
         # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
-        names_someone = re.search(r"[A-Z\[]", who) or re.match(r"(?:a|an|the|one|our|their)\s", who, re.I)
+        # A name within its first three words ("said former CEO Dana Ruiz"), not "says how far it
+        # got: ticket moved, PR merged".
+        names_someone = re.match(r"(?:[a-z-]+\s+){0,2}[A-Z\[]", who) or re.match(
+            r"(?:a|an|the|one|our|their)\s", who, re.I
+        )
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
+        if re.match(r"\s*[^\W\d_]", after):
+            continue  # the verb has an object of its own ("Deep mode adds source checks"): no speech
         before = masked[: match.start()]
         ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(before)]
         cut = max(before.rfind("\0"), ends[-1] if ends else -1)
@@ -2304,12 +2310,19 @@ def _is_name(words: str, labels: frozenset[str]) -> bool:
     return zipf_frequency(first.lower()) < 5.5 and not any(w.lower().strip(".'’") in labels for w in words.split())
 
 
+_SLOT = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\bX{2,}\b|_{3,}|\bTBD\b")
+
+
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
     """(name, role, placeholder) from an attribution."""
     if not attribution:
         return None, None, False
-    if re.search(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\bX{2,}\b|_{3,}|\bTBD\b", attribution):
-        return None, None, True
+    if _SLOT.search(attribution):
+        # A template's slots: the name is whatever of it is filled in ("Matt [Surname], Founder").
+        head = re.split(r",|\(|\s[—–-]\s", attribution, maxsplit=1)[0]
+        filled = _SLOT.sub(" ", head).split()
+        known = [w.strip(".,") for w in filled if w[:1].isupper() and not cue_hits(w, list(qd["leader-roles"]))]
+        return (" ".join(known) if known and len(known) == len(filled) else None), None, True
     openers = set(qd["anonymous-openers"])
     roles = list(qd["leader-roles"]) + list(qd["customer-roles"])
     first = attribution.split()[0].lower().strip(",")
