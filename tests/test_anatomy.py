@@ -1036,6 +1036,9 @@ def test_a_first_name_with_a_surname_slot_is_the_same_leader_later() -> None:
         # A verb of saying with an object, next to a quoted request.
         'Quick mode answers "what is X" fast. Deep mode (15 minutes) adds source checks and quality gates — '
         '"write me a brief on X for my VP" triggers the full pipeline.',
+        # Quoted examples, then a clause that goes on with a verb of saying and its object.
+        'Reply to the email — "Marcus is out Jul 27 to Aug 2," "the PM descoped the epic" — and the next '
+        "report reflects it.",
         # "says" followed by a clause that happens to hold a capital further on.
         'It writes what a summarizer cannot: "still blocked on the same dependency, day 6." Every item says '
         "how far it actually got: ticket moved, PR merged, tagged.",
@@ -1056,3 +1059,17 @@ def test_a_name_a_few_words_after_the_verb_is_the_speaker() -> None:
         """
     )
     assert [q.attribution for q in anatomy.quotes] == ["former bookseller Dana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We shipped it in a week," Dana Ruiz said today.', "Dana Ruiz"),
+        ('"It works for every clinic we run," she said in a statement.', "she"),
+        ('"It works for every clinic we run," Dana Ruiz explained at the launch.', "Dana Ruiz"),
+        ('"It works for every clinic we run," said longtime customer and nurse Dana Ruiz.', "longtime customer"),
+    ],
+)
+def test_the_speaker_after_a_quotation_is_kept_whatever_follows_the_verb(sentence: str, speaker: str) -> None:
+    anatomy = anatomy_of(f"# Shelfwise restocks the shelf\n\n{sentence}\n")
+    assert len(anatomy.quotes) == 1 and anatomy.quotes[0].attribution.startswith(speaker)

@@ -12,6 +12,7 @@ from wbl import fastpipe
 from wbl.nlp import DEFAULT_MODELS
 
 spacy = pytest.importorskip("spacy")
+srsly = pytest.importorskip("srsly")
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # noqa: E402
 
 COLUMNS = [POS, MORPH, LEMMA, TAG, DEP]
@@ -122,3 +123,13 @@ def test_lemmas_already_set_are_kept(pipelines) -> None:
     lemmatizer(doc)
     assert not lemmatizer.overwrite
     assert [t.lemma_ for t in doc] == ["the", "kept", "be", "fly", "."]
+
+
+def test_a_pipeline_with_the_fast_components_saves_as_spacys_does(pipelines) -> None:
+    reference, fast = pipelines
+    fast("The geese were flying.")  # the word lists are sets while the pipeline runs
+    saved = srsly.msgpack_loads(fast.get_pipe("lemmatizer").to_bytes())["lookups"]
+    assert saved == srsly.msgpack_loads(reference.get_pipe("lemmatizer").to_bytes())["lookups"]
+    assert fast.to_bytes()  # the whole pipeline too
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())

@@ -2258,18 +2258,29 @@ def _attribution(
         stop = re.search(r"\0|\.\s|\.$|;|$", after)
         who = after[: stop.start() if stop else len(after)].strip(" ,:")
         # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
-        # A name within its first three words ("said former CEO Dana Ruiz"), not "says how far it
+        # A name after a few plain words ("said longtime customer Dana Ruiz"), not "says how far it
         # got: ticket moved, PR merged".
-        names_someone = re.match(r"(?:[a-z-]+\s+){0,2}[A-Z\[]", who) or re.match(
+        names_someone = re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or re.match(
             r"(?:a|an|the|one|our|their)\s", who, re.I
         )
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
-        if re.match(r"\s*[^\W\d_]", after):
-            continue  # the verb has an object of its own ("Deep mode adds source checks"): no speech
         before = masked[: match.start()]
         ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(before)]
-        cut = max(before.rfind("\0"), ends[-1] if ends else -1)
+        quotation = before.rfind("\0")
+        cut = max(quotation, ends[-1] if ends else -1)
+        # Right after a quotation that does not end its sentence the words before the verb name
+        # the speaker ('"…," Dana Ruiz said today'); elsewhere a verb with an object of its own is
+        # no verb of saying ("Deep mode adds source checks", "the evaluator explains its reasoning").
+        attributes = (
+            cut == quotation
+            and quotation > 0
+            and text[quotation - 1] not in ".!?"
+            # '"…" — and the next report reflects it': a clause that goes on, not a speaker
+            and not re.match(r"\s*(?:[—–-]|(?:and|but|or|so|then)\b)", before[cut + 1 :])
+        )
+        if not attributes and re.match(r"\s*[^\W\d_]", after):
+            continue
         who = before[cut + 1 :].strip(" ,:")
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
@@ -2320,8 +2331,9 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
     if _SLOT.search(attribution):
         # A template's slots: the name is whatever of it is filled in ("Matt [Surname], Founder").
         head = re.split(r",|\(|\s[—–-]\s", attribution, maxsplit=1)[0]
-        filled = _SLOT.sub(" ", head).split()
-        known = [w.strip(".,") for w in filled if w[:1].isupper() and not cue_hits(w, list(qd["leader-roles"]))]
+        filled = [w.strip(".,-") for w in _SLOT.sub(" ", head).split()]
+        leaders = list(qd["leader-roles"])
+        known = [w for w in filled if w[:1].isupper() and not cue_hits(w, leaders)]
         return (" ".join(known) if known and len(known) == len(filled) else None), None, True
     openers = set(qd["anonymous-openers"])
     roles = list(qd["leader-roles"]) + list(qd["customer-roles"])

@@ -21,7 +21,8 @@ every document it can find.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 _ATTRIBUTES = ("LOWER", "TAG", "DEP", "IS_SPACE")
@@ -126,7 +127,8 @@ def _matches(table: _Table, rows: list[list[int]], strings: Any) -> list[tuple[i
 
 
 class FastAttributeRuler:
-    """Mixed into spaCy's AttributeRuler instance by `install`: the same result, faster."""
+    """Mixed into spaCy's AttributeRuler instance by `install`: the same result, faster. The
+    patterns are compiled when it is installed: patterns added to the ruler later are not seen."""
 
     _wbl_table: _Table
 
@@ -134,20 +136,20 @@ class FastAttributeRuler:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
-        if not len(doc):
+        error_handler = self.get_error_handler()  # type: ignore[attr-defined]
+        try:
+            if not len(doc):
+                return doc
+            rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+            attrs = self.attrs  # type: ignore[attr-defined]
+            for attr_id, start, end, position in _matches(self._wbl_table, rows, doc.vocab.strings):
+                target = start + position if position >= 0 else end + position
+                if not start <= target < end:
+                    raise ValueError(f"attribute ruler pattern {attr_id}: index {position} outside its match")
+                set_token_attrs(doc[target], attrs[attr_id])
             return doc
-        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
-        attrs = self.attrs  # type: ignore[attr-defined]
-        for attr_id, start, end, position in _matches(self._wbl_table, rows, doc.vocab.strings):
-            target = start + position if position >= 0 else end + position
-            if not start <= target < end:
-                raise ValueError(f"attribute ruler pattern {attr_id}: index {position} outside its match")
-            set_token_attrs(doc[target], attrs[attr_id])
-        return doc
-
-    def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
-        for doc in stream:
-            yield self(doc)
+        except Exception as e:  # as spaCy's own: the pipeline's error handler decides
+            return error_handler(self.name, self, [doc], e)  # type: ignore[attr-defined]
 
 
 class FastLemmatizer:
@@ -156,9 +158,12 @@ class FastLemmatizer:
     spaCy's rule lemmatizer caches only some of its answers and looks words up in lists of tens
     of thousands of entries; its answer is a function of the token's form, POS and morphology, so
     every answer is remembered here (as the lemma's hash), and `install` turns the word lists into
-    sets (membership is all the rules ask of them)."""
+    sets (membership is all the rules ask of them; saving the pipeline writes the lists). One
+    difference that is no annotation: spaCy's warning that a token has no POS (W108) comes once
+    per word form here, not once per token."""
 
     _wbl_lemmas: dict[tuple[int, int, int], int]
+    _wbl_index_lists: dict[Any, list[str]]
 
     def __call__(self, doc: Any) -> Any:
         import numpy
@@ -166,26 +171,48 @@ class FastLemmatizer:
 
         if not self._validated or not len(doc):  # type: ignore[attr-defined]
             return super().__call__(doc)  # type: ignore[misc]  (spaCy validates and raises)
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        known = self._wbl_lemmas
-        add = doc.vocab.strings.add
-        overwrite = self.overwrite  # type: ignore[attr-defined]
-        lemmas = []
-        for i, (orth, pos, morph, lemma) in enumerate(rows):
-            if not overwrite and lemma != 0:
-                lemmas.append(lemma)
-                continue
-            key = (orth, pos, morph)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = add(self.rule_lemmatize(doc[i])[0])  # type: ignore[attr-defined]
-            lemmas.append(found)
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
-        return doc
+        error_handler = self.get_error_handler()  # type: ignore[attr-defined]
+        try:
+            rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+            known = self._wbl_lemmas
+            add = doc.vocab.strings.add
+            overwrite = self.overwrite  # type: ignore[attr-defined]
+            lemmas = []
+            for i, (orth, pos, morph, lemma) in enumerate(rows):
+                if not overwrite and lemma != 0:
+                    lemmas.append(lemma)
+                    continue
+                key = (orth, pos, morph)
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = add(self.rule_lemmatize(doc[i])[0])  # type: ignore[attr-defined]
+                lemmas.append(found)
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+            return doc
+        except Exception as e:  # as spaCy's own, which returns nothing after its handler
+            error_handler(self.name, self, [doc], e)  # type: ignore[attr-defined]
+            return None
 
-    def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
-        for doc in stream:
-            yield self(doc)
+    @contextmanager
+    def _wbl_word_lists(self) -> Iterator[None]:
+        """The lookups as spaCy wrote them (lists), while the component is saved."""
+        index = self.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        sets = {pos: index[pos] for pos in self._wbl_index_lists}
+        try:
+            for pos, words in self._wbl_index_lists.items():
+                index[pos] = words
+            yield
+        finally:
+            for pos, words in sets.items():
+                index[pos] = words
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        with self._wbl_word_lists():
+            return super().to_bytes(**kwargs)  # type: ignore[misc,no-any-return]
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        with self._wbl_word_lists():
+            super().to_disk(path, **kwargs)  # type: ignore[misc]
 
 
 def install(nlp: Any) -> list[str]:
@@ -205,10 +232,12 @@ def install(nlp: Any) -> list[str]:
                 swapped.append(name)
         elif isinstance(component, Lemmatizer) and component.mode == "rule" and _plain_lemmatizer(component):
             index = component.lookups.get_table("lemma_index", {})
-            for pos in list(index.keys()):
-                index[pos] = frozenset(index[pos])
+            lists = {pos: index[pos] for pos in list(index.keys())}
+            for pos, words in lists.items():
+                index[pos] = frozenset(words)
             component.__class__ = _fast(FastLemmatizer, type(component))
             component._wbl_lemmas = {}
+            component._wbl_index_lists = lists
             swapped.append(name)
     return swapped
 
@@ -237,6 +266,8 @@ def _fast(mixin: type, base: type) -> type:
     """One class per (mixin, spaCy class), so that swapped components pickle and compare alike."""
     if (mixin, base) not in _FAST_CLASSES:
         fast = type(f"Wbl{base.__name__}", (mixin, base), {"__module__": __name__})
-        globals()[fast.__name__] = fast  # found by name when pickled
+        # Named in this module, so that a swapped component pickles; unpickling it needs a
+        # process that has run `install` (wbl never pickles a pipeline: workers load their own).
+        globals()[fast.__name__] = fast
         _FAST_CLASSES[mixin, base] = fast
     return _FAST_CLASSES[mixin, base]
