@@ -5,17 +5,16 @@ its rule lemmatizer spend most of their time in per-token Python overhead: on wb
 cost more than the dependency parser. The versions here read each Doc's attributes once as arrays
 and write through spaCy's own functions:
 
-- the attribute ruler's patterns are compiled, at load time, into lookups keyed by a token's
-  lower-case form or tag; matches are applied in the ruler's own order (later patterns win), with
-  the ruler's normalised attributes and spaCy's ``set_token_attrs``;
-- the lemmatizer looks a token up in its own cache, keyed as spaCy keys it (form, POS,
-  morphology), and calls the lemmatizer's own ``rule_lemmatize`` on a miss.
+- the attribute ruler's patterns are compiled, at load time, into lookups keyed by the first
+  token's LOWER, TAG, DEP or IS_SPACE value; matches are applied in the ruler's own order (later
+  patterns win), with the ruler's normalised attributes and spaCy's ``set_token_attrs``;
+- the lemmatizer remembers every answer of its own ``rule_lemmatize`` by (form, POS, morphology),
+  which is all that answer depends on.
 
 `install` swaps a loaded pipeline's components for these only when they are spaCy's classes in the
-configuration this was written for (patterns of single attribute values or ``IN`` lists over
-LOWER, TAG, DEP and IS_SPACE; a rule lemmatizer); otherwise the pipeline is left as it is.
-``tests/test_fastpipe.py`` checks that POS, morphology and lemmas are identical to spaCy's on
-every document it can find.
+configuration this was written for (pattern values, IN, NOT_IN and REGEX over LOWER, TAG, DEP and
+IS_SPACE; spaCy's or the English rule lemmatizer); otherwise the pipeline is left as it is.
+``tests/test_fastpipe.py`` checks that every token's annotations are identical to spaCy's.
 """
 
 from __future__ import annotations
@@ -218,11 +217,9 @@ class FastLemmatizer:
 def install(nlp: Any) -> list[str]:
     """Swap the pipeline's attribute ruler and rule lemmatizer for the fast versions where they
     are spaCy's own and supported; the names of the components swapped."""
+    from spacy.pipeline import AttributeRuler, Lemmatizer  # loaded already: `nlp` is a spaCy pipeline
+
     swapped = []
-    try:
-        from spacy.pipeline import AttributeRuler, Lemmatizer
-    except ImportError:  # pragma: no cover
-        return swapped
     for name, component in nlp.pipeline:
         if type(component) is AttributeRuler:
             table = compile_ruler(component)
