@@ -610,6 +610,7 @@ def _product_names(document: Document) -> set[str]:
     named = {
         name for name, count in subjects.items() if count >= 2 and not base_lexicon().strong_pattern.fullmatch(name)
     }
+    named |= company_names(document)
     if lead.headline is None or lead.headline.nlp is None:
         return named
     candidates = {t.text for t in lead.headline.nlp if (t.pos_ == "PROPN" or _CAMEL.match(t.text)) and len(t.text) > 2}
@@ -621,6 +622,24 @@ def _product_names(document: Document) -> set[str]:
         and not re.search(r"(?<![\w.])" + re.escape(c.lower()) + r"(?![\w.])", rest)  # a common word
         and not base_lexicon().strong_pattern.fullmatch(c)
     }
+
+
+def company_names(document: Document) -> set[str]:
+    """The launching company's name as the leader's attribution writes it, where it is shaped unlike a
+    plain word ("Chief Growth Officer, KC HiLiTES"): the reader is told what it is, it is no jargon."""
+    return {
+        word
+        for quote in document.anatomy.quotes
+        if quote.speaker == "leader" and quote.role
+        for word in re.findall(r"[A-Za-z][\w&+-]*", quote.role)
+        if any(c.isupper() for c in word[1:])
+        and word.upper() not in _ROLE_ACRONYMS
+        and not base_lexicon().strong_pattern.fullmatch(word)  # "PQShield API": the API is still jargon
+    }
+
+
+# Roles written in capitals, which an attribution holds beside the company's name.
+_ROLE_ACRONYMS = frozenset("CEO CTO CFO COO CMO CPO CIO CISO CRO VP SVP EVP GM PM TPM SDE SWE SRE HR QA".split())
 
 
 def _named_subjects(doc: Any) -> tuple[str, ...]:
@@ -961,6 +980,7 @@ __all__ = [
     "acronyms",
     "anchor",
     "base_lexicon",
+    "company_names",
     "customer_tokens",
     "document_violation",
     "find_lead",

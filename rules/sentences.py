@@ -372,6 +372,76 @@ def transparent(word: str) -> bool:
     return any(zipf(word[:k]) >= 3.5 and zipf(word[k:]) >= 3.5 for k in cuts)
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = frozenset("aeiouy")
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_SOUNDS = ("csk", "sz", "fv", "mn", "dt", "bp", "gj")
+
+
+def _slips(letter: str) -> frozenset[str]:
+    """The letters a writer may type for `letter`: another vowel, a key beside it on the same row or
+    the rows above and below, or a letter of the same sound."""
+    found = set(_VOWELS) if letter in _VOWELS else set()
+    for row, keys in enumerate(_KEYBOARD):
+        if letter in keys:
+            column = keys.index(letter)
+            for other in _KEYBOARD[max(0, row - 1) : row + 2]:
+                found.update(other[max(0, column - 1) : column + 2])
+    for group in _SOUNDS:
+        if letter in group:
+            found.update(group)
+    return frozenset(found - {letter})
+
+
+_SLIPS = {letter: _slips(letter) for letter in "abcdefghijklmnopqrstuvwxyz"}
+# A typo is a word unknown to the frequency table (at most this Zipf frequency) one edit away from a
+# common word (at least TYPO_OF_ZIPF). Five-letter "unknown" words are as often names of tools
+# ("faiss", "mlock", "stdio") as slips, so only words of six letters or more are read as typos.
+# A stem (the word less an ending) known better than TYPO_STEM_ZIPF makes the word real ("redacts");
+# common misspellings are in the table too, rarely ("hundered": 1.2).
+TYPO_MAX_ZIPF, TYPO_OF_ZIPF, TYPO_STEM_ZIPF, TYPO_MIN_LETTERS = 1.0, 3.5, 1.5, 6
+
+
+@lru_cache(maxsize=8192)
+def likely_typo(word: str) -> str | None:
+    """The common word a rare one misspells ("hundereds" -> "hundreds", "exetremely" -> "extremely"),
+    or None. A misspelling is not jargon: the reader knows the word meant.
+
+    One slip away, as slips are made: a letter left out, a vowel or a doubled letter too many, a
+    letter swapped with the next, or a letter changed for a vowel, a key beside it or a letter of
+    the same sound ("stratagy", "resourse"); never in the first letter. Coined technical words are
+    one edit from common words too, but not by a slip: "semver" (server: an m for an r), "upsert"
+    (upset: an r too many). A word whose stem is known ("redacts") or made of common words
+    ("sparkline") is a word."""
+    word = word.lower()
+    if len(word) < TYPO_MIN_LETTERS or not (word.isascii() and word.isalpha()) or zipf(word) > TYPO_MAX_ZIPF:
+        return None
+    stems = _forms_of(word) | {word[: -len(end)] for end in ("ize", "ise", "izes", "ized") if word.endswith(end)}
+    if any(zipf(stem) > TYPO_STEM_ZIPF for stem in stems if len(stem) >= 3 and stem != word) or transparent(word):
+        return None
+    best, best_zipf = None, TYPO_OF_ZIPF
+    for k in range(1, len(word) + 1):
+        head, tail = word[:k], word[k:]
+        edits = [head + c + tail for c in _LETTERS]  # a letter left out
+        if tail:
+            extra = tail[0]
+            if extra in _VOWELS or extra == head[-1] or extra == tail[1:2]:
+                edits.append(head + tail[1:])  # a vowel or a doubled letter too many
+            edits += [head + c + tail[1:] for c in _SLIPS[extra]]  # a letter changed
+        if len(tail) > 1:
+            edits.append(head + tail[1] + tail[0] + tail[2:])  # two letters swapped
+        for edit in edits:
+            if (z := zipf(edit)) >= best_zipf and edit != word:
+                best, best_zipf = edit, z
+    return best
+
+
+def reading_zipf(token: Any) -> float:
+    """`word_zipf`, reading a misspelt word as the word it misspells."""
+    meant = likely_typo(token.lower_) if token.is_alpha else None
+    return zipf(meant) if meant is not None else word_zipf(token)
+
+
 # ----------------------------------------------------------------------------------------------
 # The analysis of one sentence (plain data: token indices of the unit's Doc, never spaCy objects)
 # ----------------------------------------------------------------------------------------------
@@ -493,6 +563,11 @@ _DEFINED_APPOSITION = re.compile(
 _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 
 
+# A hashtag ("#offroad #PlatformOne") is a label for social media, not a term the reader must decode;
+# "C#" and "PKCS#11" are not hashtags (the mark follows a letter).
+_HASHTAG = re.compile(r"(?<!\S)#[A-Za-z][\w-]*")
+
+
 def _placeholders(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
     return frozenset(i for m in _PLACEHOLDER.finditer(text) for i in _tokens_in(offsets, *m.span()))
 
@@ -547,6 +622,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     lex = slex.lexicon
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
+    excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
     placeholder = _placeholders(text, offsets)
     defined = _definitions(text, offsets)
     patterns = slex.patterns()
@@ -1266,7 +1342,7 @@ def _jargon_terms(
         if t.pos_ in ("NOUN", "ADJ", "VERB") and len(t) >= 4 and not t.is_stop and t.ent_type_ not in NAME_ENTITIES:
             if t.text[0].isupper() and not t.text.isupper():
                 continue  # a capitalised rare word is a name (the product's, often)
-            z = word_zipf(t)
+            z = reading_zipf(t)
             if z < RARE_ZIPF:
                 taken.add(t.i)
                 yield Term("rare" if z < 2.5 and not transparent(t.lower_) else "uncommon", (t.i,), t.text)
@@ -1623,7 +1699,7 @@ def jargon_features(span: Any, a: Analysis, slex: SentenceLexicon) -> Features:
     # Lowest word frequency among common nouns/adjectives not already terms.
     rarest = min(
         (
-            (word_zipf(t), t.i)
+            (reading_zipf(t), t.i)
             for t in span
             if t.pos_ in ("NOUN", "ADJ") and t.is_alpha and not t.is_stop and t.i not in a.excluded
         ),

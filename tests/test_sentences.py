@@ -82,6 +82,10 @@ JARGON = [
     ("An unshareable link stays private.", False),
     ("DENVER, CO -- Gym owners can now see who is about to cancel.", False),
     ("[EXEC NAME] said the team shipped it.", False),
+    ("Imagine a story written by hundereds of strangers.", False),  # a misspelling, not a term
+    ("The new rack is exetremely quiet on the highway.", False),
+    ("Share your build with #overlanding and #kcHighlights.", False),  # hashtags
+    ("Writers love the new tokenizer settings.", True),  # unknown, but no common word one edit away
 ]
 PASSIVE = [
     ("Receipts get misplaced.", True),
@@ -259,6 +263,38 @@ def test_a_changed_model_file_changes_the_cache_key(tmp_path, monkeypatch):
     before = code_fingerprint("pack_with_model")
     weights.write_text('{"version": "bb"}', encoding="utf-8")
     assert code_fingerprint("pack_with_model") != before
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("hundereds", "hundreds"),  # a letter too many
+        ("communcation", "communication"),  # a letter left out
+        ("stratagy", "strategy"),  # a letter changed
+        ("mechansim", "mechanism"),  # two letters swapped
+        ("hundreds", None),  # a word
+        ("redacts", None),  # its stem is a word
+        ("kubectl", None),  # no common word one edit away
+        ("faiss", None),  # too short to tell a slip from a name
+        ("winter", None),
+    ],
+)
+def test_a_misspelling_is_read_as_the_word_it_misspells(word, meant):
+    assert sentences.likely_typo(word) == meant
+
+
+def test_the_companys_name_in_the_leaders_attribution_is_not_jargon():
+    text = (
+        "# Trail Kit Lights the Way for Overland Travellers\n\n"
+        "Overland travellers can now light their camp with one switch.\n\n"
+        '"Our lights follow you off the road," said Andy Wang, Chief Growth Officer, KC HiLiTES.\n\n'
+        "Every rack from KC HiLiTES ships with a switch.\n"
+    )
+    options = wbl.LintOptions(select=("WB401", "WB421"), kind="prfaq")
+    assert [f.text for f in wbl.lint_text(text, "t.md", options=options).findings] == []
+    # The same letters with no attribution to say what they are: an acronym to define.
+    plain = text.replace(", Chief Growth Officer, KC HiLiTES", "")
+    assert any(f.text == "KC" for f in wbl.lint_text(plain, "t.md", options=options).findings)
 
 
 def test_the_jargon_finding_names_its_terms_and_how_to_accept_them():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wbl_rules.analysis import acronyms, first_definitions
+from wbl_rules.analysis import acronyms, company_names, first_definitions
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Violation
@@ -37,11 +37,12 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
     takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
     compounds ("GI-SMART") and runs of capitals that hold an ordinary word of five letters or
-    more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two).
+    more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two). So is
+    the company's name as the leader's attribution writes it ("Chief Growth Officer, KC HiLiTES").
     """
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
-    names = _names(document, {use.key for use in uses})
+    names = _names(document, {use.key for use in uses}) | company_names(document)
     reported: set[str] = set()
     for use in uses:
         if use.key in reported or use.key in names:
