@@ -912,13 +912,14 @@ _NAME_WORD_ZIPF = (3.0, 5.0)
 
 # A slot for a value written in capitals: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}" (one that
 # holds an ordinary word: "[QRB, TTX]" holds acronyms).
-_SLOT_BODY = r"[A-Z][A-Z0-9 ,/_&.-]{1,58}"
+# A slot left for a value starts with a capital: "[EXEC NAME]", "<COMPANY>", "[City, State ZIP Code]".
+_SLOT_BODY = r"[A-Z][A-Za-z0-9 ,/_&.-]{1,58}"
 _SLOT = re.compile(rf"\[({_SLOT_BODY})\]|<({_SLOT_BODY})>|\{{({_SLOT_BODY})\}}")
 
 
 def _words_of_slot(match: re.Match[str]) -> list[str]:
     body = next(g for g in match.groups() if g is not None)
-    return re.findall(r"[A-Z]+", body)
+    return re.findall(r"[A-Za-z]+", body)
 
 
 def _capitalised_names(text: str) -> list[tuple[int, int]]:

@@ -568,8 +568,17 @@ _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z][\w-]*")
 
 
-def _placeholders(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
-    return frozenset(i for m in _PLACEHOLDER.finditer(text) for i in _tokens_in(offsets, *m.span()))
+def _placeholders(span: Any, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
+    """Tokens of the span inside a placeholder. Read in the whole unit: the sentence splitter may cut
+    one ("[" and "City, State ZIP Code]" as two sentences)."""
+    base = span.start_char
+    end = base + len(span.text)
+    return frozenset(
+        i
+        for m in _PLACEHOLDER.finditer(span.doc.text)
+        if m.end() > base and m.start() < end
+        for i in _tokens_in(offsets, m.start() - base, m.end() - base)
+    )
 
 
 def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
@@ -623,7 +632,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
     excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
-    placeholder = _placeholders(text, offsets)
+    placeholder = _placeholders(span, offsets)
     defined = _definitions(text, offsets)
     patterns = slex.patterns()
     phrases = {
@@ -1163,7 +1172,7 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         return
     offsets = _offsets(span)
     excepted = [m.span() for m in table.exceptions.finditer(text)]
-    placeholder = _placeholders(text, offsets)
+    placeholder = _placeholders(span, offsets)
     numbers = _Numbers(_data_numbers(span))
     title_case = is_title_case(span)
     for m in table.pattern.finditer(text):

@@ -297,6 +297,13 @@ def test_the_companys_name_in_the_leaders_attribution_is_not_jargon():
     assert any(f.text == "KC" for f in wbl.lint_text(plain, "t.md", options=options).findings)
 
 
+def test_a_slot_left_for_a_value_holds_no_acronym_jargon_or_technology_even_when_split():
+    # The sentence splitter cuts "[" from the rest: the placeholder is read in the whole paragraph.
+    text = "# Acme\n\n[City, State ZIP Code]\n\nWrite to [Company Name] at [City, State ZIP Code] today.\n"
+    options = wbl.LintOptions(select=("WB301", "WB401", "WB421"), kind="prfaq")
+    assert wbl.lint_text(text, "t.md", options=options).findings == ()
+
+
 def test_the_jargon_finding_names_its_terms_and_how_to_accept_them():
     text = "# Acme\n\nWe keep a warm standby and a feature store for lead scoring.\n"
     (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401",))).findings
