@@ -1186,6 +1186,18 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         if tokens[0] in placeholder:
             continue
         yield WeaselTerm(sentence.start + m.start(), sentence.start + m.end(), m.group(0), group, tokens)
+    # A misspelt listed word is still the word ("exetremely", "instantaniously").
+    for t in span:
+        meant = likely_typo(t.lower_) if t.is_alpha and len(t) >= TYPO_MIN_LETTERS else None
+        group = table.groups.get(meant) if meant is not None else None
+        if group is None or t.i in placeholder:
+            continue
+        start = t.idx - span.start_char
+        if any(s <= start < e for s, e in excepted):
+            continue
+        if _excused(span, text, meant, group.kind, (t.i,), table, numbers, question, title_case):
+            continue
+        yield WeaselTerm(sentence.start + start, sentence.start + start + len(t), t.text, group, (t.i,))
 
 
 def _excused(

@@ -65,6 +65,8 @@ WEASEL = [
     ("Customers can pay their outstanding balance from the app.", False),
     ("The support team was outstanding.", True),
     ("The support team did outstanding work for every customer.", True),
+    ("The new rack is exetremely quiet.", True),  # a listed word, misspelt
+    ("Setup is increadibly short.", True),
 ]
 JARGON = [
     ("We keep a feature store for the model.", True),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from wbl_rules.sentences import WeaselTable, weasel_table, weasel_terms
+from wbl_rules.sentences import TYPO_MIN_LETTERS, WeaselTable, likely_typo, weasel_table, weasel_terms
 
 from wbl.document import Document, Sentence
 from wbl.kinds.existence import qualifier_cut
@@ -51,7 +52,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy").
 
-    Questions are judged (``skip-questions`` turns them off): "Why is it so much faster?" hides
+    A misspelt listed word counts as the word ("exetremely"). Questions are judged
+    (``skip-questions`` turns them off): "Why is it so much faster?" hides
     the same claim. Terms the project's vocabulary accepts are not flagged.
 
     **Fix.** Give the number, name the source, or cut the word. An intensifier or peacock word
@@ -83,13 +85,20 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
 
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """The rule's prefilter: the sentences of the checked parts with a listed word (the parse
-    is read only to judge a match in its context)."""
+    """The rule's prefilter: the sentences of the checked parts with a listed word, spelt right or
+    misspelt (the parse is read only to judge a match in its context)."""
     table: WeaselTable = ctx.prepared
     parts, kinds = set(ctx["parts"]), set(ctx["kinds"])
     for unit in document.units:
         if unit.part not in parts or unit.kind not in kinds:
             continue
         for sentence in unit.sentences:
-            if table.groups and table.pattern.search(sentence.text):
+            if table.groups and (table.pattern.search(sentence.text) or _misspelt_word(sentence.text, table)):
                 yield sentence
+
+
+_LONG_WORD = re.compile(rf"[A-Za-z]{{{TYPO_MIN_LETTERS},}}")
+
+
+def _misspelt_word(text: str, table: WeaselTable) -> bool:
+    return any(likely_typo(word) in table.groups for word in _LONG_WORD.findall(text))
