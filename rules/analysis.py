@@ -910,9 +910,8 @@ _CAPS_RUN = re.compile(r"[A-Z][A-Z'’&-]*[A-Z](?:[ \t]+[A-Z][A-Z'’&-]*[A-Z])+
 _NAME_WORD_ZIPF = (3.0, 5.0)
 
 
-# A slot for a value written in capitals: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}" (one that
-# holds an ordinary word: "[QRB, TTX]" holds acronyms).
-# A slot left for a value starts with a capital: "[EXEC NAME]", "<COMPANY>", "[City, State ZIP Code]".
+# A slot left for a value, starting with a capital: "[EXEC NAME]", "<CITY, STATE>", "{COMPANY}",
+# "[City, State ZIP Code]" (one that holds an ordinary word: "[QRB, TTX]" holds acronyms).
 _SLOT_BODY = r"[A-Z][A-Za-z0-9 ,/_&.-]{1,58}"
 _SLOT = re.compile(rf"\[({_SLOT_BODY})\]|<({_SLOT_BODY})>|\{{({_SLOT_BODY})\}}")
 

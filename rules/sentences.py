@@ -393,7 +393,7 @@ def _slips(letter: str) -> frozenset[str]:
     return frozenset(found - {letter})
 
 
-_SLIPS = {letter: _slips(letter) for letter in "abcdefghijklmnopqrstuvwxyz"}
+_SLIPS = {letter: _slips(letter) for letter in _LETTERS}
 # A typo is a word unknown to the frequency table (at most this Zipf frequency) one edit away from a
 # common word (at least TYPO_OF_ZIPF). Five-letter "unknown" words are as often names of tools
 # ("faiss", "mlock", "stdio") as slips, so only words of six letters or more are read as typos.
@@ -424,6 +424,7 @@ def likely_typo(word: str) -> str | None:
     if any(zipf(stem) > TYPO_STEM_ZIPF for stem in stems if len(stem) >= 3 and stem != word) or transparent(word):
         return None
     best, best_zipf = None, TYPO_OF_ZIPF
+    common = _common_words()
     for k in range(1, len(word) + 1):
         head, tail = word[:k], word[k:]
         edits = [head + c + tail for c in _LETTERS]  # a letter left out
@@ -434,7 +435,6 @@ def likely_typo(word: str) -> str | None:
             edits += [head + c + tail[1:] for c in _SLIPS[extra]]  # a letter changed
         if len(tail) > 1:
             edits.append(head + tail[1] + tail[0] + tail[2:])  # two letters swapped
-        common = _common_words()
         for edit in edits:
             if (common is None or edit in common) and (z := zipf(edit)) >= best_zipf and edit != word:
                 best, best_zipf = edit, z
@@ -1211,7 +1211,7 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         if tokens[0] in placeholder:
             continue
         yield WeaselTerm(sentence.start + m.start(), sentence.start + m.end(), m.group(0), group, tokens)
-    # A misspelt listed word is still the word ("exetremely", "instantaniously").
+    # A misspelt listed word is still the word ("exetremely").
     for t in span:
         meant = likely_typo(t.lower_) if t.is_alpha and len(t) >= TYPO_MIN_LETTERS else None
         group = table.groups.get(meant) if meant is not None else None
