@@ -630,16 +630,11 @@ def company_names(document: Document) -> set[str]:
     return {
         word
         for quote in document.anatomy.quotes
-        if quote.speaker == "leader" and quote.role
-        for word in re.findall(r"[A-Za-z][\w&+-]*", quote.role)
+        if quote.speaker == "leader" and quote.organisation
+        for word in re.findall(r"[A-Za-z][\w&+-]*", quote.organisation)
         if any(c.isupper() for c in word[1:])
-        and word.upper() not in _ROLE_ACRONYMS
         and not base_lexicon().strong_pattern.fullmatch(word)  # "PQShield API": the API is still jargon
     }
-
-
-# Roles written in capitals, which an attribution holds beside the company's name.
-_ROLE_ACRONYMS = frozenset("CEO CTO CFO COO CMO CPO CIO CISO CRO VP SVP EVP GM PM TPM SDE SWE SRE HR QA".split())
 
 
 def _named_subjects(doc: Any) -> tuple[str, ...]:

@@ -545,6 +545,13 @@ class Quote:
     def text(self) -> str:
         return self.unit.text[self.start : self.end]
 
+    @property
+    def organisation(self) -> str | None:
+        """The organisation the speaker speaks for, the last the attribution names ("Chief Growth
+        Officer, KC HiLiTES" -> "KC HiLiTES"; "VP of Engineering at Medalert" -> "Medalert")."""
+        named = _organisations(self.attribution)
+        return named[-1] if named else None
+
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -1425,7 +1432,7 @@ class _Builder:
             # of another organisation, or one of many ("Jordan Reyes, a product manager who piloted it").
             leader_quoted = any(q.speaker == "leader" for q in earlier)
             # An organisation an earlier leader speaks for is the company's too ("founder of Chordio").
-            ours = {org for q in earlier if q.speaker == "leader" for org in _organisations(q.attribution)[-1:]}
+            ours = {q.organisation for q in earlier if q.speaker == "leader" and q.organisation}
             names_us = (
                 self._launcher(attribution)
                 or bool(set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words())
