@@ -214,3 +214,27 @@ def test_the_parse_of_a_unit_completed_in_steps_equals_one_full_run() -> None:
         return [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
 
     assert [analysis(d) for d in steps] == [analysis(d) for d in once]
+
+
+def test_a_paragraph_changed_in_one_sentence_is_analysed_again_in_that_sentence_only() -> None:
+    """With a cache (the language server's), each sentence's analysis is kept: an edit that changes
+    one sentence of a paragraph runs the pipeline on that sentence alone, and the paragraph's
+    analysis equals that of the edited paragraph analysed from scratch."""
+    features = {"pos", "lemma", "dep"}
+    pipeline = load_pipeline(None, {"sentences", *features})
+    paragraph = "Landlords hear about leaks late. The stain shows up first. By then the repair costs more."
+    edited = paragraph.replace("shows up first", "is what they see first")
+    cache: dict = {}
+    (before,) = pipeline.split([paragraph])
+    pipeline.complete([(before, features)], cache=cache)
+    assert len(cache) == 3
+    (after,) = pipeline.split([edited])
+    pipeline.complete([(after, features)], cache=cache)
+    assert len(cache) == 4  # one sentence analysed again
+
+    def analysis(doc: object) -> list[tuple]:
+        return [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+
+    (fresh,) = pipeline.pipe([edited], features)
+    assert analysis(after) == analysis(fresh)
+    assert after[0].dep_ == "nsubj" and after[1].dep_ == "ROOT"  # a parse, not empty attributes

@@ -22,7 +22,7 @@ from corpus import document as generated_document
 
 def _editing_linter(options: LintOptions | None = None, registry: Registry | None = None) -> Linter:
     linter = Linter(options, registry)
-    linter.doc_cache, linter.unit_cache = DocCache(), DocCache(10_000)
+    linter.doc_cache, linter.unit_cache, linter.parse_cache = DocCache(), DocCache(10_000), DocCache(20_000)
     return linter
 
 

@@ -106,6 +106,9 @@ class Linter:
         # unit (the language server keeps one, so an edit re-runs local rules on changed units only):
         # (kind, unit key) -> {("check" or "prefilter", rule code): value}.
         self.unit_cache: MutableMapping[tuple[Any, ...], Any] | None = None
+        # Optional: each sentence's analysis (`Pipeline.complete`), kept across calls so that a
+        # changed paragraph is analysed again only in its changed sentences (the language server).
+        self.parse_cache: MutableMapping[tuple[Any, ...], Any] | None = None
 
     # --- options ---------------------------------------------------------------------------------
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
@@ -226,7 +229,7 @@ class Linter:
                 for index in self._units_read(r, document, cascade):
                     features[index] |= deep
             wanted += [(u.nlp, f) for u, f in zip(document.units, features, strict=True) if f]
-        pipeline.complete(wanted)
+        pipeline.complete(wanted, cache=self.parse_cache)
         # Values remembered while the prefilters looked at the split documents are dropped.
         return [d.with_analysis([u.nlp for u in d.units]) for d in split]
 

@@ -61,6 +61,7 @@ DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` 
 UNIT_CACHE_SIZE = 4096  # units, each with what every local rule found in it (tuples of a few strings)
 LARGE = 100_000  # characters: a document at least this long is linted on the lane for large ones
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
+PARSE_CACHE_SIZE = 16384  # sentences' analyses kept per rule selection (`Linter.parse_cache`)
 DIAGNOSTICS_KEPT = 20_000  # diagnostics remembered by finding (all are forgotten when there are more)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
@@ -78,7 +79,8 @@ _INDENT = re.compile(r"[ \t]*")
 
 class DocCache(OrderedDict):  # type: ignore[type-arg]
     """spaCy Docs by unit text, least recently used first out (the engine's `Linter.doc_cache`);
-    also the local rules' findings by unit (`Linter.unit_cache`)."""
+    also the local rules' findings by unit (`Linter.unit_cache`) and the sentences' analyses
+    (`Linter.parse_cache`)."""
 
     def __init__(self, size: int = DOC_CACHE_SIZE) -> None:
         super().__init__()
@@ -396,6 +398,8 @@ class WblLanguageServer(LanguageServer):
         if linter.unit_cache is None:
             # What local rules found in each unit: an edit re-runs them on the changed units only.
             linter.unit_cache = DocCache(UNIT_CACHE_SIZE)
+        if linter.parse_cache is None:
+            linter.parse_cache = DocCache(PARSE_CACHE_SIZE)
         return linter.lint_text(text, path)
 
     def diagnose(
