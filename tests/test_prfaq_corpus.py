@@ -34,7 +34,6 @@ def test_the_committed_corpus_files_are_well_formed():
     assert prfaqs.problems(prfaqs.read_tsv(prfaqs.MANIFEST), prfaqs.read_tsv(prfaqs.SENTENCES)) == []
 
 
-
 def test_the_second_labelling_names_sentences_of_the_first_in_the_train_split():
     """training/agreement.py's second, blind labels: each row is a labelled train sentence, 0 or 1."""
     second = prfaqs.read_tsv(prfaqs.HERE / "corpora" / "prfaqs-second-labels.tsv")
@@ -44,6 +43,7 @@ def test_the_second_labelling_names_sentences_of_the_first_in_the_train_split():
     assert all((r["file"], r["start"], r["end"], r["sha"]) in first for r in second)
     assert {splits[r["file"]] for r in second} == {"train"}  # the held-out split stays unseen
     assert all(r[label] in ("0", "1") for r in second for label in ("tech_first", "weasel", "jargon", "passive"))
+
 
 def test_problems_names_what_is_wrong():
     row = {"file": "a.md", "repo": "o/r", "path": "PRFAQ.md", "commit": "0" * 40, "sha256": "0" * 64}
