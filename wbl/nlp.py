@@ -25,7 +25,8 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Collection, Iterable, MutableMapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,7 +139,7 @@ class Pipeline:
             analysed = self.nlp.pipe(pieces, disable=disable, batch_size=batch)
         docs = []
         while True:
-            with _LOCK:
+            with _LOCK, numpy_ops():
                 doc = next(analysed, None)
             if doc is None:
                 break
@@ -183,7 +184,7 @@ class Pipeline:
                 needed.add("tok2vec")  # listeners read its output from the Doc
             if needed:
                 groups.setdefault(tuple(c for c in order if c in needed), []).append(doc)
-        with _LOCK:
+        with _LOCK, numpy_ops():
             for components, docs in groups.items():
                 disable = [c for c in order if c not in components]
                 by_sentence = [d for d in docs if _sentence_by_sentence(d, components)]
@@ -309,6 +310,31 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*\s+\Z")
 _LONG_PUNCTUATION = re.compile(r"(?:[^\w\s]|_){16,}")
 
 
+@contextmanager
+def numpy_ops() -> Iterator[None]:
+    """A context in which thinc computes with its NumPy ops calling numpy's own BLAS, not BLIS.
+
+    spaCy's CPU ops send the matrix products of tok2vec, tagger and parser to BLIS. The BLIS
+    wheel picks its kernel by CPU, and where it knows no better one it falls back to a generic
+    kernel several times slower than the OpenBLAS in numpy's wheels (so on the 2-core machine
+    wbl is developed on). The pipeline is loaded and run in this context (both are needed: layers
+    keep the ops they were built with, and the parser asks for the current ones), so wbl's parse
+    no longer depends on that choice. The products sum in another order, so a tag or head could
+    in principle change in a near tie; on the dev corpora none did (docs/speed.md). The context
+    is per thread and per call: a program that uses spaCy beside wbl keeps its own ops."""
+    global _NUMPY_OPS
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    if _NUMPY_OPS is None:
+        _NUMPY_OPS = NumpyOps(use_blis=False)  # one instance: thinc's `use_ops` looks ops up anew each time
+    previous = get_current_ops()
+    set_current_ops(_NUMPY_OPS)
+    try:
+        yield
+    finally:
+        set_current_ops(previous)
+
+
 def _mask_punctuation(text: str) -> str:
     if _LONG_PUNCTUATION.search(text) is None:
         return text
@@ -359,6 +385,7 @@ SPLIT_MEMO = "wbl.memo.split"
 _LOCK = threading.RLock()
 _IMPORT_LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, frozenset[str]], Pipeline] = {}
+_NUMPY_OPS: Any = None  # see `numpy_ops`
 
 
 def load_pipeline(name: str | None = None, features: Iterable[str] | None = None) -> Pipeline:
@@ -435,7 +462,8 @@ def _load(name: str, features: frozenset[str] | None) -> Pipeline:
     try:
         available = _package_components(name)
         exclude = [] if features is None else sorted(available - _needed(available, features))
-        nlp = spacy.load(name, exclude=exclude)
+        with numpy_ops():  # the layers keep the ops they were built with
+            nlp = spacy.load(name, exclude=exclude)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
     except Exception as exc:  # A broken pipeline package is a configuration problem, not a crash.
