@@ -208,9 +208,11 @@ class Pipeline:
         The parser never joins sentences the sentence recogniser set apart, so a sentence's
         parse depends on its own words and, through the tok2vec layer, on the few words around
         it; analysing it alone drops only those neighbours (on the labelled corpora 0.2% of tags
-        and 0.5% of heads differ from the paragraph's analysis, and no finding measured moved).
+        and 0.5% of heads differ from the paragraph's analysis; see docs/speed.md for the few
+        findings that moved).
         What it buys: an analysis that depends on the sentence alone can be kept by sentence."""
         import numpy
+        from spacy.attrs import NORM, ORTH, SPACY
 
         cache = {} if cache is None else cache
         found: dict[tuple[Any, ...], tuple[Any, Any]] = {}
@@ -219,17 +221,27 @@ class Pipeline:
         for doc in docs:
             before = frozenset(doc.user_data[RAN])
             attributes = _attributes(components, before)
+            earlier = _attributes((), before)  # what the Doc already carries, for the sentences' Docs
+            tokens = doc.to_array([ORTH, SPACY, NORM])
+            analysed_before = doc.to_array(earlier) if earlier else None
+            tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
             keys = []
             for sentence in doc.sents:
-                offsets = tuple(t.idx - sentence.start_char for t in sentence)
-                key = (components, before, sentence.text, offsets)
+                start, end = sentence.start, sentence.end
+                # The words and the text fix the tokens (and the white space between them).
+                key = (components, before, sentence.text, tuple(tokens[start:end, 0].tolist()))
                 keys.append(key)
                 if key in found or key in todo:
                     continue
                 try:
                     found[key] = cache[key]
                 except KeyError:
-                    todo[key] = (_sentence_doc(sentence, doc), attributes)
+                    own = _sentence_doc(doc.vocab, tokens[start:end])
+                    if analysed_before is not None:
+                        own.from_array(earlier, analysed_before[start:end])
+                    if tensor is not None:
+                        own.tensor = tensor[start:end]
+                    todo[key] = (own, attributes)
             plans.append((doc, attributes, keys))
         analysed = self.nlp.pipe([own for own, _ in todo.values()], disable=disable, batch_size=batch_size)
         for (key, (_, attributes)), own in zip(todo.items(), analysed, strict=True):
@@ -285,11 +297,18 @@ def _attributes(components: Collection[str], ran: Collection[str]) -> list[str]:
     return list(names)
 
 
-def _sentence_doc(sentence: Any, doc: Any) -> Any:
-    """A sentence as a Doc of its own, with what was analysed of it before (the tensor too)."""
-    own = sentence.as_doc()
-    if doc.tensor is not None and len(doc.tensor) == len(doc):
-        own.tensor = doc.tensor[sentence.start : sentence.end]
+def _sentence_doc(vocab: Any, tokens: Any) -> Any:
+    """A sentence as a Doc of its own, from its rows of (ORTH, SPACY, NORM): the same tokens (the
+    tokenizer's norms too, which the tok2vec layer reads: "n't" is "not") and one sentence.
+    Cheaper than `Span.as_doc`, which copies every attribute and vector."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    strings = vocab.strings
+    words = [strings[orth] for orth in tokens[:, 0].tolist()]
+    spaces = [bool(space) for space in tokens[:, 1].tolist()]
+    own = Doc(vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
+    own.from_array([NORM], tokens[:, 2:3])
     return own
 
 
