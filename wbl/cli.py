@@ -191,6 +191,11 @@ class _Commands(click.Group):
 @click.version_option(__version__, "--version", prog_name="wbl")
 def main() -> None:
     """wbl, the Working Backwards linter: checks PR/FAQ documents in Markdown."""
+    # numpy's OpenBLAS (the parse's matrix products, see `wbl.nlp.numpy_ops`) on one thread: the
+    # products are small, `--jobs` runs processes, and idle OpenBLAS threads spin on the cores
+    # the other processes and the language server's client need. Read when numpy is first
+    # imported, which the command line does only later; a value the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @main.command()
