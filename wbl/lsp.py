@@ -61,7 +61,9 @@ DEFAULT_DEBOUNCE = 0.15  # seconds; `initializationOptions: {"debounce": 0.15}` 
 UNIT_CACHE_SIZE = 4096  # units, each with what every local rule found in it (tuples of a few strings)
 LARGE = 100_000  # characters: a document at least this long is linted on the lane for large ones
 DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct paragraph text)
-PARSE_CACHE_SIZE = 16384  # sentences' analyses kept per rule selection (`Linter.parse_cache`)
+# Sentences' analyses kept per rule selection (`Linter.parse_cache`): arrays and the tok2vec
+# tensor, about 8 KB for a sentence of 20 tokens; a 1,500-word document has about 100 sentences.
+PARSE_CACHE_SIZE = 4096
 DIAGNOSTICS_KEPT = 20_000  # diagnostics remembered by finding (all are forgotten when there are more)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).

@@ -187,8 +187,10 @@ class Pipeline:
         with _LOCK, numpy_ops():
             for components, docs in groups.items():
                 disable = [c for c in order if c not in components]
-                by_sentence = [d for d in docs if _sentence_by_sentence(d, components)]
-                whole = [d for d in docs if not _sentence_by_sentence(d, components)]
+                by_sentence: list[Any] = []
+                whole: list[Any] = []
+                for doc in docs:
+                    (by_sentence if _sentence_by_sentence(doc, components) else whole).append(doc)
                 for doc in self.nlp.pipe(whole, disable=disable, batch_size=batch_size):
                     _completed(doc, components)
                 if by_sentence:
