@@ -226,6 +226,8 @@ class Linter:
                 deep = r.needs & DEEP_FEATURES
                 if not deep or kind not in r.documents or r.code in self._failed:
                     continue
+                if all(deep <= f for f in features):
+                    continue  # every unit gets these already: the prefilter could add nothing
                 for index in self._units_read(r, document, cascade):
                     features[index] |= deep
             wanted += [(u.nlp, f) for u, f in zip(document.units, features, strict=True) if f]
