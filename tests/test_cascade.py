@@ -162,6 +162,36 @@ def test_a_failing_prefilter_costs_time_not_findings() -> None:
     assert any("prefilter failed" in notice for notice in linter.notices)
 
 
+def test_a_prefilter_that_could_add_nothing_is_not_run() -> None:
+    """Once every unit gets a rule's features from the rules before it, its prefilter is skipped;
+    the rule still runs and finds what it would."""
+    calls: list[str] = []
+
+    def counting_prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+        calls.append(document.path)
+        return iter(())
+
+    everywhere = rule(code="WB990", name="month-noun", category="data", severity="info", summary="s", needs=["pos"])(
+        _reads_nouns
+    )
+    later = rule(
+        code="WB991",
+        name="month-noun-again",
+        category="data",
+        severity="info",
+        summary="s",
+        needs=["pos"],
+        prefilter=counting_prefilter,
+    )(_reads_nouns)
+    registry = Registry.from_rules([*default_registry().rules, everywhere, later])
+    linter = Linter(LintOptions(select=("WB990", "WB991")), registry)
+    assert sorted(f.rule for f in linter.lint_text(PRFAQ).findings) == ["WB990", "WB991"]
+    assert calls == []
+    alone = Linter(LintOptions(select=("WB991",)), registry)
+    alone.lint_text(PRFAQ)
+    assert calls == ["<text>"]  # without the rule before it, the prefilter decides
+
+
 def test_components_no_selected_rule_needs_are_not_loaded() -> None:
     from wbl import nlp
 
