@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytest
 
@@ -133,11 +134,14 @@ def _reads_nouns(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 yield Violation("a month", unit, token.idx, token.idx + len(token))
 
 
+def _month_rule(code: str = "WB990", name: str = "month-noun", prefilter: Any = None) -> Rule:
+    """A rule that reads the tags (it flags the noun "month"), with or without a prefilter."""
+    make = rule(code=code, name=name, category="data", severity="info", summary="s", needs=["pos"], prefilter=prefilter)
+    return make(_reads_nouns)
+
+
 def test_a_rule_without_a_prefilter_gets_every_unit_parsed() -> None:
-    noun_rule = rule(code="WB990", name="month-noun", category="data", severity="info", summary="s", needs=["pos"])(
-        _reads_nouns
-    )
-    linter = Linter(LintOptions(select=("WB990",)), _registry_with(noun_rule))
+    linter = Linter(LintOptions(select=("WB990",)), _registry_with(_month_rule()))
     ran = _analysed_units(linter, PRFAQ)
     assert "tagger" in ran["It costs $30 a month."]
     assert [f.text for f in linter.lint_text(PRFAQ).findings] == ["month"]
@@ -148,16 +152,7 @@ def _failing_prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentenc
 
 
 def test_a_failing_prefilter_costs_time_not_findings() -> None:
-    noun_rule = rule(
-        code="WB990",
-        name="month-noun",
-        category="data",
-        severity="info",
-        summary="s",
-        needs=["pos"],
-        prefilter=_failing_prefilter,
-    )(_reads_nouns)
-    linter = Linter(LintOptions(select=("WB990",)), _registry_with(noun_rule))
+    linter = Linter(LintOptions(select=("WB990",)), _registry_with(_month_rule(prefilter=_failing_prefilter)))
     assert [f.text for f in linter.lint_text(PRFAQ).findings] == ["month"]
     assert any("prefilter failed" in notice for notice in linter.notices)
 
@@ -171,19 +166,8 @@ def test_a_prefilter_that_could_add_nothing_is_not_run() -> None:
         calls.append(document.path)
         return iter(())
 
-    everywhere = rule(code="WB990", name="month-noun", category="data", severity="info", summary="s", needs=["pos"])(
-        _reads_nouns
-    )
-    later = rule(
-        code="WB991",
-        name="month-noun-again",
-        category="data",
-        severity="info",
-        summary="s",
-        needs=["pos"],
-        prefilter=counting_prefilter,
-    )(_reads_nouns)
-    registry = Registry.from_rules([*default_registry().rules, everywhere, later])
+    later = _month_rule("WB991", "month-noun-again", counting_prefilter)
+    registry = Registry.from_rules([*default_registry().rules, _month_rule(), later])
     linter = Linter(LintOptions(select=("WB990", "WB991")), registry)
     assert sorted(f.rule for f in linter.lint_text(PRFAQ).findings) == ["WB990", "WB991"]
     assert calls == []
