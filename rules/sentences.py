@@ -1289,7 +1289,7 @@ def _excused(
     if word in table.approximators and numbers:
         return True  # "approximately 14,000", "typically ... in less than 60 minutes"
     return (
-        kind in ("quantifier", "hedge")
+        kind in ("quantifier", "hedge", "frequency")
         and word not in ("may", "might", "should")
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
@@ -1303,12 +1303,17 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
         return True
     if nxt is None or nxt.like_num or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
         return False
-    head = nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head
-    if any(c.dep_ in ("relcl", "acl") for c in head.children):
+    # The noun phrase's words from the one after "first" to the noun it ends in ("the first web
+    # platform built for ...").
+    phrase = [nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head]
+    while phrase[-1].dep_ in ("compound", "amod") and phrase[-1].head.i > phrase[-1].i:
+        phrase.append(phrase[-1].head)
+    children = [c for word in phrase for c in word.children]
+    if any(c.dep_ in ("relcl", "acl") for c in children):
         return True  # "the first app built for nurses", "the first store that never closes"
-    if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
+    if phrase[-1].dep_ == "pobj" and phrase[-1].head.lower_ in _TIME_PREPOSITIONS:
         return False  # "on the first ride", "within the first weeks": a point in time
-    return tok.head.dep_ == "attr" or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in head.children)
+    return tok.head.dep_ == "attr" or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in children)
 
 
 _TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))

@@ -20,10 +20,11 @@ def prepare(ctx: RuleContext) -> WeaselTable:
 
 
 def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags weasel words: vague quantifiers ("many", "various"), intensifiers ("very",
-    "significantly"), hedges ("should help", "might"), unattributed authority ("studies have
-    shown"), peacock words ("seamless", "best-in-class"), claims of ease or speed ("simply",
-    "in seconds") and unsupported superlatives ("the first tool that...", "one of the most").
+    """Flags weasel words: vague quantifiers ("many", "various"), vague frequency ("often",
+    "sometimes"), intensifiers ("very", "significantly"), hedges ("should help", "might"),
+    unattributed authority ("studies have shown"), peacock words ("seamless", "best-in-class"),
+    claims of ease or speed ("simply", "in seconds") and unsupported superlatives ("the first tool
+    that...", "one of the most").
 
     **Why.** Amazon's writing guidance says to replace adjectives with data: "nearly all customers"
     becomes "87% of Prime members", "significantly better" becomes "+25 basis points". A reviewer
@@ -34,9 +35,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     options); the context decides, from the parse:
 
     - numbers: an approximator ("typically", "roughly", ``approximators``) with any real number in
-      the sentence ("typically under 30 seconds"); a quantifier or hedge with a number in its own
-      clause or within eight words. Versions, years, "one of" and "thousands" are not numbers.
-      "may", "might" and "should" are never excused by a number;
+      the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge with a number
+      in its own clause or within eight words. Versions, years, "one of" and "thousands" are not
+      numbers. "may", "might" and "should" are never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or a
       restriction ("may only accept"); "might" listing options beside a price; "should" unless it
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
