@@ -1002,7 +1002,7 @@ def passive_in(sentence: Sentence, lists: PassiveLists = DEFAULT_PASSIVE) -> tup
 
 @dataclass(frozen=True, slots=True)
 class WeaselGroup:
-    kind: str  # quantifier, intensifier, hedge, authority, peacock, easy, speed, superlative
+    kind: str  # quantifier, frequency, intensifier, hedge, authority, peacock, easy, speed, superlative
     name: str  # as the message says it
     advice: str
 
