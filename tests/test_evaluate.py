@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import wbl
-from wbl.evaluate import CorpusError, evaluate_sentences, load_sentences, main
+from wbl.evaluate import CorpusError, evaluate_sentences, load_sentences, locate, main
 
 HEADER = "doc_file\tsentence\ttech_first\tcustomer_centric\tweasel\tjargon\tpassive\thas_data\n"
 ROWS = [
@@ -96,6 +96,48 @@ def test_command_json(tmp_path):
     assert (document["file"], document["kind"], document["by_rule"]) == expected
     assert data["documents"]["part_agreement"] == 1.0
     assert data["documents"]["parts"]["headline"] == {"agree": 1, "total": 1, "rate": 1.0}
+
+
+def test_locate_finds_sentences_in_their_markdown_source():
+    text = "# Shelfwise\n\nMany **customers** wait for\ntheir orders. Every `order` is checked.\n"
+    wanted = ["Many customers wait for their orders.", "Every order is checked.", "Shelfwise", "Not here."]
+    spans = locate(text, wanted)
+    assert spans[3] is None
+    assert [text[a:b] for a, b in spans[:3]] == [
+        "Many **customers** wait for\ntheir orders.",
+        "Every `order` is checked.",
+        "Shelfwise",
+    ]
+
+
+def test_sentences_are_scored_in_their_documents_too(tmp_path):
+    """The second table: each document linted whole, a sentence flagged by the findings inside it."""
+    (tmp_path / "sentences.tsv").write_text(
+        HEADER
+        + "c.md\tMany customers wait for their orders.\t0\t1\t1\t0\t0\t0\n"
+        + "c.md\tEvery order is checked before it ships.\t0\t0\t0\t0\t1\t0\n"
+        + "c.md\tA sentence the document does not hold.\t0\t0\t0\t0\t0\t0\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.md").write_text(
+        "# Shelfwise\n\nMany *customers* wait for\ntheir orders. Every order is checked before it ships.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "INDEX.md").write_text(
+        "# Index\n\n| file | words | PR words | HL | DL | Prob | Data | LQ | CQ | CTA | xFAQ | iFAQ | TF | Q |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| c.md | 14/14 | – | Y | N | Y | N | N | N | N | N | N | N | weak |\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--corpus", str(tmp_path), "--json", "--select", "weasel,passive"])
+    assert result.exit_code == 0, result.output
+    context = json.loads(result.output)["in_context"]
+    assert (context["located"], context["missing"]) == (2, 1)
+    labels = {label["label"]: label for label in context["labels"]}
+    assert (labels["weasel"]["tp"], labels["weasel"]["fp"], labels["weasel"]["fn"]) == (1, 0, 0)
+    assert (labels["passive"]["tp"], labels["passive"]["fp"], labels["passive"]["fn"]) == (1, 0, 0)
+    text = CliRunner().invoke(main, ["--corpus", str(tmp_path), "--select", "weasel,passive"]).output
+    assert "in their documents" in text and "2 found in the source, 1 not found" in text
 
 
 @pytest.mark.slow

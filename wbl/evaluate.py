@@ -9,8 +9,10 @@ other way round, because wbl flags their absence: a sentence flagged by a data r
 0``; for those only the precision of "flagged => label is 0" is reported. Every document of the
 folder is then linted: its parts are set beside the reviewer's part labels (part agreement), and
 its score beside the reviewer's quality grade (Spearman's rank correlation, next to plain word
-count's). `--cv K` adds cross-validated figures of every learned component (folds by document),
-fitted by the repository's training scripts.
+count's). The labelled sentences are scored a second time in their documents, by the findings
+of the whole document (what a user of `wbl check` sees: the document's kind, its parts and rules
+that report a term once all count). `--cv K` adds cross-validated figures of every learned
+component (folds by document), fitted by the repository's training scripts.
 
 Nothing here changes the rules: the command only reads the corpus and reports.
 """
@@ -35,6 +37,7 @@ from wbl.findings import FileReport
 from wbl.nlp import ModelError
 from wbl.registry import RegistryError, SelectionError
 from wbl.rule import Severity
+from wbl.source import InputError, decode
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 SENTENCES_FILE = "sentences.tsv"
@@ -153,32 +156,102 @@ def load_sentences(path: Path) -> list[LabelledSentence]:
     return result
 
 
-def _counted(report: FileReport, min_severity: Severity) -> list[tuple[str, str, str]]:
-    """(category, code, flagged text) of the findings at or above `min_severity`."""
-    return [(f.category, f.rule, f.text) for f in report.findings if f.severity.rank >= min_severity.rank]
+def _counted(report: FileReport, min_severity: Severity) -> list[tuple[str, str, str, int]]:
+    """(category, code, flagged text, offset) of the findings at or above `min_severity`."""
+    return [(f.category, f.rule, f.text, f.start) for f in report.findings if f.severity.rank >= min_severity.rank]
+
+
+def _scores(sentences: Sequence[LabelledSentence]) -> list[Score]:
+    """An empty score for every label present in the data."""
+    present = set().union(*(s.labels for s in sentences)) if sentences else set()
+    scores = [Score(label, cats) for label, cats in POSITIVE_LABELS.items() if label in present]
+    return scores + [Score(label, cats, inverse=True) for label, cats in NEGATIVE_LABELS.items() if label in present]
+
+
+def _score_sentence(
+    scores: Sequence[Score], sentence: LabelledSentence, findings: Iterable[tuple[str, str, str, int]]
+) -> None:
+    """Add one sentence, flagged by `findings` (those of it alone, or those inside it in its document)."""
+    findings = list(findings)
+    for score in scores:
+        evidence = [f"{code} '{text}'" for category, code, text, _ in findings if category in score.categories]
+        predicted = bool(evidence)
+        actual = bool(sentence.labels[score.label])
+        if score.inverse:
+            # Only the flagged sentences are scored: flagged and label 0 is right.
+            if predicted:
+                score.add(True, not actual, sentence.text, evidence)
+        else:
+            score.add(predicted, actual, sentence.text, evidence)
 
 
 def evaluate_sentences(
     linter: Linter, sentences: Sequence[LabelledSentence], min_severity: Severity = Severity.INFO
 ) -> list[Score]:
     """Lint each sentence as a one-paragraph document and score every label present in the data."""
-    present = set().union(*(s.labels for s in sentences)) if sentences else set()
-    scores = [Score(label, cats) for label, cats in POSITIVE_LABELS.items() if label in present]
-    scores += [Score(label, cats, inverse=True) for label, cats in NEGATIVE_LABELS.items() if label in present]
+    scores = _scores(sentences)
     for sentence in sentences:
         report = linter.lint_text(sentence.text + "\n", path=sentence.doc_file or "<sentence>")
-        findings = _counted(report, min_severity)
-        for score in scores:
-            evidence = [f"{code} '{text}'" for category, code, text in findings if category in score.categories]
-            predicted = bool(evidence)
-            actual = bool(sentence.labels[score.label])
-            if score.inverse:
-                # Only the flagged sentences are scored: flagged and label 0 is right.
-                if predicted:
-                    score.add(True, not actual, sentence.text, evidence)
-            else:
-                score.add(predicted, actual, sentence.text, evidence)
+        _score_sentence(scores, sentence, _counted(report, min_severity))
     return scores
+
+
+# Markdown marks a labelled sentence loses when it is taken from its rendered document.
+_MARKUP = frozenset("*_`#>[]")
+
+
+def _plain(text: str) -> tuple[str, list[int]]:
+    """`text` without Markdown marks, each run of white space one space, and the offset in `text`
+    of every character kept."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    after_space = True
+    for offset, char in enumerate(text):
+        if char in _MARKUP:
+            continue
+        if char.isspace():
+            if after_space:
+                continue
+            char, after_space = " ", True
+        else:
+            after_space = False
+        kept.append(char)
+        offsets.append(offset)
+    return "".join(kept), offsets
+
+
+def locate(text: str, sentences: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each sentence is in a document's source, as (start, end) offsets, or None when it is
+    not there (a sentence cleaned by hand, a document changed since it was labelled)."""
+    plain, offsets = _plain(text)
+    spans: list[tuple[int, int] | None] = []
+    for sentence in sentences:
+        wanted = _plain(sentence)[0].strip()
+        at = plain.find(wanted) if wanted else -1
+        spans.append(None if at < 0 else (offsets[at], offsets[at + len(wanted) - 1] + 1))
+    return spans
+
+
+@dataclass(slots=True)
+class InContext:
+    """The labelled sentences scored by the findings of their whole document (what a user sees):
+    a sentence is flagged when a counted finding starts inside it."""
+
+    scores: list[Score]
+    located: int = 0
+    missing: int = 0
+
+    def add(self, text: str, report: FileReport, sentences: Sequence[LabelledSentence], min_severity: Severity) -> None:
+        findings = _counted(report, min_severity)
+        for sentence, span in zip(sentences, locate(text, [s.text for s in sentences]), strict=True):
+            if span is None:
+                self.missing += 1
+                continue
+            self.located += 1
+            _score_sentence(self.scores, sentence, (f for f in findings if span[0] <= f[3] < span[1]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"located": self.located, "missing": self.missing, "labels": [s.to_dict() for s in self.scores]}
 
 
 @dataclass(slots=True)
@@ -196,12 +269,28 @@ class DocumentResult:
     errors: tuple[str, ...]
 
 
-def evaluate_documents(linter: Linter, folder: Path) -> list[DocumentResult]:
+def evaluate_documents(
+    linter: Linter,
+    folder: Path,
+    context: InContext | None = None,
+    sentences: Sequence[LabelledSentence] = (),
+    min_severity: Severity = Severity.INFO,
+) -> list[DocumentResult]:
     """Lint every labelled document of a corpus folder and set its parts beside the labels
-    (Y, p and ph count as present, N as absent; see `wbl.corpus.cell_present`)."""
+    (Y, p and ph count as present, N as absent; see `wbl.corpus.cell_present`). With `context`,
+    the folder's labelled `sentences` are scored there by the findings of their document."""
+    by_document: dict[str, list[LabelledSentence]] = {}
+    for sentence in sentences:
+        by_document.setdefault(sentence.doc_file, []).append(sentence)
     results = []
     for doc in load_documents(folder):
         report = FileLinter(linter).lint_file(doc.path)
+        labelled = by_document.get(doc.name, [])
+        if context is not None and labelled:
+            try:
+                context.add(decode(doc.path.read_bytes()), report, labelled, min_severity)
+            except (OSError, InputError):
+                context.missing += len(labelled)
         card = report.scorecard or {}
         parts = {}
         for column, part in PART_COLUMNS.items():
@@ -280,16 +369,8 @@ def _fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:.2f}"
 
 
-def render_text(
-    scores: Iterable[Score],
-    documents: Sequence[DocumentResult],
-    total: int,
-    show_errors: bool,
-) -> str:
-    lines = [f"Labelled sentences: {total} (each linted as a one-paragraph document)", ""]
-    lines.append(
-        f"{'label':<17} {'categories':<24} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}  {'P':>5} {'R':>5} {'F1':>5}"
-    )
+def _score_table(scores: Iterable[Score]) -> list[str]:
+    lines = [f"{'label':<17} {'categories':<24} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}  {'P':>5} {'R':>5} {'F1':>5}"]
     for s in scores:
         categories = ",".join(s.categories) + (" (=> 0)" if s.inverse else "")
         recall = "" if s.inverse else _fmt(s.recall)
@@ -298,6 +379,25 @@ def render_text(
             f"{s.label:<17} {categories:<24} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.tn:>4}"
             f"  {_fmt(s.precision):>5} {recall:>5} {f1:>5}"
         )
+    return lines
+
+
+def render_text(
+    scores: Iterable[Score],
+    documents: Sequence[DocumentResult],
+    total: int,
+    show_errors: bool,
+    context: InContext | None = None,
+) -> str:
+    lines = [f"Labelled sentences: {total} (each linted as a one-paragraph document)", ""]
+    lines += _score_table(scores)
+    if context is not None and context.located + context.missing:
+        lines += [
+            "",
+            f"The same sentences in their documents (each document linted whole, as a user sees it): "
+            f"{context.located} found in the source, {context.missing} not found",
+            *_score_table(context.scores),
+        ]
     if show_errors:
         for s in scores:
             for text, evidence in s.false_positives:
@@ -326,10 +426,13 @@ def render_text(
     return "\n".join(lines)
 
 
-def to_json(scores: Iterable[Score], documents: Sequence[DocumentResult], total: int) -> dict[str, Any]:
+def to_json(
+    scores: Iterable[Score], documents: Sequence[DocumentResult], total: int, context: InContext | None = None
+) -> dict[str, Any]:
     return {
         "sentences": total,
         "labels": [s.to_dict() for s in scores],
+        "in_context": context.to_dict() if context is not None and context.located + context.missing else None,
         "documents": document_summary(documents) if documents else None,
         "per_document": [
             {
@@ -439,6 +542,7 @@ def main(
         click.echo(f"wbl.evaluate: error: no labelled corpus at {DEFAULT_CORPUS.parent} (give --corpus DIR)", err=True)
         sys.exit(2)
     sentences: list[LabelledSentence] = []
+    by_folder: dict[Path, list[LabelledSentence]] = {}
     for folder in folders:
         if not folder.is_dir():
             message = f"no labelled corpus at {folder} (expected {SENTENCES_FILE} and INDEX.md there)"
@@ -446,7 +550,8 @@ def main(
             sys.exit(2)
         try:
             if (folder / SENTENCES_FILE).is_file():
-                sentences.extend(load_sentences(folder / SENTENCES_FILE))
+                by_folder[folder] = load_sentences(folder / SENTENCES_FILE)
+                sentences.extend(by_folder[folder])
         except CorpusError as exc:
             click.echo(f"wbl.evaluate: error: {exc}", err=True)
             sys.exit(2)
@@ -455,16 +560,22 @@ def main(
         # A labelled sentence is linted alone, as a fragment said to be one: its findings keep the
         # severities they have in a PR/FAQ (a fragment wbl finds by itself gets hints only).
         sentence_linter = Linter(LintOptions(select=selection, kind="fragment"))
-        scores = evaluate_sentences(sentence_linter, sentences, Severity.parse(min_severity))
+        threshold = Severity.parse(min_severity)
+        scores = evaluate_sentences(sentence_linter, sentences, threshold)
         linter = Linter(LintOptions(select=selection))
-        documents = [] if no_documents else [r for folder in folders for r in evaluate_documents(linter, folder)]
+        context = None if no_documents else InContext(_scores(sentences))
+        documents = [
+            result
+            for folder in ([] if no_documents else folders)
+            for result in evaluate_documents(linter, folder, context, by_folder.get(folder, ()), threshold)
+        ]
     except (SelectionError, RegistryError, ModelError) as exc:
         click.echo(f"wbl.evaluate: error: {exc}", err=True)
         sys.exit(2)
     if as_json:
-        click.echo(json.dumps(to_json(scores, documents, len(sentences)), indent=2))
+        click.echo(json.dumps(to_json(scores, documents, len(sentences), context), indent=2))
     else:
-        click.echo(render_text(scores, documents, len(sentences), show_errors))
+        click.echo(render_text(scores, documents, len(sentences), show_errors, context))
     if folds is not None:
         sys.exit(cross_validate(folds, folders, parts_file))
 
