@@ -350,3 +350,23 @@ def test_the_pantry_cue_stays_a_warning():
     text = LEAD + "We could put them together for bakers.\n"
     (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq")).findings
     assert finding.severity is Severity.WARNING and finding.text == "We could"
+
+
+_RELEASE = (
+    "# Shelfwise helps bookstore owners track every order\n\n"
+    "LEEDS — June 1, 2027 — Today Shelfwise launched an order board for independent bookstores.\n\n"
+    "Bookstore owners lose orders every week because orders arrive by phone, email and at the till.\n\n"
+)
+_BLOCK_QUOTED = "> Every order was checked by hand before it shipped.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        ("Prices went up this year.\n\n", True),  # a layout's block quote: the author's own prose
+        ('"We wanted one screen," said Dana Ruiz, a bookstore owner in Leeds:\n\n', False),  # her words
+    ],
+)
+def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(before, flagged):
+    report = wbl.lint_text(_RELEASE + before + _BLOCK_QUOTED, options=wbl.LintOptions(select=("WB701",)))
+    assert [f.text for f in report.findings] == (["was checked"] if flagged else [])

@@ -44,6 +44,13 @@ def _edits(text: str) -> Iterator[str]:
     # Placeholders (unfinished-draft remembers each paragraph's matches).
     yield "\n\n".join([*paragraphs[:2], "Launch date: TBD.", *paragraphs[2:]])
     yield "\n\n".join([*paragraphs[:2], "Launch date: TBD, price XX.", *paragraphs[2:]])
+    # A block quote whose text stays the same becomes a quotation when the paragraph before it
+    # introduces a speaker, and prose again when that paragraph goes (passive-voice reads which).
+    quoted = "> Every order was checked by hand before it shipped."
+    yield "\n\n".join([*paragraphs[:2], "Prices went up this year.", quoted, *paragraphs[2:]])
+    speaker = '"We wanted one screen," said Dana Ruiz, a bookstore owner in Leeds:'
+    yield "\n\n".join([*paragraphs[:2], speaker, quoted, *paragraphs[2:]])
+    yield "\n\n".join([*paragraphs[:2], "Prices went up this year.", quoted, *paragraphs[2:]])
 
 
 def test_findings_after_edits_equal_a_fresh_lint() -> None:

@@ -74,6 +74,7 @@ class MemoKey:
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "split", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
+QUOTATION_UNITS = MemoKey("wbl.quotation_units", "document", "the units that hold a quotation the anatomy found")
 UNIT_SLOTS = MemoKey("wbl.unit_slots", "document", "each unit's entry of the engine's unit cache (inputs: kind)")
 # The spans refer to their Doc, which keeps them: `Document.release` drops them unless the Docs
 # are kept for later lints (the language server's), so that a Doc is freed without the cycle collector.
@@ -292,6 +293,14 @@ class Document(_Memo):
 
     def section_of(self, unit: Unit) -> Section:
         return self.sections[unit.section]
+
+    def quoted_in_blockquote(self, unit: Unit) -> bool:
+        """Whether the unit is someone's quotation set in a block quote (the anatomy found a
+        quotation in it), not prose that the layout puts in one (a press release under `>`)."""
+        if not unit.in_quote:
+            return False
+        holding = QUOTATION_UNITS.remember(self, lambda: frozenset(id(q.unit) for q in self.anatomy.quotes))
+        return id(unit) in holding
 
     def section_path(self, unit: Unit) -> list[Section]:
         chain = []

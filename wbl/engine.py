@@ -549,6 +549,7 @@ def _unit_keys(document: Document) -> list[_UnitKey]:
                     unit.emphasis,
                     unit.breaks,
                     document.sections[unit.section].title,
+                    document.quoted_in_blockquote(unit),
                 )
             )
             for unit in document.units

@@ -98,7 +98,8 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
     based in", "are excited"; after *get*, ``get-exempt-participles``: "get started") and "is
     used to it" are not flagged; "is used to sign releases" is. Terms the project's vocabulary
-    accepts are never flagged as participles.
+    accepts are never flagged as participles. A quotation set in a block quote (a customer's
+    words) is left alone (``skip-blockquotes``); a press release laid out in a block quote is not.
 
     **Fix.** Name the actor and make it the subject: "We encrypt the file", "A knowledge graph
     powers the search".
@@ -116,7 +117,7 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     non_agents = frozenset(str(w).lower() for w in ctx.get("non-agents", ()))
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     for unit in document.units:
-        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
+        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit)):
             continue
         for sentence in unit.sentences:
             # Lexical pre-check: no form of an auxiliary, no passive (and no need to walk the parse).
@@ -159,7 +160,7 @@ def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     a word whose possible lemmas include them (before the lemmatizer has run)."""
     kinds = set(ctx["kinds"])
     for unit in document.units:
-        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and unit.in_quote):
+        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit)):
             continue
         for sentence in unit.sentences:
             if sentence.span is None:

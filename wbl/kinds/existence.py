@@ -105,8 +105,9 @@ class Existence(Kind):
     some clauses (`not-in-clauses`: "teams that will never face it" is a relative clause), a
     number in the same clause or sentence can excuse it (`number-scope`), and a word such
     as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
-    starts with an apostrophe is a clitic ("'ll" in "we'll"). Blockquotes and quotations (someone
-    else's words) can be left alone (`skip-blockquotes`, `skip-quotations`). A word listed in
+    starts with an apostrophe is a clitic ("'ll" in "we'll"). Block-quoted quotations and words in
+    quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote the
+    anatomy reads as a quotation, not prose a layout puts under `>`; `skip-quotations`). A word listed in
     `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
     word ("very fast" -> "fast").
     """
@@ -134,7 +135,7 @@ class Existence(Kind):
             ("clause", "sentence", "none"),
         ),
         Option("skip-questions", "boolean", False, "skip questions"),
-        Option("skip-blockquotes", "boolean", False, "skip blockquotes"),
+        Option("skip-blockquotes", "boolean", False, "skip block quotes that hold a quotation"),
         Option("skip-quotations", "boolean", False, "skip matches inside quotation marks"),
         Option("parts", "strings", ["pr", "faq"], "the document parts checked: pr, faq"),
         Option("kinds", "strings", PROSE, "the units checked: heading, paragraph, list_item, table_cell"),
@@ -192,7 +193,7 @@ class Existence(Kind):
         for unit in document.units:
             if unit.part not in parts or unit.kind not in kinds:
                 continue
-            if ctx.get("skip-blockquotes", False) and unit.in_quote:
+            if ctx.get("skip-blockquotes", False) and document.quoted_in_blockquote(unit):
                 continue
             quoted_spans = quotation_spans(unit.text) if ctx.get("skip-quotations", False) else []
             clause_numbers: dict[int, bool] = {}  # clause head -> has a number (a paragraph can hold many matches)
