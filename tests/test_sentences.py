@@ -361,12 +361,13 @@ _BLOCK_QUOTED = "> Every order was checked by hand before it shipped.\n"
 
 
 @pytest.mark.parametrize(
-    ("before", "flagged"),
+    ("before", "quoted", "flagged"),
     [
-        ("Prices went up this year.\n\n", True),  # a layout's block quote: the author's own prose
-        ('"We wanted one screen," said Dana Ruiz, a bookstore owner in Leeds:\n\n', False),  # her words
+        ("Prices went up this year.\n\n", _BLOCK_QUOTED, True),  # a layout's block quote: the author's prose
+        ('"We wanted one screen," said Dana Ruiz, a bookstore owner in Leeds:\n\n', _BLOCK_QUOTED, False),
+        ("Prices went up this year.\n\n", "> We were told every order was checked by hand.\n", False),  # a voice
     ],
 )
-def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(before, flagged):
-    report = wbl.lint_text(_RELEASE + before + _BLOCK_QUOTED, options=wbl.LintOptions(select=("WB701",)))
+def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(before, quoted, flagged):
+    report = wbl.lint_text(_RELEASE + before + quoted, options=wbl.LintOptions(select=("WB701",)))
     assert [f.text for f in report.findings] == (["was checked"] if flagged else [])

@@ -14,6 +14,7 @@ where the value is kept: with the document, with the unit, or with the unit's sp
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -74,6 +75,8 @@ class MemoKey:
 SENTENCES = MemoKey("wbl.sentences", "unit", "the unit's sentences")
 WORD_COUNT = MemoKey("wbl.word_count", "split", "the unit's words (see `count_words`)")
 UNIT_KEYS = MemoKey("wbl.unit_keys", "document", "what local rules may read of each unit (the engine's unit cache)")
+# A speaker's voice at the start of a text: "I ...", "We're ...", "My ...", "Our ...".
+_FIRST_PERSON_OPENING = re.compile(r"""[\s"'“‘(*_]*(?:I|We|My|Our|Me|Us)\b(?!\.)""")
 QUOTATION_UNITS = MemoKey("wbl.quotation_units", "document", "the units that hold a quotation the anatomy found")
 UNIT_SLOTS = MemoKey("wbl.unit_slots", "document", "each unit's entry of the engine's unit cache (inputs: kind)")
 # The spans refer to their Doc, which keeps them: `Document.release` drops them unless the Docs
@@ -295,12 +298,13 @@ class Document(_Memo):
         return self.sections[unit.section]
 
     def quoted_in_blockquote(self, unit: Unit) -> bool:
-        """Whether the unit is someone's quotation set in a block quote (the anatomy found a
-        quotation in it), not prose that the layout puts in one (a press release under `>`)."""
+        """Whether the unit is someone's words set in a block quote (the anatomy found a quotation
+        in it, or it opens in the first person: "> We hope to ..."), not prose that the layout puts
+        in one (a press release under `>`, written about the product)."""
         if not unit.in_quote:
             return False
         holding = QUOTATION_UNITS.remember(self, lambda: frozenset(id(q.unit) for q in self.anatomy.quotes))
-        return id(unit) in holding
+        return id(unit) in holding or _FIRST_PERSON_OPENING.match(unit.text) is not None
 
     def section_path(self, unit: Unit) -> list[Section]:
         chain = []

@@ -98,8 +98,9 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
     based in", "are excited"; after *get*, ``get-exempt-participles``: "get started") and "is
     used to it" are not flagged; "is used to sign releases" is. Terms the project's vocabulary
-    accepts are never flagged as participles. A quotation set in a block quote (a customer's
-    words) is left alone (``skip-blockquotes``); a press release laid out in a block quote is not.
+    accepts are never flagged as participles. Someone's words set in a block quote (a quotation,
+    or a text that opens in the first person) are left alone (``skip-blockquotes``); a press
+    release laid out in a block quote is not.
 
     **Fix.** Name the actor and make it the subject: "We encrypt the file", "A knowledge graph
     powers the search".

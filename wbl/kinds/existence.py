@@ -106,8 +106,9 @@ class Existence(Kind):
     number in the same clause or sentence can excuse it (`number-scope`), and a word such
     as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Block-quoted quotations and words in
-    quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote the
-    anatomy reads as a quotation, not prose a layout puts under `>`; `skip-quotations`). A word listed in
+    quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote that
+    holds a quotation or opens in the first person, not prose a layout puts under `>`;
+    `skip-quotations`). A word listed in
     `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
     word ("very fast" -> "fast").
     """
