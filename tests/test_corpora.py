@@ -1,5 +1,5 @@
-"""The manifests of measuring sets kept in training/corpora: well formed, and clear of the files
-reserved for evaluation by others."""
+"""The manifests kept in training/corpora (measuring sets, and negatives for the kind model): well
+formed, and clear of the files reserved for evaluation by others."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ import pytest
 from .conftest import REPO
 
 MANIFESTS = sorted((REPO / "training" / "corpora").glob("ordinary-*.tsv"))
+NEGATIVES = sorted((REPO / "training" / "corpora").glob("negatives-*.tsv"))
 PRFAQS = REPO / "training" / "corpora" / "prfaqs.tsv"
 CATEGORIES = {"design", "adr", "readme", "guide", "changelog", "blog", "notes", "near-genre"}
+# A negative's category is one of these, then ":" and a few words ("prd:mobile app requirements").
+NEGATIVE_CATEGORIES = {"prd", "project", "vision", "ordinary"}
 
 
 def _rows(path):
@@ -20,7 +23,7 @@ def _rows(path):
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES], ids=lambda p: p.name)
 def test_a_manifest_names_each_file_once_at_a_commit(manifest):
     rows = _rows(manifest)
     assert rows and set(rows[0]) == {"filename", "repo", "path", "commit", "category"}
@@ -28,10 +31,13 @@ def test_a_manifest_names_each_file_once_at_a_commit(manifest):
     for row in rows:
         assert re.fullmatch(r"[0-9a-f]{40}", row["commit"]), row
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]) and row["path"], row
-        assert row["category"] in CATEGORIES, row
+        if manifest in NEGATIVES:
+            assert row["category"].split(":", 1)[0] in NEGATIVE_CATEGORIES, row
+        else:
+            assert row["category"] in CATEGORIES, row
 
 
-@pytest.mark.parametrize("manifest", [*MANIFESTS, PRFAQS], ids=lambda p: p.name)
+@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES, PRFAQS], ids=lambda p: p.name)
 def test_no_manifest_holds_a_reserved_file(manifest):
     if not manifest.is_file():
         pytest.skip(f"{manifest.name} is not written yet")
@@ -47,3 +53,13 @@ def test_no_manifest_holds_a_reserved_file(manifest):
     assert listed  # the table was read
     held = {(r["repo"].lower(), r["path"]) for r in _rows(manifest)}
     assert not held & listed
+
+
+@pytest.mark.parametrize("negatives", NEGATIVES, ids=lambda p: p.name)
+def test_negatives_stay_out_of_the_measuring_sets(negatives):
+    """Training negatives never hold a file of a measuring set, nor of a PR/FAQ corpus repository."""
+    kept = {(r["repo"].lower(), r["path"]) for r in _rows(negatives)}
+    measured = {(r["repo"].lower(), r["path"]) for manifest in MANIFESTS for r in _rows(manifest)}
+    assert not kept & measured
+    if PRFAQS.is_file():
+        assert not {repo for repo, _ in kept} & {r["repo"].lower() for r in _rows(PRFAQS)}
