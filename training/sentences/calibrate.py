@@ -30,6 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+import train
 from wbl_rules import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,12 +40,8 @@ BOOTSTRAP = 200
 
 def operating_point(p: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float, float]:
     """(threshold, precision, recall, F0.5) of flagging every sentence scored at least `threshold`."""
-    flagged = p >= threshold
-    tp = int((flagged & (y == 1)).sum())
-    precision = tp / max(int(flagged.sum()), 1)
-    recall = tp / max(int(y.sum()), 1)
-    f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
-    return float(threshold), precision, recall, f05
+    _, _, _, precision, recall, _ = train.prf((p >= threshold).astype(int), y)
+    return float(threshold), precision, recall, train.f_beta(precision, recall, 0.5)
 
 
 def operating_points(p: np.ndarray, y: np.ndarray) -> list[tuple[float, float, float, float]]:
