@@ -9,7 +9,6 @@ import pytest
 
 from wbl.anatomy import (
     KIND_TEXT_CHARACTERS,
-    REMEMBERED_TEXT,
     Anatomy,
     alias_part,
     cue_hits,
@@ -24,6 +23,7 @@ from wbl.anatomy import (
 from wbl.document import build_document
 from wbl.markdown import parse
 from wbl.source import SourceText
+from wbl.textutil import REMEMBERED_TEXT
 
 
 def anatomy_of(markdown: str, path: str = "doc.md") -> Anatomy:

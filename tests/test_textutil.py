@@ -1,4 +1,5 @@
-"""`phrase_pattern` (a trie of phrases) matches exactly what one alternative per phrase would."""
+"""Text helpers: `phrase_pattern` (a trie of phrases) matches exactly what one alternative per phrase
+would; `remembered_for_short_texts` keeps answers for short texts only."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wbl.textutil import phrase_pattern
+from wbl.textutil import REMEMBERED_TEXT, phrase_pattern, remembered_for_short_texts
 
 
 def alternation_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -37,3 +38,20 @@ def test_longest_phrase_wins_and_words_stay_whole():
     text = "A cloud  native tool, a cloud-native platform, cloudy skies, AI and ai-driven."
     assert [m.group(0) for m in pattern.finditer(text)] == ["cloud  native", "cloud-native platform", "AI"]
     assert [m.group(0) for m in phrase_pattern(["don't"]).finditer("I don’t and don't.")] == ["don’t", "don't"]
+
+
+def test_short_texts_are_remembered_and_long_ones_computed_each_time():
+    """`remembered_for_short_texts` keeps the answers for texts up to REMEMBERED_TEXT characters
+    (per text and argument) and computes longer texts afresh, so its memory stays bounded."""
+    calls: list[tuple[str, int]] = []
+
+    @remembered_for_short_texts
+    def measure(text: str, factor: int) -> int:
+        calls.append((text, factor))
+        return len(text) * factor
+
+    short, long = "a short paragraph", "x" * (REMEMBERED_TEXT + 1)
+    assert measure(short, 2) == measure(short, 2) == 2 * len(short)
+    assert measure(short, 3) == 3 * len(short)  # another argument: another answer
+    assert measure(long, 1) == measure(long, 1) == len(long)
+    assert calls == [(short, 2), (short, 3), (long, 1), (long, 1)]

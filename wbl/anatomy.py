@@ -40,7 +40,7 @@ from typing import Any
 
 from wbl import derived
 from wbl.saferegex import compile_pattern
-from wbl.textutil import phrase_pattern, zipf_frequency
+from wbl.textutil import phrase_pattern, remembered_for_short_texts, zipf_frequency
 
 DATA_FILE = "anatomy.toml"
 
@@ -151,26 +151,22 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return phrase_pattern(phrases)
 
 
-# Texts up to this long have their cue hits, rough sentences and template prompts remembered:
-# the language server builds the anatomy of the whole document again after each edit, and all but
-# the edited paragraph are texts it has scanned before.
-REMEMBERED_TEXT = 2_000  # characters
+# Cue hits, rough sentences, template prompts and the other scans of a text below are remembered
+# for short texts (`remembered_for_short_texts`): the language server builds the anatomy of the
+# whole document again after each edit, and all but the edited paragraph are texts it has scanned.
 
 
 def cue_hits(text: str, phrases: Iterable[str]) -> list[str]:
     """The distinct listed phrases in `text` (lower case), in order of first appearance."""
-    pattern = _pattern(tuple(phrases))
-    return list(_cue_hits(text, pattern) if len(text) <= REMEMBERED_TEXT else _find_cues(text, pattern))
+    return list(_find_cues(text, _pattern(tuple(phrases))))
 
 
+@remembered_for_short_texts
 def _find_cues(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for match in pattern.finditer(text):
         seen.setdefault(" ".join(match.group(0).lower().replace("’", "'").split()), None)
     return tuple(seen)
-
-
-_cue_hits = lru_cache(maxsize=4096)(_find_cues)
 
 
 def normalise(text: str) -> str:
@@ -298,13 +294,9 @@ def _prompts() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((normalise(p), p, frozenset(normalise(p).split())) for p in data()["template"]["prompts"])
 
 
-@lru_cache(maxsize=8192)
+@remembered_for_short_texts
 def template_prompt(sentence: str) -> str | None:
     """The template prompt (rubric §8.12) that `sentence` repeats, allowing light edits, or None."""
-    return _template_prompt(sentence) if len(sentence) <= REMEMBERED_TEXT else _find_template_prompt(sentence)
-
-
-def _find_template_prompt(sentence: str) -> str | None:
     key = normalise(sentence)
     if len(key) < 12:
         return None
@@ -325,16 +317,15 @@ def _find_template_prompt(sentence: str) -> str | None:
     return None
 
 
-_template_prompt = lru_cache(maxsize=4096)(_find_template_prompt)
-
 _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<=[.!?])[\"”)]*(?=\s+\S)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans of `text`, white space trimmed (no NLP needed)."""
-    return list(_sentences_of(text) if len(text) <= REMEMBERED_TEXT else _split_sentences(text))
+    return list(_split_sentences(text))
 
 
+@remembered_for_short_texts
 def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     result = []
@@ -346,20 +337,15 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(result)
 
 
-_sentences_of = lru_cache(maxsize=4096)(_split_sentences)
-
-
 def placeholder_count(text: str) -> int:
     """How many placeholders (`_PLACEHOLDER`) `text` holds; remembered for short texts, as the
     document's score counts them in every segment after each edit."""
-    return _placeholders_in(text) if len(text) <= REMEMBERED_TEXT else _count_placeholders(text)
+    return _count_placeholders(text)
 
 
+@remembered_for_short_texts
 def _count_placeholders(text: str) -> int:
     return len(_PLACEHOLDER.findall(text))
-
-
-_placeholders_in = lru_cache(maxsize=4096)(_count_placeholders)
 
 
 def dateline(text: str) -> str | None:
@@ -1754,6 +1740,28 @@ def problem_features(
     product: Iterable[str] = (),
 ) -> dict[str, float]:
     """What the problem model reads of a paragraph: its wording and its place in the release."""
+    wording, opening, product_pattern = _problem_wording(text)
+    read = dict(wording)
+    # In the order the problem model was written with (its log-odds are summed in this order).
+    return {
+        "first": 1.0 if position == 0 else 0.0,
+        "second": 1.0 if position == 1 else 0.0,
+        "third": 1.0 if position == 2 else 0.0,
+        "later": 1.0 if position >= 3 else 0.0,
+        "after_summary": 1.0 if after_summary else 0.0,
+        **{k: read[k] for k in ("cues", "cue_density", "opener", "negation", "question", "launch", "solution_words")},
+        "product_subject": 1.0 if product_pattern or (opening and opening in set(product)) else 0.0,
+        **{k: read[k] for k in ("customer_subject", "numbers")},
+        "quote": 1.0 if quote else 0.0,
+        "list_item": 1.0 if list_item else 0.0,
+        "long": read["long"],
+    }
+
+
+@remembered_for_short_texts
+def _problem_wording(text: str) -> tuple[tuple[tuple[str, float], ...], str, bool]:
+    """The features of `problem_features` that read only the text, its first word, and whether
+    it opens with the product as the subject."""
     cues = data()["cues"]
     lowered = text.lower()
     words = max(1, len(text.split()))
@@ -1761,29 +1769,20 @@ def problem_features(
     first = re.sub(r"^[\W_]+", "", lowered)
     opening = first.split(None, 1)[0].strip(".,:;'’s") if first.split() else ""
     negations = len(_NEGATION.findall(lowered))
-    launch = cue_hits(text, cues["launch"])
-    return {
-        "first": 1.0 if position == 0 else 0.0,
-        "second": 1.0 if position == 1 else 0.0,
-        "third": 1.0 if position == 2 else 0.0,
-        "later": 1.0 if position >= 3 else 0.0,
-        "after_summary": 1.0 if after_summary else 0.0,
-        "cues": min(hits, 6) / 6,
-        "cue_density": min(1.0, hits * 10 / words),
-        "opener": 1.0
-        if any(first.startswith(o + " ") or first.startswith(o + ",") for o in cues["problem-openers"])
-        else 0.0,
-        "negation": min(negations, 3) / 3,
-        "question": 1.0 if "?" in text else 0.0,
-        "launch": 1.0 if launch else 0.0,
-        "solution_words": min(len(cue_hits(text, cues["solution"])), 4) / 4,
-        "product_subject": 1.0 if _PRODUCT_SUBJECT.match(first) or (opening and opening in set(product)) else 0.0,
-        "customer_subject": 1.0 if _CUSTOMER_SUBJECT.match(first) else 0.0,
-        "numbers": 1.0 if _NUMBER.search(text) else 0.0,
-        "quote": 1.0 if quote else 0.0,
-        "list_item": 1.0 if list_item else 0.0,
-        "long": min(1.0, words / 80),
-    }
+    opener = any(first.startswith(o + " ") or first.startswith(o + ",") for o in cues["problem-openers"])
+    wording = (
+        ("cues", min(hits, 6) / 6),
+        ("cue_density", min(1.0, hits * 10 / words)),
+        ("opener", 1.0 if opener else 0.0),
+        ("negation", min(negations, 3) / 3),
+        ("question", 1.0 if "?" in text else 0.0),
+        ("launch", 1.0 if cue_hits(text, cues["launch"]) else 0.0),
+        ("solution_words", min(len(cue_hits(text, cues["solution"])), 4) / 4),
+        ("customer_subject", 1.0 if _CUSTOMER_SUBJECT.match(first) else 0.0),
+        ("numbers", 1.0 if _NUMBER.search(text) else 0.0),
+        ("long", min(1.0, words / 80)),
+    )
+    return wording, opening, _PRODUCT_SUBJECT.match(first) is not None
 
 
 def problem_wording(features: Mapping[str, float]) -> bool:
@@ -2113,6 +2112,7 @@ def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
 _FIELD = re.compile(r"(?:^|\s)([A-Z][\w()/&' -]{0,30}?):{1,2}\s+(\S[^:]*?)(?=\s+[A-Z][\w()/&' -]{0,30}?:{1,2}\s|$)")
 
 
+@remembered_for_short_texts
 def is_metadata(text: str) -> bool:
     """Whether `text` is document metadata: "Status: draft  Author: @kim", a known label, or short
     "Label: value" fields whose values are handles, dates, links or a few words."""
@@ -2184,6 +2184,7 @@ def _metadata_label(label: str) -> bool:
     return normalise(label) in _metadata_labels()
 
 
+@remembered_for_short_texts
 def _mostly_placeholder(text: str) -> bool:
     """True when placeholders and template slots make up most of `text`."""
     if not text.strip():

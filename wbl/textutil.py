@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
@@ -15,6 +16,26 @@ NUMBER = re.compile(
     r"|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
 )
+
+
+# Texts up to this long have what is derived from them remembered (`remembered_for_short_texts`):
+# the language server builds a document again after each edit, and all but the edited paragraph
+# are texts it has scanned before. Longer texts are scanned each time, so memory stays bounded.
+REMEMBERED_TEXT = 2_000  # characters
+_Result = TypeVar("_Result")
+
+
+def remembered_for_short_texts(function: Callable[..., _Result]) -> Callable[..., _Result]:
+    """`function(text, *hashable_args)`, remembered (4,096 entries) for texts of at most
+    `REMEMBERED_TEXT` characters. Its result must not be changed by callers (a bool, a number, a
+    tuple)."""
+    cached = lru_cache(maxsize=4096)(function)
+
+    @wraps(function)
+    def call(text: str, *args: Any) -> _Result:
+        return cached(text, *args) if len(text) <= REMEMBERED_TEXT else function(text, *args)
+
+    return call
 
 
 def normal_phrase(text: str) -> str:
