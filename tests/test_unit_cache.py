@@ -99,6 +99,58 @@ def test_a_local_rule_runs_only_on_changed_units() -> None:
     assert [(f.line, f.column) for f in moved.findings] == [(5, 12), (9, 12)]
 
 
+CHOSEN: list[int] = []
+
+
+def _choosing(document: Document, ctx: RuleContext) -> Iterator[Any]:
+    for unit in document.units:
+        CHOSEN.append(unit.index)
+        yield from (s for s in unit.sentences if "very" in s.text)
+
+
+def _whole_document(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Not local: one finding at the first unit when any unit says "very"."""
+    if any("very" in u.text for u in document.units):
+        yield Violation("very, somewhere", document.units[0], 0, 1)
+
+
+def test_a_local_prefilter_of_a_document_rule_runs_only_on_changed_units() -> None:
+    """`local_prefilter`: the rule is judged on the whole document, but its prefilter's choice in a
+    unit is remembered, so after an edit it runs on the changed unit only; findings stay a fresh
+    lint's."""
+    whole = rule(
+        code="WB992",
+        name="very-anywhere",
+        category="weasel",
+        severity="info",
+        summary="s",
+        needs=("pos",),
+        prefilter=_choosing,
+        local_prefilter=True,
+    )(_whole_document)
+    assert not whole.local and whole.local_prefilter
+    registry = Registry.from_rules([*default_registry().rules, whole])
+    linter = _editing_linter(LintOptions(select=("WB992",)), registry)
+    fresh = Linter(LintOptions(select=("WB992",)), registry)
+    text = "# Shelfwise\n\nOwners are busy.\n\nThey sell books.\n\nThe van is fast.\n"
+    first = linter.lint_text(text, "prfaq.md")
+    assert sorted(CHOSEN) == [0, 1, 2, 3]
+    assert first.to_dict() == fresh.lint_text(text, "prfaq.md").to_dict()
+    CHOSEN.clear()
+    edited = text.replace("They sell books.", "They sell very many books.")
+    second = linter.lint_text(edited, "prfaq.md")
+    assert CHOSEN == [2]  # the edited paragraph only
+    assert second.findings and second.to_dict() == fresh.lint_text(edited, "prfaq.md").to_dict()
+
+
+def test_builtin_local_prefilters() -> None:
+    """The built-in rules whose prefilter reads one unit at a time say so; those whose prefilter
+    reads the lead or the document's title do not."""
+    rules = {r.name: r for r in default_registry().rules}
+    assert rules["jargon-density"].local_prefilter and rules["no-specific-customer"].local_prefilter
+    assert not rules["tech-first-sentence"].local_prefilter and not rules["customer-drift"].local_prefilter
+
+
 SPLIT_KEY = MemoKey("test.split", "split")
 ANALYSIS_KEY = MemoKey("test.analysis", "analysis")
 DEEP = {"pos", "lemma", "dep"}

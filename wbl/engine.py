@@ -240,7 +240,7 @@ class Linter:
         if not cascade or r.prefilter is None:
             return range(len(document.units))
         try:
-            if r.local and self.unit_cache is not None:
+            if (r.local or r.local_prefilter) and self.unit_cache is not None:
                 return self._local_prefilter(r, document)
             return {s.unit.index for s in r.prefilter(document, self._contexts[r.code])}
         except Exception as exc:  # A faulty prefilter costs time, never findings: parse everything.
@@ -250,7 +250,8 @@ class Linter:
             return range(len(document.units))
 
     def _local_prefilter(self, r: Rule, document: Document) -> set[int]:
-        """A local rule's prefilter, run only on the units it has not judged before."""
+        """A local prefilter (of a local rule, or one declared `local_prefilter`), run only on the
+        units it has not judged before."""
         assert self.unit_cache is not None and r.prefilter is not None
         slots = self._unit_slots(document, self._kind_of(document))
         key = ("prefilter", r.code)

@@ -261,6 +261,10 @@ class Rule:
     # analysis and section) and the document's kind, never on other units: the language server
     # re-runs it only on the units an edit changed. Its prefilter must be local too.
     local: bool = False
+    # A rule that is not local may still have a local prefilter: the sentences it names in a unit
+    # depend on that unit alone (as for `local`). The language server then runs it only on the
+    # units an edit changed, and remembers its choice for the others.
+    local_prefilter: bool = False
 
     def __post_init__(self) -> None:
         if self.schema is None:
@@ -324,6 +328,7 @@ def rule(
     figures: FiguresFunction | None = None,
     prefilter: PrefilterFunction | None = None,
     local: bool = False,
+    local_prefilter: bool = False,
     supersedes: Iterable[str] = (),
     uses: Iterable[str] = (),
     documents: Iterable[str] = DEFAULT_DOCUMENTS,
@@ -350,6 +355,7 @@ def rule(
             figures=figures,
             prefilter=prefilter,
             local=local,
+            local_prefilter=local_prefilter,
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),

@@ -154,6 +154,7 @@ def rule_to_json(rule: Rule) -> dict[str, Any]:
         "uses": list(rule.uses),
         "documents": list(rule.documents),
         "local": rule.local,
+        "local_prefilter": rule.local_prefilter,
     }
 
 
@@ -182,6 +183,7 @@ def rule_from_json(data: Mapping[str, Any]) -> Rule:
         uses=tuple(data["uses"]),
         documents=tuple(data["documents"]),
         local=data["local"],
+        local_prefilter=data["local_prefilter"],
         **hooks,  # type: ignore[arg-type]
     )
 

@@ -37,6 +37,7 @@ _METADATA = (
     Option("uses", "strings", []),
     Option("documents", "strings", list(DEFAULT_DOCUMENTS)),
     Option("local", "boolean", False),
+    Option("local-prefilter", "boolean", False),
     Option("options", "table", {}),
 )
 
@@ -88,6 +89,7 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "uses": tuple(data.get("uses", ())),
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
         "local": bool(data.get("local", False)),
+        "local_prefilter": bool(data.get("local-prefilter", False)),
     }
     if kind_class is Python:
         hooks = {
