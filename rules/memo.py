@@ -65,6 +65,7 @@ SENTENCE_SCORES = MemoKey(
 )
 PASSIVE_CLAUSES = MemoKey("sentences.passive", "analysis", "passive clauses (inputs: word lists, sentence)")
 WEASEL_TERMS = MemoKey("sentences.weasel", "analysis", "a sentence's weasel words (inputs: word lists, sentence)")
+PLACEHOLDERS = MemoKey("sentences.placeholders", "split", "where a unit's Doc holds placeholders ([City], <name>)")
 MAY_HOLD_JARGON = MemoKey(
     "sentences.may_hold_jargon",
     "split",
@@ -80,6 +81,7 @@ __all__ = [
     "NAMED_SUBJECTS",
     "NOUN_MENTIONS",
     "PASSIVE_CLAUSES",
+    "PLACEHOLDERS",
     "POSSIBLE_FORMS",
     "PRODUCT_NAMES",
     "QUOTED",

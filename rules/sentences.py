@@ -39,12 +39,12 @@ from typing import Any
 from wbl_rules import memo
 from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
 
-from wbl.document import Sentence
+from wbl.document import Sentence, Unit
 from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.nlp import lemma_candidates
 from wbl.rule import RuleContext, Severity
-from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, remembered_for_short_texts, zipf_frequency
+from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
 
 FEATURIZER_VERSION = "sentfeat-2"
@@ -593,23 +593,20 @@ _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z][\w-]*")
 
 
-def _placeholders(span: Any, offsets: Sequence[tuple[int, int, int]], unit_text: str) -> frozenset[int]:
-    """Tokens of the span inside a placeholder. Read in the whole unit (`unit_text`, the text of the
-    span's Doc): the sentence splitter may cut one ("[" and "City, State ZIP Code]" as two sentences)."""
+def _placeholders(span: Any, offsets: Sequence[tuple[int, int, int]], unit: Unit) -> frozenset[int]:
+    """Tokens of the span inside a placeholder. Read in the whole unit: the sentence splitter may cut
+    one ("[" and "City, State ZIP Code]" as two sentences). The unit's Doc is scanned once for all
+    its sentences, in the Doc's own text (where a long run of punctuation is masked; see wbl.nlp)."""
     base = span.start_char
     end = base + len(span.text)
     return frozenset(
         i
-        for start, stop in _placeholder_spans(unit_text)
+        for start, stop in memo.PLACEHOLDERS.remember(
+            unit, lambda: tuple(m.span() for m in _PLACEHOLDER.finditer(span.doc.text))
+        )
         if stop > base and start < end
         for i in _tokens_in(offsets, start - base, stop - base)
     )
-
-
-@remembered_for_short_texts
-def _placeholder_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Where `text` holds placeholders: a unit's text is scanned once for all its sentences."""
-    return tuple(m.span() for m in _PLACEHOLDER.finditer(text))
 
 
 def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
@@ -663,7 +660,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
     excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
-    placeholder = _placeholders(span, offsets, sentence.unit.text)
+    placeholder = _placeholders(span, offsets, sentence.unit)
     defined = _definitions(text, offsets)
     patterns = slex.patterns()
     phrases = {
@@ -1203,7 +1200,7 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         return
     offsets = _offsets(span)
     excepted = [m.span() for m in table.exceptions.finditer(text)]
-    placeholder = _placeholders(span, offsets, sentence.unit.text)
+    placeholder = _placeholders(span, offsets, sentence.unit)
     numbers = _Numbers(_data_numbers(span))
     title_case = is_title_case(span)
     for m in table.pattern.finditer(text):

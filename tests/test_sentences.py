@@ -306,6 +306,19 @@ def test_a_slot_left_for_a_value_holds_no_acronym_jargon_or_technology_even_when
     assert wbl.lint_text(text, "t.md", options=options).findings == ()
 
 
+def test_placeholders_are_read_in_the_analysed_text(parse):
+    """Placeholders are found in the text of the unit's spaCy Doc, once per Doc: a run of 16 or
+    more punctuation marks is masked there (it would slow the tokenizer), so a bracket inside such
+    a run closes no placeholder, and "[Company" below is not one."""
+    sentence = parse("[Company name________________] ships seamless Kubernetes orchestration.")
+    assert "]" not in sentence.span.doc.text  # masked with the run of underscores
+    analysis = sentences.analyse(sentence, default_sentence_lexicon())
+    assert not analysis.placeholder
+    slot = parse("Teams at [Company name] ship seamless Kubernetes orchestration.")
+    found = sentences.analyse(slot, default_sentence_lexicon()).placeholder
+    assert {slot.span.doc[i].text for i in found} == {"[", "Company", "name", "]"}
+
+
 def test_the_jargon_finding_names_its_terms_and_how_to_accept_them():
     text = "# Acme\n\nWe keep a warm standby and a feature store for lead scoring.\n"
     (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401",))).findings

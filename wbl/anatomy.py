@@ -337,14 +337,10 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(result)
 
 
+@remembered_for_short_texts
 def placeholder_count(text: str) -> int:
     """How many placeholders (`_PLACEHOLDER`) `text` holds; remembered for short texts, as the
     document's score counts them in every segment after each edit."""
-    return _count_placeholders(text)
-
-
-@remembered_for_short_texts
-def _count_placeholders(text: str) -> int:
     return len(_PLACEHOLDER.findall(text))
 
 

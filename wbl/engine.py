@@ -102,8 +102,9 @@ class Linter:
         # that an edit re-analyses only the paragraphs that changed). A cached Doc is only ever
         # completed with more components (the cascade), never changed otherwise.
         self.doc_cache: MutableMapping[str, Any] | None = None
-        # Optional: what each local rule (`Rule.local`) found, and what its prefilter chose, per
-        # unit (the language server keeps one, so an edit re-runs local rules on changed units only):
+        # Optional: what each local rule (`Rule.local`) found, and what its prefilter (or a local
+        # prefilter, `Rule.local_prefilter`) chose, per unit (the language server keeps one, so an
+        # edit re-runs local rules and local prefilters on changed units only):
         # (kind, unit key) -> {("check" or "prefilter", rule code): value}.
         self.unit_cache: MutableMapping[tuple[Any, ...], Any] | None = None
         # Optional: each sentence's analysis (`Pipeline.complete`), kept across calls so that a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache, wraps
-from typing import Any, TypeVar
+from typing import ParamSpec, TypeVar
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
@@ -23,17 +23,20 @@ NUMBER = re.compile(
 # are texts it has scanned before. Longer texts are scanned each time, so memory stays bounded.
 REMEMBERED_TEXT = 2_000  # characters
 _Result = TypeVar("_Result")
+_Parameters = ParamSpec("_Parameters")
 
 
-def remembered_for_short_texts(function: Callable[..., _Result]) -> Callable[..., _Result]:
+def remembered_for_short_texts(function: Callable[_Parameters, _Result]) -> Callable[_Parameters, _Result]:
     """`function(text, *hashable_args)`, remembered (4,096 entries) for texts of at most
     `REMEMBERED_TEXT` characters. Its result must not be changed by callers (a bool, a number, a
     tuple)."""
     cached = lru_cache(maxsize=4096)(function)
 
     @wraps(function)
-    def call(text: str, *args: Any) -> _Result:
-        return cached(text, *args) if len(text) <= REMEMBERED_TEXT else function(text, *args)
+    def call(*args: _Parameters.args, **kwargs: _Parameters.kwargs) -> _Result:
+        text = args[0]
+        assert isinstance(text, str)
+        return cached(*args, **kwargs) if len(text) <= REMEMBERED_TEXT else function(*args, **kwargs)
 
     return call
 
