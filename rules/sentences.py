@@ -1159,10 +1159,15 @@ def _up_the_tree(token: Any, steps: int) -> Iterator[Any]:
 
 
 def _past_event(token: Any) -> bool:
-    """The word modifies a verb in the simple past: a factual account ("recovered in seconds")."""
+    """The word modifies a verb in the simple past, active or passive: a factual account
+    ("recovered in seconds", "was detected in seconds"), not a claim about the product."""
     for current in _up_the_tree(token, 4):
         if current.pos_ in ("VERB", "AUX"):
-            return current.tag_ == "VBD" and not any(c.dep_ == "aux" for c in current.children)
+            if any(c.dep_ == "aux" for c in current.children):
+                return False  # "has recovered", "will be detected"
+            if current.tag_ == "VBD":
+                return True
+            return current.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in current.children)
     return False
 
 

@@ -32,6 +32,8 @@ WEASEL = [
     ("A sophisticated engine plans your week.", True),
     ("You can't simply copy the file.", False),
     ("A massive outage took the site down for three hours.", False),
+    ("The outage was detected in seconds.", False),  # what happened, not a claim
+    ("Reports will be generated in seconds.", True),
     ("It is the first app that plans your week.", True),
     ("It is one of the most complete planners.", True),
     ("The most popular planner in town.", True),

@@ -46,7 +46,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
       ride", "when you sign in for the first time"; but "For the first time, clinics can ..."
       opening a sentence or clause is a claim), terms of art ("generally available", "best
-      practices"), a speed in an account of what happened ("the service recovered in seconds")
+      practices"), a speed in an account of what happened ("the service recovered in seconds", "the
+      outage was detected in seconds")
       or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
       to share"), a name ("Swift", "an app called Ultimate", outside a Title Case headline; not a
       word in capitals, "VERY easy"), labels
