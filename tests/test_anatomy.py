@@ -236,6 +236,9 @@ def test_unsplit_faq_questions_are_placed_by_who_asks() -> None:
     assert question_audience("Why should we build this now?") == "internal"
     assert question_audience("Why reimplement instead of wrapping the existing library?") == "internal"
     assert question_audience("What is the ROI?") == "internal"
+    # What could make it fail is the pre-mortem, a stakeholder's question, unless a customer asks it.
+    assert question_audience("Q: What's the riskiest assumption here?") == "internal"
+    assert question_audience("What if it doesn't work with my printer?") == "external"
 
 
 def test_plain_text_document_is_read_line_by_line() -> None:

@@ -1848,6 +1848,8 @@ def question_audience(text: str) -> str:
         internal += 2
     if _BUILDER_QUESTION.search(lowered):
         internal += 2  # design rationale, the build, its cost and risks: a stakeholder asks those
+    if cue_hits(text, data()["bezos"]["pre_mortem"]):
+        internal += 2  # what could make it fail: the pre-mortem is the stakeholders' question
     if re.search(r"\b(?:can|do|will|should|would)\s+i\b|\bhow (?:do|can) i\b|\bmy\b", lowered):
         external += 2
     return "internal" if internal > external else "external"
