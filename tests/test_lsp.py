@@ -418,3 +418,35 @@ def test_a_finding_that_cannot_be_hashed_still_becomes_a_diagnostic() -> None:
     odd = dataclasses.replace(finding, suggestion=["a", "list"])  # type: ignore[arg-type]
     source = SourceText(FIXABLE)
     assert WblLanguageServer().diagnostic(source, odd, None, None) == to_diagnostic(source, odd, None)
+
+
+def test_published_diagnostics_are_what_pygls_would_send() -> None:
+    """`publish` sends each diagnostic's JSON form made once per diagnostic; the message is the
+    one pygls's own `text_document_publish_diagnostics` writes, before and after an edit."""
+    import json
+
+    from wbl import Linter, LintOptions
+
+    linter = Linter(LintOptions(select=("WB601",)))
+    server = WblLanguageServer()
+    sent: list[dict] = []
+    server.protocol._send_data = lambda data: sent.append(
+        json.loads(json.dumps(data, default=server.protocol._serialize_message))
+    )  # type: ignore[method-assign]
+    for version, text in enumerate([FIXABLE, FIXABLE.replace("really", "😀 really"), FIXABLE], start=1):
+        source = SourceText(text)
+        diagnostics = [server.diagnostic(source, f, "utf-16", None) for f in linter.lint_text(text, "t.md").findings]
+        assert diagnostics
+        server.publish("file:///t.md", version, diagnostics)
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri="file:///t.md", version=version, diagnostics=diagnostics)
+        )
+        ours, pygls_own = sent[-2:]
+        assert ours == pygls_own
+        assert len(ours["params"]["diagnostics"]) == len(diagnostics)
+    server.publish("file:///t.md", None, [])
+    assert sent[-1] == {
+        "jsonrpc": "2.0",
+        "method": "textDocument/publishDiagnostics",
+        "params": {"uri": "file:///t.md", "diagnostics": []},
+    }

@@ -30,7 +30,7 @@ import gc
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,6 +356,7 @@ class WblLanguageServer(LanguageServer):
         self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
         self.fixable: set[str] = set()  # documents whose last diagnostics carry a safe fix
         self.diagnostics_made: dict[tuple[Any, ...], types.Diagnostic] = {}  # see `diagnostic`
+        self.wire_forms: dict[int, tuple[types.Diagnostic, Any]] = {}  # see `publish` (event loop only)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors outside a request: a message that is not JSON gets a parse-error response
@@ -580,8 +581,25 @@ class WblLanguageServer(LanguageServer):
             self.fixable.add(uri)
         else:
             self.fixable.discard(uri)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        self.publish(uri, version, diagnostics)
+
+    def publish(self, uri: str, version: int | None, diagnostics: Sequence[types.Diagnostic]) -> None:
+        """Send `textDocument/publishDiagnostics` as pygls would, with each diagnostic's JSON form
+        made once per diagnostic object: after an edit most are those of the last lint (see
+        `diagnostic`), and converting them all again was most of the sending's time."""
+        converter = self.protocol._converter
+        params = converter.unstructure(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[]))
+        wire = []
+        for diagnostic in diagnostics:
+            kept = self.wire_forms.get(id(diagnostic))
+            if kept is None or kept[0] is not diagnostic:
+                if len(self.wire_forms) >= DIAGNOSTICS_KEPT:
+                    self.wire_forms.clear()
+                kept = self.wire_forms[id(diagnostic)] = (diagnostic, converter.unstructure(diagnostic))
+            wire.append(kept[1])
+        params["diagnostics"] = wire
+        self.protocol._send_data(
+            {"jsonrpc": self.protocol.VERSION, "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params}
         )
 
     def relint_all(self) -> None:
@@ -689,7 +707,7 @@ def create_server() -> WblLanguageServer:
             state = ls.schedules.pop(uri, None)
             if state is not None and state.task is not None:
                 state.task.cancel()
-            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            ls.publish(uri, None, [])
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: WblLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
