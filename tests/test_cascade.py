@@ -176,6 +176,45 @@ def test_a_prefilter_that_could_add_nothing_is_not_run() -> None:
     assert calls == ["<text>"]  # without the rule before it, the prefilter decides
 
 
+def _naming(keep: Any) -> Any:
+    """A prefilter that names the sentences of the units whose text `keep` accepts."""
+
+    def prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+        return (s for u in document.units if keep(u.text) for s in u.sentences)
+
+    return prefilter
+
+
+def test_prefilters_stop_once_nearly_every_token_is_chosen() -> None:
+    """When the rules before have chosen at least `PARSE_ALL_SHARE` of the tokens for a rule's
+    features, its prefilter is not run and every unit is parsed for it (as for a rule without a
+    prefilter: exact, and cheaper than asking); below that share the prefilter decides."""
+    from wbl import engine
+
+    calls: list[str] = []
+
+    def counting_prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+        calls.append(document.path)
+        return iter(())
+
+    later = _month_rule("WB991", "month-noun-again", counting_prefilter)
+    question = "How much does it cost?"
+    # Both prefilters of WB990 name the one unit with "month" (they never miss a finding): one names
+    # every unit but the question (most of the tokens), the other that unit alone.
+    for chosen, asked in (
+        (_naming(lambda text: text != question), False),
+        (_naming(lambda text: "month" in text), True),
+    ):
+        calls.clear()
+        registry = Registry.from_rules([*default_registry().rules, _month_rule(prefilter=chosen), later])
+        linter = Linter(LintOptions(select=("WB990", "WB991")), registry)
+        ran = _analysed_units(linter, PRFAQ)
+        assert (calls == ["prfaq.md"]) is asked
+        assert ("tagger" in ran[question]) is not asked
+        assert sorted(f.rule for f in linter.lint_text(PRFAQ).findings) == ["WB990", "WB991"]
+    assert engine.PARSE_ALL_SHARE == 0.9
+
+
 def test_components_no_selected_rule_needs_are_not_loaded() -> None:
     from wbl import nlp
 

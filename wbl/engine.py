@@ -12,7 +12,7 @@ here prints or exits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from types import MappingProxyType
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 # never needs them.
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; larger files are skipped with a clear error
+# The cascade stops asking prefilters once the rules before have chosen this share of a document's
+# tokens for a feature set: the rest is parsed for the remaining rules instead. Parsing more never
+# changes a finding; on real PR/FAQs the prefilters choose 99% of the words between them, and running
+# the later ones cost more than the little parse they could save (docs/speed.md).
+PARSE_ALL_SHARE = 0.9
 # A prose unit that ends without one of these gets a full stop before the document is scored.
 _PROSE_ENDS = ".!?:;\"'”’)"
 
@@ -229,6 +234,10 @@ class Linter:
                     continue
                 if all(deep <= f for f in features):
                     continue  # every unit gets these already: the prefilter could add nothing
+                if cascade and _chosen_share(document, features, deep) >= PARSE_ALL_SHARE:
+                    for unit_features in features:  # as for a rule without a prefilter: exact, and cheaper
+                        unit_features |= deep
+                    continue
                 for index in self._units_read(r, document, cascade):
                     features[index] |= deep
             wanted += [(u.nlp, f) for u, f in zip(document.units, features, strict=True) if f]
@@ -576,6 +585,13 @@ class _UnitKey:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _UnitKey) and self._hash == other._hash and self.values == other.values
+
+
+def _chosen_share(document: Document, features: Sequence[set[str]], deep: Set[str]) -> float:
+    """The share of the document's tokens in units already chosen for all of `deep`."""
+    sizes = [len(u.nlp) for u in document.units]
+    total = sum(sizes)
+    return sum(n for n, f in zip(sizes, features, strict=True) if deep <= f) / total if total else 1.0
 
 
 def _only(document: Document, units: Sequence[Unit]) -> Document:
