@@ -25,10 +25,6 @@ ACRONYMS = MemoKey(
     "analysis.acronyms", "split", "a unit's acronym uses (inputs: the acronym rule's options and accepted terms)"
 )
 
-# wbl_rules.customer.checks: customer drift's prefilter.
-POSSIBLE_FORMS = MemoKey(
-    "customer.possible_forms", "split", "every form each token of a unit could take, whatever its lemma"
-)
 # wbl_rules.problem.checks: problem-not-addressed.
 KEY_LEMMAS = MemoKey(
     "problem.key_lemmas",
@@ -82,7 +78,6 @@ __all__ = [
     "NOUN_MENTIONS",
     "PASSIVE_CLAUSES",
     "PLACEHOLDERS",
-    "POSSIBLE_FORMS",
     "PRODUCT_NAMES",
     "QUOTED",
     "SEGMENTS",

@@ -12,7 +12,7 @@ import pytest
 from wbl.document import Document, Sentence
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
-from wbl.nlp import RAN, load_pipeline
+from wbl.nlp import DEEP_FEATURES, RAN, load_pipeline
 from wbl.registry import Registry, default_registry
 from wbl.rule import Rule, RuleContext, Violation, rule
 
@@ -28,10 +28,10 @@ def _reports(linter: Linter, items: Sequence[tuple[str, bytes]]) -> list[dict]:
     return [report.to_dict() for report in FileLinter(linter).lint_many(items)]
 
 
-def assert_same_findings(items: Sequence[tuple[str, bytes]]) -> None:
+def assert_same_findings(items: Sequence[tuple[str, bytes]], options: LintOptions | None = None) -> None:
     """Reports with the cascade equal reports with every unit parsed, file by file."""
-    cascaded = _reports(Linter(), items)
-    full = _reports(Linter(cascade=False), items)
+    cascaded = _reports(Linter(options), items)
+    full = _reports(Linter(options, cascade=False), items)
     assert len(cascaded) == len(full) == len(items)
     for with_cascade, without in zip(cascaded, full, strict=True):
         assert with_cascade == without, with_cascade["path"]
@@ -51,6 +51,37 @@ def test_rule_examples_give_the_same_findings_with_the_cascade() -> None:
 
 def test_generated_documents_give_the_same_findings_with_the_cascade() -> None:
     assert_same_findings([(f"doc-{i}.md", generated_document(i, 300).encode()) for i in range(40)])
+
+
+# Customers named by their use, not by a list: only the parse shows that these florists are customers.
+CUSTOMERS_BY_USE = """# Shelfwise helps independent bookstore owners order books overnight
+
+## Bookstore owners can now promise a book for tomorrow
+
+SEATTLE -- Shelfwise lets independent bookstore owners order any book by 6 pm and get it the next
+morning. Owners lose about 9 sales a week when a customer leaves without the book.
+
+## Frequently asked questions
+
+### Does it work elsewhere?
+
+Florists who sell books can use it. Beekeepers who sell books can use it. Auctioneers who sell books can use it.
+"""
+PARSE_READING = sorted(r.code for r in default_registry().rules if r.needs & DEEP_FEATURES)
+
+
+@pytest.mark.parametrize("code", PARSE_READING)
+def test_each_parse_reading_rule_alone_gives_the_same_findings_with_the_cascade(code: str) -> None:
+    """Run alone, so that no other rule's choice of paragraphs hides a prefilter that misses."""
+    examples = [(f"{code}-{e.name}", e.markdown.encode()) for e in default_registry().get(code).examples]
+    generated = [(f"doc-{i}.md", generated_document(i, 300).encode()) for i in range(6)]
+    assert_same_findings([*examples, *generated, ("by-use.md", CUSTOMERS_BY_USE.encode())], LintOptions(select=(code,)))
+
+
+def test_customer_drift_counts_customers_named_by_their_use() -> None:
+    findings = Linter(LintOptions(select=("WB203",))).lint_text(CUSTOMERS_BY_USE).findings
+    assert [f.rule for f in findings] == ["WB203"]
+    assert "'florist'" in findings[0].message
 
 
 @pytest.mark.slow  # minutes of parsing, not a process: kept out of the quick run
@@ -94,9 +125,11 @@ Our drivers deliver them, and the store gets a text when the van leaves.
 
 
 def test_units_no_rule_reads_are_split_but_not_parsed() -> None:
-    ran = _analysed_units(Linter(), PRFAQ)
-    # An FAQ question is judged by no rule that reads the parse (the tech-first model judges the
-    # answers, where a technical answer is a hint, so "It costs $30 a month." is parsed).
+    # customer-drift counts the nouns of every FAQ paragraph and heading (a question can name a
+    # customer), so it is left out here. Then an FAQ question is judged by no rule that reads the
+    # parse (the tech-first model judges the answers, where a technical answer is a hint, so "It
+    # costs $30 a month." is parsed).
+    ran = _analysed_units(Linter(LintOptions(ignore=("customer-drift",))), PRFAQ)
     assert ran["How much does it cost?"] == set()
     assert {"tagger", "parser"} <= ran["Bookstore owners can now promise a book for tomorrow"]
 
@@ -185,12 +218,14 @@ def _naming(keep: Any) -> Any:
     return prefilter
 
 
-def test_prefilters_stop_once_nearly_every_token_is_chosen() -> None:
+@pytest.mark.parametrize("share", [0.9, 1.01])
+def test_prefilters_stop_once_nearly_every_token_is_chosen(share: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """When the rules before have chosen at least `PARSE_ALL_SHARE` of the tokens for a rule's
     features, its prefilter is not run and every unit is parsed for it (as for a rule without a
     prefilter: exact, and cheaper than asking); below that share the prefilter decides."""
     from wbl import engine
 
+    monkeypatch.setattr(engine, "PARSE_ALL_SHARE", share)
     calls: list[str] = []
 
     def counting_prefilter(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
@@ -202,7 +237,7 @@ def test_prefilters_stop_once_nearly_every_token_is_chosen() -> None:
     # Both prefilters of WB990 name the one unit with "month" (they never miss a finding): one names
     # every unit but the question (most of the tokens), the other that unit alone.
     for chosen, asked in (
-        (_naming(lambda text: text != question), False),
+        (_naming(lambda text: text != question), share > 1),
         (_naming(lambda text: "month" in text), True),
     ):
         calls.clear()
@@ -212,7 +247,6 @@ def test_prefilters_stop_once_nearly_every_token_is_chosen() -> None:
         assert (calls == ["prfaq.md"]) is asked
         assert ("tagger" in ran[question]) is not asked
         assert sorted(f.rule for f in linter.lint_text(PRFAQ).findings) == ["WB990", "WB991"]
-    assert engine.PARSE_ALL_SHARE == 0.9
 
 
 def test_components_no_selected_rule_needs_are_not_loaded() -> None:

@@ -444,7 +444,12 @@ def test_published_diagnostics_are_what_pygls_would_send() -> None:
         ours, pygls_own = sent[-2:]
         assert ours == pygls_own
         assert len(ours["params"]["diagnostics"]) == len(diagnostics)
+        made = [server.wire_forms["file:///t.md"][id(d)][1] for d in diagnostics]
+        server.publish("file:///t.md", version, diagnostics)  # the same diagnostics again: nothing is converted
+        again = [server.wire_forms["file:///t.md"][id(d)][1] for d in diagnostics]
+        assert all(a is b for a, b in zip(made, again, strict=True))
     server.publish("file:///t.md", None, [])
+    assert "file:///t.md" not in server.wire_forms  # only a document's current diagnostics are kept
     assert sent[-1] == {
         "jsonrpc": "2.0",
         "method": "textDocument/publishDiagnostics",

@@ -228,13 +228,14 @@ class Linter:
             if pipeline.splitter is None:
                 features = [f | {"dep"} for f in features]  # only the parser sets sentence boundaries
             kind = self._kind_of(document)
+            sizes = [len(u.nlp) for u in document.units]  # tokens per unit
             for r in rules:
                 deep = r.needs & DEEP_FEATURES
                 if not deep or kind not in r.documents or r.code in self._failed:
                     continue
                 if all(deep <= f for f in features):
                     continue  # every unit gets these already: the prefilter could add nothing
-                if cascade and _chosen_share(document, features, deep) >= PARSE_ALL_SHARE:
+                if cascade and _chosen_share(sizes, features, deep) >= PARSE_ALL_SHARE:
                     for unit_features in features:  # as for a rule without a prefilter: exact, and cheaper
                         unit_features |= deep
                     continue
@@ -587,9 +588,8 @@ class _UnitKey:
         return isinstance(other, _UnitKey) and self._hash == other._hash and self.values == other.values
 
 
-def _chosen_share(document: Document, features: Sequence[set[str]], deep: Set[str]) -> float:
-    """The share of the document's tokens in units already chosen for all of `deep`."""
-    sizes = [len(u.nlp) for u in document.units]
+def _chosen_share(sizes: Sequence[int], features: Sequence[set[str]], deep: Set[str]) -> float:
+    """The share of a document's tokens (`sizes`: per unit) in units already chosen for all of `deep`."""
     total = sum(sizes)
     return sum(n for n, f in zip(sizes, features, strict=True) if deep <= f) / total if total else 1.0
 

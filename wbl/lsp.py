@@ -356,7 +356,8 @@ class WblLanguageServer(LanguageServer):
         self.pages: dict[str, str | None] = {}  # rule code -> the file URI of its page (`rule_page`)
         self.fixable: set[str] = set()  # documents whose last diagnostics carry a safe fix
         self.diagnostics_made: dict[tuple[Any, ...], types.Diagnostic] = {}  # see `diagnostic`
-        self.wire_forms: dict[int, tuple[types.Diagnostic, Any]] = {}  # see `publish` (event loop only)
+        # uri -> id -> (diagnostic, its JSON form) of the document's last published diagnostics (`publish`)
+        self.wire_forms: dict[str, dict[int, tuple[types.Diagnostic, Any]]] = {}
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors outside a request: a message that is not JSON gets a parse-error response
@@ -585,19 +586,21 @@ class WblLanguageServer(LanguageServer):
 
     def publish(self, uri: str, version: int | None, diagnostics: Sequence[types.Diagnostic]) -> None:
         """Send `textDocument/publishDiagnostics` as pygls would, with each diagnostic's JSON form
-        made once per diagnostic object: after an edit most are those of the last lint (see
-        `diagnostic`), and converting them all again was most of the sending's time."""
+        made once per diagnostic object: after an edit most are the objects the document's last
+        lint published (see `diagnostic`), and converting them all again was most of the sending's
+        time. Only the document's current diagnostics are kept. Event loop only."""
         converter = self.protocol._converter
         params = converter.unstructure(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[]))
-        wire = []
+        last = self.wire_forms.pop(uri, {})
+        current: dict[int, tuple[types.Diagnostic, Any]] = {}
         for diagnostic in diagnostics:
-            kept = self.wire_forms.get(id(diagnostic))
+            kept = last.get(id(diagnostic))
             if kept is None or kept[0] is not diagnostic:
-                if len(self.wire_forms) >= DIAGNOSTICS_KEPT:
-                    self.wire_forms.clear()
-                kept = self.wire_forms[id(diagnostic)] = (diagnostic, converter.unstructure(diagnostic))
-            wire.append(kept[1])
-        params["diagnostics"] = wire
+                kept = (diagnostic, converter.unstructure(diagnostic))
+            current[id(diagnostic)] = kept
+        if current:
+            self.wire_forms[uri] = current
+        params["diagnostics"] = [current[id(d)][1] for d in diagnostics]
         self.protocol._send_data(
             {"jsonrpc": self.protocol.VERSION, "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params}
         )

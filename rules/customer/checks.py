@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
-from wbl_rules import memo
 from wbl_rules.analysis import (
     PROSE_KINDS,
     Lexicon,
@@ -23,8 +21,7 @@ from wbl_rules.analysis import (
     specific_segment,
 )
 
-from wbl.document import Document, Sentence, Unit
-from wbl.nlp import lemma_candidates
+from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
 from wbl.vocabulary import VocabularyHint
 
@@ -167,41 +164,17 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
 
 def drift_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """customer-drift's prefilter: the press release (the lead's segments), and FAQ or quoted
-    units with a word that could name a customer: one whose possible lemmas or singular forms
-    meet the roles, the generic customer words, or the possible lemmas of a lead word that could
-    name a segment (see `specific_segment`)."""
+    """customer-drift's prefilter: the press release (the lead names the segment) and every FAQ
+    or quoted prose unit, the units whose nouns the rule counts. It does not try to guess which
+    of those units name a customer: any plural noun with a "who" clause, or an agent noun that
+    the sentence makes act or benefit, can be one (`customer_by_use`), and only the parse tells.
+    A narrower prefilter that looked for listed roles missed those (its findings then depended on
+    which other rules asked for the parse)."""
     yield from press_release(document, ctx)
-    lex: Lexicon = ctx.prepared
-    customers = lex.roles | lex.generic_customers
-    units = [u for u in document.units if u.kind in PROSE_KINDS and u.nlp is not None]
-    targets = set(customers)
-    for unit in find_lead(document).units():
-        for forms in _token_forms(unit):
-            if forms is None:
-                yield from (s for u in units for s in u.sentences)
-                return
-            if forms & customers:
-                targets |= forms
-    for unit in units:
-        if unit.part != "faq" and not unit.in_quote and not quoted_offsets(unit):
-            continue
-        if any(forms is None or forms & targets for forms in _token_forms(unit)):
+    for unit in document.units:
+        if (
+            unit.kind in PROSE_KINDS
+            and unit.nlp is not None
+            and (unit.part == "faq" or unit.in_quote or quoted_offsets(unit))
+        ):
             yield from unit.sentences
-
-
-def _token_forms(unit: Unit) -> tuple[frozenset[str] | None, ...]:
-    """`_possible_forms` of each token of an analysed unit, remembered (the language server asks
-    again for every unchanged paragraph after each edit)."""
-    if unit.nlp is None:
-        return ()
-    return memo.POSSIBLE_FORMS.remember(unit, lambda: tuple(_possible_forms(t) for t in unit.nlp))
-
-
-def _possible_forms(token: Any) -> frozenset[str] | None:
-    """Every form `_forms` (in the pack's analysis) could give a token, whatever its lemma turns out to be."""
-    lemmas = lemma_candidates(token.doc, token.text)
-    if lemmas is None:
-        return None
-    lower = token.lower_
-    return frozenset({lower, lower[:-3] + "y", lower[:-1], *lemmas})
