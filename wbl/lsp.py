@@ -594,10 +594,8 @@ class WblLanguageServer(LanguageServer):
         last = self.wire_forms.pop(uri, {})
         current: dict[int, tuple[types.Diagnostic, Any]] = {}
         for diagnostic in diagnostics:
-            kept = last.get(id(diagnostic))
-            if kept is None or kept[0] is not diagnostic:
-                kept = (diagnostic, converter.unstructure(diagnostic))
-            current[id(diagnostic)] = kept
+            # `last` holds the objects it names, so an id there cannot be another object's.
+            current[id(diagnostic)] = last.get(id(diagnostic)) or (diagnostic, converter.unstructure(diagnostic))
         if current:
             self.wire_forms[uri] = current
         params["diagnostics"] = [current[id(d)][1] for d in diagnostics]
