@@ -94,6 +94,19 @@ def test_dev_corpora_give_the_same_findings_with_the_cascade(folder: str) -> Non
 
 
 @pytest.mark.slow  # minutes of parsing, not a process: kept out of the quick run
+@pytest.mark.parametrize("code", PARSE_READING)
+def test_each_parse_reading_rule_alone_on_the_dev_corpora(code: str) -> None:
+    """Each prefilter on real text, its rule alone (with every rule on, other rules' choices can
+    hide a prefilter that misses, as customer-drift's did)."""
+    if not (SHARED / "dev").is_dir():
+        pytest.skip("../shared/corpus/dev is not present (it exists only beside the development checkout)")
+    items = [
+        (str(path), path.read_bytes()) for folder in ("dev", "dev2") for path in sorted((SHARED / folder).glob("*.md"))
+    ]
+    assert_same_findings(items, LintOptions(select=(code,)))
+
+
+@pytest.mark.slow  # minutes of parsing, not a process: kept out of the quick run
 def test_a_thousand_generated_documents_give_the_same_findings_with_the_cascade() -> None:
     assert_same_findings([(f"doc-{i}.md", generated_document(i, 200).encode()) for i in range(1000)])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from wbl_rules.analysis import first_definitions, product_names
+from wbl_rules.analysis import first_definitions, press_release, product_names
 from wbl_rules.sentences import (
     STRONG_JARGON,
     SentenceLexicon,
@@ -55,8 +55,11 @@ def _sentences(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, Sen
 
 
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """The rule's prefilter: the sentences it judges (the model reads their parse)."""
-    return (sentence for _, sentence in _sentences(document, ctx))
+    """The rule's prefilter: the sentences it judges (the model reads their parse), and the press
+    release, whose parse names the product (`product_names`: a product's name is never jargon).
+    Both are chosen paragraph by paragraph (`local-prefilter`)."""
+    yield from (sentence for _, sentence in _sentences(document, ctx))
+    yield from press_release(document, ctx)
 
 
 def figures(document: Document, ctx: RuleContext) -> Iterator[Figure]:

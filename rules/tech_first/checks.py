@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wbl_rules import memo
-from wbl_rules.analysis import PROSE_KINDS, find_lead, product_hint, product_names, shaped_like_code
+from wbl_rules.analysis import PROSE_KINDS, find_lead, press_release, product_hint, product_names, shaped_like_code
 from wbl_rules.sentences import Explanation, SentenceLexicon, analyse, default_model, phrases_of, products_key
 
 from wbl.document import Document, Sentence
@@ -210,9 +210,17 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
             )
 
 
+def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """The rule's prefilter: the sentences it judges (`sentence_candidates`: the model reads their
+    parse), and the press release, whose parse names the product (`product_names`: a product's
+    name is never technology)."""
+    yield from sentence_candidates(document, ctx)
+    yield from press_release(document, ctx)
+
+
 def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """The sentences tech-first-sentence judges (its prefilter: the model reads their parse):
-    those of the checked parts but the lead's, and no document title ("PR/FAQ: usb-hsm"), FAQ
+    """The sentences tech-first-sentence judges (the model reads their parse): those of the
+    checked parts but the lead's, and no document title ("PR/FAQ: usb-hsm"), FAQ
     question or FAQ heading."""
     lead = {(s.unit.index, s.start) for s in find_lead(document).sentences()}
     parts = set(ctx.get("parts", ("pr", "faq")))
