@@ -273,6 +273,16 @@ def test_summary_line_counts(report):
     assert summary_line(_tally(clean)) == "Found 0 findings (0 errors, 0 warnings, 0 infos) in 2 files; 2 files clean"
 
 
+def test_summary_line_does_not_call_unjudged_files_clean():
+    # A README taken for other Markdown got no finding because wbl did not judge it, not because
+    # it passed; a fragment is judged (sentence findings only) and can be clean.
+    run = Report((FileReport("README.md", kind="other"), FileReport("a.md", kind="fragment"), FileReport("b.md")))
+    assert summary_line(_tally(run)) == (
+        "Found 0 findings (0 errors, 0 warnings, 0 infos) in 3 files; 2 files clean; "
+        "1 file taken for other Markdown, not judged (--verbose names them)"
+    )
+
+
 def test_step_summary_tables_and_links(report):
     environ = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc123"}
     text = step_summary(_tally(report), Path.cwd(), environ)

@@ -18,6 +18,8 @@ TOP_FINDINGS = 30
 # The document kinds whose score the text summary shows, and how many documents' scores at most.
 SCORED_KINDS = ("prfaq", "press_release", "faq")
 MAX_SCORES = 20
+# The kind of document wbl does not judge (see `wbl.anatomy`): such a file is not "clean".
+NOT_JUDGED = "other"
 _VALUES = {s: s.value for s in Severity}
 _RANKS = {s: s.rank for s in Severity}
 
@@ -33,7 +35,10 @@ class Tally:
         self.files = 0  # files with findings
         self.linted = 0  # files linted (with or without findings)
         self.failed = 0  # files that could not be linted (or where a rule failed)
-        self.clean = 0  # files linted without findings or errors
+        self.clean = 0  # files judged and linted without findings or errors
+        # Files taken for other Markdown (a README, a guide) with no finding: wbl did not judge
+        # them, so they are not called clean (`--kind` or configuration judges them anyway).
+        self.not_judged = 0
         self.by_file: dict[str, Counter[str]] = {}  # severities of each file with findings
         self._top: list[tuple[int, int, Finding]] = []  # a min-heap on (rank, -order)
         # (path, kind, score) of the first `MAX_SCORES` documents judged as PR/FAQs, and how many in all
@@ -50,7 +55,10 @@ class Tally:
         if file_report.errors:
             self.failed += 1
         elif not file_report.findings:
-            self.clean += 1
+            if file_report.kind == NOT_JUDGED:
+                self.not_judged += 1
+            else:
+                self.clean += 1
         findings = file_report.findings
         if not findings:
             return

@@ -30,11 +30,14 @@ _ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵
 
 
 def summary_line(tally: Tally) -> str:
-    """``Found N findings (E errors, W warnings, I infos) in F files; K files clean``."""
+    """``Found N findings (E errors, W warnings, I infos) in F files; K files clean``, then how
+    many files were taken for other Markdown (not judged) and how many could not be linted."""
     totals = tally.by_severity()
     kinds = ", ".join(plural(totals[s.value], s.value) for s in _SEVERITIES)
     line = f"Found {plural(tally.total, 'finding')} ({kinds}) in {plural(tally.linted, 'file')}; "
     line += f"{plural(tally.clean, 'file')} clean"
+    if tally.not_judged:
+        line += f"; {plural(tally.not_judged, 'file')} taken for other Markdown, not judged (--verbose names them)"
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} not linted"
     return line
