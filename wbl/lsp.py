@@ -64,8 +64,9 @@ DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct pa
 # Sentences' analyses kept per rule selection (`Linter.parse_cache`): arrays and the tok2vec
 # tensor, about 8 KB for a sentence of 20 tokens; a 1,500-word document has about 100 sentences.
 PARSE_CACHE_SIZE = 4096
-# The rules' verdicts on sentences (`Linter.sentence_cache`): a few small values per sentence.
-SENTENCE_CACHE_SIZE = 16_384
+# The rules' verdicts on sentences (`Linter.sentence_cache`): two or so per sentence, as many
+# sentences as `PARSE_CACHE_SIZE`; each key holds its sentence's context, about 2 KB.
+SENTENCE_CACHE_SIZE = 8192
 DIAGNOSTICS_KEPT = 20_000  # diagnostics remembered by finding (all are forgotten when there are more)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
