@@ -52,8 +52,8 @@ JARGON_VERDICT = MemoKey(
 # wbl_rules.voice.checks: company-centric voice.
 SENTENCE_VOICE = MemoKey(
     "voice.sentence",
-    "analysis",
-    "a sentence's voice, company or customer (inputs: lexicon, segments, product and company names, sentence)",
+    "sentence",
+    "a sentence's voice, company or customer (inputs: lexicon, segments, product and company names, inline code)",
 )
 # wbl_rules.sentences: the sentence models and the rule functions beside them.
 SENTENCE_ANALYSIS = MemoKey(
