@@ -227,6 +227,12 @@ def technology_terms(sentence: Sentence, lex: Lexicon, *, exclude: Iterable[str]
     return list(found)
 
 
+def code_in(sentence: Sentence) -> tuple[tuple[int, str], ...]:
+    """The inline code that stands in a sentence: (offset in the sentence, code). Not part of the
+    analysed text, so a value of the sentence that reads it names it among its inputs."""
+    return tuple((c.plain_offset - sentence.start, c.code) for c in _code_in(sentence))
+
+
 def _code_in(sentence: Sentence) -> Sequence[Any]:
     """The unit's inline code spans that stand in this sentence (found by bisection: a unit can
     hold thousands of them)."""

@@ -38,14 +38,22 @@ DRAFT_MATCHES = MemoKey(
 # wbl_rules.tech_first.checks: the tech-first rules.
 TECH_FIRST_VERDICT = MemoKey(
     "tech_first.verdict",
-    "analysis",
-    "a sentence's tech-first verdict: where, how severe, why (inputs: model, word lists, product names, cap, sentence)",
+    "sentence",
+    "a sentence's tech-first verdict: where, how severe, why "
+    "(inputs: model, word lists, product names, cap, placeholders)",
+)
+# wbl_rules.jargon.checks: jargon-density.
+JARGON_VERDICT = MemoKey(
+    "jargon.verdict",
+    "sentence",
+    "a sentence's jargon level and its terms with their weights, in the sentence's offsets "
+    "(inputs: model, word lists, product names, placeholders)",
 )
 # wbl_rules.voice.checks: company-centric voice.
 SENTENCE_VOICE = MemoKey(
     "voice.sentence",
-    "analysis",
-    "a sentence's voice, company or customer (inputs: lexicon, segments, product and company names, sentence)",
+    "sentence",
+    "a sentence's voice, company or customer (inputs: lexicon, segments, product and company names, inline code)",
 )
 # wbl_rules.sentences: the sentence models and the rule functions beside them.
 SENTENCE_ANALYSIS = MemoKey(
@@ -71,6 +79,7 @@ MAY_HOLD_JARGON = MemoKey(
 __all__ = [
     "ACRONYMS",
     "DRAFT_MATCHES",
+    "JARGON_VERDICT",
     "KEY_LEMMAS",
     "LEAD",
     "MAY_HOLD_JARGON",

@@ -39,7 +39,7 @@ from typing import Any
 from wbl_rules import memo
 from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
 
-from wbl.document import Sentence, Unit
+from wbl.document import Sentence
 from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.nlp import lemma_candidates
@@ -593,20 +593,26 @@ _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z][\w-]*")
 
 
-def _placeholders(span: Any, offsets: Sequence[tuple[int, int, int]], unit: Unit) -> frozenset[int]:
-    """Tokens of the span inside a placeholder. Read in the whole unit: the sentence splitter may cut
-    one ("[" and "City, State ZIP Code]" as two sentences). The unit's Doc is scanned once for all
-    its sentences, in the Doc's own text (where a long run of punctuation is masked; see wbl.nlp)."""
-    base = span.start_char
-    end = base + len(span.text)
-    return frozenset(
-        i
+def placeholders_in(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """The placeholders that overlap an analysed sentence, as offsets in it (cut at its edges).
+    Read in the whole unit: the sentence splitter may cut one ("[" and "City, State ZIP Code]" as
+    two sentences), so a sentence's verdict names them among its inputs. The unit's Doc is scanned
+    once for all its sentences, in the Doc's own text (where a long run of punctuation is masked;
+    see wbl.nlp)."""
+    doc = sentence.span.doc
+    base, end = sentence.span.start_char, sentence.span.end_char
+    return tuple(
+        (max(start, base) - base, min(stop, end) - base)
         for start, stop in memo.PLACEHOLDERS.remember(
-            unit, lambda: tuple(m.span() for m in _PLACEHOLDER.finditer(span.doc.text))
+            sentence.unit, lambda: tuple(m.span() for m in _PLACEHOLDER.finditer(doc.text))
         )
         if stop > base and start < end
-        for i in _tokens_in(offsets, start - base, stop - base)
     )
+
+
+def _placeholders(sentence: Sentence, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
+    """Tokens of the sentence inside a placeholder (`placeholders_in`)."""
+    return frozenset(i for start, stop in placeholders_in(sentence) for i in _tokens_in(offsets, start, stop))
 
 
 def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
@@ -660,7 +666,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
     excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
-    placeholder = _placeholders(span, offsets, sentence.unit)
+    placeholder = _placeholders(sentence, offsets)
     defined = _definitions(text, offsets)
     patterns = slex.patterns()
     phrases = {
@@ -1205,7 +1211,7 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         return
     offsets = _offsets(span)
     excepted = [m.span() for m in table.exceptions.finditer(text)]
-    placeholder = _placeholders(span, offsets, sentence.unit)
+    placeholder = _placeholders(sentence, offsets)
     numbers = _Numbers(_data_numbers(span))
     title_case = is_title_case(span)
     for m in table.pattern.finditer(text):

@@ -1,13 +1,19 @@
-"""The language server's per-unit cache of local rules (`Linter.unit_cache`, `Rule.local`): after
-any edit, the findings equal a fresh lint, and a local rule runs only on the units that changed."""
+"""The language server's per-unit cache of local rules (`Linter.unit_cache`, `Rule.local`) and its
+store of the rules' verdicts by sentence (`Linter.sentence_cache`, "sentence" memo keys): after any
+edit, the findings equal a fresh lint, a local rule runs only on the units that changed, and a
+sentence model judges only the sentences that changed."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from wbl.document import Document, MemoKey
+import pytest
+from wbl_rules.jargon import checks as jargon_checks
+from wbl_rules.tech_first import checks as tech_first_checks
+
+from wbl.document import Document, MemoKey, Sentence, sentence_context
 from wbl.engine import Linter, LintOptions, build
 from wbl.lsp import DocCache
 from wbl.nlp import load_pipeline
@@ -23,6 +29,7 @@ from corpus import document as generated_document
 def _editing_linter(options: LintOptions | None = None, registry: Registry | None = None) -> Linter:
     linter = Linter(options, registry)
     linter.doc_cache, linter.unit_cache, linter.parse_cache = DocCache(), DocCache(10_000), DocCache(20_000)
+    linter.sentence_cache = DocCache(20_000)
     return linter
 
 
@@ -221,3 +228,131 @@ def test_linters_with_other_options_sharing_analyses_find_what_fresh_ones_do() -
     found = other.lint_text(text, "prfaq.md").to_dict()
     assert found == Linter(options).lint_text(text, "prfaq.md").to_dict()
     assert found != default.lint_text(text, "prfaq.md").to_dict()
+
+
+# A press release and FAQ whose sentences are all different (the generated documents repeat some).
+RELEASE = """# Ledgerly: invoices a bakery owner can trust
+
+## Small bakery owners can now send an invoice in seconds
+
+SEATTLE, WA -- Today Acme launches Ledgerly for small bakeries. Ledgerly runs on a Kafka event bus \
+with PostgreSQL storage and Redis caching. Bakery owners send an invoice from their phone before \
+the morning rush. The OAuth tokens are rotated by our Kubernetes cluster every hour. Owners see at \
+a glance which invoices are late. Built on a serverless Lambda architecture, it scales to [NUMBER] \
+customers in [City, State].
+
+Tenant data is separated at the container level. We could combine our ML models with the CRM.
+
+"We built the backend on gRPC microservices," said Dana Ruiz, CTO of Acme. "Owners no longer \
+chase payments."
+
+## Frequently asked questions
+
+### How is it built?
+
+It uses a Kafka event bus and PostgreSQL. The API is a Go service on AWS Fargate behind an ALB.
+"""
+
+
+def _judged_sentences(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the sentences tech-first's and jargon's models judge from now on."""
+    judged: list[str] = []
+
+    def counting(module: Any, name: str) -> None:
+        original: Callable[..., Any] = getattr(module, name)
+
+        def count(sentence: Sentence, *args: Any) -> Any:
+            judged.append(sentence.text)
+            return original(sentence, *args)
+
+        monkeypatch.setattr(module, name, count)
+
+    counting(tech_first_checks, "_judge")
+    counting(jargon_checks, "_weigh")
+    return judged
+
+
+def test_an_edit_rejudges_only_the_sentences_it_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    editing, fresh = _editing_linter(), Linter()
+    first = editing.lint_text(RELEASE, "prfaq.md")
+    assert {"WB301", "WB401"} <= {f.rule for f in first.findings}  # tech-first and jargon judge
+    judged = _judged_sentences(monkeypatch)
+    edited = RELEASE.replace("from their phone before", "from their tablet before")
+    found = editing.lint_text(edited, "prfaq.md")
+    changed = "Bakery owners send an invoice from their tablet before the morning rush."
+    assert set(judged) == {changed}  # not the five other sentences of the paragraph
+    assert found.to_dict() == fresh.lint_text(edited, "prfaq.md").to_dict()
+    judged.clear()
+    assert editing.lint_text(RELEASE, "prfaq.md").to_dict() == first.to_dict()
+    assert judged == []  # undone: every verdict was kept
+
+
+def test_a_sentence_verdict_is_not_kept_without_a_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the server's store (the command line), a verdict is kept with its paragraph's
+    analysis only: a linter keeps nothing from one text to the next."""
+    linter = Linter()
+    linter.lint_text(RELEASE, "prfaq.md")
+    judged = _judged_sentences(monkeypatch)
+    linter.lint_text(RELEASE, "prfaq.md")
+    assert len(judged) > 10
+
+
+def _sentence_edits(text: str) -> Iterator[str]:
+    """Edits that keep a sentence's words but change what its verdict reads around them."""
+    paragraph = "Tenant data is separated at the container level. We could combine our ML models with the CRM."
+    yield text.replace("from their phone before", "from their tablet before")
+    # The product's names: "Kafka" becomes the product (never technology, never jargon).
+    yield text.replace("# Ledgerly: invoices", "# Kafka: invoices").replace("launches Ledgerly", "launches Kafka")
+    yield text.replace("Ledgerly", "Tenant")
+    # A paragraph moved from the press release to the FAQ (tech-first's cap there).
+    moved = text.replace(paragraph + "\n\n", "")
+    yield moved.replace("### How is it built?\n\n", f"### How is it built?\n\n{paragraph}\n\n")
+    # A sentence put in quotes, then a neighbouring sentence changed in its last words and its first.
+    quoted = text.replace("Owners see at a glance which invoices are late.", '"Owners see which invoices are late."')
+    yield quoted
+    yield quoted.replace("every hour.", "every single hour.")
+    yield quoted.replace("Built on a serverless", "Hosted on a serverless")
+    # Neighbours glued to a sentence, a placeholder across a sentence end, a masked run of punctuation.
+    yield text.replace("every hour. Owners", "every hour.Owners")
+    yield text.replace("[City, State]", "[City. State]")
+    # The same sentence inside a placeholder the splitter cut, then outside it.
+    yield text.replace("Today Acme", "Contact [EXEC NAME. Kafka and Kubernetes run the gRPC backend] today. Acme")
+    yield text.replace("Today Acme", "Contact EXEC NAME. Kafka and Kubernetes run the gRPC backend] today. Acme")
+    yield text.replace("Redis caching.", "Redis caching ((((((((((((((((((((.")
+    yield text.replace("Redis caching.", "Redis caching ----------------------.")
+    yield text.replace("the CRM.", "the CRM. Today we used to.").replace("Tenant data", "Used data")
+    # Inline code, which is not in the analysed text (company-centric voice reads it), and the company's voice.
+    yield text.replace("Owners see at a glance", "We see at a glance").replace("with PostgreSQL", "with `pg`")
+    yield text.replace("Owners see at a glance", "We see at a glance")
+
+
+def test_findings_after_sentence_edits_equal_a_fresh_lint() -> None:
+    editing, fresh = _editing_linter(), Linter()
+    for text in [RELEASE, *_sentence_edits(RELEASE), RELEASE]:
+        assert editing.lint_text(text, "prfaq.md").to_dict() == fresh.lint_text(text, "prfaq.md").to_dict(), text
+    assert editing.sentence_cache  # the verdicts were kept by sentence
+
+
+def _context(paragraph: str, sentence: str) -> Any:
+    document = Linter().analyse(f"# Title\n\n{paragraph}\n")
+    found = [s for s in document.units[1].sentences if s.text == sentence]
+    assert len(found) == 1, [s.text for s in document.units[1].sentences]
+    return sentence_context(found[0])
+
+
+def test_a_sentence_context_holds_what_its_values_may_read() -> None:
+    """The key of a sentence's values: its text and tokens, two tokens on either side and any
+    word they are glued to, whatever unit it stands in; nothing further."""
+    middle = "They pay at once."
+    base = _context("Owners often send invoices. They pay at once. Nobody waits for them.", middle)
+    assert base is not None
+    # Further than two tokens away: the same context (so the verdict is reused).
+    assert _context("Bakers never send invoices. They pay at once. Nobody waits for us.", middle) == base
+    # Within two tokens, or glued to a word within them: another context.
+    assert _context("Owners often send invoices! They pay at once. Nobody waits for them.", middle) != base
+    assert _context("Owners often send invoices. They pay at once. Nobody ever waits for them.", middle) != base
+    glued = _context("Owners send them by e-mail. They pay at once. Nobody waits.", middle)
+    assert glued != _context("Owners send them by g-mail. They pay at once. Nobody waits.", middle)
+    # The sentence's own text, where the analysed text masks a long run of punctuation (wbl.nlp).
+    masked = [_context(f"They pay {run}.", f"They pay {run}.") for run in ("(" * 20, "-" * 20)]
+    assert None not in masked and masked[0] != masked[1]

@@ -7,25 +7,31 @@ spaCy analysis with `Document.with_analysis`, which returns a new `Document`.
 The memo protocol: values derived from a unit or a document (its sentences, word counts, and
 values several rules share) are computed once and remembered on it. Each is named by a
 `MemoKey`, declared once (wbl's own below; the rule pack's in its ``memo`` module), which says
-where the value is kept: with the document, with the unit, or with the unit's spaCy analysis
-(for values that depend on the unit's text alone, which the language server keeps across edits).
+where the value is kept: with the document, with the unit, with the unit's spaCy analysis
+(for values that depend on the unit's text alone, which the language server keeps across edits),
+or by sentence (for values that depend on one sentence and its edges alone: the language server
+keeps them for every sentence an edit did not change, in whichever paragraph it now stands).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wbl.anatomy import Anatomy, analyse, rebind
 from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
-from wbl.nlp import MEMO, SPLIT_MEMO
+from wbl.nlp import MEMO, RAN, SPLIT_MEMO
 from wbl.source import SourceText
 
 T = TypeVar("T")
-MEMO_SCOPES = ("document", "unit", "analysis", "split")
+MEMO_SCOPES = ("document", "unit", "analysis", "split", "sentence")
+# How many tokens beyond its edges a "sentence" value may read (see `MemoKey`).
+SENTENCE_REACH = 2
 # Parts of speech that carry content (jargon density, the density kind).
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")
 
@@ -37,7 +43,20 @@ class MemoKey:
     than the unit's text and the `inputs` named in the key). A "split" value is kept with the
     Doc too, and also when the Doc is completed with the parse: it may read only what splitting
     sets (token texts and lexical attributes such as `is_punct` or `like_num`, sentence
-    boundaries), never a tag, lemma, dependency or entity."""
+    boundaries), never a tag, lemma, dependency or entity.
+
+    A "sentence" value (`remember(sentence, ...)`) is kept in the engine's sentence store when
+    it has one (`Linter.sentence_cache`, the language server's), under the sentence's context
+    (`sentence_context`): it serves every sentence with the same text, tokens and analysis and
+    the same tokens around it, whichever unit holds it, so that an edit pays only for the
+    sentences it changed. It may read the sentence's text (`Sentence.text`), its tokens with
+    every attribute (their heads and children), and up to `SENTENCE_REACH` tokens on either side
+    plus the rest of any word written without a space that those touch (their attributes, not
+    where their heads lead); everything else (the unit's part or other text, the document's
+    product names, options) must be among the `inputs`. The value must not refer to the unit,
+    spaCy objects or token indices, and may hold offsets relative to the sentence only. Without
+    a store, or where a sentence's analysis reaches outside it (a paragraph parsed whole), it
+    is kept with the unit's analysis under the sentence's offset."""
 
     name: str
     scope: str
@@ -51,10 +70,21 @@ class MemoKey:
         """The stored key: the name, and every input the value depends on."""
         return self.name if not inputs else f"{self.name}:{':'.join(map(str, inputs))}"
 
-    def remember(self, target: Unit | Document, compute: Callable[[], T], *inputs: Any) -> T:
+    def remember(self, target: Unit | Document | Sentence, compute: Callable[[], T], *inputs: Any) -> T:
         """`compute()` once per target and inputs, kept where the key says."""
         key = self.name if not inputs else f"{self.name}:{':'.join(map(str, inputs))}"
         scope = self.scope
+        if scope == "sentence":
+            assert isinstance(target, Sentence), f"{self.name} is kept by sentence"
+            store = SENTENCE_STORE.get()
+            context = sentence_context(target) if store is not None else None
+            if store is None or context is None:
+                return target.unit.remember_analysis(f"{key}@{target.start}", compute)  # type: ignore[no-any-return]
+            try:
+                return store[(key, context)]  # type: ignore[no-any-return]
+            except KeyError:
+                value = store[(key, context)] = compute()
+                return value
         if scope == "analysis" or scope == "split":
             assert isinstance(target, Unit), f"{self.name} is kept with a unit's analysis"
             doc = target.nlp
@@ -85,6 +115,91 @@ SENTENCE_SPANS = MemoKey(
     "wbl.sentence_spans", "analysis", "the unit's sentences as character offsets and spaCy spans (kept with its Doc)"
 )
 CONTENT_WORD_COUNT = MemoKey("wbl.content_words", "analysis", "the unit's content words (see `CONTENT_POS`)")
+SENTENCE_CONTEXTS = MemoKey(
+    "wbl.sentence_contexts", "analysis", 'each sentence\'s context, the key of its "sentence" values (by offset)'
+)
+# The engine's store of "sentence" values while it runs the rules (`Linter.sentence_cache`), if any.
+SENTENCE_STORE: ContextVar[MutableMapping[Any, Any] | None] = ContextVar("wbl.sentence_store", default=None)
+# The token attributes a sentence's context holds: all that spaCy's pipelines set on a token.
+_CONTEXT_ATTRIBUTES = (
+    "ORTH",
+    "SPACY",
+    "NORM",
+    "TAG",
+    "POS",
+    "MORPH",
+    "LEMMA",
+    "DEP",
+    "HEAD",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "ENT_KB_ID",
+    "SENT_START",
+)
+_SPACY, _HEAD, _ENT_IOB = (_CONTEXT_ATTRIBUTES.index(a) for a in ("SPACY", "HEAD", "ENT_IOB"))
+_INSIDE = 1  # ENT_IOB of a token inside an entity that began before it
+
+
+@contextmanager
+def sentence_store(store: MutableMapping[Any, Any] | None) -> Iterator[None]:
+    """Within this context, "sentence" values are kept in `store` (None: with each unit's analysis)."""
+    token = SENTENCE_STORE.set(store)
+    try:
+        yield
+    finally:
+        SENTENCE_STORE.reset(token)
+
+
+def sentence_context(sentence: Sentence) -> tuple[Any, ...] | None:
+    """Everything a "sentence" value may read but its inputs (see `MemoKey`): the components run on
+    the Doc, the sentence's text, and its tokens and those within reach with all their attributes.
+    None when the sentence's analysis reaches outside it (a head or an entity across its edges:
+    a paragraph parsed whole rather than sentence by sentence)."""
+    unit = sentence.unit
+    if sentence.span is None or unit.nlp is None:
+        return None
+    return SENTENCE_CONTEXTS.remember(unit, lambda: _sentence_contexts(unit)).get(sentence.start)
+
+
+def _sentence_contexts(unit: Unit) -> dict[int, tuple[Any, ...] | None]:
+    import numpy
+
+    doc = unit.nlp
+    rows = doc.to_array(list(_CONTEXT_ATTRIBUTES)).astype(numpy.int64)  # HEAD is a signed offset
+    ran = frozenset(doc.user_data.get(RAN, ()))
+    glued = rows[:, _SPACY] == 0  # a token written without a space after it
+    size = len(doc)
+    contexts: dict[int, tuple[Any, ...] | None] = {}
+    for sentence in unit.sentences:
+        start, end = sentence.span.start, sentence.span.end
+        heads = rows[start:end, _HEAD] + numpy.arange(start, end)
+        if (
+            heads.min() < start
+            or heads.max() >= end
+            or rows[start, _ENT_IOB] == _INSIDE
+            or (end < size and rows[end, _ENT_IOB] == _INSIDE)
+        ):
+            contexts[sentence.start] = None
+            continue
+        first, last = max(0, start - SENTENCE_REACH), min(size, end + SENTENCE_REACH)
+        while first > 0 and glued[first - 1]:
+            first -= 1
+        while last < size and glued[last - 1]:
+            last += 1
+        window = rows[first:last].copy()
+        # Where the tokens around the sentence have their heads is not theirs to read: an edit of
+        # the next sentence that moves its root leaves this one's values as they were.
+        window[: start - first, _HEAD] = window[end - first :, _HEAD] = 0
+        contexts[sentence.start] = (
+            ran,
+            sentence.text,
+            first == 0,
+            last == size,
+            start - first,
+            end - first,
+            window.tobytes(),
+        )
+    return contexts
 
 
 def _sentence_spans(doc: Any) -> tuple[tuple[int, int, Any], ...]:

@@ -117,6 +117,9 @@ class Linter:
         # Optional: each sentence's analysis (`Pipeline.complete`), kept across calls so that a
         # changed paragraph is analysed again only in its changed sentences (the language server).
         self.parse_cache: MutableMapping[tuple[Any, ...], Any] | None = None
+        # Optional: the rules' "sentence" values (`wbl.document.MemoKey`) by sentence context, kept
+        # across calls so that a changed paragraph's unchanged sentences are not judged again.
+        self.sentence_cache: MutableMapping[tuple[Any, ...], Any] | None = None
 
     # --- options ---------------------------------------------------------------------------------
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
@@ -378,6 +381,12 @@ class Linter:
         return result
 
     def _run_rules(self, document: Document, rules: Sequence[Rule]) -> FileReport:
+        from wbl.document import sentence_store
+
+        with sentence_store(self.sentence_cache):
+            return self._report(document, rules)
+
+    def _report(self, document: Document, rules: Sequence[Rule]) -> FileReport:
         from wbl import score
         from wbl.suppress import apply_suppressions
 

@@ -64,6 +64,9 @@ DOC_CACHE_SIZE = 4096  # spaCy Docs kept per rule selection (one per distinct pa
 # Sentences' analyses kept per rule selection (`Linter.parse_cache`): arrays and the tok2vec
 # tensor, about 8 KB for a sentence of 20 tokens; a 1,500-word document has about 100 sentences.
 PARSE_CACHE_SIZE = 4096
+# The rules' verdicts on sentences (`Linter.sentence_cache`): two or so per sentence, as many
+# sentences as `PARSE_CACHE_SIZE`; each key holds its sentence's context, about 2 KB.
+SENTENCE_CACHE_SIZE = 8192
 DIAGNOSTICS_KEPT = 20_000  # diagnostics remembered by finding (all are forgotten when there are more)
 SOURCE = "wbl"
 # The "fix all" source action (editors run `source.fixAll` actions on save when asked to).
@@ -81,8 +84,8 @@ _INDENT = re.compile(r"[ \t]*")
 
 class DocCache(OrderedDict):  # type: ignore[type-arg]
     """spaCy Docs by unit text, least recently used first out (the engine's `Linter.doc_cache`);
-    also the local rules' findings by unit (`Linter.unit_cache`) and the sentences' analyses
-    (`Linter.parse_cache`)."""
+    also the local rules' findings by unit (`Linter.unit_cache`), the sentences' analyses
+    (`Linter.parse_cache`) and the rules' verdicts on sentences (`Linter.sentence_cache`)."""
 
     def __init__(self, size: int = DOC_CACHE_SIZE) -> None:
         super().__init__()
@@ -404,6 +407,8 @@ class WblLanguageServer(LanguageServer):
             linter.unit_cache = DocCache(UNIT_CACHE_SIZE)
         if linter.parse_cache is None:
             linter.parse_cache = DocCache(PARSE_CACHE_SIZE)
+        if linter.sentence_cache is None:
+            linter.sentence_cache = DocCache(SENTENCE_CACHE_SIZE)
         return linter.lint_text(text, path)
 
     def diagnose(

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
+from wbl_rules import memo
 from wbl_rules.analysis import first_definitions, press_release, product_names
 from wbl_rules.sentences import (
     STRONG_JARGON,
+    Model,
     SentenceLexicon,
     Term,
     default_model,
     jargon_terms,
     may_hold_jargon,
+    placeholders_in,
     prepare_sentence_lexicon,
+    products_key,
 )
 
 from wbl.document import Document, Sentence, Unit
@@ -100,6 +105,55 @@ def named_terms(weighed: list[tuple[Term, float]], defined: Mapping[str, object]
     return sorted(terms, key=lambda tw: (-tw[1], tw[0].tokens))
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A term of a sentence the model flags (its tokens counted from the sentence's first), its
+    share of the score, and its characters in the sentence."""
+
+    term: Term
+    weight: float
+    start: int
+    end: int
+
+
+def _verdict(
+    sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], model: Model
+) -> tuple[str, tuple[_Weighed, ...]] | None:
+    """The model's level for a sentence and its weighed terms (None: not jargon), remembered by
+    sentence (the language server asks again for every sentence after each edit)."""
+    return memo.JARGON_VERDICT.remember(
+        sentence,
+        lambda: _weigh(sentence, slex, products, model),
+        model.version,
+        slex.key,
+        products_key(products),
+        placeholders_in(sentence),
+    )
+
+
+def _weigh(
+    sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], model: Model
+) -> tuple[str, tuple[_Weighed, ...]] | None:
+    if model.level(sentence, LABEL, slex, products) is None:
+        return None
+    why = model.explain(sentence, LABEL, slex, products)
+    assert why.level is not None
+    span = sentence.span
+    doc, first, base = span.doc, span.start, span.start_char
+    weighed = []
+    for term in jargon_terms(sentence, slex, products):
+        last = doc[term.tokens[-1]]
+        weighed.append(
+            _Weighed(
+                Term(term.kind, tuple(i - first for i in term.tokens), term.text),
+                why.strength(term.tokens),
+                doc[term.tokens[0]].idx - base,
+                last.idx + len(last.text) - base,
+            )
+        )
+    return why.level, tuple(weighed)
+
+
 def _named(terms: list[tuple[Term, float]], show: int) -> str:
     listed = [f"'{t.text}' ({KIND_NAMES.get(t.kind, 'jargon')})" for t, _ in terms[:show]]
     if len(terms) > show:
@@ -147,17 +201,16 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
     for unit, sentence in _sentences(document, ctx):
-        if model.level(sentence, LABEL, slex, products) is None:
+        found = _verdict(sentence, slex, products, model)
+        if found is None:
             continue
-        why = model.explain(sentence, LABEL, slex, products)
-        terms = named_terms([(t, why.strength(t.tokens)) for t in jargon_terms(sentence, slex, products)], defined)
+        level, weighed = found
+        terms = named_terms([(w.term, w.weight) for w in weighed], defined)
         if not terms:
             continue  # nothing to name: no term the writer could change (or only defined acronyms)
-        doc = sentence.span.doc
-        strongest = terms[0][0]
-        start = doc[strongest.tokens[0]].idx
-        end = doc[strongest.tokens[-1]].idx + len(doc[strongest.tokens[-1]].text)
-        severity = Severity.parse(why.level)
+        strongest = next(w for w in weighed if w.term is terms[0][0])
+        start, end = sentence.start + strongest.start, sentence.start + strongest.end
+        severity = Severity.parse(level)
         if unit.part == "faq" and faq_severity is not None and faq_severity.rank < severity.rank:
             severity = faq_severity
         message = ctx["message"].format(terms=_named(terms, show))

@@ -9,7 +9,15 @@ from typing import Any
 
 from wbl_rules import memo
 from wbl_rules.analysis import PROSE_KINDS, find_lead, press_release, product_hint, product_names, shaped_like_code
-from wbl_rules.sentences import Explanation, SentenceLexicon, analyse, default_model, phrases_of, products_key
+from wbl_rules.sentences import (
+    Explanation,
+    SentenceLexicon,
+    analyse,
+    default_model,
+    phrases_of,
+    placeholders_in,
+    products_key,
+)
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Severity, Violation
@@ -98,16 +106,18 @@ def judge(
     sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], cap: Severity | None = None
 ) -> Judged | None:
     """The model's verdict on one sentence, at most `cap`; a pantry cue is a warning whatever
-    the model says (at most `cap`). Remembered with the unit's analysis (the language server
-    asks again for every unchanged paragraph after each edit)."""
+    the model says (at most `cap`). Remembered by sentence (the language server asks again for
+    every sentence after each edit, most of them unchanged)."""
+    if sentence.span is None:
+        return None
     return memo.TECH_FIRST_VERDICT.remember(
-        sentence.unit,
+        sentence,
         lambda: _judge(sentence, slex, products, cap),
         default_model().version,
         slex.key,
         products_key(products),
         cap.name if cap is not None else "",
-        sentence.start,
+        placeholders_in(sentence),
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from wbl_rules import memo
 from wbl_rules.analysis import (
     Lexicon,
+    code_in,
     customer_tokens,
     pr_sentences,
     product_names,
@@ -22,15 +23,15 @@ def sentence_voice(
     sentence: Sentence, lex: Lexicon, segments: tuple[str, ...], products: frozenset[str], company: frozenset[str]
 ) -> str | None:
     """The voice of one sentence outside quoted speech: "company", "customer" or None (see
-    `_sentence_voice`), remembered with the unit's analysis."""
+    `_sentence_voice`), remembered by sentence."""
     return memo.SENTENCE_VOICE.remember(
-        sentence.unit,
+        sentence,
         lambda: _sentence_voice(sentence, lex, segments, products, company),
         lex.key,
         "|".join(segments),
         "|".join(sorted(products)),
         "|".join(sorted(company)),
-        sentence.start,
+        code_in(sentence),
     )
 
 
