@@ -85,6 +85,37 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_missing_scheduler_file_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    # Dask itself would wait for the file to appear, for ever.
+    with pytest.raises(DaskUnavailable, match="no Dask scheduler file"):
+        client_for(str(tmp_path / "scheduler.json"))
+
+
+@pytest.mark.slow  # waits for the connection's deadline
+def test_a_server_that_is_not_dask_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    import socket
+    import threading
+
+    import wbl.cluster
+
+    monkeypatch.setattr(wbl.cluster, "CONNECT_SECONDS", 1)
+    # A server that accepts connections and never answers (as a web server waits for a request):
+    # Dask's handshake then waits past its own timeout.
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(server.accept()[0]), daemon=True).start()
+    port = server.getsockname()[1]
+    try:
+        with pytest.raises(DaskUnavailable, match=f"Dask scheduler 'tcp://127.0.0.1:{port}'"):
+            client_for(f"tcp://127.0.0.1:{port}")
+    finally:
+        for connection in accepted:
+            connection.close()
+        server.close()
+
+
 def test_dask_and_jobs_exclude_each_other() -> None:
     from click.testing import CliRunner
 

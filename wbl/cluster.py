@@ -15,6 +15,7 @@ tasks, so workers need no shared file system; the result cache stays on the clie
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from wbl.parallel import WorkerPlan
 
 CHUNK = 8  # files per task
+CONNECT_SECONDS = 10  # Dask's own timeout for reaching the scheduler
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker, so that memory stays flat on the client
 
 
@@ -43,12 +45,39 @@ def client_for(scheduler: str | Any) -> Any:
         raise DaskUnavailable("--dask needs Dask's distributed scheduler: pip install 'wbl-lint[dask]'") from None
     if isinstance(scheduler, Client):
         return scheduler
-    try:
-        if isinstance(scheduler, str) and scheduler.endswith(".json"):
-            return Client(scheduler_file=scheduler, timeout="10s")
-        return Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
+    if isinstance(scheduler, str) and scheduler.endswith(".json"):
+        if not os.path.isfile(scheduler):  # Dask would wait for it to appear, for ever
+            raise DaskUnavailable(f"no Dask scheduler file {scheduler!r}")
+        return _connect(scheduler, lambda: Client(scheduler_file=scheduler, timeout=f"{CONNECT_SECONDS}s"))
+    return _connect(scheduler, lambda: Client(scheduler, timeout=f"{CONNECT_SECONDS}s"))
+
+
+def _connect(scheduler: Any, make: Callable[[], Any]) -> Any:
+    """`make()` (a Client), or DaskUnavailable when it fails or takes longer than Dask's own
+    timeout should allow: a server that accepts the connection but is not a Dask scheduler (a web
+    server, say) leaves Dask's handshake waiting past its timeout. The waiting thread is a daemon,
+    so the command can still exit."""
+    outcome: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            outcome["client"] = make()
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=connect, name="wbl-dask-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_SECONDS + 5)
+    if "client" in outcome:
+        return outcome["client"]
+    error = outcome.get("error")
+    if error is None:
+        raise DaskUnavailable(f"cannot use the Dask scheduler {scheduler!r}: no answer in {CONNECT_SECONDS + 5} s")
+    if isinstance(error, (OSError, TimeoutError, ValueError)):
+        raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler!r}: {error}") from None
+    if isinstance(error, MemoryError):  # a server that is not Dask's answered with nonsense lengths
+        raise DaskUnavailable(f"cannot use the Dask scheduler {scheduler!r}: it does not answer as Dask does") from None
+    raise error
 
 
 def lint_on_dask(
