@@ -476,11 +476,11 @@ def subject_of(token: Any) -> Any | None:
 
 def phrase_tokens(head: Any, *, skip: Sequence[str] = CLAUSE_DEPS) -> list[Any]:
     """A noun phrase without its clauses: "a free tier" of "a free tier that enables X"."""
-    result = [head]
-    for child in head.children:
-        if child.dep_ in skip:
-            continue
-        result.extend(phrase_tokens(child, skip=skip))
+    result, stack = [], [head]
+    while stack:  # not recursive: a parse of thousands of tokens (a deeply nested list) is deep
+        token = stack.pop()
+        result.append(token)
+        stack.extend(child for child in token.children if child.dep_ not in skip)
     return sorted(result, key=lambda t: t.i)
 
 

@@ -286,3 +286,16 @@ def test_customers_named_by_what_they_do_or_get(lead):
 )
 def test_things_an_enabling_verb_acts_on_are_not_customers(lead):
     assert _lead_findings(lead) == ["WB201"]
+
+
+def test_phrase_tokens_walks_a_parse_deeper_than_python_recurses():
+    # A deeply nested Markdown list judged as a PR/FAQ is one sentence of thousands of tokens,
+    # each the head of the next: walking it recursively raised RecursionError inside two rules.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from wbl_rules.analysis import phrase_tokens
+
+    size = 3000
+    doc = Doc(Vocab(), words=["item"] * size, heads=[max(i - 1, 0) for i in range(size)], deps=["dep"] * size)
+    assert [t.i for t in phrase_tokens(doc[0])] == list(range(size))
+    assert [t.i for t in phrase_tokens(doc[0], skip=("dep",))] == [0]
