@@ -384,3 +384,13 @@ def test_a_problem_paragraph_found_by_content_counts_from_the_rule_s_confidence(
     options = LintOptions(kind="prfaq", select=("WB211",), rule_options={"WB211": {"min-confidence": 1.0}})
     report = Linter(options).lint_text(BIFROST, "bifrost.md")
     assert [f.rule for f in report.findings] == ["WB211"]
+
+
+def test_a_release_without_a_summary_still_hears_what_it_lacks():
+    # Given (or taken) for a PR/FAQ, a draft whose summary wbl cannot find is told every missing
+    # part, the summary among them, and that it has no FAQ (the rules once stayed silent).
+    text = "# Acme Reader\n\nThe product helps people do things.\n"
+    report = Linter(LintOptions(select=("WB101", "WB102"), kind="prfaq")).lint_text(text, "draft.md")
+    messages = [f.message for f in report.findings]
+    assert any("lacks" in m and "a summary paragraph" in m and "a customer quote" in m for m in messages)
+    assert any(f.rule == "WB102" and "No FAQ" in f.message for f in report.findings)

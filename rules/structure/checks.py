@@ -36,8 +36,9 @@ def parts(names: Sequence[str]) -> str:
 
 
 def _has_release(anatomy: Anatomy) -> bool:
-    """A press release the anatomy could read: a summary and at least one more body paragraph."""
-    return anatomy.kind in ("prfaq", "press_release") and anatomy.present("summary")
+    """A press release: a document taken (or, with `--kind`, given) for a PR/FAQ or a press
+    release, whether or not its summary was found (a missing summary is one more missing part)."""
+    return anatomy.kind in ("prfaq", "press_release")
 
 
 def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]:
