@@ -111,7 +111,12 @@ def test_config_option_and_isolated(project):
             "wbl.toml: rules.long-sentence.max-word: unknown option of WB503 (long-sentence); "
             "did you mean 'max-words'?",
         ),
-        ('[rules.long-sentence]\nmax-words = "3"', "rules.long-sentence.max-words: expected a number"),
+        ('[rules.long-sentence]\nmax-words = "3"', "rules.long-sentence.max-words: expected a whole number"),
+        (
+            "[rules.long-sentence]\nmax-words = -5",
+            "rules.long-sentence.max-words: expected a whole number of 0 or more, got an integer -5",
+        ),
+        ("[rules.paragraph-readability]\nmax-grade = -1.5", "max-grade: expected a number of 0 or more"),
         ("[rules.weasel-word]\nextend-words = 'x'", "rules.weasel-word.extend-words: expected a list"),
         ("[rules.weasel-word]\nextend-words = [1]", "rules.weasel-word.extend-words: expected a list of strings"),
         ('[rules.WB503]\nseverity = "fatal"', "rules.WB503.severity: expected one of info, warning, error"),

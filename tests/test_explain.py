@@ -138,3 +138,16 @@ def test_quick_commands_never_import_spacy(args):
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stderr, result.stderr
     assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("name", ["WB000", "wb000", "unused-suppression"])
+def test_explain_knows_the_unused_suppression_code(name):
+    # Not a rule, but wbl reports it like one (--report-unused), so a user asks about it.
+    from click.testing import CliRunner
+
+    from wbl.cli import main
+
+    result = CliRunner().invoke(main, ["explain", name])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("WB000 unused-suppression")
+    assert "--report-unused" in result.output

@@ -679,6 +679,11 @@ def explain_command(rule: str) -> None:
         registry = default_registry()
     except RegistryError as exc:
         _fail(str(exc))
+    from wbl.suppress import UNUSED_CODE, UNUSED_EXPLANATION, UNUSED_NAME
+
+    if rule.strip().upper() in (UNUSED_CODE, UNUSED_NAME.upper()):
+        click.echo(UNUSED_EXPLANATION)  # not a rule, but wbl reports it like one
+        return
     found = registry.get(rule.strip()) or registry.get(rule.strip().upper())
     if found is None:
         try:

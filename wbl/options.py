@@ -25,7 +25,7 @@ EXTEND = "extend-"
 # Type names and how a value of each is described in an error message.
 TYPES = {
     "boolean": "a boolean",
-    "integer": "a number",
+    "integer": "a whole number",
     "number": "a number",
     "string": "a string",
     "strings": "a list of strings",
@@ -34,6 +34,7 @@ TYPES = {
     "tables": "a list of tables",
 }
 LIST_TYPES = frozenset({"strings", "list", "tables"})
+NUMBER_TYPES = frozenset({"integer", "number"})
 
 
 def describe(value: Any) -> str:
@@ -84,6 +85,9 @@ class Option:
     def problem(self, value: Any) -> str | None:
         """What is wrong with `value` for this option ("expected a number, got ..."), or None."""
         if _fits(self.type, value) and self._chosen(value):
+            # Every number a rule takes is a count, a limit or a share: none is below zero.
+            if self.type in NUMBER_TYPES and value < 0:
+                return f"expected {TYPES[self.type]} of 0 or more, got {describe(value)}"
             return None
         expected = TYPES[self.type]
         if self.choices:

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 UNUSED_CODE = "WB000"
 UNUSED_NAME = "unused-suppression"
 UNUSED_CATEGORY = "suppression"
+# What `wbl explain WB000` prints.
+UNUSED_EXPLANATION = f"""{UNUSED_CODE} {UNUSED_NAME} (suppression, warning)
+
+A suppression comment (<!-- wbl-disable ... -->) that suppressed nothing: the finding it was
+written for is gone, so the comment only hides the next one. Reported only with
+`wbl check --report-unused`. WB000 is not a rule: it cannot be selected or ignored.
+
+Fix: remove the comment, or the codes in it that the message names.
+See docs/configuration.md (Suppressions, --report-unused)."""
 
 DIRECTIVE = re.compile(
     r"<!--\s*wbl-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
