@@ -95,7 +95,10 @@ def configured(tmp_path: Path, body: str):
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        ("[rules.long-sentence]\nmax-words = 2.5\n", "rules.long-sentence.max-words: expected a whole number, got a number 2.5"),
+        (
+            "[rules.long-sentence]\nmax-words = 2.5\n",
+            "rules.long-sentence.max-words: expected a whole number, got a number 2.5",
+        ),
         ("[rules.document-readability]\nparts = 'pr'\n", "rules.document-readability.parts: expected a list"),
         ("[rules.buzzword]\nswap = ['x']\n", "rules.buzzword.swap: expected a table"),
         ("[rules.future-tense]\nnumber-scope = 'word'\n", "rules.future-tense.number-scope: expected one of"),
