@@ -204,3 +204,22 @@ def test_version_and_help():
 def test_fixture_has_findings_in_all_formats():
     result = run("check", "--format", "json", "--kind", "prfaq", str(FIXTURES / "markup.md"))
     assert json.loads(result.stdout)["files"][0]["findings"]
+
+
+@pytest.mark.slow  # starts the CLI
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
+    # `wbl check | head -1`: the pipe closes after one line; no "cannot write" error follows.
+    document = tmp_path / "prfaq.md"
+    document.write_text("# Draft\n\n" + "It is very, very simple and quite seamless.\n\n" * 400, encoding="utf-8")
+    process = subprocess.Popen(
+        [*wbl_command(), "check", "--no-cache", "--kind", "prfaq", str(document)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=300) == 2
+    assert stderr == ""

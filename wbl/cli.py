@@ -389,6 +389,10 @@ def check(
                     out.write(("\n" if wrote else "") + statistics_text + "\n")
                 else:
                     click.echo(statistics_text, err=True)
+    except BrokenPipeError:
+        if output_file is None:
+            raise  # the reader went away (`wbl check | head`): quietly, see `_Commands.invoke`
+        _fail(f"cannot write {output_file}: broken pipe")
     except OSError as exc:
         _fail(f"cannot write {output_file or 'standard output'}: {exc.strerror or exc}")
     if not quiet:

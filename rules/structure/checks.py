@@ -52,9 +52,9 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     problem" (Bezos, as told by Ian McAllister).
 
     Parts are found by their headings ("## Problem", "Quote from You", "**The problem.**") or,
-    without them, by position and wording (see the scorecard in the JSON report and
-    docs/anatomy.md). Only documents that wbl takes for a press release or a PR/FAQ are judged;
-    READMEs and other Markdown are not. A missing problem paragraph is a warning when no
+    without them, by position and wording (see the scorecard in the JSON report and "The
+    anatomy" in docs/judgement.md). Only documents that wbl takes for a press release or a
+    PR/FAQ are judged; READMEs and other Markdown are not. A missing problem paragraph is a warning when no
     paragraph of the release comes close to stating a difficulty, and a hint otherwise; other
     missing parts are hints. Each is reported once, at the headline (or the first line).
 
