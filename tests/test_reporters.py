@@ -532,9 +532,9 @@ def test_junit_survives_characters_xml_cannot_hold():
 def test_statistics_counts_per_rule(report):
     lines = render_statistics(report).splitlines()
     assert lines[0].split()[:3] == ["4", "WB601", "weasel-word"]
-    assert "(1 info, 3 warning)" in lines[0]
+    assert "(1 info, 3 warnings)" in lines[0]
     assert lines[1].split()[:3] == ["1", "WB503", "long-sentence"]
-    assert lines[-1] == "5 findings (1 error, 3 warning, 1 info) in 1 file"
+    assert lines[-1] == "5 findings (1 error, 3 warnings, 1 info) in 1 file"
     assert render_statistics(EMPTY) == ""
 
 
@@ -553,7 +553,7 @@ def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     assert text.returncode == 1, text.stderr
     out = text.stdout.rstrip("\n").splitlines()
     assert re.match(r"^\s*\d+\s+WB601\s+weasel-word\s", out[-2])
-    assert re.match(r"^\d+ findings \(\d+ warning\) in 1 file$", out[-1])
+    assert re.match(r"^\d+ findings \(\d+ warnings?\) in 1 file$", out[-1])
     assert out[0].endswith("datasync-prfaq.md:1:18: WB601 [warning] " + out[0].split("[warning] ", 1)[1])
     assert out[-3] == "", "a blank line between the findings and the statistics"
     machine = run("--select", "WB601", "--format", "json")

@@ -104,11 +104,11 @@ class Tally:
         name_width = max(len(n) for n in self.names.values())
         lines = []
         for code, n in sorted(self.counts.items(), key=lambda item: (-item[1], item[0])):
-            kinds = ", ".join(f"{k} {s}" for s, k in sorted(self.severities[code].items()))
+            kinds = ", ".join(plural(k, s) for s, k in sorted(self.severities[code].items()))
             lines.append(f"{n:>{width}}  {code}  {self.names[code]:<{name_width}}  ({kinds})")
         totals = self.by_severity()
         ordered = sorted(Severity, key=lambda s: -s.rank)
-        by_severity = ", ".join(f"{totals[s.value]} {s.value}" for s in ordered if totals[s.value])
+        by_severity = ", ".join(plural(totals[s.value], s.value) for s in ordered if totals[s.value])
         lines.append(f"{plural(self.total, 'finding')} ({by_severity}) in {plural(self.files, 'file')}")
         return printable("\n".join(lines))  # rule names come from plugins too
 
