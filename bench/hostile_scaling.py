@@ -56,6 +56,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "unclosed-quote": lambda n: HEAD + 'said "' + _repeat("many words ", n) + "\n",
     "digits-commas": lambda n: HEAD + _repeat("1,2", n) + "\n",
     "sentence-no-stop": lambda n: HEAD + _repeat("many users wait ", n) + "\n",
+    # One paragraph of many short sentences, each with findings (rules that looked at the whole
+    # paragraph once per finding were quadratic).
+    "findings-paragraph": lambda n: HEAD + _repeat("It is very, very simple and quite seamless. ", n) + "\n",
     "headings": lambda n: HEAD + "wait.\n\n" + _repeat("## Why?\n\nMany wait.\n\n", n),
     "list-items": lambda n: HEAD + "wait.\n\n" + _repeat("- Many wait.\n", n),
     "table-rows": lambda n: HEAD + "wait.\n\n| a | b |\n|---|---|\n" + _repeat("| x | y |\n", n),

@@ -121,6 +121,7 @@ CASES: dict[str, Case] = {
             ("unclosed-comment", 60),
             ("long-word", 60),
             ("links", 60),
+            ("findings-paragraph", 90),
         ]
     },
     # Files that are not regular files: refused before they are opened

@@ -97,16 +97,19 @@ def _char_regex(char: str) -> str:
 _OPENING_QUOTES = {"“": "”", "„": "”", "«": "»"}
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of `text` inside quotation marks: straight "…" pairs and typographic “…” pairs.
 
     An unclosed quotation runs to the end of the text (a paragraph that opens a quote and
-    continues it in the next one).
+    continues it in the next one). Remembered for the last texts asked about: a rule asks once per
+    finding, and a long paragraph has many.
     """
     spans = []
     start: int | None = None
     closing = ""
-    for index, char in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):  # only the marks, not every character
+        char, index = match.group(), match.start()
         if start is None:
             if char == '"':
                 start, closing = index, '"'
@@ -117,7 +120,10 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
+
+
+_QUOTE_MARK = re.compile('["' + "".join(_OPENING_QUOTES) + "".join(set(_OPENING_QUOTES.values())) + "]")
 
 
 @lru_cache(maxsize=65536)

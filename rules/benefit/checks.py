@@ -103,11 +103,17 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
     segments = segments_of(document, lex)
     limit = int(ctx.get("max-per-document", 5))
     count = 0
+    numbered: dict[int, bool] = {}  # by unit: asked once per paragraph, not once per sentence
     for sentence in pr_sentences(document, quotes=False):
         if count >= limit:
             return
-        if sentence.unit.is_heading or has_number(sentence.unit.text):
-            continue  # headlines carry no figures; a figure elsewhere in the paragraph quantifies it
+        unit = sentence.unit
+        if unit.is_heading:
+            continue  # headlines carry no figures
+        if (quantified := numbered.get(id(unit))) is None:
+            quantified = numbered[id(unit)] = has_number(unit.text)
+        if quantified:
+            continue  # a figure elsewhere in the paragraph quantifies it
         if not benefit_sentence(sentence, lex, segments):
             continue
         text = sentence.text
