@@ -267,7 +267,8 @@ def test_gitlab_paths_are_relative_to_the_repository(tmp_path, monkeypatch):
 
 def test_summary_line_counts(report):
     assert summary_line(_tally(report)) == (
-        "Found 5 findings (1 error, 3 warnings, 1 info) in 3 files; 1 file clean; 1 file not linted"
+        "Found 5 findings (1 error, 3 warnings, 1 info) in 3 files; 1 file clean; "
+        "1 file with errors (not linted, or not by every rule)"
     )
     clean = Report((FileReport("a.md"), FileReport("b.md")))
     assert summary_line(_tally(clean)) == "Found 0 findings (0 errors, 0 warnings, 0 infos) in 2 files; 2 files clean"

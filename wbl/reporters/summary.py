@@ -39,7 +39,7 @@ def summary_line(tally: Tally) -> str:
     if tally.not_judged:
         line += f"; {plural(tally.not_judged, 'file')} taken for other Markdown, not judged (--verbose names them)"
     if tally.failed:
-        line += f"; {plural(tally.failed, 'file')} not linted"
+        line += f"; {plural(tally.failed, 'file')} with errors (not linted, or not by every rule)"
     return line
 
 
