@@ -364,6 +364,19 @@ def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
     assert anatomy["dateline"].segments[0].text == "For immediate release. March 18, 2026."
 
 
+def test_a_short_launch_headline_is_not_taken_for_the_document_s_title() -> None:
+    # "# Product" over "## A longer line" is a title over a headline; a short line that announces
+    # a launch is the headline itself, and the line under it its subheading.
+    text = "# Acme Launches CloudSync 2.0\n\n## The next generation of synchronization\n\n" + (
+        "SEATTLE, WA — Acme today announced CloudSync 2.0 for teams that share files.\n"
+    )
+    anatomy = anatomy_of(text)
+    assert anatomy["headline"].segments[0].text == "Acme Launches CloudSync 2.0"
+    assert anatomy["subheading"].segments[0].text == "The next generation of synchronization"
+    titled = anatomy_of("# CloudSync\n\n## Teams share files in seconds, not minutes\n\n" + text.split("\n\n")[2])
+    assert titled["headline"].segments[0].text == "Teams share files in seconds, not minutes"
+
+
 def test_titles_that_only_name_the_genre_are_not_headlines() -> None:
     assert product_words("PR/FAQ") == []
     assert product_words("📰 Press Release (PR)") == []

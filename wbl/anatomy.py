@@ -1094,8 +1094,14 @@ class _Builder:
 
     def _drop_document_title(self, lead: list[_Line]) -> list[_Line]:
         """The first lead line is the document's title, not its headline, when it only names the
-        product (a few words) and a longer line follows it."""
-        if len(lead) >= 2 and lead[0].heading and lead[0].words <= 4:
+        product (a few words, none of them launch wording: "Acme Launches CloudSync" is a
+        headline) and a longer line follows it."""
+        if (
+            len(lead) >= 2
+            and lead[0].heading
+            and lead[0].words <= 4
+            and not cue_hits(lead[0].segment.text, self.data["kind"]["launch-cues"])
+        ):
             second = lead[1]
             if second.words > lead[0].words and (not second.heading or second.level >= lead[0].level):
                 self.roles[lead[0].segment.index] = "title"
