@@ -428,6 +428,8 @@ def test_fix_writes_the_file_reports_what_is_left_and_is_idempotent(draft):
     assert "wbl: fixed 0 findings in 0 files" in err
     code, out, err = run("--diff", "--select", ",".join(FIXING), "draft.md")
     assert (code, out) == (0, "")
+    code, out, err = run("--fix", "--quiet", "--select", ",".join(FIXING), "draft.md")
+    assert "wbl: fixed" not in err  # --quiet: findings only
 
 
 def test_fix_reads_standard_input_and_prints_it_fixed(draft):

@@ -335,7 +335,8 @@ def check(
                 pass
         except (ConfigError, ModelError, InputError) as exc:
             _fail(str(exc))
-        fixes.summary()
+        if not quiet:
+            fixes.summary()
         sys.exit(fixes.exit_code(run.exit_code))
     color = output_format == "text" and output_file is None and use_color(sys.stdout)
     human = output_format in HUMAN_FORMATS
@@ -398,7 +399,7 @@ def check(
     if not quiet:
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")
-    if fixes is not None:
+    if fixes is not None and not quiet:
         fixes.summary()
     _write_step_summary(run.tally)
     sys.exit(EXIT_CLEAN if exit_zero and run.exit_code == EXIT_FINDINGS else run.exit_code)
