@@ -85,7 +85,8 @@ def test_folded_findings_survive_serialisation_and_show_in_every_format():
 
 def test_the_built_in_pack_declares_its_relations():
     """One set of words, one finding: the specific rules supersede the sentence models' rules; one
-    gap, one finding: no problem stated anywhere supersedes the missing problem paragraph."""
+    gap, one finding: no problem stated anywhere supersedes the missing problem paragraph, and a
+    weasel word the superlative or comparative it is part of ("the most innovative")."""
     registry = wbl.default_registry()
     declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
     assert declared == {
@@ -93,6 +94,7 @@ def test_the_built_in_pack_declares_its_relations():
         "WB302": ("tech-first-sentence", "customer-after-technology"),
         "WB402": ("jargon-density",),
         "WB421": ("jargon-density",),
+        "WB601": ("adjective-not-data",),
     }
     assert all(registry.get(name) is not None for names in declared.values() for name in names)
 
@@ -113,3 +115,13 @@ def test_a_missing_problem_is_one_finding_and_other_missing_parts_stay_apart():
     assert [a.rule for a in by_rule["WB211"].also] == ["WB101"]
     assert "problem" in by_rule["WB211"].also[0].message
     assert "WB101" in by_rule and "problem" not in by_rule["WB101"].message.split(":")[0]  # what it lacks
+
+
+def test_a_weasel_superlative_is_one_finding():
+    report = wbl.lint_text(
+        "# Slipway\n\nSlipway is the most innovative marina app.\n",
+        options=wbl.LintOptions(select=("WB601", "WB621"), kind="prfaq"),
+    )
+    by_rule = [(f.rule, f.text, [a.rule for a in f.also]) for f in report.findings]
+    assert ("WB601", "the most", ["WB621"]) in by_rule
+    assert all(rule != "WB621" for rule, _, _ in by_rule)
