@@ -423,6 +423,19 @@ def test_cli_writes_the_page(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_cli_report_takes_check_s_output_and_kind_options(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Acme Reader\n\nThe product helps people do things.\n", encoding="utf-8")
+    pages = {}
+    for kind in ("auto", "prfaq"):
+        out = tmp_path / f"{kind}.html"
+        result = CliRunner().invoke(main, ["report", str(draft), "--output-file", str(out), "--kind", kind])
+        assert result.exit_code == 0, result.output
+        pages[kind] = out.read_text(encoding="utf-8")
+    # Said to be a PR/FAQ, the one-paragraph draft hears what it lacks; taken as a fragment, it does not.
+    assert "WB101" in pages["prfaq"] and "WB101" not in pages["auto"]
+
+
 def test_cli_missing_file_is_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", str(tmp_path / "nope.md"), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2

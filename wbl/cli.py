@@ -715,12 +715,19 @@ def lsp_command(stdio: bool) -> None:
 @main.command("report")
 @click.argument("path", type=click.Path(dir_okay=False, readable=False, path_type=str))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help="HTML file to write."
+    "-o",
+    "--output",
+    "--output-file",  # check's name for it
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="HTML file to write.",
 )
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (WB5), slugs or categories.")
 @click.option("--ignore", multiple=True, help="Rules not to run (same forms as --select).")
 @click.option("--model", help="spaCy pipeline to load.")
 @RULE_TIME_LIMIT_OPTION
+@KIND_OPTION
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 def report_command(
@@ -730,6 +737,7 @@ def report_command(
     ignore: tuple[str, ...],
     model: str | None,
     rule_time_limit: float | None,
+    kind: str | None,
     config_file: str | None,
     isolated: bool,
 ) -> None:
@@ -740,7 +748,7 @@ def report_command(
 
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
-    options = LintOptions(select=_split(select), ignore=_split(ignore), model=model, rule_time_limit=rule_time_limit)
+    options = _lint_options(select, ignore, model, DEFAULT_MAX_FILE_SIZE, rule_time_limit, kind)
     try:
         project = Project(options, default_registry(), config_file=config_file, isolated=isolated)
         linter = project.linter_for(project.settings_for(path))
