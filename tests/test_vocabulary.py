@@ -117,6 +117,22 @@ def test_term_findings_say_how_to_accept_the_term_and_doing_so_silences_them():
     assert message.endswith('(accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`)')
 
 
+@pytest.mark.parametrize(
+    ("config_name", "body", "table"),
+    [
+        ("wbl.toml", 'select = ["WB421"]\n', "[vocabulary]"),
+        (".wbl.toml", 'select = ["WB421"]\n', "[vocabulary]"),
+        ("pyproject.toml", '[tool.wbl]\nselect = ["WB421"]\n', "[tool.wbl.vocabulary]"),
+    ],
+)
+def test_the_hint_names_the_table_of_the_file_s_configuration(tmp_path, config_name, body, table):
+    (tmp_path / config_name).write_text(body, encoding="utf-8")
+    (tmp_path / "prfaq.md").write_text("# Acme\n\nOur HSM keys are safe.\n", encoding="utf-8")
+    project = Project(wbl.LintOptions(kind="prfaq"), wbl.default_registry())
+    (report,) = project.lint_paths([str(tmp_path / "prfaq.md")]).files
+    assert report.findings[0].message.endswith(f'(accept it with `{table} accept = ["HSM"]`)')
+
+
 def test_a_product_taken_for_technology_is_named_for_the_products_list():
     text = (
         "# PR/FAQ: usb-hsm\n\n## Developers Keep Signing Keys on a USB Drive\n\n"

@@ -41,8 +41,8 @@ from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
 from wbl.safeio import FileProblem, read_regular
 from wbl.tomlwriter import toml_key, toml_value
+from wbl.vocabulary import HINT_TABLE, NO_VOCABULARY, WBL_TOML_HINT_TABLE, Vocabulary
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
-from wbl.vocabulary import NO_VOCABULARY, Vocabulary
 
 CONFIG_NAMES = (".wbl.toml", "wbl.toml", "pyproject.toml")  # tried in this order in each directory
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
@@ -189,6 +189,7 @@ class Settings:
             vocabulary=self.vocabulary,
             kind=self.kind,
             rule_time_limit=self.rule_time_limit,
+            hint_table=WBL_TOML_HINT_TABLE if self.config and self.config.name != "pyproject.toml" else HINT_TABLE,
         )
 
     def to_dict(self) -> dict[str, Any]:

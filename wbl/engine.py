@@ -25,7 +25,7 @@ from wbl.registry import Registry, RegistryError, default_registry
 from wbl.relations import fold_superseded
 from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText
-from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
+from wbl.vocabulary import HINT_TABLE, NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if TYPE_CHECKING:
     from wbl.document import Document, Unit
@@ -65,18 +65,21 @@ class LintOptions:
     # default (`wbl.guard.DEFAULT_TIME_LIMIT`), 0: no limit. A rule over it is stopped and
     # reported by name (see `wbl.guard`).
     rule_time_limit: float | None = None
+    # The table a vocabulary hint names ("accept it with `[tool.wbl.vocabulary] accept = ...`"): the
+    # one of the file's configuration (`[vocabulary]` in a wbl.toml).
+    hint_table: str = HINT_TABLE
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Read-only mappings cannot be pickled; `--jobs` workers receive these options.
         plain = {code: dict(options) for code, options in self.rule_options.items()}
         values = (self.select, self.ignore, self.model, plain, self.max_file_size, self.report_unused)
-        return (_rebuild_options, (*values, self.vocabulary, self.kind, self.rule_time_limit))
+        return (_rebuild_options, (*values, self.vocabulary, self.kind, self.rule_time_limit, self.hint_table))
 
 
 def _rebuild_options(*values: Any) -> LintOptions:
-    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind, limit = values
+    select, ignore, model, rule_options, max_file_size, report_unused, vocabulary, kind, limit, table = values
     frozen = MappingProxyType({code: MappingProxyType(options) for code, options in rule_options.items()})
-    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind, limit)
+    return LintOptions(select, ignore, model, frozen, max_file_size, report_unused, vocabulary, kind, limit, table)
 
 
 class Linter:
@@ -142,6 +145,7 @@ class Linter:
             "vocabulary": self.options.vocabulary.to_dict(),
             "report_unused": self.options.report_unused,
             "kind": self.options.kind,
+            "hint_table": self.options.hint_table,
         }
 
     # --- NLP and prepared rules ------------------------------------------------------------------
@@ -482,7 +486,7 @@ class Linter:
             # or a document the kind model only leans towards): hints only, so a repository-wide
             # hook never blocks ordinary files it misjudges.
             severity = Severity.INFO
-        message = v.message if v.vocabulary is None else f"{v.message} ({v.vocabulary})"
+        message = v.message if v.vocabulary is None else f"{v.message} ({v.vocabulary.text(self.options.hint_table)})"
         fix = _file_fix(v, document) if v.fix is not None else None
         return Finding(
             r.code,

@@ -72,6 +72,7 @@ NO_VOCABULARY = Vocabulary()
 
 # The table a hint names: `[tool.wbl.vocabulary]` of a pyproject.toml (`[vocabulary]` in a wbl.toml).
 HINT_TABLE = "[tool.wbl.vocabulary]"
+WBL_TOML_HINT_TABLE = "[vocabulary]"
 # What a hint says for each list: (with terms, without terms); {it} is one of `_PRONOUNS`.
 _HINTS = {
     "accept": ("accept {it} with", "accept it with"),
@@ -107,12 +108,16 @@ class VocabularyHint:
         return cls("customers", tuple(dict.fromkeys(terms)))
 
     def __str__(self) -> str:
-        """'accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`'"""
+        return self.text()
+
+    def text(self, table: str = HINT_TABLE) -> str:
+        """'accept it with `[tool.wbl.vocabulary] accept = ["HSM"]`', naming `table` (the
+        project's configuration file's: `[vocabulary]` in a wbl.toml)."""
         with_terms, without = _HINTS[self.key]
         one, several = _PRONOUNS[self.key]
         lead = with_terms.format(it=one if len(self.terms) == 1 else several) if self.terms else without
         terms = list(self.terms) or [_EXAMPLES[self.key]]
-        return f"{lead} `{HINT_TABLE} {self.key} = {toml_value(terms)}`"
+        return f"{lead} `{table} {self.key} = {toml_value(terms)}`"
 
 
-__all__ = ["HINT_TABLE", "KEYS", "NO_VOCABULARY", "Vocabulary", "VocabularyHint"]
+__all__ = ["HINT_TABLE", "KEYS", "NO_VOCABULARY", "WBL_TOML_HINT_TABLE", "Vocabulary", "VocabularyHint"]
