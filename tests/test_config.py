@@ -412,3 +412,11 @@ def test_every_toml_example_in_the_configuration_docs_is_valid(tmp_path):
     for number, block in enumerate(blocks):
         path = write(tmp_path / f"example{number}" / "wbl.toml", block)
         load_config(path)  # raises ConfigError naming the key when the docs drift from the code
+
+
+def test_a_negative_number_is_refused_unless_the_option_s_default_is_negative():
+    from wbl.options import Option
+
+    assert Option.inferred("max-words", 30).problem(-5) == "expected a whole number of 0 or more, got an integer -5"
+    assert Option.inferred("max-words", 30).problem(0) is None
+    assert Option.inferred("offset", -1).problem(-5) is None  # a plugin's own negative default

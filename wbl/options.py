@@ -85,8 +85,9 @@ class Option:
     def problem(self, value: Any) -> str | None:
         """What is wrong with `value` for this option ("expected a number, got ..."), or None."""
         if _fits(self.type, value) and self._chosen(value):
-            # Every number a rule takes is a count, a limit or a share: none is below zero.
-            if self.type in NUMBER_TYPES and value < 0:
+            # A rule's numbers are counts, limits and shares: none is below zero, unless the
+            # option's own default is (a plugin's offset, say).
+            if self.type in NUMBER_TYPES and value < 0 and not _negative(self.default):
                 return f"expected {TYPES[self.type]} of 0 or more, got {describe(value)}"
             return None
         expected = TYPES[self.type]
@@ -107,6 +108,10 @@ class Option:
         if self.type == "table":  # the choices are the values' (term -> "safe")
             return all(v in self.choices for v in value.values())
         return value in self.choices
+
+
+def _negative(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value < 0
 
 
 def _fits(kind: str, value: Any) -> bool:
