@@ -261,3 +261,19 @@ def test_the_vocabulary_is_part_of_the_cache_key(tmp_path):
 
     assert prefix(Vocabulary()) != prefix(Vocabulary(accept=("seamless",)))
     assert prefix(Vocabulary(accept=("seamless",))) == prefix(Vocabulary(accept=("seamless",)))
+
+
+def test_files_under_different_kinds_of_configuration_get_their_own_table(tmp_path):
+    # Same rules and options, one folder configured by a wbl.toml, the other by a pyproject.toml:
+    # the two must not share a linter, whose messages name one table.
+    for folder, name, body in (
+        ("a", "wbl.toml", "select = ['WB421']\n"),
+        ("b", "pyproject.toml", "[tool.wbl]\nselect = ['WB421']\n"),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(body, encoding="utf-8")
+        (tmp_path / folder / "prfaq.md").write_text("# Acme\n\nOur HSM keys are safe.\n", encoding="utf-8")
+    project = Project(wbl.LintOptions(kind="prfaq"), wbl.default_registry())
+    first, second = project.lint_paths([str(tmp_path / "a" / "prfaq.md"), str(tmp_path / "b" / "prfaq.md")]).files
+    assert "`[vocabulary] accept" in first.findings[0].message
+    assert "`[tool.wbl.vocabulary] accept" in second.findings[0].message

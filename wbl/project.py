@@ -160,6 +160,7 @@ class Project:
                 options.kind,
                 options.report_unused,
                 options.max_file_size,
+                options.hint_table,
             ],
             sort_keys=True,
             default=lambda o: dict(o) if isinstance(o, Mapping) else str(o),
