@@ -278,3 +278,19 @@ def test_baseline_judges_files_as_the_kind_check_is_told(tmp_path, monkeypatch):
     )
     texts = [f["text"] for file in json.loads(out)["files"] for f in file["findings"]]
     assert (code, texts) == (0, [])
+
+
+def test_the_summary_line_is_the_same_with_a_baseline(tmp_path, monkeypatch):
+    # check --baseline rebuilds each file's report with its new findings only: the file's kind
+    # (a README is not judged, not "clean") and a PR/FAQ's score must survive that.
+    monkeypatch.chdir(tmp_path)
+    Path("README.md").write_text("# Tool\n\n## Installation\n\nRun pip.\n\n## Usage\n\nRun it.\n")
+    Path("draft.md").write_text(DRAFT, encoding="utf-8")
+    code, _, err = run("baseline", "README.md", "draft.md", *PLAIN)
+    assert code == 0, err
+    _, plain, _ = run("check", *PLAIN, "README.md", "draft.md")
+    _, baselined, _ = run("check", "--baseline", "wbl-baseline.json", *PLAIN, "README.md", "draft.md")
+    for output in (plain, baselined):
+        assert "; 1 file taken for other Markdown, not judged" in output
+    assert "Found 0 findings (0 errors, 0 warnings, 0 infos) in 2 files; 1 file clean;" in baselined
+    assert "draft.md: PR/FAQ, score" in plain and "draft.md: PR/FAQ, score" in baselined

@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -259,17 +259,9 @@ class Comparison:
 
     def new_report(self) -> Report:
         """The run with only the new findings (what `wbl check --baseline` reports and fails on)."""
+        # Everything else of each file is kept (its kind and score too: the summary line reads them).
         files = tuple(
-            FileReport(
-                r.path,
-                tuple(f for f in r.findings if self.state(f) == NEW),
-                r.metrics,
-                r.errors,
-                source_text=r.source_text,
-                scorecard=r.scorecard,
-                hints_only=r.hints_only,
-            )
-            for r in self.report.files
+            replace(r, findings=tuple(f for f in r.findings if self.state(f) == NEW)) for r in self.report.files
         )
         return Report(files, self.report.notices)
 
