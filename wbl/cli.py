@@ -393,7 +393,7 @@ def check(
     except BrokenPipeError:
         if output_file is None:
             raise  # the reader went away (`wbl check | head`): quietly, see `_Commands.invoke`
-        _fail(f"cannot write {output_file}: broken pipe")
+        _fail("cannot write the output: broken pipe")  # standard error, or a pipe named as the output file
     except OSError as exc:
         _fail(f"cannot write {output_file or 'standard output'}: {exc.strerror or exc}")
     if not quiet:

@@ -58,19 +58,29 @@ def _connect(scheduler: Any, make: Callable[[], Any]) -> Any:
     server, say) leaves Dask's handshake waiting past its timeout. The waiting thread is a daemon,
     so the command can still exit."""
     outcome: dict[str, Any] = {}
+    lock = threading.Lock()
 
     def connect() -> None:
         try:
-            outcome["client"] = make()
+            client = make()
         except BaseException as exc:  # handed to the caller's thread below
-            outcome["error"] = exc
+            with lock:
+                outcome["error"] = exc
+            return
+        with lock:
+            if not outcome.get("abandoned"):
+                outcome["client"] = client
+                return
+        client.close()  # connected after the caller gave up: nobody will use it
 
     thread = threading.Thread(target=connect, name="wbl-dask-connect", daemon=True)
     thread.start()
     thread.join(CONNECT_SECONDS + 5)
-    if "client" in outcome:
-        return outcome["client"]
-    error = outcome.get("error")
+    with lock:
+        if "client" in outcome:
+            return outcome["client"]
+        outcome["abandoned"] = True
+        error = outcome.get("error")
     if error is None:
         raise DaskUnavailable(f"cannot use the Dask scheduler {scheduler!r}: no answer in {CONNECT_SECONDS + 5} s")
     if isinstance(error, (OSError, TimeoutError, ValueError)):
