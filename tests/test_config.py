@@ -140,6 +140,15 @@ def test_validation_errors_are_one_line_and_exit_2(project, body, expected):
     assert len(err.strip().splitlines()) == 1, err
 
 
+def test_a_key_with_a_line_break_is_named_on_one_line(tmp_path):
+    # The library's error, not only the command line's (which escapes what it prints anyway).
+    path = tmp_path / "wbl.toml"
+    path.write_text('[vocabulary]\n"a\\nb\\u0098" = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: vocabulary.a\\nb\\x98: unknown key"
+
+
 def test_pyproject_errors_name_the_tool_wbl_key(project):
     write(project / "pyproject.toml", "[tool.wbl]\nextend-selct = ['WB6']\n")
     with pytest.raises(ConfigError, match=r"pyproject.toml: tool\.wbl\.extend-selct: unknown key; did you mean"):

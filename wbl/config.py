@@ -319,7 +319,9 @@ class _Reader:
         self.where, self.prefix, self.registry = where, prefix, registry
 
     def fail(self, key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.where}: {self.prefix}{key}: {problem}")
+        # A key can hold any character TOML allows in quotes; the error stays one visible line.
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in key)
+        return ConfigError(f"{self.where}: {self.prefix}{shown}: {problem}")
 
     def keys(self, table: Mapping[str, Any], allowed: Sequence[str], key: str = "") -> None:
         for name in table:
