@@ -125,3 +125,17 @@ def test_a_weasel_superlative_is_one_finding():
     by_rule = [(f.rule, f.text, [a.rule for a in f.also]) for f in report.findings]
     assert ("WB601", "the most", ["WB621"]) in by_rule
     assert all(rule != "WB621" for rule, _, _ in by_rule)
+
+
+def test_a_folded_finding_keeps_the_higher_severity():
+    # WB983 (info) supersedes WB982 (warning): one finding per gap, and still a warning, so that
+    # folding never lets a file pass `--fail-on warning` that would fail without it.
+    options = wbl.LintOptions(kind="press_release")  # a file wbl is unsure of gets hints only
+    plain = wbl.Linter(options, Registry.from_rules((missing_problem, vague_wait))).lint_text(TEXT, "doc.md")
+    assert {f.rule: f.severity for f in plain.findings} == {"WB982": wbl.Severity.WARNING, "WB983": wbl.Severity.INFO}
+    rules = Registry.from_rules((missing_problem, declaring(vague_wait, "WB982")))
+    report = wbl.Linter(options, rules).lint_text(TEXT, "doc.md")
+    assert [(f.rule, f.severity, folded(f)) for f in report.findings] == [
+        ("WB983", wbl.Severity.WARNING, [("WB982", "'wait' hides the problem")]),
+        ("WB983", wbl.Severity.WARNING, [("WB982", "the release states no problem")]),
+    ]

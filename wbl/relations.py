@@ -2,9 +2,10 @@
 
 A rule may declare ``supersedes = ["WB211"]``: when it and a rule it supersedes report the same
 gap, only its finding is kept, and the other's reason is folded into it (`Finding.also`, shown by
-the reporters as "also: WB211 ..."). Two findings report the same gap when their violations name
-the same `topic` ("missing:problem", for gaps of the whole document) or when they flag
-overlapping words. The engine applies this after the rules run and before suppressions.
+the reporters as "also: WB211 ..."), with the higher of the two severities. Two findings report
+the same gap when their violations name the same `topic` ("missing:problem", for gaps of the
+whole document) or when they flag overlapping words. The engine applies this after the rules
+run and before suppressions.
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ def fold_superseded(
         for a in candidates:
             if a != b and same_gap(findings[a], topics[a], findings[b], topics[b]):
                 folded = Folded(findings[b].rule, findings[b].name, findings[b].message)
-                findings[a] = replace(findings[a], also=(*findings[a].also, folded, *findings[b].also))
+                # Folding never lowers what the user sees: the gap is as severe as its surest report
+                # (a buzzword hint that folds in a jargon warning stays a warning).
+                severity = max(findings[a].severity, findings[b].severity, key=lambda s: s.rank)
+                also = (*findings[a].also, folded, *findings[b].also)
+                findings[a] = replace(findings[a], also=also, severity=severity)
                 folded_away.add(b)
                 break
     return [finding for i, finding in enumerate(findings) if i not in folded_away]
