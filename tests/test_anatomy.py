@@ -1044,6 +1044,30 @@ def test_a_first_name_with_a_surname_slot_is_the_same_leader_later() -> None:
 
 
 @pytest.mark.parametrize(
+    ("attribution", "name", "role"),
+    [
+        ("said founder Wes Eklund.", "Wes Eklund", "founder"),
+        ("said early user Alex Rivera.", "Alex Rivera", "early user"),
+        ("said CEO Jane Smith.", "Jane Smith", "CEO"),
+        # A role tied to an organisation names no one; neither does a role alone.
+        ("said engineers at Acme Labs.", None, "engineers at Acme Labs"),
+        ("said the head of product.", None, "the head of product"),
+    ],
+)
+def test_a_role_before_the_name_still_names_the_speaker(attribution, name, role) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Totus keeps your health records in one vault
+
+        Totus, a health vault for patients, launched today.
+
+        "Totus is your personal health vault," {attribution} "You own the keys."
+        """
+    )
+    assert [(q.name, q.role) for q in anatomy.quotes] == [(name, role)]
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         # Phrases in quotation marks, and a verb of saying with an object of its own in the next sentence.

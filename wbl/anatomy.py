@@ -2334,6 +2334,13 @@ def _is_name(words: str, labels: frozenset[str]) -> bool:
 
 
 _SLOT = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\bX{2,}\b|_{3,}|\bTBD\b")
+# Words that tie a role to a place or an organisation rather than to the name after it.
+_ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", "by", "and"})
+
+
+def _is_name_word(word: str, roles: Sequence[str]) -> bool:
+    clean = word.strip(".,")
+    return clean[:1].isupper() and clean[1:2].islower() and not cue_hits(clean, roles)
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
@@ -2362,6 +2369,17 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words.append(clean)
         else:
             rest_words.append(word)
+    if not name_words:
+        # A role before the name ("said founder Wes Eklund", "said early user Alex Rivera"): a run
+        # of at least two capitalised words closing the head, after role words that tie it to no
+        # organisation ("said engineers at Acme Labs" names no one).
+        run = 0
+        while run < len(rest_words) and _is_name_word(rest_words[-1 - run], roles):
+            run += 1
+        lead = [w.lower() for w in rest_words[: len(rest_words) - run]]
+        if run >= 2 and lead and not any(w in _ORGANISATION_LINKS for w in lead):
+            name_words = [w.strip(".,") for w in rest_words[len(rest_words) - run :]]
+            rest_words = rest_words[: len(rest_words) - run]
     name = " ".join(name_words) or None
     role_text = " ".join(rest_words + ([tail.strip(" ()")] if tail and tail.strip(" ()") else []))
     role = role_text.strip(" ,()") or None
