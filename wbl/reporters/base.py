@@ -138,6 +138,8 @@ def printable(text: str, *, one_line: bool = False) -> str:
     r"""`text` safe to show on a terminal: each unsafe character (see `_UNSAFE`) written as a
     visible escape (ESC as ``\x1b``, a non-UTF-8 byte of a file name as ``\xff``); with
     `one_line`, line feeds too, so that one finding stays one line."""
+    if text.isprintable():  # every unsafe character is a non-printable one (Cc, Cf, Cs): the common case, fast
+        return text
     pattern = _UNSAFE_IN_LINE if one_line else _UNSAFE
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
