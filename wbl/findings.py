@@ -190,7 +190,22 @@ def _row_fix(row: Sequence[Any] | None) -> Fix | None:
     if row is None:
         return None
     message, applicability, edits = row
-    return Fix(message, tuple(Edit(*edit) for edit in edits), _APPLICABILITIES[applicability])
+    # Made as `Finding.from_row` makes findings (see `_Filling`): a cached run makes thousands.
+    fix = _FixFilling()
+    fix.message = message
+    fix.edits = tuple([_row_edit(edit) for edit in edits])
+    fix.applicability = _APPLICABILITIES[applicability]
+    fix.__class__ = Fix  # type: ignore[assignment]
+    return fix  # type: ignore[return-value]
+
+
+def _row_edit(row: Sequence[Any]) -> Edit:
+    if len(row) != 3:
+        return Edit(*row)
+    edit = _EditFilling()
+    edit.start, edit.end, edit.content = row
+    edit.__class__ = Edit  # type: ignore[assignment]
+    return edit  # type: ignore[return-value]
 
 
 def _row_values(row: Sequence[Any], path: str) -> list[Any]:
@@ -214,6 +229,14 @@ class _Filling:
     a cached run's cost of building its findings)."""
 
     __slots__ = tuple(f.name for f in fields(Finding))
+
+
+class _FixFilling:
+    __slots__ = tuple(f.name for f in fields(Fix))
+
+
+class _EditFilling:
+    __slots__ = tuple(f.name for f in fields(Edit))
 
 
 _APPLICABILITIES = {a.value: a for a in Applicability}
