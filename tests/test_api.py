@@ -128,3 +128,26 @@ def test_results_do_not_depend_on_file_order(tmp_path):
     by_path = {r.path: [f.to_dict() for f in r.findings] for r in forward.files}
     assert by_path == {r.path: [f.to_dict() for f in r.findings] for r in backward.files}
     assert all(by_path.values())
+
+
+def test_a_finding_from_a_cache_row_is_a_frozen_finding_like_any_other():
+    """`Finding.from_row` fills a mutable twin of Finding's slots and then makes it a Finding."""
+    import dataclasses
+
+    from wbl.findings import Folded, _EditFilling, _Filling, _FixFilling
+    from wbl.rule import Applicability, Edit, Fix, Severity
+
+    for made, twin in ((Finding, _Filling), (Fix, _FixFilling), (Edit, _EditFilling)):
+        assert twin.__slots__ == made.__slots__ == tuple(f.name for f in dataclasses.fields(made))
+    fix = Fix("say uses", (Edit(3, 9, "uses"),), Applicability.SAFE)
+    made = Finding(
+        "WB402", "buzzword", "jargon", Severity.WARNING, "m", "a.md", 1, 4, 1, 10, 3, 9, "utilize", "uses",
+        (Folded("WB401", "jargon", "n"),), fix,
+    )  # fmt: skip
+    back = Finding.from_row(made.to_row(), "a.md")
+    assert type(back) is Finding and back == made and hash(back) == hash(made) and repr(back) == repr(made)
+    assert type(back.fix) is Fix and type(back.fix.edits[0]) is Edit
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.rule = "WB000"  # type: ignore[misc]
+    plain = dataclasses.replace(made, also=(), fix=None, suggestion=None)
+    assert Finding.from_row(plain.to_row(), "a.md") == plain

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 
@@ -214,6 +215,54 @@ def test_text_control_characters_cannot_reach_the_terminal():
     f = finding(text, "bad")
     block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
     assert "\x1b" not in "\n".join(block[1:])
+
+
+def test_text_fast_path_is_headline_and_snippet():
+    """render_text inlines `headline` and `snippet` for plain lines: its output must stay theirs,
+    for short and long lines, spans past the end, spans over lines, and text that needs escaping."""
+    from wbl.reporters.base import line_of, source_of
+    from wbl.reporters.text import headline, snippet
+
+    long = "x " * 70 + "seamless " + "y " * 70
+    text = f"Short seamless line.\n{long}\nseamless\n\tTab seamless.\nWide 表 seamless.\n" + long * 2 + "\n"
+    source = SourceText(text)
+    findings = []
+    for start in range(0, len(text), 7):
+        for size in (0, 1, 3, 40, 150):
+            stop = min(len(text), start + size)
+            line, column = source.position(start)
+            end_line, end_column = source.position(stop)
+            findings.append(
+                Finding(
+                    "WB601",
+                    "weasel-word",
+                    "weasel",
+                    Severity.WARNING,
+                    f"msg {start}\x1b[31m" if size == 3 else "m",
+                    "docs/\u202eprfaq.md" if size == 1 else "docs/prfaq.md",
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start,
+                    stop,
+                    text[start:stop],
+                )
+            )
+    findings.append(replace(findings[0], column=999, end_column=1000))  # past the end of its line
+    report = FileReport("docs/prfaq.md", tuple(findings), source_text=text)
+    expected = []
+    for f in findings:
+        expected.append(headline(f))
+        expected.extend(snippet(line_of(source_of(report), f.line), f))
+    assert render_text(Report((report,))) == "\n".join(expected)
+
+
+def test_printable_fast_path_agrees_with_the_escapes():
+    """`printable` returns a printable text as it is: no character it escapes is printable."""
+    from wbl.reporters.base import is_unsafe
+
+    assert not [hex(c) for c in range(0x110000) if chr(c).isprintable() and is_unsafe(chr(c))]
 
 
 def test_text_reads_the_file_when_the_report_has_no_text(tmp_path):

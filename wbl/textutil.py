@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache, wraps
-from typing import ParamSpec, TypeVar
+from functools import cache, lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen percent"
 ).split()
-NUMBER = re.compile(
+_NUMBER = (
     r"(?<![\w.])[$€£¥]?\d[\d,.]*(?:\s?(?:%|percent|x|k|m|bn|ms|s|min|h|hrs?|kg|km|gb|mb|tb))?(?!\w)"
-    r"|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b",
-    re.IGNORECASE,
+    r"|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b"
 )
+
+
+@cache
+def _number() -> re.Pattern[str]:
+    """`NUMBER`, compiled when first used: a run served from the result cache never uses it, and
+    it takes a couple of milliseconds."""
+    return re.compile(_NUMBER, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "NUMBER":  # a number written with digits or in words
+        return _number()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Texts up to this long have what is derived from them remembered (`remembered_for_short_texts`):
@@ -49,7 +61,7 @@ def normal_phrase(text: str) -> str:
 
 def has_number(text: str) -> bool:
     """True if `text` has a digit-based number or a spelled-out count (data, not adjectives)."""
-    return NUMBER.search(text) is not None
+    return _number().search(text) is not None
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -108,7 +120,7 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start: int | None = None
     closing = ""
-    for match in _QUOTE_MARK.finditer(text):  # only the marks, not every character
+    for match in _quote_mark().finditer(text):  # only the marks, not every character
         char, index = match.group(), match.start()
         if start is None:
             if char == '"':
@@ -123,7 +135,10 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_QUOTE_MARK = re.compile('["' + "".join(_OPENING_QUOTES) + "".join(set(_OPENING_QUOTES.values())) + "]")
+@cache
+def _quote_mark() -> re.Pattern[str]:
+    """Any quotation mark (compiled when first needed)."""
+    return re.compile('["' + "".join(_OPENING_QUOTES) + "".join(set(_OPENING_QUOTES.values())) + "]")
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -121,8 +122,14 @@ def line_of(source: SourceText | None, line: int) -> str | None:
 # line feed, DEL and the C1 controls (escape sequences can move the cursor, rewrite lines, set
 # the window title), the bidirectional overrides and isolates (they reorder what is shown:
 # "Trojan source"), and lone surrogates (a file name whose bytes are not UTF-8).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_IN_LINE = re.compile("[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+
+
+@cache
+def _unsafe(one_line: bool) -> re.Pattern[str]:
+    """The pattern of the characters `printable` escapes (with `one_line`, line feeds too),
+    compiled when first needed: most text is printable, and the pattern takes a millisecond."""
+    return re.compile(f"[{chr(10) if one_line else ''}{_UNSAFE}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -138,13 +145,15 @@ def printable(text: str, *, one_line: bool = False) -> str:
     r"""`text` safe to show on a terminal: each unsafe character (see `_UNSAFE`) written as a
     visible escape (ESC as ``\x1b``, a non-UTF-8 byte of a file name as ``\xff``); with
     `one_line`, line feeds too, so that one finding stays one line."""
-    pattern = _UNSAFE_IN_LINE if one_line else _UNSAFE
+    if text.isprintable():  # every unsafe character is a non-printable one (Cc, Cf, Cs): the common case, fast
+        return text
+    pattern = _unsafe(one_line)
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def is_unsafe(char: str) -> bool:
     """Whether `printable` escapes this character (in a line)."""
-    return _UNSAFE_IN_LINE.match(char) is not None
+    return _unsafe(True).match(char) is not None
 
 
 def plural(count: int, word: str) -> str:

@@ -36,33 +36,65 @@ def headline(f: Finding) -> str:
 def render_text(report: Report, options: RenderOptions | None = None) -> str:
     color = bool(options and options.color)
     blocks = []
+    # A headline is `headline(f)` built from parts: `printable` escapes character by character, so
+    # escaping the path, the code and the message apart gives the same text, and a file's path
+    # and codes are escaped once however many findings they have (a cached run renders thousands).
+    safe: dict[str, str] = {}
     for file_report in report.files:
         if not file_report.findings:
             continue
         source = source_of(file_report)
         lines: list[str] = []
+        append = lines.append
         # Each source line is looked up (and checked for characters that need care) once, however
-        # many findings it has (a cached run renders thousands).
-        seen: dict[int, tuple[str | None, bool, bool, str]] = {}
+        # many findings it has.
+        seen: dict[int, tuple[str | None, bool, int, str, str]] = {}
         for f in file_report.findings:
-            lines.append(_colored_headline(f) if color else headline(f))
-            shown = seen.get(f.line)
-            if shown is None:
-                text = line_of(source, f.line)
-                plain = text is not None and _plain(text)
-                # Without colour, a plain line that fits is shown whole: `snippet`, inlined.
-                whole = plain and not color and len(text) <= MAX_WIDTH  # type: ignore[arg-type]
-                shown = seen[f.line] = (text, plain, whole, f"  {f.line}")
-            text, plain, whole, number = shown
-            if whole:
-                assert text is not None
-                length = len(text)
-                start = f.column - 1 if f.column <= length else length
-                end = f.end_column - 1 if f.end_line == f.line and f.end_column <= length else length
-                lines.append(f"{number} | {text}")
-                lines.append(f"{' ' * len(number)} | {' ' * start}{'^' * (end - start) if end - start > 1 else '^'}")
+            if color:
+                append(_colored_headline(f))
             else:
-                lines.extend(snippet(text, f, color, plain))
+                path, rule, message = f.path, f.rule, f.message
+                path = safe.get(path) or safe.setdefault(path, printable(path, one_line=True))
+                rule = safe.get(rule) or safe.setdefault(rule, printable(rule, one_line=True))
+                if not message.isprintable():
+                    message = printable(message, one_line=True)
+                append(f"{path}:{f.line}:{f.column}: {rule} [{_VALUES[f.severity]}] {message}")
+            line = f.line
+            shown = seen.get(line)
+            if shown is None:
+                text = line_of(source, line)
+                number = f"  {line}"  # Indented: only headlines start at the left margin.
+                # `plain`: printable ASCII, one cell per character, shown by the fast path below.
+                plain = text is not None and not color and _plain(text)
+                shown = seen[line] = (text, plain, len(text) if text is not None else 0, number, " " * len(number))
+            text, plain, length, number, gutter = shown
+            if plain:
+                # `snippet` for a plain line without colour, inlined.
+                start = f.column - 1
+                if start > length:
+                    start = length
+                end = f.end_column - 1 if f.end_line == line else length
+                if end > length:
+                    end = length
+                width = end - start
+                if length <= MAX_WIDTH:
+                    append(f"{number} | {text}")
+                    append(f"{gutter} | {' ' * start}{'^' * width if width > 1 else '^'}")
+                else:
+                    cut_start = start - 20 if start > 20 else 0
+                    cut_end = cut_start + (MAX_WIDTH if end - cut_start < MAX_WIDTH else end - cut_start)
+                    if cut_end > length:
+                        cut_end = length
+                    cut = text[cut_start:cut_end]  # type: ignore[index]
+                    pad = start - cut_start
+                    if cut_start:
+                        cut, pad = "…" + cut, pad + 1
+                    if cut_end < length:
+                        cut += "…"
+                    append(f"{number} | {cut}")
+                    append(f"{gutter} | {' ' * pad}{'^' * width if width > 1 else '^'}")
+            else:
+                lines.extend(snippet(text, f, color))
             if f.also:
                 lines.extend(printable(f"  also: {folded.rule} {folded.message}", one_line=True) for folded in f.also)
         blocks.append("\n".join(lines))
