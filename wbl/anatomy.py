@@ -236,6 +236,31 @@ def alias_part(heading: str) -> str | None:
 _QUOTE_FROM = re.compile(r"(?:a |the )?quotes? (?:from|by) (.+)")
 
 
+def _first_word(text: str) -> str:
+    """The first word of a text, lower case, without punctuation or emphasis around it ("let's")."""
+    words = re.sub(r"^[^\w']+", "", text.replace("’", "'")).split(None, 1)
+    return words[0].lower().strip(".,:;!*_") if words else ""
+
+
+def _is_boilerplate(line: _Line) -> bool:
+    """A heading or label over a press release's boilerplate: "About Acme", "Media Contact"."""
+    key = heading_key(line.label_text)
+    back = data()["back-matter"]
+    return key in {normalise(h) for h in back["boilerplate"]} or any(
+        key.startswith(normalise(p) + " ") for p in back["boilerplate-prefixes"]
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_back_matter(heading: str) -> bool:
+    """A heading over a document's sources, notes or appendices ("References", "Appendix B: Survey")."""
+    key = heading_key(heading)
+    back = data()["back-matter"]
+    return key in {normalise(h) for h in back["headings"]} or any(
+        key.startswith(normalise(p) + " ") for p in back["prefixes"]
+    )
+
+
 @lru_cache(maxsize=1)
 def _alias_matchers() -> tuple[tuple[str, str, difflib.SequenceMatcher[str]], ...]:
     """A matcher per alias long enough to match fuzzily, with the alias as its second sequence
@@ -574,7 +599,7 @@ class Residue:
 # Roles whose words are not the press release's or the FAQ's own prose.
 _NOT_PROSE = frozenset(
     {"title", "metadata", "residue", "guidance", "blank", "preamble", "label", "faq_label", "faq_heading"}
-    | {"attribution"}
+    | {"attribution", "back_matter"}
 )
 
 
@@ -764,6 +789,8 @@ class _Builder:
         self.parts: dict[str, Part] = {}
         self.roles: dict[int, str] = {}
         self._company: frozenset[str] | None = None
+        self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
+        self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
         self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
         self._residue_only: list[tuple[Segment, str]] = []
@@ -870,8 +897,10 @@ class _Builder:
             if id(line.segment) in residue_segments:
                 line.residue = True
         self.lines = lines
+        self._section_heads = {ln.segment.unit.section: ln for ln in lines if ln.heading}
         faq_start = self._faq_start(lines)
-        pr_lines = lines[:faq_start]
+        pr_lines = self._without_back_matter(lines[:faq_start])
+        self.pr_lines = pr_lines
         faq_lines = lines[faq_start:]
         sections = self._alias_sections(pr_lines)
         lead, body = self._lead_and_body(pr_lines, sections)
@@ -899,6 +928,23 @@ class _Builder:
             signals=MappingProxyType(signals),
             problem_candidates=tuple(self.problem_candidates),
         )
+
+    def _without_back_matter(self, lines: Sequence[_Line]) -> list[_Line]:
+        """The lines of the press release without its back matter: what a heading such as "Sources"
+        or "Appendix" holds, up to the next heading of its level or higher (the next heading, for a
+        bold label). Those lines get the role "back_matter" and are no part's candidates."""
+        kept: list[_Line] = []
+        owner: _Line | None = None
+        for line in lines:
+            if owner is not None and line.heading and (not owner.heading or line.level <= owner.level):
+                owner = None
+            if owner is None and line.label and not line.question and is_back_matter(line.label_text):
+                owner = line
+            if owner is not None:
+                self.roles[line.segment.index] = "back_matter"
+                continue
+            kept.append(line)
+        return kept
 
     def _default_role(self, line: _Line, in_pr: bool) -> str:
         if line.blank:
@@ -1181,7 +1227,7 @@ class _Builder:
         self._problem([ln for ln in body if ln.words >= 6][:8], quotes)
         # Call to action: the closing paragraphs say where to go, what it costs, how to start.
         if "call_to_action" not in self.parts:
-            self._call_to_action(prose, body)
+            self._call_to_action(prose, body, sections)
         # Solution: the first paragraph after the problem (or the summary) that is not a quote or the close.
         if "solution" not in self.parts:
             problem = self.parts.get("problem")
@@ -1194,6 +1240,21 @@ class _Builder:
                 self.found("solution", [line.segment], "content", 0.6)
                 self.roles.setdefault(index, "solution")
                 break
+
+    def _code_under_heading(self, sections: Mapping[int, tuple[str, _Line]]) -> bool:
+        """A getting-started heading over nothing but a code block (the commands to run, or the
+        text of the steps in a fence) is the call to action: the block is what the writer wrote."""
+        written = {owner.segment.index for index, (_, owner) in sections.items() if not self.lines[index].residue}
+        for line in self.pr_lines:
+            if not line.heading or line.alias != "call_to_action" or line.segment.index in written:
+                continue
+            after = (ln for ln in self.lines[line.segment.index + 1 :] if ln.heading and ln.level <= line.level)
+            following = next(after, None)
+            end = following.segment.unit.start if following is not None else math.inf
+            if any(line.segment.unit.end <= start < end for start, _ in self.code_blocks):
+                self.found("call_to_action", [line.segment], "heading", 0.6)
+                return True
+        return False
 
     def _dateline(self, lead: Sequence[_Line], body: Sequence[_Line]) -> None:
         if "dateline" in self.parts:
@@ -1254,11 +1315,22 @@ class _Builder:
                     names.add(match.group(1).lower())
         return frozenset(names)
 
-    def _call_to_action(self, prose: Sequence[_Line], body: Sequence[_Line]) -> None:
+    def _call_to_action(
+        self, prose: Sequence[_Line], body: Sequence[_Line], sections: Mapping[int, tuple[str, _Line]]
+    ) -> None:
         """The closing paragraphs of the release: where to go, what it costs, how to start."""
         cues = self.data["cues"]
-        worded = [ln for ln in prose if ln.words >= 3]
         keep_summary = len(prose) > 2  # the summary is not the close, unless it is nearly all there is
+        worded = sorted(
+            [ln for ln in prose if ln.words >= 3] + self._inviting_labels(prose, cues),
+            key=lambda ln: ln.segment.index,
+        )
+        # A press release's boilerplate ("About Acme", "Media contact") follows its close: the close
+        # is looked for before it first, then among the last lines as a whole.
+        boilerplate = next((ln.segment.index for ln in self.pr_lines if ln.label and _is_boilerplate(ln)), None)
+        before = [ln for ln in worded if boilerplate is not None and ln.segment.index < boilerplate]
+        if before and self._close_in(before[-3:], cues, keep_summary, plain=True):
+            return
         if self._close_in(worded[-3:], cues, keep_summary, plain=True):
             return
         # When other sections follow the release before the FAQ ("Tenets", "Customer Problem",
@@ -1270,6 +1342,8 @@ class _Builder:
             tail = [ln for ln in worded if ln.segment.unit.section == section][-3:]
             if self._close_in(tail, cues, keep_summary, plain=False):
                 return
+        if self._code_under_heading(sections):
+            return
         # Commands to run (a README's usage: a shell command in code), are a way to start, if a weak one.
         if body:
             first, last = body[0].segment.unit.start, body[-1].segment.unit.end
@@ -1282,6 +1356,32 @@ class _Builder:
                     self.found("call_to_action", [line.segment], "position", 0.4)
                     return
 
+    def _inviting_labels(self, prose: Sequence[_Line], cues: Mapping[str, Any]) -> list[_Line]:
+        """Headings and bold lines of the release's body that are themselves an invitation ("Check
+        out our site to get started!", "For more information, visit our website"): an imperative
+        with a cue, or two strong cues. A label naming a part ("Getting Started") is a section's
+        heading instead, and one before the first body paragraph is the headline's."""
+        if not prose:
+            return []
+        start = prose[0].segment.index
+        found = []
+        for line in self.pr_lines:
+            if not line.label or line.alias is not None or line.title or line.question or line.words < 3:
+                continue
+            if line.segment.index <= start or self.roles.get(line.segment.index) != "label":
+                continue
+            text = line.label_text
+            strong = cue_hits(text, cues["call_to_action"])
+            cued = bool(strong or cue_hits(text, cues["call_to_action-weak"]))
+            if (_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2:
+                found.append(line)
+        return found
+
+    def _invited(self, line: _Line, cues: Mapping[str, Any]) -> bool:
+        """Whether the heading over a line invites the reader ("Explore the Product", "Try It")."""
+        head = self._section_heads.get(line.segment.unit.section)
+        return head is not None and head is not line and _first_word(head.label_text) in cues["imperatives"]
+
     def _close_in(self, tail: Sequence[_Line], cues: Mapping[str, Any], keep_summary: bool, *, plain: bool) -> bool:
         """Find the call to action among the last lines of the release, `plain` (a link, a strong
         cue, an imperative opening or two weak cues), or of an earlier section (a paragraph with a
@@ -1293,14 +1393,22 @@ class _Builder:
             segment = line.segment
             if summary and segment.index == summary.segments[0].index and keep_summary:
                 continue
-            text = segment.text
-            first = text.split(None, 1)[0].lower().strip(".,:*") if text.split() else ""
+            text = line.label_text if line.label else segment.text
             strong = cue_hits(text, cues["call_to_action"])
             weak = cue_hits(text, cues["call_to_action-weak"])
-            linked = bool(url.search(text) or segment.unit.links)
-            weakly = (first in imperatives and (weak or line.words <= 30)) or len(weak) >= 2
-            # An earlier section's close is a paragraph that says so in words.
-            close = (linked or bool(strong) or weakly) if plain else (bool(strong) and segment.unit.kind == "paragraph")
+            imperative = _first_word(text) in imperatives
+            # An address the reader can see is where to go; a link behind words in a sentence that
+            # invites no one ("[an action at the campus](...)", "Signed-off by [@someone](...)") is
+            # a citation. The sentence may be the heading over it ("Explore the Product").
+            invites = bool(strong or weak or imperative) or self._invited(line, cues)
+            linked = bool(url.search(text)) or bool(segment.unit.links and invites)
+            # An imperative alone is a slogan or a feature ("Find workers for your projects"); it
+            # opens a way to start when it says where or how (a weak cue).
+            weakly = (imperative and bool(weak)) or len(weak) >= 2
+            # An earlier section's close is a paragraph that says so in words, or a numbered step
+            # that does ('4. Run "npm install"'); other list items there are features.
+            steps = segment.unit.kind == "paragraph" or (segment.unit.ordered and imperative)
+            close = (linked or bool(strong) or weakly) if plain else (bool(strong) and steps)
             if close:
                 confidence = 0.85 if linked or len(strong) >= 2 else 0.65
                 self.found("call_to_action", [segment], "content", confidence if plain else 0.6)

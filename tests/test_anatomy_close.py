@@ -1,0 +1,147 @@
+"""The close of a press release (its call to action) in the anatomy: what is and is not an
+invitation to get the product. The examples are made up; each stands for a layout a reviewer met
+in real documents."""
+
+from __future__ import annotations
+
+import textwrap
+
+from wbl.anatomy import Anatomy, is_back_matter
+from wbl.document import build_document
+from wbl.markdown import parse
+from wbl.source import SourceText
+
+# A release with every part but a close: each test adds the lines that end it.
+RELEASE = """
+    # Leakline tells landlords about a leak before the ceiling stains
+
+    SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service that warns
+    landlords of a leak within minutes, wherever their buildings are.
+
+    Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+    joists are wet, the repair costs thousands and the tenant is angry.
+
+    Leakline puts a coin-sized sensor under every sink and water heater. When it feels water it texts
+    the landlord and the plumber on call, with the unit number and a photo of the floor plan.
+
+    "We built Leakline after a burst pipe cost one of our buildings $40,000," said Ana Reyes, CEO of
+    Dripworks.
+"""
+
+
+def anatomy_of(ending: str) -> Anatomy:
+    text = textwrap.dedent(RELEASE).lstrip() + "\n" + textwrap.dedent(ending).strip() + "\n"
+    source = SourceText(text)
+    return build_document("doc.md", source, parse(source.text)).anatomy
+
+
+def close_of(ending: str) -> str | None:
+    part = anatomy_of(ending)["call_to_action"]
+    return None if part is None else part.text
+
+
+def test_sources_and_appendices_are_back_matter_not_the_close() -> None:
+    assert close_of("") is None  # the release alone has no close
+    ending = """
+        ## Sources
+
+        1. Home Journal, "What a leak costs," 2024. Available: https://journal.example/leaks [Accessed: Jan. 3, 2025].
+        2. City Housing Office, "Water damage in rentals," 2023. Available: https://housing.example/report
+    """
+    anatomy = anatomy_of(ending)
+    assert anatomy["call_to_action"] is None
+    roles = [r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if "Available:" in s.text]
+    assert roles == ["back_matter", "back_matter"]
+    assert not any("Home Journal" in s.text for s in anatomy.prose("pr"))
+    # A close before the sources is still found.
+    assert close_of("Landlords can sign up today at leakline.example.\n\n" + textwrap.dedent(ending)) is not None
+    assert is_back_matter("## 📒 References") and is_back_matter("Appendix B: Survey data")
+    assert not is_back_matter("Sources of water damage")
+
+
+def test_a_link_behind_words_of_a_story_is_a_citation_not_the_close() -> None:
+    story = "Last winter [a burst pipe in Tacoma](https://news.example/pipe) flooded three floors of a block."
+    assert close_of(story) is None
+    assert close_of("- [x] Signed-off by the bar raiser [@dana](https://github.example/dana)") is None
+    # A link is the close when its sentence, or the heading over it, invites the reader.
+    assert close_of("Let’s stop leaks together: try [Leakline](https://leakline.example).") is not None
+    assert close_of("Please tell us what you think of [Leakline](https://leakline.example).") is not None
+    assert close_of("## Explore the product\n\n[The Leakline sensor kit](https://leakline.example/kit)") is not None
+
+
+def test_an_imperative_alone_is_a_slogan_not_the_close() -> None:
+    assert close_of("Find the leak before the leak finds the ceiling.") is None
+    assert close_of("Download the app and sign in with your building's code.") is not None
+
+
+def test_a_heading_that_invites_is_the_close() -> None:
+    ending = """
+        ## Check out our site to get started!
+
+        "I got the text at 2 a.m. and the plumber was there by 3," said Tom Baker, who manages 40 apartments.
+    """
+    assert close_of(ending) == "Check out our site to get started!"
+    # A heading that only names a feature is not one.
+    assert close_of("## Alerts by text message\n\nEvery alert names the unit and the room.") is None
+
+
+def test_the_close_comes_before_the_boilerplate() -> None:
+    ending = """
+        Sensor kits ship from shop.leakline.com this spring.
+
+        ## About Dripworks
+
+        Dripworks makes water sensors for apartment buildings. It was founded in Tacoma in 2015 and
+        employs forty people.
+
+        ## Media contact
+
+        Jo Smith, Dripworks communications
+
+        Phone 555 0100 for interviews
+    """
+    assert close_of(ending) == "Sensor kits ship from shop.leakline.com this spring."
+
+
+def test_availability_through_an_early_access_program_is_the_close() -> None:
+    ending = "Leakline is currently available through an early access program for property managers."
+    assert close_of(ending) == ending
+
+
+def test_numbered_steps_to_install_in_an_earlier_section_are_the_close() -> None:
+    ending = """
+        ## Your first ten minutes
+
+        1. Open a terminal on the building's gateway
+        2. Run pip install leakline and wait for it to finish
+        3. Pair each sensor with the gateway
+
+        ## What comes next
+
+        The team is adding gas and smoke sensors next year, and a dashboard for whole portfolios.
+
+        Insurers have asked for a monthly report of the alerts in each building.
+
+        A version for single-family homes is planned for the year after.
+    """
+    assert close_of(ending) == "Run pip install leakline and wait for it to finish"
+    # A feature list there is not.
+    features = ending.replace("1. Open", "- Open").replace("2. Run", "- Run").replace("3. Pair", "- Pair")
+    assert close_of(features) is None
+
+
+def test_a_getting_started_heading_over_a_code_block_is_the_close() -> None:
+    ending = """
+        ## Getting Started
+
+        ```
+        Go to {deployed url} and add your first building today!
+        ```
+
+        ## What comes next
+
+        The team is adding gas and smoke sensors next year, and a dashboard for whole portfolios.
+    """
+    anatomy = anatomy_of(ending)
+    close = anatomy["call_to_action"]
+    assert close is not None and close.text == "Getting Started" and close.via == "heading"
