@@ -7,32 +7,16 @@ from __future__ import annotations
 import textwrap
 
 from wbl.anatomy import Anatomy, is_back_matter
-from wbl.document import build_document
-from wbl.markdown import parse
-from wbl.source import SourceText
 
-# A release with every part but a close: each test adds the lines that end it.
-RELEASE = """
-    # Leakline tells landlords about a leak before the ceiling stains
+from .test_anatomy import PLAIN_RELEASE
+from .test_anatomy import anatomy_of as anatomy_of_text
 
-    SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service that warns
-    landlords of a leak within minutes, wherever their buildings are.
-
-    Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
-    joists are wet, the repair costs thousands and the tenant is angry.
-
-    Leakline puts a coin-sized sensor under every sink and water heater. When it feels water it texts
-    the landlord and the plumber on call, with the unit number and a photo of the floor plan.
-
-    "We built Leakline after a burst pipe cost one of our buildings $40,000," said Ana Reyes, CEO of
-    Dripworks.
-"""
+# test_anatomy's release with every part up to the leader quote: each test adds the lines that end it.
+RELEASE = PLAIN_RELEASE.split('\n    "I got the text', 1)[0]
 
 
 def anatomy_of(ending: str) -> Anatomy:
-    text = textwrap.dedent(RELEASE).lstrip() + "\n" + textwrap.dedent(ending).strip() + "\n"
-    source = SourceText(text)
-    return build_document("doc.md", source, parse(source.text)).anatomy
+    return anatomy_of_text(textwrap.dedent(RELEASE).lstrip() + "\n" + textwrap.dedent(ending).strip() + "\n")
 
 
 def close_of(ending: str) -> str | None:
