@@ -460,6 +460,24 @@ def test_the_release_mark_makes_a_press_release_even_with_a_readme_s_sections() 
     assert anatomy_of(text.replace("**FOR IMMEDIATE RELEASE**", "")).kind == "other"
 
 
+def test_a_press_release_title_outweighs_one_readme_like_heading() -> None:
+    text = """
+        # Press Release
+
+        **The problem.** Parents plan the summer with three spreadsheets and still miss the camp
+        sign-up dates, because every camp opens registration on a different day.
+
+        Summerly puts every local camp's dates on one calendar and reminds parents a week ahead.
+
+        ## Development
+
+        We start with the camps in one town and add a town a month.
+        """
+    assert anatomy_of(text).kind == "press_release"
+    # Without the title, a "Development" section keeps the same text out of the genre.
+    assert anatomy_of(text.replace("# Press Release", "# Summerly")).kind == "other"
+
+
 def test_question_headings_before_the_release_s_quote_and_start_sections_are_its_sections() -> None:
     anatomy = anatomy_of(
         """

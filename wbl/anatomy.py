@@ -1727,7 +1727,9 @@ class _Builder:
         evidence = laid_out or faq_after_release or titled or announced
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
         marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
-        if score >= 0.0 or named or marked or (evidence and not readme):
+        # A title or a file name that names the genre decides it: one README-like heading
+        # ("Development" in a plan) does not outweigh "# Press Release".
+        if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             sure = named or marked or titled or announced or (laid_out and not readme) or score >= _SURE_SCORE
             if pr and questions:
