@@ -49,7 +49,7 @@ def collect(folders: list[Path]) -> tuple[list[str], list[dict[str, float]], lis
                 report = as_prfaq.lint_document(document)
             count = int(report.metrics.get("words", 0))
             names.append(f"{folder.name}/{doc.name}")
-            rows.append(features(document.anatomy, report.findings, count))
+            rows.append(features(document.anatomy, report.findings, count, int(report.metrics.get("sentences", 0))))
             grades.append(doc.quality)
             words.append(count)
     return names, rows, grades, words

@@ -430,7 +430,9 @@ class Linter:
         if kind != "fragment":  # a sentence or two is not a document to grade
             ran = any(kind in r.documents for r in rules)
             try:
-                values = score.features(document.anatomy, findings if ran else None, int(figures["words"]))
+                values = score.features(
+                    document.anatomy, findings if ran else None, int(figures["words"]), int(figures["sentences"])
+                )
                 judged = score.score(values)
             except Exception as exc:  # A scoring bug must not hide the findings.
                 errors.append(f"internal error in the document score: {type(exc).__name__}: {exc}")

@@ -32,6 +32,7 @@ COMPONENTS: Mapping[str, str] = MappingProxyType(
         "bezos_questions": "structure",
         "named_quotes": "structure",
         "words": "substance",
+        "sentence_length": "substance",
         "answered_questions": "substance",
         "quantified_problem": "substance",
         "vague_words": "clarity",
@@ -45,6 +46,7 @@ COMPONENT_ORDER = ("structure", "substance", "clarity", "finish")
 RELEASE_PARTS = ("headline", "summary", "problem", "solution", "leader_quote", "customer_quote", "call_to_action")
 BEZOS = ("big_idea", "should_we", "plan_to_succeed", "pre_mortem")
 _DIGIT = re.compile(r"\d")
+SENTENCE_LENGTH_CAP = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +66,11 @@ class Score:
         }
 
 
-def features(anatomy: Any, findings: Iterable[Any] | None, words: int) -> dict[str, float | None]:
+def features(anatomy: Any, findings: Iterable[Any] | None, words: int, sentences: int = 0) -> dict[str, float | None]:
     """The score's inputs for one document: `findings` are `Finding`s (their categories are read),
     None when no rule judged the document (other Markdown): its clarity is then not assessed and
-    counts as average. `words` are the document's prose words."""
+    counts as average. `words` are the document's prose words, `sentences` its sentences (0: not
+    counted, and the sentence length is not assessed)."""
     parts = anatomy.parts
     by_category = Counter(f.category for f in findings or ())
     per_100 = 100.0 / max(words, 50)
@@ -81,6 +84,9 @@ def features(anatomy: Any, findings: Iterable[Any] | None, words: int) -> dict[s
         "bezos_questions": sum(p in parts for p in BEZOS) / len(BEZOS),
         "named_quotes": min(len(quotes), 2) / 2,
         "words": math.log(max(words, 20)),
+        # Words per sentence, up to the plain-language average of 20: a draft in fragments and
+        # one-line bullets says less than one in full sentences (longer earns nothing more).
+        "sentence_length": min(SENTENCE_LENGTH_CAP, words / sentences) if sentences else None,
         "answered_questions": math.log1p(sum(1 for q in anatomy.questions if q.answered)),
         "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
         "vague_words": min(5.0, by_category["weasel"] * per_100) if judged else None,

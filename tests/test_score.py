@@ -1,0 +1,47 @@
+"""The document score's inputs: what each feature reads, and how a missing one counts."""
+
+from __future__ import annotations
+
+import textwrap
+
+from wbl import score
+from wbl.engine import Linter, LintOptions, build
+
+RELEASE = textwrap.dedent(
+    """
+    # Tallyho lets choir directors seat a concert in ten minutes
+
+    Choir directors spend an evening before every concert drawing seating charts by hand, and they
+    redo them whenever a singer drops out.
+
+    Tallyho draws the chart from the roster and redraws it when someone cancels.
+    """
+)
+
+
+def test_sentence_length_is_words_per_sentence_up_to_the_cap() -> None:
+    anatomy = build("doc.md", RELEASE).anatomy
+    assert score.features(anatomy, [], 40, 4)["sentence_length"] == 10.0
+    assert score.features(anatomy, [], 300, 5)["sentence_length"] == score.SENTENCE_LENGTH_CAP
+
+
+def test_uncounted_sentences_leave_the_sentence_length_unassessed() -> None:
+    anatomy = build("doc.md", RELEASE).anatomy
+    values = score.features(anatomy, [], 40)
+    assert values["sentence_length"] is None
+    # Not assessed counts as the average: no points either way.
+    assert score.score(values).total == score.score({**values, "sentence_length": None}).total
+    average = float(score.model()["features"]["sentence_length"]["mean"])
+    assert score.score(values).components == score.score({**values, "sentence_length": average}).components
+
+
+def test_a_draft_in_full_sentences_scores_above_the_same_draft_in_fragments() -> None:
+    linter = Linter(LintOptions(kind="press_release"))  # too short for wbl to take it for one itself
+    fragments = RELEASE.replace(
+        "Choir directors spend an evening before every concert drawing seating charts by hand, and they\n"
+        "redo them whenever a singer drops out.",
+        "Seating charts. By hand. Every concert. An evening lost. Redone. Singer drops out.",
+    )
+    full, short = linter.lint_text(RELEASE, path="a.md"), linter.lint_text(fragments, path="b.md")
+    assert full.score is not None and short.score is not None
+    assert full.score["components"]["substance"] > short.score["components"]["substance"]
