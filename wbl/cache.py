@@ -26,7 +26,7 @@ from wbl.safeio import json_text, read_regular, write_atomic
 from wbl.source import InputError
 
 CACHE_DIR_NAME = ".wbl_cache"
-FORMAT = 2  # 2: findings stored as rows (Finding.to_row)
+FORMAT = 3  # 2: findings stored as rows; 3: as a table of rows (`FileReport.to_dict(compact=True)`)
 
 
 def default_cache_dir() -> Path:
