@@ -223,22 +223,21 @@ def _table_findings(table: Mapping[str, Any], path: str, source_text: str | None
 
 
 def _row_fix(message: str, applicability: str, edits: Sequence[Sequence[Any]]) -> Fix:
-    # Made as findings are (see `_Filling`): a cached run makes thousands.
+    # Made as findings are (see `_Filling`), and its edits too: a cached run makes thousands.
+    made = []
+    for start, end, content in edits:
+        edit = _EditFilling()
+        edit.start = start
+        edit.end = end
+        edit.content = content
+        edit.__class__ = Edit  # type: ignore[assignment]
+        made.append(edit)
     fix = _FixFilling()
     fix.message = message
-    fix.edits = tuple([_row_edit(edit) for edit in edits])
+    fix.edits = tuple(made)
     fix.applicability = _APPLICABILITIES[applicability]
     fix.__class__ = Fix  # type: ignore[assignment]
     return fix  # type: ignore[return-value]
-
-
-def _row_edit(row: Sequence[Any]) -> Edit:
-    if len(row) != 3:
-        return Edit(*row)
-    edit = _EditFilling()
-    edit.start, edit.end, edit.content = row
-    edit.__class__ = Edit  # type: ignore[assignment]
-    return edit  # type: ignore[return-value]
 
 
 class _Filling:
