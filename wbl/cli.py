@@ -412,7 +412,9 @@ class _Stdout:
         self.color = color
 
     def write(self, text: str) -> None:
-        click.echo(text, nl=False, color=self.color)
+        # Without colour click strips ANSI sequences, a regular-expression pass over the whole
+        # report; text without an escape character has none to strip.
+        click.echo(text, nl=False, color=self.color or "\x1b" not in text)
 
 
 def _write_step_summary(tally: Tally) -> None:
