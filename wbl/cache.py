@@ -17,7 +17,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib import util
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,40 @@ def default_cache_dir() -> Path:
 FINGERPRINTED = (".py", ".toml", ".md", ".json")
 
 
+# The fingerprints taken so far, while `fingerprints_held` is in force (else None).
+_held: dict[str, str] | None = None
+
+
+@contextmanager
+def fingerprints_held() -> Iterator[None]:
+    """Within the block each package is fingerprinted once. A command decides its registry
+    snapshot (`wbl.snapshot`) and its result cache's key as it starts, from the same files: walking
+    a rule pack's files a second time cost a cached run of 100 files about 2 ms. Not for a
+    long-lived process (the language server), whose files may change under it."""
+    global _held
+    outer = _held
+    if outer is None:
+        _held = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _held = None
+
+
 def code_fingerprint(module: str) -> str:
     """Names, sizes and modification times of a package's files (or a module's file): changes when
     its code, data or models do. Found without importing it."""
+    held = _held
+    if held is None:
+        return _fingerprint(module)
+    found = held.get(module)
+    if found is None:
+        found = held[module] = _fingerprint(module)
+    return found
+
+
+def _fingerprint(module: str) -> str:
     try:
         spec = util.find_spec(module)
     except (ImportError, ValueError):
