@@ -33,7 +33,7 @@ from wbl.findings import (
     Report,
 )
 from wbl.guard import DEFAULT_TIME_LIMIT
-from wbl.nlp import ModelError
+from wbl.models import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
