@@ -130,24 +130,38 @@ def test_results_do_not_depend_on_file_order(tmp_path):
     assert all(by_path.values())
 
 
-def test_a_finding_from_a_cache_row_is_a_frozen_finding_like_any_other():
-    """`Finding.from_row` fills a mutable twin of Finding's slots and then makes it a Finding."""
+def test_a_finding_from_the_compact_form_is_a_frozen_finding_like_any_other():
+    """The compact form (the result cache's) fills a mutable twin of Finding's slots and then makes
+    it a Finding; it keeps each message once and leaves out the text the file's text gives."""
     import dataclasses
+    import json
 
-    from wbl.findings import Folded, _EditFilling, _Filling, _FixFilling
+    from wbl.findings import FileReport, Folded, _EditFilling, _Filling, _FixFilling
     from wbl.rule import Applicability, Edit, Fix, Severity
 
     for made, twin in ((Finding, _Filling), (Fix, _FixFilling), (Edit, _EditFilling)):
         assert twin.__slots__ == made.__slots__ == tuple(f.name for f in dataclasses.fields(made))
-    fix = Fix("say uses", (Edit(3, 9, "uses"),), Applicability.SAFE)
+    source = "We utilize it.\nWe utilize it.\n"
+    fix = Fix("say uses", (Edit(3, 10, "uses"),), Applicability.SAFE)
     made = Finding(
-        "WB402", "buzzword", "jargon", Severity.WARNING, "m", "a.md", 1, 4, 1, 10, 3, 9, "utilize", "uses",
+        "WB402", "buzzword", "jargon", Severity.WARNING, "m", "a.md", 1, 4, 1, 11, 3, 10, "utilize", "uses",
         (Folded("WB401", "jargon", "n"),), fix,
     )  # fmt: skip
-    back = Finding.from_row(made.to_row(), "a.md")
-    assert type(back) is Finding and back == made and hash(back) == hash(made) and repr(back) == repr(made)
-    assert type(back.fix) is Fix and type(back.fix.edits[0]) is Edit
+    plain = dataclasses.replace(made, line=2, start=18, end=25, also=(), fix=None, suggestion=None)
+    # A text that is not the file's between its offsets (no rule makes one, but the form keeps it).
+    other = dataclasses.replace(plain, text="utilise")
+    report = FileReport("a.md", (made, plain, other), source_text=source)
+    compact = json.loads(json.dumps(report.to_dict(compact=True)))
+    table = compact["findings"]
+    assert table["strings"].count("m") == 1 and table["heads"] == [["WB402", "buzzword", "jargon", "warning"]]
+    assert "utilize" not in json.dumps(table) and "utilise" in json.dumps(table)
+    back = FileReport.from_dict(compact, source_text=source).findings
+    assert back == (made, plain, other)
+    assert type(back[0]) is Finding and hash(back[0]) == hash(made) and repr(back[0]) == repr(made)
+    assert type(back[0].fix) is Fix and type(back[0].fix.edits[0]) is Edit and back[0].also == made.also
     with pytest.raises(dataclasses.FrozenInstanceError):
-        back.rule = "WB000"  # type: ignore[misc]
-    plain = dataclasses.replace(made, also=(), fix=None, suggestion=None)
-    assert Finding.from_row(plain.to_row(), "a.md") == plain
+        back[0].rule = "WB000"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="text"):
+        FileReport.from_dict(compact)  # the text left out needs the file's text
+    unknown = FileReport("a.md", (made,)).to_dict(compact=True)  # no text given: each finding's is kept
+    assert FileReport.from_dict(unknown).findings == (made,)

@@ -27,7 +27,7 @@ RUN_AND_REPORT_IMPORTS = (
     "    code = exit.code\n"
     "sys.stderr.write('\\nSPACY_IMPORTED=%s\\n' % ('spacy' in sys.modules))\n"
     "heavy = sorted(m for m in sys.modules if m in ('mistune', 'wbl.document', 'wbl.prfaq', 'wbl_rules.analysis',\n"
-    "                                              'wbl_rules.sentences')\n"
+    "                                              'wbl_rules.sentences', 'wbl.nlp', 'wbl.relations')\n"
     "               or m.endswith('.checks'))\n"
     "sys.stderr.write('PARSER_OR_RULE_CODE_IMPORTED=%s\\n' % ','.join(heavy))\n"
     "pack = sorted(m for m in sys.modules if m == 'wbl_rules' or m.startswith(('wbl_rules.', 'wbl.kinds')))\n"
@@ -65,7 +65,8 @@ def test_second_run_is_served_from_cache_without_spacy(tmp_path, corpus):
     assert "SPACY_IMPORTED=True" in first.stderr
     second = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))
     assert "SPACY_IMPORTED=False" in second.stderr, second.stderr
-    # Nor the Markdown parser, the document model or any rule's check code: only rule metadata.
+    # Nor the Markdown parser, the document model, wbl's spaCy layer, the folding of superseded
+    # findings or any rule's check code: only rule metadata.
     assert "PARSER_OR_RULE_CODE_IMPORTED=\n" in second.stderr, second.stderr
     # Nor the rule pack at all (its rules' metadata come from the registry snapshot, `wbl.snapshot`).
     assert "RULE_PACK_IMPORTED=\n" in second.stderr, second.stderr

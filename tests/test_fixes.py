@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import wbl
 from wbl.cli import main
-from wbl.findings import Finding
+from wbl.findings import FileReport, Finding
 from wbl.fixes import (
     apply_fixes,
     embedded,
@@ -156,7 +156,8 @@ def test_each_finding_carries_its_fix_in_file_offsets_and_json():
     assert text[word.start : word.end] == "utilize" and word.content == "use"
     data = json.loads(json.dumps(report.to_dict()))
     assert Finding.from_dict(data["findings"][0], "doc.md") == report.findings[0]
-    assert [Finding.from_row(f.to_row(), "doc.md") for f in report.findings] == list(report.findings)
+    compact = json.loads(json.dumps(report.to_dict(compact=True)))
+    assert FileReport.from_dict(compact, source_text=report.source_text).findings == report.findings
     assert {f["rule"]: f["fix"]["applicability"] for f in data["findings"] if f["fix"]}["WB505"] == "safe"
 
 

@@ -73,7 +73,8 @@ def test_overlapping_words_fold_and_chains_fold_into_the_first():
 def test_folded_findings_survive_serialisation_and_show_in_every_format():
     report = lint(declaring(missing_everything, "WB982"), missing_problem)
     finding = next(f for f in report.findings if f.also)
-    assert Finding.from_row(finding.to_row(), "doc.md") == finding
+    compact = json.loads(json.dumps(report.to_dict(compact=True)))
+    assert FileReport.from_dict(compact, source_text=report.source_text).findings == report.findings
     assert Finding.from_dict(finding.to_dict(), "doc.md") == finding
     assert "also" not in next(f for f in report.findings if not f.also).to_dict()
     run = wbl.Report((report,))

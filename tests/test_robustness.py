@@ -218,6 +218,17 @@ def test_read_regular_stops_at_the_limit(tmp_path):
     assert read_regular(path, 100) == b"a" * 100
     with pytest.raises(wbl.safeio.FileProblem, match="size limit"):
         read_regular(path, 99)
+    assert read_regular(path) == b"a" * 100 and read_regular(tmp_path / "x.md", 10**9) == b"a" * 100
+
+
+@pytest.mark.skipif(not os.path.isfile("/proc/self/status"), reason="needs Linux's /proc")
+def test_read_regular_reads_past_the_size_the_file_gave(tmp_path):
+    """A regular file that holds more than its size said (as /proc's do, or one growing while it
+    is read) is read to its end, and stopped at the limit."""
+    held = read_regular("/proc/self/status")
+    assert os.stat("/proc/self/status").st_size == 0 and held.startswith(b"Name:") and len(held) > 100
+    with pytest.raises(wbl.safeio.FileProblem, match="size limit"):
+        read_regular("/proc/self/status", 10)
 
 
 # --- configuration ------------------------------------------------------------------------------

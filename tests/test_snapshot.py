@@ -168,3 +168,22 @@ def test_a_folder_without_distributions_on_the_path_keeps_the_snapshot(tmp_path:
         assert snapshot.registry(tmp_path, discover).snapshot
     finally:
         sys.path.remove(str(elsewhere))
+
+
+def test_fingerprints_are_held_for_one_command_only(site: Path) -> None:
+    """Within `fingerprints_held` (one `wbl check`) a package's files are walked once; outside it,
+    every call looks at them again, so an edit shows."""
+    from wbl.cache import code_fingerprint, fingerprints_held
+
+    package = site / "wbl_held_probe"  # imported by no test: found on the path, not in sys.modules
+    package.mkdir()
+    code = package / "__init__.py"
+    code.write_text("WORDS = 1\n", encoding="utf-8")
+    before = code_fingerprint(package.name)
+    with fingerprints_held():
+        held = code_fingerprint(package.name)
+        _touch_later(code)
+        assert code_fingerprint(package.name) == held == before
+        with fingerprints_held():  # nested: the same memo
+            assert code_fingerprint(package.name) == held
+    assert code_fingerprint(package.name) != before

@@ -9,16 +9,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
+from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from wbl import snapshot
-from wbl.cache import default_cache_dir
+from wbl.cache import default_cache_dir, fingerprints_held
 from wbl.cluster import DaskUnavailable
 from wbl.config import ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
@@ -32,7 +33,7 @@ from wbl.findings import (
     Report,
 )
 from wbl.guard import DEFAULT_TIME_LIMIT
-from wbl.nlp import ModelError
+from wbl.models import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
@@ -59,6 +60,10 @@ if TYPE_CHECKING:
     # Imported where they are used: a plain `wbl check` needs neither baselines nor fixes.
     from wbl.baseline import Baseline
     from wbl.fixes import FixedFile
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -157,6 +162,17 @@ RESPECT_GITIGNORE_OPTION = click.option(
     show_default=True,
     help="Skip files and folders that .gitignore ignores when walking directories.",
 )
+
+
+def _fingerprints_held(command: Callable[P, R]) -> Callable[P, R]:
+    """A command that fingerprints each package's files once (`wbl.cache.fingerprints_held`)."""
+
+    @wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with fingerprints_held():
+            return command(*args, **kwargs)
+
+    return run
 
 
 class _Commands(click.Group):
@@ -276,6 +292,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report the findings left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them.")
+@_fingerprints_held
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -412,7 +429,9 @@ class _Stdout:
         self.color = color
 
     def write(self, text: str) -> None:
-        click.echo(text, nl=False, color=self.color)
+        # Without colour click strips ANSI sequences, a regular-expression pass over the whole
+        # report; text without an escape character has none to strip.
+        click.echo(text, nl=False, color=self.color or "\x1b" not in text)
 
 
 def _write_step_summary(tally: Tally) -> None:
@@ -600,6 +619,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Result cache folder.")
 @RESPECT_GITIGNORE_OPTION
+@_fingerprints_held
 def baseline_command(
     paths: tuple[str, ...],
     output: str,

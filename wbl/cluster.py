@@ -14,7 +14,6 @@ tasks, so workers need no shared file system; the result cache stays on the clie
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections import deque
@@ -102,7 +101,8 @@ def lint_on_dask(
     `keep(options index, bytes, report)` is called for each file linted from bytes (the client
     stores results in its cache with it)."""
     _check_workers(client, plan)
-    import pickle  # not at import time: the CLI imports this module for DaskUnavailable
+    import hashlib  # not at import time: the CLI imports this module for DaskUnavailable
+    import pickle
 
     digest = hashlib.sha256(pickle.dumps(plan)).hexdigest()
     [shared] = client.scatter([plan], broadcast=True, hash=False)

@@ -110,6 +110,8 @@ class Layer:
 
 @dataclass(frozen=True, slots=True)
 class Override:
+    """An ``[[overrides]]`` table: the layer that applies to files matching its `files` globs."""
+
     files: tuple[str, ...]
     layer: Layer
 

@@ -20,19 +20,20 @@ from typing import TYPE_CHECKING, Any
 
 from wbl.findings import FileReport, Finding
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
-from wbl.nlp import DEEP_FEATURES, ModelError, Pipeline, load_pipeline
+from wbl.models import ModelError
 from wbl.registry import Registry, RegistryError, default_registry
-from wbl.relations import fold_superseded
 from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText
 from wbl.vocabulary import HINT_TABLE, NO_VOCABULARY, Vocabulary, VocabularyHint
 
 if TYPE_CHECKING:
     from wbl.document import Document, Unit
+    from wbl.nlp import Pipeline
 
-# The Markdown parser, the document model, suppressions, readability and the score are
-# imported where a document is first built, not here: a run served wholly from the result cache
-# never needs them.
+# The Markdown parser, the document model, suppressions, readability, the score, the spaCy layer
+# (`wbl.nlp`) and the folding of superseded findings (`wbl.relations`) are imported where a
+# document is first built or analysed, not here: a run served wholly from the result cache never
+# needs them.
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; larger files are skipped with a clear error
 # The cascade stops asking prefilters once the rules before have chosen this share of a document's
@@ -152,6 +153,8 @@ class Linter:
     def _ready(self) -> tuple[Pipeline, tuple[Rule, ...]]:
         """The pipeline and the rules it can run, each prepared once (on the first lint)."""
         if self._pipeline is None or self._runnable is None:
+            from wbl.nlp import load_pipeline
+
             self._load_rule_code()
             pipeline = load_pipeline(self.options.model, self.features)
             runnable = []
@@ -227,6 +230,8 @@ class Linter:
         parse: a rule that judges the document's kind and has no prefilter reads every unit; one
         with a prefilter reads the units of the sentences it names. `extra` features go to every unit.
         """
+        from wbl.nlp import DEEP_FEATURES
+
         docs = iter(self._split(pipeline, [u.text for d in documents for u in d.units]))
         split = [d.with_analysis([next(docs) for _ in d.units]) for d in documents]
         extra = set(extra) & DEEP_FEATURES
@@ -356,6 +361,8 @@ class Linter:
     def analyse(self, text: str, path: str = "<text>", features: Iterable[str] = ()) -> Document:
         """The analysed `Document` of a text, for callers that need more than findings (the HTML
         review page). The pipeline runs what the rules need plus `features`. Raises `InputError`."""
+        from wbl.nlp import load_pipeline
+
         document = build(path, text.removeprefix("\ufeff"))
         _, rules = self._ready()
         wanted = self.features | set(features)
@@ -422,6 +429,8 @@ class Linter:
                 errors.append(f"rule {r.code} ({r.name}) returned a malformed violation: {exc}")
             except Exception as exc:  # One faulty rule must not hide the others' findings.
                 errors.append(f"internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")
+        from wbl.relations import fold_superseded
+
         findings = fold_superseded(entries, self._supersedes)
         figures = metrics(document.units)
         # The score reads every finding of the rules that ran, before suppression comments: a

@@ -16,7 +16,7 @@ from typing import Any
 from wbl.cache import ResultCache, pipeline_version
 from wbl.engine import Linter, build
 from wbl.findings import FileReport
-from wbl.nlp import resolve_model
+from wbl.models import resolve_model
 from wbl.safeio import FileProblem, read_regular
 from wbl.source import InputError, decode
 from wbl.version import __version__

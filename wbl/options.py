@@ -13,7 +13,6 @@ the default (or to what an earlier layer set) instead of replacing it.
 from __future__ import annotations
 
 import json
-import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -187,18 +186,25 @@ class Schema:
 
 # Options (and fields of a table option) that hold regular expressions, by their names.
 _PATTERN_NAMES = ("regex", "pattern", "patterns")
-_FORMATTER = string.Formatter()
 
 
 def is_pattern_option(name: str) -> bool:
     return name in _PATTERN_NAMES or name.endswith(("-pattern", "-patterns", "-regex"))
 
 
+def _template_parts(text: str) -> Iterable[tuple[str, str | None, str | None, str | None]]:
+    """`string.Formatter().parse(text)`; `string` is imported here, as its `Template` compiles a
+    pattern on import that a run served from the result cache never needs."""
+    import string
+
+    return string.Formatter().parse(text)
+
+
 def template_fields(text: str) -> tuple[str, ...] | None:
     """The replacement fields of a message template (``"'{match}' left"`` -> ("match",)), or
     None when it has none or is not a valid template."""
     try:
-        fields = tuple(name for _, name, _, _ in _FORMATTER.parse(text) if name is not None)
+        fields = tuple(name for _, name, _, _ in _template_parts(text) if name is not None)
     except ValueError:
         return None
     return fields or None
@@ -236,7 +242,7 @@ def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -
 
 def _template_problem(value: str, allowed: tuple[str, ...], check_fields: bool) -> str | None:
     try:
-        used = [name for _, name, _, _ in _FORMATTER.parse(value) if name is not None]
+        used = [name for _, name, _, _ in _template_parts(value) if name is not None]
     except ValueError as exc:
         return f"not a valid message template ({exc}); write a literal brace as {{{{ or }}}}"
     for name in used:

@@ -93,6 +93,9 @@ class Project:
         self._configs_seen: list[Config] = []
         self._linter_by_settings: dict[int, tuple[Settings, FileLinter]] = {}
         self._fail_on: dict[str, Severity] = {}
+        # The configuration of each file the walk found (`_walk` knows its folder's), taken by
+        # `settings_for` instead of finding it again from the name.
+        self._walked: dict[str, Config] = {}
 
     # --- configuration ---------------------------------------------------------------------------
     def config_for_dir(self, directory: str | os.PathLike[str]) -> Config:
@@ -125,7 +128,7 @@ class Project:
         return docs_url(self.config_for(path).docs_url)
 
     def settings_for(self, path: str | os.PathLike[str]) -> Settings:
-        config = self.config_for(path)
+        config = (self._walked.pop(path, None) if type(path) is str else None) or self.config_for(path)
         # Files under one configuration that match the same overrides share one Settings object
         # (and so one linter): resolving the layers per file costs more than the glob matching.
         key = (id(config), config.matching(config.relative(path)))
@@ -208,12 +211,14 @@ class Project:
                 and not config.is_excluded(Path(root) / d)
                 and not (ignore is not None and ignore.ignores(Path(root) / d, is_dir=True))
             )
+            folder = str(Path(root))  # as pathlib spells it ("docs", not "./docs")
             for file in sorted(names):
-                full = str(Path(root) / file)
+                full = file if folder == os.curdir else os.path.join(folder, file)  # str(Path(root) / file)
                 if os.path.isdir(full) or not config.is_included(full):
                     continue
                 found = True
                 if not config.is_excluded(full) and not (ignore is not None and ignore.ignores(full, is_dir=False)):
+                    self._walked[full] = config
                     yield full
         if unreadable:
             found = True

@@ -50,6 +50,9 @@ def _rules_from(obj: object, origin: str, module: str) -> list[Rule]:
 
 @dataclass(frozen=True, slots=True)
 class Registry:
+    """The rules that can run, in code order, found by code or name (`get`) or chosen by selectors
+    (`select`)."""
+
     rules: tuple[Rule, ...]
     # A registry read from a snapshot (`wbl.snapshot`) stands in for the installed rule packs: its
     # rules' metadata are theirs exactly, their functions load the packs when first called.

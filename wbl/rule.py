@@ -231,6 +231,10 @@ PrefilterFunction = Callable[["Document", RuleContext], Iterable["Sentence"]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One rule: its metadata (code, name, category, default severity, options, examples) and its
+    functions (`check`, and the optional `prepare`, `figures` and `prefilter`)."""
+
+    # A docstring also spares `dataclass` making one from the signature (`inspect`, at import).
     code: str
     name: str
     category: str

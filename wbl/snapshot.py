@@ -25,7 +25,6 @@ or written only costs speed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -35,7 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from wbl.cache import code_fingerprint, ensure_folder
+from wbl.cache import code_fingerprint, ensure_folder, hashed
 from wbl.options import Option, Schema
 from wbl.registry import ENTRY_POINT_GROUP, Registry, RegistryError, default_registry
 from wbl.rule import Example, Rule, Severity
@@ -116,7 +115,7 @@ def _environment_key() -> str:
         "python": [sys.executable, sys.version],
         "distributions": installed_distributions(),
     }
-    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+    return hashed(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
 
 def _top(module: str) -> str:

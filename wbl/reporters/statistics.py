@@ -22,6 +22,7 @@ MAX_SCORES = 20
 NOT_JUDGED = "other"
 _VALUES = {s: s.value for s in Severity}
 _RANKS = {s: s.rank for s in Severity}
+_VALUE_RANKS = {s.value: s.rank for s in Severity}
 
 
 class Tally:
@@ -75,6 +76,8 @@ class Tally:
                 by_rule = self.severities[code] = Counter()
             by_rule[value] += n
         top = self._top
+        if len(top) >= TOP_FINDINGS and max(map(_VALUE_RANKS.__getitem__, set(values))) <= top[0][0]:
+            return  # the list is full and none of this file's findings is more severe than its least
         for f in findings:
             rank = _RANKS[f.severity]
             if len(top) < TOP_FINDINGS:

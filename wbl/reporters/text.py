@@ -48,7 +48,7 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
         append = lines.append
         # Each source line is looked up (and checked for characters that need care) once, however
         # many findings it has.
-        seen: dict[int, tuple[str | None, bool, int, str, str]] = {}
+        seen: dict[int, tuple[str | None, bool, int, str, str, str]] = {}
         for f in file_report.findings:
             if color:
                 append(_colored_headline(f))
@@ -56,8 +56,9 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
                 path, rule, message = f.path, f.rule, f.message
                 path = safe.get(path) or safe.setdefault(path, printable(path, one_line=True))
                 rule = safe.get(rule) or safe.setdefault(rule, printable(rule, one_line=True))
-                if not message.isprintable():
-                    message = printable(message, one_line=True)
+                # Findings read from the result cache share their message strings (each one's hash is
+                # computed once), so a look-up costs less than scanning the message again.
+                message = safe.get(message) or safe.setdefault(message, printable(message, one_line=True))
                 append(f"{path}:{f.line}:{f.column}: {rule} [{_VALUES[f.severity]}] {message}")
             line = f.line
             shown = seen.get(line)
@@ -66,8 +67,17 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
                 number = f"  {line}"  # Indented: only headlines start at the left margin.
                 # `plain`: printable ASCII, one cell per character, shown by the fast path below.
                 plain = text is not None and not color and _plain(text)
-                shown = seen[line] = (text, plain, len(text) if text is not None else 0, number, " " * len(number))
-            text, plain, length, number, gutter = shown
+                # and the line as shown whole (a line has four findings on average)
+                whole = f"{number} | {text}"
+                shown = seen[line] = (
+                    text,
+                    plain,
+                    len(text) if text is not None else 0,
+                    number,
+                    " " * len(number),
+                    whole,
+                )
+            text, plain, length, number, gutter, whole = shown
             if plain:
                 # `snippet` for a plain line without colour, inlined.
                 start = f.column - 1
@@ -78,20 +88,19 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
                     end = length
                 width = end - start
                 if length <= MAX_WIDTH:
-                    append(f"{number} | {text}")
+                    append(whole)
                     append(f"{gutter} | {' ' * start}{'^' * width if width > 1 else '^'}")
                 else:
                     cut_start = start - 20 if start > 20 else 0
                     cut_end = cut_start + (MAX_WIDTH if end - cut_start < MAX_WIDTH else end - cut_start)
                     if cut_end > length:
                         cut_end = length
-                    cut = text[cut_start:cut_end]  # type: ignore[index]
-                    pad = start - cut_start
-                    if cut_start:
-                        cut, pad = "…" + cut, pad + 1
-                    if cut_end < length:
-                        cut += "…"
-                    append(f"{number} | {cut}")
+                    # Built in one piece: most findings are on long lines (paragraphs).
+                    pad = start - cut_start + 1 if cut_start else start
+                    append(
+                        f"{number} | {'…' if cut_start else ''}{text[cut_start:cut_end]}"  # type: ignore[index]
+                        f"{'…' if cut_end < length else ''}"
+                    )
                     append(f"{gutter} | {' ' * pad}{'^' * width if width > 1 else '^'}")
             else:
                 lines.extend(snippet(text, f, color))
