@@ -129,6 +129,15 @@ def test_faq_answers_get_at_most_a_hint_and_questions_are_not_judged(linters) ->
     assert [f.severity for f in strict.lint_text(LEAD + markdown, "t.md").findings] == [Severity.WARNING]
 
 
+def test_a_note_before_the_release_is_not_judged(linters) -> None:
+    """A preamble (a note about the document before "## Press Release") is not the release's prose."""
+    sentence = "The forecasting engine is built on a serverless microservices architecture."
+    markdown = f"{sentence}\n\n## Press Release\n\n{LEAD.removeprefix('# ')}"
+    assert findings(linters, "WB301", "# Pantry Alerts\n\n" + markdown) == []
+    # The same sentence in the release is flagged.
+    assert len(body_flags(linters, sentence)) == 1
+
+
 # --- WB302 and the lead --------------------------------------------------------------------------
 
 
