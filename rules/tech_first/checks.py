@@ -191,7 +191,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     **Where.** Every press-release sentence: the body, the problem and solution paragraphs, and
     quotes (a leader's quote that sells the stack is still technology-first). What the anatomy
     finds is not the release's own prose is not judged: a preamble before it ("Format follows AP
-    wire conventions", status notes), metadata fields, titles, template prompts. The headline,
+    wire conventions", status notes), titles, template prompts. The headline,
     sub-heading and first summary sentence are tech-first-headline's. FAQ answers are where the
     technology belongs: a technical answer gets at most a hint there (``faq-severity``, default
     ``info``; "" judges the FAQ like the release), and questions are not judged.
@@ -231,7 +231,8 @@ def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
 
 
 # Anatomy roles of text that is not the release's or the FAQ's own prose.
-_NOT_THE_RELEASE = frozenset({"preamble", "metadata", "title", "residue", "guidance"})
+# Metadata fields are judged: "Stack: FastAPI, Postgres" can lead with technology.
+_NOT_THE_RELEASE = frozenset({"preamble", "title", "residue", "guidance"})
 
 
 def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
