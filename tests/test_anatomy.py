@@ -698,6 +698,32 @@ def test_kind_words_are_the_first_paragraphs_lower_case_words() -> None:
     assert words_of(long) == {"alpha"}
 
 
+@pytest.mark.parametrize(
+    ("introduction", "quoted"),
+    [
+        ("A typical answer on the fourteenth tee:", False),  # what the product shows
+        ("Maria Lopez, a golfer in Tacoma, after her first round:", True),  # a name
+        ("Our founder, after the first season:", True),  # a role
+    ],
+)
+def test_a_quotation_shown_as_an_example_is_not_a_person_s_quote(introduction: str, quoted: bool) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Caddie tells weekend golfers which club to hit
+
+        SEATTLE — June 1, 2027 — Today Caddie launched a shot adviser for weekend golfers.
+
+        {introduction}
+
+        > "Hit a 7-iron and favour the left half. The bunker short-right catches your usual miss."
+
+        "I stopped guessing on every par three," said Dana Ortiz, a golfer in Tacoma.
+        """
+    )
+    first_words = [q.unit.text[q.start : q.end].split()[0].strip('"“') for q in anatomy.quotes]
+    assert first_words == (["Hit", "I"] if quoted else ["I"])
+
+
 def test_unsigned_quoted_list_items_and_review_steps_are_not_quotes() -> None:
     anatomy = anatomy_of(
         """

@@ -1448,10 +1448,14 @@ class _Builder:
                 if signed:
                     attribution = signed.group(1).strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
+            shown = False
             if not attribution and previous is not None and (line.quote_depth or starts_quoted):
                 before = previous.segment.text.rstrip()
                 if before.endswith(":") and said.search(before):
                     attribution = before.rstrip(":").strip()
+                # "A typical response:" then a quotation: what the product shows, not what a person
+                # says (a person is named, or a role: "Maria Lopez, a nurse, told us:").
+                shown = before.endswith(":") and not attribution and not _names_someone(before, qd)
             # '"Wow" - Name, CEO': a short quotation signed with a dash.
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
@@ -1461,6 +1465,8 @@ class _Builder:
             # Right under the part's heading, or under the template prompt right under it.
             opens_section = previous is not None and (previous is label or (previous.residue and before is label))
             if section is not None and not in_section and not attribution and opens_section:
+                continue
+            if shown and not in_section:
                 continue  # '## Problem' then '"In a classroom, students ..."': the part, written in quotation marks
             if not (
                 in_section
@@ -2451,6 +2457,17 @@ _ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", 
 def _is_name_word(word: str, roles: Sequence[str]) -> bool:
     clean = word.strip(".,")
     return clean[:1].isupper() and clean[1:2].islower() and not cue_hits(clean, roles)
+
+
+def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:
+    """Whether a line introducing a quotation names its speaker: a role ("our founder", "one
+    teacher"), a pronoun, or a name (a capitalised word after the first, not an acronym)."""
+    if cue_hits(text, qd["leader-roles"]) or cue_hits(text, qd["customer-roles"]):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if any(w.lower() in ("he", "she", "they", "i", "we", "our") for w in words):
+        return True
+    return any(w[0].isupper() and not w.isupper() for w in words[1:])
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
