@@ -212,10 +212,19 @@ def test_ctrl_c_stops_the_run_with_130(tmp_path, plugin_env):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=plugin_env,
+        # A suite started in the background by a non-interactive shell inherits SIGINT ignored,
+        # and Python then leaves it ignored (as it should: that is what `nohup` and `&` ask for).
+        # A terminal's Ctrl-C reaches a process whose SIGINT has its default disposition.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(8)  # spaCy loads, then the rule loops (no time limit)
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=HANG)
+    try:
+        _, stderr = process.communicate(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
     assert process.returncode == 130 and b"wbl: interrupted" in stderr and b"Traceback" not in stderr
 
 
