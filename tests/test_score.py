@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
+
+import pytest
 
 from wbl import score
 from wbl.engine import Linter, LintOptions, build
@@ -45,3 +48,25 @@ def test_a_draft_in_full_sentences_scores_above_the_same_draft_in_fragments() ->
     full, short = linter.lint_text(RELEASE, path="a.md"), linter.lint_text(fragments, path="b.md")
     assert full.score is not None and short.score is not None
     assert full.score["components"]["substance"] > short.score["components"]["substance"]
+
+
+def test_problem_words_count_the_problem_paragraph_and_reward_a_developed_one() -> None:
+    linter = Linter(LintOptions(kind="press_release"))
+    headed = RELEASE.replace("Choir directors spend", "## The problem\n\nChoir directors spend").replace(
+        "Tallyho draws", "## The solution\n\nTallyho draws"
+    )
+    bare = headed.replace(
+        "Choir directors spend an evening before every concert drawing seating charts by hand, and they\n"
+        "redo them whenever a singer drops out.",
+        "Seating charts are hard.",
+    )
+    developed_doc, bare_doc = linter.analyse(headed, "a.md"), linter.analyse(bare, "b.md")
+    developed, short = (score.features(d.anatomy, [], 40, 4)["problem_words"] for d in (developed_doc, bare_doc))
+    assert developed == pytest.approx(math.log1p(22)) and short == pytest.approx(math.log1p(4))
+    no_problem = linter.analyse("# Tallyho\n\nTallyho draws the chart from the roster.\n", "c.md")
+    assert score.features(no_problem.anatomy, [], 40, 4)["problem_words"] == 0.0
+    # Fitted on graded documents, a developed problem raises the substance points.
+    assert float(score.model()["features"]["problem_words"]["weight"]) > 0
+    a, b = linter.lint_text(headed, path="a.md"), linter.lint_text(bare, path="b.md")
+    assert a.score is not None and b.score is not None
+    assert a.score["components"]["substance"] > b.score["components"]["substance"]

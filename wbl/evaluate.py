@@ -382,6 +382,14 @@ def _score_table(scores: Iterable[Score]) -> list[str]:
     return lines
 
 
+def _errors(scores: Iterable[Score], where: str) -> list[str]:
+    lines = []
+    for s in scores:
+        lines += [f"FP{where} {s.label}: {text}  [{'; '.join(evidence)}]" for text, evidence in s.false_positives]
+        lines += [f"FN{where} {s.label}: {text}" for text in s.false_negatives]
+    return lines
+
+
 def render_text(
     scores: Iterable[Score],
     documents: Sequence[DocumentResult],
@@ -399,11 +407,9 @@ def render_text(
             *_score_table(context.scores),
         ]
     if show_errors:
-        for s in scores:
-            for text, evidence in s.false_positives:
-                lines.append(f"FP {s.label}: {text}  [{'; '.join(evidence)}]")
-            for text in s.false_negatives:
-                lines.append(f"FN {s.label}: {text}")
+        lines += _errors(scores, "")
+        if context is not None:
+            lines += _errors(context.scores, " in context")
     if documents:
         summary = document_summary(documents)
         lines += ["", f"Documents: {summary['documents']} (kinds: {summary['kinds']})"]

@@ -2,7 +2,7 @@
 
 A reviewer's verdict on a PR/FAQ rests on a few things wbl can see: is the document whole
 (structure: the press release's parts, an FAQ with both halves, Bezos's questions), does it say
-something (substance: length, answered questions, a quantified problem), is it clear (clarity:
+something (substance: length, answered questions, a developed and quantified problem), is it clear (clarity:
 vague, jargon-heavy and technology-first wording per 100 words), and is it finished (finish:
 placeholders and unanswered questions). `features` turns the anatomy and the findings into those
 numbers; a linear model fitted on documents a reviewer graded (training/score.py, weights in
@@ -34,6 +34,7 @@ COMPONENTS: Mapping[str, str] = MappingProxyType(
         "words": "substance",
         "sentence_length": "substance",
         "answered_questions": "substance",
+        "problem_words": "substance",
         "quantified_problem": "substance",
         "vague_words": "clarity",
         "jargon": "clarity",
@@ -88,6 +89,9 @@ def features(anatomy: Any, findings: Iterable[Any] | None, words: int, sentences
         # one-line bullets says less than one in full sentences (longer earns nothing more).
         "sentence_length": min(SENTENCE_LENGTH_CAP, words / sentences) if sentences else None,
         "answered_questions": math.log1p(sum(1 for q in anatomy.questions if q.answered)),
+        # How far the problem is developed: a paragraph that shows the customer's difficulty says
+        # more than one clause naming it (the log, as for the document's words).
+        "problem_words": math.log1p(sum(s.word_count for s in problem.segments)) if problem is not None else 0.0,
         "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
         "vague_words": min(5.0, by_category["weasel"] * per_100) if judged else None,
         "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100) if judged else None,
