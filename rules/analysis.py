@@ -349,8 +349,9 @@ _CAUSATIVES = frozenset({"let", "help", "make"})
 def customer_by_use(head: Any, lex: Lexicon) -> bool:
     """A common noun the sentence makes a customer by what it does or gets, not by a list: the
     one an enabling verb hands an ability to ("lets county building inspectors file ...", "helps
-    freelance translators to ..."), a noun with a "who" clause ("for translators who ..."), or
-    the subject of "can now" / "no longer" ("Landlords can now see ..."). Technology words, the
+    freelance translators to ...", "helps translators get paid"), a noun with a "who" clause ("for
+    translators who ..."), or the subject of "can now" / "no longer" ("Landlords can now see ...").
+    ("for translators" alone is not enough: "drivers for printers" names things.) Technology words, the
     company's own people and product names are never customers."""
     if head.pos_ != "NOUN" or not parsed(head):
         return False
@@ -369,8 +370,12 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         # "lets the team see" names no one outside, "helps pipelines run" names a thing.
         return False
     verb = head.head
-    if head.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _CAUSATIVES:
-        return True  # "lets inspectors file": the noun is the subject of the enabled verb
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in _CAUSATIVES
+    ):
+        return True  # "lets inspectors file", "helps translators get paid": the subject of the enabled verb
     if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in lex.enabling_verbs:
         return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "helps translators to quote"
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):

@@ -280,6 +280,7 @@ def _lead_findings(lead: str) -> list[str]:
         "## Reports filed before leaving the site\n\n",
         "# Quotewise\n\n## A quoting tool for freelance translators who lose jobs to slow quotes\n\n",
         "# Leakline\n\n## Beekeepers can now see which hive is losing weight\n\n",
+        "# Ledgerly helps freelance translators get paid on time\n\n",
     ],
 )
 def test_customers_named_by_what_they_do_or_get(lead):
@@ -291,6 +292,7 @@ def test_customers_named_by_what_they_do_or_get(lead):
     [
         "# DataFlow lets the data flow between systems\n\n## Records move between databases with no code\n\n",
         "# Syncer helps pipelines to run faster\n\n## Jobs finish in half the time\n\n",
+        "# Syncer helps pipelines get deployed faster\n\n## Jobs finish in half the time\n\n",
     ],
 )
 def test_things_an_enabling_verb_acts_on_are_not_customers(lead):
