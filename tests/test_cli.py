@@ -117,6 +117,22 @@ def test_stdin_with_filename(bad_file):
     assert data["files"][0]["findings"][0]["line"] == 3
 
 
+def test_stdin_filename_alone_reads_standard_input_and_beside_paths_needs_the_dash(tmp_path, bad_file):
+    common = ("--kind", "fragment", "--format", "json", "--select", "WB601", "--stdin-filename", "docs/prfaq.md")
+    result = run("check", *common, input=bad_file.read_bytes(), cwd=tmp_path)
+    assert result.returncode == 1
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["docs/prfaq.md"]
+    result = run("check", *common, str(bad_file), input=bad_file.read_bytes())
+    assert result.returncode == 2 and "add '-' to the paths" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_an_empty_selection_is_an_error_not_every_rule(flag, bad_file):
+    result = run("check", flag, " , ", str(bad_file))
+    assert result.returncode == 2 and f"{flag} names no rule" in result.stderr
+
+
 def test_directory_recursion(tmp_path, bad_file):
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)

@@ -234,7 +234,10 @@ def main() -> None:
 )
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
 @KIND_OPTION
-@click.option("--stdin-filename", help="Name to report for text read from standard input ('-').")
+@click.option(
+    "--stdin-filename",
+    help="Name to report for text read from standard input ('-'); with no path, standard input is read.",
+)
 @MAX_FILE_SIZE_OPTION
 @RULE_TIME_LIMIT_OPTION
 @click.option("--statistics", is_flag=True, help="After the findings, print how many each rule gave.")
@@ -330,7 +333,9 @@ def check(
     """
     _batch_gc()
     if not paths:
-        paths = (".",)
+        paths = ("-",) if stdin_filename else (".",)  # a name for standard input means: read it
+    elif stdin_filename and "-" not in paths:
+        _fail("--stdin-filename names standard input: add '-' to the paths (or give no path)")
     if unsafe_fixes and not (fix or show_diff):
         _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
     if fix and not show_diff and "-" in paths and len(paths) > 1:
@@ -582,6 +587,9 @@ def _lint_options(
 ) -> LintOptions:
     """The options `check` and `baseline` lint with, from their common flags (so that a baseline
     records what `check` with the same flags reports)."""
+    for flag, given in (("--select", select), ("--ignore", ignore)):
+        if given and not _split(given):
+            _fail(f"{flag} names no rule: give codes, prefixes, slugs or categories")
     return LintOptions(
         select=_split(select),
         ignore=_split(ignore),
