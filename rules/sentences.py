@@ -530,11 +530,17 @@ def _tokens_in(offsets: Sequence[tuple[int, int, int]], start: int, end: int) ->
 
 
 def phrases_of(
-    span: Any, tokens: Iterable[int], where: Mapping[int, tuple[int, int, bool]] | None = None
+    span: Any,
+    tokens: Iterable[int],
+    where: Mapping[int, tuple[int, int, bool]] | None = None,
+    *,
+    whole_words: bool = False,
 ) -> tuple[str, ...]:
     """The words of a span at some token indices, as the text writes them: one phrase per run of
     adjacent tokens ("multi-tenant", "Kafka event bus"), punctuation on its own left out. `where`
-    (token index -> start and end in the span's text, is punctuation) spares looking tokens up."""
+    (token index -> start and end in the span's text, is punctuation) spares looking tokens up.
+    With `whole_words` a phrase takes in the rest of a hyphenated or slashed word it cuts ("Cloud-"
+    and "Native" are "Cloud-Native"), and each phrase is named once: what a message quotes."""
     ids = sorted(set(tokens))
     doc, base = span.doc, span.start_char
     missing = [i for i in ids if where is None or i not in where]
@@ -555,10 +561,32 @@ def phrases_of(
         if all(where[i][2] for i in run):
             continue
         start, end = where[run[0]][0], where[run[-1]][1]
-        # A token outside the span (a head or modifier the parser put in a neighbouring sentence)
-        # is read from the document.
-        result.append(text[start:end] if start >= 0 and end <= len(text) else doc[run[0] : run[-1] + 1].text)
-    return tuple(result)
+        if start < 0 or end > len(text):
+            # A token outside the span (a head or modifier the parser put in a neighbouring
+            # sentence) is read from the document.
+            result.append(doc[run[0] : run[-1] + 1].text)
+            continue
+        if whole_words:
+            start, end = _whole_word(text, start, end)
+        result.append(text[start:end])
+    return tuple(dict.fromkeys(result)) if whole_words else tuple(result)
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` widened to the hyphenated or slashed words it cuts, and without a joining
+    mark left hanging at either end ("best-in-" of "best-in-class")."""
+
+    def joined(i: int) -> bool:  # a letter or digit, or a mark between two of them
+        char = text[i]
+        return char.isalnum() or (
+            char in "-/" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        )
+
+    while start > 0 and joined(start - 1):
+        start -= 1
+    while end < len(text) and joined(end):
+        end += 1
+    return start, end
 
 
 def _phrase_hits(

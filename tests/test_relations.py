@@ -85,14 +85,17 @@ def test_folded_findings_survive_serialisation_and_show_in_every_format():
 
 
 def test_the_built_in_pack_declares_its_relations():
-    """One set of words, one finding: the specific rules supersede the sentence models' rules; one
+    """One set of words, one finding: the specific rules supersede the sentence models' rules, and
+    a buzzword is folded into the technology-first finding on the same words ("AI-Powered"); one
     gap, one finding: no problem stated anywhere supersedes the missing problem paragraph, and a
     weasel word the superlative or comparative it is part of ("the most innovative")."""
     registry = wbl.default_registry()
     declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
     assert declared == {
         "WB211": ("missing-pr-part",),
-        "WB302": ("tech-first-sentence", "customer-after-technology"),
+        "WB202": ("buzzword",),
+        "WB301": ("buzzword",),
+        "WB302": ("tech-first-sentence", "customer-after-technology", "buzzword"),
         "WB402": ("jargon-density",),
         "WB421": ("jargon-density",),
         "WB601": ("adjective-not-data",),
@@ -140,3 +143,21 @@ def test_a_folded_finding_keeps_the_higher_severity():
         ("WB983", wbl.Severity.WARNING, [("WB982", "'wait' hides the problem")]),
         ("WB983", wbl.Severity.WARNING, [("WB982", "the release states no problem")]),
     ]
+
+
+def test_a_buzzword_that_leads_with_technology_is_one_finding_that_keeps_its_fix():
+    release = (
+        "# DataSync AI: A Next-Generation Cloud-Native Platform\n\n"
+        "Our platform leverages ML and blockchain to deliver synchronization of enterprise data.\n"
+    )
+    options = wbl.LintOptions(select=("WB302", "WB402"), kind="prfaq")
+    findings = wbl.lint_text(release, "prfaq.md", options=options).findings
+    for word in ("Cloud-Native", "leverages"):
+        at = release.index(word)
+        [kept] = [f for f in findings if f.start <= at < f.end]
+        assert kept.rule == "WB302" and [folded.rule for folded in kept.also] == ["WB402"]
+    # The buzzword's fix ("leverages" -> "uses") still resolves the words the finding points at.
+    [leverages] = [f for f in findings if f.start <= release.index("leverages") < f.end]
+    alone = wbl.LintOptions(select=("WB402",), kind="prfaq")
+    [buzzword] = [f for f in wbl.lint_text(release, "prfaq.md", options=alone).findings if f.text == "leverages"]
+    assert buzzword.fix is not None and leverages.fix == buzzword.fix

@@ -23,7 +23,7 @@ import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,9 +156,27 @@ def load_sentences(path: Path) -> list[LabelledSentence]:
     return result
 
 
-def _counted(report: FileReport, min_severity: Severity) -> list[tuple[str, str, str, int]]:
-    """(category, code, flagged text, offset) of the findings at or above `min_severity`."""
-    return [(f.category, f.rule, f.text, f.start) for f in report.findings if f.severity.rank >= min_severity.rank]
+def _counted(
+    report: FileReport, min_severity: Severity, categories: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str, int]]:
+    """(category, code, flagged text, offset) of the findings at or above `min_severity`, and of
+    the reasons folded into them (`categories`: rule code -> category): a technology-first finding
+    that says "also: WB402 'leverages' is a buzzword" flags the sentence's jargon too."""
+    counted = []
+    for f in report.findings:
+        if f.severity.rank < min_severity.rank:
+            continue
+        counted.append((f.category, f.rule, f.text, f.start))
+        for folded in f.also:
+            category = (categories or {}).get(folded.rule)
+            if category is not None and category != f.category:
+                counted.append((category, folded.rule, f.text, f.start))
+    return counted
+
+
+def rule_categories(linter: Linter) -> dict[str, str]:
+    """Each registered rule's category, by code."""
+    return {rule.code: rule.category for rule in linter.registry.rules}
 
 
 def _scores(sentences: Sequence[LabelledSentence]) -> list[Score]:
@@ -190,9 +208,10 @@ def evaluate_sentences(
 ) -> list[Score]:
     """Lint each sentence as a one-paragraph document and score every label present in the data."""
     scores = _scores(sentences)
+    categories = rule_categories(linter)
     for sentence in sentences:
         report = linter.lint_text(sentence.text + "\n", path=sentence.doc_file or "<sentence>")
-        _score_sentence(scores, sentence, _counted(report, min_severity))
+        _score_sentence(scores, sentence, _counted(report, min_severity, categories))
     return scores
 
 
@@ -238,11 +257,12 @@ class InContext:
     a sentence is flagged when a counted finding starts inside it."""
 
     scores: list[Score]
+    categories: Mapping[str, str] = field(default_factory=dict)  # rule code -> category
     located: int = 0
     missing: int = 0
 
     def add(self, text: str, report: FileReport, sentences: Sequence[LabelledSentence], min_severity: Severity) -> None:
-        findings = _counted(report, min_severity)
+        findings = _counted(report, min_severity, self.categories)
         for sentence, span in zip(sentences, locate(text, [s.text for s in sentences]), strict=True):
             if span is None:
                 self.missing += 1
@@ -569,7 +589,7 @@ def main(
         threshold = Severity.parse(min_severity)
         scores = evaluate_sentences(sentence_linter, sentences, threshold)
         linter = Linter(LintOptions(select=selection))
-        context = None if no_documents else InContext(_scores(sentences))
+        context = None if no_documents else InContext(_scores(sentences), rule_categories(linter))
         documents = [
             result
             for folder in ([] if no_documents else folders)

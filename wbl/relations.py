@@ -2,7 +2,8 @@
 
 A rule may declare ``supersedes = ["WB211"]``: when it and a rule it supersedes report the same
 gap, only its finding is kept, and the other's reason is folded into it (`Finding.also`, shown by
-the reporters as "also: WB211 ..."), with the higher of the two severities. Two findings report
+the reporters as "also: WB211 ..."), with the higher of the two severities and, when it has none
+of its own, the other's fix. Two findings report
 the same gap when their violations name the same `topic` ("missing:problem", for gaps of the
 whole document) or when they flag overlapping words. The engine applies this after the rules
 run and before suppressions.
@@ -61,7 +62,9 @@ def fold_superseded(
                 # (a buzzword hint that folds in a jargon warning stays a warning).
                 severity = max(findings[a].severity, findings[b].severity, key=lambda s: s.rank)
                 also = (*findings[a].also, folded, *findings[b].also)
-                findings[a] = replace(findings[a], also=also, severity=severity)
+                # The folded finding's fix ("leverages" -> "uses") still resolves the kept one's words.
+                fix = findings[a].fix if findings[a].fix is not None else findings[b].fix
+                findings[a] = replace(findings[a], also=also, severity=severity, fix=fix)
                 folded_away.add(b)
                 break
     return [finding for i, finding in enumerate(findings) if i not in folded_away]

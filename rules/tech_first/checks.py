@@ -82,8 +82,12 @@ def describe(explanation: Explanation, span: Any) -> str:
             by_text.setdefault(_reason_text(reason.feature), []).extend(fresh)
             covered.update(fresh)
     parts = []
+    named: set[str] = set()  # a word is quoted once, under its first reason
     for text, tokens in by_text.items():
-        phrases = phrases_of(span, tokens)
+        phrases = [p for p in phrases_of(span, tokens, whole_words=True) if p not in named]
+        named.update(phrases)
+        if not phrases:
+            continue
         if len(phrases) > 1:
             verb, _, rest = text.partition(" ")
             text = f"{_PLURAL_VERBS.get(verb, verb)} {rest}"
