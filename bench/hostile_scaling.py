@@ -56,6 +56,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "unclosed-quote": lambda n: HEAD + 'said "' + _repeat("many words ", n) + "\n",
     "digits-commas": lambda n: HEAD + _repeat("1,2", n) + "\n",
     "sentence-no-stop": lambda n: HEAD + _repeat("many users wait ", n) + "\n",
+    # One word repeated with no stop: the parse chains the words, and walks over a token's
+    # children or subtree covered the whole run (fixed by cutting sentences at 250 tokens).
+    "repeated-word": lambda n: HEAD + _repeat("word ", n) + "\n",
     # One paragraph of many short sentences, each with findings (rules that looked at the whole
     # paragraph once per finding were quadratic).
     "findings-paragraph": lambda n: HEAD + _repeat("It is very, very simple and quite seamless. ", n) + "\n",

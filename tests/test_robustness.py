@@ -825,9 +825,25 @@ def test_a_sentence_longer_than_a_piece_stays_one_sentence(monkeypatch):
 
     monkeypatch.setattr(nlp, "MAX_PIECE", 1000)
     ended = "Many customers wait for their orders. " * 40  # cut at sentence ends: 40 sentences
-    long_one = "Many customers use " + "-".join(["ab"] * 1000) + " daily."  # cut inside a word
+    # Cut inside a word: over 1,000 characters, under the 250 tokens of a sentence's cap.
+    long_one = "Many customers use " + "-".join(["abcdefgh"] * 115) + " daily."
     text = f"# Shelfwise\n\n{ended}\n\n{long_one}\n"
     document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
     paragraphs = [u for u in document.units if u.kind == "paragraph"]
     assert [len(u.sentences) for u in paragraphs] == [40, 1]
     assert paragraphs[1].sentences[0].text == long_one
+
+
+def test_a_run_of_words_with_no_sentence_end_is_cut_into_sentences_of_at_most_250_tokens():
+    # A paragraph with no full stop is one "sentence" to the recogniser; reading its parse took
+    # time that grew faster than its length (100,000 words: 210 s and 1.7 GB).
+    from wbl import nlp
+
+    text = "# Shelfwise\n\n" + "many users wait " * 400 + "\n"
+    document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
+    [paragraph] = [u for u in document.units if u.kind == "paragraph"]
+    lengths = [len(s.span) for s in paragraph.sentences]
+    assert len(lengths) == 5 and max(lengths) == nlp.MAX_SENTENCE_TOKENS
+    assert "".join(paragraph.text[s.start : s.end] + " " for s in paragraph.sentences).split() == paragraph.text.split()
+    report = wbl.Linter(LintOptions(kind="prfaq")).lint_document(document)
+    assert not report.errors and all(not span_problems(text, f) for f in report.findings)

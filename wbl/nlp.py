@@ -125,11 +125,13 @@ class Pipeline:
             if doc is None:
                 break
             docs.append(doc)
-        if len(pieces) == len(texts):
-            return docs
-        from spacy.tokens import Doc
+        if len(pieces) != len(texts):
+            from spacy.tokens import Doc
 
-        return [docs[a] if b - a == 1 else _joined(Doc, docs[a:b]) for a, b in spans]
+            docs = [docs[a] if b - a == 1 else _joined(Doc, docs[a:b]) for a, b in spans]
+        for doc in docs:
+            cap_sentences(doc)
+        return docs
 
     def complete(
         self,
@@ -301,6 +303,8 @@ def _completed(doc: Any, components: Collection[str]) -> None:
 
 
 BATCH_CHARACTERS = 100_000  # characters analysed while the pipeline is held (see `Pipeline.pipe`)
+# Tokens a sentence may have before `cap_sentences` cuts it.
+MAX_SENTENCE_TOKENS = 250
 MAX_PIECE = 50_000  # characters of one text analysed at once (spaCy's max_length is 1,000,000)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*\s+\Z")
@@ -354,6 +358,19 @@ def _joined(doc_class: Any, docs: Sequence[Any]) -> Any:
         if len(doc) and first < len(joined) and not _ENDS_SENTENCE.search(previous.text):
             joined[first].is_sent_start = False
     return joined
+
+
+def cap_sentences(doc: Any, size: int = MAX_SENTENCE_TOKENS) -> None:
+    """Start a sentence every `size` tokens of a longer one (in place, before any parse).
+
+    A run of words with no sentence end (a pasted log, a paragraph with no full stop) is one
+    "sentence" to the recogniser, and reading its parse costs time that grows faster than its
+    length (a walk over a token's children or subtree covers the whole sentence). Real sentences
+    stay far below the cap: the longest on the labelled corpora has 109 words."""
+    long = [sentence for sentence in doc.sents if len(sentence) > size]
+    for sentence in long:
+        for cut in range(sentence.start + size, sentence.end, size):
+            doc[cut].is_sent_start = True
 
 
 def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
