@@ -161,6 +161,27 @@ def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
     assert anatomy["dateline"] is not None and anatomy["dateline"].placeholder
 
 
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Maria Lopez, who owns six units in Salem", "customer"),  # described by what she does
+        ("Maria Lopez, who founded Tallyhome", "leader"),
+        ("Maria Lopez, who leads the Tallyhome team", "leader"),
+    ],
+)
+def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, speaker: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Tallyhome tells landlords about a leak the morning it starts
+
+        SALEM, OR — June 1, 2027 — Today Tallyhome launched water sensors for small landlords.
+
+        "We lost two months of rent on one flooded unit last year," said {attribution}.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == [speaker]
+
+
 FAQ_LAYOUTS = """
     # Rota PR/FAQ
 

@@ -1547,6 +1547,8 @@ class _Builder:
                 return "customer"  # "said a principal engineer at an early adopter"
             if words and words[0] == "the" and not cue_hits(attribution, _CUSTOMERS_BY_NAME):
                 return "leader"  # "said the developer": the product's own developer
+            if not leader and not names_us and _DESCRIBED_BY_WHAT_THEY_DO.search(attribution):
+                return "customer"  # "Maria Lopez, who owns six units in Salem": someone it serves
             if leader and not customer:
                 # "CISO, Fortune 500 Financial Services Company", "head of infrastructure at Tick":
                 # a leader, but of another organisation (a customer's).
@@ -2342,6 +2344,11 @@ _CUSTOMER_FUNCTION = re.compile(
 _SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,5})\s*$")
 # "... at Tick Logistics", "CEO of Gatekeep": an organisation after a preposition.
 _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+# An attribution that says who someone is by what they do ("who owns six units", "who runs a
+# bakery"), not by a title: leaders are introduced by their role at the company.
+_DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b|founded\b|built\b|heads?\b)[a-z]+")
 
 
 def _organisations(attribution: str) -> list[str]:
