@@ -367,6 +367,8 @@ def cap_sentences(doc: Any, size: int = MAX_SENTENCE_TOKENS) -> None:
     "sentence" to the recogniser, and reading its parse costs time that grows faster than its
     length (a walk over a token's children or subtree covers the whole sentence). Real sentences
     stay far below the cap: the longest on the labelled corpora has 109 words."""
+    if len(doc) <= size or not doc.has_annotation("SENT_START"):
+        return  # short, or no recogniser: the parser sets the boundaries (`Pipeline.splitter`)
     long = [sentence for sentence in doc.sents if len(sentence) > size]
     for sentence in long:
         for cut in range(sentence.start + size, sentence.end, size):
