@@ -195,6 +195,16 @@ def test_text_caret_counts_wide_characters_and_tabs(report):
     assert count == 4
 
 
+def test_text_caret_counts_an_emoji_drawn_from_a_narrow_symbol_as_two_cells():
+    # "❤" is one cell, but followed by the emoji presentation selector it is drawn two cells wide.
+    text = "We \u2764\ufe0f it, seamless.\n"
+    f = finding(text, "seamless")
+    block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
+    shown, first, count = _caret_cells(block)
+    assert shown.startswith("We \u2764\ufe0f it")
+    assert first == len("We ") + 2 + len(" it, ") and count == len("seamless")
+
+
 def test_text_multiline_span_underlines_to_the_end_of_its_first_line(report):
     block = next(b for b in _blocks(render_text(report)) if "WB503" in b[0])
     shown, first, count = _caret_cells(block)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 
 from wbl.findings import Finding, Report
@@ -170,7 +171,7 @@ def _plain_window(length: int, start: int, end: int) -> tuple[int, int]:
 
 def _window(line: str, start: int, end: int) -> tuple[int, int]:
     """Code-point bounds of the part of `line` to show, so that the span stays visible."""
-    widths = list(accumulate((_cell(ch) for ch in line), initial=0))  # widths[i]: cells of line[:i]
+    widths = list(accumulate(_cells(line), initial=0))  # widths[i]: cells of line[:i]
     if widths[-1] <= MAX_WIDTH:
         return 0, len(line)
     lead = 20
@@ -193,6 +194,19 @@ def _cell(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+_EMOJI_PRESENTATION = "\ufe0f"  # after a narrow symbol ("❤", "☀"), the terminal draws it two cells wide
+
+
+def _cells(text: str) -> Iterator[int]:
+    """The cells each character of `text` takes (`_cell`; an emoji presentation selector widens
+    the narrow symbol before it by one)."""
+    previous = 0
+    for ch in text:
+        cell = (1 if previous == 1 else 0) if ch == _EMOJI_PRESENTATION else _cell(ch)
+        previous = cell
+        yield cell
+
+
 def _plain(text: str) -> bool:
     """Printable ASCII without tabs: every character takes one cell and prints as itself."""
     return text.isascii() and text.isprintable()
@@ -202,7 +216,7 @@ def _width(text: str) -> int:
     """Terminal cells `text` takes (wide CJK characters 2, combining marks 0, a tab 4)."""
     if _plain(text):
         return len(text)
-    return sum(_cell(ch) for ch in text)
+    return sum(_cells(text))
 
 
 def _printable(text: str) -> str:
