@@ -195,13 +195,20 @@ def test_text_caret_counts_wide_characters_and_tabs(report):
     assert count == 4
 
 
-def test_text_caret_counts_an_emoji_drawn_from_a_narrow_symbol_as_two_cells():
-    # "❤" is one cell, but followed by the emoji presentation selector it is drawn two cells wide.
-    text = "We \u2764\ufe0f it, seamless.\n"
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        "\u2764\ufe0f",  # "❤" is one cell, drawn two wide with the emoji presentation selector
+        "\U0001f44d\U0001f3fd",  # a thumbs-up with a skin tone: one emoji
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # a family joined by zero-width joiners
+    ],
+)
+def test_text_caret_counts_an_emoji_sequence_as_two_cells(emoji):
+    text = f"We {emoji} it, seamless.\n"
     f = finding(text, "seamless")
     block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
     shown, first, count = _caret_cells(block)
-    assert shown.startswith("We \u2764\ufe0f it")
+    assert shown.startswith(f"We {emoji} it")
     assert first == len("We ") + 2 + len(" it, ") and count == len("seamless")
 
 

@@ -195,15 +195,22 @@ def _cell(ch: str) -> int:
 
 
 _EMOJI_PRESENTATION = "\ufe0f"  # after a narrow symbol ("❤", "☀"), the terminal draws it two cells wide
+_JOINER = "\u200d"  # "👨‍👩‍👧": the emoji after it joins the one before, in the same two cells
 
 
 def _cells(text: str) -> Iterator[int]:
-    """The cells each character of `text` takes (`_cell`; an emoji presentation selector widens
-    the narrow symbol before it by one)."""
-    previous = 0
+    """The cells each character of `text` takes (`_cell`, with emoji sequences drawn as one: a
+    presentation selector widens the narrow symbol before it, a skin tone and an emoji after a
+    joiner take no cell of their own)."""
+    previous, before = 0, ""
     for ch in text:
-        cell = (1 if previous == 1 else 0) if ch == _EMOJI_PRESENTATION else _cell(ch)
-        previous = cell
+        if ch == _EMOJI_PRESENTATION:
+            cell = 1 if previous == 1 else 0
+        elif before == _JOINER or ("\U0001f3fb" <= ch <= "\U0001f3ff" and previous):
+            cell = 0
+        else:
+            cell = _cell(ch)
+        previous, before = cell, ch
         yield cell
 
 
