@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import click
@@ -157,7 +158,7 @@ def load_sentences(path: Path) -> list[LabelledSentence]:
 
 
 def _counted(
-    report: FileReport, min_severity: Severity, categories: Mapping[str, str] | None = None
+    report: FileReport, min_severity: Severity, categories: Mapping[str, str] = MappingProxyType({})
 ) -> list[tuple[str, str, str, int]]:
     """(category, code, flagged text, offset) of the findings at or above `min_severity`, and of
     the reasons folded into them (`categories`: rule code -> category): a technology-first finding
@@ -168,7 +169,7 @@ def _counted(
             continue
         counted.append((f.category, f.rule, f.text, f.start))
         for folded in f.also:
-            category = (categories or {}).get(folded.rule)
+            category = categories.get(folded.rule)
             if category is not None and category != f.category:
                 counted.append((category, folded.rule, f.text, f.start))
     return counted
