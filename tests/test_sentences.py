@@ -347,6 +347,21 @@ def test_a_buzzword_is_one_finding_not_two():
     assert set(folded) <= {"WB401"}
 
 
+
+def test_the_jargon_finding_counts_the_buzzwords_the_buzzword_rule_names():
+    text = (
+        "# Acme\n\nOur platform leverages synergy to empower end-to-end workflows via a robust API and a "
+        "scalable microservices backend.\n"
+    )
+    options = wbl.LintOptions(select=("WB401", "WB402"), kind="prfaq")
+    found = wbl.lint_text(text, "t.md", options=options).findings
+    buzzwords = {f.text for f in found if f.rule == "WB402"}
+    (jargon,) = [f for f in found if f.rule == "WB401"]
+    assert {"leverages", "synergy", "empower"} <= buzzwords
+    assert "'API'" in jargon.message and f"{len(buzzwords)} buzzwords" in jargon.message
+    assert not any(f"'{word}'" in jargon.message for word in buzzwords), jargon.message
+    assert not any(f'"{word}"' in jargon.message for word in buzzwords), "nor offers to accept them"
+
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
     "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"

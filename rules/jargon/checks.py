@@ -154,11 +154,23 @@ def _weigh(
     return why.level, tuple(weighed)
 
 
-def _named(terms: list[tuple[Term, float]], show: int) -> str:
+def _named(terms: list[tuple[Term, float]], show: int, buzzwords: int = 0) -> str:
+    """The terms a message names ('API' (acronym), ...), then how many more, then how many buzzwords
+    it does not name (the buzzword rule reports each at its own words)."""
     listed = [f"'{t.text}' ({KIND_NAMES.get(t.kind, 'jargon')})" for t, _ in terms[:show]]
     if len(terms) > show:
-        return ", ".join(listed) + f" and {len(terms) - show} more"
-    return ", ".join(listed)
+        listed.append(f"{len(terms) - show} more")
+    if buzzwords:
+        listed.append(f"{buzzwords} buzzword{'s' if buzzwords > 1 else ''}")
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + f" and {listed[-1]}"
+
+
+def _unless_buzzwords(terms: list[tuple[Term, float]]) -> tuple[list[tuple[Term, float]], int]:
+    """The terms to name and how many buzzwords are left unnamed: a buzzword has a finding of its
+    own (buzzword, with its plain replacement), so a message that names other terms does not
+    repeat it; a sentence of buzzwords alone names them (the buzzword rule supersedes it there)."""
+    named = [(t, w) for t, w in terms if t.kind != "buzzword"]
+    return (named, len(terms) - len(named)) if named else (terms, 0)
 
 
 def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -181,7 +193,9 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     leader's attribution writes it among them, "KC HiLiTES"; dateline cities; ``[EXEC NAME]``
     placeholders). A sentence the model is confident about is a warning, one it
     finds likely is a hint (the thresholds come from training; see docs/architecture.md). The
-    finding points at the term that weighed most and names the others.
+    finding points at the term that weighed most and names the others; buzzwords among them are
+    counted, not named, when other terms are named (the buzzword rule reports each one, with its
+    plain replacement).
 
     The FAQ may be technical: its findings are hints (``faq-severity``). Terms the project's
     vocabulary accepts and product names are never jargon; terms it rejects are buzzwords. A
@@ -213,6 +227,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         severity = Severity.parse(level)
         if unit.part == "faq" and faq_severity is not None and faq_severity.rank < severity.rank:
             severity = faq_severity
-        message = ctx["message"].format(terms=_named(terms, show))
-        hint = VocabularyHint.accept(*(term.text for term, _ in terms[:show]))
+        named, buzzwords = _unless_buzzwords(terms)
+        message = ctx["message"].format(terms=_named(named, show, buzzwords))
+        hint = VocabularyHint.accept(*(term.text for term, _ in named[:show]))
         yield Violation(message, unit, start, end, severity=severity, vocabulary=hint)
