@@ -310,3 +310,35 @@ def test_phrase_tokens_walks_a_parse_deeper_than_python_recurses():
     doc = Doc(Vocab(), words=["item"] * size, heads=[max(i - 1, 0) for i in range(size)], deps=["dep"] * size)
     assert [t.i for t in phrase_tokens(doc[0])] == list(range(size))
     assert [t.i for t in phrase_tokens(doc[0], skip=("dep",))] == [0]
+
+
+SHIPYARD = "\n".join(
+    [
+        "# Shipyard Lets Data Scientists Serve a Model in One Step",
+        "",
+        "## Data scientists can now put a model in front of users the day it is trained",
+        "",
+        "Shipyard lets data scientists serve a trained model with one command.",
+        "",
+        "## The problem",
+        "",
+        "Today, deploying one model means writing dozens of Kubernetes manifests across namespaces, and a single "
+        "typo breaks the whole release.",
+        "",
+        "## The solution",
+        "",
+        "Shipyard stores every model version in a Postgres registry and routes requests through an Envoy proxy.",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(("threshold", "lines"), [(None, [13]), (0, [9, 13])])
+def test_a_problem_stated_about_a_technical_system_is_not_technology_first(threshold, lines) -> None:
+    """The labelling guide: a customer's problem is not tech-first, even about a technical system;
+    the solution's architecture still is. `problem-statement = 0` judges the problem paragraph too."""
+    options = {} if threshold is None else {"tech-first-sentence": {"problem-statement": threshold}}
+    linted = wbl.lint_text(
+        SHIPYARD, "shipyard.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq", rule_options=options)
+    )
+    assert [f.line for f in linted.findings] == lines

@@ -347,7 +347,6 @@ def test_a_buzzword_is_one_finding_not_two():
     assert set(folded) <= {"WB401"}
 
 
-
 def test_the_jargon_finding_counts_the_buzzwords_the_buzzword_rule_names():
     text = (
         "# Acme\n\nOur platform leverages synergy to empower end-to-end workflows via a robust API and a "
@@ -361,6 +360,7 @@ def test_the_jargon_finding_counts_the_buzzwords_the_buzzword_rule_names():
     assert "'API'" in jargon.message and f"{len(buzzwords)} buzzwords" in jargon.message
     assert not any(f"'{word}'" in jargon.message for word in buzzwords), jargon.message
     assert not any(f'"{word}"' in jargon.message for word in buzzwords), "nor offers to accept them"
+
 
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"

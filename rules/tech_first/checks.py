@@ -19,6 +19,7 @@ from wbl_rules.sentences import (
     products_key,
 )
 
+from wbl.anatomy import problem_score
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.vocabulary import VocabularyHint
@@ -198,7 +199,12 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     wire conventions", status notes), titles, template prompts. The headline,
     sub-heading and first summary sentence are tech-first-headline's. FAQ answers are where the
     technology belongs: a technical answer gets at most a hint there (``faq-severity``, default
-    ``info``; "" judges the FAQ like the release), and questions are not judged.
+    ``info``; "" judges the FAQ like the release), and questions are not judged. In the problem
+    paragraph, a sentence that states a difficulty (as strongly as ``problem-statement``, on the
+    anatomy's problem scale: difficulty words, a status-quo opening, negation) is the customer's
+    problem, even when its subject is a technical system ("Deploying one model takes dozens of
+    Kubernetes manifests"): it is not judged. A sentence there that describes how the product
+    works still is.
 
     The project's vocabulary counts: accepted terms and product names are never technology nor a
     reason, its technology terms and customer roles join the lexicons.
@@ -206,7 +212,8 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     **Fix.** Make the customer the subject and say what they can now do; move architecture,
     languages and hosting to the FAQ.
 
-    Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `message`, `pantry-message`, and
+    Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `problem-statement` (0: judge
+    every sentence of the problem paragraph), `message`, `pantry-message`, and
     the lexicon extensions `extend-technology-terms`, `extend-implementation-verbs`,
     `extend-pantry-cues`, `extend-customer-roles`.
     """
@@ -250,6 +257,11 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
     # Notes about the document and template text frame nothing for the customer (on the corpus's
     # train split, 4 of 17 tech-first findings in preambles were right).
     aside = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _NOT_THE_RELEASE]
+    # A sentence of the problem paragraph that states a difficulty is the customer's problem, even
+    # about a technical system ("Deploying one model takes dozens of Kubernetes manifests"): not a
+    # pitch (the labelling guide's rule; see the docstring of tech_first_sentence).
+    problem = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role == "problem"]
+    stated = float(ctx.get("problem-statement", 0) or 0)
     for unit in document.units:
         if unit.part not in parts or unit.kind not in PROSE_KINDS:
             continue
@@ -262,6 +274,12 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
             if (unit.index, sentence.start) in lead or (faq and sentence.text.rstrip().endswith("?")):
                 continue
             if any(s.unit.index == unit.index and s.start <= sentence.start < s.end for s in aside):
+                continue
+            if (
+                stated
+                and any(s.unit.index == unit.index and s.start <= sentence.start < s.end for s in problem)
+                and problem_score(sentence.text) >= stated
+            ):
                 continue
             yield sentence
 
