@@ -362,6 +362,12 @@ def test_the_jargon_finding_counts_the_buzzwords_the_buzzword_rule_names():
     assert not any(f'"{word}"' in jargon.message for word in buzzwords), "nor offers to accept them"
 
 
+def test_a_jargon_term_written_twice_is_named_once():
+    text = "# A\n\nCall the API, then the API again, and a webhook fires for the SDK.\n"
+    (finding,) = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB401",), kind="prfaq")).findings
+    assert finding.message.count("'API'") == 1, finding.message
+
+
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
     "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"

@@ -157,12 +157,14 @@ def _weigh(
 def _named(terms: list[tuple[Term, float]], show: int, buzzwords: int = 0) -> str:
     """The terms a message names ('API' (acronym), ...), then how many more, then how many buzzwords
     it does not name (the buzzword rule reports each at its own words)."""
-    listed = [f"'{t.text}' ({KIND_NAMES.get(t.kind, 'jargon')})" for t, _ in terms[:show]]
-    if len(terms) > show:
-        listed.append(f"{len(terms) - show} more")
-    if buzzwords:
-        listed.append(f"{buzzwords} buzzword{'s' if buzzwords > 1 else ''}")
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + f" and {listed[-1]}"
+    listed = ", ".join(f"'{t.text}' ({KIND_NAMES.get(t.kind, 'jargon')})" for t, _ in terms[:show])
+    more = len(terms) - show if len(terms) > show else 0
+    plural = "s" if buzzwords > 1 else ""
+    if more and buzzwords:
+        return f"{listed}, {more} more and {buzzwords} buzzword{plural}"
+    if more:
+        return f"{listed} and {more} more"
+    return f"{listed} and {buzzwords} buzzword{plural}" if buzzwords else listed
 
 
 def _unless_buzzwords(terms: list[tuple[Term, float]]) -> tuple[list[tuple[Term, float]], int]:
@@ -170,7 +172,11 @@ def _unless_buzzwords(terms: list[tuple[Term, float]]) -> tuple[list[tuple[Term,
     own (buzzword, with its plain replacement), so a message that names other terms does not
     repeat it; a sentence of buzzwords alone names them (the buzzword rule supersedes it there)."""
     named = [(t, w) for t, w in terms if t.kind != "buzzword"]
-    return (named, len(terms) - len(named)) if named else (terms, 0)
+    named, buzzwords = (named, len(terms) - len(named)) if named else (terms, 0)
+    first: dict[str, tuple[Term, float]] = {}  # a term written twice ("API ... API") is named once
+    for term, weight in named:
+        first.setdefault(term.text, (term, weight))
+    return list(first.values()), buzzwords
 
 
 def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
