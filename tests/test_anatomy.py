@@ -161,6 +161,28 @@ def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
     assert anatomy["dateline"] is not None and anatomy["dateline"].placeholder
 
 
+def test_a_line_in_single_quotation_marks_signed_with_a_dash_is_a_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        # Spread Joy sends a kind word to a stranger
+
+        Spread Joy lets anyone send a message of joy to a stranger and get one back.
+
+        > 'We only hope to make it safe and easy to pass on a little hope' - JD, founder
+
+        > 'In lockdown I felt alone, and it's nice to hear from a stranger' - Robin, a nurse
+
+        It's free: send your first message today at spreadjoy.example.com.
+        """
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
+        ("leader", "JD, founder"),
+        ("customer", "Robin, a nurse"),
+    ]
+    # An apostrophe is not a quotation mark: a line opening with one holds no quote.
+    assert anatomy_of("# A\n\n'90s music is back, and it's great - Sam was right.\n").quotes == ()
+
+
 @pytest.mark.parametrize(
     ("attribution", "speaker"),
     [

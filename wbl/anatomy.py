@@ -94,6 +94,9 @@ _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\
 _PLAIN_LABEL = re.compile(r"^\s*([A-Z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
+# A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
+# make single marks ambiguous inside prose, so only this whole-line shape counts.
+_SINGLE_QUOTED_SIGNED = re.compile(r"^\s*[*_]*['‘](?P<q>[^\n]{10,}?)['’][*_]*\s*(?:—|–|--|-|~)\s*[A-Z][^\n]{0,80}$")
 _DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -1433,7 +1436,10 @@ class _Builder:
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
-            starts_quoted = text.lstrip(" *_").startswith(_OPEN_QUOTE)
+            single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
+            if single is not None:
+                spans = [single.span("q")]
+            starts_quoted = single is not None or text.lstrip(" *_").startswith(_OPEN_QUOTE)
             if not spans and starts_quoted and not _closes_quote(text):
                 spans = [_unclosed_quote(text)]  # '“It is great. —Jupyter Developer': the closing mark forgotten
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
