@@ -10,6 +10,7 @@ import pytest
 from wbl.anatomy import (
     KIND_TEXT_CHARACTERS,
     Anatomy,
+    _organisations,
     alias_part,
     cue_hits,
     dateline_span,
@@ -202,6 +203,35 @@ def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, sp
         """
     )
     assert [q.speaker for q in anatomy.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "organisations"),
+    [
+        ("Adam Van Antwerp, Scrum Master", []),  # a job, not an organisation
+        ("Elizabeth Tang, Biology Teacher", []),
+        ("Jane Smith, CEO of Health Solutions Inc", ["Health Solutions Inc"]),
+        ("Dr. Ruiz, Chief of Surgery at Boston Medical Center", ["Surgery", "Boston Medical Center"]),
+        ("Sam Lee, VP, Ministry of Government", ["Government"]),
+    ],
+)
+def test_a_job_title_after_the_name_is_not_an_organisation(attribution: str, organisations: list[str]) -> None:
+    assert _organisations(attribution) == organisations
+
+
+def test_the_team_s_scrum_master_speaking_for_we_is_the_leader() -> None:
+    anatomy = anatomy_of(
+        """
+        # InkWell helps writers past writer's block
+
+        InkWell lets writers ask a community for ideas when a story stalls.
+
+        > "We made InkWell so no writer is stuck alone. We saw that writing is lonely." -Adam Van Antwerp, Scrum Master
+
+        > "Writer's block sucks! Now I get ideas in minutes." -Roger Harding, a novelist in Ohio
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
 
 
 FAQ_LAYOUTS = """

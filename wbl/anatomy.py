@@ -2361,7 +2361,14 @@ def _organisations(attribution: str) -> list[str]:
     """The organisations an attribution names, in order: "VP of Engineering at Medalert" ->
     ["Engineering", "Medalert"]; "CISO, Fortune 500 Bank" -> ["Fortune 500 Bank"]."""
     found = (*_ORGANISATION.finditer(attribution), _SIGNED_FOR.search(attribution))
-    return [m.group(1).strip() for m in found if m]
+    names = [m.group(1).strip() for m in found if m]
+    # "Scrum Master", "Biology Teacher", "Lead Backend Engineer": a job, not an organisation.
+    return [n for n in names if not _PERSON_NOUN.search(n)]
+
+
+# A word for a person by what they do (an agent noun: teacher, mentor, specialist, student), the
+# last word of a job title; not a place ("Medical Center", "Theater") nor "-ment" ("Government").
+_PERSON_NOUN = re.compile(r"(?:(?<!cent)(?<!theat)er|or|ist|ian|(?<!m)ent)s?$", re.IGNORECASE)
 
 
 def _closes_quote(text: str) -> bool:
