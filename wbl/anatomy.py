@@ -94,9 +94,11 @@ _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\
 _PLAIN_LABEL = re.compile(r"^\s*([A-Z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
+# The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
+_SIGN_DASH = r"(?:—|–|--|-|~)"
 # A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
 # make single marks ambiguous inside prose, so only this whole-line shape counts.
-_SINGLE_QUOTED_SIGNED = re.compile(r"^\s*[*_]*['‘](?P<q>[^\n]{10,}?)['’][*_]*\s*(?:—|–|--|-|~)\s*[A-Z][^\n]{0,80}$")
+_SINGLE_QUOTED_SIGNED = re.compile(rf"^\s*[*_]*['‘](?P<q>[^\n]{{10,}}?)['’][*_]*\s*{_SIGN_DASH}\s*[A-Z][^\n]{{0,80}}$")
 _DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -1450,7 +1452,7 @@ class _Builder:
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
             if not attribution and following is not None and (line.quote_depth or starts_quoted):
-                signed = re.match(r"^\s*[*_]*(?:—|–|--|-|~)\s*([A-Z\[].{1,120})$", following.segment.text)
+                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*([A-Z\[].{{1,120}})$", following.segment.text)
                 if signed:
                     attribution = signed.group(1).strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
@@ -2339,7 +2341,7 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)
 
 
 # A signature closing a paragraph: "... analysis. —Jupyter Developer", "... today. - Ana Ruiz, nurse".
-_TRAILING_SIGNATURE = re.compile(r"[.!?…]\s*(?:—|–|--|-|~)\s*[A-Z\[][^—–\n]{1,100}$")
+_TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]{{1,100}}$")
 
 
 # A company's own function named after its customers: "Head of Customer Service".
@@ -2432,7 +2434,7 @@ def _attribution(
         who = before[cut + 1 :].strip(" ,:")
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
-    dash = re.compile(r"(?:^|[\s\0])(?:—|–|--|-|~)\s*(?=[A-Z\[])([^\0\n]{2,120})$")
+    dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?=[A-Z\[])([^\0\n]{{2,120}})$")
     signed = dash.search(masked.rstrip())
     if signed and spans:
         return signed.group(1).strip(" ,.*_"), signed.start(1)
