@@ -1199,11 +1199,22 @@ def test_a_role_before_the_name_still_names_the_speaker(attribution, name, role)
         # "says" followed by a clause that happens to hold a capital further on.
         'It writes what a summarizer cannot: "still blocked on the same dependency, day 6." Every item says '
         "how far it actually got: ticket moved, PR merged, tagged.",
+        # A verb of saying whose object opens with an article: a thing, not a speaker.
+        'Sarah finds an event titled "Clothing and Socks Giveaway for the Homeless" and notes the date, '
+        "time, and location to tell visitors about it.",
     ],
 )
 def test_quoted_phrases_are_not_quotations(paragraph: str) -> None:
     anatomy = anatomy_of(f"# Compass writes the standup report\n\n{paragraph}\n")
     assert anatomy.quotes == ()
+
+
+@pytest.mark.parametrize(
+    "speaker", ["a nurse in Ohio", "an imagined builder, the person this is for", "the team", "a chef", "one friend"]
+)
+def test_words_after_the_verb_that_open_with_an_article_name_the_speaker(speaker: str) -> None:
+    anatomy = anatomy_of(f'# Shelfwise restocks the shelf\n\n"We stopped guessing what to reorder," said {speaker}.\n')
+    assert [q.attribution for q in anatomy.quotes] == [speaker]
 
 
 def test_a_name_a_few_words_after_the_verb_is_the_speaker() -> None:

@@ -29,7 +29,7 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1447,7 +1447,9 @@ class _Builder:
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
             whole = bool(spans) and quoted_words >= 0.5 * max(1, line.words)
             attribution, attr_start = (
-                _attribution(text, spans, said, frozenset(qd["lead-labels"])) if spans else ("", len(text))
+                _attribution(text, spans, said, frozenset(qd["lead-labels"]), lambda words: _a_person(words, qd))
+                if spans
+                else ("", len(text))
             )
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
@@ -2394,10 +2396,15 @@ def _one_question(quoted: str) -> bool:
 
 
 def _attribution(
-    text: str, spans: Sequence[tuple[int, int]], said: re.Pattern[str], labels: frozenset[str] = frozenset()
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    said: re.Pattern[str],
+    labels: frozenset[str] = frozenset(),
+    someone: Callable[[str], bool] = lambda words: True,
 ) -> tuple[str, int]:
     """The words naming who speaks ("Dana Ruiz, General Manager of Shelfwise") and where they start.
-    `labels`: words that make a lead a label, not a name ("Customer Problem, in one sentence:")."""
+    `labels`: words that make a lead a label, not a name ("Customer Problem, in one sentence:");
+    `someone`: whether words after a verb of saying that open with an article name a person."""
     outside = list(text)
     for start, end in spans:
         for i in range(max(0, start - 1), min(len(text), end + 1)):
@@ -2410,8 +2417,11 @@ def _attribution(
         # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
         # A name after a few plain words ("said longtime customer Dana Ruiz"), not "says how far it
         # got: ticket moved, PR merged".
-        names_someone = re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or re.match(
-            r"(?:a|an|the|one|our|their)\s", who, re.I
+        # Words that open with an article name the speaker next to the quotation ('"…," said a
+        # chef'); elsewhere only when they name a person: not "… and notes the date and time".
+        beside = masked[: match.start()].rstrip(" ,").endswith("\0") or (stop is not None and stop.group() == "\0")
+        names_someone = re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or (
+            re.match(r"(?:a|an|the|one|our|their)\s", who, re.I) and (beside or someone(who))
         )
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
@@ -2490,6 +2500,16 @@ def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:
     if any(w.lower() in ("he", "she", "they", "i", "we", "our") for w in words):
         return True
     return any(w[0].isupper() and not w.isupper() for w in words[1:])
+
+
+def _a_person(words: str, qd: Mapping[str, Any]) -> bool:
+    """Whether words such as "a nurse in Ohio" or "the team behind it" name a person: a role, a
+    pronoun or a name (`_names_someone`), or an agent noun before the first comma or preposition
+    ("an imagined builder"; not "the date, time and location ... visitors")."""
+    if _names_someone(words, qd):
+        return True
+    head = re.split(r",|\s(?:of|at|from|in|for|with|during|to|about|on)\s", words, maxsplit=1)[0]
+    return any(_PERSON_NOUN.search(word) for word in re.findall(r"[A-Za-z]+", head))
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
