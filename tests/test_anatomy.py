@@ -551,6 +551,37 @@ def test_a_press_release_title_outweighs_one_readme_like_heading() -> None:
     assert anatomy_of(text.replace("# Press Release", "# Summerly")).kind == "other"
 
 
+def test_question_headings_before_a_getting_started_section_and_no_faq_heading_are_the_release_s() -> None:
+    anatomy = anatomy_of(
+        """
+        # The Apprentice Dashboard
+
+        #### A fast way for apprentices to track their hours through the week.
+
+        SEATTLE, WA, June 2, 2019 -- Team Boolean today launched the Apprentice Dashboard: with one click,
+        apprentices clock in and start their day.
+
+        ## Why do we need the Apprentice Dashboard?
+
+        Apprentices keep their hours on paper and lose an hour a week filling in timesheets.
+
+        ## How will the Apprentice Dashboard lighten the load?
+
+        Apprentices open the dashboard on Monday, click "Clock-In" and get to work.
+
+        *"With the Apprentice Dashboard, you won't lose time managing spreadsheets. You can get in and get to
+        work." -Paula Thomas, Team Representative*
+
+        ## How to Get Started with the Apprentice Dashboard
+
+        Visit the dashboard's website and create an account to get started.
+        """
+    )
+    assert anatomy.kind == "press_release"
+    assert "faq" not in anatomy.parts
+    assert {"leader_quote", "call_to_action"} <= set(anatomy.parts)
+
+
 def test_question_headings_before_the_release_s_quote_and_start_sections_are_its_sections() -> None:
     anatomy = anatomy_of(
         """

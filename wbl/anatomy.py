@@ -763,21 +763,25 @@ def _holds_question(lines: Sequence[_Line], position: int) -> bool:
     return False
 
 
-def _release_sections_follow(sections: Sequence[tuple[int, int, bool]], start: int, line: _Line) -> bool:
+def _release_sections_follow(
+    sections: Sequence[tuple[int, int, bool]], start: int, line: _Line, faq_headed: bool = True
+) -> bool:
     """Whether two or more of the release's own sections, one of them a quote, follow a question
-    heading at its level: its questions ("What does VacaShare solve?") are then the release's
-    section titles, not an FAQ."""
+    heading at its level (one is enough in a document with no FAQ heading): its questions ("What
+    does VacaShare solve?") are then the release's section titles, not an FAQ."""
     if not line.heading:
         return False
     after = [quote for position, level, quote in sections if position > start and level <= line.level]
-    return len(after) >= 2 and any(after)
+    return (len(after) >= 2 and any(after)) or (bool(after) and not faq_headed)
 
 
 def _names_a_part(label: str) -> bool:
     """A label that is a part's name as written ("Getting Started", "Quote from the Maker"), not
     one found by a keyword or a typo."""
     key = heading_key(label)
-    return key in _EXACT or _QUOTE_FROM.match(key) is not None
+    # "How to Get Started with the Apprentice Dashboard": the name, then what it is for.
+    named = re.match(r"(.+?) (?:with|for|using|on) ", key)
+    return key in _EXACT or _QUOTE_FROM.match(key) is not None or (named is not None and named.group(1) in _EXACT)
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
@@ -990,10 +994,15 @@ class _Builder:
     # --- where the FAQ starts ----------------------------------------------------------------------
     def _faq_start(self, lines: Sequence[_Line]) -> int:
         sections = _release_section_headings(lines)
+        faq_headed = any(line.faq_heading and not line.question for line in lines)
         for i, line in enumerate(lines):
             if line.faq_heading and not line.question:
                 return i
-            if line.question == 2 and not line.quote_depth and not _release_sections_follow(sections, i, line):
+            if (
+                line.question == 2
+                and not line.quote_depth
+                and not _release_sections_follow(sections, i, line, faq_headed)
+            ):
                 # A run of questions: another marked question soon after, no press-release label between.
                 for later in lines[i + 1 : i + 12]:
                     if later.alias is not None and later.label:
