@@ -1074,6 +1074,26 @@ def test_the_first_quote_of_a_founder_is_the_leader_s_even_when_the_company_is_n
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
 
 
+def test_the_person_of_the_release_s_contact_block_speaks_for_the_company() -> None:
+    anatomy = anatomy_of(
+        """
+        August 2018
+
+        Kristina Taylor
+        https://waterlooregionvotes.org
+        wrvotes@example.org
+
+        ## Volunteers build WaterlooRegionVotes.org to help voters find their candidates
+
+        Local volunteers have built a one-stop site for the municipal election on October 22, 2018.
+
+        "In 2014 I reached the polling station ready to vote, only to find one of the positions was a
+        choose-two," said Kristina Taylor.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
 def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
     # Markdown's lazy continuation joins "Callback" to the prompt's block quote: one paragraph.
     anatomy = anatomy_of(

@@ -138,6 +138,7 @@ _COMMAND = re.compile(
     r"uv|poetry|cdk|cdk8s|kubectl|helm|make|python3?|node)\s",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WE = re.compile(r"\b(?:we|our|us|we're|we’re|we've|we’ve)\b", re.IGNORECASE)
 
 
@@ -1593,7 +1594,10 @@ class _Builder:
             return False
         # The title, metadata and the sentences of the first paragraphs that launch the product.
         early = [ln for ln in self.lines if not ln.blank and not ln.residue][:10]
-        texts = [ln.segment.text for ln in early if (ln.title or ln.metadata or ln.heading)]
+        # A contact block ("Kristina Taylor / site / e-mail address") names the company's own person.
+        texts = [
+            ln.segment.text for ln in early if ln.title or ln.metadata or ln.heading or _EMAIL.search(ln.segment.text)
+        ]
         for ln in early:
             if not ln.label and not _QUOTED.search(ln.segment.text):
                 text = ln.segment.text
