@@ -1094,6 +1094,38 @@ def test_the_person_of_the_release_s_contact_block_speaks_for_the_company() -> N
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
 
 
+def test_a_leader_at_another_organisation_who_names_the_launch_speaks_as_a_customer() -> None:
+    anatomy = anatomy_of(
+        """
+        # Liatrio launches the Spec-Driven Workflow for product and engineering teams
+
+        AUSTIN, TX -- Today Liatrio announced the Spec-Driven Workflow, which keeps specs, tickets and
+        prompts in one place.
+
+        "Liatrio's Spec-Driven Workflow cut our context switching in half," said Jordan Ramos, VP
+        Engineering at VectorScale.
+
+        "Product teams finally describe outcomes the way engineering builds them," added Maya Chen,
+        Director of Product at Skyline Robotics.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["customer", "customer"]
+
+
+def test_a_leader_of_a_department_who_names_the_product_is_the_company_s() -> None:
+    anatomy = anatomy_of(
+        """
+        # Vigil lets violation teams build their own workflows
+
+        Today we announce Vigil, a workflow builder for violation processing teams.
+
+        "For too long we asked our teams to work around software. Vigil changes that," said Jordan
+        Placeholder, VP of Operations.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
 def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
     # Markdown's lazy continuation joins "Callback" to the prompt's block quote: one paragraph.
     anatomy = anatomy_of(

@@ -1571,8 +1571,20 @@ class _Builder:
                 return "customer"  # "Maria Lopez, who owns six units in Salem": someone it serves
             if leader and not customer:
                 # "CISO, Fortune 500 Financial Services Company", "head of infrastructure at Tick":
-                # a leader, but of another organisation (a customer's).
-                return "customer" if elsewhere and leader_quoted and not names_us else "leader"
+                # a leader, but of another organisation (a customer's): once the release's leader
+                # has spoken, or when one "at" another organisation names the launching company or
+                # product ("Liatrio's workflow cut our context switching," said a VP at VectorScale;
+                # "VP of Operations" is a department).
+                at_another = re.search(r"\bat\s+[A-Z]", attribution) is not None
+                # Once a customer of another organisation has spoken, so does the next one.
+                customer_elsewhere = any(q.speaker == "customer" and q.organisation for q in earlier)
+                if (
+                    elsewhere
+                    and not names_us
+                    and (leader_quoted or (at_another and (customer_elsewhere or self._names_the_launch(quoted))))
+                ):
+                    return "customer"
+                return "leader"
             if customer and not leader:
                 return "customer"
             if name and self._launcher(name):
@@ -1604,6 +1616,12 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+
+    def _names_the_launch(self, quoted: str) -> bool:
+        """Whether a quotation names, inside a sentence, what the title, headline or launch
+        sentences name (the company or the product), in the third person."""
+        words = [w for w in re.findall(r"(?<=[\s(])[A-Z][A-Za-z'’-]+", quoted) if w.lower() not in _COMMON_CAPITALISED]
+        return bool(words) and self._launcher(" ".join(words))
 
     def _ours(self, organisation: str) -> bool:
         """Whether an attribution's organisation is the one that launches the product: named where
