@@ -437,6 +437,20 @@ def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
     assert anatomy["dateline"].segments[0].text == "For immediate release. March 18, 2026."
 
 
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("**New Orleans, LA** Today, the developers of FavBytes announced", True),
+        ("**SEATTLE** FavBytes Inc. today announced", True),
+        ("**FavBytes** today announced", False),  # a name in bold, not a place
+        ("**New Orleans, LA** restaurants now let diners", False),  # a place, but no launch follows
+    ],
+)
+def test_a_place_in_bold_before_today_is_the_dateline(opening: str, dateline: bool) -> None:
+    anatomy = anatomy_of(f"# FavBytes remembers your favourite dishes\n\n{opening} an app for diners who forget.\n")
+    assert ("dateline" in anatomy.parts) is dateline
+
+
 def test_a_short_launch_headline_is_not_taken_for_the_document_s_title() -> None:
     # "# Product" over "## A longer line" is a title over a headline; a short line that announces
     # a launch is the headline itself, and the line under it its subheading.

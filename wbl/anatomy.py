@@ -404,6 +404,23 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _bold_dateline(segment: Segment) -> tuple[int, int] | None:
+    """A place set in bold and no dash after it ("**New Orleans, LA** Today, ...", "**SEATTLE**
+    Acme today announced"): the bold run is the dateline when the sentence goes on as a launch.
+    Markup is gone from the text; the unit's emphasis spans say where the bold run was."""
+    text = segment.text
+    lead = len(text) - len(text.lstrip())
+    for start, end in segment.unit.emphasis:
+        if start - segment.start == lead and end > start:
+            head = text[lead : end - segment.start].strip(" ,.:")
+            after = text[end - segment.start :].lstrip(" ,.:")
+            # "City, ST" or a city in capitals: a product's name in bold opens launches too.
+            place = "," in head or head.isupper()
+            if place and _is_dateline_head(head, "—", after) and _TODAY.match(after):
+                return lead, lead + len(head)
+    return None
+
+
 def dateline_place(text: str) -> tuple[int, int] | None:
     """Where the place of a dateline opening `text` is: the dateline up to its date ("DENVER,
     Colo." of "DENVER, Colo. -- March 3, 2027 --"), or None."""
@@ -1276,7 +1293,7 @@ class _Builder:
             return
         candidates = [ln for ln in body[:3]] + [ln for ln in lead]
         for line in candidates:
-            span = dateline_span(line.segment.text)
+            span = dateline_span(line.segment.text) or _bold_dateline(line.segment)
             if span is not None:
                 self.found(
                     "dateline", [line.segment], "content", 0.9, _mostly_placeholder(line.segment.text[: span[1]])
