@@ -1296,6 +1296,12 @@ def test_a_role_before_the_name_still_names_the_speaker(attribution, name, role)
         # "says" followed by a clause that happens to hold a capital further on.
         'It writes what a summarizer cannot: "still blocked on the same dependency, day 6." Every item says '
         "how far it actually got: ticket moved, PR merged, tagged.",
+        # What a screen shows, "said" by a thing; a verb of saying before a clause.
+        'Nothing is sent. The UI says "9 actions would run for real." Nothing runs.',
+        "Its own scoring function says the customer is best off closing the laptop. You cannot write "
+        '"Preflight gave me my week back" over that screen.',
+        # A verb of saying after a quotation, then a thing (not "exist": the phrase's head is "capability").
+        'The README\'s line "only then does anything touch the world" describes a capability that does not exist yet.',
         # A verb of saying whose object opens with an article: a thing, not a speaker.
         'Sarah finds an event titled "Clothing and Socks Giveaway for the Homeless" and notes the date, '
         "time, and location to tell visitors about it.",

@@ -2443,6 +2443,15 @@ def _one_question(quoted: str) -> bool:
     return body.endswith("?") and len(split_sentences(body)) == 1
 
 
+_ARTICLE_OPENING = r"(?:a|an|the|one|our|their)\s"
+_SPEECH_VERBS = frozenset("said says added adds continued continues exclaimed remarked recalled told".split())
+# Words after a verb of saying that make a clause, not a speaker: "says the customer is best off".
+_CLAUSE = re.compile(
+    r"(?:(?!(?:who|that|which)\b)[\w'’-]+\s+){1,3}(?:is|are|was|were|has|have|had|will|would|can|could|should)\b",
+    re.IGNORECASE,
+)
+
+
 def _attribution(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -2467,10 +2476,14 @@ def _attribution(
         # got: ticket moved, PR merged".
         # Words that open with an article name the speaker next to the quotation ('"…," said a
         # chef'); elsewhere only when they name a person: not "… and notes the date and time".
-        beside = masked[: match.start()].rstrip(" ,").endswith("\0") or (stop is not None and stop.group() == "\0")
-        names_someone = re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or (
-            re.match(r"(?:a|an|the|one|our|their)\s", who, re.I) and (beside or someone(who))
+        # Only a verb that takes no object ("said", "added"): '"…" describes a capability' is no speaker.
+        beside = match.group(0).lower() in _SPEECH_VERBS and (
+            masked[: match.start()].rstrip(" ,").endswith("\0") or (stop is not None and stop.group() == "\0")
         )
+        names_someone = (
+            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who)
+            or (re.match(_ARTICLE_OPENING, who, re.I) and (beside or someone(who)))
+        ) and not _CLAUSE.match(who)
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
         before = masked[: match.start()]
@@ -2490,6 +2503,8 @@ def _attribution(
         if not attributes and re.match(r"\s*[^\W\d_]", after):
             continue
         who = before[cut + 1 :].strip(" ,:")
+        if re.match(_ARTICLE_OPENING, who, re.I) and not someone(who):
+            continue  # 'The UI says "9 actions would run"': what a screen shows, not a person's words
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
     dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?=[A-Z\[])([^\0\n]{{2,120}})$")
@@ -2552,12 +2567,14 @@ def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:
 
 def _a_person(words: str, qd: Mapping[str, Any]) -> bool:
     """Whether words such as "a nurse in Ohio" or "the team behind it" name a person: a role, a
-    pronoun or a name (`_names_someone`), or an agent noun before the first comma or preposition
-    ("an imagined builder"; not "the date, time and location ... visitors")."""
+    pronoun or a name (`_names_someone`), or an agent noun ending the words before the first comma,
+    preposition or relative pronoun ("an imagined builder"; not "the date, time and location ...
+    visitors", "a capability that does not exist")."""
     if _names_someone(words, qd):
         return True
-    head = re.split(r",|\s(?:of|at|from|in|for|with|during|to|about|on)\s", words, maxsplit=1)[0]
-    return any(_PERSON_NOUN.search(word) for word in re.findall(r"[A-Za-z]+", head))
+    head = re.split(r",|\s(?:of|at|from|in|for|with|during|to|about|on|who|that|which)\s", words, maxsplit=1)[0]
+    noun = re.findall(r"[A-Za-z]+", head)[-1:]  # the phrase's last word, its head ("a capability", not "exist")
+    return bool(noun) and _PERSON_NOUN.search(noun[0]) is not None
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
