@@ -2443,7 +2443,7 @@ def _one_question(quoted: str) -> bool:
     return body.endswith("?") and len(split_sentences(body)) == 1
 
 
-_ARTICLE_OPENING = r"(?:a|an|the|one|our|their)\s"
+_ARTICLE_OPENING = re.compile(r"(?:a|an|the|one|our|their)\s", re.IGNORECASE)
 _SPEECH_VERBS = frozenset("said says added adds continued continues exclaimed remarked recalled told".split())
 # Words after a verb of saying that make a clause, not a speaker: "says the customer is best off".
 _CLAUSE = re.compile(
@@ -2474,15 +2474,14 @@ def _attribution(
         # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
         # A name after a few plain words ("said longtime customer Dana Ruiz"), not "says how far it
         # got: ticket moved, PR merged".
-        # Words that open with an article name the speaker next to the quotation ('"…," said a
-        # chef'); elsewhere only when they name a person: not "… and notes the date and time".
-        # Only a verb that takes no object ("said", "added"): '"…" describes a capability' is no speaker.
+        # Words that open with an article name the speaker beside the quotation after a verb that
+        # takes no object ('"…," said a chef'; not '"…" describes a capability'), elsewhere only
+        # when they name a person (not "… and notes the date and time"); never a clause.
         beside = match.group(0).lower() in _SPEECH_VERBS and (
             masked[: match.start()].rstrip(" ,").endswith("\0") or (stop is not None and stop.group() == "\0")
         )
         names_someone = (
-            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who)
-            or (re.match(_ARTICLE_OPENING, who, re.I) and (beside or someone(who)))
+            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
         ) and not _CLAUSE.match(who)
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
@@ -2503,7 +2502,7 @@ def _attribution(
         if not attributes and re.match(r"\s*[^\W\d_]", after):
             continue
         who = before[cut + 1 :].strip(" ,:")
-        if re.match(_ARTICLE_OPENING, who, re.I) and not someone(who):
+        if _ARTICLE_OPENING.match(who) and not someone(who):
             continue  # 'The UI says "9 actions would run"': what a screen shows, not a person's words
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
