@@ -451,6 +451,24 @@ def test_a_place_in_bold_before_today_is_the_dateline(opening: str, dateline: bo
     assert ("dateline" in anatomy.parts) is dateline
 
 
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "**Contact:**  \nJohn Doe  \nDirector of Public Relations  \njdoe@example.com",
+        "##### FROM:\n\nThe 404's\n\n##### CONTACT PERSONS:\n\nAshley Theriot",
+        "Authors:\n\n- Ahmad Hamza\n- Bryan Ramos",
+    ],
+)
+def test_a_contact_or_authors_block_under_the_release_mark_is_not_the_headline(masthead: str) -> None:
+    anatomy = anatomy_of(
+        "**FOR IMMEDIATE RELEASE**\n\n"
+        + masthead
+        + "\n\n### Health Solutions Launches a Patient Registry for Private Clinics\n\n"
+        "SEATTLE, WA -- Today Health Solutions launched a patient registry that private clinics set up in a day.\n"
+    )
+    assert anatomy["headline"].segments[0].text.startswith("Health Solutions Launches")
+
+
 def test_a_short_launch_headline_is_not_taken_for_the_document_s_title() -> None:
     # "# Product" over "## A longer line" is a title over a headline; a short line that announces
     # a launch is the headline itself, and the line under it its subheading.

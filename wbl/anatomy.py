@@ -1079,6 +1079,9 @@ class _Builder:
         body: list[_Line] = []
         in_lead = True
         start = self._release_start(lines)
+        # The block a lead label introduces ("**Contact:**" and the lines under it, "##### FROM:"
+        # and the paragraph below): who to call, not the headline.
+        block: _Line | None = None
         for position, line in enumerate(lines):
             index = line.segment.index
             if line.blank or line.residue:
@@ -1090,6 +1093,19 @@ class _Builder:
                     self.roles[index] = "metadata"
                 else:
                     self.roles[index] = "title"
+                continue
+            if block is not None:
+                same_unit = line.segment.unit is block.segment.unit
+                under_heading = block.heading and not line.heading and line.words <= 12
+                listed = line.segment.unit.kind == "list_item" and line.words <= 8  # "Authors:" then names
+                # "FOR RELEASE:" then "January 6, 2024": the date is the release's dateline.
+                if (same_unit or under_heading or listed) and not _date_only(line.segment.text):
+                    self.roles[index] = "metadata"
+                    continue
+                block = None
+            if in_lead and line.label and _introduces_block(line):
+                self.roles[index] = "metadata"
+                block = line
                 continue
             if line.metadata:
                 self.roles[index] = "metadata"
@@ -2350,6 +2366,15 @@ def _date_only(text: str) -> bool:
     """A line that is a date and little else ("June 1, 2026", "Posted March 3, 2027 by Kim")."""
     match = _DATE.search(text) or _PLACEHOLDER_DATE.search(text)
     return match is not None and len(text.split()) <= 8 and len(match.group(0)) * 2 >= len(text.strip(" *_.")) // 2
+
+
+def _introduces_block(line: _Line) -> bool:
+    """A label ending in a colon that names a field of the release's masthead rather than a part:
+    "Contact:", "Authors:", "FOR RELEASE:", "FROM:", "CONTACT PERSONS:"."""
+    if not line.segment.text.rstrip(" *_#").endswith(":"):
+        return False
+    label = line.label_text.strip(" *_#")
+    return _metadata_label(label) or (label.isupper() and len(label.split()) <= 3)
 
 
 def _names_product(title: _Line) -> bool:
