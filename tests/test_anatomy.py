@@ -1158,6 +1158,24 @@ def test_a_leader_of_a_department_who_names_the_product_is_the_company_s() -> No
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
 
 
+def test_a_role_the_release_is_for_speaks_as_a_customer() -> None:
+    anatomy = anatomy_of(
+        """
+        # Compass tells an engineering manager what to do today
+
+        Compass is for the engineering manager who owns one to three delivery teams. Today that
+        manager spends the first hour of the day rebuilding reality by hand.
+
+        > "I told it once that Priya was out all week and it stopped calling her work stalled."
+        > -- Engineering manager, two Scrum teams
+
+        "We built Compass so that managers stop rebuilding the board," said Dana Ruiz, engineering
+        manager at Compass.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["customer", "leader"]
+
+
 def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
     # Markdown's lazy continuation joins "Callback" to the prompt's block quote: one paragraph.
     anatomy = anatomy_of(

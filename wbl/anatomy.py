@@ -816,6 +816,7 @@ class _Builder:
         self.parts: dict[str, Part] = {}
         self.roles: dict[int, str] = {}
         self._company: frozenset[str] | None = None
+        self._prose_text: str | None = None
         self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
@@ -1593,6 +1594,8 @@ class _Builder:
                 or bool(set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words())
                 or any(re.search(rf"\b{re.escape(org)}\b", attribution) for org in ours)
             )
+            if not names_us and not elsewhere and self._audience(attribution):
+                return "customer"  # "Engineering manager, two Scrum teams" where it is "for the engineering manager"
             one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
                 leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named)
             )
@@ -1649,6 +1652,29 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         joined = " ".join(texts)
         return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+
+    def _audience(self, attribution: str) -> bool:
+        """Whether the attribution's role is whom the release says the product is for ("Compass
+        is for the engineering manager who ..."; "helps busy landlords ..."): that speaker is a
+        customer, though the role ("manager", "developer") could be the company's own."""
+        prose = self._prose()
+        for piece in attribution.split(","):
+            role = _ROLE_ARTICLE.sub("", piece.strip(" *_”\"'’").lower())
+            if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS:
+                continue
+            if re.search(rf"{_FOR_WHOM}(?:[a-z-]+\s+){{0,2}}?{re.escape(role)}s?\b", prose):
+                return True
+        return False
+
+    def _prose(self) -> str:
+        """The press release's own sentences, lower-cased, without quotations."""
+        if self._prose_text is None:
+            self._prose_text = " ".join(
+                ln.segment.text.lower()
+                for ln in self.pr_lines
+                if not ln.blank and not ln.residue and not ln.label and not _QUOTED.search(ln.segment.text)
+            )
+        return self._prose_text
 
     def _names_the_launch(self, quoted: str) -> bool:
         """Whether a quotation names, inside a sentence, what the title, headline or launch
@@ -2431,6 +2457,12 @@ _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-
 
 # An attribution that says who someone is by what they do ("who owns six units", "who runs a
 # bakery"), not by a title: leaders are introduced by their role at the company.
+# A role as an attribution writes it: one to four plain words ("engineering manager").
+_ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
+_PRONOUNS = frozenset("he she they we it i you someone".split())
+_ROLE_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
+# Words that say whom a product serves, before the role: "for the", "helps", "lets every".
+_FOR_WHOM = r"\b(?:for|helps?|lets?|gives?|serves?)\s+(?:the\s+|an?\s+|every\s+|any\s+)?"
 _DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b|founded\b|built\b|heads?\b)[a-z]+")
 
 
