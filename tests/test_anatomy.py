@@ -444,9 +444,10 @@ def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
         ("**SEATTLE** FavBytes Inc. today announced", True),
         ("**FavBytes** today announced", False),  # a name in bold, not a place
         ("**New Orleans, LA** restaurants now let diners", False),  # a place, but no launch follows
+        ("_Cambridge, MA_. A group of data scientists is converging on", True),  # closed by a full stop
     ],
 )
-def test_a_place_in_bold_before_today_is_the_dateline(opening: str, dateline: bool) -> None:
+def test_a_place_in_bold_before_today_or_closed_by_a_stop_is_the_dateline(opening: str, dateline: bool) -> None:
     anatomy = anatomy_of(f"# FavBytes remembers your favourite dishes\n\n{opening} an app for diners who forget.\n")
     assert ("dateline" in anatomy.parts) is dateline
 

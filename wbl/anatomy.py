@@ -405,8 +405,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 
 def _bold_dateline(segment: Segment) -> tuple[int, int] | None:
-    """A place set in bold and no dash after it ("**New Orleans, LA** Today, ...", "**SEATTLE**
-    Acme today announced"): the bold run is the dateline when the sentence goes on as a launch.
+    """A place set in bold or italics and no dash after it ("**New Orleans, LA** Today, ...",
+    "**SEATTLE** Acme today announced", "_Cambridge, MA_. A group ..."): the emphasised run is the
+    dateline when it is "City, ST" closed by a full stop or a dash, or when a launch follows.
     Markup is gone from the text; the unit's emphasis spans say where the bold run was."""
     text = segment.text
     lead = len(text) - len(text.lstrip())
@@ -414,9 +415,14 @@ def _bold_dateline(segment: Segment) -> tuple[int, int] | None:
         if start - segment.start == lead and end > start:
             head = text[lead : end - segment.start].strip(" ,.:")
             after = text[end - segment.start :].lstrip(" ,.:")
-            # "City, ST" or a city in capitals: a product's name in bold opens launches too.
+            # "City, ST" or a city in capitals: a product's name in bold opens launches too, so a
+            # city alone needs a launch after it; "City, ST" set apart at the opening is the place
+            # and closed by a full stop or a dash ("_Cambridge, MA_. A dynamic group ...").
+            # (A date alone in italics is a blog post's byline: the fallback below judges it.)
+            closed = text[end - segment.start :].lstrip()[:1] in (".", ":", "—", "–", "-")
+            set_apart = "," in head and _DATE.search(head) is None and closed and bool(after)
             place = "," in head or head.isupper()
-            if place and _is_dateline_head(head, "—", after) and _TODAY.match(after):
+            if place and _is_dateline_head(head, "—", after) and (set_apart or _TODAY.match(after)):
                 return lead, lead + len(head)
     return None
 
