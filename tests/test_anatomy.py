@@ -1177,6 +1177,37 @@ def test_a_role_the_release_is_for_speaks_as_a_customer() -> None:
     assert [q.speaker for q in anatomy.quotes] == ["customer", "leader"]
 
 
+def test_a_person_the_release_introduces_as_its_leader_speaks_for_the_company() -> None:
+    anatomy = anatomy_of(
+        """
+        # Plugging into the global payment network
+
+        LNX lets businesses send and receive payments from anyone in the world, without chargebacks.
+
+        When asked about the project, Ramon Tayag expounded. "It is my hope that every business in
+        the Philippines can take part in the modern economy."
+
+        Ramon Tayag spearheads LNX and is the CTO of BloomX, a crypto exchange in the Philippines.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
+def test_a_customer_with_a_title_elsewhere_is_still_a_customer() -> None:
+    anatomy = anatomy_of(
+        """
+        # LNX lets shops take payments from anyone in the world
+
+        LNX lets businesses send and receive payments from anyone in the world, without chargebacks.
+
+        "I was paid the same day, for the first time," said Maria Santos.
+
+        Maria Santos is the director of a bakery in Cebu.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["customer"]
+
+
 def test_answers_glued_to_the_template_s_prompts_are_the_parts() -> None:
     # Markdown's lazy continuation joins "Callback" to the prompt's block quote: one paragraph.
     anatomy = anatomy_of(

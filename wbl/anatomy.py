@@ -1582,6 +1582,8 @@ class _Builder:
             ):
                 return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
+            if not leader and self._introduced_as_leader(attribution):
+                return "leader"  # "..., Ramon Tayag expounded" and later "Ramon Tayag ... is the CTO of BloomX"
             # "Head of Customer Service": a job at the company, not a customer.
             as_customer = _CUSTOMER_FUNCTION.sub(" ", attribution)
             customer = [c for c in cue_hits(as_customer, qd["customer-roles"]) if not any(c in ln for ln in leader)]
@@ -1671,6 +1673,36 @@ class _Builder:
             if re.search(rf"{_FOR_WHOM}(?:[a-z-]+\s+){{0,2}}?{re.escape(role)}s?\b", prose):
                 return True
         return False
+
+    def _introduced_as_leader(self, attribution: str) -> bool:
+        """Whether the release, in its own words, gives the person who ends the attribution a
+        leader's role at the launching company or product ("Ramon Tayag spearheads LNX and is the
+        CTO of BloomX"): a full name, in a sentence outside quotations that names the launch."""
+        found = _FULL_NAME_AT_END.search(attribution)
+        if found is None:
+            return False
+        name = found.group(1)
+        for line in self.pr_lines:
+            text = line.segment.text
+            if line.blank or name not in text or _QUOTED.search(text):
+                continue
+            for a, b in split_sentences(text):
+                sentence = text[a:b]
+                role = name in sentence and cue_hits(sentence, self.data["quotes"]["leader-roles"])
+                if role and self._named_in_opening(sentence.replace(name, " "), name):
+                    return True
+        return False
+
+    def _named_in_opening(self, text: str, person: str) -> bool:
+        """Whether `text` names, with a capitalised word, what the release's opening (title,
+        headline and first paragraphs, outside quotations and the person's own lines) names: the
+        company or the product."""
+        words = {w for w in re.findall(r"\b[A-Z][\w'’-]+", text) if len(w) > 2 and w.lower() not in _COMMON_CAPITALISED}
+        if not words:
+            return False
+        opening = [ln.segment.text for ln in self.pr_lines if not ln.blank and not ln.residue][:4]
+        joined = " ".join(t for t in opening if not _QUOTED.search(t) and person not in t)
+        return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
 
     def _prose(self) -> str:
         """The press release's own sentences, lower-cased, without quotations."""
@@ -2465,6 +2497,8 @@ _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-
 # bakery"), not by a title: leaders are introduced by their role at the company.
 # A role as an attribution writes it: one to four plain words ("engineering manager").
 _ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
+# A person's full name closing an attribution: "When asked about it, Ramon Tayag".
+_FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
 _PRONOUNS = frozenset("he she they we it i you someone".split())
 _ROLE_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
 # Words that say whom a product serves, before the role: "for the", "helps", "lets every".
