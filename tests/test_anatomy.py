@@ -1187,10 +1187,16 @@ def test_a_person_the_release_introduces_as_its_leader_speaks_for_the_company() 
         When asked about the project, Ramon Tayag expounded. "It is my hope that every business in
         the Philippines can take part in the modern economy."
 
+        When we asked what it means for Filipinos, he said one word: "Remittances. Ten million of us work abroad and send money home."
+
         Ramon Tayag spearheads LNX and is the CTO of BloomX, a crypto exchange in the Philippines.
         """
     )
-    assert [q.speaker for q in anatomy.quotes] == ["leader"]
+    # "he said one word": the pronoun before the verb is who speaks, not the words after it.
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
+        ("leader", "When asked about the project, Ramon Tayag"),
+        ("leader", "he"),
+    ]
 
 
 def test_a_customer_with_a_title_elsewhere_is_still_a_customer() -> None:

@@ -2540,6 +2540,8 @@ def _one_question(quoted: str) -> bool:
     return body.endswith("?") and len(split_sentences(body)) == 1
 
 
+# A personal pronoun right before the verb of saying is its subject: "he said one word".
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 _ARTICLE_OPENING = re.compile(r"(?:a|an|the|one|our|their)\s", re.IGNORECASE)
 _SPEECH_VERBS = frozenset("said says added adds continued continues exclaimed remarked recalled told".split())
 # Words after a verb of saying that make a clause, not a speaker: "says the customer is best off".
@@ -2577,6 +2579,9 @@ def _attribution(
         beside = match.group(0).lower() in _SPEECH_VERBS and (
             masked[: match.start()].rstrip(" ,").endswith("\0") or (stop is not None and stop.group() == "\0")
         )
+        pronoun = _PRONOUN_SUBJECT.search(masked, 0, match.start())
+        if beside and pronoun is not None:
+            return pronoun.group(1), pronoun.start(1)  # 'he said one word: "…"': he speaks
         names_someone = (
             re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
         ) and not _CLAUSE.match(who)
