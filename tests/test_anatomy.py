@@ -1187,7 +1187,8 @@ def test_a_person_the_release_introduces_as_its_leader_speaks_for_the_company() 
         When asked about the project, Ramon Tayag expounded. "It is my hope that every business in
         the Philippines can take part in the modern economy."
 
-        When we asked what it means for Filipinos, he said one word: "Remittances. Ten million of us work abroad and send money home."
+        When we asked what it means for Filipinos, he said one word: "Remittances. Ten million of us
+        work abroad and send money home."
 
         Ramon Tayag spearheads LNX and is the CTO of BloomX, a crypto exchange in the Philippines.
         """
@@ -1196,6 +1197,22 @@ def test_a_person_the_release_introduces_as_its_leader_speaks_for_the_company() 
     assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
         ("leader", "When asked about the project, Ramon Tayag"),
         ("leader", "he"),
+    ]
+
+
+def test_a_quote_signed_he_or_she_is_by_the_person_quoted_just_before() -> None:
+    anatomy = anatomy_of(
+        """
+        # Shelfwise tells bookstore owners what to reorder
+
+        "Owners spent Sunday nights counting shelves," said Dana Ruiz, founder of Shelfwise.
+
+        "Now the count takes ten minutes and the order goes out on Monday morning," she added.
+        """
+    )
+    assert [(q.speaker, q.name, q.role) for q in anatomy.quotes] == [
+        ("leader", "Dana Ruiz", "founder of Shelfwise"),
+        ("leader", "Dana Ruiz", "founder of Shelfwise"),
     ]
 
 

@@ -1543,6 +1543,8 @@ class _Builder:
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
             name, role, placeholder = _who(attribution, qd)
+            if quotes and name is None and attribution.lower() in _PRONOUNS:
+                name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
             if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
             else:
