@@ -1543,7 +1543,7 @@ class _Builder:
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
             name, role, placeholder = _who(attribution, qd)
-            if quotes and name is None and attribution.lower() in _PRONOUNS:
+            if quotes and name is None and attribution.lower() in _THIRD_PERSON:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
             if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
@@ -1569,7 +1569,7 @@ class _Builder:
         """'leader' or 'customer': from the attribution's role, the person (the one who launches the
         product in the summary, or a speaker already quoted), the voice ("we" or "I"), then order."""
         qd = self.data["quotes"]
-        if earlier and attribution.lower().split()[:1] in (["he"], ["she"], ["they"]):
+        if earlier and set(attribution.lower().split()[:1]) & _THIRD_PERSON:
             return earlier[-1].speaker  # "he said": the person quoted just before
         if name:
             for quote in earlier:
@@ -1660,8 +1660,7 @@ class _Builder:
             if not ln.label and not _QUOTED.search(ln.segment.text):
                 text = ln.segment.text
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
-        joined = " ".join(texts)
-        return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+        return _names_any(words, " ".join(texts))
 
     def _audience(self, attribution: str) -> bool:
         """Whether the attribution's role is whom the release says the product is for ("Compass
@@ -1703,8 +1702,7 @@ class _Builder:
         if not words:
             return False
         opening = [ln.segment.text for ln in self.pr_lines if not ln.blank and not ln.residue][:4]
-        joined = " ".join(t for t in opening if not _QUOTED.search(t) and person not in t)
-        return any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words)
+        return _names_any(words, " ".join(t for t in opening if not _QUOTED.search(t) and person not in t))
 
     def _prose(self) -> str:
         """The press release's own sentences, lower-cased, without quotations."""
@@ -2497,15 +2495,17 @@ _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-
 
 # An attribution that says who someone is by what they do ("who owns six units", "who runs a
 # bakery"), not by a title: leaders are introduced by their role at the company.
+_DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b|founded\b|built\b|heads?\b)[a-z]+")
 # A role as an attribution writes it: one to four plain words ("engineering manager").
 _ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
 # A person's full name closing an attribution: "When asked about it, Ramon Tayag".
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
 _PRONOUNS = frozenset("he she they we it i you someone".split())
+# "he said": the person quoted just before speaks again.
+_THIRD_PERSON = frozenset(("he", "she", "they"))
 _ROLE_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
 # Words that say whom a product serves, before the role: "for the", "helps", "lets every".
 _FOR_WHOM = r"\b(?:for|helps?|lets?|gives?|serves?)\s+(?:the\s+|an?\s+|every\s+|any\s+)?"
-_DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b|founded\b|built\b|heads?\b)[a-z]+")
 
 
 def _organisations(attribution: str) -> list[str]:
@@ -2520,6 +2520,11 @@ def _organisations(attribution: str) -> list[str]:
 # A word for a person by what they do (an agent noun: teacher, mentor, specialist, student), the
 # last word of a job title; not a place ("Medical Center", "Theater") nor "-ment" ("Government").
 _PERSON_NOUN = re.compile(r"(?:(?<!cent)(?<!theat)er|or|ist|ian|(?<!m)ent)s?$", re.IGNORECASE)
+
+
+def _names_any(words: Iterable[str], text: str) -> bool:
+    """Whether `text` has any of `words` as a whole word."""
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _closes_quote(text: str) -> bool:
