@@ -1216,6 +1216,22 @@ def test_a_quote_signed_he_or_she_is_by_the_person_quoted_just_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("after", "attribution"),
+    [
+        ("Jenny, event manager, IGSC.", "Jenny, event manager, IGSC"),
+        ("Acme, the maker of shelf labels, launched it today.", ""),  # a sentence goes on
+    ],
+)
+def test_a_name_and_role_after_a_quotation_sign_it_without_a_dash(after: str, attribution: str) -> None:
+    anatomy = anatomy_of(
+        "# The Speakers Bureau finds speakers for green software events\n\n"
+        "Conference organisers can now book a vetted speaker in a day.\n\n"
+        "\u201cWe were pleased with how easy it was to find the speakers for our conference.\u201d " + after + "\n"
+    )
+    assert [q.attribution for q in anatomy.quotes] == [attribution]
+
+
 def test_a_customer_with_a_title_elsewhere_is_still_a_customer() -> None:
     anatomy = anatomy_of(
         """

@@ -2619,6 +2619,18 @@ def _attribution(
     signed = dash.search(masked.rstrip())
     if signed and spans:
         return signed.group(1).strip(" ,.*_"), signed.start(1)
+    # '"…" Jenny, event manager, IGSC.': a name, a comma and a role closing the paragraph after
+    # the quotation, with no dash (not '"…" Acme, the maker of X, launched today.').
+    if spans:
+        tail = masked[spans[-1][1] + 1 :]
+        signature = _BARE_SIGNATURE.fullmatch(tail.strip(" *_.\0\n"))
+        if (
+            signature is not None
+            and len(signature.group(0).split()) <= 10
+            and _is_name(signature.group(1), labels)
+            and not _PAST_OR_NOW.search(signature.group(2))
+        ):
+            return signature.group(0), len(tail) - len(tail.lstrip(" *_.\0\n")) + spans[-1][1] + 1
     # 'Maria Lopez, nurse: "…"', '[Father with terminal illness], "…"': a short lead that names
     # someone before a quotation that is the rest of the paragraph. The lead is a placeholder, or
     # a name of two to four capitalised words and a comma (not a label such as 'Mission
@@ -2640,6 +2652,9 @@ def _attribution(
     return "", len(text)
 
 
+_BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
+# Words a signature does not hold: a verb in the past, or "today"/"now" (a sentence goes on).
+_PAST_OR_NOW = re.compile(r"\b(?:[a-z]+ed|today|now|said|says|is|are|was|were|will)\b")
 _LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")
 _TITLED_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}(?=,\s*\S)")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
