@@ -1232,6 +1232,21 @@ def test_a_name_and_role_after_a_quotation_sign_it_without_a_dash(after: str, at
     assert [q.attribution for q in anatomy.quotes] == [attribution]
 
 
+def test_a_title_case_line_under_the_release_mark_is_the_headline_full_stop_or_not() -> None:
+    anatomy = anatomy_of(
+        """
+        FOR IMMEDIATE RELEASE
+
+        Introducing [App Name]: Transform Any Novel into Your Personal Interactive Adventure.
+
+        SEATTLE, WA -- Readers can now turn any novel into a game in which they play the main
+        character and every choice changes the story.
+        """
+    )
+    assert anatomy["headline"].segments[0].text.startswith("Introducing [App Name]")
+    assert "problem" not in anatomy.parts
+
+
 def test_a_customer_with_a_title_elsewhere_is_still_a_customer() -> None:
     anatomy = anatomy_of(
         """

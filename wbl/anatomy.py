@@ -1190,6 +1190,10 @@ class _Builder:
             return True
         if not text.endswith(_TERMINAL) and line.words <= 25:
             return True
+        # Title Case reads as a headline, full stop or not ("Introducing [App Name]: Transform Any
+        # Novel into Your Personal Interactive Adventure.").
+        if line.words <= 25 and _title_cased(text) and len(split_sentences(text)) == 1:
+            return True
         # A one-sentence subheading right after the headline.
         return bool(lead) and len(lead) < 2 and line.words <= 25 and len(split_sentences(text)) == 1
 
@@ -2520,6 +2524,13 @@ def _organisations(attribution: str) -> list[str]:
 # A word for a person by what they do (an agent noun: teacher, mentor, specialist, student), the
 # last word of a job title; not a place ("Medical Center", "Theater") nor "-ment" ("Government").
 _PERSON_NOUN = re.compile(r"(?:(?<!cent)(?<!theat)er|or|ist|ian|(?<!m)ent)s?$", re.IGNORECASE)
+
+
+def _title_cased(text: str) -> bool:
+    """Whether a line is written in Title Case: four or more words of four letters or more, nearly
+    all capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 def _names_any(words: Iterable[str], text: str) -> bool:
