@@ -1466,3 +1466,56 @@ def test_a_name_a_few_words_after_the_verb_is_the_speaker() -> None:
 def test_the_speaker_after_a_quotation_is_kept_whatever_follows_the_verb(sentence: str, speaker: str) -> None:
     anatomy = anatomy_of(f"# Shelfwise restocks the shelf\n\n{sentence}\n")
     assert len(anatomy.quotes) == 1 and anatomy.quotes[0].attribution.startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("What developers are saying:", "customer_quote"),
+        ("What People Are Saying", "customer_quote"),
+        ("What our users think about it", "customer_quote"),
+        ("What We Have to Say", "leader_quote"),
+        ("What analysts say", "quote"),
+        ("What if the system says everything is ready?", None),  # a question, not voices
+        ("What the system says", None),  # no people named
+        ("Get it:", "call_to_action"),
+    ],
+)
+def test_what_people_are_saying_names_the_customers_voices(heading: str, part: str | None) -> None:
+    assert alias_part(heading) == part
+
+
+def test_a_signature_under_a_quotation_is_never_a_quote_of_its_own() -> None:
+    anatomy = anatomy_of(  # two spaces end a line: a hard break inside the block quote
+        """
+        # Shelfwise restocks the shelf before it empties
+
+        Bookstore owners can now see what to reorder before a shelf empties.
+
+        ## Testimonials
+
+        > _"Finally, a shop where I'm not the stock clerk \u2014 I'm the owner."_{BREAK}
+        > \u2014 **Dana-7**, Early Beta Tester
+
+        > _"My Sunday nights are mine again, and the order goes out on Monday morning without a count."_{BREAK}
+        > \u2014 **Bookseller, Portland**
+        """.replace("{BREAK}", "  ")
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("customer", "Bookseller, Portland")]
+
+
+def test_where_to_get_it_written_as_fields_under_get_it_is_the_call_to_action() -> None:
+    anatomy = anatomy_of(
+        """
+        # Fachwerk puts your agents in the sidebar
+
+        Developers can now open every agent they wrote from the VS Code sidebar, in any project.
+
+        **Get it:**
+
+        VS Code Marketplace: Search "Fachwerk"
+
+        GitHub: github.com/example/fachwerk
+        """
+    )
+    assert anatomy.parts["call_to_action"].line == 7

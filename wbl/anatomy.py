@@ -96,6 +96,8 @@ _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
+# A line that is a signature alone ("— **Ana Ruiz**, nurse"): an attribution, never a quotation.
+_SIGNATURE_LINE = re.compile(r"^\s*[*_]*(?:—|–|--)\s*[*_]*[A-Z\[][^\"“”]{0,120}$")
 # A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
 # make single marks ambiguous inside prose, so only this whole-line shape counts.
 _SINGLE_QUOTED_SIGNED = re.compile(rf"^\s*[*_]*['‘](?P<q>[^\n]{{10,}}?)['’][*_]*\s*{_SIGN_DASH}\s*[A-Z][^\n]{{0,80}}$")
@@ -230,6 +232,16 @@ def alias_part(heading: str) -> str | None:
         if cue_hits(speaker.group(1), _CUSTOMERS_BY_NAME):
             return "customer_quote"
         return "leader_quote" if cue_hits(speaker.group(1), data()["quote-heading-speakers"]["leader"]) else "quote"
+    # "What Developers Are Saying", "What People Say": voices from outside, the customers' unless
+    # the heading names the launching side ("What We Have to Say") or the press ("What Analysts Say").
+    voices = _VOICES.fullmatch(key)
+    if voices is not None:
+        speakers = voices.group(1)
+        if cue_hits(speakers, _LAUNCHING_SIDE):
+            return "leader_quote"
+        last = speakers.rsplit(None, 1)[-1]
+        if last in ("people", "folks") or (last.endswith("s") and not last.endswith("ss")):  # people, not "the system"
+            return "quote" if cue_hits(speakers, _PRESS_VOICES) else "customer_quote"
     fuzzy = _fuzzy_alias(key)
     if fuzzy is not None or len(key.split()) > 6:
         return fuzzy
@@ -240,6 +252,12 @@ def alias_part(heading: str) -> str | None:
 
 
 _QUOTE_FROM = re.compile(r"(?:a |the )?quotes? (?:from|by) (.+)")
+_VOICES = re.compile(
+    r"what (?!if |does |do |did )((?:\S+ ){0,3}?\S+) (?:are |is |have to |had to )?"
+    r"(?:saying|say|says|said|think|thinks)(?: about .{1,30})?"
+)
+_LAUNCHING_SIDE = ("we", "us", "our team", "the team", "founder", "founders", "the company", "leadership")
+_PRESS_VOICES = ("press", "media", "analyst", "analysts", "expert", "experts", "critic", "critics", "journalists")
 
 
 def _first_word(text: str) -> str:
@@ -1224,7 +1242,10 @@ class _Builder:
         by_section: dict[str, list[Segment]] = {}
         for line in self.lines:
             section = sections.get(line.segment.index)
-            if section is not None and not line.blank and not line.residue and not line.label and not line.metadata:
+            if section is None or line.blank or line.residue or line.label:
+                continue
+            # "Get it:" then "Marketplace: search Fachwerk": where to get it, written as fields.
+            if not line.metadata or section[0] == "call_to_action":
                 by_section.setdefault(section[0], []).append(line.segment)
         for part, segs in by_section.items():
             segs.sort(key=lambda s: s.index)
@@ -1489,6 +1510,8 @@ class _Builder:
             if unit.kind not in PROSE or line.blank or line.residue or line.label or line.metadata or line.question:
                 continue
             text = segment.text
+            if self.roles.get(segment.index) == "attribution" or _SIGNATURE_LINE.match(text):
+                continue  # "— Ana Ruiz, nurse" signing the quotation above
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
@@ -1508,9 +1531,9 @@ class _Builder:
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
             if not attribution and following is not None and (line.quote_depth or starts_quoted):
-                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*([A-Z\[].{{1,120}})$", following.segment.text)
+                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", following.segment.text)
                 if signed:
-                    attribution = signed.group(1).strip(" *_.")
+                    attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
             shown = False
             if not attribution and previous is not None and (line.quote_depth or starts_quoted):
