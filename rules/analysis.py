@@ -606,7 +606,8 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
 
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
-    (and are not common words), proper names that are the subject of two or more sentences, and
+    (and are not common words), proper names that are the subject of two or more sentences (the
+    whole name, "Delegator Agent", where its last word is also written as a common word), and
     the vocabulary's products (from `lex`)."""
     found = memo.PRODUCT_NAMES.remember(document, lambda: frozenset(_product_names(document)))
     return found | lex.products if lex is not None else found
@@ -615,12 +616,23 @@ def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[s
 def _product_names(document: Document) -> set[str]:
     lead = find_lead(document)
     subjects: Counter[str] = Counter()
+    full_names: dict[str, set[str]] = {}
     for unit in document.units:
         if unit.part == "pr" and unit.nlp is not None:
-            subjects.update(memo.NAMED_SUBJECTS.remember(unit, lambda unit=unit: _named_subjects(unit.nlp)))
-    named = {
-        name for name, count in subjects.items() if count >= 2 and not base_lexicon().strong_pattern.fullmatch(name)
-    }
+            for head, full in memo.NAMED_SUBJECTS.remember(unit, lambda unit=unit: _named_subjects(unit.nlp)):
+                subjects[head] += 1
+                full_names.setdefault(head, set()).add(full)
+    release = " ".join(u.text for u in document.units if u.part == "pr")
+    named = set()
+    for head, count in subjects.items():
+        if count < 2 or base_lexicon().strong_pattern.fullmatch(head):
+            continue
+        if _written_lower(head, release):
+            # "The GENXAIS Framework" and "the framework": the product is the whole name; the
+            # word alone would hide every framework (or agent, or dashboard) in the document.
+            named |= {name for name in full_names[head] if name != head}
+        else:
+            named.add(head)
     named |= company_names(document)
     if lead.headline is None or lead.headline.nlp is None:
         return named
@@ -630,9 +642,17 @@ def _product_names(document: Document) -> set[str]:
         c
         for c in candidates
         if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
-        and not re.search(r"(?<![\w.])" + re.escape(c.lower()) + r"(?![\w.])", rest)  # a common word
+        and not _written_lower(c, rest)  # a common word
         and not base_lexicon().strong_pattern.fullmatch(c)
     }
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether a capitalised `word` also stands in `text` in lower case: a common word, not only a
+    name (a name written in lower case, "smallhold", is a name)."""
+    if word == word.lower():
+        return False
+    return re.search(r"(?<![\w.])" + re.escape(word.lower()) + r"(?![\w.])", text) is not None
 
 
 def company_names(document: Document) -> set[str]:
@@ -648,13 +668,17 @@ def company_names(document: Document) -> set[str]:
     }
 
 
-def _named_subjects(doc: Any) -> tuple[str, ...]:
-    """The subjects of a Doc that are proper nouns or code-shaped words, in order."""
-    return tuple(
-        token.text
-        for token in doc
-        if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text))
-    )
+def _named_subjects(doc: Any) -> tuple[tuple[str, str], ...]:
+    """The subjects of a Doc that are proper nouns or code-shaped words, in order: each as its
+    word and as the whole name it closes ("Framework", "GENXAIS Framework")."""
+    found = []
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text)):
+            start = token.i
+            while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            found.append((token.text, doc[start : token.i + 1].text))
+    return tuple(found)
 
 
 def has_outcome_data(text: str) -> bool:

@@ -342,3 +342,17 @@ def test_a_problem_stated_about_a_technical_system_is_not_technology_first(thres
         SHIPYARD, "shipyard.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq", rule_options=options)
     )
     assert [f.line for f in linted.findings] == lines
+
+
+def test_a_common_word_closing_a_product_s_name_is_not_the_product_alone() -> None:
+    from wbl_rules.analysis import product_names
+
+    text = (
+        "# The Delegator Agent plans the work for small teams\n\n"
+        "The Delegator Agent takes a goal from a developer and splits it into tasks. "
+        "The Delegator Agent then hands each task to an agent that reviews code.\n"
+    )
+    document = wbl.Linter().analyse(text, "press-release.md", features=("pos", "lemma", "dep"))
+    names = product_names(document)
+    # "Agent" alone would hide every agent in the document.
+    assert "Delegator Agent" in names and "Agent" not in names
