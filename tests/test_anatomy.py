@@ -1519,3 +1519,40 @@ def test_where_to_get_it_written_as_fields_under_get_it_is_the_call_to_action() 
         """
     )
     assert anatomy.parts["call_to_action"].line == 7
+
+
+def test_the_company_the_boilerplate_is_about_speaks_as_the_leader() -> None:
+    anatomy = anatomy_of(
+        """
+        # Agent Swarm gives AI agents a memory
+
+        Today marks the launch of Agent Swarm, a server that remembers what agents learn.
+
+        "Every day, developers teach their agents the same fixes again," says the founder.
+
+        ### The Problem
+
+        Each agent forgets what the others learned. Teams fix the same error many times a week.
+
+        ### The Solution
+
+        Agent Swarm stores each fix once and hands it to every agent that meets the error again.
+
+        ### Use Cases
+
+        A team of four stops fixing the same build error every Monday.
+
+        ### Availability
+
+        Agent Swarm is free and open source today.
+
+        ### Quote
+
+        "We believe agents should remember what they learn," says [Founder Name], CEO of Next AI Labs.
+
+        ### About Next AI Labs
+
+        Next AI Labs builds tools for developers.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]

@@ -1752,7 +1752,21 @@ class _Builder:
         it launches it, in the file's name, or only a role ("CEO and co-founder")."""
         roles = [c for c in cue_hits(organisation, self.data["quotes"]["leader-roles"]) if c != "company"]
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", organisation)}
-        return bool(roles) or self._launcher(organisation) or bool(words & self._company_words())
+        return (
+            bool(roles)
+            or self._launcher(organisation)
+            or bool(words & self._company_words())
+            or self._described_in_boilerplate(organisation)
+        )
+
+    def _described_in_boilerplate(self, organisation: str) -> bool:
+        """Whether the release's boilerplate heading names the organisation ("About Next AI Labs"):
+        the company that issues the release."""
+        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", organisation) if len(w) > 2]
+        abouts = [
+            ln.label_text for ln in self.lines if ln.label and heading_key(ln.label_text).startswith("about ")
+        ]
+        return bool(words) and _names_any(words, " ".join(abouts))
 
     def _company_words(self) -> frozenset[str]:
         """Words of the file name (a product's name often is): evidence that a quote's attribution
