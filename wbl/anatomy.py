@@ -1763,9 +1763,7 @@ class _Builder:
         """Whether the release's boilerplate heading names the organisation ("About Next AI Labs"):
         the company that issues the release."""
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", organisation) if len(w) > 2]
-        abouts = [
-            ln.label_text for ln in self.lines if ln.label and heading_key(ln.label_text).startswith("about ")
-        ]
+        abouts = [ln.label_text for ln in self.lines if ln.label and heading_key(ln.label_text).startswith("about ")]
         return bool(words) and _names_any(words, " ".join(abouts))
 
     def _company_words(self) -> frozenset[str]:
