@@ -1556,3 +1556,47 @@ def test_the_company_the_boilerplate_is_about_speaks_as_the_leader() -> None:
         """
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]
+
+
+def test_a_part_s_name_as_a_plain_text_paragraph_heads_the_paragraphs_below() -> None:
+    anatomy = anatomy_of(
+        """
+        Agent OS keeps a family's AI at home
+
+        Agent OS runs a family's assistant on one computer in the house, with no cloud account.
+
+        A Broader Message
+
+        Artificial intelligence does not require a data centre to be useful.
+
+        Availability
+
+        Agent OS is freely available now.
+
+        No permission is required to copy, modify, or distribute this work.
+
+        About the Author
+
+        Kase Branham is an independent researcher.
+        """
+    )
+    assert anatomy.parts["call_to_action"].line == 11
+
+
+def test_under_a_plain_quote_label_only_a_quotation_is_the_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        ## Press Release
+
+        Today, we're making it easier for customers to add satellites to their workflows.
+
+        Leader Quote
+
+        UX
+
+        Customer Testimonial
+
+        You can get started today: follow the instructions in the documentation at example.com.
+        """
+    )
+    assert not anatomy.quotes and anatomy.parts["call_to_action"].line == 11

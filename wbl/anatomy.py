@@ -766,6 +766,7 @@ class _Line:
     label: bool = False  # a heading, a bold line, an upper-case line or a lone "Label:" line
     label_text: str = ""
     paragraph_label: bool = False  # "Quote" alone on a paragraph's first line: names that paragraph only
+    plain_label: bool = False  # "Availability" as a paragraph of its own, in plain text
     runin: str = ""  # the run-in label opening the segment ("The problem" of "**The problem.** ...")
     runin_end: int = 0
     question: int = 0  # 2: a marked question (heading, bold, Q:); 1: a plain "...?" line
@@ -889,7 +890,10 @@ class _Builder:
             lone_label = text.endswith(":") and line.words <= 6 and not text.startswith(_OPEN_QUOTE)
             # "Quote" on the first line of a paragraph, the quotation below it (see `_split_unit`).
             line.paragraph_label = segment.end < len(unit.text.rstrip()) and _part_name_line(text)
-            lone_label = lone_label or line.paragraph_label
+            # In plain text, a part's name as a paragraph of its own heads the paragraphs below it
+            # as a bold label would ("Availability", then "Agent OS is freely available now.").
+            line.plain_label = unit.kind == "paragraph" and unit.text.strip() == text.strip() and _part_name_line(text)
+            lone_label = lone_label or line.paragraph_label or line.plain_label
             if (emphasized and line.words <= 14) or upper or lone_label:
                 line.label = unit.kind == "paragraph" or emphasized
         line.label_text = text.strip().rstrip(":").strip() if line.label else ""
@@ -1085,6 +1089,9 @@ class _Builder:
                 current = (line.alias, line)
             if current is not None and current[1].paragraph_label and current[1].segment.unit is not line.segment.unit:
                 current = None  # a label line above a paragraph's text names that paragraph only
+            plain_quote = current is not None and current[1].plain_label and current[0] in _QUOTE_PARTS
+            if plain_quote and not line.blank and not _QUOTED.search(line.segment.text):
+                current = None  # under a plain "Customer Testimonial", only a quotation is the quote
             if current is not None and not line.blank:
                 result[line.segment.index] = current
                 if current[1] is line and line.alias in _ONE_LINE_PARTS:
