@@ -236,12 +236,12 @@ def alias_part(heading: str) -> str | None:
     # the heading names the launching side ("What We Have to Say") or the press ("What Analysts Say").
     voices = _VOICES.fullmatch(key)
     if voices is not None:
-        speakers = voices.group(1)
-        if cue_hits(speakers, _LAUNCHING_SIDE):
+        speakers, lists = voices.group(1), data()["quote-heading-speakers"]
+        if cue_hits(speakers, lists["voices-leader"]):
             return "leader_quote"
         last = speakers.rsplit(None, 1)[-1]
         if last in ("people", "folks") or (last.endswith("s") and not last.endswith("ss")):  # people, not "the system"
-            return "quote" if cue_hits(speakers, _PRESS_VOICES) else "customer_quote"
+            return "quote" if cue_hits(speakers, lists["voices-press"]) else "customer_quote"
     fuzzy = _fuzzy_alias(key)
     if fuzzy is not None or len(key.split()) > 6:
         return fuzzy
@@ -256,8 +256,6 @@ _VOICES = re.compile(
     r"what (?!if |does |do |did )((?:\S+ ){0,3}?\S+) (?:are |is |have to |had to )?"
     r"(?:saying|say|says|said|think|thinks)(?: about .{1,30})?"
 )
-_LAUNCHING_SIDE = ("we", "us", "our team", "the team", "founder", "founders", "the company", "leadership")
-_PRESS_VOICES = ("press", "media", "analyst", "analysts", "expert", "experts", "critic", "critics", "journalists")
 
 
 def _first_word(text: str) -> str:
