@@ -1600,3 +1600,21 @@ def test_under_a_plain_quote_label_only_a_quotation_is_the_quote() -> None:
         """
     )
     assert not anatomy.quotes and anatomy.parts["call_to_action"].line == 11
+
+
+def test_a_question_and_its_answer_on_one_line() -> None:
+    anatomy = anatomy_of(
+        """
+        # WWWN ends every retro with owners and dates
+
+        ## FAQ
+
+        Q: Is participation anonymous? A: By default, no: inputs are private until the reveal.
+
+        Q: Can the app stop votes when time is up? A: Yes. The app locks voting at expiry.
+        """
+    )
+    assert [(q.text, q.answer_text) for q in anatomy.questions] == [
+        ("Is participation anonymous?", "By default, no: inputs are private until the reveal."),
+        ("Can the app stop votes when time is up?", "Yes. The app locks voting at expiry."),
+    ]

@@ -90,6 +90,8 @@ PROSE = ("paragraph", "list_item")
 
 _Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\s*", re.IGNORECASE)
 _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+# The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
+_INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
 _PLAIN_LABEL = re.compile(r"^\s*([A-Z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
@@ -2303,6 +2305,11 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
     if not stripped:
         return [(0, len(text))]
     start = text.index(stripped[0])
+    # "Q: Is it free? A: Yes, for ten users.": a question and its answer on one line.
+    q_label = _Q_LABEL.match(text, start) if unit.kind in PROSE else None
+    inline = _INLINE_ANSWER.search(text, q_label.end()) if q_label is not None else None
+    if inline is not None and (not unit.breaks or unit.breaks[0] > inline.end()):
+        return [(start, inline.start() + 1), *_split_unit_from(unit, inline.end())]
     # "**Who is this for?** The no-server scholar ...": a bold question with its answer run in.
     if unit.kind in PROSE and unit.emphasis and unit.emphasis[0][0] <= start + 2:
         q_end = unit.emphasis[0][1]
