@@ -1618,3 +1618,56 @@ def test_a_question_and_its_answer_on_one_line() -> None:
         ("Is participation anonymous?", "By default, no: inputs are private until the reveal."),
         ("Can the app stop votes when time is up?", "Yes. The app locks voting at expiry."),
     ]
+
+
+def test_an_internal_faq_written_as_topics_is_still_the_internal_faq() -> None:
+    anatomy = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## FAQ
+
+        ### Customer FAQ
+
+        **Who is the user?**
+
+        A store manager who keeps stock in boxes.
+
+        ### Internal FAQ
+
+        **1. Success metrics**
+
+        - Ninety percent of boxes are labelled within the first week of use in the pilot store.
+        - Managers find a box in under a minute in at least eight of ten searches.
+
+        **2. Dependencies**
+
+        - A phone with a camera, and the store's existing shelving and printer for the labels.
+        """
+    )
+    assert anatomy.parts["internal_faq"].line == 13
+
+
+def test_a_heading_on_implementation_is_no_internal_faq() -> None:
+    anatomy = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## FAQ
+
+        **Who is the user?**
+
+        A store manager who keeps stock in boxes.
+
+        ## Implementation Plan
+
+        Create the label schema and the scanning screen first, then the search over the boxes'
+        contents, then the printing of labels in batches for a whole storeroom at once, with
+        the pilot store's manager testing each step before the next one starts.
+        """
+    )
+    assert "internal_faq" not in anatomy.parts or not anatomy.parts["internal_faq"].present

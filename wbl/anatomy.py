@@ -29,6 +29,7 @@ import difflib
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -846,6 +847,8 @@ class _Builder:
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
         self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
+        self._side_words: Counter[str] = Counter()  # words under those headings outside any question
+        self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
         self._residue_only: list[tuple[Segment, str]] = []
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -1830,6 +1833,8 @@ class _Builder:
                         if side is not None:
                             audience, audience_level = side, (line.level if line.heading else 99)
                             self._side_headings.setdefault(side, segment)
+                            if line.faq_heading:
+                                self._side_faq_headings.add(side)
                         elif line.faq_heading:
                             audience, audience_level = "faq", (line.level if line.heading else 99)
                     self.roles[index] = "faq_heading" if line.faq_heading else "faq_label"
@@ -1838,6 +1843,8 @@ class _Builder:
             if current is not None:
                 answer.append(segment)
                 self.roles[index] = "answer"
+            elif audience in ("external", "internal") and not line.label:
+                self._side_words[audience] += line.words
         close()
         self._faq_parts(questions, section_labels, lines)
         return [self._placed(q) for q in questions]
@@ -1872,6 +1879,9 @@ class _Builder:
                     self.found(f"{side}_faq", [self._side_headings[side]], "heading", 0.9)
                 elif side == "external" or self._stakeholder_section(mine):
                     self.found(f"{side}_faq", [mine[0].segment], "content", 0.7)
+            elif side in self._side_faq_headings and self._side_words[side] >= _SIDE_WITHOUT_QUESTIONS:
+                # "### Internal FAQ" over "**1. Success metrics**" and a list: the half, written as topics.
+                self.found(f"{side}_faq", [self._side_headings[side]], "heading", 0.7)
         bezos = self.data["bezos"]
         stakeholder = [q for q in placed if q.audience == "internal"]
         for part in BEZOS_PARTS:
@@ -1932,6 +1942,10 @@ class _Builder:
             return "fragment", score, signals, False
         return "other", score, signals, True
 
+
+# Words under a heading that names a half of the FAQ ("Internal FAQ"), written as topics rather
+# than questions, from which that half is there.
+_SIDE_WITHOUT_QUESTIONS = 40
 
 # The kind model's log-odds from which it is sure without a plain fact: odds of 3 to 1 (chosen a
 # priori, not fitted; at 0.0 the model decides, but unsure documents get hints only).
