@@ -842,6 +842,7 @@ class _Builder:
         self.parts: dict[str, Part] = {}
         self.roles: dict[int, str] = {}
         self._company: frozenset[str] | None = None
+        self._abouts: str | None = None  # the names of the release's "About X" headings, joined
         self._prose_text: str | None = None
         self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
@@ -1269,7 +1270,7 @@ class _Builder:
                 segs = own
             content = [s for s in segs if not _mostly_placeholder(s.text)] or segs
             via = "label" if sections[segs[0].index][1].runin else "heading"
-            if part in ("leader_quote", "customer_quote", "quote"):
+            if part in _QUOTE_PARTS:
                 continue  # quotes are found with their attributions below
             self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
             for s in segs:
@@ -1523,7 +1524,7 @@ class _Builder:
             if self.roles.get(segment.index) == "attribution" or _SIGNATURE_LINE.match(text):
                 continue  # "— Ana Ruiz, nurse" signing the quotation above
             section = sections.get(segment.index)
-            in_section = section is not None and section[0] in ("leader_quote", "customer_quote", "quote")
+            in_section = section is not None and section[0] in _QUOTE_PARTS
             spans = [m.span("q") for m in _QUOTED.finditer(text)]
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
             if single is not None:
@@ -1773,8 +1774,11 @@ class _Builder:
         """Whether the release's boilerplate heading names the organisation ("About Next AI Labs"):
         the company that issues the release."""
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", organisation) if len(w) > 2]
-        abouts = [ln.label_text for ln in self.lines if ln.label and heading_key(ln.label_text).startswith("about ")]
-        return bool(words) and _names_any(words, " ".join(abouts))
+        if self._abouts is None:
+            self._abouts = " ".join(
+                ln.label_text for ln in self.lines if ln.label and heading_key(ln.label_text).startswith("about ")
+            )
+        return bool(words) and _names_any(words, self._abouts)
 
     def _company_words(self) -> frozenset[str]:
         """Words of the file name (a product's name often is): evidence that a quote's attribution
