@@ -86,6 +86,25 @@ def test_front_matter_is_not_a_heading():
     assert [u.text for u in build_document("t.md", SourceText(toml), parse(toml)).units] == ["Body."]
 
 
+def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
+    """"##The Problem:" (GitHub rendered it as a heading until 2017); "#1 in sales" and a line of
+    hashtags stay prose."""
+    text = "##Heading:\nA web crawler.\n\n###The Problem:\nToo slow.\n\n#1 in sales\n\n#tag #other\n"
+    document = build_document("h.md", SourceText(text), parse(text))
+    kinds = [(u.kind, u.text) for u in document.units]
+    assert kinds == [
+        ("heading", "Heading:"),
+        ("paragraph", "A web crawler."),
+        ("heading", "The Problem:"),
+        ("paragraph", "Too slow."),
+        ("paragraph", "#1 in sales"),
+        ("paragraph", "#tag #other"),
+    ]
+    assert [u.level for u in document.units if u.is_heading] == [2, 3]
+    heading = document.units[2]
+    assert text[heading.start : heading.end] == "The Problem:"
+
+
 def test_non_prose_is_skipped():
     text = (
         "Text `code words` here.\n\n```\nfenced words\n```\n\n    indented code\n\n"

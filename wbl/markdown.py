@@ -148,7 +148,22 @@ def _blank_out(text: str, start: int, end: int) -> str:
     return text[:start] + region + text[end:]
 
 
+# "##The Problem:": a heading with no space after its hashes. CommonMark reads it as a paragraph;
+# GitHub rendered it as a heading until 2017 and Python-Markdown still does, and the PR/FAQs written
+# in those years use it. Only a line that starts with a letter and holds no other "#" is one, so
+# "#1 in sales" and a line of hashtags stay prose.
+_TIGHT_HEADING = r"^ {0,3}(?P<tight_hashes>#{1,6})(?P<tight_text>[^\W\d_][^#\n]*)$"
+
+
+def _parse_tight_heading(block: Any, match: re.Match[str], state: Any) -> int:
+    text = match.group("tight_text").strip()
+    level = len(match.group("tight_hashes"))
+    state.append_token({"type": "heading", "text": text, "attrs": {"level": level}, "style": "atx"})
+    return match.end() + 1
+
+
 _PARSER = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", "url"])
+_PARSER.block.register("tight_heading", _TIGHT_HEADING, _parse_tight_heading, before="atx_heading")
 
 
 class _RememberedInline:
