@@ -3,6 +3,7 @@ round trip from a git mirror back to corpus folders the evaluator reads."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import subprocess
 
@@ -43,6 +44,22 @@ def test_the_second_labelling_names_sentences_of_the_first_in_the_train_split():
     assert all((r["file"], r["start"], r["end"], r["sha"]) in first for r in second)
     assert {splits[r["file"]] for r in second} == {"train"}  # the held-out split stays unseen
     assert all(r[label] in ("0", "1") for r in second for label in ("tech_first", "weasel", "jargon", "passive"))
+
+
+def test_the_second_labelling_of_dev_names_rows_of_dev_and_dev2():
+    """training/agreement.py --dev: each row is a dev or dev2 sentence, found by number and hash."""
+    second = prfaqs.read_tsv(prfaqs.HERE / "corpora" / "dev-second-labels.tsv")
+    assert len(second) >= 390
+    assert {r["corpus"] for r in second} == {"dev", "dev2"}
+    assert all(r[label] in ("0", "1") for r in second for label in prfaqs.LABELS)
+    shared = REPO.parent / "shared" / "corpus"
+    if not (shared / "dev" / "sentences.tsv").is_file():
+        pytest.skip("../shared/corpus is not beside the checkout")
+    tables = {name: prfaqs.read_tsv(shared / name / "sentences.tsv") for name in ("dev", "dev2")}
+    for row in second:
+        first = tables[row["corpus"]][int(row["row"]) - 1]
+        assert first["doc_file"] == row["doc_file"]
+        assert hashlib.sha1(first["sentence"].encode("utf-8")).hexdigest()[:12] == row["sha"]
 
 
 def test_problems_names_what_is_wrong():
