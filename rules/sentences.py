@@ -1267,6 +1267,13 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
         yield WeaselTerm(sentence.start + start, sentence.start + start + len(t), t.text, group, (t.i,))
 
 
+def _acronym_not_adjective(tok: Any, text: str) -> bool:
+    """A peacock word in capitals that is not describing a noun ("SWIFT costs us", "SWIFT
+    integration") in a sentence that is not shouted: an acronym or a name. "AMAZING results"
+    still describes its noun."""
+    return len(tok.text) >= 3 and tok.text.isupper() and tok.dep_ != "amod" and not _mostly_capitals(text)
+
+
 def _excused(
     span: Any,
     text: str,
@@ -1292,6 +1299,8 @@ def _excused(
         and not title_case
     ):
         return True  # "Swift", "SWIFT", "an app called Ultimate": a name ("VERY", "MANY" are emphasis)
+    if kind == "peacock" and _acronym_not_adjective(tok, text):
+        return True  # "SWIFT costs us $120K a year": the bank network, at the start of a sentence
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
         return True  # "no comprehensive tests": a lack, not a claim
     if word == "some" and tok.tag_ != "DT":
