@@ -1268,10 +1268,13 @@ def _weasel_terms(sentence: Sentence, table: WeaselTable) -> Iterator[WeaselTerm
 
 
 def _acronym_not_adjective(tok: Any, text: str) -> bool:
-    """A peacock word in capitals that is not describing a noun ("SWIFT costs us", "SWIFT
-    integration") in a sentence that is not shouted: an acronym or a name. "AMAZING results"
-    still describes its noun."""
-    return len(tok.text) >= 3 and tok.text.isupper() and tok.dep_ != "amod" and not _mostly_capitals(text)
+    """A peacock word in capitals in a noun's place ("SWIFT costs us", "replaces SWIFT", "SWIFT
+    integration") in a sentence that is not shouted: an acronym or a name. "AMAZING results" and
+    "It IS AWESOME" still praise."""
+    return len(tok.text) >= 3 and tok.text.isupper() and tok.dep_ in _NOUN_PLACES and not _mostly_capitals(text)
+
+
+_NOUN_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"))
 
 
 def _excused(
