@@ -1,0 +1,40 @@
+"""weasel-word (WB601): the words reviewers mostly let pass are hints, the rest warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+import wbl
+
+
+def _weasel(sentence: str) -> list[tuple[str, wbl.Severity]]:
+    report = wbl.lint_text(f"# Slipway\n\n{sentence}\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    return [(f.text, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Slipway gives each boat a unique berth code.", "unique"),
+        ("Slipway is the only marina app with tide alerts.", "the only"),
+        ("Boat owners will likely renew every spring.", "likely"),
+    ],
+)
+def test_a_hint_word_is_reported_as_a_hint(sentence, word):
+    assert _weasel(sentence) == [(word, wbl.Severity.INFO)]
+
+
+def test_other_weasel_words_stay_warnings():
+    assert _weasel("Slipway makes docking very easy.") == [
+        ("very", wbl.Severity.WARNING),
+        ("easy", wbl.Severity.WARNING),
+    ]
+
+
+def test_hint_words_are_an_option():
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["very"]}})
+    report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy.\n", options=options)
+    assert [(f.text, f.severity) for f in report.findings] == [
+        ("very", wbl.Severity.INFO),
+        ("easy", wbl.Severity.WARNING),
+    ]
