@@ -87,9 +87,12 @@ def test_front_matter_is_not_a_heading():
 
 
 def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
-    """"##The Problem:" (GitHub rendered it as a heading until 2017); "#1 in sales" and a line of
-    hashtags stay prose."""
-    text = "##Heading:\nA web crawler.\n\n###The Problem:\nToo slow.\n\n#1 in sales\n\n#tag #other\n"
+    """"##The Problem:" (GitHub rendered it as a heading until 2017); "#1 in sales", a line of
+    hashtags and a hashtag on a paragraph's next line stay prose."""
+    text = (
+        "##Heading:\nA web crawler.\n\n###The Problem:\nToo slow.\n\n#1 in sales\n\n#tag #other\n\n"
+        "Follow us\n#BuildInPublic\n"
+    )
     document = build_document("h.md", SourceText(text), parse(text))
     kinds = [(u.kind, u.text) for u in document.units]
     assert kinds == [
@@ -99,6 +102,7 @@ def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
         ("paragraph", "Too slow."),
         ("paragraph", "#1 in sales"),
         ("paragraph", "#tag #other"),
+        ("paragraph", "Follow us #BuildInPublic"),
     ]
     assert [u.level for u in document.units if u.is_heading] == [2, 3]
     heading = document.units[2]

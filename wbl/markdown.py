@@ -151,11 +151,15 @@ def _blank_out(text: str, start: int, end: int) -> str:
 # "##The Problem:": a heading with no space after its hashes. CommonMark reads it as a paragraph;
 # GitHub rendered it as a heading until 2017 and Python-Markdown still does, and the PR/FAQs written
 # in those years use it. Only a line that starts with a letter and holds no other "#" is one, so
-# "#1 in sales" and a line of hashtags stay prose.
+# "#1 in sales" and a line of hashtags stay prose; and it does not break into a paragraph ("Follow
+# us\n#BuildInPublic" is one paragraph).
 _TIGHT_HEADING = r"^ {0,3}(?P<tight_hashes>#{1,6})(?P<tight_text>[^\W\d_][^#\n]*)$"
 
 
-def _parse_tight_heading(block: Any, match: re.Match[str], state: Any) -> int:
+def _parse_tight_heading(block: Any, match: re.Match[str], state: Any) -> int | None:
+    last = state.last_token()
+    if last is not None and last["type"] == "paragraph" and not state.src[: match.start()].endswith("\n\n"):
+        return None  # the paragraph above goes on (mistune adds the line to it)
     text = match.group("tight_text").strip()
     level = len(match.group("tight_hashes"))
     state.append_token({"type": "heading", "text": text, "attrs": {"level": level}, "style": "atx"})
