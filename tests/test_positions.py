@@ -87,7 +87,7 @@ def test_front_matter_is_not_a_heading():
 
 
 def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
-    """"##The Problem:" (GitHub rendered it as a heading until 2017); "#1 in sales", a line of
+    """A line "##The Problem:" is a heading (GitHub rendered it so until 2017); "#1 in sales", a line of
     hashtags and a hashtag on a paragraph's next line stay prose."""
     text = (
         "##Heading:\nA web crawler.\n\n###The Problem:\nToo slow.\n\n#1 in sales\n\n#tag #other\n\n"
