@@ -643,6 +643,33 @@ def test_question_headings_before_the_release_s_quote_and_start_sections_are_its
     assert {"leader_quote", "customer_quote", "call_to_action"} <= set(anatomy.parts)
 
 
+def test_a_question_heading_in_the_release_that_names_a_part_heads_it() -> None:
+    anatomy = anatomy_of(
+        """
+        # Draw It!
+
+        ## What is it?
+        > Draw It! is a multiplayer game where you guess what your friends are drawing.
+
+        ## Whats the problem?
+        > It can be hard to play with friends online, and most party games cost money.
+
+        ## How we solve it
+        > Draw It! is free and a game takes two minutes to set up.
+
+        ## How to Get Started
+        > Sign in, host a game and send the code to your friends.
+
+        ## What other people think
+        > "We play every Friday now," said Tom Lee, a teacher.
+        """
+    )
+    assert anatomy.kind == "press_release"
+    assert "faq" not in anatomy.parts
+    problem = anatomy.parts["problem"]
+    assert problem.via == "heading" and problem.text.startswith("It can be hard")
+
+
 def test_an_faq_grouped_under_pricing_and_availability_headings_is_still_an_faq() -> None:
     anatomy = anatomy_of(
         """

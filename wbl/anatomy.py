@@ -819,6 +819,20 @@ def _release_sections_follow(
     return (len(after) >= 2 and any(after)) or (bool(after) and not faq_headed)
 
 
+def _name_question_heading(line: _Line) -> None:
+    """A question heading in the press release, before any FAQ, that names a part ("What's the
+    problem?", "How do we solve it?") heads that part, as "The Problem" would: the release's
+    section titles written as questions."""
+    if not (line.heading and line.question):
+        return
+    text = line.question_text.strip().rstrip("?").strip()
+    alias = alias_part(text) if not is_title(text) else None
+    if alias is None:
+        return
+    line.question, line.question_text = 0, ""
+    line.label, line.label_text, line.alias = True, text, alias
+
+
 def _names_a_part(label: str) -> bool:
     """A label that is a part's name as written ("Getting Started", "Quote from the Maker"), not
     one found by a keyword or a typo."""
@@ -959,6 +973,8 @@ class _Builder:
         self.lines = lines
         self._section_heads = {ln.segment.unit.section: ln for ln in lines if ln.heading}
         faq_start = self._faq_start(lines)
+        for line in lines[:faq_start]:
+            _name_question_heading(line)
         pr_lines = self._without_back_matter(lines[:faq_start])
         self.pr_lines = pr_lines
         faq_lines = lines[faq_start:]
