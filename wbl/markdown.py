@@ -158,7 +158,8 @@ _TIGHT_HEADING = r"^ {0,3}(?P<tight_hashes>#{1,6})(?P<tight_text>[^\W\d_][^#\n]*
 
 def _parse_tight_heading(block: Any, match: re.Match[str], state: Any) -> int | None:
     last = state.last_token()
-    if last is not None and last["type"] == "paragraph" and not state.src[: match.start()].endswith("\n\n"):
+    start = match.start()
+    if last is not None and last["type"] == "paragraph" and state.src[max(0, start - 2) : start] != "\n\n":
         return None  # the paragraph above goes on (mistune adds the line to it)
     text = match.group("tight_text").strip()
     level = len(match.group("tight_hashes"))
