@@ -1054,6 +1054,7 @@ class WeaselTable:
     exceptions: re.Pattern[str]
     approximators: frozenset[str]
     permission_subjects: frozenset[str]
+    permission_verbs: frozenset[str]
     prediction_verbs: frozenset[str]
     first_facts: frozenset[str]
     skip_questions: bool
@@ -1081,6 +1082,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
     lists = {
         "approximators": words("approximators"),
         "permission_subjects": words("permission-subjects"),
+        "permission_verbs": words("permission-verbs"),
         "prediction_verbs": words("prediction-verbs"),
         "first_facts": words("first-facts"),
     }
@@ -1389,13 +1391,26 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
     if tok.tag_ != "MD":
         return False
     verb = tok.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    relative = named is not None and named.tag_ in ("WDT", "WP")
+    subject = verb.head if relative and verb.dep_ == "relcl" else named  # "other users that may rate it"
     person = (
         subject is not None
         and subject.lower_ in table.permission_subjects
         and subject.lower_ not in ("we", "it", "they")
     )
     if word == "may" and person and not question:
+        return False
+    # "Players may choose a room": a choice left to someone, not a hedge ("Teachers may see fewer
+    # late essays" still is one).
+    chooser = (
+        named is not None
+        and named.dep_ == "nsubj"  # "QuickSight may be added": a plan, not a choice
+        and not relative
+        and named.lower_ not in ("we", "it", "this")
+        and named.pos_ != "NUM"
+    )
+    if word == "may" and chooser and verb.lemma_.lower() in table.permission_verbs and not question:
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False

@@ -38,3 +38,17 @@ def test_hint_words_are_an_option():
         ("very", wbl.Severity.INFO),
         ("easy", wbl.Severity.WARNING),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Players may choose a private or public room.", []),
+        ("Hosts invite other users that may rate each game.", []),
+        ("Teachers may see fewer late essays.", ["may"]),  # a forecast: still a hedge
+        ("We may add premium rooms later.", ["may"]),
+        ("Each room keeps its default size, which may not include a timer.", ["may"]),
+    ],
+)
+def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
+    assert [text for text, _ in _weasel(sentence)] == flagged

@@ -38,7 +38,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge with a number
       in its own clause or within eight words. Versions, years, "one of" and "thousands" are not
       numbers. "may", "might" and "should" are never excused by a number;
-    - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or a
+    - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
+      before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
       restriction ("may only accept"); "might" listing options beside a price; "should" unless it
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question;
@@ -71,7 +72,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
-    ``permission-subjects``, ``prediction-verbs``, ``first-facts``, ``skip-questions``,
+    ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``skip-questions``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
