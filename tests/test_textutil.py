@@ -28,7 +28,7 @@ words = st.text(alphabet=LETTERS, min_size=1, max_size=8)
 @given(st.lists(words, min_size=1, max_size=8), st.text(alphabet=LETTERS + "\n\tc", max_size=60))
 def test_trie_matches_like_one_alternative_per_phrase(phrases, text):
     if not any(p.strip() for p in phrases):
-        return
+        return  # see test_no_phrases_match_nothing
     expected = [m.span() for m in alternation_pattern(phrases).finditer(text)]
     assert [m.span() for m in phrase_pattern(phrases).finditer(text)] == expected
 
@@ -38,6 +38,13 @@ def test_longest_phrase_wins_and_words_stay_whole():
     text = "A cloud  native tool, a cloud-native platform, cloudy skies, AI and ai-driven."
     assert [m.group(0) for m in pattern.finditer(text)] == ["cloud  native", "cloud-native platform", "AI"]
     assert [m.group(0) for m in phrase_pattern(["don't"]).finditer("I don’t and don't.")] == ["don’t", "don't"]
+
+
+def test_no_phrases_match_nothing():
+    """An empty list (or only blanks) matches nothing; an empty alternation would match the empty
+    string between any two characters."""
+    for phrases in ([], [" ", ""]):
+        assert list(phrase_pattern(phrases).finditer("any text at all")) == []
 
 
 def test_short_texts_are_remembered_and_long_ones_computed_each_time():

@@ -75,6 +75,8 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     from wbl import derived
 
     normal = sorted({" ".join(p.split()).lower() for p in phrases if p.strip()})
+    if not normal:
+        return _NO_PHRASE  # an empty alternation would match the empty string everywhere
 
     def source() -> str:
         trie: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -87,6 +89,9 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
     # The trie and its compiled expression are kept across runs (see `wbl.derived`).
     return derived.compiled(derived.remember("phrases", derived.digest(normal), source), re.IGNORECASE)
+
+
+_NO_PHRASE = re.compile(r"(?!)")
 
 
 def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
