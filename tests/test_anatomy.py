@@ -584,6 +584,31 @@ def test_a_press_release_title_outweighs_one_readme_like_heading() -> None:
     assert anatomy_of(text.replace("# Press Release", "# Summerly")).kind == "other"
 
 
+def test_a_title_that_names_another_kind_of_document_makes_it_other_markdown() -> None:
+    text = """
+        # GymBuddy — Product Requirements Document
+
+        ## Problem
+
+        Gym-goers check their phones between sets to see what comes next, and lose count of their reps.
+
+        ## Solution
+
+        GymBuddy reads the next exercise aloud while your music keeps playing.
+
+        ## Target Users
+
+        People who lift three times a week and train alone.
+
+        ## Next Steps
+
+        Build the voice prompts first, then test them with ten lifters at one gym.
+        """
+    assert anatomy_of(text).kind == "other"
+    # The same sections under a press release's title are a release.
+    assert anatomy_of(text.replace("Product Requirements Document", "Press Release")).kind == "press_release"
+
+
 def test_question_headings_before_a_getting_started_section_and_no_faq_heading_are_the_release_s() -> None:
     anatomy = anatomy_of(
         """

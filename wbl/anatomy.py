@@ -1938,6 +1938,7 @@ class _Builder:
         # A document titled "Press Release", "PR/FAQ" or "Working Backwards" says what it is.
         first = next((ln for ln in lines if ln.heading and not ln.blank), None)
         titled = first is not None and names_the_genre(title_key(first.label_text))
+        other_titled = first is not None and not titled and bool(cue_hits(first.label_text, _other_genre_titles()))
         # A dateline opening an announcement ("SEATTLE — June 1, 2027 — Today Acme launched") is a
         # press release's own mark.
         dateline = self.parts.get("dateline")
@@ -1950,7 +1951,10 @@ class _Builder:
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
         marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
         # A title or a file name that names the genre decides it: one README-like heading
-        # ("Development" in a plan) does not outweigh "# Press Release".
+        # ("Development" in a plan) does not outweigh "# Press Release". A title that names another
+        # kind of document ("Product Requirements Document") decides it the other way.
+        if other_titled and not (named or marked):
+            return "other", score, signals, True
         if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             sure = named or marked or titled or announced or (laid_out and not readme) or score >= _SURE_SCORE
@@ -2253,6 +2257,11 @@ def _contains_term(key: str, term: str) -> bool:
 def _common_word(term: str) -> bool:
     """One plain English word as common as "heading" (zipf >= 3.5), not a phrase or a coinage."""
     return term.isalpha() and zipf_frequency(term, "en") >= 3.5
+
+
+def _other_genre_titles() -> tuple[str, ...]:
+    """The titles of other kinds of document (anatomy.toml, [kind] other-genre-titles)."""
+    return tuple(data()["kind"]["other-genre-titles"])
 
 
 def names_the_genre(title: str) -> bool:
