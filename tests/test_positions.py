@@ -109,6 +109,15 @@ def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
     assert text[heading.start : heading.end] == "The Problem:"
 
 
+def test_a_bare_address_ends_before_the_emphasis_around_it():
+    """GitHub's autolinks leave trailing "*", "_" and "." out of the address, so the bold closes."""
+    text = "**Live now at https://arena.example.net.** Sign up _at https://arena.example.net/join_.\n"
+    unit = build_document("u.md", SourceText(text), parse(text)).units[0]
+    assert unit.links == ("https://arena.example.net", "https://arena.example.net/join")
+    assert unit.text == "Live now at . Sign up at ."
+    assert [unit.text[s:e] for s, e in unit.emphasis] == ["Live now at .", "at "]
+
+
 def test_non_prose_is_skipped():
     text = (
         "Text `code words` here.\n\n```\nfenced words\n```\n\n    indented code\n\n"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import mistune
+from mistune.plugins import url as url_plugin
 
 from wbl.source import InputError
 
@@ -169,6 +170,9 @@ def _parse_tight_heading(block: Any, match: re.Match[str], state: Any) -> int | 
 
 _PARSER = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", "url"])
 _PARSER.block.register("tight_heading", _TIGHT_HEADING, _parse_tight_heading, before="atx_heading")
+# A bare address ends before trailing emphasis marks, as GitHub's autolinks do: mistune's own
+# pattern took "**" into "**Live at https://example.com.**", so the bold never closed.
+_PARSER.inline.register("url_link", r"""https?:\/\/[^\s<]+[^<.,:;"')\]\s*_~]""", url_plugin.parse_url_link)
 
 
 class _RememberedInline:
