@@ -1723,3 +1723,102 @@ def test_a_heading_on_implementation_is_no_internal_faq() -> None:
         """
     )
     assert "internal_faq" not in anatomy.parts or not anatomy.parts["internal_faq"].present
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Our Company Quote", "leader_quote"),
+        ("Your Solution", "solution"),
+        ("A Message From Our Team", "leader_quote"),
+        ("A Word from Our Customers", "customer_quote"),
+        ("Our Customers", None),
+    ],
+)
+def test_a_part_s_name_after_a_possessive_or_as_a_message_names_the_part(heading: str, part: str | None) -> None:
+    assert alias_part(heading) == part
+
+
+def test_a_dash_signature_that_markdown_made_a_list_item_signs_the_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        # CS Visualized
+
+        Students learn data structures by watching them work, step by step.
+
+        > I started CS Visualized because there was a better way to learn than memorizing definitions.
+        > - Stephen Hyde
+
+        Just visit our website and browse to a data structure that interests you.
+
+        > Customize before sending:
+        > - Final pickup date in the dateline
+        > - One real launch-week statistic where indicated
+        """
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("leader", "Stephen Hyde")]
+
+
+def test_after_a_paragraph_opening_with_customer_quote_only_a_quotation_is_the_quote() -> None:
+    anatomy = anatomy_of(
+        """
+        Title: OPEN3R LETS COUNCILS PUBLISH RECYCLING CENTRE DATA IN A DAY
+
+        Customer Quote: "We had no staff to publish the data, and now it is done," said Ann Lee, a council officer.
+
+        To learn more, go to [OpenWasteMap](https://openwastemap.example/).
+        """
+    )
+    assert [q.attribution for q in anatomy.quotes] == ["Ann Lee, a council officer"]
+    assert anatomy.parts["call_to_action"].line == 5
+
+
+def test_a_bold_line_with_a_bare_address_and_a_cue_is_the_call_to_action() -> None:
+    anatomy = anatomy_of(
+        """
+        # Connected Arena lets every football fan play the match they are watching
+
+        BERLIN, 22 February 2026 — Today the team launched Connected Arena, a live prediction game for fans.
+
+        Every shot and penalty opens a ten-second prediction window, and correct calls earn points.
+
+        **Connected Arena is live now at https://arena.example.net.**
+        """
+    )
+    assert anatomy.parts["call_to_action"].line == 7
+
+
+def test_a_quotation_over_several_emphasised_lines_is_one_quote_signed_below() -> None:
+    anatomy = anatomy_of(
+        """
+        # Roomlight sets every hotel room's light at once
+
+        Eemeli Group is pleased to announce Roomlight, one lighting design for every room of a hotel.
+
+        _"Hotels should be about relaxation and wonder, but their light design is basic and boring._
+        _Roomlight helps set the stage for a perfect holiday."_
+        _- Eemeli, CEO and founder of Eemeli Group_
+        """
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
+        ("leader", "Eemeli, CEO and founder of Eemeli Group")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [("Kamran Ossia, who created the project", "leader"), ("Mia Park, who founded Readwise", "leader")],
+)
+def test_the_person_who_created_it_is_its_leader_even_if_the_draft_is_for_them(attribution: str, speaker: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Euspell spells English the way it sounds
+
+        This draft is proposed wording for {attribution.split(",")[0]}.
+
+        LONDON — Today Euspell launched a browser extension for readers who want phonetic spelling.
+
+        "Spelling reform never failed on the idea, it failed on delivery," said {attribution}.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == [speaker]

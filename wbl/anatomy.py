@@ -222,6 +222,9 @@ def alias_part(heading: str) -> str | None:
     for alias, part in _aliases():
         if key == alias:
             return part
+    owned = _OWNED.match(key)  # "Our Company Quote", "Your Solution": the part's name after a possessive
+    if owned is not None and owned.group(1) in _EXACT:
+        return alias_part(owned.group(1))
     # "The Problem: Every Second Counts" names the problem; so does "Problem & Solution" (first wins).
     body_parts = ("problem", "solution", "customer_quote", "leader_quote", "call_to_action")
     for alias, part in _aliases():
@@ -254,7 +257,8 @@ def alias_part(heading: str) -> str | None:
     return None
 
 
-_QUOTE_FROM = re.compile(r"(?:a |the )?quotes? (?:from|by) (.+)")
+_QUOTE_FROM = re.compile(r"(?:a |the )?(?:quotes?|message|note|word|words) (?:from|by) (.+)")
+_OWNED = re.compile(r"(?:our|your|my|their) (.+)")
 _VOICES = re.compile(
     r"what (?!if |does |do |did )((?:\S+ ){0,3}?\S+) (?:are |is |have to |had to )?"
     r"(?:saying|say|says|said|think|thinks)(?: about .{1,30})?"
@@ -839,7 +843,12 @@ def _names_a_part(label: str) -> bool:
     key = heading_key(label)
     # "How to Get Started with the Apprentice Dashboard": the name, then what it is for.
     named = re.match(r"(.+?) (?:with|for|using|on) ", key)
-    return key in _EXACT or _QUOTE_FROM.match(key) is not None or (named is not None and named.group(1) in _EXACT)
+    owned = _OWNED.match(key)
+    return (
+        key in _EXACT
+        or _QUOTE_FROM.match(key) is not None
+        or any(match is not None and match.group(1) in _EXACT for match in (named, owned))
+    )
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
@@ -1109,9 +1118,15 @@ class _Builder:
                 current = (line.alias, line)
             if current is not None and current[1].paragraph_label and current[1].segment.unit is not line.segment.unit:
                 current = None  # a label line above a paragraph's text names that paragraph only
-            plain_quote = current is not None and current[1].plain_label and current[0] in _QUOTE_PARTS
+            # Under a plain "Customer Testimonial", or after a paragraph opening "Customer Quote:",
+            # only a quotation is the quote.
+            plain_quote = (
+                current is not None
+                and (current[1].plain_label or (current[1].runin and current[1] is not line))
+                and current[0] in _QUOTE_PARTS
+            )
             if plain_quote and not line.blank and not _QUOTED.search(line.segment.text):
-                current = None  # under a plain "Customer Testimonial", only a quotation is the quote
+                current = None
             if current is not None and not line.blank:
                 result[line.segment.index] = current
                 if current[1] is line and line.alias in _ONE_LINE_PARTS:
@@ -1471,6 +1486,7 @@ class _Builder:
         if not prose:
             return []
         start = prose[0].segment.index
+        url = compile_pattern(cues["url-pattern"])
         found = []
         for line in self.pr_lines:
             if not line.label or line.alias is not None or line.title or line.question or line.words < 3:
@@ -1480,7 +1496,9 @@ class _Builder:
             text = line.label_text
             strong = cue_hits(text, cues["call_to_action"])
             cued = bool(strong or cue_hits(text, cues["call_to_action-weak"]))
-            if (_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2:
+            # "**Connected Arena is live now at https://…**": an address given with a cue invites too.
+            linked = bool(url.search(text) or line.segment.unit.links)
+            if (_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2 or (cued and linked):
                 found.append(line)
         return found
 
@@ -1558,7 +1576,11 @@ class _Builder:
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
             if not attribution and following is not None and (line.quote_depth or starts_quoted):
-                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", following.segment.text)
+                after = following.segment.text
+                # "> - Stephen Hyde" under a quoted paragraph: Markdown made the signature's dash a list.
+                if unit.kind != "list_item" and self._dash_item(following.segment):
+                    after = "- " + after
+                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", after)
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
@@ -1619,6 +1641,15 @@ class _Builder:
             )
         return quotes
 
+    def _dash_item(self, segment: Segment) -> bool:
+        """A block-quoted list item whose marker is a dash: the signature line of a block quote."""
+        unit = segment.unit
+        if unit.kind != "list_item" or unit.ordered or not unit.quote_depth or segment.start:
+            return False
+        offset = unit.source_span(0, 1)[0]
+        text = self.source.text
+        return re.fullmatch(r"[ \t>]*[-–—][ \t]+", text[text.rfind("\n", 0, offset) + 1 : offset]) is not None
+
     def _speaker(self, attribution: str, name: str | None, quoted: str, earlier: Sequence[Quote]) -> str:
         """'leader' or 'customer': from the attribution's role, the person (the one who launches the
         product in the summary, or a speaker already quoted), the voice ("we" or "I"), then order."""
@@ -1658,7 +1689,7 @@ class _Builder:
                 or bool(set(re.findall(r"[a-z]+", attribution.lower())) & self._company_words())
                 or any(re.search(rf"\b{re.escape(org)}\b", attribution) for org in ours)
             )
-            if not names_us and not elsewhere and self._audience(attribution):
+            if not names_us and not elsewhere and self._audience(attribution, name):
                 return "customer"  # "Engineering manager, two Scrum teams" where it is "for the engineering manager"
             one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
                 leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named)
@@ -1691,6 +1722,9 @@ class _Builder:
                 return "leader"
             if elsewhere:
                 return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
+        made = _MADE_IT.search(quoted)
+        if made is not None and self._launcher(made.group(1)):
+            return "leader"  # "I started CS Visualized because ...": its maker speaking
         we = len(_WE.findall(quoted))
         me = len(_FIRST_PERSON.findall(quoted))
         if we >= 2 and we > me:
@@ -1716,12 +1750,14 @@ class _Builder:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         return _names_any(words, " ".join(texts))
 
-    def _audience(self, attribution: str) -> bool:
+    def _audience(self, attribution: str, name: str | None) -> bool:
         """Whether the attribution's role is whom the release says the product is for ("Compass
         is for the engineering manager who ..."; "helps busy landlords ..."): that speaker is a
         customer, though the role ("manager", "developer") could be the company's own."""
         prose = self._prose()
         for piece in attribution.split(","):
+            if name and piece.strip(" *_") == name:
+                continue  # "wording for Kamran Ossia" is whom the draft is for, not whom the product serves
             role = _ROLE_ARTICLE.sub("", piece.strip(" *_”\"'’").lower())
             if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS:
                 continue
@@ -2428,9 +2464,15 @@ def _line_structured(text: str, lines: Sequence[tuple[int, int]]) -> bool:
         line, nxt = text[s:e], text[s2 : s2 + 1]
         words = len(line.split())
         starts_new = nxt.isupper() or nxt.isdigit() or nxt in '"“[(*-•'
-        if starts_new and (line.endswith(_TERMINAL) or words <= 12):
+        if starts_new and (line.endswith(_TERMINAL) or words <= 12) and not _quote_open(text[:e]):
             hard += 1
     return hard >= 0.8 * (len(lines) - 1)
+
+
+def _quote_open(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end (a quotation goes on over
+    the line break: its lines are one paragraph)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -2594,6 +2636,11 @@ _DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b
 _ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
 # A person's full name closing an attribution: "When asked about it, Ramon Tayag".
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
+# "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
+_MADE_IT = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:started|founded|co-founded|built|created|made|launched|designed|wrote)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
 _PRONOUNS = frozenset("he she they we it i you someone".split())
 # "he said": the person quoted just before speaks again.
 _THIRD_PERSON = frozenset(("he", "she", "they"))
