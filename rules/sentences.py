@@ -1056,6 +1056,7 @@ class WeaselTable:
     permission_subjects: frozenset[str]
     permission_verbs: frozenset[str]
     prediction_verbs: frozenset[str]
+    suggestion_verbs: frozenset[str]
     first_facts: frozenset[str]
     skip_questions: bool
 
@@ -1084,6 +1085,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "permission_subjects": words("permission-subjects"),
         "permission_verbs": words("permission-verbs"),
         "prediction_verbs": words("prediction-verbs"),
+        "suggestion_verbs": words("suggestion-verbs"),
         "first_facts": words("first-facts"),
     }
     key = _digest(
@@ -1301,6 +1303,7 @@ def _excused(
         and (kind == "peacock" or not tok.text.isupper())
         and tok.pos_ == "PROPN"
         and not tok.is_sent_start
+        and not (tok.i > span.start and doc[tok.i - 1].text in (":", "—", "–"))  # "Flexibility: Seamless ..."
         and not title_case
     ):
         return True  # "Swift", "SWIFT", "an app called Ultimate": a name ("VERY", "MANY" are emphasis)
@@ -1414,6 +1417,8 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
+    if subject is not None and subject.lower_ == "you" and verb.lemma_.lower() in table.suggestion_verbs:
+        return False  # "beers you might like": a suggestion to the reader, not a hedged claim
     if word in ("may", "might") and person and numbers:
         return False
     return not (word == "should" and (question or verb.lemma_.lower() not in table.prediction_verbs))
