@@ -146,6 +146,22 @@ SHOUTED_WORDS = frozenset(
     "FREE NEW NOW NOTE WHO WHAT WHY HOW YES NO NOT ALL THE AND OR FOR YOU OUR WE IS ARE "
     "TODAY ONLY MORE BEST GET BUY SALE HOT WOW OMG LOL".split()
 )
+
+
+# Acronyms and protocol words that spell a frequent English word: technical in capitals.
+_WORD_ACRONYMS = frozenset("REST GET POST PUT PATCH DELETE".split())
+
+
+def _shouted(word: str) -> bool:
+    """FREE, NOTE, COMING, BETTER: an ordinary word in capitals, not an acronym (a listed short
+    word, or a frequent English word of four letters or more but the few acronyms that spell one:
+    "REST", "POST", "GETs")."""
+    common = zipf(word)
+    if word.rstrip("s") in _WORD_ACRONYMS:
+        return False
+    return (common >= 4.5 and word in SHOUTED_WORDS) or (len(word) >= 4 and common >= 5.0)
+
+
 _ARCHITECTURE = re.compile(r"\b(under the hood|behind the scenes|tech stack|architecture|stack)\b", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------------------------
@@ -731,7 +747,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 pass  # "the PM" (a role) counts; "3 PM" does not
             elif t.text.rstrip("s").upper() in slex.acronym_exempt or upper in slex.acronym_exempt:
                 continue
-            if shape == "acronym" and (capitals or (zipf(t.text) >= 4.5 and t.text in SHOUTED_WORDS)):
+            if shape == "acronym" and (capitals or _shouted(t.text)):
                 continue  # a headline in capitals; FREE, NOTE: an ordinary word in capitals
             if _is_dateline(t) or (t.text in slex.place_codes and t.i > span.start and t.nbor(-1).text == ","):
                 continue
