@@ -1733,6 +1733,7 @@ def test_a_heading_on_implementation_is_no_internal_faq() -> None:
         ("A Message From Our Team", "leader_quote"),
         ("A Word from Our Customers", "customer_quote"),
         ("Our Customers", None),
+        ("Sub-headline", "subheading"),
     ],
 )
 def test_a_part_s_name_after_a_possessive_or_as_a_message_names_the_part(heading: str, part: str | None) -> None:
