@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import textwrap
 from importlib import metadata
@@ -108,50 +107,6 @@ def test_faulty_rule_is_an_internal_error_and_others_still_report():
     assert any("WB998" in e and "boom" in e for e in report.errors)
     assert any("WB997" in e and "malformed" in e for e in report.errors)
     assert any(f.rule == "WB601" for f in report.findings)
-
-
-def _flags_elegantly(code: str, prose: bool) -> wbl.Rule:
-    @wbl.rule(
-        code=code, name=f"elegantly-{code.lower()}", category="weasel", severity="warning", summary="x", prose=prose
-    )
-    def check(document, ctx):
-        """Flags every 'elegantly'."""
-        for unit in document.units:
-            for match in re.finditer("elegantly", unit.text):
-                yield wbl.Violation("'elegantly' is vague", unit, match.start(), match.end())
-
-    return check
-
-
-def test_a_prose_rule_does_not_judge_a_template_prompt_left_in_the_draft():
-    """The prompt's words are reported once, by unfinished-draft; rules that judge the author's
-    words (``prose = true``) leave them alone, other rules do not."""
-    text = textwrap.dedent(
-        """
-        # Shelfwise restocks the shelf before it empties
-
-        Bookstore owners can now see what to reorder before a shelf empties.
-
-        PORTLAND, OR — March 3, 2027 — Today Shelfwise launched a stock counter for bookstores.
-
-        ## Problem
-
-        Owners find out a bestseller is gone when a customer asks for it.
-
-        ## Solution
-
-        > Describe how your product elegantly solves the problem.
-
-        Shelfwise elegantly counts each sale and orders the book again.
-        """
-    ).lstrip()
-    rules = [_flags_elegantly("WB995", prose=True), _flags_elegantly("WB996", prose=False)]
-    registry = Registry.from_rules([*wbl.default_registry().rules, *rules])
-    report = wbl.lint_text(text, registry=registry)
-    lines = sorted((f.rule, f.line) for f in report.findings if f.rule in ("WB995", "WB996"))
-    assert lines == [("WB995", 15), ("WB996", 13), ("WB996", 15)]
-    assert any(f.rule == "WB110" and f.line == 13 for f in report.findings)
-    assert wbl.default_registry().get("weasel-word").prose
 
 
 @wbl.rule(code="WB902", name="only-here", category="jargon", severity="warning", summary="Flags 'widget'")

@@ -406,7 +406,6 @@ class Linter:
             document = replace(document, anatomy=replace(document.anatomy, kind=kind))
         entries: list[tuple[Finding, str | None]] = []
         errors: list[str] = []
-        prompts = _template_prompts(document)
         for r in rules:
             if kind not in r.documents:
                 continue  # a README is not judged as a PR/FAQ
@@ -421,8 +420,6 @@ class Linter:
                     else:
                         violations = r.check(document, self._contexts[r.code])
                     for violation in violations:
-                        if r.prose and _in_prompt(violation, prompts):
-                            continue
                         found.append((self._to_finding(r, violation, document), violation.topic))
                         guard.check()
                 entries.extend(found)  # a rule stopped half-way gives none: its findings would depend on time
@@ -520,23 +517,6 @@ class Linter:
             (),
             fix,
         )
-
-
-def _template_prompts(document: Document) -> dict[int, list[tuple[int, int]]]:
-    """Unit index -> the spans of the template prompts it still holds (the anatomy's residue)."""
-    prompts: dict[int, list[tuple[int, int]]] = {}
-    for residue in document.anatomy.residue:
-        prompts.setdefault(residue.unit.index, []).append((residue.start, residue.end))
-    return prompts
-
-
-def _in_prompt(violation: Violation, prompts: Mapping[int, list[tuple[int, int]]]) -> bool:
-    """Whether a violation's words lie inside a template prompt (a finding on words that reach
-    past it, the author's too, is kept)."""
-    unit = getattr(violation, "unit", None)
-    if unit is None or unit.index not in prompts:
-        return False
-    return any(start <= violation.start and violation.end <= end for start, end in prompts[unit.index])
 
 
 class _MalformedViolation(Exception):

@@ -269,10 +269,6 @@ class Rule:
     # depend on that unit alone (as for `local`). The language server then runs it only on the
     # units an edit changed, and remembers its choice for the others.
     local_prefilter: bool = False
-    # A prose rule judges the author's words: its findings inside a template prompt the draft
-    # still holds (the anatomy's residue, "Describe how your product elegantly solves the
-    # problem.") are dropped; the template's words are reported once, as unfinished.
-    prose: bool = False
 
     def __post_init__(self) -> None:
         if self.schema is None:
@@ -337,7 +333,6 @@ def rule(
     prefilter: PrefilterFunction | None = None,
     local: bool = False,
     local_prefilter: bool = False,
-    prose: bool = False,
     supersedes: Iterable[str] = (),
     uses: Iterable[str] = (),
     documents: Iterable[str] = DEFAULT_DOCUMENTS,
@@ -365,7 +360,6 @@ def rule(
             prefilter=prefilter,
             local=local,
             local_prefilter=local_prefilter,
-            prose=prose,
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),

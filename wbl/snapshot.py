@@ -154,7 +154,6 @@ def rule_to_json(rule: Rule) -> dict[str, Any]:
         "documents": list(rule.documents),
         "local": rule.local,
         "local_prefilter": rule.local_prefilter,
-        "prose": rule.prose,
     }
 
 
@@ -184,7 +183,6 @@ def rule_from_json(data: Mapping[str, Any]) -> Rule:
         documents=tuple(data["documents"]),
         local=data["local"],
         local_prefilter=data["local_prefilter"],
-        prose=data["prose"],
         **hooks,  # type: ignore[arg-type]
     )
 

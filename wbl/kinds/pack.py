@@ -38,7 +38,6 @@ _METADATA = (
     Option("documents", "strings", list(DEFAULT_DOCUMENTS)),
     Option("local", "boolean", False),
     Option("local-prefilter", "boolean", False),
-    Option("prose", "boolean", False),
     Option("options", "table", {}),
 )
 
@@ -91,7 +90,6 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
         "local": bool(data.get("local", False)),
         "local_prefilter": bool(data.get("local-prefilter", False)),
-        "prose": bool(data.get("prose", False)),
     }
     if kind_class is Python:
         hooks = {
