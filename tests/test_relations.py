@@ -99,6 +99,17 @@ def test_the_built_in_pack_declares_its_relations():
         "WB402": ("jargon-density",),
         "WB421": ("jargon-density",),
         "WB601": ("adjective-not-data",),
+        "WB110": (
+            "weasel-word",
+            "future-tense",
+            "passive-voice",
+            "jargon-density",
+            "undefined-acronym",
+            "buzzword",
+            "wordy-phrase",
+            "adjective-not-data",
+            "company-centric-voice",
+        ),
     }
     assert all(registry.get(name) is not None for names in declared.values() for name in names)
 
@@ -129,6 +140,21 @@ def test_a_weasel_superlative_is_one_finding():
     by_rule = [(f.rule, f.text, [a.rule for a in f.also]) for f in report.findings]
     assert ("WB601", "the most", ["WB621"]) in by_rule
     assert all(rule != "WB621" for rule, _, _ in by_rule)
+
+
+def test_words_of_a_template_prompt_left_in_are_the_prompt_s_finding():
+    """'elegantly' in the template's "Describe how your product elegantly solves the problem." is
+    the template's word: one finding, the prompt left in, with the weasel word's reason folded in;
+    the author's own 'elegantly' below stays a weasel word."""
+    text = (
+        "# Shelfwise restocks the shelf before it empties\n\n"
+        "Bookstore owners can now see what to reorder before a shelf empties.\n\n"
+        "## Solution\n\n> Describe how your product elegantly solves the problem.\n\n"
+        "Shelfwise elegantly counts each sale and orders the book again.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB110", "WB601"), kind="press_release"))
+    found = [(f.rule, f.line, [a.rule for a in f.also]) for f in report.findings]
+    assert found == [("WB110", 7, ["WB601"]), ("WB601", 9, [])]
 
 
 def test_a_folded_finding_keeps_the_higher_severity():
