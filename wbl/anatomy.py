@@ -2460,19 +2460,29 @@ def _line_structured(text: str, lines: Sequence[tuple[int, int]]) -> bool:
     if len(lines) < 3:
         return False
     hard = 0
+    marks = _QuoteMarks()
     for (s, e), (s2, _) in pairwise(lines):
         line, nxt = text[s:e], text[s2 : s2 + 1]
         words = len(line.split())
         starts_new = nxt.isupper() or nxt.isdigit() or nxt in '"“[(*-•'
-        if starts_new and (line.endswith(_TERMINAL) or words <= 12) and not _quote_open(text[:e]):
+        open_quote = marks.open_after(text[s:s2])  # a quotation goes on over the break: one paragraph
+        if starts_new and (line.endswith(_TERMINAL) or words <= 12) and not open_quote:
             hard += 1
     return hard >= 0.8 * (len(lines) - 1)
 
 
-def _quote_open(text: str) -> bool:
-    """Whether a quotation opened in `text` is still open at its end (a quotation goes on over
-    the line break: its lines are one paragraph)."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+class _QuoteMarks:
+    """Quotation marks counted over consecutive pieces of a text, to tell whether a quotation is
+    still open at the end of each (counted piece by piece: a paragraph of many lines stays linear)."""
+
+    def __init__(self) -> None:
+        self.straight = self.opening = self.closing = 0
+
+    def open_after(self, piece: str) -> bool:
+        self.straight += piece.count('"')
+        self.opening += piece.count("“")
+        self.closing += piece.count("”")
+        return self.straight % 2 == 1 or self.opening > self.closing
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
