@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from wbl_rules import memo
@@ -636,15 +637,39 @@ def _product_names(document: Document) -> set[str]:
     named |= company_names(document)
     if lead.headline is None or lead.headline.nlp is None:
         return named
-    candidates = {t.text for t in lead.headline.nlp if (t.pos_ == "PROPN" or _CAMEL.match(t.text)) and len(t.text) > 2}
+    headline = lead.headline.nlp
+    candidates = {t.text for t in headline if (t.pos_ == "PROPN" or _CAMEL.match(t.text)) and len(t.text) > 2}
     rest = " ".join(u.text for u in document.units if u.part == "pr" and u is not lead.headline)
-    return named | {
-        c
-        for c in candidates
-        if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
-        and not _written_lower(c, rest)  # a common word
-        and not base_lexicon().strong_pattern.fullmatch(c)
+    strong = base_lexicon().strong_pattern
+    # "Agent OS", "Tuna OS": two capitalised words of the headline, one of them shaped like a name,
+    # that the release repeats as written are the product's name, though one of them alone is
+    # technology or a common word.
+    pairs = {
+        f"{a.text} {b.text}"
+        for a, b in pairwise(headline)
+        if a.whitespace_
+        and a.text[:1].isupper()
+        and b.text[:1].isupper()
+        and not (a.is_stop or b.is_stop)
+        and (_name_word(a) or _name_word(b))
+        and not (strong.fullmatch(a.text) and strong.fullmatch(b.text))
     }
+    return (
+        named
+        | {
+            c
+            for c in candidates
+            if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
+            and not _written_lower(c, rest)  # a common word
+            and not strong.fullmatch(c)
+        }
+        | {pair for pair in pairs if len(re.findall(r"(?<!\w)" + re.escape(pair) + r"(?!\w)", rest)) >= 2}
+    )
+
+
+def _name_word(token: Any) -> bool:
+    """A word that can be part of a name: a proper noun, a CamelCase word or one in capitals."""
+    return token.pos_ == "PROPN" or bool(_CAMEL.match(token.text)) or (len(token.text) > 1 and token.text.isupper())
 
 
 def _written_lower(word: str, text: str) -> bool:
