@@ -344,16 +344,18 @@ def test_a_problem_stated_about_a_technical_system_is_not_technology_first(thres
     assert [f.line for f in linted.findings] == lines
 
 
-def test_a_common_word_closing_a_product_s_name_is_not_the_product_alone() -> None:
+def _product_names_of(text: str) -> frozenset[str]:
     from wbl_rules.analysis import product_names
 
-    text = (
+    return product_names(wbl.Linter().analyse(text, "press-release.md", features=("pos", "lemma", "dep")))
+
+
+def test_a_common_word_closing_a_product_s_name_is_not_the_product_alone() -> None:
+    names = _product_names_of(
         "# The Delegator Agent plans the work for small teams\n\n"
         "The Delegator Agent takes a goal from a developer and splits it into tasks. "
         "The Delegator Agent then hands each task to an agent that reviews code.\n"
     )
-    document = wbl.Linter().analyse(text, "press-release.md", features=("pos", "lemma", "dep"))
-    names = product_names(document)
     # "Agent" alone would hide every agent in the document.
     assert "Delegator Agent" in names and "Agent" not in names
 
@@ -362,15 +364,12 @@ def test_a_two_word_name_of_the_headline_repeated_as_written_is_the_product_s() 
     """ "Agent OS" is the product's name though "OS" alone is technology: no jargon finding on it
     (undefined-acronym still asks for "OS" to be spelt out once); a pair the release does not
     repeat is no name."""
-    from wbl_rules.analysis import product_names
-
     text = (
         "# Agent OS Lets Families Run Their Own AI at Home\n\n"
         "Agent OS runs on one desktop computer. Agent OS keeps every memory on the family's own disk, "
         "and no Families Run account is needed.\n"
     )
-    document = wbl.Linter().analyse(text, "press-release.md", features=("pos", "lemma", "dep"))
-    names = product_names(document)
+    names = _product_names_of(text)
     assert "Agent OS" in names and "OS" not in names and "Families Run" not in names
     linted = wbl.lint_text(text, "press-release.md", options=wbl.LintOptions(select=("WB401",), kind="prfaq"))
     assert not [f for f in linted.findings if f.text == "OS"]
