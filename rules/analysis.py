@@ -659,12 +659,17 @@ def _product_names(document: Document) -> set[str]:
         | {
             c
             for c in candidates
-            if re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
+            if _times_written(c, rest)
             and not _written_lower(c, rest)  # a common word
             and not strong.fullmatch(c)
         }
-        | {pair for pair in pairs if len(re.findall(r"(?<!\w)" + re.escape(pair) + r"(?!\w)", rest)) >= 2}
+        | {pair for pair in pairs if _times_written(pair, rest) >= 2}
     )
+
+
+def _times_written(name: str, text: str) -> int:
+    """How often `name` stands in `text` as written, as whole words."""
+    return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
 
 
 def _name_word(token: Any) -> bool:
