@@ -584,6 +584,28 @@ def test_a_press_release_title_outweighs_one_readme_like_heading() -> None:
     assert anatomy_of(text.replace("# Press Release", "# Summerly")).kind == "other"
 
 
+def test_run_in_labels_that_name_three_parts_lay_out_a_release() -> None:
+    # A bootcamp template filled in with each part's name run into its paragraph.
+    text = """
+        MailDrop Project Summary
+
+        Heading:
+        MailDrop turns your inbox into a to-do list.
+
+        Problem:
+        Busy people open the same email five times before they act on it.
+
+        Solution:
+        MailDrop shows one email at a time and asks what to do with it.
+
+        Customer Quote:
+        Now I answer my email in one sitting. -Ana
+        """
+    assert anatomy_of(text).kind == "press_release"
+    # Labels that name fewer than three parts ("Problem", "Solution") do not make a write-up a release.
+    assert anatomy_of(text.replace("Heading:", "Idea:").replace("Customer Quote:", "Feedback:")).kind == "other"
+
+
 def test_a_title_that_names_another_kind_of_document_makes_it_other_markdown() -> None:
     text = """
         # GymBuddy — Product Requirements Document

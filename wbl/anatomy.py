@@ -1957,16 +1957,21 @@ class _Builder:
     ) -> tuple[str, float, dict[str, float], bool]:
         """What the document is. A PR/FAQ (or a press release, or an FAQ) when the kind model says
         so, when its author named the file so (PRFAQ.md, press-release.md), or when it is laid out
-        in the genre's parts (headings that name three of its parts, such as "Problem", "Solution"
-        and "Customer Quote") or has an FAQ after a release, with no sign of a README. A fragment
-        when it is a few sentences (an
-        editor's first lines, a sentence sent alone): those get sentence-level findings only.
+        in the genre's parts (headings or run-in labels that name three of its parts, such as
+        "Problem", "Solution" and "Customer Quote") or has an FAQ after a release, with no sign of a
+        README. A fragment when it is a few sentences (an editor's first lines, a sentence sent
+        alone): those get sentence-level findings only.
         Otherwise other Markdown, which wbl does not judge."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals, kind_words(self.units))
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
-        named_parts = {ln.alias for ln in lines if ln.label and ln.alias and _names_a_part(ln.label_text)}
+        # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
+        named_parts = {
+            ln.alias
+            for ln in lines
+            if ln.alias and ((ln.label and _names_a_part(ln.label_text)) or (ln.runin and _names_a_part(ln.runin)))
+        }
         laid_out = len(named_parts) >= 3
         # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
         # support FAQ starts with its questions.
