@@ -584,6 +584,28 @@ def test_a_press_release_title_outweighs_one_readme_like_heading() -> None:
     assert anatomy_of(text.replace("# Press Release", "# Summerly")).kind == "other"
 
 
+def test_notes_before_the_headings_over_a_dateline_are_not_the_release() -> None:
+    # An author's working notes, then the release: its headline and sub-heading as headings, then
+    # the dateline. The notes are not the summary.
+    text = """
+        **Framing chosen:** the launch is the shop's, for its local buyers and pilgrims.
+
+        - Is Ayodhya the right launch market? Yes: the pilgrim economy mixes tourists and locals.
+
+        # Ayodhya's Jewellers Launches a Hindi Jewellery App
+
+        ## Browse hallmarked gold and lock today's rate for a week
+
+        **Ayodhya, [Launch Month] 2026** — Anchor Jewellers today launched its app, so that buyers
+        can see the day's gold rate and the making charge before they visit.
+        """
+    anatomy = anatomy_of(text)
+    assert anatomy["headline"].text.startswith("Ayodhya's Jewellers Launches")
+    assert anatomy["subheading"].text.startswith("Browse hallmarked gold")
+    assert anatomy["summary"].text.startswith("Ayodhya, [Launch Month] 2026")
+    assert anatomy["dateline"] is not None
+
+
 def test_run_in_labels_that_name_three_parts_lay_out_a_release() -> None:
     # A bootcamp template filled in with each part's name run into its paragraph.
     text = """

@@ -35,7 +35,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from types import MappingProxyType
 from typing import Any
 
@@ -799,6 +799,26 @@ def _release_section_headings(lines: Sequence[_Line]) -> list[tuple[int, int, bo
     return found
 
 
+def _opens_with_dateline(line: _Line) -> bool:
+    return not line.label and line.segment.unit.kind == "paragraph" and dateline_span(line.segment.text) is not None
+
+
+def _headings_above(lines: Sequence[_Line], position: int) -> int | None:
+    """The position of the first of the one or two headings right above a line (the headline and
+    sub-heading above a dateline), leaving out one that names the genre ("Press Release"); None
+    when a line that is not a heading comes right above it."""
+    above = [p for p in range(position - 1, -1, -1) if not lines[p].blank][:2]
+    headings = [
+        p for p in takewhile(lambda p: lines[p].heading, above) if _marker_remainder(lines[p].label_text) is None
+    ]
+    return headings[-1] if headings else None
+
+
+def _written(line: _Line) -> bool:
+    """A line of the author's own text: not a heading, label, title, metadata or template prompt."""
+    return not (line.blank or line.heading or line.label or line.title or line.metadata or line.residue)
+
+
 def _holds_question(lines: Sequence[_Line], position: int) -> bool:
     """Whether the section under the heading at `position` holds a question heading."""
     level = lines[position].level
@@ -1145,7 +1165,7 @@ class _Builder:
         lead: list[_Line] = []
         body: list[_Line] = []
         in_lead = True
-        start = self._release_start(lines)
+        start, marked = self._release_start(lines)
         # The block a lead label introduces ("**Contact:**" and the lines under it, "##### FROM:"
         # and the paragraph below): who to call, not the headline.
         block: _Line | None = None
@@ -1178,7 +1198,7 @@ class _Builder:
                 self.roles[index] = "metadata"
                 continue
             section = sections.get(index)
-            if position == start and start > 0:
+            if position == start and start > 0 and marked:
                 remainder = _marker_remainder(line.label_text or line.segment.text)
                 self.roles[index] = "title"
                 self._dated_mark(line)
@@ -1223,18 +1243,26 @@ class _Builder:
         if not line.heading and "dateline" not in self.parts and has_date(text) and len(text.split()) <= 12:
             self.found("dateline", [line.segment], "content", 0.7)
 
-    def _release_start(self, lines: Sequence[_Line]) -> int:
-        """The position of the line that starts the press release when prose comes before it, else 0."""
+    def _release_start(self, lines: Sequence[_Line]) -> tuple[int, bool]:
+        """Where the press release starts when something comes before it, else 0; and whether a
+        line there names the genre. The release starts at a line that names the genre ("Press
+        Release") after prose, or at the headings right above the release's dateline ("#
+        Acme Launches ...", "## For busy parents ...", then "**Ayodhya, [Launch Month] 2026** — ...")
+        after text of the author's own (notes, front matter written as text)."""
         prose_seen = False
         for position, line in enumerate(lines):
             text = line.label_text if line.label else line.segment.text
             if (line.label or line.title) and _marker_remainder(text) is not None:
                 if prose_seen:
-                    return position
+                    return position, True
                 continue
+            if _opens_with_dateline(line):  # the release's first dateline
+                headline = _headings_above(lines, position)
+                written = headline is not None and any(_written(ln) for ln in lines[:headline])
+                return (headline if written else 0), False
             if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
                 prose_seen = True
-        return 0
+        return 0, False
 
     def _lead_line(self, line: _Line, lead: Sequence[_Line]) -> bool:
         """A short line before the body that reads as a headline or subheading, not a paragraph."""
