@@ -13,7 +13,7 @@ import pytest
 
 import wbl
 from wbl.findings import FileReport, Report
-from wbl.reporters import REPORTERS, RenderOptions, Tally, step_summary, summary_line
+from wbl.reporters import REPORTERS, RenderOptions, Tally, score_lines, step_summary, summary_line
 from wbl.reporters.base import rule_help_uri
 from wbl.reporters.sarif import FINGERPRINT_KEY
 from wbl.reporters.summary import ANNOTATIONS_PER_STEP, cell
@@ -282,6 +282,23 @@ def test_summary_line_does_not_call_unjudged_files_clean():
         "Found 0 findings (0 errors, 0 warnings, 0 infos) in 3 files; 2 files clean; "
         "1 file taken for other Markdown, not judged (--verbose names them)"
     )
+
+
+def test_summary_and_score_lines_say_which_files_get_hints_only():
+    # A file wbl is not sure is a PR/FAQ never fails a run: the summary and its score line say so,
+    # so that "0 warnings" is not read as a pass.
+    score = {"score": 20, "components": {}, "baseline": 50.0}
+    unsure = FileReport("draft.md", kind="press_release", hints_only=True, score=score)
+    sure = FileReport("prfaq.md", kind="prfaq", score=score)
+    tally = _tally(Report((unsure, sure)))
+    assert summary_line(tally) == (
+        "Found 0 findings (0 errors, 0 warnings, 0 infos) in 2 files; 2 files clean; "
+        "1 file wbl is not sure of (hints only; set their kind to judge them fully) (--verbose names them)"
+    )
+    assert score_lines(tally) == [
+        "  draft.md: press release, score 20/100; not sure it is one: findings are hints only",
+        "  prfaq.md: PR/FAQ, score 20/100",
+    ]
 
 
 def test_step_summary_tables_and_links(report):

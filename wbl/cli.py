@@ -37,6 +37,7 @@ from wbl.models import ModelError
 from wbl.project import Project
 from wbl.registry import RegistryError, SelectionError, default_registry
 from wbl.reporters import (
+    HINTS_ONLY,
     HUMAN_FORMATS,
     KIND_NAMES,
     REPORTERS,
@@ -559,7 +560,7 @@ class _CheckRun:
                 _say(f"{file_report.path}: error: {error}")
             if self.verbose and file_report.kind is not None:
                 taken = KIND_NAMES.get(file_report.kind, file_report.kind)
-                unsure = "; not sure of it: findings are hints only" if file_report.hints_only else ""
+                unsure = HINTS_ONLY if file_report.hints_only else ""
                 _say(f"wbl: {file_report.path}: taken for {taken} (kind {file_report.kind}{unsure})")
             self.exit_code = max(self.exit_code, self.project.exit_code_for(file_report))
             self.tally.add(file_report)

@@ -16,7 +16,7 @@ from wbl.reporters.concise import render_concise
 from wbl.reporters.explain import render_explanation
 from wbl.reporters.json import render_json, stream_json
 from wbl.reporters.statistics import Tally, render_statistics
-from wbl.reporters.summary import KIND_NAMES, score_lines, score_text, step_summary, summary_line
+from wbl.reporters.summary import HINTS_ONLY, KIND_NAMES, score_lines, score_text, step_summary, summary_line
 from wbl.reporters.text import render_text
 from wbl.rule import Rule
 
@@ -98,6 +98,7 @@ def render_rules(rules: Sequence[Rule], output_format: str = "text") -> str:
 
 
 __all__ = [
+    "HINTS_ONLY",
     "HUMAN_FORMATS",
     "KIND_NAMES",
     "REPORTERS",

@@ -40,19 +40,23 @@ class Tally:
         # Files taken for other Markdown (a README, a guide) with no finding: wbl did not judge
         # them, so they are not called clean (`--kind` or configuration judges them anyway).
         self.not_judged = 0
+        # Files wbl is not sure are PR/FAQs: their findings are hints only, so they never fail a run.
+        self.hints_only = 0
         self.by_file: dict[str, Counter[str]] = {}  # severities of each file with findings
         self._top: list[tuple[int, int, Finding]] = []  # a min-heap on (rank, -order)
-        # (path, kind, score) of the first `MAX_SCORES` documents judged as PR/FAQs, and how many in all
-        self.scores: list[tuple[str, str, Mapping[str, Any]]] = []
+        # (path, kind, score, hints only) of the first `MAX_SCORES` documents judged as PR/FAQs, and
+        # how many in all
+        self.scores: list[tuple[str, str, Mapping[str, Any], bool]] = []
         self.scored = 0
         self._order = count()
 
     def add(self, file_report: FileReport) -> None:
         self.linted += 1
+        self.hints_only += file_report.hints_only
         if file_report.score is not None and file_report.kind in SCORED_KINDS:
             self.scored += 1
             if len(self.scores) < MAX_SCORES:
-                self.scores.append((file_report.path, file_report.kind, file_report.score))
+                self.scores.append((file_report.path, file_report.kind, file_report.score, file_report.hints_only))
         if file_report.errors:
             self.failed += 1
         elif not file_report.findings:

@@ -37,7 +37,12 @@ def summary_line(tally: Tally) -> str:
     line = f"Found {plural(tally.total, 'finding')} ({kinds}) in {plural(tally.linted, 'file')}; "
     line += f"{plural(tally.clean, 'file')} clean"
     if tally.not_judged:
-        line += f"; {plural(tally.not_judged, 'file')} taken for other Markdown, not judged (--verbose names them)"
+        line += f"; {plural(tally.not_judged, 'file')} taken for other Markdown, not judged"
+    if tally.hints_only:
+        unsure = "wbl is not sure of (hints only; set their kind to judge them fully)"
+        line += f"; {plural(tally.hints_only, 'file')} {unsure}"
+    if tally.not_judged or tally.hints_only:
+        line += " (--verbose names them)"
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} with errors (not linted, or not by every rule)"
     return line
@@ -50,6 +55,10 @@ KIND_NAMES = {
     "other": "other Markdown",
     "fragment": "a fragment",
 }
+
+
+# After the score of a document wbl is not sure is a PR/FAQ.
+HINTS_ONLY = "; not sure it is one: findings are hints only"
 
 
 def score_text(kind: str | None, score: Mapping[str, Any]) -> str:
@@ -65,7 +74,9 @@ def score_text(kind: str | None, score: Mapping[str, Any]) -> str:
 
 def score_lines(tally: Tally) -> list[str]:
     """One line per document judged as a PR/FAQ: its score and what made it (the text summary)."""
-    lines = [f"  {path}: {score_text(kind, score)}" for path, kind, score in tally.scores]
+    lines = [
+        f"  {path}: {score_text(kind, score)}{HINTS_ONLY if hints else ''}" for path, kind, score, hints in tally.scores
+    ]
     if tally.scored > len(tally.scores):
         lines.append(f"  … and {plural(tally.scored - len(tally.scores), 'more scored document')} (see --format json)")
     return lines
