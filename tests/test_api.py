@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ import pytest
 
 import wbl
 from wbl.findings import FileReport, Finding, Report
+from wbl.registry import OptionError
 
 from .conftest import EXAMPLES, clean_env
 
@@ -45,6 +47,22 @@ def test_options_select_and_rule_options():
     report = wbl.lint_text("One two three four five six seven.\n", options=options)
     assert [f.rule for f in report.findings] == ["WB503"]
     assert "7 words" in report.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("rule_options", "problem"),
+    [
+        ({"long-sentence": {"max-word": 10}}, "rule_options.long-sentence.max-word: unknown option of WB503"),
+        ({"long-sentence": {"max-words": "10"}}, "expected a whole number, got a string"),
+        ({"WB503": {"max-words": -3}}, "expected a whole number of 0 or more"),
+        ({"WB503": {"severity": "fatal"}}, "expected one of info, warning, error"),
+        ({"long-sentense": {}}, "unknown rule 'long-sentense'; did you mean 'long-sentence'?"),
+    ],
+)
+def test_rule_options_in_code_are_checked_as_a_configuration_file_is(rule_options, problem):
+    # A typo in code must not silently change nothing, as it does not in a configuration file.
+    with pytest.raises(OptionError, match=re.escape(problem)):
+        wbl.Linter(wbl.LintOptions(rule_options=rule_options))
 
 
 def test_exit_codes():

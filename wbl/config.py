@@ -36,7 +36,7 @@ from typing import Any
 
 from wbl.engine import LintOptions
 from wbl.guard import DEFAULT_TIME_LIMIT
-from wbl.options import EXTEND, describe, value_problem
+from wbl.options import EXTEND, describe, did_you_mean, option_problem
 from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
 from wbl.safeio import FileProblem, read_regular
@@ -307,13 +307,6 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
-def _hint(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only for a hint in an error message
-
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 class _Reader:
     """Validates one table; every error names `where` (the file) and the dotted key."""
 
@@ -328,7 +321,7 @@ class _Reader:
     def keys(self, table: Mapping[str, Any], allowed: Sequence[str], key: str = "") -> None:
         for name in table:
             if name not in allowed:
-                raise self.fail(f"{key}{name}", f"unknown key{_hint(name, allowed)}")
+                raise self.fail(f"{key}{name}", f"unknown key{did_you_mean(name, allowed)}")
 
     def strings(self, value: Any, key: str) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -361,7 +354,7 @@ class _Reader:
         vocabulary = [r.code for r in self.registry.rules] + [r.name for r in self.registry.rules]
         for token in tokens:
             if not self.registry.matching(token):
-                raise self.fail(key, f"unknown rule selector {token!r}{_hint(token, vocabulary)}")
+                raise self.fail(key, f"unknown rule selector {token!r}{did_you_mean(token, vocabulary)}")
         return tokens
 
     def severity(self, value: Any, key: str) -> Severity:
@@ -405,22 +398,16 @@ class _Reader:
         for name, options in table.items():
             rule = self.registry.get(name) or self.registry.get(name.upper())
             if rule is None:
-                raise self.fail(f"{key}.{name}", f"unknown rule{_hint(name, names)}")
+                raise self.fail(f"{key}.{name}", f"unknown rule{did_you_mean(name, names)}")
             if not isinstance(options, dict):
                 raise self.fail(f"{key}.{name}", f"expected a table of options, got {describe(options)}")
-            schema = rule.option_schema
             merged = result.setdefault(rule.code, {})
             for option, value in options.items():
                 where = f"{key}.{name}.{option}"
                 if option == "severity":
                     merged[option] = self.severity(value, where).value
                     continue
-                declared = schema.get(option)
-                if declared is None:
-                    choices = [*schema.names(), "severity"]
-                    raise self.fail(where, f"unknown option of {rule.code} ({rule.name}){_hint(option, choices)}")
-                default = rule.options.get(option.removeprefix(EXTEND) if schema.extended(option) else option)
-                problem = declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
+                problem = option_problem(rule, option, value)
                 if problem:
                     raise self.fail(where, problem)
                 merged[option] = value

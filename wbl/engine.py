@@ -96,6 +96,7 @@ class Linter:
         self.options = options or LintOptions()
         self.cascade = cascade
         self.registry = registry or default_registry()
+        self.registry.check_options(self.options.rule_options)
         self.rules: tuple[Rule, ...] = self.registry.select(self.options.select or None, self.options.ignore)
         self._contexts = {r.code: self._context(r) for r in self.rules}
         self._supersedes = {

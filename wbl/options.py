@@ -210,6 +210,25 @@ def template_fields(text: str) -> tuple[str, ...] | None:
     return fields or None
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``; did you mean 'max-words'?`` for the choice closest to a mistyped word, or ""."""
+    import difflib  # only for a hint in an error message
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def option_problem(rule: Any, option: str, value: Any) -> str | None:
+    """Why `value` cannot be a `wbl.rule.Rule`'s option `option` (unknown, of the wrong type, or
+    failing when the rule runs), or None. "severity" is not a schema option: the caller checks it."""
+    schema = rule.option_schema
+    declared = schema.get(option)
+    if declared is None:
+        return f"unknown option of {rule.code} ({rule.name}){did_you_mean(option, [*schema.names(), 'severity'])}"
+    default = rule.options.get(option.removeprefix(EXTEND) if schema.extended(option) else option)
+    return declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
+
+
 def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -> str | None:
     """What would make a well-typed option value fail when the rule runs, or None: a regular
     expression that does not compile or could backtrack catastrophically (`wbl.saferegex`), a

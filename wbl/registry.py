@@ -8,12 +8,13 @@ point names a `Rule`, an iterable of rules, or a callable that returns either.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
-from wbl.rule import CATEGORIES, Rule
+from wbl.options import describe, did_you_mean, option_problem
+from wbl.rule import CATEGORIES, Rule, Severity
 
 if TYPE_CHECKING:
     from importlib import metadata
@@ -30,6 +31,11 @@ class RegistryError(Exception):
 
 class SelectionError(ValueError):
     """A --select/--ignore token matches no rule."""
+
+
+class OptionError(ValueError):
+    """Rule options given in code (`LintOptions.rule_options`) name an unknown rule or option, or
+    hold a value of the wrong kind."""
 
 
 def _rules_from(obj: object, origin: str, module: str) -> list[Rule]:
@@ -119,11 +125,26 @@ class Registry:
 
     def _unknown(self, token: str) -> str:
         vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
-        import difflib  # only for a hint in an error message
+        return f"unknown rule selector {token!r}{did_you_mean(token, vocabulary)}"
 
-        close = difflib.get_close_matches(token, vocabulary, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown rule selector {token!r}{hint}"
+    def check_options(self, rule_options: Mapping[str, Any]) -> None:
+        """Raise `OptionError` for rule options that name no rule or option of this registry, or
+        hold a value of the wrong kind (a configuration file's are checked as it is read)."""
+        for name, options in rule_options.items():
+            rule = self.get(name) or self.get(name.upper())
+            if rule is None:
+                names = [r.code for r in self.rules] + [r.name for r in self.rules]
+                raise OptionError(f"rule_options: unknown rule {name!r}{did_you_mean(name, names)}")
+            if not isinstance(options, Mapping):
+                raise OptionError(f"rule_options.{name}: expected a mapping of options, got {describe(options)}")
+            for option, value in options.items():
+                if option == "severity":
+                    valid = isinstance(value, str) and value.lower() in {s.value for s in Severity}
+                    problem = None if valid else f"expected one of info, warning, error, got {describe(value)}"
+                else:
+                    problem = option_problem(rule, option, value)
+                if problem:
+                    raise OptionError(f"rule_options.{name}.{option}: {problem}")
 
 
 def _is_wbl(name: str) -> bool:
