@@ -775,8 +775,16 @@ def product_hint(document: Document, terms: Iterable[str]) -> VocabularyHint | N
     lead = find_lead(document)
     title = next((u for u in document.units if u.is_heading), None)
     places = " ".join(u.text for u in (title, lead.headline) if u is not None)
-    names = [t for t in terms if re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", places, re.IGNORECASE)]
+    names = [
+        t for t in terms if _coined(t) and re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", places, re.IGNORECASE)
+    ]
     return VocabularyHint.products(*names) if names else None
+
+
+def _coined(term: str) -> bool:
+    """A term with a word rarer than plain English (Zipf < 3.5: "Shelfwise", "usb-hsm"), as a
+    product's name is: a headline's "Announces", "Platform" or "AI-Powered" are not names."""
+    return any(zipf_frequency(word.lower()) < 3.5 for word in re.findall(r"[A-Za-z]{2,}", term))
 
 
 def anchor(document: Document) -> tuple[Unit, int, int] | None:

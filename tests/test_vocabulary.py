@@ -142,6 +142,16 @@ def test_a_product_taken_for_technology_is_named_for_the_products_list():
     assert hinted(text, ("WB301",)) == [("WB301", "products", ["usb-hsm"], True)]
 
 
+def test_plain_and_technology_words_of_a_headline_are_not_offered_as_product_names():
+    # "Announces", "Platform" and "AI-Powered" are in the headline, but they are not names: the
+    # hint would have the user declare the flagged technology a product.
+    text = (
+        "# Synergix Announces Next-Generation AI-Powered Cloud-Native Platform\n\n"
+        "Synergix is excited to announce that our platform leverages Kubernetes microservices.\n"
+    )
+    assert [h for h in hinted(text, ("WB302",)) if h[1] == "products"] == []
+
+
 def test_a_release_with_no_known_customer_says_how_to_add_a_role():
     text = (
         "# Acme Plans Glazing Jobs\n\nAcme plans the jobs of glaziers. "

@@ -229,7 +229,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 found.end,
                 _message(ctx, found),
                 severity=found.severity,
-                vocabulary=_product_hint(document, sentence, found),
+                vocabulary=_product_hint(document, found),
             )
 
 
@@ -331,15 +331,17 @@ def tech_first_headline(document: Document, ctx: RuleContext) -> Iterator[Violat
                 found.end,
                 message,
                 severity=found.severity,
-                vocabulary=_product_hint(document, sentence, found),
+                vocabulary=_product_hint(document, found),
             )
 
 
-def _product_hint(document: Document, sentence: Sentence, found: Judged) -> VocabularyHint | None:
-    """A product name taken for technology is the vocabulary's to fix: the flagged sentence's names
-    (capitalised or shaped like code) that the document's title or headline also carries."""
+def _product_hint(document: Document, found: Judged) -> VocabularyHint | None:
+    """A product name taken for technology is the vocabulary's to fix: the names (capitalised or
+    shaped like code) among the words the finding quotes that the document's title or headline
+    also carries."""
     if found.pantry:
         return None  # a phrasing ("we could"), not a name
-    words = re.findall(r"[\w][\w.+#-]*", sentence.text)
+    quoted = " ".join(re.findall(r"'([^']+)'", found.reasons))
+    words = re.findall(r"[\w][\w.+#-]*", quoted)
     names = [w for w in words if len(w) > 2 and (w[0].isupper() or "-" in w or shaped_like_code(w))]
     return product_hint(document, names) if names else None
