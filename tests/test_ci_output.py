@@ -295,6 +295,7 @@ def test_summary_and_score_lines_say_which_files_get_hints_only():
         "Found 0 findings (0 errors, 0 warnings, 0 infos) in 2 files; 2 files clean; "
         "1 file wbl is not sure of (hints only; set their kind to judge them fully) (--verbose names them)"
     )
+    assert summary_line(tally, named=True).endswith("(hints only; set their kind to judge them fully)")  # --verbose
     assert score_lines(tally) == [
         "  draft.md: press release, score 20/100; not sure it is one: findings are hints only",
         "  prfaq.md: PR/FAQ, score 20/100",

@@ -270,8 +270,10 @@ def test_include_and_exclude(project):
         write(project / name, TEXT)
     _, data, _ = check(".")
     assert sorted(found(data)) == ["a.md", "b.txt", "x/f.md"]
-    _, data, _ = check("x/skip-e.md")  # excluded even when named (pre-commit passes files by name)
-    assert data["files"] == []
+    _, data, err = check("x/skip-e.md")  # excluded even when named (pre-commit passes files by name)
+    assert data["files"] == [] and err == ""
+    _, data, err = check("--verbose", "x/skip-e.md")  # ... and --verbose says why it was not linted
+    assert "wbl: x/skip-e.md: excluded by the configuration (exclude, extend-exclude), not linted" in err
 
 
 def test_stdin_filename_applies_that_files_configuration(project):

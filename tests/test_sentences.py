@@ -174,6 +174,8 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
         ("The file is encrypted by default.", "warning", "'<who> encrypts ...'"),  # no agent: agentless
         ("The library was built by the people of the town.", "info", "'the people of the town build ...'"),
         ("Every toy is tested by children.", "info", "'children test ...'"),
+        ("It is believed by many that the plan works.", "info", "'many believe ...'"),  # not the clause
+        ("The report was written by us last week.", "info", "'we write ...'"),
     ],
 )
 def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):

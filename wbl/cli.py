@@ -402,7 +402,7 @@ def check(
             if wrote and not wrote.endswith("\n"):
                 out.write("\n")
             if output_format == "text" and not quiet:
-                out.write(("\n" if wrote else "") + summary_line(run.tally) + "\n")
+                out.write(("\n" if wrote else "") + summary_line(run.tally, named=verbose) + "\n")
                 if scores := score_lines(run.tally):
                     out.write("\n".join(scores) + "\n")
                 wrote = "\n"
@@ -422,6 +422,9 @@ def check(
     if not quiet:
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")
+    if verbose:
+        for name in project.excluded:
+            _say(f"wbl: {name}: excluded by the configuration (exclude, extend-exclude), not linted")
     if fixes is not None and not quiet:
         fixes.summary()
     _write_step_summary(run.tally)

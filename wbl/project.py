@@ -93,6 +93,9 @@ class Project:
         self._configs_seen: list[Config] = []
         self._linter_by_settings: dict[int, tuple[Settings, FileLinter]] = {}
         self._fail_on: dict[str, Severity] = {}
+        # Files named (not found by a walk) that the configuration excludes: not linted, and
+        # `wbl check --verbose` says so.
+        self.excluded: list[str] = []
         # The configuration of each file the walk found (`_walk` knows its folder's), taken by
         # `settings_for` instead of finding it again from the name.
         self._walked: dict[str, Config] = {}
@@ -190,6 +193,8 @@ class Project:
             elif path.exists():
                 if not self.config_for(name).is_excluded(name):
                     yield name
+                else:
+                    self.excluded.append(name)
             elif path.is_symlink():
                 yield FileReport(name, errors=("broken symbolic link",))
             else:

@@ -70,7 +70,24 @@ def _plural(agent: Any) -> bool:
     tagged = head.tag_ in ("NNS", "NNPS") and (
         head.lower_.endswith("s") or head.lemma_.lower() != head.lower_ or head.lower_ == "people"
     )
-    return tagged or any(c.dep_ == "conj" for c in head.children)
+    return tagged or head.lower_ in _PLURAL_WORDS or any(c.dep_ == "conj" for c in head.children)
+
+
+def _in_clause(token: Any, agent: Any) -> bool:
+    """Whether a word of the agent's phrase sits in a clause hung on it ("many that the plan
+    works"): the agent is the noun phrase without it."""
+    while token.i != agent.i:
+        if token.dep_ in _CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+_CLAUSES = frozenset(("relcl", "ccomp", "acl", "advcl", "punct"))
+# Agents that are plural whatever their tag ("by many", "by us"), and a pronoun agent as the
+# subject says it ("by us" -> "we use").
+_PLURAL_WORDS = frozenset(("many", "several", "few", "both", "others", "some", "most", "all", "us", "them", "you"))
+_SUBJECT_PRONOUNS = {"us": "we", "them": "they", "me": "I", "him": "he", "her": "she"}
 
 
 def prepare(ctx: RuleContext) -> PassiveLists:
@@ -143,8 +160,9 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 verb_base = _compound_prefix(doc, verb.i) + base_form(verb)
                 active = third_person(verb_base)
                 if agent is not None and _can_act(agent, non_agents):
-                    words = [t for t in agent.subtree if t.i != agent.i]
+                    words = [t for t in agent.subtree if t.i != agent.i and not _in_clause(t, agent)]
                     agent_text = doc[words[0].i : words[-1].i + 1].text if words else "the agent"
+                    agent_text = _SUBJECT_PRONOUNS.get(agent_text.lower(), agent_text)
                     # "two booksellers found", "the bank stores"
                     agreed = verb_base if _plural(agent) else active
                     advice = ctx["agent-advice"].format(agent=agent_text, active=agreed, verb=verb.text)

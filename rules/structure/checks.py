@@ -72,13 +72,14 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     hints = []
     for part in missing:
         if part in warn and _surely_missing(document, part):
-            message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part])
+            message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part], them="it")
             yield document_anchor(document, message, Severity.WARNING, topic=f"missing:{part}")
         else:
             hints.append(part)
     if hints:
         topic = "missing:" + "+".join(hints)  # the same gap as another rule's only if it is one part
-        yield document_anchor(document, ctx["message"].format(part=parts(hints)), severity=Severity.INFO, topic=topic)
+        message = ctx["message"].format(part=parts(hints), them="it" if len(hints) == 1 else "them")
+        yield document_anchor(document, message, severity=Severity.INFO, topic=topic)
 
 
 def _surely_missing(document: Document, part: str) -> bool:

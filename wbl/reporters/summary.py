@@ -29,9 +29,10 @@ _ANNOTATION = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.IN
 _ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 
 
-def summary_line(tally: Tally) -> str:
+def summary_line(tally: Tally, *, named: bool = False) -> str:
     """``Found N findings (E errors, W warnings, I infos) in F files; K files clean``, then how
-    many files were taken for other Markdown (not judged) and how many could not be linted."""
+    many files were taken for other Markdown (not judged) or got hints only, and how many could
+    not be linted. `named`: the run already named each file's kind (--verbose)."""
     totals = tally.by_severity()
     kinds = ", ".join(plural(totals[s.value], s.value) for s in _SEVERITIES)
     line = f"Found {plural(tally.total, 'finding')} ({kinds}) in {plural(tally.linted, 'file')}; "
@@ -41,7 +42,7 @@ def summary_line(tally: Tally) -> str:
     if tally.hints_only:
         unsure = "wbl is not sure of (hints only; set their kind to judge them fully)"
         line += f"; {plural(tally.hints_only, 'file')} {unsure}"
-    if tally.not_judged or tally.hints_only:
+    if (tally.not_judged or tally.hints_only) and not named:
         line += " (--verbose names them)"
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} with errors (not linted, or not by every rule)"
