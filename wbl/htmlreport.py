@@ -293,13 +293,17 @@ def _mark(p: _Placed) -> Span:
     return Span(p.span[0], p.span[1], open_mark, "</mark>", 3)
 
 
-def _inline_points(p: _Placed) -> list[Point]:
+def _inline_points(p: _Placed, text: str) -> list[Point]:
     f = p.finding
     if p.style == POINT:
         css = f"f point {_category_class(f.category)} s-{f.severity.value}"
         return [Point(p.span[0], f'<mark class="{css}" id="f{p.index}"{_data(p.index, f)}></mark>', 6)]
-    # The finding's number after its words, linking to its card in the margin.
-    return [Point(p.span[1], f'<a class="fn {_category_class(f.category)}" href="#c{p.index}">{p.index + 1}</a>', 7)]
+    # The finding's number after its words (after the whole word: "APIs", not "API¹s"), linking to
+    # its card in the margin.
+    end = p.span[1]
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return [Point(end, f'<a class="fn {_category_class(f.category)}" href="#c{p.index}">{p.index + 1}</a>', 7)]
 
 
 def _ticks(placed: Sequence[_Placed], row: int) -> str:
@@ -417,12 +421,13 @@ def _inline(document: Document, index: int, placed: Sequence[_Placed], anchored:
     block = document.blocks[index]
     here = [p for p in placed if p.block == index and p.style in INLINE]
     spans = [_mark(p) for p in here if p.style in (WORD, PHRASE)]
-    points = [pt for p in here for pt in _inline_points(p)]
+    text = _block_text(document, index)
+    points = [pt for p in here for pt in _inline_points(p, text)]
     if block.is_prose:
         markup = markup_of(block, document.text)
         spans += markup.spans
         points += [*markup.points, *_line_anchors(document, index, anchored)]
-    return inline_html(_block_text(document, index), spans, points)
+    return inline_html(text, spans, points)
 
 
 def _block_html(document: Document, index: int, placed: Sequence[_Placed], anchored: set[int]) -> str:
@@ -501,7 +506,8 @@ def _row_html(document: Document, rows: Sequence[_Row], r: int, placed: Sequence
 def _inline_front(document: Document, placed: Sequence[_Placed]) -> str:
     here = [p for p in placed if p.block is None and p.style in INLINE]
     spans = [_mark(p) for p in here if p.style in (WORD, PHRASE)]
-    return inline_html(_block_text(document, None), spans, [pt for p in here for pt in _inline_points(p)])
+    text = _block_text(document, None)
+    return inline_html(text, spans, [pt for p in here for pt in _inline_points(p, text)])
 
 
 def render_document(document: Document, findings: Sequence[Finding]) -> str:
@@ -540,7 +546,7 @@ def render_source(text: str, findings: Sequence[Finding]) -> str:
     ]
     spans = [_mark(p) for p in placed if p.style != POINT]
     cards = "".join(_card(p) for p in placed)
-    body = inline_html(text, spans, [pt for p in placed for pt in _inline_points(p)])
+    body = inline_html(text, spans, [pt for p in placed for pt in _inline_points(p, text)])
     return (
         '<div class="row"><div class="gutter"><a class="la" id="L1"></a></div>'
         f'<div class="prose"><pre class="code">{body}</pre></div><div class="margin">{cards}</div></div>'
