@@ -206,6 +206,29 @@ def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, sp
 
 
 @pytest.mark.parametrize(
+    ("signature", "speaker", "attribution"),
+    [
+        ("— ifuensan, Creator", "leader", "ifuensan, Creator"),  # a user name in lower case, then a role
+        ("— Development team lead at a mid-size SaaS company", "customer", None),  # some company, not ours
+        ("— Dana Ruiz, Tech Lead at Tallyhome", "leader", None),
+    ],
+)
+def test_a_block_quote_signed_on_its_own_line(signature: str, speaker: str, attribution: str | None) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Tallyhome tells landlords about a leak the morning it starts
+
+        SALEM, OR — June 1, 2027 — Today Tallyhome launched water sensors for small landlords.
+
+        > "We kept losing rent to floods nobody saw until the ceiling came down."
+        > {signature}
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == [speaker]
+    assert attribution is None or anatomy.quotes[0].attribution == attribution
+
+
+@pytest.mark.parametrize(
     ("attribution", "organisations"),
     [
         ("Adam Van Antwerp, Scrum Master", []),  # a job, not an organisation

@@ -99,8 +99,11 @@ _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
+# Where a signer's words start: a capital, a placeholder, or a user name in lower case before a
+# role ("— ifuensan, Creator").
+_SIGNER = r"(?:[A-Z\[]|[a-z0-9][\w.-]{1,38},\s*[A-Z])"
 # A line that is a signature alone ("— **Ana Ruiz**, nurse"): an attribution, never a quotation.
-_SIGNATURE_LINE = re.compile(r"^\s*[*_]*(?:—|–|--)\s*[*_]*[A-Z\[][^\"“”]{0,120}$")
+_SIGNATURE_LINE = re.compile(rf"^\s*[*_]*(?:—|–|--)\s*[*_]*(?={_SIGNER})[^\"“”]{{1,121}}$")
 # A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
 # make single marks ambiguous inside prose, so only this whole-line shape counts.
 _SINGLE_QUOTED_SIGNED = re.compile(rf"^\s*[*_]*['‘](?P<q>[^\n]{{10,}}?)['’][*_]*\s*{_SIGN_DASH}\s*[A-Z][^\n]{{0,80}}$")
@@ -1719,8 +1722,11 @@ class _Builder:
             )
             if not names_us and not elsewhere and self._audience(attribution, name):
                 return "customer"  # "Engineering manager, two Scrum teams" where it is "for the engineering manager"
-            one_of_many = (words and words[0] in ("a", "an", "one") and not names_us) or (
-                leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named)
+            one_of_many = (
+                (words and words[0] in ("a", "an", "one") and not names_us)
+                or (leader_quoted and re.search(r",\s+(?:a|an)\s", attribution) and (elsewhere or not named))
+                # "Development team lead at a mid-size SaaS company": of some organisation, not ours
+                or (not names_us and _AT_SOME_ORGANISATION.search(attribution) is not None)
             )
             if one_of_many and not cue_hits(attribution, ("spokesperson", "spokeswoman", "spokesman")):
                 return "customer"  # "said a principal engineer at an early adopter"
@@ -2662,6 +2668,8 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)
 _TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]{{1,100}}$")
 
 
+# An organisation named by what it is, not by name: "at a mid-size SaaS company", "from an agency".
+_AT_SOME_ORGANISATION = re.compile(r"\b(?:at|from|with)\s+(?:a|an)\s", re.IGNORECASE)
 # A company's own function named after its customers: "Head of Customer Service".
 _CUSTOMER_FUNCTION = re.compile(
     r"\bcustomers?\s+(?:service|success|experience|support|care|relations|insights?)\b", re.I
@@ -2806,7 +2814,7 @@ def _attribution(
             continue  # 'The UI says "9 actions would run"': what a screen shows, not a person's words
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
-    dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?=[A-Z\[])([^\0\n]{{2,120}})$")
+    dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?={_SIGNER})([^\0\n]{{2,120}})$")
     signed = dash.search(masked.rstrip())
     if signed and spans:
         return signed.group(1).strip(" ,.*_"), signed.start(1)
