@@ -1355,6 +1355,8 @@ def _excused(
         return True  # "available immediately": when it launches, not how fast it works
     if word == "instant" and tok.dep_ == "compound":
         return True
+    if word == "fairly" and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "split the bill fairly": how it is done (in a fair way), not "fairly easy"
     if (
         word in ("easy", "easier", "easily")
         and tok.head.lemma_ == "be"

@@ -52,3 +52,16 @@ def test_hint_words_are_an_option():
 )
 def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
     assert [text for text, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("We distribute rewards fairly.", []),  # in a fair way: how it is done
+        ("Rotate chores fairly.", []),
+        ("Setup is fairly easy.", ["fairly", "easy"]),  # somewhat: a hedge on a claim
+        ("It works fairly well.", ["fairly"]),
+    ],
+)
+def test_fairly_is_a_hedge_only_on_a_claim(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
