@@ -1807,6 +1807,18 @@ def test_a_part_s_name_after_a_possessive_or_as_a_message_names_the_part(heading
     assert alias_part(heading) == part
 
 
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Addressing Industry Challenges", "problem"),
+        ("ng-Challenge", None),  # a product's name
+        ("Pain-Free Scheduling", None),  # a modifier
+    ],
+)
+def test_a_part_s_keyword_inside_a_hyphenated_word_names_no_part(heading: str, part: str | None) -> None:
+    assert alias_part(heading) == part
+
+
 def test_a_dash_signature_that_markdown_made_a_list_item_signs_the_quote() -> None:
     anatomy = anatomy_of(
         """

@@ -254,8 +254,11 @@ def alias_part(heading: str) -> str | None:
     fuzzy = _fuzzy_alias(key)
     if fuzzy is not None or len(key.split()) > 6:
         return fuzzy
+    # A keyword inside a hyphenated word is part of a name or a modifier ("ng-Challenge",
+    # "Pain-Free Scheduling"), not the part's name.
+    unhyphenated = heading_key(re.sub(r"(?<=\w)-(?=\w)", "", heading))
     for part, words in data()["alias-keywords"].items():
-        if cue_hits(key, words):
+        if cue_hits(unhyphenated, words):
             return str(part)
     return None
 
