@@ -854,9 +854,11 @@ def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
 
         "We patched two holes the week we read about them," said [Customer Name], [Customer Title]
         at [Customer Company].
+
+        "We read every briefing before standup," said [Head of Security, Pilot Customer].
         """
     )
-    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer", "customer"]
 
 
 @pytest.mark.parametrize("heading", ["What Customers Are Saying", "Satisfied Customer", "What our users say"])

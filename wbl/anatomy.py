@@ -1695,8 +1695,10 @@ class _Builder:
                 if quote.name and (quote.name in name or name in quote.name):
                     return quote.speaker
         if attribution:
-            # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]".
-            slots = [m.lower() for m in re.findall(r"\[([^\]]+)\]", attribution)]
+            # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]",
+            # "[Head of Safety Case, Pilot Customer]" (each comma-separated slot).
+            brackets = re.findall(r"\[([^\]]+)\]", attribution)
+            slots = [piece.strip() for bracket in brackets for piece in bracket.lower().split(",")]
             outside = re.sub(r"\[[^\]]*\]", " ", attribution)
             if not cue_hits(outside, qd["leader-roles"]) and any(
                 cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split()
