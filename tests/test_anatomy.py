@@ -854,11 +854,22 @@ def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
 
         "We patched two holes the week we read about them," said [Customer Name], [Customer Title]
         at [Customer Company].
-
-        "We read every briefing before standup," said [Head of Security, Pilot Customer].
         """
     )
-    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer", "customer"]
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+    # One placeholder with several slots: any of them can say it is a customer's.
+    alone = anatomy_of(
+        """
+        # Shield briefs security teams on attacks against their models
+
+        SEATTLE, WA — March 3, 2027 — Today Shield launched weekly threat briefings for AI teams.
+
+        > *"The Shield briefings closed a gap we'd been trying to fill internally for three years.
+        > We measured our exposure before and after, and we patched two holes in a week."*
+        > — **[Head of Safety Case, Pilot Customer]**
+        """
+    )
+    assert [q.speaker for q in alone.quotes] == ["customer"]
 
 
 @pytest.mark.parametrize("heading", ["What Customers Are Saying", "Satisfied Customer", "What our users say"])
