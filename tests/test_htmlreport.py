@@ -416,21 +416,7 @@ def test_a_finding_s_number_follows_the_whole_word(linter) -> None:
     # A finding on "API" of "APIs": its number goes after the word, not inside it.
     text = "# Title here\n\nOur APIs are fast.\n"
     start = text.index("API")
-    acronym = Finding(
-        "WB421",
-        "undefined-acronym",
-        "jargon",
-        Severity.WARNING,
-        "'API' is not defined",
-        "x.md",
-        3,
-        5,
-        3,
-        8,
-        start,
-        start + 3,
-        "API",
-    )
+    acronym = _finding(start, start + 3, "jargon", "API")
     page = render_review(FileReport("x.md", (acronym,), source_text=text), linter.analyse(text, "x.md"))
     assert 'API</mark>s<a class="fn' in page
 
