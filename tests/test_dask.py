@@ -5,7 +5,7 @@ loopback address only: no network."""
 
 from __future__ import annotations
 
-import builtins
+import importlib.util
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,17 +59,31 @@ def test_dask_output_is_byte_identical_to_one_job(cluster: object, tmp_path: Pat
     assert on_dask.returncode == one.returncode == 2  # the broken file
 
 
+def _without_distributed(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_find_spec = importlib.util.find_spec
+
+    def find_spec(name: str, *args: object, **kwargs: object) -> object:
+        return None if name == "distributed" else real_find_spec(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+
+
 def test_a_missing_dask_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def without_distributed(name: str, *args: object, **kwargs: object) -> object:
-        if name == "distributed" or name.startswith("distributed."):
-            raise ImportError("No module named 'distributed'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without_distributed)
+    _without_distributed(monkeypatch)
     with pytest.raises(DaskUnavailable, match=r"pip install 'wbl-lint\[dask\]'"):
         client_for("tcp://127.0.0.1:8786")
+
+
+def test_a_missing_dask_is_an_error_even_when_every_file_is_cached(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # No worker is needed for cached files, but a run asked for on Dask says Dask is missing at once.
+    cache = tmp_path / "cache"
+    path = str(EXAMPLES / "shelfwise-prfaq.md")
+    Project(cache_dir=cache, isolated=True).lint_paths([path])
+    _without_distributed(monkeypatch)
+    with pytest.raises(DaskUnavailable, match="needs Dask's distributed scheduler"):
+        Project(cache_dir=cache, isolated=True, dask="tcp://127.0.0.1:9").lint_paths([path])
 
 
 @pytest.mark.slow  # starts the CLI

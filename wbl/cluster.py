@@ -14,6 +14,7 @@ tasks, so workers need no shared file system; the result cache stays on the clie
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import threading
 from collections import deque
@@ -35,13 +36,19 @@ class DaskUnavailable(Exception):
     """Dask's distributed scheduler is not installed, or the cluster cannot be reached or used."""
 
 
+def require_distributed() -> None:
+    """Raise DaskUnavailable unless Dask's distributed scheduler is installed (checked when a run
+    is asked for on Dask, even when every file is served from the cache and no worker is needed)."""
+    if importlib.util.find_spec("distributed") is None:
+        raise DaskUnavailable("--dask needs Dask's distributed scheduler: pip install 'wbl-lint[dask]'")
+
+
 def client_for(scheduler: str | Any) -> Any:
     """A `distributed.Client` for a scheduler address (``tcp://host:8786``), a scheduler file
     (``*.json``), or a Client or cluster object (a `LocalCluster`)."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise DaskUnavailable("--dask needs Dask's distributed scheduler: pip install 'wbl-lint[dask]'") from None
+    require_distributed()
+    from distributed import Client
+
     if isinstance(scheduler, Client):
         return scheduler
     if isinstance(scheduler, str) and scheduler.endswith(".json"):

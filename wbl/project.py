@@ -251,6 +251,9 @@ class Project:
             self._fail_on[item] = settings.fail_on
             planned.append((item, self.file_linter_for(settings)))
         if self.dask is not None:
+            from wbl.cluster import require_distributed
+
+            require_distributed()
             return self._iter_elsewhere(planned, self._on_dask, minimum=1)
         jobs = self.jobs if self.jobs is not None else default_jobs(len(planned))
         if jobs > 1 and len(planned) > 1:
