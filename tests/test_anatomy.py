@@ -205,6 +205,23 @@ def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, sp
     assert [q.speaker for q in anatomy.quotes] == [speaker]
 
 
+def test_a_role_the_release_names_in_lower_case_is_not_the_launcher_s_name() -> None:
+    # "Technical Blogger" is the audience the headline names, not a person who launches it.
+    anatomy = anatomy_of(
+        """
+        # Draftwise Helps Technical Bloggers Publish Every Week
+
+        Today Draftwise launched a writing tool for technical bloggers who have notes but no time.
+
+        > "The gap between an idea and a post is where we lose writers," said Ana Ortiz, who created Draftwise.
+
+        > "I used to spend more time organizing than writing. Now I drop in my notes and publish."
+        > — Solo Technical Blogger
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+
+
 @pytest.mark.parametrize(
     ("signature", "speaker", "attribution"),
     [

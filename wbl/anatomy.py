@@ -1774,7 +1774,14 @@ class _Builder:
 
     def _launcher(self, name: str) -> bool:
         """Whether a quoted person is named in the title, headline or summary (who launches it)."""
-        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2]
+        # A word the release also writes in lower case is a common word, not a name ("Solo
+        # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
+        release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
+        words = [
+            w
+            for w in re.findall(r"[A-Z][A-Za-z'’-]+", name)
+            if len(w) > 2 and not re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", release)
+        ]
         if not words:
             return False
         # The title, metadata and the sentences of the first paragraphs that launch the product.
