@@ -893,6 +893,7 @@ class _Builder:
         self._company: frozenset[str] | None = None
         self._abouts: str | None = None  # the names of the release's "About X" headings, joined
         self._prose_text: str | None = None
+        self._lower_words: frozenset[str] | None = None  # words the press release writes in lower case
         self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
@@ -1776,12 +1777,10 @@ class _Builder:
         """Whether a quoted person is named in the title, headline or summary (who launches it)."""
         # A word the release also writes in lower case is a common word, not a name ("Solo
         # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
-        release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
-        words = [
-            w
-            for w in re.findall(r"[A-Z][A-Za-z'’-]+", name)
-            if len(w) > 2 and not re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", release)
-        ]
+        if self._lower_words is None:
+            release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
+            self._lower_words = frozenset(w for w in re.findall(r"[\w'’-]+", release) if w.islower())
+        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in self._lower_words]
         if not words:
             return False
         # The title, metadata and the sentences of the first paragraphs that launch the product.
