@@ -129,3 +129,66 @@ def test_a_getting_started_heading_over_a_code_block_is_the_close() -> None:
     anatomy = anatomy_of(ending)
     close = anatomy["call_to_action"]
     assert close is not None and close.text == "Getting Started" and close.via == "heading"
+
+
+def test_a_summary_with_weak_cues_is_not_the_close_of_a_release_written_in_sections() -> None:
+    # "today", "launch" and "run" are weak cues that every summary has; the release's other
+    # paragraphs stand under headings of their own, so the summary is not all there is.
+    sectioned = """
+        # Tidewell launches a tide alert for harbour kayakers
+
+        Today we are launching Tidewell, an alert that tells kayakers when the tide will turn at
+        their launch point, so they can run their route before the current turns against them.
+
+        ## Problem
+
+        Kayakers check tide tables by hand and misjudge the turn, and every summer some are swept
+        out past the breakwater.
+
+        ## Solution
+
+        Tidewell reads the harbour's tide gauge and sends a text an hour before the turn.
+        """
+    anatomy = anatomy_of_text(textwrap.dedent(sectioned).lstrip())
+    assert anatomy["summary"] is not None and anatomy["call_to_action"] is None
+
+
+def test_the_close_under_the_heading_of_another_part_is_found_when_it_says_so_plainly() -> None:
+    # "How it works" names the solution and runs to the FAQ; its last paragraph is the close.
+    release = """
+        # Tidewell tells harbour kayakers when the tide turns
+
+        Today Tidewell launched a tide alert for kayakers who paddle out of small harbours.
+
+        Kayakers check tide tables by hand and misjudge the turn, and every summer some are swept
+        out past the breakwater.
+
+        ## How it works
+
+        Tidewell reads the harbour's tide gauge and sends a text an hour before the turn.
+
+        Each alert names the launch point and the minutes left before the current changes.
+
+        Tidewell is available today for the harbours of Puget Sound.
+
+        ## FAQ
+
+        **Does it cost anything?**
+        No, the first season is free.
+        """
+    anatomy = anatomy_of_text(textwrap.dedent(release).lstrip())
+    assert anatomy["call_to_action"] is not None
+    assert anatomy["call_to_action"].text.startswith("Tidewell is available today")
+    # A problem paragraph under its own heading is never the close, whatever its words.
+    template = """
+        # Newsdesk gathers your news in one place
+
+        ## Summary
+
+        Newsdesk gathers the news from every site you read into one page.
+
+        ## Problem
+
+        Having to open different sites and tabs to read all the feeds and blogs we subscribe to.
+        """
+    assert anatomy_of_text(textwrap.dedent(template).lstrip())["call_to_action"] is None

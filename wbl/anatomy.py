@@ -1477,7 +1477,9 @@ class _Builder:
     ) -> None:
         """The closing paragraphs of the release: where to go, what it costs, how to start."""
         cues = self.data["cues"]
-        keep_summary = len(prose) > 2  # the summary is not the close, unless it is nearly all there is
+        # The summary is not the close, unless it is nearly all the release there is (counted with
+        # the paragraphs under the release's own headings and the quotes).
+        keep_summary = sum(1 for ln in body if ln.words >= 3) > 2
         worded = sorted(
             [ln for ln in prose if ln.words >= 3] + self._inviting_labels(prose, cues),
             key=lambda ln: ln.segment.index,
@@ -1489,6 +1491,15 @@ class _Builder:
         if before and self._close_in(before[-3:], cues, keep_summary, plain=True):
             return
         if self._close_in(worded[-3:], cues, keep_summary, plain=True):
+            return
+        # The close under the heading of another part (a "How it works" section that runs to the
+        # FAQ): the release's last paragraphs, when one says so plainly ("is available today").
+        last = [
+            ln
+            for ln in body
+            if ln.words >= 3 and not ln.label and self.roles.get(ln.segment.index) in (None, "solution")
+        ]
+        if self._close_in(last[-3:], cues, keep_summary, plain=False):
             return
         # When other sections follow the release before the FAQ ("Tenets", "Customer Problem",
         # "Key Features"), its close ends an earlier section, and must then say so plainly: a
@@ -1551,7 +1562,8 @@ class _Builder:
         summary = self.parts.get("summary")
         for line in reversed(tail):
             segment = line.segment
-            if summary and segment.index == summary.segments[0].index and keep_summary:
+            is_summary = summary is not None and segment.index == summary.segments[0].index
+            if is_summary and keep_summary:
                 continue
             text = line.label_text if line.label else segment.text
             strong = cue_hits(text, cues["call_to_action"])
@@ -1568,7 +1580,9 @@ class _Builder:
             # An earlier section's close is a paragraph that says so in words, or a numbered step
             # that does ('4. Run "npm install"'); other list items there are features.
             steps = segment.unit.kind == "paragraph" or (segment.unit.ordered and imperative)
-            close = (linked or bool(strong) or weakly) if plain else (bool(strong) and steps)
+            # A summary that is nearly the whole release closes it only when it says where to go:
+            # "today" and "launch" are weak cues every summary has.
+            close = (linked or bool(strong) or (weakly and not is_summary)) if plain else (bool(strong) and steps)
             if close:
                 confidence = 0.85 if linked or len(strong) >= 2 else 0.65
                 self.found("call_to_action", [segment], "content", confidence if plain else 0.6)
