@@ -937,6 +937,22 @@ def _adjective_reading(token: Any, tokens: Sequence[Any], k: int) -> bool:
     return before in _DEGREE or after == "enough"
 
 
+def _opens_question_subject(aux: Any, token: Any) -> bool:
+    """ "Are shared links secure?": in a yes/no question the subject stands between the inverted
+    auxiliary and its participle, so a participle right after a question's opening auxiliary, before
+    a noun or an adjective, describes that subject ("shared links"); it is no passive."""
+    sent = token.sent
+    if token.i != aux.i + 1 or token.i + 1 >= sent.end or sent[-1].text != "?":
+        return False
+    if any(t.is_alpha and not _QUESTION_LABEL.fullmatch(t.text) for t in token.doc[sent.start : aux.i]):
+        return False
+    return token.doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+# A question's own label before it ("Q:", "Q3.").
+_QUESTION_LABEL = re.compile(r"[Qq]\d*")
+
+
 def is_infinitive(aux: Any) -> bool:
     """ "to be heard": the auxiliary is a bare be/get after "to"."""
     return aux.lower_ in ("be", "get") and any(
@@ -1024,7 +1040,7 @@ def passive_clauses(
             continue
         if not infinitives and is_infinitive(aux):
             continue
-        if _adjective_reading(token, tokens, k):
+        if _adjective_reading(token, tokens, k) or _opens_question_subject(aux, token):
             continue
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         after = token.nbor(2) if token.i + 2 < len(token.doc) else None
