@@ -351,7 +351,9 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
     """A common noun the sentence makes a customer by what it does or gets, not by a list: the
     one an enabling verb hands an ability to ("lets county building inspectors file ...", "helps
     freelance translators to ...", "helps translators get paid"), a noun with a "who" clause ("for
-    translators who ..."), or the subject of "can now" / "no longer" ("Landlords can now see ...").
+    translators who ..."), the subject of "can" or "no longer" ("Landlords can now see ..."), or a
+    word for people by their work ("lobster fishermen") that acts or is acted for. One person counts
+    with an article ("lets the skipper of a small boat log each haul"); a bare singular is a name.
     ("for translators" alone is not enough: "drivers for printers" names things.) Technology words, the
     company's own people and product names are never customers."""
     if head.pos_ != "NOUN" or not parsed(head):
@@ -361,16 +363,29 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         return False  # a generic word ("users") needs a real modifier (see specific_segment)
     if lex.strong_pattern.fullmatch(head.text) or head.text in lex.products or _company_owned(head, lex):
         return False
-    if head.tag_ != "NNS" or forms & lex.weak_terms:
-        return False  # a segment is a plural ("translators who"); "production who" is a misparse
+    if forms & lex.weak_terms:
+        return False
+    if head.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # A segment is a plural ("translators who") or one person ("lets the skipper of a boat
+        # log"); a bare singular is a name ("Syncer helps") or a misparse ("production who").
+        return False
     for child in head.children:
-        if child.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PERSON for t in child.subtree if t.i < child.i):
+        # Plural only: one "who" is often the product made a person ("an AI companion who listens").
+        if (
+            head.tag_ == "NNS"
+            and child.dep_ == "relcl"
+            and any(t.lower_ in _RELATIVE_PERSON for t in child.subtree if t.i < child.i)
+        ):
             return True
-    if not _AGENTIVE.search(head.lemma_.lower()):
-        # Below, only plural nouns for people who do something (inspectors, beekeepers, florists):
+    lemma = head.lemma_.lower()
+    verb = head.head
+    if _PEOPLE.search(lemma):
+        # "Lobster fishermen record their catch": a word for people by their work names people.
+        return head.dep_ in ("nsubj", "dobj", "dative", "pobj") and verb.pos_ in ("VERB", "AUX", "ADP")
+    if not _AGENTIVE.search(lemma):
+        # Below, only nouns for people who do something (inspectors, beekeepers, florists):
         # "lets the team see" names no one outside, "helps pipelines run" names a thing.
         return False
-    verb = head.head
     if (
         head.dep_ in ("nsubj", "nsubjpass")
         and verb.dep_ in ("ccomp", "xcomp")
@@ -381,7 +396,7 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "helps translators to quote"
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         lowered = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
-        return {"can", "now"} <= lowered or {"no", "longer"} <= lowered
+        return "can" in lowered or {"no", "longer"} <= lowered  # "campers can search", "no longer"
     return False
 
 
@@ -449,10 +464,40 @@ def specific_segment(head: Any, lex: Lexicon) -> str | None:
     phrase = " ".join(t.text for t in words)
     if forms & lex.roles:
         return phrase
+    clause = _restricting_clause(head)
     if forms & lex.generic_customers:
         real = [m for m in modifiers if m.text.lower() not in lex.vague_modifiers and m.pos_ != "DET"]
-        return phrase if real else None
+        if real:
+            return phrase
+        # "people who are done renting their task list", "teams building LLM agents": the clause
+        # says which ones.
+        return f"{phrase} {clause}" if clause else None
     return phrase if customer_by_use(head, lex) else None
+
+
+# Nouns for people by their work or kind: fisherman, saleswoman, salespeople, craftsperson.
+_PEOPLE = re.compile(r"(?:man|men|woman|women|person|people|folks?)$")
+
+
+def _restricting_clause(head: Any) -> str:
+    """The start of a clause that singles out the people a noun names by what they do or are: a
+    "who" clause in the present ("people who are done renting", "users who share a network") or a
+    present participle ("teams building LLM agents", "a homelabber hunting for a disk"), as "who
+    are done …"; empty when there is none. A clause in the past tells of an event, not a group
+    ("customers who tried it in our pilot")."""
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        words = list(child.subtree)
+        if child.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PERSON for t in words if t.i < child.i):
+            verbs = [child, *(c for c in child.children if c.dep_ in ("aux", "auxpass"))]
+            if not any(v.tag_ in ("VBP", "VBZ") for v in verbs):
+                continue
+        elif not (child.dep_ == "acl" and child.tag_ == "VBG" and child.i == head.i + 1):
+            continue
+        shown = " ".join(t.text for t in words[:5])
+        return shown + (" …" if len(words) > 5 else "")
+    return ""
 
 
 # --- the grammatical subject ----------------------------------------------------------------
@@ -608,8 +653,8 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
     (and are not common words), proper names that are the subject of two or more sentences (the
-    whole name, "Delegator Agent", where its last word is also written as a common word), and
-    the vocabulary's products (from `lex`)."""
+    whole name, "Delegator Agent", where its last word is also written as a common word), the
+    words of the dateline's place, and the vocabulary's products (from `lex`)."""
     found = memo.PRODUCT_NAMES.remember(document, lambda: frozenset(_product_names(document)))
     return found | lex.products if lex is not None else found
 
@@ -635,6 +680,10 @@ def _product_names(document: Document) -> set[str]:
         else:
             named.add(head)
     named |= company_names(document)
+    # The dateline's place ("SAN FRANCISCO —") is a name the reader reads as one, not an acronym.
+    place = _dateline_place(document)
+    if place is not None:
+        named |= {w for w in re.findall(r"[A-Za-z][\w.'-]*", place[0].text[place[1] : place[2]]) if w[0].isupper()}
     if lead.headline is None or lead.headline.nlp is None:
         return named
     headline = lead.headline.nlp

@@ -29,7 +29,8 @@ ACRONYMS = MemoKey(
 KEY_LEMMAS = MemoKey(
     "problem.key_lemmas",
     "analysis",
-    "a paragraph's content words and their lemmas, the customer's names left out (inputs: lexicon, segments)",
+    "a paragraph's content words as written and their lemmas, the customer's names and a run-in label left out "
+    "(inputs: lexicon, segments, where the paragraph's own words start)",
 )
 # wbl_rules.structure.checks: unfinished-draft.
 DRAFT_MATCHES = MemoKey(

@@ -147,6 +147,17 @@ def test_quotes_in_block_quotes_signed_below_and_introduced_before() -> None:
     assert speakers["leader"].attribution.startswith("Sam Ortiz")
 
 
+def test_words_spoken_in_a_story_are_no_quotation() -> None:
+    # The solution tells what the customer does and says; the leader's quotation comes after it.
+    release = PLAIN_RELEASE.replace(
+        "Leakline puts a coin-sized sensor",
+        'To check a unit, the plumber opens the app and says "show me flat four." Leakline puts a coin-sized sensor',
+    )
+    anatomy = anatomy_of(release)
+    assert [q.text.split()[:3] for q in anatomy.quotes] == [["We", "built", "Leakline"], ["I", "got", "the"]]
+    assert lines(anatomy)["leader_quote"] == 14
+
+
 def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
     anatomy = anatomy_of(
         """

@@ -109,6 +109,7 @@ def test_a_replacement_keeps_case_and_agrees_with_a_or_an():
         ("It is a truly good app.", "truly", "It is a good app."),
         ("Really.", "Really", None),  # nothing would be left
         ("Owners, basically, order daily.", "basically", None),  # an aside or an item of a list
+        ("A fast, seamless solution.", "seamless", None),  # "A fast, solution": the list's last item
         ("It is **really** fast.", "really", None),  # not set off by a space in the text
     ],
 )

@@ -12,6 +12,7 @@ import wbl
 from wbl.config import ConfigError, load_config, resolve
 from wbl.kinds import RuleDataError, load_pack
 from wbl.registry import Registry, discover
+from wbl.rule import Severity
 from wbl.vocabulary import Vocabulary
 
 from .conftest import REPO
@@ -231,6 +232,10 @@ def test_substitution_suggests_the_replacement(make_pack):
     report = lint([flagging], "We utilize scale.\n", vocabulary=Vocabulary(reject=("scale",)))
     assert [(f.text, f.suggestion) for f in report.findings] == [("utilize", None), ("scale", None)]
     assert [f.fix for f in report.findings] == [None, None]
+    # A name written in camel case is a name, not the word: "StreamLine" is no "streamline".
+    [streamline] = load_pack(make_pack({"t.toml": rule_file(body + '[options.swap]\nstreamline = "simplify"\n')}))
+    report = lint([streamline], "StreamLine helps teams streamline their reviews.\n")
+    assert [f.text for f in report.findings] == ["streamline"]
 
 
 def test_metric_levels_and_messages(make_pack):
@@ -319,3 +324,31 @@ def wbl_entry_point(name: str, value: str):
     from importlib import metadata
 
     return metadata.EntryPoint(name=name, value=value, group="wbl.rules")
+
+
+def test_a_dateline_is_not_counted_in_the_sentence_it_heads():
+    # 29 words after the dateline, 34 with it: under the 30-word limit, and the finding of a longer
+    # sentence points past the dateline.
+    sentence = (
+        "Harbor Lights today launched TideLog, an app that lets the skipper of a small "
+        "fishing boat log each haul by voice and send the catch report with one tap."
+    )
+    release = "# Harbor Lights launches TideLog\n\nPORTLAND, Maine, May 12, 2026 — {}\n\nSkippers log hauls by voice.\n"
+    options = wbl.LintOptions(select=("WB503",), kind="press_release")
+    report = wbl.lint_text(release.format(sentence), "t.md", options=options)
+    assert [f.severity for f in report.findings] == [Severity.INFO]  # over the 20-word hint only
+    longer = sentence.replace("with one tap.", "with one tap from the deck of the boat.")
+    [finding] = wbl.lint_text(release.format(longer), "t.md", options=options).findings
+    assert finding.severity == Severity.WARNING and finding.text.startswith("Harbor Lights today")
+    assert "has 35 words" in finding.message
+
+
+def test_a_run_in_label_is_not_counted_in_the_sentence_it_opens():
+    words = "Download the app from the store, enter your licence number and log your first haul before dawn."
+    text = f"# TideLog\n\nSkippers log hauls by voice.\n\n**Getting started:** {words}\n"
+    options = wbl.LintOptions(select=("WB503",), kind="press_release")
+    assert wbl.lint_text(text, "t.md", options=options).findings == ()  # 18 words, 20 with the label
+    [finding] = wbl.lint_text(
+        text.replace("before dawn", "before the sun rises over the harbour"), "t.md", options=options
+    ).findings
+    assert finding.text.startswith("Download") and "has 22 words" in finding.message

@@ -303,6 +303,17 @@ def test_the_companys_name_in_the_leaders_attribution_is_not_jargon():
     assert any(f.text == "KC" for f in wbl.lint_text(plain, "t.md", options=options).findings)
 
 
+def test_the_place_of_the_dateline_is_no_acronym_jargon_or_technology():
+    text = (
+        "# StreamLine Moves Every Order Event Between Your Services\n\n"
+        "SAN FRANCISCO — Today we are announcing StreamLine, an event mesh built on Kubernetes and Kafka.\n\n"
+        "StreamLine uses a sidecar architecture with Envoy proxies and a Raft metadata store.\n"
+    )
+    options = wbl.LintOptions(select=("WB302", "WB401", "WB421"), kind="prfaq")
+    findings = wbl.lint_text(text, "t.md", options=options).findings
+    assert findings and not any("'SAN'" in f.message or f.text == "SAN" for f in findings)
+
+
 def test_a_slot_left_for_a_value_holds_no_acronym_jargon_or_technology_even_when_split():
     # The sentence splitter cuts "[" from the rest: the placeholder is read in the whole paragraph.
     text = "# Acme\n\n[City, State ZIP Code]\n\nWrite to [Company Name] at [City, State ZIP Code] today.\n"

@@ -681,6 +681,9 @@ class Anatomy:
     signals: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # Each problem-paragraph candidate's segment index, features and the model's probability.
     problem_candidates: tuple[tuple[int, Mapping[str, float], float], ...] = ()
+    # (unit index, offset) where a unit's own words start after what opens it: a run-in label
+    # ("**Getting started:** Download ...") or the release's dateline ("PORTLAND, Maine — ...").
+    lead_ins: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_prfaq(self) -> bool:
@@ -698,6 +701,14 @@ class Anatomy:
 
     def missing(self, names: Iterable[str]) -> list[str]:
         return [n for n in names if n not in self.parts]
+
+    def prose_start(self, unit: Any) -> int:
+        """Where the unit's own words start in its text: past a run-in label or the dateline that
+        opens it (0 when nothing does)."""
+        for index, offset in self.lead_ins:
+            if index == unit.index:
+                return offset
+        return 0
 
     def role_of(self, unit: Any) -> str:
         """The role of a unit's first segment ("problem", "answer", "title", ...)."""
@@ -1039,7 +1050,25 @@ class _Builder:
             residue=tuple(self.residue),
             signals=MappingProxyType(signals),
             problem_candidates=tuple(self.problem_candidates),
+            lead_ins=self._lead_ins(lines),
         )
+
+    def _lead_ins(self, lines: Sequence[_Line]) -> tuple[tuple[int, int], ...]:
+        """Where each unit's own words start after a run-in label or the dateline opening it."""
+        found: dict[int, int] = {}
+        for line in lines:
+            segment = line.segment
+            if line.runin and segment.start == 0:
+                found[segment.unit.index] = _past_separator(segment.unit.text, line.runin_end)
+        dateline = self.parts.get("dateline")
+        if dateline is not None:
+            segment = dateline.segments[0]
+            span = dateline_span(segment.text)
+            if span is not None:
+                index = segment.unit.index
+                end = _past_separator(segment.unit.text, segment.start + span[1])
+                found[index] = max(found.get(index, 0), end)
+        return tuple(sorted(found.items()))
 
     def _without_back_matter(self, lines: Sequence[_Line]) -> list[_Line]:
         """The lines of the press release without its back matter: what a heading such as "Sources"
@@ -1645,6 +1674,8 @@ class _Builder:
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
+            if not in_section and not starts_quoted and _NARRATED.search(attribution):
+                continue  # "the skipper presses one button and says 'forty pounds'": a story's words, no quotation
             label = (section or (None, None))[1]
             before = lines[position - 2] if position >= 2 else None
             # Right under the part's heading, or under the template prompt right under it.
@@ -2561,6 +2592,18 @@ def _is_upper_label(text: str) -> bool:
         return False  # checked first: the letters of every paragraph would be read otherwise
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# An attribution that narrates what someone does before speaking ("presses one button and says"):
+# the words quoted are part of a story (a command spoken, a reply), not a quotation of the release.
+_NARRATED = re.compile(r"\s(?:and|then)(?:\s+(?:says|said|asks|asked|replies|replied|answers|answered))?$")
+
+
+def _past_separator(text: str, offset: int) -> int:
+    """`offset` moved past the marks and spaces that close a label or a dateline (":", "—", "**")."""
+    while offset < len(text) and text[offset] in " \t*_—–-:,.":
+        offset += 1
+    return offset
 
 
 def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:

@@ -134,11 +134,15 @@ def removal(text: str, start: int, end: int, applicability: Applicability = Appl
 
     None when the words cannot go cleanly: nothing else would be left of the sentence, they sit
     after "a"/"an" that would then disagree with the next word, they are not set off by a space,
-    or they stand between commas (", basically," is an aside, ", very," an item of a list: which
-    commas go depends on which it is).
+    or they stand between commas or after one, before the next word (", basically," is an aside,
+    ", very," and ", seamless solution" items of a list: which commas go depends on which it is).
     """
     before, after = text[:start], text[end:]
     if embedded(text, start, end) or (before.rstrip().endswith(",") and after.startswith(",")):
+        return None
+    if before.endswith(", ") and re.match(r" [\w'’]", after):
+        # "a fast, seamless solution": the last item of a list before its noun; cutting the word
+        # alone leaves "a fast, solution", and whether the comma goes too depends on what it is.
         return None
     if after.startswith(", "):
         cut_start, cut_end = start, end + 2  # "Basically, it" -> "it"

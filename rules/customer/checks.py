@@ -35,9 +35,12 @@ def no_specific_customer(document: Document, ctx: RuleContext) -> Iterator[Viola
     cannot judge a benefit without knowing whose it is.
 
     **What is flagged.** Once per document, at the headline: the lead names no noun phrase headed
-    by a role ("independent bookstore owners", "ML engineers", "families") and no generic customer
-    word with a real modifier ("enterprise customers"). Releases shorter than `min-words` are not
-    judged.
+    by a role ("independent bookstore owners", "ML engineers", "families"), no generic customer
+    word with a real modifier ("enterprise customers") or a clause that says which ones ("people
+    who are done renting their task list", "teams building LLM agents"), and no one the sentence
+    makes a customer by what they do or get ("lets the skipper of a small boat log each haul",
+    "campers can search", "lobster fishermen record their catch"). Releases shorter than
+    `min-words` are not judged.
 
     **Fix.** Name the segment in the sub-heading: "Independent bookstore owners can now...".
 

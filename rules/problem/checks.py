@@ -152,34 +152,47 @@ def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Viol
         return
     ignore = {str(w).lower() for w in ctx.get("ignore-lemmas", ())}
     ignore |= {n.lower() for n in product_names(document, lex)}
-    problem_lemmas = _key_lemmas(problem, ignore, lex, segments)
-    solution_lemmas = _key_lemmas(solution, ignore, lex, segments)
-    if not problem_lemmas or len(problem_lemmas & solution_lemmas) >= int(ctx.get("min-shared", 1)):
+    problem_lemmas = _key_lemmas(document, problem, ignore, lex, segments)
+    solution_lemmas = _key_lemmas(document, solution, ignore, lex, segments)
+    if not problem_lemmas or len(problem_lemmas.keys() & solution_lemmas.keys()) >= int(ctx.get("min-shared", 1)):
         return
     unit = solution[0]
     text = unit.text
     start = len(text) - len(text.lstrip())
-    words = ", ".join(f"'{w}'" for w in sorted(problem_lemmas)[:5])
+    # The problem's first key words, as the document writes them ("data", "KPIs"; not "datum").
+    words = ", ".join(f"'{w}'" for w in list(problem_lemmas.values())[:5])
     yield Violation(ctx["message"].format(words=words), unit, start, len(text.rstrip()))
 
 
-def _key_lemmas(units: list[Unit], ignore: set[str], lex: Lexicon, segments: tuple[str, ...]) -> set[str]:
-    """Content lemmas of the paragraphs, without the customer's name (both paragraphs name it)."""
-    result = set()
+def _key_lemmas(
+    document: Document, units: list[Unit], ignore: set[str], lex: Lexicon, segments: tuple[str, ...]
+) -> dict[str, str]:
+    """Content lemmas of the paragraphs, without the customer's name (both paragraphs name it)
+    or a run-in label ("**Problem:**"), each with its first word as written, in the order they
+    first appear."""
+    result: dict[str, str] = {}
     for unit in units:
+        start = document.anatomy.prose_start(unit)
         candidates = memo.KEY_LEMMAS.remember(
-            unit, lambda unit=unit: _lemma_candidates(unit, lex, segments), lex.key, "|".join(segments)
+            unit,
+            lambda unit=unit, start=start: _lemma_candidates(unit, lex, segments, start),
+            lex.key,
+            "|".join(segments),
+            start,
         )
-        result.update(lemma for word, lemma in candidates if word not in ignore and lemma not in ignore)
+        for written, lemma in candidates:
+            if written.lower() not in ignore and lemma not in ignore:
+                result.setdefault(lemma, written)
     return result
 
 
-def _lemma_candidates(unit: Unit, lex: Lexicon, segments: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(word, lemma), both lower case, of the unit's content words that do not name the customer."""
+def _lemma_candidates(unit: Unit, lex: Lexicon, segments: tuple[str, ...], start: int) -> tuple[tuple[str, str], ...]:
+    """(word as written, lemma in lower case) of the unit's content words from `start` on that do
+    not name the customer."""
     found = []
     for token in unit.nlp or ():
-        if token.is_stop or not token.is_alpha or len(token.text) < 3:
+        if token.idx < start or token.is_stop or not token.is_alpha or len(token.text) < 3:
             continue
         if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not is_customer_token(token, lex, segments):
-            found.append((token.text.lower(), token.lemma_.lower()))
+            found.append((token.text, token.lemma_.lower()))
     return tuple(found)

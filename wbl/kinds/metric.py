@@ -139,10 +139,20 @@ class Metric(Kind):
             units = [u for u in document.units if u.kind in kinds and u.part in parts]
             minimum = int(ctx.get("min-words", 0)) if scored else 0
             if scope == "sentence":
+                anatomy = document.anatomy
                 for unit in units:
+                    # "PORTLAND, Maine, May 12, 2026 — Harbor Lights today launched ...", "**Getting
+                    # started:** Download ...": a dateline or a run-in label heads the sentence but
+                    # is not part of it.
+                    prose_start = anatomy.prose_start(unit)
                     for sentence in unit.sentences:
-                        values = self._values(sentence.text, sentence.word_count, 1)
-                        yield _Subject(values, _at_sentence(sentence), unit)
+                        start = max(0, min(prose_start - sentence.start, len(sentence.text)))
+                        if start:
+                            words = unit.words_between(sentence.start + start, sentence.end)
+                            text = sentence.text[start:]
+                        else:
+                            words, text = sentence.word_count, sentence.text
+                        yield _Subject(self._values(text, words, 1), _at_sentence(sentence, start), unit)
             elif scope == "unit":
                 for unit in units:
                     if unit.word_count >= minimum:
@@ -215,8 +225,9 @@ def _covering(unit: Unit) -> Callable[[str, Severity | None], Violation]:
     return lambda message, severity: Violation.covering(unit, message, severity=severity)
 
 
-def _at_sentence(sentence: Any) -> Callable[[str, Severity | None], Violation]:
-    return lambda message, severity: Violation.in_sentence(sentence, 0, len(sentence.text), message, severity=severity)
+def _at_sentence(sentence: Any, start: int = 0) -> Callable[[str, Severity | None], Violation]:
+    end = len(sentence.text)
+    return lambda message, severity: Violation.in_sentence(sentence, start, end, message, severity=severity)
 
 
 def _at_start(unit: Unit) -> Callable[[str, Severity | None], Violation]:

@@ -153,7 +153,13 @@ class Substitution(Kind):
             if unit.part not in parts or unit.kind not in kinds:
                 continue
             for match in table.pattern.finditer(unit.text):
+                if _INNER_CAPITAL.search(match.group(0)):
+                    continue  # "StreamLine", "iLeverage": a name written in camel case, not the word
                 yield _violation(unit, match, table, fixes, ctx)
+
+
+# A lower-case letter followed by a capital inside one word: how product names are written.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
