@@ -140,6 +140,23 @@ def test_validation_errors_are_one_line_and_exit_2(project, body, expected):
     assert len(err.strip().splitlines()) == 1, err
 
 
+def test_every_problem_of_a_configuration_file_is_named_in_one_run(project):
+    body = '[rules.long-sentence]\nmax-word = 10\nseverity = "loud"\n[vocabulary]\naccept = "x"\n'
+    write(project / "wbl.toml", 'fail-on = "warnign"\nignroe = ["WB101"]\n' + body)
+    write(project / "a.md", TEXT)
+    code, data, err = check("a.md")
+    assert code == 2 and data is None
+    lines = err.strip().splitlines()
+    assert [line.split(": ")[3] for line in lines] == [
+        "ignroe",
+        "fail-on",
+        "rules.long-sentence.max-word",
+        "rules.long-sentence.severity",
+        "vocabulary.accept",
+    ]
+    assert all(line.startswith("wbl: error: ") and "wbl.toml" in line for line in lines)
+
+
 def test_a_key_with_a_line_break_is_named_on_one_line(tmp_path):
     # The library's error, not only the command line's (which escapes what it prints anyway).
     path = tmp_path / "wbl.toml"

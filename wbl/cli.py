@@ -127,7 +127,8 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str) -> None:
-    _say(f"wbl: error: {message}")
+    for line in message.splitlines() or [message]:  # a configuration file's problems, one per line
+        _say(f"wbl: error: {line}")
     sys.exit(EXIT_ERROR)
 
 

@@ -27,12 +27,12 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from wbl.engine import LintOptions
 from wbl.guard import DEFAULT_TIME_LIMIT
@@ -307,21 +307,38 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
+T = TypeVar("T")
+
+
 class _Reader:
     """Validates one table; every error names `where` (the file) and the dotted key."""
 
     def __init__(self, where: str, prefix: str, registry: Registry) -> None:
         self.where, self.prefix, self.registry = where, prefix, registry
+        # Every problem found, one line each: a file with four mistakes takes one run to mend.
+        self.problems: list[str] = []
 
     def fail(self, key: str, problem: str) -> ConfigError:
         # A key can hold any character TOML allows in quotes; the error stays one visible line.
         shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in key)
         return ConfigError(f"{self.where}: {self.prefix}{shown}: {problem}")
 
+    def noted(self, compute: Callable[[], T], default: T) -> T:
+        """`compute()`, or `default` with its problem noted (the table is read on)."""
+        try:
+            return compute()
+        except ConfigError as exc:
+            self.problems.append(str(exc))
+            return default
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise ConfigError("\n".join(dict.fromkeys(self.problems)))
+
     def keys(self, table: Mapping[str, Any], allowed: Sequence[str], key: str = "") -> None:
         for name in table:
             if name not in allowed:
-                raise self.fail(f"{key}{name}", f"unknown key{did_you_mean(name, allowed)}")
+                self.problems.append(str(self.fail(f"{key}{name}", f"unknown key{did_you_mean(name, allowed)}")))
 
     def strings(self, value: Any, key: str) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -344,8 +361,13 @@ class _Reader:
         self.keys(table, VOCABULARY_KEYS, f"{key}.")
         lists = {}
         for name, terms in table.items():
+            if name not in VOCABULARY_KEYS:
+                continue
             if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
-                raise self.fail(f"{key}.{name}", f"expected a list of terms (strings), got {describe(terms)}")
+                self.problems.append(
+                    str(self.fail(f"{key}.{name}", f"expected a list of terms (strings), got {describe(terms)}"))
+                )
+                continue
             lists[name] = [t.strip() for t in terms]
         return Vocabulary.from_mapping(lists)
 
@@ -363,30 +385,39 @@ class _Reader:
         return Severity.parse(value)
 
     def layer(self, table: Mapping[str, Any], key: str = "") -> Layer:
-        select = self.selectors(table["select"], f"{key}select") if "select" in table else None
+        select = (
+            self.noted(lambda: self.selectors(table["select"], f"{key}select"), None) if "select" in table else None
+        )
         model = table.get("model")
         if model is not None and not isinstance(model, str):
-            raise self.fail(f"{key}model", f"expected a string, got {describe(model)}")
-        fail_on = self.severity(table["fail-on"], f"{key}fail-on") if "fail-on" in table else None
+            self.problems.append(str(self.fail(f"{key}model", f"expected a string, got {describe(model)}")))
+            model = None
+        fail_on = (
+            self.noted(lambda: self.severity(table["fail-on"], f"{key}fail-on"), None) if "fail-on" in table else None
+        )
         kind = table.get("kind")
         if kind is not None and kind not in DOCUMENT_KINDS:
-            raise self.fail(f"{key}kind", f"expected one of {', '.join(DOCUMENT_KINDS)}, got {describe(kind)}")
+            expected = f"expected one of {', '.join(DOCUMENT_KINDS)}, got {describe(kind)}"
+            self.problems.append(str(self.fail(f"{key}kind", expected)))
+            kind = None
         limit = table.get("rule-time-limit")
         if limit is not None and (
             not isinstance(limit, int | float) or isinstance(limit, bool) or not 0 <= limit < float("inf")
         ):
-            raise self.fail(
-                f"{key}rule-time-limit", f"expected a number of seconds (0: no limit), got {describe(limit)}"
-            )
+            expected = f"expected a number of seconds (0: no limit), got {describe(limit)}"
+            self.problems.append(str(self.fail(f"{key}rule-time-limit", expected)))
+            limit = None
         return Layer(
             rule_time_limit=limit,
             select=select,
-            extend_select=self.selectors(table.get("extend-select", []), f"{key}extend-select"),
-            ignore=self.selectors(table.get("ignore", []), f"{key}ignore"),
+            extend_select=self.noted(lambda: self.selectors(table.get("extend-select", []), f"{key}extend-select"), ()),
+            ignore=self.noted(lambda: self.selectors(table.get("ignore", []), f"{key}ignore"), ()),
             fail_on=fail_on,
             model=model,
-            rules=self.rules(table.get("rules", {}), f"{key}rules"),
-            vocabulary=self.vocabulary(table.get("vocabulary", {}), f"{key}vocabulary"),
+            rules=self.noted(lambda: self.rules(table.get("rules", {}), f"{key}rules"), MappingProxyType({})),
+            vocabulary=self.noted(
+                lambda: self.vocabulary(table.get("vocabulary", {}), f"{key}vocabulary"), NO_VOCABULARY
+            ),
             kind=kind,
         )
 
@@ -398,18 +429,24 @@ class _Reader:
         for name, options in table.items():
             rule = self.registry.get(name) or self.registry.get(name.upper())
             if rule is None:
-                raise self.fail(f"{key}.{name}", f"unknown rule{did_you_mean(name, names)}")
+                self.problems.append(str(self.fail(f"{key}.{name}", f"unknown rule{did_you_mean(name, names)}")))
+                continue
             if not isinstance(options, dict):
-                raise self.fail(f"{key}.{name}", f"expected a table of options, got {describe(options)}")
+                expected = f"expected a table of options, got {describe(options)}"
+                self.problems.append(str(self.fail(f"{key}.{name}", expected)))
+                continue
             merged = result.setdefault(rule.code, {})
             for option, value in options.items():
                 where = f"{key}.{name}.{option}"
                 if option == "severity":
-                    merged[option] = self.severity(value, where).value
+                    severity = self.noted(lambda value=value, where=where: self.severity(value, where), None)
+                    if severity is not None:
+                        merged[option] = severity.value
                     continue
                 problem = option_problem(rule, option, value)
                 if problem:
-                    raise self.fail(where, problem)
+                    self.problems.append(str(self.fail(where, problem)))
+                    continue
                 merged[option] = value
         return MappingProxyType({code: MappingProxyType(options) for code, options in result.items()})
 
@@ -422,35 +459,54 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
     reader.keys(data, TOP_KEYS)
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
-        raise reader.fail("per-file-ignores", f"expected a table of glob = [codes], got {describe(per_file)}")
+        expected = f"expected a table of glob = [codes], got {describe(per_file)}"
+        reader.problems.append(str(reader.fail("per-file-ignores", expected)))
+        per_file = {}
     for glob in per_file:
         problem = glob_problem(glob)
         if problem:
-            raise reader.fail(f"per-file-ignores.{glob}", problem)
+            reader.problems.append(str(reader.fail(f"per-file-ignores.{glob}", problem)))
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list) or not all(isinstance(o, dict) for o in raw_overrides):
-        raise reader.fail("overrides", "expected an array of tables ([[overrides]])")
+        reader.problems.append(str(reader.fail("overrides", "expected an array of tables ([[overrides]])")))
+        raw_overrides = []
     overrides = []
     for index, table in enumerate(raw_overrides):
         key = f"overrides[{index}]."
         reader.keys(table, OVERRIDE_KEYS, key)
         if "files" not in table:
-            raise reader.fail(f"{key}files", "missing: each override needs files = [globs]")
-        overrides.append(Override(reader.globs(table["files"], f"{key}files"), reader.layer(table, key)))
+            reader.problems.append(str(reader.fail(f"{key}files", "missing: each override needs files = [globs]")))
+            continue
+        files = reader.noted(lambda table=table, key=key: reader.globs(table["files"], f"{key}files"), ())
+        overrides.append(Override(files, reader.layer(table, key)))
     docs_url = data.get("docs-url")
     if docs_url is not None and not (isinstance(docs_url, str) and _URL.match(docs_url)):
         expected = "expected an absolute URL such as 'https://example.com/wbl'"
-        raise reader.fail("docs-url", f"{expected}, got {describe(docs_url)}")
+        reader.problems.append(str(reader.fail("docs-url", f"{expected}, got {describe(docs_url)}")))
+    base = reader.layer(data)
+    include = (
+        reader.noted(lambda: reader.globs(data["include"], "include"), DEFAULT_INCLUDE)
+        if "include" in data
+        else DEFAULT_INCLUDE
+    )
+    exclude = (
+        reader.noted(lambda: reader.globs(data["exclude"], "exclude"), DEFAULT_EXCLUDE)
+        if "exclude" in data
+        else DEFAULT_EXCLUDE
+    )
+    extend_exclude = reader.noted(lambda: reader.globs(data.get("extend-exclude", []), "extend-exclude"), ())
+    per_file_ignores = tuple(
+        (glob, reader.noted(lambda glob=glob, codes=codes: reader.selectors(codes, f"per-file-ignores.{glob}"), ()))
+        for glob, codes in per_file.items()
+    )
+    reader.raise_problems()
     return Config(
         path=Path(where) if where else None,
         root=root,
-        base=reader.layer(data),
-        include=reader.globs(data["include"], "include") if "include" in data else DEFAULT_INCLUDE,
-        exclude=(reader.globs(data["exclude"], "exclude") if "exclude" in data else DEFAULT_EXCLUDE)
-        + reader.globs(data.get("extend-exclude", []), "extend-exclude"),
-        per_file_ignores=tuple(
-            (glob, reader.selectors(codes, f"per-file-ignores.{glob}")) for glob, codes in per_file.items()
-        ),
+        base=base,
+        include=include,
+        exclude=exclude + extend_exclude,
+        per_file_ignores=per_file_ignores,
         overrides=tuple(overrides),
         docs_url=docs_url,
     )

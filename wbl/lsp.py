@@ -396,7 +396,9 @@ class WblLanguageServer(LanguageServer):
                 return None
             linter = project.linter_for(project.settings_for(path))
         except ConfigError as exc:
-            notes.append(_Note(types.MessageType.Warning, f"wbl: {exc}; linting with the default rules", show=True))
+            problems = "; ".join(str(exc).splitlines())
+            message = f"wbl: {problems}; linting with the default rules"
+            notes.append(_Note(types.MessageType.Warning, message, show=True))
             if lane.fallback is None:
                 lane.fallback = Project(registry=default_registry(), isolated=True)
             linter = lane.fallback.linter_for(lane.fallback.settings_for(path))
