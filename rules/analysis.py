@@ -393,7 +393,9 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
     ):
         return True  # "lets inspectors file", "helps translators get paid": the subject of the enabled verb
     if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in lex.enabling_verbs:
-        return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "helps translators to quote"
+        # "helps translators to quote"; "lets the skipper of a boat log", which the parser often
+        # reads with the enabled verb elsewhere: an agent noun after "let" or "help" is its subject.
+        return verb.lemma_.lower() in _CAUSATIVES or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         lowered = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
         return "can" in lowered or {"no", "longer"} <= lowered  # "campers can search", "no longer"

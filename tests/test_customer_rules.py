@@ -283,6 +283,9 @@ def _lead_findings(lead: str) -> list[str]:
         "# Ledgerly helps freelance translators get paid on time\n\n",
         # One person, with an article: "lets the skipper of a small fishing boat log each haul".
         "# TideLog\n\n## A paper-free logbook\n\nTideLog lets the skipper of a small fishing boat log each haul.\n\n",
+        # The parser often hangs the enabled verb elsewhere: "an app that lets the skipper ... log".
+        "# TideLog\n\nHarbor Lights today launched TideLog, a phone app that lets the skipper of a small fishing "
+        "boat log each haul by voice and send the monthly state catch report with one tap.\n\n",
         "# Campfinder\n\n## Pacific Northwest campers can search every park at once\n\n",
         "# TideLog\n\n## Lobster fishermen record their catch in ten seconds\n\n",
         # A generic word singled out by a clause in the present: who they are, what they do.
