@@ -681,9 +681,9 @@ class Anatomy:
     signals: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # Each problem-paragraph candidate's segment index, features and the model's probability.
     problem_candidates: tuple[tuple[int, Mapping[str, float], float], ...] = ()
-    # (unit index, offset) where a unit's own words start after what opens it: a run-in label
+    # Unit index -> offset where a unit's own words start after what opens it: a run-in label
     # ("**Getting started:** Download ...") or the release's dateline ("PORTLAND, Maine — ...").
-    lead_ins: tuple[tuple[int, int], ...] = ()
+    lead_ins: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def is_prfaq(self) -> bool:
@@ -705,10 +705,7 @@ class Anatomy:
     def prose_start(self, unit: Any) -> int:
         """Where the unit's own words start in its text: past a run-in label or the dateline that
         opens it (0 when nothing does)."""
-        for index, offset in self.lead_ins:
-            if index == unit.index:
-                return offset
-        return 0
+        return self.lead_ins.get(unit.index, 0)
 
     def role_of(self, unit: Any) -> str:
         """The role of a unit's first segment ("problem", "answer", "title", ...)."""
@@ -1053,7 +1050,7 @@ class _Builder:
             lead_ins=self._lead_ins(lines),
         )
 
-    def _lead_ins(self, lines: Sequence[_Line]) -> tuple[tuple[int, int], ...]:
+    def _lead_ins(self, lines: Sequence[_Line]) -> Mapping[int, int]:
         """Where each unit's own words start after a run-in label or the dateline opening it."""
         found: dict[int, int] = {}
         for line in lines:
@@ -1068,7 +1065,7 @@ class _Builder:
                 index = segment.unit.index
                 end = _past_separator(segment.unit.text, segment.start + span[1])
                 found[index] = max(found.get(index, 0), end)
-        return tuple(sorted(found.items()))
+        return MappingProxyType(found)
 
     def _without_back_matter(self, lines: Sequence[_Line]) -> list[_Line]:
         """The lines of the press release without its back matter: what a heading such as "Sources"
