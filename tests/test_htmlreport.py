@@ -31,7 +31,7 @@ HOSTILE = """\
 # DataSync AI: A Next-Generation Cloud-Native Platform
 
 Our platform leverages ML and blockchain to deliver seamless, best-in-class synchronization of
-enterprise data assets across various heterogeneous environments.
+enterprise data assets across various heterogeneous environments of a large company.
 
 <script>document.title = "pwned"</script>
 

@@ -208,8 +208,25 @@ def _sentence_spans(doc: Any) -> tuple[tuple[int, int, Any], ...]:
 
 
 def count_words(tokens: Iterable[Any]) -> int:
-    """The word count wbl uses everywhere: tokens that are neither punctuation nor space."""
-    return sum(1 for t in tokens if not (t.is_punct or t.is_space))
+    """The word count wbl uses everywhere, a reader's: runs of tokens with no space between them
+    count once if they hold anything but punctuation ("day's", "can't", "$180", "31%", "e-mail"
+    and "and/or" are one word each, though the tokenizer splits them), and a dash splits a run
+    ("this—and that" is three words)."""
+    count = 0
+    in_word = False
+    for token in tokens:
+        if token.is_space or token.text in _WORD_BREAKS:
+            in_word = False
+        elif not token.is_punct and not in_word:
+            count += 1
+            in_word = True
+        if token.whitespace_:
+            in_word = False
+    return count
+
+
+# Punctuation that separates two words though nothing spaces it from them.
+_WORD_BREAKS = frozenset(["—", "–", "--", "…", "..."])
 
 
 class _Memo:
