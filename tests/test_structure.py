@@ -394,3 +394,26 @@ def test_a_release_without_a_summary_still_hears_what_it_lacks():
     messages = [f.message for f in report.findings]
     assert any("lacks" in m and "a summary paragraph" in m and "a customer quote" in m for m in messages)
     assert any(f.rule == "WB102" and "No FAQ" in f.message for f in report.findings)
+
+
+def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
+    # The same four sentences, bare or after a "**Summary.**" label and a dateline, measure the same
+    # (the label once counted as a fifth sentence, and label and dateline as 10 more words).
+    summary = (
+        "Gantry today announced Flaky Test Quarantine, a new feature of Gantry CI for engineering teams. "
+        "Quarantine watches every test run across a repository, finds tests that pass and fail on the "
+        "same commit, and moves them to a quarantine list so that they no longer fail the build. Teams "
+        "get a weekly report of quarantined tests and can fix them when they have time. In a pilot with "
+        "twelve teams, blocked merges fell from nine a week to two, and nobody had to rerun a build "
+        "three times to get a change in."
+    )
+    headline = "# Gantry CI Launches Flaky Test Quarantine\n\n"
+    labelled = f"{headline}**Summary.** SAN FRANCISCO, CA – March 3, 2027 – {summary}\n"
+    strict = Linter(LintOptions(kind="prfaq", select=("WB523",), rule_options={"WB523": {"max-words": 60}}))
+    [bare] = strict.lint_text(headline + summary + "\n", "gantry.md").findings
+    [finding] = strict.lint_text(labelled, "gantry.md").findings
+    assert finding.message == bare.message and "has 4 sentences" in finding.message
+    assert finding.text.startswith("Gantry today announced")
+    words = int(finding.message.split(" words")[0].rsplit(" ", 1)[1])
+    lenient = Linter(LintOptions(kind="prfaq", select=("WB523",), rule_options={"WB523": {"max-words": words}}))
+    assert not lenient.lint_text(labelled, "gantry.md").findings

@@ -471,6 +471,8 @@ _BOLD_HEAD = re.compile(r"^\s*(\*\*|__)([^*_\n]{3,80}?)\1")
 _ONE_LINE_PARTS = frozenset(["headline", "subheading", "dateline", "summary"])
 # What closes a dateline: a dash with spaces (or an em/en dash), a colon, or a full stop.
 _DATELINE_END = re.compile(r"\s+-\s+|\s*(?:—|–|--)\s*|:\**\s+|\.\**\s+")
+# Words after a dash that follows the date: the release's first sentence, past the dateline.
+_CLAUSE_AFTER_DATE = re.compile(r"(?:\s+-|—|–|--)\s*\w")
 _PLACEHOLDER_PLACE = re.compile(r"\[[^\]]*\b(?:city|state|location|date|place|country)\b[^\]]*\]", re.IGNORECASE)
 _TODAY = re.compile(
     r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
@@ -485,6 +487,8 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
         return True
     date = _DATE.search(head)
     if date:
+        if _CLAUSE_AFTER_DATE.search(head, date.end()):
+            return False  # "June 2, 2027 — Today Harbor Labs launched Kettle.": the dateline ended at the dash
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
         short_place = head.isupper() or len(place.split()) <= 8

@@ -198,8 +198,16 @@ class Metric(Kind):
         if summary is None or summary.unit.is_heading:
             return
         segment = summary.segments[0]
-        values = self._values(segment.text, segment.word_count, _sentences_in(segment))
-        yield _Subject(values, _covering_segment(segment), segment.unit)
+        unit = segment.unit
+        # A run-in label ("**Summary.**") or a dateline heads the paragraph but is not the summary.
+        start, end = max(segment.start, min(anatomy.prose_start(unit), segment.end)), segment.end
+        sentences = sum(1 for s in unit.sentences if segment.start <= s.start < end and s.end > start)
+        values = self._values(unit.text[start:end], unit.words_between(start, end), sentences)
+
+        def place(message: str, severity: Severity | None) -> Violation:
+            return Violation(message, unit, start, end, severity=severity)
+
+        yield _Subject(values, place, unit)
 
     def _values(self, text: str, words: int, sentences: int) -> dict[str, float]:
         values: dict[str, float] = {}
