@@ -118,11 +118,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_DATE_HEAD = re.compile(
-    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b{_MONTH}\s+(?:XX|DD|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
+    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
     re.IGNORECASE,
 )
 _PLACEHOLDER_DATE = re.compile(
-    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b{_MONTH}\s+(?:XX|DD|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b|\bTBD\b",
+    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b|\bTBD\b",
     re.IGNORECASE,
 )
 _CITY = re.compile(
