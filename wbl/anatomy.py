@@ -548,6 +548,10 @@ class Segment:
         """Words, counted as `Unit.word_count` counts them (tokens once the document is analysed)."""
         return int(self.unit.words_between(self.start, self.end))
 
+    def holds(self, sentence: Any) -> bool:
+        """The sentence (a `wbl.document.Sentence`) starts inside this segment."""
+        return self.unit.index == sentence.unit.index and self.start <= sentence.start < self.end
+
 
 @dataclass(frozen=True, slots=True)
 class Part:

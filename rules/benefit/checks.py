@@ -19,6 +19,8 @@ from wbl.rule import RuleContext, Violation
 from wbl.textutil import has_number
 
 _ENABLING = ("let", "help", "allow", "enable", "give", "save", "spare", "free")
+# The anatomy's roles of paragraphs whose sentences unquantified-benefit does not judge.
+_NOT_BENEFITS = frozenset(("problem", "call_to_action"))
 
 
 def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]) -> bool:
@@ -91,8 +93,9 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
     promise. This is a hint, not a rule: not every benefit needs a number, but the main ones do.
 
     **What is flagged.** Each press-release benefit sentence (see no-customer-benefit) in a
-    paragraph with no number, spelled-out count or amount, as a hint. Headings and quoted speech
-    are skipped; at most `max-per-document` hints are given.
+    paragraph with no number, spelled-out count or amount, as a hint. Headings, quoted speech,
+    the problem paragraph (what goes wrong today is no benefit) and the getting-started and call
+    to action paragraphs (how to start) are skipped; at most `max-per-document` hints are given.
 
     **Fix.** Add the measure: how much time, money or effort the customer saves, or how many
     more things they can do.
@@ -104,12 +107,17 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
     limit = int(ctx.get("max-per-document", 5))
     count = 0
     numbered: dict[int, bool] = {}  # by unit: asked once per paragraph, not once per sentence
+    anatomy = document.anatomy
+    # What goes wrong today, and how to start or where to sign up, are no benefits to quantify.
+    skipped = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _NOT_BENEFITS]
     for sentence in pr_sentences(document, quotes=False):
         if count >= limit:
             return
         unit = sentence.unit
         if unit.is_heading:
             continue  # headlines carry no figures
+        if any(s.holds(sentence) for s in skipped):
+            continue
         if (quantified := numbered.get(id(unit))) is None:
             quantified = numbered[id(unit)] = has_number(unit.text)
         if quantified:

@@ -273,13 +273,9 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
         for sentence in unit.sentences:
             if (unit.index, sentence.start) in lead or (faq and sentence.text.rstrip().endswith("?")):
                 continue
-            if any(s.unit.index == unit.index and s.start <= sentence.start < s.end for s in aside):
+            if any(s.holds(sentence) for s in aside):
                 continue
-            if (
-                stated
-                and any(s.unit.index == unit.index and s.start <= sentence.start < s.end for s in problem)
-                and problem_score(sentence.text) >= stated
-            ):
+            if stated and any(s.holds(sentence) for s in problem) and problem_score(sentence.text) >= stated:
                 continue
             yield sentence
 
