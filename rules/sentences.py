@@ -1401,6 +1401,9 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     phrase = [nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head]
     while phrase[-1].dep_ in ("compound", "amod") and phrase[-1].head.i > phrase[-1].i:
         phrase.append(phrase[-1].head)
+    noun = phrase[-1]
+    if noun.lower_ in table.first_facts or noun.lemma_.lower() in table.first_facts:
+        return False  # "the first free day the operator offered": the noun is a fact's
     children = [c for word in phrase for c in word.children]
     if any(c.dep_ in ("relcl", "acl") for c in children):
         return True  # "the first app built for nurses", "the first store that never closes"

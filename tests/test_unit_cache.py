@@ -58,6 +58,11 @@ def _edits(text: str) -> Iterator[str]:
     speaker = '"We wanted one screen," said Dana Ruiz, a bookstore owner in Leeds:'
     yield "\n\n".join([*paragraphs[:2], speaker, quoted, *paragraphs[2:]])
     yield "\n\n".join([*paragraphs[:2], "Prices went up this year.", quoted, *paragraphs[2:]])
+    # The same answer under a question about risks, then under another one (weasel-word lets a
+    # hedge pass in what answers "What are the risks?").
+    answer = "Crews may be overbooked on popular days, so the page caps bookings per route."
+    for question in ("**What are the risks?**", "**How do residents book?**"):
+        yield "\n\n".join([*paragraphs, "## Internal FAQ", question, answer])
 
 
 def test_findings_after_edits_equal_a_fresh_lint() -> None:

@@ -715,6 +715,12 @@ class Anatomy:
         opens it (0 when nothing does)."""
         return self.lead_ins.get(unit.index, 0)
 
+    def risk_answers(self) -> tuple[Segment, ...]:
+        """The answers to the FAQ's questions about what could go wrong ("What are the risks?",
+        "What could make this fail?"), where saying what may happen is the point."""
+        cues = data()["bezos"]["pre_mortem"]
+        return tuple(s for q in self.questions if cue_hits(q.text, cues) for s in q.answer)
+
     def role_of(self, unit: Any) -> str:
         """The role of a unit's first segment ("problem", "answer", "title", ...)."""
         for segment, role in zip(self.segments, self.roles, strict=True):

@@ -573,6 +573,7 @@ def _unit_keys(document: Document) -> list[_UnitKey]:
     text), hashed once per document."""
 
     def keys() -> list[_UnitKey]:
+        asked = {s.unit.index: q.text for q in document.anatomy.questions for s in q.answer}
         return [
             _UnitKey(
                 (
@@ -588,6 +589,7 @@ def _unit_keys(document: Document) -> list[_UnitKey]:
                     unit.emphasis,
                     unit.breaks,
                     document.sections[unit.section].title,
+                    asked.get(unit.index),  # the FAQ question the unit answers
                     document.quoted_in_blockquote(unit),
                 )
             )
