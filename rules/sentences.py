@@ -844,6 +844,25 @@ def passive_lists(options: Mapping[str, Any]) -> PassiveLists:
     )
 
 
+# "committed to", "dedicated to": an attitude when someone holds it, a passive when something is
+# the subject ("the change was committed to main").
+_DEVOTION = frozenset(["committed", "dedicated", "devoted"])
+
+
+def _devoted_someone(participle: Any) -> bool:
+    """ "to" follows the participle and its subject is a pronoun, a name or a company or team."""
+    following = participle.nbor(1) if participle.i + 1 < len(participle.doc) else None
+    # The subject hangs on the participle, or on "be" when the tagger reads an adjective.
+    holder = participle.head if participle.dep_ == "acomp" else participle
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        following is not None
+        and following.lower_ == "to"
+        and bool(subjects)
+        and all(s.pos_ in ("PRON", "PROPN") or s.lemma_.lower() in ("company", "team") for s in subjects)
+    )
+
+
 def may_be_passive(span: Any) -> bool:
     """A cheap test before the parse is walked: a form of be or get is in the sentence."""
     return any(t.lower_ in _BE or t.lower_ in _GET_FORMS or t.lemma_ in ("be", "get") for t in span)
@@ -1036,6 +1055,8 @@ def passive_clauses(
             continue  # "what's left" is an adjective; "are left with a choice" is a passive
         if is_get and lower in lists.get_exempt:
             continue
+        if lower in _DEVOTION and _devoted_someone(token):
+            continue  # "we are committed to", "Acme is dedicated to"; "secrets are never committed to git" stays
         if lower in ("lost", "stuck") and not is_get and _aux_lemma(aux) != "be":
             continue
         if not infinitives and is_infinitive(aux):

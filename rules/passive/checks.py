@@ -113,11 +113,12 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     left-to-right test catches what the small parser misses, including participles it tags as
     adjectives ("is fragmented", ``stative-participles``). Reduced participles ("designed for gym
     owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
-    based in", "are excited"; after *get*, ``get-exempt-participles``: "get started") and "is
-    used to it" are not flagged; "is used to sign releases" is. Terms the project's vocabulary
-    accepts are never flagged as participles. Someone's words set in a block quote (a quotation,
-    or a text that opens in the first person) are left alone (``skip-blockquotes``); a press
-    release laid out in a block quote is not.
+    based in", "are excited"; after *get*, ``get-exempt-participles``: "get started"), "is
+    used to it" and an attitude someone holds ("we are committed to", "Acme is dedicated to")
+    are not flagged; "is used to sign releases" and "secrets are never committed to git" are.
+    Terms the project's vocabulary accepts are never flagged as participles. Someone's words set
+    in a block quote (a quotation, or a text that opens in the first person) are left alone
+    (``skip-blockquotes``); a press release laid out in a block quote is not.
 
     **Fix.** Name the actor and make it the subject: "We encrypt the file", "A knowledge graph
     powers the search".
