@@ -1545,6 +1545,8 @@ def test_a_first_name_with_a_surname_slot_is_the_same_leader_later() -> None:
         ("said founder Wes Eklund.", "Wes Eklund", "founder"),
         ("said early user Alex Rivera.", "Alex Rivera", "early user"),
         ("said CEO Jane Smith.", "Jane Smith", "CEO"),
+        ("said Mayor Teresa Lindgren.", "Teresa Lindgren", "Mayor"),
+        ("said Dean Smith, a nurse in Tacoma.", "Dean Smith", "a nurse in Tacoma"),
         # A role tied to an organisation names no one; neither does a role alone.
         ("said engineers at Acme Labs.", None, "engineers at Acme Labs"),
         ("said the head of product.", None, "the head of product"),
