@@ -153,10 +153,11 @@ def _judge(sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], 
     return Judged(start, end, severity, describe(why, span) or f"'{words}'", words if pantry else "")
 
 
-def _message(ctx: RuleContext, found: Judged) -> str:
+def _message(ctx: RuleContext, found: Judged, faq: bool = False) -> str:
     if found.pantry:
         return ctx["pantry-message"].format(words=found.pantry)
-    return ctx["message"].format(reasons=found.reasons)
+    template = (ctx.get("faq-message") if faq else None) or ctx["message"]
+    return template.format(reasons=found.reasons)
 
 
 def _context(document: Document, ctx: RuleContext) -> tuple[SentenceLexicon, frozenset[str]]:
@@ -213,7 +214,8 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     languages and hosting to the FAQ.
 
     Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `problem-statement` (0: judge
-    every sentence of the problem paragraph), `message`, `pantry-message`, and
+    every sentence of the problem paragraph), `message`, `faq-message` (for an FAQ answer),
+    `pantry-message`, and
     the lexicon extensions `extend-technology-terms`, `extend-implementation-verbs`,
     `extend-pantry-cues`, `extend-customer-roles`.
     """
@@ -227,7 +229,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 sentence,
                 found.start,
                 found.end,
-                _message(ctx, found),
+                _message(ctx, found, faq),
                 severity=found.severity,
                 vocabulary=_product_hint(document, found),
             )
