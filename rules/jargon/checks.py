@@ -235,5 +235,6 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
-        hint = VocabularyHint.accept(*(term.text for term, _ in named[:show]))
+        # Every term the finding counts, named or not: accepting only those shown would leave it.
+        hint = VocabularyHint.accept(*dict.fromkeys(term.text for term, _ in named))
         yield Violation(message, unit, start, end, severity=severity, vocabulary=hint)
