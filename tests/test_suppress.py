@@ -133,6 +133,13 @@ def test_unknown_rules_and_stray_enables_are_reported(unused_linter):
     assert any("'wbl-enable WB601' matches no open wbl-disable" in m for m in messages)
 
 
+def test_a_mistyped_rule_name_is_reported_without_being_asked(weasel_linter):
+    # Without --report-unused too: the typo would otherwise leave the finding in place, silently.
+    [(line, message)] = unused(weasel_linter, f"{WEASEL} <!-- wbl-disable-line weasel-words -->\n")
+    assert line == 1 and "names no known rule 'weasel-words'; did you mean 'weasel-word'?" in message
+    assert unused(weasel_linter, "Clean text.\n\n<!-- wbl-enable WB601 -->\n") == []  # a stray enable: on request only
+
+
 def test_report_unused_on_the_command_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("# T\n\n<!-- wbl-disable-next-line WB601 -->\nClean text.\n", encoding="utf-8")

@@ -447,7 +447,12 @@ class Linter:
             except Exception as exc:  # A scoring bug must not hide the findings.
                 errors.append(f"internal error in the document score: {type(exc).__name__}: {exc}")
         findings = apply_suppressions(
-            document, findings, self._codes_named, frozenset(r.code for r in rules), self.options.report_unused
+            document,
+            findings,
+            self._codes_named,
+            frozenset(r.code for r in rules),
+            self.options.report_unused,
+            self.registry.did_you_mean,
         )
         findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
         return FileReport(

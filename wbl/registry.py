@@ -124,8 +124,13 @@ class Registry:
         return tuple(sorted(chosen.values(), key=lambda r: r.code))
 
     def _unknown(self, token: str) -> str:
+        return f"unknown rule selector {token!r}{self.did_you_mean(token)}"
+
+    def did_you_mean(self, token: str) -> str:
+        """``; did you mean 'weasel-word'?`` for the code, name or category closest to a mistyped
+        selector, or ""."""
         vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
-        return f"unknown rule selector {token!r}{did_you_mean(token, vocabulary)}"
+        return did_you_mean(token, vocabulary)
 
     def check_options(self, rule_options: Mapping[str, Any]) -> None:
         """Raise `OptionError` for rule options that name no rule or option of this registry, or

@@ -10,9 +10,10 @@ No codes means every rule. A code may be a rule code (WB601), a code prefix (WB6
 (weasel-word) or a category (weasel), comma- or space-separated. Comments inside fenced or
 indented code blocks, inline code spans and front matter do not count.
 
-`apply_suppressions` drops the suppressed findings and, on request, turns each directive (or
-each code of a directive) that suppressed nothing into an `unused-suppression` finding with the
-rule-less code WB000, so that `--report-unused` can fail a CI run over stale suppressions.
+`apply_suppressions` drops the suppressed findings, turns each code of a directive that names no
+known rule into an `unused-suppression` finding with the rule-less code WB000 and, on request,
+each directive (or each code of a directive) that suppressed nothing too, so that
+`--report-unused` can fail a CI run over stale suppressions.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ UNUSED_CATEGORY = "suppression"
 UNUSED_EXPLANATION = f"""{UNUSED_CODE} {UNUSED_NAME} (suppression, warning)
 
 A suppression comment (<!-- wbl-disable ... -->) that suppressed nothing: the finding it was
-written for is gone, so the comment only hides the next one. Reported only with
-`wbl check --report-unused`. WB000 is not a rule: it cannot be selected or ignored.
+written for is gone, so the comment only hides the next one. Reported with
+`wbl check --report-unused`, and always for a comment that names no known rule (a typo such as
+'weasel-words' would otherwise suppress nothing, silently). WB000 is not a rule: it cannot be
+selected or ignored.
 
 Fix: remove the comment, or the codes in it that the message names.
 See docs/configuration.md (Suppressions, --report-unused)."""
@@ -157,12 +160,15 @@ def apply_suppressions(
     resolve: Callable[[str], frozenset[str]],
     active: frozenset[str],
     report_unused: bool = False,
+    hint: Callable[[str], str] = lambda token: "",
 ) -> list[Finding]:
-    """The findings no directive suppresses, plus (with `report_unused`) WB000 findings.
+    """The findings no directive suppresses, plus WB000 findings: always for a directive naming
+    no known rule (a typo would otherwise silently suppress nothing), and with `report_unused` for
+    every directive that suppressed nothing.
 
     `resolve` maps a token (code, prefix, slug, category) to the rule codes it names (empty when
     unknown); `active` holds the codes of the rules that ran, so that a directive naming a rule
-    that was not selected is not called unused.
+    that was not selected is not called unused; `hint` gives a mistyped token's "did you mean".
     """
     findings = list(findings)
     directives = find_directives(document)
@@ -176,13 +182,17 @@ def apply_suppressions(
             scope.used = True
         if not covering:
             kept.append(finding)
-    if report_unused:
-        kept += _unused_findings(document, scopes, stray, active)
+    kept += _unused_findings(document, scopes, stray, active, hint, report_unused)
     return kept
 
 
 def _unused_findings(
-    document: Document, scopes: Sequence[_Scope], stray: Sequence[Directive], active: frozenset[str]
+    document: Document,
+    scopes: Sequence[_Scope],
+    stray: Sequence[Directive],
+    active: frozenset[str],
+    hint: Callable[[str], str],
+    report_unused: bool,
 ) -> list[Finding]:
     groups: dict[tuple[int, str | None], list[_Scope]] = {}
     for scope in scopes:
@@ -192,17 +202,18 @@ def _unused_findings(
         if any(s.used for s in members):
             continue
         directive, codes = members[0].directive, members[0].codes
-        if token is None:
+        if token is not None and not codes:
+            unknown = f"suppression '{directive.text}' names no known rule {token!r}{hint(token)}; fix or remove it"
+            problems.append((directive, unknown))
+        elif not report_unused:
+            continue
+        elif token is None:
             problems.append((directive, f"unused suppression '{directive.text}': it suppressed no finding; remove it"))
-        elif not codes:
-            problems.append(
-                (directive, f"suppression '{directive.text}' names no known rule {token!r}; fix or remove it")
-            )
         elif codes & active:
             problems.append(
                 (directive, f"unused suppression '{directive.text}': no {token} finding to suppress; remove {token}")
             )
-    for directive in stray:
+    for directive in stray if report_unused else ():
         problems.append((directive, f"'{directive.text}' matches no open wbl-disable; remove it"))
     return [_unused_finding(document, d, message) for d, message in problems]
 
