@@ -214,13 +214,16 @@ def count_words(tokens: Iterable[Any]) -> int:
     ("this—and that" is three words)."""
     count = 0
     in_word = False
-    for token in tokens:
-        if token.is_space or token.text in _WORD_BREAKS:
+    for token in tokens:  # the cheap tests first: this runs over every token, often
+        if token.is_punct:
+            if in_word and token.text in _WORD_BREAKS:
+                in_word = False
+        elif token.is_space:
             in_word = False
-        elif not token.is_punct and not in_word:
+        elif not in_word:
             count += 1
             in_word = True
-        if token.whitespace_:
+        if in_word and token.whitespace_:
             in_word = False
     return count
 
