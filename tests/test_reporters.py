@@ -227,6 +227,17 @@ def test_text_long_line_is_cut_around_the_span():
     assert shown[first : first + count] == "seamless"
 
 
+@pytest.mark.parametrize("dash", ["-", "–"])  # a plain line, and one the slower path measures
+def test_text_a_paragraph_long_span_is_underlined_to_the_cut(dash):
+    # A finding about a whole 500-character paragraph once drew 500 carets under the whole line.
+    text = f"Start {dash} " + "word " * 100 + "end.\n"
+    f = finding(text, text.rstrip("\n"))
+    block = _blocks(render_text(Report((FileReport(f.path, (f,), source_text=text),))))[0]
+    shown, first, count = _caret_cells(block)
+    assert shown.endswith("…") and len(shown) <= 110
+    assert (first, count) == (0, len(shown) - 1)  # every shown cell but the ellipsis
+
+
 def test_text_control_characters_cannot_reach_the_terminal():
     text = "Very \x1b[31mbad\n"
     f = finding(text, "bad")

@@ -87,15 +87,16 @@ def render_text(report: Report, options: RenderOptions | None = None) -> str:
                 end = f.end_column - 1 if f.end_line == line else length
                 if end > length:
                     end = length
-                width = end - start
                 if length <= MAX_WIDTH:
+                    width = end - start
                     append(whole)
                     append(f"{gutter} | {' ' * start}{'^' * width if width > 1 else '^'}")
                 else:
                     cut_start = start - 20 if start > 20 else 0
-                    cut_end = cut_start + (MAX_WIDTH if end - cut_start < MAX_WIDTH else end - cut_start)
+                    cut_end = cut_start + MAX_WIDTH
                     if cut_end > length:
                         cut_end = length
+                    width = (end if end < cut_end else cut_end) - start  # a long span: to the cut
                     # Built in one piece: most findings are on long lines (paragraphs).
                     pad = start - cut_start + 1 if cut_start else start
                     append(
@@ -121,8 +122,9 @@ def _colored_headline(f: Finding) -> str:
 
 
 def snippet(line_text: str | None, f: Finding, color: bool = False, plain: bool | None = None) -> list[str]:
-    """The source line of `f` with carets under its span (to the end of the line if it goes on).
-    `plain`: whether the line is `_plain`, when the caller knows."""
+    """The source line of `f` with carets under its span (to the end of the line if it goes on),
+    at most `MAX_WIDTH` cells of it: a longer span is underlined to the cut. `plain`: whether the
+    line is `_plain`, when the caller knows."""
     if line_text is None:
         return []
     length = len(line_text)
@@ -138,13 +140,13 @@ def snippet(line_text: str | None, f: Finding, color: bool = False, plain: bool 
         if length <= MAX_WIDTH:
             cut_start, cut_end, shown = 0, length, line_text
         else:
-            cut_start, cut_end = _plain_window(length, start, end)
+            cut_start, cut_end = _plain_window(length, start)
             shown = line_text[cut_start:cut_end]
-        pad, span_width = start - cut_start, end - start
+        pad, span_width = start - cut_start, min(end, cut_end) - start
     else:
-        cut_start, cut_end = _window(line_text, start, end)
+        cut_start, cut_end = _window(line_text, start)
         shown = _printable(line_text[cut_start:cut_end])
-        pad, span_width = _width(line_text[cut_start:start]), _width(line_text[start:end])
+        pad, span_width = _width(line_text[cut_start:start]), _width(line_text[start : min(end, cut_end)])
     if cut_start:
         shown, pad = "…" + shown, pad + 1
     if cut_end < length:
@@ -161,16 +163,17 @@ def snippet(line_text: str | None, f: Finding, color: bool = False, plain: bool 
     return [f"{number} | {shown}", f"{gutter} | {' ' * pad}{carets}"]
 
 
-def _plain_window(length: int, start: int, end: int) -> tuple[int, int]:
+def _plain_window(length: int, start: int) -> tuple[int, int]:
     """`_window` for a line of one-cell characters."""
     if length <= MAX_WIDTH:
         return 0, length
     cut_start = start - 20 if start > 20 else 0
-    return cut_start, min(length, cut_start + max(MAX_WIDTH, end - cut_start))
+    return cut_start, min(length, cut_start + MAX_WIDTH)
 
 
-def _window(line: str, start: int, end: int) -> tuple[int, int]:
-    """Code-point bounds of the part of `line` to show, so that the span stays visible."""
+def _window(line: str, start: int) -> tuple[int, int]:
+    """Code-point bounds of the part of `line` to show: `MAX_WIDTH` cells from a little before
+    the span's start."""
     widths = list(accumulate(_cells(line), initial=0))  # widths[i]: cells of line[:i]
     if widths[-1] <= MAX_WIDTH:
         return 0, len(line)
@@ -179,8 +182,7 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
     if widths[start] > lead:
         # The leftmost start that keeps at most `lead` cells before the span.
         cut_start = bisect_left(widths, widths[start] - lead, 0, start + 1)
-    budget = max(MAX_WIDTH, widths[end] - widths[cut_start])
-    cut_end = min(len(line), bisect_right(widths, widths[cut_start] + budget) - 1)
+    cut_end = min(len(line), bisect_right(widths, widths[cut_start] + MAX_WIDTH) - 1)
     return cut_start, max(cut_end, cut_start)
 
 
