@@ -48,7 +48,8 @@ REASON_TEXTS = {
     "x:customer_acts_on_tech": "has the customer operate the technology",
     "x:problem_with_tech": "states a technical problem",
     "propn:": "names a product or tool",
-    "lemma:": "is a technology word",
+    # A word's own weight in the model: learned from the labelled sentences, not a lexicon's.
+    "lemma:": "is mostly seen in technology-first sentences",
 }
 TECHNOLOGY = "names technology"  # tech:, jt:, jargon:, vocab: and the rest
 
