@@ -27,12 +27,16 @@ def unattributed_quote(document: Document, ctx: RuleContext) -> Iterator[Violati
         excerpt = _excerpt(quote.text)
         if not quote.attribution:
             yield Violation(ctx["message"].format(quote=excerpt, who=who), quote.unit, quote.start, quote.end)
-        elif quote.name is None:
+            continue
+        # What lacks a name or a role is the attribution: pointed at when it is in the quote's paragraph.
+        at = quote.unit.text.find(quote.attribution)
+        start, end = (at, at + len(quote.attribution)) if at >= 0 else (quote.start, quote.end)
+        if quote.name is None:
             message = ctx["anonymous-message"].format(quote=excerpt, attribution=quote.attribution, who=who)
-            yield Violation(message, quote.unit, quote.start, quote.end)
+            yield Violation(message, quote.unit, start, end)
         elif quote.role is None:
             message = ctx["role-message"].format(quote=excerpt, name=quote.name, who=who)
-            yield Violation(message, quote.unit, quote.start, quote.end, severity=Severity.INFO)
+            yield Violation(message, quote.unit, start, end, severity=Severity.INFO)
 
 
 def marketing_customer_quote(document: Document, ctx: RuleContext) -> Iterator[Violation]:
