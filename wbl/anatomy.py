@@ -715,6 +715,10 @@ class Anatomy:
         opens it (0 when nothing does)."""
         return self.lead_ins.get(unit.index, 0)
 
+    def with_roles(self, *roles: str) -> tuple[Segment, ...]:
+        """The segments whose role is one of `roles` ("problem", "title", ...), in document order."""
+        return tuple(s for s, role in zip(self.segments, self.roles, strict=True) if role in roles)
+
     def risk_answers(self) -> tuple[Segment, ...]:
         """The answers to the FAQ's questions about what could go wrong ("What are the risks?",
         "What could make this fail?"), where saying what may happen is the point."""

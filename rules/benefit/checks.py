@@ -109,7 +109,7 @@ def unquantified_benefit(document: Document, ctx: RuleContext) -> Iterator[Viola
     numbered: dict[int, bool] = {}  # by unit: asked once per paragraph, not once per sentence
     anatomy = document.anatomy
     # What goes wrong today, and how to start or where to sign up, are no benefits to quantify.
-    skipped = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _NOT_BENEFITS]
+    skipped = anatomy.with_roles(*_NOT_BENEFITS)
     for sentence in pr_sentences(document, quotes=False):
         if count >= limit:
             return

@@ -88,7 +88,7 @@ def _surely_missing(document: Document, part: str) -> bool:
     if part != "problem":
         return True
     anatomy = document.anatomy
-    body = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _BODY_ROLES]
+    body = anatomy.with_roles(*_BODY_ROLES)
     return all(problem_score(s.text) < 1.0 for s in body)
 
 

@@ -256,14 +256,14 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
     lead = {(s.unit.index, s.start) for s in find_lead(document).sentences()}
     parts = set(ctx.get("parts", ("pr", "faq")))
     anatomy = document.anatomy
-    titles = {s.unit.index for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role == "title"}
+    titles = {s.unit.index for s in anatomy.with_roles("title")}
     # Notes about the document and template text frame nothing for the customer (on the corpus's
     # train split, 4 of 17 tech-first findings in preambles were right).
-    aside = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role in _NOT_THE_RELEASE]
+    aside = anatomy.with_roles(*_NOT_THE_RELEASE)
     # A sentence of the problem paragraph that states a difficulty is the customer's problem, even
     # about a technical system ("Deploying one model takes dozens of Kubernetes manifests"): not a
     # pitch (the labelling guide's rule; see the docstring of tech_first_sentence).
-    problem = [s for s, role in zip(anatomy.segments, anatomy.roles, strict=True) if role == "problem"]
+    problem = anatomy.with_roles("problem")
     stated = float(ctx.get("problem-statement", 0) or 0)
     for unit in document.units:
         if unit.part not in parts or unit.kind not in PROSE_KINDS:
