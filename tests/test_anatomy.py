@@ -1945,3 +1945,40 @@ def test_the_person_who_created_it_is_its_leader_even_if_the_draft_is_for_them(a
         """
     )
     assert [q.speaker for q in anatomy.quotes] == [speaker]
+
+
+def test_questions_before_the_press_release_heading_are_not_the_faq() -> None:
+    # Amazon's "five questions" written before the release: the FAQ starts after the release.
+    anatomy = anatomy_of(
+        """
+        # PRFAQ: Ledger Lens
+
+        ## Five Questions
+
+        ### 1. Who is the customer?
+
+        Controllers at mid-sized companies who close the books every month.
+
+        ### 2. What is the customer's problem?
+
+        Matching bank lines to invoices by hand takes them four days a month.
+
+        ## Press Release
+
+        ### Ledger Lens Closes the Month in One Day
+
+        SEATTLE, WA — March 3, 2027 — Today Acme launched Ledger Lens, which matches bank lines to
+        invoices for controllers at mid-sized companies.
+
+        "We closed March in a day," said Priya Shah, controller at Tidewater Foods.
+
+        ## FAQ
+
+        ### What does it cost?
+
+        $200 a month per company.
+        """
+    )
+    assert anatomy["headline"].text == "Ledger Lens Closes the Month in One Day"
+    assert anatomy.present("dateline") and anatomy.present("customer_quote")
+    assert [q.text for q in anatomy.questions] == ["What does it cost?"]

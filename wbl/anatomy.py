@@ -831,6 +831,12 @@ def _release_section_headings(lines: Sequence[_Line]) -> list[tuple[int, int, bo
     return found
 
 
+def _opens_release(line: _Line) -> bool:
+    """A heading that opens the press release by naming it ("## Press Release", "# The Press
+    Release: Introducing X")."""
+    return line.heading and _marker_remainder(line.label_text if line.label else line.segment.text) is not None
+
+
 def _opens_with_dateline(line: _Line) -> bool:
     return not line.label and line.segment.unit.kind == "paragraph" and dateline_span(line.segment.text) is not None
 
@@ -1142,7 +1148,12 @@ class _Builder:
     def _faq_start(self, lines: Sequence[_Line]) -> int:
         sections = _release_section_headings(lines)
         faq_headed = any(line.faq_heading and not line.question for line in lines)
+        # The FAQ follows the press release: questions above a heading that opens the release
+        # ("## Five Questions" ... "## Press Release" ... "## FAQ") are not the FAQ.
+        release = max((i for i, line in enumerate(lines) if _opens_release(line)), default=-1)
         for i, line in enumerate(lines):
+            if i < release:
+                continue
             if line.faq_heading and not line.question:
                 return i
             if (
@@ -1158,7 +1169,9 @@ class _Builder:
                         return i
         # A plain-text FAQ: "...?" lines each followed by an answer, at least three of them.
         plain = [
-            i for i, ln in enumerate(lines) if ln.question == 1 and i + 1 < len(lines) and not lines[i + 1].question
+            i
+            for i, ln in enumerate(lines)
+            if i > release and ln.question == 1 and i + 1 < len(lines) and not lines[i + 1].question
         ]
         if len(plain) >= 3:
             return plain[0]
