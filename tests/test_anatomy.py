@@ -1896,6 +1896,24 @@ def test_after_a_paragraph_opening_with_customer_quote_only_a_quotation_is_the_q
     assert anatomy.parts["call_to_action"].line == 5
 
 
+def test_a_part_label_in_lower_case_opens_its_part_but_a_lower_case_key_is_no_label() -> None:
+    anatomy = anatomy_of(
+        """
+        title: "PRFAQ: playalong"
+
+        # PlayAlong
+
+        PlayAlong is a music video app that shows the chords under any music video you search for.
+
+        customer quote: "I've always wanted to learn my favorite songs on my guitar, and now I can!"
+        """
+    )
+    roles = dict(zip((s.text.split(":")[0] for s in anatomy.segments), anatomy.roles, strict=True))
+    assert roles["customer quote"] == "customer_quote"
+    assert roles["# PlayAlong".lstrip("# ")] == "headline"
+    assert roles["title"] != "headline"
+
+
 def test_a_bold_line_with_a_bare_address_and_a_cue_is_the_call_to_action() -> None:
     anatomy = anatomy_of(
         """

@@ -94,7 +94,8 @@ _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
 # The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
 _INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
-_PLAIN_LABEL = re.compile(r"^\s*([A-Z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
+# "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
+_PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
@@ -2645,8 +2646,12 @@ def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
                 return label.strip(" :.—–-"), e - segment.start
         break
     match = _PLAIN_LABEL.match(text)
-    if match and len(match.group(1).split()) <= 4 and (alias_part(match.group(1)) or _metadata_label(match.group(1))):
-        return match.group(1), match.end()
+    if match and len(match.group(1).split()) <= 4:
+        label = match.group(1)
+        capitalised = label[0].isupper()
+        # A lower-case word alone is a metadata key ("title: ...", "status: ..."), not a part's label.
+        if (capitalised or " " in label.strip()) and (alias_part(label) or (capitalised and _metadata_label(label))):
+            return label, match.end()
     return None
 
 
