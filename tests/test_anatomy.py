@@ -1914,6 +1914,30 @@ def test_a_part_label_in_lower_case_opens_its_part_but_a_lower_case_key_is_no_la
     assert roles["title"] != "headline"
 
 
+def test_he_said_after_a_sentence_that_introduces_someone_is_that_person() -> None:
+    anatomy = anatomy_of(
+        """
+        # Small farms can now rent a combine for a single day
+
+        PORTLAND, Ore. — March 3, 2027 — Willamette Equipment Co-op today opened FieldShare, a day-rental
+        service for farm machines.
+
+        "Our members told us the hardest part is waiting for a machine," said Teresa Aldana, General
+        Manager of Willamette Equipment Co-op.
+
+        Mark Hessel grows 320 acres of wheat near Silverton. "Two years ago I lost a third of my fescue
+        waiting for a custom crew," he said.
+
+        Willamette Equipment Co-op opened a fifth yard in May. "I booked the first combine from it," he said.
+        """
+    )
+    assert [(q.speaker, q.name) for q in anatomy.quotes] == [
+        ("leader", "Teresa Aldana"),
+        ("customer", "Mark Hessel"),
+        ("customer", "Mark Hessel"),  # a company opens the sentence: "he" is the person quoted just before
+    ]
+
+
 def test_a_bold_line_with_a_bare_address_and_a_cue_is_the_call_to_action() -> None:
     anatomy = anatomy_of(
         """

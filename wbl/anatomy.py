@@ -1727,6 +1727,11 @@ class _Builder:
                 stripped = text.strip()
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
+            if attribution.lower() in ("he", "she") and spans:
+                # 'Mark Hessel grows wheat near Silverton. "I lost a third of my crop," he said.':
+                # the pronoun is the person the paragraph has just introduced.
+                introduced = self._introduced_person(text[: spans[0][0]], quotes)
+                attribution = introduced or attribution
             name, role, placeholder = _who(attribution, qd)
             if quotes and name is None and attribution.lower() in _THIRD_PERSON:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
@@ -1749,6 +1754,22 @@ class _Builder:
                 )
             )
         return quotes
+
+    def _introduced_person(self, before: str, quotes: Sequence[Quote]) -> str | None:
+        """The sentence just before a quotation when it opens with a person's name not yet quoted
+        ("Mark Hessel grows 320 acres near Silverton"), else None: a company or product opening
+        it ("Acme today launched ...") is no person."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", before.rstrip(" \"“‘'*_")) if s]
+        if not sentences:
+            return None
+        sentence = sentences[-1].rstrip(" .")
+        match = _INTRODUCED_NAME.match(sentence)
+        if match is None:
+            return None
+        name = match.group("name")
+        if self._ours(name) or _organisations(name) or any(q.name and name in q.name for q in quotes):
+            return None
+        return sentence
 
     def _dash_item(self, segment: Segment) -> bool:
         """A block-quoted list item whose marker is a dash: the signature line of a block quote."""
@@ -2796,6 +2817,11 @@ _MADE_IT = re.compile(
 _PRONOUNS = frozenset("he she they we it i you someone".split())
 # "he said": the person quoted just before speaks again.
 _THIRD_PERSON = frozenset(("he", "she", "they"))
+# A sentence opening with a person's name, then a verb in the present or past: "Mark Hessel grows ...".
+_INTRODUCED_NAME = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+    r"(?:[a-z]+(?:s|ed)|has|had|is|was|ran|grew|taught|led)\b"
+)
 _ROLE_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
 # Words that say whom a product serves, before the role: "for the", "helps", "lets every".
 _FOR_WHOM = r"\b(?:for|helps?|lets?|gives?|serves?)\s+(?:the\s+|an?\s+|every\s+|any\s+)?"
