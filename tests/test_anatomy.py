@@ -13,6 +13,7 @@ from wbl.anatomy import (
     _organisations,
     alias_part,
     cue_hits,
+    data,
     dateline_span,
     kind_words,
     names_the_genre,
@@ -363,6 +364,9 @@ def test_unsplit_faq_questions_are_placed_by_who_asks() -> None:
     # What could make it fail is the pre-mortem, a stakeholder's question, unless a customer asks it.
     assert question_audience("Q: What's the riskiest assumption here?") == "internal"
     assert question_audience("What if it doesn't work with my printer?") == "external"
+    # What has to go right is the plan to succeed, a stakeholder's question too.
+    assert question_audience("What has to be true for FieldShare to succeed?") == "internal"
+    assert cue_hits("What must go right for this to succeed?", data()["bezos"]["plan_to_succeed"])
 
 
 def test_plain_text_document_is_read_line_by_line() -> None:
@@ -2024,3 +2028,21 @@ def test_questions_before_the_press_release_heading_are_not_the_faq() -> None:
     assert anatomy["headline"].text == "Ledger Lens Closes the Month in One Day"
     assert anatomy.present("dateline") and anatomy.present("customer_quote")
     assert [q.text for q in anatomy.questions] == ["What does it cost?"]
+
+
+def test_attribution_spans_are_the_words_after_a_quotation_that_say_who_speaks() -> None:
+    anatomy = anatomy_of(
+        """
+        # Shelfwise gets special orders to bookshops overnight
+
+        "Owners kept losing orders," said Dana Ruiz, General Manager of Shelfwise. "Now they keep them."
+
+        Mark Hessel runs a shop in Salem. "I lost a third of my orders," he said.
+        """
+    )
+    first, second = (q.unit for q in anatomy.quotes)
+    assert [first.text[s:e] for s, e in anatomy.attribution_spans(first)] == [
+        " said Dana Ruiz, General Manager of Shelfwise"
+    ]
+    # Introduced before the quotation: nothing after it to leave out but the pronoun's clause.
+    assert anatomy.attribution_spans(second) == ()

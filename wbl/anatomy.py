@@ -98,6 +98,7 @@ _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\
 _PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
 _OPEN_QUOTE = ('"', "“", "„", "«")
+_CLOSE_QUOTES = ('"', "”", "»")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
 # Where a signer's words start: a capital, a placeholder, or a user name in lower case before a
@@ -715,6 +716,22 @@ class Anatomy:
         """Where the unit's own words start in its text: past a run-in label or the dateline that
         opens it (0 when nothing does)."""
         return self.lead_ins.get(unit.index, 0)
+
+    def attribution_spans(self, unit: Any) -> tuple[tuple[int, int], ...]:
+        """Where a unit's quotations are attributed after they close (', said Teresa Aldana, General
+        Manager of Willamette Equipment Co-op'): the words that say who speaks, not what is said."""
+        spans = []
+        text = unit.text
+        for quote in self.quotes:
+            if quote.unit.index != unit.index or not quote.attribution:
+                continue
+            found = re.compile(rf"(?<!\w){re.escape(quote.attribution)}(?!\w)").search(text, quote.start)
+            at = found.start() if found else -1
+            closed = max(text.rfind(mark, quote.start, at) for mark in _CLOSE_QUOTES) if at >= 0 else -1
+            # Only the verb of saying and its marks between the quotation and the name.
+            if closed >= 0 and len(text[closed + 1 : at].split()) <= 2:
+                spans.append((closed + 1, at + len(quote.attribution)))
+        return tuple(spans)
 
     def with_roles(self, *roles: str) -> tuple[Segment, ...]:
         """The segments whose role is one of `roles` ("problem", "title", ...), in document order."""

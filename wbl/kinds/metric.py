@@ -145,6 +145,9 @@ class Metric(Kind):
                     # started:** Download ...": a dateline or a run-in label heads the sentence but
                     # is not part of it.
                     prose_start = anatomy.prose_start(unit)
+                    # ', said Teresa Aldana, General Manager of ...' after a quotation is who
+                    # speaks, not words of the sentence a reader has to follow.
+                    attributed = anatomy.attribution_spans(unit)
                     for sentence in unit.sentences:
                         start = max(0, min(prose_start - sentence.start, len(sentence.text)))
                         if start:
@@ -152,11 +155,19 @@ class Metric(Kind):
                             text = sentence.text[start:]
                         else:
                             words, text = sentence.word_count, sentence.text
+                        for a_start, a_end in attributed:
+                            if sentence.start + start <= a_start and a_end <= sentence.end:
+                                words -= unit.words_between(a_start, a_end)
                         yield _Subject(self._values(text, words, 1), _at_sentence(sentence, start), unit)
             elif scope == "unit":
                 for unit in units:
                     if unit.word_count >= minimum:
-                        values = self._values(unit.text, unit.word_count, len(unit.sentences))
+                        attributed = document.anatomy.attribution_spans(unit)
+                        text, words = unit.text, unit.word_count
+                        for a_start, a_end in reversed(attributed):
+                            text = text[:a_start] + text[a_end:]
+                            words -= unit.words_between(a_start, a_end)
+                        values = self._values(text, words, len(unit.sentences))
                         yield _Subject(values, _covering(unit), unit)
             else:
                 for part in ctx["parts"]:
