@@ -1390,6 +1390,8 @@ def _excused(
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":
         return True  # "available immediately": when it launches, not how fast it works
+    if word.startswith("much ") and tok.i > span.start and doc[tok.i - 1].lower_ in ("not", "n't", "never", "no"):
+        return True  # "buying a used one is not much better": a lack, not a claim
     if word == "instant" and tok.dep_ == "compound":
         return True
     if word == "fairly" and tok.head.pos_ in ("VERB", "AUX"):
@@ -1426,7 +1428,10 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     if noun.lower_ in table.first_facts or noun.lemma_.lower() in table.first_facts:
         return False  # "the first free day the operator offered": the noun is a fact's
     children = [c for word in phrase for c in word.children]
-    if any(c.dep_ in ("relcl", "acl") for c in children):
+    clauses = [c for c in children if c.dep_ in ("relcl", "acl")]
+    if any(_about_a_person(clause) for clause in clauses):
+        return False  # "the first person who replies YES gets the machine": an order, not a claim
+    if clauses:
         return True  # "the first app built for nurses", "the first store that never closes"
     if phrase[-1].dep_ == "pobj" and phrase[-1].head.lower_ in _TIME_PREPOSITIONS:
         return False  # "on the first ride", "within the first weeks": a point in time
@@ -1434,6 +1439,12 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))
+
+
+def _about_a_person(clause: Any) -> bool:
+    """A relative clause that opens with "who" or "whom": its noun is a person."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in ("who", "whom")
 
 
 def _opens_clause(the: Any) -> bool:
