@@ -785,10 +785,12 @@ class PassiveLists:
     """The passive-voice rule's word lists (its options); the defaults are what the models read."""
 
     # Participles that read as adjectives or set phrases after "be" ("is based in", "are
-    # interested"); "left" only alone ("what's left"; "are left with" counts).
+    # interested"); "left" only alone ("what's left"; "are left with" counts). Verbs that take no
+    # object have no passive: "first come, first served", "the day is come".
     exempt: frozenset[str] = frozenset(
         "based located supposed interested excited thrilled pleased delighted proud tired married concerned gone "
-        "left frustrated worried stressed bored surprised confused annoyed disappointed".split()
+        "left frustrated worried stressed bored surprised confused annoyed disappointed come arrived happened "
+        "occurred".split()
     )
     # After "get", set phrases ("get started", "get rid of").
     get_exempt: frozenset[str] = frozenset(["started", "rid", "used", "married", "dressed"])
