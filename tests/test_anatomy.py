@@ -366,6 +366,7 @@ def test_unsplit_faq_questions_are_placed_by_who_asks() -> None:
     assert question_audience("What if it doesn't work with my printer?") == "external"
     # What has to go right is the plan to succeed, a stakeholder's question too.
     assert question_audience("What has to be true for FieldShare to succeed?") == "internal"
+    assert question_audience("Why is St. Aldric building this now?") == "internal"
     assert cue_hits("What must go right for this to succeed?", data()["bezos"]["plan_to_succeed"])
 
 

@@ -2375,6 +2375,8 @@ def problem_score(text: str, product: Iterable[str] = ()) -> float:
 
 _BUILDER_QUESTION = re.compile(
     r"\bwhy\b.*\b(?:instead of|rather than|not just|over|vs\.?|versus)\b|\bwhy (?:reimplement|build|use|choose|not)\b"
+    # "Why is St. Aldric building this now?": the organisation's reasons for the work
+    r"|\bwhy (?:is|are|does|do|did|should)\b.*\b(?:building|launching|investing|funding)\b"
     r"|\bhow (?:is|are|was|were|will)\b.*\b(?:implemented|built|tested|funded|staffed)\b"
     r"|\broi\b|\bproduction[- ]ready\b|\bcost to (?:run|build|operate)\b|\bdevelopment (?:approach|plan|process)\b"
     r"|\bwhat(?:'s| is) next\b|\btech(?:nical)? (?:stack|debt|design|approach)\b|\bwhat happens (?:if|when)\b.*\b"
