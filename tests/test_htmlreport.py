@@ -189,6 +189,15 @@ def test_findings_about_the_whole_document_stand_above_it(linter) -> None:
     assert all(f'id="c{i}"' in band and f'id="f{i}"' in band for i in whole)
 
 
+def test_other_markdown_gets_no_score_or_parts() -> None:
+    """A README is not judged as a PR/FAQ: the page says so instead of scoring what it is not."""
+    card = {"headline": {"present": True, "line": 1}, "problem": {"present": False, "line": None}}
+    report = FileReport("README.md", source_text="# tally\n", kind="other", score={"score": 28}, scorecard=card)
+    page = render_review(report)
+    assert "Not scored: taken for ordinary Markdown, not a PR/FAQ." in page
+    assert 'class="big">28' not in page and "a problem paragraph" not in page
+
+
 def test_in_page_links_all_land(page) -> None:
     """Every link of the page (notes, rule pages, lines, the scorecard, the chart) has its target."""
     _, html = page

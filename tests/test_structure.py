@@ -16,6 +16,7 @@ from wbl.corpus import PART_COLUMNS, load_documents
 from wbl.document import build_document
 from wbl.engine import Linter, LintOptions
 from wbl.files import FileLinter
+from wbl.findings import FileReport
 from wbl.kinds import load_rule
 from wbl.markdown import parse
 from wbl.registry import Registry
@@ -252,6 +253,35 @@ def test_scorecard_in_file_report(linter: Linter) -> None:
     assert report["scorecard"]["should_we"] == {"present": False, "line": None}
     assert report["kind"] == "prfaq" and 0 <= report["score"]["score"] <= 100
     assert list(report["scorecard"]) == list(PARTS)
+
+
+README = """\
+# tally
+
+A command-line tool that totals the expenses in a CSV file.
+
+## Install
+
+```sh
+pip install tally
+```
+
+## Usage
+
+Run `tally expenses.csv` to print the total of each category. The `--month` option limits the
+total to one month. Contributions are welcome: open an issue first.
+"""
+
+
+def test_json_gives_no_score_or_scorecard_for_other_markdown() -> None:
+    auto = Linter(LintOptions(), Registry.from_rules(_rules()))  # the kind as wbl finds it
+    report = auto.lint_text(README, "README.md")
+    assert report.kind == "other" and not report.judged and not report.findings
+    shown = report.to_dict()
+    assert shown["kind"] == "other" and shown["score"] is None and shown["scorecard"] is None
+    # The result cache and worker processes keep the anatomy's view (`compact`).
+    kept = FileReport.from_dict(report.to_dict(compact=True), source_text=report.source_text)
+    assert kept.scorecard == report.scorecard and kept.score == report.score
 
 
 @pytest.mark.slow

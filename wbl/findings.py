@@ -16,6 +16,10 @@ from typing import Any
 
 from wbl.rule import Applicability, Edit, Fix, Severity
 
+# The document kinds wbl judges as PR/FAQ text (`wbl.anatomy.PRFAQ_KINDS`): only they have a
+# score and a scorecard in the JSON output; other Markdown and fragments are not judged.
+JUDGED_KINDS = ("prfaq", "press_release", "faq")
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 # The file `wbl baseline` writes by default (see `wbl.baseline`; named here so that the command
@@ -285,9 +289,17 @@ class FileReport:
     def error(self) -> str | None:
         return "; ".join(self.errors) if self.errors else None
 
+    @property
+    def judged(self) -> bool:
+        """Whether the file was judged as PR/FAQ text (or its kind is unknown: an unread file)."""
+        return self.kind is None or self.kind in JUDGED_KINDS
+
     def to_dict(self, compact: bool = False) -> dict[str, Any]:
         """The JSON form; `compact` stores the findings as a table (`_finding_table`: the result
-        cache, worker processes), which `from_dict` reads back given the same `source_text`."""
+        cache, worker processes), which `from_dict` reads back given the same `source_text`.
+        The JSON output (not `compact`) gives a score and a scorecard only for a file judged as
+        PR/FAQ text: a README taken for other Markdown has neither, so no dashboard shows one."""
+        shown = compact or self.judged
         return {
             "path": self.path,
             "error": self.error,
@@ -297,8 +309,10 @@ class FileReport:
             else [f.to_dict() for f in self.findings],
             "kind": self.kind,
             "hints_only": self.hints_only,
-            "score": _plain(self.score) if self.score is not None else None,
-            "scorecard": {k: dict(v) for k, v in self.scorecard.items()} if self.scorecard is not None else None,
+            "score": _plain(self.score) if self.score is not None and shown else None,
+            "scorecard": {k: dict(v) for k, v in self.scorecard.items()}
+            if self.scorecard is not None and shown
+            else None,
         }
 
     @classmethod

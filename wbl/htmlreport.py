@@ -718,7 +718,7 @@ def _score(score: Mapping[str, Any] | None, kind: str | None) -> str:
 
 
 def _scorecard(card: Mapping[str, Any] | None) -> str:
-    if card is None:
+    if card is None:  # not judged as PR/FAQ text (the score card says what it was taken for)
         return '<div class="card" id="scorecard"><h2>PR/FAQ parts</h2><p class="muted">Not available.</p></div>'
     rows = []
     for group, parts in (("Press release", PR_PARTS), ("FAQ", FAQ_PARTS), ("Internal FAQ questions", BEZOS_PARTS)):
@@ -888,8 +888,8 @@ def render_review(
 {_legend(findings, categories)}
 </header>
 <div class="overview">
-{_score(report.score, report.kind)}
-{_scorecard(report.scorecard)}
+{_score(report.score if report.judged else None, report.kind)}
+{_scorecard(report.scorecard if report.judged else None)}
 {_chart(figures, grade_limit)}
 </div>
 <main class="review" id="document">{body}</main>

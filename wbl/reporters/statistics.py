@@ -9,14 +9,13 @@ from collections.abc import Mapping
 from itertools import count
 from typing import Any
 
-from wbl.findings import FileReport, Finding, Report
+from wbl.findings import JUDGED_KINDS, FileReport, Finding, Report
 from wbl.reporters.base import plural, printable
 from wbl.rule import Severity
 
 # The findings a step summary lists, most severe first (GitHub caps a summary at 1 MiB).
 TOP_FINDINGS = 30
-# The document kinds whose score the text summary shows, and how many documents' scores at most.
-SCORED_KINDS = ("prfaq", "press_release", "faq")
+# How many documents' scores the text summary shows at most (of the kinds in JUDGED_KINDS).
 MAX_SCORES = 20
 # The kind of document wbl does not judge (see `wbl.anatomy`): such a file is not "clean".
 NOT_JUDGED = "other"
@@ -53,7 +52,7 @@ class Tally:
     def add(self, file_report: FileReport) -> None:
         self.linted += 1
         self.hints_only += file_report.hints_only
-        if file_report.score is not None and file_report.kind in SCORED_KINDS:
+        if file_report.score is not None and file_report.kind in JUDGED_KINDS:
             self.scored += 1
             if len(self.scores) < MAX_SCORES:
                 self.scores.append((file_report.path, file_report.kind, file_report.score, file_report.hints_only))
