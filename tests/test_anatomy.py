@@ -2047,3 +2047,70 @@ def test_attribution_spans_are_the_words_after_a_quotation_that_say_who_speaks()
     ]
     # Introduced before the quotation: nothing after it to leave out but the pronoun's clause.
     assert anatomy.attribution_spans(second) == ()
+
+
+PLAIN_FAQ = """
+    # Curbside Compost picks up kitchen scraps with the trash
+
+    GREENFIELD, Mass., April 21, 2027 — The city today launched Curbside Compost, a weekly pickup
+    of food scraps for every home.
+
+    Residents pay for trash by the bag, so a family that cooks pays to haul wet scraps.
+
+    Frequently Asked Questions
+
+    For residents
+
+    1. What can go in the green cart?
+       All food scraps, including meat, bones and bread.
+
+    2. Does this cost extra?
+       No. The solid waste fee pays for it.
+
+    For the city council and DPW
+
+    3. How big is the opportunity?
+       About 6,400 households can take part.
+
+    4. Is this a breaking change for the haulers?
+       No
+
+    5. What could cause it to fail?
+       Contamination: plastic in the carts.
+    """
+
+
+def test_an_faq_written_without_headings_has_its_name_groups_and_questions() -> None:
+    anatomy = anatomy_of(PLAIN_FAQ)
+    assert anatomy.parts["faq"].line == 8 and anatomy.parts["faq"].via == "heading"
+    assert [(q.text, q.audience, q.line) for q in anatomy.questions] == [
+        ("What can go in the green cart?", "external", 12),
+        ("Does this cost extra?", "external", 15),
+        ("How big is the opportunity?", "internal", 20),
+        ("Is this a breaking change for the haulers?", "internal", 23),
+        ("What could cause it to fail?", "internal", 26),
+    ]
+    # Each answer is the item's second line; "No" answers its question, it heads no group.
+    assert [" ".join(s.text for s in q.answer) for q in anatomy.questions][2:4] == [
+        "About 6,400 households can take part.",
+        "No",
+    ]
+    assert anatomy.parts["internal_faq"].line == 18  # the group's label names the stakeholders
+    assert anatomy.present("big_idea") and anatomy.present("pre_mortem")
+
+
+def test_a_plain_line_with_questions_in_it_is_not_the_faq_s_name() -> None:
+    anatomy = anatomy_of(
+        """
+        # Tangent maps a long research chat
+
+        Tangent turns a chat into a map of what was argued. The map shows:
+
+        Claims
+
+        Open questions
+
+        Researchers see at once which questions are still open.
+        """
+    )
+    assert not anatomy.present("faq") and not anatomy.questions

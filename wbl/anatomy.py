@@ -996,7 +996,12 @@ class _Builder:
             line.paragraph_label = segment.end < len(unit.text.rstrip()) and _part_name_line(text)
             # In plain text, a part's name as a paragraph of its own heads the paragraphs below it
             # as a bold label would ("Availability", then "Agent OS is freely available now.").
-            line.plain_label = unit.kind == "paragraph" and unit.text.strip() == text.strip() and _part_name_line(text)
+            # So does the FAQ's name ("Frequently Asked Questions" alone on a line, no heading).
+            line.plain_label = (
+                unit.kind == "paragraph"
+                and unit.text.strip() == text.strip()
+                and (_part_name_line(text) or self._plain_faq_heading(text))
+            )
             lone_label = lone_label or line.paragraph_label or line.plain_label
             if (emphasized and line.words <= 14) or upper or lone_label:
                 line.label = unit.kind == "paragraph" or emphasized
@@ -1033,6 +1038,18 @@ class _Builder:
         if unit.kind == "table_cell":
             line.metadata = True
         return line
+
+    def _plain_faq_heading(self, text: str) -> bool:
+        """A short plain line that names the FAQ by name ("Frequently Asked Questions", "Internal
+        FAQ", "Q&A"), with no sentence's punctuation: a heading written without Markdown's marks.
+        Not any line with "questions" in it ("Open questions" in a list of plain lines)."""
+        words = text.split()
+        return (
+            0 < len(words) <= 5
+            and not text.rstrip().endswith(_TERMINAL)
+            and _FAQ_NAME.search(text) is not None
+            and self._is_faq_heading(text)
+        )
 
     def _is_faq_heading(self, text: str) -> bool:
         if re.search(r"\bPR\s*[/&-]?\s*FAQ|\bPRFAQ|press release|working backwards", text, re.IGNORECASE):
@@ -2016,7 +2033,7 @@ class _Builder:
                 line = self.line_of(current.segment)
                 questions.append(Question(current.segment, text, tuple(answer), current_audience, line, prompt_only))
 
-        for line in lines:
+        for position, line in enumerate(lines):
             segment = line.segment
             index = segment.index
             if line.blank:
@@ -2030,6 +2047,19 @@ class _Builder:
                 current, answer = line, []
                 current_audience = audience
                 self.roles[index] = "question"
+                continue
+            if (current is None or answer) and _plain_group_label(line, lines[position + 1 : position + 3]):
+                # "For the city council and DPW" alone on a line above questions, after an answer:
+                # it heads a group of questions as a heading would, and may say whose they are
+                # (a short line right after a question is its answer: "No", "N/A").
+                close()
+                current, answer = None, []
+                side = _audience_of(set(normalise(segment.text).split()), fd)
+                audience, audience_level = (side, 99) if side is not None else ("faq", 0)
+                if side is not None:
+                    self._side_headings.setdefault(side, segment)
+                self.roles[index] = "faq_label"
+                section_labels.append(line)
                 continue
             if line.label and not line.question:
                 ends = line.faq_heading or (
@@ -2572,8 +2602,11 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
     first_start, first_end = lines[0]
     first = text[first_start:first_end]
     emphasized_first = _covered(unit.emphasis, first_start, first_end)
-    question_first = (emphasized_first and first.rstrip().endswith("?")) or (
-        _Q_LABEL.match(first) is not None and "?" in first
+    question_first = (
+        (emphasized_first and first.rstrip().endswith("?"))
+        or (_Q_LABEL.match(first) is not None and "?" in first)
+        # "1. What can go in the cart?" with its answer on the item's next line.
+        or (unit.kind == "list_item" and first.rstrip().endswith("?") and len(first.split()) <= 30)
     )
     whole_emphasized = _covered(unit.emphasis, lines[0][0], lines[-1][1])
     label_first = (
@@ -2787,6 +2820,26 @@ def _mostly_placeholder(text: str) -> bool:
     covered = sum(len(m.group(0)) for m in _PLACEHOLDER.finditer(text))
     letters = len(re.sub(r"[\W_]", "", text))
     return covered > 0 and (letters <= 40 or covered * 2 >= len(text.strip()))
+
+
+_FAQ_NAME = re.compile(r"\bFAQs?\b|frequently[\s-]+asked|\bQ\s*(?:&|and)\s*A\b|questions\s+and\s+answers", re.I)
+
+
+def _plain_group_label(line: _Line, following: Sequence[_Line]) -> bool:
+    """A short plain paragraph, not a sentence, right above a question: a group's label in an FAQ
+    written without headings ("For residents", "For the city council and DPW")."""
+    unit, text = line.segment.unit, line.segment.text
+    next_line = next((ln for ln in following if not ln.blank), None)
+    return (
+        not line.label
+        and not line.question
+        and unit.kind == "paragraph"
+        and unit.text.strip() == text.strip()
+        and 0 < line.words <= 8
+        and not text.rstrip().endswith(_TERMINAL)
+        and next_line is not None
+        and next_line.question > 0
+    )
 
 
 def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
