@@ -2114,3 +2114,53 @@ def test_a_plain_line_with_questions_in_it_is_not_the_faq_s_name() -> None:
         """
     )
     assert not anatomy.present("faq") and not anatomy.questions
+
+
+def test_a_title_before_the_name_does_not_end_the_attribution() -> None:
+    anatomy = anatomy_of(
+        """
+        # Cascade Vet Line answers rural owners' calls at night
+
+        "A wrong guess can cost them a pet," said Dr. Maria Okafor, chief medical officer of Cascade Vet.
+        """
+    )
+    [quote] = anatomy.quotes
+    assert quote.attribution == "Dr. Maria Okafor, chief medical officer of Cascade Vet"
+    assert quote.role == "chief medical officer of Cascade Vet"
+
+
+def test_a_quotation_alone_after_a_paragraph_that_introduces_someone_is_theirs() -> None:
+    anatomy = anatomy_of(
+        """
+        # Bread Club brings warm loaves to the door on Saturdays
+
+        Marcus Webb, a nurse at Hennepin Healthcare who works weekend nights, tried the club in October.
+
+        "I get home at 7:30 on Saturday and there it is on the step. I no longer choose between sleep and bread."
+
+        The bakery's oven, a wood-fired one from 1962, bakes 300 loaves a night.
+
+        "It keeps the heat for hours and bakes every loaf evenly from the first batch to the last one."
+        """
+    )
+    first, second = anatomy.quotes
+    assert (first.name, first.role, first.speaker) == ("Marcus Webb", "a nurse at Hennepin Healthcare", "customer")
+    assert not second.attribution  # an oven is introduced, not a person
+
+
+@pytest.mark.parametrize(
+    "question", ["Is this the right thing for the bakery to do?", "Why should the city do this now?"]
+)
+def test_questions_about_whether_to_do_it_at_all_are_bezos_s_second(question: str) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # Bread Club brings warm loaves to the door
+
+        ## Internal FAQ
+
+        ### {question}
+
+        Yes: 300 families on the waiting list asked for it, and the oven is idle on Saturdays.
+        """
+    )
+    assert anatomy.parts["should_we"].line == 5

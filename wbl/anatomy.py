@@ -1730,6 +1730,10 @@ class _Builder:
                 before = previous.segment.text.rstrip()
                 if before.endswith(":") and said.search(before):
                     attribution = before.rstrip(":").strip()
+                elif not previous.label and not _QUOTED.search(before) and (met := _MET_PERSON.match(before)):
+                    # 'Marcus Webb, a nurse at Hennepin Healthcare, tried the club.', then the
+                    # quotation alone: the person the paragraph before has just introduced.
+                    attribution = f"{met.group('name')}, {met.group('role')}"
                 # "A typical response:" then a quotation: what the product shows, not what a person
                 # says (a person is named, or a role: "Maria Lopez, a nurse, told us:").
                 shown = before.endswith(":") and not attribution and not _names_someone(before, qd)
@@ -2855,7 +2859,11 @@ def _audience_of(words: set[str], fd: Mapping[str, Any]) -> str | None:
 
 
 # A full stop that ends a sentence, not an initial or a title ("Jess K. put it", "Dr. Kim said").
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)\.\s")
+_NOT_AN_ABBREVIATION = r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\bInc)(?<!\bProf)"
+_SENTENCE_BREAK = re.compile(rf"{_NOT_AN_ABBREVIATION}\.\s")
+# Where the words after a verb of saying stop: a quotation, the sentence's end, a semicolon
+# ('said Dr. Maria Okafor, chief medical officer of …' goes on past "Dr.").
+_ATTRIBUTION_END = re.compile(rf"\0|{_NOT_AN_ABBREVIATION}\.(?:\s|$)|;|$")
 
 
 # A signature closing a paragraph: "... analysis. —Jupyter Developer", "... today. - Ana Ruiz, nurse".
@@ -2893,6 +2901,12 @@ _THIRD_PERSON = frozenset(("he", "she", "they"))
 _INTRODUCED_NAME = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
     r"(?:[a-z]+(?:s|ed)|has|had|is|was|ran|grew|taught|led)\b"
+)
+# A paragraph that opens by introducing someone: "Marcus Webb, a nurse at Hennepin Healthcare
+# who works nights, tried the club" (the role without its relative clause).
+_MET_PERSON = re.compile(
+    r"^[*_]*(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+"
+    r"(?P<role>(?:an?|the|one)\s[^,.;:]{3,80}?)(?:\s(?:who|that|which)\b[^,.;:]*)?,"
 )
 _ROLE_ARTICLE = re.compile(r"^(?:an?|the|one)\s+")
 # Words that say whom a product serves, before the role: "for the", "helps", "lets every".
@@ -2973,7 +2987,7 @@ def _attribution(
     masked = "".join(outside)
     for match in said.finditer(masked):
         after = masked[match.end() :]
-        stop = re.search(r"\0|\.\s|\.$|;|$", after)
+        stop = _ATTRIBUTION_END.search(after)
         who = after[: stop.start() if stop else len(after)].strip(" ,:")
         # "said Dana Ruiz", "said a nurse in Ohio"; not "put it simply:" (the speaker comes before).
         # A name after a few plain words ("said longtime customer Dana Ruiz"), not "says how far it
