@@ -310,6 +310,22 @@ _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
 
 
+def _in_phone_number(token: Any) -> bool:
+    """Whether a word is joined by hyphens, with no space, to a run of digits: the letters of a
+    phone number ("1-888-VET-CALL", "1-800-FLOWERS")."""
+    doc = token.doc
+    chain = [token]
+    for step in (-1, 1):
+        i = token.i
+        while 0 <= i + 2 * step < len(doc) and doc[i + step].text == "-":
+            joined = doc[i + step] if step > 0 else doc[i + 2 * step]
+            if joined.whitespace_ or (doc[i].whitespace_ if step > 0 else doc[i + step].whitespace_):
+                break
+            i += 2 * step
+            chain.append(doc[i])
+    return any(t.text.isdigit() and len(t.text) >= 3 for t in chain)
+
+
 def shape_of(text: str) -> str:
     """'acronym', 'mixed_acronym', 'camel', 'code' (digits, files, paths, flags, dotted names) or ''."""
     if len(text) < 2 or _URL.search(text):
@@ -751,6 +767,8 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue  # a headline in capitals; FREE, NOTE: an ordinary word in capitals
             if _is_dateline(t) or (t.text in slex.place_codes and t.i > span.start and t.nbor(-1).text == ","):
                 continue
+            if _in_phone_number(t):
+                continue  # "call 1-888-VET-CALL": letters of a phone number
             tech.setdefault(t.i, "acronym")
         elif shape:
             tech.setdefault(t.i, shape)

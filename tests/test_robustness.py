@@ -834,6 +834,23 @@ def test_a_sentence_longer_than_a_piece_stays_one_sentence(monkeypatch):
     assert paragraphs[1].sentences[0].text == long_one
 
 
+def test_a_time_of_day_ends_its_sentence_when_a_new_one_follows():
+    text = (
+        "# Bread Club\n\nA driver leaves the loaves between 7 and 9 a.m. Loaves are baked from 3 a.m. "
+        "the same morning. The shop opens at 5 p.m. Tuesday and at 9 a.m. Eastern time on Sundays. "
+        "Bring pens, paper, etc. The room has chairs.\n"
+    )
+    document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
+    [paragraph] = [u for u in document.units if u.kind == "paragraph"]
+    assert [s.text for s in paragraph.sentences] == [
+        "A driver leaves the loaves between 7 and 9 a.m.",
+        "Loaves are baked from 3 a.m. the same morning.",
+        "The shop opens at 5 p.m. Tuesday and at 9 a.m. Eastern time on Sundays.",
+        "Bring pens, paper, etc.",
+        "The room has chairs.",
+    ]
+
+
 def test_a_run_of_words_with_no_sentence_end_is_cut_into_sentences_of_at_most_250_tokens():
     # A paragraph with no full stop is one "sentence" to the recogniser; reading its parse took
     # time that grew faster than its length (100,000 words: 210 s and 1.7 GB).
