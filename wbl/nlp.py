@@ -395,6 +395,9 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
     baked …" is two sentences; "at 5 p.m. Tuesday" and "9 a.m. Eastern time" stay one."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return  # the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
+    lowered = doc.text.lower()
+    if not any(abbreviation in lowered for abbreviation in _CLOSING_ABBREVIATIONS):
+        return  # most texts: no walk over their tokens
     for token in doc[: len(doc) - 2]:
         if token.lower_ not in _CLOSING_ABBREVIATIONS:
             continue
