@@ -1057,8 +1057,9 @@ def _capitalised_names(text: str) -> list[tuple[int, int]]:
 
 
 def _defines(text: str, start: int, end: int) -> bool:
-    """'Words (ABC)' (the acronym alone in parentheses after words) or 'ABC (words)'."""
-    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+    """'Words (ABC)' (the acronym alone in parentheses after words, or first in them: 'Data
+    Protection Act (DPDPA, in force since May)') or 'ABC (words)'."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] in (")", ",", ";"):
         return bool(re.search(r"[A-Za-z]", text[max(0, start - 80) : start - 1]))
     return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
 

@@ -307,6 +307,7 @@ _FILE = re.compile(
 _FLAG = re.compile(r"^--[a-z][\w-]+$|^-[a-z]$")  # --inputs, -v (an attribution "-James" is not a flag)
 _DOTTED = re.compile(r"^[A-Za-z]\w*\.[A-Za-z]\w*$")
 _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
+_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)$")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
 
 
@@ -340,8 +341,8 @@ def shape_of(text: str) -> str:
         )
     if _FILE.match(text) or _FLAG.match(text) or _PATH.match(text) or _DOTTED.match(text):
         return "code"
-    if len(text) <= 3 and text[0].isdigit():
-        return ""  # 3D, 2x, 4K
+    if (len(text) <= 3 and text[0].isdigit()) or _PERIOD.match(text):
+        return ""  # 3D, 2x, 4K; a quarter or a financial year: Q4, H1, FY2027
     if _ALNUM.match(text) and not _NOT_ALNUM.match(text):
         return "code"
     return ""
@@ -808,14 +809,14 @@ class PassiveLists:
     exempt: frozenset[str] = frozenset(
         "based located supposed interested excited thrilled pleased delighted proud tired married concerned gone "
         "left frustrated worried stressed bored surprised confused annoyed disappointed come arrived happened "
-        "occurred".split()
+        "occurred convinced limited".split()
     )
     # After "get", set phrases ("get started", "get rid of").
     get_exempt: frozenset[str] = frozenset(["started", "rid", "used", "married", "dressed"])
     # Participles the small tagger often calls adjectives that still make a passive after be/get.
     stative: frozenset[str] = frozenset(
         "stuck lost born buried trapped charged paid overcharged misplaced hacked stolen deleted locked blocked "
-        "forgotten ignored done finished broken shown given told".split()
+        "forgotten ignored done finished shown given told".split()
     )
     # Hyphen compounds after "be" that read as adjectives: by their first piece ("is self-hosted",
     # "is well-known") or by their participle ("is AI-powered", "is data-driven"); "is

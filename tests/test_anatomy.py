@@ -2164,3 +2164,19 @@ def test_questions_about_whether_to_do_it_at_all_are_bezos_s_second(question: st
         """
     )
     assert anatomy.parts["should_we"].line == 5
+
+
+def test_a_company_named_in_lower_case_only_in_its_web_address_is_still_the_company() -> None:
+    anatomy = anatomy_of(
+        """
+        # Keepsafe Backups: nightly database backups that small web agencies can restore
+
+        PORTLAND, Ore. — June 2, 2026. Stackhaus today released Keepsafe Backups for web agencies.
+
+        "Agencies feared a broken backup more than lost data," said Tomasz Kowal, who leads Keepsafe at Stackhaus.
+
+        Start a free trial at keepsafe.stackhaus.com.
+        """
+    )
+    [quote] = anatomy.quotes
+    assert quote.speaker == "leader"

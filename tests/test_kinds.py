@@ -260,6 +260,24 @@ def test_metric_levels_and_messages(make_pack):
     ]
 
 
+@pytest.mark.parametrize(("grade", "flagged"), [(12.04, False), (12.06, True)])
+def test_a_grade_is_compared_to_its_limit_as_the_message_shows_it(make_pack, monkeypatch, grade, flagged):
+    from wbl import readability
+
+    monkeypatch.setattr(readability, "flesch_kincaid_grade", lambda text: grade)
+    body = """
+    kind = "metric"
+    measures = ["grade"]
+    of = "unit"
+    [options]
+    max-grade = 12
+    message = "grade {grade:.1f} (limit {limit:g})"
+    """
+    [rule] = load_pack(make_pack({"t.toml": rule_file(body)}))
+    found = [f.message for f in lint([rule], "The shop opens at nine and closes at five every day.\n").findings]
+    assert found == (["grade 12.1 (limit 12)"] if flagged else [])
+
+
 def test_metric_of_units_skips_short_ones(make_pack):
     body = """
     kind = "metric"

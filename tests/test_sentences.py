@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 from wbl_rules import sentences
-from wbl_rules.sentences import default_model, default_sentence_lexicon, default_weasel_table
+from wbl_rules.sentences import default_model, default_sentence_lexicon, default_weasel_table, shape_of
 
 import wbl
 from wbl.cache import code_fingerprint
@@ -420,3 +420,11 @@ _BLOCK_QUOTED = "> Every order was checked by hand before it shipped.\n"
 def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(before, quoted, flagged):
     report = wbl.lint_text(_RELEASE + before + quoted, options=wbl.LintOptions(select=("WB701",)))
     assert [f.text for f in report.findings] == (["was checked"] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("word", "shape"),
+    [("Q4", ""), ("H1", ""), ("FY2027", ""), ("4K", ""), ("Q5", "code"), ("x86", "code"), ("iOS", "camel")],
+)
+def test_a_quarter_or_a_financial_year_is_no_code(word: str, shape: str) -> None:
+    assert shape_of(word) == shape

@@ -108,10 +108,11 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **What is flagged.** A form of *be* or *get* followed by a past participle, with only adverbs
     or negation between them: "is built", "was never quietly deleted", "receipts get misplaced",
     "families are getting overcharged", "can be lost, stolen or cloned" (one clause), infinitive
-    passives ("let yourself be heard"), hyphen compounds that end in a participle ("are
-    auto-sorted", "is HMAC-verified", "is end-to-end encrypted"). The parse's ``auxpass`` arc is used when present; a
-    left-to-right test catches what the small parser misses, including participles it tags as
-    adjectives ("is fragmented", ``stative-participles``). Reduced participles ("designed for gym
+    passives ("let yourself be heard"; under a passive, one finding: "is built to be extended"),
+    hyphen compounds that end in a participle ("are auto-sorted", "is HMAC-verified", "is
+    end-to-end encrypted"). The parse's ``auxpass`` arc is used when present; a left-to-right test
+    catches what the small parser misses, including participles it tags as adjectives ("is
+    fragmented", ``stative-participles``). Reduced participles ("designed for gym
     owners"), predicate adjectives ("the app is free"), set phrases (``exempt-participles``: "is
     based in", "are excited"; after *get*, ``get-exempt-participles``: "get started"), "is
     used to it" and an attitude someone holds ("we are committed to", "Acme is dedicated to")
@@ -143,10 +144,14 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             if sentence.span is None or not may_be_passive(sentence.span):
                 continue
             doc, offset = sentence.span.doc, sentence.span.start_char
+            flagged: set[int] = set()
             for aux_index, verb_index in passive_in(sentence, lists):
                 aux, verb = doc[aux_index], doc[verb_index]
                 if verb.lower_ in accepted:
                     continue
+                if verb.head.i in flagged and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    continue  # "is built to be extended": one clause, reported at "is built"
+                flagged.add(verb.i)
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 # Words between the auxiliary and the participle, but for a hyphen compound that
                 # ends in it ("are auto-sorted", "is end-to-end encrypted").

@@ -86,8 +86,12 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         for term in weasel_terms(sentence, table):
             if risk and term.group.kind == "hedge":
                 continue  # "nurses may not trust the plan" answering "What could make this fail?"
-            message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
+            if _mentioned(sentence.unit.text, term.start, term.end):
+                continue  # 'no weasel words ("significantly" absent)': the word is named, not used
             word = normal_phrase(term.text)
+            if word == "never been" and not _comparison_after(sentence, term.end):
+                continue  # "a backup that has never been restored": a fact, not "never been easier"
+            message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
             cut = cuts.get(word)
             yield Violation(
                 message,
@@ -98,6 +102,31 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 vocabulary=VocabularyHint.accept(word),
                 fix=qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
             )
+
+
+_OPENING_MARKS = frozenset("\"“‘'")
+_CLOSING_MARKS = frozenset("\"”’'")
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """The listed word is the whole of a quotation that names it ('"significantly" is gone',
+    '"significantly"/"revolutionary" absent'); not one that still qualifies a word ('our
+    "revolutionary" app')."""
+    quoted = start > 0 and text[start - 1] in _OPENING_MARKS and text[end : end + 1] in _CLOSING_MARKS
+    return quoted and _NAMED_AFTER.match(text, end + 1) is not None
+
+
+_NAMED_AFTER = re.compile(r"\s*(?:[/,;:).]|(?:and|or|is|are|was|were|as|in|from)\b|$)")
+
+
+def _comparison_after(sentence: Sentence, end: int) -> bool:
+    """Whether "never been" goes on to a comparison ("never been easier", "never been so
+    simple", "never been more useful")."""
+    if sentence.span is None:
+        return True
+    offset = sentence.span.start_char - sentence.start
+    following = next((t for t in sentence.span if t.idx - offset >= end), None)
+    return following is None or following.tag_ in ("JJR", "RBR") or following.lower_ in ("so", "more", "this", "as")
 
 
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:

@@ -228,7 +228,8 @@ class Metric(Kind):
             elif measure == "sentences":
                 values[measure] = sentences
             else:
-                values[measure] = readability.flesch_kincaid_grade(text)
+                # To the tenth a message shows: "grade 12.0 (limit 12)" is at the limit, not over it.
+                values[measure] = round(readability.flesch_kincaid_grade(text), 1)
         return values
 
 
