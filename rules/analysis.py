@@ -1057,11 +1057,24 @@ def _capitalised_names(text: str) -> list[tuple[int, int]]:
 
 
 def _defines(text: str, start: int, end: int) -> bool:
-    """'Words (ABC)' (the acronym alone in parentheses after words, or first in them: 'Data
-    Protection Act (DPDPA, in force since May)') or 'ABC (words)'."""
-    if text[start - 1 : start] == "(" and text[end : end + 1] in (")", ",", ";"):
+    """'Words (ABC)' (the acronym alone in parentheses after words, or first in them after the
+    words it stands for: 'Data Protection Act (DPDPA, in force since May)', not 'files (PNG,
+    SVG)') or 'ABC (words)'."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return bool(re.search(r"[A-Za-z]", text[max(0, start - 80) : start - 1]))
+    if text[start - 1 : start] == "(" and text[end : end + 1] in (",", ";"):
+        return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
     return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
+
+
+_SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "a", "an"))
+
+
+def _initials(words: str, count: int) -> str:
+    """The initials of the last `count` words that are not small words ("Digital Personal Data
+    Protection Act" -> "DPDPA")."""
+    found = [w for w in re.findall(r"[A-Za-z][\w'’-]*", words) if w.lower() not in _SMALL_WORDS]
+    return "".join(w[0] for w in found[-count:]).upper() if len(found) >= count else ""
 
 
 def first_definitions(

@@ -2180,3 +2180,31 @@ def test_a_company_named_in_lower_case_only_in_its_web_address_is_still_the_comp
     )
     [quote] = anatomy.quotes
     assert quote.speaker == "leader"
+
+
+def test_questions_in_disclosures_are_the_faq_s_questions() -> None:
+    anatomy = anatomy_of(
+        """
+        # Keepsafe backs up every client database each night
+
+        ## Internal questions
+
+        <details><summary>Is the market big enough?</summary>
+
+        About 45,000 agencies in the US and EU host client sites.
+        </details>
+
+        <details><summary>What could make this fail?</summary>
+
+        False alarms: agencies would learn to ignore the morning email.
+        </details>
+        """
+    )
+    assert [(q.text, q.audience, q.line) for q in anatomy.questions] == [
+        ("Is the market big enough?", "internal", 5),
+        ("What could make this fail?", "internal", 10),
+    ]
+    assert [s.text for s in anatomy.questions[0].answer] == [
+        "About 45,000 agencies in the US and EU host client sites."
+    ]
+    assert anatomy.present("big_idea") and anatomy.present("pre_mortem")

@@ -130,6 +130,25 @@ def test_non_prose_is_skipped():
     assert document.units[0].code_spans[0].code == "code words"
 
 
+def test_a_disclosure_s_summary_is_a_bold_line_at_its_place_in_the_source():
+    text = "## FAQ\n\n<details><summary>Is it  free?</summary>\n\nYes, for ten users.\n</details>\n"
+    document = build_document("d.md", SourceText(text), parse(text))
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert kinds == [
+        ("heading", "FAQ"),
+        ("html", ""),
+        ("paragraph", "Is it  free?"),
+        ("html", ""),
+        ("paragraph", "Yes, for ten users."),
+        ("html", ""),
+    ]
+    summary = document.blocks[2]
+    assert text[summary.start : summary.end] == "Is it  free?" and summary.emphasis == ((0, 12),)
+    assert [(b.start, b.end) for b in document.blocks[1:4]] == [(8, 26), (26, 38), (38, 48)]
+    # Markup or an entity inside the summary: left as HTML, not guessed at.
+    assert len(parse("<details><summary><b>Is it free?</b></summary>\n</details>\n").blocks) == 1
+
+
 # --- property: the source map of generated Markdown -----------------------------------------------
 
 WORDS = st.sampled_from(["alpha", "beta", "gamma", "delta", "many", "very", "Ünïcode", "naïve", "🎉", "x1", "R&D"])

@@ -353,6 +353,23 @@ class _BlockBuilder:
         self.cursor = end
         return pos, end
 
+    def _summary(self, start: int, end: int, quote: int, lists: int) -> list[Block]:
+        """A raw HTML block that opens a disclosure, ``<details><summary>Is it free?</summary>``,
+        as three blocks: the markup before the summary's text, its text as a bold paragraph (an
+        FAQ's question, whose answer follows), and the markup after it. Empty when it has none."""
+        found = _SUMMARY.search(self.text, start, end)
+        if found is None or not found.group(1).strip():
+            return []
+        text_start, text_end = found.span(1)
+        text = found.group(1)
+        source_map = SourceMap((0,), (len(text),), (text_start,), (len(text),))
+        depth = {"quote_depth": quote, "list_depth": lists}
+        return [
+            Block("html", "", None, start, text_start, raw=self.text[start:text_start], **depth),
+            Block("paragraph", text, source_map, text_start, text_end, emphasis=((0, len(text)),), **depth),
+            Block("html", "", None, text_end, end, raw=self.text[text_end:end], **depth),
+        ]
+
     def _skip_inline(self, raw: str) -> tuple[int, int] | None:
         """Move the cursor past inline code or HTML, which may break across lines in the source
         (mistune gives ``a b`` for ``a<newline>b``). Only the near text is searched: a far match
@@ -506,6 +523,11 @@ class _BlockBuilder:
                 raw = token.get("raw", "")
                 located = self._skip(raw)
                 start, end = located if located else (self.cursor, self.cursor)
+                if kind == "block_html" and located:
+                    summary = self._summary(start, end, quote, lists)
+                    if summary:
+                        yield from summary
+                        continue
                 yield Block(
                     "code" if kind == "block_code" else "html",
                     "",
@@ -533,6 +555,10 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
             merged.append((start, end))
     return tuple(merged)
 
+
+# The plain text of a disclosure's summary: "<details><summary>Is it free?</summary>" (no markup
+# or entity inside it, on one line).
+_SUMMARY = re.compile(r"<summary[^>]*>[ \t]*([^<>&\n]{1,300}?)[ \t]*</summary>", re.IGNORECASE)
 
 _PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
 
