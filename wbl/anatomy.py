@@ -1912,7 +1912,7 @@ class _Builder:
         # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
         if self._lower_words is None:
             release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
-            # Not the pieces of a web address: "keepsafe.stackhaus.com" writes the company's name in lower case.
+            # Not the pieces of a web address ("keepsafe.stackhaus.com" writes the company in lower case).
             release = _DOTTED_NAME.sub(" ", release)
             self._lower_words = frozenset(w for w in re.findall(r"[\w'’-]+", release) if w.islower())
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in self._lower_words]
@@ -2884,10 +2884,10 @@ _SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){
 _ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 
-# An attribution that says who someone is by what they do ("who owns six units", "who runs a
-# bakery"), not by a title: leaders are introduced by their role at the company.
 # A web address or a file name: words joined by dots ("keepsafe.stackhaus.com", "notes.md").
 _DOTTED_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+# An attribution that says who someone is by what they do ("who owns six units", "who runs a
+# bakery"), not by a title: leaders are introduced by their role at the company.
 _DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b|founded\b|built\b|heads?\b)[a-z]+")
 # A role as an attribution writes it: one to four plain words ("engineering manager").
 _ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
