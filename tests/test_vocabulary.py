@@ -194,6 +194,16 @@ def test_the_place_of_a_dateline_and_slots_for_a_value_are_not_acronyms():
     assert acronyms_flagged(text) == {"HSM", "API", "GDPR", "QRB", "TTX"}
 
 
+def test_an_acronym_first_left_undefined_in_the_faq_is_a_hint():
+    text = (
+        "# Shelfwise sends bookshops a page of sales\n\nShelfwise sends each owner a KPI page every night.\n\n"
+        "## FAQ\n\n### What is the ROI?\n\nThe ROI is a week of saved time, and the KPI page is free.\n"
+    )
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+    found = [(f.text, f.severity.value) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found == [("KPI", "warning"), ("ROI", "info")]
+
+
 def test_an_acronym_that_names_the_product_is_not_reported():
     """In the headline, opening sentences, never after an article: a name ("LLYI"), not an acronym."""
     text = (

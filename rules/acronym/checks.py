@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from wbl_rules.analysis import acronyms, company_names, first_definitions
 
 from wbl.document import Document
-from wbl.rule import RuleContext, Violation
+from wbl.rule import RuleContext, Severity, Violation
 from wbl.vocabulary import VocabularyHint
 
 
@@ -30,8 +30,12 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     **Fix.** Spell it out at first use, "hardware security module (HSM)", or use plain words.
 
+    **Severity.** A warning in the press release; in the FAQ a hint (``faq-severity``), as the
+    FAQ findings of the jargon, passive and tech-first rules are: its readers ask for the terms of
+    the trade ("ROI", "MVP").
+
     Options: ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
-    ``place-codes``, messages.
+    ``place-codes``, ``faq-severity``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
@@ -40,6 +44,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two). So is
     the company's name as the leader's attribution writes it ("Chief Growth Officer, KC HiLiTES").
     """
+    faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
     names = _names(document, {use.key for use in uses}) | company_names(document)
@@ -53,7 +58,12 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
             continue
         template = ctx["late-message"] if where is not None else ctx["undefined-message"]
         yield Violation(
-            template.format(acronym=use.key), use.unit, use.start, use.end, vocabulary=VocabularyHint.accept(use.key)
+            template.format(acronym=use.key),
+            use.unit,
+            use.start,
+            use.end,
+            severity=faq_severity if use.unit.part == "faq" else None,
+            vocabulary=VocabularyHint.accept(use.key),
         )
 
 
