@@ -2208,3 +2208,24 @@ def test_questions_in_disclosures_are_the_faq_s_questions() -> None:
         "About 45,000 agencies in the US and EU host client sites."
     ]
     assert anatomy.present("big_idea") and anatomy.present("pre_mortem")
+
+
+def test_the_release_starts_at_the_line_that_names_it_after_the_document_s_title_and_fields() -> None:
+    anatomy = anatomy_of(
+        """
+        # PR-FAQ: Project Toolchain Config for OCX
+
+        ## Overview
+
+        **Status:** Draft
+        **Author:** Platform team
+
+        # PRESS RELEASE
+
+        ## OCX Ships Project Toolchain Config: Commit One File, Build the Same Way Forever
+
+        **San Francisco, June 3, 2026** — The OCX team today released project toolchain config.
+        """
+    )
+    assert anatomy["headline"].text.startswith("OCX Ships Project Toolchain Config")
+    assert not anatomy.present("subheading")

@@ -1349,14 +1349,20 @@ class _Builder:
         Acme Launches ...", "## For busy parents ...", then "**Ayodhya, [Launch Month] 2026** — ...")
         after text of the author's own (notes, front matter written as text)."""
         prose_seen = False
+        marker: int | None = None
         for position, line in enumerate(lines):
             text = line.label_text if line.label else line.segment.text
             if (line.label or line.title) and _marker_remainder(text) is not None:
                 if prose_seen:
                     return position, True
+                marker = position if marker is None else marker
                 continue
             if _opens_with_dateline(line):  # the release's first dateline
                 headline = _headings_above(lines, position)
+                # "# PR-FAQ: Toolchain Config", an overview's fields, then "# PRESS RELEASE" above
+                # the headline: the release starts at the line that names it.
+                if marker and headline is not None and headline > marker:
+                    return marker, True
                 written = headline is not None and any(_written(ln) for ln in lines[:headline])
                 return (headline if written else 0), False
             if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
