@@ -120,13 +120,15 @@ _NAMED_AFTER = re.compile(r"\s*(?:[/,;:).]|(?:and|or|is|are|was|were|as|in|from)
 
 
 def _comparison_after(sentence: Sentence, end: int) -> bool:
-    """Whether "never been" goes on to a comparison ("never been easier", "never been so
-    simple", "never been more useful")."""
+    """Whether "never been" makes a claim ("never been easier", "never been so simple"), not a
+    fact about something never done ("a backup that has never been restored")."""
     if sentence.span is None:
         return True
     offset = sentence.span.start_char - sentence.start
     following = next((t for t in sentence.span if t.idx - offset >= end), None)
-    return following is None or following.tag_ in ("JJR", "RBR") or following.lower_ in ("so", "more", "this", "as")
+    # A participle makes it a plain fact ("never been restored", "never been tested"); anything
+    # else may be the claim ("never been easier", "there has never been, in any time, …").
+    return following is None or following.tag_ != "VBN"
 
 
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
