@@ -1133,6 +1133,7 @@ class WeaselTable:
     suggestion_verbs: frozenset[str]
     first_facts: frozenset[str]
     skip_questions: bool
+    distinct_nouns: frozenset[str] = frozenset()
 
 
 def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
@@ -1161,6 +1162,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "prediction_verbs": words("prediction-verbs"),
         "suggestion_verbs": words("suggestion-verbs"),
         "first_facts": words("first-facts"),
+        "distinct_nouns": words("distinct-nouns"),
     }
     key = _digest(
         sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
@@ -1413,6 +1415,8 @@ def _excused(
         return True  # "available immediately": when it launches, not how fast it works
     if word.startswith("much ") and tok.i > span.start and doc[tok.i - 1].lower_ in ("not", "n't", "never", "no"):
         return True  # "buying a used one is not much better": a lack, not a claim
+    if word == "unique" and _names_distinct(tok, table):
+        return True  # "a unique QR code", "unique visitors": one of its own, not a claim
     if word == "instant" and tok.dep_ == "compound":
         return True
     if word == "fairly" and tok.head.pos_ in ("VERB", "AUX"):
@@ -1431,6 +1435,18 @@ def _excused(
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
+
+
+def _names_distinct(tok: Any, table: WeaselTable) -> bool:
+    """Whether "unique" means distinct, one of its own: it qualifies a noun phrase ending in an
+    identifier or a counted thing ("a unique QR code", "its unique HUID", "unique customer visits",
+    "Unique ticket IDs"), not a quality ("our unique approach", "is unique")."""
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "unique QR code": "QR" is a compound of "code"
+    if tok.dep_ != "amod" and not (tok.dep_ == "compound" and noun.i > tok.i):
+        return False
+    return noun.lower_ in table.distinct_nouns or noun.lemma_.lower() in table.distinct_nouns
 
 
 def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:

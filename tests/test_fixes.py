@@ -131,16 +131,16 @@ def test_quotations_are_someones_words():
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
-        ("# T\n\nWe utilize the shelf.\n", "# T\n\nWe use the shelf.\n"),
-        ("# T\n\nWe *utilize* the shelf.\n", "# T\n\nWe *use* the shelf.\n"),
+        ("# T\n\nWe leverage the shelf.\n", "# T\n\nWe use the shelf.\n"),
+        ("# T\n\nWe *leverage* the shelf.\n", "# T\n\nWe *use* the shelf.\n"),
         (
-            "# T\n\nWe [utilize](https://example.com/utilize) it.\n",
-            "# T\n\nWe [use](https://example.com/utilize) it.\n",
+            "# T\n\nWe [leverage](https://example.com/leverage) it.\n",
+            "# T\n\nWe [use](https://example.com/leverage) it.\n",
         ),
         ("# T\n\nWe read the the\nshelf.\n", "# T\n\nWe read the the\nshelf.\n"),  # the space is a line break
         ("# T\n\nIt is **actually** fast.\n", "# T\n\nIt is **actually** fast.\n"),  # emphasis around the cut
-        ("# T\n\nWe &amp; utilize it.\n", "# T\n\nWe &amp; use it.\n"),
-        ("# T\n\nWe `utilize` it. We leverage it.\n", "# T\n\nWe `utilize` it. We use it.\n"),
+        ("# T\n\nWe &amp; leverage it.\n", "# T\n\nWe &amp; use it.\n"),
+        ("# T\n\nWe `leverage` it. We leverage it.\n", "# T\n\nWe `leverage` it. We use it.\n"),
     ],
 )
 def test_fixes_go_through_exact_offsets_and_never_through_markup(markdown, expected):
@@ -148,13 +148,13 @@ def test_fixes_go_through_exact_offsets_and_never_through_markup(markdown, expec
 
 
 def test_each_finding_carries_its_fix_in_file_offsets_and_json():
-    text = "---\ntitle: x\n---\n# T\r\n\r\n\u00e9 We utilize the the shelf in order to sell.\r\n"
+    text = "---\ntitle: x\n---\n# T\r\n\r\n\u00e9 We leverage the the shelf in order to sell.\r\n"
     report = lint(text)
     fixes = {f.rule: f.fix for f in report.findings if f.fix is not None}
     assert set(fixes) == {"WB402", "WB504", "WB505"}
     assert all(f.is_safe for f in fixes.values())
     word = fixes["WB402"].edits[0]
-    assert text[word.start : word.end] == "utilize" and word.content == "use"
+    assert text[word.start : word.end] == "leverage" and word.content == "use"
     data = json.loads(json.dumps(report.to_dict()))
     assert Finding.from_dict(data["findings"][0], "doc.md") == report.findings[0]
     compact = json.loads(json.dumps(report.to_dict(compact=True)))
@@ -203,7 +203,7 @@ def test_a_fix_that_would_change_the_markdown_structure_is_not_applied():
 
 
 def test_fixing_reaches_a_fixpoint_and_counts_every_fix():
-    text = "# T\n\nWe really really utilize the the shelf in order to sell.\n"
+    text = "# T\n\nWe really really leverage the the shelf in order to sell.\n"
     result = fix_text(lint, text)
     assert result.text == "# T\n\nWe use the shelf to sell.\n" and result.settled
     assert {f.rule for f in result.fixed} == {"WB402", "WB504", "WB505", "WB601"}
@@ -219,7 +219,7 @@ def test_unified_diff_reads_like_git():
 
 @pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"])
 def test_files_keep_their_encoding(prefix):
-    text = "# T\r\n\r\nWe utilize it.\r\n"
+    text = "# T\r\n\r\nWe leverage it.\r\n"
     for data in (
         prefix + text.encode("utf-8"),
         b"\xff\xfe" + text.encode("utf-16-le"),
@@ -228,7 +228,7 @@ def test_files_keep_their_encoding(prefix):
         assert decode(encode_like(data, decode(data))) == decode(data)
         assert encode_like(data, decode(data)) == data
     result = fix_file(PROJECT, "doc.md", prefix + text.encode("utf-8"))
-    assert result.data == prefix + text.replace("utilize", "use").encode("utf-8")
+    assert result.data == prefix + text.replace("leverage", "use").encode("utf-8")
     assert fix_file(PROJECT, "doc.md", result.data).data is None  # nothing left to fix
 
 
@@ -237,8 +237,8 @@ def test_files_keep_their_encoding(prefix):
 PLAIN = ["owners", "order", "books", "shop", "sells", "today", "readers", "shelf", "night", "fast", "new"]
 # Fixable words and phrases (and what a fix may change them to), as they are planted in prose.
 PLANTED = [
-    "utilize",
-    "utilized",
+    "leverage",
+    "leveraged",
     "leverage",
     "in order to",
     "the the",
@@ -304,14 +304,14 @@ def documents(draw: st.DrawFn) -> Built:
     nl = draw(st.sampled_from(["\n", "\r\n"]))
     doc = Built([], [])
     if draw(st.booleans()):
-        doc.add(f"---{nl}title: we utilize the the shelf{nl}---{nl}")  # front matter: never fixed
+        doc.add(f"---{nl}title: we leverage the the shelf{nl}---{nl}")  # front matter: never fixed
     doc.add(f"# Shelfwise{nl}{nl}")
     for _ in range(draw(st.integers(1, 5))):
         block = draw(
             st.sampled_from(["paragraph", "paragraph", "item", "ordered", "quote", "heading", "code", "table"])
         )
         if block == "code":
-            doc.add(f"```{nl}we utilize the the shelf in order to{nl}```{nl}{nl}")
+            doc.add(f"```{nl}we leverage the the shelf in order to{nl}```{nl}{nl}")
             continue
         if block == "table":
             doc.add(f"| a | b |{nl}|---|---|{nl}| ")
@@ -396,7 +396,7 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout_bytes.decode("utf-8"), result.stderr
 
 
-DRAFT = "# Shelfwise\n\nWe utilize the the shelf in order to sell books. It is very fast.\n"
+DRAFT = "# Shelfwise\n\nWe leverage the the shelf in order to sell books. It is very fast.\n"
 
 
 @pytest.fixture

@@ -15,13 +15,18 @@ def _weasel(sentence: str) -> list[tuple[str, wbl.Severity]]:
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [
-        ("Slipway gives each boat a unique berth code.", "unique"),
+        ("Slipway gives boat owners a unique way to book a berth.", "unique"),
         ("Slipway is the only marina app with tide alerts.", "the only"),
         ("Boat owners will likely renew every spring.", "likely"),
     ],
 )
 def test_a_hint_word_is_reported_as_a_hint(sentence, word):
     assert _weasel(sentence) == [(word, wbl.Severity.INFO)]
+
+
+def test_unique_meaning_distinct_is_no_claim():
+    assert _weasel("Slipway gives each boat a unique berth code and counts unique visitors.") == []
+    assert _weasel("Slipway takes a unique approach to berths.") == [("unique", wbl.Severity.INFO)]
 
 
 def test_other_weasel_words_stay_warnings():

@@ -48,7 +48,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
       ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
       ride", "when you sign in for the first time"; but "For the first time, clinics can ..."
-      opening a sentence or clause is a claim), terms of art ("generally available", "best
+      opening a sentence or clause is a claim), "unique" meaning distinct ("a unique QR code",
+      "unique visitors", ``distinct-nouns``), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
       outage was detected in seconds")
       or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
@@ -74,7 +75,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
-    ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``skip-questions``,
+    ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
+    ``skip-questions``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
