@@ -2229,3 +2229,40 @@ def test_the_release_starts_at_the_line_that_names_it_after_the_document_s_title
     )
     assert anatomy["headline"].text.startswith("OCX Ships Project Toolchain Config")
     assert not anatomy.present("subheading")
+
+
+def test_the_owner_of_the_launching_business_is_its_leader_and_a_customer_s_business_is_not() -> None:
+    anatomy = anatomy_of(
+        """
+        # Rosa's Bakery Opens Online Preorders for Busy Parents
+
+        PORTLAND, OR, May 3, 2027 — Rosa's Bakery today launched online preorders, so parents can
+        pick up a birthday cake without waiting in line.
+
+        "We bake 200 cakes a week, and half the people in line only want to pick one up," said Rosa
+        Diaz, owner of Rosa's Bakery.
+
+        "I ordered on my phone and was out the door in two minutes," said Tom Lee, owner of Lee's
+        Hardware down the street.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+
+
+def test_the_owner_s_business_is_found_in_the_release_after_the_author_s_notes() -> None:
+    notes = "\n".join(f"        - Note {n}: check the gold rate wording with the shop." for n in range(12)).lstrip()
+    anatomy = anatomy_of(
+        f"""
+        # Notes before the release
+
+        {notes}
+
+        # Anchor Jewellers Launches a Hindi Jewellery App
+
+        AYODHYA, May 2026 — Anchor Jewellers, a family jewellery house, today launched its new app.
+
+        > "For generations, our family has built this business on trust," said Ravi Gupta, Owner,
+        > Anchor Jewellers.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]

@@ -944,6 +944,7 @@ class _Builder:
         self._abouts: str | None = None  # the names of the release's "About X" headings, joined
         self._prose_text: str | None = None
         self._lower_words: frozenset[str] | None = None  # words the press release writes in lower case
+        self._early: list[_Line] | None = None  # the lines that say who launches the product
         self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
@@ -1835,6 +1836,9 @@ class _Builder:
                 if quote.name and (quote.name in name or name in quote.name):
                     return quote.speaker
         if attribution:
+            owned = _OWNER_OF.search(attribution)
+            if owned is not None and self._ours(owned.group(1)):
+                return "leader"  # "[Owner Name], Owner, [Anchor Jewellers]": the launching shop's owner
             # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]",
             # "[Head of Safety Case, Pilot Customer]" (each comma-separated slot).
             brackets = re.findall(r"\[([^\]]+)\]", attribution)
@@ -1924,8 +1928,9 @@ class _Builder:
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in self._lower_words]
         if not words:
             return False
-        # The title, metadata and the sentences of the first paragraphs that launch the product.
-        early = [ln for ln in self.lines if not ln.blank and not ln.residue][:10]
+        # The title, metadata and the sentences of the first paragraphs that launch the product
+        # (the document's first, and the release's first where notes come before the release).
+        early = self._early_lines()
         # A contact block ("Kristina Taylor / site / e-mail address") names the company's own person.
         texts = [
             ln.segment.text for ln in early if ln.title or ln.metadata or ln.heading or _EMAIL.search(ln.segment.text)
@@ -1935,6 +1940,17 @@ class _Builder:
                 text = ln.segment.text
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         return _names_any(words, " ".join(texts))
+
+    def _early_lines(self) -> list[_Line]:
+        if self._early is None:
+            written = [ln for ln in self.lines if not ln.blank and not ln.residue]
+            early = written[:10]
+            start = self._release_start(self.pr_lines)[0]
+            if start:
+                release = [ln for ln in self.pr_lines[start:] if not ln.blank and not ln.residue][:10]
+                early += [ln for ln in release if ln not in early]
+            self._early = early
+        return self._early
 
     def _audience(self, attribution: str, name: str | None) -> bool:
         """Whether the attribution's role is whom the release says the product is for ("Compass
@@ -2879,6 +2895,9 @@ _TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]
 
 
 # An organisation named by what it is, not by name: "at a mid-size SaaS company", "from an agency".
+# "owner of Rosa's Bakery", "Owner, [Anchor Jewellers]": the organisation a speaker owns (up to
+# the next comma or bracket's end), to tell the launching business's owner from a customer's.
+_OWNER_OF = re.compile(r"\b(?:co-)?owner(?:\s+of|\s*,)\s+((?:\[[^\]]+\]|[^,(])+)", re.IGNORECASE)
 _AT_SOME_ORGANISATION = re.compile(r"\b(?:at|from|with)\s+(?:a|an)\s", re.IGNORECASE)
 # A company's own function named after its customers: "Head of Customer Service".
 _CUSTOMER_FUNCTION = re.compile(
