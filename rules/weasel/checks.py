@@ -24,7 +24,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     "sometimes"), intensifiers ("very", "significantly"), hedges ("should help", "might"),
     unattributed authority ("studies have shown"), peacock words ("seamless", "best-in-class"),
     claims of ease or speed ("simply", "in seconds") and unsupported superlatives ("the first tool
-    that...", "one of the most").
+    that...", "one of the most", "the fastest"; superlatives of size or place, "the biggest
+    problem", "the nearest store", are not listed).
 
     **Why.** Amazon's writing guidance says to replace adjectives with data: "nearly all customers"
     becomes "87% of Prime members", "significantly better" becomes "+25 basis points". A reviewer
