@@ -1427,6 +1427,8 @@ def _excused(
         and any(c.dep_ == "neg" for c in tok.head.children)
     ):
         return True  # "is not easy": a difficulty
+    if word in _MAGNITUDES and numbers and (numbers.near(tok.i, 8) or numbers.in_clause(tok)):
+        return True  # "A massive outage took the site down for three hours": the number says how big
     if word in table.approximators and numbers:
         return True  # "approximately 14,000", "typically ... in less than 60 minutes"
     return (
@@ -1435,6 +1437,10 @@ def _excused(
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
+
+
+# Peacock words of size that a number beside them measures ("a massive outage ... three hours").
+_MAGNITUDES = frozenset(("massive", "enormous", "tremendous", "huge"))
 
 
 def _names_distinct(tok: Any, table: WeaselTable) -> bool:
@@ -1960,6 +1966,32 @@ def passive_features(span: Any, clauses: Sequence[tuple[int, int]]) -> Features:
         kind = ("get" if _aux_lemma(auxiliary) == "get" else "be") + ("_inf" if is_infinitive(auxiliary) else "")
         _add(f, f"p:{kind}", 1.0, [aux, verb])
     return f
+
+
+def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) -> tuple[int, ...]:
+    """The technology tokens of a mechanism that opens the sentence before its main clause: a
+    clause or phrase ahead of the main verb whose verb builds, runs or uses something and whose
+    words hold a technology term ("Using OAuth tokens, a teacher can ...", "Built on Open Voice
+    OS, Cypher lets ...", "By combining social media with blockchain technology, Solcial ...").
+    Empty when there is none. Mechanism first, customer second: the guide's tech-first even
+    where the customer's benefit follows."""
+    if sentence.span is None:
+        return ()
+    root = sentence.span.root
+    for child in root.children:
+        if child.i >= root.i or child.dep_ not in ("advcl", "prep", "npadvmod"):
+            continue
+        verb = child if child.pos_ == "VERB" else None
+        if verb is None and child.dep_ == "prep" and child.lower_ == "by":
+            verb = next((t for t in child.subtree if t.pos_ == "VERB"), None)  # "By combining X with Y, ..."
+        if verb is None or verb.lemma_.lower() not in slex.impl_verbs:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
+            continue  # "If the system detects a drop in HRV, ...": a condition, not how it works
+        tech = tuple(t.i for t in child.subtree if t.i in a.tech)
+        if tech:
+            return tech
+    return ()
 
 
 def features(

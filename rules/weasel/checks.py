@@ -36,9 +36,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     options); the context decides, from the parse:
 
     - numbers: an approximator ("typically", "roughly", ``approximators``) with any real number in
-      the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge with a number
-      in its own clause or within eight words. Versions, years, "one of" and "thousands" are not
-      numbers. "may", "might" and "should" are never excused by a number;
+      the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge, or a word of
+      size ("massive", "enormous"), with a number in its own clause or within eight words.
+      Versions, years, "one of" and "thousands" are not numbers. "may", "might" and "should" are
+      never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
       restriction ("may only accept"); "might" listing options beside a price; "should" unless it
