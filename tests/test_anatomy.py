@@ -23,6 +23,7 @@ from wbl.anatomy import (
     template_prompt,
 )
 from wbl.document import build_document
+from wbl.engine import Linter, LintOptions
 from wbl.markdown import parse
 from wbl.source import SourceText
 from wbl.textutil import REMEMBERED_TEXT
@@ -2266,3 +2267,47 @@ def test_the_owner_s_business_is_found_in_the_release_after_the_author_s_notes()
         """
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
+BACK_MATTER_AFTER_FAQ = """
+    # Leakline tells landlords about a leak before the ceiling stains
+
+    Property managers hear about water damage the day it starts, not the week after.
+
+    ## FAQ
+
+    ### How does a landlord get alerts?
+
+    By text message, within a minute of a sensor getting wet.
+
+    ## Appendix A: Additional Internal FAQs
+
+    ### What could make this fail?
+
+    Tenants unplugging the sensors.
+
+    ## The Verdict
+
+    Strong draft; the customer is clear, the problem paragraph is very good and really sharp.
+
+    ## Coaching Notes — Stage 3: Customer FAQ
+
+    The pricing was decided by the committee and is quite likely to be revised many times.
+"""
+
+
+def test_notes_and_appendices_after_the_faq_are_back_matter_no_rule_reads() -> None:
+    anatomy = anatomy_of(BACK_MATTER_AFTER_FAQ)
+    # The appendix that names the FAQ is the FAQ's: its question is one of the FAQ's.
+    assert [q.text for q in anatomy.questions] == [
+        "How does a landlord get alerts?",
+        "What could make this fail?",
+    ]
+    text = textwrap.dedent(BACK_MATTER_AFTER_FAQ).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units if u.kind == "paragraph"}
+    assert parts["Tenants unplugging t"] == "faq"
+    assert parts["Strong draft; the cu"] == "back" and parts["The pricing was deci"] == "back"
+    report = Linter(LintOptions(kind="prfaq")).lint_text(text, "doc.md")
+    back = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("Strong draft", "The pricing"))}
+    assert len(back) == 2 and not [f for f in report.findings if f.line in back], report.findings

@@ -684,7 +684,7 @@ class Anatomy:
     kind_sure: bool = True
     segments: tuple[Segment, ...] = ()
     roles: tuple[str, ...] = ()  # per segment: headline, problem, question, answer, title, body, ...
-    regions: tuple[str, ...] = ()  # per unit: "pr" or "faq"
+    regions: tuple[str, ...] = ()  # per unit: "pr", "faq" or "back" (sources, appendices, notes)
     quotes: tuple[Quote, ...] = ()
     questions: tuple[Question, ...] = ()
     residue: tuple[Residue, ...] = ()
@@ -1081,7 +1081,9 @@ class _Builder:
             _name_question_heading(line)
         pr_lines = self._without_back_matter(lines[:faq_start])
         self.pr_lines = pr_lines
-        faq_lines = lines[faq_start:]
+        # After the FAQ, only a heading ends it ("## Appendix", "## The Verdict"): a bold label
+        # inside an answer ("**Notes:**") is the answer's own.
+        faq_lines = self._without_back_matter(lines[faq_start:], headings_only=True)
         sections = self._alias_sections(pr_lines)
         lead, body = self._lead_and_body(pr_lines, sections)
         quotes = self._quotes(pr_lines, sections)
@@ -1089,8 +1091,11 @@ class _Builder:
         questions = self._faq(faq_lines)
         kind, score, signals, sure = self._kind(lines, faq_start, quotes, questions)
         regions = ["pr"] * len(self.units)
-        for line in faq_lines:
+        for line in lines[faq_start:]:
             regions[line.segment.unit.index] = "faq"
+        for line in lines:
+            if self.roles.get(line.segment.index) == "back_matter":
+                regions[line.segment.unit.index] = "back"  # sources, appendices, notes: no rule reads them
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
         )
@@ -1127,16 +1132,26 @@ class _Builder:
                 found[index] = max(found.get(index, 0), end)
         return MappingProxyType(found)
 
-    def _without_back_matter(self, lines: Sequence[_Line]) -> list[_Line]:
-        """The lines of the press release without its back matter: what a heading such as "Sources"
-        or "Appendix" holds, up to the next heading of its level or higher (the next heading, for a
-        bold label). Those lines get the role "back_matter" and are no part's candidates."""
+    def _without_back_matter(self, lines: Sequence[_Line], *, headings_only: bool = False) -> list[_Line]:
+        """The lines of the press release (or the FAQ) without its back matter: what a heading such
+        as "Sources", "Appendix" or "Coaching Notes" holds, up to the next heading of its level or
+        higher (the next heading, for a bold label). Those lines get the role "back_matter" and are
+        no part's candidates, and their units the region "back", which no rule reads. An appendix
+        that names the FAQ ("Appendix A: Additional Internal FAQs") is the FAQ's; notes about it
+        ("Coaching Notes — Stage 3: Customer FAQ") are not."""
         kept: list[_Line] = []
         owner: _Line | None = None
         for line in lines:
             if owner is not None and line.heading and (not owner.heading or line.level <= owner.level):
                 owner = None
-            if owner is None and line.label and not line.question and is_back_matter(line.label_text):
+            if (
+                owner is None
+                and line.label
+                and (line.heading or not headings_only)
+                and not line.question
+                and not (line.faq_heading and heading_key(line.label_text).startswith("appendix"))
+                and is_back_matter(line.label_text)
+            ):
                 owner = line
             if owner is not None:
                 self.roles[line.segment.index] = "back_matter"

@@ -274,8 +274,9 @@ class Sentence:
 class Unit(_Memo):
     """A prose block: a heading, paragraph, list item or table cell.
 
-    `part` is "pr" for the press release (everything before the FAQ) or "faq", as the anatomy
-    found it. `nlp` is the spaCy `Doc` of `text` once the document is analysed.
+    `part` is "pr" for the press release (everything before the FAQ), "faq", or "back" for the
+    back matter no rule reads (sources, appendices, notes), as the anatomy found it. `nlp` is
+    the spaCy `Doc` of `text` once the document is analysed.
     """
 
     index: int

@@ -669,13 +669,12 @@ def metrics(units: Sequence[Unit]) -> Mapping[str, float]:
     """Figures of a document (or of some of its units, such as a section's): words, sentences,
     paragraphs, press-release and FAQ words, and the readability of the prose."""
     words = sum(u.word_count for u in units)
-    pr_words = sum(u.word_count for u in units if u.part == "pr")
     counts = {
         "words": words,
         "sentences": sum(len(u.sentences) for u in units),
         "paragraphs": sum(1 for u in units if u.kind == "paragraph"),
-        "pr_words": pr_words,
-        "faq_words": words - pr_words,
+        "pr_words": sum(u.word_count for u in units if u.part == "pr"),
+        "faq_words": sum(u.word_count for u in units if u.part == "faq"),
     }
     return _Metrics(counts, tuple(u.text for u in units if u.kind in ("paragraph", "list_item")))
 

@@ -70,7 +70,7 @@ class SectionFigures:
 
     title: str
     line: int | None  # the heading's line; None for text before the first heading
-    part: str  # "pr" or "faq"
+    part: str  # "pr", "faq" or "back"
     words: int
     grade: float | None  # Flesch-Kincaid grade; None under MIN_GRADE_WORDS words
     jargon_terms: int

@@ -34,7 +34,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     FAQ findings of the jargon, passive and tech-first rules are: its readers ask for the terms of
     the trade ("ROI", "MVP").
 
-    Options: ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
+    Options: ``parts``, ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
     ``place-codes``, ``faq-severity``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
@@ -49,9 +49,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
     names = _names(document, {use.key for use in uses}) | company_names(document)
     reported: set[str] = set()
+    parts = set(ctx.get("parts", ("pr", "faq")))
     for use in uses:
-        if use.key in reported or use.key in names:
-            continue
+        if use.key in reported or use.key in names or use.unit.part not in parts:
+            continue  # (a use in the back matter, "Appendix: Glossary", is no first use)
         reported.add(use.key)
         where = defined.get(use.key)
         if where is not None and where <= (use.unit.index, use.start):

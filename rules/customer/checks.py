@@ -140,8 +140,8 @@ def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         if unit.nlp is None or unit.kind not in PROSE_KINDS:
             continue
         spans = quoted_offsets(unit)
-        if unit.part != "faq" and not unit.in_quote and not spans:
-            continue  # only the FAQ and quoted words count
+        if unit.part == "back" or (unit.part != "faq" and not unit.in_quote and not spans):
+            continue  # only the FAQ and quoted words count (not the back matter's)
         for offset, lemma, lower, specific in noun_mentions(unit, lex):
             quoted = unit.in_quote or any(s <= offset < e for s, e in spans)
             if unit.part != "faq" and not quoted:

@@ -51,9 +51,9 @@ def prepare(ctx: RuleContext) -> SentenceLexicon:
 def _sentences(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, Sentence]]:
     """The sentences the rule judges: those of its kinds of unit that could hold a jargon term."""
     slex: SentenceLexicon = ctx.prepared
-    kinds = set(ctx["kinds"])
+    kinds, parts = set(ctx["kinds"]), set(ctx.get("parts", ("pr", "faq")))
     for unit in document.units:
-        if unit.kind in kinds and unit.text.strip():
+        if unit.kind in kinds and unit.part in parts and unit.text.strip():
             for sentence in unit.sentences:
                 if sentence.span is not None and may_hold_jargon(sentence, slex):
                     yield unit, sentence
@@ -72,8 +72,11 @@ def figures(document: Document, ctx: RuleContext) -> Iterator[Figure]:
     slex: SentenceLexicon = ctx.prepared
     products = product_names(document, slex.lexicon)
     kinds = set(ctx["kinds"])
+    parts = set(ctx.get("parts", ("pr", "faq")))
     counts: dict[int, tuple[Unit, int]] = {
-        u.index: (u, 0) for u in document.units if u.kind in kinds and u.text.strip() and u.sentences
+        u.index: (u, 0)
+        for u in document.units
+        if u.kind in kinds and u.part in parts and u.text.strip() and u.sentences
     }
     for unit, sentence in _sentences(document, ctx):  # the others hold no term
         found = sum(1 for t in jargon_terms(sentence, slex, products) if t.kind in COUNTED)
@@ -211,7 +214,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **Fix.** Replace the terms with what they mean to the customer, or define each at first
     use. A term your readers know belongs in the project's vocabulary (``[vocabulary] accept``).
 
-    Options: ``kinds``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
+    Options: ``parts``, ``kinds``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
     slex: SentenceLexicon = ctx.prepared

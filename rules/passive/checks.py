@@ -128,16 +128,18 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     ``stative-participles``, ``compound-adjective-prefixes`` and ``compound-adjective-heads``
     (compounds read as adjectives: "is self-hosted", "is AI-powered"), ``compound-verb-prefixes``
     (compounds that stay verbs: "was re-made"), ``non-agents`` ("by
-    default", "by design": no agent to make the subject), ``faq-severity``,
+    default", "by design": no agent to make the subject), ``parts``, ``faq-severity``,
     ``message``, ``agentless-advice``, ``agent-advice``.
     """
-    kinds = set(ctx["kinds"])
+    kinds, parts = set(ctx["kinds"]), set(ctx["parts"])
     lists: PassiveLists = ctx.prepared
     accepted = ctx.vocabulary.accepted
     non_agents = frozenset(str(w).lower() for w in ctx.get("non-agents", ()))
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     for unit in document.units:
-        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit)):
+        if unit.kind not in kinds or unit.part not in parts:
+            continue
+        if ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit):
             continue
         for sentence in unit.sentences:
             # Lexical pre-check: no form of an auxiliary, no passive (and no need to walk the parse).
@@ -183,9 +185,11 @@ def passive_voice(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     """passive-voice's prefilter: sentences of the units it checks with a form of be or get, or
     a word whose possible lemmas include them (before the lemmatizer has run)."""
-    kinds = set(ctx["kinds"])
+    kinds, parts = set(ctx["kinds"]), set(ctx["parts"])
     for unit in document.units:
-        if unit.kind not in kinds or (ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit)):
+        if unit.kind not in kinds or unit.part not in parts:
+            continue
+        if ctx.get("skip-blockquotes", True) and document.quoted_in_blockquote(unit):
             continue
         for sentence in unit.sentences:
             if sentence.span is None:
