@@ -2311,3 +2311,16 @@ def test_notes_and_appendices_after_the_faq_are_back_matter_no_rule_reads() -> N
     report = Linter(LintOptions(kind="prfaq")).lint_text(text, "doc.md")
     back = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("Strong draft", "The pricing"))}
     assert len(back) == 2 and not [f for f in report.findings if f.line in back], report.findings
+
+
+def test_a_quoted_example_in_parentheses_is_no_quotation() -> None:
+    anatomy = anatomy_of(
+        """
+        # ShiftBoard cuts nurse handoff from 30 minutes to 11
+
+        With ShiftBoard, the outgoing nurse finds each patient's page ready. The nurse adds what the
+        chart can't know ("daughter calling at 9 about discharge plans"), and prints or shares it to
+        the incoming nurse's workstation.
+        """
+    )
+    assert anatomy.quotes == ()

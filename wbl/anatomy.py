@@ -3061,8 +3061,9 @@ def _attribution(
             cut == quotation
             and quotation > 0
             and text[quotation - 1] not in ".!?"
-            # '"…" — and the next report reflects it': a clause that goes on, not a speaker
-            and not re.match(r"\s*(?:[—–-]|(?:and|but|or|so|then)\b)", before[cut + 1 :])
+            # '"…" — and the next report reflects it', '("…"), and prints it': a clause that goes
+            # on, not a speaker
+            and not re.match(r"[\s)\]]*,?\s*(?:[—–-]|(?:and|but|or|so|then)\b)", before[cut + 1 :])
         )
         if not attributes and re.match(r"\s*[^\W\d_]", after):
             continue
