@@ -122,34 +122,26 @@ def problem_not_addressed(document: Document, ctx: RuleContext) -> Iterator[Viol
 
     **What is flagged.** A hint at the solution paragraph: the key lemmas (nouns, verbs and
     adjectives that are not stop words) of the problem paragraph and of the solution paragraph
-    share fewer than `min-shared`. The problem paragraph is the text under a problem heading,
-    else the press-release paragraph with the most problem sentences; the solution is the text
-    under a solution heading, else the paragraph after the problem. Low confidence: it compares
-    words, not meaning.
+    share fewer than `min-shared`. Both paragraphs are the document's anatomy's, the ones the
+    scorecard shows (found by heading, run-in label, position, wording and meaning); with no
+    problem or no solution paragraph there is nothing to compare (missing-pr-part says so).
+    Low confidence: it compares words, not meaning.
 
     **Fix.** Answer the problem in its own terms: if the problem is "books take six days", the
     solution says how the book arrives the next day.
 
-    Options: `min-shared` (default 1), `problem-headings`, `solution-headings`, `ignore-lemmas`, `message`.
+    Options: `min-shared` (default 1), `ignore-lemmas`, `message`.
     """
+    anatomy = document.anatomy
+    found_problem, found_solution = anatomy.get("problem"), anatomy.get("solution")
+    if found_problem is None or found_solution is None or found_problem.placeholder or found_solution.placeholder:
+        return
+    problem = [u for u in found_problem.units if u.nlp is not None]
+    solution = [u for u in found_solution.units if u.nlp is not None and u not in problem]
+    if not problem or not solution:
+        return
     lex: Lexicon = ctx.prepared
     segments = segments_of(document, lex)
-    prose = [u for u in document.units if u.part == "pr" and u.kind == "paragraph" and not u.in_quote and u.nlp]
-    problem = _problem_units(document, ctx)
-    labels = {" ".join(_NON_WORD.sub(" ", h.lower()).split()) for h in ctx.get("solution-headings", ())}
-    solution = [u for u in prose if _heading_label(document, u) in labels]
-    if not problem:
-        cues = _cues(ctx)
-        scored = [(sum(problem_sentence(s, lex, cues, segments) for s in u.sentences), u) for u in prose[1:]]
-        best = max(scored, key=lambda pair: pair[0], default=(0, None))
-        if best[1] is None or best[0] == 0:
-            return
-        problem = [best[1]]
-    if not solution:
-        later = [u for u in prose if u.index > problem[-1].index]
-        solution = later[:1]
-    if not solution:
-        return
     ignore = {str(w).lower() for w in ctx.get("ignore-lemmas", ())}
     ignore |= {n.lower() for n in product_names(document, lex)}
     problem_lemmas = _key_lemmas(document, problem, ignore, lex, segments)
