@@ -2324,3 +2324,22 @@ def test_a_quoted_example_in_parentheses_is_no_quotation() -> None:
         """
     )
     assert anatomy.quotes == ()
+
+
+def test_a_long_one_sentence_paragraph_above_the_dateline_is_the_subheading() -> None:
+    anatomy = anatomy_of(
+        """
+        # PR/FAQ: Tallybook Match API
+
+        ## Tallybook Match Lets Marketplace Finance Teams Close the Month in Two Days Instead of Ten
+
+        Finance teams at online marketplaces can now match every incoming bank payment to the right invoice automatically, and see only the handful that need a person.
+
+        NEW YORK, September 8, 2025 — Tallybook today launched the Match API for online marketplaces.
+
+        A mid-sized marketplace receives 20,000 to 80,000 bank payments a month, and its finance team
+        spends nine days matching them by hand.
+        """
+    )
+    assert lines(anatomy)["subheading"] == 5
+    assert lines(anatomy)["summary"] == 7 and lines(anatomy)["problem"] == 9

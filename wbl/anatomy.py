@@ -1344,7 +1344,7 @@ class _Builder:
                 self.found("dateline", [line.segment], "content", 0.7)  # "July 23, 2060" under the title
                 self.roles[index] = "dateline"
                 continue
-            if in_lead and self._lead_line(line, lead):
+            if in_lead and (self._lead_line(line, lead) or self._subheading_above_dateline(lines, position, lead)):
                 lead.append(line)
                 continue
             in_lead = False
@@ -1405,6 +1405,17 @@ class _Builder:
             return True
         # A one-sentence subheading right after the headline.
         return bool(lead) and len(lead) < 2 and line.words <= 25 and len(split_sentences(text)) == 1
+
+    @staticmethod
+    def _subheading_above_dateline(lines: Sequence[_Line], position: int, lead: Sequence[_Line]) -> bool:
+        """A one-sentence paragraph between the headline and the dateline is the subheading, however
+        long ("Finance teams at online marketplaces can now match every incoming bank payment ...",
+        then "NEW YORK, September 8, 2025 — ..."): the summary starts at the dateline."""
+        line = lines[position]
+        if not lead or line.words > 40 or line.quote_depth or len(split_sentences(line.segment.text.strip())) != 1:
+            return False
+        following = next((ln for ln in lines[position + 1 :] if not ln.blank and not ln.residue), None)
+        return following is not None and _opens_with_dateline(following)
 
     def _drop_document_title(self, lead: list[_Line]) -> list[_Line]:
         """The first lead line is the document's title, not its headline, when it only names the
