@@ -2333,7 +2333,8 @@ def test_a_long_one_sentence_paragraph_above_the_dateline_is_the_subheading() ->
 
         ## Tallybook Match Lets Marketplace Finance Teams Close the Month in Two Days Instead of Ten
 
-        Finance teams at online marketplaces can now match every incoming bank payment to the right invoice automatically, and see only the handful that need a person.
+        Finance teams at online marketplaces can now match every incoming bank payment to the right
+        invoice automatically, and see only the handful that need a person.
 
         NEW YORK, September 8, 2025 — Tallybook today launched the Match API for online marketplaces.
 
@@ -2342,4 +2343,4 @@ def test_a_long_one_sentence_paragraph_above_the_dateline_is_the_subheading() ->
         """
     )
     assert lines(anatomy)["subheading"] == 5
-    assert lines(anatomy)["summary"] == 7 and lines(anatomy)["problem"] == 9
+    assert lines(anatomy)["summary"] == 8 and lines(anatomy)["problem"] == 10
