@@ -2344,3 +2344,35 @@ def test_a_long_one_sentence_paragraph_above_the_dateline_is_the_subheading() ->
     )
     assert lines(anatomy)["subheading"] == 5
     assert lines(anatomy)["summary"] == 8 and lines(anatomy)["problem"] == 10
+
+
+def test_an_faq_laid_out_as_a_table_has_a_question_per_row() -> None:
+    anatomy = anatomy_of(
+        """
+        # Riverside Library Lets Shift Workers Pick Up Holds at Any Hour
+
+        ## Frequently Asked Questions
+
+        ### For patrons
+
+        | Question | Answer |
+        | --- | --- |
+        | Is there a fee? | No. Locker pickup is free. |
+        | Which branches have lockers? | Main and Eastgate. |
+
+        ### For library staff and the board
+
+        | Question | Answer |
+        | --- | --- |
+        | What could go wrong? | Vandalism and power cuts; we tested for six weeks. |
+        | Who fills the lockers? | TBD |
+        """
+    )
+    assert [(q.text, q.audience) for q in anatomy.questions] == [
+        ("Is there a fee?", "external"),
+        ("Which branches have lockers?", "external"),
+        ("What could go wrong?", "internal"),
+        ("Who fills the lockers?", "internal"),
+    ]
+    assert [len(q.answer) for q in anatomy.questions] == [1, 1, 1, 1]
+    assert "pre_mortem" in anatomy.parts and "internal_faq" in anatomy.parts

@@ -1037,8 +1037,24 @@ class _Builder:
         if not line.label and not line.runin and unit.kind in PROSE and self._metadata(text):
             line.metadata = True
         if unit.kind == "table_cell":
-            line.metadata = True
+            if self._question_cell(unit, text, line.words):
+                # "| Is there a fee? | No. Locker pickup is free. |": an FAQ laid out as a table, a
+                # question in a row's first cell and its answer in the cells after it.
+                line.question, line.question_text = 2, text.strip()
+            else:
+                line.metadata = True
         return line
+
+    def _question_cell(self, unit: Any, text: str, words: int) -> bool:
+        """A table's row opening with a question: the row's first cell, a question of at most 30
+        words."""
+        if not text.rstrip().endswith("?") or words > 30:
+            return False
+        previous = self.units[unit.index - 1] if unit.index else None
+        if previous is None or previous.kind != "table_cell":
+            return True
+        here = self.source.position(unit.source_span(0, 1)[0])[0]
+        return bool(self.source.position(previous.source_span(0, 1)[0])[0] != here)
 
     def _plain_faq_heading(self, text: str) -> bool:
         """A short plain line that names the FAQ by name ("Frequently Asked Questions", "Internal
