@@ -859,12 +859,22 @@ def anchor(document: Document) -> tuple[Unit, int, int] | None:
 PHRASE_BREAKS = ("relcl", "advcl", "acl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj")
 
 
+# Verbs that praise when negated: "I can't imagine working without it", "can't wait", "can't
+# recommend it enough", "couldn't believe how fast it was".
+PRAISED_WHEN_NEGATED = frozenset(("imagine", "wait", "recommend", "believe", "thank"))
+
+
+def praise_by_negation(span: Any) -> bool:
+    """Whether the sentence praises with a negated verb ("I can't imagine working without it")."""
+    return any(t.lemma_.lower() in PRAISED_WHEN_NEGATED and any(c.dep_ == "neg" for c in t.children) for t in span)
+
+
 def is_problem(root: Any, lex: Lexicon) -> bool:
     """A problem statement: a negated predicate or one from the problem lexicon."""
     if root.lemma_.lower() in lex.problem_predicates:
         return True
     for child in root.children:
-        if child.dep_ == "neg":
+        if child.dep_ == "neg" and root.lemma_.lower() not in PRAISED_WHEN_NEGATED:
             return True
         if child.dep_ in ("acomp", "attr", "xcomp", "conj") and child.lemma_.lower() in lex.problem_predicates:
             return True

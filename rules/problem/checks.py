@@ -13,6 +13,7 @@ from wbl_rules.analysis import (
     is_customer_token,
     is_problem,
     pr_sentences,
+    praise_by_negation,
     product_names,
     segments_of,
     sentence_subject,
@@ -39,8 +40,8 @@ def problem_sentence(sentence: Sentence, lex: Lexicon, cues: re.Pattern[str] | N
     if sentence.span is None:
         return False
     customers = customer_tokens(sentence, lex, segments)
-    if cues is not None and cues.search(sentence.text) and customers:
-        return True
+    if cues is not None and cues.search(sentence.text) and customers and not praise_by_negation(sentence.span):
+        return True  # ("I can't imagine working without it!" said a customer: praise, not a pain)
     subject, kind = sentence_subject(sentence, lex, segments=segments)
     root = sentence.span.root
     if kind == "customer" and subject is not None:
