@@ -1057,6 +1057,10 @@ def passive_clauses(
                 and (_aux_lemma(tokens[j]) in ("be", "get") or tokens[j].lower_ in _BE)
             ):
                 candidate = tokens[j]
+                if _aux_lemma(candidate) == "get" and any(
+                    t.dep_ != "neg" and not t.lower_.endswith("ly") for t in tokens[j + 1 : k]
+                ):
+                    continue  # "help users get more done": "more" is what gets done, no passive
                 if (
                     _aux_lemma(candidate) == "be"
                     and token.tag_ != "VBN"
