@@ -447,3 +447,19 @@ def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
     words = int(finding.message.split(" words")[0].rsplit(" ", 1)[1])
     lenient = Linter(LintOptions(kind="prfaq", select=("WB523",), rule_options={"WB523": {"max-words": words}}))
     assert not lenient.lint_text(labelled, "gantry.md").findings
+
+
+@pytest.mark.parametrize(
+    ("dateline", "flagged"),
+    [
+        ("SAN FRANCISCO — Nimbic today announced SynergyHub, a planner for nurses.", "SAN FRANCISCO"),
+        ("SEATTLE, WA — Nimbic today announced SynergyHub, a planner for nurses.", "SEATTLE, WA"),
+        ("SAN FRANCISCO — May 3, 2027 — Nimbic today announced SynergyHub, a planner for nurses.", None),
+        ("OPEN SOURCE — SynergyHub plans shifts for nurses.", None),  # a label, no launch after it
+    ],
+)
+def test_a_dateline_with_a_place_and_no_date_is_unfinished(dateline: str, flagged: str | None) -> None:
+    text = f"# Nimbic Launches SynergyHub for Nurses\n\n{dateline}\n\nNurses plan their shifts in five minutes.\n"
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    found = [f.text for f in report.findings if "has no date" in f.message]
+    assert found == ([flagged] if flagged else [])

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 
 from wbl_rules import memo
 
-from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, dateline_span, has_date, problem_score
+from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, cue_hits, data, dateline_span, has_date, problem_score
 from wbl.document import Document
 from wbl.kinds.base import document_anchor, listing
 from wbl.rule import RuleContext, Severity, Violation
@@ -246,8 +246,12 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         span = dateline_span(segment.text)
         if span is not None:
             head = segment.text[span[0] : span[1]].strip()
-            # Only a head that is clearly a place ("SEATTLE, WA") lacks a date; "OPEN SOURCE —" may be a label.
-            if "," in head and not has_date(head) and not any(p.search(head) for p, _ in compiled):
+            # Only a head that is clearly a place lacks a date: "SEATTLE, WA", or a place in capitals
+            # before the launch ("SAN FRANCISCO — Nimbic today announced"); "OPEN SOURCE —" alone
+            # may be a label.
+            launch = cue_hits(segment.text[span[1] : span[1] + 160], data()["kind"]["launch-cues"])
+            place = "," in head or (head.isupper() and len(head.split()) <= 4 and bool(launch))
+            if place and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
 
