@@ -1110,8 +1110,10 @@ class _Builder:
         for line in lines[faq_start:]:
             regions[line.segment.unit.index] = "faq"
         for line in lines:
-            if self.roles.get(line.segment.index) == "back_matter":
-                regions[line.segment.unit.index] = "back"  # sources, appendices, notes: no rule reads them
+            if self.roles.get(line.segment.index) in ("back_matter", "preamble"):
+                # Sources, appendices, notes, and the author's notes before the release ("Status:
+                # draft for review, written from the interview loop ..."): no rule reads them.
+                regions[line.segment.unit.index] = "back"
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
         )
