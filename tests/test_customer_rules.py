@@ -398,3 +398,15 @@ def test_the_problem_s_key_words_are_named_as_written_without_its_label():
     options = wbl.LintOptions(select=("WB212",), kind="press_release")
     [finding] = wbl.lint_text(text, "t.md", options=options).findings
     assert "('lose', 'sales', 'data', 'miss', 'KPIs')" in finding.message  # not 'problem', 'datum', 'kpi'
+
+
+def test_the_document_s_title_is_no_sentence_of_the_release():
+    text = (
+        "# PR/FAQ: Tallybook Match API\n\n"
+        "## Tallybook Match Lets Marketplace Finance Teams Close the Month in Two Days\n\n"
+        "NEW YORK, September 8, 2025 — Finance teams at online marketplaces can now match every bank "
+        "payment to the right invoice.\n"
+    )
+    options = wbl.LintOptions(select=("WB202", "WB421"), kind="prfaq")
+    report = wbl.lint_text(text, "prfaq.md", options=options)
+    assert not [f for f in report.findings if f.line == 1], report.findings

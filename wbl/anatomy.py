@@ -750,6 +750,14 @@ class Anatomy:
                 return role
         return "none"
 
+    def units_in_role(self, role: str) -> frozenset[int]:
+        """The indices of the units whose every segment has `role` ("title": the document's title
+        above the headline, which is no sentence of the release)."""
+        roles: dict[int, set[str]] = {}
+        for segment, found in zip(self.segments, self.roles, strict=True):
+            roles.setdefault(segment.unit.index, set()).add(found)
+        return frozenset(index for index, found in roles.items() if found == {role})
+
     def prose(self, region: str) -> tuple[Segment, ...]:
         """The press release's (`region` "pr") or the FAQ's ("faq") own words: segments that are not
         titles, metadata, template prompts, labels or a preamble."""

@@ -50,9 +50,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     names = _names(document, {use.key for use in uses}) | company_names(document)
     reported: set[str] = set()
     parts = set(ctx.get("parts", ("pr", "faq")))
+    titles = document.anatomy.units_in_role("title")
     for use in uses:
-        if use.key in reported or use.key in names or use.unit.part not in parts:
-            continue  # (a use in the back matter, "Appendix: Glossary", is no first use)
+        if use.key in reported or use.key in names or use.unit.part not in parts or use.unit.index in titles:
+            continue  # a use in the back matter or the document's title is no first use to define
         reported.add(use.key)
         where = defined.get(use.key)
         if where is not None and where <= (use.unit.index, use.start):
