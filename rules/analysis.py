@@ -990,13 +990,18 @@ def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary 
 
 
 def _dateline_place(document: Document) -> tuple[Unit, int, int] | None:
-    """The unit of the anatomy's dateline and the span, in its text, of the place before the date."""
-    part = document.anatomy.get("dateline")
-    if part is None:
-        return None
-    segment = part.segments[0]
-    found = dateline_place(segment.text)
-    return None if found is None else (segment.unit, segment.start + found[0], segment.start + found[1])
+    """The unit of the anatomy's dateline and the span, in its text, of the place before the date;
+    when the dateline is a date alone above the headline ("April 30, 2026"), the place that opens
+    the summary ("**PALO ALTO, Calif.,** April 30, 2026 - Allegion today announced ...")."""
+    for name in ("dateline", "summary"):
+        part = document.anatomy.get(name)
+        if part is None:
+            continue
+        segment = part.segments[0]
+        found = dateline_place(segment.text)
+        if found is not None:
+            return segment.unit, segment.start + found[0], segment.start + found[1]
+    return None
 
 
 @lru_cache(maxsize=16)

@@ -194,6 +194,16 @@ def test_the_place_of_a_dateline_and_slots_for_a_value_are_not_acronyms():
     assert acronyms_flagged(text) == {"HSM", "API", "GDPR", "QRB", "TTX"}
 
 
+def test_the_place_opening_the_summary_is_no_acronym_when_a_date_alone_stands_above_the_headline():
+    text = (
+        "**FOR IMMEDIATE RELEASE**\n\nApril 30, 2026\n\n"
+        "# Schlage Tells Rental Hosts About Lock Problems Before Guests Arrive\n\n"
+        "**PALO ALTO, Calif.,** April 30, 2026 - Allegion today announced a lock service for hosts. "
+        "It sends an SMS before a battery fails.\n"
+    )
+    assert acronyms_flagged(text) == {"SMS"}
+
+
 def test_an_acronym_first_left_undefined_in_the_faq_is_a_hint():
     text = (
         "# Shelfwise sends bookshops a page of sales\n\nShelfwise sends each owner a KPI page every night.\n\n"
