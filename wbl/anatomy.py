@@ -1118,9 +1118,9 @@ class _Builder:
         for line in lines[faq_start:]:
             regions[line.segment.unit.index] = "faq"
         for line in lines:
-            if self.roles.get(line.segment.index) in ("back_matter", "preamble"):
-                # Sources, appendices, notes, and the author's notes before the release ("Status:
-                # draft for review, written from the interview loop ..."): no rule reads them.
+            if self.roles.get(line.segment.index) == "back_matter":
+                # Sources, appendices, notes: no rule reads them. (Not the text before the release,
+                # the preamble: an RFC's summary stands there, and reviewers judge it.)
                 regions[line.segment.unit.index] = "back"
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
