@@ -121,7 +121,8 @@ class Existence(Kind):
             [],
             "the word lists: tables with `name`, `advice` and `words` (and `followed-by`: the Penn tags the next word "
             "must have, or `not-followed-by`: tags it must not have; both need pos; `not-in-clauses`: dependency "
-            "labels of clauses where the words do not count, `wh` for embedded questions; needs dep)",
+            "labels of clauses where the words do not count, `wh` for embedded questions, `cond` for the "
+            "consequence of an if/unless/whenever condition whose subject is not 'we' or 'I'; needs dep)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -276,14 +277,27 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     verb = token.head
     relative = verb.dep_ in clauses
     wh = "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
+        return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
     if not (relative or wh):
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
     if subject.tag_ in _WH_TAGS:
         return wh and not relative  # "what will sell" (the question's own word), not "which will ship"
     return subject.pos_ == "NOUN"
+
+
+_CONDITIONS = frozenset(("if", "unless", "whenever"))
+
+
+def _conditional(verb: Any) -> bool:
+    """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ...")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in verb.children
+    )
 
 
 def _counts(
