@@ -1138,6 +1138,7 @@ class WeaselTable:
     first_facts: frozenset[str]
     skip_questions: bool
     distinct_nouns: frozenset[str] = frozenset()
+    size_words: frozenset[str] = frozenset()
 
 
 def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
@@ -1167,6 +1168,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "suggestion_verbs": words("suggestion-verbs"),
         "first_facts": words("first-facts"),
         "distinct_nouns": words("distinct-nouns"),
+        "size_words": words("size-words"),
     }
     key = _digest(
         sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
@@ -1431,7 +1433,7 @@ def _excused(
         and any(c.dep_ == "neg" for c in tok.head.children)
     ):
         return True  # "is not easy": a difficulty
-    if word in _MAGNITUDES and numbers and (numbers.near(tok.i, 8) or numbers.in_clause(tok)):
+    if word in table.size_words and numbers and (numbers.near(tok.i, 8) or numbers.in_clause(tok)):
         return True  # "A massive outage took the site down for three hours": the number says how big
     if word in table.approximators and numbers:
         return True  # "approximately 14,000", "typically ... in less than 60 minutes"
@@ -1441,10 +1443,6 @@ def _excused(
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
-
-
-# Peacock words of size that a number beside them measures ("a massive outage ... three hours").
-_MAGNITUDES = frozenset(("massive", "enormous", "tremendous", "huge"))
 
 
 def _names_distinct(tok: Any, table: WeaselTable) -> bool:

@@ -963,7 +963,11 @@ class _Builder:
 
     # --- helpers ------------------------------------------------------------------------------------
     def line_of(self, segment: Segment) -> int:
-        return int(self.source.position(segment.unit.source_span(segment.start, segment.start + 1)[0])[0])
+        return self._line_at(segment.unit, segment.start)
+
+    def _line_at(self, unit: Any, offset: int) -> int:
+        """The source line of a unit's character at `offset`."""
+        return int(self.source.position(unit.source_span(offset, offset + 1)[0])[0])
 
     def found(
         self,
@@ -1061,8 +1065,7 @@ class _Builder:
         previous = self.units[unit.index - 1] if unit.index else None
         if previous is None or previous.kind != "table_cell":
             return True
-        here = self.source.position(unit.source_span(0, 1)[0])[0]
-        return bool(self.source.position(previous.source_span(0, 1)[0])[0] != here)
+        return self._line_at(previous, 0) != self._line_at(unit, 0)
 
     def _plain_faq_heading(self, text: str) -> bool:
         """A short plain line that names the FAQ by name ("Frequently Asked Questions", "Internal

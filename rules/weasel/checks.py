@@ -37,7 +37,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     - numbers: an approximator ("typically", "roughly", ``approximators``) with any real number in
       the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge, or a word of
-      size ("massive", "enormous"), with a number in its own clause or within eight words.
+      size ("massive", "enormous", ``size-words``), with a number in its own clause or within eight words.
       Versions, years, "one of" and "thousands" are not numbers. "may", "might" and "should" are
       never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
@@ -78,7 +78,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``skip-questions``,
+    ``size-words``, ``skip-questions``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
