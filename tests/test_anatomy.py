@@ -685,6 +685,37 @@ def test_run_in_labels_that_name_three_parts_lay_out_a_release() -> None:
     assert anatomy_of(text.replace("Heading:", "Idea:").replace("Customer Quote:", "Feedback:")).kind == "other"
 
 
+COURSE_RELEASE = """
+    # A New Tool Could Warn Counties Before Dangerous Air Quality Days
+
+    ## Hook
+
+    County health officers learn about a bad air day when the first asthma patients reach the clinic.
+
+    ## Problem Statement
+
+    Warnings come a day late because sensors report averages, not what is coming.
+
+    ## Solution Description
+
+    The tool forecasts tomorrow's air from today's wind and fire data and emails each county a warning.
+
+    ## Chart
+
+    The chart compares forecast and measured air quality over one summer.
+    """
+
+
+def test_a_headline_summary_problem_and_solution_headings_lean_to_a_release() -> None:
+    # A course's press release: a headline, a paragraph, then "Problem" and "Solution" headings.
+    anatomy = anatomy_of(COURSE_RELEASE)
+    assert anatomy.kind == "press_release" and not anatomy.kind_sure  # a lean: hints only
+    # One of the two headings is not enough, nor are both in a README (an install command).
+    assert anatomy_of(COURSE_RELEASE.replace("Solution Description", "Chart Notes")).kind == "other"
+    readme = COURSE_RELEASE + "\n    ## Install\n\n    ```\n    pip install airwarn\n    ```\n"
+    assert anatomy_of(readme).kind == "other"
+
+
 def test_a_title_that_names_another_kind_of_document_makes_it_other_markdown() -> None:
     text = """
         # GymBuddy — Product Requirements Document

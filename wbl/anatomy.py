@@ -2243,6 +2243,11 @@ class _Builder:
             if ln.alias and ((ln.label and _names_a_part(ln.label_text)) or (ln.runin and _names_a_part(ln.runin)))
         }
         laid_out = len(named_parts) >= 3
+        # A headline over a summary, then a "Problem" heading and a "Solution" heading: a course's
+        # press release ("Hook", "Problem Statement", "Solution Description", "Chart"). Product
+        # briefs and design documents share the two headings, so this only leans (hints only).
+        headed = {ln.alias for ln in lines if ln.heading and ln.alias}
+        paired = {"problem", "solution"} <= headed and "headline" in self.parts and "summary" in self.parts
         # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
         # support FAQ starts with its questions.
         faq_after_release = bool(questions) and "summary" in self.parts and not readme
@@ -2258,7 +2263,7 @@ class _Builder:
             and dateline.confidence >= 0.8
             and bool(cue_hits(dateline.text, self.data["kind"]["launch-cues"]))
         )
-        evidence = laid_out or faq_after_release or titled or announced
+        evidence = laid_out or faq_after_release or titled or announced or paired
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
         marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
         # A title or a file name that names the genre decides it: one README-like heading
