@@ -908,6 +908,23 @@ def test_a_quote_heading_names_the_speaker_s_side(heading: str, part: str) -> No
     assert alias_part(heading) == part
 
 
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Problem Statement: The Information Asymmetry in Global Offsets", "problem"),  # over 60 characters
+        ("Solution Description: AI-Powered Accountability for Every Carbon Credit Sold", "solution"),
+        ("Customer Quote: What a Food Bank Manager in Dayton Told Us After a Month", "customer_quote"),
+        (
+            "Headline: Green Light for Beara Youth as the School Launches a Driving Initiative",
+            None,
+        ),  # the headline itself
+        ("Hook: Restoring Trust in a $50 Billion Market", None),
+    ],
+)
+def test_a_body_part_s_label_before_a_colon_names_the_part_whatever_follows(heading: str, part: str | None) -> None:
+    assert alias_part(heading) == part
+
+
 def test_a_template_s_placeholders_say_whose_quote_it_is() -> None:
     anatomy = anatomy_of(
         """

@@ -222,7 +222,16 @@ _EXACT = _ExactAliases()
 def alias_part(heading: str) -> str | None:
     """The press-release part a heading names ("Quote from You" -> leader_quote), or None."""
     key = heading_key(heading)
-    if not key or len(key) > 60:
+    if not key:
+        return None
+    # "Problem Statement: The Information Asymmetry in Global Offsets": a body part's label, then
+    # a title of its own however long. ("Headline: ..." is the headline itself, not a label.)
+    label, colon, title = heading.partition(":")
+    if colon and title.strip() and label.strip() and len(label.split()) <= 3:
+        named = alias_part(label)
+        if named in _BODY_PARTS:
+            return named
+    if len(key) > 60:
         return None
     for alias, part in _aliases():
         if key == alias:
@@ -231,10 +240,9 @@ def alias_part(heading: str) -> str | None:
     if owned is not None and owned.group(1) in _EXACT:
         return alias_part(owned.group(1))
     # "The Problem: Every Second Counts" names the problem; so does "Problem & Solution" (first wins).
-    body_parts = ("problem", "solution", "customer_quote", "leader_quote", "call_to_action")
     for alias, part in _aliases():
         prefixed = key.startswith(alias + " ") or key.startswith("the " + alias + " ")
-        if len(alias) >= 5 and prefixed and part in body_parts:
+        if len(alias) >= 5 and prefixed and part in _BODY_PARTS:
             return part
     # "Quote from the Glitch Team", "Quote from the Maker": the launching side's voice; "Quote from
     # a happy user": a customer's; "Quote from Jane Ortiz": a quote whose attribution decides.
@@ -265,6 +273,8 @@ def alias_part(heading: str) -> str | None:
     return None
 
 
+# Parts whose name a heading may open with, its own title after it ("The Problem: Every Second Counts").
+_BODY_PARTS = frozenset(("problem", "solution", "customer_quote", "leader_quote", "call_to_action"))
 _QUOTE_FROM = re.compile(r"(?:a |the )?(?:quotes?|message|note|word|words) (?:from|by) (.+)")
 _OWNED = re.compile(r"(?:our|your|my|their) (.+)")
 _VOICES = re.compile(
