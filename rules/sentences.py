@@ -2096,8 +2096,14 @@ _SENTENCE_PUNCTUATION = frozenset(",.;:!?()[]{}\"'“”‘’…")
 
 
 def _glued(left: Any, right: Any) -> bool:
-    """Two tokens of one written word: no space between them, neither a sentence mark."""
-    return not left.whitespace_ and left.text not in _SENTENCE_PUNCTUATION and right.text not in _SENTENCE_PUNCTUATION
+    """Two tokens of one written word: no space between them, neither a sentence mark nor a
+    line break (a newline token ends a label line: "Stack", "\n", "Think" are three words)."""
+    return (
+        not left.whitespace_
+        and not (left.is_space or right.is_space)
+        and left.text not in _SENTENCE_PUNCTUATION
+        and right.text not in _SENTENCE_PUNCTUATION
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -851,6 +851,26 @@ def test_a_time_of_day_ends_its_sentence_when_a_new_one_follows():
     ]
 
 
+def test_a_label_line_in_bold_is_no_part_of_the_sentence_after_it():
+    # "**Availability**" over its paragraph, and lines opening with "**Label**:", are labels: the
+    # recogniser ran them into one sentence with the text after them (a 49-word "sentence" of
+    # five list-like lines in a user's audit). A line break elsewhere is still a space.
+    text = (
+        "# Think-o-matic\n\n**Availability**  \nThink-o-matic is available today for every team.\n\n"
+        "Who it serves:\n**Design Teams**: workshops and sprints\n**Product Teams:** roadmap sessions\n\n"
+        "A plain line\nruns on into the next one.\n"
+    )
+    document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")
+    paragraphs = [u for u in document.units if u.kind == "paragraph"]
+    assert [[s.text for s in u.sentences] for u in paragraphs] == [
+        ["Availability", "Think-o-matic is available today for every team."],
+        ["Who it serves:", "Design Teams: workshops and sprints", "Product Teams: roadmap sessions"],
+        ["A plain line runs on into the next one."],
+    ]
+    report = wbl.Linter(LintOptions(kind="prfaq")).lint_document(document)
+    assert not report.errors and all(not span_problems(text, f) for f in report.findings)
+
+
 def test_a_run_of_words_with_no_sentence_end_is_cut_into_sentences_of_at_most_250_tokens():
     # A paragraph with no full stop is one "sentence" to the recogniser; reading its parse took
     # time that grew faster than its length (100,000 words: 210 s and 1.7 GB).

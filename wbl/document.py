@@ -203,8 +203,17 @@ def _sentence_contexts(unit: Unit) -> dict[int, tuple[Any, ...] | None]:
 
 
 def _sentence_spans(doc: Any) -> tuple[tuple[int, int, Any], ...]:
-    """(start_char, end_char, span) of each sentence of a Doc that is not blank."""
-    return tuple((sent.start_char, sent.end_char, sent) for sent in doc.sents if sent.text.strip())
+    """(start_char, end_char, span) of each sentence of a Doc that is not blank, without the
+    newline that ends a label line ("Availability\n", see `wbl.nlp.start_sentences_after_labels`)."""
+    spans = []
+    for sent in doc.sents:
+        end = sent.end
+        while end > sent.start and doc[end - 1].is_space:
+            end -= 1
+        if end > sent.start and sent.text.strip():
+            span = sent if end == sent.end else doc[sent.start : end]
+            spans.append((span.start_char, span.end_char, span))
+    return tuple(spans)
 
 
 def count_words(tokens: Iterable[Any]) -> int:

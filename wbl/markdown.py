@@ -250,6 +250,31 @@ def parse(text: str) -> ParsedMarkdown:
     return ParsedMarkdown(blocks, front)
 
 
+def _opens_with_a_label(following: list[dict[str, Any]]) -> bool:
+    """Whether a line (the inline tokens after a break) opens with a label in bold or italics
+    that a colon ends ("**Design Teams**: workshops ...", "**Design Teams:** workshops ...")."""
+    if not following or following[0]["type"] not in ("strong", "emphasis"):
+        return False
+    label = "".join(str(c.get("raw", "")) for c in following[0].get("children", ()))
+    after = str(following[1].get("raw", "")) if len(following) > 1 and following[1]["type"] == "text" else ""
+    return label.rstrip().endswith(":") or after.startswith(":")
+
+
+# Characters between a label's last letter and its line's end: closing marks ("***"), a hard
+# break's spaces or backslash, a carriage return.
+_LABEL_CLOSE = 12
+
+
+def _ends_a_label_line(pieces: _Pieces) -> bool:
+    """Whether the text since the last line break (or the block's start) is one run of emphasis
+    that ends here."""
+    if not pieces.emphasis or pieces.emphasis[-1][1] != pieces.length:
+        return False
+    line_start = pieces.breaks[-1] + 1 if pieces.breaks else 0
+    start = pieces.emphasis[-1][0]
+    return start >= line_start and not "".join(pieces.parts)[line_start:start].strip()
+
+
 @dataclass
 class _Pieces:
     """Accumulates a block's plain text and its source pieces."""
@@ -425,19 +450,28 @@ class _BlockBuilder:
             pieces.add(raw[i:j], src, j - i)
             i = j
 
-    def _add_break(self, pieces: _Pieces) -> None:
+    def _add_break(self, pieces: _Pieces, label_follows: bool = False) -> None:
         if pieces.length and not pieces.ends_with_space():
+            # A line in bold or italics of its own ("**Availability**", then the paragraph on the
+            # next line) is a label, and so is one that opens the next line ("**Design Teams**:
+            # workshops ..."): the break stays a newline, which ends a sentence
+            # (`wbl.nlp.start_sentences_after_labels`). Any other line break is a space.
+            label = label_follows or _ends_a_label_line(pieces)
             pieces.breaks.append(pieces.length)
-            pieces.add(" ", self.cursor, 0 if self.cursor >= len(self.text) else 1)
+            newline = self.text.find("\n", self.cursor, self.cursor + _LABEL_CLOSE) if label else -1
+            if newline >= 0:  # mapped to the line's end in the file, past the label's closing marks
+                pieces.add("\n", newline, 1)
+            else:
+                pieces.add(" ", self.cursor, 0 if self.cursor >= len(self.text) else 1)
 
     # --- walking the AST ---------------------------------------------------------------------------
     def _inline(self, children: list[dict[str, Any]], pieces: _Pieces) -> None:
-        for child in children:
+        for position, child in enumerate(children):
             kind = child["type"]
             if kind == "text":
                 self._add_text(child["raw"], pieces)
             elif kind in ("softbreak", "linebreak"):
-                self._add_break(pieces)
+                self._add_break(pieces, _opens_with_a_label(children[position + 1 :]))
             elif kind == "codespan":
                 located = self._skip_inline(child["raw"])
                 if located:

@@ -132,6 +132,7 @@ class Pipeline:
         for doc in docs:
             cap_sentences(doc)
             end_sentences_after_abbreviations(doc)
+            start_sentences_after_labels(doc)
         return docs
 
     def complete(
@@ -404,6 +405,17 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
         following, after = doc[token.i + 1], doc[token.i + 2]
         if following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
             following.is_sent_start = True
+
+
+def start_sentences_after_labels(doc: Any) -> None:
+    """Start a sentence after a newline (in place, before any parse). A unit's text holds one
+    only after a label line of its own ("**Availability**" over its paragraph; see
+    `wbl.markdown`), which the recogniser would run into the sentence that follows."""
+    if "\n" not in doc.text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return  # most texts; or the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
+    for token in doc[: len(doc) - 1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
 
 
 def split_long(text: str, size: int = MAX_PIECE) -> list[str]:
