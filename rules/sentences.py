@@ -30,6 +30,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -1547,6 +1548,12 @@ RARE_ZIPF = 3.0
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
 
 
+def _latin(word: str) -> bool:
+    """Whether a word's letters are Latin ("café", "naïve"), whose frequency in English says
+    something."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in word if c.isalpha())
+
+
 def _jargon_terms(
     span: Any,
     tokens: Sequence[Any],
@@ -1581,6 +1588,8 @@ def _jargon_terms(
         if t.pos_ in ("NOUN", "ADJ", "VERB") and len(t) >= 4 and not t.is_stop and t.ent_type_ not in NAME_ENTITIES:
             if t.text[0].isupper() and not t.text.isupper():
                 continue  # a capitalised rare word is a name (the product's, often)
+            if not t.text.isascii() and not _latin(t.text):
+                continue  # Thai, Cyrillic...: English word frequencies cannot say it is rare
             z = reading_zipf(t)
             if z < RARE_ZIPF:
                 taken.add(t.i)

@@ -198,7 +198,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     bus"), and what speaks against them (a term defined in the sentence, "a Bloom filter, a
     compact set structure,"; everyday acronyms such as RAM and PDF, the acronym rule's
     ``exempt``; rare words built from common parts, "waitlist"; misspellings of common words,
-    read as the word meant, "hundereds"; hashtags, "#offroad"; names, the company's as the
+    read as the word meant, "hundereds"; words in other scripts, whose rarity English word
+    frequencies cannot judge, "ระบบ"; hashtags, "#offroad"; names, the company's as the
     leader's attribution writes it among them, "KC HiLiTES"; dateline cities; ``[EXEC NAME]``
     placeholders). A sentence the model is confident about is a warning, one it
     finds likely is a hint (the thresholds come from training; see docs/architecture.md). The

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from wbl.document import Document
@@ -13,6 +14,13 @@ from wbl.rule import RuleContext, Violation
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` touches a combining mark (a vowel sign or tone mark of Thai, a
+    matra of Devanagari): the regular expression's word edges ignore them, the script does not."""
+    edges = (text[start - 1 : start], text[end : end + 1], text[start:end])
+    return any(unicodedata.category(c).startswith("M") for edge in edges for c in edge)
+
+
 def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     """Flags a word written twice in a row: "the the", "to to".
 
@@ -20,7 +28,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     and the first thing a reviewer notices: it says the document was not proofread.
 
     **Not flagged.** Words that may stand twice in good English (``exceptions``: "had had",
-    "that that"), numbers, the same word across a sentence break or around inline code.
+    "that that"), numbers, the same word across a sentence break or around inline code, and
+    letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
     **Fix.** Delete one. The finding carries a safe fix that deletes the second word and the
     space before it (`wbl check --fix`).
@@ -37,6 +46,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             word = match.group(1)
             if word.lower() in allowed or any(match.end(1) <= at <= match.start(3) for at in code):
                 continue
+            if _inside_a_word(unit.text, match.start(1), match.end(3)):
+                continue  # Thai, Devanagari...: a combining mark is part of the word
             fix = removal(unit.text, match.start(3), match.end(3))
             message = ctx["message"].format(words=match.group(0), word=word)
             yield Violation(message, unit, match.start(3), match.end(3), suggestion="", fix=fix)
