@@ -1616,9 +1616,21 @@ def _jargon_terms(
             and t.i not in defined
             and t.pos_ in ("NOUN", "VERB", "PROPN")
             and t.lemma_.lower() in TECH_WORDS
+            and not _names_something(t)
         ):
             taken.add(t.i)
             yield Term("vocab", (t.i,), t.text)
+
+
+def _names_something(token: Any) -> bool:
+    """ "A feature called The Real Exchange", "Moody calls it the queue": "call" that gives a name
+    (a name, a quotation or an object's predicate follows), not a program's call."""
+    if token.lemma_.lower() != "call":
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    named = after is not None and (after.is_quote or (after.text[:1].isupper() and not after.is_sent_start))
+    return named or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in token.children)
 
 
 def may_hold_jargon(sentence: Sentence, slex: SentenceLexicon) -> bool:
