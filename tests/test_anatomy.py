@@ -2424,3 +2424,26 @@ def test_an_faq_laid_out_as_a_table_has_a_question_per_row() -> None:
     ]
     assert [len(q.answer) for q in anatomy.questions] == [1, 1, 1, 1]
     assert "pre_mortem" in anatomy.parts and "internal_faq" in anatomy.parts
+
+
+def test_a_name_in_quotation_marks_is_part_of_the_attribution_not_the_quote() -> None:
+    # "Team Player," is the product's name; the quotation is the second run in quotation marks,
+    # brought in by "has stated that" (a user's audit: the quote was said to be attributed to 'has').
+    anatomy = anatomy_of(
+        """
+        # Team Player finds you a squad
+
+        Christopher Boyd, founding developer of "Team Player," has stated that "moving from server to
+        server just to find players you trust is the hardest part of playing online."
+
+        Customers such as Zebiah Stephens have described "Team Player" as "a really easy and fast way
+        to find players for the games I'm interested in."
+
+        When we asked what it would change, he said one word: "Remittances". He went on, "people abroad
+        send home a third of what they earn, and every fee comes out of it."
+        """
+    )
+    boyd, stephens, remittances = anatomy.quotes
+    assert boyd.name == "Christopher Boyd" and boyd.role == 'founding developer of "Team Player,"'
+    assert stephens.attribution == "Customers such as Zebiah Stephens"
+    assert remittances.attribution == "he"  # a colon brings in the one-word quotation

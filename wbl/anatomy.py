@@ -97,6 +97,26 @@ _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\
 # "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
 _PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations in a paragraph. A name in quotation marks beside a quotation
+    ('Christopher Boyd, founding developer of "Team Player," has stated that "..."') is part of
+    the attribution: a quoted run of one to three capitalised words is dropped when a longer
+    quotation is there, unless a colon brings it in ('he said one word: "Remittances"')."""
+    spans = [m.span("q") for m in _QUOTED.finditer(text)]
+    if len(spans) > 1 and any(len(text[s:e].split()) > 3 for s, e in spans):
+        spans = [(s, e) for s, e in spans if not _quoted_name(text, s, e)]
+    return spans
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    return (
+        len(words) <= 3 and all(w[:1].isupper() for w in words) and not text[: max(0, start - 1)].rstrip().endswith(":")
+    )
+
+
 _OPEN_QUOTE = ('"', "“", "„", "«")
 _CLOSE_QUOTES = ('"', "”", "»")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
@@ -1772,7 +1792,7 @@ class _Builder:
                 continue  # "— Ana Ruiz, nurse" signing the quotation above
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in _QUOTE_PARTS
-            spans = [m.span("q") for m in _QUOTED.finditer(text)]
+            spans = _quotations(text)
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
             if single is not None:
                 spans = [single.span("q")]
@@ -3069,6 +3089,9 @@ _CLAUSE = re.compile(
 )
 
 
+_TRAILING_AUXILIARY = re.compile(r"\s+(?:has|have|had)\s*$", re.IGNORECASE)
+
+
 def _attribution(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -3120,9 +3143,11 @@ def _attribution(
             # on, not a speaker
             and not re.match(r"[\s)\]]*,?\s*(?:[—–-]|(?:and|but|or|so|then)\b)", before[cut + 1 :])
         )
-        if not attributes and re.match(r"\s*[^\W\d_]", after):
+        # 'X, founding developer, has stated that "…"': the verb brings in the quotation after it.
+        introduces = re.match(r"\s*that\s*[,:]?\s*\0", after) is not None
+        if not attributes and not introduces and re.match(r"\s*[^\W\d_]", after):
             continue
-        who = before[cut + 1 :].strip(" ,:")
+        who = _TRAILING_AUXILIARY.sub("", before[cut + 1 :]).strip(" ,:")  # "... Stephens have described"
         if _ARTICLE_OPENING.match(who) and not someone(who):
             continue  # 'The UI says "9 actions would run"': what a screen shows, not a person's words
         if who and len(who.split()) <= 20:
