@@ -1095,12 +1095,89 @@ def _initials(words: str, count: int) -> str:
 def first_definitions(
     document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY
 ) -> dict[str, tuple[int, int]]:
-    """Acronym -> (unit index, offset) of its first definition in the document."""
+    """Acronym -> (unit index, offset) of its first definition in the document: "Words (ABC)",
+    "ABC (words)", or its words spelled out before it (`spelled_out`)."""
     result: dict[str, tuple[int, int]] = {}
+    first_use: dict[str, tuple[int, int]] = {}
     for use in acronyms(document, ctx, vocabulary):
+        first_use.setdefault(use.key, (use.unit.index, use.start))
         if use.defines:
             result.setdefault(use.key, (use.unit.index, use.start))
+    for key, (index, start) in first_use.items():
+        if key not in result or result[key] > (index, start):
+            spelled = spelled_out(document, key, index)
+            if spelled is not None and spelled <= (index, start):
+                result[key] = spelled
     return result
+
+
+# How many units before an acronym's first use its words, in lower case, still define it
+# ("traditional point-of-sale loyalty systems" two paragraphs above "POS hardware"). Words in
+# title case ("Green Software Foundation" in the headline, "GSF" below) define it anywhere before.
+_SPELLED_NEAR = 2
+
+
+def spelled_out(document: Document, key: str, before: int) -> tuple[int, int] | None:
+    """Where the words an acronym stands for first appear, in a unit up to `before`: their
+    initials, small words ("of", "on") counted or not, are the acronym ("return on investment"
+    for ROI, "point-of-sale" for POS). Three letters at least, the first and last words not small
+    words; lower-case words count only near the acronym, as chance could match them far away."""
+    if len(key) < 3:
+        return None
+    for unit in document.units[: before + 1]:
+        near = before - unit.index <= _SPELLED_NEAR
+        # In a headline written in title case every word is capitalised: no sign of a name there.
+        headline_case = _in_title_case(unit.text)
+        for match in _phrases_with_initials(unit.text, key):
+            words = re.split(r"[\s\-\u2010\u2011]+", match.group(0))
+            content = [w for w in words if w.lower() not in _SMALL_WORDS]
+            # A sentence's first word is capitalised whatever it is: two more capitals are needed.
+            opens = not unit.text[: match.start()].strip() or unit.text[: match.start()].rstrip()[-1] in ".!?:;"
+            # ... and the words start the name: "Claude Code on a Mac" is no "COM".
+            previous = re.search(r"([\w'’]+)\W*$", unit.text[: match.start()])
+            inside = (
+                previous is not None
+                and previous.group(1)[:1].isupper()
+                and previous.group(1).lower() not in _DETERMINERS
+                and not opens
+            )
+            titled = (
+                not headline_case
+                and not inside
+                and all(w[:1].isupper() for w in content)
+                and len(content) - (1 if opens else 0) >= 2
+            )
+            # Lower-case words look like a term when joined by hyphens or a small word
+            # ("point-of-sale", "return on investment"); "keys must stay" is not KMS.
+            term = bool(re.search(r"\w[\-\u2010\u2011]\w", match.group(0))) or any(
+                w.lower() in _SMALL_WORDS for w in words[1:-1]
+            )
+            if titled or (near and term):
+                return unit.index, match.start()
+    return None
+
+
+_DETERMINERS = _SMALL_WORDS | frozenset(("our", "your", "their", "its", "this", "that", "these", "those"))
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether most words of four letters or more are capitalised ("ODAVL Studio Launches
+    Autonomous Code Quality Platform")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]{3,}", text)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _phrases_with_initials(text: str, key: str) -> Iterator[re.Match[str]]:
+    """Runs of words (hyphens or spaces between them) whose initials spell `key`, small words
+    inside counted or skipped."""
+    small = "|".join(sorted(_SMALL_WORDS))
+    gap = rf"[\s\-\u2010\u2011]+(?:(?:{small})[\s\-\u2010\u2011]+)?"
+    letters = [rf"[{c.upper()}{c.lower()}][a-z]+" for c in key]  # words, not the acronym itself
+    pattern = re.compile(r"(?<![\w-])" + gap.join(letters) + r"(?![\w-])")
+    for match in pattern.finditer(text):
+        words = re.split(r"[\s\-\u2010\u2011]+", match.group(0))
+        if words[0].lower() not in _SMALL_WORDS and words[-1].lower() not in _SMALL_WORDS:
+            yield match
 
 
 def undefined_acronyms(
