@@ -250,13 +250,15 @@ def parse(text: str) -> ParsedMarkdown:
     return ParsedMarkdown(blocks, front)
 
 
-def _opens_with_a_label(following: list[dict[str, Any]]) -> bool:
-    """Whether a line (the inline tokens after a break) opens with a label in bold or italics
-    that a colon ends ("**Design Teams**: workshops ...", "**Design Teams:** workshops ...")."""
-    if not following or following[0]["type"] not in ("strong", "emphasis"):
+def _opens_with_a_label(children: list[dict[str, Any]], line: int) -> bool:
+    """Whether a line (the inline tokens from `children[line]`, after a break) opens with a label
+    in bold or italics that a colon ends ("**Design Teams**: workshops ...", "**Design Teams:**
+    workshops ...")."""
+    if line >= len(children) or children[line]["type"] not in ("strong", "emphasis"):
         return False
-    label = "".join(str(c.get("raw", "")) for c in following[0].get("children", ()))
-    after = str(following[1].get("raw", "")) if len(following) > 1 and following[1]["type"] == "text" else ""
+    label = "".join(str(c.get("raw", "")) for c in children[line].get("children", ()))
+    following = children[line + 1] if line + 1 < len(children) else {}
+    after = str(following.get("raw", "")) if following.get("type") == "text" else ""
     return label.rstrip().endswith(":") or after.startswith(":")
 
 
@@ -272,7 +274,7 @@ def _ends_a_label_line(pieces: _Pieces) -> bool:
         return False
     line_start = pieces.breaks[-1] + 1 if pieces.breaks else 0
     start = pieces.emphasis[-1][0]
-    return start >= line_start and not "".join(pieces.parts)[line_start:start].strip()
+    return start >= line_start and not pieces.tail(line_start)[: start - line_start].strip()
 
 
 @dataclass
@@ -310,6 +312,18 @@ class _Pieces:
             self.source_lengths.append(source_length)
         self.parts.append(plain)
         self.length += len(plain)
+
+    def tail(self, start: int) -> str:
+        """The text from offset `start` to the end, read from the last parts only (a paragraph of
+        many lines asks this at each line's end)."""
+        taken: list[str] = []
+        length = self.length
+        for part in reversed(self.parts):
+            if length <= start:
+                break
+            taken.append(part)
+            length -= len(part)
+        return "".join(reversed(taken))[start - length :]
 
     def ends_with_space(self) -> bool:
         return bool(self.parts) and self.parts[-1][-1:].isspace()
@@ -471,7 +485,7 @@ class _BlockBuilder:
             if kind == "text":
                 self._add_text(child["raw"], pieces)
             elif kind in ("softbreak", "linebreak"):
-                self._add_break(pieces, _opens_with_a_label(children[position + 1 :]))
+                self._add_break(pieces, _opens_with_a_label(children, position + 1))
             elif kind == "codespan":
                 located = self._skip_inline(child["raw"])
                 if located:

@@ -11,7 +11,9 @@ from wbl.fixes import removal
 from wbl.rule import RuleContext, Violation
 
 # A word (letters, with inner apostrophes or hyphens), white space, and the same word again.
-_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)(\s+)(\1)(?![\w'’-])", re.IGNORECASE)
+# Not across a newline: a unit's text holds one only after a label line ("**About BidBlender**"
+# over "BidBlender is ...").
+_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
