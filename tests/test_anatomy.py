@@ -2447,3 +2447,21 @@ def test_a_name_in_quotation_marks_is_part_of_the_attribution_not_the_quote() ->
     assert boyd.name == "Christopher Boyd" and boyd.role == 'founding developer of "Team Player,"'
     assert stephens.attribution == "Customers such as Zebiah Stephens"
     assert remittances.attribution == "he"  # a colon brings in the one-word quotation
+
+
+def test_a_signature_on_the_last_line_of_a_block_quoted_quotation_attributes_it() -> None:
+    # "-Matthew Goldwater" under "> ..." in the same paragraph was read as part of the quotation,
+    # which was then "not attributed" (a user's audit).
+    anatomy = anatomy_of(
+        """
+        # Persistent Poplars puts power back in your hands
+
+        > This is the platform I wish I had when my broker talked over me on every call.
+        > -Matthew Goldwater
+
+        > Pricing is free for the first year
+        """
+    )
+    [quote] = anatomy.quotes
+    assert quote.name == "Matthew Goldwater"
+    assert quote.unit.text[quote.start : quote.end].endswith("on every call.")

@@ -124,6 +124,20 @@ _SIGN_DASH = r"(?:—|–|--|-|~)"
 # Where a signer's words start: a capital, a placeholder, or a user name in lower case before a
 # role ("— ifuensan, Creator").
 _SIGNER = r"(?:[A-Z\[]|[a-z0-9][\w.-]{1,38},\s*[A-Z])"
+# A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
+_SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
+
+
+def _signature_line(text: str, breaks: Sequence[int]) -> int | None:
+    """Where a paragraph's last line starts when that line is a signature ("-Matthew Goldwater",
+    "— Ana Ruiz, nurse"), or None."""
+    last = max((b for b in breaks if 0 < b < len(text)), default=None)
+    if last is None:
+        return None
+    line = text[last:].lstrip()
+    return len(text) - len(line) if _SIGNATURE.match(line) else None
+
+
 # A line that is a signature alone ("— **Ana Ruiz**, nurse"): an attribution, never a quotation.
 _SIGNATURE_LINE = re.compile(rf"^\s*[*_]*(?:—|–|--)\s*[*_]*(?={_SIGNER})[^\"“”]{{1,121}}$")
 # A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
@@ -1817,6 +1831,13 @@ class _Builder:
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
+            signature = None
+            if not attribution and line.quote_depth and not spans:
+                # "> This is the platform I wish I had" over "> -Matthew Goldwater": the signature
+                # on the quotation's last line, in the same paragraph.
+                signature = _signature_line(text, [b - segment.start for b in unit.breaks])
+                if signature is not None:
+                    attribution = text[signature:].lstrip(" -—–~*_").strip(" *_.")
             shown = False
             if not attribution and previous is not None and (line.quote_depth or starts_quoted):
                 before = previous.segment.text.rstrip()
@@ -1854,7 +1875,7 @@ class _Builder:
             if spans:
                 start, end = spans[0][0], max(e for _, e in spans)
             else:
-                stripped = text.strip()
+                stripped = text[:signature].strip() if signature is not None else text.strip()
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
             if attribution.lower() in ("he", "she") and spans:
