@@ -1079,7 +1079,14 @@ def _defines(text: str, start: int, end: int) -> bool:
         return bool(re.search(r"[A-Za-z]", text[max(0, start - 80) : start - 1]))
     if text[start - 1 : start] == "(" and text[end : end + 1] in (",", ";"):
         return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
+    if _OR_NAME.match(text, end):
+        return True  # "the stock JNJ, or Johnson & Johnson,": the name it stands for, in apposition
     return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
+
+
+# ", or" and a name of two capitalised words or more after an acronym ("JNJ, or Johnson &
+# Johnson"; not "XLR, TRS, or USB. It ..."): what it stands for.
+_OR_NAME = re.compile(r",\s+or\s+[A-Z][a-z][\w'’-]*(?:\s+(?:(?:&|and|of|for|the)\s+)?[A-Z][a-z][\w'’-]*)+")
 
 
 _SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "a", "an"))

@@ -21,8 +21,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     of each acronym is reported: defining it there fixes every later use.
 
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
-    "Words (ABC)" or "ABC (words)" anywhere in the document; a use before that definition is
-    reported too. Its words spelled out before its first use also define it: a name in capitals
+    "Words (ABC)", "ABC (words)" or "ABC, or Full Name" anywhere in the document; a use before
+    that definition is reported too. Its words spelled out before its first use also define it: a name in capitals
     anywhere before ("Green Software Foundation" in the headline, then "GSF"), or a term written
     in lower case a paragraph or two before ("point-of-sale systems", then "POS hardware";
     "return on investment", then "ROI"), whose initials, small words counted or not, are the
