@@ -1131,28 +1131,29 @@ def spelled_out(document: Document, key: str, before: int) -> tuple[int, int] | 
     words; lower-case words count only near the acronym, as chance could match them far away."""
     if len(key) < 3:
         return None
+    pattern = _initials_pattern(key)
     for unit in document.units[: before + 1]:
         near = before - unit.index <= _SPELLED_NEAR
-        # In a headline written in title case every word is capitalised: no sign of a name there.
-        headline_case = _in_title_case(unit.text)
-        for match in _phrases_with_initials(unit.text, key):
+        for match in _phrases_with_initials(unit.text, pattern):
             words = re.split(r"[\s\-\u2010\u2011]+", match.group(0))
             content = [w for w in words if w.lower() not in _SMALL_WORDS]
+            lead = unit.text[: match.start()].rstrip()
             # A sentence's first word is capitalised whatever it is: two more capitals are needed.
-            opens = not unit.text[: match.start()].strip() or unit.text[: match.start()].rstrip()[-1] in ".!?:;"
+            opens = not lead or lead[-1] in ".!?:;"
             # ... and the words start the name: "Claude Code on a Mac" is no "COM".
-            previous = re.search(r"([\w'’]+)\W*$", unit.text[: match.start()])
+            previous = re.search(r"([\w'’]+)\W*$", lead)
             inside = (
                 previous is not None
                 and previous.group(1)[:1].isupper()
                 and previous.group(1).lower() not in _DETERMINERS
                 and not opens
             )
+            # In a headline written in title case every word is capitalised: no sign of a name there.
             titled = (
-                not headline_case
-                and not inside
+                not inside
                 and all(w[:1].isupper() for w in content)
                 and len(content) - (1 if opens else 0) >= 2
+                and not _in_title_case(unit.text)
             )
             # Lower-case words look like a term when joined by hyphens or a small word
             # ("point-of-sale", "return on investment"); "keys must stay" is not KMS.
@@ -1174,13 +1175,18 @@ def _in_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _phrases_with_initials(text: str, key: str) -> Iterator[re.Match[str]]:
+@lru_cache(maxsize=256)
+def _initials_pattern(key: str) -> re.Pattern[str]:
     """Runs of words (hyphens or spaces between them) whose initials spell `key`, small words
     inside counted or skipped."""
     small = "|".join(sorted(_SMALL_WORDS))
     gap = rf"[\s\-\u2010\u2011]+(?:(?:{small})[\s\-\u2010\u2011]+)?"
     letters = [rf"[{c.upper()}{c.lower()}][a-z]+" for c in key]  # words, not the acronym itself
-    pattern = re.compile(r"(?<![\w-])" + gap.join(letters) + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])" + gap.join(letters) + r"(?![\w-])")
+
+
+def _phrases_with_initials(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of an `_initials_pattern` that neither open nor close on a small word."""
     for match in pattern.finditer(text):
         words = re.split(r"[\s\-\u2010\u2011]+", match.group(0))
         if words[0].lower() not in _SMALL_WORDS and words[-1].lower() not in _SMALL_WORDS:

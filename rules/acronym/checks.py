@@ -22,13 +22,13 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
     "Words (ABC)", "ABC (words)" or "ABC, or Full Name" anywhere in the document; a use before
-    that definition is reported too. Its words spelled out before its first use also define it: a name in capitals
-    anywhere before ("Green Software Foundation" in the headline, then "GSF"), or a term written
-    in lower case a paragraph or two before ("point-of-sale systems", then "POS hardware";
-    "return on investment", then "ROI"), whose initials, small words counted or not, are the
-    acronym. Three letters at least; words that merely share the initials by chance ("keys must
-    stay", "KMS") do not count. Acronyms a general reader knows (FAQ, PDF, URL, USB, CEO, US...) are exempt
-    (``exempt``), as are US state codes in a dateline ("SEATTLE, WA") and the whole place of a
+    that definition is reported too. Its words spelled out before its first use also define it:
+    a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),
+    or a term written in lower case a paragraph or two before ("point-of-sale systems", then "POS
+    hardware"; "return on investment", then "ROI"), whose initials, small words counted or not,
+    are the acronym. Three letters at least; words that merely share the initials by chance
+    ("keys must stay", "KMS") do not count. Acronyms a general reader knows (FAQ, PDF, URL, USB,
+    CEO, US...) are exempt (``exempt``), as are US state codes in a dateline ("SEATTLE, WA") and the whole place of a
     dateline ("DENVER, Colo. --"), ordinary words written in capitals ("FREE"), slots left for a
     value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), code spans and the
     terms the project's vocabulary accepts.
