@@ -1033,7 +1033,12 @@ def passive_clauses(
             piece in lists.compound_prefixes or (lower in lists.compound_heads and piece not in lists.verb_prefixes)
         ):
             continue  # an adjective, whatever the parse says: "is self-hosted", "are hand-made"
-        aux = next((c for c in token.children if c.dep_ == "auxpass" and _aux_lemma(c) in ("be", "get")), None)
+        # The auxiliary comes first ("is built"); the small parser sometimes hangs a later clause's
+        # verb on a fronted participle ("Built in Phoenix, Platform One is rugged").
+        aux = next(
+            (c for c in token.children if c.dep_ == "auxpass" and c.i < token.i and _aux_lemma(c) in ("be", "get")),
+            None,
+        )
         if aux is None:
             if first < k:  # "are auto-sorted", "is end-to-end encrypted"
                 if _describes_noun(token):
