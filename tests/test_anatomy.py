@@ -258,6 +258,30 @@ def test_a_block_quote_signed_on_its_own_line(signature: str, speaker: str, attr
     assert attribution is None or anatomy.quotes[0].attribution == attribution
 
 
+def test_a_bold_name_and_role_over_a_quotation_attribute_it_and_a_label_naming_the_part_does_not() -> None:
+    anatomy = anatomy_of(
+        """
+        # Tidy fills cancelled clinic appointments
+
+        Acme today launched Tidy, a scheduling app that helps clinic schedulers fill cancelled slots.
+
+        **Dana Ruiz, CEO, Acme:**
+        "We built Tidy because our own clinic lost forty appointments a month to late cancellations."
+
+        **[Customer Name], Scheduler, [Clinic]:**
+        "Before Tidy I spent my mornings on the phone, and now the waiting list fills the gaps for me."
+
+        **Customer Quote:**
+        "I used to dread Monday mornings, and now the gaps in my schedule fill themselves."
+        """
+    )
+    assert [(q.attribution, q.name, q.placeholder) for q in anatomy.quotes] == [
+        ("Dana Ruiz, CEO, Acme", "Dana Ruiz", False),
+        ("[Customer Name], Scheduler, [Clinic]", None, True),
+        ("", None, False),
+    ]
+
+
 @pytest.mark.parametrize(
     ("attribution", "organisations"),
     [

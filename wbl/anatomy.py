@@ -1843,6 +1843,10 @@ class _Builder:
                 before = previous.segment.text.rstrip()
                 if before.endswith(":") and said.search(before):
                     attribution = before.rstrip(":").strip()
+                elif previous.label and before.endswith(":") and _SIGNATURE_LABEL.match(before.strip(" *_")):
+                    # "**Dana Ruiz, CEO, Acme:**" on a line of its own over the quotation: a name
+                    # (or its placeholder) and a role, not a label naming the part ("Customer Quote:").
+                    attribution = before.rstrip(":").strip(" *_")
                 elif not previous.label and not _QUOTED.search(before) and (met := _MET_PERSON.match(before)):
                     # 'Marcus Webb, a nurse at Hennepin Healthcare, tried the club.', then the
                     # quotation alone: the person the paragraph before has just introduced.
@@ -3233,6 +3237,10 @@ _ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", 
 def _is_name_word(word: str, roles: Sequence[str]) -> bool:
     clean = word.strip(".,")
     return clean[:1].isupper() and clean[1:2].islower() and not cue_hits(clean, roles)
+
+
+# A speaker's name and role as a label: "Dana Ruiz, CEO, Acme", "[Founder Name], CEO".
+_SIGNATURE_LABEL = re.compile(r"^(?:\[[^\]]+\]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s*\S")
 
 
 def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:
