@@ -46,7 +46,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question; no hedge at all in the answer to a question about what could
       go wrong ("What are the risks?", "What could make this fail?"), where what may happen is the
-      answer;
+      answer, nor in the alternative a sentence rejects ("built from real corrections, not from
+      what engineers thought might break");
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
       ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
       ride", "when you sign in for the first time"; but "For the first time, clinics can ..."
@@ -90,6 +91,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         for term in weasel_terms(sentence, table):
             if risk and term.group.kind == "hedge":
                 continue  # "nurses may not trust the plan" answering "What could make this fail?"
+            if term.group.kind == "hedge" and _rejected_alternative(sentence, term.start):
+                continue  # "built from real corrections, not from what engineers thought might break"
             if _mentioned(sentence.unit.text, term.start, term.end):
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
             word = normal_phrase(term.text)
@@ -106,6 +109,31 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 vocabulary=VocabularyHint.accept(word),
                 fix=qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
             )
+
+
+def _rejected_alternative(sentence: Sentence, start: int) -> bool:
+    """Whether the hedge at `start` is inside the alternative a sentence rejects ("the complete
+    picture, not a list of campgrounds where availability might exist"): after a contrastive ", not"
+    before a word that is no verb ("not a", "not from", "not just what"), with no comma or colon
+    between. It hedges nothing the writer claims. (The parse's arc for such a "not" is unreliable;
+    the surface is not.)"""
+    if sentence.span is None:
+        return False
+    offset = sentence.span.start_char - sentence.start
+    tokens = [t for t in sentence.span if t.idx - offset < start]
+    for k in range(len(tokens) - 1, 0, -1):
+        token = tokens[k]
+        if token.text in _CLAUSE_MARKS or token.lower_ in ("but", "instead", "rather"):
+            return False  # a new clause, or the claim after the rejected alternative ("not X but Y")
+        if token.lower_ == "not" and k + 1 < len(tokens):
+            after, before = tokens[k + 1], tokens[k - 1]
+            contrastive = before.text in _CONTRAST_OPENERS or before.lower_ in ("and", "but")
+            return contrastive and after.pos_ not in ("VERB", "AUX", "PART") and after.lower_ != "only"
+    return False
+
+
+_CLAUSE_MARKS = frozenset(",;:()")
+_CONTRAST_OPENERS = frozenset((",", ";", "—", "–", "-"))
 
 
 _OPENING_MARKS = frozenset("\"“‘'")
