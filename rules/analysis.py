@@ -1076,12 +1076,33 @@ def _defines(text: str, start: int, end: int) -> bool:
     words it stands for: 'Data Protection Act (DPDPA, in force since May)', not 'files (PNG,
     SVG)') or 'ABC (words)'."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return bool(re.search(r"[A-Za-z]", text[max(0, start - 80) : start - 1]))
+        # The words before spell it, its letters in order from a word's first letter on ("hardware
+        # security module (HSM)", "JavaScript Object Notation (JSON)"); "optimal intervals
+        # (FSRS)" names something else, and leaves FSRS undefined.
+        return _spells(text[max(0, start - 80) : start - 1], text[start:end])
     if text[start - 1 : start] == "(" and text[end : end + 1] in (",", ";"):
         return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
     if _OR_NAME.match(text, end):
         return True  # "the stock JNJ, or Johnson & Johnson,": the name it stands for, in apposition
     return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
+
+
+def _spells(words: str, acronym: str) -> bool:
+    """Whether the last words before an acronym in parentheses hold its letters in order, the
+    first at the start of a word (a plural "s" and digits aside: "APIs", "K8s")."""
+    letters = [c for c in acronym.rstrip("s").lower() if c.isalpha()]
+    if not letters:
+        return True
+    tail = " ".join(re.findall(r"[\w'’&-]+", words)[-8:]).lower()
+    for word_start in re.finditer(r"(?<![\w'’])" + re.escape(letters[0]), tail):
+        at = word_start.end()
+        for letter in letters[1:]:
+            at = tail.find(letter, at) + 1
+            if not at:
+                break
+        else:
+            return True
+    return False
 
 
 # ", or" and a name of two capitalised words or more after an acronym ("JNJ, or Johnson &

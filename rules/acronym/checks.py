@@ -21,7 +21,9 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     of each acronym is reported: defining it there fixes every later use.
 
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
-    "Words (ABC)", "ABC (words)" or "ABC, or Full Name" anywhere in the document; a use before
+    "Words (ABC)" (the words hold its letters in order, from a word's first letter: "JavaScript
+    Object Notation (JSON)"; "optimal intervals (FSRS)" does not define FSRS), "ABC (words)" or
+    "ABC, or Full Name" anywhere in the document; a use before
     that definition is reported too. Its words spelled out before its first use also define it:
     a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),
     or a term written in lower case a paragraph or two before ("point-of-sale systems", then "POS
