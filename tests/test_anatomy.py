@@ -738,6 +738,21 @@ def test_a_headline_summary_problem_and_solution_headings_lean_to_a_release() ->
     assert anatomy_of(COURSE_RELEASE.replace("Solution Description", "Chart Notes")).kind == "other"
     readme = COURSE_RELEASE + "\n    ## Install\n\n    ```\n    pip install airwarn\n    ```\n"
     assert anatomy_of(readme).kind == "other"
+    # A sub-heading under the headline in place of the summary paragraph leans the same way.
+    subheaded = """
+        # Need Help Fast? An Ambulance Might Already Be Rolling
+        ## Faster care. Smarter dispatch. Lives saved.
+
+        ## The Problem
+        When someone calls for an ambulance, every second counts, and in a busy city those seconds slip away.
+
+        ## The Solution
+        The dispatch map shows traffic, hospital beds and crews in one view, so the nearest free crew goes.
+
+        ## Chart
+        """
+    anatomy = anatomy_of(subheaded)
+    assert anatomy.kind == "press_release" and not anatomy.kind_sure and "summary" not in anatomy.parts
 
 
 def test_a_title_that_names_another_kind_of_document_makes_it_other_markdown() -> None:

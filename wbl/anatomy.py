@@ -2298,11 +2298,15 @@ class _Builder:
             if ln.alias and ((ln.label and _names_a_part(ln.label_text)) or (ln.runin and _names_a_part(ln.runin)))
         }
         laid_out = len(named_parts) >= 3
-        # A headline over a summary, then a "Problem" heading and a "Solution" heading: a course's
+        # A headline over a summary or a sub-heading, then a "Problem" heading and a "Solution" heading: a course's
         # press release ("Hook", "Problem Statement", "Solution Description", "Chart"). Product
         # briefs and design documents share the two headings, so this only leans (hints only).
         headed = {ln.alias for ln in lines if ln.heading and ln.alias}
-        paired = {"problem", "solution"} <= headed and "headline" in self.parts and "summary" in self.parts
+        paired = (
+            {"problem", "solution"} <= headed
+            and "headline" in self.parts
+            and bool({"summary", "subheading"} & set(self.parts))
+        )
         # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
         # support FAQ starts with its questions.
         faq_after_release = bool(questions) and "summary" in self.parts and not readme
