@@ -1482,6 +1482,8 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     clauses = [c for c in children if c.dep_ in ("relcl", "acl")]
     if any(_about_a_person(clause) for clause in clauses):
         return False  # "the first person who replies YES gets the machine": an order, not a claim
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ != "be":
+        return False  # "the first family to reply gets the lane": who comes first acts, no claim
     if clauses:
         return True  # "the first app built for nurses", "the first store that never closes"
     if phrase[-1].dep_ == "pobj" and phrase[-1].head.lower_ in _TIME_PREPOSITIONS:

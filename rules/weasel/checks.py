@@ -50,7 +50,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       what engineers thought might break");
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
       ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
-      ride", "when you sign in for the first time"; but "For the first time, clinics can ..."
+      ride", "when you sign in for the first time"), an order among people or events ("the first
+      family to reply gets the lane"; but "For the first time, clinics can ..."
       opening a sentence or clause is a claim), "unique" meaning distinct ("a unique QR code",
       "unique visitors", ``distinct-nouns``), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
