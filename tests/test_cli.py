@@ -189,6 +189,14 @@ def test_select_forms(selector, expected):
     assert {r["code"] for r in json.loads(result.stdout)} == expected
 
 
+def test_every_unknown_selector_is_named_in_one_error(bad_file):
+    result = run("check", "--select", "weasels,WB9", "--ignore", "WB60l", str(bad_file))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "wbl: error: unknown rule selectors 'weasels' (did you mean 'weasel'?), 'WB9', 'WB60l' (did you mean 'WB601'?)"
+    )
+
+
 def test_ignore(bad_file):
     result = run("check", "--format", "json", "--ignore", "weasel", str(bad_file))
     codes = {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}

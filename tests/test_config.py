@@ -105,6 +105,10 @@ def test_config_option_and_isolated(project):
     [
         ('selct = ["WB6"]', "wbl.toml: selct: unknown key; did you mean 'select'?"),
         ('select = ["WB60l"]', "wbl.toml: select: unknown rule selector 'WB60l'; did you mean 'WB601'?"),
+        (  # every unknown selector of the list is named, not only the first
+            'select = ["WB60l", "weasels", "WB9"]',
+            "select: unknown rule selectors 'WB60l' (did you mean 'WB601'?), 'weasels' (did you mean 'weasel'?), 'WB9'",
+        ),
         ("[rules.weasel-wrd]\nx = 1", "wbl.toml: rules.weasel-wrd: unknown rule; did you mean 'weasel-word'?"),
         (
             "[rules.long-sentence]\nmax-word = 3",

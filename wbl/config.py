@@ -373,10 +373,9 @@ class _Reader:
 
     def selectors(self, value: Any, key: str) -> tuple[str, ...]:
         tokens = self.strings(value, key)
-        vocabulary = [r.code for r in self.registry.rules] + [r.name for r in self.registry.rules]
-        for token in tokens:
-            if not self.registry.matching(token):
-                raise self.fail(key, f"unknown rule selector {token!r}{did_you_mean(token, vocabulary)}")
+        problem = self.registry.unknown_selectors(tokens)
+        if problem:
+            raise self.fail(key, problem)
         return tokens
 
     def severity(self, value: Any, key: str) -> Severity:

@@ -109,22 +109,31 @@ class Registry:
 
     def select(self, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> tuple[Rule, ...]:
         """The rules selected and not ignored, in code order. Unknown selectors raise."""
+        tokens = list(select) if select else ["ALL"]
+        problem = self.unknown_selectors([*tokens, *ignore])
+        if problem:
+            raise SelectionError(problem)
         chosen: dict[str, Rule] = {}
-        for token in select if select else ["ALL"]:
-            matched = self.matching(token)
-            if not matched:
-                raise SelectionError(self._unknown(token))
-            chosen.update((r.code, r) for r in matched)
+        for token in tokens:
+            chosen.update((r.code, r) for r in self.matching(token))
         for token in ignore:
-            matched = self.matching(token)
-            if not matched:
-                raise SelectionError(self._unknown(token))
-            for r in matched:
+            for r in self.matching(token):
                 chosen.pop(r.code, None)
         return tuple(sorted(chosen.values(), key=lambda r: r.code))
 
-    def _unknown(self, token: str) -> str:
-        return f"unknown rule selector {token!r}{self.did_you_mean(token)}"
+    def unknown_selectors(self, tokens: Sequence[str]) -> str | None:
+        """What is wrong with the selectors that match no rule, every one of them named ("unknown
+        rule selectors 'WB60l' (did you mean 'WB601'?), 'WB9'"), or None when all match."""
+        unknown = [token for token in tokens if not self.matching(token)]
+        if len(unknown) == 1:
+            return f"unknown rule selector {unknown[0]!r}{self.did_you_mean(unknown[0])}"
+        if not unknown:
+            return None
+        named = []
+        for token in unknown:
+            hint = self.did_you_mean(token).removeprefix("; ")
+            named.append(f"{token!r} ({hint})" if hint else repr(token))
+        return f"unknown rule selectors {', '.join(named)}"
 
     def did_you_mean(self, token: str) -> str:
         """``; did you mean 'weasel-word'?`` for the code, name or category closest to a mistyped
