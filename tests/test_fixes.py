@@ -439,6 +439,20 @@ def test_fix_reads_standard_input_and_prints_it_fixed(draft):
         "--fix", "--select", "WB504", "-", "--stdin-filename", "x.md", stdin="# T\n\nIt is the the shelf.\n"
     )
     assert out == "# T\n\nIt is the shelf.\n" and code == 0 and "fixed 1 finding in 1 file" in err
+    # What is left, which makes the exit code, is on standard error: the output is the fixed text.
+    code, out, err = run(
+        "--fix",
+        "--fail-on",
+        "info",
+        "--select",
+        "WB504,WB601",
+        "-",
+        "--stdin-filename",
+        "x.md",
+        stdin="# T\n\nIt is very the the shelf.\n",
+    )
+    assert out == "# T\n\nIt is very the shelf.\n" and code == 1
+    assert err.splitlines()[0].startswith("x.md:3:7: WB601 'very' is a weasel word")
     code, _, err = run("--fix", "-", "draft.md", stdin="x")
     assert code == 2 and "give '-' alone" in err
 

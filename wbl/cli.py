@@ -53,6 +53,7 @@ from wbl.reporters import (
     use_color,
 )
 from wbl.reporters.base import docs_url, plural, printable, root_of
+from wbl.reporters.concise import concise_line
 from wbl.safeio import FileProblem, atomic_writer, read_limited, write_atomic
 from wbl.source import InputError
 from wbl.version import __version__
@@ -480,6 +481,10 @@ class _Fixes:
             elif from_stdin:
                 if result.after is not None:
                     click.echo(result.after, nl=False)
+                # Standard output holds the fixed text: what is left, and makes the exit code, goes
+                # to standard error, one line each (as `ruff check --fix -` does).
+                for finding in report.findings:
+                    click.echo(concise_line(finding), err=True)
             elif result.data is not None:
                 try:
                     Path(report.path).write_bytes(result.data)

@@ -718,5 +718,8 @@ class _Metrics(Mapping[str, float]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self),))  # workers and caches receive plain figures
 
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
 
 __all__ = ["DEFAULT_MAX_FILE_SIZE", "LintOptions", "Linter", "ModelError", "build", "metrics"]
