@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from wbl.baseline import normalise
 from wbl.cli import main
+from wbl.engine import Linter, LintOptions
 from wbl.findings import FileReport, Finding
 from wbl.htmlprose import Point, Span, inline_html, markup_of, opener, plain_offset
 from wbl.htmlreport import render_review, review
@@ -224,6 +225,17 @@ def test_scorecard_lists_parts_present_and_missing(page) -> None:
         assert f'<tr class="{state}" data-part="{part}">' in html
     assert 'data-part="headline"><td>a headline</td><td><span class="ok">' in html
     assert 'class="missing" data-part="customer_quote"' in html
+
+
+def test_scorecard_marks_a_part_that_is_a_placeholder() -> None:
+    linter = Linter(LintOptions(kind="press_release"))
+    text = (
+        "# Shelfwise restocks bookstores overnight\n\nToday Shelfwise launched a restocking app for bookstores.\n\n"
+        '"Every shelf is full by morning," said [Executive Name], CEO of Shelfwise.\n'
+    )
+    report, html = review(linter, text, "draft.md")
+    assert report.scorecard["leader_quote"]["placeholder"]
+    assert 'data-part="leader_quote"><td>a quote from a company leader</td><td><span class="todo">' in html
 
 
 def test_chart_has_a_row_per_section_with_prose(page) -> None:

@@ -642,6 +642,7 @@ th{font-weight:600;color:#555;border-bottom:1px solid #ddd}
 .card tr.missing td{color:#b00020}
 .card td:nth-child(n+2){white-space:nowrap}
 .card .ok{color:#137333;font-weight:700}.card .no{color:#b00020;font-weight:700}
+.card .todo{color:#a15c00;font-weight:700}
 .card th.group{padding-top:8px;color:#333}
 .chart td.t{max-width:170px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .bar{position:relative;height:14px;background:#eee;border-radius:3px;width:70px}
@@ -730,7 +731,12 @@ def _scorecard(card: Mapping[str, Any] | None) -> str:
             present = bool(entry.get("present"))
             line = entry.get("line")
             where = f'<a href="#L{int(line)}">line {int(line)}</a>' if present and line else ""
-            mark = '<span class="ok">✓</span>' if present else '<span class="no">✗ missing</span>'
+            if not present:
+                mark = '<span class="no">✗ missing</span>'
+            elif entry.get("placeholder"):  # "[Executive Name]", "visit TODO": there, but not written yet
+                mark = '<span class="todo">◐ placeholder</span>'
+            else:
+                mark = '<span class="ok">✓</span>'
             rows.append(
                 f'<tr class="{"present" if present else "missing"}" data-part="{_attr(part)}">'
                 f"<td>{html.escape(LABELS.get(part, part))}</td><td>{mark}</td><td>{where}</td></tr>"
