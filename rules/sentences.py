@@ -1613,8 +1613,15 @@ def _jargon_terms(
                 and c.pos_ in ("NOUN", "PROPN")
                 and c.ent_type_ not in NAME_ENTITIES
             ]
-            if mods:
-                ids = tuple(sorted([*(m.i for m in mods), t.i]))
+            # Only the modifiers right before the head, as written: in "cutting-edge distributed
+            # ledger technology" the parse hangs "edge" on "technology", but "edge technology" is
+            # not in the text.
+            modifiers = {m.i for m in mods}
+            run = []
+            while t.i - len(run) - 1 in modifiers:
+                run.append(t.i - len(run) - 1)
+            if run and not _hyphen_joined(doc[run[-1]]):
+                ids = tuple(sorted([*run, t.i]))
                 taken.update(ids)
                 yield Term("compound", ids, " ".join(phrases_of(span, ids, where)))
     for t in tokens:
