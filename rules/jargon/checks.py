@@ -48,6 +48,11 @@ def prepare(ctx: RuleContext) -> SentenceLexicon:
     return prepare_sentence_lexicon(ctx)
 
 
+def _accepted_form(term: Term, slex: SentenceLexicon) -> str:
+    """The words to accept for a term: a buzzword's listed form (buzzword's own advice), else as written."""
+    return slex.buzzwords.term(term.text) if term.kind == "buzzword" else str(term.text)
+
+
 def _sentences(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, Sentence]]:
     """The sentences the rule judges: those of its kinds of unit that could hold a jargon term."""
     slex: SentenceLexicon = ctx.prepared
@@ -240,5 +245,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
         # Every term the finding counts, named or not: accepting only those shown would leave it.
-        hint = VocabularyHint.accept(*dict.fromkeys(term.text for term, _ in named))
+        # A buzzword is accepted in its listed form, as buzzword's own advice says ("leverage",
+        # which covers "leverages" and "leveraged").
+        hint = VocabularyHint.accept(*dict.fromkeys(_accepted_form(term, slex) for term, _ in named))
         yield Violation(message, unit, start, end, severity=severity, vocabulary=hint)
