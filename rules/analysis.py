@@ -711,7 +711,8 @@ def _product_names(document: Document) -> set[str]:
             c
             for c in candidates
             if _times_written(c, rest)
-            and not _written_lower(c, rest)  # a common word
+            # A common word; not a CamelCase name that is also its command ("`applykit score`").
+            and (_CAMEL.match(c) is not None or not _written_lower(c, rest))
             and not strong.fullmatch(c)
         }
         | {pair for pair in pairs if _times_written(pair, rest) >= 2}

@@ -198,6 +198,16 @@ def test_technology_that_qualifies_the_customer_is_not_first(linters) -> None:
     assert findings(linters, "WB202", markdown) == []
 
 
+@pytest.mark.parametrize("technology", ["an Open-Source Cluster", "an AI Cluster", "Tidy v2"])
+def test_everyday_technology_and_versions_are_not_the_pantry(technology) -> None:
+    linter = wbl.Linter(wbl.LintOptions(select=("WB202",), kind="press_release"))
+    markdown = "# Acme Launches {} That Helps Clinic Schedulers\n\nSchedulers fill cancelled slots in minutes.\n"
+    assert linter.lint_text(markdown.format(technology), "t.md").findings == ()
+    # A technology a general reader does not know still comes before the customer.
+    found = linter.lint_text(markdown.format("a Kubernetes Cluster"), "t.md").findings
+    assert [f.text for f in found] == ["Kubernetes"]
+
+
 def test_fragments_are_not_judged_for_missing_parts(linters) -> None:
     for code in ("WB201", "WB211", "WB221"):
         assert findings(linters, code, "Customers can now accomplish more.\n") == []
@@ -371,6 +381,15 @@ def test_a_common_word_closing_a_product_s_name_is_not_the_product_alone() -> No
     )
     # "Agent" alone would hide every agent in the document.
     assert "Delegator Agent" in names and "Agent" not in names
+
+
+def test_a_camel_case_name_whose_command_is_written_in_lower_case_is_still_a_name() -> None:
+    names = _product_names_of(
+        "# ApplyKit: A Job Search Pipeline That Works While You Sleep\n\n"
+        "Today Jeff Watson released ApplyKit, a pipeline that watches career pages overnight. "
+        "Run `applykit score` on any job post.\n"
+    )
+    assert "ApplyKit" in names
 
 
 def test_a_two_word_name_of_the_headline_repeated_as_written_is_the_product_s() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from wbl_rules.analysis import (
     segments_of,
     specific_segment,
 )
+from wbl_rules.sentences import EVERYDAY_TECH
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
@@ -83,7 +85,9 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     **What is flagged.** Once per document, at the first technology term of the press release
     (a lexicon term or a code-shaped word; the product's own name is not technology), when no
     customer noun ("you", a role such as "owners", a generic "customers") comes before it.
-    A technology word that only qualifies the customer ("ML engineers") does not count.
+    A technology word that only qualifies the customer ("ML engineers") does not count, nor does
+    technology every reader knows ("AI", "open-source", "email", "app": the labelling guide's
+    common words) or a version label ("v2").
 
     **Fix.** Open with the customer and their problem; mention the technology later, or in the FAQ.
 
@@ -105,7 +109,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
                     return  # a customer subject: the customer came first
                 continue  # a problem or an outcome: neither technology nor customer first
             all_terms, first_customer = found
-            terms = [t for t in all_terms if t.weight >= 1.0]
+            terms = [t for t in all_terms if t.weight >= 1.0 and not _known_to_everyone(t.text)]
             if terms and (first_customer is None or terms[0].start < first_customer):
                 term = terms[0]
                 message = ctx["message"].format(term=term.text)
@@ -114,6 +118,16 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
                 return
             if first_customer is not None:
                 return
+
+
+# A version label ("v1.0", "V2") names a release of the product, not technology it is built from.
+_VERSION = re.compile(r"[vV]?\d+(?:\.[\dxXyY]+)*|[vV]\d*(?:\.[\dxXyY]+)+|[vV]\d+")
+
+
+def _known_to_everyone(term: str) -> bool:
+    """Technology every reader knows ("AI", "open-source", "email": the labelling guide's common
+    words) or a version label: neither shows a release written from the pantry."""
+    return term.lower() in EVERYDAY_TECH or _VERSION.fullmatch(term) is not None
 
 
 def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
