@@ -15,6 +15,7 @@ from wbl.anatomy import (
     cue_hits,
     data,
     dateline_span,
+    is_back_matter,
     kind_words,
     names_the_genre,
     product_words,
@@ -2398,6 +2399,12 @@ def test_notes_and_appendices_after_the_faq_are_back_matter_no_rule_reads() -> N
     report = Linter(LintOptions(kind="prfaq")).lint_text(text, "doc.md")
     back = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("Strong draft", "The pricing"))}
     assert len(back) == 2 and not [f for f in report.findings if f.line in back], report.findings
+
+
+def test_notes_under_a_stage_label_are_back_matter_too() -> None:
+    # "Stage 1 Coaching Notes" (a round's label before the notes' name), not "Release Notes".
+    assert is_back_matter("Stage 1 Coaching Notes") and is_back_matter("Round 2 Reviewer Notes")
+    assert not is_back_matter("Release Notes")
 
 
 def test_a_quoted_example_in_parentheses_is_no_quotation() -> None:

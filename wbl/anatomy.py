@@ -337,8 +337,10 @@ def is_back_matter(heading: str) -> bool:
     """A heading over a document's sources, notes or appendices ("References", "Appendix B: Survey")."""
     key = heading_key(heading)
     back = data()["back-matter"]
-    return key in {normalise(h) for h in back["headings"]} or any(
-        key.startswith(normalise(p) + " ") for p in back["prefixes"]
+    return (
+        key in {normalise(h) for h in back["headings"]}
+        or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
+        or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
     )
 
 
