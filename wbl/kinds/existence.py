@@ -293,10 +293,22 @@ _CONDITIONS = frozenset(("if", "unless", "whenever"))
 
 
 def _conditional(verb: Any) -> bool:
-    """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ...")."""
-    return any(
+    """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
+    or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
+    the ingredients": if you do, you will)."""
+    if any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
         for c in verb.children
+    ):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.i < verb.i
+        and head.tag_ == "VB"
+        and head.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)  # no subject: an imperative
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
     )
 
 
