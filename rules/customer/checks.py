@@ -21,7 +21,6 @@ from wbl_rules.analysis import (
     segments_of,
     specific_segment,
 )
-from wbl_rules.sentences import EVERYDAY_TECH
 
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
@@ -85,18 +84,19 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     **What is flagged.** Once per document, at the first technology term of the press release
     (a lexicon term or a code-shaped word; the product's own name is not technology), when no
     customer noun ("you", a role such as "owners", a generic "customers") comes before it.
-    A technology word that only qualifies the customer ("ML engineers") does not count, nor does
-    technology every reader knows ("AI", "open-source", "email", "app": the labelling guide's
-    common words) or a version label ("v2").
+    A technology word that only qualifies the customer ("ML engineers") does not count, nor does a
+    licence or a channel every reader uses ("open-source", "app", "email": ``not-the-pantry``) or
+    a version label ("v2"). "AI" and "machine learning" do count.
 
     **Fix.** Open with the customer and their problem; mention the technology later, or in the FAQ.
 
-    Options: `message`, `extend-technology-terms`, `extend-customer-roles`.
+    Options: `message`, `not-the-pantry`, `extend-technology-terms`, `extend-customer-roles`.
     """
     lex: Lexicon = ctx.prepared
     segments = segments_of(document, lex)
     products = product_names(document, lex)
     titles = document.anatomy.units_in_role("title")  # "# PR/FAQ: Tallybook Match API" names the document
+    everyday = frozenset(str(w).lower() for w in ctx.get("not-the-pantry", ()))
     for unit in document.units:
         if unit.part != "pr" or unit.kind not in PROSE_KINDS or unit.index in titles:
             continue
@@ -109,7 +109,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
                     return  # a customer subject: the customer came first
                 continue  # a problem or an outcome: neither technology nor customer first
             all_terms, first_customer = found
-            terms = [t for t in all_terms if t.weight >= 1.0 and not _known_to_everyone(t.text)]
+            terms = [t for t in all_terms if t.weight >= 1.0 and not _not_the_pantry(t.text, everyday)]
             if terms and (first_customer is None or terms[0].start < first_customer):
                 term = terms[0]
                 message = ctx["message"].format(term=term.text)
@@ -124,10 +124,10 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
 _VERSION = re.compile(r"[vV]?\d+(?:\.[\dxXyY]+)*|[vV]\d*(?:\.[\dxXyY]+)+|[vV]\d+")
 
 
-def _known_to_everyone(term: str) -> bool:
-    """Technology every reader knows ("AI", "open-source", "email": the labelling guide's common
-    words) or a version label: neither shows a release written from the pantry."""
-    return term.lower() in EVERYDAY_TECH or _VERSION.fullmatch(term) is not None
+def _not_the_pantry(term: str, everyday: frozenset[str]) -> bool:
+    """A licence or a channel every reader uses (`not-the-pantry`: "open-source", "app") or a
+    version label: neither shows a release written from the pantry."""
+    return term.lower() in everyday or _VERSION.fullmatch(term) is not None
 
 
 def customer_drift(document: Document, ctx: RuleContext) -> Iterator[Violation]:
