@@ -113,12 +113,9 @@ class Registry:
         problem = self.unknown_selectors([*tokens, *ignore])
         if problem:
             raise SelectionError(problem)
-        chosen: dict[str, Rule] = {}
-        for token in tokens:
-            chosen.update((r.code, r) for r in self.matching(token))
-        for token in ignore:
-            for r in self.matching(token):
-                chosen.pop(r.code, None)
+        chosen = {r.code: r for token in tokens for r in self.matching(token)}
+        for r in (r for token in ignore for r in self.matching(token)):
+            chosen.pop(r.code, None)
         return tuple(sorted(chosen.values(), key=lambda r: r.code))
 
     def unknown_selectors(self, tokens: Sequence[str]) -> str | None:

@@ -121,7 +121,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
 
 
 # A version label ("v1.0", "V2") names a release of the product, not technology it is built from.
-_VERSION = re.compile(r"[vV]?\d+(?:\.[\dxXyY]+)*|[vV]\d*(?:\.[\dxXyY]+)+|[vV]\d+")
+_VERSION = re.compile(r"[vV]?\d+(?:\.[\dxXyY]+)*")  # "v2", "V1.1", "v2.Y.0"
 
 
 def _not_the_pantry(term: str, everyday: frozenset[str]) -> bool:
