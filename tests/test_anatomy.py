@@ -472,6 +472,7 @@ def test_a_file_named_as_a_prfaq_is_one() -> None:
         ("**SAN DIEGO** — Tidewell is a tide-chart app for kayakers", "SAN DIEGO"),
         ("**NOTE** — this draft is out of date", None),
         ("**Tidewell** — the tide-chart app for kayakers", None),
+        ("**Executive Summary:** Today we will discuss the product idea", None),  # a part's label
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
@@ -1876,6 +1877,33 @@ def test_a_question_and_its_answer_on_one_line() -> None:
     ]
 
 
+def test_a_plain_question_line_under_a_question_heading_opens_its_answer() -> None:
+    anatomy = anatomy_of(
+        """
+        # WWWN ends every retro with owners and dates
+
+        ## FAQ
+
+        ### 24. How will we measure success?
+
+        Primary: can a team run a retro without a facilitator in the room?
+
+        ### 25. Who is it not for?
+
+        Open. Hostile version: who do we tell "no"?
+
+        **Is it free?**
+        Is there a trial?
+        """
+    )
+    assert [(q.text, q.answered) for q in anatomy.questions] == [
+        ("24. How will we measure success?", True),
+        ("25. Who is it not for?", True),
+        ("Is it free?", False),
+        ("Is there a trial?", False),
+    ]
+
+
 def test_an_internal_faq_written_as_topics_is_still_the_internal_faq() -> None:
     anatomy = anatomy_of(
         """
@@ -2399,6 +2427,43 @@ def test_notes_and_appendices_after_the_faq_are_back_matter_no_rule_reads() -> N
     report = Linter(LintOptions(kind="prfaq")).lint_text(text, "doc.md")
     back = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("Strong draft", "The pricing"))}
     assert len(back) == 2 and not [f for f in report.findings if f.line in back], report.findings
+
+
+def test_sections_after_an_appendix_are_appendix_until_an_faq_heading() -> None:
+    # "# Appendix C: Known Limitations" then "# 2. AI Feature Limitations": the numbered
+    # sections go on with the appendix; an FAQ heading after them is the FAQ again.
+    text = textwrap.dedent(
+        """
+        # Leakline tells landlords about a leak before the ceiling stains
+
+        Property managers hear about water damage the day it starts, not the week after.
+
+        # FAQ
+
+        ### How does a landlord get alerts?
+
+        By text message, within a minute of a sensor getting wet.
+
+        # Appendix C: Known Limitations
+
+        The sensors need a charge every six months, which is easily forgotten.
+
+        # 2. Infrastructure Limitations
+
+        The hub needs the building's Wi-Fi and is quite slow to reconnect.
+
+        # Internal FAQ
+
+        ### What could make this fail?
+
+        Tenants unplugging the sensors.
+        """
+    ).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units if u.kind == "paragraph"}
+    assert parts["The sensors need a c"] == "back" and parts["The hub needs the bu"] == "back"
+    assert parts["Tenants unplugging t"] == "faq"
+    assert [q.text for q in document.anatomy.questions][-1] == "What could make this fail?"
 
 
 def test_notes_under_a_stage_label_are_back_matter_too() -> None:

@@ -463,3 +463,16 @@ def test_a_dateline_with_a_place_and_no_date_is_unfinished(dateline: str, flagge
     report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
     found = [f.text for f in report.findings if "has no date" in f.message]
     assert found == ([flagged] if flagged else [])
+
+
+def test_a_date_on_its_own_line_above_the_headline_dates_the_dateline() -> None:
+    # "**August 2026**" set above the headline, the place repeated in the dateline below it.
+    text = (
+        "**FOR IMMEDIATE RELEASE**\n**August 2026**\n\n# Nimbic Launches SynergyHub for Nurses\n\n"
+        "**Seattle, WA** — Nimbic today announced SynergyHub, a planner for nurses.\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    assert report.findings == ()
+    undated = text.replace("**August 2026**\n", "")
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(undated, "pr.md")
+    assert [f.text for f in report.findings] == ["Seattle, WA"]

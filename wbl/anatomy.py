@@ -541,8 +541,8 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
         place = head[: date.start()].strip(" ,—–-(")
         short_place = head.isupper() or len(place.split()) <= 8
         return not place or _looks_like_place(place) or (short_place and separator != ":")
-    if separator == ".":
-        return False  # a sentence, unless it carries a date
+    if separator == "." or alias_part(head) is not None:
+        return False  # a sentence, unless it carries a date; a part's label ("**Executive Summary:** Today ...")
     # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ...", "SAN FRANCISCO — Dossier is ..."
     # (a city in capitals before a dash is the newswire convention).
     shouted = (
@@ -1218,7 +1218,12 @@ class _Builder:
         owner: _Line | None = None
         for line in lines:
             if owner is not None and line.heading and (not owner.heading or line.level <= owner.level):
-                owner = None
+                # Appendices close a document: the sections after an appendix heading are more
+                # appendix ("# Appendix C: Known Limitations", "# 2. AI Feature Limitations", ...)
+                # until an FAQ heading or a marked question.
+                appendix = owner.heading and heading_key(owner.label_text).startswith(("appendix", "appendices"))
+                if not appendix or (line.faq_heading and not line.question) or line.question == 2:
+                    owner = None
             if (
                 owner is None
                 and line.label
@@ -2182,7 +2187,13 @@ class _Builder:
                 if current is not None:
                     answer.append(segment)  # a template prompt left as the answer: not an answer
                 continue
-            if line.question and (line.question == 2 or current is None or not answer or current.question == 1):
+            # A plain "...?" line right under a question heading opens its answer ("## 24. How will
+            # we measure success?" then "Primary: can a founder do it without us?"); under a plain
+            # or bold question it is the next question.
+            under_heading = current is not None and current.heading and current.question == 2
+            if line.question and (
+                line.question == 2 or current is None or (not answer and not under_heading) or current.question == 1
+            ):
                 close()
                 current, answer = line, []
                 current_audience = audience

@@ -251,7 +251,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             # may be a label.
             launch = cue_hits(segment.text[span[1] : span[1] + 160], data()["kind"]["launch-cues"])
             place = "," in head or (head.isupper() and len(head.split()) <= 4 and bool(launch))
-            if place and not has_date(head) and not any(p.search(head) for p, _ in compiled):
+            # A date on a short line of its own just above ("**August 2026**" over the headline) counts.
+            above = anatomy.segments[max(0, segment.index - 4) : segment.index]
+            dated = any(len(s.text.split()) <= 6 and has_date(s.text) for s in above)
+            if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
 
