@@ -1203,7 +1203,8 @@ def _initials_pattern(key: str) -> re.Pattern[str]:
     inside counted or skipped."""
     small = "|".join(sorted(_SMALL_WORDS))
     gap = rf"[\s\-\u2010\u2011]+(?:(?:{small})[\s\-\u2010\u2011]+)?"
-    letters = [rf"[{c.upper()}{c.lower()}][a-z]+" for c in key]  # words, not the acronym itself
+    # Words, not the acronym itself; accented letters inside ("San José State University").
+    letters = [rf"[{c.upper()}{c.lower()}][a-zß-öø-ÿ]+" for c in key]
     return re.compile(r"(?<![\w-])" + gap.join(letters) + r"(?![\w-])")
 
 

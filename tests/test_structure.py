@@ -476,3 +476,26 @@ def test_a_date_on_its_own_line_above_the_headline_dates_the_dateline() -> None:
     undated = text.replace("**August 2026**\n", "")
     report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(undated, "pr.md")
     assert [f.text for f in report.findings] == ["Seattle, WA"]
+
+
+def test_document_readability_reads_the_release_not_the_notes_above_it() -> None:
+    notes = (
+        "# Leakline: PR/FAQ\n\n"
+        "Methodological considerations notwithstanding, this preliminary documentation encapsulates "
+        "organizational deliberations regarding infrastructural instrumentation, comprehensive "
+        "environmental telemetry, and consequential remediation prioritization.\n\n"
+    )
+    release = (
+        "## Leakline tells landlords about a leak\n\n"
+        "SEATTLE — March 3, 2027 — Leakline today launched a sensor for landlords. It texts you when a pipe leaks. "
+        "You fix the pipe the same day. The stain never shows. Tenants stay dry. You save money. "
+        "Most leaks start small. A drip under a sink can run for weeks. Nobody sees it. Then the ceiling "
+        "below turns brown. The repair costs ten times more. Leakline puts a small sensor under each sink. "
+        "It costs ten dollars. It lasts five years. Landlords can buy it today at leakline.example.\n"
+    )
+    linter = Linter(LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"min-words": 50}}))
+    assert linter.lint_text(notes + release, "pr.md").findings == ()
+    [finding] = Linter(
+        LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"min-words": 50, "max-grade": 1}})
+    ).lint_text(notes + release, "pr.md").findings
+    assert finding.line == 7  # the release's first line of prose, not the notes

@@ -783,10 +783,11 @@ class Anatomy:
         """The segments whose role is one of `roles` ("problem", "title", ...), in document order."""
         return tuple(s for s, role in zip(self.segments, self.roles, strict=True) if role in roles)
 
-    def risk_answers(self) -> tuple[Segment, ...]:
+    def risk_answers(self, more_cues: Sequence[str] = ()) -> tuple[Segment, ...]:
         """The answers to the FAQ's questions about what could go wrong ("What are the risks?",
-        "What could make this fail?"), where saying what may happen is the point."""
-        cues = data()["bezos"]["pre_mortem"]
+        "What could make this fail?", and questions with one of `more_cues`), where saying what
+        may happen is the point."""
+        cues = (*data()["bezos"]["pre_mortem"], *more_cues)
         return tuple(s for q in self.questions if cue_hits(q.text, cues) for s in q.answer)
 
     def role_of(self, unit: Any) -> str:

@@ -45,7 +45,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       restriction ("may only accept"); "might" listing options beside a price; "should" unless it
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question; no hedge at all in the answer to a question about what could
-      go wrong ("What are the risks?", "What could make this fail?"), where what may happen is the
+      go wrong ("What are the risks?", "What could make this fail?") or what happens in a case
+      ("What if the lock goes offline?", ``hedge-questions``), where what may happen is the
       answer, nor in the alternative a sentence rejects ("built from real corrections, not from
       what engineers thought might break");
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
@@ -80,13 +81,13 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``size-words``, ``skip-questions``,
+    ``size-words``, ``skip-questions``, ``hedge-questions``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
     cuts = {normal_phrase(k): Applicability.parse(v) for k, v in dict(ctx.get("cut", {})).items()}
     hints = {normal_phrase(w) for w in ctx.get("hint-words", ())}
-    risks = document.anatomy.risk_answers()
+    risks = document.anatomy.risk_answers(tuple(ctx.get("hedge-questions", ())))
     for sentence in candidates(document, ctx):
         risk = any(s.holds(sentence) for s in risks)
         for term in weasel_terms(sentence, table):

@@ -171,7 +171,11 @@ class Metric(Kind):
                         yield _Subject(values, _covering(unit), unit)
             else:
                 for part in ctx["parts"]:
-                    members = [u for u in units if u.part == part and u.text.strip()]
+                    # The release's or the FAQ's own words: not a preamble, a title or metadata above it.
+                    own = {s.unit.index for s in document.anatomy.prose(part)} if part in ("pr", "faq") else None
+                    members = [
+                        u for u in units if u.part == part and u.text.strip() and (own is None or u.index in own)
+                    ]
                     words = sum(u.word_count for u in members)
                     if members and words >= minimum:
                         text = readability.joined_prose((u.text for u in members), _SENTENCE_ENDS)
