@@ -495,7 +495,13 @@ def test_document_readability_reads_the_release_not_the_notes_above_it() -> None
     )
     linter = Linter(LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"min-words": 50}}))
     assert linter.lint_text(notes + release, "pr.md").findings == ()
-    [finding] = Linter(
-        LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"min-words": 50, "max-grade": 1}})
-    ).lint_text(notes + release, "pr.md").findings
+    [finding] = (
+        Linter(
+            LintOptions(
+                select=("WB502",), kind="press_release", rule_options={"WB502": {"min-words": 50, "max-grade": 1}}
+            )
+        )
+        .lint_text(notes + release, "pr.md")
+        .findings
+    )
     assert finding.line == 7  # the release's first line of prose, not the notes
