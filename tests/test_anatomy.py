@@ -2466,6 +2466,35 @@ def test_sections_after_an_appendix_are_appendix_until_an_faq_heading() -> None:
     assert [q.text for q in document.anatomy.questions][-1] == "What could make this fail?"
 
 
+def test_a_getting_started_section_after_the_faq_is_the_call_to_action() -> None:
+    text = """
+        # Leakline tells landlords about a leak before the ceiling stains
+
+        SEATTLE — March 3, 2027 — Leakline today launched a sensor that texts landlords about leaks.
+
+        ## FAQ
+
+        ### How does a landlord get alerts?
+
+        By text message, within a minute of a sensor getting wet.
+
+        ## Getting Started
+
+        Sign up at leakline.example, pair a sensor with your phone, and put it under the sink.
+    """
+    anatomy = anatomy_of(text)
+    assert anatomy["call_to_action"] is not None
+    assert anatomy["call_to_action"].segments[0].text.startswith("Sign up at leakline.example")
+    # The release's own call to action comes first.
+    own = text.replace(
+        "about leaks.",
+        "about leaks.\n\n        Most landlords hear about a leak only when the tenant downstairs sees the stain."
+        "\n\n        Leakline puts a small sensor under every sink and texts the landlord within a minute."
+        "\n\n        Landlords can order sensors today at leakline.example; the first month is free.",
+    )
+    assert anatomy_of(own)["call_to_action"].segments[0].text.startswith("Landlords can order")
+
+
 def test_notes_under_a_stage_label_are_back_matter_too() -> None:
     # "Stage 1 Coaching Notes" (a round's label before the notes' name), not "Release Notes".
     assert is_back_matter("Stage 1 Coaching Notes") and is_back_matter("Round 2 Reviewer Notes")

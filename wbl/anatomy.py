@@ -1163,6 +1163,8 @@ class _Builder:
         quotes = self._quotes(pr_lines, sections)
         self._pr_parts(lead, body, quotes, sections)
         questions = self._faq(faq_lines)
+        if "call_to_action" not in self.parts:
+            self._closing_call_to_action(faq_lines)
         kind, score, signals, sure = self._kind(lines, faq_start, quotes, questions)
         regions = ["pr"] * len(self.units)
         for line in lines[faq_start:]:
@@ -1603,6 +1605,19 @@ class _Builder:
                 self.found("solution", [line.segment], "content", 0.6)
                 self.roles.setdefault(index, "solution")
                 break
+
+    def _closing_call_to_action(self, faq_lines: Sequence[_Line]) -> None:
+        """A release with no call to action of its own may close the whole document with one: a
+        "## Getting Started" heading after the FAQ and the paragraph under it."""
+        for position, line in enumerate(faq_lines):
+            if not line.heading or line.question or line.alias != "call_to_action":
+                continue
+            for later in faq_lines[position + 1 :]:
+                if later.heading and later.level <= line.level:
+                    break
+                if later.segment.unit.kind in PROSE and not later.label and not later.question and later.words >= 4:
+                    self.found("call_to_action", [later.segment], "heading", 0.5)
+                    return
 
     def _code_under_heading(self, sections: Mapping[int, tuple[str, _Line]]) -> bool:
         """A getting-started heading over nothing but a code block (the commands to run, or the
