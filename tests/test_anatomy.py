@@ -2495,6 +2495,26 @@ def test_a_getting_started_section_after_the_faq_is_the_call_to_action() -> None
     assert anatomy_of(own)["call_to_action"].segments[0].text.startswith("Landlords can order")
 
 
+def test_fields_in_bold_with_a_handle_or_an_issue_are_metadata() -> None:
+    text = textwrap.dedent(
+        """
+        # Making Hotswap Faster
+
+        * **Original Author(s):**: @ShadowCat567
+        * **Tracking Issue**: #886
+        * **API Bar Raiser**: [@rix0rrr](https://github.com/rix0rrr)
+
+        Developers wait minutes for every deploy; hotswap now updates a function in seconds.
+        """
+    ).lstrip()
+    document = build_document("rfc.md", SourceText(text), parse(text))
+    roles = {s.text.split(":")[0]: r for s, r in zip(document.anatomy.segments, document.anatomy.roles, strict=True)}
+    assert roles["Original Author(s)"] == roles["Tracking Issue"] == roles["API Bar Raiser"] == "metadata"
+    # A field is no technology before the customer: "API" in "API Bar Raiser" is no pitch.
+    report = Linter(LintOptions(kind="prfaq", select=("WB202", "WB301"))).lint_text(text, "rfc.md")
+    assert not [f for f in report.findings if f.line <= 5], report.findings
+
+
 def test_notes_under_a_stage_label_are_back_matter_too() -> None:
     # "Stage 1 Coaching Notes" (a round's label before the notes' name), not "Release Notes".
     assert is_back_matter("Stage 1 Coaching Notes") and is_back_matter("Round 2 Reviewer Notes")

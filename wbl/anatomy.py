@@ -1091,7 +1091,10 @@ class _Builder:
             line.title = is_title(line.label_text)
         elif line.runin:
             line.alias = alias_part(line.runin)
-            if _metadata_label(line.runin):
+            # "**Tracking Issue**: #886", "**API Bar Raiser**: @rix0rrr": a field, not a part's label.
+            value = text[line.runin_end :].lstrip(" *_:")
+            handle = line.alias is None and _HANDLE_VALUE.match(value) is not None and len(value.split()) <= 3
+            if _metadata_label(line.runin) or handle:
                 line.metadata = True
         if not line.label and not line.runin and unit.kind in PROSE and self._metadata(text):
             line.metadata = True
@@ -2904,6 +2907,8 @@ def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
     return None
 
 
+# A field's value that is a handle, an issue or a link ("@rix0rrr", "#886", "https://...").
+_HANDLE_VALUE = re.compile(r"^(?:[@#]\w|\[[@#]|https?://)")
 _FIELD = re.compile(r"(?:^|\s)([A-Z][\w()/&' -]{0,30}?):{1,2}\s+(\S[^:]*?)(?=\s+[A-Z][\w()/&' -]{0,30}?:{1,2}\s|$)")
 
 

@@ -262,6 +262,8 @@ def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
 # Anatomy roles of text that is not the release's or the FAQ's own prose.
 # Metadata fields are judged: "Stack: FastAPI, Postgres" can lead with technology.
 _NOT_THE_RELEASE = frozenset({"preamble", "title", "residue", "guidance"})
+# A metadata field whose value is a handle, an issue or a link ("Tracking Issue: #886").
+_HANDLE_FIELD = re.compile(r"^[^:\n]{1,40}:{1,2}\s*(?:[@#]\w|\[[@#]|https?://)")
 
 
 def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
@@ -275,6 +277,7 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
     # Notes about the document and template text frame nothing for the customer (on the corpus's
     # train split, 4 of 17 tech-first findings in preambles were right).
     aside = anatomy.with_roles(*_NOT_THE_RELEASE)
+    fields = anatomy.with_roles("metadata")
     # A sentence of the problem paragraph that states a difficulty is the customer's problem, even
     # about a technical system ("Deploying one model takes dozens of Kubernetes manifests"): not a
     # pitch (the labelling guide's rule; see the docstring of tech_first_sentence).
@@ -293,6 +296,8 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
                 continue
             if any(s.holds(sentence) for s in aside):
                 continue
+            if any(s.holds(sentence) and _HANDLE_FIELD.match(s.text) for s in fields):
+                continue  # "API Bar Raiser: @rix0rrr": a person's handle, no claim to judge
             if stated and any(s.holds(sentence) for s in problem) and problem_score(sentence.text) >= stated:
                 continue
             yield sentence
