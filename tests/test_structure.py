@@ -505,3 +505,16 @@ def test_document_readability_reads_the_release_not_the_notes_above_it() -> None
         .findings
     )
     assert finding.line == 7  # the release's first line of prose, not the notes
+
+
+def test_future_tense_leaves_the_notes_before_the_release_alone() -> None:
+    text = (
+        "# Leakline: PR/FAQ\n\n"
+        "Today we will discuss the product idea and what it will take to build it.\n\n"
+        "## Press Release\n\n"
+        "### Leakline tells landlords about a leak before the ceiling stains\n\n"
+        "SEATTLE — March 3, 2027 — Leakline today launched a sensor that texts landlords within a minute. "
+        "Next year it will call them too.\n"
+    )
+    report = Linter(LintOptions(select=("WB721",), kind="press_release")).lint_text(text, "pr.md")
+    assert [(f.line, f.text) for f in report.findings] == [(9, "will")]

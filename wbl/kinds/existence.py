@@ -114,6 +114,15 @@ class Existence(Kind):
     """
 
     name = "existence"
+    keys = (
+        Option(
+            "not-in-roles",
+            "strings",
+            [],
+            "anatomy roles whose text is not judged (preamble: the notes before the release); a rule "
+            "that names some judges each unit in its document, not alone",
+        ),
+    )
     options = (
         Option(
             "groups",
@@ -180,7 +189,9 @@ class Existence(Kind):
 
     @property
     def local(self) -> bool:
-        return True  # each unit's sentences, its part and kind; the parse of its own clauses
+        # Each unit's sentences, its part and kind, the parse of its own clauses; a unit's role
+        # (`not-in-roles`) depends on the whole document.
+        return not self.settings.get("not-in-roles")
 
     def _matches(
         self, document: Document, ctx: RuleContext
@@ -223,8 +234,12 @@ class Existence(Kind):
         hint = bool(ctx.get("vocabulary-hint", True))
         scope = ctx.get("number-scope", "none")
         refine = prepared.refines or scope != "none"
+        roles = tuple(self.settings.get("not-in-roles", ()))
+        aside = document.anatomy.with_roles(*roles) if roles else ()
         for sentence, match, clause_numbers in self._matches(document, ctx):
             start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(s.unit.index == sentence.unit.index and s.start <= start < s.end for s in aside):
+                continue
             if refine and not _counts(sentence, start, end, scope, prepared, clause_numbers):
                 continue
             word = normal_phrase(match.group(0))
