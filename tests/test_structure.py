@@ -518,3 +518,15 @@ def test_future_tense_leaves_the_notes_before_the_release_alone() -> None:
     )
     report = Linter(LintOptions(select=("WB721",), kind="press_release")).lint_text(text, "pr.md")
     assert [(f.line, f.text) for f in report.findings] == [(9, "will")]
+
+
+def test_jargon_density_reads_the_headline_but_not_section_headings() -> None:
+    text = (
+        "# PR/FAQ: Leakline\n\n"
+        "## Leakline Ships a Kubernetes-Native Telemetry Runtime for Landlords\n\n"
+        "SEATTLE — March 3, 2027 — Leakline today launched a sensor that texts landlords within a minute.\n\n"
+        "## Kubernetes Telemetry Runtime Internals\n\n"
+        "Landlords can order sensors today at leakline.example.\n"
+    )
+    report = Linter(LintOptions(select=("WB401",), kind="press_release")).lint_text(text, "pr.md")
+    assert [f.line for f in report.findings] == [3]

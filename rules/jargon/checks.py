@@ -53,12 +53,17 @@ def _accepted_form(term: Term, slex: SentenceLexicon) -> str:
     return slex.buzzwords.term(term.text) if term.kind == "buzzword" else str(term.text)
 
 
-def _sentences(document: Document, ctx: RuleContext) -> Iterator[tuple[Unit, Sentence]]:
-    """The sentences the rule judges: those of its kinds of unit that could hold a jargon term."""
+def _sentences(document: Document, ctx: RuleContext, *, judged: bool = True) -> Iterator[tuple[Unit, Sentence]]:
+    """The sentences the rule judges: those of its kinds of unit that could hold a jargon term,
+    and of the headings, those whose anatomy role is one of `heading-roles` (the headline); with
+    `judged` false, every heading's (the prefilter reads each unit alone)."""
     slex: SentenceLexicon = ctx.prepared
     kinds, parts = set(ctx["kinds"]), set(ctx.get("parts", ("pr", "faq")))
+    roles = tuple(ctx.get("heading-roles", ()))
+    headings = {s.unit.index for s in document.anatomy.with_roles(*roles)} if roles and judged else None
     for unit in document.units:
-        if unit.kind in kinds and unit.part in parts and unit.text.strip():
+        heading = unit.is_heading and bool(roles) and (headings is None or unit.index in headings)
+        if (unit.kind in kinds or heading) and unit.part in parts and unit.text.strip():
             for sentence in unit.sentences:
                 if sentence.span is not None and may_hold_jargon(sentence, slex):
                     yield unit, sentence
@@ -68,7 +73,7 @@ def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     """The rule's prefilter: the sentences it judges (the model reads their parse), and the press
     release, whose parse names the product (`product_names`: a product's name is never jargon).
     Both are chosen paragraph by paragraph (`local-prefilter`)."""
-    yield from (sentence for _, sentence in _sentences(document, ctx))
+    yield from (sentence for _, sentence in _sentences(document, ctx, judged=False))
     yield from press_release(document, ctx)
 
 
@@ -220,7 +225,10 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **Fix.** Replace the terms with what they mean to the customer, or define each at first
     use. A term your readers know belongs in the project's vocabulary (``[vocabulary] accept``).
 
-    Options: ``parts``, ``kinds``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
+    Headings are judged by their role: the headline and the subheading speak to the customer
+    (``heading-roles``); the document's title and its section headings do not.
+
+    Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
     slex: SentenceLexicon = ctx.prepared
