@@ -530,3 +530,19 @@ def test_jargon_density_reads_the_headline_but_not_section_headings() -> None:
     )
     report = Linter(LintOptions(select=("WB401",), kind="press_release")).lint_text(text, "pr.md")
     assert [f.line for f in report.findings] == [3]
+
+
+def test_a_summary_of_a_few_short_sentences_is_not_long() -> None:
+    headline = "# Gantry CI Launches Flaky Test Quarantine\n\n"
+    short = "Gantry today launched Quarantine. Tests fail less. Builds pass. Teams ship. Nobody waits.\n"
+    long = (
+        "Gantry today launched Quarantine, which moves a flaky test out of the way of every build. "
+        "Teams that lose an hour a day to reruns get it back the first week they turn it on. "
+        "Each quarantined test still runs, and its owner gets a note with the last ten failures. "
+        "Builds stay green while the owner fixes the test, and nothing is hidden from the team. "
+        "It is free for open-source projects.\n"
+    )
+    linter = Linter(LintOptions(kind="prfaq", select=("WB523",)))
+    assert linter.lint_text(headline + short, "gantry.md").findings == ()
+    [finding] = linter.lint_text(headline + long, "gantry.md").findings
+    assert "has 5 sentences" in finding.message

@@ -82,7 +82,7 @@ class Metric(Kind):
                 Option("kinds", "strings", ["paragraph", "list_item"], "the units measured"),
                 Option("parts", "strings", ["pr", "faq"], "the document parts measured: pr, faq"),
             ]
-        if self.scope in ("unit", "part"):
+        if self.scope in ("unit", "part", "summary"):
             options.append(Option("min-words", "integer", 0, "fewer words than this are not scored"))
         fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
         options += [
@@ -182,7 +182,11 @@ class Metric(Kind):
                         values = self._values(text, words, sum(len(u.sentences) for u in members))
                         yield _Subject(values, _at_start(members[0]), None)
             return
-        yield from self._parts(document)
+        minimum = int(ctx.get("min-words", 0)) if scored and self.scope == "summary" else 0
+        for subject in self._parts(document):
+            if minimum and subject.values.get("words", minimum) < minimum:
+                continue  # "Then: five short sentences" is no long summary
+            yield subject
 
     def _parts(self, document: Document) -> Iterator[_Subject]:
         """The PR/FAQ part the rule measures, as the document's anatomy finds it."""
