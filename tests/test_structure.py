@@ -546,3 +546,15 @@ def test_a_summary_of_a_few_short_sentences_is_not_long() -> None:
     assert linter.lint_text(headline + short, "gantry.md").findings == ()
     [finding] = linter.lint_text(headline + long, "gantry.md").findings
     assert "has 5 sentences" in finding.message
+
+
+def test_a_quote_signed_with_a_role_after_a_is_attributed_to_nobody_named() -> None:
+    text = (
+        "# Leakline tells landlords about a leak before the ceiling stains\n\n"
+        "SEATTLE — March 3, 2027 — Leakline today launched a sensor that texts landlords within a minute.\n\n"
+        '> "I used to find out from the tenant downstairs. Now my phone tells me in a minute."\n'
+        "> — *a customer*\n"
+    )
+    [finding] = Linter(LintOptions(select=("WB801",), kind="press_release")).lint_text(text, "pr.md").findings
+    assert "attributed to 'a customer', not a named person" in finding.message
+    assert (finding.line, finding.text) == (6, "a customer")

@@ -121,9 +121,9 @@ _OPEN_QUOTE = ('"', "“", "„", "«")
 _CLOSE_QUOTES = ('"', "”", "»")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
-# Where a signer's words start: a capital, a placeholder, or a user name in lower case before a
-# role ("— ifuensan, Creator").
-_SIGNER = r"(?:[A-Z\[]|[a-z0-9][\w.-]{1,38},\s*[A-Z])"
+# Where a signer's words start: a capital, a placeholder, a user name in lower case before a
+# role ("— ifuensan, Creator"), or a role after "a" ("— a customer", "— an early tester").
+_SIGNER = r"(?:[A-Z\[]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z])"
 # A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
 _SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
 
