@@ -1092,9 +1092,8 @@ class _Builder:
         elif line.runin:
             line.alias = alias_part(line.runin)
             # "**Tracking Issue**: #886", "**API Bar Raiser**: @rix0rrr": a field, not a part's label.
-            value = text[line.runin_end :].lstrip(" *_:")
-            handle = line.alias is None and _HANDLE_VALUE.match(value) is not None and len(value.split()) <= 3
-            if _metadata_label(line.runin) or handle:
+            value = handle_value(text) if line.alias is None else None
+            if _metadata_label(line.runin) or (value is not None and len(value.split()) <= 3):
                 line.metadata = True
         if not line.label and not line.runin and unit.kind in PROSE and self._metadata(text):
             line.metadata = True
@@ -2907,8 +2906,17 @@ def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
     return None
 
 
-# A field's value that is a handle, an issue or a link ("@rix0rrr", "#886", "https://...").
-_HANDLE_VALUE = re.compile(r"^(?:[@#]\w|\[[@#]|https?://)")
+# A "Label: value" field whose value opens with a handle, an issue or a link
+# ("API Bar Raiser: @rix0rrr", "Tracking Issue: #886", "Docs: https://...").
+_HANDLE_FIELD = re.compile(r"^[^:\n]{1,40}:{1,2}\s*((?:[@#]\w|\[[@#]|https?://).*)$", re.DOTALL)
+
+
+def handle_value(text: str) -> str | None:
+    """The value of a field that opens with a person's handle, an issue or a link, else None."""
+    match = _HANDLE_FIELD.match(text.strip())
+    return match.group(1) if match else None
+
+
 _FIELD = re.compile(r"(?:^|\s)([A-Z][\w()/&' -]{0,30}?):{1,2}\s+(\S[^:]*?)(?=\s+[A-Z][\w()/&' -]{0,30}?:{1,2}\s|$)")
 
 
@@ -3365,6 +3373,7 @@ __all__ = [
     "cue_hits",
     "data",
     "dateline",
+    "handle_value",
     "has_date",
     "template_prompt",
 ]

@@ -20,7 +20,7 @@ from wbl_rules.sentences import (
     products_key,
 )
 
-from wbl.anatomy import problem_score
+from wbl.anatomy import handle_value, problem_score
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.vocabulary import VocabularyHint
@@ -262,8 +262,6 @@ def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
 # Anatomy roles of text that is not the release's or the FAQ's own prose.
 # Metadata fields are judged: "Stack: FastAPI, Postgres" can lead with technology.
 _NOT_THE_RELEASE = frozenset({"preamble", "title", "residue", "guidance"})
-# A metadata field whose value is a handle, an issue or a link ("Tracking Issue: #886").
-_HANDLE_FIELD = re.compile(r"^[^:\n]{1,40}:{1,2}\s*(?:[@#]\w|\[[@#]|https?://)")
 
 
 def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
@@ -296,7 +294,7 @@ def sentence_candidates(document: Document, ctx: RuleContext) -> Iterator[Senten
                 continue
             if any(s.holds(sentence) for s in aside):
                 continue
-            if any(s.holds(sentence) and _HANDLE_FIELD.match(s.text) for s in fields):
+            if any(s.holds(sentence) and handle_value(s.text) is not None for s in fields):
                 continue  # "API Bar Raiser: @rix0rrr": a person's handle, no claim to judge
             if stated and any(s.holds(sentence) for s in problem) and problem_score(sentence.text) >= stated:
                 continue
