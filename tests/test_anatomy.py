@@ -523,6 +523,25 @@ def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
 @pytest.mark.parametrize(
     ("opening", "dateline"),
     [
+        ("On December 11, 2021, Redcar released", True),
+        ("In July 2022, the foundation released", True),
+        ("At COP27 in November 2022, the foundation named", True),
+        ("In 2022, the foundation released", False),  # a year alone is no date of the launch
+        ("Nurses who started in July 2022 wanted", False),  # a date, but not opening the release
+    ],
+)
+def test_a_date_opening_the_release_is_a_dateline_without_its_place(opening: str, dateline: bool) -> None:
+    anatomy = anatomy_of(
+        f"# Redcar keeps nurses' notes\n\n## Night-shift nurses hand over in minutes\n\n"
+        f"{opening} a notes app for night-shift nurses, which keeps every note in one place for the next shift.\n\n"
+        "Nurses who hand over a ward at 7 a.m. rewrite the same notes three times.\n"
+    )
+    assert ("dateline" in anatomy.parts) is dateline
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
         ("**New Orleans, LA** Today, the developers of FavBytes announced", True),
         ("**SEATTLE** FavBytes Inc. today announced", True),
         ("**FavBytes** today announced", False),  # a name in bold, not a place

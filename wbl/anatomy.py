@@ -153,6 +153,13 @@ _DATE = re.compile(
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+# A date with its month opening the release's first sentence, after a preposition ("On December
+# 11, 2021, ...", "In July 2022, ...", "At COP27 in November 2022, ...").
+_MONTH_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+_DATE_LEAD_IN = re.compile(r"[*_]*(?:on|in|as of|today,?|at [^,.\n]{1,30}? in)\s+", re.IGNORECASE)
 _PLACEHOLDER_DATE_HEAD = re.compile(
     rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
     re.IGNORECASE,
@@ -1652,6 +1659,13 @@ class _Builder:
             text = line.segment.text
             if line.words <= 12 and (_DATE.search(text) or _PLACEHOLDER_DATE.search(text)):
                 self.found("dateline", [line.segment], "content", 0.6)
+                return
+        # The date opening the release's first sentence ("On December 11, 2021, Redcar ...", "In
+        # July 2022, the foundation released ..."): a dateline without its place.
+        for line in body[:1]:
+            date = _MONTH_DATE.search(line.segment.text, 0, 60)
+            if date is not None and _DATE_LEAD_IN.fullmatch(line.segment.text[: date.start()]):
+                self.found("dateline", [line.segment], "content", 0.5)
                 return
 
     def _problem(self, candidates: Sequence[_Line], quotes: Sequence[Quote]) -> None:
