@@ -296,8 +296,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _MIXED_ACRONYM = re.compile(r"^(?:[a-z]?[A-Z]{2,}[a-z]{1,3}[A-Z]*|[A-Z][a-z]?[A-Z]{2,}[a-z]?s?|[A-Z]{2,}[a-z]{1,4})$")
 _ALNUM = re.compile(r"^(?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9#+._/-]+$")
 _NOT_ALNUM = re.compile(
-    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?$"
-    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$",
+    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|mm|b|bn|t|tn|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?$"
+    # A version label ("V1", "v2.3"): a stage of the plan, not a code to decode.
+    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$|^v\d+(?:\.\d+)*$",
     re.IGNORECASE,
 )
 _FILE = re.compile(
@@ -1297,8 +1298,66 @@ def _past_event(token: Any) -> bool:
     return False
 
 
+def _instant_in_time(token: Any) -> bool:
+    """ "a single injected instant", "for the same team and instant": the noun, a point in time
+    (not "in an instant", which claims speed)."""
+    if token.pos_ != "NOUN" or token.dep_ in ("amod", "compound", "advmod"):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+        return False  # "instant updates": it qualifies a noun (the parse may call it one)
+    if [t.lower_ for t in doc[max(0, token.i - 2) : token.i]] == ["in", "an"]:
+        return False
+    return token.dep_ == "conj" or any(c.dep_ in ("det", "amod") for c in token.children)
+
+
+def _rating_label(token: Any, span: Any) -> bool:
+    """A capitalised peacock word among capitalised conjuncts inside a sentence in lower case
+    ("is rated Excellent, Good, Poor, or Bad"): the names of a rating's levels. In a Title Case
+    headline ("Fast, Simple and Secure Payments") the capitals say nothing."""
+    if token.is_sent_start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    others = [t for t in token.conjuncts if t.i != token.i]
+    if len(others) < 2 or not all(t.text[:1].isupper() for t in others):
+        return False
+    listed = {token.i, *(t.i for t in others)}
+    rest = [t for t in span if t.i not in listed and t.is_alpha and len(t) >= 4]
+    return sum(t.text[0].isupper() for t in rest) <= len(rest) / 2
+
+
+# The levels of a scale that a table cell rates ("Very High", "Low").
+_SCALE_LEVELS = frozenset(("high", "low", "medium", "likely", "unlikely", "severe", "minor", "critical", "moderate"))
+
+
+def _rating_cell(span: Any, token: Any) -> bool:
+    """A line of at most three words that is an intensified level of a scale ("Very High",
+    "Highly likely"): a rating in a table, not a claim."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) <= 3 and token.head.lower_ in _SCALE_LEVELS and token.head.i != token.i
+
+
+def _figure_follows(span: Any, last: Any) -> bool:
+    """Whether a parenthesis right after the word (or the word it qualifies) gives a number:
+    "very quickly (less than 48 hours)", "fast (under 2 s)"."""
+    doc = span.doc
+    i = last.i + 1
+    if i < span.end and doc[i].pos_ in ("ADV", "ADJ") and doc[i].text != "(":
+        i += 1  # "very quickly (...)": past the qualified word
+    if i >= span.end or doc[i].text != "(":
+        return False
+    for t in doc[i + 1 : min(span.end, i + 10)]:
+        if t.text == ")":
+            return False
+        if t.like_num or any(c.isdigit() for c in t.text):
+            return True
+    return False
+
+
 def _under_lack(token: Any) -> bool:
-    """ "lacks the ability to easily share": a complaint, not a claim."""
+    """ "lacks the ability to easily share": a complaint, not a claim; "not ideal", "less ideal":
+    the word denied or lessened."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("less", "least")) for c in token.children):
+        return True
     return any(
         current.lemma_.lower() in ("lack", "miss", "without")
         or (current.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in current.children))
@@ -1429,8 +1488,14 @@ def _excused(
         return True  # "buying a used one is not much better": a lack, not a claim
     if word == "unique" and _names_distinct(tok, table):
         return True  # "a unique QR code", "unique visitors": one of its own, not a claim
-    if word == "instant" and tok.dep_ == "compound":
-        return True
+    if word == "instant" and (tok.dep_ == "compound" or _instant_in_time(tok)):
+        return True  # "instant messaging"; "a single injected instant": a point in time, not a speed
+    if kind == "peacock" and _rating_label(tok, span):
+        return True  # "rated Excellent, Good, Poor or Bad": the names of a scale's levels
+    if kind == "intensifier" and _rating_cell(span, tok):
+        return True  # a risk table's "Very High": a level of a scale, not a claim
+    if kind in ("intensifier", "speed", "easy") and _figure_follows(span, last):
+        return True  # "very quickly (less than 48 hours)": the figure is there
     if word == "fairly" and tok.head.pos_ in ("VERB", "AUX"):
         return True  # "split the bill fairly": how it is done (in a fair way), not "fairly easy"
     if (

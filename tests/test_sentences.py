@@ -443,3 +443,11 @@ def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(befo
 )
 def test_a_quarter_or_a_financial_year_is_no_code(word: str, shape: str) -> None:
     assert shape_of(word) == shape
+
+
+@pytest.mark.parametrize(
+    ("word", "shape"),
+    [("1.1B", ""), ("226B", ""), ("3bn", ""), ("V1", ""), ("v2.3", ""), ("B2B", "code"), ("MT940", "code")],
+)
+def test_an_amount_in_billions_or_a_version_label_is_no_code(word: str, shape: str) -> None:
+    assert shape_of(word) == shape

@@ -213,7 +213,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     read as the word meant, "hundereds"; words in other scripts, whose rarity English word
     frequencies cannot judge, "ระบบ"; hashtags, "#offroad"; names, the company's as the
     leader's attribution writes it among them, "KC HiLiTES"; dateline cities; ``[EXEC NAME]``
-    placeholders). A sentence the model is confident about is a warning, one it
+    placeholders; amounts in millions or billions, "$1.1B", and version labels, "V1", which are
+    no code names). A sentence the model is confident about is a warning, one it
     finds likely is a hint (the thresholds come from training; see docs/architecture.md). The
     finding points at the term that weighed most and names the others; buzzwords among them are
     counted, not named, when other terms are named (the buzzword rule reports each one, with its

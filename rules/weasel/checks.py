@@ -58,8 +58,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
       outage was detected in seconds")
       or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
-      to share"), a name ("Swift", "an app called Ultimate", outside a Title Case headline; not a
-      word in capitals, "VERY easy"), labels
+      to share") or denied or lessened ("not ideal", "less ideal"), a figure in the parenthesis
+      right after ("very quickly (less than 48 hours)"), the levels of a rating ("rated Excellent,
+      Good, Poor or Bad"; a risk table's "Very High"), "instant" as a point in time ("one
+      injected instant"; "in an instant" is a claim), a name ("Swift", "an app called Ultimate",
+      outside a Title Case headline; not a word in capitals, "VERY easy"), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy").
 
