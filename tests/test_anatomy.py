@@ -16,6 +16,7 @@ from wbl.anatomy import (
     data,
     dateline_span,
     is_back_matter,
+    is_title,
     kind_words,
     names_the_genre,
     product_words,
@@ -2644,3 +2645,21 @@ def test_a_signature_on_the_last_line_of_a_block_quoted_quotation_attributes_it(
     [quote] = anatomy.quotes
     assert quote.name == "Matthew Goldwater"
     assert quote.unit.text[quote.start : quote.end].endswith("on every call.")
+
+
+def test_a_headline_that_launches_a_product_named_after_the_genre_is_no_title() -> None:
+    anatomy = anatomy_of(
+        textwrap.dedent(
+            """\
+            ## Press Release
+
+            # FakeCo Launches PR-FAQ Validator, Reducing Document Review Time by 75%
+
+            **Seattle, WA — August 12, 2025** — FakeCo today announced pr-faq-validator, a free tool for PMs.
+
+            Product managers spend 15 hours refining each PR-FAQ before a review.
+            """
+        )
+    )
+    assert anatomy["headline"].segments[0].text.startswith("FakeCo Launches PR-FAQ Validator")
+    assert is_title("PR/FAQ: Ailly") and is_title("Bluechip PR/FAQ")

@@ -382,7 +382,14 @@ def is_title(text: str) -> bool:
     key = title_key(text)
     if not key:
         return True
+    if len(key.split()) >= 6 and _LAUNCH_VERB.search(key):
+        return False  # "FakeCo Launches PR-FAQ Validator, Reducing ...": a headline that names the genre
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
+
+
+_LAUNCH_VERB = re.compile(
+    r"\b(?:launch(?:es|ed)?|announc(?:es|ed)|introduc(?:es|ed)|unveil(?:s|ed)|debuts|releases)\b", re.IGNORECASE
+)
 
 
 _DECORATION = re.compile(
