@@ -1162,8 +1162,9 @@ def spelled_out(document: Document, key: str, before: int) -> tuple[int, int] | 
             lead = unit.text[: match.start()].rstrip()
             # A sentence's first word is capitalised whatever it is: two more capitals are needed.
             opens = not lead or lead[-1] in ".!?:;"
-            # ... and the words start the name: "Claude Code on a Mac" is no "COM".
-            previous = re.search(r"([\w'’]+)\W*$", lead)
+            # ... and the words start the name: "Claude Code on a Mac" is no "COM" (a word before
+            # punctuation, "**[City, Date]** — Cat Food Center", ends another phrase).
+            previous = re.search(r"([\w'’]+)[\s\-]*$", lead)
             inside = (
                 previous is not None
                 and previous.group(1)[:1].isupper()
