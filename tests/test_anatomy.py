@@ -2663,3 +2663,35 @@ def test_a_headline_that_launches_a_product_named_after_the_genre_is_no_title() 
     )
     assert anatomy["headline"].segments[0].text.startswith("FakeCo Launches PR-FAQ Validator")
     assert is_title("PR/FAQ: Ailly") and is_title("Bluechip PR/FAQ")
+
+
+_RELEASE_THEN_KIT = """\
+# Peekaboo lets preschools share photos with parents only
+
+**SEATTLE — May 1, 2027** — Peekaboo today launched an app that shows each class photo to the child's own parents.
+
+Parents today get class photos in group chats, where anyone can save a stranger's child's photo.
+
+{mark}
+
+## Quotes for media use
+
+"Every parent asks how the day went and gets a shrug," said Dan Sickles, founder of Peekaboo.
+
+## Story angles
+
+A father builds an app after finding GPS coordinates in his daughter's class photos.
+"""
+
+
+@pytest.mark.parametrize("mark", ["**###**", "###", "# # #", "-30-", "ENDS"])
+def test_the_press_release_ends_at_its_end_mark(mark: str) -> None:
+    anatomy = anatomy_of(_RELEASE_THEN_KIT.format(mark=mark))
+    assert "leader_quote" not in anatomy.parts  # the press kit's quote, after the release
+    roles = {s.text[:20]: r for s, r in zip(anatomy.segments, anatomy.roles, strict=True)}
+    assert roles["A father builds an a"] == "back_matter"
+
+
+def test_several_bare_marks_are_separators_not_the_end() -> None:
+    text = _RELEASE_THEN_KIT.format(mark="###").replace("## Story angles", "###\n\n## Story angles")
+    assert "leader_quote" in anatomy_of(text).parts

@@ -339,6 +339,18 @@ def _is_boilerplate(line: _Line) -> bool:
     )
 
 
+# "# # #" is read as a heading holding "#" or "# #".
+_END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends", re.IGNORECASE)
+
+
+_BARE_END_MARK = re.compile(r"^[ \t]{0,3}#[ \t]*#[ \t]*#[ \t]*$", re.MULTILINE)
+
+
+def _is_end_mark(text: str) -> bool:
+    """The mark that ends a press release: "###", "# # #", "-30-", "- END -", "ENDS"."""
+    return _END_MARK.fullmatch(text.strip(" *_\\")) is not None
+
+
 @lru_cache(maxsize=4096)
 def is_back_matter(heading: str) -> bool:
     """A heading over a document's sources, notes or appendices ("References", "Appendix B: Survey")."""
@@ -1235,14 +1247,40 @@ class _Builder:
         ("Coaching Notes — Stage 3: Customer FAQ") are not."""
         kept: list[_Line] = []
         owner: _Line | None = None
+        # A bare "###" line, the usual end mark, is an empty heading: no line of its own. Only in
+        # the press release, and only one: several are separators ("###" between sections).
+        marks = self._bare_end_marks(lines) if not headings_only else []
+        marks = marks if len(marks) == 1 else []
+        ended = False
+        previous_end = 0
         for line in lines:
+            start = line.segment.unit.start
+            if marks and any(previous_end <= m < start for m in marks):
+                ended = True
+            previous_end = max(previous_end, line.segment.unit.end)
+            if ended and ((line.faq_heading and not line.question) or line.question == 2):
+                ended = False
+            if ended:
+                self.roles[line.segment.index] = "back_matter"
+                continue
             if owner is not None and line.heading and (not owner.heading or line.level <= owner.level):
                 # Appendices close a document: the sections after an appendix heading are more
                 # appendix ("# Appendix C: Known Limitations", "# 2. AI Feature Limitations", ...)
                 # until an FAQ heading or a marked question.
-                appendix = owner.heading and heading_key(owner.label_text).startswith(("appendix", "appendices"))
+                # So does the press release's end mark ("###", "-30-"): what follows it up to the
+                # FAQ is the press kit's (media quotes, story angles, a fact sheet).
+                appendix = _is_end_mark(owner.segment.text) or (
+                    owner.heading and heading_key(owner.label_text).startswith(("appendix", "appendices"))
+                )
                 if not appendix or (line.faq_heading and not line.question) or line.question == 2:
                     owner = None
+            if (
+                owner is None
+                and not headings_only
+                and line.segment.unit.kind in ("paragraph", "heading")  # a table's "#" column is no end
+                and _is_end_mark(line.segment.text)
+            ):
+                owner = line
             if (
                 owner is None
                 and line.label
@@ -1257,6 +1295,19 @@ class _Builder:
                 continue
             kept.append(line)
         return kept
+
+    def _bare_end_marks(self, lines: Sequence[_Line]) -> list[int]:
+        """Where a line holds only "###" or "# # #" (outside code blocks), among `lines`."""
+        if not lines:
+            return []
+        text = self.source.text
+        first, last = lines[0].segment.unit.start, lines[-1].segment.unit.end
+        code = [(start, start + len(raw)) for start, raw in self.code_blocks]
+        return [
+            m.start()
+            for m in _BARE_END_MARK.finditer(text, first, last)
+            if not any(start <= m.start() < end for start, end in code)
+        ]
 
     def _default_role(self, line: _Line, in_pr: bool) -> str:
         if line.blank:
