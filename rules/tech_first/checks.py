@@ -133,7 +133,7 @@ def _judge(sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], 
     if span is None or not sentence.text.strip():
         return None
     analysis = analyse(sentence, slex, products)
-    pantry = analysis.phrases["pantry"]
+    pantry = _pantry(analysis, span.doc, slex.impl_verbs)
     model = default_model()
     # A mechanism opening the sentence ("Using OAuth tokens, a teacher can ...") is tech-first
     # whatever the model says: the customer comes second.
@@ -162,6 +162,26 @@ def _judge(sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], 
     if fronted:
         return Judged(start, end, severity, f"opens with the mechanism, '{words}', before the customer")
     return Judged(start, end, severity, describe(why, span) or f"'{words}'", words if pantry else "")
+
+
+def _pantry(analysis: Any, doc: Any, building: frozenset[str]) -> tuple[tuple[int, ...], ...]:
+    """The pantry cues of a sentence. "we could" is the pantry when it builds or combines ("we
+    could combine our data with ...") or stands beside technology; otherwise it is someone's
+    wish or memory ("we could see all these candidates", a customer's "If we could settle in
+    seconds")."""
+
+    def builds(hit: tuple[int, ...]) -> bool:
+        verb = doc[hit[-1]].head if doc[hit[-1]].dep_ == "aux" else None
+        return verb is not None and verb.lemma_.lower() in building | _MAKING
+
+    return tuple(
+        hit
+        for hit in analysis.phrases["pantry"]
+        if analysis.tech or " ".join(doc[i].lower_ for i in hit) != "we could" or builds(hit)
+    )
+
+
+_MAKING = frozenset(("combine", "build", "make", "create", "add", "use", "offer", "put", "turn", "apply"))
 
 
 def _message(ctx: RuleContext, found: Judged, faq: bool = False) -> str:
