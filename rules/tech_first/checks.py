@@ -223,7 +223,9 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     words themselves. A sentence the model is confident about is a warning, one it finds likely
     is a hint (the thresholds come from training; see docs/architecture.md). The finding points
     at the words that weighed most and says what they do. A "pantry" cue ("we could", "by
-    combining our", "under the hood") is a warning whatever the model says, and so is a
+    combining our", "under the hood") is a warning whatever the model says ("we could" when it
+    builds or combines, "we could combine our data with ...", or beside technology; not a
+    customer's "we could see every candidate"), and so is a
     mechanism that opens the sentence before its main clause: a clause or phrase whose verb
     builds, runs or uses something and that names a technology ("Using OAuth tokens, a teacher
     can ...", "Built on Open Voice OS, Cypher lets ..."; not a condition, "If the tablet loses
