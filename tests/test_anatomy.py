@@ -2695,3 +2695,26 @@ def test_the_press_release_ends_at_its_end_mark(mark: str) -> None:
 def test_several_bare_marks_are_separators_not_the_end() -> None:
     text = _RELEASE_THEN_KIT.format(mark="###").replace("## Story angles", "###\n\n## Story angles")
     assert "leader_quote" in anatomy_of(text).parts
+
+
+def test_a_paragraph_after_the_problem_and_solution_sections_is_no_summary() -> None:
+    anatomy = anatomy_of(
+        textwrap.dedent(
+            """\
+            # Spire moves money between your subsidiaries in seconds
+
+            ### Solution
+
+            Starting today, finance teams with subsidiaries abroad can move money between them in seconds.
+
+            ### Problem
+
+            Finance teams wait three days and pay $50 for every transfer between their own companies.
+
+            ### Why now
+
+            New rules for digital dollars took effect this year, and banks in 40 countries accept them.
+            """
+        )
+    )
+    assert anatomy["summary"].segments[0].text.startswith("Starting today")

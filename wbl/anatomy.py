@@ -1648,10 +1648,17 @@ class _Builder:
                         self.roles[q.segment.index] = f"{speaker}_quote"
         prose = [ln for ln in body if ln.segment.index not in quoted and sections.get(ln.segment.index) is None]
         paragraphs = [ln for ln in prose if ln.segment.unit.kind == "paragraph"] or prose
-        # Summary and dateline.
-        if "summary" not in self.parts and paragraphs:
-            self.found("summary", [paragraphs[0].segment], "content", 0.8)
-            self.roles.setdefault(paragraphs[0].segment.index, "summary")
+        # Summary and dateline. The summary opens the release: a paragraph after the sections of
+        # the problem and the solution ("### Why us, why now" below them) is not it.
+        parted = [ln for ln in body if sections.get(ln.segment.index, ("",))[0] in ("problem", "solution")]
+        opening = [ln for ln in paragraphs if not parted or ln.segment.index < parted[0].segment.index]
+        if not opening and parted and sections[parted[0].segment.index][0] == "solution":
+            # The release opens under "### Solution": its first paragraph says what launched, and
+            # is the summary too ("Starting today, multi-entity companies can ...").
+            opening = [parted[0]] if parted[0].segment.unit.kind == "paragraph" else []
+        if "summary" not in self.parts and opening:
+            self.found("summary", [opening[0].segment], "content", 0.8)
+            self.roles.setdefault(opening[0].segment.index, "summary")
         self._dateline(lead, body)
         summary = self.parts.get("summary")
         # Problem: the paragraph (or quote) that states the customer's difficulty. Candidates are
