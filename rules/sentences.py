@@ -1146,6 +1146,7 @@ class WeaselTable:
     skip_questions: bool
     distinct_nouns: frozenset[str] = frozenset()
     size_words: frozenset[str] = frozenset()
+    scale_levels: frozenset[str] = frozenset()
 
 
 def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
@@ -1176,6 +1177,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "first_facts": words("first-facts"),
         "distinct_nouns": words("distinct-nouns"),
         "size_words": words("size-words"),
+        "scale_levels": words("scale-levels"),
     }
     key = _digest(
         sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
@@ -1325,15 +1327,11 @@ def _rating_label(token: Any, span: Any) -> bool:
     return sum(t.text[0].isupper() for t in rest) <= len(rest) / 2
 
 
-# The levels of a scale that a table cell rates ("Very High", "Low").
-_SCALE_LEVELS = frozenset(("high", "low", "medium", "likely", "unlikely", "severe", "minor", "critical", "moderate"))
-
-
-def _rating_cell(span: Any, token: Any) -> bool:
+def _rating_cell(span: Any, token: Any, levels: frozenset[str]) -> bool:
     """A line of at most three words that is an intensified level of a scale ("Very High",
     "Highly likely"): a rating in a table, not a claim."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return len(words) <= 3 and token.head.lower_ in _SCALE_LEVELS and token.head.i != token.i
+    return len(words) <= 3 and token.head.lower_ in levels and token.head.i != token.i
 
 
 def _figure_follows(span: Any, last: Any) -> bool:
@@ -1492,7 +1490,7 @@ def _excused(
         return True  # "instant messaging"; "a single injected instant": a point in time, not a speed
     if kind == "peacock" and _rating_label(tok, span):
         return True  # "rated Excellent, Good, Poor or Bad": the names of a scale's levels
-    if kind == "intensifier" and _rating_cell(span, tok):
+    if kind == "intensifier" and _rating_cell(span, tok, table.scale_levels):
         return True  # a risk table's "Very High": a level of a scale, not a claim
     if kind in ("intensifier", "speed", "easy") and _figure_follows(span, last):
         return True  # "very quickly (less than 48 hours)": the figure is there

@@ -148,17 +148,19 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# A date with its month: "March 3, 2027", "3 March 2027", "July 2022".
+_MONTH_DATES = (
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
+)
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b|\b(?:19|20)\d{2}\b",
+    _MONTH_DATES
+    + r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 # A date with its month opening the release's first sentence, after a preposition ("On December
 # 11, 2021, ...", "In July 2022, ...", "At COP27 in November 2022, ...").
-_MONTH_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b",
-    re.IGNORECASE,
-)
+_MONTH_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
 _DATE_LEAD_IN = re.compile(r"[*_]*(?:on|in|as of|today,?|at [^,.\n]{1,30}? in)\s+", re.IGNORECASE)
 _PLACEHOLDER_DATE_HEAD = re.compile(
     rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",

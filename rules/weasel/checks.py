@@ -84,7 +84,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``size-words``, ``skip-questions``, ``hedge-questions``,
+    ``size-words``, ``scale-levels``, ``skip-questions``, ``hedge-questions``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
