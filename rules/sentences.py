@@ -678,9 +678,10 @@ def _placeholders(sentence: Sentence, offsets: Sequence[tuple[int, int, int]]) -
     return frozenset(i for start, stop in placeholders_in(sentence) for i in _tokens_in(offsets, start, stop))
 
 
-def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozenset[int]:
+def _definitions(text: str, offsets: Sequence[tuple[int, int, int]], doc: Any) -> frozenset[int]:
     """Tokens defined in the sentence: 'Words (ABC)', 'ABC (words)', 'X, a/an/the ... ,' appositions
-    and 'X — the ...' glosses."""
+    and 'X — the ...' glosses. An apposition that holds the sentence's main verb is its subject,
+    not a gloss: "Built with React and DaisyUI, the platform offers a premium, ..." defines nothing."""
     result: set[int] = set()
     if "(" not in text and not _APPOSITION_HINT.search(text):
         return frozenset()  # every form below needs parentheses or an apposition
@@ -689,6 +690,8 @@ def _definitions(text: str, offsets: Sequence[tuple[int, int, int]]) -> frozense
     for m in _DEFINED_GLOSS.finditer(text):
         result.update(_tokens_in(offsets, m.start(1), m.end(1)))  # keystore (an encrypted key file)
     for m in _DEFINED_APPOSITION.finditer(text):
+        if any(doc[i].dep_ == "ROOT" for i in _tokens_in(offsets, m.end(1), m.end())):
+            continue
         result.update(_tokens_in(offsets, m.start(1), m.end(1)))  # a Bloom filter, a compact set structure,
     return frozenset(result)
 
@@ -730,7 +733,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
     excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
     placeholder = _placeholders(sentence, offsets)
-    defined = _definitions(text, offsets)
+    defined = _definitions(text, offsets, span.doc)
     patterns = slex.patterns()
     phrases = {
         name: tuple(

@@ -851,6 +851,20 @@ def test_a_time_of_day_ends_its_sentence_when_a_new_one_follows():
     ]
 
 
+def test_a_company_suffix_ends_an_attribution_before_the_next_quotation():
+    text = (
+        '# Shelfwise\n\n"Reviews got faster," said Sarah Chen, manager at TechStart Inc. "Quality rose by 40 points." '
+        'Shelfwise Inc. "is great," she said.\n'
+    )
+    assert _paragraph_sentences(text) == [
+        [
+            '"Reviews got faster," said Sarah Chen, manager at TechStart Inc.',
+            '"Quality rose by 40 points."',
+            'Shelfwise Inc. "is great," she said.',
+        ]
+    ]
+
+
 def _paragraph_sentences(text: str) -> list[list[str]]:
     """The sentences of each paragraph of a PR/FAQ's text, as wbl splits them."""
     document = wbl.Linter(LintOptions(kind="prfaq")).analyse(text, "x.md")

@@ -146,6 +146,15 @@ def test_jargon_terms(parse, text, expected):
     assert any(t.kind in sentences.STRONG_JARGON for t in found) is expected, found
 
 
+def test_an_apposition_that_holds_the_main_verb_defines_nothing(parse):
+    """ "X, the ... ," glosses X unless the words after the comma are the sentence's subject and verb."""
+    slex = default_sentence_lexicon()
+    built = sentences.jargon_terms(parse("Built with DaisyUI, the platform offers a calm, quick interface."), slex)
+    assert "DaisyUI" in [t.text for t in built]
+    glossed = sentences.jargon_terms(parse("Teams use DaisyUI, a library of page styles, for every form."), slex)
+    assert "DaisyUI" not in [t.text for t in glossed]
+
+
 @pytest.mark.parametrize(("text", "expected"), PASSIVE)
 def test_passive_clauses(parse, text, expected):
     assert bool(sentences.passive_in(parse(text))) is expected

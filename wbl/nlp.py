@@ -379,8 +379,11 @@ def cap_sentences(doc: Any, size: int = MAX_SENTENCE_TOKENS) -> None:
 
 # Abbreviations that end a sentence as often as not ("from 7 to 9 a.m. Loaves are baked at 3"),
 # which the recogniser reads as inside one; and the capitalised words that go on the same
-# sentence after a time of day ("at 5 p.m. Tuesday", "9 a.m. Eastern").
-_CLOSING_ABBREVIATIONS = frozenset(("a.m.", "p.m.", "etc."))
+# sentence after a time of day ("at 5 p.m. Tuesday", "9 a.m. Eastern"). A company's suffix ends
+# a leader's attribution before the next quotation: 'said Sarah Chen, CEO of TechStart Inc. "We ...'.
+_COMPANY_SUFFIXES = frozenset(("inc.", "ltd.", "corp.", "co.", "llc."))
+_CLOSING_ABBREVIATIONS = frozenset(("a.m.", "p.m.", "etc.", *_COMPANY_SUFFIXES))
+_OPENING_QUOTES = frozenset(('"', "“"))
 _AFTER_A_TIME = frozenset(
     (
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -393,7 +396,9 @@ _AFTER_A_TIME = frozenset(
 def end_sentences_after_abbreviations(doc: Any) -> None:
     """Start a sentence after "a.m.", "p.m." or "etc." when a capitalised word follows and a
     lower-case word after it (in place, before any parse): "… between 7 and 9 a.m. Loaves are
-    baked …" is two sentences; "at 5 p.m. Tuesday" and "9 a.m. Eastern time" stay one."""
+    baked …" is two sentences; "at 5 p.m. Tuesday" and "9 a.m. Eastern time" stay one. After a
+    company's suffix ("Inc.", "Ltd."), only an opening quotation mark before a capitalised word
+    starts one: 'at TechStart Inc. "Document quality improved …'."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return  # the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
     lowered = doc.text.lower()
@@ -403,7 +408,10 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
         if token.lower_ not in _CLOSING_ABBREVIATIONS:
             continue
         following, after = doc[token.i + 1], doc[token.i + 2]
-        if following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
+        if token.lower_ in _COMPANY_SUFFIXES:
+            if following.text in _OPENING_QUOTES and token.whitespace_ and after.text[:1].isupper():
+                following.is_sent_start = True
+        elif following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
             following.is_sent_start = True
 
 
