@@ -1605,6 +1605,10 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
+    if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative:
+        # "the searches users might perform", "questions customers may ask": a clause that says
+        # which things are meant, with its own subject; the claim is elsewhere.
+        return False
     if subject is not None and subject.lower_ == "you" and verb.lemma_.lower() in table.suggestion_verbs:
         return False  # "beers you might like": a suggestion to the reader, not a hedged claim
     if word in ("may", "might") and person and numbers:

@@ -98,6 +98,22 @@ def test_command_json(tmp_path):
     assert data["documents"]["parts"]["headline"] == {"agree": 1, "total": 1, "rate": 1.0}
 
 
+def test_source_names_lint_each_document_under_its_authors_file_name(tmp_path):
+    """a.md is two sentences (a fragment); under the name its author gave it, PRESS_RELEASE.md, wbl
+    takes it for a press release, as it would in the author's repository."""
+    corpus = write_corpus(tmp_path)
+    (corpus / "names.tsv").write_text("file\tpath\na.md\tdocs/PRESS_RELEASE.md\n", encoding="utf-8")
+
+    def kind(*flags: str) -> str:
+        result = CliRunner().invoke(main, ["--corpus", str(corpus), "--json", "--select", "passive", *flags])
+        assert result.exit_code == 0, result.output
+        [document] = json.loads(result.output)["per_document"]
+        return document["kind"]
+
+    assert kind() == "fragment"
+    assert kind("--source-names") == "press_release"
+
+
 def test_locate_finds_sentences_in_their_markdown_source():
     text = "# Shelfwise\n\nMany **customers** wait for\ntheir orders. Every `order` is checked.\n"
     wanted = ["Many customers wait for their orders.", "Every order is checked.", "Shelfwise", "Not here."]

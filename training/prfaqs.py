@@ -38,6 +38,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from wbl.corpus import SOURCE_NAMES
 from wbl.engine import Linter
 from wbl.source import InputError, decode
 
@@ -178,6 +179,12 @@ def cmd_materialize(args: argparse.Namespace) -> int:
                 cells = ["", "", *(row[c].replace("|", "/") for c in DOC_COLUMNS)]
                 lines.append(f"| {row['file']} | " + " | ".join(cells) + " |")
         (folder / "INDEX.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # Each document's path in its own repository: `python -m wbl.evaluate --source-names`
+        # lints it under that name, as its author would run wbl.
+        names = [
+            {"file": r["file"], "path": r["path"]} for r in manifest if r["split"] == split and r["file"] in written
+        ]
+        write_tsv(folder / SOURCE_NAMES, ("file", "path"), names)
     linter = Linter()
     by_file: dict[str, list[dict[str, str]]] = {}
     for row in labelled:

@@ -42,6 +42,8 @@ QUALITY = {
     "good": 7,
 }
 KINDS = ("prfaq", "press_release", "faq", "other")
+# A corpus folder's optional table of each document's path in its own repository (file, path).
+SOURCE_NAMES = "names.tsv"
 _ROW = re.compile(r"^\|\s*([\w.-]+\.md)\s*\|(.*)\|\s*$")
 
 
@@ -53,6 +55,9 @@ class LabelledDocument:
     corpus: str
     labels: dict[str, str] = field(default_factory=dict)  # column -> cell
     kind: str | None = None
+    # The file's name in its own repository ("PRESS_RELEASE.md"), where the corpus records it
+    # (`SOURCE_NAMES`): the name its author gave it, which wbl reads as a user would run it.
+    source_name: str | None = None
 
     @property
     def name(self) -> str:
@@ -111,12 +116,23 @@ def load_documents(folder: Path) -> list[LabelledDocument]:
             found = [c.strip("`") for c in cells if c.strip("`") in KINDS]
             if found:
                 kinds[name] = found[0]
+    sources = _source_names(folder / SOURCE_NAMES)
     documents = []
     for name in sorted(set(labels) | set(kinds)):
         path = folder / name
         if path.is_file():
-            documents.append(LabelledDocument(path, folder.name, labels.get(name, {}), kinds.get(name)))
+            documents.append(
+                LabelledDocument(path, folder.name, labels.get(name, {}), kinds.get(name), sources.get(name))
+            )
     return documents
+
+
+def _source_names(table: Path) -> dict[str, str]:
+    """file -> the last part of its path in its repository, from a `SOURCE_NAMES` table."""
+    if not table.is_file():
+        return {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row["path"].rsplit("/", 1)[-1] for row in csv.DictReader(handle, delimiter="\t")}
 
 
 @dataclass(frozen=True, slots=True)

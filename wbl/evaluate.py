@@ -296,16 +296,24 @@ def evaluate_documents(
     context: InContext | None = None,
     sentences: Sequence[LabelledSentence] = (),
     min_severity: Severity = Severity.INFO,
+    source_names: bool = False,
 ) -> list[DocumentResult]:
     """Lint every labelled document of a corpus folder and set its parts beside the labels
     (Y, p and ph count as present, N as absent; see `wbl.corpus.cell_present`). With `context`,
-    the folder's labelled `sentences` are scored there by the findings of their document."""
+    the folder's labelled `sentences` are scored there by the findings of their document. With
+    `source_names`, a document is linted under its name in its own repository where the corpus
+    records it (`wbl.corpus.SOURCE_NAMES`), as its author would run wbl on it."""
     by_document: dict[str, list[LabelledSentence]] = {}
     for sentence in sentences:
         by_document.setdefault(sentence.doc_file, []).append(sentence)
     results = []
     for doc in load_documents(folder):
-        report = FileLinter(linter).lint_file(doc.path)
+        if source_names and doc.source_name:
+            # Linted under the name its author gave it, beside the corpus's copy (the same folder,
+            # so the same configuration): "PRESS_RELEASE.md" tells wbl what the file is.
+            report = FileLinter(linter).lint_bytes(doc.path.read_bytes(), str(doc.path.with_name(doc.source_name)))
+        else:
+            report = FileLinter(linter).lint_file(doc.path)
         labelled = by_document.get(doc.name, [])
         if context is not None and labelled:
             try:
@@ -545,6 +553,13 @@ def cross_validate(folds: int, corpora: Sequence[Path], parts: Path | None = Non
     "training/ scripts and scikit-learn).",
 )
 @click.option(
+    "--source-names",
+    is_flag=True,
+    help="Lint each document under its file name in its own repository (PRESS_RELEASE.md, PRFAQ.md), "
+    "where the corpus folder records it in names.tsv, as its author would run wbl; by default under the "
+    "corpus's own file names, which say nothing of the genre.",
+)
+@click.option(
     "--parts",
     "parts_file",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -560,6 +575,7 @@ def main(
     select: tuple[str, ...],
     no_documents: bool,
     folds: int | None,
+    source_names: bool,
     parts_file: Path | None,
 ) -> None:
     """Score wbl on labelled corpora: sentence labels (precision, recall, F1), PR/FAQ parts
@@ -594,7 +610,9 @@ def main(
         documents = [
             result
             for folder in ([] if no_documents else folders)
-            for result in evaluate_documents(linter, folder, context, by_folder.get(folder, ()), threshold)
+            for result in evaluate_documents(
+                linter, folder, context, by_folder.get(folder, ()), threshold, source_names
+            )
         ]
     except (SelectionError, RegistryError, ModelError) as exc:
         click.echo(f"wbl.evaluate: error: {exc}", err=True)
