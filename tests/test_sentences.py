@@ -407,6 +407,16 @@ def test_a_jargon_term_written_twice_is_named_once():
     assert finding.message.count("'API'") == 1, finding.message
 
 
+def test_a_sentence_of_terms_named_in_a_warning_above_is_a_hint():
+    warm = "We keep a warm standby and a feature store for lead scoring."
+    text = f"# Acme\n\n{warm}\n\nEach night the feature store and the warm standby are checked.\n\n{warm}\n"
+    options = wbl.LintOptions(select=("WB401",), kind="prfaq")
+    found = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found == [(3, Severity.WARNING), (5, Severity.INFO), (7, Severity.INFO)]
+    repeat = wbl.lint_text(text, "t.md", options=options).findings[1]
+    assert "define it at first use; named in a warning above already (accept them" in repeat.message
+
+
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
     "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"

@@ -231,7 +231,12 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Headings are judged by their role: the headline and the subheading speak to the customer
     (``heading-roles``); the document's title and its section headings do not.
 
-    Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``show``, ``technical-terms``, ``message``, and
+    **Repeats.** A sentence whose terms were all named by a warning above is the same gap again:
+    it is reported as a hint (``repeat-severity``), with a note (``repeat-note``), so that a
+    developer tool's release that says "API" in every paragraph gets one warning for it.
+
+    Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``show``, ``technical-terms``, ``message``,
+    ``repeat-severity``, ``repeat-note``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
     slex: SentenceLexicon = ctx.prepared
@@ -240,6 +245,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     show = int(ctx.get("show", 4))
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    repeat_severity = Severity.parse(ctx["repeat-severity"]) if ctx.get("repeat-severity") else None
+    warned: set[str] = set()  # the terms named by warnings so far, in reading order
     for unit, sentence in _sentences(document, ctx):
         found = _verdict(sentence, slex, products, model)
         if found is None:
@@ -255,6 +262,12 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
+        keys = {_accepted_form(term, slex).lower() for term, _ in terms}
+        if severity is Severity.WARNING and repeat_severity is not None:
+            if keys <= warned:
+                severity, message = repeat_severity, message + ctx.get("repeat-note", "")
+            else:
+                warned |= keys
         # Every term the finding counts, named or not: accepting only those shown would leave it.
         # A buzzword is accepted in its listed form, as buzzword's own advice says ("leverage",
         # which covers "leverages" and "leveraged").
