@@ -1366,6 +1366,12 @@ def _under_lack(token: Any) -> bool:
     )
 
 
+def _contrast_follows(span: Any, last: Any) -> bool:
+    """ "in seconds, not hours": a "not" right after the word sets an alternative against it."""
+    after = [t for t in span[last.i + 1 - span.start : last.i + 4 - span.start] if not t.is_punct]
+    return bool(after) and after[0].lower_ in ("not", "rather")
+
+
 def is_title_case(span: Any) -> bool:
     """A headline in Title Case: most words of four letters or more start with a capital."""
     words = [t for t in span if t.is_alpha and len(t) >= 4]
@@ -1481,6 +1487,8 @@ def _excused(
         return True
     if kind in ("peacock", "easy") and _under_lack(tok):
         return True
+    if kind == "speed" and _under_lack(tok) and not _contrast_follows(span, last):
+        return True  # "doesn't instantly rewire it": denied; "in seconds, not hours" is the claim
     if kind == "speed" and _past_event(tok):
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":

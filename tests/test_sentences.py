@@ -50,6 +50,8 @@ WEASEL = [
     ("The feature is generally available in all regions.", False),
     ("Typically it takes under 30 seconds.", False),
     ("You may cancel at any time.", False),
+    ("The app does not instantly fix your habits.", False),  # a speed denied, not claimed
+    ("It builds agendas in seconds, not hours.", True),
     ("The guide lists the places a town may have to offer.", False),  # which places, not a hedge
     ("The tool may reduce the questions customers ask.", True),
     ("Secrets should live on the server.", False),

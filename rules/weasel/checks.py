@@ -42,7 +42,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
-      restriction ("may only accept"); "might" listing options beside a price; "should" unless it
+      restriction ("may only accept"); "may" or "might" in a clause with its own subject that says
+      which things are meant ("the places a town may have to offer", "the searches users might
+      run"); "might" listing options beside a price; "should" unless it
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question; no hedge at all in the answer to a question about what could
       go wrong ("What are the risks?", "What could make this fail?") or what happens in a case
@@ -57,7 +59,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       "unique visitors", ``distinct-nouns``), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
       outage was detected in seconds")
-      or of a launch ("available immediately"), a peacock word under a lack ("lacks an easy way
+      or of a launch ("available immediately"), or denied ("doesn't instantly rewire it"; "in
+      seconds, not hours" is a claim), a peacock word under a lack ("lacks an easy way
       to share") or denied or lessened ("not ideal", "less ideal"), a figure in the parenthesis
       right after ("very quickly (less than 48 hours)"), the levels of a rating ("rated Excellent,
       Good, Poor or Bad"; a risk table's "Very High"), "instant" as a point in time ("one
