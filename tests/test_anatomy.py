@@ -2095,6 +2095,24 @@ def test_a_bold_line_with_a_bare_address_and_a_cue_is_the_call_to_action() -> No
     assert anatomy.parts["call_to_action"].line == 7
 
 
+def test_a_short_bold_cue_over_a_link_is_the_call_to_action_not_a_feature_before_it() -> None:
+    anatomy = anatomy_of(
+        """
+        # Lockbox Audit finds the secrets your build scripts leak
+
+        SEATTLE, 3 March 2026 — Today Lockbox launched Audit, a free scanner for build scripts.
+
+        - **Secret finder** – Find exposed keys and passwords in every script
+        - **Email reports** – Get a weekly report delivered to your inbox
+
+        Audit runs on your own machine; nothing leaves it.
+
+        **Available now:** https://audit.example.net
+        """
+    )
+    assert anatomy.parts["call_to_action"].line == 10
+
+
 def test_a_quotation_over_several_emphasised_lines_is_one_quote_signed_below() -> None:
     anatomy = anatomy_of(
         """

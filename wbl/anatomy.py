@@ -1839,16 +1839,20 @@ class _Builder:
         url = compile_pattern(cues["url-pattern"])
         found = []
         for line in self.pr_lines:
-            if not line.label or line.alias is not None or line.title or line.question or line.words < 3:
+            if not line.label or line.alias is not None or line.title or line.question or not line.words:
                 continue
             if line.segment.index <= start or self.roles.get(line.segment.index) != "label":
                 continue
             text = line.label_text
             strong = cue_hits(text, cues["call_to_action"])
             cued = bool(strong or cue_hits(text, cues["call_to_action-weak"]))
-            # "**Connected Arena is live now at https://…**": an address given with a cue invites too.
+            # "**Connected Arena is live now at https://…**": an address given with a cue invites
+            # too, however short ("**Available now:** https://…").
             linked = bool(url.search(text) or line.segment.unit.links)
-            if (_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2 or (cued and linked):
+            worded = line.words >= 3
+            if (worded and ((_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2)) or (
+                cued and linked
+            ):
                 found.append(line)
         return found
 
