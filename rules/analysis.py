@@ -1085,11 +1085,6 @@ def _defines(text: str, start: int, end: int) -> bool:
         return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
     if _OR_NAME.match(text, end):
         return True  # "the stock JNJ, or Johnson & Johnson,": the name it stands for, in apposition
-    if text[start - 1 : start] == "(" and (renamed := _RENAMING_NOUN.match(text, end)):
-        # "embedded metadata (EXIF data)", "a one-time code (OTP code)": the words before name
-        # what the acronym's phrase is, ending in the same noun.
-        before = re.search(r"([A-Za-z]+)\s*\($", text[:start])
-        return before is not None and before.group(1).lower().endswith(renamed.group(1))
     return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
 
 
@@ -1114,10 +1109,6 @@ def _spells(words: str, acronym: str) -> bool:
 # ", or" and a name of two capitalised words or more after an acronym ("JNJ, or Johnson &
 # Johnson"; not "XLR, TRS, or USB. It ..."): what it stands for.
 _OR_NAME = re.compile(r",\s+or\s+[A-Z][a-z][\w'’-]*(?:\s+(?:(?:&|and|of|for|the)\s+)?[A-Z][a-z][\w'’-]*)+")
-
-
-# The one lower-case noun after an acronym that closes a parenthesis: "(EXIF data)".
-_RENAMING_NOUN = re.compile(r"\s+([a-z]{3,})\)")
 
 
 _SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "a", "an"))

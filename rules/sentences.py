@@ -1366,10 +1366,15 @@ def _under_lack(token: Any) -> bool:
     )
 
 
-def _contrast_follows(span: Any, last: Any) -> bool:
-    """ "in seconds, not hours": a "not" right after the word sets an alternative against it."""
-    after = [t for t in span[last.i + 1 - span.start : last.i + 4 - span.start] if not t.is_punct]
-    return bool(after) and after[0].lower_ in ("not", "rather")
+def _denied(token: Any) -> bool:
+    """A negation before the word on the word itself, on the word it modifies, or on the verb
+    that word completes ("doesn't instantly rewire", "are not immediately apparent"); not one in
+    another clause ("never crashes and syncs instantly") nor one after it ("in seconds, not hours")."""
+    own = token.head
+    holders = [token, own]
+    if own.dep_ in ("acomp", "xcomp") or own.pos_ == "ADJ":
+        holders.append(own.head)
+    return any(c.dep_ == "neg" and c.i < token.i for holder in holders for c in holder.children)
 
 
 def is_title_case(span: Any) -> bool:
@@ -1487,7 +1492,7 @@ def _excused(
         return True
     if kind in ("peacock", "easy") and _under_lack(tok):
         return True
-    if kind == "speed" and _under_lack(tok) and not _contrast_follows(span, last):
+    if kind == "speed" and _denied(tok):
         return True  # "doesn't instantly rewire it": denied; "in seconds, not hours" is the claim
     if kind == "speed" and _past_event(tok):
         return True  # "the service recovered in seconds": an account of what happened, not a claim
@@ -1613,9 +1618,9 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
-    if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative:
-        # "the searches users might perform", "questions customers may ask": a clause that says
-        # which things are meant, with its own subject; the claim is elsewhere.
+    if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative and _which(verb.head):
+        # "the searches users might perform", "careers they may want to pursue": a clause that says
+        # which things are meant, with its own subject; "a tool customers might love" is the claim.
         return False
     if subject is not None and subject.lower_ == "you" and verb.lemma_.lower() in table.suggestion_verbs:
         return False  # "beers you might like": a suggestion to the reader, not a hedged claim
@@ -1631,6 +1636,14 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
 RARE_ZIPF = 3.0
 # Kinds that make a sentence jargon on their own in the rule measured beside the model.
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
+
+
+def _which(noun: Any) -> bool:
+    """A noun that a clause picks things out of (plural or definite: "the places", "careers"),
+    not one it describes ("a tool")."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _latin(word: str) -> bool:

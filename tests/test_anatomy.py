@@ -2111,6 +2111,21 @@ def test_a_short_bold_cue_over_a_link_is_the_call_to_action_not_a_feature_before
         """
     )
     assert anatomy.parts["call_to_action"].line == 10
+    # A footer of links after the close is not it: "Website" alone invites no one.
+    footer = anatomy_of(
+        """
+        # Lockbox Audit finds the secrets your build scripts leak
+
+        SEATTLE, 3 March 2026 — Today Lockbox launched Audit, a free scanner for build scripts.
+
+        Audit is available today for free; download it from the Lockbox site.
+
+        **Website:** https://audit.example.net
+
+        **GitHub:** https://github.com/example/audit
+        """
+    )
+    assert footer.parts["call_to_action"].line == 5
 
 
 def test_a_quotation_over_several_emphasised_lines_is_one_quote_signed_below() -> None:

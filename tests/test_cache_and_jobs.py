@@ -138,6 +138,24 @@ def test_changed_file_is_relinted(tmp_path, corpus):
     assert any(f["text"] == "Various" for f in entry["findings"])
 
 
+def test_the_same_bytes_under_another_name_are_linted_again(tmp_path):
+    """The file's name is part of what wbl reads: two sentences are a fragment in notes.md and a
+    press release in PRESS_RELEASE.md, cache or not."""
+    cache = tmp_path / "cache"
+    text = "# Shelfwise\n\nShelfwise tells bookstore owners which books to reorder. It costs $30 a month.\n"
+    notes, release = tmp_path / "a" / "notes.md", tmp_path / "b" / "PRESS_RELEASE.md"
+    for path in (notes, release):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+
+    def kinds(*flags: str) -> list[str]:
+        done = run("check", "--format", "json", *flags, str(notes), str(release))
+        return [f["kind"] for f in json.loads(done.stdout)["files"]]
+
+    assert kinds("--cache-dir", str(cache)) == kinds("--no-cache") == ["fragment", "press_release"]
+    assert kinds("--cache-dir", str(cache)) == ["fragment", "press_release"]
+
+
 def test_corrupt_entries_are_ignored_and_rewritten(tmp_path, corpus):
     cache = tmp_path / "cache"
     first = run("check", "--format", "json", "--cache-dir", str(cache), str(corpus))

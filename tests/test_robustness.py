@@ -853,14 +853,16 @@ def test_a_time_of_day_ends_its_sentence_when_a_new_one_follows():
 
 def test_a_company_suffix_ends_an_attribution_before_the_next_quotation():
     text = (
-        '# Shelfwise\n\n"Reviews got faster," said Sarah Chen, manager at TechStart Inc. "Quality rose by 40 points." '
-        'Shelfwise Inc. "is great," she said.\n'
+        '# Shelfwise\n\n"Our reviews dropped from 12 hours to 3 hours," said Sarah Chen, Senior Product Manager '
+        'at TechStart Inc. "Document quality improved by 40 points on average." Shelfwise Inc. "Pro" customers '
+        'get a discount. "We worked with Acme Inc. " Jane said.\n'
     )
     assert _paragraph_sentences(text) == [
         [
-            '"Reviews got faster," said Sarah Chen, manager at TechStart Inc.',
-            '"Quality rose by 40 points."',
-            'Shelfwise Inc. "is great," she said.',
+            '"Our reviews dropped from 12 hours to 3 hours," said Sarah Chen, Senior Product Manager at TechStart Inc.',
+            '"Document quality improved by 40 points on average."',
+            'Shelfwise Inc. "Pro" customers get a discount.',
+            '"We worked with Acme Inc. " Jane said.',
         ]
     ]
 

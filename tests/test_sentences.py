@@ -52,6 +52,9 @@ WEASEL = [
     ("You may cancel at any time.", False),
     ("The app does not instantly fix your habits.", False),  # a speed denied, not claimed
     ("It builds agendas in seconds, not hours.", True),
+    ("Acme never crashes and syncs your files instantly.", True),  # the "never" is another clause's
+    ("You don't need a server, because Acme syncs your files instantly.", True),
+    ("Acme is a tool customers might love.", True),  # the clause is the claim
     ("The guide lists the places a town may have to offer.", False),  # which places, not a hedge
     ("The tool may reduce the questions customers ask.", True),
     ("Secrets should live on the server.", False),

@@ -1847,11 +1847,13 @@ class _Builder:
             strong = cue_hits(text, cues["call_to_action"])
             cued = bool(strong or cue_hits(text, cues["call_to_action-weak"]))
             # "**Connected Arena is live now at https://…**": an address given with a cue invites
-            # too, however short ("**Available now:** https://…").
+            # too, however short with a strong one ("**Available now:** https://…").
             linked = bool(url.search(text) or line.segment.unit.links)
+            # A line of one or two words needs a strong cue: "**Website:** https://…" in a footer
+            # of links is no invitation.
             worded = line.words >= 3
             if (worded and ((_first_word(text) in cues["imperatives"] and cued) or len(strong) >= 2)) or (
-                cued and linked
+                linked and (strong or (cued and worded))
             ):
                 found.append(line)
         return found

@@ -180,8 +180,11 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, data: bytes) -> str:
-        return hashed(self._prefix.encode() + hashed(data).digest()).hexdigest()
+    def key(self, data: bytes, path: str = "") -> str:
+        """The entry of a file's bytes under its name: the name is part of what wbl reads
+        (`PRESS_RELEASE.md` says what the file is), so the same bytes renamed are linted again."""
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        return hashed(self._prefix.encode() + hashed(name.encode()).digest() + hashed(data).digest()).hexdigest()
 
     def _path(self, key: str) -> str:
         return os.path.join(self._folder, key[:2], f"{key}.json")

@@ -132,7 +132,9 @@ def _source_names(table: Path) -> dict[str, str]:
     if not table.is_file():
         return {}
     with table.open(encoding="utf-8", newline="") as handle:
-        return {row["file"]: row["path"].rsplit("/", 1)[-1] for row in csv.DictReader(handle, delimiter="\t")}
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        # A row without both cells names nothing: that document keeps the corpus's name.
+        return {row["file"]: row["path"].rsplit("/", 1)[-1] for row in rows if row.get("file") and row.get("path")}
 
 
 @dataclass(frozen=True, slots=True)

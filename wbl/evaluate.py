@@ -309,8 +309,8 @@ def evaluate_documents(
     results = []
     for doc in load_documents(folder):
         if source_names and doc.source_name:
-            # Linted under the name its author gave it, beside the corpus's copy (the same folder,
-            # so the same configuration): "PRESS_RELEASE.md" tells wbl what the file is.
+            # Linted under the name its author gave it, as a path beside the corpus's copy:
+            # "PRESS_RELEASE.md" tells wbl what the file is.
             report = FileLinter(linter).lint_bytes(doc.path.read_bytes(), str(doc.path.with_name(doc.source_name)))
         else:
             report = FileLinter(linter).lint_file(doc.path)

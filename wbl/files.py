@@ -61,7 +61,7 @@ class FileLinter:
         if self.cache is None:
             return None
         data = read_file(path, self.max_file_size)
-        return data if not isinstance(data, FileReport) and self.cache.has(self.cache.key(data)) else None
+        return data if not isinstance(data, FileReport) and self.cache.has(self.cache.key(data, path)) else None
 
     def cached_report(self, path: str) -> FileReport | None:
         """The cached result for a file, when the cache holds one for its current content."""
@@ -74,7 +74,7 @@ class FileLinter:
             text = decode(data, max_bytes=self.max_file_size)
         except InputError:
             return None
-        return self._from_cache(self.cache.key(data), path, text)
+        return self._from_cache(self.cache.key(data, path), path, text)
 
     def _from_cache(self, key: str, path: str, text: str) -> FileReport | None:
         """The cached report for `key`, or None: a missing entry, or one that is not a report
@@ -91,7 +91,7 @@ class FileLinter:
     def keep(self, data: bytes, report: FileReport) -> None:
         """Store a report made elsewhere (a Dask worker) for these bytes in the result cache."""
         if self.cache is not None and not report.errors:
-            self.cache.put(self.cache.key(data), report.to_dict(compact=True))
+            self.cache.put(self.cache.key(data, report.path), report.to_dict(compact=True))
 
     def lint_file(self, path: str | os.PathLike[str]) -> FileReport:
         return next(self.lint_files([str(path)]))
@@ -128,7 +128,7 @@ class FileLinter:
         """A cached or error report, or the document to lint with its cache key."""
         if isinstance(data, FileReport):
             return data, None
-        key = self.cache.key(data) if self.cache is not None else None
+        key = self.cache.key(data, path) if self.cache is not None else None
         try:
             text = decode(data, max_bytes=self.max_file_size)
         except InputError as exc:

@@ -381,7 +381,7 @@ def cap_sentences(doc: Any, size: int = MAX_SENTENCE_TOKENS) -> None:
 # which the recogniser reads as inside one; and the capitalised words that go on the same
 # sentence after a time of day ("at 5 p.m. Tuesday", "9 a.m. Eastern"). A company's suffix ends
 # a leader's attribution before the next quotation: 'said Sarah Chen, CEO of TechStart Inc. "We ...'.
-_COMPANY_SUFFIXES = frozenset(("inc.", "ltd.", "corp.", "co.", "llc."))
+_COMPANY_SUFFIXES = frozenset(("inc.", "ltd.", "corp.", "co."))
 _CLOSING_ABBREVIATIONS = frozenset(("a.m.", "p.m.", "etc.", *_COMPANY_SUFFIXES))
 _OPENING_QUOTES = frozenset(('"', "“"))
 _AFTER_A_TIME = frozenset(
@@ -409,10 +409,19 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
             continue
         following, after = doc[token.i + 1], doc[token.i + 2]
         if token.lower_ in _COMPANY_SUFFIXES:
-            if following.text in _OPENING_QUOTES and token.whitespace_ and after.text[:1].isupper():
+            if _opens_a_quotation(doc, following) and token.whitespace_ and after.text[:1].isupper():
                 following.is_sent_start = True
         elif following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
             following.is_sent_start = True
+
+
+def _opens_a_quotation(doc: Any, mark: Any) -> bool:
+    """An opening quotation mark of a quotation of three words or more: "“" or a straight '"'
+    with an even number of them before it; not '"Pro" customers' (a quoted word)."""
+    if mark.text not in _OPENING_QUOTES or (mark.text == '"' and doc.text[: mark.idx].count('"') % 2):
+        return False
+    closing = next((t.i for t in doc[mark.i + 1 :] if t.text in ('"', "”")), len(doc))
+    return closing - mark.i > 3
 
 
 def start_sentences_after_labels(doc: Any) -> None:

@@ -22,8 +22,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
     "Words (ABC)" (the words hold its letters in order, from a word's first letter: "JavaScript
-    Object Notation (JSON)"; "optimal intervals (FSRS)" does not define FSRS), "ABC (words)",
-    "words (ABC noun)" where the words end in the same noun ("embedded metadata (EXIF data)") or
+    Object Notation (JSON)"; "optimal intervals (FSRS)" does not define FSRS), "ABC (words)" or
     "ABC, or Full Name" anywhere in the document; a use before
     that definition is reported too. Its words spelled out before its first use also define it:
     a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),

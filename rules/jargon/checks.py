@@ -231,9 +231,10 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Headings are judged by their role: the headline and the subheading speak to the customer
     (``heading-roles``); the document's title and its section headings do not.
 
-    **Repeats.** A sentence whose terms were all named by a warning above is the same gap again:
-    it is reported as a hint (``repeat-severity``), with a note (``repeat-note``), so that a
-    developer tool's release that says "API" in every paragraph gets one warning for it.
+    **Repeats.** A sentence whose terms were all named in the message of a warning above is the
+    same gap again: it is reported as a hint (``repeat-severity``), with a note (``repeat-note``),
+    so that a developer tool's release that says "API" in every paragraph gets one warning for it.
+    A warning hidden by a suppression comment still counts as named.
 
     Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``show``, ``technical-terms``, ``message``,
     ``repeat-severity``, ``repeat-note``, and
@@ -262,12 +263,11 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
-        keys = {_accepted_form(term, slex).lower() for term, _ in terms}
         if severity is Severity.WARNING and repeat_severity is not None:
-            if keys <= warned:
+            if {_accepted_form(term, slex).lower() for term, _ in terms} <= warned:
                 severity, message = repeat_severity, message + ctx.get("repeat-note", "")
-            else:
-                warned |= keys
+            else:  # what this warning names in its message (not the terms it only counts)
+                warned |= {_accepted_form(term, slex).lower() for term, _ in named[:show]}
         # Every term the finding counts, named or not: accepting only those shown would leave it.
         # A buzzword is accepted in its listed form, as buzzword's own advice says ("leverage",
         # which covers "leverages" and "leveraged").
