@@ -182,9 +182,11 @@ class ResultCache:
 
     def key(self, data: bytes, path: str = "") -> str:
         """The entry of a file's bytes under its name: the name is part of what wbl reads
-        (`PRESS_RELEASE.md` says what the file is), so the same bytes renamed are linted again."""
+        (`PRESS_RELEASE.md` says what the file is), so the same bytes renamed are linted again. A
+        name that is not valid UTF-8 on disk ("caf\\udce9.md") keeps its lone surrogates."""
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        return hashed(self._prefix.encode() + hashed(name.encode()).digest() + hashed(data).digest()).hexdigest()
+        named = hashed(name.encode("utf-8", "surrogatepass")).digest()
+        return hashed(self._prefix.encode() + named + hashed(data).digest()).hexdigest()
 
     def _path(self, key: str) -> str:
         return os.path.join(self._folder, key[:2], f"{key}.json")
