@@ -384,6 +384,11 @@ def cap_sentences(doc: Any, size: int = MAX_SENTENCE_TOKENS) -> None:
 _COMPANY_SUFFIXES = frozenset(("inc.", "ltd.", "corp.", "co."))
 _CLOSING_ABBREVIATIONS = frozenset(("a.m.", "p.m.", "etc.", *_COMPANY_SUFFIXES))
 _OPENING_QUOTES = frozenset(('"', "“"))
+# Any of them as a word of its own ("Inc." but not the end of "Mexico."): a text without one needs
+# no walk over its tokens.
+_HAS_CLOSING_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(_CLOSING_ABBREVIATIONS)) + ")", re.IGNORECASE
+)
 _AFTER_A_TIME = frozenset(
     (
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -401,8 +406,7 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
     starts one: 'at TechStart Inc. "Document quality improved …'."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return  # the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
-    lowered = doc.text.lower()
-    if not any(abbreviation in lowered for abbreviation in _CLOSING_ABBREVIATIONS):
+    if not _HAS_CLOSING_ABBREVIATION.search(doc.text):
         return  # most texts: no walk over their tokens
     for token in doc[: len(doc) - 2]:
         if token.lower_ not in _CLOSING_ABBREVIATIONS:

@@ -264,10 +264,11 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
         if severity is Severity.WARNING and repeat_severity is not None:
-            if {_accepted_form(term, slex).lower() for term, _ in terms} <= warned:
+            keys = [_accepted_form(term, slex).lower() for term, _ in terms]
+            if warned.issuperset(keys):
                 severity, message = repeat_severity, message + ctx.get("repeat-note", "")
             else:  # what this warning names in its message (not the terms it only counts)
-                warned |= {_accepted_form(term, slex).lower() for term, _ in named[:show]}
+                warned.update(_accepted_form(term, slex).lower() for term, _ in named[:show])
         # Every term the finding counts, named or not: accepting only those shown would leave it.
         # A buzzword is accepted in its listed form, as buzzword's own advice says ("leverage",
         # which covers "leverages" and "leveraged").

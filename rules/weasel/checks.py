@@ -42,9 +42,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
-      restriction ("may only accept"); "may" or "might" in a clause with its own subject that says
-      which things are meant ("the places a town may have to offer", "the searches users might
-      run"); "might" listing options beside a price; "should" unless it
+      restriction ("may only accept"); "may" or "might" in a clause with its own subject after a
+      plural or definite noun, which says which things are meant ("the places a town may have to
+      offer", "the searches users might run"; "a tool customers might love" is still a hedge);
+      "might" listing options beside a price; "should" unless it
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question; no hedge at all in the answer to a question about what could
       go wrong ("What are the risks?", "What could make this fail?") or what happens in a case
