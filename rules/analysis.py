@@ -62,7 +62,9 @@ _CAMEL = re.compile(r"^(?!Mc[A-Z])(?!Mac[A-Z])[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*$|^
 _ALNUM = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9#+._/-]+$")
 _NOT_ALNUM = re.compile(
     r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|km|kg|lb|lbs|%|/\d+)?$"
-    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$(?<!\.\d)",
+    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$(?<!\.\d)"
+    # A size or a count of sets: "5x5" (a training method), "3x3", "1080x1920".
+    r"|^\d+(?:\.\d+)?[x×]\d+(?:\.\d+)?$",
     re.IGNORECASE,
 )
 _VERSION = re.compile(r"^v\d+(?:\.\d+)*\+?$|^\d+\.\d+\.\d+|^\d+\.\d+\+$")
@@ -1011,6 +1013,10 @@ def _acronym_inputs(pattern: str, exempt: frozenset[str], places: frozenset[str]
     return hashlib.sha1(json.dumps([pattern, sorted(exempt), sorted(places), zipf]).encode()).hexdigest()[:16]
 
 
+_CITY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,} $")
+_CLAUSE_END = re.compile(r"\s*(?:[),;—–]|$)")
+
+
 def _unit_acronyms(
     text: str, pattern: re.Pattern[str], exempt: frozenset[str], places: frozenset[str], zipf: float
 ) -> tuple[tuple[str, int, int, bool], ...]:
@@ -1027,7 +1033,11 @@ def _unit_acronyms(
             continue
         if any(start < match.start() and match.end() < end for start, end in slots):
             continue  # "[EXEC NAME]", "<COMPANY>": a slot left for a value, reported as a placeholder
-        if key in places and re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()]):
+        if key in places and (
+            re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()])
+            # "(World Premiere, August 2026, Charlotte NC)": a city's name, the code closing the clause
+            or (_CITY_BEFORE.search(text, 0, match.start()) and _CLAUSE_END.match(text, match.end()))
+        ):
             continue
         compound = _CAPS_WORD_AFTER.match(text, match.end())
         if compound and _ordinary(compound.group(1), zipf):
@@ -1080,7 +1090,8 @@ def _defines(text: str, start: int, end: int) -> bool:
         # The words before spell it, its letters in order from a word's first letter on ("hardware
         # security module (HSM)", "JavaScript Object Notation (JSON)"); "optimal intervals
         # (FSRS)" names something else, and leaves FSRS undefined.
-        return _spells(text[max(0, start - 80) : start - 1], text[start:end])
+        before = text[max(0, start - 80) : start - 1]
+        return _spells(before, text[start:end]) or _initials_but_the_first(before, text[start:end])
     if text[start - 1 : start] == "(" and text[end : end + 1] in (",", ";"):
         return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
     if _OR_NAME.match(text, end):
@@ -1104,6 +1115,20 @@ def _spells(words: str, acronym: str) -> bool:
         else:
             return True
     return False
+
+
+def _initials_but_the_first(words: str, acronym: str) -> bool:
+    """Whether two or more capitalised words right before an acronym in parentheses give all its
+    letters but the first: the author's gloss with its first word left out ("Press Kit (EPK)",
+    for Electronic Press Kit)."""
+    letters = acronym.rstrip("s")
+    found = re.findall(r"[A-Za-z][\w'’-]*", words)[-(len(letters) - 1) :]
+    return (
+        len(letters) >= 3
+        and len(found) == len(letters) - 1
+        and all(w[0].isupper() for w in found)
+        and "".join(w[0] for w in found) == letters[1:].upper()
+    )
 
 
 # ", or" and a name of two capitalised words or more after an acronym ("JNJ, or Johnson &

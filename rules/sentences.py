@@ -156,11 +156,16 @@ _WORD_ACRONYMS = frozenset("REST GET POST PUT PATCH DELETE".split())
 def _shouted(word: str) -> bool:
     """FREE, NOTE, COMING, BETTER: an ordinary word in capitals, not an acronym (a listed short
     word, or a frequent English word of four letters or more but the few acronyms that spell one:
-    "REST", "POST", "GETs")."""
+    "REST", "POST", "GETs"). From five letters a word less frequent still ("Status: DRAFT",
+    "APPROVED") is a word: the acronyms that long are rare as words (HTTPS 4.4, LINUX 4.0)."""
     common = zipf(word)
     if word.rstrip("s") in _WORD_ACRONYMS:
         return False
-    return (common >= 4.5 and word in SHOUTED_WORDS) or (len(word) >= 4 and common >= 5.0)
+    return (
+        (common >= 4.5 and word in SHOUTED_WORDS)
+        or (len(word) >= 4 and common >= 5.0)
+        or (len(word) >= 5 and common >= 4.5)
+    )
 
 
 _ARCHITECTURE = re.compile(r"\b(under the hood|behind the scenes|tech stack|architecture|stack)\b", re.IGNORECASE)
@@ -298,7 +303,9 @@ _ALNUM = re.compile(r"^(?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9#+._/-]+$")
 _NOT_ALNUM = re.compile(
     r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|mm|b|bn|t|tn|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?$"
     # A version label ("V1", "v2.3"): a stage of the plan, not a code to decode.
-    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$|^v\d+(?:\.\d+)*$",
+    r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$|^v\d+(?:\.\d+)*$"
+    # A size or a count of sets: "5x5" (a training method), "3x3", "1080x1920".
+    r"|^\d+(?:\.\d+)?[x×]\d+(?:\.\d+)?$",
     re.IGNORECASE,
 )
 _FILE = re.compile(
@@ -640,7 +647,8 @@ def _phrase_hits(
     return tuple(h for h in hits if h)
 
 
-_PLACEHOLDER = re.compile(r"\[[^\]]{0,60}\]|<[^>]{0,40}>|\bWHO\?")
+# "⟨Date⟩", "〈Name〉": slots in mathematical or CJK angle brackets, as some templates write them.
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,60}\]|[⟨〈][^⟩〉]{0,60}[⟩〉]|<[^>]{0,40}>|\bWHO\?")
 _DEFINED_ACRONYM = re.compile(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})\s+\(\s*([A-Za-z][\w-]{1,11}s?)\s*\)")
 _DEFINED_GLOSS = re.compile(r"\b([A-Za-z][\w.#+-]*)\s*\(\s*(?:an?|the|i\.e\.|e\.g\.|short for|aka)?\s*[a-z][^()]{6,}\)")
 _DEFINED_APPOSITION = re.compile(
@@ -702,6 +710,20 @@ def _is_dateline(token: Any) -> bool:
         return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is not None and nxt.text in (",", "--", "—", "–", "-")
+
+
+def _after_place(token: Any) -> bool:
+    """A state's code after its city: "Seattle, WA", or "Charlotte NC" closing a clause."""
+    before = token.nbor(-1)
+    if before.text == ",":
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        before.text.istitle()
+        and before.is_alpha
+        and bool(before.whitespace_)
+        and (after is None or after.text in (")", ",", ";", "—", "–", ".") or after.is_sent_start)
+    )
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -771,7 +793,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue
             if shape == "acronym" and (capitals or _shouted(t.text)):
                 continue  # a headline in capitals; FREE, NOTE: an ordinary word in capitals
-            if _is_dateline(t) or (t.text in slex.place_codes and t.i > span.start and t.nbor(-1).text == ","):
+            if _is_dateline(t) or (t.text in slex.place_codes and t.i > span.start and _after_place(t)):
                 continue
             if _in_phone_number(t):
                 continue  # "call 1-888-VET-CALL": letters of a phone number

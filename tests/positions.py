@@ -17,7 +17,7 @@ _MARKUP_CHARS = re.compile(r"[*_\[\]~`\s>]")
 def visible(source_slice: str) -> str:
     """What a reader sees of a slice of Markdown source, with markup characters dropped."""
     text = _LINK_DESTINATION.sub("", source_slice)
-    text = _CODE.sub("", text)
+    text = _CODE.sub(lambda m: m.group(0).strip("`"), text)  # a finding quotes the inline code it holds
     text = _TAG.sub("", text)
     text = _BARE_URL.sub("", text)
     text = _LINE_MARKERS.sub(" ", text)

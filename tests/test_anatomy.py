@@ -2751,3 +2751,123 @@ def test_a_paragraph_after_the_problem_and_solution_sections_is_no_summary() -> 
         )
     )
     assert anatomy["summary"].segments[0].text.startswith("Starting today")
+
+
+# --- layouts from the user trials of 2026-12-04 (thirty-second session) ---------------------------
+
+_MARKED_RELEASE = """\
+# Press release — Never Ask What Could've Been
+
+**FOR IMMEDIATE RELEASE**
+
+**Charlotte, NC — August 2026**
+
+## Jason Hackner Releases the Final Single of His Musical
+
+**The song opens the ARRANGEMENTS universe, a trilogy of musicals for theatre fans**
+
+Recording artist Jason Hackner has released the final single of his musical, on every streaming service.
+"""
+
+
+def test_a_title_above_the_release_mark_is_the_documents_not_the_headline() -> None:
+    anatomy = anatomy_of(_MARKED_RELEASE)
+    assert anatomy["headline"].segments[0].text.startswith("Jason Hackner Releases")
+    assert anatomy["subheading"].segments[0].text.startswith("The song opens")
+    roles = {s.text[:14]: r for s, r in zip(anatomy.segments, anatomy.roles, strict=True)}
+    assert roles["Press release "] == "title"
+
+
+def test_a_line_that_is_only_a_place_and_a_date_is_the_dateline_not_the_subheading() -> None:
+    anatomy = anatomy_of(_MARKED_RELEASE)
+    assert anatomy["dateline"].segments[0].text == "Charlotte, NC — August 2026"
+    assert anatomy["subheading"].segments[0].text != "Charlotte, NC — August 2026"
+
+
+def test_a_note_in_parentheses_after_the_genres_name_is_no_headline() -> None:
+    anatomy = anatomy_of(
+        "# PRFAQ: Skiljo\n\n## Press Release (Mock — Q1 2027)\n\n"
+        "### Skiljo launches the governed workflow layer for refunds\n\n"
+        "**San Francisco, CA — March 4, 2027** — Skiljo today launched a workflow layer for controllers.\n"
+    )
+    assert anatomy["headline"].segments[0].text.startswith("Skiljo launches")
+
+
+def test_a_part_label_among_the_fields_above_the_release_is_no_part() -> None:
+    anatomy = anatomy_of(
+        """\
+        # MOTION ID
+
+        **Team:** 21Joints
+        **Challenge:** Challenge 2: Unlock the Power of 3D Football Data
+        **Date:** May 2026
+
+        ## Press Release
+
+        ### Bundesliga Fans Can Now Identify Star Players from How They Move
+
+        **Munich, May 2026** — The DFL today launched Motion ID, a weekly quiz for football fans.
+        """
+    )
+    assert "problem" not in anatomy.parts
+
+
+def test_a_template_slot_that_describes_a_customer_organisation_is_a_customer_quote() -> None:
+    anatomy = anatomy_of(
+        "# Skiljo launches a governed workflow layer for refunds\n\n"
+        "SAN FRANCISCO, CA — March 4, 2027 — Skiljo today launched a workflow layer for controllers.\n\n"
+        '"Finance had no way to tell whether we were enforcing the policy we wrote down." — '
+        "*[Placeholder: Controller, mid-market usage-based SaaS company]*\n\n"
+        '"Companies need a governed system for how money-touching workflows run." — '
+        "*[Placeholder: Founder quote]*\n"
+    )
+    speakers = [(q.speaker, q.attribution[:22]) for q in anatomy.quotes]
+    assert speakers == [("customer", "[Placeholder: Controll"), ("leader", "[Placeholder: Founder ")]
+
+
+def test_slots_in_angle_brackets_are_placeholders() -> None:
+    anatomy = anatomy_of(
+        """\
+        # West End Loses $25,000 a Day to Out-of-Town Healthcare
+
+        WEST END, Colo. — Every day, roughly $25,000 leaves the West End for care elsewhere.
+
+        "⟨Quote from spokesperson⟩," said ⟨spokesperson name and title⟩.
+        """
+    )
+    assert anatomy.placeholders() >= 2
+
+
+def test_a_block_quoted_note_above_the_release_is_an_aside_no_style_rule_reads() -> None:
+    text = textwrap.dedent(
+        """\
+        # PRFAQ: Skiljo
+
+        > **Note on placeholders:** Customer quotes below are illustrative and should be replaced with
+        > real quotes from the buyer interviews before this document is used externally by the team.
+
+        ## Press Release
+
+        ### Skiljo lets controllers approve refunds in one place
+
+        SAN FRANCISCO, CA — March 4, 2027 — Skiljo today launched a refund desk for controllers.
+        """
+    )
+    anatomy = anatomy_of(text)
+    note = next(s for s in anatomy.segments if s.text.startswith("Note on placeholders"))
+    assert anatomy.regions[note.unit.index] == "back"
+    report = Linter(LintOptions(kind="prfaq", select=("WB503", "WB701"))).lint_text(text, "skiljo.md")
+    assert report.findings == ()
+    # The same note as the author's own paragraph, not set apart, is still read.
+    plain = text.replace("> **Note on placeholders:**", "**Note on placeholders:**")
+    assert Linter(LintOptions(kind="prfaq", select=("WB503", "WB701"))).lint_text(plain, "skiljo.md").findings
+
+
+def test_a_heading_that_names_who_speaks_attributes_the_quotation_below_it() -> None:
+    anatomy = anatomy_of(
+        _MARKED_RELEASE
+        + "\n### A Note from Jason Hackner\n\n"
+        + "> \"I've been living with these characters for a long time, and I'm thrilled to let people hear them.\"\n"
+    )
+    [quote] = anatomy.quotes
+    assert (quote.speaker, quote.name) == ("leader", "Jason Hackner")

@@ -192,3 +192,21 @@ def test_the_close_under_the_heading_of_another_part_is_found_when_it_says_so_pl
         Having to open different sites and tabs to read all the feeds and blogs we subscribe to.
         """
     assert anatomy_of_text(textwrap.dedent(template).lstrip())["call_to_action"] is None
+
+
+def test_a_last_paragraph_that_shows_a_web_address_is_the_close():
+    # "at **https://...**": the address is left out of the analysed text, but the reader sees it.
+    text = (
+        "# West End Loses $25,000 a Day to Out-of-Town Healthcare\n\n"
+        "WEST END, Colo. — Every day, roughly $25,000 leaves the West End for care elsewhere.\n\n"
+        "Residents can look up what the proposed levy would cost their own property at "
+        "**https://levy.example.org/**.\n"
+    )
+    assert anatomy_of_text(text)["call_to_action"].segments[0].text.startswith("Residents can look up")
+    hidden = text.replace("**https://levy.example.org/**", "[the county's page](https://levy.example.org/)")
+    assert "call_to_action" not in anatomy_of_text(hidden).parts
+
+
+def test_a_heading_that_says_do_not_publish_is_back_matter():
+    assert is_back_matter("Number alignment (do not publish; internal reference)")
+    assert not is_back_matter("Why publish now?")

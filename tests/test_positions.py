@@ -266,3 +266,16 @@ def test_remembered_inline_parses_follow_the_link_references():
     assert other.blocks[0].links == ("https://b.example",)
     assert undefined.blocks[0].links == ()
     assert first.blocks[0].text == "Owners read the guide and save time."
+
+
+def test_a_finding_quotes_the_inline_code_inside_its_span():
+    # The analysed text leaves inline code out; the flagged text puts it back (trial C, 2026-12-04).
+    text = (
+        "# Lift5\n\nAurora Serverless was the original default for the lifters, but a schema spike "
+        "(`spikes/dynamodb-schema/`) confirmed that DynamoDB serves every access pattern the lifters "
+        "need with zero secondary indexes and at a lower idle cost.\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB503",), kind="prfaq"))
+    [finding] = report.findings
+    assert "a schema spike (spikes/dynamodb-schema/) confirmed" in finding.text
+    assert span_problems(text, finding) == []

@@ -636,3 +636,10 @@ def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     machine = run("--select", "WB601", "--format", "json")
     json.loads(machine.stdout)  # still one JSON document
     assert "WB601" in machine.stderr and "findings" in machine.stderr
+
+
+def test_the_score_line_says_what_its_points_are_counted_from():
+    from wbl.reporters.summary import score_text
+
+    line = score_text("prfaq", {"score": 72, "baseline": 53.2, "components": {"structure": 12.5, "clarity": -2.0}})
+    assert line == "PR/FAQ, score 72/100 (average document 53.2; structure +12.5, clarity -2.0)"

@@ -477,3 +477,44 @@ def test_a_quarter_or_a_financial_year_is_no_code(word: str, shape: str) -> None
 )
 def test_an_amount_in_billions_or_a_version_label_is_no_code(word: str, shape: str) -> None:
     assert shape_of(word) == shape
+
+
+# --- words the user trials of 2026-12-04 took for jargon or claims ----------------------------------
+
+
+def _texts(text: str, *rules: str) -> list[tuple[str, str]]:
+    options = wbl.LintOptions(select=rules, kind="prfaq")
+    return [(f.rule, f.text) for f in wbl.lint_text(text, "t.md", options=options).findings]
+
+
+def test_a_word_of_five_letters_or_more_in_capitals_is_a_word_not_an_acronym():
+    text = "# Acme\n\nStatus: DRAFT.\n\nNurses plan their shifts with Acme.\n"
+    assert _texts(text, "WB401", "WB421") == []
+    # An acronym that long is rare as an English word, and stays one.
+    assert ("WB421", "HTTPS") in _texts("# Acme\n\nNurses sign in over HTTPS at the clinic.\n", "WB421")
+
+
+def test_a_state_code_after_its_city_closing_a_clause_is_no_acronym():
+    text = "# Acme\n\nThe show opens (World Premiere, August 2026, Charlotte NC) for theatre fans.\n"
+    assert _texts(text, "WB401", "WB421") == []
+    assert ("WB421", "NC") in _texts("# Acme\n\nBakers in Charlotte NC buy bread.\n", "WB421")
+
+
+def test_a_gloss_that_leaves_out_the_first_word_defines_the_acronym():
+    text = "# Acme\n\nDownload the Press Kit (EPK) at acme.example. The EPK has photos for theatre fans.\n"
+    assert _texts(text, "WB421") == []
+    assert ("WB421", "FSRS") in _texts("# Acme\n\nCards come back at optimal intervals (FSRS).\n", "WB421")
+
+
+def test_a_size_or_a_count_of_sets_is_no_technology():
+    text = "# Lift5 brings the 5x5 method to lifters on their phones\n\nLifters log each set.\n"
+    assert _texts(text, "WB202") == []
+    assert _texts(text.replace("5x5", "x86"), "WB202") == [("WB202", "x86")]
+
+
+def test_a_noun_the_tagger_calls_a_comparative_is_no_claim():
+    text = (
+        "# Acme\n\nNeither side can derive the other's identifier, because the key is secret. "
+        "Acme is a better way to sell bread.\n"
+    )
+    assert _texts(text, "WB621") == [("WB621", "better")]

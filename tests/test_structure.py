@@ -456,6 +456,10 @@ def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
         ("SEATTLE, WA — Nimbic today announced SynergyHub, a planner for nurses.", "SEATTLE, WA"),
         ("SAN FRANCISCO — May 3, 2027 — Nimbic today announced SynergyHub, a planner for nurses.", None),
         ("OPEN SOURCE — SynergyHub plans shifts for nurses.", None),  # a label, no launch after it
+        # The date just after the place's dash, an aside before the last dash (trial D, 2026-12-04).
+        ("**LONDON — May 3, 2027** (earlier in Asia) — Nimbic today announced SynergyHub for nurses.", None),
+        ("**Charlotte, NC — August 2027**", None),
+        ("SEATTLE, WA — Today Nimbic announced SynergyHub, which plans shifts in 2027.", "SEATTLE, WA"),
     ],
 )
 def test_a_dateline_with_a_place_and_no_date_is_unfinished(dateline: str, flagged: str | None) -> None:

@@ -70,3 +70,9 @@ def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
 )
 def test_fairly_is_a_hedge_only_on_a_claim(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+def test_a_word_named_in_quotation_marks_at_the_end_of_a_sentence_is_no_claim():
+    # 'that "probably."': the word is named, the sentence's stop inside the marks (trial D, 2026-12-04).
+    assert _weasel('With Slipway you don\'t rely on that "probably." Boat owners book in one tap.') == []
+    assert _weasel('Slipway is "revolutionary." for boat owners.') != []

@@ -175,7 +175,7 @@ _CITY = re.compile(
     r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]+)?){0,2}\]?\)?"
 )
 _PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,60}\]|\{[A-Z_]{2,}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\$X+\b|_{3,}|\bTBD\b|\bTODO\b|\bWHO\?|@x{3,}",
+    r"\[[^\]\n]{1,60}\]|[⟨〈][^⟩〉\n]{1,60}[⟩〉]|\{[A-Z_]{2,}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\$X+\b|_{3,}|\bTBD\b|\bTODO\b|\bWHO\?|@x{3,}",
     re.IGNORECASE,
 )
 _UNANSWERED = re.compile(
@@ -362,6 +362,7 @@ def is_back_matter(heading: str) -> bool:
         key in {normalise(h) for h in back["headings"]}
         or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
+        or any(re.search(rf"\b{re.escape(normalise(m))}\b", key) for m in back.get("markers", ()))
     )
 
 
@@ -629,6 +630,10 @@ class Segment:
         return self.unit.index == sentence.unit.index and self.start <= sentence.start < self.end
 
 
+# The longest excerpt of a part the scorecard quotes (the JSON report, the language server).
+EXCERPT_LENGTH = 80
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One part of a PR/FAQ that the document has: where, how it was found and how sure that is.
@@ -662,12 +667,15 @@ class Part:
         return " ".join(s.text for s in self.segments)
 
     def to_dict(self) -> dict[str, Any]:
+        first = " ".join(self.segments[0].text.split()) if self.segments else ""
         return {
             "present": True,
             "line": self.line,
             "confidence": round(self.confidence, 2),
             "via": self.via,
             "placeholder": self.placeholder,
+            # What wbl took for the part, so that a reader can check it without opening the file.
+            "excerpt": first if len(first) <= EXCERPT_LENGTH else first[: EXCERPT_LENGTH - 1].rstrip() + "…",
         }
 
 
@@ -1199,10 +1207,18 @@ class _Builder:
         regions = ["pr"] * len(self.units)
         for line in lines[faq_start:]:
             regions[line.segment.unit.index] = "faq"
+        headline = self.parts.get("headline")
+        release_begins = headline.segments[0].index if headline is not None else 0
         for line in lines:
-            if self.roles.get(line.segment.index) == "back_matter":
+            role = self.roles.get(line.segment.index)
+            if role == "back_matter":
                 # Sources, appendices, notes: no rule reads them. (Not the text before the release,
                 # the preamble: an RFC's summary stands there, and reviewers judge it.)
+                regions[line.segment.unit.index] = "back"
+            elif role in ("preamble", "metadata") and line.quote_depth and line.segment.index < release_begins:
+                # A note to the reviewers set apart in a block quote above the release ("> **Note on
+                # placeholders:** ... should be replaced ...", "> Status: DRAFT. Items in ⟨⟩ ..."):
+                # an aside about the draft, not its prose.
                 regions[line.segment.unit.index] = "back"
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
@@ -1465,6 +1481,23 @@ class _Builder:
                 self.roles[index] = "metadata"
                 continue
             section = sections.get(index)
+            if (
+                in_lead
+                and lead
+                and _is_release_mark(line.label_text if line.label else line.segment.text)
+                and all(ln.heading and _marker_remainder(ln.label_text) for ln in lead)
+            ):
+                # "# Press release — West End Health District", then "**FOR IMMEDIATE RELEASE**" and
+                # the release's own headline: the line above the mark is the document's title.
+                for title in lead:
+                    self.roles[title.segment.index] = "title"
+                lead.clear()
+            if in_lead and not line.heading and "dateline" not in self.parts and _dateline_only(line.segment.text):
+                # "**Charlotte, NC — August 2026**" on a line of its own among the lead lines: the
+                # dateline, not a subheading, though the whole line is bold.
+                self.found("dateline", [line.segment], "content", 0.8)
+                self.roles[index] = "dateline"
+                continue
             if position == start and start > 0 and marked:
                 remainder = _marker_remainder(line.label_text or line.segment.text)
                 self.roles[index] = "title"
@@ -1598,6 +1631,8 @@ class _Builder:
             section = sections.get(line.segment.index)
             if section is None or line.blank or line.residue or line.label:
                 continue
+            if self.roles.get(line.segment.index) == "preamble":
+                continue  # "**Challenge:** Challenge 2: ..." among a header's fields above the release
             # "Get it:" then "Marketplace: search Fachwerk": where to get it, written as fields.
             if not line.metadata or section[0] == "call_to_action":
                 by_section.setdefault(section[0], []).append(line.segment)
@@ -1858,6 +1893,18 @@ class _Builder:
                 found.append(line)
         return found
 
+    def _shows_address(self, segment: Segment) -> bool:
+        """Whether a web address the segment links to is written out in the file for the reader to
+        see ("... at **https://levy.example.org/**", "<https://...>"), not hidden behind words: a bare
+        address is left out of the analysed text, so it is looked for in the source."""
+        start, end = segment.unit.source_span(segment.start, segment.end)
+        written = self.source.text[start:end]
+        return any(
+            address in written and f"]({address}" not in written
+            for address in segment.unit.links
+            if address.startswith(("http://", "https://"))
+        )
+
     def _invited(self, line: _Line, cues: Mapping[str, Any]) -> bool:
         """Whether the heading over a line invites the reader ("Explore the Product", "Try It")."""
         head = self._section_heads.get(line.segment.unit.section)
@@ -1883,7 +1930,7 @@ class _Builder:
             # invites no one ("[an action at the campus](...)", "Signed-off by [@someone](...)") is
             # a citation. The sentence may be the heading over it ("Explore the Product").
             invites = bool(strong or weak or imperative) or self._invited(line, cues)
-            linked = bool(url.search(text)) or bool(segment.unit.links and invites)
+            linked = bool(url.search(text)) or bool(segment.unit.links and (invites or self._shows_address(segment)))
             # An imperative alone is a slogan or a feature ("Find workers for your projects"); it
             # opens a way to start when it says where or how (a weak cue).
             weakly = (imperative and bool(weak)) or len(weak) >= 2
@@ -1959,6 +2006,9 @@ class _Builder:
                     # "**Dana Ruiz, CEO, Acme:**" on a line of its own over the quotation: a name
                     # (or its placeholder) and a role, not a label naming the part ("Customer Quote:").
                     attribution = before.rstrip(":").strip(" *_")
+                elif previous.heading and (heard := _FROM_SOMEONE.fullmatch(before.strip(" *_#:"))):
+                    # "### A Note from Jason Hackner" over the quotation: the heading names who speaks.
+                    attribution = heard.group(1).strip()
                 elif not previous.label and not _QUOTED.search(before) and (met := _MET_PERSON.match(before)):
                     # 'Marcus Webb, a nurse at Hennepin Healthcare, tried the club.', then the
                     # quotation alone: the person the paragraph before has just introduced.
@@ -2064,10 +2114,15 @@ class _Builder:
             # A template's placeholders say whose quote it is: "[Customer Name], [Customer Title]",
             # "[Head of Safety Case, Pilot Customer]" (each comma-separated slot).
             brackets = re.findall(r"\[([^\]]+)\]", attribution)
-            slots = [piece.strip() for bracket in brackets for piece in bracket.lower().split(",")]
+            # "[Placeholder: Controller, mid-market SaaS company]": the slot's words after its marker.
+            slots = [
+                _SLOT_MARKER.sub("", piece.strip()) for bracket in brackets for piece in bracket.lower().split(",")
+            ]
             outside = re.sub(r"\[[^\]]*\]", " ", attribution)
             if not cue_hits(outside, qd["leader-roles"]) and any(
-                cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split()
+                cue_hits(slot.split()[0], qd["customer-roles"]) or _SOME_ORGANISATION_SLOT.fullmatch(slot)
+                for slot in slots
+                if slot.split()
             ):
                 return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
@@ -3028,7 +3083,8 @@ def is_metadata(text: str) -> bool:
 
 _MARKER = re.compile(
     r"^\W*(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
-    r"artifacts?\s+from\s+the\s+future)(?:\s*\((?:draft|v\d[^)]*)\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
+    # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
+    r"artifacts?\s+from\s+the\s+future)(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
@@ -3065,6 +3121,16 @@ def _date_only(text: str) -> bool:
     """A line that is a date and little else ("June 1, 2026", "Posted March 3, 2027 by Kim")."""
     match = _DATE.search(text) or _PLACEHOLDER_DATE.search(text)
     return match is not None and len(text.split()) <= 8 and len(match.group(0)) * 2 >= len(text.strip(" *_.")) // 2
+
+
+def _dateline_only(text: str) -> bool:
+    """A line that is a dateline and nothing more: a place and a date ("**Charlotte, NC — August
+    2026**" on its own line above the headline), no sentence after it."""
+    span = dateline_span(text)
+    if span is None:
+        return False
+    rest = text[span[1] :].strip(" *_.:,;|—–-()")
+    return not rest or (has_date(rest) and len(rest.split()) <= 4)
 
 
 def _introduces_block(line: _Line) -> bool:
@@ -3142,10 +3208,22 @@ _ATTRIBUTION_END = re.compile(rf"\0|{_NOT_AN_ABBREVIATION}\.(?:\s|$)|;|$")
 _TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]{{1,100}}$")
 
 
-# An organisation named by what it is, not by name: "at a mid-size SaaS company", "from an agency".
 # "owner of Rosa's Bakery", "Owner, [Anchor Jewellers]": the organisation a speaker owns (up to
 # the next comma or bracket's end), to tell the launching business's owner from a customer's.
 _OWNER_OF = re.compile(r"\b(?:co-)?owner(?:\s+of|\s*,)\s+((?:\[[^\]]+\]|[^,(])+)", re.IGNORECASE)
+# A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our CEO".
+_FROM_SOMEONE = re.compile(
+    r"(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+((?:our\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})",
+    re.IGNORECASE,
+)
+# A template slot's marker: "[Placeholder: ...]", "[TBD: ...]".
+_SLOT_MARKER = re.compile(r"^(?:placeholder|tbd|todo|example|e\.g\.)\s*:?\s*")
+# A slot that describes an organisation of a kind, not ours: "mid-market usage-based saas company".
+_SOME_ORGANISATION_SLOT = re.compile(
+    r"(?!(?:our|the|my|your|this)\b)(?:[a-z0-9][\w-]*\s+){1,5}"
+    r"(?:company|firm|business|startup|agency|retailer|bank|school|clinic|hospital|practice|customer)"
+)
+# An organisation named by what it is, not by name: "at a mid-size SaaS company", "from an agency".
 _AT_SOME_ORGANISATION = re.compile(r"\b(?:at|from|with)\s+(?:a|an)\s", re.IGNORECASE)
 # A company's own function named after its customers: "Head of Customer Service".
 _CUSTOMER_FUNCTION = re.compile(

@@ -382,6 +382,19 @@ class Unit(_Memo):
         """Plain-text span of this unit -> span in the original file."""
         return self.source_map.span(start, end)
 
+    def quoted(self, start: int, end: int) -> str:
+        """The plain text `text[start:end]` as a finding quotes it: with the inline code that
+        stands inside it put back ("a schema spike (spikes/schema/) confirmed", not "a schema
+        spike () confirmed"); the analysed text leaves code out."""
+        inside = [c for c in self.code_spans if start < c.plain_offset < end]
+        if not inside:
+            return self.text[start:end]
+        pieces, at = [], start
+        for code in inside:
+            pieces += [self.text[at : code.plain_offset], code.code]
+            at = code.plain_offset
+        return "".join([*pieces, self.text[at:end]])
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

@@ -486,7 +486,7 @@ class Linter:
             if not (0 <= v.start <= v.end <= len(unit.text)):
                 raise _MalformedViolation(f"span {v.start}-{v.end} outside a unit of {len(unit.text)} characters")
             start, end = unit.source_span(v.start, v.end)
-            text = unit.text[v.start : v.end]
+            text = unit.quoted(v.start, v.end)
         else:
             if not (0 <= v.start <= v.end <= len(document.text)):
                 raise _MalformedViolation(f"span {v.start}-{v.end} outside the file")

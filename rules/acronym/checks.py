@@ -22,7 +22,9 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     An acronym is an all-caps token of 2 to 6 letters (a plural "s" allowed). It is defined by
     "Words (ABC)" (the words hold its letters in order, from a word's first letter: "JavaScript
-    Object Notation (JSON)"; "optimal intervals (FSRS)" does not define FSRS), "ABC (words)" or
+    Object Notation (JSON)"; "optimal intervals (FSRS)" does not define FSRS; capitalised words
+    that give all its letters but the first do, the author's gloss with its first word left out:
+    "Press Kit (EPK)"), "ABC (words)" or
     "ABC, or Full Name" anywhere in the document; a use before
     that definition is reported too. Its words spelled out before its first use also define it:
     a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),
@@ -30,7 +32,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     hardware"; "return on investment", then "ROI"), whose initials, small words counted or not,
     are the acronym. Three letters at least; words that merely share the initials by chance
     ("keys must stay", "KMS") do not count. Acronyms a general reader knows (FAQ, PDF, URL, USB,
-    CEO, US...) are exempt (``exempt``), as are US state codes in a dateline ("SEATTLE, WA") and the whole place of a
+    CEO, US...) are exempt (``exempt``), as are US state codes after their city ("SEATTLE, WA"; "Charlotte
+    NC" closing a clause: "(August 2026, Charlotte NC)") and the whole place of a
     dateline ("DENVER, Colo. --"), ordinary words written in capitals ("FREE"), slots left for a
     value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), code spans and the
     terms the project's vocabulary accepts.

@@ -26,6 +26,17 @@ def _in_compound(token: Any) -> bool:
     )
 
 
+def _heads_a_noun_phrase(token: Any) -> bool:
+    """A word tagged as a comparative that heads a noun phrase: it owns a possessive ("the other's
+    identifier") or "a"/"an" with no noun after it ("an identifier"; "a calmer Monday" grades)."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    noun_after = following is not None and following.pos_ in ("NOUN", "PROPN")
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an") and not noun_after) for c in token.children
+    )
+
+
 def _claim_span(token: Any, degree_words: set[str]) -> tuple[int, int] | None:
     """Token indices (first, last) of the claim a comparative or superlative token makes."""
     if token.lower_ in degree_words:
@@ -54,7 +65,9 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
     comparatives. A sentence with a number (digits or spelled-out counts) is skipped, and so are
     questions, words of time and order ("later", "latest", "next") and set phrases ("at least",
     "more or less"). "More", "most", "less" and "least" count only when they grade an adjective
-    ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule.
+    ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule. A noun
+    the tagger takes for a comparative, one with a possessive or an "a" of its own ("the other's
+    identifier", "an identifier"), makes no claim.
 
     **Fix.** Give the number: how much faster, measured how, compared with what.
 
@@ -96,6 +109,8 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 comparative = token.tag_ in comparative_tags or word in comparatives
                 if not (superlative or comparative) or word in exempt or token.lemma_.lower() in exempt:
                     continue
+                if _heads_a_noun_phrase(token):
+                    continue  # "the other's identifier", "an identifier": a noun the tagger took for a comparative
                 claim = _claim_span(token, degree_words)
                 if claim is None:
                     continue

@@ -254,6 +254,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             # A date on a short line of its own just above ("**August 2026**" over the headline) counts.
             above = anatomy.segments[max(0, segment.index - 4) : segment.index]
             dated = any(len(s.text.split()) <= 6 and has_date(s.text) for s in above)
+            # The date just after the place's dash: "LONDON — September 25, 2026 (an aside) — Today",
+            # where the dateline's last dash is too far on for the place and date to be one head.
+            following = segment.text[span[1] :].lstrip(" *_—–-,:")
+            dated = dated or has_date(" ".join(following.split()[:3]))
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))

@@ -153,10 +153,14 @@ def _mentioned(text: str, start: int, end: int) -> bool:
     """The listed word is the whole of a quotation that names it ('"significantly" is gone',
     '"significantly"/"revolutionary" absent'); not one that still qualifies a word ('our
     "revolutionary" app')."""
-    quoted = start > 0 and text[start - 1] in _OPENING_MARKS and text[end : end + 1] in _CLOSING_MARKS
-    return quoted and _NAMED_AFTER.match(text, end + 1) is not None
+    opened = start > 0 and text[start - 1] in _OPENING_MARKS
+    if opened and text[end : end + 1] in (".", "!", "?") and text[end + 1 : end + 2] in _CLOSING_MARKS:
+        # 'you don't rely on that "probably." Fans ...': the word named, the sentence ends in the marks.
+        return _NEXT_SENTENCE.match(text, end + 2) is not None
+    return opened and text[end : end + 1] in _CLOSING_MARKS and _NAMED_AFTER.match(text, end + 1) is not None
 
 
+_NEXT_SENTENCE = re.compile(r"\s*(?:$|[A-Z(\[*_])")
 _NAMED_AFTER = re.compile(r"\s*(?:[/,;:).]|(?:and|or|is|are|was|were|as|in|from)\b|$)")
 
 

@@ -63,13 +63,15 @@ HINTS_ONLY = "; not sure it is one: findings are hints only"
 
 
 def score_text(kind: str | None, score: Mapping[str, Any]) -> str:
-    """``PR/FAQ, score 64/100 (structure +22.5, substance +7.4, clarity -3.0, finish +5.2 from 53.2)``."""
+    """``PR/FAQ, score 64/100 (average document 53.2; structure +22.5, substance +7.4, clarity -3.0,
+    finish +5.2)``: the points each component adds to or takes from the score of an average
+    document (see docs/judgement.md, "The score")."""
     parts = ", ".join(
         f"{name} {'not assessed' if value is None else f'{value:+.1f}'}"
         for name, value in dict(score.get("components", {})).items()
     )
     baseline = score.get("baseline")
-    detail = f" ({parts} from {baseline:.1f})" if parts and baseline is not None else ""
+    detail = f" (average document {baseline:.1f}; {parts})" if parts and baseline is not None else ""
     return f"{KIND_NAMES.get(kind or '', kind or 'document')}, score {score['score']}/100{detail}"
 
 
