@@ -1014,7 +1014,7 @@ def _acronym_inputs(pattern: str, exempt: frozenset[str], places: frozenset[str]
 
 
 _CITY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,} $")
-_CLAUSE_END = re.compile(r"\s*(?:[),;—–]|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[),;.—–]|$)")
 
 
 def _unit_acronyms(
@@ -1036,7 +1036,10 @@ def _unit_acronyms(
         if key in places and (
             re.search(r"[A-Za-z], *$", text[max(0, match.start() - 20) : match.start()])
             # "(World Premiere, August 2026, Charlotte NC)": a city's name, the code closing the clause
-            or (_CITY_BEFORE.search(text, 0, match.start()) and _CLAUSE_END.match(text, match.end()))
+            or (
+                _CITY_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                and _CLAUSE_END.match(text, match.end())
+            )
         ):
             continue
         compound = _CAPS_WORD_AFTER.match(text, match.end())
@@ -1154,7 +1157,8 @@ def first_definitions(
     result: dict[str, tuple[int, int]] = {}
     first_use: dict[str, tuple[int, int]] = {}
     for use in acronyms(document, ctx, vocabulary):
-        first_use.setdefault(use.key, (use.unit.index, use.start))
+        if use.unit.part != "back":  # a note set apart from the draft is no first use
+            first_use.setdefault(use.key, (use.unit.index, use.start))
         if use.defines:
             result.setdefault(use.key, (use.unit.index, use.start))
     for key, (index, start) in first_use.items():

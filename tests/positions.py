@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
@@ -15,9 +16,17 @@ _MARKUP_CHARS = re.compile(r"[*_\[\]~`\s>]")
 
 
 def visible(source_slice: str) -> str:
-    """What a reader sees of a slice of Markdown source, with markup characters dropped."""
+    """What a reader sees of a slice of Markdown source, with markup characters dropped. Inline
+    code is kept as written (a finding quotes the code it holds), outside the markup rules."""
+    codes = [m.group(0).strip("`") for m in _CODE.finditer(source_slice)]
+    seen = []
+    for prose, code in itertools.zip_longest(_CODE.split(source_slice), codes, fillvalue=""):
+        seen += [_visible_prose(prose), _MARKUP_CHARS.sub("", code)]
+    return "".join(seen)
+
+
+def _visible_prose(source_slice: str) -> str:
     text = _LINK_DESTINATION.sub("", source_slice)
-    text = _CODE.sub(lambda m: m.group(0).strip("`"), text)  # a finding quotes the inline code it holds
     text = _TAG.sub("", text)
     text = _BARE_URL.sub("", text)
     text = _LINE_MARKERS.sub(" ", text)

@@ -2826,16 +2826,68 @@ def test_a_template_slot_that_describes_a_customer_organisation_is_a_customer_qu
 
 
 def test_slots_in_angle_brackets_are_placeholders() -> None:
-    anatomy = anatomy_of(
-        """\
+    text = """\
         # West End Loses $25,000 a Day to Out-of-Town Healthcare
 
         WEST END, Colo. — Every day, roughly $25,000 leaves the West End for care elsewhere.
 
         "⟨Quote from spokesperson⟩," said ⟨spokesperson name and title⟩.
         """
+    assert anatomy_of(text).placeholders() == 2
+    [quote] = anatomy_of(text).quotes
+    assert quote.placeholder
+    # Not an inner product, nor the author saying how slots are written.
+    plain = "# Acme\n\nThe score is the inner product ⟨u, v⟩ of the two vectors; slots are in ⟨angle brackets⟩.\n"
+    assert anatomy_of(plain).placeholders() == 0
+
+
+def test_a_part_before_the_release_mark_that_is_no_header_field_still_counts() -> None:
+    anatomy = anatomy_of(
+        """\
+        # Pantry Alerts — PR/FAQ
+
+        ## The Problem
+
+        Home bakers throw away about $12 of expired ingredients every month, because nothing tells them.
+
+        ## Press Release
+
+        ### Acme Launches Pantry Alerts for Home Bakers
+
+        SEATTLE, WA — May 3, 2027 — Acme today launched Pantry Alerts, a free app for home bakers.
+        """
     )
-    assert anatomy.placeholders() >= 2
+    assert anatomy["problem"].segments[0].text.startswith("Home bakers throw away")
+
+
+def test_a_genre_title_that_carries_the_headline_stays_the_headline() -> None:
+    anatomy = anatomy_of(
+        "# Press Release: Acme Launches Pantry Alerts for Home Bakers\n\n**FOR IMMEDIATE RELEASE**\n\n"
+        "*Home bakers get a warning before flour, butter or yeast runs out*\n\n"
+        "SEATTLE, WA — May 3, 2027 — Acme today launched Pantry Alerts, a free app for home bakers.\n"
+    )
+    assert anatomy["headline"].segments[0].text.startswith("Press Release: Acme Launches")
+    assert anatomy["subheading"].segments[0].text.startswith("Home bakers get a warning")
+
+
+def test_a_slot_with_a_leaders_role_or_the_companys_name_is_the_leaders() -> None:
+    release = (
+        "# Northwind Bank Launches Instant Refunds for Small Businesses\n\n"
+        "SEATTLE, WA — May 3, 2027 — Northwind Bank today launched Instant Refunds for small businesses.\n\n"
+        '"We built Instant Refunds because our business customers asked for it every week." — *{slot}*\n'
+    )
+    for slot in ("[Placeholder: Head of Payments, Northwind Bank]", "[Jane Doe, CEO, Northwind company]"):
+        [quote] = anatomy_of(release.format(slot=slot)).quotes
+        assert quote.speaker == "leader", slot
+
+
+def test_a_heading_from_no_one_named_attributes_nothing() -> None:
+    anatomy = anatomy_of(
+        _MARKED_RELEASE + "\n### Words from the field\n\n"
+        "> \"I've been living with these characters for a long time, and I'm thrilled to let people hear them.\"\n"
+    )
+    [quote] = anatomy.quotes
+    assert quote.attribution == ""
 
 
 def test_a_block_quoted_note_above_the_release_is_an_aside_no_style_rule_reads() -> None:

@@ -205,8 +205,10 @@ def test_a_last_paragraph_that_shows_a_web_address_is_the_close():
     assert anatomy_of_text(text)["call_to_action"].segments[0].text.startswith("Residents can look up")
     hidden = text.replace("**https://levy.example.org/**", "[the county's page](https://levy.example.org/)")
     assert "call_to_action" not in anatomy_of_text(hidden).parts
-
-
-def test_a_heading_that_says_do_not_publish_is_back_matter():
-    assert is_back_matter("Number alignment (do not publish; internal reference)")
-    assert not is_back_matter("Why publish now?")
+    # The address ending the paragraph, bare or in angle brackets.
+    for address in ("https://levy.example.org/", "<https://levy.example.org/>"):
+        ending = text.replace("**https://levy.example.org/**.", address)
+        assert "call_to_action" in anatomy_of_text(ending).parts, address
+    # An address after a note, as a reference, is no invitation.
+    noted = text.replace("at **https://levy.example.org/**.", "(see the levy maps?) https://levy.example.org/")
+    assert "call_to_action" not in anatomy_of_text(noted).parts

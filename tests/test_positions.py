@@ -279,3 +279,21 @@ def test_a_finding_quotes_the_inline_code_inside_its_span():
     [finding] = report.findings
     assert "a schema spike (spikes/dynamodb-schema/) confirmed" in finding.text
     assert span_problems(text, finding) == []
+
+
+def test_the_quoted_inline_code_keeps_the_space_after_it_at_a_line_end():
+    text = (
+        "# Lift5\n\nTeams that want the plain version for their lifters add `hofmann-dropwizard`\n"
+        "to their build file and then `git clone` takes everything the lifters need for the gym in one go.\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB503",), kind="prfaq"))
+    [finding] = report.findings
+    assert "add hofmann-dropwizard to their build file and then git clone takes" in finding.text
+    assert span_problems(text, finding) == []
+
+
+def test_the_scorecard_quotes_what_it_took_for_each_part():
+    text = "# Acme launches `hired`, an identity agent for nurses\n\nSEATTLE, WA — May 3, 2027 — Acme launched it.\n"
+    card = wbl.lint_text(text, "t.md", options=wbl.LintOptions(kind="prfaq")).scorecard
+    assert card["headline"]["excerpt"] == "Acme launches hired, an identity agent for nurses"
+    assert "excerpt" not in card["problem"]

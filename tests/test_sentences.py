@@ -497,6 +497,7 @@ def test_a_word_of_five_letters_or_more_in_capitals_is_a_word_not_an_acronym():
 def test_a_state_code_after_its_city_closing_a_clause_is_no_acronym():
     text = "# Acme\n\nThe show opens (World Premiere, August 2026, Charlotte NC) for theatre fans.\n"
     assert _texts(text, "WB401", "WB421") == []
+    assert _texts("# Acme\n\nTheatre fans buy tickets in Charlotte NC. The show runs nightly.\n", "WB421") == []
     assert ("WB421", "NC") in _texts("# Acme\n\nBakers in Charlotte NC buy bread.\n", "WB421")
 
 
@@ -518,3 +519,21 @@ def test_a_noun_the_tagger_calls_a_comparative_is_no_claim():
         "Acme is a better way to sell bread.\n"
     )
     assert _texts(text, "WB621") == [("WB621", "better")]
+    # A superlative with a possessive is still a claim.
+    assert _texts("# Acme\n\nThis release is Acme's biggest. It is our best ever.\n", "WB621") == [
+        ("WB621", "biggest"),
+        ("WB621", "best"),
+    ]
+
+
+def test_an_acronym_in_a_note_above_the_release_is_no_first_use():
+    text = (
+        "# Press Release — West End Health Service District\n\n"
+        "> Status: DRAFT. All figures are aligned with the filed WEHSD service plan.\n\n"
+        "**FOR IMMEDIATE RELEASE**\n\n"
+        "## West End Voters Can Keep $25,000 a Day of Healthcare Spending at Home\n\n"
+        "WEST END, Colo. — May 3, 2027 — Every day, roughly $25,000 leaves the West End for care elsewhere.\n\n"
+        "The proposed West End Health Service District would build a local hospital close to home.\n\n"
+        "The WEHSD board would meet monthly in Nucla.\n"
+    )
+    assert _texts(text, "WB421") == []

@@ -457,7 +457,11 @@ def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
         ("SAN FRANCISCO — May 3, 2027 — Nimbic today announced SynergyHub, a planner for nurses.", None),
         ("OPEN SOURCE — SynergyHub plans shifts for nurses.", None),  # a label, no launch after it
         # The date just after the place's dash, an aside before the last dash (trial D, 2026-12-04).
-        ("**LONDON — May 3, 2027** (earlier in Asia) — Nimbic today announced SynergyHub for nurses.", None),
+        (
+            "**LONDON — Thursday, May 3, 2027** (this will be earlier in other places as the app rolls out) — "
+            "Nimbic today announced SynergyHub for nurses.",
+            None,
+        ),
         ("**Charlotte, NC — August 2027**", None),
         ("SEATTLE, WA — Today Nimbic announced SynergyHub, which plans shifts in 2027.", "SEATTLE, WA"),
     ],

@@ -123,7 +123,7 @@ _CLOSE_QUOTES = ('"', "”", "»")
 _SIGN_DASH = r"(?:—|–|--|-|~)"
 # Where a signer's words start: a capital, a placeholder, a user name in lower case before a
 # role ("— ifuensan, Creator"), or a role after "a" ("— a customer", "— an early tester").
-_SIGNER = r"(?:[A-Z\[]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z])"
+_SIGNER = r"(?:[A-Z\[⟨〈]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z])"
 # A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
 _SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
 
@@ -163,19 +163,29 @@ _DATE = re.compile(
 _MONTH_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
 _DATE_LEAD_IN = re.compile(r"[*_]*(?:on|in|as of|today,?|at [^,.\n]{1,30}? in)\s+", re.IGNORECASE)
 _PLACEHOLDER_DATE_HEAD = re.compile(
-    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
+    rf"[\[⟨〈][^\]⟩〉\n]{{0,60}}\bdate\b[^\]⟩〉\n]{{0,60}}[\]⟩〉]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b",
     re.IGNORECASE,
 )
 _PLACEHOLDER_DATE = re.compile(
-    rf"\[[^\]\n]{{0,60}}\bdate\b[^\]\n]{{0,60}}\]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b|\bTBD\b",
+    rf"[\[⟨〈][^\]⟩〉\n]{{0,60}}\bdate\b[^\]⟩〉\n]{{0,60}}[\]⟩〉]|\b(?:{_MONTH}|Month)\s+(?:XX|DD|Day|\?\?|X)\b|\bXX/XX|\b20XX\b|\bYYYY\b|\bdate\s*TBD\b|\bTBD\b",
     re.IGNORECASE,
 )
 _CITY = re.compile(
     r"^\(?\[?(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,}|of|de|la)){0,3}"
     r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]+)?){0,2}\]?\)?"
 )
+# A slot in angle brackets, as some templates write them ("⟨Date⟩", "⟨publication month⟩"): one that
+# opens with a capital or names what goes in it; not "⟨u, v⟩" (an inner product) or "in ⟨angle
+# brackets⟩" (the author saying how slots are written).
+ANGLE_SLOT = (
+    r"[⟨〈](?:(?-i:[A-Z])|[^⟨〈⟩〉\n]{0,40}?\b(?i:names?|titles?|dates?|month|year|url|links?|company|"
+    r"organi[sz]ation|customers?|products?|city|state|location|insert|placeholder|price|logo|author|tbd|"
+    r"e-?mail|phone|quote|spokesperson|number|amount|figure)\b)[^⟨〈⟩〉\n]{0,60}[⟩〉]"
+)
 _PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,60}\]|[⟨〈][^⟩〉\n]{1,60}[⟩〉]|\{[A-Z_]{2,}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\$X+\b|_{3,}|\bTBD\b|\bTODO\b|\bWHO\?|@x{3,}",
+    r"\[[^\]\n]{1,60}\]|"
+    + ANGLE_SLOT
+    + r"|\{[A-Z_]{2,}\}|<[A-Za-z][^>\n]{0,40}>|\bX{3,}\b|\$X+\b|_{3,}|\bTBD\b|\bTODO\b|\bWHO\?|@x{3,}",
     re.IGNORECASE,
 )
 _UNANSWERED = re.compile(
@@ -362,7 +372,6 @@ def is_back_matter(heading: str) -> bool:
         key in {normalise(h) for h in back["headings"]}
         or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
-        or any(re.search(rf"\b{re.escape(normalise(m))}\b", key) for m in back.get("markers", ()))
     )
 
 
@@ -550,7 +559,9 @@ _ONE_LINE_PARTS = frozenset(["headline", "subheading", "dateline", "summary"])
 _DATELINE_END = re.compile(r"\s+-\s+|\s*(?:—|–|--)\s*|:\**\s+|\.\**\s+")
 # Words after a dash that follows the date: the release's first sentence, past the dateline.
 _CLAUSE_AFTER_DATE = re.compile(r"(?:\s+-|—|–|--)\s*\w")
-_PLACEHOLDER_PLACE = re.compile(r"\[[^\]]*\b(?:city|state|location|date|place|country)\b[^\]]*\]", re.IGNORECASE)
+_PLACEHOLDER_PLACE = re.compile(
+    r"[\[⟨〈][^\]⟩〉]*\b(?:city|state|location|date|place|country)\b[^\]⟩〉]*[\]⟩〉]", re.IGNORECASE
+)
 _TODAY = re.compile(
     r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
     r"released|launches|announces|introduced|introduces|unveiled))",
@@ -630,7 +641,7 @@ class Segment:
         return self.unit.index == sentence.unit.index and self.start <= sentence.start < self.end
 
 
-# The longest excerpt of a part the scorecard quotes (the JSON report, the language server).
+# The longest excerpt of a part the JSON scorecard quotes.
 EXCERPT_LENGTH = 80
 
 
@@ -666,15 +677,22 @@ class Part:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
-    def to_dict(self) -> dict[str, Any]:
-        first = " ".join(self.segments[0].text.split()) if self.segments else ""
+    def to_dict(self, source: str = "") -> dict[str, Any]:
+        """The part as the JSON scorecard gives it; `source` is the file's text, for the inline
+        code the excerpt quotes."""
+        first = ""
+        if self.segments:
+            segment = self.segments[0]
+            quoted = getattr(segment.unit, "quoted", None)
+            text = quoted(segment.start, segment.end, source) if quoted is not None else segment.text
+            first = " ".join(text.split())
         return {
             "present": True,
             "line": self.line,
             "confidence": round(self.confidence, 2),
             "via": self.via,
             "placeholder": self.placeholder,
-            # What wbl took for the part, so that a reader can check it without opening the file.
+            # What wbl took for the part, so that a reader can check it beside the line number.
             "excerpt": first if len(first) <= EXCERPT_LENGTH else first[: EXCERPT_LENGTH - 1].rstrip() + "…",
         }
 
@@ -862,10 +880,11 @@ class Anatomy:
     def unit_roles(self, unit: Any) -> tuple[str, ...]:
         return tuple(r for s, r in zip(self.segments, self.roles, strict=True) if s.unit.index == unit.index)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The scorecard as JSON: every part, present or not, with its line and confidence."""
+    def to_dict(self, source: str = "") -> dict[str, Any]:
+        """The scorecard as JSON: every part, present or not, with its line, confidence and an
+        excerpt (`source`, the file's text, gives the excerpt its inline code)."""
         return {
-            name: (self.parts[name].to_dict() if name in self.parts else {"present": False, "line": None})
+            name: (self.parts[name].to_dict(source) if name in self.parts else {"present": False, "line": None})
             for name in PARTS
         }
 
@@ -1485,10 +1504,11 @@ class _Builder:
                 in_lead
                 and lead
                 and _is_release_mark(line.label_text if line.label else line.segment.text)
-                and all(ln.heading and _marker_remainder(ln.label_text) for ln in lead)
+                and all(ln.heading and self._names_only(_marker_remainder(ln.label_text)) for ln in lead)
             ):
                 # "# Press release — West End Health District", then "**FOR IMMEDIATE RELEASE**" and
-                # the release's own headline: the line above the mark is the document's title.
+                # the release's own headline: the line above the mark is the document's title. Not
+                # "# Press Release: Acme Launches Kettle for Bakers", a headline with the genre's name.
                 for title in lead:
                     self.roles[title.segment.index] = "title"
                 lead.clear()
@@ -1536,6 +1556,15 @@ class _Builder:
             body.append(line)
         lead = self._drop_document_title(lead)
         return lead, body
+
+    def _names_only(self, remainder: str | None) -> bool:
+        """Whether what follows the genre's name in a title only names the product or the
+        subject (a few words, no launch wording), as a document's title does."""
+        return (
+            bool(remainder)
+            and len(remainder.split()) <= 6
+            and not cue_hits(remainder, self.data["kind"]["launch-cues"])
+        )
 
     def _dated_mark(self, line: _Line) -> None:
         """A title line that carries the date ("**For immediate release. March 18, 2026.**") is the dateline."""
@@ -1627,12 +1656,15 @@ class _Builder:
         sections: Mapping[int, tuple[str, _Line]],
     ) -> None:
         by_section: dict[str, list[Segment]] = {}
+        # Paragraphs of a header's fields above the release ("**Team:** ...", "**Date:** ..."): a
+        # part's label among them is one more field ("**Challenge:** Challenge 2: ..."), no part.
+        fields = {ln.segment.unit.index for ln in self.lines if self.roles.get(ln.segment.index) == "metadata"}
         for line in self.lines:
             section = sections.get(line.segment.index)
             if section is None or line.blank or line.residue or line.label:
                 continue
-            if self.roles.get(line.segment.index) == "preamble":
-                continue  # "**Challenge:** Challenge 2: ..." among a header's fields above the release
+            if self.roles.get(line.segment.index) == "preamble" and line.segment.unit.index in fields:
+                continue
             # "Get it:" then "Marketplace: search Fachwerk": where to get it, written as fields.
             if not line.metadata or section[0] == "call_to_action":
                 by_section.setdefault(section[0], []).append(line.segment)
@@ -1895,14 +1927,18 @@ class _Builder:
 
     def _shows_address(self, segment: Segment) -> bool:
         """Whether a web address the segment links to is written out in the file for the reader to
-        see ("... at **https://levy.example.org/**", "<https://...>"), not hidden behind words: a bare
-        address is left out of the analysed text, so it is looked for in the source."""
+        see ("... at **https://levy.example.org/**", "<https://...>"), not hidden behind words: a
+        bare address is left out of the analysed text, so it is looked for in the source (up to
+        just past the segment: an address that ends the paragraph lies beyond its last word)."""
+        addresses = [a for a in segment.unit.links if a.startswith(("http://", "https://"))]
+        if not addresses:
+            return False
         start, end = segment.unit.source_span(segment.start, segment.end)
-        written = self.source.text[start:end]
+        written = self.source.text[start : end + max(map(len, addresses)) + 8]
+        # Written as where to go ("at https://...", "visit <https://...>", "Sign up: https://..."),
+        # not as a reference after a note ("(PubNub?) https://www.pubnub.com/docs/...").
         return any(
-            address in written and f"]({address}" not in written
-            for address in segment.unit.links
-            if address.startswith(("http://", "https://"))
+            (at := written.find(address)) >= 0 and _WHERE_TO.search(written, 0, at) is not None for address in addresses
         )
 
     def _invited(self, line: _Line, cues: Mapping[str, Any]) -> bool:
@@ -2119,10 +2155,15 @@ class _Builder:
                 _SLOT_MARKER.sub("", piece.strip()) for bracket in brackets for piece in bracket.lower().split(",")
             ]
             outside = re.sub(r"\[[^\]]*\]", " ", attribution)
-            if not cue_hits(outside, qd["leader-roles"]) and any(
-                cue_hits(slot.split()[0], qd["customer-roles"]) or _SOME_ORGANISATION_SLOT.fullmatch(slot)
-                for slot in slots
-                if slot.split()
+            # A slot that describes an organisation of a kind ("mid-market SaaS company") is a
+            # customer's, unless a leader's role is in the slots or the company is named ("[Jane
+            # Doe, CEO, Northwind company]", "[Head of Payments, Northwind Bank]").
+            leads = [c for c in cue_hits(attribution, qd["leader-roles"]) if c != "company"]
+            described = not leads and any(
+                _SOME_ORGANISATION_SLOT.fullmatch(slot) and not self._ours(slot) for slot in slots
+            )
+            if not cue_hits(outside, qd["leader-roles"]) and (
+                described or any(cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split())
             ):
                 return "customer"
             leader = cue_hits(attribution, qd["leader-roles"])
@@ -3124,8 +3165,8 @@ def _date_only(text: str) -> bool:
 
 
 def _dateline_only(text: str) -> bool:
-    """A line that is a dateline and nothing more: a place and a date ("**Charlotte, NC — August
-    2026**" on its own line above the headline), no sentence after it."""
+    """A line that is a dateline and nothing more: a place, a date or both ("**Charlotte, NC —
+    August 2026**" on its own line above the headline), no sentence after it."""
     span = dateline_span(text)
     if span is None:
         return False
@@ -3212,9 +3253,12 @@ _TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]
 # the next comma or bracket's end), to tell the launching business's owner from a customer's.
 _OWNER_OF = re.compile(r"\b(?:co-)?owner(?:\s+of|\s*,)\s+((?:\[[^\]]+\]|[^,(])+)", re.IGNORECASE)
 # A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our CEO".
+# The words just before a web address written out for the reader to go to.
+_WHERE_TO = re.compile(r"(?:\b(?:at|visit|on|via|to|from|here)|:)\s*[*_<\[]*$", re.IGNORECASE)
+# The one who speaks is named: capitalised words ("Words from the field" names no one).
 _FROM_SOMEONE = re.compile(
-    r"(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+((?:our\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})",
-    re.IGNORECASE,
+    r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+)"
+    r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 # A template slot's marker: "[Placeholder: ...]", "[TBD: ...]".
 _SLOT_MARKER = re.compile(r"^(?:placeholder|tbd|todo|example|e\.g\.)\s*:?\s*")
@@ -3360,7 +3404,8 @@ def _attribution(
         if beside and pronoun is not None:
             return pronoun.group(1), pronoun.start(1)  # 'he said one word: "…"': he speaks
         names_someone = (
-            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[]", who) or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
+            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈]", who)
+            or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
         ) and not _CLAUSE.match(who)
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
@@ -3440,7 +3485,7 @@ def _is_name(words: str, labels: frozenset[str]) -> bool:
     return zipf_frequency(first.lower()) < 5.5 and not any(w.lower().strip(".'’") in labels for w in words.split())
 
 
-_SLOT = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\bX{2,}\b|_{3,}|\bTBD\b")
+_SLOT = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|" + ANGLE_SLOT + r"|\bX{2,}\b|_{3,}|\bTBD\b")
 # Words that tie a role to a place or an organisation rather than to the name after it.
 _ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", "by", "and"})
 

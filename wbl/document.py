@@ -382,16 +382,30 @@ class Unit(_Memo):
         """Plain-text span of this unit -> span in the original file."""
         return self.source_map.span(start, end)
 
-    def quoted(self, start: int, end: int) -> str:
+    def quoted(self, start: int, end: int, source: str = "") -> str:
         """The plain text `text[start:end]` as a finding quotes it: with the inline code that
         stands inside it put back ("a schema spike (spikes/schema/) confirmed", not "a schema
-        spike () confirmed"); the analysed text leaves code out."""
+        spike () confirmed"); the analysed text leaves code out. With the file's `source`, the
+        white space the file has around the code is kept ("add `pkg`" at a line's end, then "to"
+        on the next line: "add pkg to", not "add pkgto")."""
         inside = [c for c in self.code_spans if start < c.plain_offset < end]
         if not inside:
             return self.text[start:end]
         pieces, at = [], start
         for code in inside:
-            pieces += [self.text[at : code.plain_offset], code.code]
+            before, after = self.text[at : code.plain_offset], code.code
+            if source:
+                opening, closing = code.start, code.end
+                while opening > 0 and source[opening - 1] == "`":
+                    opening -= 1
+                while closing < len(source) and source[closing] == "`":
+                    closing += 1
+                if source[opening - 1 : opening].isspace() and before and not before[-1].isspace():
+                    after = " " + after
+                following = self.text[code.plain_offset : code.plain_offset + 1]
+                if source[closing : closing + 1].isspace() and following and not following.isspace():
+                    after += " "
+            pieces += [before, after]
             at = code.plain_offset
         return "".join([*pieces, self.text[at:end]])
 

@@ -461,7 +461,7 @@ class Linter:
             MappingProxyType(figures),
             tuple(errors),
             source_text=document.text,
-            scorecard=MappingProxyType(document.anatomy.to_dict()),
+            scorecard=MappingProxyType(document.anatomy.to_dict(document.text)),
             kind=kind,
             score=MappingProxyType(judged.to_dict()) if judged is not None else None,
             hints_only=self._unsure_kind(document),
@@ -486,7 +486,7 @@ class Linter:
             if not (0 <= v.start <= v.end <= len(unit.text)):
                 raise _MalformedViolation(f"span {v.start}-{v.end} outside a unit of {len(unit.text)} characters")
             start, end = unit.source_span(v.start, v.end)
-            text = unit.quoted(v.start, v.end)
+            text = unit.quoted(v.start, v.end, document.text)
         else:
             if not (0 <= v.start <= v.end <= len(document.text)):
                 raise _MalformedViolation(f"span {v.start}-{v.end} outside the file")

@@ -28,7 +28,8 @@ def _in_compound(token: Any) -> bool:
 
 def _heads_a_noun_phrase(token: Any) -> bool:
     """A word tagged as a comparative that heads a noun phrase: it owns a possessive ("the other's
-    identifier") or "a"/"an" with no noun after it ("an identifier"; "a calmer Monday" grades)."""
+    identifier") or "a"/"an" with no noun after it ("an identifier"; "a calmer Monday" grades).
+    Superlatives are not asked: "Acme's biggest", "our best ever" are claims."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     noun_after = following is not None and following.pos_ in ("NOUN", "PROPN")
@@ -65,9 +66,9 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
     comparatives. A sentence with a number (digits or spelled-out counts) is skipped, and so are
     questions, words of time and order ("later", "latest", "next") and set phrases ("at least",
     "more or less"). "More", "most", "less" and "least" count only when they grade an adjective
-    ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule. A noun
-    the tagger takes for a comparative, one with a possessive or an "a" of its own ("the other's
-    identifier", "an identifier"), makes no claim.
+    ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule. A word
+    tagged as a comparative that has a possessive or an "a" of its own ("the other's identifier",
+    "an identifier") is a noun the tagger misread, and makes no claim.
 
     **Fix.** Give the number: how much faster, measured how, compared with what.
 
@@ -109,7 +110,7 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 comparative = token.tag_ in comparative_tags or word in comparatives
                 if not (superlative or comparative) or word in exempt or token.lemma_.lower() in exempt:
                     continue
-                if _heads_a_noun_phrase(token):
+                if comparative and not superlative and _heads_a_noun_phrase(token):
                     continue  # "the other's identifier", "an identifier": a noun the tagger took for a comparative
                 claim = _claim_span(token, degree_words)
                 if claim is None:

@@ -257,7 +257,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             # The date just after the place's dash: "LONDON — September 25, 2026 (an aside) — Today",
             # where the dateline's last dash is too far on for the place and date to be one head.
             following = segment.text[span[1] :].lstrip(" *_—–-,:")
-            dated = dated or has_date(" ".join(following.split()[:3]))
+            dated = dated or has_date(" ".join(following.split()[:5]))  # "Thursday, September 25, 2026"
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
