@@ -268,27 +268,28 @@ def test_remembered_inline_parses_follow_the_link_references():
     assert first.blocks[0].text == "Owners read the guide and save time."
 
 
-def test_a_finding_quotes_the_inline_code_inside_its_span():
-    # The analysed text leaves inline code out; the flagged text puts it back (trial C, 2026-12-04).
-    text = (
-        "# Lift5\n\nAurora Serverless was the original default for the lifters, but a schema spike "
-        "(`spikes/dynamodb-schema/`) confirmed that DynamoDB serves every access pattern the lifters "
-        "need with zero secondary indexes and at a lower idle cost.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # The analysed text leaves inline code out; the flagged text puts it back (trial C, 2026-12-04).
+        (
+            "# Lift5\n\nAurora Serverless was the original default for the lifters, but a schema spike "
+            "(`spikes/dynamodb-schema/`) confirmed that DynamoDB serves every access pattern the lifters "
+            "need with zero secondary indexes and at a lower idle cost.\n",
+            "a schema spike (spikes/dynamodb-schema/) confirmed",
+        ),
+        # ... with the space the file has after it at a line's end.
+        (
+            "# Lift5\n\nTeams that want the plain version for their lifters add `hofmann-dropwizard`\n"
+            "to their build file and then `git clone` takes everything the lifters need for the gym in one go.\n",
+            "add hofmann-dropwizard to their build file and then git clone takes",
+        ),
+    ],
+)
+def test_a_finding_quotes_the_inline_code_inside_its_span(text, quoted):
     report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB503",), kind="prfaq"))
     [finding] = report.findings
-    assert "a schema spike (spikes/dynamodb-schema/) confirmed" in finding.text
-    assert span_problems(text, finding) == []
-
-
-def test_the_quoted_inline_code_keeps_the_space_after_it_at_a_line_end():
-    text = (
-        "# Lift5\n\nTeams that want the plain version for their lifters add `hofmann-dropwizard`\n"
-        "to their build file and then `git clone` takes everything the lifters need for the gym in one go.\n"
-    )
-    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB503",), kind="prfaq"))
-    [finding] = report.findings
-    assert "add hofmann-dropwizard to their build file and then git clone takes" in finding.text
+    assert quoted in finding.text
     assert span_problems(text, finding) == []
 
 
