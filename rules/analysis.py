@@ -353,9 +353,10 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
     """A common noun the sentence makes a customer by what it does or gets, not by a list: the
     one an enabling verb hands an ability to ("lets county building inspectors file ...", "helps
     freelance translators to ...", "helps translators get paid"), a noun with a "who" clause ("for
-    translators who ..."), the subject of "can" or "no longer" ("Landlords can now see ..."), or a
-    word for people by their work ("lobster fishermen") that acts or is acted for. One person counts
-    with an article ("lets the skipper of a small boat log each haul"); a bare singular is a name.
+    translators who ..."), the subject of "can", "now" or "no longer" ("Landlords can now see
+    ...", "Controllers now have ..."), or a word for people by their work ("lobster fishermen")
+    that acts or is acted for. One person counts with an article ("lets the skipper of a small
+    boat log each haul"); a bare singular is a name.
     ("for translators" alone is not enough: "drivers for printers" names things.) Technology words, the
     company's own people and product names are never customers."""
     if head.pos_ != "NOUN" or not parsed(head):
@@ -400,7 +401,8 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         return verb.lemma_.lower() in _CAUSATIVES or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         lowered = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
-        return "can" in lowered or {"no", "longer"} <= lowered  # "campers can search", "no longer"
+        # "campers can search", "controllers now have", "no longer": what the launch gives them
+        return "can" in lowered or "now" in lowered or {"no", "longer"} <= lowered
     return False
 
 

@@ -208,6 +208,21 @@ def test_a_licence_a_channel_or_a_version_is_not_the_pantry(technology) -> None:
     assert [f.text for f in found] == ["Kubernetes"]
 
 
+def test_people_by_their_work_who_now_have_something_are_the_benefit() -> None:
+    # "Controllers ... now have a system of record": what the launch gives them (trial C, 2026-12-04).
+    linter = wbl.Linter(wbl.LintOptions(select=("WB221",), kind="press_release"))
+    body = (
+        "The product launches with three tiers and a paid diagnostic that replays proposed workflow skills "
+        "against the company's last several thousand historical tickets, surfacing where written policy "
+        "contradicts what the support team actually does, and it is available for Stripe Billing today."
+    )
+    markdown = "# Skiljo launches a governed workflow layer\n\n{lead}\n\n" + body + "\n"
+    lead = "Controllers at fintech companies now have a system of record for how refunds are approved."
+    assert linter.lint_text(markdown.format(lead=lead), "t.md").findings == ()
+    plain = "Controllers at fintech companies had a spreadsheet for how refunds were approved."
+    assert [f.rule for f in linter.lint_text(markdown.format(lead=plain), "t.md").findings] == ["WB221"]
+
+
 def test_fragments_are_not_judged_for_missing_parts(linters) -> None:
     for code in ("WB201", "WB211", "WB221"):
         assert findings(linters, code, "Customers can now accomplish more.\n") == []

@@ -27,7 +27,8 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
     """A sentence that says what the customer can now do, save or avoid.
 
     From the parse: a customer subject with a benefit verb ("owners fill 91% of orders", "you
-    see the date") or with "can" ("teams can now ship"); the product letting, helping or
+    see the date"), with "can" ("teams can now ship") or with "now" ("controllers now have a
+    system of record"); the product letting, helping or
     allowing a customer ("It lets owners order..."); or a benefit cue ("no longer", "in
     minutes", "instead of") in a sentence that names a customer. Problem statements are not
     benefits.
@@ -47,6 +48,8 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
                 return True
             if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
                 return True
+            if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children):
+                return True  # "Controllers ... now have a system of record": what they get from the launch
     if customers and any(v.lemma_.lower() in _ENABLING for v in verbs):
         return True
     return bool(customers) and lex.benefit_pattern is not None and lex.benefit_pattern.search(sentence.text) is not None
