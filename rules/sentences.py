@@ -40,6 +40,7 @@ from typing import Any
 from wbl_rules import memo
 from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
 
+from wbl.anatomy import ANGLE_SLOT
 from wbl.document import Sentence
 from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
@@ -647,8 +648,7 @@ def _phrase_hits(
     return tuple(h for h in hits if h)
 
 
-# "⟨Date⟩", "〈Name〉": slots in mathematical or CJK angle brackets, as some templates write them.
-_PLACEHOLDER = re.compile(r"\[[^\]]{0,60}\]|[⟨〈][^⟩〉]{0,60}[⟩〉]|<[^>]{0,40}>|\bWHO\?")
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,60}\]|" + ANGLE_SLOT + r"|<[^>]{0,40}>|\bWHO\?")
 _DEFINED_ACRONYM = re.compile(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})\s+\(\s*([A-Za-z][\w-]{1,11}s?)\s*\)")
 _DEFINED_GLOSS = re.compile(r"\b([A-Za-z][\w.#+-]*)\s*\(\s*(?:an?|the|i\.e\.|e\.g\.|short for|aka)?\s*[a-z][^()]{6,}\)")
 _DEFINED_APPOSITION = re.compile(

@@ -2158,15 +2158,14 @@ class _Builder:
             # A slot that describes an organisation of a kind ("mid-market SaaS company") is a
             # customer's, unless a leader's role is in the slots or the company is named ("[Jane
             # Doe, CEO, Northwind company]", "[Head of Payments, Northwind Bank]").
-            leads = [c for c in cue_hits(attribution, qd["leader-roles"]) if c != "company"]
-            described = not leads and any(
+            leader = cue_hits(attribution, qd["leader-roles"])
+            described = not [c for c in leader if c != "company"] and any(
                 _SOME_ORGANISATION_SLOT.fullmatch(slot) and not self._ours(slot) for slot in slots
             )
             if not cue_hits(outside, qd["leader-roles"]) and (
                 described or any(cue_hits(slot.split()[0], qd["customer-roles"]) for slot in slots if slot.split())
             ):
                 return "customer"
-            leader = cue_hits(attribution, qd["leader-roles"])
             if not leader and self._introduced_as_leader(attribution):
                 return "leader"  # "..., Ramon Tayag expounded" and later "Ramon Tayag ... is the CTO of BloomX"
             # "Head of Customer Service": a job at the company, not a customer.
@@ -3252,10 +3251,10 @@ _TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]
 # "owner of Rosa's Bakery", "Owner, [Anchor Jewellers]": the organisation a speaker owns (up to
 # the next comma or bracket's end), to tell the launching business's owner from a customer's.
 _OWNER_OF = re.compile(r"\b(?:co-)?owner(?:\s+of|\s*,)\s+((?:\[[^\]]+\]|[^,(])+)", re.IGNORECASE)
-# A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our CEO".
 # The words just before a web address written out for the reader to go to.
 _WHERE_TO = re.compile(r"(?:\b(?:at|visit|on|via|to|from|here)|:)\s*[*_<\[]*$", re.IGNORECASE)
-# The one who speaks is named: capitalised words ("Words from the field" names no one).
+# A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our
+# CEO"; by capitalised words ("Words from the field" names no one).
 _FROM_SOMEONE = re.compile(
     r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+)"
     r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -388,7 +389,10 @@ class Unit(_Memo):
         spike () confirmed"); the analysed text leaves code out. With the file's `source`, the
         white space the file has around the code is kept ("add `pkg`" at a line's end, then "to"
         on the next line: "add pkg to", not "add pkgto")."""
-        inside = [c for c in self.code_spans if start < c.plain_offset < end]
+        # In plain-text order (a unit can hold thousands of code spans): found by bisection.
+        first = bisect_right(self.code_spans, start, key=lambda c: c.plain_offset)
+        last = bisect_left(self.code_spans, end, key=lambda c: c.plain_offset)
+        inside = self.code_spans[first:last]
         if not inside:
             return self.text[start:end]
         pieces, at = [], start
