@@ -1044,6 +1044,8 @@ def _unit_acronyms(
             )
         ):
             continue
+        if identifier_piece(text, match.start(), match.end()):
+            continue  # "NOM-024-SSA3", "CC-BY-SA": one identifier (a standard's, a licence's), no acronym
         compound = _CAPS_WORD_AFTER.match(text, match.end())
         if compound and _ordinary(compound.group(1), zipf):
             continue  # "GI-SMART", "AI-SMART": a name in capitals, not an acronym ("PCI-DSS" still is one)
@@ -1051,6 +1053,19 @@ def _unit_acronyms(
             continue  # "SOLUNA FEST HAWAII", "KNOCKS STUDIOS": a name written in capitals
         found.append((key, match.start(), match.end(1), _defines(text, match.start(), match.end())))
     return tuple(found)
+
+
+_IDENTIFIER_PIECES = re.compile(r"[A-Z0-9]+(?:[-\u2010\u2011][A-Z0-9]+){2,}")
+
+
+def identifier_piece(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of three or more pieces in capitals or digits joined by
+    hyphens ("NOM-024-SSA3", "CC-BY-SA", "AES-256-GCM"): a name for one thing."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-\u2010\u2011"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "-\u2010\u2011"):
+        end += 1
+    return _IDENTIFIER_PIECES.fullmatch(text, start, end) is not None
 
 
 _CAPS_WORD_AFTER = re.compile(r"[-\u2010\u2011]([A-Z]{4,})(?![\w-])")
@@ -1273,12 +1288,14 @@ __all__ = [
     "acronyms",
     "anchor",
     "base_lexicon",
+    "cites_a_source",
     "company_names",
     "customer_tokens",
     "document_violation",
     "find_lead",
     "first_definitions",
     "has_outcome_data",
+    "identifier_piece",
     "in_customer_phrase",
     "in_quote",
     "is_company_token",
@@ -1307,3 +1324,33 @@ __all__ = [
     "undefined_acronyms",
     "weight",
 ]
+
+
+# A source cited in the file's text: a link in parentheses ("([Ladders study](https://...))") or
+# after "according to", "source:", "per"; a footnote mark ("[^3]", "[12]"); an author and year in
+# parentheses ("(CareerPlug, 2024)"). Not a link on the story's own words ("he [made Moscow
+# cool](https://...)").
+_CITATION = re.compile(
+    r"(?:\(\s*|(?i:\b(?:sources?|according to|per|see)\b):?\s*)\[[^\]\n]{1,200}\]\((?:https?://|www\.)"
+    r"|\[\^?\d{1,3}\]|\(\s*[A-Z][\w&.'’ -]{1,60},\s*(?:19|20)\d\d\s*\)"
+)
+
+
+def cites_a_source(document: Document, sentence: Sentence, end: int) -> bool:
+    """Whether the sentence cites a source after the claim that ends at `end` (an offset in the
+    unit's text), or its paragraph ends on one (in the file's text: a link's address is not in
+    the analysed text)."""
+    unit = sentence.unit
+    start, stop = unit.source_span(end, sentence.end)
+    if _CITATION.search(document.source.text, start, stop) is not None:
+        return True
+    # Or the paragraph ends on the source alone, after the claim: "... selection research. A
+    # portfolio is a work sample. ([Schmidt & Hunter meta-analysis](https://...))".
+    tail = _SOURCE_AFTER.search(unit.text, sentence.end - 1)
+    if tail is None:
+        return False
+    start, stop = unit.source_span(tail.start(1), tail.end(1))
+    return _CITATION.search(document.source.text, start, stop) is not None
+
+
+_SOURCE_AFTER = re.compile(r"[.!?]\s*(\([^()]{3,200}\))\s*$")

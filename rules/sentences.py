@@ -38,7 +38,15 @@ from importlib import resources
 from typing import Any
 
 from wbl_rules import memo
-from wbl_rules.analysis import Lexicon, is_customer_token, lexicon, phrase_tokens, prepare_lexicon, subject_of
+from wbl_rules.analysis import (
+    Lexicon,
+    identifier_piece,
+    is_customer_token,
+    lexicon,
+    phrase_tokens,
+    prepare_lexicon,
+    subject_of,
+)
 
 from wbl.anatomy import ANGLE_SLOT
 from wbl.document import Sentence
@@ -656,6 +664,10 @@ _DEFINED_APPOSITION = re.compile(
 )
 
 
+# A glossary's entry: a term of a few words, a dash, and what it is ("Circuit Breaker — Automatic
+# trip when error rates exceed thresholds"); not a colon, which heads feature lists ("Kafka: ..."),
+# nor a pair of dashes around an aside ("Two LLM connectors — Gemini and OpenAI — let ...").
+_DEFINED_ENTRY = re.compile(r"\s*([A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s+[—–]\s+[A-Z][a-z](?![^—–]*[—–])")
 _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 
 
@@ -691,8 +703,11 @@ def _definitions(text: str, offsets: Sequence[tuple[int, int, int]], doc: Any) -
     and 'X — the ...' glosses. An apposition that holds the sentence's main verb is its subject,
     not a gloss: "Built with React and DaisyUI, the platform offers a premium, ..." defines nothing."""
     result: set[int] = set()
+    entry = _DEFINED_ENTRY.match(text)
+    if entry is not None:
+        result.update(_tokens_in(offsets, entry.start(1), entry.end(1)))  # "Circuit Breaker — Automatic trip when ..."
     if "(" not in text and not _APPOSITION_HINT.search(text):
-        return frozenset()  # every form below needs parentheses or an apposition
+        return frozenset(result)  # every form below needs parentheses or an apposition
     for m in _DEFINED_ACRONYM.finditer(text):
         result.update(_tokens_in(offsets, m.start(2), m.end(2)))  # Delivery Service Partner (DSP)
     for m in _DEFINED_GLOSS.finditer(text):
@@ -797,6 +812,8 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue
             if _in_phone_number(t):
                 continue  # "call 1-888-VET-CALL": letters of a phone number
+            if identifier_piece(t.doc.text, t.idx, t.idx + len(t.text)):
+                continue  # "CC-BY-SA", "NOM-024-SSA3": one identifier's pieces
             tech.setdefault(t.i, "acronym")
         elif shape:
             tech.setdefault(t.i, shape)
@@ -1462,6 +1479,14 @@ def _acronym_not_adjective(tok: Any, text: str) -> bool:
 _NOUN_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"))
 
 
+def _names_the_studies(before: Any) -> bool:
+    """Whether the word before "studies show" makes them particular studies: a determiner that
+    points at them ("the", "these", "our") or a noun of their kind ("case studies")."""
+    return before.lower_ in ("the", "these", "those", "our", "my", "its", "their", "both") or (
+        before.pos_ in ("NOUN", "PROPN") and before.lower_ not in ("research", "science")
+    )
+
+
 def _excused(
     span: Any,
     text: str,
@@ -1479,6 +1504,8 @@ def _excused(
     nxt = doc[last.i + 1] if last.i + 1 < span.end else None
     if _in_parenthetical_example(text, tok.idx - span.start_char):
         return True
+    if kind == "authority" and tok.i > span.start and _names_the_studies(doc[tok.i - 1]):
+        return True  # "the instinct the case studies show", "our studies show": studies the text names
     if (
         tok.text[:1].isupper()
         and (kind == "peacock" or not tok.text.isupper())
@@ -1640,6 +1667,10 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
+    if word == "should" and not question and any(c.tag_ in ("WRB", "WP") and c.i < tok.i for c in verb.children):
+        return False  # "how it should work", "what it should do": the way it is meant, no hedged prediction
+    if word in ("may", "might") and any(c.lower_ == "otherwise" for c in verb.children):
+        return False  # "feedback they might otherwise withhold": what would happen without it, no hedge
     if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative and _which(verb.head):
         # "the searches users might perform", "careers they may want to pursue": a clause that says
         # which things are meant, with its own subject; "a tool customers might love" is the claim.

@@ -2923,3 +2923,181 @@ def test_a_heading_that_names_who_speaks_attributes_the_quotation_below_it() -> 
     )
     [quote] = anatomy.quotes
     assert (quote.speaker, quote.name) == ("leader", "Jason Hackner")
+
+
+_PANTRY_FAQ = """\
+# Acme Pantry launches shared shopping lists for busy families
+
+**SEATTLE — May 3, 2026** — Acme today launched Pantry, a shared shopping list for families who shop in turns.
+
+Families forget what is already in the cupboard. Parents buy the same milk twice a week and throw out a litre.
+
+Pantry keeps one list per household that every member can edit from their phone.
+
+## FAQ
+
+**Who is it for?** Households of two to six people who shop in turns.
+
+**How much does it cost?** It is free for one household.
+
+{open}
+
+1. How many households share one phone?
+2. Do families shop together or in turns?
+"""
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "## Open questions",
+        "### Open Questions for the PRD",
+        "**Open questions for the team.** Two I would ask before building:",
+        "**Unresolved questions:**",
+    ],
+)
+def test_questions_left_open_on_purpose_are_no_unanswered_faq_entries(opening: str) -> None:
+    text = _PANTRY_FAQ.format(open=opening)
+    anatomy = anatomy_of(text)
+    assert [q.text for q in anatomy.questions] == ["Who is it for?", "How much does it cost?"]
+    listed = next(s for s in anatomy.segments if s.text.startswith("How many households"))
+    assert anatomy.regions[listed.unit.index] == "back"
+    report = Linter(LintOptions(kind="prfaq", select=("WB103",))).lint_text(text, "pantry.md")
+    assert report.findings == ()
+
+
+def test_an_open_questions_label_over_no_list_leaves_the_questions_below_it_in_the_faq() -> None:
+    text = _PANTRY_FAQ.format(open="**Open questions:** none left.\n\n**Can I share it?** Yes, with anyone.")
+    listed = "1. How many households share one phone?\n2. Do families shop together or in turns?\n"
+    anatomy = anatomy_of(text.replace(listed, ""))
+    assert "Can I share it?" in [q.text for q in anatomy.questions]
+
+
+def test_a_bold_question_with_a_status_tag_and_its_half_of_the_faq_in_its_number() -> None:
+    anatomy = anatomy_of(
+        _PANTRY_FAQ.format(open="")
+        + "\n**EFAQ-01 · Who is it for, and not for? · ANSWERED.** Families who shop in turns.\n\n"
+        + "**IFAQ-01 · How is quality measured? (open)** Against a hand-labelled set of lists.\n"
+    )
+    tagged = {q.text: q for q in anatomy.questions if "FAQ-01" in q.text}
+    assert set(tagged) == {"EFAQ-01 · Who is it for, and not for?", "IFAQ-01 · How is quality measured?"}
+    assert all(q.answered for q in tagged.values())
+    assert tagged["IFAQ-01 · How is quality measured?"].audience == "internal"
+    assert tagged["EFAQ-01 · Who is it for, and not for?"].audience == "external"
+
+
+def test_a_real_date_in_brackets_is_a_dateline_not_a_placeholder() -> None:
+    release = (
+        "# Alder Grove launches Grove for small teams\n\n"
+        "{dateline} — Alder Grove today announced the launch of Grove, a desktop app for small software teams.\n"
+    )
+    dateline = anatomy_of(release.format(dateline="[Fargo, ND – March 13, 2026]")).parts["dateline"]
+    assert not dateline.placeholder
+    assert anatomy_of(release.format(dateline="[City, State] – [Launch Date]")).parts["dateline"].placeholder
+
+
+def test_the_release_under_its_mark_below_a_subtitle_with_an_italic_dateline() -> None:
+    anatomy = anatomy_of(
+        """\
+        # Working Backwards: Press Release / FAQ
+        ## World Cup 2026 Betting Pool Tracker
+
+        ## PRESS RELEASE
+
+        **FOR IMMEDIATE RELEASE**
+
+        ### Introducing KickPool: The World Cup Betting Pool Tracker That Makes Every Game Personal
+
+        *Sydney, Australia — June 2026*
+
+        Today we are thrilled to announce **KickPool**, a website that turns the World Cup into a contest.
+        """
+    )
+    assert lines(anatomy)["headline"] == 8
+    assert lines(anatomy)["dateline"] == 10
+
+
+def test_introducing_a_product_with_a_tagline_is_a_headline_not_the_solution_label() -> None:
+    assert alias_part("Introducing KickPool: The World Cup Betting Pool Tracker That Makes Every Game Personal") is None
+    assert alias_part("Introducing KickPool") == "solution"
+
+
+def test_lines_of_plain_label_fields_are_sentences_of_their_own() -> None:
+    fields = (
+        "Living Personas & Journeys: Dynamic entities that evolve and feed specifications and agents\n"
+        "Executable Specifications: Specs with clear acceptance criteria that agents can act upon directly\n"
+        "Native Desktop Experience: Instant launch and a workflow alongside your editor\n"
+    )
+    [block] = parse(SourceText(fields).text).blocks
+    assert block.text.count("\n") == 2  # each break ends a sentence, as after a bold label
+    report = Linter(LintOptions(kind="prfaq", select=("WB503",))).lint_text("# Grove\n\n" + fields, "grove.md")
+    assert report.findings == ()  # no 40-word sentence made of three lines
+    # Wrapped prose with one line that happens to open with "Note: " is one paragraph of prose.
+    wrapped = "The team reads every reply before the launch, and the\nNote: field in each card says who wrote it.\n"
+    assert "\n" not in parse(SourceText(wrapped).text).blocks[0].text
+
+
+def test_the_grade_counts_a_line_of_fields_as_a_sentence() -> None:
+    from wbl.readability import with_line_ends
+
+    labelled = "Availability\nGrove is free for small teams today"
+    assert with_line_ends(labelled) == labelled
+    assert with_line_ends("Executable Specifications: Specs with clear criteria\nNext line") == (
+        "Executable Specifications: Specs with clear criteria.\nNext line"
+    )
+    title = "1. The Delegator Agent: A True AI Project Manager\nAt the heart of it is the agent."
+    assert with_line_ends(title) == title
+
+
+def test_a_bold_subheading_between_the_headline_and_the_dateline_under_the_release_mark() -> None:
+    anatomy = anatomy_of(
+        """\
+        # Mike Gebremeskel — Product Portfolio
+
+        | | |
+        |---|---|
+        | **Author** | Mike Gebremeskel |
+        | **Status** | Draft v1 |
+
+        ## Press Release
+
+        ### A product portfolio built by working backwards from both sides of hiring
+
+        **Hiring teams get a faster way to evaluate a product manager, through four real case studies.**
+
+        **Sachse, TX, June 2026.** Today Mike Gebremeskel launched a portfolio site for hiring teams.
+        """
+    )
+    assert (lines(anatomy)["headline"], lines(anatomy)["subheading"], lines(anatomy)["dateline"]) == (10, 12, 14)
+
+
+@pytest.mark.parametrize("mark", ["## Part 1 — Press Release", "## PART I: PRESS RELEASE", "## 1. Press Release"])
+def test_a_numbered_release_mark_after_a_description_starts_the_release(mark: str) -> None:
+    anatomy = anatomy_of(
+        "# PRFAQ — Safe Migration off Unsupported Frameworks\n\n"
+        "**A press release and FAQ describing an approach for moving services off end-of-life frameworks.**\n\n"
+        f"{mark}\n\n"
+        "### Teams can now migrate services off unsupported frameworks safely\n\n"
+        "Every engineering organization carries services built on frameworks that are no longer supported.\n"
+    )
+    assert lines(anatomy)["headline"] == 7
+
+
+def test_a_person_of_the_company_the_tagline_makes_available_speaks_for_it() -> None:
+    anatomy = anatomy_of(
+        """\
+        # Switchboard
+
+        *StumpCloud — Available now, self-hosted. The operator's board for AI agents.*
+
+        ## Press Release
+
+        **Switchboard turns inbound webhooks into a durable work queue that AI agents drain safely.**
+
+        Developers want their agents to react to events. The common hack drops events when the agent is busy.
+
+        "I was tired of gluing webhooks onto agents and hoping nothing got dropped," said Joe Stump of StumpCloud.
+        """
+    )
+    [quote] = anatomy.quotes
+    assert quote.speaker == "leader"

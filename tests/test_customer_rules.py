@@ -444,3 +444,30 @@ def test_the_document_s_title_is_no_sentence_of_the_release():
     options = wbl.LintOptions(select=("WB202", "WB421"), kind="prfaq")
     report = wbl.lint_text(text, "prfaq.md", options=options)
     assert not [f for f in report.findings if f.line == 1], report.findings
+
+
+def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_benefit() -> None:
+    from wbl_rules.analysis import pr_sentences, segments_of
+    from wbl_rules.benefit.checks import benefit_sentence
+
+    def benefits(sentence: str) -> list[bool]:
+        text = f"# Kona: the state layer for agents\n\nToday I'm open-sourcing Kona. {sentence}\n"
+        document = wbl.Linter(wbl.LintOptions(kind="press_release")).analyse(text, "kona.md")
+        lex = base_lexicon()
+        segments = segments_of(document, lex)
+        return [benefit_sentence(s, lex, segments) for s in pr_sentences(document) if s.text.startswith("The model")]
+
+    assert benefits("The model writes the plan as a graph you can read and approve.") == [True]
+    assert benefits("The model writes the plan as a graph you cannot read.") == [False]
+
+
+def test_the_steps_to_get_started_name_what_to_install_and_are_at_most_a_hint() -> None:
+    text = (
+        "# Switchboard gives operators a safe queue for agents\n\n"
+        "SEATTLE — May 3, 2026 — StumpCloud today launched Switchboard for homelab operators.\n\n"
+        "Operators lose events when their agents are busy.\n\n"
+        "To get started, download the single Go binary, point it at a Postgres database, and run it.\n"
+    )
+    options = wbl.LintOptions(kind="press_release", select=("WB301",))
+    found = [f for f in wbl.lint_text(text, "switchboard.md", options=options).findings if f.line == 7]
+    assert found and all(f.severity is Severity.INFO for f in found)

@@ -537,3 +537,39 @@ def test_an_acronym_in_a_note_above_the_release_is_no_first_use():
         "The WEHSD board would meet monthly in Nucla.\n"
     )
     assert _texts(text, "WB421") == []
+
+
+def test_a_standards_number_is_one_identifier_not_an_acronym():
+    text = "# Acme\n\nAcme follows NOM-024-SSA3 for the clinic's records.\n"
+    assert _texts(text, "WB421") == []
+    assert ("WB421", "NOM") in _texts("# Acme\n\nAcme follows the NOM rules for the clinic's records.\n", "WB421")
+
+
+def test_an_acronym_that_opens_the_summary_and_another_sentence_without_an_article_is_a_name():
+    text = (
+        "# Plugging into the global network\n\n"
+        "LNX lets shops take payments from anyone. LNX is a set of open standards that BloomX leads.\n"
+    )
+    assert _texts(text, "WB421") == []
+    later = (
+        "# Plugging into the global network\n\n"
+        "BloomX today launched LNX, which lets shops take payments from anyone.\n\n"
+        "Shops sign up in a minute.\n\nMVP ships in May. MVP costs shops nothing.\n"
+    )
+    assert ("WB421", "MVP") in _texts(later, "WB421")
+
+
+def test_a_comparative_after_a_link_earlier_in_the_paragraph_is_not_sourced_by_it():
+    text = (
+        "# Vite\n\nBrowsers gained [ES modules](https://example.org/esm) support. "
+        "The larger the app, the longer you waited.\n"
+    )
+    assert [t for _, t in _texts(text, "WB621")] == ["larger", "longer"]
+    cited = "# Vite\n\nIt is among the largest studies of build times ([Build survey](https://example.org/s)).\n"
+    assert _texts(cited, "WB621") == []
+
+
+def test_a_licence_name_in_capitals_is_one_identifier_and_a_glossary_entry_defines_its_term():
+    assert _texts("# Acme\n\nThe specification is licensed CC-BY-SA 4.0 for bakers.\n", "WB401", "WB421") == []
+    entry = "# Acme\n\n- **Circuit Breaker** — Automatic trip when error rates exceed thresholds.\n"
+    assert _texts(entry, "WB401") == []

@@ -76,3 +76,35 @@ def test_a_word_named_in_quotation_marks_at_the_end_of_a_sentence_is_no_claim():
     # 'that "probably."': the word is named, the sentence's stop inside the marks (trial D, 2026-12-04).
     assert _weasel('With Slipway you don\'t rely on that "probably." Boat owners book in one tap.') == []
     assert _weasel('Slipway is "revolutionary." for boat owners.') != []
+
+
+def test_a_claim_with_its_source_cited_is_no_weasel():
+    cited = "Work samples are among the strongest predictors of job performance ([Schmidt & Hunter](https://example.org/meta))."
+    assert _weasel(cited) == []
+    assert _weasel("Most boat owners renew every spring (Marina Survey, 2024).") == []
+    later = (
+        "Work samples are the strongest predictors. A berth is a sample. ([Schmidt & Hunter](https://example.org/m))"
+    )
+    assert _weasel(later) == []
+    uncited = "Work samples are among the strongest predictors of job performance."
+    assert [w for w, _ in _weasel(uncited)] == ["strongest"]
+
+
+def test_studies_the_text_names_are_no_unattributed_authority():
+    assert _weasel("It is the same instinct the case studies show.") == []
+    assert [w for w, _ in _weasel("Studies show that boat owners renew every spring.")] == ["Studies show"]
+
+
+def test_what_would_happen_otherwise_is_no_hedge():
+    assert _weasel("Anonymous cards collect feedback owners might otherwise withhold.") == []
+
+
+def test_what_something_should_do_is_no_hedge():
+    assert _weasel("Owners define how the berth should work before the season.") == []
+    assert [w for w, _ in _weasel("Slipway should work for most marinas.")] == ["should", "most"]
+
+
+def test_a_link_on_the_story_s_own_words_is_no_source():
+    linked = "For a few years owners [made the harbour cool](https://example.org/video) with Slipway."
+    assert [w for w, _ in _weasel(linked)] == ["a few"]
+    assert _weasel("For a few years, according to [the harbour log](https://example.org/log), owners came.") == []

@@ -92,6 +92,16 @@ PROSE = ("paragraph", "list_item")
 _Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\s*", re.IGNORECASE)
 _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
 # The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
+# A status tag after a bold question: "**EFAQ-01 · Who is it for? · ANSWERED.**", "**Is it safe? (open)**".
+_QUESTION_TAG = re.compile(r"\?\s*(?:[·|•—–]\s*[A-Za-z][\w ,'-]{0,30}|\([^()?]{1,30}\))\s*\.?$")
+
+
+def _ends_as_question(text: str) -> bool:
+    """Whether a bold label is a question: it ends with "?", or with "?" and a short status tag."""
+    text = text.rstrip(" *_")
+    return text.endswith("?") or _QUESTION_TAG.search(text) is not None
+
+
 _INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
 # "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
@@ -271,6 +281,9 @@ class _ExactAliases:
 _EXACT = _ExactAliases()
 
 
+_LAUNCH_LABEL = re.compile(r"(?:introducing|announcing|meet)\s+\S", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def alias_part(heading: str) -> str | None:
     """The press-release part a heading names ("Quote from You" -> leader_quote), or None."""
@@ -280,6 +293,8 @@ def alias_part(heading: str) -> str | None:
     # "Problem Statement: The Information Asymmetry in Global Offsets": a body part's label, then
     # a title of its own however long. ("Headline: ..." is the headline itself, not a label.)
     label, colon, title = heading.partition(":")
+    if colon and len(title.split()) >= 4 and _LAUNCH_LABEL.match(label.strip(" *_#")):
+        return None  # "Introducing KickPool: The World Cup Tracker That Makes Every Game Personal": a headline
     if colon and title.strip() and label.strip() and len(label.split()) <= 3:
         named = alias_part(label)
         if named in _BODY_PARTS:
@@ -372,6 +387,15 @@ def is_back_matter(heading: str) -> bool:
         key in {normalise(h) for h in back["headings"]}
         or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
+        or is_open_questions(heading)
+    )
+
+
+def is_open_questions(heading: str) -> bool:
+    """A heading or label over questions the author leaves open ("Open Questions for the PRD")."""
+    key = heading_key(heading)
+    return any(
+        key == normalise(k) or key.startswith(normalise(k) + " ") for k in data()["back-matter"]["open-questions"]
     )
 
 
@@ -408,7 +432,12 @@ def is_title(text: str) -> bool:
         return True
     if len(key.split()) >= 6 and _LAUNCH_VERB.search(key):
         return False  # "FakeCo Launches PR-FAQ Validator, Reducing ...": a headline that names the genre
+    if _SECTION_NUMBER.match(key) and _MARKER.match(key) and not (_MARKER.match(key).group("rest") or "").strip():
+        return True  # "Part 1 — Press Release": the release's section, numbered
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
+
+
+_SECTION_NUMBER = re.compile(r"(?:part|section)\s+(?:\d+|[ivx]+)\b|\d{1,2}[.)]\s", re.IGNORECASE)
 
 
 _LAUNCH_VERB = re.compile(
@@ -487,7 +516,20 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 def placeholder_count(text: str) -> int:
     """How many placeholders (`_PLACEHOLDER`) `text` holds; remembered for short texts, as the
     document's score counts them in every segment after each edit."""
-    return len(_PLACEHOLDER.findall(text))
+    return len(_slots(text))
+
+
+def _slots(text: str) -> list[re.Match[str]]:
+    """The placeholders of `text`: `_PLACEHOLDER`'s matches, but not a real date in brackets, as
+    some releases set their dateline ("[Fargo, ND – March 13, 2026]")."""
+    return [m for m in _PLACEHOLDER.finditer(text) if not _bracketed_date(m.group(0))]
+
+
+_REAL_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
+
+
+def _bracketed_date(slot: str) -> bool:
+    return slot.startswith("[") and _REAL_DATE.search(slot) is not None and not _PLACEHOLDER_DATE.search(slot[1:-1])
 
 
 def dateline(text: str) -> str | None:
@@ -966,23 +1008,55 @@ def _opens_release(line: _Line) -> bool:
 
 
 def _opens_with_dateline(line: _Line) -> bool:
-    return not line.label and line.segment.unit.kind == "paragraph" and dateline_span(line.segment.text) is not None
+    """A paragraph that opens with a dateline; or a line that is only one, a label though it be set
+    in bold or italics ("*Sydney, Australia — June 2026*" above the first paragraph)."""
+    if line.segment.unit.kind != "paragraph":
+        return False
+    text = line.segment.text
+    return _dateline_only(text) if line.label else dateline_span(text) is not None
 
 
 def _headings_above(lines: Sequence[_Line], position: int) -> int | None:
     """The position of the first of the one or two headings right above a line (the headline and
     sub-heading above a dateline), leaving out one that names the genre ("Press Release"); None
     when a line that is not a heading comes right above it."""
-    above = [p for p in range(position - 1, -1, -1) if not lines[p].blank][:2]
+    above = [p for p in range(position - 1, -1, -1) if not lines[p].blank][:3]
+    if len(above) > 1 and _bold_subheading(lines[above[0]]) and lines[above[1]].heading:
+        above = above[1:]  # "### A portfolio built ...", then "**Hiring teams get ...**", then the dateline
+    above = above[:2]
     headings = [
         p for p in takewhile(lambda p: lines[p].heading, above) if _marker_remainder(lines[p].label_text) is None
     ]
     return headings[-1] if headings else None
 
 
+def _bold_subheading(line: _Line) -> bool:
+    """A paragraph in bold or italics as a whole, of a sentence's length: a subheading's layout."""
+    segment = line.segment
+    return (
+        not line.heading
+        and segment.unit.kind == "paragraph"
+        and line.words <= 40
+        and _covered(segment.unit.emphasis, segment.start, segment.end)
+    )
+
+
 def _written(line: _Line) -> bool:
-    """A line of the author's own text: not a heading, label, title, metadata or template prompt."""
-    return not (line.blank or line.heading or line.label or line.title or line.metadata or line.residue)
+    """A line of the author's own text: not a heading, label, title, metadata or template prompt,
+    nor a date alone ("April 30, 2026" under "FOR IMMEDIATE RELEASE": the release's own date)."""
+    if line.blank or line.heading or line.label or line.title or line.metadata or line.residue:
+        return False
+    return not _date_only(line.segment.text)
+
+
+def _opens_open_questions(line: _Line, following: Sequence[_Line]) -> bool:
+    """A label (or a paragraph's run-in label) over questions the author leaves open, with a list of
+    questions right below it."""
+    label = line.label_text if line.label else line.runin
+    if line.question or not label or not is_open_questions(label):
+        return False
+    below = next((ln for ln in following if not ln.blank), None)
+    return below is not None and below.segment.unit.kind == "list_item" and bool(below.question)
 
 
 def _holds_question(lines: Sequence[_Line], position: int) -> bool:
@@ -1128,12 +1202,13 @@ class _Builder:
         if unit.is_heading and (first_clause.endswith("?") or (q_label and first_clause)):
             line.question = 2
         elif unit.kind in PROSE and not unit.is_heading:
-            if (q_label and "?" in first_clause[:400]) or (emphasized and first_clause.endswith("?")):
+            if (q_label and "?" in first_clause[:400]) or (emphasized and _ends_as_question(first_clause)):
                 line.question = 2
             elif first_clause.endswith("?") and line.words <= 30 and not text.startswith(_OPEN_QUOTE):
                 line.question = 1
         if line.question:
-            line.question_text = first_clause
+            tag = _QUESTION_TAG.search(first_clause) if line.question == 2 else None
+            line.question_text = first_clause[: tag.start() + 1] if tag else first_clause
             line.label = line.label and line.question == 0
         # Run-in labels: "**The problem.** Text", "The solution: Text".
         if not line.label and not line.question and unit.kind in PROSE:
@@ -1579,23 +1654,35 @@ class _Builder:
         Acme Launches ...", "## For busy parents ...", then "**Ayodhya, [Launch Month] 2026** — ...")
         after text of the author's own (notes, front matter written as text)."""
         prose_seen = False
-        marker: int | None = None
+        markers: list[int] = []
         for position, line in enumerate(lines):
             text = line.label_text if line.label else line.segment.text
             if (line.label or line.title) and _marker_remainder(text) is not None:
                 if prose_seen:
                     return position, True
-                marker = position if marker is None else marker
+                markers.append(position)
                 continue
             if _opens_with_dateline(line):  # the release's first dateline
                 headline = _headings_above(lines, position)
                 # "# PR-FAQ: Toolchain Config", an overview's fields, then "# PRESS RELEASE" above
-                # the headline: the release starts at the line that names it.
-                if marker and headline is not None and headline > marker:
+                # the headline: the release starts at the line that names it (the last such line
+                # above the headline: "# Working Backwards: Press Release / FAQ", a subtitle, then
+                # "## PRESS RELEASE").
+                marker = max((m for m in markers if headline is not None and m < headline), default=0)
+                if marker:
                     return marker, True
                 written = headline is not None and any(_written(ln) for ln in lines[:headline])
                 return (headline if written else 0), False
-            if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
+            # The author's prose, or a paragraph of it set in bold ("**A press release and FAQ
+            # describing an approach ...**" above "## Press Release").
+            bold_prose = line.label and not line.heading and line.segment.unit.kind == "paragraph"
+            if (
+                (not line.label or bold_prose)
+                and not line.blank
+                and not line.metadata
+                and not line.residue
+                and line.words >= 8
+            ):
                 prose_seen = True
         return 0, False
 
@@ -2222,6 +2309,9 @@ class _Builder:
                 return "leader"
             if elsewhere:
                 return "customer"  # "AVP of Credentialing at Molina Healthcare": another organisation
+            of_us = [m.group(1) for m in _ORGANISATION.finditer(attribution) if m.group(0)[:2].lower() in ("of", "at")]
+            if not customer and any(self._ours(org) for org in of_us):
+                return "leader"  # "said Joe Stump of StumpCloud": the launching company's own person
         made = _MADE_IT.search(quoted)
         if made is not None and self._launcher(made.group(1)):
             return "leader"  # "I started CS Visualized because ...": its maker speaking
@@ -2253,7 +2343,9 @@ class _Builder:
             ln.segment.text for ln in early if ln.title or ln.metadata or ln.heading or _EMAIL.search(ln.segment.text)
         ]
         for ln in early:
-            if not ln.label and not _QUOTED.search(ln.segment.text):
+            # A tagline set in italics is a label, and still says who launches it ("*StumpCloud —
+            # Available now, self-hosted.*").
+            if not ln.heading and not _QUOTED.search(ln.segment.text):
                 text = ln.segment.text
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
         return _names_any(words, " ".join(texts))
@@ -2370,6 +2462,7 @@ class _Builder:
         current_audience = "faq"
         answer: list[Segment] = []
         section_labels: list[_Line] = []
+        open_list = False  # in the list of questions under an "Open questions" label
 
         def close() -> None:
             if current is not None:
@@ -2386,6 +2479,18 @@ class _Builder:
             if line.residue:
                 if current is not None:
                     answer.append(segment)  # a template prompt left as the answer: not an answer
+                continue
+            if open_list and (segment.unit.kind == "list_item" or line.question):
+                self.roles[index] = "back_matter"
+                continue
+            open_list = False
+            if _opens_open_questions(line, lines[position + 1 : position + 3]):
+                # "**Open questions for the team.** Five I would ask:" over a list of questions:
+                # questions left open on purpose, no FAQ entries (a heading's are back matter).
+                close()
+                current, answer = None, []
+                self.roles[index] = "back_matter"
+                open_list = True
                 continue
             # A plain "...?" line right under a question heading opens its answer ("## 24. How will
             # we measure success?" then "Primary: can a founder do it without us?"); under a plain
@@ -2606,6 +2711,10 @@ _LAUNCHING = (
     "created",
     "creator",
     "today",
+    # "*StumpCloud — Available now, self-hosted.*" under the title: who makes it available.
+    "available now",
+    "now available",
+    "available today",
 )
 # Roles that name a customer even with "the" ("said the first user"), unlike "the developer".
 _CUSTOMERS_BY_NAME = (
@@ -2774,9 +2883,16 @@ _BUILDER_QUESTION = re.compile(
 )
 
 
+# A question numbered in its half of the FAQ: "IFAQ-03" (internal), "EFAQ-1" (external).
+_SIDE_NUMBERED = re.compile(r"\s*([IE])FAQ[-\s]?\d+\b", re.IGNORECASE)
+
+
 def question_audience(text: str) -> str:
     """'internal' or 'external' for a question of an FAQ that is not split, from who asks it."""
     fd = data()["faq"]
+    numbered = _SIDE_NUMBERED.match(text)
+    if numbered is not None:
+        return "internal" if numbered.group(1).lower() == "i" else "external"  # "IFAQ-03 · ...", "EFAQ-1"
     lowered = text.lower()
     internal = len(cue_hits(text, fd["internal-question-cues"]))
     external = len(cue_hits(text, fd["external-question-cues"]))
@@ -2948,7 +3064,7 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         q_end = unit.emphasis[0][1]
         question = text[start:q_end].rstrip(" *_")
         rest = text[q_end:].strip()
-        if question.endswith("?") and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1):
+        if _ends_as_question(question) and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1):
             rest_start = text.index(rest[0], q_end)
             return [(start, q_end), *_split_unit_from(unit, rest_start)]
     if unit.kind not in PROSE or not unit.breaks:
@@ -3122,7 +3238,10 @@ def is_metadata(text: str) -> bool:
 
 
 _MARKER = re.compile(
-    r"^\W*(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
+    # A section's number may come before the press release's name: "Part 1 — Press Release", "PART
+    # I: PRESS RELEASE", "1. Press Release" (not "3) Working Backwards: Customer Experience").
+    r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|\d{1,2}[.)]\s*)(?=(?:the\s+)?press[\s-]+release))?"
+    r"(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
     # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
     r"artifacts?\s+from\s+the\s+future)(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
@@ -3199,7 +3318,7 @@ def _mostly_placeholder(text: str) -> bool:
     """True when placeholders and template slots make up most of `text`."""
     if not text.strip():
         return True
-    covered = sum(len(m.group(0)) for m in _PLACEHOLDER.finditer(text))
+    covered = sum(len(m.group(0)) for m in _slots(text))
     letters = len(re.sub(r"[\W_]", "", text))
     return covered > 0 and (letters <= 40 or covered * 2 >= len(text.strip()))
 

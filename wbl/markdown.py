@@ -262,6 +262,24 @@ def _opens_with_a_label(children: list[dict[str, Any]], line: int) -> bool:
     return label.rstrip().endswith(":") or after.startswith(":")
 
 
+# A line that opens with a label in plain text: "Executable Specifications: Specs with ...".
+_PLAIN_LABEL = re.compile(r"[A-Z][\w&'’/-]*(?:[ \t]+(?:[A-Z][\w&'’/-]*|&|and|of|for|the|to)){0,4}:[ \t]+\S")
+
+
+def _plain_label_lines(children: list[dict[str, Any]]) -> frozenset[int]:
+    """The positions of the lines (after a break) that open with a plain label, when the block's
+    lines are such fields: its first line and at least one more ("Living Personas & Journeys:
+    ..." then "Executable Specifications: ..."). Their breaks end sentences, as a bold label's do;
+    a line of wrapped prose that happens to open with "Note: " alone does not."""
+    starts = [0] + [i + 1 for i, c in enumerate(children) if c["type"] in ("softbreak", "linebreak")]
+    labelled = [
+        i
+        for i in starts
+        if i < len(children) and children[i]["type"] == "text" and _PLAIN_LABEL.match(children[i]["raw"])
+    ]
+    return frozenset(labelled) if 0 in labelled and len(labelled) >= 2 else frozenset()
+
+
 # Characters between a label's last letter and its line's end: closing marks ("***"), a hard
 # break's spaces or backslash, a carriage return.
 _LABEL_CLOSE = 12
@@ -480,12 +498,13 @@ class _BlockBuilder:
 
     # --- walking the AST ---------------------------------------------------------------------------
     def _inline(self, children: list[dict[str, Any]], pieces: _Pieces) -> None:
+        fields = _plain_label_lines(children)
         for position, child in enumerate(children):
             kind = child["type"]
             if kind == "text":
                 self._add_text(child["raw"], pieces)
             elif kind in ("softbreak", "linebreak"):
-                self._add_break(pieces, _opens_with_a_label(children, position + 1))
+                self._add_break(pieces, position + 1 in fields or _opens_with_a_label(children, position + 1))
             elif kind == "codespan":
                 located = self._skip_inline(child["raw"])
                 if located:

@@ -9,6 +9,7 @@ for that download) from importing the real NLTK.
 
 from __future__ import annotations
 
+import re
 import threading
 import types
 from collections.abc import Iterable, Iterator, Mapping
@@ -171,6 +172,28 @@ def _prime_hyphenation(pyphen: Any, path: Any) -> None:
 
 def flesch_kincaid_grade(text: str) -> float:
     return float(textstat().flesch_kincaid_grade(text))
+
+
+def with_line_ends(text: str, endings: str = ".!?:;") -> str:
+    """A unit's text with a full stop after each line of four words or more that has no end mark
+    of its own: a newline in a unit's text ends a sentence (after a label, or a line of fields
+    such as "Executable Specifications: Specs with clear ..."), which textstat, counting sentences
+    by their marks, would run into the next line. A shorter line ("Availability") or one in Title
+    Case ("1. The Delegator Agent: A True AI Project Manager") is a label, not a sentence."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    ended = [line + "." if _sentence_line(line, endings) else line for line in lines[:-1]]
+    return "\n".join([*ended, lines[-1]])
+
+
+def _sentence_line(line: str, endings: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
+    return len(line.split()) >= 4 and line.rstrip()[-1:] not in endings and not title_case
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def flesch_reading_ease(text: str) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from wbl_rules.analysis import (
     Lexicon,
@@ -37,7 +38,12 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
     if span is None or sentence.text.rstrip().endswith("?"):
         return False
     root = span.root
-    if is_problem(root, lex) or root.lemma_.lower() in lex.call_to_action_verbs:
+    # An imperative of the close ("Sign up at ...") is no benefit; "the model writes the plan" is
+    # no imperative.
+    imperative = root.lemma_.lower() in lex.call_to_action_verbs and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in root.children
+    )
+    if is_problem(root, lex) or imperative:
         return False
     customers = customer_tokens(sentence, lex, segments)
     subject, kind = sentence_subject(sentence, lex, segments=segments)
@@ -52,7 +58,21 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
                 return True  # "Controllers ... now have a system of record": what they get from the launch
     if customers and any(v.lemma_.lower() in _ENABLING for v in verbs):
         return True
+    if any(_customer_can(c) for c in customers):
+        return True  # "the model writes the plan as a graph you can read and approve"
     return bool(customers) and lex.benefit_pattern is not None and lex.benefit_pattern.search(sentence.text) is not None
+
+
+def _customer_can(customer: Any) -> bool:
+    """A customer who is the subject of a clause with "can" and no negation, the main clause or
+    one inside it ("a graph you can read", "tools that nurses can use")."""
+    verb = customer.head
+    if customer.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in children) and not any(
+        c.dep_ == "neg" for c in children
+    )
 
 
 def _benefits(document: Document, lex: Lexicon) -> Iterator[Sentence]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from wbl_rules.analysis import cites_a_source
+
 from wbl.document import Document, Sentence
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import has_number, phrase_pattern
@@ -68,7 +70,8 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
     "more or less"). "More", "most", "less" and "least" count only when they grade an adjective
     ("more reliable"); as quantifiers ("most teams") they are left to the weasel-word rule. A word
     tagged as a comparative that has a possessive or an "a" of its own ("the other's identifier",
-    "an identifier") is a noun the tagger misread, and makes no claim.
+    "an identifier") is a noun the tagger misread, and makes no claim. A claim with its source
+    cited after it (a link, a footnote mark, "(Author, 2024)") is backed, as in the weasel-word rule.
 
     **Fix.** Give the number: how much faster, measured how, compared with what.
 
@@ -120,6 +123,8 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 end = doc[claim[1]].idx + len(doc[claim[1]].text) - span.start_char
                 if any(s <= start < e for s, e in excepted):
                     continue
+                if cites_a_source(document, sentence, sentence.start + end):
+                    continue  # "among the strongest predictors ([Schmidt & Hunter](https://...))"
                 template = ctx["superlative-message"] if superlative else ctx["comparative-message"]
                 yield Violation.in_sentence(sentence, start, end, template.format(match=text[start:end]))
 

@@ -132,6 +132,11 @@ def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violat
 
     Answers are what follows the question up to the next question or section: the rest of its
     line, the next line, paragraphs, lists, block quotes and sub-labels ("**Short answer:**").
+    A status tag after a bold question ("**IFAQ-03 · Who owns it? · OPEN.**") is not part of the
+    question. Questions the author leaves open on purpose are not FAQ entries: those under an
+    "Open Questions" (or "Unresolved questions") heading, and the list of questions right below
+    such a label ("**Open questions for the team.** Five I would ask:"); they are notes about the
+    draft, and no rule reads them.
 
     **Fix.** Answer the question, or delete it. If you do not know yet, say so and say when you
     will.

@@ -41,7 +41,7 @@ REASON_TEXTS = {
     "cue:mechanism_prep": "names the mechanism",
     "cue:fronted_mechanism": "opens with the mechanism",
     "cue:pantry": 'is the "pantry" pattern',
-    "passive": "says what happens to the data, not what the customer gets",
+    "passive": "says what is done to a thing (a passive), not what the customer gets",
     "root:is_a_tech": "describes the product as technology",
     "root:future": "promises what the product will do",
     "root:no_verb": "names things without saying what the customer gets",
@@ -238,7 +238,9 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     wire conventions", status notes), titles, template prompts. The headline,
     sub-heading and first summary sentence are tech-first-headline's. FAQ answers are where the
     technology belongs: a technical answer gets at most a hint there (``faq-severity``, default
-    ``info``; "" judges the FAQ like the release), and questions are not judged. In the problem
+    ``info``; "" judges the FAQ like the release), and questions are not judged. So does the
+    call to action: how to start names what to install and run ("download the single Go binary,
+    point it at a Postgres database, and run it"). In the problem
     paragraph, a sentence that states a difficulty (as strongly as ``problem-statement``, on the
     anatomy's problem scale: difficulty words, a status-quo opening, negation) is the customer's
     problem, even when its subject is a technical system ("Deploying one model takes dozens of
@@ -259,9 +261,14 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     """
     slex, products = _context(document, ctx)
     faq_cap = _faq_cap(ctx)
+    close = document.anatomy.get("call_to_action")
+    steps = close.segments if close is not None else ()
     for sentence in sentence_candidates(document, ctx):
         faq = sentence.unit.part == "faq"
-        found = judge(sentence, slex, products, faq_cap if faq else None)
+        # How to start names what to install and run ("download the single Go binary, point it at
+        # a Postgres database"): at most a hint there, as in a technical FAQ answer.
+        getting_started = any(segment.holds(sentence) for segment in steps)
+        found = judge(sentence, slex, products, faq_cap if faq or getting_started else None)
         if found is not None:
             yield Violation.in_sentence(
                 sentence,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from wbl_rules.analysis import cites_a_source
 from wbl_rules.sentences import TYPO_MIN_LETTERS, WeaselTable, likely_typo, weasel_table, weasel_terms
 
 from wbl.document import Document, Sentence
@@ -68,7 +69,16 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       injected instant"; "in an instant" is a claim), a name ("Swift", "an app called Ultimate",
       outside a Title Case headline; not a word in capitals, "VERY easy"), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
-      and the phrases in ``exceptions`` ("too many", "could not", "not easy").
+      and the phrases in ``exceptions`` ("too many", "could not", "not easy");
+    - a source: a superlative, an authority, a quantifier or a frequency with its source cited
+      after it in the sentence ("among the strongest predictors ([Schmidt & Hunter](https://...))",
+      a footnote mark "[3]", "(CareerPlug, 2024)"), or in the parenthesis that ends its paragraph;
+      "studies show" of particular studies ("the case studies show", "our studies show");
+    - "may" or "might" with "otherwise" ("feedback they might otherwise withhold": what would
+      happen without the product), "should" in "how it should work" or "what it should do".
+
+    A quantifier is still vague when the things it counts follow ("several challenges:" over a
+    list): the labelling guide counts it, and so do the labelled sentences.
 
     A misspelt listed word counts as the word ("exetremely"). Questions are judged
     (``skip-questions`` turns them off): "Why is it so much faster?" hides
@@ -104,6 +114,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # "built from real corrections, not from what engineers thought might break"
             if _mentioned(sentence.unit.text, term.start, term.end):
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
+            if term.group.kind in _SOURCED_KINDS and cites_a_source(document, sentence, term.end):
+                continue  # "among the strongest predictors ([Schmidt & Hunter](https://...))": sourced
             word = normal_phrase(term.text)
             if word == "never been" and not _comparison_after(sentence, term.end):
                 continue  # "a backup that has never been restored": a fact, not "never been easier"
@@ -118,6 +130,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 vocabulary=VocabularyHint.accept(word),
                 fix=qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
             )
+
+
+# Claims a source settles (a superlative, "studies show", "most teams"), not an intensifier or a hedge.
+_SOURCED_KINDS = frozenset(("superlative", "authority", "quantifier", "frequency"))
 
 
 def _rejected_alternative(sentence: Sentence, start: int) -> bool:

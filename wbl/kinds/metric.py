@@ -237,7 +237,7 @@ class Metric(Kind):
                 values[measure] = sentences
             else:
                 # To the tenth a message shows: "grade 12.0 (limit 12)" is at the limit, not over it.
-                values[measure] = round(readability.flesch_kincaid_grade(text), 1)
+                values[measure] = round(readability.flesch_kincaid_grade(readability.with_line_ends(text)), 1)
         return values
 
 
