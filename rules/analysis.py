@@ -1060,12 +1060,17 @@ _IDENTIFIER_PIECES = re.compile(r"[A-Z0-9]+(?:[-\u2010\u2011][A-Z0-9]+){2,}")
 
 def identifier_piece(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is one of three or more pieces in capitals or digits joined by
-    hyphens ("NOM-024-SSA3", "CC-BY-SA", "AES-256-GCM"): a name for one thing."""
+    hyphens that make one name: pieces of two letters ("CC-BY-SA", a licence) or two with digits
+    ("NOM-024-SSA3", a standard); not a chain of acronyms ("GDPR-CCPA-HIPAA") nor "AES-256-GCM",
+    whose AES a reader still needs spelled out."""
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-\u2010\u2011"):
         start -= 1
     while end < len(text) and (text[end].isalnum() or text[end] in "-\u2010\u2011"):
         end += 1
-    return _IDENTIFIER_PIECES.fullmatch(text, start, end) is not None
+    if _IDENTIFIER_PIECES.fullmatch(text, start, end) is None:
+        return False
+    pieces = re.split(r"[-\u2010\u2011]", text[start:end])
+    return all(len(p) <= 2 for p in pieces) or sum(any(c.isdigit() for c in p) for p in pieces) >= 2
 
 
 _CAPS_WORD_AFTER = re.compile(r"[-\u2010\u2011]([A-Z]{4,})(?![\w-])")
@@ -1326,20 +1331,22 @@ __all__ = [
 ]
 
 
-# A source cited in the file's text: a link in parentheses ("([Ladders study](https://...))") or
-# after "according to", "source:", "per"; a footnote mark ("[^3]", "[12]"); an author and year in
-# parentheses ("(CareerPlug, 2024)"). Not a link on the story's own words ("he [made Moscow
-# cool](https://...)").
+# A source cited in the file's text: a link in parentheses whose words name a source (capitalised
+# or dated: "([Ladders study](https://...))", "([CareerPlug, 2024](https://...))") or a link after
+# "according to", "source:", "per"; a footnote mark ("[^3]", "[12]"); an author and year in
+# parentheses ("(CareerPlug, 2024)", not "(Offer ends May 31, 2026)"). Not a link on the story's
+# own words ("he [made Moscow cool](https://...)", "([download it](https://...))").
 _CITATION = re.compile(
-    r"(?:\(\s*|(?i:\b(?:sources?|according to|per|see)\b):?\s*)\[[^\]\n]{1,200}\]\((?:https?://|www\.)"
-    r"|\[\^?\d{1,3}\]|\(\s*[A-Z][\w&.'’ -]{1,60},\s*(?:19|20)\d\d\s*\)"
+    r"(?:\(\s*\[(?=[A-Z]|[^\]\n]*\b(?:19|20)\d\d\b)|(?i:\b(?:sources?|according to|per)\b):?\s*\[)"
+    r"[^\]\n]{1,200}\]\((?:https?://|www\.)"
+    r"|\[\^?\d{1,3}\]|\(\s*[A-Z][A-Za-z&.'’ -]{1,60},\s*(?:19|20)\d\d\s*\)"
 )
 
 
 def cites_a_source(document: Document, sentence: Sentence, end: int) -> bool:
     """Whether the sentence cites a source after the claim that ends at `end` (an offset in the
-    unit's text), or its paragraph ends on one (in the file's text: a link's address is not in
-    the analysed text)."""
+    unit's text), or the paragraph ends on one right after it, one sentence between at most (in
+    the file's text: a link's address is not in the analysed text)."""
     unit = sentence.unit
     start, stop = unit.source_span(end, sentence.end)
     if _CITATION.search(document.source.text, start, stop) is not None:
@@ -1347,10 +1354,11 @@ def cites_a_source(document: Document, sentence: Sentence, end: int) -> bool:
     # Or the paragraph ends on the source alone, after the claim: "... selection research. A
     # portfolio is a work sample. ([Schmidt & Hunter meta-analysis](https://...))".
     tail = _SOURCE_AFTER.search(unit.text, sentence.end - 1)
-    if tail is None:
+    if tail is None or len(_SENTENCE_END.findall(unit.text, sentence.end, tail.start())) > 1:
         return False
     start, stop = unit.source_span(tail.start(1), tail.end(1))
     return _CITATION.search(document.source.text, start, stop) is not None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SOURCE_AFTER = re.compile(r"[.!?]\s*(\([^()]{3,200}\))\s*$")

@@ -664,10 +664,6 @@ _DEFINED_APPOSITION = re.compile(
 )
 
 
-# A glossary's entry: a term of a few words, a dash, and what it is ("Circuit Breaker — Automatic
-# trip when error rates exceed thresholds"); not a colon, which heads feature lists ("Kafka: ..."),
-# nor a pair of dashes around an aside ("Two LLM connectors — Gemini and OpenAI — let ...").
-_DEFINED_ENTRY = re.compile(r"\s*([A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s+[—–]\s+[A-Z][a-z](?![^—–]*[—–])")
 _APPOSITION_HINT = re.compile(r"(?:,|—|–| -)\s*(?:an?|the)\s")
 
 
@@ -703,11 +699,8 @@ def _definitions(text: str, offsets: Sequence[tuple[int, int, int]], doc: Any) -
     and 'X — the ...' glosses. An apposition that holds the sentence's main verb is its subject,
     not a gloss: "Built with React and DaisyUI, the platform offers a premium, ..." defines nothing."""
     result: set[int] = set()
-    entry = _DEFINED_ENTRY.match(text)
-    if entry is not None:
-        result.update(_tokens_in(offsets, entry.start(1), entry.end(1)))  # "Circuit Breaker — Automatic trip when ..."
     if "(" not in text and not _APPOSITION_HINT.search(text):
-        return frozenset(result)  # every form below needs parentheses or an apposition
+        return frozenset()  # every form below needs parentheses or an apposition
     for m in _DEFINED_ACRONYM.finditer(text):
         result.update(_tokens_in(offsets, m.start(2), m.end(2)))  # Delivery Service Partner (DSP)
     for m in _DEFINED_GLOSS.finditer(text):
@@ -1479,12 +1472,20 @@ def _acronym_not_adjective(tok: Any, text: str) -> bool:
 _NOUN_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"))
 
 
-def _names_the_studies(before: Any) -> bool:
-    """Whether the word before "studies show" makes them particular studies: a determiner that
-    points at them ("the", "these", "our") or a noun of their kind ("case studies")."""
-    return before.lower_ in ("the", "these", "those", "our", "my", "its", "their", "both") or (
-        before.pos_ in ("NOUN", "PROPN") and before.lower_ not in ("research", "science")
-    )
+_POINTING = frozenset(("the", "these", "those", "our", "my", "its", "their", "both"))
+
+
+def _names_the_studies(tok: Any) -> bool:
+    """Whether "studies show" (or "studies suggest" ...) speaks of particular studies: a word that
+    points at them before it ("the studies show", "our studies show"), or one before the noun that
+    names their kind ("the case studies show"); not "Industry studies show" or "Studies show"."""
+    if not tok.lower_.startswith("stud") or tok.i == 0:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    if before.lower_ in _POINTING:
+        return True
+    return before.pos_ == "NOUN" and tok.i > 1 and doc[tok.i - 2].lower_ in _POINTING
 
 
 def _excused(
@@ -1504,7 +1505,7 @@ def _excused(
     nxt = doc[last.i + 1] if last.i + 1 < span.end else None
     if _in_parenthetical_example(text, tok.idx - span.start_char):
         return True
-    if kind == "authority" and tok.i > span.start and _names_the_studies(doc[tok.i - 1]):
+    if kind == "authority" and tok.i > span.start and _names_the_studies(tok):
         return True  # "the instinct the case studies show", "our studies show": studies the text names
     if (
         tok.text[:1].isupper()
@@ -1667,9 +1668,7 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
-    if word == "should" and not question and any(c.tag_ in ("WRB", "WP") and c.i < tok.i for c in verb.children):
-        return False  # "how it should work", "what it should do": the way it is meant, no hedged prediction
-    if word in ("may", "might") and any(c.lower_ == "otherwise" for c in verb.children):
+    if word in ("may", "might") and any(c.lower_ == "otherwise" and c.i > tok.i for c in verb.children):
         return False  # "feedback they might otherwise withhold": what would happen without it, no hedge
     if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative and _which(verb.head):
         # "the searches users might perform", "careers they may want to pursue": a clause that says

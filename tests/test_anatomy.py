@@ -2994,6 +2994,8 @@ def test_a_real_date_in_brackets_is_a_dateline_not_a_placeholder() -> None:
     dateline = anatomy_of(release.format(dateline="[Fargo, ND – March 13, 2026]")).parts["dateline"]
     assert not dateline.placeholder
     assert anatomy_of(release.format(dateline="[City, State] – [Launch Date]")).parts["dateline"].placeholder
+    for slot in ("[City, State – June 2026]", "SEATTLE — [Insert launch date, e.g. June 1, 2026]"):
+        assert anatomy_of(release.format(dateline=slot)).parts["dateline"].placeholder, slot
 
 
 def test_the_release_under_its_mark_below_a_subtitle_with_an_italic_dateline() -> None:
@@ -3075,7 +3077,8 @@ def test_a_bold_subheading_between_the_headline_and_the_dateline_under_the_relea
 def test_a_numbered_release_mark_after_a_description_starts_the_release(mark: str) -> None:
     anatomy = anatomy_of(
         "# PRFAQ — Safe Migration off Unsupported Frameworks\n\n"
-        "**A press release and FAQ describing an approach for moving services off end-of-life frameworks.**\n\n"
+        "**A press release and FAQ describing an approach, in two open tools, for moving services off "
+        "end-of-life frameworks and onto a supported platform.**\n\n"
         f"{mark}\n\n"
         "### Teams can now migrate services off unsupported frameworks safely\n\n"
         "Every engineering organization carries services built on frameworks that are no longer supported.\n"
@@ -3101,3 +3104,42 @@ def test_a_person_of_the_company_the_tagline_makes_available_speaks_for_it() -> 
     )
     [quote] = anatomy.quotes
     assert quote.speaker == "leader"
+
+
+def test_what_the_review_found_in_the_first_version_of_the_open_questions_and_tags() -> None:
+    # An FAQ entry after the open list is still an FAQ entry; an FAQ named "Open Questions &
+    # Answers" is an FAQ; a bold line with "? — text" is no tagged question.
+    text = _PANTRY_FAQ.format(open="## Open questions") + "\n## More questions\n\n**Is it private?**\n"
+    assert "Is it private?" in [q.text for q in anatomy_of(text).questions]
+    swallowed = _PANTRY_FAQ.format(open="**Open questions:**") + "\n**Is it private?**\n"
+    assert "Is it private?" in [q.text for q in anatomy_of(swallowed).questions]
+    renamed = _PANTRY_FAQ.replace("## FAQ", "## Open Questions & Answers").format(open="")
+    assert "Who is it for?" in [q.text for q in anatomy_of(renamed).questions]
+    answered = _PANTRY_FAQ.format(open="**Does it work offline? — Not yet.**")
+    assert "Does it work offline? — Not yet." not in [q.text for q in anatomy_of(answered).questions if not q.answered]
+
+
+def test_a_city_a_bold_line_in_the_release_names_is_not_the_launching_company() -> None:
+    anatomy = anatomy_of(
+        """\
+        # Pantry brings shared lists to families
+
+        **Available today for families in Portland and Vancouver.**
+
+        SEATTLE — May 3, 2026 — Acme today launched Pantry, a shared shopping list for families.
+
+        "We built Pantry for families who shop in turns," said Dana Ruiz, CEO of Acme.
+
+        "I stopped buying milk twice," said Kim Park of Vancouver.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "customer"]
+
+
+def test_a_banner_with_a_date_above_the_release_mark_is_no_dateline() -> None:
+    anatomy = anatomy_of(
+        "# Pantry PR/FAQ\n\nDraft notes for the team before the review in two weeks.\n\n"
+        "**CONFIDENTIAL — June 2026**\n\n## Press Release\n\n### Pantry brings shared lists to families\n\n"
+        "SEATTLE — May 3, 2026 — Acme today launched Pantry, a shared shopping list for families.\n"
+    )
+    assert lines(anatomy)["dateline"] == 11

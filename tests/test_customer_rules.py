@@ -459,15 +459,3 @@ def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_be
 
     assert benefits("The model writes the plan as a graph you can read and approve.") == [True]
     assert benefits("The model writes the plan as a graph you cannot read.") == [False]
-
-
-def test_the_steps_to_get_started_name_what_to_install_and_are_at_most_a_hint() -> None:
-    text = (
-        "# Switchboard gives operators a safe queue for agents\n\n"
-        "SEATTLE — May 3, 2026 — StumpCloud today launched Switchboard for homelab operators.\n\n"
-        "Operators lose events when their agents are busy.\n\n"
-        "To get started, download the single Go binary, point it at a Postgres database, and run it.\n"
-    )
-    options = wbl.LintOptions(kind="press_release", select=("WB301",))
-    found = [f for f in wbl.lint_text(text, "switchboard.md", options=options).findings if f.line == 7]
-    assert found and all(f.severity is Severity.INFO for f in found)

@@ -97,14 +97,4 @@ def test_studies_the_text_names_are_no_unattributed_authority():
 
 def test_what_would_happen_otherwise_is_no_hedge():
     assert _weasel("Anonymous cards collect feedback owners might otherwise withhold.") == []
-
-
-def test_what_something_should_do_is_no_hedge():
-    assert _weasel("Owners define how the berth should work before the season.") == []
-    assert [w for w, _ in _weasel("Slipway should work for most marinas.")] == ["should", "most"]
-
-
-def test_a_link_on_the_story_s_own_words_is_no_source():
-    linked = "For a few years owners [made the harbour cool](https://example.org/video) with Slipway."
-    assert [w for w, _ in _weasel(linked)] == ["a few"]
-    assert _weasel("For a few years, according to [the harbour log](https://example.org/log), owners came.") == []
+    assert [w for w, _ in _weasel("Otherwise, owners might miss the tide.")] == ["might"]

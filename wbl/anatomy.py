@@ -93,7 +93,13 @@ _Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\
 _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
 # The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
 # A status tag after a bold question: "**EFAQ-01 · Who is it for? · ANSWERED.**", "**Is it safe? (open)**".
-_QUESTION_TAG = re.compile(r"\?\s*(?:[·|•—–]\s*[A-Za-z][\w ,'-]{0,30}|\([^()?]{1,30}\))\s*\.?$")
+# The tag is a status in capitals after a middle dot or a bar, or a status word in parentheses;
+# not a dash ("**Does it work offline? — Not yet.**" holds its answer) nor any aside ("**Why Pantry?
+# (A note from our founder)**").
+_QUESTION_TAG = re.compile(
+    r"\?\s*(?:[·|•]\s*[A-Z]{3,}\b[\w ,'-]{0,30}"
+    r"|\((?i:open|tbd|todo|answered|resolved|unresolved|blocked|blocker|pending|draft|done)\))\s*\.?$"
+)
 
 
 def _ends_as_question(text: str) -> bool:
@@ -281,7 +287,7 @@ class _ExactAliases:
 _EXACT = _ExactAliases()
 
 
-_LAUNCH_LABEL = re.compile(r"(?:introducing|announcing|meet)\s+\S", re.IGNORECASE)
+_LAUNCH_LABEL = re.compile(r"(?:introducing|meet)\s+\S", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -394,9 +400,10 @@ def is_back_matter(heading: str) -> bool:
 def is_open_questions(heading: str) -> bool:
     """A heading or label over questions the author leaves open ("Open Questions for the PRD")."""
     key = heading_key(heading)
-    return any(
-        key == normalise(k) or key.startswith(normalise(k) + " ") for k in data()["back-matter"]["open-questions"]
-    )
+    if re.search(r"\banswers?\b|\bfaqs?\b", key):
+        return False  # "Open Questions & Answers": an FAQ by another name
+    keys = [normalise(k) for k in data()["back-matter"]["open-questions"]]
+    return any(key == k or key.startswith(k + " ") for k in keys)
 
 
 @lru_cache(maxsize=1)
@@ -529,7 +536,18 @@ _REAL_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
 
 
 def _bracketed_date(slot: str) -> bool:
-    return slot.startswith("[") and _REAL_DATE.search(slot) is not None and not _PLACEHOLDER_DATE.search(slot[1:-1])
+    """A real date in brackets, alone or after a real place ("[Fargo, ND – March 13, 2026]"); not a
+    slot that mentions a date ("[Insert launch date, e.g. June 1, 2026]", "[City, State – June 2026]")."""
+    content = slot[1:-1]
+    date = _REAL_DATE.search(content) if slot.startswith("[") else None
+    if date is None or _PLACEHOLDER_DATE.search(content) or content[date.end() :].strip(" .,"):
+        return False
+    place = content[: date.start()].strip(" ,—–-")
+    return not place or (_looks_like_place(place) and not _SLOT_WORD.search(place))
+
+
+# Words of a template's slot: "[City, State]", "[Your City]", "[Insert ...]", "[e.g. ...]".
+_SLOT_WORD = re.compile(r"\b(?:city|state|country|location|place|your|insert|e\.g|todo|tbd|confirm)\b", re.I)
 
 
 def dateline(text: str) -> str | None:
@@ -1013,7 +1031,12 @@ def _opens_with_dateline(line: _Line) -> bool:
     if line.segment.unit.kind != "paragraph":
         return False
     text = line.segment.text
-    return _dateline_only(text) if line.label else dateline_span(text) is not None
+    if not line.label:
+        return dateline_span(text) is not None
+    # A label names a place with its region ("Sydney, Australia"), not a banner ("CONFIDENTIAL —
+    # June 2026").
+    span = dateline_span(text)
+    return span is not None and "," in text[: span[1]] and _dateline_only(text)
 
 
 def _headings_above(lines: Sequence[_Line], position: int) -> int | None:
@@ -1673,16 +1696,7 @@ class _Builder:
                     return marker, True
                 written = headline is not None and any(_written(ln) for ln in lines[:headline])
                 return (headline if written else 0), False
-            # The author's prose, or a paragraph of it set in bold ("**A press release and FAQ
-            # describing an approach ...**" above "## Press Release").
-            bold_prose = line.label and not line.heading and line.segment.unit.kind == "paragraph"
-            if (
-                (not line.label or bold_prose)
-                and not line.blank
-                and not line.metadata
-                and not line.residue
-                and line.words >= 8
-            ):
+            if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
                 prose_seen = True
         return 0, False
 
@@ -2343,11 +2357,17 @@ class _Builder:
             ln.segment.text for ln in early if ln.title or ln.metadata or ln.heading or _EMAIL.search(ln.segment.text)
         ]
         for ln in early:
-            # A tagline set in italics is a label, and still says who launches it ("*StumpCloud —
-            # Available now, self-hosted.*").
-            if not ln.heading and not _QUOTED.search(ln.segment.text):
-                text = ln.segment.text
+            if ln.heading or _QUOTED.search(ln.segment.text):
+                continue
+            text = ln.segment.text
+            if not ln.label:
                 texts += [text[a:b] for a, b in split_sentences(text) if cue_hits(text[a:b], _LAUNCHING)]
+            # A tagline's words before "available now" say who makes it available ("*StumpCloud —
+            # Available now, self-hosted.*", a label too when short); not the places of
+            # "**Available today for families in Portland and Vancouver.**".
+            offered = _MADE_AVAILABLE.search(text)
+            if offered is not None:
+                texts.append(text[: offered.start()])
         return _names_any(words, " ".join(texts))
 
     def _early_lines(self) -> list[_Line]:
@@ -2480,7 +2500,7 @@ class _Builder:
                 if current is not None:
                     answer.append(segment)  # a template prompt left as the answer: not an answer
                 continue
-            if open_list and (segment.unit.kind == "list_item" or line.question):
+            if open_list and segment.unit.kind == "list_item" and line.question != 2:
                 self.roles[index] = "back_matter"
                 continue
             open_list = False
@@ -2711,11 +2731,9 @@ _LAUNCHING = (
     "created",
     "creator",
     "today",
-    # "*StumpCloud — Available now, self-hosted.*" under the title: who makes it available.
-    "available now",
-    "now available",
-    "available today",
 )
+# "StumpCloud — Available now": who makes it available comes before the words.
+_MADE_AVAILABLE = re.compile(r"\b(?:(?:is\s+)?(?:now\s+)?available\s+(?:now|today))\b", re.IGNORECASE)
 # Roles that name a customer even with "the" ("said the first user"), unlike "the developer".
 _CUSTOMERS_BY_NAME = (
     "user",

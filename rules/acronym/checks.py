@@ -35,8 +35,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     CEO, US...) are exempt (``exempt``), as are US state codes after their city ("SEATTLE, WA"; "Charlotte
     NC" closing a clause: "(August 2026, Charlotte NC)") and the whole place of a
     dateline ("DENVER, Colo. --"), ordinary words written in capitals ("FREE"), slots left for a
-    value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), code spans and the
-    terms the project's vocabulary accepts.
+    value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), an identifier of
+    three pieces or more in capitals ("CC-BY-SA", "NOM-024-SSA3"; not "GDPR-CCPA-HIPAA" or
+    "AES-256-GCM", whose pieces are acronyms), code spans and the terms the project's vocabulary
+    accepts.
 
     **Fix.** Spell it out at first use, "hardware security module (HSM)", or use plain words.
 
@@ -48,8 +50,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     ``place-codes``, ``faq-severity``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
-    (or the title, or the summary) holds, that opens two or more sentences ("LLYI offers ...") and
-    that never takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
+    (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
+    takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
     compounds ("GI-SMART") and runs of capitals that hold an ordinary word of five letters or
     more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two). So is
     the company's name as the leader's attribution writes it ("Chief Growth Officer, KC HiLiTES").
@@ -85,26 +87,20 @@ _ARTICLE = r"\b(?:a|an|the|this|that|these|those|each|every|any)\s+"
 def _names(document: Document, keys: set[str]) -> set[str]:
     """The acronyms used as names: in the headline or title, opening two sentences, never after an article."""
     headline = document.anatomy.get("headline")
-    title = " ".join([s.text for s in headline.segments] if headline is not None else []) + " "
-    title += next((u.text for u in document.units if u.is_heading), "")
-    summary = document.anatomy.get("summary")
-    summary_text = " ".join(s.text for s in summary.segments) if summary is not None else ""
+    lead = (
+        " ".join([s.text for s in headline.segments] if headline is not None else [])
+        + " "
+        + next((u.text for u in document.units if u.is_heading), "")
+    )
     text = "\n".join(u.text for u in document.units)
     names = set()
     for key in keys:
         word = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        titled = word.search(title) is not None
-        # Or the summary names it and paragraphs open with it ("LNX provides businesses ...",
-        # "LNX is a set of open standards ...", under a headline that names no product); then
-        # only sentences of prose count, not headings ("### MVP Features").
-        if not (titled or word.search(summary_text)):
-            continue
-        if re.search(_ARTICLE + re.escape(key) + r"(?![\w-])", text, re.IGNORECASE):
+        if not word.search(lead) or re.search(_ARTICLE + re.escape(key) + r"(?![\w-])", text, re.IGNORECASE):
             continue
         openings = sum(
             1
             for unit in document.units
-            if titled or not unit.is_heading
             for sentence in unit.sentences
             if word.match(sentence.text.lstrip(" *_\"“'‘([#>-"))
         )

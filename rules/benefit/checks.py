@@ -38,14 +38,13 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
     if span is None or sentence.text.rstrip().endswith("?"):
         return False
     root = span.root
-    # An imperative of the close ("Sign up at ...") is no benefit; "the model writes the plan" is
-    # no imperative.
-    imperative = root.lemma_.lower() in lex.call_to_action_verbs and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in root.children
-    )
-    if is_problem(root, lex) or imperative:
-        return False
     customers = customer_tokens(sentence, lex, segments)
+    # The close's verb ("Sign up at ...", "You can download Pantry 2.0 today from pantry.app",
+    # "Families can sign up today") is no benefit; "the model writes the plan" is no close.
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    by_someone_else = any(c.lower_ != "you" and c not in customers for c in subjects)
+    if is_problem(root, lex) or (root.lemma_.lower() in lex.call_to_action_verbs and not by_someone_else):
+        return False
     subject, kind = sentence_subject(sentence, lex, segments=segments)
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if kind == "customer" and subject is not None:
