@@ -1121,7 +1121,17 @@ def _defines(text: str, start: int, end: int) -> bool:
         return _initials(text[max(0, start - 120) : start - 1], len(text[start:end])) == text[start:end].upper()
     if _OR_NAME.match(text, end):
         return True  # "the stock JNJ, or Johnson & Johnson,": the name it stands for, in apposition
-    return _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end) is not None
+    # "ABC (words)": the words spell it ("NER (named entity recognition)") or gloss it ("KMS (a
+    # managed key store)"); not any aside in parentheses ("free-text NER (Layer 3)", "the review UI
+    # (single-team deployment assumed)").
+    words = _WORDS_IN_PARENTHESES.match(text, end + 1 if text[end : end + 1] == " " else end)
+    if words is None:
+        return False
+    inside = words.group(1)
+    return _spells(inside, text[start:end]) or _GLOSS_OPENING.match(inside) is not None
+
+
+_GLOSS_OPENING = re.compile(r"(?:an?|the|i\.e\.|short for|aka|also known as|meaning|or)\s", re.IGNORECASE)
 
 
 def _spells(words: str, acronym: str) -> bool:

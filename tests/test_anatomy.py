@@ -3143,3 +3143,15 @@ def test_a_banner_with_a_date_above_the_release_mark_is_no_dateline() -> None:
         "SEATTLE — May 3, 2026 — Acme today launched Pantry, a shared shopping list for families.\n"
     )
     assert lines(anatomy)["dateline"] == 11
+
+
+def test_slots_in_braces_and_a_quote_signed_by_an_early_user() -> None:
+    anatomy = anatomy_of(
+        "# Acme launches Pantry for families\n\n"
+        "**BAYBAY CITY, Leyte, {Month day}, 2026.** Acme today launched Pantry, a shared list for families.\n\n"
+        '"{Founder quote}," said {Founder name}, {title} of Acme.\n\n'
+        '> "We stopped buying milk twice, and the list is always right in the shop." — early user\n'
+    )
+    assert anatomy.parts["dateline"].placeholder
+    assert [(q.speaker, q.placeholder) for q in anatomy.quotes][1] == ("customer", False)
+    assert anatomy.quotes[1].attribution == "early user"

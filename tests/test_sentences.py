@@ -558,3 +558,12 @@ def test_a_comparative_after_a_link_earlier_in_the_paragraph_is_not_sourced_by_i
 def test_a_licence_name_in_capitals_is_one_identifier_but_a_chain_of_acronyms_is_not():
     assert _texts("# Acme\n\nThe specification is licensed CC-BY-SA 4.0 for bakers.\n", "WB401", "WB421") == []
     assert ("WB421", "GDPR") in _texts("# Acme\n\nAcme meets GDPR-CCPA-HIPAA rules for bakers.\n", "WB421")
+
+
+def test_an_aside_in_parentheses_after_an_acronym_does_not_define_it():
+    text = "# Acme\n\nAcme reads free-text NER (Layer 3) for bakers. Later, NER finds names.\n"
+    assert [m for r, m in _texts(text, "WB421")] == ["NER"]
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB421",), kind="prfaq"))
+    assert "not defined" in report.findings[0].message
+    spelled = "# Acme\n\nAcme reads NER (named entity recognition) output for bakers.\n"
+    assert _texts(spelled, "WB421") == []

@@ -138,8 +138,9 @@ _CLOSE_QUOTES = ('"', "”", "»")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
 # Where a signer's words start: a capital, a placeholder, a user name in lower case before a
-# role ("— ifuensan, Creator"), or a role after "a" ("— a customer", "— an early tester").
-_SIGNER = r"(?:[A-Z\[⟨〈]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z])"
+# role ("— ifuensan, Creator"), a role after "a" ("— a customer", "— an early tester") or after a
+# word that makes it one of the product's users ("— early user", "— beta tester").
+_SIGNER = r"(?:[A-Z\[⟨〈{]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z]|(?:early|beta|pilot|happy|loyal)\s+[a-z])"
 # A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
 _SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
 
@@ -190,13 +191,14 @@ _CITY = re.compile(
     r"^\(?\[?(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,}|of|de|la)){0,3}"
     r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]+)?){0,2}\]?\)?"
 )
-# A slot in angle brackets, as some templates write them ("⟨Date⟩", "⟨publication month⟩"): one that
-# opens with a capital or names what goes in it; not "⟨u, v⟩" (an inner product) or "in ⟨angle
-# brackets⟩" (the author saying how slots are written).
+# A slot in angle brackets or braces, as some templates write them ("⟨Date⟩", "⟨publication
+# month⟩", "{Founder name}"; not LaTeX's "\text{Margin}", nor "{{name}}" or "${hours}", which are
+# other slots): one that opens with a capital or names what goes in it; not "⟨u, v⟩" (an inner
+# product) or "in ⟨angle brackets⟩" (the author saying how slots are written).
 ANGLE_SLOT = (
-    r"[⟨〈](?:(?-i:[A-Z])|[^⟨〈⟩〉\n]{0,40}?\b(?i:names?|titles?|dates?|month|year|url|links?|company|"
+    r"(?:[⟨〈]|(?<![{\\\w@$])\{(?!\{))(?:(?-i:[A-Z])|[^⟨〈⟩〉{}\n]{0,40}?\b(?i:names?|titles?|dates?|month|year|url|links?|company|"
     r"organi[sz]ation|customers?|products?|city|state|location|insert|placeholder|price|logo|author|tbd|"
-    r"e-?mail|phone|quote|spokesperson|number|amount|figure)\b)[^⟨〈⟩〉\n]{0,60}[⟩〉]"
+    r"e-?mail|phone|quote|spokesperson|number|amount|figure)\b)[^⟨〈⟩〉{}\n]{0,60}(?:[⟩〉]|\}(?!\}))"
 )
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,60}\]|"
@@ -3540,7 +3542,7 @@ def _attribution(
         if beside and pronoun is not None:
             return pronoun.group(1), pronoun.start(1)  # 'he said one word: "…"': he speaks
         names_someone = (
-            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈]", who)
+            re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈{]", who)
             or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
         ) and not _CLAUSE.match(who)
         if who and len(who.split()) <= 20 and names_someone:
