@@ -30,7 +30,7 @@ from typing import Any
 from wbl_rules import memo
 
 from wbl import derived
-from wbl.anatomy import dateline_place
+from wbl.anatomy import dateline_place, split_sentences
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
@@ -1364,11 +1364,10 @@ def cites_a_source(document: Document, sentence: Sentence, end: int) -> bool:
     # Or the paragraph ends on the source alone, after the claim: "... selection research. A
     # portfolio is a work sample. ([Schmidt & Hunter meta-analysis](https://...))".
     tail = _SOURCE_AFTER.search(unit.text, sentence.end - 1)
-    if tail is None or len(_SENTENCE_END.findall(unit.text, sentence.end, tail.start())) > 1:
+    if tail is None or len(split_sentences(unit.text[sentence.end : tail.start() + 1])) > 1:
         return False
     start, stop = unit.source_span(tail.start(1), tail.end(1))
     return _CITATION.search(document.source.text, start, stop) is not None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SOURCE_AFTER = re.compile(r"[.!?]\s*(\([^()]{3,200}\))\s*$")

@@ -534,14 +534,11 @@ def _slots(text: str) -> list[re.Match[str]]:
     return [m for m in _PLACEHOLDER.finditer(text) if not _bracketed_date(m.group(0))]
 
 
-_REAL_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
-
-
 def _bracketed_date(slot: str) -> bool:
     """A real date in brackets, alone or after a real place ("[Fargo, ND – March 13, 2026]"); not a
     slot that mentions a date ("[Insert launch date, e.g. June 1, 2026]", "[City, State – June 2026]")."""
     content = slot[1:-1]
-    date = _REAL_DATE.search(content) if slot.startswith("[") else None
+    date = _MONTH_DATE.search(content) if slot.startswith("[") else None
     if date is None or _PLACEHOLDER_DATE.search(content) or content[date.end() :].strip(" .,"):
         return False
     place = content[: date.start()].strip(" ,—–-")
