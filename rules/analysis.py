@@ -200,9 +200,14 @@ class Term:
     tokens: tuple[int, ...]  # token indices (Doc-level `token.i`)
 
 
+# A web address ("https://...", "www.x", "b5ta.com"): where to find the product, not technology.
+WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
+
+
 def shaped_like_code(text: str) -> bool:
-    """True for camelCase, versions, identifiers mixing letters and digits, file names, paths."""
-    if len(text) < 2 or text.startswith(("http://", "https://", "www.")):
+    """True for camelCase, versions, identifiers mixing letters and digits, file names, paths;
+    not for a web address."""
+    if len(text) < 2 or WEB_ADDRESS.search(text):
         return False
     if _CAMEL.match(text) or _VERSION.match(text) or _FILE.match(text) or _PATH.match(text):
         return True

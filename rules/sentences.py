@@ -39,6 +39,7 @@ from typing import Any
 
 from wbl_rules import memo
 from wbl_rules.analysis import (
+    WEB_ADDRESS,
     Lexicon,
     identifier_piece,
     is_customer_token,
@@ -326,7 +327,6 @@ _FLAG = re.compile(r"^--[a-z][\w-]+$|^-[a-z]$")  # --inputs, -v (an attribution 
 _DOTTED = re.compile(r"^[A-Za-z]\w*\.[A-Za-z]\w*$")
 _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
 _PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)$")
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
 
 
 def _in_phone_number(token: Any) -> bool:
@@ -347,7 +347,7 @@ def _in_phone_number(token: Any) -> bool:
 
 def shape_of(text: str) -> str:
     """'acronym', 'mixed_acronym', 'camel', 'code' (digits, files, paths, flags, dotted names) or ''."""
-    if len(text) < 2 or _URL.search(text):
+    if len(text) < 2 or WEB_ADDRESS.search(text):
         return ""
     if _ACRONYM.match(text):
         return "acronym"
@@ -846,7 +846,7 @@ class PassiveLists:
     exempt: frozenset[str] = frozenset(
         "based located supposed interested excited thrilled pleased delighted proud tired married concerned gone "
         "left frustrated worried stressed bored surprised confused annoyed disappointed come arrived happened "
-        "occurred convinced limited".split()
+        "occurred convinced limited become seemed remained appeared emerged existed".split()
     )
     # After "get", set phrases ("get started", "get rid of").
     get_exempt: frozenset[str] = frozenset(["started", "rid", "used", "married", "dressed"])
@@ -1030,6 +1030,23 @@ def _opens_question_subject(aux: Any, token: Any) -> bool:
 _QUESTION_LABEL = re.compile(r"[Qq]\d*")
 
 
+def _perfect_has(aux: Any, participle: Any) -> bool:
+    """ "it's given landlords a way", "a repo that's grown unwieldy", "that's felt like": a
+    contracted "'s" that stands for "has", read from what follows the participle (two objects, a
+    complement, "like"); the parser takes every "'s" before a participle for "is". One object
+    says nothing: "It's discovered one question at a time" is a passive."""
+    if aux.lower_ not in ("'s", "’s"):
+        return False
+    following = participle.nbor(1) if participle.i + 1 < len(participle.doc) else None
+    if following is not None and following.lower_ == "like" and participle.lemma_.lower() in _SEEMING:
+        return True  # "that's felt like", "it's looked like"
+    return any(c.dep_ in ("dative", "acomp", "oprd") for c in participle.children)
+
+
+# Verbs of seeming: with "like" after them, a contracted "'s" before them is "has".
+_SEEMING = frozenset(["feel", "look", "sound", "seem"])
+
+
 def is_infinitive(aux: Any) -> bool:
     """ "to be heard": the auxiliary is a bare be/get after "to"."""
     return aux.lower_ in ("be", "get") and any(
@@ -1111,7 +1128,7 @@ def passive_clauses(
                 ):
                     continue
                 aux = candidate
-        if aux is None or _hyphen_joined(aux):
+        if aux is None or _hyphen_joined(aux) or _perfect_has(aux, token):
             continue
         is_get = _aux_lemma(aux) == "get"
         if (
@@ -2401,10 +2418,18 @@ class Model:
         found = reasons(spec, feats, sentence.span, excluded, top)
         shares: dict[int, float] = {}
         for name, (value, tokens) in feats.items():
+            if name.startswith(_CONTEXT_FEATURES):
+                continue
             kept = [i for i in tokens if i not in excluded]
             for i in kept:
                 shares[i] = shares.get(i, 0.0) + spec.weights.get(name, 0.0) * value / len(kept)
         return Explanation(label, probability, self.level_of(label, probability), tuple(found), shares)
+
+
+# Features that say whom a sentence addresses or how long it is ("you" in an answer's
+# instructions): they move the model's score, but no word of them is why a sentence leads with
+# technology or is jargon, so explanations never name them nor point at their words.
+_CONTEXT_FEATURES = ("cust:", "len:")
 
 
 def reasons(
@@ -2415,6 +2440,8 @@ def reasons(
     skip = set(excluded)
     candidates = []
     for name, (value, tokens) in feats.items():
+        if name.startswith(_CONTEXT_FEATURES):
+            continue
         contribution = spec.weights.get(name, 0.0) * value
         kept = tuple(i for i in tokens if i not in skip)
         if contribution > 0 and kept:

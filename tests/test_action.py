@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
 
 from .conftest import REPO, clean_env
 
@@ -256,6 +257,8 @@ def test_install_is_pinned_to_the_action_by_default(repository, tmp_path):
     released = Runner(root, tmp_path / "b", "push", {}, python=str(stand_in), version="1.2.3")
     released.run("Install wbl")
     distribution = released.step("Install wbl")["env"]["WBL_DISTRIBUTION"]
+    # The name the package is published under: pyproject's, not the unrelated "wbl" on the index.
+    assert distribution == tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
     assert log.read_text(encoding="utf-8").splitlines()[-1].endswith(f"{distribution}==1.2.3")
     on_path = Runner(root, tmp_path / "c", "push", {}, install="false")
     result = on_path.run("Install wbl")

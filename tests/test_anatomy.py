@@ -3155,3 +3155,33 @@ def test_slots_in_braces_and_a_quote_signed_by_an_early_user() -> None:
     assert anatomy.parts["dateline"].placeholder
     assert [(q.speaker, q.placeholder) for q in anatomy.quotes][1] == ("customer", False)
     assert anatomy.quotes[1].attribution == "early user"
+
+
+def test_a_date_field_in_a_header_does_not_start_the_release():
+    # "**Date:** ..." among the document's fields dates the document, not the launch: the release
+    # still starts at "## Press release", with its headline and subheading.
+    anatomy = anatomy_of(
+        """
+        # Working backwards — press release and FAQ
+
+        **Date:** 2026-10-06
+        **Phase:** Step B of the design method (ADR-0004).
+        **Status:** Draft 1, written as if the release had shipped already; this is
+        the whole exercise: what we cannot say plainly here stays out of
+        the first release.
+
+        The app has no name yet. It is called "the watcher" throughout; naming is an open item.
+
+        ## Press release
+
+        ### The watcher tells job seekers what opened today, and nothing else
+
+        **A daily email that covers every employer you care about.**
+
+        The watcher is a small application on a home server. Once a day it reads the careers pages
+        of the employers its user chose and sends one email with what is new.
+        """
+    )
+    found = lines(anatomy)
+    assert (found.get("headline"), found.get("subheading")) == (13, 15), found
+    assert found.get("summary") == 17, found

@@ -125,6 +125,10 @@ def test_config_option_and_isolated(project):
         ("[rules.weasel-word]\nextend-words = [1]", "rules.weasel-word.extend-words: expected a list of strings"),
         ('[rules.WB503]\nseverity = "fatal"', "rules.WB503.severity: expected one of info, warning, error"),
         ('fail-on = "fatal"', "fail-on: expected one of info, warning, error"),
+        (
+            '[rules.passive-voice]\nagentless-severity = "loud"',
+            'rules.passive-voice.agentless-severity: expected one of info, warning, error or ""',
+        ),
         ("[[overrides]]\nignore = ['WB6']", "overrides[0].files: missing"),
         ("[[overrides]]\nfiles = ['a/**']\nignor = ['WB6']", "overrides[0].ignor: unknown key; did you mean 'ignore'?"),
         ('[per-file-ignores]\n"x/*" = ["nope"]', "per-file-ignores.x/*: unknown rule selector 'nope'"),

@@ -45,7 +45,9 @@ def test_code_shapes(word: str) -> None:
     assert shaped_like_code(word)
 
 
-@pytest.mark.parametrize("word", ["McDonald", "24/7", "$6", "5pm", "1-tap", "shelfwise.example.com", "Seattle"])
+@pytest.mark.parametrize(
+    "word", ["McDonald", "24/7", "$6", "5pm", "1-tap", "shelfwise.example.com", "Seattle", "b5ta.com"]
+)
 def test_everyday_words_are_not_code(word: str) -> None:
     assert not shaped_like_code(word)
 
@@ -55,6 +57,20 @@ def test_rule_options_extend_the_shared_lexicon() -> None:
     extended = lexicon({"extend-technology-terms": ["flux capacitor"]})
     assert "flux capacitor" in extended.terms
     assert "flux capacitor" not in base.terms
+
+
+def test_an_faq_alone_gets_no_press_release_rule() -> None:
+    # A document of questions and answers has no release whose headline could lead with technology.
+    text = (
+        "# Delivery OS runs on Kubernetes and GitHub Actions\n\n"
+        "## FAQ\n\n### What problem does this solve?\n\nTeams coordinate delivery by hand.\n\n"
+        "### Who is it for?\n\nRelease managers of teams of five to fifty.\n"
+    )
+    rules = ("WB202", "WB302")
+    as_faq = wbl.Linter(wbl.LintOptions(select=rules, kind="faq")).lint_text(text, "faq.md")
+    as_prfaq = wbl.Linter(wbl.LintOptions(select=rules, kind="prfaq")).lint_text(text, "faq.md")
+    assert list(as_faq.findings) == []
+    assert {f.rule for f in as_prfaq.findings} == set(rules)  # in a PR/FAQ the title is its headline
 
 
 # --- WB301: the tech-first model on press-release sentences --------------------------------------

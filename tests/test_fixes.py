@@ -141,6 +141,9 @@ def test_quotations_are_someones_words():
         ("# T\n\nIt is **actually** fast.\n", "# T\n\nIt is **actually** fast.\n"),  # emphasis around the cut
         ("# T\n\nWe &amp; leverage it.\n", "# T\n\nWe &amp; use it.\n"),
         ("# T\n\nWe `leverage` it. We leverage it.\n", "# T\n\nWe `leverage` it. We use it.\n"),
+        # An image or inline HTML between two equal words: not a repeated word, nothing deleted.
+        ("# T\n\nClick it and ![shot](a.png) and wait.\n", "# T\n\nClick it and ![shot](a.png) and wait.\n"),
+        ("# T\n\nClick it and <img src=a.png> and wait.\n", "# T\n\nClick it and <img src=a.png> and wait.\n"),
     ],
 )
 def test_fixes_go_through_exact_offsets_and_never_through_markup(markdown, expected):
@@ -417,6 +420,9 @@ def test_diff_shows_the_fixes_and_writes_nothing(draft):
     # With the unsafe fixes too, "very" goes as well.
     code, out, err = run("--diff", "--unsafe-fixes", "--select", ",".join(FIXING), "draft.md")
     assert "+We use the shelf to sell books. It is fast.\r\n" in out and "would fix 4 findings" in err
+    # --exit-zero turns "would fix" (1) into 0, as it does findings.
+    code, out, err = run("--diff", "--exit-zero", "--select", ",".join(FIXING), "draft.md")
+    assert code == 0 and out.startswith("--- a/draft.md\n"), err
 
 
 def test_fix_writes_the_file_reports_what_is_left_and_is_idempotent(draft):

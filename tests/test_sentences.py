@@ -192,12 +192,34 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
         ("Every toy is tested by children.", "info", "'children test ...'"),
         ("It is believed by many that the plan works.", "info", "'many believe ...'"),  # not the clause
         ("The report was written by us last week.", "info", "'we write ...'"),
+        ("The text is pasted into a post.", "warning", "'<who> pastes ...'"),  # not "pasts"
+        ("The rules are coded in a table.", "warning", "'<who> codes ...'"),  # not "cods"
     ],
 )
 def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):
-    options = wbl.LintOptions(select=("WB701",), kind="fragment")
+    # Passives are hints by default; a team can make agentless ones warnings, never agent ones.
+    options = wbl.LintOptions(
+        select=("WB701",), kind="fragment", rule_options={"WB701": {"agentless-severity": "warning"}}
+    )
     (finding,) = wbl.lint_text(text + "\n", options=options).findings
     assert (finding.severity.value, advice in finding.message) == (severity, True), finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("It's given landlords a way to fix leaks.", False),  # 's = has: two objects follow
+        ("It points at a repo that's grown unwieldy.", False),  # a complement follows
+        ("It is the first setup that's felt like it reports to me.", False),
+        ("It's become clear that renters want it.", False),  # no passive of "become"
+        ("Everything that's stored is encrypted.", True),
+        ("It's been built by volunteers.", True),
+        ("It's discovered one question at a time.", True),  # one object: "is" or "has", a passive
+    ],
+)
+def test_a_contracted_has_is_no_passive(text, flagged):
+    found = wbl.lint_text(text + "\n", options=wbl.LintOptions(select=("WB701",), kind="fragment")).findings
+    assert bool(found) is flagged, [f.message for f in found]
 
 
 def test_a_hyphen_compound_is_one_passive_clause(parse):
@@ -519,6 +541,12 @@ def test_a_noun_the_tagger_calls_a_comparative_is_no_claim():
         "Acme is a better way to sell bread.\n"
     )
     assert _texts(text, "WB621") == [("WB621", "better")]
+    # A noun before it or a determiner with no noun after it: "platform identifier", "no such identifier".
+    text = (
+        "# Acme\n\nEach entry keeps the employer, platform, platform identifier and title. Where a site "
+        "offers no such identifier, a hash stands in, which is weaker.\n"
+    )
+    assert _texts(text, "WB621") == [("WB621", "weaker")]
     # A superlative with a possessive is still a claim.
     assert _texts("# Acme\n\nThis release is Acme's biggest. It is our best ever.\n", "WB621") == [
         ("WB621", "biggest"),
@@ -567,3 +595,14 @@ def test_an_aside_in_parentheses_after_an_acronym_does_not_define_it():
     assert "not defined" in report.findings[0].message
     spelled = "# Acme\n\nAcme reads NER (named entity recognition) output for bakers.\n"
     assert _texts(spelled, "WB421") == []
+
+
+def test_whom_a_sentence_addresses_is_never_named_as_its_technology(parse):
+    # "you" weighs towards tech-first in answers (instructions), but it is no reason to give, nor
+    # the word a finding points at.
+    sentence = parse("Pin a version in your own repo when you need reproducible installs.")
+    why = sentences.default_model().explain(sentence, "tech_first")
+    named = {sentence.span.doc[i].lower_ for reason in why.reasons for i in reason.tokens}
+    pointed = {sentence.span.doc[i].lower_ for i, share in why.shares.items() if share > 0}
+    assert "repo" in named
+    assert not {"you", "your"} & (named | pointed), (named, pointed)

@@ -1684,7 +1684,9 @@ class _Builder:
                     return position, True
                 markers.append(position)
                 continue
-            if _opens_with_dateline(line):  # the release's first dateline
+            # The release's first dateline; not a field of a header ("**Date:** 2026-10-06" over
+            # "**Phase:** ..." lines), which dates the document, not the launch.
+            if not line.metadata and _opens_with_dateline(line):
                 headline = _headings_above(lines, position)
                 # "# PR-FAQ: Toolchain Config", an overview's fields, then "# PRESS RELEASE" above
                 # the headline: the release starts at the line that names it (the last such line

@@ -362,7 +362,8 @@ def check(
             _fail(str(exc))
         if not quiet:
             fixes.summary()
-        sys.exit(fixes.exit_code(run.exit_code))
+        code = fixes.exit_code(run.exit_code)
+        sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
     color = output_format == "text" and output_file is None and use_color(sys.stdout)
     human = output_format in HUMAN_FORMATS
     comparison = None

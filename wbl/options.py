@@ -229,12 +229,18 @@ def option_problem(rule: Any, option: str, value: Any) -> str | None:
     return declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
 
 
+# The values of a severity option ("faq-severity"): a severity, or "" for the rule's own.
+_SEVERITY_VALUES = frozenset({"", "error", "warning", "info"})
+
+
 def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -> str | None:
     """What would make a well-typed option value fail when the rule runs, or None: a regular
     expression that does not compile or could backtrack catastrophically (`wbl.saferegex`), a
     message template that is not valid or (with `fields`) names a field the rule's default
     message does not use, a table of a list of tables that lacks a key every default table has.
     Checked when the configuration is read, so that the error names the file and the key."""
+    if name.endswith("-severity") and isinstance(value, str) and value not in _SEVERITY_VALUES:
+        return f'expected one of info, warning, error or "" (the rule\'s own severity), got {describe(value)}'
     if is_pattern_option(name):
         for pattern in [value] if isinstance(value, str) else value if isinstance(value, list) else ():
             if isinstance(pattern, str):

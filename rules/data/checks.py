@@ -30,13 +30,15 @@ def _in_compound(token: Any) -> bool:
 
 def _heads_a_noun_phrase(token: Any) -> bool:
     """A word tagged as a comparative that heads a noun phrase: it owns a possessive ("the other's
-    identifier") or "a"/"an" with no noun after it ("an identifier"; "a calmer Monday" grades).
-    Superlatives are not asked: "Acme's biggest", "our best ever" are claims."""
+    identifier"), a noun before it ("platform identifier") or a determiner with no noun after it
+    ("an identifier", "no such identifier"; "a calmer Monday" grades). Superlatives are not asked:
+    "Acme's biggest", "our best ever" are claims."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     noun_after = following is not None and following.pos_ in ("NOUN", "PROPN")
     return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an") and not noun_after) for c in token.children
+        c.dep_ in ("poss", "compound") or (c.dep_ == "det" and c.lower_ != "the" and not noun_after)
+        for c in token.children
     )
 
 

@@ -30,7 +30,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     and the first thing a reviewer notices: it says the document was not proofread.
 
     **Not flagged.** Words that may stand twice in good English (``exceptions``: "had had",
-    "that that"), numbers, the same word across a sentence break or around inline code, and
+    "that that"), numbers, the same word across a sentence break or around inline code or an image
+    or inline HTML (the text between them in the file is more than spaces and emphasis), and
     letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
     **Fix.** Delete one. The finding carries a safe fix that deletes the second word and the
@@ -50,6 +51,9 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue
             if _inside_a_word(unit.text, match.start(1), match.end(3)):
                 continue  # Thai, Devanagari...: a combining mark is part of the word
+            start, end = unit.source_span(match.end(1), match.start(3))
+            if document.text[start:end].strip(" \t\r\n*_~"):
+                continue  # an image or inline HTML stands between them in the file ("and ![shot](a.png) and")
             fix = removal(unit.text, match.start(3), match.end(3))
             message = ctx["message"].format(words=match.group(0), word=word)
             yield Violation(message, unit, match.start(3), match.end(3), suggestion="", fix=fix)

@@ -45,7 +45,8 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     """Flags press-release parts that are missing: headline, summary, problem, quotes, call to action.
 
     **Why.** A Working Backwards press release has a fixed anatomy (McAllister's outline, Bryar &
-    Carr): a headline and subheading that name the customer and the benefit, a summary, the
+    Carr): a headline and subheading that name the customer and the benefit, a dateline (the
+    city and the launch date: the date tells the reader how far off the launch is), a summary, the
     customer's problem, the solution, a quote from a company leader, how to get started, a
     customer quote and a call to action. A missing part is a question the reader is left with.
     The problem paragraph matters most: "if you don't have a problem paragraph, there's not really a
