@@ -125,6 +125,13 @@ def test_config_option_and_isolated(project):
         ("[rules.weasel-word]\nextend-words = [1]", "rules.weasel-word.extend-words: expected a list of strings"),
         ('[rules.WB503]\nseverity = "fatal"', "rules.WB503.severity: expected one of info, warning, error"),
         ('fail-on = "fatal"', "fail-on: expected one of info, warning, error"),
+        ('[rules.missing-pr-part]\nparts = ["headline", "summry"]', "parts: unknown value 'summry': expected"),
+        (
+            '[rules.weasel-word]\nparts = ["bogus"]',
+            "weasel-word.parts: unknown value 'bogus': expected values among pr",
+        ),
+        ('[rules.long-sentence]\nkinds = ["bogus"]', "long-sentence.kinds: unknown value 'bogus'"),
+        ('[rules.long-sentence]\nmessage = ""', "long-sentence.message: expected a message, got an empty string"),
         (
             '[rules.passive-voice]\nagentless-severity = "loud"',
             'rules.passive-voice.agentless-severity: expected one of info, warning, error or ""',
@@ -299,6 +306,21 @@ def test_include_and_exclude(project):
     assert data["files"] == [] and err == ""
     _, data, err = check("--verbose", "x/skip-e.md")  # ... and --verbose says why it was not linted
     assert "wbl: x/skip-e.md: excluded by the configuration (exclude, extend-exclude), not linted" in err
+
+
+def test_default_excludes_apply_to_named_files_without_a_configuration_file(project):
+    # No wbl.toml: the defaults' globs start at the repository (or the working directory), so a
+    # hook that names build/x.md still skips it; a checkout under a folder named build is linted.
+    (project / ".git").mkdir()
+    for name in ("build/x.md", "node_modules/pkg/y.md", "docs/z.md"):
+        write(project / name, TEXT)
+    _, data, err = check("--verbose", "build/x.md", "node_modules/pkg/y.md", "docs/z.md")
+    assert sorted(found(data)) == ["docs/z.md"]
+    assert "wbl: build/x.md: excluded by the configuration" in err
+    write(project / "build" / "checkout" / "a.md", TEXT)
+    (project / "build" / "checkout" / ".git").mkdir()
+    _, data, _ = check("build/checkout/a.md")
+    assert sorted(found(data)) == ["build/checkout/a.md"]
 
 
 def test_stdin_filename_applies_that_files_configuration(project):

@@ -225,6 +225,18 @@ def test_file_names_in_every_format(hostile_dir, name, format_name):
         assert any(line.startswith(shown) for line in output.splitlines())
 
 
+def test_a_scored_document_s_name_is_escaped_in_the_summary(tmp_path):
+    # The summary's score line names each PR/FAQ: one line, nothing raw for the terminal.
+    example = (REPO / "docs" / "examples" / "datasync-prfaq.md").read_bytes()
+    for name in ("line\nfeed-prfaq.md", "escape\x1b[31mred-prfaq.md"):
+        (tmp_path / name).write_bytes(example)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "WB421", str(tmp_path)])
+    output = result.stdout_bytes.decode("utf-8")
+    scores = [line for line in output.splitlines() if "score" in line and "/100" in line]
+    assert len(scores) == 2 and not set(output) & {"\x1b"}, output
+    assert all(line.startswith("  " + str(tmp_path)) for line in scores), scores
+
+
 def test_directory_named_like_markdown_and_symlink_loop(tmp_path):
     tree = tmp_path / "docs"
     (tree / "x.md").mkdir(parents=True)

@@ -28,6 +28,7 @@ from wbl.lsp import (  # noqa: E402
     client_position,
     code_actions,
     fix_all_action,
+    in_buffer,
     server_offset,
     suppression_edit,
     to_diagnostic,
@@ -321,6 +322,23 @@ def test_one_quick_fix_per_finding_and_one_disable_action_per_rule_and_line() ->
     # Ranges are UTF-16 code units: the emoji before "really" counts two.
     first = actions[0].edit.changes["file:///t.md"][0]
     assert first.range.start.character == FIXABLE.splitlines()[2].index("really") + 1
+
+
+def test_a_byte_order_mark_stays_in_the_buffer_and_out_of_the_positions() -> None:
+    # The linter sets a BOM aside; the editor's buffer keeps it, so the first line's ranges and
+    # the fixes' offsets are one character further on there.
+    from wbl import Linter, LintOptions
+
+    text = "\ufeffWe really sell books.\n"
+    report = Linter(LintOptions(select=("WB601",))).lint_text(text, "t.md")
+    assert report.source_text == text[1:]
+    source = SourceText(text)
+    found = [to_diagnostic(source, in_buffer(f, "\ufeff"), None) for f in report.findings]
+    assert [(d.range.start.line, d.range.start.character, d.range.end.character) for d in found] == [(0, 4, 10)]
+    assert text[4:10] == "really"
+    actions = code_actions("file:///t.md", source, found, None)
+    assert [a.title for a in actions] == ["Remove 'really' (WB601)", "Disable WB601 for this line"]
+    assert apply_text_edits(text, actions[0].edit.changes["file:///t.md"]) == "\ufeffWe sell books.\n"
 
 
 def test_no_quick_fix_once_the_buffer_no_longer_holds_the_words() -> None:

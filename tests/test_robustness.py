@@ -27,6 +27,7 @@ from click.testing import CliRunner
 import wbl
 import wbl.files
 import wbl.parallel
+import wbl.reporters
 from wbl.baseline import Baseline, BaselineError, write_baseline
 from wbl.cache import ResultCache
 from wbl.cli import main
@@ -382,6 +383,31 @@ def test_wrong_argument_types_are_clear_type_errors():
         wbl.lint_paths([None])
     with pytest.raises(TypeError, match="bytes"):
         wbl.Project().lint_bytes("text", "a.md")
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "match"),
+    [
+        (lambda: wbl.LintOptions(select="WB601"), TypeError, "tuple of rule selectors"),  # not W, B, 6, 0, 1
+        (lambda: wbl.LintOptions(ignore=("WB601", 3)), TypeError, "tuple of rule selectors"),
+        (lambda: wbl.LintOptions(kind="bogus"), ValueError, r"kind=\.\.\.\) is None or one of"),
+        (lambda: wbl.LintOptions(vocabulary={"accept": ["x"]}), TypeError, "Vocabulary.from_mapping"),
+        (lambda: wbl.LintOptions(rule_time_limit=-1), ValueError, "0 or more"),
+        (lambda: wbl.Vocabulary(accept="seamless"), TypeError, "tuple of terms"),
+        (lambda: wbl.Project(jobs="2"), ValueError, r"jobs=\.\.\.\)"),
+        (lambda: wbl.Project(jobs=0), ValueError, r"jobs=\.\.\.\)"),
+        (lambda: list(wbl.reporters.stream("sarif", [])), ValueError, "written whole"),
+    ],
+)
+def test_library_arguments_are_checked_where_they_are_given(build, error, match):
+    # Not accepted and failing later inside every rule (or silently doing nothing).
+    with pytest.raises(error, match=match):
+        build()
+
+
+def test_library_arguments_that_are_right_still_pass():
+    assert wbl.LintOptions(select=["WB601"], kind="auto", rule_time_limit=0).kind == "auto"
+    assert wbl.Vocabulary.from_mapping({"accept": ["seamless"]}).accept == ("seamless",)
 
 
 def test_lone_surrogates_are_an_input_error_not_a_crash():

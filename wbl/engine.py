@@ -22,7 +22,7 @@ from wbl.findings import FileReport, Finding
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
 from wbl.models import ModelError
 from wbl.registry import Registry, RegistryError, default_registry
-from wbl.rule import Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
+from wbl.rule import DOCUMENT_KINDS, Edit, Figure, Fix, Rule, RuleContext, Severity, Violation
 from wbl.source import InputError, SourceText
 from wbl.vocabulary import HINT_TABLE, NO_VOCABULARY, Vocabulary, VocabularyHint
 
@@ -69,6 +69,23 @@ class LintOptions:
     # The table a vocabulary hint names ("accept it with `[tool.wbl.vocabulary] accept = ...`"): the
     # one of the file's configuration (`[vocabulary]` in a wbl.toml).
     hint_table: str = HINT_TABLE
+
+    def __post_init__(self) -> None:
+        # A library caller's mistake says what is wrong here, not as an error inside every rule.
+        for name in ("select", "ignore"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                raise TypeError(f"LintOptions({name}=...) takes a tuple of rule selectors, not {value!r}")
+        if self.kind is not None and self.kind not in ("auto", *DOCUMENT_KINDS):
+            raise ValueError(f"LintOptions(kind=...) is None or one of {', '.join(DOCUMENT_KINDS)}, not {self.kind!r}")
+        if not isinstance(self.vocabulary, Vocabulary):
+            raise TypeError(
+                "LintOptions(vocabulary=...) takes a wbl.Vocabulary (Vocabulary.from_mapping for a dict), "
+                f"not {type(self.vocabulary).__name__}"
+            )
+        limit = self.rule_time_limit
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float) or limit < 0):
+            raise ValueError(f"LintOptions(rule_time_limit=...) is None or seconds, 0 or more (0: none), not {limit!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Read-only mappings cannot be pickled; `--jobs` workers receive these options.

@@ -32,7 +32,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -123,6 +123,25 @@ def server_offset(source: SourceText, position: types.Position, encoding: str | 
             return source.line_starts[position.line] + index
         units += code_units(char, encoding)
     return source.line_starts[position.line] + len(text)
+
+
+def in_buffer(finding: Finding, bom: str) -> Finding:
+    """A finding placed in the editor's buffer, which keeps the byte-order mark that the linter
+    set aside: the first line's columns and every offset of it and its fix one mark further on."""
+    if not bom:
+        return finding
+    shift = len(bom)
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(replace(e, start=e.start + shift, end=e.end + shift) for e in fix.edits))
+    return replace(
+        finding,
+        column=finding.column + (shift if finding.line == 1 else 0),
+        end_column=finding.end_column + (shift if finding.end_line == 1 else 0),
+        start=finding.start + shift,
+        end=finding.end + shift,
+        fix=fix,
+    )
 
 
 def finding_range(source: SourceText, finding: Finding, encoding: str | None) -> types.Range:
@@ -436,9 +455,11 @@ class WblLanguageServer(LanguageServer):
         if report is None:
             return [], notes
         notes += [_Note(types.MessageType.Warning, f"wbl: {report.path}: {error}") for error in report.errors]
-        source = SourceText(report.source_text if report.source_text is not None else text)
+        # Positions in the buffer, which keeps a byte-order mark the linter set aside.
+        bom = text[: len(text) - len(report.source_text)] if report.source_text is not None else ""
+        source = SourceText(text)
         links = self.help_links(report.path)
-        return [self.diagnostic(source, f, encoding, links(f)) for f in report.findings], notes
+        return [self.diagnostic(source, in_buffer(f, bom), encoding, links(f)) for f in report.findings], notes
 
     def diagnostic(
         self, source: SourceText, finding: Finding, encoding: str | None, help_uri: str | None

@@ -233,12 +233,40 @@ def option_problem(rule: Any, option: str, value: Any) -> str | None:
 _SEVERITY_VALUES = frozenset({"", "error", "warning", "info"})
 
 
+# The values that options of these names can hold (a rule that names no such value never fires):
+# the kinds of unit a rule reads, the regions of the document ("pr", "faq", "back") or, for a
+# rule that lists the release's parts, the anatomy's part names.
+_UNIT_KINDS = ("heading", "paragraph", "list_item", "table_cell")
+_REGIONS = ("pr", "faq", "back")
+
+
+def _domain(name: str, default: Any) -> tuple[str, ...]:
+    if not isinstance(default, list) or not default or not all(isinstance(d, str) for d in default):
+        return ()
+    if name in ("kinds", "extend-kinds") and set(default) <= set(_UNIT_KINDS):
+        return _UNIT_KINDS
+    if name.endswith("parts"):
+        from wbl.anatomy import PARTS  # the anatomy imports this module's users, not this module
+
+        for domain in (_REGIONS, PARTS):
+            if set(default) <= set(domain):
+                return tuple(domain)
+    return ()
+
+
 def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -> str | None:
     """What would make a well-typed option value fail when the rule runs, or None: a regular
     expression that does not compile or could backtrack catastrophically (`wbl.saferegex`), a
     message template that is not valid or (with `fields`) names a field the rule's default
     message does not use, a table of a list of tables that lacks a key every default table has.
     Checked when the configuration is read, so that the error names the file and the key."""
+    domain = _domain(name, default)
+    if domain and isinstance(value, list):
+        unknown = [v for v in value if isinstance(v, str) and v not in domain]
+        if unknown:
+            return f"unknown value {unknown[0]!r}: expected values among {', '.join(domain)}"
+    if isinstance(value, str) and not value.strip() and isinstance(default, str) and template_fields(default):
+        return "expected a message, got an empty string"
     if name.endswith("-severity") and isinstance(value, str) and value not in _SEVERITY_VALUES:
         return f'expected one of info, warning, error or "" (the rule\'s own severity), got {describe(value)}'
     if is_pattern_option(name):

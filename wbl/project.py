@@ -78,6 +78,8 @@ class Project:
         require_type(options, LintOptions, "options", "Project")
         require_type(registry, Registry, "registry", "Project")
         self.cache_dir = None if cache_dir is None else str(cache_dir)
+        if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+            raise ValueError(f"Project(jobs=...) is None (the machine's cores) or a whole number >= 1, not {jobs!r}")
         self.jobs = jobs  # None: the machine's cores when there are many files
         self.dask = dask
         self.options = options or LintOptions()
@@ -111,7 +113,7 @@ class Project:
         if cached is None:
             found = find_config_file(folder)
             if found is None:
-                cached = Config(None, folder)
+                cached = Config(None, _default_root(folder))
             else:
                 cached = self._by_file.get(found) or load_config(found, self.registry)
                 self._by_file[found] = cached
@@ -442,6 +444,19 @@ def _project(options: LintOptions | None, registry: Registry | None, config: boo
     if config is False:
         return Project(options, registry, isolated=True)
     return Project(options, registry, config_file=None if config is True else config)
+
+
+def _default_root(folder: Path) -> Path:
+    """Where the default configuration's globs start when no configuration file is found: the
+    repository holding the folder (a hook runs there), else the working directory when the folder
+    is in it, else the folder. From the folder itself, a file named on the command line in
+    `build/` would never be under the default exclude `build`; from the repository, the folders
+    above a checkout (/home/me/build/project) still do not count."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    cwd = Path(os.path.abspath(os.getcwd()))
+    return cwd if folder == cwd or cwd in folder.parents else folder
 
 
 __all__ = [

@@ -43,6 +43,12 @@ class Vocabulary:
     customers: tuple[str, ...] = ()
     products: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        for key in KEYS:
+            value = getattr(self, key)
+            if isinstance(value, str) or not all(isinstance(term, str) for term in value):
+                raise TypeError(f"Vocabulary({key}=...) takes a tuple of terms, not {value!r}")
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Iterable[str]]) -> Vocabulary:
         return cls(**{key: tuple(data.get(key, ())) for key in KEYS})

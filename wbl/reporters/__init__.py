@@ -61,6 +61,11 @@ def stream(
     if output_format == "json":
         yield from stream_json(files, notices)
         return
+    if output_format not in _PIECE_SEPARATORS:
+        streamed = ", ".join(["json", *_PIECE_SEPARATORS])
+        raise ValueError(
+            f"stream() writes {streamed}; {output_format!r} is written whole: REPORTERS[{output_format!r}](report)"
+        )
     render, separator = REPORTERS[output_format], _PIECE_SEPARATORS[output_format]
     first = True
     for file_report in files:

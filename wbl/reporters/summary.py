@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from wbl.reporters.base import ci_path, docs_url, plural, rule_help_uri
+from wbl.reporters.base import ci_path, docs_url, plural, printable, rule_help_uri
 from wbl.reporters.statistics import Tally
 from wbl.rule import Severity
 
@@ -78,7 +78,9 @@ def score_text(kind: str | None, score: Mapping[str, Any]) -> str:
 def score_lines(tally: Tally) -> list[str]:
     """One line per document judged as a PR/FAQ: its score and what made it (the text summary)."""
     lines = [
-        f"  {path}: {score_text(kind, score)}{HINTS_ONLY if hints else ''}" for path, kind, score, hints in tally.scores
+        # A file name's control characters escaped, so that each document stays one line.
+        f"  {printable(path, one_line=True)}: {score_text(kind, score)}{HINTS_ONLY if hints else ''}"
+        for path, kind, score, hints in tally.scores
     ]
     if tally.scored > len(tally.scores):
         lines.append(f"  … and {plural(tally.scored - len(tally.scores), 'more scored document')} (see --format json)")
