@@ -1033,14 +1033,26 @@ _QUESTION_LABEL = re.compile(r"[Qq]\d*")
 def _perfect_has(aux: Any, participle: Any) -> bool:
     """ "it's given landlords a way", "a repo that's grown unwieldy", "that's felt like": a
     contracted "'s" that stands for "has", read from what follows the participle (two objects, a
-    complement, "like"); the parser takes every "'s" before a participle for "is". One object
-    says nothing: "It's discovered one question at a time" is a passive."""
+    linking verb's complement, "like"); the parser takes every "'s" before a participle for "is".
+    One object says nothing: "It's discovered one question at a time" is a passive, and so are
+    "it's called Sift", "it's sent to your manager"."""
     if aux.lower_ not in ("'s", "’s"):
         return False
     following = participle.nbor(1) if participle.i + 1 < len(participle.doc) else None
     if following is not None and following.lower_ == "like" and participle.lemma_.lower() in _SEEMING:
         return True  # "that's felt like", "it's looked like"
-    return any(c.dep_ in ("dative", "acomp", "oprd") for c in participle.children)
+    children = list(participle.children)
+    if any(c.dep_ == "dative" and c.pos_ != "ADP" for c in children):
+        return True  # "it's given landlords a way"; not "it's sent to your manager" (a "to" phrase)
+    if any(c.dep_ in ("acomp", "oprd") for c in children):
+        # "a repo that's grown unwieldy", "it's kept users safe"; not "it's considered harmful",
+        # "it's kept private", "it's called Sift": passives of verbs that take a complement.
+        return participle.lemma_.lower() in _LINKING or any(c.dep_ == "dobj" for c in children)
+    return False
+
+
+# Verbs whose complement describes their subject: "has grown unwieldy", "has proven popular".
+_LINKING = frozenset("grow become prove turn go get remain stay seem look feel sound".split())
 
 
 # Verbs of seeming: with "like" after them, a contracted "'s" before them is "has".

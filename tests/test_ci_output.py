@@ -405,6 +405,11 @@ def test_cli_output_file_is_written_whole(project):
     assert {p.name for p in target.parent.iterdir()} == {"wbl.sarif", "report.txt"}
     nowhere = run("-o", str(project / "no" / "such" / "dir" / "x.txt"), cwd=project / "docs")
     assert nowhere.returncode == 2 and "cannot write" in nowhere.stderr
+    # The report never replaces a document named to be linted (a slip in a CI script).
+    draft = project / "docs" / "draft.md"
+    before = draft.read_bytes()
+    over = run("-o", "draft.md", "draft.md", cwd=project / "docs")
+    assert over.returncode == 2 and "is a file to lint" in over.stderr and draft.read_bytes() == before
 
 
 @pytest.mark.slow

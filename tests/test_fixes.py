@@ -150,6 +150,12 @@ def test_fixes_go_through_exact_offsets_and_never_through_markup(markdown, expec
     assert fix_text(lint, markdown).text == expected
 
 
+def test_a_repeat_across_markup_the_reader_does_not_see_is_still_a_repeat():
+    # A comment, an entity for a space or a hard line break hides nothing between the two words.
+    for text in ("# T\n\nWe read the <!-- c --> the shelf.\n", "# T\n\nWe read the&nbsp;the shelf.\n"):
+        assert [f.rule for f in lint(text).findings if f.rule == "WB504"] == ["WB504"], text
+
+
 def test_each_finding_carries_its_fix_in_file_offsets_and_json():
     text = "---\ntitle: x\n---\n# T\r\n\r\n\u00e9 We leverage the the shelf in order to sell.\r\n"
     report = lint(text)

@@ -194,6 +194,7 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
         ("The report was written by us last week.", "info", "'we write ...'"),
         ("The text is pasted into a post.", "warning", "'<who> pastes ...'"),  # not "pasts"
         ("The rules are coded in a table.", "warning", "'<who> codes ...'"),  # not "cods"
+        ("The account is locked.", "warning", "'<who> locks ...'"),  # not "lockes"
     ],
 )
 def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):
@@ -215,6 +216,9 @@ def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, sev
         ("Everything that's stored is encrypted.", True),
         ("It's been built by volunteers.", True),
         ("It's discovered one question at a time.", True),  # one object: "is" or "has", a passive
+        ("It's called Sift.", True),  # a complement of a verb that is no linking verb
+        ("It's considered harmful by most teams.", True),
+        ("It's sent to your manager every Monday.", True),  # "to" is no second object
     ],
 )
 def test_a_contracted_has_is_no_passive(text, flagged):
@@ -547,6 +551,8 @@ def test_a_noun_the_tagger_calls_a_comparative_is_no_claim():
         "offers no such identifier, a hash stands in, which is weaker.\n"
     )
     assert _texts(text, "WB621") == [("WB621", "weaker")]
+    # Whatever its parse: a word tagged as a comparative whose lemma is no adjective ("identifi").
+    assert _texts("# Acme\n\nWe keep the platform identifier. It is weaker.\n", "WB621") == [("WB621", "weaker")]
     # A superlative with a possessive is still a claim.
     assert _texts("# Acme\n\nThis release is Acme's biggest. It is our best ever.\n", "WB621") == [
         ("WB621", "biggest"),

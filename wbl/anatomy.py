@@ -573,9 +573,16 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         if not head or len(head.split()) > 14:
             continue
         after = window[sep.end() :].lstrip(" *_")
-        if _is_dateline_head(head, sep.group(0).strip(" *_"), after):
+        separator = sep.group(0).strip(" *_")
+        if "\n" in head and (separator.startswith(":") or _FIELD_LINE.search(head)):
+            continue  # "Date: 2026-10-06\nPhase: ...": a header's fields, the next label no place
+        if _is_dateline_head(head, separator, after):
             return lead, lead + len(window[lead : sep.start()].rstrip(" *_"))
     return None
+
+
+# A line of a header's fields after a line break: "\nPhase: ...", "\n**Status:** ...".
+_FIELD_LINE = re.compile(r"\n[ *_]*[A-Z][\w /&-]{0,30}[*_]*:")
 
 
 def _bold_dateline(segment: Segment) -> tuple[int, int] | None:
@@ -1684,9 +1691,7 @@ class _Builder:
                     return position, True
                 markers.append(position)
                 continue
-            # The release's first dateline; not a field of a header ("**Date:** 2026-10-06" over
-            # "**Phase:** ..." lines), which dates the document, not the launch.
-            if not line.metadata and _opens_with_dateline(line):
+            if _opens_with_dateline(line):  # the release's first dateline
                 headline = _headings_above(lines, position)
                 # "# PR-FAQ: Toolchain Config", an overview's fields, then "# PRESS RELEASE" above
                 # the headline: the release starts at the line that names it (the last such line

@@ -343,6 +343,8 @@ def check(
         _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
     if fix and not show_diff and "-" in paths and len(paths) > 1:
         _fail("--fix prints the fixed standard input: give '-' alone")
+    if output_file is not None and _names_an_input(output_file, paths):
+        _fail(f"--output-file {output_file} is a file to lint: the report would replace it")
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind, report_unused)
     try:
         project = _project(
@@ -502,6 +504,14 @@ class _Fixes:
         if not self.diff or findings_exit_code == EXIT_ERROR:
             return findings_exit_code
         return EXIT_FINDINGS if self.fixed else EXIT_CLEAN
+
+
+def _names_an_input(output_file: str, paths: Sequence[str]) -> bool:
+    """Whether the report would be written over a file named to be linted."""
+    try:
+        return any(path != "-" and os.path.samefile(output_file, path) for path in paths if os.path.isfile(path))
+    except OSError:
+        return False  # the output file does not exist yet
 
 
 def _fixed_arguments(

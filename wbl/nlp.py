@@ -640,6 +640,25 @@ def _lemmatizer_mode(nlp: Any) -> str:
 _LEMMA_TABLES: dict[int, _LemmaTables] = {}
 
 
+def known_lemmas(doc: Any, pos: str) -> frozenset[str]:
+    """The words of a part of speech ("verb", "adj", "adv", "noun") that the lemmatizer of the
+    pipeline that made `doc` knows by name (its "lemma_index" table: the verbs "paste", "code",
+    "lock", not "locke" or "pointe"); empty when that cannot be known."""
+    pipeline = next((p for p in _PIPELINES.values() if p.nlp.vocab is doc.vocab), None)
+    if pipeline is None or "lemmatizer" not in pipeline.nlp.component_names:
+        return frozenset()
+    key = (id(pipeline.nlp), pos)
+    known = _KNOWN_LEMMAS.get(key)
+    if known is None:
+        lookups = pipeline.nlp.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+        known = _KNOWN_LEMMAS[key] = frozenset(index.get(pos, ()))
+    return known
+
+
+_KNOWN_LEMMAS: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def lemma_candidates(doc: Any, word: str) -> frozenset[str] | None:
     """Every lemma (lower case) the pipeline that made `doc` could give `word`, whatever the
     word's tag: the word itself, its lemmatizer's exceptions and suffix rules, its attribute
@@ -661,6 +680,7 @@ __all__ = [
     "FEATURE_COMPONENTS",
     "ModelError",
     "Pipeline",
+    "known_lemmas",
     "lemma_candidates",
     "load_pipeline",
     "resolve_model",

@@ -267,7 +267,7 @@ def value_problem(name: str, value: Any, default: Any, *, fields: bool = True) -
             return f"unknown value {unknown[0]!r}: expected values among {', '.join(domain)}"
     if isinstance(value, str) and not value.strip() and isinstance(default, str) and template_fields(default):
         return "expected a message, got an empty string"
-    if name.endswith("-severity") and isinstance(value, str) and value not in _SEVERITY_VALUES:
+    if name.endswith("-severity") and isinstance(value, str) and value.lower() not in _SEVERITY_VALUES:
         return f'expected one of info, warning, error or "" (the rule\'s own severity), got {describe(value)}'
     if is_pattern_option(name):
         for pattern in [value] if isinstance(value, str) else value if isinstance(value, list) else ():

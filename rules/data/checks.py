@@ -8,6 +8,7 @@ from typing import Any
 from wbl_rules.analysis import cites_a_source
 
 from wbl.document import Document, Sentence
+from wbl.nlp import known_lemmas
 from wbl.rule import RuleContext, Violation
 from wbl.textutil import has_number, phrase_pattern
 
@@ -40,6 +41,17 @@ def _heads_a_noun_phrase(token: Any) -> bool:
         c.dep_ in ("poss", "compound") or (c.dep_ == "det" and c.lower_ != "the" and not noun_after)
         for c in token.children
     )
+
+
+def _no_adjective(token: Any) -> bool:
+    """A word tagged as an adjective's comparative whose lemma the lemmatizer knows as no adjective
+    or adverb ("identifier" -> "identifi"): a noun, whatever its ending. Only when the lemmatizer's
+    lists are known, and not for the irregular degrees ("more", "less", "worse")."""
+    if token.tag_ != "JJR" or token.lower_ in _IRREGULAR_DEGREES:
+        return False
+    adjectives = known_lemmas(token.doc, "adj")
+    lemma = token.lemma_.lower()
+    return bool(adjectives) and lemma not in adjectives and lemma not in known_lemmas(token.doc, "adv")
 
 
 def _claim_span(token: Any, degree_words: set[str]) -> tuple[int, int] | None:
@@ -115,7 +127,7 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 comparative = token.tag_ in comparative_tags or word in comparatives
                 if not (superlative or comparative) or word in exempt or token.lemma_.lower() in exempt:
                     continue
-                if comparative and not superlative and _heads_a_noun_phrase(token):
+                if comparative and not superlative and (_heads_a_noun_phrase(token) or _no_adjective(token)):
                     continue  # "the other's identifier", "an identifier": a noun the tagger took for a comparative
                 claim = _claim_span(token, degree_words)
                 if claim is None:

@@ -8,7 +8,7 @@ from typing import Any
 from wbl_rules.sentences import PassiveLists, compound_start, may_be_passive, passive_in, passive_lists
 
 from wbl.document import Document, Sentence
-from wbl.nlp import lemma_candidates
+from wbl.nlp import known_lemmas, lemma_candidates
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.textutil import zipf_frequency
 
@@ -32,8 +32,8 @@ def base_form(participle: Any) -> str:
     if not word.endswith("ed"):
         return lemma
     # A verb in -e takes only "-d": "pasted" is "paste" (not "past"), "coded" is "code" (the
-    # lemmatizer says "cod"), "taped" is "tape".
-    if len(word) > 4 and zipf_frequency(word[:-1], "en") >= 3.0:
+    # lemmatizer says "cod"), "taped" is "tape"; "locked" is "lock" ("locke" is no verb it knows).
+    if len(word) > 4 and word[:-1] in known_lemmas(participle.doc, "verb"):
         return word[:-1]
     # "sourced" -> "source", "tuned" -> "tune", "chipped" -> "chip": the commonest stem wins over
     # a lemma the lemmatizer left as the participle (a participle it tagged as an adjective).

@@ -16,6 +16,11 @@ from wbl.rule import RuleContext, Violation
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
 
 
+# What the plain text leaves out between two words though the reader sees it: an image, an HTML
+# tag or an autolink (not a comment), a footnote reference, struck-through text.
+_APART = re.compile(r"!\[|<(?!!--)[A-Za-z/]|\[\^|~~")
+
+
 def _inside_a_word(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` touches a combining mark (a vowel sign or tone mark of Thai, a
     matra of Devanagari): the regular expression's word edges ignore them, the script does not."""
@@ -30,8 +35,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     and the first thing a reviewer notices: it says the document was not proofread.
 
     **Not flagged.** Words that may stand twice in good English (``exceptions``: "had had",
-    "that that"), numbers, the same word across a sentence break or around inline code or an image
-    or inline HTML (the text between them in the file is more than spaces and emphasis), and
+    "that that"), numbers, the same word across a sentence break or around inline code, an image,
+    inline HTML or a footnote (the plain text leaves them out, the reader sees them), and
     letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
     **Fix.** Delete one. The finding carries a safe fix that deletes the second word and the
@@ -52,8 +57,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             if _inside_a_word(unit.text, match.start(1), match.end(3)):
                 continue  # Thai, Devanagari...: a combining mark is part of the word
             start, end = unit.source_span(match.end(1), match.start(3))
-            if document.text[start:end].strip(" \t\r\n*_~"):
-                continue  # an image or inline HTML stands between them in the file ("and ![shot](a.png) and")
+            if _APART.search(document.text[start:end]):
+                continue  # an image, inline HTML or a footnote stands between them ("and ![shot](a.png) and")
             fix = removal(unit.text, match.start(3), match.end(3))
             message = ctx["message"].format(words=match.group(0), word=word)
             yield Violation(message, unit, match.start(3), match.end(3), suggestion="", fix=fix)

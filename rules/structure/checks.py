@@ -42,7 +42,7 @@ def _has_release(anatomy: Anatomy) -> bool:
 
 
 def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]:
-    """Flags press-release parts that are missing: headline, summary, problem, quotes, call to action.
+    """Flags press-release parts that are missing: headline, dateline, summary, problem, quotes, call to action.
 
     **Why.** A Working Backwards press release has a fixed anatomy (McAllister's outline, Bryar &
     Carr): a headline and subheading that name the customer and the benefit, a dateline (the
