@@ -2430,8 +2430,8 @@ class Model:
         found = reasons(spec, feats, sentence.span, excluded, top)
         shares: dict[int, float] = {}
         for name, (value, tokens) in feats.items():
-            if name.startswith(_CONTEXT_FEATURES):
-                continue
+            if name.startswith(_CONTEXT_FEATURES) and spec.weights.get(name, 0.0) * value > 0:
+                continue  # never the words a finding points at; a negative weight still keeps them off it
             kept = [i for i in tokens if i not in excluded]
             for i in kept:
                 shares[i] = shares.get(i, 0.0) + spec.weights.get(name, 0.0) * value / len(kept)
@@ -2440,7 +2440,8 @@ class Model:
 
 # Features that say whom a sentence addresses or how long it is ("you" in an answer's
 # instructions): they move the model's score, but no word of them is why a sentence leads with
-# technology or is jargon, so explanations never name them nor point at their words.
+# technology or is jargon, so explanations never name them nor point at their words for them
+# (a customer word's negative weight still keeps a finding's focus off it).
 _CONTEXT_FEATURES = ("cust:", "len:")
 
 
