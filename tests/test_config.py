@@ -323,6 +323,18 @@ def test_default_excludes_apply_to_named_files_without_a_configuration_file(proj
     assert sorted(found(data)) == ["build/checkout/a.md"]
 
 
+def test_a_folder_whose_markdown_is_all_excluded_is_no_error(project):
+    # The configuration at work, as for a named file it excludes: exit 0, and --verbose says why.
+    write(project / "wbl.toml", 'exclude = ["drafts"]\n')
+    write(project / "drafts" / "a.md", TEXT)
+    code, data, err = check("--verbose", ".")
+    assert (code, data["files"]) == (0, []) and "every Markdown file in it is excluded" in err, err
+    (project / "empty").mkdir()
+    write(project / "wbl.toml", 'include = ["*.txt"]\n')
+    code, _, err = check("empty")  # nothing at all to lint: an error naming the include patterns
+    assert code == 2 and "no Markdown files (*.txt) in this directory" in err, err
+
+
 def test_stdin_filename_applies_that_files_configuration(project):
     write(project / "wbl.toml", '[[overrides]]\nfiles = ["notes/**"]\nignore = ["weasel"]\n')
     _, data, _ = check("-", "--stdin-filename", "notes/idea.md", stdin=TEXT)

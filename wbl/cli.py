@@ -430,6 +430,8 @@ def check(
     if verbose:
         for name in project.excluded:
             _say(f"wbl: {name}: excluded by the configuration (exclude, extend-exclude), not linted")
+        for name in project.emptied:
+            _say(f"wbl: {name}: every Markdown file in it is excluded by the configuration (exclude, extend-exclude)")
     if fixes is not None and not quiet:
         fixes.summary()
     _write_step_summary(run.tally)

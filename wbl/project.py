@@ -98,6 +98,8 @@ class Project:
         # Files named (not found by a walk) that the configuration excludes: not linted, and
         # `wbl check --verbose` says so.
         self.excluded: list[str] = []
+        # Directories named whose every Markdown file the configuration excludes: no error either.
+        self.emptied: list[str] = []
         # The configuration of each file the walk found (`_walk` knows its folder's), taken by
         # `settings_for` instead of finding it again from the name.
         self._walked: dict[str, Config] = {}
@@ -208,15 +210,14 @@ class Project:
         if ignore is not None and ignore.ignores(path, is_dir=True):
             ignore = None  # named on purpose: walk it, as if git did not ignore it
         unreadable: list[OSError] = []  # directories the walk could not list, reported in order
+        excluded = False  # the configuration left something out: a folder or a Markdown file
         for root, dirs, names in os.walk(path, followlinks=False, onerror=unreadable.append):
             yield from _unreadable_directories(unreadable)
             config = self.config_for_dir(root)
+            kept = [d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(root) / d)]
+            excluded = excluded or len(kept) < sum(1 for d in dirs if not d.startswith("."))
             dirs[:] = sorted(
-                d
-                for d in dirs
-                if not d.startswith(".")
-                and not config.is_excluded(Path(root) / d)
-                and not (ignore is not None and ignore.ignores(Path(root) / d, is_dir=True))
+                d for d in kept if not (ignore is not None and ignore.ignores(Path(root) / d, is_dir=True))
             )
             folder = str(Path(root))  # as pathlib spells it ("docs", not "./docs")
             for file in sorted(names):
@@ -230,8 +231,11 @@ class Project:
         if unreadable:
             found = True
             yield from _unreadable_directories(unreadable)
-        if not found:
-            yield FileReport(name, errors=("no Markdown files (*.md, *.markdown) in this directory",))
+        if not found and excluded:
+            self.emptied.append(name)  # what it holds the configuration excludes: nothing to lint, no error
+        elif not found:
+            patterns = ", ".join(self.config_for_dir(path).include)
+            yield FileReport(name, errors=(f"no Markdown files ({patterns}) in this directory",))
 
     # --- linting ---------------------------------------------------------------------------------
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Report:
