@@ -1039,7 +1039,7 @@ def _perfect_has(aux: Any, participle: Any) -> bool:
     if aux.lower_ not in ("'s", "’s"):
         return False
     following = participle.nbor(1) if participle.i + 1 < len(participle.doc) else None
-    if following is not None and following.lower_ == "like" and participle.lemma_.lower() in _SEEMING:
+    if following is not None and following.lower_ == "like" and participle.lemma_.lower() in _LINKING:
         return True  # "that's felt like", "it's looked like"
     children = list(participle.children)
     if any(c.dep_ == "dative" and c.pos_ != "ADP" for c in children):
@@ -1051,12 +1051,9 @@ def _perfect_has(aux: Any, participle: Any) -> bool:
     return False
 
 
-# Verbs whose complement describes their subject: "has grown unwieldy", "has proven popular".
+# Verbs whose complement describes their subject ("has grown unwieldy", "has proven popular",
+# "has felt like").
 _LINKING = frozenset("grow become prove turn go get remain stay seem look feel sound".split())
-
-
-# Verbs of seeming: with "like" after them, a contracted "'s" before them is "has".
-_SEEMING = frozenset(["feel", "look", "sound", "seem"])
 
 
 def is_infinitive(aux: Any) -> bool:
@@ -2438,11 +2435,11 @@ class Model:
         return Explanation(label, probability, self.level_of(label, probability), tuple(found), shares)
 
 
-# Features that say whom a sentence addresses or how long it is ("you" in an answer's
-# instructions): they move the model's score, but no word of them is why a sentence leads with
-# technology or is jargon, so explanations never name them nor point at their words for them
-# (a customer word's negative weight still keeps a finding's focus off it).
-_CONTEXT_FEATURES = ("cust:", "len:")
+# Features that say whom a sentence addresses ("you" in an answer's instructions): they move the
+# model's score, but no word of them is why a sentence leads with technology or is jargon, so
+# explanations never name them nor point at their words for them (a customer word's negative
+# weight still keeps a finding's focus off it).
+_CONTEXT_FEATURES = ("cust:",)
 
 
 def reasons(

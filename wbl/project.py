@@ -32,7 +32,7 @@ from wbl.engine import Linter, LintOptions, require_text, require_type
 from wbl.files import FileLinter
 from wbl.findings import FileReport, Report, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
-from wbl.repository import GitIgnore
+from wbl.repository import GitIgnore, find_repository
 from wbl.rule import Rule, Severity
 
 if TYPE_CHECKING:
@@ -456,9 +456,9 @@ def _default_root(folder: Path) -> Path:
     is in it, else the folder. From the folder itself, a file named on the command line in
     `build/` would never be under the default exclude `build`; from the repository, the folders
     above a checkout (/home/me/build/project) still do not count."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
+    repository = find_repository(folder)
+    if repository is not None:
+        return repository
     cwd = Path(os.path.abspath(os.getcwd()))
     return cwd if folder == cwd or cwd in folder.parents else folder
 
