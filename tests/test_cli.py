@@ -127,6 +127,14 @@ def test_stdin_filename_alone_reads_standard_input_and_beside_paths_needs_the_da
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_standard_input_named_twice_is_read_once(bad_file):
+    result = run(
+        "check", "--kind", "fragment", "--format", "json", "--select", "WB601", "-", "-", input=bad_file.read_bytes()
+    )
+    assert result.returncode == 1
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["<stdin>"]
+
+
 @pytest.mark.parametrize("flag", ["--select", "--ignore"])
 def test_an_empty_selection_is_an_error_not_every_rule(flag, bad_file):
     result = run("check", flag, " , ", str(bad_file))

@@ -490,3 +490,18 @@ def test_a_negative_number_is_refused_unless_the_option_s_default_is_negative():
     assert Option.inferred("max-words", 30).problem(-5) == "expected a whole number of 0 or more, got an integer -5"
     assert Option.inferred("max-words", 30).problem(0) is None
     assert Option.inferred("offset", -1).problem(-5) is None  # a plugin's own negative default
+
+
+def test_bounds_the_wrong_way_round_are_configuration_errors(tmp_path):
+    path = write(tmp_path / "wbl.toml", "[rules.WB421]\nmax-letters = 0\n")
+    with pytest.raises(ConfigError, match=r"rules\.WB421\.max-letters: max-letters \(0\) is below min-letters \(2\)"):
+        load_config(path)
+    write(path, "[rules.WB421]\nmin-letters = 9\n")  # above the default maximum
+    with pytest.raises(ConfigError, match=r"rules\.WB421\.min-letters: max-letters \(6\) is below min-letters \(9\)"):
+        load_config(path)
+    write(path, "[rules.WB421]\nmin-letters = 1\nmax-letters = 1\n")
+    load_config(path)  # both moved together: fine
+    from wbl.registry import OptionError
+
+    with pytest.raises(OptionError, match=r"rule_options\.WB421\.max-letters: max-letters \(0\) is below"):
+        wbl.Linter(wbl.LintOptions(rule_options={"WB421": {"max-letters": 0}}))

@@ -186,3 +186,18 @@ def test_cli_lints_the_current_folder_and_respects_gitignore(tmp_path):
         timeout=300,
     )
     assert stdin.returncode == 1 and stdin.stdout.startswith("<stdin>:1:1: WB601")
+
+
+def test_a_file_named_twice_is_linted_once(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("docs/a.md", "docs/b.md"):
+        (tmp_path / name).write_text("# T\n\nMany users wait.\n")
+    # Named twice, under two spellings, and inside a folder named too: each file once, first name kept.
+    found = Project(isolated=True).files([str(tmp_path / "docs/a.md"), str(tmp_path / "docs/./a.md"), str(tmp_path)])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in found] == ["docs/a.md", "docs/b.md"]
+
+
+def test_upper_case_markdown_names_are_walked(tmp_path):
+    for name in ("README.MD", "notes.MARKDOWN", "prfaq.md", "data.MDX"):
+        (tmp_path / name).write_text("# T\n\nMany users wait.\n")
+    assert walked(tmp_path) == ["README.MD", "notes.MARKDOWN", "prfaq.md"]

@@ -233,6 +233,8 @@ def test_files_keep_their_encoding(prefix):
         prefix + text.encode("utf-8"),
         b"\xff\xfe" + text.encode("utf-16-le"),
         b"\xfe\xff" + text.encode("utf-16-be"),
+        b"\xff\xfe\x00\x00" + text.encode("utf-32-le"),  # begins like UTF-16-LE's mark
+        b"\x00\x00\xfe\xff" + text.encode("utf-32-be"),
     ):
         assert decode(encode_like(data, decode(data))) == decode(data)
         assert encode_like(data, decode(data)) == data

@@ -89,6 +89,7 @@ CASES: dict[str, Case] = {
     "latin1.md": Case("Caf\xe9 with many words".encode("latin-1"), "error:UTF-8"),
     "bom.md": Case("\ufeffMany users wait.\n".encode(), "linted"),
     "utf16.md": Case("Many users wait.\n".encode("utf-16"), "linted"),
+    "utf32.md": Case("Many users wait.\n".encode("utf-32"), "linted"),
     "crlf.md": Case(b"# Title\r\n\r\nMany users\r\nwait.\r\n", "linted"),
     "lone-cr.md": Case(b"# Title\r\rMany users\rwait.\r", "linted"),
     "nul.md": Case(b"Many\x00words\n", "error:binary"),

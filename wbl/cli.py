@@ -335,6 +335,7 @@ def check(
     diff and nothing is written.
     """
     _batch_gc()
+    paths = tuple(dict.fromkeys(paths))  # standard input, or a path, named twice is read once
     if not paths:
         paths = ("-",) if stdin_filename else (".",)  # a name for standard input means: read it
     elif stdin_filename and "-" not in paths:

@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 from wbl.engine import LintOptions
 from wbl.guard import DEFAULT_TIME_LIMIT
-from wbl.options import EXTEND, describe, did_you_mean, option_problem
+from wbl.options import EXTEND, describe, did_you_mean, option_problem, range_problem
 from wbl.registry import Registry, default_registry
 from wbl.rule import Severity
 from wbl.safeio import FileProblem, read_regular
@@ -45,7 +45,8 @@ from wbl.vocabulary import HINT_TABLE, NO_VOCABULARY, WBL_TOML_HINT_TABLE, Vocab
 from wbl.vocabulary import KEYS as VOCABULARY_KEYS
 
 CONFIG_NAMES = (".wbl.toml", "wbl.toml", "pyproject.toml")  # tried in this order in each directory
-DEFAULT_INCLUDE = ("*.md", "*.markdown")
+# Upper-case names too (README.MD), as pre-commit's `types: [markdown]` takes them.
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.MD", "*.MARKDOWN")
 # Folders of dependencies, virtual environments and build output: never a project's own documents.
 # Setting `exclude` replaces this list; `extend-exclude` adds to it (as in ruff). Hidden folders
 # (.venv, .tox, .git, ...) are skipped by the walker anyway; they are listed for files named on
@@ -447,6 +448,9 @@ class _Reader:
                     self.problems.append(str(self.fail(where, problem)))
                     continue
                 merged[option] = value
+            bounds = range_problem(rule, merged)
+            if bounds is not None:
+                self.problems.append(str(self.fail(f"{key}.{name}.{bounds[0]}", bounds[1])))
         return MappingProxyType({code: MappingProxyType(options) for code, options in result.items()})
 
 

@@ -229,6 +229,22 @@ def option_problem(rule: Any, option: str, value: Any) -> str | None:
     return declared.problem(value) or value_problem(option, value, default, fields=rule.kind == "python")
 
 
+def range_problem(rule: Any, overrides: Mapping[str, Any]) -> tuple[str, str] | None:
+    """A pair of bounds a rule would run with the wrong way round ("max-letters" below
+    "min-letters", the defaults filling in what `overrides` leaves out), as (option, problem)."""
+    effective = {**rule.options, **overrides}
+    for name, high in effective.items():
+        if not name.startswith("max-"):
+            continue
+        low_name = "min-" + name.removeprefix("max-")
+        low = effective.get(low_name)
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
+        if numbers and high < low:
+            option = name if name in overrides else low_name
+            return option, f"{name} ({high}) is below {low_name} ({low}): no value fits"
+    return None
+
+
 # The values of a severity option ("faq-severity"): a severity, or "" for the rule's own.
 _SEVERITY_VALUES = frozenset({"", "error", "warning", "info"})
 

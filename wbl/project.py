@@ -188,15 +188,26 @@ class Project:
         sorted order, hidden directories skipped, with each directory's configuration deciding
         what is included (``*.md``, ``*.markdown``) and excluded, and, with `respect_gitignore`,
         what git ignores skipped (a directory named here is walked even when git ignores it).
-        Symbolic links to directories are not followed.
+        Symbolic links to directories are not followed. A file named twice, or named and also in
+        a directory named, is linted once, under the name it first came by.
         """
+        seen: set[str] = set()
+
+        def first(name: str) -> bool:
+            key = os.path.normcase(os.path.abspath(name))
+            if key in seen:
+                return False
+            seen.add(key)
+            return True
+
         for raw in path_list(paths, "Project.files"):
             path, name = Path(raw), str(raw)
             if path.is_dir():
-                yield from self._walk(path, name)
+                yield from (f for f in self._walk(path, name) if not isinstance(f, str) or first(f))
             elif path.exists():
                 if not self.config_for(name).is_excluded(name):
-                    yield name
+                    if first(name):
+                        yield name
                 else:
                     self.excluded.append(name)
             elif path.is_symlink():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from wbl.guard import DEFAULT_TIME_LIMIT, GuardError, guarded
-from wbl.options import describe, did_you_mean, option_problem
+from wbl.options import describe, did_you_mean, option_problem, range_problem
 from wbl.rule import CATEGORIES, Rule, Severity
 
 if TYPE_CHECKING:
@@ -156,6 +156,9 @@ class Registry:
                     problem = option_problem(rule, option, value)
                 if problem:
                     raise OptionError(f"rule_options.{name}.{option}: {problem}")
+            bounds = range_problem(rule, options)
+            if bounds is not None:
+                raise OptionError(f"rule_options.{name}.{bounds[0]}: {bounds[1]}")
 
 
 def _is_wbl(name: str) -> bool:

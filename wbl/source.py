@@ -25,16 +25,25 @@ def size_problem(size: int, max_bytes: int) -> str:
     return f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes (--max-file-size)"
 
 
+# Byte-order marks of the wide encodings read, each with the codec that reads the mark itself.
+_WIDE = (
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32", "UTF-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16", "UTF-16"),
+)
+
+
 def decode(data: bytes, *, max_bytes: int | None = None) -> str:
     """Bytes of a Markdown file -> text, or `InputError` saying in one line what is wrong."""
     if max_bytes is not None and len(data) > max_bytes:
         raise InputError(size_problem(len(data), max_bytes))
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
-        return text.lstrip("\ufeff")
+    # UTF-32's little-endian mark begins with UTF-16's: test it first.
+    for marks, encoding, name in _WIDE:
+        if data.startswith(marks):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {name} at byte {exc.start}") from None
+            return text.lstrip("\ufeff")
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not Markdown text")
     try:
@@ -49,8 +58,12 @@ def decode(data: bytes, *, max_bytes: int | None = None) -> str:
 
 
 def encode_like(original: bytes, text: str) -> bytes:
-    """`text` encoded as `original` was (what `decode` read): UTF-16 with its byte-order mark in
+    """`text` encoded as `original` was (what `decode` read): UTF-16 or UTF-32 with its byte-order mark in
     the same byte order, or UTF-8 with or without the UTF-8 byte-order mark."""
+    if original.startswith(b"\xff\xfe\x00\x00"):
+        return b"\xff\xfe\x00\x00" + text.encode("utf-32-le")
+    if original.startswith(b"\x00\x00\xfe\xff"):
+        return b"\x00\x00\xfe\xff" + text.encode("utf-32-be")
     if original.startswith(b"\xff\xfe"):
         return b"\xff\xfe" + text.encode("utf-16-le")
     if original.startswith(b"\xfe\xff"):
