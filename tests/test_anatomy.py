@@ -458,6 +458,29 @@ def test_a_file_named_as_a_prfaq_is_one() -> None:
     assert anatomy_of("# Draft\n\nSome notes to fill in later about the product.\n", path="docs/PRFAQ.md").is_prfaq
 
 
+FAQ_UNDER_A_HEADLINE = """# Shelfwise lets independent bookshops reorder in one click
+
+## FAQ
+
+### Who is this for?
+
+Owners of independent bookshops who reorder stock by hand every week.
+
+### How much does it cost?
+
+Shelfwise costs $29 a month per shop, with a free first month.
+"""
+
+
+def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_release() -> None:
+    assert anatomy_of(FAQ_UNDER_A_HEADLINE, path="notes/faq.md").kind != "prfaq"
+    named = anatomy_of(FAQ_UNDER_A_HEADLINE, path="docs/PRFAQ.md")
+    assert named.kind == "prfaq" and named.kind_sure
+    assert {"summary", "problem", "solution"} <= set(named.missing(["summary", "problem", "solution"]))
+    # A name that promises only one half does not promise the other.
+    assert anatomy_of(FAQ_UNDER_A_HEADLINE, path="docs/press-release.md").kind == "faq"
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [

@@ -2634,7 +2634,8 @@ class _Builder:
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals, kind_words(self.units))
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
-        named = _PRFAQ_NAME.search(self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()) is not None
+        file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        named = _PRFAQ_NAME.search(file_name) is not None
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
             ln.alias
@@ -2677,7 +2678,9 @@ class _Builder:
         if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             sure = named or marked or titled or announced or (laid_out and not readme) or score >= _SURE_SCORE
-            if pr and questions:
+            # A file named PRFAQ.md whose release is a headline at most is a PR/FAQ with its release
+            # missing (so WB101 says so), not an FAQ alone.
+            if questions and (pr or _BOTH_HALVES_NAME.search(file_name)):
                 return "prfaq", score, signals, sure
             return ("faq" if questions and not pr else "press_release"), score, signals, sure
         prose = [ln for ln in lines if not ln.blank]
@@ -3023,6 +3026,7 @@ _GENRE_TITLE = re.compile(
 _TITLE_REMARK = re.compile(
     r"\(\s*(?:working[\s-]+backwards?|draft|internal|confidential|template|v?\d+(?:\.\d+)*|wip|final)\s*\)", re.I
 )
+_BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
 
