@@ -334,6 +334,18 @@ def test_the_server_answers_malformed_requests(server, tmp_path):
     assert "error" in server.wait_for(lambda m: m.get("id") == 6)
     server.send({"jsonrpc": "2.0", "id": 7, "method": "shutdown"})
     assert server.wait_for(lambda m: m.get("id") == 7)["result"] is None
+    # After shutdown a request is refused (not left unanswered), and `exit` ends with status 0.
+    good_range = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    params = {"textDocument": {"uri": uri}, "range": good_range, "context": {"diagnostics": []}}
+    server.send({"jsonrpc": "2.0", "id": 8, "method": "textDocument/codeAction", "params": params})
+    assert server.wait_for(lambda m: m.get("id") == 8)["error"]["code"] == -32600
+    server.send({"jsonrpc": "2.0", "method": "exit"})
+    assert server.process.wait(timeout=HANG) == 0
+
+
+def test_exit_without_shutdown_ends_with_status_1(server):
+    server.send({"jsonrpc": "2.0", "method": "exit"})
+    assert server.process.wait(timeout=HANG) == 1
 
 
 def test_a_huge_document_does_not_hold_up_the_others(server, tmp_path):

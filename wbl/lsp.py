@@ -29,6 +29,7 @@ import asyncio
 import gc
 import os
 import re
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -38,7 +39,7 @@ from typing import Any, cast
 
 from lsprotocol import types
 from pygls import uris
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
@@ -323,6 +324,18 @@ class WblProtocol(LanguageServerProtocol):
 
     def send_error(self, request: int | str | None, code: int, message: str) -> None:
         self._send_data({"jsonrpc": "2.0", "id": request, "error": {"code": code, "message": message}})
+
+    def handle_message(self, message: Any) -> None:
+        # After `shutdown` the protocol answers a request with "invalid request" (pygls drops it
+        # and the client would wait for ever); notifications other than `exit` are dropped.
+        if self._shutdown and getattr(message, "method", types.EXIT) != types.EXIT and hasattr(message, "id"):
+            self.send_error(message.id, JsonRpcInvalidRequest.CODE, "the server is shut down: only 'exit' is accepted")
+            return
+        super().handle_message(message)
+
+    @property
+    def was_shut_down(self) -> bool:
+        return self._shutdown
 
 
 # --- the server ------------------------------------------------------------------------------------
@@ -790,8 +803,14 @@ def create_server() -> WblLanguageServer:
 
 
 def main() -> None:
-    """Serve over standard input and output (what editors start)."""
-    create_server().start_io()
+    """Serve over standard input and output (what editors start). Exits with 1 when the client
+    ends the session (`exit`, or closing the stream) without asking for `shutdown` first, as
+    the protocol says."""
+    server = create_server()
+    server.start_io()
+    protocol = server.protocol
+    if isinstance(protocol, WblProtocol) and not protocol.was_shut_down:
+        sys.exit(1)
 
 
 __all__ = [
