@@ -255,3 +255,13 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
     stderr = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=300) == 2
     assert stderr == ""
+
+
+def test_a_docs_url_in_the_environment_must_be_an_absolute_url(bad_file):
+    env = {**clean_env(), "WBL_DOCS_URL": "docs.example.com/wbl"}
+    result = subprocess.run([*wbl_command(), "check", str(bad_file)], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "wbl: error: WBL_DOCS_URL: expected an absolute URL such as 'https://example.com/wbl', "
+        "got 'docs.example.com/wbl'"
+    )

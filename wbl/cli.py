@@ -21,7 +21,7 @@ import click
 from wbl import snapshot
 from wbl.cache import default_cache_dir, fingerprints_held
 from wbl.cluster import DaskUnavailable
-from wbl.config import ConfigError, render_settings
+from wbl.config import ABSOLUTE_URL, ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import (
     DEFAULT_BASELINE,
@@ -52,7 +52,7 @@ from wbl.reporters import (
     summary_line,
     use_color,
 )
-from wbl.reporters.base import docs_url, plural, printable, root_of
+from wbl.reporters.base import DOCS_URL_ENV, docs_url, plural, printable, root_of
 from wbl.reporters.concise import concise_line
 from wbl.safeio import FileProblem, atomic_writer, read_limited, write_atomic
 from wbl.source import InputError
@@ -215,6 +215,9 @@ def main() -> None:
     # the other processes and the language server's client need. Read when numpy is first
     # imported, which the command line does only later; a value the user set is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    base = os.environ.get(DOCS_URL_ENV, "").strip()
+    if base and not ABSOLUTE_URL.match(base):
+        _fail(f"{DOCS_URL_ENV}: expected an absolute URL such as 'https://example.com/wbl', got {base!r}")
 
 
 @main.command()

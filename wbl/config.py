@@ -304,7 +304,7 @@ _LAYER_KEYS = (
 )
 DOCUMENT_KINDS = ("auto", "prfaq", "press_release", "faq", "fragment", "other")
 TOP_KEYS = (*_LAYER_KEYS, "include", "exclude", "extend-exclude", "per-file-ignores", "overrides", "docs-url")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)  # docs-url, $WBL_DOCS_URL
 OVERRIDE_KEYS = ("files", *_LAYER_KEYS)
 
 
@@ -483,7 +483,7 @@ def parse_config(data: Mapping[str, Any], where: str, root: Path, registry: Regi
         files = reader.noted(lambda table=table, key=key: reader.globs(table["files"], f"{key}files"), ())
         overrides.append(Override(files, reader.layer(table, key)))
     docs_url = data.get("docs-url")
-    if docs_url is not None and not (isinstance(docs_url, str) and _URL.match(docs_url)):
+    if docs_url is not None and not (isinstance(docs_url, str) and ABSOLUTE_URL.match(docs_url)):
         expected = "expected an absolute URL such as 'https://example.com/wbl'"
         reader.problems.append(str(reader.fail("docs-url", f"{expected}, got {describe(docs_url)}")))
     base = reader.layer(data)
