@@ -389,6 +389,18 @@ def test_suppression_joins_an_existing_comment_and_keeps_paragraphs_whole() -> N
     edit, _ = suppression_edit(source, 5, "WB601", None)
     assert edit.new_text == " <!-- wbl-disable-line WB601 -->"
     assert edit.range.start == types.Position(line=4, character=len("And many more."))
+    # The line above ends in a comment of its own: still text, so the block is still not split;
+    # and a line that already ends in a disable-line comment gets the code added to it.
+    source = SourceText(
+        "Many said so. <!-- wbl-disable-line WB601 -->\nIt is very fast. <!-- wbl-disable-line WB503 -->\n"
+    )
+    edit, _ = suppression_edit(source, 2, "WB601", None)
+    assert edit.new_text == "<!-- wbl-disable-line WB503 WB601 -->"
+    assert (edit.range.start.line, edit.range.start.character) == (1, len("It is very fast. "))
+    assert edit.range.end.character == len("It is very fast. <!-- wbl-disable-line WB503 -->")
+    source = SourceText("Many said so. <!-- wbl-disable-line WB601 -->\nIt is very fast.\n")
+    edit, _ = suppression_edit(source, 2, "WB601", None)
+    assert edit.new_text == " <!-- wbl-disable-line WB601 -->" and edit.range.start.line == 1
 
 
 def test_doc_cache_reanalyses_only_the_changed_paragraph() -> None:

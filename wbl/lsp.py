@@ -207,7 +207,16 @@ def suppression_edit(source: SourceText, line: int, code: str, encoding: str | N
             end=types.Position(line=line - 2, character=code_units(above, encoding)),
         )
         return types.TextEdit(range=edit_range, new_text=comment), f"Disable {code} for this line"
-    if line > 1 and above.strip() and not DIRECTIVE.search(above):
+    if line > 1 and above.strip() and not DIRECTIVE.fullmatch(above.strip()):
+        # The line continues a block (the line above is text, even text that ends in a comment).
+        own = DIRECTIVE.search(text)
+        if own and own.group("action") == "disable-line" and not text[own.end() :].strip():
+            codes = own.group("codes").replace(",", " ").split()  # join the line's own comment
+            start, end = (types.Position(line=line - 1, character=code_units(text[:i], encoding)) for i in own.span())
+            new_text = f"<!-- wbl-disable-line {' '.join([*codes, code])} -->"
+            return types.TextEdit(
+                range=types.Range(start=start, end=end), new_text=new_text
+            ), f"Disable {code} for this line"
         comment = f" <!-- wbl-disable-line {code} -->"
         end = types.Position(line=line - 1, character=code_units(text, encoding))
         return types.TextEdit(range=types.Range(start=end, end=end), new_text=comment), f"Disable {code} for this line"
