@@ -753,7 +753,7 @@ def company_names(document: Document) -> set[str]:
         word
         for quote in document.anatomy.quotes
         if quote.speaker == "leader" and quote.organisation
-        for word in re.findall(r"[A-Za-z][\w&+-]*", quote.organisation)
+        for word in re.findall(r"(?<![\w&+-])\w[\w&+-]*", quote.organisation)  # "8bitConcepts" whole
         if any(c.isupper() for c in word[1:])
         and not base_lexicon().strong_pattern.fullmatch(word)  # "PQShield API": the API is still jargon
     }

@@ -3208,3 +3208,95 @@ def test_a_date_field_in_a_header_does_not_start_the_release():
     found = lines(anatomy)
     assert (found.get("headline"), found.get("subheading")) == (13, 15), found
     assert found.get("summary") == 17, found
+
+
+def test_a_field_whose_value_is_a_bare_address_is_no_headline() -> None:
+    """Trial N: "**Website:** https://..." among a release's contact fields was its headline (the
+    address is left out of the analysed text, so the line looked like a label alone)."""
+    anatomy = anatomy_of(
+        """
+        # Press Release: VirdisPay Launch
+
+        **FOR IMMEDIATE RELEASE**
+
+        **Contact:** [Your Name]
+        **Email:** hello@virdispay.com
+        **Website:** https://virdispay.com
+
+        ## VirdisPay Launches Payment Processing for Businesses Banks Turn Away
+
+        **[CITY, DATE]** - VirdisPay today announced the launch of its payment platform for
+        businesses in regulated industries that cannot get a bank account.
+        """
+    )
+    assert anatomy.parts["headline"].text.startswith("VirdisPay Launches")
+
+
+def test_a_title_that_closes_on_the_genre_and_its_format_is_no_headline() -> None:
+    anatomy = anatomy_of(
+        """
+        # Kairos -- Press Release (Amazon Format)
+
+        ## Kairos Launches an App That Gives Couples a Daily Practice for Staying Connected
+
+        Today, Kairos launched its app for couples who want to be more intentional about their time together.
+        """
+    )
+    assert anatomy.parts["headline"].text.startswith("Kairos Launches")
+
+
+def test_a_verb_of_saying_that_ends_its_sentence_attributes_no_later_quotation() -> None:
+    """Trial M: "each partner independently reflects. Swipe right: "Lived it."" made the sentence
+    before "reflects" a leader speaking (and hid the missing leader quote)."""
+    anatomy = anatomy_of(
+        """
+        # Kairos helps couples stay close
+
+        Today, Kairos launched its app for couples who want to be more intentional.
+
+        **Swipe to Reflect** -- When a planned moment passes, each partner independently reflects.
+        Swipe right: "Lived it." Swipe left: "Missed it." Both create a memory.
+        """
+    )
+    assert not anatomy.quotes and "leader_quote" not in anatomy.parts
+
+
+def test_a_code_block_under_a_question_is_its_answer() -> None:
+    """Trial N: "### 5. How do I run it?" over a fenced block of commands was "unanswered"."""
+    anatomy = anatomy_of(
+        """
+        # Brain Router helps developers spend less on agent quotas
+
+        Today we released Brain Router, a local server that hands routine sub-tasks to cheaper models.
+
+        ## FAQ
+
+        ### 4. Is it hosted?
+
+        No. It runs on your own machine.
+
+        ### 5. How do I run it?
+
+        ```bash
+        pipx install mcp-brain-router
+        ```
+
+        ### 6. What does it cost?
+        """
+    )
+    answered = {q.text: q.answered for q in anatomy.questions}
+    assert answered == {"4. Is it hosted?": True, "5. How do I run it?": True, "6. What does it cost?": False}
+
+
+def test_a_block_quote_above_the_first_heading_is_a_banner_not_the_summary() -> None:
+    anatomy = anatomy_of(
+        """
+        > **Snapshot:** local e5524eb (working tree dirty) · not deployed · generated 2026-07-30
+
+        # PR-FAQ — Brain Router
+
+        **BLUF:** A local server that lets coding assistants hand routine sub-tasks to cheaper models.
+        """
+    )
+    assert anatomy.parts["summary"].text.startswith("BLUF")
+    assert anatomy.regions[0] == "back"

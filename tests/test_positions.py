@@ -87,6 +87,21 @@ def test_front_matter_is_not_a_heading():
     assert [u.text for u in build_document("t.md", SourceText(toml), parse(toml)).units] == ["Body."]
 
 
+def test_a_file_that_opens_with_a_thematic_break_has_no_front_matter():
+    """ "---", a blank line, then the document and a later "---": a rule and prose, as GitHub shows
+    it (read as front matter, the release up to the second rule vanished; trial M)."""
+    text = "---\n\n## Kairos helps couples stay close\n\nToday, Kairos launched an app.\n\n---\n\nMore.\n"
+    document = build_document("k.md", SourceText(text), parse(text))
+    assert document.front_matter is None
+    assert [u.text for u in document.units] == [
+        "Kairos helps couples stay close",
+        "Today, Kairos launched an app.",
+        "More.",
+    ]
+    fields = "---\nlayout: post\ndescription: >\n  long text\ntags:\n  - a\n# a comment\n---\nBody.\n"
+    assert build_document("f.md", SourceText(fields), parse(fields)).front_matter is not None
+
+
 def test_a_heading_without_a_space_after_its_hashes_is_a_heading():
     """A line "##The Problem:" is a heading (GitHub rendered it so until 2017); "#1 in sales", a line of
     hashtags and a hashtag on a paragraph's next line stay prose."""

@@ -612,3 +612,19 @@ def test_whom_a_sentence_addresses_is_never_named_as_its_technology(parse):
     pointed = {sentence.span.doc[i].lower_ for i, share in why.shares.items() if share > 0}
     assert "repo" in named
     assert not {"you", "your"} & (named | pointed), (named, pointed)
+
+
+def test_a_company_name_that_opens_with_digits_is_a_name_not_code() -> None:
+    """Trial N: "8bitConcepts", the launching company, was jargon ("code or file name") in every
+    sentence that named it; its founder's attribution says what it is."""
+    import wbl
+
+    text = (
+        "# 8bitConcepts Launches an Email Assistant That Saves Small Business Owners Hours Each Week\n\n"
+        "WASHOUGAL, WA — February 17, 2026 — 8bitConcepts today announced an email assistant for owners "
+        "of small businesses who spend their mornings answering routine questions.\n\n"
+        '"I was drowning in my inbox," said Shane Cheek, founder of 8bitConcepts. "Now it answers for me."\n\n'
+        "The 8bitConcepts assistant answers routine questions and books meetings for the owner.\n"
+    )
+    report = wbl.lint_text(text, path="release.md")
+    assert not [f for f in report.findings if "8bitConcepts" in f.message], [f.message for f in report.findings]

@@ -566,3 +566,39 @@ def test_a_quote_signed_with_a_role_after_a_is_attributed_to_nobody_named() -> N
     [finding] = Linter(LintOptions(select=("WB801",), kind="press_release")).lint_text(text, "pr.md").findings
     assert "attributed to 'a customer', not a named person" in finding.message
     assert (finding.line, finding.text) == (6, "a customer")
+
+
+def test_a_long_sentence_and_its_paragraph_s_grade_are_one_finding() -> None:
+    """Trial M: a one-sentence list item got both WB501 and WB503 at the same place."""
+    import wbl
+
+    sentence = (
+        "The administration console provides comprehensive operational visualizations covering expenditure, "
+        "utilization, organizational hierarchy, regional infrastructure topology, authentication credentials, "
+        "configuration policies, quota simulation and administrative auditing for every individual tenant "
+        "organization, including historical consumption analytics, departmental chargeback calculations and "
+        "anomaly investigation across every production deployment region worldwide."
+    )
+    report = wbl.lint_text(f"- {sentence}\n", path="x.md", options=wbl.LintOptions(kind="fragment"))
+    readability = [f for f in report.findings if f.rule in ("WB501", "WB503")]
+    assert [f.rule for f in readability] == ["WB503"]
+    assert [a.rule for a in readability[0].also] == ["WB501"]
+
+
+def test_lines_typed_with_bullet_characters_are_sentences_of_their_own() -> None:
+    import wbl
+    from wbl.readability import with_line_ends
+
+    items = [
+        "AI Email Agent: Responds to routine inquiries in five minutes, day and night",
+        "Smart Lead Qualification: Automatically identifies promising prospects for the owner",
+        "Calendar Integration: Books meetings without any back-and-forth scheduling emails",
+    ]
+    text = "The system includes:\n" + "\n".join(f"• {item}" for item in items) + "\n"
+    report = wbl.lint_text(text, path="x.md", options=wbl.LintOptions(kind="fragment", select=("WB503",)))
+    assert report.findings == ()  # 40 words and more in one "sentence" before
+    assert with_line_ends("Includes: • One item that is here • Another item that is there").split("\n") == [
+        "Includes:",
+        "• One item that is here.",
+        "• Another item that is there",
+    ]

@@ -443,6 +443,8 @@ def is_title(text: str) -> bool:
         return False  # "FakeCo Launches PR-FAQ Validator, Reducing ...": a headline that names the genre
     if _SECTION_NUMBER.match(key) and _MARKER.match(key) and not (_MARKER.match(key).group("rest") or "").strip():
         return True  # "Part 1 — Press Release": the release's section, numbered
+    if names_the_genre(key):
+        return True  # "Kairos -- Press Release (Amazon Format)": the document's name and its genre
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
 
 
@@ -804,6 +806,7 @@ class Question:
     audience: str  # "external", "internal" or "faq" (a question the anatomy could not place)
     line: int
     prompt_only: bool = False  # the answer is only the template's prompt
+    code: bool = False  # a code block stands between the question and the next one (a command to run)
 
     @property
     def unit(self) -> Any:
@@ -815,9 +818,12 @@ class Question:
 
     @property
     def answered(self) -> bool:
-        """The answer says something: not empty, not only TODO/TBD or a template prompt."""
+        """The answer says something: not empty, not only TODO/TBD or a template prompt; or it is
+        a code block ("How do I run it?" over the commands)."""
         text = self.answer_text
-        return bool(text) and not self.prompt_only and _UNANSWERED.match(text) is None
+        if not text:
+            return self.code
+        return not self.prompt_only and _UNANSWERED.match(text) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1256,6 +1262,19 @@ class _Builder:
                 line.metadata = True
         if not line.label and not line.runin and unit.kind in PROSE and self._metadata(text):
             line.metadata = True
+        if (
+            line.label
+            and not unit.is_heading
+            and text.rstrip().endswith(":")
+            and "\n" in unit.text.strip()
+            and is_metadata(unit.text)
+            and self._value_after(segment)
+        ):
+            # "**Email:** ...", then "**Website:** https://example.com" in one paragraph of fields:
+            # the address is left out of the analysed text, but the file's line goes on after the
+            # label, so it is one more field with its value (a label alone over a link,
+            # "**Available now:** https://example.com", is still the call to action's).
+            line.label, line.label_text, line.metadata = False, "", True
         if unit.kind == "table_cell":
             if self._question_cell(unit, text, line.words):
                 # "| Is there a fee? | No. Locker pickup is free. |": an FAQ laid out as a table, a
@@ -1264,6 +1283,14 @@ class _Builder:
             else:
                 line.metadata = True
         return line
+
+    def _value_after(self, segment: Segment) -> bool:
+        """Whether the file's line holds more than markup after the segment's text (what the
+        analysed text leaves out: a bare address, an image, inline HTML)."""
+        end = segment.unit.source_span(segment.end - 1, segment.end)[1] if segment.end > segment.start else 0
+        source = self.source.text
+        stop = source.find("\n", end)
+        return bool(source[end : len(source) if stop < 0 else stop].strip(" \t*_\\"))
 
     def _question_cell(self, unit: Any, text: str, words: int) -> bool:
         """A table's row opening with a question: the row's first cell, a question of at most 30
@@ -1575,9 +1602,15 @@ class _Builder:
         # The block a lead label introduces ("**Contact:**" and the lines under it, "##### FROM:"
         # and the paragraph below): who to call, not the headline.
         block: _Line | None = None
+        # A block quote above the document's first heading is a banner about the draft ("> **Snapshot:**
+        # local e5524eb · not deployed"), not the release's first paragraph.
+        first_heading = next((p for p, ln in enumerate(lines) if ln.heading and not ln.blank), 0)
         for position, line in enumerate(lines):
             index = line.segment.index
             if line.blank or line.residue:
+                continue
+            if position < first_heading and line.quote_depth and not line.heading:
+                self.roles[index] = "preamble"
                 continue
             if position < start:
                 if not line.title and not line.metadata and not line.label:
@@ -2490,12 +2523,18 @@ class _Builder:
         section_labels: list[_Line] = []
         open_list = False  # in the list of questions under an "Open questions" label
 
-        def close() -> None:
+        def close(until: int | None = None) -> None:
+            """Ends the current question's answer where the line at source offset `until` starts
+            (None: at the end of the document)."""
             if current is not None:
                 text = _Q_LABEL.sub("", current.question_text).strip(" *_")
                 prompt_only = bool(answer) and all(self.lines[s.index].residue for s in answer)
                 line = self.line_of(current.segment)
-                questions.append(Question(current.segment, text, tuple(answer), current_audience, line, prompt_only))
+                after = current.segment.unit.end
+                code = any(after <= at and (until is None or at < until) for at, _ in self.code_blocks)
+                questions.append(
+                    Question(current.segment, text, tuple(answer), current_audience, line, prompt_only, code)
+                )
 
         for position, line in enumerate(lines):
             segment = line.segment
@@ -2513,7 +2552,7 @@ class _Builder:
             if _opens_open_questions(line, lines[position + 1 : position + 3]):
                 # "**Open questions for the team.** Five I would ask:" over a list of questions:
                 # questions left open on purpose, no FAQ entries (a heading's are back matter).
-                close()
+                close(segment.unit.start)
                 current, answer = None, []
                 self.roles[index] = "back_matter"
                 open_list = True
@@ -2525,7 +2564,7 @@ class _Builder:
             if line.question and (
                 line.question == 2 or current is None or (not answer and not under_heading) or current.question == 1
             ):
-                close()
+                close(segment.unit.start)
                 current, answer = line, []
                 current_audience = audience
                 self.roles[index] = "question"
@@ -2534,7 +2573,7 @@ class _Builder:
                 # "For the city council and DPW" alone on a line above questions, after an answer:
                 # it heads a group of questions as a heading would, and may say whose they are
                 # (a short line right after a question is its answer: "No", "N/A").
-                close()
+                close(segment.unit.start)
                 current, answer = None, []
                 side = _audience_of(set(normalise(segment.text).split()), fd)
                 audience, audience_level = (side, 99) if side is not None else ("faq", 0)
@@ -2548,7 +2587,7 @@ class _Builder:
                     line.heading and (current is None or not current.heading or line.level <= current.level)
                 )
                 if ends:
-                    close()
+                    close(segment.unit.start)
                     current, answer = None, []
                     words = set(normalise(line.label_text).split())
                     if line.faq_heading or line.heading:
@@ -3010,9 +3049,9 @@ def names_the_genre(title: str) -> bool:
         return True
     last = found[-1]
     rest = title[last.end() :].strip(" :-–—|.")
-    # A remark of a draft's status after the genre's name still names it ("Carta Clara — Press
-    # Release (Working Backwards)", "PR/FAQ (draft)"); any other remark makes the title about the
-    # genre ("Writing a better PR/FAQ (notes)").
+    # A remark of a draft's status or form after the genre's name still names it ("Carta Clara —
+    # Press Release (Working Backwards)", "Kairos -- Press Release (Amazon Format)", "PR/FAQ
+    # (draft)"); any other remark makes the title about the genre ("Writing a better PR/FAQ (notes)").
     after = "" if _TITLE_REMARK.fullmatch(rest) else rest.strip("()")
     if after:
         return False
@@ -3024,7 +3063,9 @@ _GENRE_TITLE = re.compile(
     r"\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I
 )
 _TITLE_REMARK = re.compile(
-    r"\(\s*(?:working[\s-]+backwards?|draft|internal|confidential|template|v?\d+(?:\.\d+)*|wip|final)\s*\)", re.I
+    r"\(\s*(?:(?:amazon|working[\s-]+backwards?)(?:[\s-]+(?:format|style|template))?|draft|internal|confidential"
+    r"|template|v?\d+(?:\.\d+)*|wip|final)\s*\)",
+    re.I,
 )
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
@@ -3422,7 +3463,8 @@ _CUSTOMER_FUNCTION = re.compile(
 # The organisation an attribution ends on, after a comma: "CEO, TrustFabric", "CISO, Fortune 500 Bank".
 _SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,5})\s*$")
 # "... at Tick Logistics", "CEO of Gatekeep": an organisation after a preposition.
-_ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+# A name may open with digits ("founder of 8bitConcepts", "at 3M"), not be a number ("of 2024").
+_ORGANISATION = re.compile(r"\b(?:at|of|from|with)\s+((?:[A-Z]|\d+[A-Za-z])[\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 
 # A web address or a file name: words joined by dots ("keepsafe.stackhaus.com", "notes.md").
@@ -3572,7 +3614,10 @@ def _attribution(
         )
         # 'X, founding developer, has stated that "…"': the verb brings in the quotation after it.
         introduces = re.match(r"\s*that\s*[,:]?\s*\0", after) is not None
-        if not attributes and not introduces and re.match(r"\s*[^\W\d_]", after):
+        if not attributes and not introduces and re.match(r"\s*(?:[^\W\d_]|[.!?]\s*[^\s\0])", after):
+            # A verb with an object of its own; or one that ends its sentence, no quotation right
+            # before it or right after ("each partner reflects. Swipe right: 'Lived it.'"; but
+            # 'Ramon Tayag expounded. "It is my hope ..."'): no speaker.
             continue
         who = _TRAILING_AUXILIARY.sub("", before[cut + 1 :]).strip(" ,:")  # "... Stephens have described"
         if _ARTICLE_OPENING.match(who) and not someone(who):

@@ -140,7 +140,26 @@ def find_front_matter(text: str) -> FrontMatter | None:
     if not match:
         return None
     fmt = "toml" if text.startswith("+++") else "yaml"
+    if not _reads_as_fields(match.group("body"), fmt):
+        return None  # "---" then prose: a thematic break, as GitHub renders it, not front matter
     return FrontMatter(0, match.end(), fmt, match.group("body"))
+
+
+# A line of front matter at the top level: a YAML key ("title:", "tags: [a, b]"), list item or
+# comment; a TOML key ("title = ..."), table ("[params]") or comment. Indented lines continue one.
+_FIELD_LINES = {
+    "yaml": re.compile(r"""(?:[\w"'][\w .\-"']*:(?:\s|$)|-(?:\s|$)|#|---|\.\.\.)"""),
+    "toml": re.compile(r"""(?:[\w"'][\w.\-"' ]*=|\[|#)"""),
+}
+
+
+def _reads_as_fields(body: str, fmt: str) -> bool:
+    """Whether a fenced block at the top of a file is front matter: every line that is not
+    blank or indented is a key, a list item, a table or a comment, and one is a key or a table.
+    A file that opens with a thematic break ("---", a blank line, then the document) is not."""
+    pattern = _FIELD_LINES[fmt]
+    top = [line for line in body.splitlines() if line.strip() and not line[0].isspace()]
+    return all(pattern.match(line) for line in top) and any(not line.startswith(("#", "-")) for line in top)
 
 
 def _blank_out(text: str, start: int, end: int) -> str:

@@ -33,6 +33,7 @@ from typing import Any
 from wbl import fastpipe
 from wbl.importing import stand_ins
 from wbl.models import DEFAULT_MODELS, ModelError, resolve_model
+from wbl.textutil import BULLETS
 
 # Which pipeline components provide each feature a rule can ask for.
 FEATURE_COMPONENTS: dict[str, tuple[str, ...]] = {
@@ -133,6 +134,7 @@ class Pipeline:
             cap_sentences(doc)
             end_sentences_after_abbreviations(doc)
             start_sentences_after_labels(doc)
+            start_sentences_at_bullets(doc)
         return docs
 
     def complete(
@@ -437,6 +439,18 @@ def start_sentences_after_labels(doc: Any) -> None:
     for token in doc[: len(doc) - 1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+
+
+def start_sentences_at_bullets(doc: Any) -> None:
+    """Start a sentence at a bullet character (in place, before any parse): the lines of a list
+    typed with "•" are one Markdown paragraph, and the recogniser ran them into one sentence."""
+    if not BULLETS.intersection(doc.text) or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return
+    for token in doc[1:]:
+        if token.text in BULLETS:
+            token.is_sent_start = True
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
 
 
 def split_long(text: str, size: int = MAX_PIECE) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from wbl.importing import stand_ins
+from wbl.textutil import BULLETS
 
 _LOCK = threading.Lock()
 _TEXTSTAT: Any = None
@@ -179,12 +180,18 @@ def with_line_ends(text: str, endings: str = ".!?:;") -> str:
     of its own: a newline in a unit's text ends a sentence (after a label, or a line of fields
     such as "Executable Specifications: Specs with clear ..."), which textstat, counting sentences
     by their marks, would run into the next line. A shorter line ("Availability") or one in Title
-    Case ("1. The Delegator Agent: A True AI Project Manager") is a label, not a sentence."""
+    Case ("1. The Delegator Agent: A True AI Project Manager") is a label, not a sentence. Each
+    item of a list typed with bullet characters ("• Books meetings • Answers leads") is a line."""
+    if BULLETS.intersection(text):
+        text = _BEFORE_BULLET.sub("\n", text)  # "• One item • Another": a line each, as a list's items
     if "\n" not in text:
         return text
     lines = text.split("\n")
     ended = [line + "." if _sentence_line(line, endings) else line for line in lines[:-1]]
     return "\n".join([*ended, lines[-1]])
+
+
+_BEFORE_BULLET = re.compile(r"[^\S\n]+(?=[" + "".join(sorted(BULLETS)) + "])")
 
 
 def _sentence_line(line: str, endings: str) -> bool:

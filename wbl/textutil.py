@@ -7,6 +7,10 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, wraps
 from typing import Any, ParamSpec, TypeVar
 
+# Bullet characters that open a list item written without Markdown ("• Books meetings" on lines
+# of one paragraph) or separate the items of an inline list ("Fast • Private • Free").
+BULLETS = frozenset("•◦▪▫‣●○■□⁃∙")
+
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen percent"

@@ -132,7 +132,8 @@ def unanswered_question(document: Document, ctx: RuleContext) -> Iterator[Violat
     know" with a date to find out.
 
     Answers are what follows the question up to the next question or section: the rest of its
-    line, the next line, paragraphs, lists, block quotes and sub-labels ("**Short answer:**").
+    line, the next line, paragraphs, lists, block quotes, code blocks (the commands that answer
+    "How do I run it?") and sub-labels ("**Short answer:**").
     A status tag after a bold question ("**IFAQ-03 · Who owns it? · OPEN.**") is not part of the
     question. Questions the author leaves open on purpose are not FAQ entries: those under an
     "Open Questions" (or "Unresolved questions") heading, and the list of questions right below
