@@ -204,10 +204,14 @@ class Term:
 WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
 
 
+# A quarter or a financial year ("Q4", "H1", "FY2027"), or an FAQ's question number ("Q12:"): no code.
+PERIOD_OR_QUESTION = re.compile(r"^(?:Q\d{1,2}|H[12]|FY\d{2}(?:\d{2})?)$")
+
+
 def shaped_like_code(text: str) -> bool:
     """True for camelCase, versions, identifiers mixing letters and digits, file names, paths;
-    not for a web address."""
-    if len(text) < 2 or WEB_ADDRESS.search(text):
+    not for a web address, a quarter or a question's number."""
+    if len(text) < 2 or WEB_ADDRESS.search(text) or PERIOD_OR_QUESTION.match(text):
         return False
     if _CAMEL.match(text) or _VERSION.match(text) or _FILE.match(text) or _PATH.match(text):
         return True

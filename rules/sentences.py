@@ -39,6 +39,7 @@ from typing import Any
 
 from wbl_rules import memo
 from wbl_rules.analysis import (
+    PERIOD_OR_QUESTION,
     WEB_ADDRESS,
     Lexicon,
     identifier_piece,
@@ -326,7 +327,6 @@ _FILE = re.compile(
 _FLAG = re.compile(r"^--[a-z][\w-]+$|^-[a-z]$")  # --inputs, -v (an attribution "-James" is not a flag)
 _DOTTED = re.compile(r"^[A-Za-z]\w*\.[A-Za-z]\w*$")
 _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
-_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)$")
 
 
 def _in_phone_number(token: Any) -> bool:
@@ -359,8 +359,8 @@ def shape_of(text: str) -> str:
         )
     if _FILE.match(text) or _FLAG.match(text) or _PATH.match(text) or _DOTTED.match(text):
         return "code"
-    if (len(text) <= 3 and text[0].isdigit()) or _PERIOD.match(text):
-        return ""  # 3D, 2x, 4K; a quarter or a financial year: Q4, H1, FY2027
+    if (len(text) <= 3 and text[0].isdigit()) or PERIOD_OR_QUESTION.match(text):
+        return ""  # 3D, 2x, 4K; a quarter or a financial year: Q4, H1, FY2027; a question's number: Q12
     if _ALNUM.match(text) and not _NOT_ALNUM.match(text):
         return "code"
     return ""

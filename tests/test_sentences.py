@@ -195,6 +195,7 @@ def test_the_passive_rule_and_the_sentence_models_read_the_same_compound_lists()
         ("The text is pasted into a post.", "warning", "'<who> pastes ...'"),  # not "pasts"
         ("The rules are coded in a table.", "warning", "'<who> codes ...'"),  # not "cods"
         ("The account is locked.", "warning", "'<who> locks ...'"),  # not "lockes"
+        ("Users are no longer satisfied with search.", "warning", "'<who> satisfies ...'"),  # not "satisfieds"
     ],
 )
 def test_passive_advice_names_the_whole_verb_and_agrees_with_the_agent(text, severity, advice):

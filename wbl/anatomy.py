@@ -443,8 +443,10 @@ def is_title(text: str) -> bool:
         return False  # "FakeCo Launches PR-FAQ Validator, Reducing ...": a headline that names the genre
     if _SECTION_NUMBER.match(key) and _MARKER.match(key) and not (_MARKER.match(key).group("rest") or "").strip():
         return True  # "Part 1 — Press Release": the release's section, numbered
-    if names_the_genre(key):
-        return True  # "Kairos -- Press Release (Amazon Format)": the document's name and its genre
+    if names_the_genre(key) and len(_TITLE_REMARK.sub("", _GENRE_TITLE.sub("", key)).split()) <= 4:
+        # "Kairos -- Press Release (Amazon Format)": the document's name and its genre; not "Press
+        # Release: WordPress Hosting Made Easy for Small Agencies", a headline under the genre's name.
+        return True
     return any(compile_pattern(p, re.IGNORECASE).search(key) for p in data()["titles"]["patterns"])
 
 
@@ -1746,10 +1748,12 @@ class _Builder:
             return False
         if line.runin:
             return False
+        emphasized = _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end)
+        if emphasized and len(lead) == 1 and line.words <= 60 and len(split_sentences(text)) == 1:
+            return True  # one sentence in italics right under the headline: its subheading, however long
         if line.words > 40:
             return False
-        emphasized = _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end)
-        if emphasized and line.words <= 40:
+        if emphasized:
             return True
         if not text.endswith(_TERMINAL) and line.words <= 25:
             return True

@@ -38,6 +38,8 @@ def base_form(participle: Any) -> str:
     # "sourced" -> "source", "tuned" -> "tune", "chipped" -> "chip": the commonest stem wins over
     # a lemma the lemmatizer left as the participle (a participle it tagged as an adjective).
     stems = [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 5 and word[-3] == word[-4] else [])
+    if word.endswith("ied") and len(word) > 5:
+        stems.append(word[:-3] + "y")  # "satisfied" -> "satisfy" (not "satisfieds")
     stem = max((s for s in stems if len(s) >= 3), key=lambda s: zipf_frequency(s, "en"), default="")
     if stem and zipf_frequency(stem, "en") > max(zipf_frequency(lemma, "en") if lemma != word else 0.0, 1.0):
         return stem

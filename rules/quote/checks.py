@@ -15,14 +15,19 @@ def unattributed_quote(document: Document, ctx: RuleContext) -> Iterator[Violati
     **Why.** The leader quote and the customer quote make the release concrete: a named leader
     who owns the launch, and a customer whose situation the reader recognises ("said Priya Shah,
     owner of Lantern Books in Tacoma"). A quote from "a developer during early testing" or "the
-    team", or a quotation with no attribution, reads as invented. A name with no role is a hint.
+    team", or a quotation with no attribution, reads as invented. A name with no role is a hint
+    (not when an earlier quote gave that speaker's role: '"…," Cheek continued').
     Placeholder attributions such as "[NAME, TITLE]" are reported by unfinished-draft.
 
     **Fix.** Attribute every quote: "…," said <name>, <role> at <company or place>.
     """
+    introduced: set[str] = set()  # surnames of the speakers whose role an attribution gave
     for quote in document.anatomy.quotes:
         if quote.placeholder:
             continue
+        surname = quote.name.split()[-1].lower() if quote.name else ""
+        if quote.role is not None and surname:
+            introduced.add(surname)
         who = "leader" if quote.speaker == "leader" else "customer"
         excerpt = _excerpt(quote.text)
         if not quote.attribution:
@@ -34,7 +39,7 @@ def unattributed_quote(document: Document, ctx: RuleContext) -> Iterator[Violati
         if quote.name is None:
             message = ctx["anonymous-message"].format(quote=excerpt, attribution=quote.attribution, who=who)
             yield Violation(message, quote.unit, start, end)
-        elif quote.role is None:
+        elif quote.role is None and surname not in introduced:  # '"...," Cheek continued': said before
             message = ctx["role-message"].format(quote=excerpt, name=quote.name, who=who)
             yield Violation(message, quote.unit, start, end, severity=Severity.INFO)
 

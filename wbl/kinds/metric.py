@@ -84,6 +84,8 @@ class Metric(Kind):
             ]
         if self.scope in ("unit", "part", "summary"):
             options.append(Option("min-words", "integer", 0, "fewer words than this are not scored"))
+        if self.scope == "unit":
+            options.append(Option("min-sentences", "integer", 0, "units of fewer sentences are not scored"))
         fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
         options += [
             Option("message", "string", "{value} {measure} (limit {limit})", f"a warning: {fields}"),
@@ -160,8 +162,9 @@ class Metric(Kind):
                                 words -= unit.words_between(a_start, a_end)
                         yield _Subject(self._values(text, words, 1), _at_sentence(sentence, start), unit)
             elif scope == "unit":
+                sentences = int(ctx.get("min-sentences", 0)) if scored else 0
                 for unit in units:
-                    if unit.word_count >= minimum:
+                    if unit.word_count >= minimum and len(unit.sentences) >= sentences:
                         attributed = document.anatomy.attribution_spans(unit)
                         text, words = unit.text, unit.word_count
                         for a_start, a_end in reversed(attributed):
