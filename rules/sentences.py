@@ -54,7 +54,7 @@ from wbl.anatomy import ANGLE_SLOT
 from wbl.document import Sentence
 from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
-from wbl.nlp import lemma_candidates
+from wbl.nlp import known_lemmas, lemma_candidates
 from wbl.rule import RuleContext, Severity
 from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
@@ -1542,6 +1542,13 @@ def _excused(
         and not title_case
     ):
         return True  # "Swift", "SWIFT", "an app called Ultimate": a name ("VERY", "MANY" are emphasis)
+    if (
+        kind == "peacock"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and tok.lower_ in known_lemmas(doc, "adj")
+    ):
+        return True  # "to perfect the system": an adjective's form as a verb with its object, not praise
     if kind == "peacock" and _acronym_not_adjective(tok, text):
         return True  # "SWIFT costs us $120K a year": the bank network, at the start of a sentence
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):

@@ -98,3 +98,16 @@ def test_studies_the_text_names_are_no_unattributed_authority():
 def test_what_would_happen_otherwise_is_no_hedge():
     assert _weasel("Anonymous cards collect feedback owners might otherwise withhold.") == []
     assert [w for w, _ in _weasel("Otherwise, owners might miss the tide.")] == ["might"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("We spent a year to perfect the matching for small marinas.", []),  # the verb (trial N)
+        ("The berth was perfect for every boat.", ["perfect"]),
+        ("The pilot found a statistically significant drop in missed tides.", []),  # a term of statistics
+        ("Slipway brings significant savings.", ["significant"]),
+    ],
+)
+def test_a_peacock_verb_and_a_term_of_statistics_are_no_claims(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
