@@ -618,3 +618,14 @@ def test_a_speaker_whose_role_was_given_needs_it_once() -> None:
     )
     report = wbl.lint_text(text, path="release.md", options=wbl.LintOptions(select=("WB801",)))
     assert [f.message.split(" names ")[1].split(" but")[0] for f in report.findings] == ["Dana Ruiz"]
+
+
+def test_a_sentence_that_opens_with_a_figure_is_a_sentence_of_its_own() -> None:
+    """Trial N: "... received positive response. 80% of users reported ..." was one 48-word sentence."""
+    import wbl
+    from wbl.engine import Linter
+
+    linter = Linter(wbl.LintOptions(kind="fragment"))
+    text = "The engine has already received a positive response. 80% of users reported it. See vol. 3 first.\n"
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences[:2] == ["The engine has already received a positive response.", "80% of users reported it."]

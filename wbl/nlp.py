@@ -135,6 +135,7 @@ class Pipeline:
             end_sentences_after_abbreviations(doc)
             start_sentences_after_labels(doc)
             start_sentences_at_bullets(doc)
+            start_sentences_at_figures(doc)
         return docs
 
     def complete(
@@ -418,6 +419,35 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
             if _opens_a_quotation(doc, following) and token.whitespace_ and after.text[:1].isupper():
                 following.is_sent_start = True
         elif following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
+            following.is_sent_start = True
+
+
+# A sentence that ends on a word and one that opens with a figure: "… received a positive
+# response. 80% of users …", which the recogniser runs together. Not after an abbreviation that
+# a number follows ("fig. 3", "approx. 40").
+_ENDS_BEFORE_A_FIGURE = re.compile(r"[a-z]{3}[.!?]\s+\d")
+_BEFORE_A_NUMBER = frozenset("fig figs approx vol vols ver eq eqs ch sec pp vs est ref refs art tel ext".split())
+
+
+def start_sentences_at_figures(doc: Any) -> None:
+    """Start a sentence at a figure after a full stop that ends a word of three letters or more
+    (in place, before any parse)."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return
+    if not _ENDS_BEFORE_A_FIGURE.search(doc.text):
+        return
+    for token in doc[1 : len(doc) - 1]:
+        if token.text not in (".", "!", "?") or not token.whitespace_:
+            continue
+        word, following = doc[token.i - 1], doc[token.i + 1]
+        if (
+            word.is_alpha
+            and word.is_lower
+            and len(word) >= 3
+            and not word.whitespace_
+            and word.lower_ not in _BEFORE_A_NUMBER
+            and following.text[:1].isdigit()
+        ):
             following.is_sent_start = True
 
 
