@@ -629,3 +629,27 @@ def test_a_sentence_that_opens_with_a_figure_is_a_sentence_of_its_own() -> None:
     text = "The engine has already received a positive response. 80% of users reported it. See vol. 3 first.\n"
     sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
     assert sentences[:2] == ["The engine has already received a positive response.", "80% of users reported it."]
+
+
+def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> None:
+    """Trial N: a plain-text FAQ (Q:/A: lines, no blank lines) was graded as one 1,590-word
+    paragraph; each answer is graded now, and the finding points at it."""
+    import wbl
+
+    hard = (
+        "A: Comprehensive organizational configurability necessitates sophisticated administrative "
+        "infrastructure, particularly regarding hierarchical authorization, departmental accountability, "
+        "jurisdictional compliance documentation and institutional interoperability considerations. "
+        "Consequently, implementation prioritization accommodates organizational heterogeneity, "
+        "regulatory differentiation, infrastructural modernization and operational sustainability. "
+        "Administrators therefore coordinate authorization hierarchies, organizational classifications, "
+        "departmental responsibilities and institutional documentation continuously."
+    )
+    easy = "A: You pay once a month. You can stop at any time. We send you a note a week before we bill you."
+    text = (
+        "# Slipway lets boat owners book a berth in a minute\n\nToday Slipway launched berth booking.\n\n"
+        "Frequently Asked Questions\n\n"
+        f"Q1: How is access managed?\n{hard}\nQ2: How do I pay?\n{easy}\nQ3: Can I stop?\n{easy}\n"
+    )
+    report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB501",), kind="prfaq"))
+    assert [(f.line, f.column) for f in report.findings] == [(8, 1)]

@@ -163,15 +163,25 @@ class Metric(Kind):
                         yield _Subject(self._values(text, words, 1), _at_sentence(sentence, start), unit)
             elif scope == "unit":
                 sentences = int(ctx.get("min-sentences", 0)) if scored else 0
+                pieces = _pieces(document)
                 for unit in units:
-                    if unit.word_count >= minimum and len(unit.sentences) >= sentences:
-                        attributed = document.anatomy.attribution_spans(unit)
-                        text, words = unit.text, unit.word_count
-                        for a_start, a_end in reversed(attributed):
-                            text = text[:a_start] + text[a_end:]
-                            words -= unit.words_between(a_start, a_end)
-                        values = self._values(text, words, len(unit.sentences))
-                        yield _Subject(values, _covering(unit), unit)
+                    # A paragraph the anatomy reads as several (a label line over its text, a
+                    # question over its answer, a plain-text document's lines): each one measured.
+                    for start, end in pieces.get(unit.index) or [(0, len(unit.text))]:
+                        whole = (start, end) == (0, len(unit.text))
+                        words = unit.word_count if whole else unit.words_between(start, end)
+                        count = (
+                            len(unit.sentences) if whole else sum(1 for s in unit.sentences if start <= s.start < end)
+                        )
+                        if words < minimum or count < sentences:
+                            continue
+                        text = unit.text[start:end]
+                        for a_start, a_end in reversed(document.anatomy.attribution_spans(unit)):
+                            if start <= a_start and a_end <= end:
+                                text = text[: a_start - start] + text[a_end - start :]
+                                words -= unit.words_between(a_start, a_end)
+                        values = self._values(text, words, count)
+                        yield _Subject(values, _covering(unit) if whole else _covering_span(unit, start, end), unit)
             else:
                 for part in ctx["parts"]:
                     # The release's or the FAQ's own words: not a preamble, a title or metadata above it.
@@ -249,7 +259,19 @@ def _sentences_in(segment: Segment) -> int:
 
 
 def _covering_segment(segment: Segment) -> Callable[[str, Severity | None], Violation]:
-    return lambda message, severity: Violation(message, segment.unit, segment.start, segment.end, severity=severity)
+    return _covering_span(segment.unit, segment.start, segment.end)
+
+
+def _pieces(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """Unit index -> the spans of the units the anatomy splits in several segments."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for segment in document.anatomy.segments:
+        spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
+    return {index: found for index, found in spans.items() if len(found) > 1}
+
+
+def _covering_span(unit: Unit, start: int, end: int) -> Callable[[str, Severity | None], Violation]:
+    return lambda message, severity: Violation(message, unit, start, end, severity=severity)
 
 
 def _covering(unit: Unit) -> Callable[[str, Severity | None], Violation]:
