@@ -3300,3 +3300,18 @@ def test_a_block_quote_above_the_first_heading_is_a_banner_not_the_summary() -> 
     )
     assert anatomy.parts["summary"].text.startswith("BLUF")
     assert anatomy.regions[0] == "back"
+
+
+def test_a_plain_text_headline_in_title_case_over_its_subheading() -> None:
+    """Trial N: a document with no Markdown opens with its headline and subheading on two lines of
+    one paragraph; the headline has two sentences."""
+    anatomy = anatomy_of(
+        """
+        ChatGPT Launches the Contextual Action Engine: Your AI That Goes Beyond Understanding. It Acts for You.
+        The new feature learns how you like things done and completes real-world tasks for you
+
+        Los Angeles, May 2026 — Today people who use ChatGPT can ask it to book a table, and it books one.
+        """
+    )
+    assert anatomy.parts["headline"].text.startswith("ChatGPT Launches")
+    assert anatomy.parts["subheading"].text.startswith("The new feature")

@@ -1758,8 +1758,8 @@ class _Builder:
         if not text.endswith(_TERMINAL) and line.words <= 25:
             return True
         # Title Case reads as a headline, full stop or not ("Introducing [App Name]: Transform Any
-        # Novel into Your Personal Interactive Adventure.").
-        if line.words <= 25 and _title_cased(text) and len(split_sentences(text)) == 1:
+        # Novel into Your Personal Interactive Adventure."; "... Beyond Understanding. It Acts for You.").
+        if line.words <= 25 and _title_cased(text) and len(split_sentences(text)) <= 2:
             return True
         # A one-sentence subheading right after the headline.
         return bool(lead) and len(lead) < 2 and line.words <= 25 and len(split_sentences(text)) == 1
@@ -3163,6 +3163,8 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         or _part_name_line(first)
         # "FOR IMMEDIATE RELEASE" above the dateline (a shouted quotation is not a label)
         or (_is_upper_label(first.strip()) and not first.lstrip(" *_").startswith(_OPEN_QUOTE))
+        # A plain-text headline in Title Case over the subheading on the next line.
+        or (unit.kind == "paragraph" and len(first.split()) <= 25 and _title_cased(first))
     )
     if whole_emphasized and not question_first:
         return [(lines[0][0], lines[-1][1])]
