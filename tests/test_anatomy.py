@@ -3315,3 +3315,24 @@ def test_a_plain_text_headline_in_title_case_over_its_subheading() -> None:
     )
     assert anatomy.parts["headline"].text.startswith("ChatGPT Launches")
     assert anatomy.parts["subheading"].text.startswith("The new feature")
+
+
+def test_a_survey_s_answer_in_quotation_marks_is_no_quote_and_an_in_home_visit_is_no_close() -> None:
+    """Trial P: '41 percent said "not knowing who is actually showing up" ...' made the problem
+    paragraph a leader quote (no problem found); "in-home visit" then made it the call to action."""
+    anatomy = anatomy_of(
+        """
+        # Wrenfield shows homeowners who is coming to their door
+
+        Wrenfield today launched Verified Same-Day, a badge that confirms a contractor's background check is fresh.
+
+        Homeowners booking an in-home visit today see a contractor's name and rating, and nothing about who that
+        person is right now. In a survey of 640 households, 41 percent said "not knowing who is actually showing
+        up" was a reason they hesitated or delayed booking.
+
+        A homeowner sees the badge on the booking confirmation screen; there is nothing to turn on.
+        """
+    )
+    assert not anatomy.quotes
+    assert anatomy.parts["problem"].line == 5
+    assert "call_to_action" not in anatomy.parts or anatomy.parts["call_to_action"].line != 5

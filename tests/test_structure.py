@@ -653,3 +653,22 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
     )
     report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB501",), kind="prfaq"))
     assert [(f.line, f.column) for f in report.findings] == [(8, 1)]
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("To get started, visit [arborrisk.com/planforge] or call us.", ["[arborrisk.com/planforge]"]),
+        ("Learn more at [Website].", ["[Website]"]),
+        ("See [the docs](https://example.com) and [example.com](https://example.com).", []),  # links
+        ("Version [1.2.3] ships today, as [e.g] and [i.e.] say.", []),
+    ],
+)
+def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
+    """Trial O: "[Website]" and "visit [arborrisk.com/planforge]" were left for the reviewer."""
+    import wbl
+
+    text = f"# Acme helps shops\n\nToday Acme launched a tool for shop owners who lose sales.\n\n{line}\n"
+    report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB110",)))
+    assert report.errors == ()
+    assert [f.text for f in report.findings] == flagged

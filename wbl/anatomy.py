@@ -2097,6 +2097,8 @@ class _Builder:
         url = compile_pattern(cues["url-pattern"])
         imperatives = set(cues["imperatives"])
         summary = self.parts.get("summary")
+        problem = self.parts.get("problem")
+        stated = {s.index for s in problem.segments} if problem is not None else set()
         for line in reversed(tail):
             segment = line.segment
             is_summary = summary is not None and segment.index == summary.segments[0].index
@@ -2119,7 +2121,13 @@ class _Builder:
             steps = segment.unit.kind == "paragraph" or (segment.unit.ordered and imperative)
             # A summary that is nearly the whole release closes it only when it says where to go:
             # "today" and "launch" are weak cues every summary has.
-            close = (linked or bool(strong) or (weakly and not is_summary)) if plain else (bool(strong) and steps)
+            # Two weak cues in the paragraph that states the customer's difficulty ("booking",
+            # "today") do not make it the way to start; a link or a strong cue still does.
+            close = (
+                (linked or bool(strong) or (weakly and not is_summary and segment.index not in stated))
+                if plain
+                else (bool(strong) and steps)
+            )
             if close:
                 confidence = 0.85 if linked or len(strong) >= 2 else 0.65
                 self.found("call_to_action", [segment], "content", confidence if plain else 0.6)
@@ -2197,6 +2205,10 @@ class _Builder:
                 # says (a person is named, or a role: "Maria Lopez, a nurse, told us:").
                 shown = before.endswith(":") and not attribution and not _names_someone(before, qd)
             # '"Wow" - Name, CEO': a short quotation signed with a dash.
+            if attribution and _SHARE_SPEAKS.search(attribution):
+                # 'In a survey of 640 households, 41 percent said "not knowing who shows up" ...': a
+                # survey's answer reported in a sentence, not a person's quotation.
+                attribution = ""
             short_signed = bool(attribution) and starts_quoted and quoted_words * 2 >= len(text[:attr_start].split())
             if not in_section and not starts_quoted and spans and all(_one_question(text[s:e]) for s, e in spans):
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
@@ -3467,6 +3479,13 @@ _CUSTOMER_FUNCTION = re.compile(
     r"\bcustomers?\s+(?:service|success|experience|support|care|relations|insights?)\b", re.I
 )
 # The organisation an attribution ends on, after a comma: "CEO, TrustFabric", "CISO, Fortune 500 Bank".
+# Who speaks is a share of the people asked: "41 percent", "60%", "most respondents", "half of them".
+_SHARE_SPEAKS = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)|\b(?:most|many|half|some|all|few|a\s+majority|a\s+third|"
+    r"two-thirds|a\s+quarter|three\s+in\s+\w+|\w+\s+(?:in|out\s+of)\s+(?:ten|\d+))"
+    r"(?:\s+(?:of\s+)?(?:them|those\s+\w+|the\s+\w+|respondents|users|customers|people|participants))?)\s*$",
+    re.IGNORECASE,
+)
 _SIGNED_FOR = re.compile(r",\s*([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,5})\s*$")
 # "... at Tick Logistics", "CEO of Gatekeep": an organisation after a preposition.
 # A name may open with digits ("founder of 8bitConcepts", "at 3M"), not be a number ("of 2024").
