@@ -1801,7 +1801,11 @@ def test_a_signature_under_a_quotation_is_never_a_quote_of_its_own() -> None:
         > \u2014 **Bookseller, Portland**
         """.replace("{BREAK}", "  ")
     )
-    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("customer", "Bookseller, Portland")]
+    # Both quotations, each signed (the first, in italics and short, was once taken for a label).
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
+        ("customer", "Dana-7, Early Beta Tester"),
+        ("customer", "Bookseller, Portland"),
+    ]
 
 
 def test_where_to_get_it_written_as_fields_under_get_it_is_the_call_to_action() -> None:
@@ -3335,3 +3339,27 @@ def test_a_survey_s_answer_in_quotation_marks_is_no_quote_and_an_in_home_visit_i
     )
     assert not anatomy.quotes and "leader_quote" not in anatomy.parts
     assert "call_to_action" not in anatomy.parts or anatomy.parts["call_to_action"].line != 5
+
+
+def test_quotations_in_italics_or_after_a_typed_bullet_are_quotes_and_denied_success_is_a_pre_mortem() -> None:
+    anatomy = anatomy_of(
+        """
+        # Dawn of Crafting launches on the App Store
+
+        Players who love building can now craft a whole kingdom on their phone.
+
+        _"I didn't even know a phone game could feel this calm."_
+        _, a test player told us after a week with it._
+
+        • "Dawn of Crafting continues to be the most underrated game on the App Store."
+        • - Justin Davis, Executive Editor, IGN
+
+        ## FAQ
+
+        ### Top 3 reasons this will not succeed
+
+        1. Players never find it among a million games.
+        """
+    )
+    assert len(anatomy.quotes) == 2 and anatomy.quotes[1].attribution == "Justin Davis, Executive Editor, IGN"
+    assert "pre_mortem" in anatomy.parts and "plan_to_succeed" not in anatomy.parts

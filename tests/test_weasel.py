@@ -111,3 +111,21 @@ def test_what_would_happen_otherwise_is_no_hedge():
 )
 def test_a_peacock_verb_and_a_term_of_statistics_are_no_claims(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+def test_weasel_words_in_the_internal_faq_are_hints() -> None:
+    """The team weighing its own risks ("the most likely way this fails") makes no claim to a
+    customer: 4 of 28 such warnings were right to the user trials' reviewers."""
+    text = (
+        "# Slipway\n\nSlipway today launched berth booking for boat owners.\n\n"
+        "## Customer FAQ\n\n### Is it really free?\n\nYes, and setup is very easy.\n\n"
+        "## Internal FAQ\n\n### What is the most likely way this fails?\n\n"
+        "The most likely failure is that marinas never sign up.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    found = {(f.line, f.text): f.severity for f in report.findings}
+    assert found[(7, "really")] == found[(9, "very")] == wbl.Severity.WARNING
+    assert found[(13, "the most")] == found[(15, "The most")] == wbl.Severity.INFO
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"internal-faq-severity": ""}})
+    kept = {(f.line, f.text): f.severity for f in wbl.lint_text(text, options=options).findings}
+    assert kept[(15, "The most")] == wbl.Severity.WARNING

@@ -41,7 +41,7 @@ from typing import Any
 
 from wbl import derived
 from wbl.saferegex import compile_pattern
-from wbl.textutil import phrase_pattern, remembered_for_short_texts, zipf_frequency
+from wbl.textutil import BULLETS, phrase_pattern, remembered_for_short_texts, zipf_frequency
 
 DATA_FILE = "anatomy.toml"
 
@@ -108,6 +108,8 @@ def _ends_as_question(text: str) -> bool:
     return text.endswith("?") or _QUESTION_TAG.search(text) is not None
 
 
+# What may stand before a paragraph's first word: emphasis marks, and a bullet typed as a character.
+_LEAD_MARKS = " *_" + "".join(sorted(BULLETS))
 _INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
 # "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
@@ -1229,7 +1231,9 @@ class _Builder:
                 and (_part_name_line(text) or self._plain_faq_heading(text))
             )
             lone_label = lone_label or line.paragraph_label or line.plain_label
-            if (emphasized and line.words <= 14) or upper or lone_label:
+            # An italic quotation ('_"I didn't know lighting mattered."_') is no label either.
+            quotation = text.lstrip(" *_").startswith(_OPEN_QUOTE)
+            if (emphasized and line.words <= 14 and not quotation) or upper or lone_label:
                 line.label = unit.kind == "paragraph" or emphasized
         line.label_text = text.strip().rstrip(":").strip() if line.label else ""
         # Questions.
@@ -2157,7 +2161,9 @@ class _Builder:
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
             if single is not None:
                 spans = [single.span("q")]
-            starts_quoted = single is not None or text.lstrip(" *_").startswith(_OPEN_QUOTE)
+            # '• "Dawn of Crafting is the most underrated game on the App Store."': a bullet typed
+            # before the quotation opens it all the same.
+            starts_quoted = single is not None or text.lstrip(_LEAD_MARKS).startswith(_OPEN_QUOTE)
             if not spans and starts_quoted and not _closes_quote(text):
                 spans = [_unclosed_quote(text)]  # '“It is great. —Jupyter Developer': the closing mark forgotten
             quoted_words = sum(len(text[s:e].split()) for s, e in spans)
@@ -2174,7 +2180,7 @@ class _Builder:
                 # "> - Stephen Hyde" under a quoted paragraph: Markdown made the signature's dash a list.
                 if unit.kind != "list_item" and self._dash_item(following.segment):
                     after = "- " + after
-                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", after)
+                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", after.lstrip(_LEAD_MARKS))
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
@@ -2664,14 +2670,23 @@ class _Builder:
                 self.found(f"{side}_faq", [self._side_headings[side]], "heading", 0.7)
         bezos = self.data["bezos"]
         stakeholder = [q for q in placed if q.audience == "internal"]
+
+        def asks(text: str, part: str) -> bool:
+            hits = cue_hits(text, bezos[part])
+            if part == "plan_to_succeed" and hits and set(hits) <= {"succeed", "succeeds"}:
+                # "Top 3 reasons this will not succeed": success denied, one of the pre-mortem's cues.
+                denied = tuple(c for c in bezos["pre_mortem"] if "succeed" in c)
+                return not cue_hits(text, denied)
+            return bool(hits)
+
         for part in BEZOS_PARTS:
             for q in stakeholder:
-                if cue_hits(q.text, bezos[part]):
+                if asks(q.text, part):
                     self.found(part, [q.segment], "content", 0.8)
                     break
             else:
                 for label in labels:
-                    if cue_hits(label.label_text, bezos[part]):
+                    if asks(label.label_text, part):
                         self.found(part, [label.segment], "heading", 0.7)
                         break
 
@@ -3171,7 +3186,12 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
     )
     whole_emphasized = _covered(unit.emphasis, lines[0][0], lines[-1][1])
     label_first = (
-        (emphasized_first and len(first.split()) <= 14 and not whole_emphasized)
+        (
+            emphasized_first
+            and len(first.split()) <= 14
+            and not whole_emphasized
+            and not first.lstrip(" *_").startswith(_OPEN_QUOTE)
+        )
         or _part_name_line(first)
         # "FOR IMMEDIATE RELEASE" above the dateline (a shouted quotation is not a label)
         or (_is_upper_label(first.strip()) and not first.lstrip(" *_").startswith(_OPEN_QUOTE))

@@ -595,7 +595,9 @@ def _unit_keys(document: Document) -> list[_UnitKey]:
     text), hashed once per document."""
 
     def keys() -> list[_UnitKey]:
-        asked = {s.unit.index: q.text for q in document.anatomy.questions for s in q.answer}
+        # The FAQ question a unit asks or answers, and whose question it is (the internal FAQ's
+        # weasel words are hints).
+        asked = {s.unit.index: (q.text, q.audience) for q in document.anatomy.questions for s in (q.segment, *q.answer)}
         return [
             _UnitKey(
                 (
@@ -611,7 +613,7 @@ def _unit_keys(document: Document) -> list[_UnitKey]:
                     unit.emphasis,
                     unit.breaks,
                     document.sections[unit.section].title,
-                    asked.get(unit.index),  # the FAQ question the unit answers
+                    asked.get(unit.index),
                     document.quoted_in_blockquote(unit),
                 )
             )
