@@ -492,7 +492,18 @@ def test_passive_voice_skips_block_quoted_quotations_not_block_quoted_prose(befo
 
 @pytest.mark.parametrize(
     ("word", "shape"),
-    [("Q4", ""), ("H1", ""), ("FY2027", ""), ("4K", ""), ("Q5", "code"), ("x86", "code"), ("iOS", "camel")],
+    # "Q12": an FAQ's question number ("Q12: How is it priced?"), no code either; "A1", "H100" stay code.
+    [
+        ("Q4", ""),
+        ("H1", ""),
+        ("FY2027", ""),
+        ("4K", ""),
+        ("Q12", ""),
+        ("A1", "code"),
+        ("H100", "code"),
+        ("x86", "code"),
+        ("iOS", "camel"),
+    ],
 )
 def test_a_quarter_or_a_financial_year_is_no_code(word: str, shape: str) -> None:
     assert shape_of(word) == shape
