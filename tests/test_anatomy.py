@@ -3234,6 +3234,11 @@ def test_a_field_whose_value_is_a_bare_address_is_no_headline() -> None:
         """
     )
     assert anatomy.parts["headline"].text.startswith("VirdisPay Launches")
+    # The same with CRLF line ends: the line's end is no value after the label.
+    text = "# T\r\n\r\n**Contact:** Jane\r\n**Email:** jane@x.com\r\n**Website:**\r\n\r\n## Acme Launches X\r\n"
+    crlf = build_document("c.md", SourceText(text), parse(SourceText(text).text)).anatomy
+    lf = build_document("l.md", SourceText(text.replace("\r", "")), parse(text.replace("\r", ""))).anatomy
+    assert crlf.roles == lf.roles
 
 
 def test_a_title_that_closes_on_the_genre_and_its_format_is_no_headline() -> None:
@@ -3290,6 +3295,25 @@ def test_a_code_block_under_a_question_is_its_answer() -> None:
     )
     answered = {q.text: q.answered for q in anatomy.questions}
     assert answered == {"4. Is it hosted?": True, "5. How do I run it?": True, "6. What does it cost?": False}
+    # A code block in an appendix after the FAQ answers none of its questions.
+    after = anatomy_of(
+        """
+        # Brain Router helps developers spend less on agent quotas
+
+        Today we released Brain Router, a local server that hands routine sub-tasks to cheaper models.
+
+        ## FAQ
+
+        ### How do I install it?
+
+        ## Appendix
+
+        ```bash
+        pipx install mcp-brain-router
+        ```
+        """
+    )
+    assert [q.answered for q in after.questions] == [False]
 
 
 def test_a_block_quote_above_the_first_heading_is_a_banner_not_the_summary() -> None:

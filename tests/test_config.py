@@ -501,6 +501,20 @@ def test_bounds_the_wrong_way_round_are_configuration_errors(tmp_path):
         load_config(path)
     write(path, "[rules.WB421]\nmin-letters = 1\nmax-letters = 1\n")
     load_config(path)  # both moved together: fine
+    write(path, "[rules.WB523]\nmax-words = 30\n")  # min-words is no lower bound of max-words: no range
+    load_config(path)
+    # Each layer fits alone; merged for a.md, they do not.
+    write(
+        path,
+        '[rules.WB421]\nmin-letters = 3\n\n[[overrides]]\nfiles = ["a.md"]\n[overrides.rules.WB421]\nmax-letters = 2\n',
+    )
+    config = load_config(path)
+    from wbl.config import resolve
+    from wbl.registry import default_registry
+
+    resolve(config, tmp_path / "b.md", default_registry())
+    with pytest.raises(ConfigError, match=r"rules\.WB421\.max-letters: max-letters \(2\) is below min-letters \(3\)"):
+        resolve(config, tmp_path / "a.md", default_registry())
     from wbl.registry import OptionError
 
     with pytest.raises(OptionError, match=r"rule_options\.WB421\.max-letters: max-letters \(0\) is below"):

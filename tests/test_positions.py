@@ -100,6 +100,14 @@ def test_a_file_that_opens_with_a_thematic_break_has_no_front_matter():
     ]
     fields = "---\nlayout: post\ndescription: >\n  long text\ntags:\n  - a\n# a comment\n---\nBody.\n"
     assert build_document("f.md", SourceText(fields), parse(fields)).front_matter is not None
+    # Keys of any shape, quoted values over lines, and any TOML that parses (the review's cases).
+    for matter in (
+        "---\nOwner/DRI: Jane\nDate (UTC): 2025-03-03\nog:title: Shelfwise\n---\n",
+        '---\n"og:title": Shelfwise\ntitle: "Shelfwise: a\nlong title"\n---\n',
+        '+++\ntitle = "x"\ndescription = """\nLong text.\n"""\ntags = [\n"a",\n]\n+++\n',
+    ):
+        text = matter + "\nBody.\n"
+        assert build_document("m.md", SourceText(text), parse(text)).front_matter is not None, matter
 
 
 def test_a_heading_without_a_space_after_its_hashes_is_a_heading():

@@ -662,6 +662,7 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ("Learn more at [Website].", ["[Website]"]),
         ("See [the docs](https://example.com) and [example.com](https://example.com).", []),  # links
         ("Version [1.2.3] ships today, as [e.g] and [i.e.] say.", []),
+        ("Settings live in [settings.json]; see [[design-notes.md]].", []),  # a file, a wiki link
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):

@@ -1296,7 +1296,7 @@ class _Builder:
         end = segment.unit.source_span(segment.end - 1, segment.end)[1] if segment.end > segment.start else 0
         source = self.source.text
         stop = source.find("\n", end)
-        return bool(source[end : len(source) if stop < 0 else stop].strip(" \t*_\\"))
+        return bool(source[end : len(source) if stop < 0 else stop].strip(" \t\r*_\\"))
 
     def _question_cell(self, unit: Any, text: str, words: int) -> bool:
         """A table's row opening with a question: the row's first cell, a question of at most 30
@@ -2059,7 +2059,9 @@ class _Builder:
             if line.segment.index <= start or self.roles.get(line.segment.index) != "label":
                 continue
             text = line.label_text
-            strong = cue_hits(text, cues["call_to_action"])
+            strong = cue_hits(text, cues["call_to_action"]) or _opening_calls(
+                text, tuple(cues["call_to_action-openings"])
+            )
             cued = bool(strong or cue_hits(text, cues["call_to_action-weak"]))
             # "**Connected Arena is live now at https://…**": an address given with a cue invites
             # too, however short with a strong one ("**Available now:** https://…").
@@ -2109,7 +2111,9 @@ class _Builder:
             if is_summary and keep_summary:
                 continue
             text = line.label_text if line.label else segment.text
-            strong = cue_hits(text, cues["call_to_action"])
+            strong = cue_hits(text, cues["call_to_action"]) or _opening_calls(
+                text, tuple(cues["call_to_action-openings"])
+            )
             weak = cue_hits(text, cues["call_to_action-weak"])
             imperative = _first_word(text) in imperatives
             # An address the reader can see is where to go; a link behind words in a sentence that
@@ -2631,7 +2635,10 @@ class _Builder:
                 self.roles[index] = "answer"
             elif audience in ("external", "internal") and not line.label:
                 self._side_words[audience] += line.words
-        close()
+        # The FAQ ends where the next unit after its last line starts (back matter, an appendix):
+        # a code block there answers no question of the FAQ.
+        last = lines[-1].segment.unit.index if lines else len(self.units)
+        close(self.units[last + 1].start if last + 1 < len(self.units) else None)
         self._faq_parts(questions, section_labels, lines)
         return [self._placed(q) for q in questions]
 
@@ -3195,8 +3202,9 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         or _part_name_line(first)
         # "FOR IMMEDIATE RELEASE" above the dateline (a shouted quotation is not a label)
         or (_is_upper_label(first.strip()) and not first.lstrip(" *_").startswith(_OPEN_QUOTE))
-        # A plain-text headline in Title Case over the subheading on the next line.
-        or (unit.kind == "paragraph" and len(first.split()) <= 25 and _title_cased(first))
+        # A plain-text headline in Title Case over the subheading on the next line; not a line
+        # of wrapped prose that ends mid-sentence ("... at Shelfwise Books, said").
+        or (unit.kind == "paragraph" and len(first.split()) <= 25 and _title_cased(first) and _ends_a_title(first))
     )
     if whole_emphasized and not question_first:
         return [(lines[0][0], lines[-1][1])]
@@ -3211,6 +3219,21 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         rest_start = lines[1][0]
         return [lines[0], (rest_start, lines[-1][1])]
     return [(lines[0][0], lines[-1][1])]
+
+
+def _opening_calls(text: str, verbs: tuple[str, ...]) -> list[str]:
+    """The verbs of `verbs` that open a sentence of `text` ("Visit Shelfwise at ...")."""
+    if not verbs:
+        return []
+    pattern = re.compile(r"(?:^|[.!?]\s+)[*_\s]*(" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+    return [m.group(1).lower() for m in pattern.finditer(text)]
+
+
+def _ends_a_title(line: str) -> bool:
+    """A line that could end a title: on a sentence's end, or on a capitalised word or a number."""
+    end = line.rstrip(" *_")
+    last = end.split()[-1] if end.split() else ""
+    return end.endswith(_TERMINAL) or ((last[:1].isupper() or last[:1].isdigit()) and not end.endswith((",", ";")))
 
 
 def _part_name_line(line: str) -> bool:

@@ -617,6 +617,12 @@ def resolve(
                 else:
                     merged[option] = value
                     merged.pop(EXTEND + option, None)  # setting a list drops what earlier layers added
+    for code, merged_options in options.items():
+        rule = registry.get(code)
+        bounds = range_problem(rule, merged_options) if rule is not None else None
+        if bounds is not None:  # each layer fits alone, not once they are merged (an override over the base)
+            where = f"{config.path}: " if config.path else ""
+            raise ConfigError(f"{where}rules.{code}.{bounds[0]}: {bounds[1]} (for {path}, layers merged)")
     for glob, tokens in config.per_file_ignores:
         if glob in globs:
             enabled -= codes(tokens)

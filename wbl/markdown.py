@@ -145,21 +145,34 @@ def find_front_matter(text: str) -> FrontMatter | None:
     return FrontMatter(0, match.end(), fmt, match.group("body"))
 
 
-# A line of front matter at the top level: a YAML key ("title:", "tags: [a, b]"), list item or
-# comment; a TOML key ("title = ..."), table ("[params]") or comment. Indented lines continue one.
-_FIELD_LINES = {
-    "yaml": re.compile(r"""(?:[\w"'][\w .\-"']*:(?:\s|$)|-(?:\s|$)|#|---|\.\.\.)"""),
-    "toml": re.compile(r"""(?:[\w"'][\w.\-"' ]*=|\[|#)"""),
-}
+# A top-level line of YAML front matter: a key ("title:", "Owner/DRI:", "Date (UTC):", '"og:title":')
+# with its value, a list item, a comment, or a document marker; indented lines continue one.
+_YAML_FIELD = re.compile(
+    r"""(?:"[^"\n]*"|'[^'\n]*'|[^\s#\-\[{*>|`](?:[^:\n]|:(?=\S))*?)\s*:(?:\s|$)|-(?:\s|$)|#|---|\.\.\."""
+)
 
 
 def _reads_as_fields(body: str, fmt: str) -> bool:
-    """Whether a fenced block at the top of a file is front matter: every line that is not
-    blank or indented is a key, a list item, a table or a comment, and one is a key or a table.
-    A file that opens with a thematic break ("---", a blank line, then the document) is not."""
-    pattern = _FIELD_LINES[fmt]
-    top = [line for line in body.splitlines() if line.strip() and not line[0].isspace()]
-    return all(pattern.match(line) for line in top) and any(not line.startswith(("#", "-")) for line in top)
+    """Whether a fenced block at the top of a file is front matter: TOML that parses, or YAML
+    whose top-level lines are each a key, a list item or a comment, one of them a key. A file
+    that opens with a thematic break ("---", a blank line, then the document's prose) is not."""
+    if fmt == "toml":
+        import tomllib
+
+        try:
+            tomllib.loads(body)
+        except tomllib.TOMLDecodeError:
+            return False
+        return bool(body.strip())
+    top = []
+    quoted = False  # inside a double-quoted value that goes on over lines ('title: "A\nlong title"')
+    for line in body.splitlines():
+        if line.strip() and not line[0].isspace() and not quoted:
+            top.append(line)
+        quoted ^= line.count('"') % 2 == 1
+    keyed = any(not line.startswith(("#", "-")) for line in top)
+    listed = bool(top) and all(line.startswith("-") for line in top)
+    return all(_YAML_FIELD.match(line) for line in top) and (keyed or listed)
 
 
 def _blank_out(text: str, start: int, end: int) -> str:

@@ -230,18 +230,16 @@ def option_problem(rule: Any, option: str, value: Any) -> str | None:
 
 
 def range_problem(rule: Any, overrides: Mapping[str, Any]) -> tuple[str, str] | None:
-    """A pair of bounds a rule would run with the wrong way round ("max-letters" below
-    "min-letters", the defaults filling in what `overrides` leaves out), as (option, problem)."""
+    """A range the rule declares (`Rule.ranges`, lower -> upper option) that `overrides` would set
+    the wrong way round ("max-letters" below "min-letters", the defaults filling in what
+    `overrides` leaves out), as (option, problem)."""
     effective = {**rule.options, **overrides}
-    for name, high in effective.items():
-        if not name.startswith("max-"):
-            continue
-        low_name = "min-" + name.removeprefix("max-")
-        low = effective.get(low_name)
+    for low_name, high_name in getattr(rule, "ranges", {}).items():
+        low, high = effective.get(low_name), effective.get(high_name)
         numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
         if numbers and high < low:
-            option = name if name in overrides else low_name
-            return option, f"{name} ({high}) is below {low_name} ({low}): no value fits"
+            option = high_name if high_name in overrides else low_name
+            return option, f"{high_name} ({high}) is below {low_name} ({low}): no value fits"
     return None
 
 

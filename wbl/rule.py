@@ -256,6 +256,9 @@ class Rule:
     supersedes: tuple[str, ...] = ()  # rules (codes or names) whose finding of the same gap this one replaces
     uses: tuple[str, ...] = ()  # rules (names) whose effective options this one reads (`ctx.options_of`)
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS  # the kinds of document it judges
+    # Options that bound a range, lower -> upper ("min-letters" -> "max-letters"): a configuration
+    # that sets the upper below the lower is refused when it is read.
+    ranges: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # A rule that reads the parse (needs pos, lemma, dep or ner) may name the sentences it could
     # read it in, from the document before the parse: every other sentence must be one whose
     # analysis cannot change the rule's findings. Only the units holding such a sentence (of any
@@ -336,6 +339,7 @@ def rule(
     supersedes: Iterable[str] = (),
     uses: Iterable[str] = (),
     documents: Iterable[str] = DEFAULT_DOCUMENTS,
+    ranges: Mapping[str, str] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Make a `Rule` from a check function; its docstring becomes the rule's documentation.
 
@@ -363,6 +367,7 @@ def rule(
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),
+            ranges=MappingProxyType(dict(ranges or {})),
         )
 
     return decorate
