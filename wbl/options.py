@@ -234,7 +234,7 @@ def range_problem(rule: Any, overrides: Mapping[str, Any]) -> tuple[str, str] | 
     the wrong way round ("max-letters" below "min-letters", the defaults filling in what
     `overrides` leaves out), as (option, problem)."""
     effective = {**rule.options, **overrides}
-    for low_name, high_name in getattr(rule, "ranges", {}).items():
+    for low_name, high_name in getattr(rule, "ranges", ()):
         low, high = effective.get(low_name), effective.get(high_name)
         numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
         if numbers and high < low:

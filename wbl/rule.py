@@ -258,7 +258,7 @@ class Rule:
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS  # the kinds of document it judges
     # Options that bound a range, lower -> upper ("min-letters" -> "max-letters"): a configuration
     # that sets the upper below the lower is refused when it is read.
-    ranges: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    ranges: tuple[tuple[str, str], ...] = ()
     # A rule that reads the parse (needs pos, lemma, dep or ner) may name the sentences it could
     # read it in, from the document before the parse: every other sentence must be one whose
     # analysis cannot change the rule's findings. Only the units holding such a sentence (of any
@@ -367,7 +367,7 @@ def rule(
             supersedes=tuple(supersedes),
             uses=tuple(uses),
             documents=tuple(documents),
-            ranges=MappingProxyType(dict(ranges or {})),
+            ranges=tuple((str(low), str(high)) for low, high in (ranges or {}).items()),
         )
 
     return decorate

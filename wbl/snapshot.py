@@ -154,6 +154,7 @@ def rule_to_json(rule: Rule) -> dict[str, Any]:
         "documents": list(rule.documents),
         "local": rule.local,
         "local_prefilter": rule.local_prefilter,
+        "ranges": [list(pair) for pair in rule.ranges],
     }
 
 
@@ -183,6 +184,7 @@ def rule_from_json(data: Mapping[str, Any]) -> Rule:
         documents=tuple(data["documents"]),
         local=data["local"],
         local_prefilter=data["local_prefilter"],
+        ranges=tuple((low, high) for low, high in data.get("ranges", ())),
         **hooks,  # type: ignore[arg-type]
     )
 

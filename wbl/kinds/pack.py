@@ -91,9 +91,9 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
         "documents": tuple(data.get("documents", DEFAULT_DOCUMENTS)),
         "local": bool(data.get("local", False)),
         "local_prefilter": bool(data.get("local-prefilter", False)),
-        "ranges": MappingProxyType({str(k): str(v) for k, v in data.get("ranges", {}).items()}),
+        "ranges": tuple((str(low), str(high)) for low, high in data.get("ranges", {}).items()),
     }
-    for low, high in common["ranges"].items():
+    for low, high in common["ranges"]:
         unknown = [name for name in (low, high) if name not in raw_options]
         if unknown:
             raise RuleDataError(f"{where}: ranges: {unknown[0]!r} is not one of the rule's options")
