@@ -475,3 +475,19 @@ def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_be
 
     assert benefits("The model writes the plan as a graph you can read and approve.") == [True]
     assert benefits("The model writes the plan as a graph you cannot read.") == [False]
+
+
+def test_a_note_before_the_release_is_not_the_release_s_first_words() -> None:
+    """Trial P: "Fills templates/definition/prfaq.md." above "## 1. Press release" was the
+    release's first technology term."""
+    import wbl
+
+    text = (
+        "# PR/FAQ: Wrenfield Verified Same-Day\n\n"
+        "Fills templates/definition/prfaq.md. Everything here is invented for a course.\n\n"
+        "## 1. Press release\n\n"
+        "### Wrenfield shows homeowners who is coming to their door\n\n"
+        "Homeowners booking a plumber can now see that the contractor's background check is fresh.\n"
+    )
+    report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB202",)))
+    assert [f.text for f in report.findings] == []

@@ -82,6 +82,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     Podcast 2022; the rubric's C-01/C-02).
 
     **What is flagged.** Once per document, at the first technology term of the press release
+    (not of a title, the document's fields or a note before the release starts)
     (a lexicon term or a code-shaped word; the product's own name is not technology), when no
     customer noun ("you", a role such as "owners", a generic "customers") comes before it.
     A technology word that only qualifies the customer ("ML engineers") does not count, nor does a
@@ -96,8 +97,9 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     segments = segments_of(document, lex)
     products = product_names(document, lex)
     titles = document.anatomy.units_in_role("title")  # "# PR/FAQ: Tallybook Match API" names the document
-    # "**API Bar Raiser**: @rix0rrr", "Status: draft": the document's fields, not its first words to a customer.
-    fields = document.anatomy.units_in_role("metadata")
+    # "**API Bar Raiser**: @rix0rrr", "Status: draft": the document's fields, not its first words to a
+    # customer; nor is a note before the release starts ("Fills templates/definition/prfaq.md.").
+    fields = document.anatomy.units_in_role("metadata") | document.anatomy.units_in_role("preamble")
     everyday = frozenset(str(w).lower() for w in ctx.get("not-the-pantry", ()))
     for unit in document.units:
         if unit.part != "pr" or unit.kind not in PROSE_KINDS or unit.index in titles or unit.index in fields:
