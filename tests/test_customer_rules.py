@@ -491,3 +491,11 @@ def test_a_note_before_the_release_is_not_the_release_s_first_words() -> None:
     )
     report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB202",)))
     assert [f.text for f in report.findings] == []
+
+
+def test_a_phone_platform_is_a_channel_not_the_pantry() -> None:
+    import wbl
+
+    text = "# Seeker launches an iOS podcast app that finally lets your backlogs coexist\n\nToday Seeker launched.\n"
+    report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB202",)))
+    assert report.findings == ()

@@ -86,7 +86,7 @@ def customer_after_technology(document: Document, ctx: RuleContext) -> Iterator[
     (a lexicon term or a code-shaped word; the product's own name is not technology), when no
     customer noun ("you", a role such as "owners", a generic "customers") comes before it.
     A technology word that only qualifies the customer ("ML engineers") does not count, nor does a
-    licence or a channel every reader uses ("open-source", "app", "email": ``not-the-pantry``) or
+    licence or a channel every reader uses ("open-source", "app", "email", "iOS": ``not-the-pantry``) or
     a version label ("v2"). "AI" and "machine learning" do count.
 
     **Fix.** Open with the customer and their problem; mention the technology later, or in the FAQ.
