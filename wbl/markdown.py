@@ -157,11 +157,13 @@ def _reads_as_fields(body: str, fmt: str) -> bool:
     whose top-level lines are each a key, a list item or a comment, one of them a key. A file
     that opens with a thematic break ("---", a blank line, then the document's prose) is not."""
     if fmt == "toml":
-        import tomllib
-
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             tomllib.loads(body)
-        except tomllib.TOMLDecodeError:
+        except ValueError:  # tomllib.TOMLDecodeError
             return False
         return bool(body.strip())
     top = []
