@@ -665,6 +665,26 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
     return memo.SEGMENTS.remember(document, compute, lex.key)
 
 
+def technical_audience(document: Document, lex: Lexicon, roles: Iterable[str], fields: Iterable[str]) -> str | None:
+    """The first customer segment the lead names that is a technical audience, as written, or
+    None: a segment headed by one of `roles`, alone or after a modifier ("solo developers",
+    "DevOps engineers", "data scientists"), or with one of `fields` among its modifiers
+    ("platform teams", "IT admins")."""
+    role_forms = {r.lower() for r in roles}
+    field_forms = {f.lower() for f in fields}
+    for unit in find_lead(document).units():
+        for token in unit.nlp or ():
+            phrase = specific_segment(token, lex)
+            if phrase is None:
+                continue
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
+            forms = _forms(token)
+            named = forms | {f"{modifier} {form}" for modifier in modifiers for form in forms}
+            if named & role_forms or modifiers & field_forms:
+                return phrase
+    return None
+
+
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
     (and are not common words), proper names that are the subject of two or more sentences (the

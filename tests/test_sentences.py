@@ -449,6 +449,26 @@ def test_a_sentence_of_terms_named_in_a_warning_above_is_a_hint():
     assert "define it at first use; named in a warning above already (accept them" in repeat.message
 
 
+def _jargon_found(headline: str, **options: object) -> list[tuple[int, Severity, str]]:
+    text = f"# {headline}\n\nWe keep a warm standby and a feature store for lead scoring.\n"
+    lint = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options={"WB401": options})
+    return [(f.line, f.severity, f.message) for f in wbl.lint_text(text, "t.md", options=lint).findings]
+
+
+def test_jargon_in_a_release_for_a_technical_audience_is_a_hint():
+    # The lead names developers or platform teams: they know such terms, so the finding is a hint
+    # that says why; a release for bakery owners keeps the warning.
+    for headline in ("Relay lets solo developers ship on Fridays", "Relay helps platform teams ship on Fridays"):
+        ((line, severity, message),) = _jargon_found(headline)
+        assert (line, severity) == (3, Severity.INFO)
+        assert "a hint, as the release is for" in message and ("developers" in message or "platform teams" in message)
+    ((_, severity, message),) = _jargon_found("Relay lets bakery owners ship on Fridays")
+    assert severity is Severity.WARNING and "a hint" not in message
+    # "" keeps the model's severity.
+    ((_, severity, _),) = _jargon_found("Relay lets solo developers ship on Fridays", **{"audience-severity": ""})
+    assert severity is Severity.WARNING
+
+
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
     "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"

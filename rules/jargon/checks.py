@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from wbl_rules import memo
-from wbl_rules.analysis import first_definitions, press_release, product_names
+from wbl_rules.analysis import first_definitions, press_release, product_names, technical_audience
 from wbl_rules.sentences import (
     STRONG_JARGON,
     Model,
@@ -220,7 +220,14 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     counted, not named, when other terms are named (the buzzword rule reports each one, with its
     plain replacement).
 
-    The FAQ may be technical: its findings are hints (``faq-severity``). Terms the project's
+    The FAQ may be technical: its findings are hints (``faq-severity``). So are the release's
+    when its lead names a technical audience (``audience-severity``): a segment headed by one of
+    ``technical-audiences`` ("solo developers", "DevOps engineers") or modified by one of
+    ``technical-fields`` ("platform teams", "data scientists"). Such readers know many of the
+    terms a general reader would have to decode; the hint still names them, with
+    ``audience-note``, for the readers outside the team (leaders, press) the release also
+    reaches. In user trials, reviewers judged 8 of 53 such warnings right (15%), against 42 of
+    110 (38%) in other releases. Terms the project's
     vocabulary accepts and product names are never jargon; terms it rejects are buzzwords. A
     buzzword or an undefined acronym that is the whole finding is left to the buzzword and
     undefined-acronym rules, which supersede this one on the same words.
@@ -236,7 +243,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     so that a developer tool's release that says "API" in every paragraph gets one warning for it.
     A warning hidden by a suppression comment still counts as named.
 
-    Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``show``, ``technical-terms``, ``message``,
+    Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``audience-severity``,
+    ``technical-audiences``, ``technical-fields``, ``audience-note``, ``show``, ``technical-terms``, ``message``,
     ``repeat-severity``, ``repeat-note``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
@@ -247,6 +255,12 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
     defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
     repeat_severity = Severity.parse(ctx["repeat-severity"]) if ctx.get("repeat-severity") else None
+    audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
+    audience = None
+    if audience_severity is not None:
+        audience = technical_audience(
+            document, slex.lexicon, ctx.get("technical-audiences", ()), ctx.get("technical-fields", ())
+        )
     warned: set[str] = set()  # the terms named by warnings so far, in reading order
     for unit, sentence in _sentences(document, ctx):
         found = _verdict(sentence, slex, products, model)
@@ -263,6 +277,9 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
+        if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
+            severity = audience_severity
+            message += ctx.get("audience-note", "").format(audience=audience)
         if severity is Severity.WARNING and repeat_severity is not None:
             keys = [_accepted_form(term, slex).lower() for term, _ in terms]
             if warned.issuperset(keys):
