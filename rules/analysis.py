@@ -113,6 +113,8 @@ class Lexicon:
     benefit_verbs: frozenset[str]
     enabling_verbs: frozenset[str]
     call_to_action_verbs: frozenset[str]
+    technical_audiences: frozenset[str]
+    technical_fields: frozenset[str]
     strong_pattern: re.Pattern[str]
     weak_pattern: re.Pattern[str]
     weak_exceptions: re.Pattern[str] | None
@@ -177,6 +179,8 @@ def lexicon(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) 
         benefit_verbs=words("benefit-verbs"),
         enabling_verbs=words("enabling-verbs"),
         call_to_action_verbs=words("call-to-action-verbs"),
+        technical_audiences=words("technical-audiences"),
+        technical_fields=words("technical-fields"),
         strong_pattern=phrase_pattern(data["terms"]),
         weak_pattern=phrase_pattern(data["weak-terms"]),
         weak_exceptions=pattern("weak-term-exceptions"),
@@ -665,24 +669,35 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
     return memo.SEGMENTS.remember(document, compute, lex.key)
 
 
-def technical_audience(document: Document, lex: Lexicon, roles: Iterable[str], fields: Iterable[str]) -> str | None:
+def technical_audience(document: Document, lex: Lexicon) -> str | None:
     """The first customer segment the lead names that is a technical audience, as written, or
-    None: a segment headed by one of `roles`, alone or after a modifier ("solo developers",
-    "DevOps engineers", "data scientists"), or with one of `fields` among its modifiers
-    ("platform teams", "IT admins")."""
-    role_forms = {r.lower() for r in roles}
-    field_forms = {f.lower() for f in fields}
+    None: a segment headed by one of the lexicon's `technical-audiences`, alone or after a
+    modifier ("solo developers", "DevOps engineers", "data scientists"), or with one of its
+    `technical-fields` among its modifiers ("platform teams", "IT admins")."""
+
+    def compute() -> str | None:
+        for unit in find_lead(document).units():
+            for token in unit.nlp or ():
+                phrase = specific_segment(token, lex)
+                if phrase is None:
+                    continue
+                modifiers = {
+                    c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+                }
+                forms = _forms(token)
+                named = forms | {f"{modifier} {form}" for modifier in modifiers for form in forms}
+                if named & lex.technical_audiences or modifiers & lex.technical_fields:
+                    return phrase
+        return None
+
+    return memo.TECHNICAL_AUDIENCE.remember(document, compute, lex.key)
+
+
+def lead_sentences(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """A prefilter for rules that read the lead's parse (`technical_audience`): the sentences of
+    the headline's, subheading's and summary's units."""
     for unit in find_lead(document).units():
-        for token in unit.nlp or ():
-            phrase = specific_segment(token, lex)
-            if phrase is None:
-                continue
-            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
-            forms = _forms(token)
-            named = forms | {f"{modifier} {form}" for modifier in modifiers for form in forms}
-            if named & role_forms or modifiers & field_forms:
-                return phrase
-    return None
+        yield from unit.sentences
 
 
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:

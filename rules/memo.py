@@ -17,6 +17,9 @@ QUOTED = MemoKey("analysis.quoted", "analysis", "spans of a unit inside quotatio
 NOUN_MENTIONS = MemoKey("analysis.noun_mentions", "analysis", "a unit's tokens and the customer segments they name")
 LEAD = MemoKey("analysis.lead", "document", "the press release's headline, sub-heading and summary")
 SEGMENTS = MemoKey("analysis.segments", "document", "the customer segments the lead names (inputs: lexicon)")
+TECHNICAL_AUDIENCE = MemoKey(
+    "analysis.technical_audience", "document", "the technical audience the lead names, if any (inputs: lexicon)"
+)
 PRODUCT_NAMES = MemoKey("analysis.product_names", "document", "the product's names, found in the release")
 NAMED_SUBJECTS = MemoKey(
     "analysis.named_subjects", "analysis", "a unit's subjects that are proper nouns or code-shaped (product names)"
@@ -94,6 +97,7 @@ __all__ = [
     "SENTENCE_ANALYSIS",
     "SENTENCE_SCORES",
     "SENTENCE_VOICE",
+    "TECHNICAL_AUDIENCE",
     "TECHNOLOGY_TERMS",
     "TECH_FIRST_VERDICT",
     "WEASEL_TERMS",

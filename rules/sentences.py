@@ -54,7 +54,7 @@ from wbl.anatomy import ANGLE_SLOT
 from wbl.document import Sentence
 from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
-from wbl.nlp import known_lemmas, lemma_candidates
+from wbl.nlp import doc_text, known_lemmas, lemma_candidates
 from wbl.rule import RuleContext, Severity
 from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
@@ -557,7 +557,10 @@ class _Tokens(list):  # type: ignore[type-arg]
 
     def __init__(self, span: Any) -> None:
         super().__init__(span)
-        self.doc, self.text, self.root = span.doc, span.text, span.root
+        # The span's text as spaCy's `Span.text` makes it, from the tokens already made.
+        text = "".join(t.text_with_ws for t in self)
+        self.text = text[:-1] if self and self[-1].whitespace_ else text
+        self.doc, self.root = span.doc, span.root
         self.start, self.end, self.start_char = span.start, span.end, span.start_char
 
 
@@ -596,10 +599,10 @@ def phrases_of(
     doc, base = span.doc, span.start_char
     missing = [i for i in ids if where is None or i not in where]
     if missing:
-        where = {
-            **(where or {}),
-            **{i: (doc[i].idx - base, doc[i].idx - base + len(doc[i].text), doc[i].is_punct) for i in missing},
-        }
+        where = dict(where or {})
+        for i in missing:
+            token = doc[i]  # one Token object: each `doc[i]` makes a new one
+            where[i] = (token.idx - base, token.idx - base + len(token.text), token.is_punct)
     runs: list[list[int]] = []
     for i in ids:
         if runs and i == runs[-1][-1] + 1:
@@ -683,7 +686,7 @@ def placeholders_in(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     return tuple(
         (max(start, base) - base, min(stop, end) - base)
         for start, stop in memo.PLACEHOLDERS.remember(
-            sentence.unit, lambda: tuple(m.span() for m in _PLACEHOLDER.finditer(doc.text))
+            sentence.unit, lambda: tuple(m.span() for m in _PLACEHOLDER.finditer(doc_text(doc)))
         )
         if stop > base and start < end
     )
@@ -805,7 +808,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue
             if _in_phone_number(t):
                 continue  # "call 1-888-VET-CALL": letters of a phone number
-            if identifier_piece(t.doc.text, t.idx, t.idx + len(t.text)):
+            if identifier_piece(doc_text(t.doc), t.idx, t.idx + len(t.text)):
                 continue  # "CC-BY-SA", "NOM-024-SSA3": one identifier's pieces
             tech.setdefault(t.i, "acronym")
         elif shape:

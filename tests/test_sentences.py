@@ -469,6 +469,20 @@ def test_jargon_in_a_release_for_a_technical_audience_is_a_hint():
     assert severity is Severity.WARNING
 
 
+def test_an_undefined_acronym_in_a_release_for_a_technical_audience_is_a_hint():
+    # Read from the lead's parse, also when the acronym rule runs alone (its prefilter asks for it).
+    def found(headline: str) -> list[tuple[Severity, str]]:
+        text = f"# {headline}\n\nEvery order reaches the kitchen through one API.\n"
+        options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+        return [(f.severity, f.message) for f in wbl.lint_text(text, "t.md", options=options).findings]
+
+    ((severity, message),) = found("Relay lets DevOps engineers ship on Fridays")
+    assert severity is Severity.INFO and message.startswith("'API' is not defined")
+    assert "; a hint, as the release is for DevOps engineers, who may know it" in message
+    ((severity, message),) = found("Relay lets bakery owners ship on Fridays")
+    assert severity is Severity.WARNING and "a hint" not in message
+
+
 LEAD = (
     "# Pantry Alerts Tells Bakery Owners When Flour Runs Low\n\nBakery owners can now see what runs out.\n\n"
     "SEATTLE — June 1, 2027 — Today Pantry Alerts launched stock alerts for small bakeries.\n\n"

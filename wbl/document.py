@@ -203,15 +203,16 @@ def _sentence_contexts(unit: Unit) -> dict[int, tuple[Any, ...] | None]:
     return contexts
 
 
-def _sentence_spans(doc: Any) -> tuple[tuple[int, int, Any], ...]:
-    """(start_char, end_char, span) of each sentence of a Doc that is not blank, without the
-    newline that ends a label line ("Availability\n", see `wbl.nlp.start_sentences_after_labels`)."""
+def _sentence_spans(doc: Any, text: str) -> tuple[tuple[int, int, Any], ...]:
+    """(start_char, end_char, span) of each sentence of a Doc (whose text is `text`) that is not
+    blank, without the newline that ends a label line ("Availability\n", see
+    `wbl.nlp.start_sentences_after_labels`)."""
     spans = []
     for sent in doc.sents:
         end = sent.end
         while end > sent.start and doc[end - 1].is_space:
             end -= 1
-        if end > sent.start and sent.text.strip():
+        if end > sent.start and text[sent.start_char : sent.end_char].strip():
             span = sent if end == sent.end else doc[sent.start : end]
             spans.append((span.start_char, span.end_char, span))
     return tuple(spans)
@@ -351,7 +352,7 @@ class Unit(_Memo):
             start = self.text.index(stripped[0])
             return (Sentence(self, start, start + len(stripped)),)
         doc = self.nlp
-        spans = SENTENCE_SPANS.remember(self, lambda: _sentence_spans(doc))
+        spans = SENTENCE_SPANS.remember(self, lambda: _sentence_spans(doc, self.text))
         return tuple(Sentence(self, start, end, span) for start, end, span in spans)
 
     @property

@@ -48,6 +48,8 @@ DEEP_FEATURES = frozenset({"pos", "lemma", "dep", "ner"})
 SENTENCE_COMPONENTS = ("senter", "sentencizer")
 # Where the components that `complete` ran on a Doc are recorded (`Doc.user_data`).
 RAN = "wbl.ran"
+# Where `split` keeps a Doc's text (`doc_text`).
+TEXT = "wbl.text"
 
 
 @dataclass
@@ -130,12 +132,16 @@ class Pipeline:
             from spacy.tokens import Doc
 
             docs = [docs[a] if b - a == 1 else _joined(Doc, docs[a:b]) for a, b in spans]
-        for doc in docs:
+        # Each Doc's text, as the pieces hold it (spaCy's tokenizer keeps every character):
+        # `doc.text` would join it again from a new Token object per token, once per call.
+        masked = ["".join(pieces[a:b]) for a, b in spans]
+        for doc, text in zip(docs, masked, strict=True):
+            doc.user_data[TEXT] = text
             cap_sentences(doc)
-            end_sentences_after_abbreviations(doc)
-            start_sentences_after_labels(doc)
-            start_sentences_at_bullets(doc)
-            start_sentences_at_figures(doc)
+            end_sentences_after_abbreviations(doc, text)
+            start_sentences_after_labels(doc, text)
+            start_sentences_at_bullets(doc, text)
+            start_sentences_at_figures(doc, text)
         return docs
 
     def complete(
@@ -346,6 +352,13 @@ def numpy_ops() -> Iterator[None]:
         set_current_ops(previous)
 
 
+def doc_text(doc: Any) -> str:
+    """A Doc's text, as `split` kept it; `doc.text` joins it anew from a new Token object per
+    token on every call."""
+    text = doc.user_data.get(TEXT)
+    return doc.text if text is None else text
+
+
 def _mask_punctuation(text: str) -> str:
     if _LONG_PUNCTUATION.search(text) is None:
         return text
@@ -401,7 +414,7 @@ _AFTER_A_TIME = frozenset(
 )
 
 
-def end_sentences_after_abbreviations(doc: Any) -> None:
+def end_sentences_after_abbreviations(doc: Any, text: str) -> None:
     """Start a sentence after "a.m.", "p.m." or "etc." when a capitalised word follows and a
     lower-case word after it (in place, before any parse): "… between 7 and 9 a.m. Loaves are
     baked …" is two sentences; "at 5 p.m. Tuesday" and "9 a.m. Eastern time" stay one. After a
@@ -409,14 +422,14 @@ def end_sentences_after_abbreviations(doc: Any) -> None:
     starts one: 'at TechStart Inc. "Document quality improved …'."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return  # the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
-    if not _HAS_CLOSING_ABBREVIATION.search(doc.text):
+    if not _HAS_CLOSING_ABBREVIATION.search(text):
         return  # most texts: no walk over their tokens
     for token in doc[: len(doc) - 2]:
         if token.lower_ not in _CLOSING_ABBREVIATIONS:
             continue
         following, after = doc[token.i + 1], doc[token.i + 2]
         if token.lower_ in _COMPANY_SUFFIXES:
-            if _opens_a_quotation(doc, following) and token.whitespace_ and after.text[:1].isupper():
+            if _opens_a_quotation(doc, following, text) and token.whitespace_ and after.text[:1].isupper():
                 following.is_sent_start = True
         elif following.is_title and after.is_lower and following.lower_ not in _AFTER_A_TIME:
             following.is_sent_start = True
@@ -429,12 +442,12 @@ _ENDS_BEFORE_A_FIGURE = re.compile(r"[a-z]{3}[.!?]\s+\d")
 _BEFORE_A_NUMBER = frozenset("fig figs approx vol vols ver eq eqs ch sec pp vs est ref refs art tel ext".split())
 
 
-def start_sentences_at_figures(doc: Any) -> None:
+def start_sentences_at_figures(doc: Any, text: str) -> None:
     """Start a sentence at a figure after a full stop that ends a word of three letters or more
     (in place, before any parse)."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return
-    if not _ENDS_BEFORE_A_FIGURE.search(doc.text):
+    if not _ENDS_BEFORE_A_FIGURE.search(text):
         return
     for token in doc[1 : len(doc) - 1]:
         if token.text not in (".", "!", "?") or not token.whitespace_:
@@ -451,30 +464,30 @@ def start_sentences_at_figures(doc: Any) -> None:
             following.is_sent_start = True
 
 
-def _opens_a_quotation(doc: Any, mark: Any) -> bool:
+def _opens_a_quotation(doc: Any, mark: Any, text: str) -> bool:
     """An opening quotation mark of a quotation of three words or more: "“" or a straight '"'
     with an even number of them before it; not '"Pro" customers' (a quoted word)."""
-    if mark.text not in _OPENING_QUOTES or (mark.text == '"' and doc.text[: mark.idx].count('"') % 2):
+    if mark.text not in _OPENING_QUOTES or (mark.text == '"' and text[: mark.idx].count('"') % 2):
         return False
     closing = next((t.i for t in doc[mark.i + 1 :] if t.text in ('"', "”")), len(doc))
     return closing - mark.i > 3
 
 
-def start_sentences_after_labels(doc: Any) -> None:
+def start_sentences_after_labels(doc: Any, text: str) -> None:
     """Start a sentence after a newline (in place, before any parse). A unit's text holds one
     only after a label line of its own ("**Availability**" over its paragraph; see
     `wbl.markdown`), which the recogniser would run into the sentence that follows."""
-    if "\n" not in doc.text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+    if "\n" not in text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return  # most texts; or the parser set the boundaries (`Pipeline.splitter`): its tree must stay whole
     for token in doc[: len(doc) - 1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
 
 
-def start_sentences_at_bullets(doc: Any) -> None:
+def start_sentences_at_bullets(doc: Any, text: str) -> None:
     """Start a sentence at a bullet character (in place, before any parse): the lines of a list
     typed with "•" are one Markdown paragraph, and the recogniser ran them into one sentence."""
-    if not BULLETS.intersection(doc.text) or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+    if not BULLETS.intersection(text) or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return
     for token in doc[1:]:
         if token.text in BULLETS:

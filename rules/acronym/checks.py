@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wbl_rules.analysis import acronyms, company_names, first_definitions
+from wbl_rules.analysis import Lexicon, acronyms, company_names, first_definitions, technical_audience
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Severity, Violation
@@ -44,10 +44,14 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     **Severity.** A warning in the press release; in the FAQ a hint (``faq-severity``), as the
     FAQ findings of the jargon, passive and tech-first rules are: its readers ask for the terms of
-    the trade ("ROI", "MVP").
+    the trade ("ROI", "MVP"). A hint too in a release whose headline, subheading or summary names
+    a technical audience ("solo developers", "platform teams": the customer lexicon's
+    ``technical-audiences`` and ``technical-fields``), who know the acronyms of their trade
+    ("API", "CLI"); the message says so (``audience-severity``, ``audience-note``), as
+    jargon-density's does.
 
     Options: ``parts``, ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
-    ``place-codes``, ``faq-severity``, messages.
+    ``place-codes``, ``faq-severity``, ``audience-severity``, ``audience-note``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
@@ -57,6 +61,9 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     the company's name as the leader's attribution writes it ("Chief Growth Officer, KC HiLiTES").
     """
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
+    audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
+    lex: Lexicon = ctx.prepared
+    audience = technical_audience(document, lex) if audience_severity is not None else None
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
     names = _names(document, {use.key for use in uses}) | company_names(document)
@@ -70,13 +77,17 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         where = defined.get(use.key)
         if where is not None and where <= (use.unit.index, use.start):
             continue
-        template = ctx["late-message"] if where is not None else ctx["undefined-message"]
+        message = (ctx["late-message"] if where is not None else ctx["undefined-message"]).format(acronym=use.key)
+        severity = faq_severity if use.unit.part == "faq" else None
+        if use.unit.part == "pr" and audience is not None and audience_severity is not None:
+            severity = audience_severity
+            message += ctx.get("audience-note", "").format(audience=audience)
         yield Violation(
-            template.format(acronym=use.key),
+            message,
             use.unit,
             use.start,
             use.end,
-            severity=faq_severity if use.unit.part == "faq" else None,
+            severity=severity,
             vocabulary=VocabularyHint.accept(use.key),
         )
 

@@ -221,9 +221,9 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     plain replacement).
 
     The FAQ may be technical: its findings are hints (``faq-severity``). So are the release's
-    when its lead names a technical audience (``audience-severity``): a segment headed by one of
-    ``technical-audiences`` ("solo developers", "DevOps engineers") or modified by one of
-    ``technical-fields`` ("platform teams", "data scientists"). Such readers know many of the
+    when its lead names a technical audience (``audience-severity``), as the customer lexicon's
+    ``technical-audiences`` and ``technical-fields`` say ("solo developers", "DevOps engineers",
+    "platform teams", "data scientists"). Such readers know many of the
     terms a general reader would have to decode; the hint still names them, with
     ``audience-note``, for the readers outside the team (leaders, press) the release also
     reaches. In user trials, reviewers judged 8 of 53 such warnings right (15%), against 42 of
@@ -244,7 +244,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     A warning hidden by a suppression comment still counts as named.
 
     Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``audience-severity``,
-    ``technical-audiences``, ``technical-fields``, ``audience-note``, ``show``, ``technical-terms``, ``message``,
+    ``audience-note``, ``show``, ``technical-terms``, ``message``,
     ``repeat-severity``, ``repeat-note``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
@@ -258,9 +258,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
     audience = None
     if audience_severity is not None:
-        audience = technical_audience(
-            document, slex.lexicon, ctx.get("technical-audiences", ()), ctx.get("technical-fields", ())
-        )
+        audience = technical_audience(document, slex.lexicon)
     warned: set[str] = set()  # the terms named by warnings so far, in reading order
     for unit, sentence in _sentences(document, ctx):
         found = _verdict(sentence, slex, products, model)
