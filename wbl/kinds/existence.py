@@ -108,7 +108,8 @@ class Existence(Kind):
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Block-quoted quotations and words in
     quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote that
     holds a quotation or opens in the first person, not prose a layout puts under `>`;
-    `skip-quotations`). A word listed in
+    `skip-quotations`: also the quotations the anatomy found without marks, "*Customer quote*:
+    This will save us hours"). A word listed in
     `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
     word ("very fast" -> "fast").
     """
@@ -147,7 +148,12 @@ class Existence(Kind):
         ),
         Option("skip-questions", "boolean", False, "skip questions"),
         Option("skip-blockquotes", "boolean", False, "skip block quotes that hold a quotation"),
-        Option("skip-quotations", "boolean", False, "skip matches inside quotation marks"),
+        Option(
+            "skip-quotations",
+            "boolean",
+            False,
+            "skip matches inside quotation marks and the quotations the anatomy found",
+        ),
         Option("parts", "strings", ["pr", "faq"], "the document parts checked: pr, faq"),
         Option("kinds", "strings", PROSE, "the units checked: heading, paragraph, list_item, table_cell"),
         Option("pos", "table", {}, "word -> the Penn tags in which it counts (needs pos)"),
@@ -236,9 +242,15 @@ class Existence(Kind):
         refine = prepared.refines or scope != "none"
         roles = tuple(self.settings.get("not-in-roles", ()))
         aside = document.anatomy.with_roles(*roles) if roles else ()
+        # The quotations the anatomy found, quotation marks or not ("*Customer quote*: This will
+        # save us hours"): someone's words, as inside quotation marks. Read here, not in the
+        # prefilter, which reads each unit alone.
+        quotes = [(q.unit.index, q.start, q.end) for q in document.anatomy.quotes] if ctx.get("skip-quotations") else []
         for sentence, match, clause_numbers in self._matches(document, ctx):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(s.unit.index == sentence.unit.index and s.start <= start < s.end for s in aside):
+                continue
+            if any(index == sentence.unit.index and s <= start and end <= e for index, s, e in quotes):
                 continue
             if refine and not _counts(sentence, start, end, scope, prepared, clause_numbers):
                 continue
