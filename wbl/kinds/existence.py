@@ -323,8 +323,11 @@ def _conditional(verb: Any) -> bool:
     """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
     or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
     the ingredients": if you do, you will)."""
+    # Without a comma after the condition the parser may take it for the subject ("If a store
+    # has none the order will be sent ...": "has" a csubjpass); a clause that opens with "if" is none.
     if any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        c.dep_ in ("advcl", "csubj", "csubjpass")
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
         for c in verb.children
     ):
         return True
