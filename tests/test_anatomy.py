@@ -2509,6 +2509,39 @@ def test_notes_and_appendices_after_the_faq_are_back_matter_no_rule_reads() -> N
     assert len(back) == 2 and not [f for f in report.findings if f.line in back], report.findings
 
 
+def test_a_section_above_the_faqs_level_that_asks_nothing_ends_the_faq() -> None:
+    # "### FAQs" then "## Technical design": the document has moved on to a design; a section of
+    # that level that holds questions is still the FAQ's.
+    text = textwrap.dedent(
+        """
+        # Leakline tells landlords about a leak before the ceiling stains
+
+        Property managers hear about water damage the day it starts, not the week after.
+
+        ### FAQs
+
+        ### How does a landlord get alerts?
+
+        By text message, within a minute of a sensor getting wet.
+
+        ## Technical design
+
+        Each sensor posts its readings to a queue that a worker drains every second.
+
+        ## Pricing
+
+        ### What does it cost?
+
+        Four dollars a sensor a month.
+        """
+    ).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units}
+    assert parts["Technical design"] == "back" and parts["Each sensor posts it"] == "back"
+    assert parts["Pricing"] == "faq" and parts["Four dollars a senso"] == "faq"
+    assert [q.text for q in anatomy_of(text).questions] == ["How does a landlord get alerts?", "What does it cost?"]
+
+
 def test_sections_after_an_appendix_are_appendix_until_an_faq_heading() -> None:
     # "# Appendix C: Known Limitations" then "# 2. AI Feature Limitations": the numbered
     # sections go on with the appendix; an FAQ heading after them is the FAQ again.

@@ -1351,7 +1351,7 @@ class _Builder:
         self.pr_lines = pr_lines
         # After the FAQ, only a heading ends it ("## Appendix", "## The Verdict"): a bold label
         # inside an answer ("**Notes:**") is the answer's own.
-        faq_lines = self._without_back_matter(lines[faq_start:], headings_only=True)
+        faq_lines = self._past_the_faq(self._without_back_matter(lines[faq_start:], headings_only=True))
         sections = self._alias_sections(pr_lines)
         lead, body = self._lead_and_body(pr_lines, sections)
         quotes = self._quotes(pr_lines, sections)
@@ -1411,6 +1411,31 @@ class _Builder:
                 end = _past_separator(segment.unit.text, segment.start + span[1])
                 found[index] = max(found.get(index, 0), end)
         return MappingProxyType(found)
+
+    def _past_the_faq(self, faq_lines: list[_Line]) -> list[_Line]:
+        """The FAQ's lines without the sections that follow it: under a heading of a higher level
+        than the FAQ's own ("## Technical design" after "### FAQs") that names no FAQ, asks
+        nothing and holds no question, the document has moved on (a design, a spec). Those lines
+        are back matter, as an appendix's are."""
+        opening = faq_lines[0] if faq_lines else None
+        if opening is None or not opening.heading:
+            return faq_lines
+        kept: list[_Line] = []
+        for position, line in enumerate(faq_lines):
+            if self.roles.get(line.segment.index) == "back_matter":
+                continue
+            if line.heading and line.level < opening.level and not line.faq_heading and not line.question:
+                section = []
+                for later in faq_lines[position:]:
+                    if later is not line and later.heading and later.level <= line.level:
+                        break
+                    section.append(later)
+                if not any(later.question for later in section):
+                    for later in section:
+                        self.roles[later.segment.index] = "back_matter"
+                    continue
+            kept.append(line)
+        return kept
 
     def _without_back_matter(self, lines: Sequence[_Line], *, headings_only: bool = False) -> list[_Line]:
         """The lines of the press release (or the FAQ) without its back matter: what a heading such
