@@ -1774,6 +1774,8 @@ def _jargon_terms(
         if t.pos_ in ("NOUN", "ADJ", "VERB") and len(t) >= 4 and not t.is_stop and t.ent_type_ not in NAME_ENTITIES:
             if t.text[0].isupper() and not t.text.isupper():
                 continue  # a capitalised rare word is a name (the product's, often)
+            if t.text.isalpha() and t.text.isupper() and not _ACRONYM.match(t.text):
+                continue  # a word in capitals longer than any acronym is a name: "CORKBRICK", "NVIDIA's"
             if not t.text.isascii() and not _latin(t.text):
                 continue  # Thai, Cyrillic...: English word frequencies cannot say it is rare
             z = reading_zipf(t)
