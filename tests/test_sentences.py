@@ -469,6 +469,21 @@ def test_jargon_in_a_release_for_a_technical_audience_is_a_hint():
     assert severity is Severity.WARNING
 
 
+def test_jargon_that_names_only_words_a_reader_may_know_is_a_hint():
+    # 'stack' is a general computing word: a hint; with `weak-severity` "" the model's warning.
+    text = (
+        "# Pinecone Camp lets parents see their child's day\n\nParents see photos of their child every evening.\n\n"
+        "I also added a stack rank column, based on what my kid wanted most, to the sheet of camps.\n"
+    )
+    found = {}
+    for weak in ("info", ""):
+        options = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options={"WB401": {"weak-severity": weak}})
+        ((finding),) = wbl.lint_text(text, "t.md", options=options).findings
+        assert "'stack' (computing word)" in finding.message
+        found[weak] = finding.severity
+    assert found == {"info": Severity.INFO, "": Severity.WARNING}
+
+
 def test_an_undefined_acronym_in_a_release_for_a_technical_audience_is_a_hint():
     # Read from the lead's parse, also when the acronym rule runs alone (its prefilter asks for it).
     def found(headline: str) -> list[tuple[Severity, str]]:
