@@ -1209,6 +1209,7 @@ class WeaselTable:
     first_facts: frozenset[str]
     skip_questions: bool
     distinct_nouns: frozenset[str] = frozenset()
+    selection_verbs: frozenset[str] = frozenset()
     size_words: frozenset[str] = frozenset()
     scale_levels: frozenset[str] = frozenset()
 
@@ -1240,6 +1241,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "suggestion_verbs": words("suggestion-verbs"),
         "first_facts": words("first-facts"),
         "distinct_nouns": words("distinct-nouns"),
+        "selection_verbs": words("selection-verbs"),
         "size_words": words("size-words"),
         "scale_levels": words("scale-levels"),
     }
@@ -1574,6 +1576,8 @@ def _excused(
         return True  # "the best music to play": a selection, not a claim
     if word == "best" and tok.dep_ not in ("amod", "ROOT", "attr", "nsubj", "dobj") and tok.tag_ != "JJS":
         return True
+    if kind == "superlative" and "best" not in word and _selection_criterion(doc[tokens[-1]], nxt, table):
+        return True  # "routes each order to the cheapest carrier": how it chooses, not a claim
     if word in ("may", "might", "should") and not _hedging_modal(tok, word, table, numbers, question):
         return True
     if kind in ("peacock", "easy") and _under_lack(tok):
@@ -1614,6 +1618,31 @@ def _excused(
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
+
+
+def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool:
+    """Whether a superlative of a measure says what the product chooses: the noun phrase it
+    qualifies (or that it is) is the object of a verb of choosing, directly or through a
+    preposition ("picks the cheapest path", "retrieves the most similar past actions", "routes
+    each order to the nearest store", "sorted by the most recent"), not a claim about the
+    product ("the cheapest plan on the market")."""
+    if not table.selection_verbs:
+        return False
+    if last.lower_ == "most" and nxt is not None and nxt.pos_ in ("ADJ", "ADV"):
+        last = nxt  # "the most similar": the adjective after "most" qualifies the noun
+    noun = last.head if last.dep_ == "amod" else last
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "dative"):
+        noun = noun.head  # "to the nearest store": the preposition's verb chooses
+    elif noun.dep_ not in ("dobj",):
+        return False
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return False
+    # Any lemma the word could have: the lemmatizer takes "routes" for a form of "rout".
+    lemmas = lemma_candidates(verb.doc, verb.lower_) or frozenset((verb.lemma_.lower(),))
+    return bool((lemmas | {verb.lemma_.lower()}) & table.selection_verbs)
 
 
 def _names_distinct(tok: Any, table: WeaselTable) -> bool:

@@ -58,7 +58,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       ride", "when you sign in for the first time"), an order among people or events ("the first
       family to reply gets the lane"; but "For the first time, clinics can ..."
       opening a sentence or clause is a claim), "unique" meaning distinct ("a unique QR code",
-      "unique visitors", ``distinct-nouns``), terms of art ("generally available", "best
+      "unique visitors", ``distinct-nouns``), a superlative of a measure that says what the
+      product chooses ("routes each order to the cheapest carrier", "retrieves the most similar
+      past actions": the object of one of ``selection-verbs``; "finds the best deals" is still a
+      claim), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
       outage was detected in seconds")
       or of a launch ("available immediately"), or denied ("doesn't instantly rewire it"; "in
