@@ -1090,6 +1090,8 @@ def _unit_acronyms(
             continue
         if identifier_piece(text, match.start(), match.end()):
             continue  # "NOM-024-SSA3", "CC-BY-SA": one identifier (a standard's, a licence's), no acronym
+        if roman_numeral(text, match.start(), match.end(1)):
+            continue  # "SOC 2 Type II", "Leads I, II, III": a number, not an acronym
         compound = _CAPS_WORD_AFTER.match(text, match.end())
         if compound and _ordinary(compound.group(1), zipf):
             continue  # "GI-SMART", "AI-SMART": a name in capitals, not an acronym ("PCI-DSS" still is one)
@@ -1100,6 +1102,24 @@ def _unit_acronyms(
 
 
 _IDENTIFIER_PIECES = re.compile(r"[A-Z0-9]+(?:[-\u2010\u2011][A-Z0-9]+){2,}")
+# A Roman numeral of I, V and X ("II", "IV", "XII"), and the word before one, with what is between.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)(,?)\s+$")
+
+
+def roman_numeral(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a Roman numeral that numbers the word before it ("SOC 2 Type
+    II", "Phase II", "Title IX"), or follows another in a list ("Leads I, II, III"): not an
+    acronym. After a word in lower case it is one ("keeps its original IV")."""
+    if not _ROMAN.fullmatch(text[start:end]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word, comma = before.groups()
+    if comma:
+        return _ROMAN.fullmatch(word) is not None
+    return word[0].isupper() and any(c.islower() for c in word[1:])
 
 
 def identifier_piece(text: str, start: int, end: int) -> bool:

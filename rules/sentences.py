@@ -47,6 +47,7 @@ from wbl_rules.analysis import (
     lexicon,
     phrase_tokens,
     prepare_lexicon,
+    roman_numeral,
     subject_of,
 )
 
@@ -810,6 +811,8 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue  # "call 1-888-VET-CALL": letters of a phone number
             if identifier_piece(doc_text(t.doc), t.idx, t.idx + len(t.text)):
                 continue  # "CC-BY-SA", "NOM-024-SSA3": one identifier's pieces
+            if roman_numeral(doc_text(t.doc), t.idx, t.idx + len(t.text)):
+                continue  # "SOC 2 Type II", "Phase II": a number
             tech.setdefault(t.i, "acronym")
         elif shape:
             tech.setdefault(t.i, shape)

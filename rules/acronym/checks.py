@@ -37,7 +37,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     dateline ("DENVER, Colo. --"), ordinary words written in capitals ("FREE"), slots left for a
     value ("[EXEC NAME]", "<COMPANY>": the placeholder check reports those), an identifier of
     three pieces or more in capitals ("CC-BY-SA", "NOM-024-SSA3"; not "GDPR-CCPA-HIPAA" or
-    "AES-256-GCM", whose pieces are acronyms), code spans and the terms the project's vocabulary
+    "AES-256-GCM", whose pieces are acronyms), Roman numerals that number the word before them
+    ("Title IX", "Leads I, II, III"; "its original IV" is an acronym), code spans and the terms the project's vocabulary
     accepts.
 
     **Fix.** Spell it out at first use, "hardware security module (HSM)", or use plain words.

@@ -216,7 +216,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     read as the word meant, "hundereds"; words in other scripts, whose rarity English word
     frequencies cannot judge, "ระบบ"; hashtags, "#offroad"; names, the company's as the
     leader's attribution writes it among them, "KC HiLiTES", and words in capitals too long
-    for an acronym, "CORKBRICK"; dateline cities; ``[EXEC NAME]``
+    for an acronym, "CORKBRICK"; Roman numerals that number a word, "SOC 2 Type II"; dateline cities; ``[EXEC NAME]``
     placeholders; amounts in millions or billions, "$1.1B", and version labels, "V1", which are
     no code names). A sentence the model is confident about is a warning, one it
     finds likely is a hint (the thresholds come from training; see docs/architecture.md). The
