@@ -2542,6 +2542,30 @@ def test_a_section_above_the_faqs_level_that_asks_nothing_ends_the_faq() -> None
     assert [q.text for q in anatomy_of(text).questions] == ["How does a landlord get alerts?", "What does it cost?"]
 
 
+def test_a_heading_that_says_it_is_not_for_the_reader_is_back_matter() -> None:
+    text = textwrap.dedent(
+        """
+        # Leakline tells landlords about a leak before the ceiling stains
+
+        Property managers hear about water damage the day it starts, not the week after.
+
+        ## Fact-check ledger (internal — do not send)
+
+        The 40% figure comes from a 2024 insurer survey that we could not verify.
+
+        ## Internal FAQ (do not send)
+
+        ### Who pays for the sensors?
+
+        The landlord, at four dollars a sensor a month.
+        """
+    ).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units}
+    assert parts["The 40% figure comes"] == "back"
+    assert parts["The landlord, at fou"] == "faq"  # a heading that names the FAQ stays the FAQ's
+
+
 def test_sections_after_an_appendix_are_appendix_until_an_faq_heading() -> None:
     # "# Appendix C: Known Limitations" then "# 2. AI Feature Limitations": the numbered
     # sections go on with the appendix; an FAQ heading after them is the FAQ again.

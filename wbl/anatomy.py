@@ -397,6 +397,10 @@ def is_back_matter(heading: str) -> bool:
         key in {normalise(h) for h in back["headings"]}
         or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
+        or (
+            any(f" {normalise(m)} " in f" {key} " for m in back.get("markers", ()))
+            and re.search(r"\bfaqs?\b|\bquestions?\b", key) is None
+        )
         or is_open_questions(heading)
     )
 
