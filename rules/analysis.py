@@ -670,27 +670,46 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
 
 
 def technical_audience(document: Document, lex: Lexicon) -> str | None:
-    """The first customer segment the lead names that is a technical audience, as written, or
-    None: a segment headed by one of the lexicon's `technical-audiences`, alone or after a
-    modifier ("solo developers", "DevOps engineers", "data scientists"), or with one of its
-    `technical-fields` among its modifiers ("platform teams", "IT admins")."""
+    """The first technical readers among the customers the lead names, or None. A customer
+    segment of the headline, subheading or summary ("startups, solo developers and small teams")
+    is technical when its head, alone or after a modifier, is one of the lexicon's
+    `technical-audiences` ("solo developers", "data scientists"), or when one of its modifiers is
+    one of its `technical-fields` ("platform teams", "IT admins"); not the company's own people
+    ("our engineers"), people the customer does without or hires ("without a web developer",
+    "helps bakeries hire developers"). Returned as the words that make it so ("developers",
+    "platform teams")."""
 
     def compute() -> str | None:
         for unit in find_lead(document).units():
             for token in unit.nlp or ():
-                phrase = specific_segment(token, lex)
-                if phrase is None:
+                if specific_segment(token, lex) is None or _company_owned(token, lex):
                     continue
-                modifiers = {
-                    c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
-                }
-                forms = _forms(token)
-                named = forms | {f"{modifier} {form}" for modifier in modifiers for form in forms}
-                if named & lex.technical_audiences or modifiers & lex.technical_fields:
-                    return phrase
+                if token.dep_ == "pobj" and token.head.lower_ in ("without", "than", "unlike", "instead"):
+                    continue
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in ("hire", "recruit", "replace", "find"):
+                    continue
+                words = _technical_words(token, lex)
+                if words is not None:
+                    return words
         return None
 
     return memo.TECHNICAL_AUDIENCE.remember(document, compute, lex.key)
+
+
+def _technical_words(head: Any, lex: Lexicon) -> str | None:
+    """The words of a customer segment that make it technical readers, as written (a title-case
+    word in lower case), or None."""
+
+    def written(token: Any) -> str:
+        return token.text.lower() if token.text.istitle() else token.text
+
+    forms = _forms(head)
+    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i):
+        if modifier.lower_ in lex.technical_fields or {f"{modifier.lower_} {form}" for form in forms} & (
+            lex.technical_audiences
+        ):
+            return f"{written(modifier)} {written(head)}"
+    return written(head) if forms & lex.technical_audiences else None
 
 
 def lead_sentences(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
@@ -1026,12 +1045,15 @@ def acronyms(document: Document, ctx: Mapping[str, Any], vocabulary: Vocabulary 
     places = frozenset(p.upper() for p in ctx.get("place-codes", ()))
     kinds = set(ctx.get("kinds", ("heading", "paragraph", "list_item", "table_cell")))
     zipf = float(ctx.get("common-word-zipf", 4.5))
-    inputs = _acronym_inputs(pattern.pattern, exempt, places, zipf)
+    numbered = frozenset(str(w).lower() for w in ctx.get("numbered-words", ()))
+    inputs = _acronym_inputs(pattern.pattern, exempt, places, zipf, numbered)
     place = _dateline_place(document)
     for unit in document.units:
         if unit.kind not in kinds:
             continue
-        uses = memo.ACRONYMS.remember(unit, partial(_unit_acronyms, unit.text, pattern, exempt, places, zipf), inputs)
+        uses = memo.ACRONYMS.remember(
+            unit, partial(_unit_acronyms, unit.text, pattern, exempt, places, zipf, numbered), inputs
+        )
         for key, start, end, defines in uses:
             if place is not None and unit is place[0] and place[1] <= start < place[2]:
                 continue  # "DENVER, Colo. --": the place of the release's dateline
@@ -1054,9 +1076,12 @@ def _dateline_place(document: Document) -> tuple[Unit, int, int] | None:
 
 
 @lru_cache(maxsize=16)
-def _acronym_inputs(pattern: str, exempt: frozenset[str], places: frozenset[str], zipf: float) -> str:
+def _acronym_inputs(
+    pattern: str, exempt: frozenset[str], places: frozenset[str], zipf: float, numbered: frozenset[str]
+) -> str:
     """The acronym options as one memo input."""
-    return hashlib.sha1(json.dumps([pattern, sorted(exempt), sorted(places), zipf]).encode()).hexdigest()[:16]
+    values = [pattern, sorted(exempt), sorted(places), zipf, sorted(numbered)]
+    return hashlib.sha1(json.dumps(values).encode()).hexdigest()[:16]
 
 
 _CITY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,} $")
@@ -1064,7 +1089,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[),;.—–]|$)")
 
 
 def _unit_acronyms(
-    text: str, pattern: re.Pattern[str], exempt: frozenset[str], places: frozenset[str], zipf: float
+    text: str,
+    pattern: re.Pattern[str],
+    exempt: frozenset[str],
+    places: frozenset[str],
+    zipf: float,
+    numbered: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, int, int, bool], ...]:
     """(acronym, start, end, defines) of each acronym use in a unit's text (see `acronyms`)."""
     letters = sum(map(str.isalpha, text))
@@ -1090,7 +1120,7 @@ def _unit_acronyms(
             continue
         if identifier_piece(text, match.start(), match.end()):
             continue  # "NOM-024-SSA3", "CC-BY-SA": one identifier (a standard's, a licence's), no acronym
-        if roman_numeral(text, match.start(), match.end(1)):
+        if roman_numeral(text, match.start(), match.end(1), numbered):
             continue  # "SOC 2 Type II", "Leads I, II, III": a number, not an acronym
         compound = _CAPS_WORD_AFTER.match(text, match.end())
         if compound and _ordinary(compound.group(1), zipf):
@@ -1107,19 +1137,22 @@ _ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)(,?)\s+$")
 
 
-def roman_numeral(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a Roman numeral that numbers the word before it ("SOC 2 Type
-    II", "Phase II", "Title IX"), or follows another in a list ("Leads I, II, III"): not an
-    acronym. After a word in lower case it is one ("keeps its original IV")."""
+def roman_numeral(text: str, start: int, end: int, numbered: frozenset[str]) -> bool:
+    """Whether text[start:end] is a Roman numeral that numbers the word before it, one of
+    `numbered` (lower case: "SOC 2 Type II", "Phase II", "Title IX"), or follows another in a
+    list that counts from "I" or from such a word ("(I, II, III)", "Leads I, II, III"): not an
+    acronym. After another word it is one ("Home IV Therapy", "its original IV")."""
     if not _ROMAN.fullmatch(text[start:end]):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     word, comma = before.groups()
-    if comma:
-        return _ROMAN.fullmatch(word) is not None
-    return word[0].isupper() and any(c.islower() for c in word[1:])
+    if comma:  # a list of numerals counts from "I" or from a numbered word ("Leads I, II, III")
+        return _ROMAN.fullmatch(word) is not None and (
+            word == "I" or roman_numeral(text, before.start(1), before.end(1), numbered)
+        )
+    return word.lower() in numbered or word.lower().rstrip("s") in numbered
 
 
 def identifier_piece(text: str, start: int, end: int) -> bool:

@@ -217,6 +217,7 @@ class SentenceLexicon:
     buzzwords: SubstitutionTable  # the buzzword rule's table, rejected terms included
     impl_verbs: frozenset[str]
     acronym_exempt: frozenset[str]  # upper case
+    numbered_words: frozenset[str]  # lower case: words a Roman numeral numbers ("Type II")
     place_codes: frozenset[str]
     accepted: frozenset[str]  # normalised: the vocabulary's accepted terms and products
 
@@ -246,6 +247,7 @@ def sentence_lexicon(
         normal_phrase(t).upper() for t in accepted
     )
     places = frozenset(str(a).upper() for a in acronym_options.get("place-codes", ()))
+    numbered = frozenset(str(w).lower() for w in acronym_options.get("numbered-words", ()))
     customer_lexicon = replace(
         lex, roles=lex.roles - NOT_ROLES, generic_customers=lex.generic_customers - NOT_ROLES, key=lex.key + ":roles"
     )
@@ -257,6 +259,7 @@ def sentence_lexicon(
         impl_verbs=lex.implementation_verbs | EXTRA_BUILD_VERBS,
         acronym_exempt=exempt,
         place_codes=places,
+        numbered_words=numbered,
         accepted=accepted,
     )
     key = _digest(lex.key, sorted(buzzwords.replacements), {k: sorted(v) for k, v in parts.items()})
@@ -811,7 +814,7 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue  # "call 1-888-VET-CALL": letters of a phone number
             if identifier_piece(doc_text(t.doc), t.idx, t.idx + len(t.text)):
                 continue  # "CC-BY-SA", "NOM-024-SSA3": one identifier's pieces
-            if roman_numeral(doc_text(t.doc), t.idx, t.idx + len(t.text)):
+            if roman_numeral(doc_text(t.doc), t.idx, t.idx + len(t.text), slex.numbered_words):
                 continue  # "SOC 2 Type II", "Phase II": a number
             tech.setdefault(t.i, "acronym")
         elif shape:
@@ -1213,6 +1216,8 @@ class WeaselTable:
     skip_questions: bool
     distinct_nouns: frozenset[str] = frozenset()
     selection_verbs: frozenset[str] = frozenset()
+    measure_superlatives: frozenset[str] = frozenset()
+    market_scopes: frozenset[str] = frozenset()
     size_words: frozenset[str] = frozenset()
     scale_levels: frozenset[str] = frozenset()
 
@@ -1245,6 +1250,8 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "first_facts": words("first-facts"),
         "distinct_nouns": words("distinct-nouns"),
         "selection_verbs": words("selection-verbs"),
+        "measure_superlatives": words("measure-superlatives"),
+        "market_scopes": words("market-scopes"),
         "size_words": words("size-words"),
         "scale_levels": words("scale-levels"),
     }
@@ -1579,7 +1586,7 @@ def _excused(
         return True  # "the best music to play": a selection, not a claim
     if word == "best" and tok.dep_ not in ("amod", "ROOT", "attr", "nsubj", "dobj") and tok.tag_ != "JJS":
         return True
-    if kind == "superlative" and "best" not in word and _selection_criterion(doc[tokens[-1]], nxt, table):
+    if (word == "the most" or word in table.measure_superlatives) and _selection_criterion(doc[tokens[-1]], nxt, table):
         return True  # "routes each order to the cheapest carrier": how it chooses, not a claim
     if word in ("may", "might", "should") and not _hedging_modal(tok, word, table, numbers, question):
         return True
@@ -1625,27 +1632,39 @@ def _excused(
 
 def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool:
     """Whether a superlative of a measure says what the product chooses: the noun phrase it
-    qualifies (or that it is) is the object of a verb of choosing, directly or through a
-    preposition ("picks the cheapest path", "retrieves the most similar past actions", "routes
-    each order to the nearest store", "sorted by the most recent"), not a claim about the
-    product ("the cheapest plan on the market")."""
+    qualifies (or that it is) is the object of a verb of choosing, directly or after "to", "by",
+    "over", "through" or "via" ("picks the cheapest path", "retrieves the most similar past
+    actions", "routes each order to the cheapest carrier", "sorted by the most recent"), chosen by
+    something other than the customer, and not against the whole market ("of any search engine",
+    "anywhere", "in the industry", "on the web"): then it is a claim."""
     if not table.selection_verbs:
         return False
     if last.lower_ == "most" and nxt is not None and nxt.pos_ in ("ADJ", "ADV"):
         last = nxt  # "the most similar": the adjective after "most" qualifies the noun
+    while last.pos_ == "ADV" and last.head.pos_ == "ADJ" and last.head.i > last.i:
+        last = last.head  # "the most contextually similar"
     noun = last.head if last.dep_ == "amod" else last
     while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
         noun = noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "dative"):
+    phrase = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in _CHOSEN_THROUGH:
         noun = noun.head  # "to the nearest store": the preposition's verb chooses
-    elif noun.dep_ not in ("dobj",):
+    elif noun.dep_ != "dobj":
         return False
     verb = noun.head
     if verb.pos_ != "VERB":
         return False
+    if any(t.lower_ in table.market_scopes for t in (*phrase.subtree, *verb.children)):
+        return False  # "the fastest results of any search engine", "the cheapest flights anywhere"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in ("customer", "user", "team", "people", "you", "we"):
+        return False  # "Customers choose Relay for ...": their choice of the product is the claim
     # Any lemma the word could have: the lemmatizer takes "routes" for a form of "rout".
     lemmas = lemma_candidates(verb.doc, verb.lower_) or frozenset((verb.lemma_.lower(),))
     return bool((lemmas | {verb.lemma_.lower()}) & table.selection_verbs)
+
+
+_CHOSEN_THROUGH = frozenset(("to", "by", "over", "through", "via"))
 
 
 def _names_distinct(tok: Any, table: WeaselTable) -> bool:

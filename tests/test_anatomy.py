@@ -2566,6 +2566,37 @@ def test_a_heading_that_says_it_is_not_for_the_reader_is_back_matter() -> None:
     assert parts["The landlord, at fou"] == "faq"  # a heading that names the FAQ stays the FAQ's
 
 
+def test_a_closing_getting_started_and_an_embargo_line_stay_the_release() -> None:
+    text = textwrap.dedent(
+        """
+        # Leakline tells landlords about a leak before the ceiling stains
+
+        ## Embargoed: not for release until June 1, 2027
+
+        Property managers hear about water damage the day it starts, not the week after.
+
+        ### FAQ
+
+        ### How does a landlord get alerts?
+
+        By text message, within a minute of a sensor getting wet.
+
+        ## Getting started
+
+        Landlords sign up at leakline.example and pair a sensor in two minutes.
+
+        ## Disclaimer
+
+        Leakline does not replace a plumber's inspection.
+        """
+    ).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units}
+    assert parts["Property managers he"] == "pr"
+    assert parts["Landlords sign up at"] != "back" and parts["Leakline does not re"] == "back"
+    assert document.anatomy.get("call_to_action").text.startswith("Landlords sign up")
+
+
 def test_sections_after_an_appendix_are_appendix_until_an_faq_heading() -> None:
     # "# Appendix C: Known Limitations" then "# 2. AI Feature Limitations": the numbered
     # sections go on with the appendix; an FAQ heading after them is the FAQ again.

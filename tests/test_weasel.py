@@ -129,3 +129,35 @@ def test_weasel_words_in_the_internal_faq_are_hints() -> None:
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"internal-faq-severity": ""}})
     kept = {(f.line, f.text): f.severity for f in wbl.lint_text(text, options=options).findings}
     assert kept[(15, "The most")] == wbl.Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # What the product chooses: a superlative of a measure, the object of a verb of choosing.
+        ("Slipway routes each boat to the cheapest berth.", []),
+        ("Slipway sorts offers by the most recent.", []),
+        ("It retrieves the most contextually similar past bookings.", []),
+        # Claims: against the market, the customer's choice, or not a measure.
+        ("Slipway finds the cheapest berths anywhere.", ["cheapest"]),
+        ("Slipway returns the fastest results of any marina app.", ["fastest"]),
+        ("Customers choose Slipway for the fastest support in the industry.", ["fastest"]),
+        ("Boat owners pick Slipway as the most trusted app for berths.", ["the most"]),
+        ("Slipway picks the easiest route home.", ["easiest"]),
+        ("Slipway is the cheapest app on the market.", ["cheapest"]),
+    ],
+)
+def test_a_superlative_the_product_chooses_by_is_no_claim(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Lighting is one of the first things a guest notices.", []),
+        ("The only thing you need to know is the berth number.", []),
+        ("Slipway is the first app that books a berth in one tap.", ["the first"]),
+    ],
+)
+def test_the_first_thing_is_an_order_not_a_claim(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged

@@ -399,7 +399,7 @@ def is_back_matter(heading: str) -> bool:
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
         or (
             any(f" {normalise(m)} " in f" {key} " for m in back.get("markers", ()))
-            and re.search(r"\bfaqs?\b|\bquestions?\b", key) is None
+            and re.search(r"\bfaqs?\b|\bquestions?\b|\bembargo", key) is None
         )
         or is_open_questions(heading)
     )
@@ -1418,9 +1418,10 @@ class _Builder:
 
     def _past_the_faq(self, faq_lines: list[_Line]) -> list[_Line]:
         """The FAQ's lines without the sections that follow it: under a heading of a higher level
-        than the FAQ's own ("## Technical design" after "### FAQs") that names no FAQ, asks
-        nothing and holds no question, the document has moved on (a design, a spec). Those lines
-        are back matter, as an appendix's are."""
+        than the FAQ's own ("## Technical design" after "### FAQs") that names no FAQ and no part
+        of the release ("## Getting started" is the close), asks nothing and holds no question,
+        the document has moved on (a design, a spec). Those lines are back matter, as an
+        appendix's are."""
         opening = faq_lines[0] if faq_lines else None
         if opening is None or not opening.heading:
             return faq_lines
@@ -1428,7 +1429,13 @@ class _Builder:
         for position, line in enumerate(faq_lines):
             if self.roles.get(line.segment.index) == "back_matter":
                 continue
-            if line.heading and line.level < opening.level and not line.faq_heading and not line.question:
+            if (
+                line.heading
+                and line.level < opening.level
+                and not line.faq_heading
+                and not line.question
+                and line.alias is None  # "## Getting started" closing the document is the release's close
+            ):
                 section = []
                 for later in faq_lines[position:]:
                     if later is not line and later.heading and later.level <= line.level:

@@ -204,9 +204,10 @@ def _sentence_contexts(unit: Unit) -> dict[int, tuple[Any, ...] | None]:
 
 
 def _sentence_spans(doc: Any, text: str) -> tuple[tuple[int, int, Any], ...]:
-    """(start_char, end_char, span) of each sentence of a Doc (whose text is `text`) that is not
-    blank, without the newline that ends a label line ("Availability\n", see
-    `wbl.nlp.start_sentences_after_labels`)."""
+    """(start_char, end_char, span) of each sentence of a unit's Doc that is not blank, without
+    the newline that ends a label line ("Availability\n", see
+    `wbl.nlp.start_sentences_after_labels`). `text` is the unit's: the Doc's but for long runs
+    of punctuation masked as "-" (`wbl.nlp`), which are no white space either way."""
     spans = []
     for sent in doc.sents:
         end = sent.end

@@ -105,6 +105,12 @@ WEAK_KINDS = ("vocab",)
 WEAK_EVIDENCE = ("vocab", "uncommon", "camel")
 
 
+def _weak(term: Term) -> bool:
+    """A term a reader may well know (`WEAK_EVIDENCE`); not a name in code's own case
+    ("getUserById", "npm"), which is code, not a brand."""
+    return term.kind in WEAK_EVIDENCE and not (term.kind == "camel" and term.text[:1].islower())
+
+
 def _acronym_key(text: str) -> str:
     """ "APIs" -> "API": the acronym as the document defines it."""
     return text[:-1] if text.endswith("s") and text[:-1].isupper() else text.upper()
@@ -225,10 +231,10 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     plain replacement).
 
     A finding that names only terms a reader may well know (general computing words, "system",
-    "uploads"; words that are only somewhat rare, "legible"; names shaped like code, "OpenAI") is a
-    hint (``weak-severity``): in user trials, reviewers judged 9 of 45 such warnings right (20%),
-    against 48 of 150 (32%) for the others, though the labelled sentences count most of them as
-    jargon (a general reader's view).
+    "uploads"; words that are only somewhat rare, "legible"; names shaped like code, "OpenAI",
+    but not code's own, "getUserById") is a hint (``weak-severity``): in user trials, reviewers
+    judged 9 of 45 such warnings right (20%), against 48 of 150 (32%) for the others, though the
+    labelled sentences count most of them as jargon (a general reader's view).
 
     The FAQ may be technical: its findings are hints (``faq-severity``). So are the release's
     when its lead names a technical audience (``audience-severity``), as the customer lexicon's
@@ -286,11 +292,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
-        if (
-            weak_severity is not None
-            and weak_severity.rank < severity.rank
-            and all(t.kind in WEAK_EVIDENCE for t, _ in terms)
-        ):
+        if weak_severity is not None and weak_severity.rank < severity.rank and all(_weak(t) for t, _ in terms):
             severity = weak_severity  # only words a reader may well know: "system", "uploads", "legible"
         if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
             severity = audience_severity

@@ -60,8 +60,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       opening a sentence or clause is a claim), "unique" meaning distinct ("a unique QR code",
       "unique visitors", ``distinct-nouns``), a superlative of a measure that says what the
       product chooses ("routes each order to the cheapest carrier", "retrieves the most similar
-      past actions": the object of one of ``selection-verbs``; "finds the best deals" is still a
-      claim), terms of art ("generally available", "best
+      past actions": the object of one of ``selection-verbs``; not the customer's choice, nor one
+      measured against the market, ``market-scopes``, "the fastest results of any search
+      engine"; "finds the best deals" is still a claim), terms of art ("generally available", "best
       practices"), a speed in an account of what happened ("the service recovered in seconds", "the
       outage was detected in seconds")
       or of a launch ("available immediately"), or denied ("doesn't instantly rewire it"; "in
@@ -105,7 +106,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``size-words``, ``scale-levels``, ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
+    ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``size-words``, ``scale-levels``,
+    ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared

@@ -108,8 +108,8 @@ class Existence(Kind):
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Block-quoted quotations and words in
     quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote that
     holds a quotation or opens in the first person, not prose a layout puts under `>`;
-    `skip-quotations`: also the quotations the anatomy found without marks, "*Customer quote*:
-    This will save us hours"). A word listed in
+    `skip-quotations`: also, for a rule that is not local, the quotations the anatomy found in a
+    paragraph without marks, "*Customer quote*: This will save us hours"). A word listed in
     `cut` gets a fix that removes it (safe or unsafe, as listed) where it only qualifies another
     word ("very fast" -> "fast").
     """
@@ -242,10 +242,17 @@ class Existence(Kind):
         refine = prepared.refines or scope != "none"
         roles = tuple(self.settings.get("not-in-roles", ()))
         aside = document.anatomy.with_roles(*roles) if roles else ()
-        # The quotations the anatomy found, quotation marks or not ("*Customer quote*: This will
-        # save us hours"): someone's words, as inside quotation marks. Read here, not in the
-        # prefilter, which reads each unit alone.
-        quotes = [(q.unit.index, q.start, q.end) for q in document.anatomy.quotes] if ctx.get("skip-quotations") else []
+        # The quotations the anatomy found in a paragraph without quotation marks ("*Customer
+        # quote*: This will save us hours"): someone's words, as inside quotation marks (where
+        # there are marks, they say where the quotation ends: not the narration between two).
+        # Only for a rule that reads the whole document (a local one is remembered paragraph by
+        # paragraph, and the anatomy reads the others), and not in the prefilter, which reads
+        # each unit alone.
+        quotes = (
+            [(q.unit.index, q.start, q.end) for q in document.anatomy.quotes if not quotation_spans(q.unit.text)]
+            if ctx.get("skip-quotations") and not self.local
+            else []
+        )
         for sentence, match, clause_numbers in self._matches(document, ctx):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(s.unit.index == sentence.unit.index and s.start <= start < s.end for s in aside):
