@@ -161,3 +161,12 @@ def test_a_superlative_the_product_chooses_by_is_no_claim(sentence, flagged):
 )
 def test_the_first_thing_is_an_order_not_a_claim(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
+    text = (
+        "# Slipway\n\nBoat owners book a berth in one tap.\n\n## Open Risks\n\n"
+        "- App-store rules may constrain background sync.\n\n## Pricing\n\nBerths may cost less in winter.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    assert [(f.line, f.text) for f in report.findings] == [(11, "may")]

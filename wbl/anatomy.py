@@ -919,10 +919,24 @@ class Anatomy:
 
     def risk_answers(self, more_cues: Sequence[str] = ()) -> tuple[Segment, ...]:
         """The answers to the FAQ's questions about what could go wrong ("What are the risks?",
-        "What could make this fail?", and questions with one of `more_cues`), where saying what
-        may happen is the point."""
+        "What could make this fail?", and questions with one of `more_cues`), and the sections
+        under a heading that names risks ("## Open Risks"), where saying what may happen is the
+        point."""
         cues = (*data()["bezos"]["pre_mortem"], *more_cues)
-        return tuple(s for q in self.questions if cue_hits(q.text, cues) for s in q.answer)
+        answers = [s for q in self.questions if cue_hits(q.text, cues) for s in q.answer]
+        # The text under a heading that names them ("## Open Risks", "### Risks and mitigations"),
+        # up to the next heading of its level or higher: saying what may happen is its point too.
+        heading = None
+        for segment in self.segments:
+            unit = segment.unit
+            if unit.is_heading:
+                if heading is not None and unit.level <= heading.level:
+                    heading = None
+                if heading is None and not unit.text.rstrip().endswith("?") and cue_hits(unit.text, cues):
+                    heading = unit
+            elif heading is not None:
+                answers.append(segment)
+        return tuple(answers)
 
     def role_of(self, unit: Any) -> str:
         """The role of a unit's first segment ("problem", "answer", "title", ...)."""

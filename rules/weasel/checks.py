@@ -50,9 +50,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       predicts ("should help", ``prediction-verbs``), never a requirement ("secrets should live on
       the server") or in a question; no hedge at all in the answer to a question about what could
       go wrong ("What are the risks?", "What could make this fail?") or what happens in a case
-      ("What if the lock goes offline?", ``hedge-questions``), where what may happen is the
-      answer, nor in the alternative a sentence rejects ("built from real corrections, not from
-      what engineers thought might break");
+      ("What if the lock goes offline?", ``hedge-questions``), or under a heading that names
+      risks ("## Open Risks"), where what may happen is the answer, nor in the alternative a
+      sentence rejects ("built from real corrections, not from what engineers thought might
+      break");
     - claims and facts: "the first" / "the only" before a fact ("the first release of",
       ``first-facts``), a count ("the first 50 patients") or a point in time ("on the first
       ride", "when you sign in for the first time"), an order among people or events ("the first
