@@ -50,6 +50,8 @@ EXTENSIONS = {
     "extend-generic-customers": "generic-customers",
     "extend-benefit-verbs": "benefit-verbs",
     "extend-benefit-cues": "benefit-cues",
+    "extend-technical-audiences": "technical-audiences",
+    "extend-technical-fields": "technical-fields",
 }
 
 PROSE_KINDS = ("paragraph", "list_item", "heading")

@@ -483,6 +483,15 @@ def test_the_technical_audience_is_among_the_customers_the_lead_names():
     assert severity is Severity.INFO and "; the release is for developers, who may know such terms" in message
 
 
+def test_a_project_names_more_technical_readers():
+    # Mobile network operators are no technical readers to the lexicon; a project can say they are.
+    headline = "Relay lets mobile network operators ship on Fridays"
+    ((_, severity, _),) = _jargon_found(headline)
+    assert severity is Severity.WARNING
+    ((_, severity, message),) = _jargon_found(headline, **{"extend-technical-audiences": ["operator"]})
+    assert severity is Severity.INFO and "; the release is for operators, who may know such terms" in message
+
+
 def test_a_roman_numeral_that_numbers_a_word_is_no_acronym():
     def found(sentence: str, rule: str) -> list[str]:
         text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"

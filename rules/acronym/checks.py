@@ -52,7 +52,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     jargon-density's does.
 
     Options: ``parts``, ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
-    ``place-codes``, ``faq-severity``, ``audience-severity``, ``audience-note``, messages.
+    ``place-codes``, ``faq-severity``, ``audience-severity``, ``audience-note``,
+    ``extend-technical-audiences``, ``extend-technical-fields``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never

@@ -260,8 +260,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     A warning hidden by a suppression comment still counts as named.
 
     Options: ``parts``, ``kinds``, ``heading-roles``, ``faq-severity``, ``weak-severity``, ``audience-severity``,
-    ``audience-note``, ``show``, ``technical-terms``, ``message``,
-    ``repeat-severity``, ``repeat-note``, and
+    ``audience-note``, ``extend-technical-audiences``, ``extend-technical-fields``, ``show``,
+    ``technical-terms``, ``message``, ``repeat-severity``, ``repeat-note``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
     """
     slex: SentenceLexicon = ctx.prepared
