@@ -470,6 +470,11 @@ def noun_mentions(unit: Unit, lex: Lexicon) -> tuple[tuple[int, str, str, bool],
     return memo.NOUN_MENTIONS.remember(unit, compute, lex.key)
 
 
+def _modifiers(head: Any) -> list[Any]:
+    """The words before a noun that qualify it ("independent bookstore" of "owners")."""
+    return [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+
+
 def specific_segment(head: Any, lex: Lexicon) -> str | None:
     """The customer segment a noun phrase names, or None when it is generic or not a customer.
 
@@ -480,7 +485,7 @@ def specific_segment(head: Any, lex: Lexicon) -> str | None:
     if head.pos_ not in ("NOUN", "PROPN") or not parsed(head):
         return None  # a text the cascade did not parse (no rule's prefilter chose it) has no phrases
     forms = _forms(head)
-    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    modifiers = _modifiers(head)
     words = [*modifiers, head]
     phrase = " ".join(t.text for t in words)
     if forms & lex.roles:
@@ -706,7 +711,7 @@ def _technical_words(head: Any, lex: Lexicon) -> str | None:
         return token.text.lower() if token.text.istitle() else token.text
 
     forms = _forms(head)
-    for modifier in (c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i):
+    for modifier in _modifiers(head):
         if modifier.lower_ in lex.technical_fields or {f"{modifier.lower_} {form}" for form in forms} & (
             lex.technical_audiences
         ):

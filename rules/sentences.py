@@ -1660,8 +1660,8 @@ def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool
     if subject is not None and subject.lemma_.lower() in ("customer", "user", "team", "people", "you", "we"):
         return False  # "Customers choose Relay for ...": their choice of the product is the claim
     # Any lemma the word could have: the lemmatizer takes "routes" for a form of "rout".
-    lemmas = lemma_candidates(verb.doc, verb.lower_) or frozenset((verb.lemma_.lower(),))
-    return bool((lemmas | {verb.lemma_.lower()}) & table.selection_verbs)
+    lemmas = (lemma_candidates(verb.doc, verb.lower_) or frozenset()) | {verb.lemma_.lower()}
+    return bool(lemmas & table.selection_verbs)
 
 
 _CHOSEN_THROUGH = frozenset(("to", "by", "over", "through", "via"))
