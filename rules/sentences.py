@@ -1598,6 +1598,8 @@ def _excused(
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":
         return True  # "available immediately": when it launches, not how fast it works
+    if word in ("many", "much") and _equative(span, tok):
+        return True  # "to help as many job seekers as possible": a comparison, no vague count
     if word.startswith("much ") and tok.i > span.start and doc[tok.i - 1].lower_ in ("not", "n't", "never", "no"):
         return True  # "buying a used one is not much better": a lack, not a claim
     if word == "unique" and _names_distinct(tok, table):
@@ -1628,6 +1630,15 @@ def _excused(
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
+
+
+def _equative(span: Any, tok: Any) -> bool:
+    """ "as many job seekers as possible", "as much data as you need": the word between the two
+    "as" of an equative, within five words."""
+    doc = tok.doc
+    if tok.i == span.start or doc[tok.i - 1].lower_ != "as":
+        return False
+    return any(t.lower_ == "as" for t in doc[tok.i + 1 : min(tok.i + 6, span.end)])
 
 
 def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool:
@@ -1702,12 +1713,43 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
         return False  # "the first family to reply gets the lane": who comes first acts, no claim
     if clauses:
         return True  # "the first app built for nurses", "the first store that never closes"
+    if any(_part_of_a_whole(c, table) for c in noun.children):
+        return False  # "the first piece of a world I've been building": an order within a whole
     if phrase[-1].dep_ == "pobj" and phrase[-1].head.lower_ in _TIME_PREPOSITIONS:
         return False  # "on the first ride", "within the first weeks": a point in time
     return tok.head.dep_ == "attr" or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in children)
 
 
 _TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))
+# "of its kind", "of its size": the noun a claim is measured against, not a whole it is part of.
+_CLASS_NOUNS = frozenset(("kind", "type", "sort", "size", "class", "category", "generation"))
+
+
+def _part_of_a_whole(prep: Any, table: WeaselTable) -> bool:
+    """A phrase naming the whole that "the first" orders within: one it comes from ("the first
+    single from the ARRANGEMENTS album"), or one of the writer's own ("the first chapter of our
+    story", "the first piece of a world I've been building"). Not a class or a market ("the
+    first platform of its kind", "the first lock from a major brand", "the first tool of the
+    industry"), nor what a claim is made among ("the first pure-Java implementation of the OPAQUE
+    protocol")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+        return False
+    whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if whole is None or whole.lemma_.lower() in _CLASS_NOUNS:
+        return False
+    children = list(whole.children)
+    if any(c.dep_ in ("relcl", "acl") for c in children):
+        return True  # "a world I've been building": the clause says which one
+    if any(c.dep_ == "poss" for c in children):
+        return True  # "our story", "the band's album"
+    if prep.lower_ == "of":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children):
+        return False  # "the first smart lock from a major brand": a class, the claim's yardstick
+    return not any(t.lower_ in table.market_scopes for t in whole.subtree)
+
+
+_INDEFINITE = frozenset(("a", "an", "any", "some", "every", "each", "no"))
 
 
 def _about_a_person(clause: Any) -> bool:
@@ -1765,6 +1807,8 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False  # "beers you might like": a suggestion to the reader, not a hedged claim
     if word in ("may", "might") and person and numbers:
         return False
+    if word == "should" and verb.doc[verb.left_edge.i].lower_ in ("how", "what"):
+        return False  # "say how it should work", "what it should do": the behaviour intended, no prediction
     return not (word == "should" and (question or verb.lemma_.lower() not in table.prediction_verbs))
 
 

@@ -398,6 +398,36 @@ def test_a_problem_stated_about_a_technical_system_is_not_technology_first(thres
     assert [f.line for f in linted.findings] == lines
 
 
+VAULTLINE = "\n".join(
+    [
+        "# Vaultline Lets Java Teams Stop Storing Password Hashes",
+        "",
+        "## Java teams can now sign users in without ever holding a password",
+        "",
+        "Vaultline lets Java teams sign users in without the server ever seeing a password.",
+        "",
+        "## The problem",
+        "",
+        "Each login request is verified against a bcrypt hash stored in the user database.",
+        "",
+        "Vaultline stores every key in a Postgres registry and routes requests through an Envoy proxy.",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(("severity", "expected"), [(None, "INFO"), ("", "WARNING")])
+def test_the_status_quo_in_technical_terms_is_a_hint_in_the_problem_paragraph(severity, expected) -> None:
+    """Trial V (2026-12-05): "the server holds enough information to verify password guesses" is
+    the problem, told in its own terms; a sentence there that names the product is still judged."""
+    options = {} if severity is None else {"tech-first-sentence": {"problem-severity": severity}}
+    linted = wbl.lint_text(
+        VAULTLINE, "vaultline.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq", rule_options=options)
+    )
+    found = {f.line: f.severity.name for f in linted.findings}
+    assert found == {9: expected, 11: "WARNING"}
+
+
 def _product_names_of(text: str) -> frozenset[str]:
     from wbl_rules.analysis import product_names
 

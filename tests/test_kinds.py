@@ -345,11 +345,11 @@ def wbl_entry_point(name: str, value: str):
 
 
 def test_a_dateline_is_not_counted_in_the_sentence_it_heads():
-    # 29 words after the dateline, 34 with it: under the 30-word limit, and the finding of a longer
+    # 32 words after the dateline, 37 with it: under the 35-word limit, and the finding of a longer
     # sentence points past the dateline.
     sentence = (
         "Harbor Lights today launched TideLog, an app that lets the skipper of a small "
-        "fishing boat log each haul by voice and send the catch report with one tap."
+        "fishing boat log each haul by voice and send the catch report to the harbour with one tap."
     )
     release = "# Harbor Lights launches TideLog\n\nPORTLAND, Maine, May 12, 2026 — {}\n\nSkippers log hauls by voice.\n"
     options = wbl.LintOptions(select=("WB503",), kind="press_release")
@@ -358,7 +358,7 @@ def test_a_dateline_is_not_counted_in_the_sentence_it_heads():
     longer = sentence.replace("with one tap.", "with one tap from the deck of the boat.")
     [finding] = wbl.lint_text(release.format(longer), "t.md", options=options).findings
     assert finding.severity == Severity.WARNING and finding.text.startswith("Harbor Lights today")
-    assert "has 35 words" in finding.message
+    assert "has 38 words" in finding.message
 
 
 def test_a_run_in_label_is_not_counted_in_the_sentence_it_opens():

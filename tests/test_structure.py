@@ -673,3 +673,32 @@ def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
     report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB110",)))
     assert report.errors == ()
     assert [f.text for f in report.findings] == flagged
+
+
+def test_paragraph_grade_just_over_twelve_is_a_hint_and_over_fourteen_a_warning():
+    """User trials (2026-12-05): paragraphs a grade or two over 12 (technical FAQ answers, "About"
+    paragraphs, quotes) were judged worth fixing once in 29; above 14, 19 times in 26."""
+    import wbl
+
+    near = (
+        "Berth holders renew their yearly contracts at the harbour office, which publishes availability "
+        "every Monday morning. Owners compare moorings by location, depth and electrical hook-up before "
+        "they sign, and the harbour confirms each booking within two working days of the request."
+    )
+    far = (
+        "Berth holders renew their annual contracts through the harbour office, which publishes availability "
+        "every Monday morning. Owners compare moorings by location, depth and electrical connection before "
+        "committing, and the harbour confirms each reservation within two working days of the request."
+    )
+    text = f"# Slipway\n\nToday Slipway launched berth booking for boat owners.\n\n{near}\n\n{far}\n"
+    options = wbl.LintOptions(select=("WB501",), kind="press_release")
+    report = wbl.lint_text(text, path="pr.md", options=options)
+    assert [(f.line, f.severity.name) for f in report.findings] == [(5, "INFO"), (7, "WARNING")]
+    assert "grade 13.7 (above 12)" in report.findings[0].message
+    assert "grade 15.5 (limit 14)" in report.findings[1].message
+    # A team that wants the old limit sets it: both paragraphs fail the hook.
+    strict = wbl.LintOptions(
+        select=("WB501",), kind="press_release", rule_options={"paragraph-readability": {"max-grade": 12}}
+    )
+    report = wbl.lint_text(text, path="pr.md", options=strict)
+    assert [(f.line, f.severity.name) for f in report.findings] == [(5, "WARNING"), (7, "WARNING")]

@@ -170,3 +170,48 @@ def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     assert [(f.line, f.text) for f in report.findings] == [(11, "may")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # User trials (2026-12-05): an order within a whole the sentence names is a fact.
+        ("Today the band released Fallout, the first single from the ARRANGEMENTS album.", []),
+        ("This berth map is the first piece of a harbour guide we have been writing for years.", []),
+        ("This is the first chapter of our story.", []),
+        # A class or a market is the yardstick of a claim.
+        ("Slipway is the first app of its kind.", ["the first"]),
+        ("Slipway is the first marina app from a major brand.", ["the first"]),
+        ("Slipway is the first marina app in the world with tide alerts.", ["the first"]),
+        ("Slipway is the first marina platform of its size to ship tide alerts.", ["the first"]),
+        # What the claim is made among: "the first implementation of" a public standard.
+        ("Slipway is the first open implementation of the NMEA 2000 protocol.", ["the first"]),
+    ],
+)
+def test_the_first_part_of_a_named_whole_is_an_order_not_a_claim(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Slipway exists to help as many boat owners as possible find a berth.", []),
+        ("Keep as much history as you need.", []),
+        ("Many boat owners book in spring.", ["Many"]),
+    ],
+)
+def test_many_in_an_equative_is_no_vague_count(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # Trial W (2026-12-05): the documented exemption did not hold.
+        ("Owners now say how the booking should work, and Slipway does it.", []),
+        ("Owners write down what the harbour master should do.", []),
+        ("Slipway should help owners book faster.", ["should"]),
+    ],
+)
+def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
