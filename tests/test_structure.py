@@ -702,3 +702,22 @@ def test_paragraph_grade_just_over_twelve_is_a_hint_and_over_fourteen_a_warning(
     )
     report = wbl.lint_text(text, path="pr.md", options=strict)
     assert [(f.line, f.severity.name) for f in report.findings] == [(5, "WARNING"), (7, "WARNING")]
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # Trials V and X3 (2026-12-05): a message the reader is given to copy.
+        ('Send a note: "Hi [Name], I saw the [Job Title] opening at [Company]. Could we talk?"', []),
+        ("Write to them: “Dear [Name], thank you for the [Product] demo.”", []),
+        # A quotation that is no message, and slots outside the message, are still left-overs.
+        ('"[Customer Name] saves an hour a day," said [Your Name].', ["[Customer Name]", "[Your Name]"]),
+        ('Send "Hi there" to [Company] today.', ["[Company]"]),
+    ],
+)
+def test_slots_in_a_message_the_reader_copies_are_no_left_overs(line, flagged):
+    import wbl
+
+    text = f"# Acme helps shops\n\nToday Acme launched a tool for shop owners who lose sales.\n\n{line}\n"
+    report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB110",)))
+    assert [f.text for f in report.findings] == flagged

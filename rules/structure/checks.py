@@ -207,11 +207,14 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     The dateline carries the launch date, which tells the reader how big the effort is.
 
     Template prompts are matched after normalisation and allow light edits. FAQ answers that are
-    only "TODO" are left to unanswered-question.
+    only "TODO" are left to unanswered-question. A message the document gives its reader to copy,
+    a quotation that opens with a greeting ('Send a note: "Hi [Name], I saw the [Job Title]
+    opening at [Company]"'), holds slots for the reader, not the author's left-overs: they are not
+    reported (`sample-greetings`).
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
-    Options: `patterns` (each with `name`, `regex`, `advice`).
+    Options: `patterns` (each with `name`, `regex`, `advice`), `sample-greetings`.
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
@@ -225,6 +228,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         prompt = residue.unit.text[residue.start : residue.end].strip()
         message = ctx["title-message"] if residue.unit.is_heading else ctx["prompt-message"]
         yield Violation(message.format(text=_short(prompt)), residue.unit, residue.start, residue.end)
+    greetings = frozenset(str(g).lower() for g in ctx.get("sample-greetings", ()))
     patterns = tuple(pattern for pattern, _ in compiled)
     inputs = _patterns_key(tuple(f"{pattern.flags}:{pattern.pattern}" for pattern in patterns))
     for segment in anatomy.segments:
@@ -244,6 +248,8 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
+            if greetings and _in_sample_message(unit.text, start, greetings):
+                continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
             seen.append((start, end))
             message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
             yield Violation(message, unit, start, end)
@@ -268,6 +274,21 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
+
+
+_OPENING_MARKS = '"“'
+
+
+def _in_sample_message(text: str, offset: int, greetings: frozenset[str]) -> bool:
+    """Whether `offset` lies in a quotation that opens with a greeting ('"Hi [Name], ...'): a
+    message the document gives the reader to copy, whose slots are the reader's to fill in."""
+    opening = max(text.rfind(mark, 0, offset) for mark in _OPENING_MARKS)
+    if opening < 0 or (text[opening] == '"' and text.count('"', 0, opening) % 2):
+        return False  # no quotation open here, or that straight mark closes an earlier one
+    if "”" in text[opening + 1 : offset]:
+        return False  # that quotation closed before the slot
+    first = re.match(r"\s*([A-Za-z]+)", text[opening + 1 :])
+    return first is not None and first.group(1).lower() in greetings
 
 
 def _matches(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int, int, str], ...]:
