@@ -467,8 +467,16 @@ def likely_typo(word: str) -> str | None:
     the same sound ("stratagy", "resourse"); never in the first letter. Coined technical words are
     one edit from common words too, but not by a slip: "semver" (server: an m for an r), "upsert"
     (upset: an r too many). A word whose stem is known ("redacts") or made of common words
-    ("sparkline") is a word."""
+    ("sparkline") is a word. A plural is read as its singular ("repuations": "reputation")."""
     word = word.lower()
+    found = _likely_typo(word)
+    if found is None and word.endswith("s") and not word.endswith("ss") and zipf(word) <= TYPO_MAX_ZIPF:
+        singular = _likely_typo(word[:-1])
+        found = singular + "s" if singular is not None and singular + "s" != word else None
+    return found
+
+
+def _likely_typo(word: str) -> str | None:
     # One edit from a common word is at most one letter longer than the longest common word; a longer
     # "word" (hostile input runs to megabytes) would cost time quadratic in its length.
     if not TYPO_MIN_LETTERS <= len(word) <= _COMMON_WORD_MAX + 1:

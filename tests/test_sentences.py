@@ -321,6 +321,8 @@ def test_a_changed_model_file_changes_the_cache_key(tmp_path, monkeypatch):
         ("communcation", "communication"),  # a letter left out
         ("stratagy", "strategy"),  # a letter changed
         ("mechansim", "mechanism"),  # two letters swapped
+        ("repuations", "reputations"),  # a plural, read as its singular ("reputations" is rarer)
+        ("upserts", None),  # a plural of no misspelling
         ("hundreds", None),  # a word
         ("redacts", None),  # its stem is a word
         ("kubectl", None),  # no common word one edit away
