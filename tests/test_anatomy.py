@@ -3475,3 +3475,23 @@ def test_quotations_in_italics_or_after_a_typed_bullet_are_quotes_and_denied_suc
     )
     assert len(anatomy.quotes) == 2 and anatomy.quotes[1].attribution == "Justin Davis, Executive Editor, IGN"
     assert "pre_mortem" in anatomy.parts and "plan_to_succeed" not in anatomy.parts
+
+
+@pytest.mark.parametrize(
+    ("after", "attribution"),
+    [
+        # Trials Z and AA (2026-12-05): a name and role set apart on the line after, no dash.
+        (">\n> *Amadeus Norén, VP of Marketing at Tallyhome*", "Amadeus Norén, VP of Marketing at Tallyhome"),
+        ("\n- **[Your Name], Founder and CEO, Tallyhome**", "[Your Name], Founder and CEO, Tallyhome"),
+        # A sentence that goes on, or a line not set apart, signs nothing.
+        ("\n*Dana Ruiz, a landlord in Salem, tried it for a month and kept it.*", ""),
+        ("\nDana Ruiz, founder of Tallyhome", ""),
+    ],
+)
+def test_a_name_and_role_set_apart_on_the_next_line_sign_the_quotation(after: str, attribution: str) -> None:
+    anatomy = anatomy_of(
+        "# Tallyhome tells landlords about a leak the morning it starts\n\n"
+        "SALEM, OR — June 1, 2027 — Today Tallyhome launched water sensors for small landlords.\n\n"
+        '> "We kept losing rent to floods nobody saw until the ceiling came down on our tenants."\n' + after + "\n"
+    )
+    assert [q.attribution for q in anatomy.quotes][:1] == [attribution]

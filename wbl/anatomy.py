@@ -2238,6 +2238,11 @@ class _Builder:
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
+                elif self._set_apart_signature(following, qd):
+                    # '> *Amadeus Norén, VP of Marketing*' or '- **[Your Name], Founder and CEO**' on
+                    # the line after the quotation: a name and a role set apart, no dash.
+                    attribution = following.segment.text.strip(" *_.")
+                    self.roles[following.segment.index] = "attribution"
             signature = None
             if not attribution and line.quote_depth and not spans:
                 # "> This is the platform I wish I had" over "> -Matthew Goldwater": the signature
@@ -2339,6 +2344,25 @@ class _Builder:
         if self._ours(name) or _organisations(name) or any(q.name and name in q.name for q in quotes):
             return None
         return sentence
+
+    def _set_apart_signature(self, line: _Line, qd: Mapping[str, Any]) -> bool:
+        """A line that is only a name (or its placeholder) and a role, set apart as a line of its
+        own in emphasis or as a one-line bullet: "*Amadeus Norén, VP of Marketing*", "- **[Your
+        Name], Founder and CEO, VirdisPay**"; not a sentence ("Maria Lopez, a nurse, tried it.")."""
+        segment = line.segment
+        unit, text = segment.unit, segment.text.strip()
+        if not text or len(text.split()) > 12 or _QUOTED.search(text) or text.rstrip(".").count(".") > 1:
+            return False
+        if text.rstrip(" *_").endswith(":"):
+            return False  # "**Dana Ruiz, CEO:**": the label over the next quotation
+        first = segment.start + len(segment.text) - len(segment.text.lstrip())
+        last = segment.start + len(segment.text.rstrip())
+        emphasised = any(s <= first and last <= e for s, e in unit.emphasis)
+        bullet = unit.kind == "list_item" and not unit.ordered and segment.start == 0 and "\n" not in text
+        if not (emphasised or bullet):
+            return False
+        plain = text.strip(" *_.")
+        return _SIGNATURE_LABEL.match(plain) is not None and _a_person(plain.split(",", 1)[1], qd)
 
     def _dash_item(self, segment: Segment) -> bool:
         """A block-quoted list item whose marker is a dash: the signature line of a block quote."""
