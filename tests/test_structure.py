@@ -721,3 +721,30 @@ def test_slots_in_a_message_the_reader_copies_are_no_left_overs(line, flagged):
     text = f"# Acme helps shops\n\nToday Acme launched a tool for shop owners who lose sales.\n\n{line}\n"
     report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB110",)))
     assert [f.text for f in report.findings] == flagged
+
+
+def test_readability_findings_in_the_release_boilerplate_are_hints():
+    """Trials V, W, X3 and Z (2026-12-05): the "About <company>" paragraph, graded or counted,
+    was judged false every time; it is the anatomy's boilerplate, and its findings are hints."""
+    import wbl
+
+    far = (
+        "Berth holders renew their annual contracts through the harbour office, which publishes availability "
+        "every Monday morning. Owners compare moorings by location, depth and electrical connection before "
+        "committing, and the harbour confirms each reservation within two working days of the request."
+    )
+    about = (
+        "Slipway is a Lisbon-based maritime technology company founded in 2019 by former harbour masters and "
+        "naval architects. Its reservation infrastructure serves municipal marinas, private yacht clubs and "
+        "international charter operators across fourteen European countries and their many administrative "
+        "regions and islands."
+    )
+    release = (
+        "# Slipway lets boat owners book a berth in a minute\n\n"
+        "LISBON — June 1, 2027 — Today Slipway launched berth booking for boat owners.\n\n"
+        "Boat owners lose a weekend every spring calling harbours that never answer.\n\n"
+        f"{far}\n\n## About Slipway\n\n{about}\n"
+    )
+    options = wbl.LintOptions(select=("WB501",), kind="press_release")
+    report = wbl.lint_text(release, path="pr.md", options=options)
+    assert [(f.line, f.severity.name) for f in report.findings] == [(7, "WARNING"), (11, "INFO")]

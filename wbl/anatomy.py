@@ -863,7 +863,7 @@ class Anatomy:
     # a launch) or the kind model gives odds of at least 3 to 1.
     kind_sure: bool = True
     segments: tuple[Segment, ...] = ()
-    roles: tuple[str, ...] = ()  # per segment: headline, problem, question, answer, title, body, ...
+    roles: tuple[str, ...] = ()  # per segment: headline, problem, question, answer, title, body, boilerplate, ...
     regions: tuple[str, ...] = ()  # per unit: "pr", "faq" or "back" (sources, appendices, notes)
     quotes: tuple[Quote, ...] = ()
     questions: tuple[Question, ...] = ()
@@ -1394,6 +1394,7 @@ class _Builder:
                 # placeholders:** ... should be replaced ...", "> Status: DRAFT. Items in ⟨⟩ ..."):
                 # an aside about the draft, not its prose.
                 regions[line.segment.unit.index] = "back"
+        self._mark_boilerplate(lines[:faq_start])
         roles = tuple(
             self.roles.get(s.index, self._default_role(lines[s.index], s.index < faq_start)) for s in segments
         )
@@ -1532,6 +1533,20 @@ class _Builder:
             for m in _BARE_END_MARK.finditer(text, first, last)
             if not any(start <= m.start() < end for start, end in code)
         ]
+
+    def _mark_boilerplate(self, release: Sequence[_Line]) -> None:
+        """The role "boilerplate" for the release's prose under an "About <the company>" or "Media
+        contact" heading or label, up to the next heading of its level or higher (the next label,
+        under a bold label): the standard paragraphs a release ends with, which say who the company
+        is, not what the customer gets. Only lines no part or other role has claimed."""
+        for position, line in enumerate(release):
+            if not (line.label and _is_boilerplate(line)):
+                continue
+            for later in release[position + 1 :]:
+                if later.label and (not line.heading or (later.heading and later.level <= line.level)):
+                    break
+                if not later.blank and not later.label and later.segment.index not in self.roles:
+                    self.roles[later.segment.index] = "boilerplate"
 
     def _default_role(self, line: _Line, in_pr: bool) -> str:
         if line.blank:

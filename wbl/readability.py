@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from wbl.importing import stand_ins
-from wbl.textutil import BULLETS
+from wbl.textutil import BULLETS, remembered_for_short_texts
 
 _LOCK = threading.Lock()
 _TEXTSTAT: Any = None
@@ -171,7 +171,11 @@ def _prime_hyphenation(pyphen: Any, path: Any) -> None:
     pyphen.hdcache[path] = hyphenation
 
 
+@remembered_for_short_texts
 def flesch_kincaid_grade(text: str) -> float:
+    """Flesch-Kincaid grade of `text`; remembered by text, so that after an edit the paragraphs
+    that did not change are not graded again (paragraph-readability judges each unit in its
+    document: the prose under "About <company>" gets hints)."""
     return float(textstat().flesch_kincaid_grade(text))
 
 

@@ -45,7 +45,9 @@ class Metric(Kind):
     The rule file says what is measured (`measures`: words, sentences, grade) and of what (`of`).
     Each measure `m` has the options `max-m` (a warning above it), `error-m` (an error above it)
     and `info-m` (a hint above it); the messages may name each measure's value (`{words}`),
-    the limit crossed (`{limit}`) and each warning limit (`{max_words}`).
+    the limit crossed (`{limit}`) and each warning limit (`{max_words}`). A rule that names
+    anatomy roles in `hint-in-roles` reports its findings in them as hints (the release's
+    boilerplate, "About Acme", which reviewers leave be).
     """
 
     name = "metric"
@@ -54,6 +56,13 @@ class Metric(Kind):
     keys = (
         Option("measures", "strings", None, "what is measured: words, sentences, grade", tuple(MEASURES)),
         Option("of", "string", None, "what it is measured of", SCOPES),
+        Option(
+            "hint-in-roles",
+            "strings",
+            [],
+            "anatomy roles whose findings are hints (boilerplate: the prose under 'About <company>'); a "
+            "rule that names some judges each unit in its document, not alone",
+        ),
     )
 
     @property
@@ -66,7 +75,9 @@ class Metric(Kind):
 
     @property
     def local(self) -> bool:
-        return self.scope in ("sentence", "unit")  # parts and the anatomy's parts span units
+        # Parts and the anatomy's parts span units; a unit's role (`hint-in-roles`) depends on the
+        # whole document.
+        return self.scope in ("sentence", "unit") and not self.settings.get("hint-in-roles")
 
     def schema(self) -> Schema:
         options = []
@@ -95,10 +106,13 @@ class Metric(Kind):
         return Schema(options)
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
+        hint_roles = frozenset(self.settings.get("hint-in-roles", ()))
         for subject in self._subjects(document, ctx, scored=True):
             judged = self._judge(subject.values, ctx)
             if judged is not None:
                 message, severity = judged
+                if hint_roles and subject.unit is not None and document.anatomy.role_of(subject.unit) in hint_roles:
+                    severity = Severity.INFO  # "About Acme": the release's boilerplate, which reviewers leave be
                 yield subject.place(message, severity)
 
     def figures(self, document: Document, ctx: RuleContext) -> Iterable[Figure]:
