@@ -3495,3 +3495,21 @@ def test_a_name_and_role_set_apart_on_the_next_line_sign_the_quotation(after: st
         '> "We kept losing rent to floods nobody saw until the ceiling came down on our tenants."\n' + after + "\n"
     )
     assert [q.attribution for q in anatomy.quotes][:1] == [attribution]
+
+
+def test_fields_above_the_headline_are_about_the_document_not_the_release() -> None:
+    """Trials Y and AA (2026-12-05): "Competition: AWS World Sports Innovation Cup" above the
+    release was an undefined acronym, "Status: ... Validated E2E results" jargon and technology."""
+    import wbl
+
+    text = (
+        "# PRFAQ: Tallyhome\n\n"
+        "Status: Draft v1, 2026-05-14\nOwner: Growth team\nCompetition: AWS Home Innovation Cup 2026\n\n"
+        "## Tallyhome tells landlords about a leak the morning it starts\n\n"
+        "SALEM, OR — June 1, 2027 — Today Tallyhome, built on Amazon Web Services (AWS), launched water "
+        "sensors for small landlords.\n"
+    )
+    linted = wbl.lint_text(text, "prfaq.md", options=wbl.LintOptions(select=("WB421",)))
+    assert linted.findings == ()
+    document = wbl.Linter().analyse(text, "prfaq.md")
+    assert [u.part for u in document.units][:3] == ["pr", "back", "pr"]
