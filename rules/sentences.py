@@ -472,8 +472,20 @@ def likely_typo(word: str) -> str | None:
     found = _likely_typo(word)
     if found is None and word.endswith("s") and not word.endswith("ss") and zipf(word) <= TYPO_MAX_ZIPF:
         singular = _likely_typo(word[:-1])
-        found = singular + "s" if singular is not None and singular + "s" != word else None
+        plural = _plural(singular) if singular is not None else None
+        # The plural as English writes it, and only one the word table knows ("reputations"; not
+        # "processs" for "proceses").
+        found = plural if plural is not None and plural != word and zipf(plural) > 0 else None
     return found
+
+
+def _plural(noun: str) -> str:
+    """The regular plural of a noun: "reputations", "processes", "strategies"."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _likely_typo(word: str) -> str | None:
@@ -1642,11 +1654,15 @@ def _excused(
 
 def _equative(span: Any, tok: Any) -> bool:
     """ "as many job seekers as possible", "as much data as you need": the word between the two
-    "as" of an equative, within five words."""
+    "as" of an equative."""
     doc = tok.doc
     if tok.i == span.start or doc[tok.i - 1].lower_ != "as":
         return False
-    return any(t.lower_ == "as" for t in doc[tok.i + 1 : min(tok.i + 6, span.end)])
+    # The second "as" right after the noun "many" counts ("as many job seekers as"), not one of
+    # another phrase ("As many analysts predicted as early as 2020").
+    noun = tok.head if tok.dep_ == "amod" and tok.head.i > tok.i else tok
+    following = noun.i + 1
+    return following < span.end and doc[following].lower_ == "as"
 
 
 def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool:
@@ -1746,15 +1762,20 @@ def _part_of_a_whole(prep: Any, table: WeaselTable) -> bool:
     if whole is None or whole.lemma_.lower() in _CLASS_NOUNS:
         return False
     children = list(whole.children)
-    if any(c.dep_ in ("relcl", "acl") for c in children):
-        return True  # "a world I've been building": the clause says which one
-    if any(c.dep_ == "poss" for c in children):
-        return True  # "our story", "the band's album"
-    if prep.lower_ == "of":
-        return False
+    if any(c.dep_ in ("relcl", "acl") and _first_person_clause(c) for c in children):
+        return True  # "a world I've been building": the writer's own
+    if any(c.dep_ == "poss" and c.lower_ != "its" for c in children):
+        return True  # "our story", "the band's album"; not "of its price range"
+    if prep.lower_ == "of" or not any(c.dep_ in ("det", "poss") for c in children):
+        return False  # "the first sensor from Germany": a place, a market
     if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children):
         return False  # "the first smart lock from a major brand": a class, the claim's yardstick
     return not any(t.lower_ in table.market_scopes for t in whole.subtree)
+
+
+def _first_person_clause(clause: Any) -> bool:
+    """A clause whose subject is the writer ("I've been building", "we wrote")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in clause.children)
 
 
 _INDEFINITE = frozenset(("a", "an", "any", "some", "every", "each", "no"))
@@ -1815,7 +1836,7 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False  # "beers you might like": a suggestion to the reader, not a hedged claim
     if word in ("may", "might") and person and numbers:
         return False
-    if word == "should" and verb.doc[verb.left_edge.i].lower_ in ("how", "what"):
+    if word == "should" and _wh_complement(verb, tok):
         return False  # "say how it should work", "what it should do": the behaviour intended, no prediction
     return not (word == "should" and (question or verb.lemma_.lower() not in table.prediction_verbs))
 
@@ -1827,6 +1848,15 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
 RARE_ZIPF = 3.0
 # Kinds that make a sentence jargon on their own in the rule measured beside the model.
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
+
+
+def _wh_complement(verb: Any, modal: Any) -> bool:
+    """A clause that a "how" or "what" of its own opens, under a verb outside it ("say how it
+    should work", "write down what the agent should do"); not a main clause after a label ("How it
+    works: Slipway should help") or "What's more"."""
+    if verb.dep_ not in ("ccomp", "xcomp", "dobj", "pcomp", "advcl", "csubj", "acl", "relcl"):
+        return False
+    return any(c.lower_ in ("how", "what") and c.i < modal.i and c.dep_ != "punct" for c in verb.children)
 
 
 def _which(noun: Any) -> bool:

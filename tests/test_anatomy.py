@@ -3485,7 +3485,12 @@ def test_quotations_in_italics_or_after_a_typed_bullet_are_quotes_and_denied_suc
         ("\n- **[Your Name], Founder and CEO, Tallyhome**", "[Your Name], Founder and CEO, Tallyhome"),
         # A sentence that goes on, or a line not set apart, signs nothing.
         ("\n*Dana Ruiz, a landlord in Salem, tried it for a month and kept it.*", ""),
+        ("\n*Maria Lopez, a nurse, tried it.*", ""),
         ("\nDana Ruiz, founder of Tallyhome", ""),
+        ("\n*Tallyhome, Salem Oregon, June 2027*", ""),  # a place and a date, no role
+        # A list's first item is a feature, not a signature (review, 2026-12-05).
+        ("\n- Salem, Portland and Eugene landlords can order sensors today.\n- Each sensor costs $20.", ""),
+        ("\n- Dana Ruiz, Head of Product\n- Each sensor costs $20.", ""),
     ],
 )
 def test_a_name_and_role_set_apart_on_the_next_line_sign_the_quotation(after: str, attribution: str) -> None:

@@ -529,3 +529,23 @@ def test_a_phone_platform_is_a_channel_not_the_pantry() -> None:
     text = "# Seeker launches an iOS podcast app that finally lets your backlogs coexist\n\nToday Seeker launched.\n"
     report = wbl.lint_text(text, path="prfaq.md", options=wbl.LintOptions(select=("WB202",)))
     assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("At US banks, each login request is verified against a bcrypt hash stored in the user database.", "INFO"),
+        (
+            "Vaultline's engine stores every key in a Postgres registry and routes requests through an Envoy proxy.",
+            "WARNING",
+        ),
+        ("Our engine stores every key in a Postgres registry and routes requests through an Envoy proxy.", "WARNING"),
+    ],
+)
+def test_a_problem_sentence_that_names_the_product_is_judged_as_the_release(sentence, severity) -> None:
+    """Review (2026-12-05): "Vaultline's" names the product; "US" is no "us"."""
+    text = VAULTLINE.replace(
+        "Each login request is verified against a bcrypt hash stored in the user database.", sentence
+    )
+    linted = wbl.lint_text(text, "vaultline.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+    assert {f.line: f.severity.name for f in linted.findings}.get(9) == severity

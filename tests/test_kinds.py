@@ -64,6 +64,10 @@ def lint(rules: list[wbl.Rule], text: str, **options) -> wbl.FileReport:
         ('kind = "python"\nfunction = "wbl_no_such_module:check"\n', "t.toml: function: 'wbl_no_such_module:check'"),
         ('kind = "python"\nfunction = "wbl.engine:no_such_check"\n', "'wbl.engine:no_such_check' not found"),
         ('kind = "python"\nfunction = "wbl.engine:build"\nprepare = "wbl.engine:nothing"\n', "t.toml: prepare:"),
+        (
+            'kind = "metric"\nmeasures = ["words"]\nof = "unit"\nlocal = true\nhint-in-roles = ["boilerplate"]\n',
+            "local = true cannot go with hint-in-roles",
+        ),
     ],
 )
 def test_a_wrong_rule_file_fails_when_the_pack_loads(make_pack, body, problem):

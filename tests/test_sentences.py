@@ -323,6 +323,7 @@ def test_a_changed_model_file_changes_the_cache_key(tmp_path, monkeypatch):
         ("mechansim", "mechanism"),  # two letters swapped
         ("repuations", "reputations"),  # a plural, read as its singular ("reputations" is rarer)
         ("upserts", None),  # a plural of no misspelling
+        ("stratagys", "strategies"),  # the plural as English writes it
         ("hundreds", None),  # a word
         ("redacts", None),  # its stem is a word
         ("kubectl", None),  # no common word one edit away

@@ -713,6 +713,9 @@ def test_paragraph_grade_just_over_twelve_is_a_hint_and_over_fourteen_a_warning(
         # A quotation that is no message, and slots outside the message, are still left-overs.
         ('"[Customer Name] saves an hour a day," said [Your Name].', ["[Customer Name]", "[Your Name]"]),
         ('Send "Hi there" to [Company] today.', ["[Company]"]),
+        # The author's left-overs inside the message, and a quotation that only says hello (review).
+        ('Send a note: "Hi [Name], our launch date is TBD."', ["TBD"]),
+        ('"Hi, I\'m [Customer Name], and Acme saved my shop," said Dana Ruiz, founder.', ["[Customer Name]"]),
     ],
 )
 def test_slots_in_a_message_the_reader_copies_are_no_left_overs(line, flagged):
@@ -748,3 +751,33 @@ def test_readability_findings_in_the_release_boilerplate_are_hints():
     options = wbl.LintOptions(select=("WB501",), kind="press_release")
     report = wbl.lint_text(release, path="pr.md", options=options)
     assert [(f.line, f.severity.name) for f in report.findings] == [(7, "WARNING"), (11, "INFO")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "severity"),
+    [
+        ("## About Slipway\n\n", "INFO"),
+        ("**About Slipway**\n", "INFO"),  # a label over its paragraph, no blank line (review)
+        ("## About the pilot\n\n", "WARNING"),  # a section of the release, not the company's boilerplate
+    ],
+)
+def test_which_about_sections_are_boilerplate(heading, severity):
+    import wbl
+
+    long = (
+        "Slipway was founded in Lisbon in 2019 by former harbour masters and naval architects who had "
+        "spent twenty years answering the same phone calls about berths, moorings, fuel, repairs and winter "
+        "storage every single spring and summer."
+    )
+    release = (
+        "# Slipway lets boat owners book a berth in a minute\n\n"
+        "LISBON — June 1, 2027 — Today Slipway launched berth booking for boat owners.\n\n"
+        "Boat owners lose a weekend every spring calling harbours that never answer.\n\n"
+        "Slipway shows every free berth on one map, and owners book one in a minute.\n\n"
+        f"{heading}{long}\n"
+    )
+    report = wbl.lint_text(release, path="pr.md", options=wbl.LintOptions(select=("WB503",), kind="press_release"))
+    [finding] = report.findings
+    assert finding.severity.name == severity
+    if severity == "INFO":
+        assert "aim for" in finding.message  # the hint's words, not "split it" (review)

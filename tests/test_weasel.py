@@ -186,6 +186,10 @@ def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
         ("Slipway is the first marina platform of its size to ship tide alerts.", ["the first"]),
         # What the claim is made among: "the first implementation of" a public standard.
         ("Slipway is the first open implementation of the NMEA 2000 protocol.", ["the first"]),
+        # A place, a class a clause describes, "its" own class (review, 2026-12-05).
+        ("Slipway is the first marina app from Europe.", ["the first"]),
+        ("Slipway is the first marina app from a brand that sailors trust.", ["the first"]),
+        ("Slipway is the first marina app of its price range.", ["the first"]),
     ],
 )
 def test_the_first_part_of_a_named_whole_is_an_order_not_a_claim(sentence, flagged):
@@ -197,6 +201,7 @@ def test_the_first_part_of_a_named_whole_is_an_order_not_a_claim(sentence, flagg
     [
         ("Slipway exists to help as many boat owners as possible find a berth.", []),
         ("Keep as much history as you need.", []),
+        ("As many analysts predicted as early as 2020, marinas went online.", ["many"]),
         ("Many boat owners book in spring.", ["Many"]),
     ],
 )
@@ -211,6 +216,9 @@ def test_many_in_an_equative_is_no_vague_count(sentence, flagged):
         ("Owners now say how the booking should work, and Slipway does it.", []),
         ("Owners write down what the harbour master should do.", []),
         ("Slipway should help owners book faster.", ["should"]),
+        # A main clause after a label or "What's more" is no how/what clause (review).
+        ("**How it works:** Slipway should help owners book faster.", ["should"]),
+        ("What's more, Slipway should help owners book faster.", ["should"]),
     ],
 )
 def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagged):

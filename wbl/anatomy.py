@@ -376,6 +376,29 @@ def _is_boilerplate(line: _Line) -> bool:
     )
 
 
+# A signer's name set apart on its own line: a placeholder, or one to four capitalised words
+# ("Amadeus Norén", "Dr. Ana de la Cruz").
+_SET_APART_NAME = re.compile(r"\[[^\]]{1,40}\]|(?:(?:[A-Z][\w.'’-]*|de|la|van|von|da|del|le|bin|al)\s*){1,5}")
+# Words of a sentence, not of a signature: "Maria Lopez, a nurse, tried it."
+_SENTENCE_WORDS = frozenset(
+    "it them this that these those i me my we us our can will is are was were has have had today now".split()
+)
+# Job titles a signature's role may hold without a role the quote lexicon lists ("Cloud Development Manager").
+_TITLE_WORDS = re.compile(
+    r"\b(?:manager|director|officer|engineer|head|lead|specialist|coordinator|advocate|editor)\b", re.I
+)
+
+
+# "About this launch", "About the pilot": a section of the release, not who the company is.
+_ABOUT_A_SECTION = re.compile(r"^\W*about\s+(?:the|this|these|that|those|a|an|our|my|your|its|how|why|what)\b", re.I)
+
+
+def _about_something_else(label: str) -> bool:
+    """An "About ..." heading over a section of the release ("About the pilot"), not over the
+    company's boilerplate ("About Acme", "About us")."""
+    return _ABOUT_A_SECTION.match(label) is not None
+
+
 # "# # #" is read as a heading holding "#" or "# #".
 _END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends", re.IGNORECASE)
 
@@ -1383,18 +1406,25 @@ class _Builder:
             regions[line.segment.unit.index] = "faq"
         headline = self.parts.get("headline")
         release_begins = headline.segments[0].index if headline is not None else 0
+        # Units whose every line is a note or a field above the headline (a unit that also holds
+        # the headline, or a plain-text document's one unit, stays the release's).
+        aside: dict[int, bool] = {}
+        for line in lines:
+            role = self.roles.get(line.segment.index)
+            before = line.blank or (role in ("preamble", "metadata") and line.segment.index < release_begins)
+            aside[line.segment.unit.index] = aside.get(line.segment.unit.index, True) and before
         for line in lines:
             role = self.roles.get(line.segment.index)
             if role == "back_matter":
                 # Sources, appendices, notes: no rule reads them. (Not the text before the release,
                 # the preamble: an RFC's summary stands there, and reviewers judge it.)
                 regions[line.segment.unit.index] = "back"
-            elif role in ("preamble", "metadata") and line.quote_depth and line.segment.index < release_begins:
+            elif role in ("preamble", "metadata") and line.quote_depth and aside[line.segment.unit.index]:
                 # A note to the reviewers set apart in a block quote above the release ("> **Note on
                 # placeholders:** ... should be replaced ...", "> Status: DRAFT. Items in ⟨⟩ ..."):
                 # an aside about the draft, not its prose.
                 regions[line.segment.unit.index] = "back"
-            elif role == "metadata" and headline is not None and line.segment.index < release_begins:
+            elif role == "metadata" and headline is not None and aside[line.segment.unit.index]:
                 # "Status: Draft v1 / Owner: Data Governance / Competition: AWS Sports Cup" above the
                 # headline: fields about the document, not the release's prose (on the train split,
                 # dev and dev2, 1 of 9 labelled sentences there was jargon, none tech-first or weasel).
@@ -1543,9 +1573,12 @@ class _Builder:
         """The role "boilerplate" for the release's prose under an "About <the company>" or "Media
         contact" heading or label, up to the next heading of its level or higher (the next label,
         under a bold label): the standard paragraphs a release ends with, which say who the company
-        is, not what the customer gets. Only lines no part or other role has claimed."""
+        is, not what the customer gets. Not under "About the pilot" or "About this launch" (a
+        section of the release). Only lines no part or other role has claimed: an "About"
+        paragraph the close finder took for the call to action stays that, and a run-in "**About
+        Acme:**" label or boilerplate after the FAQ is not recognised."""
         for position, line in enumerate(release):
-            if not (line.label and _is_boilerplate(line)):
+            if not (line.label and _is_boilerplate(line)) or _about_something_else(line.label_text):
                 continue
             for later in release[position + 1 :]:
                 if later.label and (not line.heading or (later.heading and later.level <= line.level)):
@@ -2258,7 +2291,9 @@ class _Builder:
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
-                elif self._set_apart_signature(following, qd):
+                elif self._set_apart_signature(
+                    following, lines[position + 2] if position + 2 < len(lines) else None, qd
+                ):
                     # '> *Amadeus Norén, VP of Marketing*' or '- **[Your Name], Founder and CEO**' on
                     # the line after the quotation: a name and a role set apart, no dash.
                     attribution = following.segment.text.strip(" *_.")
@@ -2365,24 +2400,33 @@ class _Builder:
             return None
         return sentence
 
-    def _set_apart_signature(self, line: _Line, qd: Mapping[str, Any]) -> bool:
+    def _set_apart_signature(self, line: _Line, after: _Line | None, qd: Mapping[str, Any]) -> bool:
         """A line that is only a name (or its placeholder) and a role, set apart as a line of its
-        own in emphasis or as a one-line bullet: "*Amadeus Norén, VP of Marketing*", "- **[Your
-        Name], Founder and CEO, VirdisPay**"; not a sentence ("Maria Lopez, a nurse, tried it.")."""
+        own in emphasis or as a list's only item: "*Amadeus Norén, VP of Marketing*", "- **[Your
+        Name], Founder and CEO, VirdisPay**"; not a sentence ("*Maria Lopez, a nurse, tried
+        it.*"), nor the first of a list's items, nor the label over the next quotation."""
         segment = line.segment
         unit, text = segment.unit, segment.text.strip()
-        if not text or len(text.split()) > 12 or _QUOTED.search(text) or text.rstrip(".").count(".") > 1:
+        if not text or len(text.split()) > 12 or _QUOTED.search(text) or text.rstrip(" *_").endswith(":"):
             return False
-        if text.rstrip(" *_").endswith(":"):
-            return False  # "**Dana Ruiz, CEO:**": the label over the next quotation
         first = segment.start + len(segment.text) - len(segment.text.lstrip())
         last = segment.start + len(segment.text.rstrip())
         emphasised = any(s <= first and last <= e for s, e in unit.emphasis)
-        bullet = unit.kind == "list_item" and not unit.ordered and segment.start == 0 and "\n" not in text
-        if not (emphasised or bullet):
+        only_item = (
+            unit.kind == "list_item"
+            and not unit.ordered
+            and segment.start == 0
+            and "\n" not in text
+            and (after is None or after.segment.unit.kind != "list_item" or after.quote_depth != line.quote_depth)
+        )
+        if not (emphasised or only_item):
             return False
-        plain = text.strip(" *_.")
-        return _SIGNATURE_LABEL.match(plain) is not None and _a_person(plain.split(",", 1)[1], qd)
+        name, _, role = text.strip(" *_.").partition(",")
+        if not _SET_APART_NAME.fullmatch(name.strip()) or _SENTENCE_WORDS.intersection(role.lower().split()):
+            return False
+        return bool(cue_hits(role, qd["leader-roles"]) or cue_hits(role, qd["customer-roles"])) or bool(
+            _TITLE_WORDS.search(role)
+        )
 
     def _dash_item(self, segment: Segment) -> bool:
         """A block-quoted list item whose marker is a dash: the signature line of a block quote."""

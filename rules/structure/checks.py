@@ -210,7 +210,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     only "TODO" are left to unanswered-question. A message the document gives its reader to copy,
     a quotation that opens with a greeting ('Send a note: "Hi [Name], I saw the [Job Title]
     opening at [Company]"'), holds slots for the reader, not the author's left-overs: they are not
-    reported (`sample-greetings`).
+    reported (`sample-greetings`; the message introduced after a colon, and only its bracketed slots).
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
@@ -248,7 +248,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
-            if greetings and _in_sample_message(unit.text, start, greetings):
+            if greetings and spec["name"] == "placeholder slot" and _in_sample_message(unit.text, start, greetings):
                 continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
             seen.append((start, end))
             message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
@@ -280,13 +280,16 @@ _OPENING_MARKS = '"“'
 
 
 def _in_sample_message(text: str, offset: int, greetings: frozenset[str]) -> bool:
-    """Whether `offset` lies in a quotation that opens with a greeting ('"Hi [Name], ...'): a
-    message the document gives the reader to copy, whose slots are the reader's to fill in."""
+    """Whether `offset` lies in a quotation introduced after a colon that opens with a greeting
+    ('Send a note: "Hi [Name], ...'): a message the document gives the reader to copy, whose
+    slots are the reader's to fill in (its "TBD" or "XX" are still the author's)."""
     opening = max(text.rfind(mark, 0, offset) for mark in _OPENING_MARKS)
     if opening < 0 or (text[opening] == '"' and text.count('"', 0, opening) % 2):
         return False  # no quotation open here, or that straight mark closes an earlier one
     if "”" in text[opening + 1 : offset]:
         return False  # that quotation closed before the slot
+    if not text[:opening].rstrip(" *_").endswith(":"):
+        return False  # 'Send a note: "Hi [Name] ...': a message introduced as one; not a quote that says hello
     first = re.match(r"\s*([A-Za-z]+)", text[opening + 1 :])
     return first is not None and first.group(1).lower() in greetings
 

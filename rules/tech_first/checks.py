@@ -290,14 +290,20 @@ _FIRST_PERSON_PLURAL = frozenset(("we", "our", "ours", "us"))
 
 
 def _names_the_product(sentence: Sentence, products: frozenset[str]) -> bool:
-    """Whether a sentence names the product (one of `products`) or the company ("we", "our"):
-    the problem paragraph's sentences that do describe the product, not the status quo."""
-    text = sentence.text.lower()
-    words = set(re.findall(r"[\w'-]+", text))
-    if words & _FIRST_PERSON_PLURAL:
-        return True
+    """Whether a sentence names the product (one of `products`: "Vaultline", "Vaultline's",
+    "Vaultline-powered") or the company ("we", "our"; not "US banks"): the problem paragraph's
+    sentences that do describe the product, not the status quo."""
+    span = sentence.span
+    if span is None:
+        return True  # unknown: judged as the release
     names = {p.lower() for p in products}
-    return bool(words & names) or any(" " in name and name in text for name in names)
+    for token in span:
+        if token.lower_ in _FIRST_PERSON_PLURAL and token.tag_ in ("PRP", "PRP$") and token.text != "US":
+            return True
+        if token.lower_ in names:
+            return True
+    text = sentence.text.lower()
+    return any(" " in name and name in text for name in names)
 
 
 def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:

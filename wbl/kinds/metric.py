@@ -37,6 +37,7 @@ class _Subject:
     values: dict[str, float]
     place: Callable[[str, Severity | None], Violation]
     unit: Unit | None
+    offset: int = 0  # where in its unit the subject starts (the anatomy's role there)
 
 
 class Metric(Kind):
@@ -106,13 +107,17 @@ class Metric(Kind):
         return Schema(options)
 
     def check(self, document: Document, ctx: RuleContext) -> Iterator[Violation]:
-        hint_roles = frozenset(self.settings.get("hint-in-roles", ()))
+        # Unit index -> the spans of its segments in `hint-in-roles` ("About Acme": the release's
+        # boilerplate, which reviewers leave be), found once per document.
+        hinted: dict[int, list[tuple[int, int]]] = {}
+        for segment in document.anatomy.with_roles(*self.settings.get("hint-in-roles", ())):
+            hinted.setdefault(segment.unit.index, []).append((segment.start, segment.end))
         for subject in self._subjects(document, ctx, scored=True):
-            judged = self._judge(subject.values, ctx)
+            spans = hinted.get(subject.unit.index, ()) if subject.unit is not None else ()
+            hint_only = any(start <= subject.offset < end for start, end in spans)
+            judged = self._judge(subject.values, ctx, hint_only)
             if judged is not None:
                 message, severity = judged
-                if hint_roles and subject.unit is not None and document.anatomy.role_of(subject.unit) in hint_roles:
-                    severity = Severity.INFO  # "About Acme": the release's boilerplate, which reviewers leave be
                 yield subject.place(message, severity)
 
     def figures(self, document: Document, ctx: RuleContext) -> Iterable[Figure]:
@@ -122,14 +127,19 @@ class Metric(Kind):
                 limit = ctx.get(f"max-{measure}")
                 yield Figure(measure, subject.values[measure], subject.unit, limit=limit)
 
-    def _judge(self, values: dict[str, float], ctx: RuleContext) -> tuple[str, Severity | None] | None:
-        """The message and severity of the first limit crossed, most severe level first."""
+    def _judge(
+        self, values: dict[str, float], ctx: RuleContext, hint_only: bool = False
+    ) -> tuple[str, Severity | None] | None:
+        """The message and severity of the first limit crossed, most severe level first; with
+        `hint_only` (a role in `hint-in-roles`), a hint whatever the level crossed."""
         limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
         for prefix, message, severity in _LEVELS:
             for measure in self.measures:
                 limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
                 if limit is not None and values[measure] > limit:
+                    if hint_only:
+                        return self._format(ctx.get(_HINT) or ctx["message"], fields, measure, limit), Severity.INFO
                     return self._format(ctx.get(message) or ctx["message"], fields, measure, limit), severity
         for measure in self.measures:
             hint = self._limit(measure, ctx.get(f"info-{measure}"))
@@ -174,7 +184,9 @@ class Metric(Kind):
                         for a_start, a_end in attributed:
                             if sentence.start + start <= a_start and a_end <= sentence.end:
                                 words -= unit.words_between(a_start, a_end)
-                        yield _Subject(self._values(text, words, 1), _at_sentence(sentence, start), unit)
+                        yield _Subject(
+                            self._values(text, words, 1), _at_sentence(sentence, start), unit, sentence.start
+                        )
             elif scope == "unit":
                 sentences = int(ctx.get("min-sentences", 0)) if scored else 0
                 pieces = _pieces(document)
@@ -195,7 +207,8 @@ class Metric(Kind):
                                 text = text[: a_start - start] + text[a_end - start :]
                                 words -= unit.words_between(a_start, a_end)
                         values = self._values(text, words, count)
-                        yield _Subject(values, _covering(unit) if whole else _covering_span(unit, start, end), unit)
+                        place = _covering(unit) if whole else _covering_span(unit, start, end)
+                        yield _Subject(values, place, unit, start)
             else:
                 for part in ctx["parts"]:
                     # The release's or the FAQ's own words: not a preamble, a title or metadata above it.

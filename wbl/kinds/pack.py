@@ -110,7 +110,14 @@ def load_rule(toml_file: Traversable, folder: Traversable, package: str) -> Rule
             **hooks,
         )
     kind = kind_class(settings, where)
-    local = bool(common.pop("local")) or kind.local
+    declared_local = bool(common.pop("local"))
+    if declared_local and any(settings.get(key) for key in ("hint-in-roles", "not-in-roles")):
+        # A unit's anatomy role depends on the whole document: per-unit caching would keep stale
+        # findings in the language server.
+        raise RuleDataError(
+            f"{where}: local = true cannot go with hint-in-roles or not-in-roles (roles read the document)"
+        )
+    local = declared_local or kind.local
     schema = kind.schema()
     for key, value in raw_options.items():
         option = schema.options.get(key)
