@@ -12,6 +12,8 @@ from .conftest import REPO
 
 MANIFESTS = sorted((REPO / "training" / "corpora").glob("ordinary-*.tsv"))
 NEGATIVES = sorted((REPO / "training" / "corpora").glob("negatives-*.tsv"))
+# Documents user trials have judged: to keep later trials off them (repo, path, commit; no text).
+TRIALS = sorted((REPO / "training" / "corpora").glob("trials-*.tsv"))
 PRFAQS = REPO / "training" / "corpora" / "prfaqs.tsv"
 CATEGORIES = {"design", "adr", "readme", "guide", "changelog", "blog", "notes", "near-genre"}
 # A negative's category is one of these, then ":" and a few words ("prd:mobile app requirements").
@@ -37,7 +39,7 @@ def test_a_manifest_names_each_file_once_at_a_commit(manifest):
             assert row["category"] in CATEGORIES, row
 
 
-@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES, PRFAQS], ids=lambda p: p.name)
+@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES, *TRIALS, PRFAQS], ids=lambda p: p.name)
 def test_no_manifest_holds_a_reserved_file(manifest):
     if not manifest.is_file():
         pytest.skip(f"{manifest.name} is not written yet")
@@ -63,3 +65,12 @@ def test_negatives_stay_out_of_the_measuring_sets(negatives):
     assert not kept & measured
     if PRFAQS.is_file():
         assert not {repo for repo, _ in kept} & {r["repo"].lower() for r in _rows(PRFAQS)}
+
+
+@pytest.mark.parametrize("trials", TRIALS, ids=lambda p: p.name)
+def test_a_trial_manifest_names_a_repository_path_and_commit(trials):
+    rows = _rows(trials)
+    assert rows and set(rows[0]) == {"trial", "repo", "path", "commit"}
+    for row in rows:
+        assert re.fullmatch(r"[0-9a-f]{40}", row["commit"]), row
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]) and row["path"], row
