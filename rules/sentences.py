@@ -1658,11 +1658,14 @@ def _equative(span: Any, tok: Any) -> bool:
     doc = tok.doc
     if tok.i == span.start or doc[tok.i - 1].lower_ != "as":
         return False
-    # The second "as" right after the noun "many" counts ("as many job seekers as"), not one of
-    # another phrase ("As many analysts predicted as early as 2020").
+    # The second "as" right after the noun phrase of "many" counts ("as many job seekers as"), not
+    # one of another phrase ("As many analysts predicted as early as 2020").
     noun = tok.head if tok.dep_ == "amod" and tok.head.i > tok.i else tok
-    following = noun.i + 1
-    return following < span.end and doc[following].lower_ == "as"
+    # Right after the noun, or after its phrase ("as many of our customers as", "owners in Lisbon as").
+    following = {noun.i + 1, noun.right_edge.i + 1}
+    return any(i < span.end and doc[i].lower_ == "as" for i in following) or any(
+        c.lower_ == "as" and c.dep_ == "prep" and c.i > noun.i for c in noun.children
+    )
 
 
 def _selection_criterion(last: Any, nxt: Any | None, table: WeaselTable) -> bool:
@@ -1764,10 +1767,12 @@ def _part_of_a_whole(prep: Any, table: WeaselTable) -> bool:
     children = list(whole.children)
     if any(c.dep_ in ("relcl", "acl") and _first_person_clause(c) for c in children):
         return True  # "a world I've been building": the writer's own
-    if any(c.dep_ == "poss" and c.lower_ != "its" for c in children):
-        return True  # "our story", "the band's album"; not "of its price range"
-    if prep.lower_ == "of" or not any(c.dep_ in ("det", "poss") for c in children):
-        return False  # "the first sensor from Germany": a place, a market
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    if owner is not None:
+        # "our story", "the band's album"; not "of its price range", "of the world's marinas"
+        return owner.lower_ != "its" and owner.lower_.removesuffix("'s").removesuffix("’s") not in table.market_scopes
+    if prep.lower_ == "of" or whole.pos_ == "PROPN" or not any(c.dep_ == "det" for c in children):
+        return False  # "the first sensor from Germany", "from the UK": a place, a market
     if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children):
         return False  # "the first smart lock from a major brand": a class, the claim's yardstick
     return not any(t.lower_ in table.market_scopes for t in whole.subtree)

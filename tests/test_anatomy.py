@@ -3486,6 +3486,11 @@ def test_quotations_in_italics_or_after_a_typed_bullet_are_quotes_and_denied_suc
         # A sentence that goes on, or a line not set apart, signs nothing.
         ("\n*Dana Ruiz, a landlord in Salem, tried it for a month and kept it.*", ""),
         ("\n*Maria Lopez, a nurse, tried it.*", ""),
+        # The common layout: a blank line between the quotation and the line (second review).
+        ("\n\n*Maria Lopez, a nurse, loved it!*", ""),
+        ("\n\n*Maria Lopez, a landlord, signed up in May.*", ""),
+        ("\n\n*Tallyhome, the lead sensor maker in Oregon*", ""),  # a company, no person
+        ("\n\n*Émile van der Berg, Head of Operations*", "Émile van der Berg, Head of Operations"),
         ("\nDana Ruiz, founder of Tallyhome", ""),
         ("\n*Tallyhome, Salem Oregon, June 2027*", ""),  # a place and a date, no role
         # A list's first item is a feature, not a signature (review, 2026-12-05).

@@ -715,6 +715,8 @@ def test_paragraph_grade_just_over_twelve_is_a_hint_and_over_fourteen_a_warning(
         ('Send "Hi there" to [Company] today.', ["[Company]"]),
         # The author's left-overs inside the message, and a quotation that only says hello (review).
         ('Send a note: "Hi [Name], our launch date is TBD."', ["TBD"]),
+        ('Send a note: "Hi [Name], the price is [TBD]."', ["TBD"]),
+        ('**Customer quote:** "Hi, I\'m [Customer Name] and Acme saved my shop."', ["[Customer Name]"]),
         ('"Hi, I\'m [Customer Name], and Acme saved my shop," said Dana Ruiz, founder.', ["[Customer Name]"]),
     ],
 )
@@ -759,6 +761,7 @@ def test_readability_findings_in_the_release_boilerplate_are_hints():
         ("## About Slipway\n\n", "INFO"),
         ("**About Slipway**\n", "INFO"),  # a label over its paragraph, no blank line (review)
         ("## About the pilot\n\n", "WARNING"),  # a section of the release, not the company's boilerplate
+        ("## About the Company\n\n", "INFO"),
     ],
 )
 def test_which_about_sections_are_boilerplate(heading, severity):

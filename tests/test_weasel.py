@@ -190,6 +190,9 @@ def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
         ("Slipway is the first marina app from Europe.", ["the first"]),
         ("Slipway is the first marina app from a brand that sailors trust.", ["the first"]),
         ("Slipway is the first marina app of its price range.", ["the first"]),
+        ("Slipway is the first marina app from the UK.", ["the first"]),
+        ("Slipway is the first app of the world's marinas.", ["the first"]),
+        ("Tide Tables is the first single from the band's new album.", []),
     ],
 )
 def test_the_first_part_of_a_named_whole_is_an_order_not_a_claim(sentence, flagged):
@@ -202,6 +205,8 @@ def test_the_first_part_of_a_named_whole_is_an_order_not_a_claim(sentence, flagg
         ("Slipway exists to help as many boat owners as possible find a berth.", []),
         ("Keep as much history as you need.", []),
         ("As many analysts predicted as early as 2020, marinas went online.", ["many"]),
+        ("Slipway wants to serve as many of our members as possible.", []),
+        ("Slipway books as many owners in Lisbon as it can.", []),
         ("Many boat owners book in spring.", ["Many"]),
     ],
 )

@@ -378,11 +378,15 @@ def _is_boilerplate(line: _Line) -> bool:
 
 # A signer's name set apart on its own line: a placeholder, or one to four capitalised words
 # ("Amadeus Norén", "Dr. Ana de la Cruz").
-_SET_APART_NAME = re.compile(r"\[[^\]]{1,40}\]|(?:(?:[A-Z][\w.'’-]*|de|la|van|von|da|del|le|bin|al)\s*){1,5}")
+_SET_APART_NAME = re.compile(
+    r"\[[^\]]{1,40}\]|[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|la|van|der|von|da|dos|du|di|del|le|bin|al)){1,4}"
+)
 # Words of a sentence, not of a signature: "Maria Lopez, a nurse, tried it."
 _SENTENCE_WORDS = frozenset(
     "it them this that these those i me my we us our can will is are was were has have had today now".split()
 )
+# Participles a role may hold ("a registered nurse"); any other "-ed" word is a sentence's verb.
+_ROLE_PARTICIPLES = frozenset(("registered", "licensed", "retired", "certified", "qualified", "based", "founded"))
 # Job titles a signature's role may hold without a role the quote lexicon lists ("Cloud Development Manager").
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|director|officer|engineer|head|lead|specialist|coordinator|advocate|editor)\b", re.I
@@ -390,12 +394,16 @@ _TITLE_WORDS = re.compile(
 
 
 # "About this launch", "About the pilot": a section of the release, not who the company is.
-_ABOUT_A_SECTION = re.compile(r"^\W*about\s+(?:the|this|these|that|those|a|an|our|my|your|its|how|why|what)\b", re.I)
+_ABOUT_A_SECTION = re.compile(
+    r"^\W*about\s+(?:the|this|these|that|those|a|an|our|my|your|its|how|why|what)\b"
+    r"(?!\s+(?:company|team|founders?|organi[sz]ation|firm|studio|lab|group|authors?|makers?)\b)",
+    re.I,
+)
 
 
 def _about_something_else(label: str) -> bool:
     """An "About ..." heading over a section of the release ("About the pilot"), not over the
-    company's boilerplate ("About Acme", "About us")."""
+    company's boilerplate ("About Acme", "About us", "About the company", "About our team")."""
     return _ABOUT_A_SECTION.match(label) is not None
 
 
@@ -2421,9 +2429,14 @@ class _Builder:
         )
         if not (emphasised or only_item):
             return False
+        if text.rstrip(" *_").endswith(("!", "?")):
+            return False  # "*Maria Lopez, a nurse, loved it!*"
         name, _, role = text.strip(" *_.").partition(",")
-        if not _SET_APART_NAME.fullmatch(name.strip()) or _SENTENCE_WORDS.intersection(role.lower().split()):
+        words = re.findall(r"[a-z][a-z'’-]*", role)  # the role's lower-case words, punctuation off
+        if not _SET_APART_NAME.fullmatch(name.strip()) or _SENTENCE_WORDS.intersection(words):
             return False
+        if any(w.endswith("ed") and w not in _ROLE_PARTICIPLES for w in words):
+            return False  # "*Maria Lopez, a landlord, signed up in May.*": a verb, a sentence
         return bool(cue_hits(role, qd["leader-roles"]) or cue_hits(role, qd["customer-roles"])) or bool(
             _TITLE_WORDS.search(role)
         )

@@ -214,7 +214,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
-    Options: `patterns` (each with `name`, `regex`, `advice`), `sample-greetings`.
+    Options: `patterns` (each with `name`, `regex`, `advice`), `sample-greetings`, `sample-message-words`.
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
@@ -229,6 +229,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         message = ctx["title-message"] if residue.unit.is_heading else ctx["prompt-message"]
         yield Violation(message.format(text=_short(prompt)), residue.unit, residue.start, residue.end)
     greetings = frozenset(str(g).lower() for g in ctx.get("sample-greetings", ()))
+    message_words = frozenset(str(w).lower() for w in ctx.get("sample-message-words", ()))
     patterns = tuple(pattern for pattern, _ in compiled)
     inputs = _patterns_key(tuple(f"{pattern.flags}:{pattern.pattern}" for pattern in patterns))
     for segment in anatomy.segments:
@@ -248,7 +249,12 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
-            if greetings and spec["name"] == "placeholder slot" and _in_sample_message(unit.text, start, greetings):
+            if (
+                greetings
+                and spec["name"] == "placeholder slot"
+                and not _AUTHORS_SLOT.search(matched)
+                and _in_sample_message(unit.text, start, greetings, message_words)
+            ):
                 continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
             seen.append((start, end))
             message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
@@ -279,7 +285,11 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
 _OPENING_MARKS = '"“'
 
 
-def _in_sample_message(text: str, offset: int, greetings: frozenset[str]) -> bool:
+# A slot that is the author's to fill whatever message holds it: "[TBD]", "[Insert link here]".
+_AUTHORS_SLOT = re.compile(r"(?i)\b(?:tbd|tba|todo|insert|placeholder|xx+)\b")
+
+
+def _in_sample_message(text: str, offset: int, greetings: frozenset[str], message_words: frozenset[str]) -> bool:
     """Whether `offset` lies in a quotation introduced after a colon that opens with a greeting
     ('Send a note: "Hi [Name], ...'): a message the document gives the reader to copy, whose
     slots are the reader's to fill in (its "TBD" or "XX" are still the author's)."""
@@ -288,8 +298,12 @@ def _in_sample_message(text: str, offset: int, greetings: frozenset[str]) -> boo
         return False  # no quotation open here, or that straight mark closes an earlier one
     if "”" in text[opening + 1 : offset]:
         return False  # that quotation closed before the slot
-    if not text[:opening].rstrip(" *_").endswith(":"):
+    before = text[:opening].rstrip(" *_")
+    if not before.endswith(":"):
         return False  # 'Send a note: "Hi [Name] ...': a message introduced as one; not a quote that says hello
+    clause = re.split(r"[.!?\n]", before)[-1].lower()
+    if not message_words.intersection(re.findall(r"[a-z-]+", clause)):
+        return False  # "**Customer quote:**" is a part's label, not "a note", "an email", "a message"
     first = re.match(r"\s*([A-Za-z]+)", text[opening + 1 :])
     return first is not None and first.group(1).lower() in greetings
 

@@ -131,15 +131,14 @@ class Metric(Kind):
         self, values: dict[str, float], ctx: RuleContext, hint_only: bool = False
     ) -> tuple[str, Severity | None] | None:
         """The message and severity of the first limit crossed, most severe level first; with
-        `hint_only` (a role in `hint-in-roles`), a hint whatever the level crossed."""
+        `hint_only` (a role in `hint-in-roles`), only the hint's limit counts (none when hints
+        are off: `info-m = 0`)."""
         limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
         for prefix, message, severity in _LEVELS:
             for measure in self.measures:
                 limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
-                if limit is not None and values[measure] > limit:
-                    if hint_only:
-                        return self._format(ctx.get(_HINT) or ctx["message"], fields, measure, limit), Severity.INFO
+                if limit is not None and values[measure] > limit and not hint_only:
                     return self._format(ctx.get(message) or ctx["message"], fields, measure, limit), severity
         for measure in self.measures:
             hint = self._limit(measure, ctx.get(f"info-{measure}"))
