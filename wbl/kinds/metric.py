@@ -135,10 +135,10 @@ class Metric(Kind):
         are off: `info-m = 0`)."""
         limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
-        for prefix, message, severity in _LEVELS:
+        for prefix, message, severity in () if hint_only else _LEVELS:
             for measure in self.measures:
                 limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
-                if limit is not None and values[measure] > limit and not hint_only:
+                if limit is not None and values[measure] > limit:
                     return self._format(ctx.get(message) or ctx["message"], fields, measure, limit), severity
         for measure in self.measures:
             hint = self._limit(measure, ctx.get(f"info-{measure}"))
