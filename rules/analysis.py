@@ -32,7 +32,7 @@ from wbl_rules import memo
 from wbl import derived
 from wbl.anatomy import dateline_place, split_sentences
 from wbl.document import Document, Sentence, Unit
-from wbl.rule import RuleContext, Violation
+from wbl.rule import RuleContext, Severity, Violation
 from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
@@ -1394,6 +1394,29 @@ def undefined_acronyms(
     return result
 
 
+class RoleHints:
+    """Where a rule's findings are hints whatever their weight: the segments of the anatomy's
+    roles in the rule's ``hint-roles`` option ("boilerplate": the "About Acme" paragraph and the
+    media contact; "metadata": the fields above or beside the release, "Stack: FastAPI"). The
+    words there are not the release's pitch to the customer, so a reviewer rarely asks for them
+    to change; they are still shown."""
+
+    def __init__(self, document: Document, ctx: RuleContext) -> None:
+        roles = tuple(ctx.get("hint-roles", ()))
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        for segment in document.anatomy.with_roles(*roles) if roles else ():
+            self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
+
+    def capped(self, unit: Unit, offset: int, severity: Severity | None) -> Severity | None:
+        """`severity`, or a hint when the finding at `offset` of `unit` starts in a hinted role
+        (None stands for the rule's own severity, a warning or more)."""
+        spans = self._spans.get(unit.index)
+        hinted = bool(spans) and any(start <= offset < end for start, end in spans)
+        if hinted and (severity is None or severity.rank > Severity.INFO.rank):
+            return Severity.INFO
+        return severity
+
+
 __all__ = [
     "PHRASE_BREAKS",
     "PROSE_KINDS",
@@ -1402,6 +1425,7 @@ __all__ = [
     "Acronym",
     "Lead",
     "Lexicon",
+    "RoleHints",
     "Term",
     "acronym_pattern",
     "acronyms",

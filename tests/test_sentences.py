@@ -516,6 +516,48 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
     assert [(f.line, f.text) for f in wbl.lint_text(text, "t.md", options=options).findings] == [(5, "will")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("The model predicts whether a household will need repairs.", False),
+        ("It is one of the biggest decisions they will make.", False),
+        ("The app will ask you to set a PIN.", True),
+        ("We know what Shelfwise will do next.", True),
+        ("Shelfwise, which will be available in March, lets you swap books.", True),
+    ],
+)
+def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:
+    text = f"# Shelfwise lets bookstore owners reorder books\n\n{sentence}\n"
+    options = wbl.LintOptions(select=("WB721",), kind="prfaq")
+    assert bool(wbl.lint_text(text, "t.md", options=options).findings) is flagged
+
+
+def test_an_acronym_most_readers_have_met_is_a_hint():
+    text = "# Relay lets bakery owners take orders\n\nOrders reach VIP lounges and IBM tills through an MCP server.\n"
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+    found = {f.text: f.severity for f in wbl.lint_text(text, "t.md", options=options).findings}
+    assert found == {"VIP": Severity.INFO, "IBM": Severity.INFO, "MCP": Severity.WARNING}
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq", rule_options={"WB421": {"familiar-severity": ""}})
+    found = {f.text: f.severity for f in wbl.lint_text(text, "t.md", options=options).findings}
+    assert found["VIP"] is Severity.WARNING
+
+
+def test_findings_in_the_boilerplate_and_metadata_are_hints():
+    text = (
+        "# Relay lets bakery owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "Bakery owners miss one order in five because the phone line is busy.\n\n"
+        "With Relay, a customer texts the order and the bakery confirms it in one tap.\n\n"
+        "## About Relay\n\nRelay runs a Kubernetes cluster with a Kafka event bus and a gRPC mesh behind an HSM.\n"
+    )
+    codes = ("WB301", "WB401", "WB421")
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=codes, kind="prfaq"))
+    about = [f for f in report.findings if f.line == 11]
+    assert {f.rule for f in about} & set(codes) and all(f.severity is Severity.INFO for f in about)
+    plain = {code: {"hint-roles": []} for code in codes}
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=codes, kind="prfaq", rule_options=plain))
+    assert any(f.line == 11 and f.severity is Severity.WARNING for f in report.findings)
+
+
 def test_jargon_that_names_only_words_a_reader_may_know_is_a_hint():
     # 'stack' is a general computing word: a hint; with `weak-severity` "" the model's warning.
     text = (
@@ -534,12 +576,12 @@ def test_jargon_that_names_only_words_a_reader_may_know_is_a_hint():
 def test_an_undefined_acronym_in_a_release_for_a_technical_audience_is_a_hint():
     # Read from the lead's parse, also when the acronym rule runs alone (its prefilter asks for it).
     def found(headline: str) -> list[tuple[Severity, str]]:
-        text = f"# {headline}\n\nEvery order reaches the kitchen through one API.\n"
+        text = f"# {headline}\n\nEvery order reaches the kitchen through one SDK.\n"
         options = wbl.LintOptions(select=("WB421",), kind="prfaq")
         return [(f.severity, f.message) for f in wbl.lint_text(text, "t.md", options=options).findings]
 
     ((severity, message),) = found("Relay lets DevOps engineers ship on Fridays")
-    assert severity is Severity.INFO and message.startswith("'API' is not defined")
+    assert severity is Severity.INFO and message.startswith("'SDK' is not defined")
     assert "; the release is for DevOps engineers, who may know it" in message
     ((severity, message),) = found("Relay lets bakery owners ship on Fridays")
     assert severity is Severity.WARNING and "the release is for" not in message

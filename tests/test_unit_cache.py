@@ -76,10 +76,11 @@ def test_findings_after_edits_equal_a_fresh_lint() -> None:
 
 def test_builtin_local_rules() -> None:
     local = {r.name for r in default_registry().rules if r.local}
-    assert {"weasel-word", "buzzword", "passive-voice", "wordy-phrase"} <= local
-    # long-sentence and paragraph-readability read a unit's role (the boilerplate gets hints).
+    assert {"buzzword", "passive-voice", "wordy-phrase"} <= local
+    # long-sentence, paragraph-readability and weasel-word read a unit's role (the boilerplate
+    # gets hints); weasel-word also the unit after it (a list a quantifier counts).
     document_level = {"jargon-density", "undefined-acronym", "document-readability", "tech-first-sentence"}
-    assert not local & (document_level | {"long-sentence", "paragraph-readability"})
+    assert not local & (document_level | {"long-sentence", "paragraph-readability", "weasel-word"})
 
 
 CALLS: list[int] = []

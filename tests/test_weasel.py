@@ -124,7 +124,8 @@ def test_weasel_words_in_the_internal_faq_are_hints() -> None:
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     found = {(f.line, f.text): f.severity for f in report.findings}
-    assert found[(7, "really")] == found[(9, "very")] == wbl.Severity.WARNING
+    assert found[(9, "very")] == wbl.Severity.WARNING
+    assert found[(7, "really")] == wbl.Severity.INFO  # a question, in the customer's voice
     assert found[(13, "the most")] == found[(15, "The most")] == wbl.Severity.INFO
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"internal-faq-severity": ""}})
     kept = {(f.line, f.text): f.severity for f in wbl.lint_text(text, options=options).findings}
@@ -228,3 +229,61 @@ def test_many_in_an_equative_is_no_vague_count(sentence, flagged):
 )
 def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "severity"),
+    [
+        ("The durable queue simply holds the work.", "simply", wbl.Severity.INFO),
+        ("Revoking access is simply killing the endpoint.", "simply", wbl.Severity.INFO),
+        ("Orders were lost simply because nobody saw them.", "simply", wbl.Severity.INFO),
+        ("Simply open the app and pick a song.", "Simply", wbl.Severity.WARNING),
+        ("Users simply log their runs.", "simply", wbl.Severity.WARNING),
+        ("It really works on every phone.", "really", wbl.Severity.WARNING),
+        ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
+        ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
+        ("Many teams asked for it.", "Many", wbl.Severity.WARNING),
+    ],
+)
+def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.Severity) -> None:
+    """The labels count these words; the user trials' reviewers did not want them changed."""
+    found = _weasel(f"# Relay launches today\n\n{text}\n")
+    assert (word, severity) in found
+
+
+def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:
+    text = "# Relay launches today\n\nRelay has several key features:\n\n- polls\n- filters\n"
+    assert _weasel(text) == [("several", wbl.Severity.INFO)]
+    # Without the list after it, the count is missing.
+    assert _weasel("# Relay launches today\n\nRelay has several key features:\n\nPolls come first.\n") == [
+        ("several", wbl.Severity.WARNING)
+    ]
+
+
+def test_roles_that_are_no_pitch_give_hints() -> None:
+    text = (
+        "# Relay lets cafe owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "Cafe owners miss one order in five because the phone line is busy.\n\n"
+        "With Relay, a customer texts the order and the cafe confirms it in one tap.\n\n"
+        "## About Relay\n\nRelay builds truly seamless tools for many cafes.\n\n"
+        "## FAQ\n\n### Is it really free?\n\nYes, and very fast.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    found = {f.text: f.severity for f in report.findings}
+    assert found["really"] == found["truly"] == found["seamless"] == wbl.Severity.INFO
+    assert found["very"] == wbl.Severity.WARNING
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-roles": []}})
+    kept = {f.text: f.severity for f in wbl.lint_text(text, options=options).findings}
+    assert kept["truly"] == kept["seamless"] == wbl.Severity.WARNING
+
+
+def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
+    text = (
+        "# Relay lets cafe owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "Today, cafe owners miss orders because phone lines are busy, and a queue quickly turns into a mess.\n\n"
+        "Relay answers every text in seconds, and setup is easy.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    found = [(f.line, f.text, f.severity) for f in report.findings]
+    assert (5, "quickly", wbl.Severity.INFO) in found
+    assert (7, "easy", wbl.Severity.WARNING) in found and (7, "in seconds", wbl.Severity.WARNING) in found

@@ -302,15 +302,23 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     """Whether the clause of `token` (its head verb) is one of `clauses` and speaks of something
     else than the sentence's own subject: dependency labels such as "relcl", or "wh" for an
     embedded question or free relative ("guessing what will sell"). The clause counts only when
-    its own subject is a common noun ("threats that most teams will never face") or the
-    question's wh-word; one whose subject is the relative pronoun ("Shelfwise, which will be
-    available in March"), a name or a pronoun ("what Shelfwise will do", "what we will add")
-    speaks of the product, and does not count."""
+    its own subject is a common noun ("threats that most teams will never face"), other people
+    ("the decisions they will make") or the question's wh-word ("guessing what will sell"); a
+    yes-no question counts too ("predict whether a household will need repairs"). One whose
+    subject is the relative pronoun ("Shelfwise, which will be available in March", "Ana Lee, who
+    will run the rollout"), a name or another pronoun ("what Shelfwise will do", "what we will
+    add") speaks of the product or the company, and does not count."""
     if not clauses:
         return False
     verb = token.head
     relative = verb.dep_ in clauses
     wh = "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    # "predict whether a household will need repairs": a yes-no question embedded as an object.
+    wh = wh or (
+        "wh" in clauses
+        and verb.dep_ == "ccomp"
+        and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
+    )
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
         return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
@@ -319,10 +327,14 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     if subject is None:
         return False
     if subject.tag_ in _WH_TAGS:
-        return wh and not relative  # "what will sell" (the question's own word), not "which will ship"
-    return subject.pos_ == "NOUN"
+        # "what will sell" (the question's own word), not "which will ship" nor "Ana Lee, who will
+        # run the rollout" (the company's plan)
+        return wh and not relative
+    return subject.pos_ == "NOUN" or subject.lower_ in _OTHER_PEOPLE
 
 
+# Pronouns for people other than the writer and the reader: "the decisions they will make".
+_OTHER_PEOPLE = frozenset(("they", "he", "she"))
 _CONDITIONS = frozenset(("if", "unless", "whenever"))
 
 
