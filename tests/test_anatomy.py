@@ -527,6 +527,19 @@ def test_a_run_in_label_for_a_one_line_part_covers_its_own_paragraph() -> None:
     assert anatomy["dateline"].segments[0].text.startswith("March 2026")
 
 
+@pytest.mark.parametrize(
+    "mark", ["## FOR IMMEDIATE RELEASE\n**January 6, 2026**", "**FOR IMMEDIATE RELEASE**\n**January 6, 2026**"]
+)
+def test_a_bold_date_under_the_release_mark_is_no_headline(mark: str) -> None:
+    anatomy = anatomy_of(
+        f"# PRESS RELEASE\n\n{mark}\n\n---\n\n"
+        "# Tidewell Launches a Tide Chart for Sea Kayakers\n\n"
+        "**SEATTLE, WA** — Tidewell Labs today released Tidewell, free on iOS and Android.\n"
+    )
+    assert anatomy["headline"].text == "Tidewell Launches a Tide Chart for Sea Kayakers"
+    assert anatomy["dateline"].text.strip("*") == "January 6, 2026"
+
+
 def test_a_release_mark_that_carries_the_date_is_the_dateline() -> None:
     anatomy = anatomy_of(
         textwrap.dedent(

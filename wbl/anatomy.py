@@ -1779,6 +1779,12 @@ class _Builder:
                 if remainder and in_lead:
                     lead.append(line)  # "Press Release: Introducing FlyShare": the rest is the headline
                 continue
+            if in_lead and line.label and not line.heading and _date_only(line.segment.text):
+                # "**January 6, 2026**" on its own line under "FOR IMMEDIATE RELEASE": a date, set
+                # in bold like the lines around it, is no headline.
+                self.found("dateline", [line.segment], "content", 0.7)
+                self.roles[index] = "dateline"
+                continue
             if line.label:
                 if line.alias is not None:
                     self.roles[index] = "label"
