@@ -275,12 +275,16 @@ def test_a_bold_name_and_role_over_a_quotation_attribute_it_and_a_label_naming_t
 
         **Customer Quote:**
         "I used to dread Monday mornings, and now the gaps in my schedule fill themselves."
+
+        **Dr. Lee Park (Lead Researcher):**
+        > "Every slot we fill is a patient seen a week sooner, and the clinic keeps the fee."
         """
     )
     assert [(q.attribution, q.name, q.placeholder) for q in anatomy.quotes] == [
         ("Dana Ruiz, CEO, Acme", "Dana Ruiz", False),
         ("[Customer Name], Scheduler, [Clinic]", None, True),
         ("", None, False),
+        ("Dr. Lee Park (Lead Researcher)", "Dr Lee Park", False),
     ]
 
 

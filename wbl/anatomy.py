@@ -3912,7 +3912,10 @@ def _is_name_word(word: str, roles: Sequence[str]) -> bool:
 
 
 # A speaker's name and role as a label: "Dana Ruiz, CEO, Acme", "[Founder Name], CEO".
-_SIGNATURE_LABEL = re.compile(r"^(?:\[[^\]]+\]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s*\S")
+# "Dana Ruiz, CEO, Acme" or "Dr. Dana Ruiz (Lead Researcher)": a name and a role.
+_SIGNATURE_LABEL = re.compile(
+    r"^(?:\[[^\]]+\]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:,\s*\S|\s*\([A-Za-z][^()]{1,60}\)\s*:?$)"
+)
 
 
 def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:
