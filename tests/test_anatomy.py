@@ -3540,3 +3540,20 @@ def test_fields_above_the_headline_are_about_the_document_not_the_release() -> N
     assert linted.findings == ()
     document = wbl.Linter().analyse(text, "prfaq.md")
     assert [u.part for u in document.units][:3] == ["pr", "back", "pr"]
+
+
+def test_a_headline_heading_names_its_line_not_the_release_after_it() -> None:
+    anatomy = anatomy_of(
+        """
+        ### HEADLINE
+
+        Tidewell Launches a Tide Chart for Sea Kayakers
+
+        **SEATTLE, WA – February 6, 2026** — Tidewell Labs today released Tidewell, free on iOS and Android.
+
+        Kayakers who plan a crossing today juggle three websites and a printed table.
+        """
+    )
+    assert anatomy["headline"].text == "Tidewell Launches a Tide Chart for Sea Kayakers"
+    assert anatomy["dateline"].text.startswith("SEATTLE, WA – February 6, 2026")
+    assert anatomy["summary"].text.startswith("SEATTLE, WA")

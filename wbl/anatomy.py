@@ -1701,6 +1701,10 @@ class _Builder:
                 result[line.segment.index] = current
                 if current[1] is line and line.alias in _ONE_LINE_PARTS:
                     current = None  # "**Tagline:** ..." names its own line, not the paragraphs after it
+                elif current[1].heading and current[0] in ("headline", "subheading") and not line.quote_depth:
+                    # "## HEADLINE" over its line, then the dateline and the body (a template's
+                    # prompt, block-quoted above the answer, is not the line)
+                    current = None
         return result
 
     # --- lead and body --------------------------------------------------------------------------------
