@@ -2925,6 +2925,15 @@ def test_a_note_in_parentheses_after_the_genres_name_is_no_headline() -> None:
     assert anatomy["headline"].segments[0].text.startswith("Skiljo launches")
 
 
+def test_a_draft_title_above_the_release_mark_is_no_headline() -> None:
+    anatomy = anatomy_of(
+        "# Press Release Draft — Tidewell Launch Day\n\n**For Immediate Release**\n\n"
+        "**Tidewell Labs Announces Tidewell: A Tide Chart for Sea Kayakers**\n\n"
+        "_March 4, 2027 – Seattle_ — Tidewell Labs today released Tidewell, free on iOS and Android.\n"
+    )
+    assert anatomy["headline"].segments[0].text.startswith("Tidewell Labs Announces")
+
+
 def test_a_part_label_among_the_fields_above_the_release_is_no_part() -> None:
     anatomy = anatomy_of(
         """\

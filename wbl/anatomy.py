@@ -3534,7 +3534,8 @@ _MARKER = re.compile(
     r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|\d{1,2}[.)]\s*)(?=(?:the\s+)?press[\s-]+release))?"
     r"(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
     # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
-    r"artifacts?\s+from\s+the\s+future)(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
+    # "Press Release Draft — Launch Day": the genre's name with "draft" after it.
+    r"artifacts?\s+from\s+the\s+future)(?:\s+draft)?(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
