@@ -542,6 +542,15 @@ def test_an_acronym_most_readers_have_met_is_a_hint():
     assert found["VIP"] is Severity.WARNING
 
 
+def test_jargon_that_names_only_familiar_acronyms_is_a_hint():
+    # The acronym rule's hint for "API" is not raised back to a warning by the jargon finding it folds in.
+    text = "# Relay lets bakery owners take orders\n\nBakeries connect their tills to Relay through its API.\n"
+    found = [(f.rule, f.severity) for f in wbl.lint_text(text, "t.md", options=wbl.LintOptions(kind="prfaq")).findings]
+    assert ("WB421", Severity.INFO) in found and all(
+        s is Severity.INFO for rule, s in found if rule in ("WB401", "WB421")
+    )
+
+
 def test_findings_in_the_boilerplate_and_metadata_are_hints():
     text = (
         "# Relay lets bakery owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"

@@ -784,3 +784,14 @@ def test_which_about_sections_are_boilerplate(heading, severity):
     assert finding.severity.name == severity
     if severity == "INFO":
         assert "aim for" in finding.message  # the hint's words, not "split it" (review)
+
+
+def test_the_slots_of_a_block_quoted_letter_that_opens_with_a_greeting_are_the_senders() -> None:
+    text = (
+        "# Relay lets cafe owners take orders by text\n\n"
+        "SEATTLE, WA, March 4, 2027 -- Relay today launched text ordering in {City}.\n\n"
+        "**Pitch email**\n\n> Hi {Editor first name},\n>\n> Relay is live in Seattle cafes today.\n>\n"
+        "> Thanks,\n> {Your name}\n\n**Contact:** {Name}, press@relay.example\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text)
+    assert sorted(f.text for f in report.findings) == ["{City}", "{Name}"]

@@ -280,10 +280,11 @@ def test_roles_that_are_no_pitch_give_hints() -> None:
 def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
     text = (
         "# Relay lets cafe owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
-        "Today, cafe owners miss orders because phone lines are busy, and a queue quickly turns into a mess.\n\n"
+        "Today, cafe owners miss orders because phone lines are busy, and a queue quickly turns into a mess. "
+        "A missed order might cost a regular.\n\n"
         "Relay answers every text in seconds, and setup is easy.\n"
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     found = [(f.line, f.text, f.severity) for f in report.findings]
-    assert (5, "quickly", wbl.Severity.INFO) in found
+    assert (5, "quickly", wbl.Severity.INFO) in found and (5, "might", wbl.Severity.INFO) in found
     assert (7, "easy", wbl.Severity.WARNING) in found and (7, "in seconds", wbl.Severity.WARNING) in found

@@ -22,6 +22,7 @@ from wbl_rules.sentences import (
 
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import Figure, RuleContext, Severity, Violation
+from wbl.textutil import zipf_frequency
 from wbl.vocabulary import VocabularyHint
 
 LABEL = "jargon"
@@ -109,6 +110,13 @@ def _weak(term: Term) -> bool:
     """A term a reader may well know (`WEAK_EVIDENCE`); not a name in code's own case
     ("getUserById", "npm"), which is code, not a brand."""
     return term.kind in WEAK_EVIDENCE and not (term.kind == "camel" and term.text[:1].islower())
+
+
+def _familiar_acronym(term: Term, zipf: float | None) -> bool:
+    """An acronym most readers have met (as frequent in English as `zipf` or more, the acronym
+    rule's ``familiar-zipf``): "API", "IBM", "VIP"."""
+    key = _acronym_key(term.text)
+    return zipf is not None and key.isalpha() and key.isupper() and zipf_frequency(key.lower(), "en") >= zipf
 
 
 def _acronym_key(text: str) -> str:
@@ -273,7 +281,10 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     products = product_names(document, slex.lexicon)
     show = int(ctx.get("show", 4))
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
-    defined = first_definitions(document, ctx.options_of("undefined-acronym"), ctx.vocabulary)
+    acronym_options = ctx.options_of("undefined-acronym")
+    defined = first_definitions(document, acronym_options, ctx.vocabulary)
+    # The acronyms the acronym rule reports as hints, as most readers have met them ("API", "IBM").
+    familiar = float(acronym_options.get("familiar-zipf", 3.5)) if acronym_options.get("familiar-severity") else None
     repeat_severity = Severity.parse(ctx["repeat-severity"]) if ctx.get("repeat-severity") else None
     audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
     weak_severity = Severity.parse(ctx["weak-severity"]) if ctx.get("weak-severity") else None
@@ -297,8 +308,12 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             severity = faq_severity
         named, buzzwords = _unless_buzzwords(terms)
         message = ctx["message"].format(terms=_named(named, show, buzzwords))
-        if weak_severity is not None and weak_severity.rank < severity.rank and all(_weak(t) for t, _ in terms):
-            severity = weak_severity  # only words a reader may well know: "system", "uploads", "legible"
+        if (
+            weak_severity is not None
+            and weak_severity.rank < severity.rank
+            and all(_weak(t) or _familiar_acronym(t, familiar) for t, _ in terms)
+        ):
+            severity = weak_severity  # only words a reader may well know: "system", "uploads", "legible", "API"
         if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
             severity = audience_severity
             message += ctx.get("audience-note", "").format(audience=audience)

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from wbl_rules import memo
 
 from wbl.anatomy import BEZOS_PARTS, LABELS, Anatomy, cue_hits, data, dateline_span, has_date, problem_score
-from wbl.document import Document
+from wbl.document import Document, Unit
 from wbl.kinds.base import document_anchor, listing
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
@@ -211,6 +211,8 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     a quotation that opens with a greeting ('Send a note: "Hi [Name], I saw the [Job Title]
     opening at [Company]"'), holds slots for the reader, not the author's left-overs: they are not
     reported (`sample-greetings`; the message introduced after a colon, and only its bracketed slots).
+    Nor are the slots of a letter set in a block quote that opens with a greeting ("> Hi {Editor
+    first name}," over a pitch email signed "{Your name}"): its sender fills them in each time.
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
@@ -253,7 +255,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 greetings
                 and spec["name"] == "placeholder slot"
                 and not _AUTHORS_SLOT.search(matched)
-                and _in_sample_message(unit.text, start, greetings, message_words)
+                and (
+                    _in_sample_message(unit.text, start, greetings, message_words)
+                    or _in_quoted_letter(document, unit, greetings)
+                )
             ):
                 continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
             seen.append((start, end))
@@ -306,6 +311,19 @@ def _in_sample_message(text: str, offset: int, greetings: frozenset[str], messag
         return False  # "**Customer quote:**" is a part's label, not "a note", "an email", "a message"
     first = re.match(r"\s*([A-Za-z]+)", text[opening + 1 :])
     return first is not None and first.group(1).lower() in greetings
+
+
+def _in_quoted_letter(document: Document, unit: Unit, greetings: frozenset[str]) -> bool:
+    """Whether `unit` is in a block quote that opens with a greeting ("> Hi {Editor first name},"
+    over a pitch email and its "{Your name}" signature): a letter the document gives the sender
+    to copy, whose slots change with each one sent."""
+    if not unit.quote_depth:
+        return False
+    first = unit.index
+    while first > 0 and document.units[first - 1].quote_depth:
+        first -= 1
+    opening = re.match(r"\s*([A-Za-z]+)\b", document.units[first].text)
+    return opening is not None and opening.group(1).lower() in greetings
 
 
 def _matches(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int, int, str], ...]:

@@ -121,8 +121,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     work", "is simply killing the endpoint", "simply because"; "Simply open the app" and "users
     simply log their runs" still claim ease), "really" in a question, a quantifier whose list
     follows it (after a colon, "including" or "such as", or in the list items under a sentence
-    ending in a colon: "several key features:"), and ease or speed in the problem paragraph
-    ("easy to game", "quickly turn into a mess": the world today, no claim for the product).
+    ending in a colon: "several key features:"), and ease, speed or a hedge in the problem
+    paragraph ("easy to game", "quickly turn into a mess", "an agent might delete production
+    data": the world today and its risks, no claim for the product).
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
@@ -175,8 +176,9 @@ def _let_pass(document: Document, sentence: Sentence, term: WeaselTerm, word: st
     it pass (a hint, not a warning; measured on the user trials' verdicts, see docs/judgement.md):
     "simply" meaning "merely" ("the queue simply holds the work"), "really" in a question ("Is it
     really free?": the sceptic's doubt), a vague quantifier over the list that counts it
-    ("several key features: ..."), and ease or speed in the problem paragraph ("easy to game",
-    "quickly turn into a mess": how the world is today, no claim for the product)."""
+    ("several key features: ..."), and ease, speed or a hedge in the problem paragraph ("easy to
+    game", "an agent might delete production data": how the world is today, no claim for the
+    product)."""
     if sentence.span is None or not term.tokens:
         return False
     token = sentence.span.doc[term.tokens[0]]
@@ -186,7 +188,7 @@ def _let_pass(document: Document, sentence: Sentence, term: WeaselTerm, word: st
         return sentence.text.rstrip().rstrip("*_\"'”’)").endswith("?")
     if term.group.kind == "quantifier":
         return _list_follows(document, sentence, term.end)
-    if term.group.kind in ("easy", "speed"):
+    if term.group.kind in ("easy", "speed", "hedge"):
         return document.anatomy.role_of(sentence.unit) == "problem"
     return False
 
