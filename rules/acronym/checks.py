@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from wbl_rules.analysis import Lexicon, RoleHints, acronyms, company_names, first_definitions, technical_audience
-from wordfreq import zipf_frequency
 
 from wbl.document import Document
 from wbl.rule import RuleContext, Severity, Violation
+from wbl.textutil import zipf_frequency
 from wbl.vocabulary import VocabularyHint
 
 
