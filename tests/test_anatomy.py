@@ -3566,3 +3566,32 @@ def test_a_headline_heading_names_its_line_not_the_release_after_it() -> None:
     assert anatomy["headline"].text == "Tidewell Launches a Tide Chart for Sea Kayakers"
     assert anatomy["dateline"].text.startswith("SEATTLE, WA – February 6, 2026")
     assert anatomy["summary"].text.startswith("SEATTLE, WA")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Shelfwise Helps Store Owners Restock in Minutes**",
+        "[Write the headline here]\n\nShelfwise Helps Store Owners Restock in Minutes",
+    ],
+)
+def test_a_headline_heading_over_a_bold_headline_or_a_prompt(line: str) -> None:
+    anatomy = anatomy_of(
+        f"### HEADLINE\n\n{line}\n\n"
+        "SEATTLE, WA – February 6, 2026 — Acme today released Shelfwise, an app for store owners.\n\n"
+        "Store owners waste hours counting stock by hand every week, and shelves sit empty.\n"
+    )
+    assert anatomy["headline"].text.strip("*") == "Shelfwise Helps Store Owners Restock in Minutes"
+    assert anatomy["summary"].text.startswith("SEATTLE, WA")
+
+
+@pytest.mark.parametrize(
+    "label", ["What Users Say (Beta)", "Customer Quote (Pilot User)", "Voice Of The Customer (Survey)"]
+)
+def test_a_label_with_a_note_in_parentheses_signs_no_quotation(label: str) -> None:
+    anatomy = anatomy_of(
+        "# Tidy fills cancelled clinic appointments\n\n"
+        "Acme today launched Tidy, a scheduling app that helps clinic schedulers fill cancelled slots.\n\n"
+        f'**{label}:**\n\n> "I used to dread Monday mornings, and now the gaps fill themselves."\n'
+    )
+    assert [q.name for q in anatomy.quotes] == [None]

@@ -520,7 +520,8 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
     ("sentence", "flagged"),
     [
         ("The model predicts whether a household will need repairs.", False),
-        ("It is one of the biggest decisions they will make.", False),
+        ("We have not decided whether the app will support Android.", True),
+        ("Ask Dana Ruiz about the features she will add next year.", True),
         ("The app will ask you to set a PIN.", True),
         ("We know what Shelfwise will do next.", True),
         ("Shelfwise, which will be available in March, lets you swap books.", True),
@@ -540,6 +541,26 @@ def test_an_acronym_most_readers_have_met_is_a_hint():
     options = wbl.LintOptions(select=("WB421",), kind="prfaq", rule_options={"WB421": {"familiar-severity": ""}})
     found = {f.text: f.severity for f in wbl.lint_text(text, "t.md", options=options).findings}
     assert found["VIP"] is Severity.WARNING
+
+
+def test_an_acronym_spelt_as_an_english_verb_is_not_familiar():
+    text = "# Relay lets bakery owners take orders\n\nRelay answers questions with RAG over IBM receipts.\n"
+    found = {
+        f.text: f.severity
+        for f in wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB421",), kind="prfaq")).findings
+    }
+    assert found == {"RAG": Severity.WARNING, "IBM": Severity.INFO}
+
+
+def test_a_first_use_in_a_metadata_field_leaves_the_warning_to_the_first_use_in_the_release():
+    text = (
+        "# Acme Launches Clinibridge for Clinic Managers\n\n**Audience:** Clinic managers\n"
+        "**Integrations:** FHIR, MCP\n\nSEATTLE, WA, March 4, 2027 -- Acme today launched Clinibridge.\n\n"
+        "Clinibridge speaks FHIR, so records move between clinics in a minute.\n"
+    )
+    options = wbl.LintOptions(select=("WB421",), kind="prfaq")
+    found = [(f.line, f.text, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert sorted(found) == [(4, "MCP", Severity.INFO), (8, "FHIR", Severity.WARNING)]
 
 
 def test_jargon_that_names_only_familiar_acronyms_is_a_hint():

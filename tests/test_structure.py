@@ -795,3 +795,13 @@ def test_the_slots_of_a_block_quoted_letter_that_opens_with_a_greeting_are_the_s
     )
     report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text)
     assert sorted(f.text for f in report.findings) == ["{City}", "{Name}"]
+
+
+def test_a_block_quoted_draft_to_the_team_keeps_its_slots() -> None:
+    text = (
+        "# Relay lets cafe owners take orders by text\n\n"
+        "SEATTLE, WA, March 4, 2027 -- Relay today launched text ordering.\n\n"
+        "> Hi team, here is the draft for [Customer Name].\n>\n> Thanks\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text)
+    assert [f.text for f in report.findings] == ["[Customer Name]"]

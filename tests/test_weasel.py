@@ -243,6 +243,13 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
         ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
         ("Many teams asked for it.", "Many", wbl.Severity.WARNING),
+        # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
+        ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),
+        ("Many owners save hours every week: that is what the pilot showed.", "Many", wbl.Severity.WARNING),
+        ("It simply works.", "simply", wbl.Severity.WARNING),
+        ("Checkout is simply faster.", "simply", wbl.Severity.WARNING),
+        ("Store owners are simply scanning shelves now.", "simply", wbl.Severity.WARNING),
+        ("Tidly simply counts your stock.", "simply", wbl.Severity.WARNING),
     ],
 )
 def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.Severity) -> None:
@@ -279,12 +286,13 @@ def test_roles_that_are_no_pitch_give_hints() -> None:
 
 def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
     text = (
-        "# Relay lets cafe owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "# Tidly lets cafe owners take orders by text\n\nSEATTLE -- Tidly today launched text ordering.\n\n"
         "Today, cafe owners miss orders because phone lines are busy, and a queue quickly turns into a mess. "
-        "A missed order might cost a regular.\n\n"
-        "Relay answers every text in seconds, and setup is easy.\n"
+        "A missed order might cost a regular. With Tidly, they can easily take every order.\n\n"
+        "Tidly answers every text in seconds, and setup is easy.\n"
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     found = [(f.line, f.text, f.severity) for f in report.findings]
     assert (5, "quickly", wbl.Severity.INFO) in found and (5, "might", wbl.Severity.INFO) in found
+    assert (5, "easily", wbl.Severity.WARNING) in found  # the product named: the pitch, not the problem
     assert (7, "easy", wbl.Severity.WARNING) in found and (7, "in seconds", wbl.Severity.WARNING) in found

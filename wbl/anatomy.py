@@ -1683,6 +1683,10 @@ class _Builder:
                         current = None
                 elif current is not None and not line.heading and current[1].heading is False:
                     current = None  # a new bold label ends a bold label's section
+                elif current is not None and not line.heading and current[0] in ("headline", "subheading"):
+                    # "### HEADLINE" over "**Acme Launches ...**": the bold line is the headline,
+                    # found among the lead lines; what follows it is the release
+                    current = None
                 continue
             if line.runin and line.alias is not None:
                 current = (line.alias, line)
@@ -1701,9 +1705,13 @@ class _Builder:
                 result[line.segment.index] = current
                 if current[1] is line and line.alias in _ONE_LINE_PARTS:
                     current = None  # "**Tagline:** ..." names its own line, not the paragraphs after it
-                elif current[1].heading and current[0] in ("headline", "subheading") and not line.quote_depth:
+                elif (
+                    current[1].heading
+                    and current[0] in ("headline", "subheading")
+                    and not (line.quote_depth or line.residue or _mostly_placeholder(line.segment.text))
+                ):
                     # "## HEADLINE" over its line, then the dateline and the body (a template's
-                    # prompt, block-quoted above the answer, is not the line)
+                    # prompt above the answer, block-quoted or in brackets, is not the line)
                     current = None
         return result
 
@@ -2328,7 +2336,7 @@ class _Builder:
                 before = previous.segment.text.rstrip()
                 if before.endswith(":") and said.search(before):
                     attribution = before.rstrip(":").strip()
-                elif previous.label and before.endswith(":") and _SIGNATURE_LABEL.match(before.strip(" *_")):
+                elif previous.label and before.endswith(":") and _signature_label(before.strip(" *_")):
                     # "**Dana Ruiz, CEO, Acme:**" on a line of its own over the quotation: a name
                     # (or its placeholder) and a role, not a label naming the part ("Customer Quote:").
                     attribution = before.rstrip(":").strip(" *_")
@@ -3917,10 +3925,28 @@ def _is_name_word(word: str, roles: Sequence[str]) -> bool:
 
 
 # A speaker's name and role as a label: "Dana Ruiz, CEO, Acme", "[Founder Name], CEO".
-# "Dana Ruiz, CEO, Acme" or "Dr. Dana Ruiz (Lead Researcher)": a name and a role.
+# "Dana Ruiz, CEO, Acme" or "Dr. Dana Ruiz (Lead Researcher)": a name and a role. In the second
+# form the name is a person's: two to four capitalised words, an optional title before them, none of
+# them a word that labels a part or a group ("What Users Say (Beta)", "Customer Quote (Pilot User)").
 _SIGNATURE_LABEL = re.compile(
-    r"^(?:\[[^\]]+\]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:,\s*\S|\s*\([A-Za-z][^()]{1,60}\)\s*:?$)"
+    r"^(?:\[[^\]]+\]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s*\S"
+    r"|^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? )?(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z.'’-]*){1,3})"
+    r"\s*\([A-Za-z][^()]{1,60}\)\s*:?$"
 )
+_NOT_A_NAME = frozenset(
+    "what who how why users user customers customer quote quotes say says said voice of the team early access "
+    "testimonial testimonials feedback review reviews beta pilot survey from our about leader".split()
+)
+
+
+def _signature_label(text: str) -> bool:
+    """A label line that signs the quotation under it: a name and a role ("Dana Ruiz, CEO, Acme",
+    "Dr. Lee Park (Lead Researcher)"), not a part's or a group's label ("What Users Say (Beta)")."""
+    match = _SIGNATURE_LABEL.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    return name is None or not _NOT_A_NAME.intersection(name.lower().split())
 
 
 def _names_someone(text: str, qd: Mapping[str, Any]) -> bool:

@@ -115,8 +115,11 @@ def _weak(term: Term) -> bool:
 def _familiar_acronym(term: Term, zipf: float | None) -> bool:
     """An acronym most readers have met (as frequent in English as `zipf` or more, the acronym
     rule's ``familiar-zipf``): "API", "IBM", "VIP"."""
-    key = _acronym_key(term.text)
-    return zipf is not None and key.isalpha() and key.isupper() and zipf_frequency(key.lower(), "en") >= zipf
+    if zipf is None:
+        return False
+    written = term.text[:-1] if term.text.endswith("s") else term.text  # "APIs"
+    capitals = 2 <= len(written) <= 6 and written.isalpha() and written.isupper()
+    return capitals and zipf_frequency(written.lower()) >= zipf
 
 
 def _acronym_key(text: str) -> str:

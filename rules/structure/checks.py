@@ -211,8 +211,9 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     a quotation that opens with a greeting ('Send a note: "Hi [Name], I saw the [Job Title]
     opening at [Company]"'), holds slots for the reader, not the author's left-overs: they are not
     reported (`sample-greetings`; the message introduced after a colon, and only its bracketed slots).
-    Nor are the slots of a letter set in a block quote that opens with a greeting ("> Hi {Editor
-    first name}," over a pitch email signed "{Your name}"): its sender fills them in each time.
+    Nor are the slots of a letter set in a block quote that opens with a greeting to a slot ("> Hi
+    {Editor first name}," over a pitch email signed "{Your name}"): its sender fills them in each
+    time ("> Hi team, here is the draft" is no such letter).
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
@@ -320,10 +321,15 @@ def _in_quoted_letter(document: Document, unit: Unit, greetings: frozenset[str])
     if not unit.quote_depth:
         return False
     first = unit.index
-    while first > 0 and document.units[first - 1].quote_depth:
+    while first > 0 and document.units[first - 1].quote_depth and not document.units[first - 1].is_heading:
         first -= 1
-    opening = re.match(r"\s*([A-Za-z]+)\b", document.units[first].text)
+    # The greeting's addressee is itself a slot ("Hi {Editor first name},", "Dear [Name],"): a letter
+    # for many readers, not a draft sent to the team ("> Hi team, here is the draft").
+    opening = _GREETING_TO_A_SLOT.match(document.units[first].text)
     return opening is not None and opening.group(1).lower() in greetings
+
+
+_GREETING_TO_A_SLOT = re.compile(r"\s*([A-Za-z]+)\s+(?:\{[^{}]{1,40}\}|\[[^\[\]]{1,40}\]|<[^<>]{1,40}>)\s*[,:!]")
 
 
 def _matches(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int, int, str], ...]:

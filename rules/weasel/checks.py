@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from wbl_rules.analysis import RoleHints, cites_a_source, is_customer_token
+from wbl_rules.analysis import RoleHints, cites_a_source, is_customer_token, press_release, product_names
 from wbl_rules.sentences import (
     PERSON_PRONOUNS,
     TYPO_MIN_LETTERS,
@@ -118,12 +118,13 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About" paragraph
     and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
     voice: "Is it really free?"), "simply" meaning "merely" ("the durable queue simply holds the
-    work", "is simply killing the endpoint", "simply because"; "Simply open the app" and "users
-    simply log their runs" still claim ease), "really" in a question, a quantifier whose list
-    follows it (after a colon, "including" or "such as", or in the list items under a sentence
-    ending in a colon: "several key features:"), and ease, speed or a hedge in the problem
-    paragraph ("easy to game", "quickly turn into a mess", "an agent might delete production
-    data": the world today and its risks, no claim for the product).
+    work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
+    simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
+    ease), a quantifier whose list follows it (after a colon right after its noun, ", including"
+    or ", such as", or in the list items under a sentence ending in such a colon: "several key
+    features:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
+    neither the product nor the company ("easy to game", "quickly turn into a mess", "an agent
+    might delete production data": the world today and its risks, no claim for the product).
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
@@ -174,66 +175,89 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 def _let_pass(document: Document, sentence: Sentence, term: WeaselTerm, word: str) -> bool:
     """Whether a listed word is used where the labels still count it but demanding reviewers let
     it pass (a hint, not a warning; measured on the user trials' verdicts, see docs/judgement.md):
-    "simply" meaning "merely" ("the queue simply holds the work"), "really" in a question ("Is it
-    really free?": the sceptic's doubt), a vague quantifier over the list that counts it
-    ("several key features: ..."), and ease, speed or a hedge in the problem paragraph ("easy to
-    game", "an agent might delete production data": how the world is today, no claim for the
-    product)."""
+    ease, speed or a hedge in a sentence of the problem paragraph that names neither the product
+    nor the company ("easy to game", "an agent might delete production data": how the world is
+    today), "simply" meaning "merely" ("the queue simply holds the work"), and a vague quantifier
+    over the list that counts it ("several key features: ...")."""
     if sentence.span is None or not term.tokens:
         return False
-    token = sentence.span.doc[term.tokens[0]]
+    if term.group.kind in ("easy", "speed", "hedge") and _tells_the_problem(document, sentence):
+        return True
     if word == "simply":
-        return _merely(token)
-    if word == "really":
-        return sentence.text.rstrip().rstrip("*_\"'”’)").endswith("?")
+        return _merely(sentence.span.doc[term.tokens[0]], _products(document))
     if term.group.kind == "quantifier":
         return _list_follows(document, sentence, term.end)
-    if term.group.kind in ("easy", "speed", "hedge"):
-        return document.anatomy.role_of(sentence.unit) == "problem"
     return False
 
 
-def _merely(token: Any) -> bool:
-    """ "simply" as "merely" or "just", no claim of ease: after a form of "be" ("revoking access is
-    simply killing the endpoint"), before "because", or on what a thing does ("the durable queue
-    simply holds the work"). A claim when a person or the reader acts ("simply open the app",
-    "users simply log their activities")."""
+def _tells_the_problem(document: Document, sentence: Sentence) -> bool:
+    """A sentence of the anatomy's problem paragraph that names neither the product nor the company
+    ("we", "our"): the status quo. "With Shelfwise, owners restock in seconds" there is the pitch."""
+    if not any(s.holds(sentence) for s in document.anatomy.with_roles("problem")):
+        return False
+    products = _products(document)
+    for token in sentence.span:
+        if token.lower_ in products or (token.lower_ in _COMPANY_VOICE and token.tag_ in ("PRP", "PRP$")):
+            return False
+    return True
+
+
+_COMPANY_VOICE = frozenset(("we", "our", "ours", "us"))
+
+
+def _products(document: Document) -> frozenset[str]:
+    """The names the document gives its product, in lower case."""
+    return frozenset(p.lower() for p in product_names(document, default_sentence_lexicon().lexicon))
+
+
+def _merely(token: Any, products: frozenset[str]) -> bool:
+    """ "simply" as "merely" or "just", no claim of ease: before "because" ("simply because nobody
+    saw them"), after "is" before a gerund or a noun ("revoking access is simply killing the
+    endpoint"), or on what a thing does ("the durable queue simply holds the work"). A claim when a
+    person, the reader or the product acts ("Simply open the app", "users simply log their runs",
+    "Shelfwise simply counts your stock", "it simply works") or before an adjective ("checkout is
+    simply faster")."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "because":
         return True
     head = token.head
-    if head.lemma_ == "be" or any(c.dep_ == "aux" and c.lemma_ == "be" and c.i < token.i for c in head.children):
-        return True
+    if head.pos_ in ("ADJ", "ADV") or any(c.dep_ == "acomp" for c in head.children):
+        return False  # "simply faster", "is simply effortless"
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None:
         return False  # an imperative ("Simply open the app") or a gerund ("by simply dragging")
-    if subject.dep_ == "csubj" or subject.pos_ not in ("NOUN", "PROPN"):
-        return subject.dep_ == "csubj" or subject.lower_ in ("it", "this", "that")
-    return not (subject.lower_ in PERSON_PRONOUNS or is_customer_token(subject, _customers()))
+    if subject.dep_ == "csubj":
+        return True  # "revoking access is simply killing the endpoint"
+    people = subject.lower_ in PERSON_PRONOUNS or is_customer_token(subject, _customers())
+    # A common noun: a thing, not a person or the product ("Relay simply counts your stock").
+    return subject.pos_ == "NOUN" and not people and subject.lower_ not in products
 
 
 def _customers() -> Any:
     return default_sentence_lexicon().customer_lexicon
 
 
-# Words that open the list a quantifier counts, in its sentence ("various formats, including SWOT").
-_LIST_OPENERS = frozenset(("including", "includes", "include", "like", "e.g.", "namely"))
+# What opens the list a quantifier counts, in its sentence ("various formats, including SWOT").
+_LIST_OPENER = re.compile(r"(?:,\s*|\()(?:including|such as|e\.g\.|namely)\b", re.IGNORECASE)
+# At most this many words between a quantifier and the colon that opens its list ("several key
+# features: polls, filters"), so a colon after a clause ("Many owners save hours: ...") is no list.
+_WORDS_BEFORE_COLON = 3
 
 
 def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
-    """Whether the things a quantifier counts are listed right after it: after a colon in its
-    sentence ("several challenges: cost, time and trust"), after "including" or "such as", or in
-    the list that follows a sentence ending in a colon ("Some features:" over list items)."""
+    """Whether the things a quantifier counts are listed right after it: after a colon that follows
+    its noun ("several challenges: cost, time and trust"), after ", including" or ", such as", or in
+    the list items under a sentence that ends in such a colon ("Some features:" over list items)."""
     rest = sentence.unit.text[end : sentence.end]
     colon = rest.find(":")
-    if colon >= 0 and rest[colon + 1 :].strip(" *_"):
+    near = colon >= 0 and len(rest[:colon].split()) <= _WORDS_BEFORE_COLON
+    if _LIST_OPENER.search(rest) is not None:
         return True
-    words = rest.lower().replace(",", " ").split()
-    if _LIST_OPENERS.intersection(words) or "such as" in rest.lower():
-        return True
-    if colon < 0 or sentence.end < len(sentence.unit.text.rstrip()):
+    if not near:
         return False
+    if rest[colon + 1 :].strip(" *_"):
+        return True  # the list in the same sentence
     following = sentence.unit.index + 1
     return following < len(document.units) and document.units[following].kind == "list_item"
 
@@ -298,8 +322,15 @@ def _comparison_after(sentence: Sentence, end: int) -> bool:
     return following is None or following.tag_ != "VBN"
 
 
+def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
+    """The rule's prefilter: the sentences it judges (`candidates`), and the press release, whose
+    parse names the product (a sentence of the problem paragraph that names it is the pitch)."""
+    yield from candidates(document, ctx)
+    yield from press_release(document, ctx)
+
+
 def candidates(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
-    """The rule's prefilter: the sentences of the checked parts with a listed word, spelt right or
+    """The sentences the rule judges: those of the checked parts with a listed word, spelt right or
     misspelt (the parse is read only to judge a match in its context)."""
     table: WeaselTable = ctx.prepared
     parts, kinds = set(ctx["parts"]), set(ctx["kinds"])

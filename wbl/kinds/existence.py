@@ -302,10 +302,10 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     """Whether the clause of `token` (its head verb) is one of `clauses` and speaks of something
     else than the sentence's own subject: dependency labels such as "relcl", or "wh" for an
     embedded question or free relative ("guessing what will sell"). The clause counts only when
-    its own subject is a common noun ("threats that most teams will never face"), other people
-    ("the decisions they will make") or the question's wh-word ("guessing what will sell"); a
-    yes-no question counts too ("predict whether a household will need repairs"). One whose
-    subject is the relative pronoun ("Shelfwise, which will be available in March", "Ana Lee, who
+    its own subject is a common noun ("threats that most teams will never face") or the
+    question's wh-word ("guessing what will sell"); a yes-no question counts too ("predict whether
+    a household will need repairs"), unless "we" or "I" ask it. One whose subject is the relative
+    pronoun ("Shelfwise, which will be available in March", "Ana Lee, who
     will run the rollout"), a name or another pronoun ("what Shelfwise will do", "what we will
     add") speaks of the product or the company, and does not count."""
     if not clauses:
@@ -313,11 +313,13 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     verb = token.head
     relative = verb.dep_ in clauses
     wh = "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
-    # "predict whether a household will need repairs": a yes-no question embedded as an object.
+    # "predict whether a household will need repairs": a yes-no question embedded as an object,
+    # unless the company asks it of itself ("We have not decided whether the app will support Android").
     wh = wh or (
         "wh" in clauses
         and verb.dep_ == "ccomp"
         and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
+        and not _company_asks(verb)
     )
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
@@ -330,11 +332,15 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         # "what will sell" (the question's own word), not "which will ship" nor "Ana Lee, who will
         # run the rollout" (the company's plan)
         return wh and not relative
-    return subject.pos_ == "NOUN" or subject.lower_ in _OTHER_PEOPLE
+    return subject.pos_ == "NOUN"
 
 
-# Pronouns for people other than the writer and the reader: "the decisions they will make".
-_OTHER_PEOPLE = frozenset(("they", "he", "she"))
+def _company_asks(verb: Any) -> bool:
+    """Whether the clause that holds an embedded question has "we" or "I" for its subject."""
+    asking = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in asking.children)
+
+
 _CONDITIONS = frozenset(("if", "unless", "whenever"))
 
 
