@@ -243,6 +243,8 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
         ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
         ("Many teams asked for it.", "Many", wbl.Severity.WARNING),
+        ("Task names may vary by release.", "may", wbl.Severity.INFO),
+        ("Tidly may cut your costs in half.", "may", wbl.Severity.WARNING),
         # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
         ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),
         ("Many owners save hours every week: that is what the pilot showed.", "Many", wbl.Severity.WARNING),

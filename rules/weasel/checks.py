@@ -120,7 +120,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     voice: "Is it really free?"), "simply" meaning "merely" ("the durable queue simply holds the
     work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
-    ease), a quantifier whose list follows it (after a colon right after its noun, ", including"
+    ease), a caveat that something varies ("names may vary by release", "priorities may change":
+    a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a quantifier whose
+    list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in such a colon: "several key
     features:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
     neither the product nor the company ("easy to game", "quickly turn into a mess", "an agent
@@ -177,17 +179,32 @@ def _let_pass(document: Document, sentence: Sentence, term: WeaselTerm, word: st
     it pass (a hint, not a warning; measured on the user trials' verdicts, see docs/judgement.md):
     ease, speed or a hedge in a sentence of the problem paragraph that names neither the product
     nor the company ("easy to game", "an agent might delete production data": how the world is
-    today), "simply" meaning "merely" ("the queue simply holds the work"), and a vague quantifier
-    over the list that counts it ("several key features: ...")."""
+    today), a caveat that something varies ("names may vary by release"), "simply" meaning
+    "merely" ("the queue simply holds the work"), and a vague quantifier over the list that counts
+    it ("several key features: ...")."""
     if sentence.span is None or not term.tokens:
         return False
     if term.group.kind in ("easy", "speed", "hedge") and _tells_the_problem(document, sentence):
+        return True
+    if term.group.kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
         return True
     if word == "simply":
         return _merely(sentence.span.doc[term.tokens[0]], _products(document))
     if term.group.kind == "quantifier":
         return _list_follows(document, sentence, term.end)
     return False
+
+
+# Verbs of change after a modal: a caveat that things vary ("names may vary by release",
+# "priorities may change"), not a claim hedged.
+_VARIATION = frozenset(("vary", "change", "differ", "evolve"))
+
+
+def _disclaimer(modal: Any) -> bool:
+    """Whether a hedging modal only says that something varies ("may vary", "might change")."""
+    doc = modal.doc
+    verb = doc[modal.i + 1] if modal.i + 1 < len(doc) else None
+    return verb is not None and verb.lemma_.lower() in _VARIATION
 
 
 def _tells_the_problem(document: Document, sentence: Sentence) -> bool:
