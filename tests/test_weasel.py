@@ -244,6 +244,9 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
         ("Many teams asked for it.", "Many", wbl.Severity.WARNING),
         ("Task names may vary by release.", "may", wbl.Severity.INFO),
+        ("The chart shows the most important features driving these predictions.", "the most", wbl.Severity.INFO),
+        ("These are the single greatest predictors of scale.", "greatest", wbl.Severity.INFO),
+        ("Tidly offers the most powerful features for bakers.", "the most", wbl.Severity.WARNING),
         ("Tidly may cut your costs in half.", "may", wbl.Severity.WARNING),
         # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
         ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),

@@ -120,7 +120,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     voice: "Is it really free?"), "simply" meaning "merely" ("the durable queue simply holds the
     work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
-    ease), a caveat that something varies ("names may vary by release", "priorities may change":
+    ease), a superlative that ranks a model's inputs ("the most important features",
+    ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
     a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in such a colon: "several key
@@ -131,8 +132,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``size-words``, ``scale-levels``,
-    ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
+    ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``ranked-nouns``, ``size-words``,
+    ``scale-levels``, ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
     table: WeaselTable = ctx.prepared
@@ -142,6 +143,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     internal_severity = Severity.parse(ctx["internal-faq-severity"]) if ctx.get("internal-faq-severity") else None
     internal = [s for q in document.anatomy.questions if q.audience == "internal" for s in (q.segment, *q.answer)]
     hinted = RoleHints(document, ctx)
+    ranked = frozenset(str(n).lower() for n in ctx.get("ranked-nouns", ()))
     for sentence in candidates(document, ctx):
         risk = any(s.holds(sentence) for s in risks)
         to_the_team = internal_severity is not None and any(s.holds(sentence) for s in internal)
@@ -159,7 +161,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # "a backup that has never been restored": a fact, not "never been easier"
             message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
             cut = cuts.get(word)
-            if word in hints or _let_pass(document, sentence, term, word):
+            if word in hints or _let_pass(document, sentence, term, word) or _ranking(sentence, term, ranked):
                 severity: Severity | None = Severity.INFO
             else:
                 severity = internal_severity if to_the_team else None
@@ -205,6 +207,26 @@ def _disclaimer(modal: Any) -> bool:
     doc = modal.doc
     verb = doc[modal.i + 1] if modal.i + 1 < len(doc) else None
     return verb is not None and verb.lemma_.lower() in _VARIATION
+
+
+def _ranking(sentence: Sentence, term: WeaselTerm, nouns: frozenset[str]) -> bool:
+    """Whether a listed word ranks a model's inputs ("the most important features", "the most
+    significant predictor", "the single greatest predictors"): the noun its phrase ends in is one
+    of `nouns` (``ranked-nouns``), and a word of importance stands between them ("the most
+    powerful features" of a product is still a claim)."""
+    if not nouns or sentence.span is None or not term.tokens:
+        return False
+    doc = sentence.span.doc
+    noun = doc[term.tokens[-1]]
+    while noun.pos_ != "NOUN" and noun.dep_ in ("amod", "advmod", "det", "compound") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.lower_ not in nouns:
+        return False
+    return any(doc[i].lemma_.lower() in _IMPORTANCE for i in range(term.tokens[0], noun.i))
+
+
+# Words that rank by weight in a model ("the most important features", "the greatest predictors").
+_IMPORTANCE = frozenset(("important", "significant", "influential", "predictive", "informative", "great", "strong"))
 
 
 def _tells_the_problem(document: Document, sentence: Sentence) -> bool:
