@@ -1394,6 +1394,26 @@ def undefined_acronyms(
     return result
 
 
+_FIRST_PERSON_PLURAL = frozenset(("we", "our", "ours", "us"))
+
+
+def names_the_product(sentence: Sentence, products: frozenset[str]) -> bool:
+    """Whether a sentence names the product (one of `products`: "Vaultline", "Vaultline's",
+    "Vaultline-powered") or the company ("we", "our"; not "US banks"): the problem paragraph's
+    sentences that do describe the product, not the status quo."""
+    span = sentence.span
+    if span is None:
+        return True  # unknown: judged as the release
+    names = {p.lower() for p in products}
+    for token in span:
+        if token.lower_ in _FIRST_PERSON_PLURAL and token.tag_ in ("PRP", "PRP$") and token.text != "US":
+            return True
+        if token.lower_ in names:
+            return True
+    text = sentence.text.lower()
+    return any(" " in name and name in text for name in names)
+
+
 class RoleHints:
     """Where a rule's findings are hints whatever their weight: the segments of the anatomy's
     roles in the rule's ``hint-roles`` option ("boilerplate": the "About Acme" paragraph and the
@@ -1448,6 +1468,7 @@ __all__ = [
     "leading_technology",
     "lexicon",
     "main_clause",
+    "names_the_product",
     "noun_mentions",
     "phrase_tokens",
     "pr_sentences",

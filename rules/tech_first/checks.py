@@ -12,6 +12,7 @@ from wbl_rules.analysis import (
     PROSE_KINDS,
     RoleHints,
     find_lead,
+    names_the_product,
     press_release,
     product_hint,
     product_names,
@@ -285,7 +286,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     for sentence in sentence_candidates(document, ctx):
         faq = sentence.unit.part == "faq"
         cap = faq_cap if faq else None
-        if problem and any(s.holds(sentence) for s in problem) and not _names_the_product(sentence, products):
+        if problem and any(s.holds(sentence) for s in problem) and not names_the_product(sentence, products):
             cap = problem_cap  # the status quo, told in its own technical terms
         found = judge(sentence, slex, products, cap)
         if found is not None:
@@ -297,26 +298,6 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 severity=hinted.capped(sentence.unit, sentence.start + found.start, found.severity),
                 vocabulary=_product_hint(document, found),
             )
-
-
-_FIRST_PERSON_PLURAL = frozenset(("we", "our", "ours", "us"))
-
-
-def _names_the_product(sentence: Sentence, products: frozenset[str]) -> bool:
-    """Whether a sentence names the product (one of `products`: "Vaultline", "Vaultline's",
-    "Vaultline-powered") or the company ("we", "our"; not "US banks"): the problem paragraph's
-    sentences that do describe the product, not the status quo."""
-    span = sentence.span
-    if span is None:
-        return True  # unknown: judged as the release
-    names = {p.lower() for p in products}
-    for token in span:
-        if token.lower_ in _FIRST_PERSON_PLURAL and token.tag_ in ("PRP", "PRP$") and token.text != "US":
-            return True
-        if token.lower_ in names:
-            return True
-    text = sentence.text.lower()
-    return any(" " in name and name in text for name in names)
 
 
 def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from wbl_rules.analysis import RoleHints, cites_a_source, is_customer_token, press_release, product_names
+from wbl_rules.analysis import (
+    RoleHints,
+    cites_a_source,
+    is_customer_token,
+    names_the_product,
+    press_release,
+    product_names,
+)
 from wbl_rules.sentences import (
     PERSON_PRONOUNS,
     TYPO_MIN_LETTERS,
@@ -18,6 +26,7 @@ from wbl_rules.sentences import (
     weasel_terms,
 )
 
+from wbl.anatomy import Segment
 from wbl.document import Document, Sentence
 from wbl.kinds.existence import qualifier_cut
 from wbl.rule import Applicability, RuleContext, Severity, Violation
@@ -143,7 +152,12 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     internal_severity = Severity.parse(ctx["internal-faq-severity"]) if ctx.get("internal-faq-severity") else None
     internal = [s for q in document.anatomy.questions if q.audience == "internal" for s in (q.segment, *q.answer)]
     hinted = RoleHints(document, ctx)
-    ranked = frozenset(str(n).lower() for n in ctx.get("ranked-nouns", ()))
+    passing = _Passing(
+        document,
+        document.anatomy.with_roles("problem"),
+        product_names(document, default_sentence_lexicon().lexicon),
+        frozenset(str(n).lower() for n in ctx.get("ranked-nouns", ())),
+    )
     for sentence in candidates(document, ctx):
         risk = any(s.holds(sentence) for s in risks)
         to_the_team = internal_severity is not None and any(s.holds(sentence) for s in internal)
@@ -161,7 +175,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # "a backup that has never been restored": a fact, not "never been easier"
             message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
             cut = cuts.get(word)
-            if word in hints or _let_pass(document, sentence, term, word) or _ranking(sentence, term, ranked):
+            if word in hints or _let_pass(passing, sentence, term, word):
                 severity: Severity | None = Severity.INFO
             else:
                 severity = internal_severity if to_the_team else None
@@ -176,25 +190,38 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
-def _let_pass(document: Document, sentence: Sentence, term: WeaselTerm, word: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Passing:
+    """What `_let_pass` reads of the document, found once per document."""
+
+    document: Document
+    problem: tuple[Segment, ...]  # the anatomy's problem paragraph
+    products: frozenset[str]  # the product's names
+    ranked: frozenset[str]  # `ranked-nouns`
+
+
+def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str) -> bool:
     """Whether a listed word is used where the labels still count it but demanding reviewers let
     it pass (a hint, not a warning; measured on the user trials' verdicts, see docs/judgement.md):
     ease, speed or a hedge in a sentence of the problem paragraph that names neither the product
     nor the company ("easy to game", "an agent might delete production data": how the world is
     today), a caveat that something varies ("names may vary by release"), "simply" meaning
     "merely" ("the queue simply holds the work"), and a vague quantifier over the list that counts
-    it ("several key features: ...")."""
+    it ("several key features: ..."), and a superlative that ranks a model's inputs ("the most
+    important features")."""
     if sentence.span is None or not term.tokens:
         return False
-    if term.group.kind in ("easy", "speed", "hedge") and _tells_the_problem(document, sentence):
-        return True
-    if term.group.kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
+    kind = term.group.kind
+    in_problem = any(s.holds(sentence) for s in passing.problem)
+    if kind in ("easy", "speed", "hedge") and in_problem and not names_the_product(sentence, passing.products):
+        return True  # the status quo, not the pitch
+    if kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
         return True
     if word == "simply":
-        return _merely(sentence.span.doc[term.tokens[0]], _products(document))
-    if term.group.kind == "quantifier":
-        return _list_follows(document, sentence, term.end)
-    return False
+        return _merely(sentence.span.doc[term.tokens[0]], passing.products)
+    if kind == "quantifier":
+        return _list_follows(passing.document, sentence, term.end)
+    return _ranking(sentence, term, passing.ranked)
 
 
 # Verbs of change after a modal: a caveat that things vary ("names may vary by release",
@@ -229,26 +256,6 @@ def _ranking(sentence: Sentence, term: WeaselTerm, nouns: frozenset[str]) -> boo
 _IMPORTANCE = frozenset(("important", "significant", "influential", "predictive", "informative", "great", "strong"))
 
 
-def _tells_the_problem(document: Document, sentence: Sentence) -> bool:
-    """A sentence of the anatomy's problem paragraph that names neither the product nor the company
-    ("we", "our"): the status quo. "With Shelfwise, owners restock in seconds" there is the pitch."""
-    if not any(s.holds(sentence) for s in document.anatomy.with_roles("problem")):
-        return False
-    products = _products(document)
-    for token in sentence.span:
-        if token.lower_ in products or (token.lower_ in _COMPANY_VOICE and token.tag_ in ("PRP", "PRP$")):
-            return False
-    return True
-
-
-_COMPANY_VOICE = frozenset(("we", "our", "ours", "us"))
-
-
-def _products(document: Document) -> frozenset[str]:
-    """The names the document gives its product, in lower case."""
-    return frozenset(p.lower() for p in product_names(document, default_sentence_lexicon().lexicon))
-
-
 def _merely(token: Any, products: frozenset[str]) -> bool:
     """ "simply" as "merely" or "just", no claim of ease: before "because" ("simply because nobody
     saw them"), after "is" before a gerund or a noun ("revoking access is simply killing the
@@ -270,7 +277,7 @@ def _merely(token: Any, products: frozenset[str]) -> bool:
         return True  # "revoking access is simply killing the endpoint"
     people = subject.lower_ in PERSON_PRONOUNS or is_customer_token(subject, _customers())
     # A common noun: a thing, not a person or the product ("Relay simply counts your stock").
-    return subject.pos_ == "NOUN" and not people and subject.lower_ not in products
+    return subject.pos_ == "NOUN" and not people and subject.lower_ not in {p.lower() for p in products}
 
 
 def _customers() -> Any:
