@@ -7,6 +7,10 @@ from __future__ import annotations
 import textwrap
 
 from wbl.anatomy import Anatomy, is_back_matter
+from wbl.document import build_document
+from wbl.engine import Linter, LintOptions
+from wbl.markdown import parse
+from wbl.source import SourceText
 
 from .test_anatomy import PLAIN_RELEASE
 from .test_anatomy import anatomy_of as anatomy_of_text
@@ -212,3 +216,97 @@ def test_a_last_paragraph_that_shows_a_web_address_is_the_close():
     # An address after a note, as a reference, is no invitation.
     noted = text.replace("at **https://levy.example.org/**.", "(see the levy maps?) https://levy.example.org/")
     assert "call_to_action" not in anatomy_of_text(noted).parts
+
+
+BRIEF_AFTER_RELEASE = """
+    # PR/FAQ: Leakline
+
+    ## Press Release
+
+    ### Leakline tells landlords about a leak before the ceiling stains
+
+    PORTLAND, OR — March 3, 2026 — Leakline today launched sensors that text a landlord the minute
+    a pipe starts to drip.
+
+    Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+    repair costs thousands and the tenant has lost a weekend to buckets and phone calls.
+
+    Leakline puts a sensor under every sink and water heater and texts the landlord within a
+    minute of the first drop, with the flat and the room, so a plumber goes in the same day. The
+    sensors run for five years on one battery, and a landlord sees every flat's sensors on one
+    page, with the last time each one checked in.
+
+    "I caught a burst pipe at two in the morning and the plumber was there by seven," said Ana
+    Ruiz, who owns twelve flats in Tacoma.
+
+    Landlords can order a starter kit today at leakline.example.
+
+    ## Problem Statement
+
+    ### Target Customer
+
+    Small landlords with five to fifty flats who manage them without a property company.
+
+    ### Current Workarounds
+
+    They ask tenants to report leaks, which will keep failing at night and over weekends.
+
+    ## Roadmap
+
+    Phase two will add shut-off valves, which we will pilot with ten landlords.
+
+    ## FAQ
+
+    ### How does a landlord get alerts?
+
+    By text message, within a minute of a sensor getting wet.
+"""
+
+
+def _regions(text: str) -> dict[str, str]:
+    text = textwrap.dedent(text).lstrip()
+    document = build_document("doc.md", SourceText(text), parse(text))
+    return {u.text[:20]: u.part for u in document.units}
+
+
+def test_a_product_brief_between_a_whole_release_and_the_faq_is_back_matter() -> None:
+    # "## Press Release" holds a whole release (quote and close); the sibling sections after it,
+    # one with sections of its own, one naming no part, are an internal brief's, not the release's.
+    regions = _regions(BRIEF_AFTER_RELEASE)
+    assert regions["Most landlords hear "] == "pr" and regions["Landlords can order "] == "pr"
+    assert regions["Problem Statement"] == "back" and regions["Small landlords with"] == "back"
+    assert regions["Roadmap"] == "back" and regions["Phase two will add s"] == "back"
+    assert regions["By text message, wit"] == "faq"
+    anatomy = anatomy_of_text(textwrap.dedent(BRIEF_AFTER_RELEASE).lstrip())
+    problem = anatomy["problem"]
+    assert problem is not None and problem.text.startswith("Most landlords hear")
+    text = textwrap.dedent(BRIEF_AFTER_RELEASE).lstrip()
+    report = Linter(LintOptions(kind="prfaq")).lint_text(text, "doc.md")
+    brief = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("They ask", "Phase two"))}
+    assert len(brief) == 2 and not [f for f in report.findings if f.line in brief], report.findings
+
+
+def test_a_sibling_that_goes_on_with_the_release_keeps_it_and_all_before_it() -> None:
+    def continued(heading: str, body: str) -> dict[str, str]:
+        text = BRIEF_AFTER_RELEASE.replace("    ## FAQ\n", f"    ## {heading}\n\n    {body}\n\n    ## FAQ\n")
+        return _regions(text)
+
+    # A section of one block naming a part, or a quote's or the close's section: the release goes on.
+    how = continued("How it works", "Each sensor posts its readings to a hub on the landlord's Wi-Fi.")
+    assert how["Each sensor posts it"] == "pr" and how["Phase two will add s"] == "pr"
+    quotes = continued("Customer Quotes", '"It paid for itself in a month," said Bo Lind, a landlord in Salem.')
+    assert quotes["Problem Statement"] == "pr" and quotes["Small landlords with"] == "pr"
+    # A second release heading is the release, not a brief.
+    assert continued("Press Release (short)", "Leakline texts landlords about leaks.")["Roadmap"] == "pr"
+
+
+def test_a_release_not_whole_in_its_own_section_keeps_its_siblings() -> None:
+    # The headline as a sibling of "## Press Release", or a release section without its quote:
+    # the sections after it are the release's.
+    headline_sibling = BRIEF_AFTER_RELEASE.replace("    ### Leakline tells", "    ## Leakline tells")
+    assert _regions(headline_sibling)["Small landlords with"] == "pr"
+    no_quote = BRIEF_AFTER_RELEASE.replace('"I caught', "I caught").replace('seven," said', "seven, said")
+    assert _regions(no_quote)["Small landlords with"] == "pr"
+    # No FAQ after it: nothing is cut.
+    no_faq = BRIEF_AFTER_RELEASE.split("    ## FAQ\n", 1)[0]
+    assert _regions(no_faq)["Small landlords with"] == "pr"

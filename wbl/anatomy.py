@@ -1200,6 +1200,9 @@ def _names_a_part(label: str) -> bool:
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
+# A release whole in its own section: this many paragraphs and words of the author's at least.
+_WHOLE_RELEASE_PARAGRAPHS = 4
+_WHOLE_RELEASE_WORDS = 150
 _RELEASE_SECTION_PARTS = _QUOTE_PARTS | {"call_to_action"}
 
 
@@ -1397,6 +1400,8 @@ class _Builder:
         for line in lines[:faq_start]:
             _name_question_heading(line)
         pr_lines = self._without_back_matter(lines[:faq_start])
+        if faq_start < len(lines):
+            pr_lines = self._before_the_brief(pr_lines)
         self.pr_lines = pr_lines
         # After the FAQ, only a heading ends it ("## Appendix", "## The Verdict"): a bold label
         # inside an answer ("**Notes:**") is the answer's own.
@@ -1505,6 +1510,51 @@ class _Builder:
                     continue
             kept.append(line)
         return kept
+
+    def _before_the_brief(self, lines: list[_Line]) -> list[_Line]:
+        """The press release without the product brief that follows it before the FAQ. Under a
+        heading that names the release ("## Press Release") stands a release whole in its own
+        section (four or more paragraphs of the author's, 150 words or more, a quotation among
+        them); the sibling sections after it up to the FAQ are the brief's when each has
+        sections of its own ("## Problem Statement" over "### Target Customer", "### Current
+        Workarounds") or names no part of a release ("## Evidence", "## Roadmap", "## Risks &
+        Tradeoffs"). Those are back matter, as what follows a release's end mark up to the FAQ is.
+        A sibling that names a quote or the close ("## Customer Quotes", "## Getting Started"),
+        that names another part in a single section ("# Customer Problem", "## How it works") or
+        that opens a release goes on with the release, and so does all before it."""
+        opening = next((p for p, line in enumerate(lines) if _opens_release(line)), None)
+        if opening is None:
+            return lines
+        level = lines[opening].level
+        siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
+        if not siblings:
+            return lines
+        written = [line for line in lines[opening + 1 : siblings[0]] if _written(line)]
+        if (
+            len(written) < _WHOLE_RELEASE_PARAGRAPHS
+            or sum(line.words for line in written) < _WHOLE_RELEASE_WORDS
+            or not any(_quotations(line.segment.text) for line in written)
+        ):
+            return lines
+        bounds = [*siblings, len(lines)]
+        brief = [
+            not _opens_release(lines[p])
+            and lines[p].alias not in _RELEASE_SECTION_PARTS
+            and (
+                lines[p].alias not in PR_PARTS
+                or any(line.heading for line in lines[p + 1 : after])  # sections of its own
+            )
+            for p, after in zip(siblings, bounds[1:], strict=False)
+        ]
+        first = len(brief)
+        while first and brief[first - 1]:
+            first -= 1
+        if first == len(brief):
+            return lines
+        cut = siblings[first]
+        for line in lines[cut:]:
+            self.roles[line.segment.index] = "back_matter"
+        return lines[:cut]
 
     def _without_back_matter(self, lines: Sequence[_Line], *, headings_only: bool = False) -> list[_Line]:
         """The lines of the press release (or the FAQ) without its back matter: what a heading such
