@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wbl_rules.analysis import (
+    WEB_ADDRESS,
     RoleHints,
     cites_a_source,
     is_customer_token,
@@ -131,7 +132,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
     ease), a superlative that ranks a model's inputs ("the most important features",
     ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
-    a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a quantifier whose
+    a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a claim of ease
+    that shows its steps as the advice asks (two or more steps a user takes after it, ``step-verbs``,
+    or one and the address it goes to: "as easy as clicking a class, filling in the form and
+    hitting submit", "simply go to lessonless.example and pick a role"; "Simply open the app" stays
+    a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in such a colon: "several key
     features:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
@@ -141,7 +146,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
-    ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``ranked-nouns``, ``size-words``,
+    ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``ranked-nouns``, ``step-verbs``, ``size-words``,
     ``scale-levels``, ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
     ``parts``, ``kinds``, ``message``, ``cut``.
     """
@@ -157,6 +162,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         document.anatomy.with_roles("problem"),
         product_names(document, default_sentence_lexicon().lexicon),
         frozenset(str(n).lower() for n in ctx.get("ranked-nouns", ())),
+        frozenset(str(v).lower() for v in ctx.get("step-verbs", ())),
     )
     for sentence in candidates(document, ctx):
         risk = any(s.holds(sentence) for s in risks)
@@ -198,6 +204,7 @@ class _Passing:
     problem: tuple[Segment, ...]  # the anatomy's problem paragraph
     products: frozenset[str]  # the product's names
     ranked: frozenset[str]  # `ranked-nouns`
+    steps: frozenset[str]  # `step-verbs`
 
 
 def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str) -> bool:
@@ -217,11 +224,30 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
         return True  # the status quo, not the pitch
     if kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
         return True
+    if kind == "easy" and _steps_shown(sentence.span.doc[term.tokens[0]], passing.steps):
+        return True
     if word == "simply":
         return _merely(sentence.span.doc[term.tokens[0]], passing.products)
     if kind == "quantifier":
         return _list_follows(passing.document, sentence, term.end)
     return _ranking(sentence, term, passing.ranked)
+
+
+# Steps that show the ease a word claims: this many at least, or one and the address to go to.
+_STEPS = 2
+
+
+def _steps_shown(token: Any, steps: frozenset[str]) -> bool:
+    """Whether the sentence shows the ease it claims, as the finding's advice asks: after the word
+    come two or more steps a user takes (``step-verbs``: "as easy as clicking a class, filling in
+    the form and hitting submit", "simply open the app and tap Scan"), or one and the address it
+    goes to ("simply go to lessonless.example"; not "easy to use, learn more at
+    shelfwise.example"). "Simply open the app" and "you can easily export and share your
+    reports" (tasks, not steps) are still claims. Read from the words, not the parse: the parser
+    often hangs a list of gerunds on the wrong head."""
+    after = [t for t in token.sent if t.i > token.i]
+    taken = sum(1 for t in after if t.tag_.startswith("VB") and t.lemma_.lower() in steps)
+    return taken >= _STEPS or (taken > 0 and any(WEB_ADDRESS.search(t.text) for t in after))
 
 
 # Verbs of change after a modal: a caveat that things vary ("names may vary by release",
