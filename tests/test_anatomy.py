@@ -1998,6 +1998,62 @@ def test_an_internal_faq_written_as_topics_is_still_the_internal_faq() -> None:
     assert anatomy.parts["internal_faq"].line == 13
 
 
+def test_a_topic_heading_inside_a_half_of_the_faq_keeps_that_half() -> None:
+    # "### On the customer" under "## Internal FAQ" groups internal questions by topic; it does not
+    # open the customer's half (trial AQ: twelve internal questions were taken for external ones).
+    anatomy = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## Customer FAQ
+
+        ### How do I label a box?
+
+        Print a label from the app and stick it on the box.
+
+        ## Internal FAQ
+
+        ### On the customer
+
+        ### Who is this for, specifically?
+
+        A store manager who keeps stock in boxes and loses an hour a day looking for them.
+
+        ### On cost
+
+        ### What does the pilot cost?
+
+        Two hundred dollars of labels and a week of one engineer.
+        """
+    )
+    assert [q.audience for q in anatomy.questions] == ["external", "internal", "internal"]
+    # Under a plain "## FAQ", a heading that names a side still opens that side.
+    plain = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## FAQ
+
+        ### For customers
+
+        ### How do I label a box?
+
+        Print a label from the app and stick it on the box.
+
+        ### Internal questions
+
+        ### What does the pilot cost?
+
+        Two hundred dollars of labels and a week of one engineer.
+        """
+    )
+    assert [q.audience for q in plain.questions] == ["external", "internal"]
+
+
 def test_a_heading_on_implementation_is_no_internal_faq() -> None:
     anatomy = anatomy_of(
         """

@@ -2839,7 +2839,16 @@ class _Builder:
                         if line.heading and line.level <= audience_level and not line.faq_heading:
                             audience, audience_level = "faq", 0
                         side = _audience_of(words, fd)
-                        if side is not None:
+                        # "### On the customer" under "## Internal FAQ": a topic of that half, not
+                        # the other half (only a heading that names an FAQ changes the side there).
+                        within_half = (
+                            audience in ("external", "internal")
+                            and line.heading
+                            and not line.faq_heading
+                            and audience_level < line.level
+                            and audience in self._side_faq_headings
+                        )
+                        if side is not None and not within_half:
                             audience, audience_level = side, (line.level if line.heading else 99)
                             self._side_headings.setdefault(side, segment)
                             if line.faq_heading:
