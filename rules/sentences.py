@@ -1240,6 +1240,7 @@ class WeaselTable:
     market_scopes: frozenset[str] = frozenset()
     size_words: frozenset[str] = frozenset()
     scale_levels: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
 
 
 def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
@@ -1274,6 +1275,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "market_scopes": words("market-scopes"),
         "size_words": words("size-words"),
         "scale_levels": words("scale-levels"),
+        "granting_verbs": words("granting-verbs"),
     }
     key = _digest(
         sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
@@ -1831,6 +1833,8 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
+    if word == "may" and _granted(verb, table.granting_verbs):
+        return False  # "creators decide who may read it": a permission someone grants
     if word in ("may", "might") and any(c.lower_ == "otherwise" and c.i > tok.i for c in verb.children):
         return False  # "feedback they might otherwise withhold": what would happen without it, no hedge
     if word in ("may", "might") and verb.dep_ == "relcl" and named is not None and not relative and _which(verb.head):
@@ -1853,6 +1857,21 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
 RARE_ZIPF = 3.0
 # Kinds that make a sentence jargon on their own in the rule measured beside the model.
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
+
+
+def _granted(verb: Any, granting: frozenset[str]) -> bool:
+    """Whether "may" asks who is allowed: its clause opens with a wh-word ("who", "which staff")
+    under a verb of granting (``granting-verbs``: "creators decide who may read it", "owners
+    choose which staff may edit the menu", "you control who may see your notes")."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "decide who may read it and who may suggest"
+    if clause.dep_ not in ("ccomp", "xcomp", "dobj") or clause.head.lemma_.lower() not in granting:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (
+        subject.tag_ in ("WP", "WDT") or any(c.tag_ in ("WDT", "WP$") for c in subject.children)
+    )
 
 
 def _wh_complement(verb: Any, modal: Any) -> bool:

@@ -53,6 +53,10 @@ def test_hint_words_are_an_option():
         ("Teachers may see fewer late essays.", ["may"]),  # a forecast: still a hedge
         ("We may add premium rooms later.", ["may"]),
         ("Each room keeps its default size, which may not include a timer.", ["may"]),
+        # Who is allowed, under a verb of granting (trial AN): permission, not a hedge.
+        ("Creators decide who may read it and who may suggest.", []),
+        ("Owners choose which staff may edit the menu.", []),
+        ("Nobody knows who may win.", ["may"]),
     ],
 )
 def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
@@ -237,6 +241,7 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("The durable queue simply holds the work.", "simply", wbl.Severity.INFO),
         ("Revoking access is simply killing the endpoint.", "simply", wbl.Severity.INFO),
         ("Orders were lost simply because nobody saw them.", "simply", wbl.Severity.INFO),
+        ("Bring a question, or simply say the project needs help.", "simply", wbl.Severity.INFO),
         ("Simply open the app.", "Simply", wbl.Severity.WARNING),
         # The ease shown, as the advice asks: the steps, or a step and the address (trials AF, AK).
         ("Simply open the app and pick a song.", "Simply", wbl.Severity.INFO),

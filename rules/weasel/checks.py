@@ -63,7 +63,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       never excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
-      restriction ("may only accept"); "may" or "might" in a clause with its own subject after a
+      restriction ("may only accept"), or in a clause that asks who is allowed under a verb of
+      granting ("creators decide who may read it", ``granting-verbs``); "may" or "might" in a
+      clause with its own subject after a
       plural or definite noun, which says which things are meant ("the places a town may have to
       offer", "the searches users might run"; "a tool customers might love" is still a hedge);
       "might" listing options beside a price; "should" unless it
@@ -130,7 +132,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     voice: "Is it really free?"), "simply" meaning "merely" ("the durable queue simply holds the
     work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
-    ease), a superlative that ranks a model's inputs ("the most important features",
+    ease; "or simply say it needs help" is the lesser option, "just"), a superlative that ranks a
+    model's inputs ("the most important features",
     ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
     a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a claim of ease
     that shows its steps as the advice asks (two or more steps a user takes after it, ``step-verbs``,
@@ -145,7 +148,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
-    ``permission-subjects``, ``permission-verbs``, ``prediction-verbs``, ``first-facts``, ``distinct-nouns``,
+    ``permission-subjects``, ``permission-verbs``, ``granting-verbs``, ``prediction-verbs``,
+    ``first-facts``, ``distinct-nouns``,
     ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``ranked-nouns``, ``step-verbs``, ``size-words``,
     ``scale-levels``, ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
     ``parts``, ``kinds``, ``message``, ``cut``.
@@ -284,8 +288,9 @@ _IMPORTANCE = frozenset(("important", "significant", "influential", "predictive"
 
 def _merely(token: Any, products: frozenset[str]) -> bool:
     """ "simply" as "merely" or "just", no claim of ease: before "because" ("simply because nobody
-    saw them"), after "is" before a gerund or a noun ("revoking access is simply killing the
-    endpoint"), or on what a thing does ("the durable queue simply holds the work"). A claim when a
+    saw them"), after "or" ("or simply re-finding episodes each session"), after "is" before a
+    gerund or a noun ("revoking access is simply killing the endpoint"), or on what a thing does
+    ("the durable queue simply holds the work"). A claim when a
     person, the reader or the product acts ("Simply open the app", "users simply log their runs",
     "Shelfwise simply counts your stock", "it simply works") or before an adjective ("checkout is
     simply faster")."""
@@ -293,6 +298,8 @@ def _merely(token: Any, products: frozenset[str]) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "because":
         return True
+    if token.i > 0 and doc[token.i - 1].lower_ == "or":
+        return True  # "ask a specific question, or simply say it needs help": the lesser option, "just"
     head = token.head
     if head.pos_ in ("ADJ", "ADV") or any(c.dep_ == "acomp" for c in head.children):
         return False  # "simply faster", "is simply effortless"

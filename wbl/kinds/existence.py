@@ -301,7 +301,8 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     """Whether the clause of `token` (its head verb) is one of `clauses` and speaks of something
     else than the sentence's own subject: dependency labels such as "relcl", or "wh" for an
-    embedded question or free relative ("guessing what will sell"). The clause counts only when
+    embedded question or free relative ("guessing what will sell", "guess how much power will be
+    generated": the wh-word anywhere before the clause's verb). The clause counts only when
     its own subject is a common noun ("threats that most teams will never face") or the
     question's wh-word ("guessing what will sell"); a yes-no question counts too ("predict whether
     a household will need repairs"), unless "we" or "I" ask it. One whose subject is the relative
@@ -312,7 +313,10 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return False
     verb = token.head
     relative = verb.dep_ in clauses
-    wh = "wh" in clauses and verb.dep_ != "ROOT" and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # The wh-word opens the clause before its verb: its own ("what will sell") or in a phrase
+    # ("how much power will be generated", "which stores will close").
+    wh = "wh" in clauses and verb.dep_ != "ROOT" and any(t.tag_ in _WH_TAGS and t.i < verb.i for t in verb.subtree)
     # "predict whether a household will need repairs": a yes-no question embedded as an object,
     # unless the company asks it of itself ("We have not decided whether the app will support Android").
     wh = wh or (
@@ -321,7 +325,6 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
         and not _company_asks(verb)
     )
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
         return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
     if not (relative or wh):
