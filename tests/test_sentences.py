@@ -586,6 +586,11 @@ def test_findings_in_the_boilerplate_and_metadata_are_hints():
     plain = {code: {"hint-roles": []} for code in codes}
     report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=codes, kind="prfaq", rule_options=plain))
     assert any(f.line == 11 and f.severity is Severity.WARNING for f in report.findings)
+    # A heading that says so ("## Boilerplate", trial AP) is the same "About" paragraph.
+    named = text.replace("## About Relay", "## Boilerplate")
+    report = wbl.lint_text(named, "t.md", options=wbl.LintOptions(select=codes, kind="prfaq"))
+    about = [f for f in report.findings if f.line == 11]
+    assert about and all(f.severity is Severity.INFO for f in about)
 
 
 def test_jargon_that_names_only_words_a_reader_may_know_is_a_hint():
