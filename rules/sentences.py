@@ -1859,19 +1859,28 @@ RARE_ZIPF = 3.0
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
 
 
+# Verbs of a state or an outcome: "who may need a visit", "who may win" ask what will happen, not
+# who is allowed.
+_NOT_ALLOWED_ACTS = frozenset(("be", "become", "need", "have", "get", "seem", "win", "lose", "happen", "fail"))
+
+
 def _granted(verb: Any, granting: frozenset[str]) -> bool:
-    """Whether "may" asks who is allowed: its clause opens with a wh-word ("who", "which staff")
-    under a verb of granting (``granting-verbs``: "creators decide who may read it", "owners
-    choose which staff may edit the menu", "you control who may see your notes")."""
+    """Whether "may" asks who is allowed: "who may <act>" under a verb of granting whose subject is
+    not the company (``granting-verbs``: "creators decide who may read it and who may suggest",
+    "you control who may see your notes"). Not "who may need a follow-up visit" (a state), nor
+    "we have not decided who may join the beta" (the company's open plan)."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "decide who may read it and who may suggest"
-    if clause.dep_ not in ("ccomp", "xcomp", "dobj") or clause.head.lemma_.lower() not in granting:
+    granter = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp", "dobj") or granter.lemma_.lower() not in granting:
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in granter.children):
+        return False
+    if verb.lemma_.lower() in _NOT_ALLOWED_ACTS:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (
-        subject.tag_ in ("WP", "WDT") or any(c.tag_ in ("WDT", "WP$") for c in subject.children)
-    )
+    return subject is not None and subject.lower_ in ("who", "whom")
 
 
 def _wh_complement(verb: Any, modal: Any) -> bool:

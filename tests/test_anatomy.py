@@ -2052,6 +2052,61 @@ def test_a_topic_heading_inside_a_half_of_the_faq_keeps_that_half() -> None:
         """
     )
     assert [q.audience for q in plain.questions] == ["external", "internal"]
+    # A heading that names the other half outright still opens it (review).
+    nested = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## Customer FAQ
+
+        ### How do I label a box?
+
+        Print a label from the app and stick it on the box.
+
+        ### Internal
+
+        ### What does the pilot cost?
+
+        Two hundred dollars of labels and a week of one engineer.
+        """
+    )
+    assert [q.audience for q in nested.questions] == ["external", "internal"]
+
+
+def test_a_working_backwards_heading_after_the_faq_opens_no_release() -> None:
+    # "## Working Backwards" over milestones closing the document (trial AU) came after the FAQ
+    # and hid it: its questions were taken for the release's.
+    anatomy = anatomy_of(
+        """
+        # PRFAQ: Leakline
+
+        ## Press Release
+
+        ### Leakline tells landlords about a leak before the ceiling stains
+
+        Landlords now get a text the minute a pipe starts to drip, so a plumber goes in that day.
+
+        ## FAQ
+
+        ### How does a landlord get alerts?
+
+        By text message, within a minute of a sensor getting wet.
+
+        ### What does it cost?
+
+        Four dollars a sensor a month.
+
+        ## Working Backwards
+
+        ### Month 1 milestones
+
+        Fifty landlords have sensors in their flats.
+        """
+    )
+    assert [q.text for q in anatomy.questions] == ["How does a landlord get alerts?", "What does it cost?"]
+    assert anatomy.parts["faq"].line == 9
 
 
 def test_a_heading_on_implementation_is_no_internal_faq() -> None:

@@ -298,6 +298,29 @@ def test_a_sibling_that_goes_on_with_the_release_keeps_it_and_all_before_it() ->
     assert quotes["Problem Statement"] == "pr" and quotes["Small landlords with"] == "pr"
     # A second release heading is the release, not a brief.
     assert continued("Press Release (short)", "Leakline texts landlords about leaks.")["Roadmap"] == "pr"
+    # A section that quotes someone, in one block, goes on with the release too.
+    founder = continued("From our founder", '"We built it after a flood in our own flat," said Bo Lind, the founder.')
+    assert founder["Phase two will add s"] == "pr"
+
+
+def test_a_brief_needs_a_topic_of_its_own_and_leaves_the_boilerplate() -> None:
+    # Sibling sections that name no brief topic ("## How It Works" over its features) stay the
+    # release's; "## About Leakline" after a brief stays the boilerplate, read with hints.
+    features = (
+        BRIEF_AFTER_RELEASE.replace("## Problem Statement", "## How It Works")
+        .replace("### Target Customer", "### Sensors")
+        .replace("### Current Workarounds", "### Alerts")
+        .replace("## Roadmap", "## Pricing")
+    )
+    assert _regions(features)["Small landlords with"] == "pr"
+    about = BRIEF_AFTER_RELEASE.replace(
+        "    ## FAQ\n", "    ## About Leakline\n\n    Leakline will make sensors in Oregon.\n\n    ## FAQ\n"
+    )
+    regions = _regions(about)
+    assert regions["Phase two will add s"] == "back" and regions["Leakline will make s"] == "pr"
+    anatomy = anatomy_of_text(textwrap.dedent(about).lstrip())
+    roles = [r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if s.text.startswith("Leakline will")]
+    assert roles == ["boilerplate"]
 
 
 def test_a_release_not_whole_in_its_own_section_keeps_its_siblings() -> None:
@@ -310,3 +333,36 @@ def test_a_release_not_whole_in_its_own_section_keeps_its_siblings() -> None:
     # No FAQ after it: nothing is cut.
     no_faq = BRIEF_AFTER_RELEASE.split("    ## FAQ\n", 1)[0]
     assert _regions(no_faq)["Small landlords with"] == "pr"
+
+
+def test_a_release_closed_by_its_boilerplate_ends_there_faq_or_not() -> None:
+    # "**About Leakline**" and "**Contact**" close the release: the sibling sections after it are a
+    # press kit's (spare quotes, story angles for journalists), even with no FAQ after them.
+    kit = (
+        BRIEF_AFTER_RELEASE.split("    ## Problem Statement\n", 1)[0]
+        + """
+    **About Leakline**
+
+    Leakline makes water sensors for small landlords in Oregon and Washington.
+
+    **Contact**
+
+    Ana Ruiz, press@leakline.example
+
+    ## Quotes available for use
+
+    "Leaks will never again ruin a weekend," said Ana Ruiz.
+
+    ## Story angles
+
+    For local press: a Tacoma landlord builds what the big property companies will not.
+"""
+    )
+    regions = _regions(kit)
+    assert regions["Landlords can order "] == "pr"
+    assert regions["Quotes available for"] == "back" and regions["For local press: a T"] == "back"
+    anatomy = anatomy_of_text(textwrap.dedent(kit).lstrip())
+    assert "Leaks will never" not in (anatomy["customer_quote"].text if anatomy["customer_quote"] else "")
+    # Without the boilerplate and with no FAQ, the sections stay the release's.
+    open_ended = kit.replace("    **About Leakline**\n", "").replace("    **Contact**\n", "")
+    assert _regions(open_ended)["For local press: a T"] == "pr"

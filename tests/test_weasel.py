@@ -55,8 +55,10 @@ def test_hint_words_are_an_option():
         ("Each room keeps its default size, which may not include a timer.", ["may"]),
         # Who is allowed, under a verb of granting (trial AN): permission, not a hedge.
         ("Creators decide who may read it and who may suggest.", []),
-        ("Owners choose which staff may edit the menu.", []),
+        ("You control who may see your notes.", []),
         ("Nobody knows who may win.", ["may"]),
+        ("Doctors decide who may be at risk.", ["may"]),  # a state: what may happen
+        ("We have not decided who may join the beta.", ["may"]),  # the company's open plan
     ],
 )
 def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
@@ -242,13 +244,18 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("Revoking access is simply killing the endpoint.", "simply", wbl.Severity.INFO),
         ("Orders were lost simply because nobody saw them.", "simply", wbl.Severity.INFO),
         ("Bring a question, or simply say the project needs help.", "simply", wbl.Severity.INFO),
+        ("Today they use playlists, notes files, or simply re-finding episodes.", "simply", wbl.Severity.INFO),
+        ("Checkout is faster or simply easier for every shopper.", "simply", wbl.Severity.WARNING),
+        ("Relay tracks stock or simply counts it for you.", "simply", wbl.Severity.WARNING),
         ("Simply open the app.", "Simply", wbl.Severity.WARNING),
-        # The ease shown, as the advice asks: the steps, or a step and the address (trials AF, AK).
+        # The ease shown, as the advice asks: two steps the reader takes (trials AF, AK).
         ("Simply open the app and pick a song.", "Simply", wbl.Severity.INFO),
         ("Starting is as easy as clicking a class, filling in the form and hitting submit.", "easy", wbl.Severity.INFO),
         ("To start, simply go to lessonless.example.com and pick a role.", "simply", wbl.Severity.INFO),
         ("You can easily export and share your reports.", "easily", wbl.Severity.WARNING),
-        ("It is easy to use; learn more at shelfwise.com.", "easy to use", wbl.Severity.WARNING),
+        ("Ordering is easy; go to shelfwise.com to learn more.", "easy", wbl.Severity.WARNING),
+        ("Setting up is easy, and the app scans every box and runs a nightly report.", "easy", wbl.Severity.WARNING),
+        ("Simply open the app and it will run in the background.", "Simply", wbl.Severity.WARNING),
         ("Users simply log their runs.", "simply", wbl.Severity.WARNING),
         ("It really works on every phone.", "really", wbl.Severity.WARNING),
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
@@ -272,6 +279,18 @@ def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.
     """The labels count these words; the user trials' reviewers did not want them changed."""
     found = _weasel(f"# Relay launches today\n\n{text}\n")
     assert (word, severity) in found
+
+
+def test_a_listed_word_inside_the_product_s_name_is_no_claim() -> None:
+    # "Super Natural Curls" (trial AT): the product's name, wherever it stands; "the ultimate
+    # predictor" in lower case is still a claim.
+    text = (
+        "# Super Natural Curls helps curly-haired people find products\n\n"
+        "Super Natural Curls is a site of hair-care tutorials.\n\n"
+        "With Super Natural Curls, people with curly hair find products for their texture.\n\n"
+        "It is the ultimate guide to curls.\n"
+    )
+    assert _weasel(text) == [("ultimate", wbl.Severity.WARNING)]
 
 
 def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:

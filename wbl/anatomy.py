@@ -1200,6 +1200,9 @@ def _names_a_part(label: str) -> bool:
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
+# Words that name a half of the FAQ outright: a heading with one of them opens that half even
+# under the other half's heading ("### Internal" under "## Customer FAQ").
+_HALF_WORDS = frozenset(("internal", "external", "public", "stakeholder", "stakeholders", "business"))
 # A release whole in its own section: this many paragraphs and words of the author's at least.
 _WHOLE_RELEASE_PARAGRAPHS = 4
 _WHOLE_RELEASE_WORDS = 150
@@ -1399,9 +1402,7 @@ class _Builder:
         faq_start = self._faq_start(lines)
         for line in lines[:faq_start]:
             _name_question_heading(line)
-        pr_lines = self._without_back_matter(lines[:faq_start])
-        if faq_start < len(lines):
-            pr_lines = self._before_the_brief(pr_lines)
+        pr_lines = self._before_the_brief(self._without_back_matter(lines[:faq_start]), faq_start < len(lines))
         self.pr_lines = pr_lines
         # After the FAQ, only a heading ends it ("## Appendix", "## The Verdict"): a bold label
         # inside an answer ("**Notes:**") is the answer's own.
@@ -1511,17 +1512,23 @@ class _Builder:
             kept.append(line)
         return kept
 
-    def _before_the_brief(self, lines: list[_Line]) -> list[_Line]:
+    def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
         """The press release without the product brief that follows it before the FAQ. Under a
         heading that names the release ("## Press Release") stands a release whole in its own
         section (four or more paragraphs of the author's, 150 words or more, a quotation among
-        them); the sibling sections after it up to the FAQ are the brief's when each has
-        sections of its own ("## Problem Statement" over "### Target Customer", "### Current
-        Workarounds") or names no part of a release ("## Evidence", "## Roadmap", "## Risks &
-        Tradeoffs"). Those are back matter, as what follows a release's end mark up to the FAQ is.
-        A sibling that names a quote or the close ("## Customer Quotes", "## Getting Started"),
-        that names another part in a single section ("# Customer Problem", "## How it works") or
-        that opens a release goes on with the release, and so does all before it."""
+        them); the sibling sections after it up to the FAQ are the brief's when one of them names
+        a brief's topic (``brief-topics``: "## Roadmap", "## Risks & Tradeoffs", "## Evidence")
+        and each has sections of its own ("## Problem Statement" over "### Target Customer") or
+        names no part of a release and quotes no one. Those are back matter, as what follows a
+        release's end mark up to the FAQ is. A sibling that names a quote or the close ("##
+        Customer Quotes", "## Getting Started"), names another part in a single section ("#
+        Customer Problem", "## How it works"), quotes someone in one ("## From our founder") or
+        opens a release goes on with the release, and so does all before it; the boilerplate's
+        ("## About Acme", "## Media Contact") stays the release's boilerplate wherever it stands.
+        A release that ends with its boilerplate ("**About STRETCH**", "**Contact**") is closed,
+        FAQ or not: the sibling sections after it are a press kit's ("## Quotes available for
+        use", "## Story angles", "## Suggested journalist contact list"), unless one opens
+        another release."""
         opening = next((p for p, line in enumerate(lines) if _opens_release(line)), None)
         if opening is None:
             return lines
@@ -1529,7 +1536,13 @@ class _Builder:
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         if not siblings:
             return lines
-        written = [line for line in lines[opening + 1 : siblings[0]] if _written(line)]
+        section = lines[opening + 1 : siblings[0]]
+        written = [line for line in section if _written(line)]
+        closed = any(
+            line.label and _is_boilerplate(line) and not _about_something_else(line.label_text) for line in section
+        )
+        if not (faq_follows or closed):
+            return lines
         if (
             len(written) < _WHOLE_RELEASE_PARAGRAPHS
             or sum(line.words for line in written) < _WHOLE_RELEASE_WORDS
@@ -1537,24 +1550,42 @@ class _Builder:
         ):
             return lines
         bounds = [*siblings, len(lines)]
-        brief = [
-            not _opens_release(lines[p])
-            and lines[p].alias not in _RELEASE_SECTION_PARTS
-            and (
-                lines[p].alias not in PR_PARTS
-                or any(line.heading for line in lines[p + 1 : after])  # sections of its own
-            )
-            for p, after in zip(siblings, bounds[1:], strict=False)
-        ]
-        first = len(brief)
-        while first and brief[first - 1]:
+        kinds = [self._sibling_kind(lines, p, after, closed) for p, after in zip(siblings, bounds[1:], strict=False)]
+        first = len(kinds)
+        while first and kinds[first - 1] != "release":
             first -= 1
-        if first == len(brief):
+        cut = [(siblings[k], bounds[k + 1]) for k in range(first, len(kinds)) if kinds[k] == "brief"]
+        topics = [normalise(t) for t in data()["back-matter"]["brief-topics"]]
+        named_topic = any(
+            any(f" {t} " in f" {heading_key(lines[p].label_text or lines[p].segment.text)} " for t in topics)
+            for p, _ in cut
+        )
+        if not cut or not (closed or named_topic):
             return lines
-        cut = siblings[first]
-        for line in lines[cut:]:
-            self.roles[line.segment.index] = "back_matter"
-        return lines[:cut]
+        dropped = {id(line) for start, stop in cut for line in lines[start:stop]}
+        for line in lines:
+            if id(line) in dropped:
+                self.roles[line.segment.index] = "back_matter"
+        return [line for line in lines if id(line) not in dropped]
+
+    def _sibling_kind(self, lines: Sequence[_Line], start: int, stop: int, closed: bool) -> str:
+        """What a sibling section after a whole release is: "release" (it goes on with the
+        release), "boilerplate" (the release's own, kept where it stands) or "brief"."""
+        heading = lines[start]
+        if _opens_release(heading):
+            return "release"
+        if _is_boilerplate(heading) and not _about_something_else(heading.label_text):
+            return "boilerplate"
+        if closed:
+            return "brief"
+        if heading.alias in _RELEASE_SECTION_PARTS:
+            return "release"
+        body = lines[start + 1 : stop]
+        if any(line.heading for line in body):  # sections of its own
+            return "brief"
+        if heading.alias in PR_PARTS or any(_quotations(line.segment.text) for line in body if _written(line)):
+            return "release"
+        return "brief"
 
     def _without_back_matter(self, lines: Sequence[_Line], *, headings_only: bool = False) -> list[_Line]:
         """The lines of the press release (or the FAQ) without its back matter: what a heading such
@@ -1685,8 +1716,13 @@ class _Builder:
         sections = _release_section_headings(lines)
         faq_headed = any(line.faq_heading and not line.question for line in lines)
         # The FAQ follows the press release: questions above a heading that opens the release
-        # ("## Five Questions" ... "## Press Release" ... "## FAQ") are not the FAQ.
-        release = max((i for i, line in enumerate(lines) if _opens_release(line)), default=-1)
+        # ("## Five Questions" ... "## Press Release" ... "## FAQ") are not the FAQ. Only an
+        # opening with an FAQ heading after it counts when there is one: "## Working Backwards"
+        # closing a document over milestones, after "## FAQ", opens no release.
+        openings = [i for i, line in enumerate(lines) if _opens_release(line)]
+        headings = [i for i, line in enumerate(lines) if line.faq_heading and not line.question]
+        before_faq = [i for i in openings if headings and i < headings[-1]]
+        release = max(before_faq or openings, default=-1)
         for i, line in enumerate(lines):
             if i < release:
                 continue
@@ -2847,6 +2883,7 @@ class _Builder:
                             and not line.faq_heading
                             and audience_level < line.level
                             and audience in self._side_faq_headings
+                            and not words & _HALF_WORDS  # "### Internal", "### For the business" switch
                         )
                         if side is not None and not within_half:
                             audience, audience_level = side, (line.level if line.heading else 99)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from wbl_rules.analysis import (
-    WEB_ADDRESS,
     RoleHints,
     cites_a_source,
     is_customer_token,
@@ -94,7 +94,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       right after ("very quickly (less than 48 hours)"), the levels of a rating ("rated Excellent,
       Good, Poor or Bad"; a risk table's "Very High"), "instant" as a point in time ("one
       injected instant"; "in an instant" is a claim), a name ("Swift", "an app called Ultimate",
-      outside a Title Case headline; not a word in capitals, "VERY easy"), labels
+      outside a Title Case headline; not a word in capitals, "VERY easy"), a word of the
+      product's name as written, wherever it stands ("Super" in "Super Natural Curls"), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy");
     - a source: a superlative, an authority, a quantifier or a frequency with its source cited
@@ -136,10 +137,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     model's inputs ("the most important features",
     ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
     a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a claim of ease
-    that shows its steps as the advice asks (two or more steps a user takes after it, ``step-verbs``,
-    or one and the address it goes to: "as easy as clicking a class, filling in the form and
-    hitting submit", "simply go to lessonless.example and pick a role"; "Simply open the app" stays
-    a warning), a quantifier whose
+    that shows its steps as the advice asks (two or more steps the reader takes, ``step-verbs``,
+    after "as easy as" or joined to the action "simply" qualifies: "as easy as clicking a class,
+    filling in the form and hitting submit", "simply go to the page and pick a role"; "Simply open
+    the app" stays a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in such a colon: "several key
     features:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
@@ -178,6 +179,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # "built from real corrections, not from what engineers thought might break"
             if _mentioned(sentence.unit.text, term.start, term.end):
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
+            if passing.in_a_name(sentence.unit.text, term.start, term.end):
+                continue  # "Super Natural Curls is your one-stop shop": the product's name, not praise
             if term.group.kind in _SOURCED_KINDS and cites_a_source(document, sentence, term.end):
                 continue  # "among the strongest predictors ([Schmidt & Hunter](https://...))": sourced
             word = normal_phrase(term.text)
@@ -200,7 +203,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Passing:
     """What `_let_pass` reads of the document, found once per document."""
 
@@ -209,6 +212,18 @@ class _Passing:
     products: frozenset[str]  # the product's names
     ranked: frozenset[str]  # `ranked-nouns`
     steps: frozenset[str]  # `step-verbs`
+
+    @cached_property
+    def _names(self) -> re.Pattern[str] | None:
+        """The product's names as written (capitals and all), longest first."""
+        names = sorted((n for n in self.products if n[:1].isupper()), key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+
+    def in_a_name(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is inside one of the product's names as written ("Super" in
+        "Super Natural Curls", "Ultimate" in "Ultimate Trivia Game"; not "the ultimate predictor")."""
+        names = self._names
+        return names is not None and any(m.start() <= start and end <= m.end() for m in names.finditer(text))
 
 
 def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str) -> bool:
@@ -237,21 +252,52 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
     return _ranking(sentence, term, passing.ranked)
 
 
-# Steps that show the ease a word claims: this many at least, or one and the address to go to.
+# Steps that show the ease a word claims: this many at least.
 _STEPS = 2
 
 
 def _steps_shown(token: Any, steps: frozenset[str]) -> bool:
-    """Whether the sentence shows the ease it claims, as the finding's advice asks: after the word
-    come two or more steps a user takes (``step-verbs``: "as easy as clicking a class, filling in
-    the form and hitting submit", "simply open the app and tap Scan"), or one and the address it
-    goes to ("simply go to lessonless.example"; not "easy to use, learn more at
-    shelfwise.example"). "Simply open the app" and "you can easily export and share your
-    reports" (tasks, not steps) are still claims. Read from the words, not the parse: the parser
-    often hangs a list of gerunds on the wrong head."""
-    after = [t for t in token.sent if t.i > token.i]
-    taken = sum(1 for t in after if t.tag_.startswith("VB") and t.lemma_.lower() in steps)
-    return taken >= _STEPS or (taken > 0 and any(WEB_ADDRESS.search(t.text) for t in after))
+    """Whether the sentence shows the ease it claims, as the finding's advice asks: two or more
+    steps a user takes (``step-verbs``) right where the word makes its claim. After "as easy as",
+    the gerunds that follow ("as easy as clicking a class, filling in the form and hitting
+    submit"); on "simply" or "easily", the action it qualifies, taken by the reader (an
+    imperative, "you", a customer), and the actions joined to it ("simply go to the page and
+    click Teacher", "simply open the app and tap Scan"). "Simply open the app", "easy for stores to
+    run reports and open branches" (tasks), "the app scans every box and runs a report" (the
+    product acts) and "simply open the app and it will run" are still claims."""
+    doc = token.doc
+    if token.pos_ == "ADJ":
+        if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "as":
+            return False
+        taken = 0
+        for t in doc[token.i + 2 : token.sent.end]:
+            if t.text in (";", ":", "."):
+                break
+            taken += t.tag_ == "VBG" and t.lemma_.lower() in steps
+        return taken >= _STEPS
+    action = token.head
+    if action.pos_ != "VERB" or not _the_reader_acts(action):
+        return False
+    taken = 0
+    for t in (action, *_joined(action)):
+        step = t if t.tag_.startswith("VB") else next((c for c in t.children if c.dep_ == "compound"), t)
+        taken += step.tag_.startswith("VB") and step.lemma_.lower() in steps
+    return taken >= _STEPS
+
+
+def _the_reader_acts(verb: Any) -> bool:
+    """Whether the reader or a customer does `verb`: an imperative (no subject), "you", a customer."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lower_ in PERSON_PRONOUNS or is_customer_token(subject, _customers())
+
+
+def _joined(verb: Any) -> list[Any]:
+    """The actions joined to `verb` by "and" or commas, without a subject of their own."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            found += [child, *_joined(child)]
+    return found
 
 
 # Verbs of change after a modal: a caveat that things vary ("names may vary by release",
@@ -290,20 +336,28 @@ def _merely(token: Any, products: frozenset[str]) -> bool:
     """ "simply" as "merely" or "just", no claim of ease: before "because" ("simply because nobody
     saw them"), after "or" ("or simply re-finding episodes each session"), after "is" before a
     gerund or a noun ("revoking access is simply killing the endpoint"), or on what a thing does
-    ("the durable queue simply holds the work"). A claim when a
-    person, the reader or the product acts ("Simply open the app", "users simply log their runs",
+    ("the durable queue simply holds the work"). A claim when a person, the reader or the product
+    acts ("Simply open the app", "users simply log their runs",
     "Shelfwise simply counts your stock", "it simply works") or before an adjective ("checkout is
     simply faster")."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "because":
         return True
-    if token.i > 0 and doc[token.i - 1].lower_ == "or":
-        return True  # "ask a specific question, or simply say it needs help": the lesser option, "just"
     head = token.head
     if head.pos_ in ("ADJ", "ADV") or any(c.dep_ == "acomp" for c in head.children):
         return False  # "simply faster", "is simply effortless"
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if token.i > 0 and doc[token.i - 1].lower_ == "or":
+        # "ask a specific question, or simply say it needs help", "notes files, or simply
+        # re-finding episodes": the reader's lesser option, "just"; not what a thing does
+        # ("Shelfwise tracks stock or simply counts it")
+        doer = subject
+        while doer is None and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            doer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        people = PERSON_PRONOUNS | {"they", "he", "she"}
+        return doer is None or doer.lower_ in people or is_customer_token(doer, _customers())
     if subject is None:
         return False  # an imperative ("Simply open the app") or a gerund ("by simply dragging")
     if subject.dep_ == "csubj":

@@ -302,7 +302,7 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     """Whether the clause of `token` (its head verb) is one of `clauses` and speaks of something
     else than the sentence's own subject: dependency labels such as "relcl", or "wh" for an
     embedded question or free relative ("guessing what will sell", "guess how much power will be
-    generated": the wh-word anywhere before the clause's verb). The clause counts only when
+    generated": a wh-word that opens the clause). The clause counts only when
     its own subject is a common noun ("threats that most teams will never face") or the
     question's wh-word ("guessing what will sell"); a yes-no question counts too ("predict whether
     a household will need repairs"), unless "we" or "I" ask it. One whose subject is the relative
@@ -314,9 +314,13 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     verb = token.head
     relative = verb.dep_ in clauses
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # The wh-word opens the clause before its verb: its own ("what will sell") or in a phrase
-    # ("how much power will be generated", "which stores will close").
-    wh = "wh" in clauses and verb.dep_ != "ROOT" and any(t.tag_ in _WH_TAGS and t.i < verb.i for t in verb.subtree)
+    embedded = "wh" in clauses and verb.dep_ != "ROOT"
+    # The wh-word is the verb's own ("what will sell"), or it opens the clause in a phrase ("how
+    # much power will be generated", "which stores will close"), unless the company asks it of
+    # itself ("we have not decided how many stores will get the beta"); not a relative pronoun
+    # inside the clause's subject ("stores that use it will save").
+    wh = embedded and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+    wh = wh or (embedded and verb.left_edge.tag_ in _WH_TAGS and not _company_asks(verb))
     # "predict whether a household will need repairs": a yes-no question embedded as an object,
     # unless the company asks it of itself ("We have not decided whether the app will support Android").
     wh = wh or (
