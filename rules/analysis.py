@@ -811,16 +811,37 @@ def _written_lower(word: str, text: str) -> bool:
     return re.search(r"(?<![\w.])" + re.escape(word.lower()) + r"(?![\w.])", text) is not None
 
 
+# The name that opens a lead line before its announcement ("H1Founders today announced",
+# "H1Founders Launches WIN CLUB"): the launching company's (or the product's).
+_ANNOUNCER = re.compile(
+    r"([A-Z0-9][\w&.+-]*(?:\s+[A-Z0-9][\w&.+-]*){0,3})\s+(?:today\s+|now\s+|has\s+)?"
+    r"(?:announce[sd]?|launch(?:e[sd])?|introduce[sd]?|unveil(?:s|ed)?|debut(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
 def company_names(document: Document) -> set[str]:
-    """The launching company's name as the leader's attribution writes it, where it is shaped unlike a
-    plain word ("Chief Growth Officer, KC HiLiTES"): the reader is told what it is, it is no jargon."""
+    """The launching company's name where it is shaped unlike a plain word: as the leader's
+    attribution writes it ("Chief Growth Officer, KC HiLiTES"), or as the subject of the lead's
+    announcement ("H1Founders today announced", "H1Founders Launches WIN CLUB"): the reader is
+    told what it is, it is no jargon and no technology."""
+    organisations = [q.organisation for q in document.anatomy.quotes if q.speaker == "leader" and q.organisation]
+    lead_ins = document.anatomy.lead_ins
+    announcers = [
+        found.group(1)
+        for unit in find_lead(document).units()
+        if (found := _ANNOUNCER.match(unit.text, lead_ins.get(unit.index, 0))) is not None
+    ]
+    words = {name: re.findall(r"(?<![\w&+-])\w[\w&+-]*", name) for name in (*organisations, *announcers)}
     return {
         word
-        for quote in document.anatomy.quotes
-        if quote.speaker == "leader" and quote.organisation
-        for word in re.findall(r"(?<![\w&+-])\w[\w&+-]*", quote.organisation)  # "8bitConcepts" whole
+        for name in (*organisations, *announcers)
+        for word in words[name]  # "8bitConcepts" whole
         if any(c.isupper() for c in word[1:])
         and not base_lexicon().strong_pattern.fullmatch(word)  # "PQShield API": the API is still jargon
+        # An announcer's acronym may be the product's kind ("AI-Powered CRM Launches"): only its
+        # mixed-case words are names ("H1Founders", "GitHub").
+        and (name in organisations or (not word.isupper() and not base_lexicon().strong_pattern.search(word)))
     }
 
 

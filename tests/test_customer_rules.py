@@ -560,3 +560,20 @@ def test_a_problem_sentence_that_names_the_product_is_judged_as_the_release(sent
     )
     linted = wbl.lint_text(text, "vaultline.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
     assert {f.line: f.severity.name for f in linted.findings}.get(9) == severity
+
+
+@pytest.mark.parametrize(
+    ("headline", "flagged"),
+    [
+        # The company that announces, named in the lead, is a name (trial AU), not technology.
+        ("H1Founders Launches WIN CLUB for immigrant founders", False),
+        ("GitHub Launches Copilot Chat for developers", False),
+        # An acronym before the announcement may be the product's kind: still technology.
+        ("AI-Powered CRM Launches for bakeries", True),
+    ],
+)
+def test_the_announcing_company_is_no_technology(headline: str, flagged: bool) -> None:
+    text = f"# {headline}\n\nBOSTON, MA - January 2026 - The team today shipped it to every customer.\n"
+    options = wbl.LintOptions(select=("WB202",), kind="press_release")
+    findings = wbl.lint_text(text, "t.md", options=options).findings
+    assert bool(findings) is flagged, [f.message for f in findings]
