@@ -1321,9 +1321,18 @@ def first_definitions(
     for key, (index, start) in first_use.items():
         if key not in result or result[key] > (index, start):
             spelled = spelled_out(document, key, index)
-            if spelled is not None and spelled <= (index, start):
-                result[key] = spelled
+            if spelled is not None and (spelled <= (index, start) or _same_sentence(document, index, start, spelled)):
+                # Spelled out before its first use, or after it in the same sentence ("CSR and
+                # FIFO status via control and status register interfaces"): the reader is told.
+                result[key] = min(spelled, (index, start))
     return result
+
+
+def _same_sentence(document: Document, index: int, start: int, spelled: tuple[int, int]) -> bool:
+    """Whether offset `spelled` lies in the sentence of unit `index` that holds offset `start`."""
+    if spelled[0] != index:
+        return False
+    return any(s.start <= start < s.end and s.start <= spelled[1] < s.end for s in document.units[index].sentences)
 
 
 # How many units before an acronym's first use its words, in lower case, still define it

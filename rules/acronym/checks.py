@@ -36,7 +36,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     that give all its letters but the first do, the author's gloss with its first word left out:
     "Press Kit (EPK)"), "ABC (words)" or
     "ABC, or Full Name" anywhere in the document; a use before
-    that definition is reported too. Its words spelled out before its first use also define it:
+    that definition is reported too. Its words spelled out before its first use, or after it in
+    the same sentence ("each title's ROI on the return on investment chart"), also define it:
     a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),
     or a term written in lower case a paragraph or two before ("point-of-sale systems", then "POS
     hardware"; "return on investment", then "ROI"), whose initials, small words counted or not,
