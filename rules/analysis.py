@@ -677,8 +677,9 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
 
 
 def technical_audience(document: Document, lex: Lexicon) -> str | None:
-    """The first technical readers among the customers the lead names, or None. A customer
-    segment of the headline, subheading or summary ("startups, solo developers and small teams")
+    """The first technical readers among the customers the lead or the problem paragraph names,
+    or None. A customer segment of the headline, subheading, summary or problem paragraph
+    ("startups, solo developers and small teams")
     is technical when its head, alone or after a modifier, is one of the lexicon's
     `technical-audiences` ("solo developers", "data scientists"), or when one of its modifiers is
     one of its `technical-fields` ("platform teams", "IT admins"); not the company's own people
@@ -687,7 +688,11 @@ def technical_audience(document: Document, lex: Lexicon) -> str | None:
     "platform teams")."""
 
     def compute() -> str | None:
-        for unit in find_lead(document).units():
+        # The lead, and the problem paragraph, where many releases first say who struggles
+        # ("Platform teams at mid-size companies juggle three LLM providers").
+        problem = document.anatomy.get("problem")
+        units = [*find_lead(document).units(), *(problem.units if problem is not None else ())]
+        for unit in units:
             for token in unit.nlp or ():
                 if specific_segment(token, lex) is None or _company_owned(token, lex):
                     continue
@@ -721,8 +726,9 @@ def _technical_words(head: Any, lex: Lexicon) -> str | None:
 
 def lead_sentences(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     """A prefilter for rules that read the lead's parse (`technical_audience`): the sentences of
-    the headline's, subheading's and summary's units."""
-    for unit in find_lead(document).units():
+    the headline's, subheading's, summary's and problem paragraph's units."""
+    problem = document.anatomy.get("problem")
+    for unit in (*find_lead(document).units(), *(problem.units if problem is not None else ())):
         yield from unit.sentences
 
 
@@ -811,12 +817,12 @@ def _written_lower(word: str, text: str) -> bool:
     return re.search(r"(?<![\w.])" + re.escape(word.lower()) + r"(?![\w.])", text) is not None
 
 
-# The name that opens a lead line before its announcement ("H1Founders today announced",
-# "H1Founders Launches WIN CLUB"): the launching company's (or the product's).
+# The one word that opens a lead line before its announcement ("H1Founders today announced",
+# "H1Founders Launches WIN CLUB"): the launching company's (or the product's) name; not a
+# phrase ("LiDAR Scanner Launches", "The new LiDAR toolkit today launched").
 _ANNOUNCER = re.compile(
-    r"([A-Z0-9][\w&.+-]*(?:\s+[A-Z0-9][\w&.+-]*){0,3})\s+(?:today\s+|now\s+|has\s+)?"
-    r"(?:announce[sd]?|launch(?:e[sd])?|introduce[sd]?|unveil(?:s|ed)?|debut(?:s|ed)?)\b",
-    re.IGNORECASE,
+    r"([A-Z0-9][\w&.+-]*)\s+(?:today\s+|now\s+|has\s+)?"
+    r"(?:[Aa]nnounce[sd]?|[Ll]aunch(?:e[sd])?|[Ii]ntroduce[sd]?|[Uu]nveil(?:s|ed)?|[Dd]ebut(?:s|ed)?)\b"
 )
 
 
@@ -1322,15 +1328,21 @@ def first_definitions(
         if key not in result or result[key] > (index, start):
             spelled = spelled_out(document, key, index)
             if spelled is not None and (spelled <= (index, start) or _same_sentence(document, index, start, spelled)):
-                # Spelled out before its first use, or after it in the same sentence ("CSR and
-                # FIFO status via control and status register interfaces"): the reader is told.
+                # Spelled out before its first use, or after it in the same sentence as a name
+                # ("the NGI Zero fund of the Next Generation Internet program"): the reader is told.
                 result[key] = min(spelled, (index, start))
     return result
 
 
 def _same_sentence(document: Document, index: int, start: int, spelled: tuple[int, int]) -> bool:
-    """Whether offset `spelled` lies in the sentence of unit `index` that holds offset `start`."""
+    """Whether offset `spelled` lies in the sentence of unit `index` that holds offset `start`,
+    and starts a capitalised name ("the NGI Zero fund of the Next Generation Internet program");
+    words in lower case after the acronym match it by chance too often ("the SDK ships with
+    sample data and keys")."""
     if spelled[0] != index:
+        return False
+    text = document.units[index].text
+    if not text[spelled[1] : spelled[1] + 1].isupper():
         return False
     return any(s.start <= start < s.end and s.start <= spelled[1] < s.end for s in document.units[index].sentences)
 

@@ -1241,6 +1241,7 @@ class WeaselTable:
     size_words: frozenset[str] = frozenset()
     scale_levels: frozenset[str] = frozenset()
     granting_verbs: frozenset[str] = frozenset()
+    granted_acts: frozenset[str] = frozenset()
 
 
 def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABULARY) -> WeaselTable:
@@ -1276,6 +1277,7 @@ def weasel_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_VOCABUL
         "size_words": words("size-words"),
         "scale_levels": words("scale-levels"),
         "granting_verbs": words("granting-verbs"),
+        "granted_acts": words("granted-acts"),
     }
     key = _digest(
         sorted((w, g.kind, g.name, g.advice) for w, g in groups.items()),
@@ -1573,7 +1575,8 @@ def _excused(
     if (
         tok.text[:1].isupper()
         and (kind == "peacock" or not tok.text.isupper())
-        and tok.pos_ == "PROPN"
+        # The tagger may call a capitalised name an adjective ("React Native and Swift apps").
+        and (tok.pos_ == "PROPN" or (tok.pos_ in ("ADJ", "NOUN") and not tok.text.isupper()))
         and not tok.is_sent_start
         and not (tok.i > span.start and doc[tok.i - 1].text in (":", "—", "–"))  # "Flexibility: Seamless ..."
         and not title_case
@@ -1833,7 +1836,7 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "may" and any(c.lower_ == "only" for c in verb.children):
         return False
-    if word == "may" and _granted(verb, table.granting_verbs):
+    if word == "may" and _granted(verb, table.granting_verbs, table.granted_acts):
         return False  # "creators decide who may read it": a permission someone grants
     if word in ("may", "might") and any(c.lower_ == "otherwise" and c.i > tok.i for c in verb.children):
         return False  # "feedback they might otherwise withhold": what would happen without it, no hedge
@@ -1859,16 +1862,12 @@ RARE_ZIPF = 3.0
 STRONG_JARGON = ("acronym", "mixed_acronym", "code", "lexicon", "buzzword", "rare")
 
 
-# Verbs of a state or an outcome: "who may need a visit", "who may win" ask what will happen, not
-# who is allowed.
-_NOT_ALLOWED_ACTS = frozenset(("be", "become", "need", "have", "get", "seem", "win", "lose", "happen", "fail"))
-
-
-def _granted(verb: Any, granting: frozenset[str]) -> bool:
-    """Whether "may" asks who is allowed: "who may <act>" under a verb of granting whose subject is
-    not the company (``granting-verbs``: "creators decide who may read it and who may suggest",
-    "you control who may see your notes"). Not "who may need a follow-up visit" (a state), nor
-    "we have not decided who may join the beta" (the company's open plan)."""
+def _granted(verb: Any, granting: frozenset[str], acts: frozenset[str]) -> bool:
+    """Whether "may" asks who is allowed: "who may <act>", an act of access (``granted-acts``:
+    read, see, edit, join ...), under a verb of granting whose subject is not "we" or "I"
+    (``granting-verbs``: "creators decide who may read it and who may suggest", "you control who
+    may see your notes"). Not "who may need a follow-up visit", "who may benefit" (what will
+    happen), nor "we have not decided who may join the beta" (the company's open plan)."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "decide who may read it and who may suggest"
@@ -1877,7 +1876,7 @@ def _granted(verb: Any, granting: frozenset[str]) -> bool:
         return False
     if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in granter.children):
         return False
-    if verb.lemma_.lower() in _NOT_ALLOWED_ACTS:
+    if verb.lemma_.lower() not in acts:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ in ("who", "whom")

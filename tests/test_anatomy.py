@@ -2073,6 +2073,27 @@ def test_a_topic_heading_inside_a_half_of_the_faq_keeps_that_half() -> None:
         """
     )
     assert [q.audience for q in nested.questions] == ["external", "internal"]
+    # A topic that holds such a word is still a topic ("### Public API", "### For small business owners").
+    topic = anatomy_of(
+        """
+        # QR Inventory finds any box in the storeroom in seconds
+
+        Store managers can now scan a box and see what is inside it.
+
+        ## Customer FAQ
+
+        ### How do I label a box?
+
+        Print a label from the app and stick it on the box.
+
+        ### For small business owners
+
+        ### Can I use it in two stores?
+
+        Yes, each store gets its own list.
+        """
+    )
+    assert [q.audience for q in topic.questions] == ["external", "external"]
 
 
 def test_a_working_backwards_heading_after_the_faq_opens_no_release() -> None:

@@ -306,13 +306,18 @@ def test_a_sibling_that_goes_on_with_the_release_keeps_it_and_all_before_it() ->
 def test_a_brief_needs_a_topic_of_its_own_and_leaves_the_boilerplate() -> None:
     # Sibling sections that name no brief topic ("## How It Works" over its features) stay the
     # release's; "## About Leakline" after a brief stays the boilerplate, read with hints.
+    roadmap = "    ## Roadmap\n\n    Phase two will add shut-off valves, which we will pilot with ten landlords.\n\n"
     features = (
-        BRIEF_AFTER_RELEASE.replace("## Problem Statement", "## How It Works")
+        BRIEF_AFTER_RELEASE.replace("## Problem Statement", "## Features")
         .replace("### Target Customer", "### Sensors")
         .replace("### Current Workarounds", "### Alerts")
-        .replace("## Roadmap", "## Pricing")
+        .replace(roadmap, "")
     )
+    assert "Roadmap" not in features and "## Features" in features
     assert _regions(features)["Small landlords with"] == "pr"
+    # A term in quotation marks is no one quoted: the brief stays the brief.
+    termed = BRIEF_AFTER_RELEASE.replace("Phase two will add", 'Phase two will add a "night mode" and')
+    assert _regions(termed)["Phase two will add a"] == "back"
     about = BRIEF_AFTER_RELEASE.replace(
         "    ## FAQ\n", "    ## About Leakline\n\n    Leakline will make sensors in Oregon.\n\n    ## FAQ\n"
     )
@@ -333,6 +338,15 @@ def test_a_release_not_whole_in_its_own_section_keeps_its_siblings() -> None:
     # No FAQ after it: nothing is cut.
     no_faq = BRIEF_AFTER_RELEASE.split("    ## FAQ\n", 1)[0]
     assert _regions(no_faq)["Small landlords with"] == "pr"
+
+
+def test_an_about_label_alone_does_not_close_the_release() -> None:
+    # "**About Leakline Pro**" may head a section of the product; only the media contact closes it.
+    text = BRIEF_AFTER_RELEASE.split("    ## Problem Statement\n", 1)[0] + (
+        "\n    **About Leakline Pro**\n\n    The Pro kit adds a shut-off valve to every sensor.\n\n"
+        "    ## Customer Stories\n\n    A landlord in Salem caught three leaks in one winter.\n"
+    )
+    assert _regions(text)["A landlord in Salem "] == "pr"
 
 
 def test_a_release_closed_by_its_boilerplate_ends_there_faq_or_not() -> None:

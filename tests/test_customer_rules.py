@@ -570,6 +570,7 @@ def test_a_problem_sentence_that_names_the_product_is_judged_as_the_release(sent
         ("GitHub Launches Copilot Chat for developers", False),
         # An acronym before the announcement may be the product's kind: still technology.
         ("AI-Powered CRM Launches for bakeries", True),
+        ("LiDAR Scanner Launches for surveyors", True),
     ],
 )
 def test_the_announcing_company_is_no_technology(headline: str, flagged: bool) -> None:

@@ -486,6 +486,20 @@ def test_the_technical_audience_is_among_the_customers_the_lead_names():
     assert severity is Severity.INFO and "; the release is for developers, who may know such terms" in message
 
 
+def test_the_technical_audience_may_first_appear_in_the_problem_paragraph():
+    # Trial AW: "platform teams" named where the release states the problem, not in its lead.
+    text = (
+        "# Relay routes every model call through one gateway\n\n"
+        "## The Problem\n\n"
+        "Platform teams at mid-size companies juggle three model providers, and each outage costs them a day.\n\n"
+        "## The Solution\n\n"
+        "We keep a warm standby and a feature store for lead scoring.\n"
+    )
+    lint = wbl.LintOptions(select=("WB401",), kind="prfaq")
+    found = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=lint).findings]
+    assert (9, Severity.INFO) in found and not [f for f in found if f[1] is Severity.WARNING]
+
+
 def test_a_project_names_more_technical_readers():
     # Mobile network operators are no technical readers to the lexicon; a project can say they are.
     headline = "Relay lets mobile network operators ship on Fridays"

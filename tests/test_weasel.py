@@ -58,6 +58,7 @@ def test_hint_words_are_an_option():
         ("You control who may see your notes.", []),
         ("Nobody knows who may win.", ["may"]),
         ("Doctors decide who may be at risk.", ["may"]),  # a state: what may happen
+        ("Acme will decide who may try the beta.", ["may"]),  # no act of access: a plan hedged
         ("We have not decided who may join the beta.", ["may"]),  # the company's open plan
     ],
 )
@@ -256,6 +257,10 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("Ordering is easy; go to shelfwise.com to learn more.", "easy", wbl.Severity.WARNING),
         ("Setting up is easy, and the app scans every box and runs a nightly report.", "easy", wbl.Severity.WARNING),
         ("Simply open the app and it will run in the background.", "Simply", wbl.Severity.WARNING),
+        # The steps must be the reader's: the product acting is still a claim.
+        ("It simply opens the page and clicks Submit for you.", "simply", wbl.Severity.WARNING),
+        ("You can easily upload and download your files.", "easily", wbl.Severity.WARNING),
+        ("It is as easy as it sounds, and you open the app and tap Scan.", "easy", wbl.Severity.WARNING),
         ("Users simply log their runs.", "simply", wbl.Severity.WARNING),
         ("It really works on every phone.", "really", wbl.Severity.WARNING),
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
@@ -281,6 +286,16 @@ def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.
     assert (word, severity) in found
 
 
+def test_a_listed_word_only_a_title_case_headline_capitalises_is_no_name() -> None:
+    # "Seamless" in a Title Case headline and subheading, and at a sentence's start (review).
+    text = (
+        "# Relay Brings Seamless Restocking to Small Bakeries\n\n"
+        "## Seamless Reorders Mean Fresh Shelves Every Morning\n\n"
+        "Seamless restocking starts today for every bakery.\n"
+    )
+    assert [w for w, _ in _weasel(text)] == ["Seamless", "Seamless", "Seamless"]
+
+
 def test_a_listed_word_inside_the_product_s_name_is_no_claim() -> None:
     # "Super Natural Curls" (trial AT): the product's name, wherever it stands; "the ultimate
     # predictor" in lower case is still a claim.
@@ -291,6 +306,14 @@ def test_a_listed_word_inside_the_product_s_name_is_no_claim() -> None:
         "It is the ultimate guide to curls.\n"
     )
     assert _weasel(text) == [("ultimate", wbl.Severity.WARNING)]
+
+
+def test_a_capitalised_name_the_tagger_calls_an_adjective_is_a_name() -> None:
+    # "Swift" the language (trial AV); "seamless" in lower case is still a claim.
+    assert _weasel("# Relay launches today\n\nThe SDK ships for React Native and Swift apps.\n") == []
+    assert _weasel("# Relay launches today\n\nSetup is seamless for every shop.\n") == [
+        ("seamless", wbl.Severity.WARNING)
+    ]
 
 
 def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:

@@ -376,6 +376,11 @@ def _is_boilerplate(line: _Line) -> bool:
     )
 
 
+def _is_contact(line: _Line) -> bool:
+    """A heading or label over a release's media contact: "Contact", "Media Contact"."""
+    return "contact" in heading_key(line.label_text).split() and _is_boilerplate(line)
+
+
 # A signer's name set apart on its own line: a placeholder, or one to four capitalised words
 # ("Amadeus Norén", "Dr. Ana de la Cruz").
 _SET_APART_NAME = re.compile(
@@ -396,7 +401,8 @@ _TITLE_WORDS = re.compile(
 # "About this launch", "About the pilot": a section of the release, not who the company is.
 _ABOUT_A_SECTION = re.compile(
     r"^\W*about\s+(?:the|this|these|that|those|a|an|our|my|your|its|how|why|what)\b"
-    r"(?!\s+(?:company|team|founders?|organi[sz]ation|firm|studio|lab|group|authors?|makers?)\b)",
+    r"(?!\s+(?:company|team|founders?|organi[sz]ation|firm|studio|lab|group|authors?|makers?|developers?|creators?"
+    r"|publishers?)\b)",
     re.I,
 )
 
@@ -1203,9 +1209,12 @@ _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
 # Words that name a half of the FAQ outright: a heading with one of them opens that half even
 # under the other half's heading ("### Internal" under "## Customer FAQ").
 _HALF_WORDS = frozenset(("internal", "external", "public", "stakeholder", "stakeholders", "business"))
+_HALF_FILLERS = frozenset(("faq", "faqs", "questions", "question", "for", "the", "and", "our", "from"))
 # A release whole in its own section: this many paragraphs and words of the author's at least.
 _WHOLE_RELEASE_PARAGRAPHS = 4
 _WHOLE_RELEASE_WORDS = 150
+# A quotation of this many words is someone speaking, not a term set in quotation marks.
+_QUOTED_WORDS = 5
 _RELEASE_SECTION_PARTS = _QUOTE_PARTS | {"call_to_action"}
 
 
@@ -1538,9 +1547,9 @@ class _Builder:
             return lines
         section = lines[opening + 1 : siblings[0]]
         written = [line for line in section if _written(line)]
-        closed = any(
-            line.label and _is_boilerplate(line) and not _about_something_else(line.label_text) for line in section
-        )
+        # The media contact is the last thing a release holds ("**Contact**"); "**About Leakline
+        # Pro**" may name a section of the product.
+        closed = any(line.label and _is_contact(line) for line in section)
         if not (faq_follows or closed):
             return lines
         if (
@@ -1583,7 +1592,13 @@ class _Builder:
         body = lines[start + 1 : stop]
         if any(line.heading for line in body):  # sections of its own
             return "brief"
-        if heading.alias in PR_PARTS or any(_quotations(line.segment.text) for line in body if _written(line)):
+        quoted = any(
+            len(line.segment.text[start:end].split()) >= _QUOTED_WORDS
+            for line in body
+            if _written(line)
+            for start, end in _quotations(line.segment.text)
+        )  # someone quoted ("## From our founder"), not a term in quotation marks ('a "night mode"')
+        if heading.alias in PR_PARTS or quoted:
             return "release"
         return "brief"
 
@@ -2883,7 +2898,9 @@ class _Builder:
                             and not line.faq_heading
                             and audience_level < line.level
                             and audience in self._side_faq_headings
-                            and not words & _HALF_WORDS  # "### Internal", "### For the business" switch
+                            # "### Internal", "### Stakeholder questions" switch; "### Public API",
+                            # "### For small business owners" are topics
+                            and not (words & _HALF_WORDS and not words - _HALF_WORDS - _HALF_FILLERS)
                         )
                         if side is not None and not within_half:
                             audience, audience_level = side, (line.level if line.heading else 99)

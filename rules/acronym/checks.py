@@ -37,7 +37,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     "Press Kit (EPK)"), "ABC (words)" or
     "ABC, or Full Name" anywhere in the document; a use before
     that definition is reported too. Its words spelled out before its first use, or after it in
-    the same sentence ("each title's ROI on the return on investment chart"), also define it:
+    the same sentence as a name ("the NGI fund of the Next Generation Internet program"), also
+    define it:
     a name in capitals anywhere before ("Green Software Foundation" in the headline, then "GSF"),
     or a term written in lower case a paragraph or two before ("point-of-sale systems", then "POS
     hardware"; "return on investment", then "ROI"), whose initials, small words counted or not,
@@ -56,7 +57,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     **Severity.** A warning in the press release; in the FAQ a hint (``faq-severity``), as the
     FAQ findings of the jargon, passive and tech-first rules are: its readers ask for the terms of
-    the trade ("ROI", "MVP"). A hint too in a release whose headline, subheading or summary names
+    the trade ("ROI", "MVP"). A hint too in a release whose headline, subheading, summary or problem paragraph names
     a technical audience ("solo developers", "platform teams": the customer lexicon's
     ``technical-audiences`` and ``technical-fields``), who know the acronyms of their trade
     ("API", "CLI"); the message says so (``audience-severity``, ``audience-note``), as

@@ -64,7 +64,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
       restriction ("may only accept"), or in a clause that asks who is allowed under a verb of
-      granting ("creators decide who may read it", ``granting-verbs``); "may" or "might" in a
+      granting over an act it allows ("creators decide who may read it", ``granting-verbs``,
+      ``granted-acts``); "may" or "might" in a
       clause with its own subject after a
       plural or definite noun, which says which things are meant ("the places a town may have to
       offer", "the searches users might run"; "a tool customers might love" is still a hedge);
@@ -149,7 +150,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
-    ``permission-subjects``, ``permission-verbs``, ``granting-verbs``, ``prediction-verbs``,
+    ``permission-subjects``, ``permission-verbs``, ``granting-verbs``, ``granted-acts``, ``prediction-verbs``,
     ``first-facts``, ``distinct-nouns``,
     ``selection-verbs``, ``measure-superlatives``, ``market-scopes``, ``ranked-nouns``, ``step-verbs``, ``size-words``,
     ``scale-levels``, ``skip-questions``, ``hedge-questions``, ``internal-faq-severity``,
@@ -215,8 +216,16 @@ class _Passing:
 
     @cached_property
     def _names(self) -> re.Pattern[str] | None:
-        """The product's names as written (capitals and all), longest first."""
-        names = sorted((n for n in self.products if n[:1].isupper()), key=len, reverse=True)
+        """The product's names as written (capitals and all), longest first: names of two words or
+        more ("Super Natural Curls"), and one-word names the text itself writes as a name, with a
+        capital after a word in lower case ("... with the Ultimate Trivia game app"); not a word
+        only a Title Case headline, or a sentence's start, capitalises ("Seamless Restocking")."""
+        text = "\n".join(u.text for u in self.document.units if u.part in ("pr", "faq") and not u.is_heading)
+
+        def named(name: str) -> bool:
+            return " " in name or re.search(rf"[a-z][,;]? {re.escape(name)}\b", text) is not None
+
+        names = sorted((n for n in self.products if n[:1].isupper() and named(n)), key=len, reverse=True)
         return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
 
     def in_a_name(self, text: str, start: int, end: int) -> bool:

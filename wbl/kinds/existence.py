@@ -319,8 +319,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     # much power will be generated", "which stores will close"), unless the company asks it of
     # itself ("we have not decided how many stores will get the beta"); not a relative pronoun
     # inside the clause's subject ("stores that use it will save").
-    wh = embedded and any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
-    wh = wh or (embedded and verb.left_edge.tag_ in _WH_TAGS and not _company_asks(verb))
+    wh = embedded and not _company_asks(verb)
+    wh = wh and (any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children) or verb.left_edge.tag_ in _WH_TAGS)
     # "predict whether a household will need repairs": a yes-no question embedded as an object,
     # unless the company asks it of itself ("We have not decided whether the app will support Android").
     wh = wh or (
