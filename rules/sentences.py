@@ -1576,7 +1576,12 @@ def _excused(
         tok.text[:1].isupper()
         and (kind == "peacock" or not tok.text.isupper())
         # The tagger may call a capitalised name an adjective ("React Native and Swift apps").
-        and (tok.pos_ == "PROPN" or (tok.pos_ in ("ADJ", "NOUN") and not tok.text.isupper()))
+        and (
+            tok.pos_ == "PROPN"
+            # ... after a word, not after an opening quotation mark ('"Best company this side'),
+            # where any sentence's first word has its capital
+            or (tok.pos_ in ("ADJ", "NOUN") and not tok.text.isupper() and tok.i > 0 and doc[tok.i - 1].is_alpha)
+        )
         and not tok.is_sent_start
         and not (tok.i > span.start and doc[tok.i - 1].text in (":", "—", "–"))  # "Flexibility: Seamless ..."
         and not title_case

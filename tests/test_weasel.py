@@ -314,6 +314,9 @@ def test_a_capitalised_name_the_tagger_calls_an_adjective_is_a_name() -> None:
     assert _weasel("# Relay launches today\n\nSetup is seamless for every shop.\n") == [
         ("seamless", wbl.Severity.WARNING)
     ]
+    # After an opening quotation mark a capital only starts a sentence.
+    quoted = '# Relay launches today\n\n"Seamless setup made my week," said Ana Ruiz, a baker.\n'
+    assert _weasel(quoted) == [("Seamless", wbl.Severity.WARNING)]
 
 
 def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:
