@@ -677,9 +677,8 @@ def segments_of(document: Document, lex: Lexicon) -> tuple[str, ...]:
 
 
 def technical_audience(document: Document, lex: Lexicon) -> str | None:
-    """The first technical readers among the customers the lead or the problem paragraph names,
-    or None. A customer segment of the headline, subheading, summary or problem paragraph
-    ("startups, solo developers and small teams")
+    """The first technical readers among the customers the lead names, or None. A customer
+    segment of the headline, subheading or summary ("startups, solo developers and small teams")
     is technical when its head, alone or after a modifier, is one of the lexicon's
     `technical-audiences` ("solo developers", "data scientists"), or when one of its modifiers is
     one of its `technical-fields` ("platform teams", "IT admins"); not the company's own people
@@ -688,11 +687,7 @@ def technical_audience(document: Document, lex: Lexicon) -> str | None:
     "platform teams")."""
 
     def compute() -> str | None:
-        # The lead, and the problem paragraph, where many releases first say who struggles
-        # ("Platform teams at mid-size companies juggle three LLM providers").
-        problem = document.anatomy.get("problem")
-        units = [*find_lead(document).units(), *(problem.units if problem is not None else ())]
-        for unit in units:
+        for unit in find_lead(document).units():
             for token in unit.nlp or ():
                 if specific_segment(token, lex) is None or _company_owned(token, lex):
                     continue
@@ -726,9 +721,8 @@ def _technical_words(head: Any, lex: Lexicon) -> str | None:
 
 def lead_sentences(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
     """A prefilter for rules that read the lead's parse (`technical_audience`): the sentences of
-    the headline's, subheading's, summary's and problem paragraph's units."""
-    problem = document.anatomy.get("problem")
-    for unit in (*find_lead(document).units(), *(problem.units if problem is not None else ())):
+    the headline's, subheading's and summary's units."""
+    for unit in find_lead(document).units():
         yield from unit.sentences
 
 

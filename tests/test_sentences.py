@@ -486,8 +486,10 @@ def test_the_technical_audience_is_among_the_customers_the_lead_names():
     assert severity is Severity.INFO and "; the release is for developers, who may know such terms" in message
 
 
-def test_the_technical_audience_may_first_appear_in_the_problem_paragraph():
-    # Trial AW: "platform teams" named where the release states the problem, not in its lead.
+def test_the_technical_audience_is_read_from_the_lead_only():
+    # Tried (trial AW): "platform teams" named first in the problem paragraph. As hints, such
+    # jargon warnings were right 18 times and false 20 times in the next trials, and the labels
+    # count 88% of them: the lead alone decides.
     text = (
         "# Relay routes every model call through one gateway\n\n"
         "## The Problem\n\n"
@@ -497,7 +499,7 @@ def test_the_technical_audience_may_first_appear_in_the_problem_paragraph():
     )
     lint = wbl.LintOptions(select=("WB401",), kind="prfaq")
     found = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=lint).findings]
-    assert (9, Severity.INFO) in found and not [f for f in found if f[1] is Severity.WARNING]
+    assert (9, Severity.WARNING) in found
 
 
 def test_a_project_names_more_technical_readers():

@@ -57,7 +57,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     **Severity.** A warning in the press release; in the FAQ a hint (``faq-severity``), as the
     FAQ findings of the jargon, passive and tech-first rules are: its readers ask for the terms of
-    the trade ("ROI", "MVP"). A hint too in a release whose headline, subheading, summary or problem paragraph names
+    the trade ("ROI", "MVP"). A hint too in a release whose headline, subheading or summary names
     a technical audience ("solo developers", "platform teams": the customer lexicon's
     ``technical-audiences`` and ``technical-fields``), who know the acronyms of their trade
     ("API", "CLI"); the message says so (``audience-severity``, ``audience-note``), as

@@ -248,7 +248,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     labelled sentences count most of them as jargon (a general reader's view).
 
     The FAQ may be technical: its findings are hints (``faq-severity``). So are the release's
-    when its lead or problem paragraph names a technical audience (``audience-severity``), as the customer lexicon's
+    when its lead names a technical audience (``audience-severity``), as the customer lexicon's
     ``technical-audiences`` and ``technical-fields`` say ("solo developers", "DevOps engineers",
     "platform teams", "data scientists"). Such readers know many of the
     terms a general reader would have to decode; the hint still names them, with
