@@ -832,16 +832,17 @@ def company_names(document: Document) -> set[str]:
         for unit in find_lead(document).units()
         if (found := _ANNOUNCER.match(unit.text, lead_ins.get(unit.index, 0))) is not None
     ]
-    words = {name: re.findall(r"(?<![\w&+-])\w[\w&+-]*", name) for name in (*organisations, *announcers)}
+    strong = base_lexicon().strong_pattern
+    named = [(name, True) for name in organisations] + [(name, False) for name in announcers]
     return {
         word
-        for name in (*organisations, *announcers)
-        for word in words[name]  # "8bitConcepts" whole
+        for name, attributed in named
+        for word in re.findall(r"(?<![\w&+-])\w[\w&+-]*", name)  # "8bitConcepts" whole
         if any(c.isupper() for c in word[1:])
-        and not base_lexicon().strong_pattern.fullmatch(word)  # "PQShield API": the API is still jargon
+        and not strong.fullmatch(word)  # "PQShield API": the API is still jargon
         # An announcer's acronym may be the product's kind ("AI-Powered CRM Launches"): only its
         # mixed-case words are names ("H1Founders", "GitHub").
-        and (name in organisations or (not word.isupper() and not base_lexicon().strong_pattern.search(word)))
+        and (attributed or (not word.isupper() and not strong.search(word)))
     }
 
 

@@ -314,19 +314,22 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     verb = token.head
     relative = verb.dep_ in clauses
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    embedded = "wh" in clauses and verb.dep_ != "ROOT"
-    # The wh-word is the verb's own ("what will sell"), or it opens the clause in a phrase ("how
-    # much power will be generated", "which stores will close"), unless the company asks it of
-    # itself ("we have not decided how many stores will get the beta"); not a relative pronoun
-    # inside the clause's subject ("stores that use it will save").
-    wh = embedded and not _company_asks(verb)
-    wh = wh and (any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children) or verb.left_edge.tag_ in _WH_TAGS)
-    # "predict whether a household will need repairs": a yes-no question embedded as an object,
-    # unless the company asks it of itself ("We have not decided whether the app will support Android").
-    wh = wh or (
+    # An embedded question: its wh-word is the verb's own ("what will sell") or opens the clause in
+    # a phrase ("how much power will be generated"; not a relative pronoun inside the clause's
+    # subject, "stores that use it will save"), or "whether"/"if" opens it as an object ("predict
+    # whether a household will need repairs"); unless the company asks it of itself ("we have not
+    # decided how many stores will get the beta", "... whether the app will support Android").
+    wh = (
         "wh" in clauses
-        and verb.dep_ == "ccomp"
-        and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
+        and verb.dep_ != "ROOT"
+        and (
+            any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+            or verb.left_edge.tag_ in _WH_TAGS
+            or (
+                verb.dep_ == "ccomp"
+                and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
+            )
+        )
         and not _company_asks(verb)
     )
     if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
