@@ -462,6 +462,42 @@ def test_a_file_named_as_a_prfaq_is_one() -> None:
     assert anatomy_of("# Draft\n\nSome notes to fill in later about the product.\n", path="docs/PRFAQ.md").is_prfaq
 
 
+UX_SPEC = """# Working Backwards: The Single Server User Experience
+
+This document describes the user experience we want for Single Server before every piece of it
+exists. Treat it as both user documentation and a product roadmap.
+
+## The Ideal Outcome
+
+A user should be able to provision a new server and deploy their first app with one SSH session:
+
+```sh
+ssh root@203.0.113.10
+singleserver add https://github.com/you/my-app
+```
+
+## Concepts
+
+Single Server has a few moving parts: the server, the daemon and the apps it runs.
+
+## Roadmap
+
+Build the installer first, then the deploy command, then the domain manager.
+"""
+
+
+def test_the_method_s_name_alone_does_not_make_a_spec_with_commands_a_prfaq() -> None:
+    # "Working Backwards" names the method, not the genre: over commands and a roadmap the kind
+    # model decides, as for any other title (a user trial's UX spec drew 68 false warnings).
+    for path in ("docs/ux.md", "docs/working-backwards.md"):
+        assert anatomy_of(UX_SPEC, path=path).kind == "other"
+    # The genre's own name still decides.
+    named = anatomy_of(UX_SPEC, path="docs/PRFAQ.md")
+    assert named.kind == "press_release" and named.kind_sure
+    titled = anatomy_of(UX_SPEC.replace("Working Backwards:", "Press Release:"))
+    assert titled.kind != "other" and titled.kind_sure
+
+
 FAQ_UNDER_A_HEADLINE = """# Shelfwise lets independent bookshops reorder in one click
 
 ## FAQ

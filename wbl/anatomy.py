@@ -2994,7 +2994,8 @@ class _Builder:
         score = kind_score(signals, kind_words(self.units))
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        named = _PRFAQ_NAME.search(file_name) is not None
+        named_as = _PRFAQ_NAME.findall(file_name)
+        named = bool(named_as)
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
             ln.alias
@@ -3026,7 +3027,16 @@ class _Builder:
             and dateline.confidence >= 0.8
             and bool(cue_hits(dateline.text, self.data["kind"]["launch-cues"]))
         )
-        evidence = laid_out or faq_after_release or titled or announced or paired
+        # "Working Backwards" names the method, not always the genre: a user-experience spec or a plan
+        # may carry it ("# Working Backwards: The Single Server User Experience", over commands and
+        # a roadmap). Named only so, a document decides nothing where the kind model sees another
+        # kind of document (README signs, or a score below 0): there it counts as evidence at most.
+        title = title_key(first.label_text) if titled and first is not None else ""
+        names = (*_GENRE_TITLE.findall(title), *named_as)
+        method_only = bool(names) and all(_METHOD_NAME.fullmatch(n) for n in names)
+        if method_only and (readme or score < 0.0):
+            titled = named = False
+        evidence = laid_out or faq_after_release or titled or announced or paired or method_only
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
         marked = any(_is_release_mark(ln.label_text or ln.segment.text) for ln in lines[:_MARK_LINES] if not ln.blank)
         # A title or a file name that names the genre decides it: one README-like heading
@@ -3387,6 +3397,7 @@ _TITLE_REMARK = re.compile(
     r"|template|v?\d+(?:\.\d+)*|wip|final)\s*\)",
     re.I,
 )
+_METHOD_NAME = re.compile(r"working[\s_-]*backwards", re.I)  # the method's name, which names no genre alone
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
