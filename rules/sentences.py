@@ -1339,9 +1339,27 @@ class _Numbers(set[int]):
         """A number in the clause of `token`, not in the clauses nested in it."""
         head = clause_of(token)
         if head.i not in self._clauses:
-            nested = ("ccomp", "advcl", "relcl", "conj", "parataxis")
-            self._clauses[head.i] = any(t.i in self for t in clause_tokens(head, nested))
+            self._clauses[head.i] = any(t.i in self for t in clause_tokens(head, _NESTED_CLAUSES))
         return self._clauses[head.i]
+
+    def timed(self, token: Any) -> bool:
+        """A time in the clause of `token`, not in the clauses nested in it: a number of
+        milliseconds to weeks ("sub-500ms", "in 30 seconds", "2 hours")."""
+        doc = token.doc
+        for t in clause_tokens(clause_of(token), _NESTED_CLAUSES):
+            if _TIMED_FIGURE.fullmatch(t.text):
+                return True
+            unit = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+            if t.i in self and _TIME_UNIT.fullmatch(unit):
+                return True
+        return False
+
+
+_NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis")
+# Units of time a figure is given in ("500 ms", "30 seconds"), and a figure written with its unit
+# ("500ms", "sub-500ms", "2h"; not "30s", which may be a decade).
+_TIME_UNIT = re.compile(r"ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?", re.I)
+_TIMED_FIGURE = re.compile(r"(?:sub-|under-|[~<>≈])?\d+(?:[.,]\d+)?(?:ms|sec|secs|min|mins|h|hr|hrs)", re.I)
 
 
 _DIGIT_START = re.compile(r"^[~$€£¥<>≈+-]?\d")
@@ -1628,6 +1646,8 @@ def _excused(
         return True  # "the service recovered in seconds": an account of what happened, not a claim
     if kind == "speed" and tok.i > span.start and doc[tok.i - 1].lower_ == "available":
         return True  # "available immediately": when it launches, not how fast it works
+    if kind == "speed" and numbers.timed(tok):
+        return True  # "Instant playback with sub-500ms latency": the time it takes, as the advice asks
     if word in ("many", "much") and _equative(span, tok):
         return True  # "to help as many job seekers as possible": a comparison, no vague count
     if word.startswith("much ") and tok.i > span.start and doc[tok.i - 1].lower_ in ("not", "n't", "never", "no"):

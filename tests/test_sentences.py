@@ -68,6 +68,12 @@ WEASEL = [
     ("The account could not pay for the first transaction.", False),
     ("The platform is available immediately at example.com.", False),
     ("Reports arrive immediately after each visit.", True),
+    # A speed with the time it takes in its own clause gives what the advice asks for.
+    ("Instant playback of every saved track, with sub-500ms latency.", False),
+    ("Replies arrive instantly, within 300 ms of the question.", False),
+    ("Owners restock quickly, in under 2 hours instead of a day.", False),
+    ("Owners restock quickly and save 20% on every order.", True),  # a number, but no time
+    ("Anyone can check the kits in 30 seconds, and alerts arrive immediately.", True),  # another clause's time
     ("We built a budgeting app called Ultimate.", False),
     ("Nurses now chart in the first app built for nurses.", True),
     ("Setup takes SIGNIFICANTLY less time.", True),
