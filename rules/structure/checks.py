@@ -66,8 +66,16 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     without them, by position and wording (see the scorecard in the JSON report and "The
     anatomy" in docs/judgement.md). Only documents that wbl takes for a press release or a
     PR/FAQ are judged; READMEs and other Markdown are not. A missing problem paragraph is a warning when no
-    paragraph of the release comes close to stating a difficulty, and a hint otherwise; other
-    missing parts are hints. Each is reported once, at the headline (or the first line).
+    paragraph of the release comes close to stating a difficulty, and a hint otherwise. A missing
+    leader or customer quote is a warning when the document quotes no one at all: of the 51
+    documents of dev, dev2 and the corpus's train split that wbl takes, sure, for a release with
+    no quotation, the reviewer's labels found a real customer quote in 1 and a real leader quote
+    in 1 (3 more held a template's placeholder), and reviewers in every user trial named the
+    missing customer quote among a draft's most important faults. Where the document quotes
+    someone but wbl cannot tell whose quote it is, the missing quote is a hint (the labels found
+    it in 6 of 68 such documents), as are the other missing parts. The parts are reported at the
+    headline (or the first line): the problem alone, the other missing parts in one warning and
+    one hint.
 
     **Fix.** Write the missing part. For the problem: one paragraph, in the customer's words, on
     what goes wrong for them today and how current solutions fail.
@@ -80,25 +88,32 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
         return
     missing = anatomy.missing(ctx["parts"])
     warn = set(ctx.get("warning-parts", ()))
-    hints = []
-    for part in missing:
-        if part in warn and _surely_missing(document, part):
-            message = ctx["messages"].get(part, ctx["message"]).format(part=LABELS[part], them="it")
-            yield document_anchor(document, message, Severity.WARNING, topic=f"missing:{part}")
-        else:
-            hints.append(part)
-    if hints:
-        topic = "missing:" + "+".join(hints)  # the same gap as another rule's only if it is one part
-        message = ctx["message"].format(part=parts(hints), them="it" if len(hints) == 1 else "them")
-        yield document_anchor(document, message, severity=Severity.INFO, topic=topic)
+    sure = [part for part in missing if part in warn and _surely_missing(document, part)]
+    # A part with a message of its own (the problem) is a finding of its own; the others, sure or
+    # not, are one finding each way.
+    alone = [part for part in sure if part in ctx["messages"]]
+    for part in alone:
+        message = ctx["messages"][part].format(part=LABELS[part], them="it")
+        yield document_anchor(document, message, Severity.WARNING, topic=f"missing:{part}")
+    for severity, group in (
+        (Severity.WARNING, [part for part in sure if part not in alone]),
+        (Severity.INFO, [part for part in missing if part not in sure]),
+    ):
+        if group:
+            topic = "missing:" + "+".join(group)  # the same gap as another rule's only if it is one part
+            message = ctx["message"].format(part=parts(group), them="it" if len(group) == 1 else "them")
+            yield document_anchor(document, message, severity=severity, topic=topic)
 
 
 def _surely_missing(document: Document, part: str) -> bool:
     """Whether the release is clear enough to say `part` is absent: for the problem, no paragraph
-    of the release comes near stating a difficulty."""
+    of the release comes near stating a difficulty; for a quote, the document quotes no one at all
+    (where it quotes someone, the quote may be there under a role wbl did not tell)."""
+    anatomy = document.anatomy
+    if part in ("leader_quote", "customer_quote"):
+        return not anatomy.quotes
     if part != "problem":
         return True
-    anatomy = document.anatomy
     body = anatomy.with_roles(*_BODY_ROLES)
     return all(problem_score(s.text) < 1.0 for s in body)
 
