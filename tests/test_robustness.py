@@ -917,6 +917,24 @@ def test_a_label_line_in_bold_is_no_part_of_the_sentence_after_it():
     assert not report.errors and all(not span_problems(text, f) for f in report.findings)
 
 
+def test_a_hard_line_break_or_a_line_opening_with_a_list_mark_ends_a_sentence():
+    # A user trial's checklist ("✅ ..." lines, some with a hard break) was one 37-word sentence;
+    # so was a contact block of hard-broken lines. Soft-wrapped prose stays one sentence.
+    text = (
+        "# Think-o-matic\n\n"
+        "✅ Personalized learning roadmap\n✅ 15-minute focused lessons  \n✅ Real projects you build\n\n"
+        "**Nicola Cremaschini**  \nCreator, Think-o-matic  \nEmail: nicola@example.com\n\n"
+        "A plain line\nruns on into the next one.\n"
+    )
+    assert _paragraph_sentences(text) == [
+        ["✅ Personalized learning roadmap", "✅ 15-minute focused lessons", "✅ Real projects you build"],
+        ["Nicola Cremaschini", "Creator, Think-o-matic", "Email: nicola@example.com"],
+        ["A plain line runs on into the next one."],
+    ]
+    report = wbl.Linter(LintOptions(kind="prfaq")).lint_text(text, "x.md")
+    assert not report.errors and all(not span_problems(text, f) for f in report.findings)
+
+
 def test_a_run_of_words_with_no_sentence_end_is_cut_into_sentences_of_at_most_250_tokens():
     # A paragraph with no full stop is one "sentence" to the recogniser; reading its parse took
     # time that grew faster than its length (100,000 words: 210 s and 1.7 GB).
