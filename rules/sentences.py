@@ -1343,22 +1343,49 @@ class _Numbers(set[int]):
         return self._clauses[head.i]
 
     def timed(self, token: Any) -> bool:
-        """A time in the clause of `token`, not in the clauses nested in it: a number of
-        milliseconds to weeks ("sub-500ms", "in 30 seconds", "2 hours")."""
+        """The time a claim of speed takes, given beside it: a figure with its unit of time after
+        "in", "within", "under" or "than", on the same word as the claim ("replies arrive
+        instantly, within 300 ms"), or written with its unit ("instant playback with sub-500ms
+        latency"), within a few words. Not a frequency or a window of data ("instant alerts 24
+        hours a day", "quickly processes 3 days of sales data"), nor another clause's time
+        ("confirmed instantly and ships within 2 days")."""
         doc = token.doc
         for t in clause_tokens(clause_of(token), _NESTED_CLAUSES):
+            if abs(t.i - token.i) > _TIMED_WITHIN:
+                continue
             if _TIMED_FIGURE.fullmatch(t.text):
                 return True
-            unit = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
-            if t.i in self and _TIME_UNIT.fullmatch(unit):
+            unit = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if (
+                t.i in self
+                and unit is not None
+                and _TIME_UNIT.fullmatch(unit.text.rstrip("."))
+                and _time_taken(unit, token)
+            ):
                 return True
         return False
+
+
+def _time_taken(unit: Any, claim: Any) -> bool:
+    """Whether a unit of time is the object of "in", "within", "under", "than" or "below" ("in
+    under 2 hours", "within 300 ms") on the claim's own word or the word it qualifies."""
+    current, taken = unit, False
+    while current.dep_ in ("pobj", "prep", "pcomp") and current.head.i != current.i:
+        taken = taken or (current.dep_ == "prep" and current.lower_ in _TIME_TAKEN)
+        current = current.head
+    # "gives instant answers within 2 h": an adjective's time is on the verb of its noun.
+    anchors = (claim.i, claim.head.i, claim.head.head.i if claim.dep_ == "amod" else claim.i)
+    return taken and current.i in anchors
 
 
 _NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis")
 # Units of time a figure is given in ("500 ms", "30 seconds"), and a figure written with its unit
 # ("500ms", "sub-500ms", "2h"; not "30s", which may be a decade).
-_TIME_UNIT = re.compile(r"ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?", re.I)
+_TIME_UNIT = re.compile(r"ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?", re.I)
+# Words before the time a thing takes: "in 2 hours", "within 300 ms", "under 5 minutes", "less than a day".
+_TIME_TAKEN = frozenset(("in", "within", "under", "than", "below"))
+# At most this many words between a claim of speed and the time it takes.
+_TIMED_WITHIN = 10
 _TIMED_FIGURE = re.compile(r"(?:sub-|under-|[~<>≈])?\d+(?:[.,]\d+)?(?:ms|sec|secs|min|mins|h|hr|hrs)", re.I)
 
 

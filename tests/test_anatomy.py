@@ -496,6 +496,18 @@ def test_the_method_s_name_alone_does_not_make_a_spec_with_commands_a_prfaq() ->
     assert named.kind == "press_release" and named.kind_sure
     titled = anatomy_of(UX_SPEC.replace("Working Backwards:", "Press Release:"))
     assert titled.kind != "other" and titled.kind_sure
+    # A PR/FAQ titled with the method's name, laid out in the genre's parts or asking its
+    # questions, is one, README signs ("## Overview", a code block) and all.
+    prfaq = (
+        "# Working Backwards: Faster Test Runs for the Mobile Team\n\n## Overview\n\n"
+        "Mobile engineers get test results in 4 minutes instead of 22.\n\n```sh\nmake test-fast\n```\n\n"
+        "## Problem\n\nEvery pull request waits 22 minutes for the full test suite.\n\n"
+        "## Solution\n\nThe runner splits the suite across 8 machines.\n\n"
+        "## FAQ\n\n### What does it cost?\n\nEight more CI machines, about $1,200 a month.\n"
+    )
+    for path in ("docs/plan.md", "docs/working-backwards.md"):
+        anatomy = anatomy_of(prfaq, path=path)
+        assert anatomy.kind == "prfaq" and anatomy.kind_sure, path
 
 
 FAQ_UNDER_A_HEADLINE = """# Shelfwise lets independent bookshops reorder in one click

@@ -924,12 +924,19 @@ def test_a_hard_line_break_or_a_line_opening_with_a_list_mark_ends_a_sentence():
         "# Think-o-matic\n\n"
         "✅ Personalized learning roadmap\n✅ 15-minute focused lessons  \n✅ Real projects you build\n\n"
         "**Nicola Cremaschini**  \nCreator, Think-o-matic  \nEmail: nicola@example.com\n\n"
-        "A plain line\nruns on into the next one.\n"
+        "A plain line\nruns on into the next one.\n\n"
+        "Today Acme launched Reader, a planning app that  \ntells bakery owners how much to bake.\n\n"
+        "✓ A roadmap\n✓ Lessons\n\n"
+        "Contact:" + " " * 14 + "\nJane Doe  \njane@example.com\n"
     )
     assert _paragraph_sentences(text) == [
         ["✅ Personalized learning roadmap", "✅ 15-minute focused lessons", "✅ Real projects you build"],
         ["Nicola Cremaschini", "Creator, Think-o-matic", "Email: nicola@example.com"],
         ["A plain line runs on into the next one."],
+        # A hard break inside a sentence (the next line goes on in lower case) stays a space.
+        ["Today Acme launched Reader, a planning app that tells bakery owners how much to bake."],
+        ["✓ A roadmap", "✓ Lessons"],
+        ["Contact:", "Jane Doe", "jane@example.com"],
     ]
     report = wbl.Linter(LintOptions(kind="prfaq")).lint_text(text, "x.md")
     assert not report.errors and all(not span_problems(text, f) for f in report.findings)

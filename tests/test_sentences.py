@@ -74,6 +74,13 @@ WEASEL = [
     ("Owners restock quickly, in under 2 hours instead of a day.", False),
     ("Owners restock quickly and save 20% on every order.", True),  # a number, but no time
     ("Anyone can check the kits in 30 seconds, and alerts arrive immediately.", True),  # another clause's time
+    ("Refunds arrive quickly, in less than 48 hours.", False),
+    ("Reader gives instant answers within 2 h.", False),
+    # A frequency or a window of data is no time taken.
+    ("Owners get instant alerts 24 hours a day, 7 days a week.", True),
+    ("Payments settle instantly, 365 days a year.", True),
+    ("Reader quickly processes orders from 3 days of sales data.", True),
+    ("Every order is confirmed instantly and ships within 2 days.", True),
     ("We built a budgeting app called Ultimate.", False),
     ("Nurses now chart in the first app built for nurses.", True),
     ("Setup takes SIGNIFICANTLY less time.", True),

@@ -332,6 +332,10 @@ def test_bad_draft_gets_the_structural_findings(linter: Linter) -> None:
     first = Linter(LintOptions(rule_options={"WB102": {"no-faq-severity": "info"}}), Registry.from_rules(_rules()))
     relaxed = {(f.rule, f.severity.value) for f in FileLinter(first).lint_file(EXAMPLES / "datasync-prfaq.md").findings}
     assert ("WB102", "info") in relaxed and ("WB102", "warning") not in relaxed
+    # A release that links to its FAQ, kept in a file of its own, hears it as a hint.
+    linked = (EXAMPLES / "datasync-prfaq.md").read_text(encoding="utf-8") + "\nSee the FAQ in [faq.md](faq.md).\n"
+    found = {(f.rule, f.severity.value) for f in auto.lint_text(linked, "datasync-prfaq.md").findings}
+    assert ("WB102", "info") in found and ("WB102", "warning") not in found
     hint = next(f.message for f in report.findings if f.rule == "WB101" and f.severity.value == "info")
     assert "customer quote" in hint and "call to action" in hint
 
@@ -381,28 +385,46 @@ def test_placeholder_attribution_is_reported_once(linter: Linter) -> None:
 
 
 def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
-    findings = [f for f in linter.lint_text(textwrap.dedent(BOLD_LABELS).lstrip()).findings if f.rule == "WB101"]
-    # The quotes are surely missing (the document quotes no one): one warning; the rest one hint.
+    text = textwrap.dedent(BOLD_LABELS).lstrip()
+    # The italic sub-heading may be a quotation wbl does not read as one: every missing part is
+    # one hint.
+    findings = [f for f in linter.lint_text(text).findings if f.rule == "WB101"]
+    assert [(f.line, f.severity.value) for f in findings] == [(1, "info")]
+    message = findings[0].message
+    assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
+    assert "problem" not in message.split(":")[0]
+    # Without it nothing in the file looks like a quotation: the quotes are surely missing (one
+    # warning), the rest one hint.
+    plain = text.replace(
+        "*Bakery owners take next-day pre-orders by text*", "Bakery owners take next-day pre-orders by text"
+    )
+    findings = [f for f in linter.lint_text(plain).findings if f.rule == "WB101"]
     assert [(f.line, f.severity.value) for f in findings] == [(1, "warning"), (1, "info")]
     sure, hint = (f.message for f in findings)
     assert all(label in sure for label in ("a quote from a company leader", "a customer quote"))
     assert "a call to action" in hint and "quote" not in hint.split(":")[0]
-    assert "problem" not in sure.split(":")[0] and "problem" not in hint.split(":")[0]
 
 
-def test_a_missing_quote_is_a_hint_where_the_document_quotes_someone(linter: Linter) -> None:
-    # Someone is quoted (wbl takes Ana Lopez for the leader): the customer's quote may be there
-    # under a role wbl did not tell, so its absence stays a hint.
-    quoted = (
-        textwrap.dedent(BOLD_LABELS)
-        .lstrip()
-        .replace(
-            "Owners guess how much to bake.",
-            'Owners guess how much to bake.\n\n"We threw out bread every night," said Ana Lopez.',
-        )
-    )
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        '"We threw out bread every night," said Ana Lopez.',  # a quote wbl reads (the leader's)
+        "*I used to bin forty loaves every Monday. Now I bin four.*\n— Tom Ruiz, owner of Ruiz Bakery",
+        "**Tom Ruiz, owner of Ruiz Bakery**\nI used to bin forty loaves every Monday.",
+        "> I used to bin forty loaves every Monday.",
+    ],
+)
+def test_a_missing_quote_is_a_hint_where_the_document_may_quote_someone(linter: Linter, quotation: str) -> None:
+    # Someone may be quoted, in a form or under a role wbl does not tell: the customer's quote
+    # may be there, so its absence stays a hint (a reviewer's audit: a finished PR/FAQ with
+    # italic quotes signed "— Name, role" failed the hook).
+    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    quoted = plain.replace("Owners guess how much to bake.", "Owners guess how much to bake.\n\n" + quotation)
     findings = [f for f in linter.lint_text(quoted).findings if f.rule == "WB101"]
-    assert [(f.severity.value, "a customer quote" in f.message) for f in findings] == [("info", True)]
+    assert [f.severity.value for f in findings] == ["info"]
+    assert "a customer quote" in findings[0].message
+    # The same document without the quotation: a warning.
+    assert "warning" in {f.severity.value for f in linter.lint_text(plain).findings if f.rule == "WB101"}
 
 
 BIFROST = """# Jupyter Bifrost: Interactive Data Visualization in JupyterLab

@@ -3029,12 +3029,14 @@ class _Builder:
         )
         # "Working Backwards" names the method, not always the genre: a user-experience spec or a plan
         # may carry it ("# Working Backwards: The Single Server User Experience", over commands and
-        # a roadmap). Named only so, a document decides nothing where the kind model sees another
-        # kind of document (README signs, or a score below 0): there it counts as evidence at most.
+        # a roadmap). Named only so, a document that is neither laid out in the genre's parts nor
+        # asks questions decides nothing where the kind model sees another kind of document (README
+        # signs, or a score below 0): there it counts as evidence at most. A PR/FAQ so titled, with
+        # "## Overview", "## Problem", "## Solution" and an FAQ, still is one.
         title = title_key(first.label_text) if titled and first is not None else ""
         names = (*_GENRE_TITLE.findall(title), *named_as)
         method_only = bool(names) and all(_METHOD_NAME.fullmatch(n) for n in names)
-        if method_only and (readme or score < 0.0):
+        if method_only and (readme or score < 0.0) and not (laid_out or questions):
             titled = named = False
         evidence = laid_out or faq_after_release or titled or announced or paired or method_only
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.

@@ -297,8 +297,19 @@ def _opens_with_a_label(children: list[dict[str, Any]], line: int) -> bool:
     return label.rstrip().endswith(":") or after.startswith(":")
 
 
-# Marks that open a line written as a list item without Markdown: bullets, check marks, crosses.
-_LINE_MARKS = frozenset(BULLETS | set("✅✔☑❌✗✘➤►▸★☆"))
+# Marks that open a line written as a list item without Markdown: bullets, check marks, crosses, arrows.
+_LINE_MARKS = frozenset(BULLETS | set("✅✓✔☑❌✗✘➤►▸▶➡★☆👉🔹🔸"))
+
+
+def _goes_on(pieces: _Pieces, children: list[dict[str, Any]], line: int) -> bool:
+    """Whether the sentence goes on over a line break: the line so far ends with no sentence
+    mark and the next line opens in lower case ("a planning app that" over "tells bakery owners")."""
+    if line >= len(children) or children[line]["type"] != "text":
+        return False
+    words = str(children[line].get("raw", "")).split()
+    before = pieces.tail(max(0, pieces.length - 8)).rstrip()  # the last characters only
+    # A word in lower case goes on; an address does not ("Jane Doe" over "jane@example.com").
+    return bool(words) and words[0].rstrip(",;").isalpha() and words[0].islower() and before[-1:] not in ".!?:;"
 
 
 def _opens_with_a_mark(children: list[dict[str, Any]], line: int) -> bool:
@@ -534,7 +545,10 @@ class _BlockBuilder:
             # (`wbl.nlp.start_sentences_after_labels`). Any other line break is a space.
             label = label_follows or _ends_a_label_line(pieces)
             pieces.breaks.append(pieces.length)
-            newline = self.text.find("\n", self.cursor, self.cursor + _LABEL_CLOSE) if label else -1
+            blank = self.cursor
+            while blank < len(self.text) and self.text[blank] in " \t":
+                blank += 1  # a hard break's trailing spaces, however many
+            newline = self.text.find("\n", self.cursor, blank + _LABEL_CLOSE) if label else -1
             if newline >= 0:  # mapped to the line's end in the file, past the label's closing marks
                 pieces.add("\n", newline, 1)
             else:
@@ -553,7 +567,9 @@ class _BlockBuilder:
                 # 15-minute lessons"): each ends a sentence, as a label's line does. In 181 hard
                 # breaks of the labelled corpora, 178 end a sentence, a list line or a heading line,
                 # and the 3 others a contact block's line.
-                line_ends = kind == "linebreak" or _opens_with_a_mark(children, position + 1)
+                # A hard break inside a sentence (the next line goes on in lower case) stays a space.
+                hard = kind == "linebreak" and not _goes_on(pieces, children, position + 1)
+                line_ends = hard or _opens_with_a_mark(children, position + 1)
                 self._add_break(
                     pieces, line_ends or position + 1 in fields or _opens_with_a_label(children, position + 1)
                 )

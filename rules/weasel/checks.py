@@ -59,8 +59,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     - numbers: an approximator ("typically", "roughly", ``approximators``) with any real number in
       the sentence ("typically under 30 seconds"); a quantifier, frequency or hedge, or a word of
       size ("massive", "enormous", ``size-words``), with a number in its own clause or within eight words.
-      A claim of speed with the time it takes in its own clause ("instant playback with sub-500ms
-      latency"; not "restock quickly and save 20%", a number but no time). Versions,
+      A claim of speed with the time it takes beside it ("replies arrive instantly, within 300
+      ms", "in under 2 hours", "instant playback with sub-500ms latency"; not "restock quickly and
+      save 20%", a number but no time, nor a frequency or a window of data, "instant alerts 24
+      hours a day", "quickly processes 3 days of sales data"). Versions,
       years, "one of" and "thousands" are not numbers. "may", "might" and "should" are never
       excused by a number;
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
