@@ -423,8 +423,10 @@ def test_a_missing_quote_is_a_hint_where_the_document_may_quote_someone(linter: 
     findings = [f for f in linter.lint_text(quoted).findings if f.rule == "WB101"]
     assert [f.severity.value for f in findings] == ["info"]
     assert "a customer quote" in findings[0].message
-    # The same document without the quotation: a warning.
-    assert "warning" in {f.severity.value for f in linter.lint_text(plain).findings if f.rule == "WB101"}
+    # The same document without the quotation, a term in quotation marks or not: a warning.
+    scare = plain.replace("how much to bake.", 'how much to bake for the "morning rush".')
+    for text in (plain, scare):
+        assert "warning" in {f.severity.value for f in linter.lint_text(text).findings if f.rule == "WB101"}
 
 
 BIFROST = """# Jupyter Bifrost: Interactive Data Visualization in JupyterLab
