@@ -1163,6 +1163,8 @@ def _unit_acronyms(
 _IDENTIFIER_PIECES = re.compile(r"[A-Z0-9]+(?:[-\u2010\u2011][A-Z0-9]+){2,}")
 # A Roman numeral of I, V and X ("II", "IV", "XII"), and the word before one, with what is between.
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
+# Any Roman numeral ("LX", "XLII", "MMXXVI"), read as one only after a word it numbers ("Super Bowl LX").
+_ANY_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)(,?)\s+$")
 
 
@@ -1170,13 +1172,17 @@ def roman_numeral(text: str, start: int, end: int, numbered: frozenset[str]) -> 
     """Whether text[start:end] is a Roman numeral that numbers the word before it, one of
     `numbered` (lower case: "SOC 2 Type II", "Phase II", "Title IX"), or follows another in a
     list that counts from "I" or from such a word ("(I, II, III)", "Leads I, II, III"): not an
-    acronym. After another word it is one ("Home IV Therapy", "its original IV")."""
-    if not _ROMAN.fullmatch(text[start:end]):
+    acronym. After another word it is one ("Home IV Therapy", "its original IV"). Numerals with
+    L, C, D or M count after a numbered word only ("Super Bowl LX")."""
+    small = _ROMAN.fullmatch(text[start:end]) is not None
+    if not small and not _ANY_ROMAN.fullmatch(text[start:end]):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     word, comma = before.groups()
+    if comma and not small:
+        return False
     if comma:  # a list of numerals counts from "I" or from a numbered word ("Leads I, II, III")
         return _ROMAN.fullmatch(word) is not None and (
             word == "I" or roman_numeral(text, before.start(1), before.end(1), numbered)

@@ -533,6 +533,9 @@ def test_a_roman_numeral_that_numbers_a_word_is_no_acronym():
     for rule in ("WB421", "WB401"):
         assert found("Phase II adds used books; the chart shows three views (I, II, III).", rule) == []
         assert found("Home IV Therapy is now booked online.", rule) == ["IV"]
+        # Any numeral after a word it numbers ("Super Bowl LX"); after another word it is an acronym.
+        assert found("The launch coincides with Super Bowl LX, a big night for fans.", rule) == []
+        assert found("Fans can now order from the LX kitchen.", rule) == ["LX"]
 
 
 def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes():
