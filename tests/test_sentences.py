@@ -557,6 +557,13 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("The app will ask you to set a PIN.", True),
         ("We know what Shelfwise will do next.", True),
         ("Shelfwise, which will be available in March, lets you swap books.", True),
+        # The reader's intention in a condition (a user trial); the company's own still counts.
+        ("If you are going to get food, Shelfwise lets you tell your team.", False),
+        ("If we plan to ship in March, Shelfwise lets you tell your team.", True),
+        # A name that signs a quote is no modal; "Will Turner" never was.
+        ('"Now I only eat one fiber bar a day!" - Will', False),
+        ("Said Will Turner, owner of Turner Books.", False),
+        ("We will.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

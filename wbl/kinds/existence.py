@@ -132,7 +132,8 @@ class Existence(Kind):
             "the word lists: tables with `name`, `advice` and `words` (and `followed-by`: the Penn tags the next word "
             "must have, or `not-followed-by`: tags it must not have; both need pos; `not-in-clauses`: dependency "
             "labels of clauses where the words do not count, `wh` for embedded questions, `cond` for the "
-            "consequence of an if/unless/whenever condition whose subject is not 'we' or 'I'; needs dep)",
+            "consequence of an if/unless/whenever condition whose subject is not 'we' or 'I', `if` for such a "
+            "condition itself; needs dep)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -334,6 +335,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     )
     if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
         return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
+    if "if" in clauses and _condition(verb) and (subject is None or subject.lower_ not in ("we", "i")):
+        return True  # "If you are going to get food, ...": the reader's intention, not a plan
     if not (relative or wh):
         return False
     if subject is None:
@@ -345,6 +348,14 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     return subject.pos_ == "NOUN"
 
 
+def _signature_name(token: Any) -> bool:
+    """Whether a capitalised word inside a sentence ends it with no word after it, as a name that
+    signs a quote does ('... a day!" - Will'): no modal ends a sentence in a capital."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    return not any(t.is_alpha for t in token.doc[token.i + 1 : token.sent.end])
+
+
 def _company_asks(verb: Any) -> bool:
     """Whether the clause that holds an embedded question has "we" or "I" for its subject."""
     asking = verb.head
@@ -352,6 +363,11 @@ def _company_asks(verb: Any) -> bool:
 
 
 _CONDITIONS = frozenset(("if", "unless", "whenever"))
+
+
+def _condition(verb: Any) -> bool:
+    """Whether a clause is itself a condition: "if", "unless" or "whenever" opens it."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
 def _conditional(verb: Any) -> bool:
@@ -397,6 +413,8 @@ def _counts(
         return False
     if after < len(span.doc) and span.doc[after].tag_ in group.get("not-followed-by", ()):
         return False  # "said Will Turner": a name, not the modal
+    if _signature_name(token):
+        return False  # '"Now I eat one bar a day!" - Will': a name signing a quote, not the modal
     if _in_clause(token, group.get("not-in-clauses", ())):
         return False  # "threat models that most teams will never face": not the product's own future
     if token.lower_ in prepared.permission_words and any(
