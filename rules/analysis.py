@@ -805,10 +805,11 @@ def _name_word(token: Any) -> bool:
 
 def _written_lower(word: str, text: str) -> bool:
     """Whether a capitalised `word` also stands in `text` in lower case: a common word, not only a
-    name (a name written in lower case, "smallhold", is a name)."""
+    name (a name written in lower case, "smallhold", is a name). A web address, path or handle that
+    holds the word ("discord.gg/luxbin", "@luxbin") writes the name, not a common word."""
     if word == word.lower():
         return False
-    return re.search(r"(?<![\w.])" + re.escape(word.lower()) + r"(?![\w.])", text) is not None
+    return re.search(r"(?<![\w./@#])" + re.escape(word.lower()) + r"(?![\w./])", text) is not None
 
 
 # The one word that opens a lead line before its announcement ("H1Founders today announced",
@@ -1051,7 +1052,8 @@ class Acronym:
 
 def acronym_pattern(ctx: Mapping[str, Any]) -> re.Pattern[str]:
     low, high = int(ctx.get("min-letters", 2)), int(ctx.get("max-letters", 6))
-    return re.compile(rf"(?<![\w\-\u2010\u2011./#])([A-Z]{{{low},{high}}})(s?)(?![\w#]|\.\w)")
+    # Not a piece of a longer identifier: "CC-BY", "file.MD", "#TAG", BASIC's "CHR$".
+    return re.compile(rf"(?<![\w\-\u2010\u2011./#])([A-Z]{{{low},{high}}})(s?)(?![\w#$]|\.\w)")
 
 
 def is_ordinary_word(token: str, ctx: Mapping[str, Any]) -> bool:

@@ -157,7 +157,9 @@ BUILT_PARTICIPLES = frozenset(
 META_VERBS = frozenset(["describe", "provide", "name", "write", "explain", "list", "summarize", "state", "include"])
 SHOUTED_WORDS = frozenset(
     "FREE NEW NOW NOTE WHO WHAT WHY HOW YES NO NOT ALL THE AND OR FOR YOU OUR WE IS ARE "
-    "TODAY ONLY MORE BEST GET BUY SALE HOT WOW OMG LOL".split()
+    "TODAY ONLY MORE BEST GET BUY SALE HOT WOW OMG LOL "
+    # Short function words set in capitals for stress ("secured BY quantum computers").
+    "BY TO OF AS IF SO BE DO UP MY AN".split()
 )
 
 
@@ -175,6 +177,7 @@ def _shouted(word: str) -> bool:
         return False
     return (
         (common >= 4.5 and word in SHOUTED_WORDS)
+        or (len(word) == 3 and common >= 5.5)  # "TWO compilers", "ONE price"
         or (len(word) >= 4 and common >= 5.0)
         or (len(word) >= 5 and common >= 4.5)
     )
@@ -316,11 +319,13 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _MIXED_ACRONYM = re.compile(r"^(?:[a-z]?[A-Z]{2,}[a-z]{1,3}[A-Z]*|[A-Z][a-z]?[A-Z]{2,}[a-z]?s?|[A-Z]{2,}[a-z]{1,4})$")
 _ALNUM = re.compile(r"^(?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9#+._/-]+$")
 _NOT_ALNUM = re.compile(
-    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|mm|b|bn|t|tn|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?$"
+    r"^[~$€£]?\d[\d,.]*(?:st|nd|rd|th|s|am|pm|k|x|h|hrs?|min|mins|m|mm|b|bn|t|tn|km|kg|lb|lbs|%|/\d+|mb|gb|ms)?\+?$"
     # A version label ("V1", "v2.3"): a stage of the plan, not a code to decode.
     r"|^\d+(?:[-/][A-Za-z]+)+$|^[A-Za-z]+-\d+$|^v\d+(?:\.\d+)*$"
     # A size or a count of sets: "5x5" (a training method), "3x3", "1080x1920".
-    r"|^\d+(?:\.\d+)?[x×]\d+(?:\.\d+)?$",
+    r"|^\d+(?:\.\d+)?[x×]\d+(?:\.\d+)?$"
+    # A hexadecimal value, an address or a hash ("0xbB5bf2…"): a value to copy, like a number.
+    r"|^0x[0-9a-f]{6,}$",
     re.IGNORECASE,
 )
 _FILE = re.compile(
@@ -789,6 +794,9 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
     excluded_words = slex.accepted | frozenset(p for p in products.split("|") if p)
     excluded = frozenset(i for m in _pattern(excluded_words).finditer(text) for i in _tokens_in(offsets, *m.span()))
     excluded |= frozenset(i for m in _HASHTAG.finditer(text) for i in _tokens_in(offsets, *m.span()))
+    # A web address is where to go, not words to decode ("pages.dev/api-playground.html"); a file
+    # name alone ("settings.json") still counts.
+    excluded |= frozenset(t.i for t in tokens if t.like_url and ("/" in t.text or WEB_ADDRESS.search(t.text)))
     placeholder = _placeholders(sentence, offsets)
     defined = _definitions(text, offsets, span.doc)
     patterns = slex.patterns()
@@ -986,12 +994,13 @@ def _participle(token: Any, lists: PassiveLists) -> bool:
     return token.tag_ in ("VBD", "JJ") and token.lower_ in lists.stative
 
 
-def _hyphen_joined(token: Any) -> bool:
+def _hyphen_joined(token: Any, marks: tuple[str, ...] = ("-",)) -> bool:
+    """Whether the word is joined to the one before or after it by a hyphen (or one of `marks`)."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (before is not None and before.text == "-" and not before.whitespace_) or (
-        after is not None and after.text == "-" and not token.whitespace_
+    return (before is not None and before.text in marks and not before.whitespace_) or (
+        after is not None and after.text in marks and not token.whitespace_
     )
 
 
@@ -2018,7 +2027,9 @@ def _jargon_terms(
             run = []
             while t.i - len(run) - 1 in modifiers:
                 run.append(t.i - len(run) - 1)
-            if run and not _hyphen_joined(doc[run[-1]]):
+            # Not from the half of a compound written with a hyphen or a slash ("I/O abstraction
+            # layer" is no "O abstraction layer").
+            if run and not _hyphen_joined(doc[run[-1]], ("-", "/")):
                 ids = tuple(sorted([*run, t.i]))
                 taken.update(ids)
                 yield Term("compound", ids, " ".join(phrases_of(span, ids, where)))

@@ -1584,6 +1584,10 @@ def test_a_quote_signed_he_or_she_is_by_the_person_quoted_just_before() -> None:
     [
         ("Jenny, event manager, IGSC.", "Jenny, event manager, IGSC"),
         ("Acme, the maker of shelf labels, launched it today.", ""),  # a sentence goes on
+        # A person's name alone after a quotation that ends its sentence (a user trial).
+        ("Kevin Sheehy", "Kevin Sheehy"),
+        ("Dana Maria Ruiz", "Dana Maria Ruiz"),
+        ("Find Speakers", ""),  # a common word: no name
     ],
 )
 def test_a_name_and_role_after_a_quotation_sign_it_without_a_dash(after: str, attribution: str) -> None:
@@ -3394,7 +3398,17 @@ def test_a_bold_subheading_between_the_headline_and_the_dateline_under_the_relea
     assert (lines(anatomy)["headline"], lines(anatomy)["subheading"], lines(anatomy)["dateline"]) == (10, 12, 14)
 
 
-@pytest.mark.parametrize("mark", ["## Part 1 — Press Release", "## PART I: PRESS RELEASE", "## 1. Press Release"])
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "## Part 1 — Press Release",
+        "## PART I: PRESS RELEASE",
+        "## 1. Press Release",
+        # A user trial: the words before the genre's name say what kind of release it is.
+        "## 1. Proposed launch press release",
+        "## The draft press release",
+    ],
+)
 def test_a_numbered_release_mark_after_a_description_starts_the_release(mark: str) -> None:
     anatomy = anatomy_of(
         "# PRFAQ — Safe Migration off Unsupported Frameworks\n\n"

@@ -538,6 +538,34 @@ def test_a_roman_numeral_that_numbers_a_word_is_no_acronym():
         assert found("Fans can now order from the LX kitchen.", rule) == ["LX"]
 
 
+def test_what_the_reader_reads_as_a_name_a_value_or_stress_is_no_jargon():
+    # User trials: an address, an amount, a hexadecimal value and a short word set in capitals for
+    # stress were reported as terms to decode.
+    def found(sentence: str) -> list[str]:
+        text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"
+        options = wbl.LintOptions(select=("WB401",), kind="prfaq")
+        return [f.text for f in wbl.lint_text(text, "t.md", options=options).findings]
+
+    assert found("Try the playground at relay-demo.pages.dev/api-playground.html today.") == []
+    assert found("Rivals spent $100M+ on ovens that bakers never use.") == []
+    assert found("Send your tip to 0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0 to support the bakers.") == []
+    assert found("Relay is trusted BY bakers, not sold to them.") == []
+    # A file name alone is still code to decode.
+    assert found("Bakers edit the settings.json file by hand.") == ["settings.json"]
+
+
+def test_a_name_in_capitals_that_a_web_address_writes_in_lower_case_is_still_a_name():
+    text = (
+        "# LUXBIN helps bakers sell bread\n\nLUXBIN lets bakers sell bread by text. LUXBIN costs $5.\n\n"
+        "Join us at discord.gg/luxbin and follow @luxbin.\n"
+    )
+    options = wbl.LintOptions(select=("WB401", "WB421"), kind="prfaq")
+    assert [f.text for f in wbl.lint_text(text, "t.md", options=options).findings] == []
+    # Written in lower case in prose, the word is a common one: no product name.
+    plain = text.replace("Join us at discord.gg/luxbin", "Every luxbin is fresh")
+    assert "LUXBIN" in [f.text for f in wbl.lint_text(plain, "t.md", options=options).findings]
+
+
 def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes():
     text = (
         "# Shelfwise lets bookstore owners reorder books\n\nBookstore owners reorder in one tap.\n\n"
@@ -564,6 +592,12 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ('"Now I only eat one fiber bar a day!" - Will', False),
         ("Said Will Turner, owner of Turner Books.", False),
         ("We will.", True),
+        # A condition the subject holds (a user trial): if you join, you will.
+        ("Users who join in the first month will receive a free year.", False),
+        ("The task that checks for new versions will also update your books.", True),
+        # A present fact said to last; the same "be" with a complement is a plan.
+        ("Shelfwise is free and always will be.", False),
+        ("Shelfwise is free today and will be paid next year.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

@@ -868,3 +868,24 @@ def test_a_note_that_lists_the_slots_left_in_the_release_is_no_second_finding() 
     found = [(f.text, f.line) for f in report.findings]
     # "[LOGO FILE]" is left only in the notes, and "TBD" is an open item of its own: both stay.
     assert found == [("[DATE]", 3), ("[FOUNDER NAME]", 5), ("[LOGO FILE]", 15), ("TBD", 15)], found
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # Never closed: the rest of the file is code (a user trial's "~~~FrolfScape~~~").
+        ("~~~Kettle~~~\n\n" + "Owners bake for orders, not guesses, and throw less bread away. " * 3, "warning"),
+        ("```sh\nkettle start\n", "info"),  # a short command sample left open
+        ("```sh\nkettle start\n```", None),  # closed on the last line, no newline after
+        ("```sh\nkettle start\n```\n\nOwners start in a minute.\n", None),
+        ("    kettle start\n", None),  # an indented code block has no fence
+    ],
+)
+def test_a_code_fence_never_closed_is_reported_at_the_fence(tail: str, expected: str | None) -> None:
+    head = (EXAMPLES / "shelfwise-prfaq.md").read_text(encoding="utf-8")
+    text = head + "\n" + tail
+    options = LintOptions(select=("WB111",), kind="prfaq")
+    findings = Linter(options).lint_text(text, "t.md").findings
+    assert [f.severity.value for f in findings] == ([] if expected is None else [expected])
+    for finding in findings:
+        assert finding.line == head.count("\n") + 2 and finding.text in ("```", "````", "~~~")

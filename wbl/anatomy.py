@@ -3665,8 +3665,9 @@ def is_metadata(text: str) -> bool:
 _MARKER = re.compile(
     # A section's number may come before the press release's name: "Part 1 — Press Release", "PART
     # I: PRESS RELEASE", "1. Press Release" (not "3) Working Backwards: Customer Experience").
-    r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|\d{1,2}[.)]\s*)(?=(?:the\s+)?press[\s-]+release))?"
-    r"(?:the\s+|a\s+|mock\s+|draft\s+|future\s+(?:intended\s+)?)?(?:press[\s-]+release|working\s+backwards|"
+    r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|\d{1,2}[.)]\s*)(?=(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}press[\s-]+release))?"
+    # "Proposed launch press release", "The draft press release", "Future intended press release".
+    r"(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}(?:press[\s-]+release|working\s+backwards|"
     # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
     # "Press Release Draft — Launch Day": the genre's name with "draft" after it.
     r"artifacts?\s+from\s+the\s+future)(?:\s+draft)?(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
@@ -4004,6 +4005,17 @@ def _attribution(
             and not _PAST_OR_NOW.search(signature.group(2))
         ):
             return signature.group(0), len(tail) - len(tail.lstrip(" *_.\0\n")) + spans[-1][1] + 1
+        # '"Now I don't have to wait anymore!" Kevin Sheehy': a person's name alone (two or three
+        # capitalised words, none of them a common word) after a quotation that ends its sentence.
+        alone = _NAME_ALONE.fullmatch(tail.strip(" *_\0\n"))
+        if (
+            alone is not None
+            and not text[: max(0, spans[0][0] - 1)].strip(" *_>")
+            and text[spans[-1][1] - 1 : spans[-1][1]] in ".!?"
+            and all(zipf_frequency(w.lower()) < 5.0 for w in alone.group(0).split())
+            and _is_name(alone.group(0), labels)
+        ):
+            return alone.group(0), len(tail) - len(tail.lstrip(" *_\0\n")) + spans[-1][1] + 1
     # 'Maria Lopez, nurse: "…"', '[Father with terminal illness], "…"': a short lead that names
     # someone before a quotation that is the rest of the paragraph. The lead is a placeholder, or
     # a name of two to four capitalised words and a comma (not a label such as 'Mission
@@ -4026,6 +4038,7 @@ def _attribution(
 
 
 _BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
+_NAME_ALONE = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 # Words a signature does not hold: a verb in the past, or "today"/"now" (a sentence goes on).
 _PAST_OR_NOW = re.compile(r"\b(?:[a-z]+ed|today|now|said|says|is|are|was|were|will)\b")
 _LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")

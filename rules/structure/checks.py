@@ -442,3 +442,59 @@ def _what_answers(prompt_only: bool, answer: str) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# An opening code fence: up to three spaces, then three or more backticks or tildes.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def unclosed_code_block(document: Document, ctx: RuleContext) -> Iterator[Violation]:
+    """Flags a fenced code block that is never closed.
+
+    **Why.** A fence (```` ``` ```` or `~~~`) with no closing fence runs to the end of the file:
+    GitHub and every CommonMark renderer show everything after it as code, and wbl, which reads
+    the file as they do, does not read it as prose. A decorative `~~~Product~~~` line under a
+    title is a common way in: the release that follows disappears, and the parts it holds are
+    reported missing. This finding names the cause.
+
+    **Severity.** A warning when the block swallows at least `min-words` words; a hint
+    (`short-severity`) for a short command sample left open at the end of the file.
+
+    **Fix.** Close the block with the same fence, or delete the fence.
+
+    Options: `message`, `min-words`, `short-severity`.
+    """
+    text = document.source.text
+    for block in document.blocks:
+        # Only a block that runs to the end of the file can be unclosed: a closed one ends
+        # before its closing fence.
+        if block.kind != "code" or block.quote_depth or block.list_depth or text[block.end :].strip():
+            continue
+        opening = _opening_fence(text, block.start)
+        if opening is None:
+            continue  # an indented code block
+        fence = opening.group(1)
+        lines = text[block.start : block.end].rstrip().splitlines()
+        if lines and re.fullmatch(rf" {{0,3}}{re.escape(fence)}{re.escape(fence[0])}*\s*", lines[-1]):
+            continue  # closed on the file's last line
+        words = len(re.findall(r"[^\W\d_]{2,}", text[block.start : block.end]))
+        short = words < int(ctx.get("min-words", 20))
+        severity = Severity.parse(ctx["short-severity"]) if short and ctx.get("short-severity") else None
+        message = ctx["message"].format(fence=fence, words=f"{words} word{'' if words == 1 else 's'}")
+        yield Violation(message, None, opening.start(1), opening.end(1), severity=severity)
+
+
+def _opening_fence(text: str, content_start: int) -> re.Match[str] | None:
+    """The fence that opens a code block whose content starts at `content_start`: the last line
+    before it that is a fence (the content may open with blank lines)."""
+    end = content_start
+    while end > 0:
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start:end].strip("\n")
+        opening = _FENCE.match(text, line_start)
+        if opening is not None:
+            return opening
+        if line.strip():
+            return None
+        end = line_start
+    return None

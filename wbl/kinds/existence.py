@@ -382,6 +382,8 @@ def _conditional(verb: Any) -> bool:
         for c in verb.children
     ):
         return True
+    if _condition_in_subject(verb):
+        return True
     head = verb.head
     return (
         verb.dep_ == "conj"
@@ -390,6 +392,33 @@ def _conditional(verb: Any) -> bool:
         and head.dep_ == "ROOT"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)  # no subject: an imperative
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+    )
+
+
+def _condition_in_subject(verb: Any) -> bool:
+    """Whether the clause's subject holds its condition in a relative clause in the present tense
+    about people: "Users who join in the first month will receive a free year" (if you join, you
+    will); not "the task that checks for new versions will also ..." (what the product will do)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PRON") or subject.lower_ in ("we", "i", "they"):
+        return False
+    return any(
+        rel.dep_ == "relcl"
+        and rel.tag_ in ("VBP", "VBZ")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in rel.children)
+        for rel in subject.children
+    )
+
+
+def _lasting(token: Any) -> bool:
+    """Whether the modal only says that a present fact lasts: "free, and always will be" (a "be"
+    with nothing after it, joined to the verb that states the fact)."""
+    verb = token.head
+    return (
+        verb.lemma_ == "be"
+        and verb.dep_ == "conj"
+        and verb.head.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("attr", "acomp", "prep", "xcomp", "ccomp", "dobj") for c in verb.children)
     )
 
 
@@ -415,6 +444,8 @@ def _counts(
         return False  # "said Will Turner": a name, not the modal
     if _signature_name(token):
         return False  # '"Now I eat one bar a day!" - Will': a name signing a quote, not the modal
+    if "cond" in group.get("not-in-clauses", ()) and _lasting(token):
+        return False  # "free and always will be": the fact is now
     if _in_clause(token, group.get("not-in-clauses", ())):
         return False  # "threat models that most teams will never face": not the product's own future
     if token.lower_ in prepared.permission_words and any(
