@@ -549,6 +549,13 @@ def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_r
         ("**NOTE** — this draft is out of date", None),
         ("**Tidewell** — the tide-chart app for kayakers", None),
         ("**Executive Summary:** Today we will discuss the product idea", None),  # a part's label
+        # A user trial: an invitation that ends in "today" is no news after a place.
+        ("Consumers: just head to our website today and start browsing", None),
+        ("Seattle: Acme Labs today announced Kettle", "Seattle"),
+        # A year in a sentence is no date of a dateline; a title-cased clause is no place.
+        ("We didn't just build MBASIC 2025. We documented every command.", None),
+        ("github.com/acme/kettle — September 2026. Kettle is now public.", "github.com/acme/kettle — September 2026"),
+        ("The Wait Is Over — Run Vintage BASIC Programs TODAY in Your Browser", None),
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
@@ -3789,3 +3796,37 @@ def test_a_label_with_a_note_in_parentheses_signs_no_quotation(label: str) -> No
         f'**{label}:**\n\n> "I used to dread Monday mornings, and now the gaps fill themselves."\n'
     )
     assert [q.name for q in anatomy.quotes] == [None]
+
+
+def test_under_several_closing_headings_the_close_is_where_it_says_where_to_go() -> None:
+    # A user trial: "Pricing" came first and its first tier was taken for the call to action.
+    anatomy = anatomy_of(
+        """
+        # Settler reconciles every payment platform in one place
+
+        Finance teams at online shops match Stripe, PayPal and bank payouts by hand every week.
+
+        ### Pricing
+
+        - **Free:** 1,000 reconciliations a month
+        - **Starter:** $29 a month for 10,000 reconciliations
+
+        ### Availability
+
+        Settler is available now at [settler.io](https://settler.io).
+        """
+    )
+    assert anatomy["call_to_action"].segments[0].text.startswith("Settler is available now")
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Closing Thoughts", "call_to_action"),
+        ("Closing", "call_to_action"),
+        ("Closing the Loop", None),
+        ("Closing Line Value (CLV) Tracking", None),
+    ],
+)
+def test_closing_names_the_close_only_as_a_noun(heading: str, part: str | None) -> None:
+    assert alias_part(heading) == part

@@ -294,6 +294,10 @@ _EXACT = _ExactAliases()
 _LAUNCH_LABEL = re.compile(r"(?:introducing|meet)\s+\S", re.IGNORECASE)
 
 
+# The nouns a closing section's heading may end in ("Closing Thoughts", "Closing Remarks").
+_CLOSING_NOUNS = frozenset(("thoughts", "remarks", "statement", "note", "notes", "words", "call", "summary"))
+
+
 @lru_cache(maxsize=4096)
 def alias_part(heading: str) -> str | None:
     """The press-release part a heading names ("Quote from You" -> leader_quote), or None."""
@@ -321,6 +325,10 @@ def alias_part(heading: str) -> str | None:
     for alias, part in _aliases():
         prefixed = key.startswith(alias + " ") or key.startswith("the " + alias + " ")
         if len(alias) >= 5 and prefixed and part in _BODY_PARTS:
+            # "Closing" before anything but a closing's own noun is a verb or an adjective:
+            # "Closing the Loop", "Closing Line Value (CLV) Tracking" name no part.
+            if alias == "closing" and key.split()[key.split().index("closing") + 1] not in _CLOSING_NOUNS:
+                continue
             return part
     # "Quote from the Glitch Team", "Quote from the Maker": the launching side's voice; "Quote from
     # a happy user": a customer's; "Quote from Jane Ortiz": a quote whose attribution decides.
@@ -676,7 +684,9 @@ _PLACEHOLDER_PLACE = re.compile(
     r"[\[⟨〈][^\]⟩〉]*\b(?:city|state|location|date|place|country)\b[^\]⟩〉]*[\]⟩〉]", re.IGNORECASE
 )
 _TODAY = re.compile(
-    r"^(?:today|on\s|this week|this morning|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:today|announced|launched|"
+    # The name before the verb is capitalised ("Acme today announced"), whatever the verb's case:
+    # "just head to our website today" is an invitation, not a dateline's news.
+    r"^(?:today|on\s|this week|this morning|(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:today|announced|launched|"
     r"released|launches|announces|introduced|introduces|unveiled))",
     re.IGNORECASE,
 )
@@ -690,10 +700,19 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     if date:
         if _CLAUSE_AFTER_DATE.search(head, date.end()):
             return False  # "June 2, 2027 — Today Harbor Labs launched Kettle.": the dateline ended at the dash
+        if separator == "." and re.search(r"[^\W\d_]{2,}", re.sub(r"\([^()]*\)", "", head[date.end() :])):
+            return False  # "MBASIC 2025 isn't just another interpreter.": a sentence, a year in a name
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
         short_place = head.isupper() or len(place.split()) <= 8
-        return not place or _looks_like_place(place) or (short_place and separator != ":")
+        # Before a full stop, the words before the date must be a place or end in a comma or a
+        # dash ("github.com/acme — September 2026."): "We didn't just build MBASIC 2025." is a sentence.
+        set_apart = re.search(r"[,—–-]\s*$", head[: date.start()]) is not None
+        return (
+            not place
+            or _looks_like_place(place)
+            or (short_place and (separator not in (":", ".") or (separator == "." and set_apart)))
+        )
     if separator == "." or alias_part(head) is not None:
         return False  # a sentence, unless it carries a date; a part's label ("**Executive Summary:** Today ...")
     # A place alone: "SEATTLE, WA —", "BENGALURU:", "Bangkok — Today, ...", "SAN FRANCISCO — Dossier is ..."
@@ -714,7 +733,13 @@ def _not_places() -> frozenset[str]:
 
 def _looks_like_place(text: str) -> bool:
     city = _CITY.match(text)
+    if any(word.lower() in _NOT_IN_PLACES for word in text.split()):
+        return False  # "The Wait Is Over —": a title-cased clause, not a city
     return bool(city) and city.end() >= len(text.rstrip(" ,.")) - 1 and len(text.split()) <= 6
+
+
+# Verbs and pronouns no place name holds.
+_NOT_IN_PLACES = frozenset(("is", "are", "was", "were", "has", "have", "will", "can", "your", "our", "my", "you", "we"))
 
 
 def has_date(text: str) -> bool:
@@ -2060,6 +2085,10 @@ class _Builder:
             via = "label" if sections[segs[0].index][1].runin else "heading"
             if part in _QUOTE_PARTS:
                 continue  # quotes are found with their attributions below
+            if part == "call_to_action":
+                # Under several such headings ("Pricing", then "Availability"), the close is the
+                # paragraph that says where to go ("available now at settler.io"), else the first.
+                content = [next((s for s in content if self._says_where_to_start(s)), content[0])]
             self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
             for s in segs:
                 self.roles.setdefault(s.index, part)
@@ -2304,6 +2333,13 @@ class _Builder:
             ):
                 found.append(line)
         return found
+
+    def _says_where_to_start(self, segment: Segment) -> bool:
+        """A paragraph with a strong call-to-action cue and a link or a web address."""
+        cues = self.data["cues"]
+        text = segment.text
+        linked = bool(segment.unit.links) or compile_pattern(cues["url-pattern"]).search(text) is not None
+        return linked and bool(cue_hits(text, cues["call_to_action"]))
 
     def _shows_address(self, segment: Segment) -> bool:
         """Whether a web address the segment links to is written out in the file for the reader to
