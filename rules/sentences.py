@@ -158,8 +158,9 @@ META_VERBS = frozenset(["describe", "provide", "name", "write", "explain", "list
 SHOUTED_WORDS = frozenset(
     "FREE NEW NOW NOTE WHO WHAT WHY HOW YES NO NOT ALL THE AND OR FOR YOU OUR WE IS ARE "
     "TODAY ONLY MORE BEST GET BUY SALE HOT WOW OMG LOL "
-    # Short function words set in capitals for stress ("secured BY quantum computers").
-    "BY TO OF AS IF SO BE DO UP MY AN".split()
+    # Short function words and numbers set in capitals for stress ("secured BY quantum computers",
+    # "TWO compilers"); not "IF" or "AS", which are also code ("IF statements", "AS/400").
+    "BY TO OF SO BE DO UP MY AN ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN".split()
 )
 
 
@@ -177,7 +178,6 @@ def _shouted(word: str) -> bool:
         return False
     return (
         (common >= 4.5 and word in SHOUTED_WORDS)
-        or (len(word) == 3 and common >= 5.5)  # "TWO compilers", "ONE price"
         or (len(word) >= 4 and common >= 5.0)
         or (len(word) >= 5 and common >= 4.5)
     )
@@ -336,6 +336,17 @@ _FILE = re.compile(
 _FLAG = re.compile(r"^--[a-z][\w-]+$|^-[a-z]$")  # --inputs, -v (an attribution "-James" is not a flag)
 _DOTTED = re.compile(r"^[A-Za-z]\w*\.[A-Za-z]\w*$")
 _PATH = re.compile(r"^(?:~?/|\./)\S+|^\S+/\S+/\S+$")
+
+
+def _beside_a_letter(token: Any) -> bool:
+    """Whether a word is joined by a slash, with no space, to a single capital letter: "CP/M",
+    "I/O" are one name, not an acronym and a letter ("UI/UX" is two acronyms)."""
+    doc = token.doc
+    after = token.i + 2 < len(doc) and doc[token.i + 1].text == "/" and not token.whitespace_
+    if after and not doc[token.i + 1].whitespace_ and re.fullmatch(r"[A-Z]", doc[token.i + 2].text):
+        return True
+    before = token.i >= 2 and doc[token.i - 1].text == "/" and not doc[token.i - 1].whitespace_
+    return before and not doc[token.i - 2].whitespace_ and re.fullmatch(r"[A-Z]", doc[token.i - 2].text) is not None
 
 
 def _in_phone_number(token: Any) -> bool:
@@ -840,8 +851,8 @@ def _analyse(sentence: Sentence, slex: SentenceLexicon, products: str) -> Analys
                 continue
             if _in_phone_number(t):
                 continue  # "call 1-888-VET-CALL": letters of a phone number
-            if identifier_piece(doc_text(t.doc), t.idx, t.idx + len(t.text)):
-                continue  # "CC-BY-SA", "NOM-024-SSA3": one identifier's pieces
+            if identifier_piece(doc_text(t.doc), t.idx, t.idx + len(t.text)) or _beside_a_letter(t):
+                continue  # "CC-BY-SA", "NOM-024-SSA3", "CP/M": one identifier's pieces
             if roman_numeral(doc_text(t.doc), t.idx, t.idx + len(t.text), slex.numbered_words):
                 continue  # "SOC 2 Type II", "Phase II": a number
             tech.setdefault(t.i, "acronym")

@@ -556,6 +556,15 @@ def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_r
         ("We didn't just build MBASIC 2025. We documented every command.", None),
         ("github.com/acme/kettle — September 2026. Kettle is now public.", "github.com/acme/kettle — September 2026"),
         ("The Wait Is Over — Run Vintage BASIC Programs TODAY in Your Browser", None),
+        # What the review of those changes checked: names before "today" and places that hold a
+        # word like "can", a time of day or a season after the date.
+        ("Seattle: Acme and Bolt today announced Kettle.", "Seattle"),
+        ("SAN JOSE: eBay today announced Kettle.", "SAN JOSE"),
+        ("Seattle: the Acme team today launched Kettle.", "Seattle"),
+        ("Can Tho, Vietnam — Acme today launched Kettle.", "Can Tho, Vietnam"),
+        ("NEW YORK, NY, March 3, 2027 EST. Acme launched Kettle.", "NEW YORK, NY, March 3, 2027 EST"),
+        ("SEATTLE — March 3, 2027, 9 a.m. PT. Acme launched Kettle.", "SEATTLE — March 3, 2027, 9 a.m. PT"),
+        ("Seattle, WA — Fall 2027. Acme launched Kettle.", "Seattle, WA — Fall 2027"),
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
@@ -1594,6 +1603,8 @@ def test_a_quote_signed_he_or_she_is_by_the_person_quoted_just_before() -> None:
         # A person's name alone after a quotation that ends its sentence (a user trial).
         ("Kevin Sheehy", "Kevin Sheehy"),
         ("Dana Maria Ruiz", "Dana Maria Ruiz"),
+        ("José Núñez.", "José Núñez"),
+        ("Kevin McAllister", "Kevin McAllister"),
         ("Find Speakers", ""),  # a common word: no name
     ],
 )
@@ -3824,6 +3835,8 @@ def test_under_several_closing_headings_the_close_is_where_it_says_where_to_go()
     [
         ("Closing Thoughts", "call_to_action"),
         ("Closing", "call_to_action"),
+        ("Closing Paragraph", "call_to_action"),
+        ("Closing CTA", "call_to_action"),
         ("Closing the Loop", None),
         ("Closing Line Value (CLV) Tracking", None),
     ],

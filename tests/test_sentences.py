@@ -4,10 +4,12 @@ sentences issue 12 lists as missed or wrongly flagged. Every sentence here is ma
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
 from wbl_rules import sentences
+from wbl_rules.analysis import product_names
 from wbl_rules.sentences import default_model, default_sentence_lexicon, default_weasel_table, shape_of
 
 import wbl
@@ -539,31 +541,45 @@ def test_a_roman_numeral_that_numbers_a_word_is_no_acronym():
 
 
 def test_what_the_reader_reads_as_a_name_a_value_or_stress_is_no_jargon():
-    # User trials: an address, an amount, a hexadecimal value and a short word set in capitals for
-    # stress were reported as terms to decode.
-    def found(sentence: str) -> list[str]:
-        text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"
-        options = wbl.LintOptions(select=("WB401",), kind="prfaq")
-        return [f.text for f in wbl.lint_text(text, "t.md", options=options).findings]
+    # User trials: an address, an amount, a hexadecimal value, a short word set in capitals for
+    # stress and the halves of a slash-joined term were reported as terms to decode.
+    assert shape_of("100M+") == "" and shape_of("0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0") == ""
+    assert shape_of("settings.json") == "code" and shape_of("G7x9") == "code"
 
-    assert found("Try the playground at relay-demo.pages.dev/api-playground.html today.") == []
-    assert found("Rivals spent $100M+ on ovens that bakers never use.") == []
-    assert found("Send your tip to 0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0 to support the bakers.") == []
-    assert found("Relay is trusted BY bakers, not sold to them.") == []
-    # A file name alone is still code to decode.
-    assert found("Bakers edit the settings.json file by hand.") == ["settings.json"]
+    def named(sentence: str) -> list[str]:
+        text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"
+        options = wbl.LintOptions(select=("WB401", "WB421"), kind="prfaq")
+        findings = wbl.lint_text(text, "t.md", options=options).findings
+        return [term for f in findings for term in re.findall(r"'([^']+)' \(", f.message)]
+
+    # Each sentence holds a second technical term, so that the rule speaks and names what it counts.
+    address = named("Try the Kubernetes playground at relay.pages.dev/api-playground.html.")
+    assert address and not any("playground.html" in term for term in address)
+    assert named("Rivals spent $100M+ on Kubernetes clusters.") == ["Kubernetes", "clusters"]
+    assert "0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0" not in named(
+        "Send the tip to 0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0 from your Kubernetes cluster."
+    )
+    assert "BY" not in named("Relay is trusted BY bakers who run Kubernetes clusters.")
+    assert "TWO" not in named("It has TWO compilers and a Kubernetes operator built in.")
+    assert "CAN" in named("Relay reads the CAN bus through a Kubernetes cluster.")  # an acronym still
+    assert "O abstraction layer" not in named("The I/O abstraction layer reads files from any disk.")
+    assert "CHR" not in named("Use CHR$ to print any character on the screen.")
+    assert "CP" not in named("The CP/M emulator runs every old program on your laptop.")
+    assert "settings.json" in named("Bakers edit the settings.json file by hand.")
 
 
 def test_a_name_in_capitals_that_a_web_address_writes_in_lower_case_is_still_a_name():
+    from wbl.engine import Linter
+
     text = (
         "# LUXBIN helps bakers sell bread\n\nLUXBIN lets bakers sell bread by text. LUXBIN costs $5.\n\n"
         "Join us at discord.gg/luxbin and follow @luxbin.\n"
     )
-    options = wbl.LintOptions(select=("WB401", "WB421"), kind="prfaq")
-    assert [f.text for f in wbl.lint_text(text, "t.md", options=options).findings] == []
+    linter = Linter(wbl.LintOptions(kind="prfaq"))
+    assert "LUXBIN" in product_names(linter.analyse(text, "t.md", features=("pos", "lemma", "dep")))
     # Written in lower case in prose, the word is a common one: no product name.
     plain = text.replace("Join us at discord.gg/luxbin", "Every luxbin is fresh")
-    assert "LUXBIN" in [f.text for f in wbl.lint_text(plain, "t.md", options=options).findings]
+    assert "LUXBIN" not in product_names(linter.analyse(plain, "t.md", features=("pos", "lemma", "dep")))
 
 
 def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes():
@@ -598,6 +614,8 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         # A present fact said to last; the same "be" with a complement is a plan.
         ("Shelfwise is free and always will be.", False),
         ("Shelfwise is free today and will be paid next year.", True),
+        ("Shelfwise is not available on Android yet but will be.", True),  # a promise
+        ("Shelfwise is available in Seattle and will be soon.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

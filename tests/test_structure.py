@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, clean_env, wbl_command
+from tests.conftest import EXAMPLES, REPO, clean_env, wbl_command
 from wbl.anatomy import PARTS, Anatomy, alias_part, template_prompt
 from wbl.corpus import PART_COLUMNS, load_documents
 from wbl.document import build_document
@@ -20,7 +20,7 @@ from wbl.findings import FileReport
 from wbl.kinds import load_rule
 from wbl.markdown import parse
 from wbl.registry import Registry
-from wbl.rule import Rule
+from wbl.rule import Rule, Severity
 from wbl.source import SourceText
 
 RULES = {
@@ -879,13 +879,34 @@ def test_a_note_that_lists_the_slots_left_in_the_release_is_no_second_finding() 
         ("```sh\nkettle start\n```", None),  # closed on the last line, no newline after
         ("```sh\nkettle start\n```\n\nOwners start in a minute.\n", None),
         ("    kettle start\n", None),  # an indented code block has no fence
+        # An indented block after a closed fence (a review): the fence was closed.
+        ("```sh\nkettle start\n```\n\n    kettle stop\n", None),
+        # Never closed, though the file's last line stands earlier in the swallowed text too.
+        ("```text\nNo.\n\n### Is there a contract?\n\nNo.\n", "info"),
+        ("- Start here:\n\n  ```sh\n  kettle start\n", None),  # in a list item: ends with the item
+        ("> ```sh\n> kettle start\n", None),  # in a block quote: ends with the quote
     ],
 )
 def test_a_code_fence_never_closed_is_reported_at_the_fence(tail: str, expected: str | None) -> None:
     head = (EXAMPLES / "shelfwise-prfaq.md").read_text(encoding="utf-8")
-    text = head + "\n" + tail
-    options = LintOptions(select=("WB111",), kind="prfaq")
-    findings = Linter(options).lint_text(text, "t.md").findings
-    assert [f.severity.value for f in findings] == ([] if expected is None else [expected])
-    for finding in findings:
-        assert finding.line == head.count("\n") + 2 and finding.text in ("```", "````", "~~~")
+    for newline in ("\n", "\r\n"):
+        text = (head + "\n" + tail).replace("\n", newline)
+        options = LintOptions(select=("WB111",), kind="prfaq")
+        findings = Linter(options).lint_text(text, "t.md").findings
+        assert [f.severity.value for f in findings] == ([] if expected is None else [expected])
+        for finding in findings:
+            assert finding.line == head.count("\n") + 2 and finding.text in ("```", "~~~")
+
+
+def test_a_fence_that_hides_the_release_still_lets_the_file_be_judged() -> None:
+    # The fence right under the title hides the whole release: the file is taken for what it is
+    # with the fence closed, the fence is the warning, and the parts it hides are hints.
+    good = (REPO / "rules" / "structure" / "missing-faq.good.md").read_text(encoding="utf-8")
+    title, rest = good.split("\n", 1)
+    text = f"{title}\n\n~~~Kettle~~~\n{rest}"
+    report = Linter().lint_text(text, "kettle.md")
+    assert report.kind == "prfaq"
+    warnings = [(f.rule, f.line) for f in report.findings if f.severity is Severity.WARNING]
+    assert warnings == [("WB111", 3)]
+    hidden = [f for f in report.findings if f.rule in ("WB101", "WB102")]
+    assert hidden and all("the code block left open at line 3 may hide it" in f.message for f in hidden)

@@ -295,7 +295,24 @@ _LAUNCH_LABEL = re.compile(r"(?:introducing|meet)\s+\S", re.IGNORECASE)
 
 
 # The nouns a closing section's heading may end in ("Closing Thoughts", "Closing Remarks").
-_CLOSING_NOUNS = frozenset(("thoughts", "remarks", "statement", "note", "notes", "words", "call", "summary"))
+_CLOSING_NOUNS = frozenset(
+    (
+        "thoughts",
+        "remarks",
+        "statement",
+        "note",
+        "notes",
+        "words",
+        "call",
+        "summary",
+        "paragraph",
+        "section",
+        "cta",
+        "message",
+        "pitch",
+        "lines",
+    )
+)
 
 
 @lru_cache(maxsize=4096)
@@ -684,9 +701,11 @@ _PLACEHOLDER_PLACE = re.compile(
     r"[\[⟨〈][^\]⟩〉]*\b(?:city|state|location|date|place|country)\b[^\]⟩〉]*[\]⟩〉]", re.IGNORECASE
 )
 _TODAY = re.compile(
-    # The name before the verb is capitalised ("Acme today announced"), whatever the verb's case:
-    # "just head to our website today" is an invitation, not a dateline's news.
-    r"^(?:today|on\s|this week|this morning|(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:today|announced|launched|"
+    # The name before the verb is capitalised ("Acme today announced", "eBay", "Acme and Bolt", "the
+    # Acme team"), whatever the verb's case: "just head to our website today" is an invitation.
+    r"^(?:today|on\s|this week|this morning|"
+    r"(?:the\s+)?(?-i:[a-z]{0,2}[A-Z][\w&'’.-]*)(?:\s+(?:and|&|of|(?-i:[a-z]{0,2}[A-Z][\w&'’.-]*)))*(?:\s+team)?"
+    r"\s+(?:today|announced|launched|"
     r"released|launches|announces|introduced|introduces|unveiled))",
     re.IGNORECASE,
 )
@@ -700,14 +719,17 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     if date:
         if _CLAUSE_AFTER_DATE.search(head, date.end()):
             return False  # "June 2, 2027 — Today Harbor Labs launched Kettle.": the dateline ended at the dash
-        if separator == "." and re.search(r"[^\W\d_]{2,}", re.sub(r"\([^()]*\)", "", head[date.end() :])):
+        if separator == "." and re.search(
+            r"[^\W\d_]{2,}", _TIME_OF_DAY.sub("", re.sub(r"\([^()]*\)", "", head[date.end() :]))
+        ):
             return False  # "MBASIC 2025 isn't just another interpreter.": a sentence, a year in a name
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
         short_place = head.isupper() or len(place.split()) <= 8
         # Before a full stop, the words before the date must be a place or end in a comma or a
         # dash ("github.com/acme — September 2026."): "We didn't just build MBASIC 2025." is a sentence.
-        set_apart = re.search(r"[,—–-]\s*$", head[: date.start()]) is not None
+        before = head[: date.start()]
+        set_apart = re.search(r"[,—–-]\s*$", before) is not None or not re.search(r"(?<![\w'’])[a-z]", before)
         return (
             not place
             or _looks_like_place(place)
@@ -738,8 +760,12 @@ def _looks_like_place(text: str) -> bool:
     return bool(city) and city.end() >= len(text.rstrip(" ,.")) - 1 and len(text.split()) <= 6
 
 
-# Verbs and pronouns no place name holds.
-_NOT_IN_PLACES = frozenset(("is", "are", "was", "were", "has", "have", "will", "can", "your", "our", "my", "you", "we"))
+# Verbs and pronouns no place name holds (not "can" or "my": Can Tho, My Tho).
+_NOT_IN_PLACES = frozenset(("is", "are", "was", "were", "has", "have", "will", "your", "our", "you", "we"))
+# A time of day and its zone after a dateline's date ("March 3, 2027, 9 a.m. PT", "EST").
+_TIME_OF_DAY = re.compile(
+    r"\b(?:[AECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT|[ap]\.m\.?|[ap]m)(?![\w])", re.IGNORECASE
+)
 
 
 def has_date(text: str) -> bool:
@@ -4043,7 +4069,7 @@ def _attribution(
             return signature.group(0), len(tail) - len(tail.lstrip(" *_.\0\n")) + spans[-1][1] + 1
         # '"Now I don't have to wait anymore!" Kevin Sheehy': a person's name alone (two or three
         # capitalised words, none of them a common word) after a quotation that ends its sentence.
-        alone = _NAME_ALONE.fullmatch(tail.strip(" *_\0\n"))
+        alone = _NAME_ALONE.fullmatch(tail.strip(" *_.\0\n"))
         if (
             alone is not None
             and not text[: max(0, spans[0][0] - 1)].strip(" *_>")
@@ -4051,7 +4077,7 @@ def _attribution(
             and all(zipf_frequency(w.lower()) < 5.0 for w in alone.group(0).split())
             and _is_name(alone.group(0), labels)
         ):
-            return alone.group(0), len(tail) - len(tail.lstrip(" *_\0\n")) + spans[-1][1] + 1
+            return alone.group(0), len(tail) - len(tail.lstrip(" *_.\0\n")) + spans[-1][1] + 1
     # 'Maria Lopez, nurse: "…"', '[Father with terminal illness], "…"': a short lead that names
     # someone before a quotation that is the rest of the paragraph. The lead is a placeholder, or
     # a name of two to four capitalised words and a comma (not a label such as 'Mission
@@ -4074,7 +4100,8 @@ def _attribution(
 
 
 _BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
-_NAME_ALONE = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+_NAME_WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
+_NAME_ALONE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")
 # Words a signature does not hold: a verb in the past, or "today"/"now" (a sentence goes on).
 _PAST_OR_NOW = re.compile(r"\b(?:[a-z]+ed|today|now|said|says|is|are|was|were|will)\b")
 _LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")

@@ -24,8 +24,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from wbl.anatomy import Anatomy, analyse, rebind
-from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap
+from wbl.anatomy import PRFAQ_KINDS, Anatomy, analyse, rebind
+from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap, blank_line_of, parse, unclosed_fence
 from wbl.nlp import MEMO, RAN, SPLIT_MEMO
 from wbl.source import SourceText
 
@@ -510,7 +510,24 @@ class Document(_Memo):
                 unit.nlp.user_data.get(MEMO, {}).pop(SENTENCE_SPANS.key(), None)
 
 
-def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Document:
+def swallowing_fence(document: Document) -> tuple[int, int] | None:
+    """The marker of a top-level code fence that is never closed ([start, end) in the source),
+    which turns the rest of the file into code; None when there is none."""
+    return _swallowing_fence(document.source.text, document.blocks)
+
+
+def _swallowing_fence(text: str, blocks: Sequence[Block]) -> tuple[int, int] | None:
+    fence = unclosed_fence(text)
+    if fence is None:
+        return None
+    # The parse agrees: a top-level code block starts after the marker, and no prose follows it
+    # (a fence in a list item or a block quote ends with its container).
+    after = [b for b in blocks if b.end > fence[1]]
+    code = any(b.kind == "code" and not b.quote_depth and not b.list_depth for b in after)
+    return fence if code and not any(b.is_prose for b in after) else None
+
+
+def build_document(path: str, source: SourceText, parsed: ParsedMarkdown, *, retry: bool = True) -> Document:
     """Group prose blocks into a section tree, then find the PR/FAQ anatomy (which also tells
     the press release from the FAQ)."""
     sections: list[dict[str, Any]] = [
@@ -562,6 +579,14 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown) -> Doc
         sections[section_index]["units"].append(unit.index)
         units.append(unit)
     anatomy = analyse(units, source, path, [(b.start, b.raw) for b in parsed.blocks if b.kind == "code"])
+    fence = _swallowing_fence(source.text, parsed.blocks) if retry and anatomy.kind not in PRFAQ_KINDS else None
+    if fence is not None:
+        # A fence never closed hides the rest of the file: the kind is what the file would be
+        # with that fence line gone, so that the file is judged (and the fence reported).
+        text = blank_line_of(source.text, fence[0])
+        kind = build_document(path, SourceText(text), parse(text), retry=False).anatomy
+        if kind.kind in PRFAQ_KINDS:
+            anatomy = dataclasses.replace(anatomy, kind=kind.kind, kind_sure=kind.kind_sure)
     units = [dataclasses.replace(u, part=anatomy.regions[u.index]) for u in units]
     frozen_sections = tuple(
         Section(

@@ -178,6 +178,42 @@ def _reads_as_fields(body: str, fmt: str) -> bool:
     return all(_YAML_FIELD.match(line) for line in top) and (keyed or listed)
 
 
+# A fence line: up to three spaces, three or more backticks or tildes, then the info string.
+_FENCE_LINE = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)$")
+
+
+def unclosed_fence(text: str) -> tuple[int, int] | None:
+    """Where the marker of a code fence that is never closed stands in `text` ([start, end) of its
+    backticks or tildes), reading top-level lines as CommonMark does: a closing fence is the
+    same character, at least as long, with nothing after it. Fences in block quotes or list items
+    (lines that open with ">" or a list mark) are not read; callers confirm with the parse."""
+    opened: tuple[int, int, str] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        match = _FENCE_LINE.match(line.rstrip("\r\n"))
+        if opened is None:
+            # A backtick fence's info string holds no backtick ("```js" opens, "```x```" is code).
+            if match is not None and not (match.group(2)[0] == "`" and "`" in match.group(3)):
+                start = offset + len(match.group(1))
+                opened = (start, start + len(match.group(2)), match.group(2))
+        elif (
+            match is not None
+            and match.group(2)[0] == opened[2][0]
+            and len(match.group(2)) >= len(opened[2])
+            and not match.group(3).strip()
+        ):
+            opened = None
+        offset += len(line)
+    return None if opened is None else (opened[0], opened[1])
+
+
+def blank_line_of(text: str, offset: int) -> str:
+    """`text` with the line that holds `offset` turned into spaces (offsets do not move)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return _blank_out(text, start, len(text) if end < 0 else end)
+
+
 def _blank_out(text: str, start: int, end: int) -> str:
     """Replace [start, end) by spaces, keeping line breaks, so that offsets do not move."""
     region = re.sub(r"[^\r\n]", " ", text[start:end])

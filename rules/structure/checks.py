@@ -8,6 +8,7 @@ the anatomy recognised as one; how sure wbl is that it is missing sets the sever
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
@@ -26,7 +27,7 @@ from wbl.anatomy import (
     has_date,
     problem_score,
 )
-from wbl.document import Document, Unit
+from wbl.document import Document, Unit, swallowing_fence
 from wbl.kinds.base import document_anchor, listing
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
@@ -81,9 +82,16 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     **Fix.** Write the missing part. For the problem: one paragraph, in the customer's words, on
     what goes wrong for them today and how current solutions fail.
 
+    Where a code fence left open hides the rest of the file (unclosed-code-block), a missing part
+    is a hint that says so.
+
     Options: `parts` (the parts required), `warning-parts` (parts whose absence is a warning
     rather than a hint, when wbl is sure of it).
     """
+    yield from _unless_hidden(document, _missing_pr_part(document, ctx))
+
+
+def _missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     anatomy = document.anatomy
     if not _has_release(anatomy):
         return
@@ -165,8 +173,15 @@ def missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **Fix.** Add an "External FAQ" and an "Internal FAQ" section after the press release, one
     question per heading.
 
+    Where a code fence left open hides the rest of the file (unclosed-code-block), the finding is a
+    hint that says so.
+
     Options: `message`, `split-message`, `no-faq-severity`.
     """
+    yield from _unless_hidden(document, _missing_faq(document, ctx))
+
+
+def _missing_faq(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     anatomy = document.anatomy
     if not _has_release(anatomy):
         return
@@ -444,8 +459,17 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# An opening code fence: up to three spaces, then three or more backticks or tildes.
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+def _unless_hidden(document: Document, violations: Iterator[Violation]) -> Iterator[Violation]:
+    """A part reported missing from a file whose rest a code fence left open hides is a hint that
+    says so: the part may well be in the hidden text (unclosed-code-block reports the fence)."""
+    fence = swallowing_fence(document)
+    if fence is None:
+        yield from violations
+        return
+    line = document.source.position(fence[0])[0]
+    note = f" (the code block left open at line {line} may hide it)"
+    for violation in violations:
+        yield dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)
 
 
 def unclosed_code_block(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -455,46 +479,25 @@ def unclosed_code_block(document: Document, ctx: RuleContext) -> Iterator[Violat
     GitHub and every CommonMark renderer show everything after it as code, and wbl, which reads
     the file as they do, does not read it as prose. A decorative `~~~Product~~~` line under a
     title is a common way in: the release that follows disappears, and the parts it holds are
-    reported missing. This finding names the cause.
+    reported missing. This finding names the cause. (A file whose release the fence swallows
+    whole is still taken for what it would be with the fence closed, so that it is judged.)
 
-    **Severity.** A warning when the block swallows at least `min-words` words; a hint
-    (`short-severity`) for a short command sample left open at the end of the file.
+    **Severity.** A warning when the block swallows at least `min-words` words; a hint (info,
+    `short-severity`) for a short command sample left open at the end of the file. Only fences
+    at the top level: one in a list item or a block quote ends with its container.
 
     **Fix.** Close the block with the same fence, or delete the fence.
 
     Options: `message`, `min-words`, `short-severity`.
     """
+    found = swallowing_fence(document)
+    if found is None:
+        return
+    start, end = found
     text = document.source.text
-    for block in document.blocks:
-        # Only a block that runs to the end of the file can be unclosed: a closed one ends
-        # before its closing fence.
-        if block.kind != "code" or block.quote_depth or block.list_depth or text[block.end :].strip():
-            continue
-        opening = _opening_fence(text, block.start)
-        if opening is None:
-            continue  # an indented code block
-        fence = opening.group(1)
-        lines = text[block.start : block.end].rstrip().splitlines()
-        if lines and re.fullmatch(rf" {{0,3}}{re.escape(fence)}{re.escape(fence[0])}*\s*", lines[-1]):
-            continue  # closed on the file's last line
-        words = len(re.findall(r"[^\W\d_]{2,}", text[block.start : block.end]))
-        short = words < int(ctx.get("min-words", 20))
-        severity = Severity.parse(ctx["short-severity"]) if short and ctx.get("short-severity") else None
-        message = ctx["message"].format(fence=fence, words=f"{words} word{'' if words == 1 else 's'}")
-        yield Violation(message, None, opening.start(1), opening.end(1), severity=severity)
-
-
-def _opening_fence(text: str, content_start: int) -> re.Match[str] | None:
-    """The fence that opens a code block whose content starts at `content_start`: the last line
-    before it that is a fence (the content may open with blank lines)."""
-    end = content_start
-    while end > 0:
-        line_start = text.rfind("\n", 0, end - 1) + 1
-        line = text[line_start:end].strip("\n")
-        opening = _FENCE.match(text, line_start)
-        if opening is not None:
-            return opening
-        if line.strip():
-            return None
-        end = line_start
-    return None
+    fence = text[start:end]
+    words = len(re.findall(r"[^\W\d_]{2,}", text[text.find("\n", end) + 1 :] if "\n" in text[end:] else ""))
+    short = words < int(ctx.get("min-words", 20))
+    severity = Severity.parse(ctx["short-severity"]) if short and ctx.get("short-severity") else None
+    message = ctx["message"].format(fence=fence, words=f"{words} word{'' if words == 1 else 's'}")
+    yield Violation(message, None, start, end, severity=severity)

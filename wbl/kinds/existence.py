@@ -412,10 +412,12 @@ def _condition_in_subject(verb: Any) -> bool:
 
 def _lasting(token: Any) -> bool:
     """Whether the modal only says that a present fact lasts: "free, and always will be" (a "be"
-    with nothing after it, joined to the verb that states the fact)."""
+    with nothing after it but "always", joined to the verb that states the fact); not "not on
+    Android yet, but will be" (a promise)."""
     verb = token.head
     return (
         verb.lemma_ == "be"
+        and any(c.lower_ in ("always", "forever", "still") for c in (*verb.children, *token.children))
         and verb.dep_ == "conj"
         and verb.head.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ in ("attr", "acomp", "prep", "xcomp", "ccomp", "dobj") for c in verb.children)
