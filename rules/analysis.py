@@ -1052,8 +1052,8 @@ class Acronym:
 
 def acronym_pattern(ctx: Mapping[str, Any]) -> re.Pattern[str]:
     low, high = int(ctx.get("min-letters", 2)), int(ctx.get("max-letters", 6))
-    # Not a piece of a longer identifier: "CC-BY", "file.MD", "#TAG", "CP/M", BASIC's "CHR$".
-    return re.compile(rf"(?<![\w\-\u2010\u2011./#])([A-Z]{{{low},{high}}})(s?)(?![\w#$]|[./]\w)")
+    # Not a piece of a longer identifier: "CC-BY", "file.MD", "#TAG", "CP/M" (not "CI/CD"), "CHR$".
+    return re.compile(rf"(?<![\w\-\u2010\u2011./#])([A-Z]{{{low},{high}}})(s?)(?![\w#$]|\.\w|/[A-Z](?!\w))")
 
 
 def is_ordinary_word(token: str, ctx: Mapping[str, Any]) -> bool:

@@ -550,7 +550,10 @@ def test_what_the_reader_reads_as_a_name_a_value_or_stress_is_no_jargon():
         text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"
         options = wbl.LintOptions(select=("WB401", "WB421"), kind="prfaq")
         findings = wbl.lint_text(text, "t.md", options=options).findings
-        return [term for f in findings for term in re.findall(r"'([^']+)' \(", f.message)]
+        # WB401 names its terms in the message; WB421 points at its acronym.
+        return [term for f in findings for term in re.findall(r"'([^']+)' \(", f.message)] + [
+            f.text for f in findings if f.rule == "WB421"
+        ]
 
     # Each sentence holds a second technical term, so that the rule speaks and names what it counts.
     address = named("Try the Kubernetes playground at relay.pages.dev/api-playground.html.")
@@ -565,6 +568,7 @@ def test_what_the_reader_reads_as_a_name_a_value_or_stress_is_no_jargon():
     assert "O abstraction layer" not in named("The I/O abstraction layer reads files from any disk.")
     assert "CHR" not in named("Use CHR$ to print any character on the screen.")
     assert "CP" not in named("The CP/M emulator runs every old program on your laptop.")
+    assert "CI" in named("Teams run CI/CD pipelines on Kubernetes clusters.")  # two acronyms
     assert "settings.json" in named("Bakers edit the settings.json file by hand.")
 
 
@@ -616,6 +620,10 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Shelfwise is free today and will be paid next year.", True),
         ("Shelfwise is not available on Android yet but will be.", True),  # a promise
         ("Shelfwise is available in Seattle and will be soon.", True),
+        # The reader's act as the subject (a user trial): if you send it, it will.
+        ("Sending your file to Shelfwise will return a report.", False),
+        ("Building this will take us a year.", True),
+        ("Building the login and using jest will be the hardest part.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

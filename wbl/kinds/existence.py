@@ -382,7 +382,7 @@ def _conditional(verb: Any) -> bool:
         for c in verb.children
     ):
         return True
-    if _condition_in_subject(verb):
+    if _condition_in_subject(verb) or _act_as_subject(verb):
         return True
     head = verb.head
     return (
@@ -408,6 +408,19 @@ def _condition_in_subject(verb: Any) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in rel.children)
         for rel in subject.children
     )
+
+
+_COMPANY_WORDS = frozenset(("we", "us", "our"))
+
+
+def _act_as_subject(verb: Any) -> bool:
+    """Whether the clause's subject is the reader's act, a gerund with no subject of its own that
+    names "you" or "your": "Sending your file to the service will return a report" (if you send
+    it, it will); not "Building this will take us a year" (the company's plan)."""
+    acts = [c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
+    if not acts or not any(w.lower_ in ("you", "your", "yours") for w in acts[0].subtree):
+        return False  # "Building the login and using jest will be the hardest part": the team's plan
+    return not any(w.lower_ in _COMPANY_WORDS for w in (*acts[0].subtree, *verb.children) if w.dep_ != "csubj")
 
 
 def _lasting(token: Any) -> bool:
