@@ -1951,7 +1951,15 @@ def _granted(verb: Any, granting: frozenset[str], acts: frozenset[str]) -> bool:
     if verb.lemma_.lower() not in acts:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in ("who", "whom")
+    if subject is not None and subject.lower_ in ("who", "whom"):
+        return True
+    # "you decide which files the agent may read", "policy answers what it may access": the
+    # question is what may be reached, the answer a permission.
+    wh_object = any(
+        c.dep_ == "dobj" and c.i < verb.i and (c.tag_ in ("WP", "WDT") or any(d.tag_ == "WDT" for d in c.children))
+        for c in verb.children
+    )
+    return wh_object and subject is not None and subject.lower_ not in ("we", "i")
 
 
 def _wh_complement(verb: Any, modal: Any) -> bool:

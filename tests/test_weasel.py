@@ -56,6 +56,10 @@ def test_hint_words_are_an_option():
         # Who is allowed, under a verb of granting (trial AN): permission, not a hedge.
         ("Creators decide who may read it and who may suggest.", []),
         ("You control who may see your notes.", []),
+        # What may be reached, under a verb that grants or answers (a user trial).
+        ("Policy answers what it may access.", []),
+        ("You decide which files the agent may read.", []),
+        ("We do not know what it may cost.", ["may"]),
         ("Nobody knows who may win.", ["may"]),
         ("Doctors decide who may be at risk.", ["may"]),  # a state: what may happen
         ("Acme will decide who may try the beta.", ["may"]),  # no act of access: a plan hedged

@@ -68,7 +68,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     - modals: "may" as permission after a person ("you may cancel", ``permission-subjects``) or
       before a verb of choosing ("players may choose a room", ``permission-verbs``), or a
       restriction ("may only accept"), or in a clause that asks who is allowed under a verb of
-      granting over an act it allows ("creators decide who may read it", ``granting-verbs``,
+      granting over an act it allows ("creators decide who may read it", "policy answers what it
+      may access", ``granting-verbs``,
       ``granted-acts``); "may" or "might" in a
       clause with its own subject after a
       plural or definite noun, which says which things are meant ("the places a town may have to
