@@ -17,6 +17,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import mistune
@@ -182,6 +183,7 @@ def _reads_as_fields(body: str, fmt: str) -> bool:
 _FENCE_LINE = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)$")
 
 
+@lru_cache(maxsize=8)  # read by the kind check and three structure rules for the same text
 def unclosed_fence(text: str) -> tuple[int, int] | None:
     """Where the marker of a code fence that is never closed stands in `text` ([start, end) of its
     backticks or tildes), reading top-level lines as CommonMark does: a closing fence is the

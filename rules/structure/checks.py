@@ -472,6 +472,9 @@ def _unless_hidden(document: Document, violations: Iterator[Violation]) -> Itera
         yield dataclasses.replace(violation, severity=Severity.INFO, message=violation.message + note)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def unclosed_code_block(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     """Flags a fenced code block that is never closed.
 
@@ -496,7 +499,8 @@ def unclosed_code_block(document: Document, ctx: RuleContext) -> Iterator[Violat
     start, end = found
     text = document.source.text
     fence = text[start:end]
-    words = len(re.findall(r"[^\W\d_]{2,}", text[text.find("\n", end) + 1 :] if "\n" in text[end:] else ""))
+    line_end = text.find("\n", end)
+    words = 0 if line_end < 0 else len(_WORD.findall(text, line_end))
     short = words < int(ctx.get("min-words", 20))
     severity = Severity.parse(ctx["short-severity"]) if short and ctx.get("short-severity") else None
     message = ctx["message"].format(fence=fence, words=f"{words} word{'' if words == 1 else 's'}")
