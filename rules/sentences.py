@@ -31,7 +31,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -2046,6 +2046,10 @@ def _jargon_terms(
             run = []
             while t.i - len(run) - 1 in modifiers:
                 run.append(t.i - len(run) - 1)
+            # With the modifiers' own modifiers written before them: "machine learning library",
+            # not "learning library" (the parse hangs "machine" on "learning").
+            while run and run[-1] > span.start and _modifies_run(doc[run[-1] - 1], run, taken):
+                run.append(run[-1] - 1)
             # Not from the half of a compound written with a hyphen or a slash ("I/O abstraction
             # layer" is no "O abstraction layer").
             if run and not _hyphen_joined(doc[run[-1]], ("-", "/")):
@@ -2062,6 +2066,17 @@ def _jargon_terms(
         ):
             taken.add(t.i)
             yield Term("vocab", (t.i,), t.text)
+
+
+def _modifies_run(token: Any, run: Sequence[int], taken: Container[int]) -> bool:
+    """Whether `token`, right before a compound's modifiers, is a noun that modifies one of them."""
+    return (
+        token.dep_ == "compound"
+        and token.head.i in run
+        and token.i not in taken
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.ent_type_ not in NAME_ENTITIES
+    )
 
 
 def _names_something(token: Any) -> bool:

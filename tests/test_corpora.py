@@ -15,6 +15,8 @@ NEGATIVES = sorted((REPO / "training" / "corpora").glob("negatives-*.tsv"))
 # Documents user trials have judged: to keep later trials off them (repo, path, commit; no text).
 TRIALS = sorted((REPO / "training" / "corpora").glob("trials-*.tsv"))
 PRFAQS = REPO / "training" / "corpora" / "prfaqs.tsv"
+# Markdown files drawn from the corpus's repositories to measure what a repository-wide hook blocks.
+SWEEPS = sorted((REPO / "training" / "corpora").glob("sweep-*.tsv"))
 CATEGORIES = {"design", "adr", "readme", "guide", "changelog", "blog", "notes", "near-genre"}
 # A negative's category is one of these, then ":" and a few words ("prd:mobile app requirements").
 NEGATIVE_CATEGORIES = {"prd", "project", "vision", "ordinary"}
@@ -39,7 +41,7 @@ def test_a_manifest_names_each_file_once_at_a_commit(manifest):
             assert row["category"] in CATEGORIES, row
 
 
-@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES, *TRIALS, PRFAQS], ids=lambda p: p.name)
+@pytest.mark.parametrize("manifest", [*MANIFESTS, *NEGATIVES, *TRIALS, *SWEEPS, PRFAQS], ids=lambda p: p.name)
 def test_no_manifest_holds_a_reserved_file(manifest):
     if not manifest.is_file():
         pytest.skip(f"{manifest.name} is not written yet")
@@ -74,3 +76,17 @@ def test_a_trial_manifest_names_a_repository_path_and_commit(trials):
     for row in rows:
         assert re.fullmatch(r"[0-9a-f]{40}", row["commit"]), row
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]) and row["path"], row
+
+
+@pytest.mark.parametrize("sweep", SWEEPS, ids=lambda p: p.name)
+def test_a_sweep_manifest_names_each_blob_once_in_two_disjoint_samples(sweep):
+    rows = _rows(sweep)
+    assert rows and set(rows[0]) == {"sample", "group", "repo", "path", "commit", "blob"}
+    assert {r["sample"] for r in rows} == {"tune", "measure"}
+    assert {r["group"] for r in rows} <= {"known", "genre", "other"}
+    for row in rows:
+        assert re.fullmatch(r"[0-9a-f]{40}", row["commit"]) and re.fullmatch(r"[0-9a-f]{40}", row["blob"]), row
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]) and row["path"], row
+    tune = {(r["repo"], r["path"]) for r in rows if r["sample"] == "tune"}
+    measure = {(r["repo"], r["path"]) for r in rows if r["sample"] == "measure"}
+    assert not tune & measure and len(tune) + len(measure) == len(rows)

@@ -41,7 +41,13 @@ from typing import Any
 
 from wbl import derived
 from wbl.saferegex import compile_pattern
-from wbl.textutil import BULLETS, phrase_pattern, remembered_for_short_texts, zipf_frequency
+from wbl.textutil import (
+    BULLETS,
+    not_english,
+    phrase_pattern,
+    remembered_for_short_texts,
+    zipf_frequency,
+)
 
 DATA_FILE = "anatomy.toml"
 
@@ -2551,6 +2557,8 @@ class _Builder:
                 introduced = self._introduced_person(text[: spans[0][0]], quotes)
                 attribution = introduced or attribution
             name, role, placeholder = _who(attribution, qd)
+            if name and role and " " not in name and self._ours(name):
+                name = None  # "— Jupyter Developer": the product's name and a role, no person named
             if quotes and name is None and attribution.lower() in _THIRD_PERSON:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
             if in_section and section is not None and section[0] != "quote":
@@ -3054,6 +3062,10 @@ class _Builder:
         Otherwise other Markdown, which wbl does not judge."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals, kind_words(self.units))
+        if not_english(" ".join(unit.text for unit in self.units)):
+            # wbl reads English: a digest in Chinese or a release in Portuguese is not judged,
+            # whatever its name or headings ("版本发布" is no release).
+            return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
         named_as = _PRFAQ_NAME.findall(file_name)
@@ -3064,7 +3076,9 @@ class _Builder:
             for ln in lines
             if ln.alias and ((ln.label and _names_a_part(ln.label_text)) or (ln.runin and _names_a_part(ln.runin)))
         }
-        laid_out = len(named_parts) >= 3
+        # Three of them, one the genre's own: "Summary", "Problem" and "Solution" also head a business
+        # plan, a one-pager or a product brief; a quote, a call to action or an FAQ does not.
+        laid_out = len(named_parts) >= 3 and bool(named_parts - _GENERIC_PARTS)
         # A headline over a summary or a sub-heading, then a "Problem" heading and a "Solution" heading: a course's
         # press release ("Hook", "Problem Statement", "Solution Description", "Chart"). Product
         # briefs and design documents share the two headings, so this only leans (hints only).
@@ -3110,12 +3124,28 @@ class _Builder:
             return "other", score, signals, True
         if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
-            sure = named or marked or titled or announced or (laid_out and not readme) or score >= _SURE_SCORE
+            sure = (
+                named
+                or marked
+                or titled
+                or announced
+                or score >= _SURE_SCORE
+                # Laid out in the genre's parts with someone speaking, or where the kind model does not
+                # give odds of 3 to 1 against it: a business plan ends on "Conclusion" as a release
+                # on its call to action.
+                or (laid_out and not readme and (bool(named_parts & _QUOTE_PARTS) or score > -_SURE_SCORE))
+            )
             # A file named PRFAQ.md whose release is a headline at most is a PR/FAQ with its release
             # missing (so WB101 says so), not an FAQ alone.
             if questions and (pr or _BOTH_HALVES_NAME.search(file_name)):
                 return "prfaq", score, signals, sure
-            return ("faq" if questions and not pr else "press_release"), score, signals, sure
+            if questions and not pr:
+                # Questions alone: a product's support FAQ, an interview, a list of research
+                # questions read much as a PR/FAQ's FAQ does, and no labelled PR/FAQ is an FAQ
+                # alone; only a plain fact (the file's name, its title, headings that name the
+                # genre's parts) makes it sure.
+                return "faq", score, signals, named or marked or titled or laid_out
+            return "press_release", score, signals, sure
         prose = [ln for ln in lines if not ln.blank]
         if not readme and len(prose) <= _FRAGMENT_LINES and sum(ln.words for ln in prose) <= _FRAGMENT_WORDS:
             return "fragment", score, signals, False
@@ -3125,6 +3155,9 @@ class _Builder:
 # Words under a heading that names a half of the FAQ ("Internal FAQ"), written as topics rather
 # than questions, from which that half is there.
 _SIDE_WITHOUT_QUESTIONS = 40
+
+# Parts whose headings also lay out other documents (a business plan, a one-pager, a brief).
+_GENERIC_PARTS = frozenset(("summary", "problem", "solution"))
 
 # The kind model's log-odds from which it is sure without a plain fact: odds of 3 to 1 (chosen a
 # priori, not fitted; at 0.0 the model decides, but unsure documents get hints only).
@@ -3453,8 +3486,11 @@ def names_the_genre(title: str) -> bool:
     return not words or words[-1].lower() not in ("a", "an", "the", "my", "your", "our")
 
 
+# The genre's name, not a piece of a tool's ("# prfaq-agent", "# pr-faq-validator", "# press_release_gen").
 _GENRE_TITLE = re.compile(
-    r"\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b", re.I
+    r"(?:\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b)"
+    r"(?![-_][^\W\d_])",
+    re.I,
 )
 _TITLE_REMARK = re.compile(
     r"\(\s*(?:(?:amazon|working[\s-]+backwards?)(?:[\s-]+(?:format|style|template))?|draft|internal|confidential"
@@ -4053,7 +4089,7 @@ def _attribution(
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
     dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?={_SIGNER})([^\0\n]{{2,120}})$")
     signed = dash.search(masked.rstrip())
-    if signed and spans:
+    if signed and spans and not _QUOTE_LABEL.search(signed.group(1).strip(" ,.*_")):
         return signed.group(1).strip(" ,.*_"), signed.start(1)
     # '"…" Jenny, event manager, IGSC.': a name, a comma and a role closing the paragraph after
     # the quotation, with no dash (not '"…" Acme, the maker of X, launched today.').
@@ -4099,6 +4135,9 @@ def _attribution(
     return "", len(text)
 
 
+# A part's label left where the speaker's name goes ('"…" - Academic Quote.', "— Customer
+# Testimonial"): no one is named.
+_QUOTE_LABEL = re.compile(r"\b(?:quotes?|testimonials?)$", re.IGNORECASE)
 _BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
 _NAME_ALONE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")

@@ -43,6 +43,13 @@ KIND_NAMES = {
 COUNTED = (*STRONG_JARGON, "compound")
 
 
+def _repeat_key(term: str) -> str:
+    """A term as the repeat check compares it: lower case, its last word without a plural "s"
+    ("neural networks" repeats "neural network", "SLAs" repeats "SLA")."""
+    key = term.lower()
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+
+
 def prepare(ctx: RuleContext) -> SentenceLexicon:
     """The rule's `prepare` step: the model's word lists with this rule's technical terms, the
     buzzword and acronym rules' options and the project's vocabulary."""
@@ -322,11 +329,11 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             message += ctx.get("audience-note", "").format(audience=audience)
         severity = hinted.capped(unit, start, severity) or severity
         if severity is Severity.WARNING and repeat_severity is not None:
-            keys = [_accepted_form(term, slex).lower() for term, _ in terms]
+            keys = [_repeat_key(_accepted_form(term, slex)) for term, _ in terms]
             if warned.issuperset(keys):
                 severity, message = repeat_severity, message + ctx.get("repeat-note", "")
             else:  # what this warning names in its message (not the terms it only counts)
-                warned.update(_accepted_form(term, slex).lower() for term, _ in named[:show])
+                warned.update(_repeat_key(_accepted_form(term, slex)) for term, _ in named[:show])
         # Every term the finding counts, named or not: accepting only those shown would leave it.
         # A buzzword is accepted in its listed form, as buzzword's own advice says ("leverage",
         # which covers "leverages" and "leveraged").

@@ -18,7 +18,7 @@ _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+
 
 # What the plain text leaves out between two words though the reader sees it: an image, an HTML
 # tag or an autolink (not a comment), a footnote reference, struck-through text.
-_APART = re.compile(r"!\[|<(?!!--)[A-Za-z/]|\[\^|~~")
+_APART = re.compile(r"!\[|<(?!!--)[A-Za-z/]|\[\^|~~|\b(?:https?://|www\.)")
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -36,7 +36,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     **Not flagged.** Words that may stand twice in good English (``exceptions``: "had had",
     "that that"), numbers, the same word across a sentence break or around inline code, an image,
-    inline HTML or a footnote (the plain text leaves them out, the reader sees them), and
+    inline HTML, a footnote or a bare web address ("set the URL to https://example.com to avoid
+    ..."; the plain text leaves them out, the reader sees them), and
     letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
     **Fix.** Delete one. The finding carries a safe fix that deletes the second word and the
@@ -56,7 +57,9 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue
             if _inside_a_word(unit.text, match.start(1), match.end(3)):
                 continue  # Thai, Devanagari...: a combining mark is part of the word
-            start, end = unit.source_span(match.end(1), match.start(3))
+            # Everything the source holds between the two words: the plain text leaves some of it out.
+            start = unit.source_span(match.start(1), match.end(1))[1]
+            end = unit.source_span(match.start(3), match.end(3))[0]
             if _APART.search(document.text[start:end]):
                 continue  # an image, inline HTML or a footnote stands between them ("and ![shot](a.png) and")
             fix = removal(unit.text, match.start(3), match.end(3))
