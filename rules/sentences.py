@@ -1799,8 +1799,12 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     "the first release of X", "the first 50 patients", "when you sign in for the first time" are facts."""
     if nxt is not None and nxt.lower_ == "time" and _opens_clause(tok):
         return True
-    if nxt is None or nxt.like_num or nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts:
+    if nxt is None or nxt.like_num:
         return False
+    if nxt.dep_ not in ("compound", "amod") and (
+        nxt.lower_ in table.first_facts or nxt.lemma_.lower() in table.first_facts
+    ):
+        return False  # "the first release of X"; not "the first deployment platform built for ..."
     # The noun phrase's words from the one after "first" to the noun it ends in ("the first web
     # platform built for ...").
     phrase = [nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head]
@@ -2068,8 +2072,15 @@ def _jargon_terms(
             yield Term("vocab", (t.i,), t.text)
 
 
+# A word at least this frequent (Zipf) is a common word, not a name, whatever its capital.
+_COMMON_ZIPF = 4.0
+
+
 def _modifies_run(token: Any, run: Sequence[int], taken: Container[int]) -> bool:
-    """Whether `token`, right before a compound's modifiers, is a noun that modifies one of them."""
+    """Whether `token`, right before a compound's modifiers, is a noun that modifies one of them (not
+    a common word opening the sentence that the tagger calls a name: "Custom site deployment")."""
+    if token.i == token.sent.start and zipf_frequency(token.lower_) >= _COMMON_ZIPF:
+        return False
     return (
         token.dep_ == "compound"
         and token.head.i in run

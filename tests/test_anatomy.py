@@ -202,6 +202,19 @@ def test_a_part_s_label_left_where_the_speaker_goes_names_no_one() -> None:
         """
     )
     assert [(q.name, q.role) for q in team.quotes] == [(None, "Developer")]
+    # A person the release names keeps the name, a leader's role or a label's word in it and all.
+    people = anatomy_of(
+        """
+        # Maya Chen launches Quillbox, a notebook for field biologists
+
+        Quillbox keeps a biologist's field notes, photos and GPS points in one place.
+
+        "We built it for the days without signal," said Maya, Quillbox's founder.
+
+        "I log a whole transect in one go." - Dana Ruiz, founder of Fast Quotes
+        """
+    )
+    assert [q.name for q in people.quotes] == ["Maya", "Dana Ruiz"]
 
 
 def test_a_line_in_single_quotation_marks_signed_with_a_dash_is_a_quote() -> None:
@@ -935,6 +948,16 @@ Publishers may change their order forms, and the import would break.
 """
 
 
+def test_the_method_s_name_over_summary_problem_and_solution_is_still_a_release() -> None:
+    text = (
+        "# Working Backwards: Shelfwise\n\n## Summary\n\nShelfwise gets bookshops the missing book by 10 a.m.\n\n"
+        "## Problem\n\nOwners wait a week for a reorder.\n\n## Solution\n\nOne click orders it from the nearest"
+        " distributor.\n"
+    )
+    anatomy = anatomy_of(text)
+    assert anatomy.kind == "press_release" and anatomy.kind_sure
+
+
 def test_questions_alone_are_an_faq_only_when_a_plain_fact_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     # A product's support FAQ, an interview or a list of questions reads much as a PR/FAQ's FAQ
     # does, and the kind model gave real ones odds of 3 to 1 and more: taken for an FAQ, it gets
@@ -948,6 +971,20 @@ def test_questions_alone_are_an_faq_only_when_a_plain_fact_says_so(monkeypatch: 
     # The file's name or its title still says so.
     assert anatomy_of(SUPPORT_FAQ, path="docs/press-release.md").kind_sure
     assert anatomy_of(SUPPORT_FAQ.replace("# Shelfwise FAQ", "# Shelfwise PR/FAQ")).kind_sure
+
+
+def test_not_english_needs_another_language_not_only_few_english_words() -> None:
+    from wbl.textutil import not_english
+
+    outline = "PR/FAQ: Quillbox\n" + " ".join(
+        ["Headline: Quillbox field notes offline. Problem: notes lost, photos"] * 12
+    )
+    assert not not_english(outline)  # terse English: few function words of any language
+    german = " ".join(["Die Mitglieder planen die Termine und das Team ist mit dem Ergebnis zufrieden."] * 12)
+    assert not_english(german)
+    thai = "ภาษาไทยสำหรับผู้ใช้ทุกคน" * 20
+    english = " ".join(["The app keeps every receipt in one place for the family."] * 20)
+    assert not not_english(english + thai)  # an English release with its Thai version beside it
 
 
 def test_a_document_in_another_language_is_not_judged() -> None:

@@ -79,7 +79,7 @@ def test_a_trial_manifest_names_a_repository_path_and_commit(trials):
 
 
 @pytest.mark.parametrize("sweep", SWEEPS, ids=lambda p: p.name)
-def test_a_sweep_manifest_names_each_blob_once_in_two_disjoint_samples(sweep):
+def test_a_sweep_manifest_names_each_file_once_in_two_disjoint_samples(sweep):
     rows = _rows(sweep)
     assert rows and set(rows[0]) == {"sample", "group", "repo", "path", "commit", "blob"}
     assert {r["sample"] for r in rows} == {"tune", "measure"}
@@ -90,3 +90,5 @@ def test_a_sweep_manifest_names_each_blob_once_in_two_disjoint_samples(sweep):
     tune = {(r["repo"], r["path"]) for r in rows if r["sample"] == "tune"}
     measure = {(r["repo"], r["path"]) for r in rows if r["sample"] == "measure"}
     assert not tune & measure and len(tune) + len(measure) == len(rows)
+    # Disjoint by content too: a fork's copy of a file looked at while tuning is not measured.
+    assert len({r["blob"] for r in rows}) == len(rows)

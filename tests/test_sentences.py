@@ -487,6 +487,27 @@ def test_a_technical_compound_is_named_as_written_with_its_modifiers_modifiers()
     assert any("'Hugging Face library'" in m for m in texts), texts
 
 
+def test_a_common_word_opening_the_sentence_is_no_part_of_a_compound():
+    text = "# A\n\nCustom site deployment costs $50K per site.\n"
+    options = wbl.LintOptions(select=("WB401",), kind="fragment")
+    texts = [f.message for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert not any("'Custom site deployment'" in m for m in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Shipyard is the first deployment platform built for two-person startups.", True),
+        ("Inventry is the first production deployment of the engine.", False),
+        ("Swiggy will launch the first live incarnation of Swiggy Brain in March.", False),
+    ],
+)
+def test_the_first_of_a_sequence_is_a_fact_and_the_first_of_a_kind_a_claim(sentence, claims):
+    options = wbl.LintOptions(select=("WB601",), kind="fragment")
+    found = [f.text.lower() for f in wbl.lint_text(sentence + "\n", "t.md", options=options).findings]
+    assert ("the first" in found) is claims, found
+
+
 def _jargon_found(headline: str, **options: object) -> list[tuple[int, Severity, str]]:
     text = f"# {headline}\n\nWe keep a warm standby and a feature store for lead scoring.\n"
     lint = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options={"WB401": options})

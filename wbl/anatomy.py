@@ -2557,7 +2557,7 @@ class _Builder:
                 introduced = self._introduced_person(text[: spans[0][0]], quotes)
                 attribution = introduced or attribution
             name, role, placeholder = _who(attribution, qd)
-            if name and role and " " not in name and self._ours(name):
+            if name and role and self._product_and_role(name, role):
                 name = None  # "— Jupyter Developer": the product's name and a role, no person named
             if quotes and name is None and attribution.lower() in _THIRD_PERSON:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
@@ -2580,6 +2580,16 @@ class _Builder:
                 )
             )
         return quotes
+
+    def _product_and_role(self, name: str, role: str) -> bool:
+        """Whether a signature's "name" is the product's (a word of the headline or the file's name)
+        and its role no leader's: "Jupyter Developer", "Recipely Team Member"; not "Theo, CEO and
+        Founder" nor "Maya, Quillbox's founder", a person the release names."""
+        if " " in name or cue_hits(role, self.data["quotes"]["leader-roles"]):
+            return False
+        headline = self.parts.get("headline")
+        lead = headline.text if headline is not None else next((u.text for u in self.units if u.is_heading), "")
+        return name in re.findall(r"[A-Za-z][\w-]*", lead) or name.lower() in self._company_words()
 
     def _introduced_person(self, before: str, quotes: Sequence[Quote]) -> str | None:
         """The sentence just before a quotation when it opens with a person's name not yet quoted
@@ -3053,13 +3063,14 @@ class _Builder:
     def _kind(
         self, lines: Sequence[_Line], faq_start: int, quotes: Sequence[Quote], questions: Sequence[Question]
     ) -> tuple[str, float, dict[str, float], bool]:
-        """What the document is. A PR/FAQ (or a press release, or an FAQ) when the kind model says
+        """What the document is. Other Markdown, whatever else it shows, when it is not in English
+        (`not_english`). A PR/FAQ (or a press release, or an FAQ) when the kind model says
         so, when its author named the file so (PRFAQ.md, press-release.md), or when it is laid out
-        in the genre's parts (headings or run-in labels that name three of its parts, such as
-        "Problem", "Solution" and "Customer Quote") or has an FAQ after a release, with no sign of a
-        README. A fragment when it is a few sentences (an editor's first lines, a sentence sent
-        alone): those get sentence-level findings only.
-        Otherwise other Markdown, which wbl does not judge."""
+        in the genre's parts (headings or run-in labels that name three of its parts, one of them
+        not "Summary", "Problem" or "Solution", such as "Customer Quote") or has an FAQ after a
+        release, with no sign of a README. Questions alone are sure only by a plain fact. A
+        fragment when it is a few sentences (an editor's first lines, a sentence sent alone):
+        those get sentence-level findings only. Otherwise other Markdown, which wbl does not judge."""
         signals = document_signals(self, lines, faq_start, quotes, questions)
         score = kind_score(signals, kind_words(self.units))
         if not_english(" ".join(unit.text for unit in self.units)):
@@ -3078,7 +3089,8 @@ class _Builder:
         }
         # Three of them, one the genre's own: "Summary", "Problem" and "Solution" also head a business
         # plan, a one-pager or a product brief; a quote, a call to action or an FAQ does not.
-        laid_out = len(named_parts) >= 3 and bool(named_parts - _GENERIC_PARTS)
+        three_named = len(named_parts) >= 3
+        laid_out = three_named and bool(named_parts - _GENERIC_PARTS)
         # A headline over a summary or a sub-heading, then a "Problem" heading and a "Solution" heading: a course's
         # press release ("Hook", "Problem Statement", "Solution Description", "Chart"). Product
         # briefs and design documents share the two headings, so this only leans (hints only).
@@ -3112,7 +3124,7 @@ class _Builder:
         title = title_key(first.label_text) if titled and first is not None else ""
         names = (*_GENRE_TITLE.findall(title), *named_as)
         method_only = bool(names) and all(_METHOD_NAME.fullmatch(n) for n in names)
-        if method_only and (readme or score < 0.0) and not (laid_out or questions):
+        if method_only and (readme or score < 0.0) and not (three_named or questions):
             titled = named = False
         evidence = laid_out or faq_after_release or titled or announced or paired or method_only
         # "FOR IMMEDIATE RELEASE" opening the document is the genre's own mark, whatever follows.
@@ -3144,7 +3156,7 @@ class _Builder:
                 # questions read much as a PR/FAQ's FAQ does, and no labelled PR/FAQ is an FAQ
                 # alone; only a plain fact (the file's name, its title, headings that name the
                 # genre's parts) makes it sure.
-                return "faq", score, signals, named or marked or titled or laid_out
+                return "faq", score, signals, named or marked or titled or (laid_out and not readme)
             return "press_release", score, signals, sure
         prose = [ln for ln in lines if not ln.blank]
         if not readme and len(prose) <= _FRAGMENT_LINES and sum(ln.words for ln in prose) <= _FRAGMENT_WORDS:
@@ -3489,7 +3501,7 @@ def names_the_genre(title: str) -> bool:
 # The genre's name, not a piece of a tool's ("# prfaq-agent", "# pr-faq-validator", "# press_release_gen").
 _GENRE_TITLE = re.compile(
     r"(?:\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b)"
-    r"(?![-_][^\W\d_])",
+    r"(?![-_](?!v?\d|draft|final|wip)[^\W\d_])",
     re.I,
 )
 _TITLE_REMARK = re.compile(
@@ -4089,7 +4101,7 @@ def _attribution(
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
     dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?={_SIGNER})([^\0\n]{{2,120}})$")
     signed = dash.search(masked.rstrip())
-    if signed and spans and not _QUOTE_LABEL.search(signed.group(1).strip(" ,.*_")):
+    if signed and spans and not _QUOTE_LABEL.fullmatch(signed.group(1).strip(" ,.*_")):
         return signed.group(1).strip(" ,.*_"), signed.start(1)
     # '"…" Jenny, event manager, IGSC.': a name, a comma and a role closing the paragraph after
     # the quotation, with no dash (not '"…" Acme, the maker of X, launched today.').
@@ -4137,7 +4149,7 @@ def _attribution(
 
 # A part's label left where the speaker's name goes ('"…" - Academic Quote.', "— Customer
 # Testimonial"): no one is named.
-_QUOTE_LABEL = re.compile(r"\b(?:quotes?|testimonials?)$", re.IGNORECASE)
+_QUOTE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:quotes?|testimonials?)", re.IGNORECASE)
 _BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
 _NAME_ALONE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")

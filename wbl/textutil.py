@@ -69,34 +69,38 @@ _OTHER_SCRIPT_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
-def not_in_latin_script(text: str, least: int = 200) -> bool:
-    """Whether most letters of `text` are of another script than the Latin alphabet (Chinese,
-    Cyrillic, Arabic...): prose an English pipeline cannot read. Texts with fewer than `least`
-    letters of other scripts are never."""
-    others = len(_OTHER_SCRIPT_LETTER.findall(text))
-    return others >= least and others > len(_LATIN_LETTER.findall(text))
-
-
-# Words that only English writes often (not "a", "do", "no", "as": Portuguese, Spanish and Italian
-# write them too).
+# Words that English writes often and the languages below do not, and the most frequent function
+# words of Spanish, Portuguese, French, Italian, German, Dutch, Finnish and Indonesian that English
+# does not write ("de", "que", "und", "ja", "yang").
 _ENGLISH_WORDS = frozenset(
-    "the and of to is that with for it this are be by from at an your you we our can will not have has they"
-    " their was were which who when what how more all one but if".split()
+    "the and of to that with for it this are be by from at your you our can not have has they their"
+    " which who when what how more all one but if".split()
+)
+_FOREIGN_WORDS = frozenset(
+    "de la que el en los las del se por con para una um uma não com do da dos das est les des et une pour dans"
+    " qui pas sur au aux der die und das ist nicht mit zu den von für auf ein eine il che di per non sono della"
+    " het een van niet ja ei että ovat sekä tai myös yang dan dengan untuk dari ini itu".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def not_english(text: str, least: int = 100) -> bool:
-    """Whether `text` is not English prose: most of its letters are of another script (Chinese,
-    Cyrillic...), or it has at least `least` words of which fewer than 1 in 100 are English
-    function words (a release in Portuguese or Finnish). English documents write 3 in 100 or more,
-    even a changelog of version lines: on 446 of them (the labelled PR/FAQs and the ordinary
-    Markdown set) the least was 0.029; on ten press releases and PR/FAQs in other languages, at
-    most 0.005."""
-    if not_in_latin_script(text):
-        return True
+    """Whether `text` is not English prose. Letters of another script (Chinese, Cyrillic...): at
+    least 200 of them, outnumbering Latin letters twice over, or beside English function words
+    under 1 in 100 of the words (a Chinese digest full of English tool names and addresses; not an
+    English release with its Thai version beside it). In the Latin alphabet, of at least `least`
+    words: the function words of other languages at least 1 in 20 and three times English's own
+    (a release in Portuguese or Finnish). A terse English outline or a table of names has few
+    function words of either kind, so it stays English."""
     words = _WORD.findall(text.lower())
-    return len(words) >= least and sum(w in _ENGLISH_WORDS for w in words) < 0.01 * len(words)
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    others = len(_OTHER_SCRIPT_LETTER.findall(text))
+    if others >= 200 and (others > 2 * len(_LATIN_LETTER.findall(text)) or english < 0.01 * len(words)):
+        return True
+    if len(words) < least:
+        return False
+    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    return foreign >= 0.05 * len(words) and foreign > 3 * english
 
 
 def has_number(text: str) -> bool:

@@ -18,6 +18,8 @@ _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+
 
 # What the plain text leaves out between two words though the reader sees it: an image, an HTML
 # tag or an autolink (not a comment), a footnote reference, struck-through text.
+# A link's destination, which the reader does not see: "the [guide](https://...) guide" repeats.
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _APART = re.compile(r"!\[|<(?!!--)[A-Za-z/]|\[\^|~~|\b(?:https?://|www\.)")
 
 
@@ -60,7 +62,7 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             # Everything the source holds between the two words: the plain text leaves some of it out.
             start = unit.source_span(match.start(1), match.end(1))[1]
             end = unit.source_span(match.start(3), match.end(3))[0]
-            if _APART.search(document.text[start:end]):
+            if _APART.search(_LINK_TARGET.sub("", document.text[start:end])):
                 continue  # an image, inline HTML or a footnote stands between them ("and ![shot](a.png) and")
             fix = removal(unit.text, match.start(3), match.end(3))
             message = ctx["message"].format(words=match.group(0), word=word)

@@ -390,8 +390,6 @@ _LIST_OPENER = re.compile(r"(?:,\s*|\()(?:including|such as|e\.g\.|namely)\b", r
 # At most this many words between a quantifier and the colon that opens its list ("several key
 # features: polls, filters"), so a colon after a clause ("Many owners save hours: ...") is no list.
 _WORDS_BEFORE_COLON = 3
-# ... and when the sentence ends on the colon over list items.
-_WORDS_BEFORE_LIST = 8
 
 
 def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
@@ -400,19 +398,15 @@ def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
     the list items under a sentence that ends in such a colon ("Some features:" over list items)."""
     rest = sentence.unit.text[end : sentence.end]
     colon = rest.find(":")
+    near = colon >= 0 and len(rest[:colon].split()) <= _WORDS_BEFORE_COLON
     if _LIST_OPENER.search(rest) is not None:
         return True
-    if colon < 0:
+    if not near:
         return False
-    words = len(rest[:colon].split())
     if rest[colon + 1 :].strip(" *_"):
-        return words <= _WORDS_BEFORE_COLON  # the list in the same sentence
+        return True  # the list in the same sentence
     following = sentence.unit.index + 1
-    if following >= len(document.units) or document.units[following].kind != "list_item":
-        return False
-    # A sentence that ends on its colon over list items ("Several countries have mandatory CPR
-    # training:" over seven countries) may say more before it than a list run into the sentence.
-    return words <= _WORDS_BEFORE_LIST
+    return following < len(document.units) and document.units[following].kind == "list_item"
 
 
 # Claims a source settles (a superlative, "studies show", "most teams"), not an intensifier or a hedge.
