@@ -564,6 +564,16 @@ Shelfwise costs $29 a month per shop, with a free first month.
 """
 
 
+def test_a_file_named_for_a_document_about_a_prfaq_is_judged_by_its_content() -> None:
+    # A user trial: an engineering plan named "prfaq-v0.1.plan.md" drew 16 false warnings.
+    plan = "# Goal\n\nAdd a PR/FAQ page to the docs site.\n\n## Steps\n\n1. Draft the page.\n2. Review it.\n"
+    assert anatomy_of(plan, path="docs/plans/prfaq-v0.1.plan.md").kind in ("other", "fragment")
+    assert anatomy_of(plan, path="docs/reconcile-prfaq.md").kind in ("other", "fragment")
+    # A product's name beside the genre's still names the file.
+    assert anatomy_of(FAQ_UNDER_A_HEADLINE, path="docs/healthmesh_prfaq.md").kind_sure
+    assert anatomy_of(FAQ_UNDER_A_HEADLINE, path="docs/prfaq-planner.md").kind_sure
+
+
 def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_release() -> None:
     assert anatomy_of(FAQ_UNDER_A_HEADLINE, path="notes/faq.md").kind != "prfaq"
     named = anatomy_of(FAQ_UNDER_A_HEADLINE, path="docs/PRFAQ.md")

@@ -3079,7 +3079,8 @@ class _Builder:
             return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        named_as = _PRFAQ_NAME.findall(file_name)
+        # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
+        named_as = [] if _ABOUT_THE_GENRE.search(_PRFAQ_NAME.sub(" ", file_name)) else _PRFAQ_NAME.findall(file_name)
         named = bool(named_as)
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
@@ -3149,7 +3150,7 @@ class _Builder:
             )
             # A file named PRFAQ.md whose release is a headline at most is a PR/FAQ with its release
             # missing (so WB101 says so), not an FAQ alone.
-            if questions and (pr or _BOTH_HALVES_NAME.search(file_name)):
+            if questions and (pr or (named and _BOTH_HALVES_NAME.search(file_name))):
                 return "prfaq", score, signals, sure
             if questions and not pr:
                 # Questions alone: a product's support FAQ, an interview, a list of research
@@ -3510,6 +3511,11 @@ _TITLE_REMARK = re.compile(
     re.I,
 )
 _METHOD_NAME = re.compile(r"working[\s_-]*backwards", re.I)  # the method's name, which names no genre alone
+# Words of a file name beside the genre's that name a document about one: a plan, notes, a review.
+_ABOUT_THE_GENRE = re.compile(
+    r"(?<![a-z])(?:plan|notes?|review|feedback|checklist|guide|prompts?|distillate|rubric|instructions|critique|reconcile"
+    r"|comments)(?![a-z])"
+)
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
