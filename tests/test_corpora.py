@@ -92,3 +92,29 @@ def test_a_sweep_manifest_names_each_file_once_in_two_disjoint_samples(sweep):
     assert not tune & measure and len(tune) + len(measure) == len(rows)
     # Disjoint by content too: a fork's copy of a file looked at while tuning is not measured.
     assert len({r["blob"] for r in rows}) == len(rows)
+
+
+@pytest.mark.slow
+def test_the_sweep_script_reads_blobs_from_a_clone_and_skips_missing_ones(tmp_path):
+    """training/sweep.py reads each repository's blobs with one `git cat-file --batch`."""
+    import importlib.util
+    import subprocess
+
+    spec = importlib.util.spec_from_file_location("sweep", REPO / "training" / "sweep.py")
+    sweep = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sweep)
+    clone = tmp_path / "acme+notes"
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    texts = {"README.md": b"# Notes\n\nPlain notes.\n", "docs/PRFAQ.md": b"# Acme\n\nLine one\nline two\n"}
+    blobs = {}
+    for name, data in texts.items():
+        path = clone / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        blobs[name] = subprocess.run(
+            ["git", "-C", str(clone), "hash-object", "-w", name], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    where = sweep.git_dir(tmp_path, "acme/notes")
+    assert where == clone / ".git"
+    found = sweep.read_blobs(where, [*blobs.values(), "0" * 40])
+    assert found == {blobs[name]: data for name, data in texts.items()}
