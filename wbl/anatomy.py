@@ -4155,7 +4155,7 @@ def _attribution(
 
 # A part's label left where the speaker's name goes ('"…" - Academic Quote.', "— Customer
 # Testimonial"): no one is named.
-_QUOTE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:quotes?|testimonials?)", re.IGNORECASE)
+_QUOTE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:[Qq]uotes?|[Tt]estimonials?)")
 _BARE_SIGNATURE = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+([^\0\n.!?]{2,80})")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
 _NAME_ALONE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}")

@@ -71,14 +71,14 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 # Words that English writes often and the languages below do not, and the most frequent function
 # words of Spanish, Portuguese, French, Italian, German, Dutch, Finnish and Indonesian that English
-# does not write ("de", "que", "und", "ja", "yang").
+# does not write ("de", "que", "und", "ja", "yang"; not "do" or "non", which English writes too).
 _ENGLISH_WORDS = frozenset(
     "the and of to that with for it this are be by from at your you our can not have has they their"
     " which who when what how more all one but if".split()
 )
 _FOREIGN_WORDS = frozenset(
-    "de la que el en los las del se por con para una um uma não com do da dos das est les des et une pour dans"
-    " qui pas sur au aux der die und das ist nicht mit zu den von für auf ein eine il che di per non sono della"
+    "de la que el en los las del se por con para una um uma não com da dos das est les des et une pour dans"
+    " qui pas sur au aux der die und das ist nicht mit zu den von für auf ein eine il che di per sono della"
     " het een van niet ja ei että ovat sekä tai myös yang dan dengan untuk dari ini itu".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
