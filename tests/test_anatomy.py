@@ -4020,3 +4020,33 @@ def test_under_several_closing_headings_the_close_is_where_it_says_where_to_go()
 )
 def test_closing_names_the_close_only_as_a_noun(heading: str, part: str | None) -> None:
     assert alias_part(heading) == part
+
+
+def test_part_labels_on_consecutive_lines_of_one_paragraph_open_a_part_each() -> None:
+    # No blank line between the fields: Markdown makes them one paragraph, the author meant three.
+    anatomy = anatomy_of(
+        """
+        # PR/FAQ: Harbor Ledger
+
+        **Headline:** Harbor Ledger lets small landlords see every repair request in one place
+        **Subheading:** Tenants report leaks from their phones; landlords fix them before the ceiling stains
+        **Summary:** Today Harbor Labs launched Harbor Ledger, an app that sorts repair requests for landlords.
+
+        Most landlords hear about a leak only when the tenant downstairs sees the stain.
+        """
+    )
+    found = lines(anatomy)
+    assert (found["headline"], found["subheading"], found["summary"]) == (3, 4, 5)
+    assert "stains" not in anatomy["headline"].text and "Today" not in anatomy["subheading"].text
+
+
+def test_a_wrapped_line_that_only_mentions_a_part_s_name_does_not_split_the_paragraph() -> None:
+    anatomy = anatomy_of(
+        """
+        # Harbor Ledger lets small landlords see every repair request in one place
+
+        Today Harbor Labs launched Harbor Ledger, an app that sorts the repair requests of tenants
+        Problem reports included, so that landlords see what to fix first.
+        """
+    )
+    assert anatomy["summary"] is not None and "what to fix first" in anatomy["summary"].text

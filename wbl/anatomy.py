@@ -3621,6 +3621,13 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         return [(lines[0][0], lines[-1][1])]
     if _line_structured(text, lines):
         return lines
+    # "**Headline:** ...\n**Subheading:** ...\n**Date:** ...": a release's fields on consecutive
+    # lines (one Markdown paragraph). Each line that opens with a part's or a field's label
+    # starts a segment, as a blank line before it would.
+    fields = [k for k, (s, e) in enumerate(lines) if k and _opens_with_label(unit, s, e)]
+    if fields:
+        cuts = [0, *fields, len(lines)]
+        return [(lines[a][0], lines[b - 1][1]) for a, b in pairwise(cuts)]
     prompt_first = first.rstrip().endswith((".", "?", "!")) and template_prompt(first) is not None
     if prompt_first and template_prompt(text[lines[1][0] : lines[-1][1]]) is None:
         # "> Name the product ... will understand.\nCallback": the author's answer glued to the
@@ -3652,6 +3659,27 @@ def _part_name_line(line: str) -> bool:
     text, a label on its own line above the part's first line."""
     words = line.split()
     return 0 < len(words) <= 4 and not line.rstrip().endswith(_TERMINAL) and alias_part(line) is not None
+
+
+def _opens_with_label(unit: Any, start: int, end: int) -> bool:
+    """Whether the line `unit.text[start:end]` opens with the label of a part or of a field:
+    "**Subheading:** ...", "**Customer Quote**: ...", "Date: ..." (a metadata label)."""
+    text = unit.text
+    label = ""
+    for s, e in unit.emphasis:
+        if start <= s <= start + 1:
+            after = text[e:end].lstrip(" *_")
+            shown = text[s:e].strip(" *_")
+            if shown.endswith(":") or after.startswith(":"):
+                label = shown.rstrip(":").strip()
+            break
+    else:
+        match = _PLAIN_LABEL.match(text[start:end])
+        if match and match.group(1)[:1].isupper():
+            label = match.group(1)
+    if not label or len(label.split()) > 4:
+        return False
+    return alias_part(label) is not None or _metadata_label(label)
 
 
 def _split_unit_from(unit: Any, offset: int) -> list[tuple[int, int]]:
