@@ -505,6 +505,10 @@ def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_be
 
     assert benefits("The model writes the plan as a graph you can read and approve.") == [True]
     assert benefits("The model writes the plan as a graph you cannot read.") == [False]
+    # The customer handed something by the product: the object of a verb of showing or telling.
+    assert benefits("The model tells you which step failed and why.") == [True]
+    assert benefits("The model shows landlords every open repair request.") == [True]
+    assert benefits("The model tells the story of the company.") == [False]
 
 
 def test_a_note_before_the_release_is_not_the_release_s_first_words() -> None:

@@ -30,9 +30,10 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
     From the parse: a customer subject with a benefit verb ("owners fill 91% of orders", "you
     see the date"), with "can" ("teams can now ship") or with "now" ("controllers now have a
     system of record"); the product letting, helping or
-    allowing a customer ("It lets owners order..."); or a benefit cue ("no longer", "in
-    minutes", "instead of") in a sentence that names a customer. Problem statements are not
-    benefits.
+    allowing a customer ("It lets owners order..."), or handing them something (the customer as
+    the object of a verb of showing, telling or warning: "It tells you which set is next"); or a
+    benefit cue ("no longer", "in minutes", "instead of") in a sentence that names a customer.
+    Problem statements are not benefits.
     """
     span = sentence.span
     if span is None or sentence.text.rstrip().endswith("?"):
@@ -57,6 +58,11 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
                 return True  # "Controllers ... now have a system of record": what they get from the launch
     if customers and any(v.lemma_.lower() in _ENABLING for v in verbs):
         return True
+    if any(
+        c.head in verbs and c.dep_ in ("dobj", "dative") and c.head.lemma_.lower() in lex.enabling_verbs
+        for c in customers
+    ):
+        return True  # "It tells you which set is next", "shows landlords every open request"
     if any(_customer_can(c) for c in customers):
         return True  # "the model writes the plan as a graph you can read and approve"
     return bool(customers) and lex.benefit_pattern is not None and lex.benefit_pattern.search(sentence.text) is not None
