@@ -224,6 +224,10 @@ def test_an_acronym_that_names_the_product_is_not_reported():
     assert acronyms_flagged(text) == {"TTS"}
     # Once it takes an article, it is a common noun that needs spelling out.
     assert acronyms_flagged(text.replace("through the TTS engine", "through the LLYI engine")) == {"LLYI"}
+    # Unless the name opens more than three sentences for each such use: "every OCX user" is the
+    # name modifying a noun (a trial's release opened six sentences with "OCX").
+    many = text.replace("LLYI keeps", "LLYI reads the phrase. LLYI asks. LLYI waits. LLYI keeps")
+    assert acronyms_flagged(many.replace("through the TTS engine", "for every LLYI user")) == set()
 
 
 def test_an_all_caps_compound_with_a_word_is_a_name_but_two_acronyms_are_not():

@@ -77,7 +77,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     An acronym that is the product's or the company's name is not reported: one that the headline
     (or the title) holds, that opens two or more sentences ("LLYI offers ...") and that never
-    takes an article ("the HSM", "an API" are common nouns; a name takes none). All-caps
+    takes an article ("the HSM", "an API" are common nouns; a name takes none), or opens more than
+    three sentences for each time it follows one ("every OCX user": the name modifying a noun). All-caps
     compounds ("GI-SMART") and runs of capitals that hold an ordinary word of five letters or
     more ("SOLUNA FEST HAWAII", "KNOCKS STUDIOS") are names, not acronyms ("AWS SDK" is two). So is
     the company's name as the leader's attribution writes it ("Chief Growth Officer, KC HiLiTES").
@@ -150,14 +151,16 @@ def _names(document: Document, keys: set[str]) -> set[str]:
     names = set()
     for key in keys:
         word = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        if not word.search(lead) or re.search(_ARTICLE + re.escape(key) + r"(?![\w-])", text, re.IGNORECASE):
+        if not word.search(lead):
             continue
+        articles = len(re.findall(_ARTICLE + re.escape(key) + r"(?![\w-])", text, re.IGNORECASE))
         openings = sum(
             1
             for unit in document.units
             for sentence in unit.sentences
             if word.match(sentence.text.lstrip(" *_\"“'‘([#>-"))
         )
-        if openings >= 2:
+        # One "every OCX user" among six sentences that open with "OCX" is the name as a modifier.
+        if openings >= 2 and openings > 3 * articles:
             names.add(key)
     return names
