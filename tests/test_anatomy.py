@@ -3557,6 +3557,9 @@ def test_lines_of_plain_label_fields_are_sentences_of_their_own() -> None:
     # Wrapped prose with one line that happens to open with "Note: " is one paragraph of prose.
     wrapped = "The team reads every reply before the launch, and the\nNote: field in each card says who wrote it.\n"
     assert "\n" not in parse(SourceText(wrapped).text).blocks[0].text
+    # Two labelled lines are fields too: "Intro Paragraph: ..." over "Customer Problems: ...".
+    two = "Intro Paragraph: Teams define the boundary in one way\nCustomer Problems: There is no standard for it\n"
+    assert parse(SourceText(two).text).blocks[0].text.count("\n") == 1
 
 
 def test_the_grade_counts_a_line_of_fields_as_a_sentence() -> None:

@@ -364,13 +364,14 @@ _PLAIN_LABEL = re.compile(r"[A-Z][\w&'’/-]*(?:[ \t]+(?:[A-Z][\w&'’/-]*|&|and
 
 def _plain_label_lines(children: list[dict[str, Any]]) -> frozenset[int]:
     """The positions of the lines (after a break) that open with a plain label, when every line of
-    the block is such a field, three lines at least ("Living Personas & Journeys: ..." then
-    "Executable Specifications: ..."). Their breaks end sentences, as a bold label's do; wrapped
-    prose whose lines happen to open with "Note: " or "Owner: " is prose."""
+    the block is such a field, two lines at least ("Living Personas & Journeys: ..." then
+    "Executable Specifications: ...", "Intro Paragraph: ..." then "Customer Problems: ..."). Their
+    breaks end sentences, as a bold label's do; wrapped prose whose second line happens to open
+    with "Note: " or "Owner: " is prose."""
     starts = [0] + [i + 1 for i, c in enumerate(children) if c["type"] in ("softbreak", "linebreak")]
     lines = [i for i in starts if i < len(children)]
     labelled = [i for i in lines if children[i]["type"] == "text" and _PLAIN_LABEL.match(children[i]["raw"])]
-    return frozenset(labelled) if len(labelled) >= 3 and len(labelled) == len(lines) else frozenset()
+    return frozenset(labelled) if len(labelled) >= 2 and len(labelled) == len(lines) else frozenset()
 
 
 # Characters between a label's last letter and its line's end: closing marks ("***"), a hard
