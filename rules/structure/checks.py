@@ -351,6 +351,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 and (
                     _in_sample_message(unit.text, start, greetings, message_words)
                     or _in_quoted_letter(document, unit, greetings)
+                    or _greeting_slot(unit.text, start, end, greetings)
                 )
             ):
                 continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
@@ -394,6 +395,13 @@ _OPENING_MARKS = '"“'
 
 # A slot that is the author's to fill whatever message holds it: "[TBD]", "[Insert link here]".
 _AUTHORS_SLOT = re.compile(r"(?i)\b(?:tbd|tba|todo|insert|placeholder|xx+)\b")
+
+
+def _greeting_slot(text: str, start: int, end: int, greetings: frozenset[str]) -> bool:
+    """Whether the slot at [start, end) is whom a letter greets, on the line that opens it ("Dear
+    [Reporter Name],", "Hi [Name]!"): a mail-merge field the sender fills in for each reader."""
+    opening = re.fullmatch(r"[\W_]*([A-Za-z]+)\s+", text[:start])
+    return opening is not None and opening.group(1).lower() in greetings and text[end : end + 1] in (",", "!", ":", "")
 
 
 def _in_sample_message(text: str, offset: int, greetings: frozenset[str], message_words: frozenset[str]) -> bool:
