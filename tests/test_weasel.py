@@ -330,6 +330,13 @@ def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:
     assert _weasel("# Relay launches today\n\nRelay has several key features:\n\nPolls come first.\n") == [
         ("several", wbl.Severity.WARNING)
     ]
+    # A sentence ending in the colon introduces the list however far the colon is from the word.
+    long = "# Relay launches today\n\nSeveral cafes in the pilot already take orders by text:\n\n- Bean\n- Crumb\n"
+    assert _weasel(long) == [("Several", wbl.Severity.INFO)]
+    # Inside the sentence, a colon after a clause opens no list of what the word counts.
+    assert _weasel("# Relay launches today\n\nMany owners in the pilot save hours: a week's worth.\n") == [
+        ("Many", wbl.Severity.WARNING)
+    ]
 
 
 def test_roles_that_are_no_pitch_give_hints() -> None:

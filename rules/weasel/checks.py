@@ -148,8 +148,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     filling in the form and hitting submit", "simply go to the page and pick a role"; "Simply open
     the app" stays a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
-    or ", such as", or in the list items under a sentence ending in such a colon: "several key
-    features:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
+    or ", such as", or in the list items under a sentence ending in a colon: "several key
+    features:", "Several countries have mandatory CPR training:"), and ease, speed or a hedge in a sentence of the problem paragraph that names
     neither the product nor the company ("easy to game", "quickly turn into a mess", "an agent
     might delete production data": the world today and its risks, no claim for the product).
 
@@ -395,16 +395,18 @@ _WORDS_BEFORE_COLON = 3
 def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
     """Whether the things a quantifier counts are listed right after it: after a colon that follows
     its noun ("several challenges: cost, time and trust"), after ", including" or ", such as", or in
-    the list items under a sentence that ends in such a colon ("Some features:" over list items)."""
+    the list items under a sentence that ends in a colon ("Some features:" over list items)."""
     rest = sentence.unit.text[end : sentence.end]
     colon = rest.find(":")
     near = colon >= 0 and len(rest[:colon].split()) <= _WORDS_BEFORE_COLON
     if _LIST_OPENER.search(rest) is not None:
         return True
-    if not near:
+    if colon < 0:
         return False
     if rest[colon + 1 :].strip(" *_"):
-        return True  # the list in the same sentence
+        return near  # the list in the same sentence
+    # A sentence that ends in the colon over list items introduces them, however long it is
+    # ("Several countries have mandatory CPR training:" over a list of seven countries).
     following = sentence.unit.index + 1
     return following < len(document.units) and document.units[following].kind == "list_item"
 
