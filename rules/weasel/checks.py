@@ -150,8 +150,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in a colon: "several key
     features:", "Several countries have mandatory CPR training:"), and ease, speed or a hedge in
-    a sentence of the problem paragraph that names neither the product nor the company ("easy to game", "quickly turn into a mess", "an agent
-    might delete production data": the world today and its risks, no claim for the product).
+    a sentence of the problem paragraph that names neither the product nor the company ("easy to
+    game", "quickly turn into a mess", "an agent might delete production data": the world today
+    and its risks, no claim for the product).
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
