@@ -4053,3 +4053,51 @@ def test_a_wrapped_line_that_only_mentions_a_part_s_name_does_not_split_the_para
         """
     )
     assert anatomy["summary"] is not None and "what to fix first" in anatomy["summary"].text
+
+
+def test_a_question_as_the_document_s_title_is_the_headline_and_a_template_s_short_section_no_subheading() -> None:
+    # A course template: the title asks the release's question; "## Hook" is a section like
+    # "## Problem Statement", not the headline or the subheading (three trial reviewers).
+    anatomy = anatomy_of(
+        """
+        # Do News Signals Drive Betting Market Movement?
+
+        ## Hook
+
+        Betting markets update as news arrives, but how much does a headline move the odds?
+
+        ## Problem Statement
+
+        Bettors cannot tell which news moves a line and which is noise, so they react to everything.
+
+        ## Solution Description
+
+        We matched 4,000 news alerts to odds changes and measured how far each kind moved the line.
+        """
+    )
+    found = lines(anatomy)
+    assert found["headline"] == 1
+    assert "subheading" not in found
+    assert found["summary"] == 5
+
+
+def test_a_short_heading_before_any_headline_is_still_the_product_s_name() -> None:
+    # The Hack Reactor template: "# Project Name" above, the product's name as a section heading.
+    anatomy = anatomy_of(
+        """
+        # Project Name
+
+        ## Linguist
+
+        > A chat client for cross-cultural communication.
+
+        ## Summary
+
+        Linguist translates each message as you type it, so friends who speak different languages can chat.
+
+        ## Problem
+
+        Friends who speak different languages give up on chatting because copying text into a translator is slow.
+        """
+    )
+    assert lines(anatomy)["headline"] == 3

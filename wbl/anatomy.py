@@ -1892,6 +1892,8 @@ class _Builder:
         # A block quote above the document's first heading is a banner about the draft ("> **Snapshot:**
         # local e5524eb · not deployed"), not the release's first paragraph.
         first_heading = next((p for p, ln in enumerate(lines) if ln.heading and not ln.blank), 0)
+        # Levels of the headings that name the release's body parts ("## Problem Statement").
+        section_levels = {ln.level for ln in lines if ln.heading and ln.alias in _BODY_PARTS}
         for position, line in enumerate(lines):
             index = line.segment.index
             if line.blank or line.residue:
@@ -1965,11 +1967,24 @@ class _Builder:
                     self.roles[index] = "title"
                     self._dated_mark(line)
                     continue
+                if lead and line.heading and line.words <= 2 and line.level in section_levels:
+                    # "## Hook" beside "## Problem Statement" and "## Solution Description", under
+                    # the headline: a template's section, named as its siblings are, no subheading.
+                    # (Before any lead line, "## Linguist ##" is the product's name as headline.)
+                    self.roles[index] = "label"
+                    in_lead = False
+                    continue
                 if in_lead and not line.quote_depth and line.segment.unit.kind != "table_cell":
                     lead.append(line)
                     continue
                 # A label inside the body ("Key features:") is not prose to judge as a part.
                 self.roles[index] = "label"
+                continue
+            title_question = line.question and line.heading and line.level == 1 and position == first_heading
+            if in_lead and not lead and title_question:
+                # "# Why Do Some Clinical Trials Finish... and Others Don't?": the document's title
+                # asks the release's question; an FAQ's questions come after the release.
+                lead.append(line)
                 continue
             if line.segment.unit.kind not in PROSE:
                 continue
