@@ -910,3 +910,16 @@ def test_a_fence_that_hides_the_release_still_lets_the_file_be_judged() -> None:
     assert warnings == [("WB111", 3)]
     hidden = [f for f in report.findings if f.rule in ("WB101", "WB102")]
     assert hidden and all("the code block left open at line 3 may hide it" in f.message for f in hidden)
+
+
+def test_a_missing_customer_quote_is_a_warning_when_only_the_company_speaks(linter: Linter) -> None:
+    # The thirteenth trial's reviewers all put it among a draft's top faults.
+    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    leader = '"Bakers told us they bin a third of their bread," said Ana Lopez, CEO of Kettle.'
+    quoted = plain.replace("Owners guess how much to bake.", "Owners guess how much to bake.\n\n" + leader)
+    findings = [f for f in linter.lint_text(quoted).findings if f.rule == "WB101"]
+    warned = [f.message for f in findings if f.severity.value == "warning"]
+    assert len(warned) == 1 and warned[0].startswith("Press release lacks a customer quote:")
+    # Without the speaker's role the quotation may be a customer's: a hint.
+    unsigned = quoted.replace(", CEO of Kettle.", ".")
+    assert all(f.severity.value == "info" for f in linter.lint_text(unsigned).findings if f.rule == "WB101")
