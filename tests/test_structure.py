@@ -923,3 +923,29 @@ def test_a_missing_customer_quote_is_a_warning_when_only_the_company_speaks(lint
     # Without the speaker's role the quotation may be a customer's: a hint.
     unsigned = quoted.replace(", CEO of Kettle.", ".")
     assert all(f.severity.value == "info" for f in linter.lint_text(unsigned).findings if f.rule == "WB101")
+
+
+def test_a_customer_quote_wbl_may_have_missed_keeps_the_missing_quote_a_hint(linter: Linter) -> None:
+    # From the session's review: a customer's executive (B2B) and a quotation in italics.
+    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    leader = '"Bakers told us they bin a third of their bread," said Ana Lopez, CEO of Harbor Labs.'
+    b2b = '"Now I bake 48 loaves and sell 48," said Tom Reyes, CEO of Flour House Bakeries.'
+    italic = "*I used to bin forty loaves every Monday.*\n— Tom Reyes, owner of Flour House"
+    for other in (b2b, italic):
+        text = plain.replace("Owners guess how much to bake.", f"Owners guess how much to bake.\n\n{leader}\n\n{other}")
+        severities = {f.severity.value for f in linter.lint_text(text).findings if f.rule == "WB101"}
+        assert "warning" not in severities, other
+
+
+def test_placeholder_names_and_greetings_are_told_from_ordinary_text() -> None:
+    linter = Linter(LintOptions(select=("WB110",), kind="press_release"))
+
+    def flagged(line: str) -> list[str]:
+        text = f"# Kettle takes pre-orders by text\n\n{line}\n"
+        return [f.text for f in linter.lint_text(text, "t.md").findings]
+
+    assert flagged("## Sample Customer Journey") == []
+    assert flagged("Our lawyer files John Doe suits.") == []
+    assert flagged('"It works," said Sample Person, a baker.') == ["Sample Person"]
+    assert flagged("Dear [Reporter Name],") == []
+    assert flagged("Hello [Product Name]: pre-orders for bakeries.") == ["[Product Name]"]

@@ -1967,9 +1967,10 @@ class _Builder:
                     self.roles[index] = "title"
                     self._dated_mark(line)
                     continue
-                if lead and line.heading and line.words <= 2 and line.level in section_levels:
+                if lead and line.heading and line.words == 1 and line.level in section_levels:
                     # "## Hook" beside "## Problem Statement" and "## Solution Description", under
-                    # the headline: a template's section, named as its siblings are, no subheading.
+                    # the headline: a template's section, named as its siblings are, no subheading
+                    # (one word: "## Bake Smarter" may be a tagline).
                     # (Before any lead line, "## Linguist ##" is the product's name as headline.)
                     self.roles[index] = "label"
                     in_lead = False
@@ -1981,7 +1982,8 @@ class _Builder:
                 self.roles[index] = "label"
                 continue
             title_question = line.question and line.heading and line.level == 1 and position == first_heading
-            if in_lead and not lead and title_question:
+            launch_cues = self.data["kind"]["launch-cues"]
+            if in_lead and not lead and title_question and not _headline_follows(lines, position, launch_cues):
                 # "# Why Do Some Clinical Trials Finish... and Others Don't?": the document's title
                 # asks the release's question; an FAQ's questions come after the release.
                 lead.append(line)
@@ -3640,7 +3642,7 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
     # lines (one Markdown paragraph). Each line that opens with a part's or a field's label
     # starts a segment, as a blank line before it would.
     fields = [k for k, (s, e) in enumerate(lines) if k and _opens_with_label(unit, s, e)]
-    if fields:
+    if fields and not (question_first or label_first):
         cuts = [0, *fields, len(lines)]
         return [(lines[a][0], lines[b - 1][1]) for a, b in pairwise(cuts)]
     prompt_first = first.rstrip().endswith((".", "?", "!")) and template_prompt(first) is not None
@@ -3676,6 +3678,21 @@ def _part_name_line(line: str) -> bool:
     return 0 < len(words) <= 4 and not line.rstrip().endswith(_TERMINAL) and alias_part(line) is not None
 
 
+def _headline_follows(lines: Sequence[_Line], position: int, launch_cues: Sequence[str]) -> bool:
+    """Whether the next line after `position` is a heading that announces the launch itself
+    (launch wording, naming no part): "# What If Bakers Knew Tomorrow's Orders Tonight?" over "##
+    Kettle Lets Small Bakeries Take Pre-Orders" is a title over the headline; over "## Social
+    Media is Flooded with Fake Accounts" the question is the headline."""
+    following = next((ln for ln in lines[position + 1 :] if not ln.blank and not ln.residue), None)
+    return (
+        following is not None
+        and following.heading
+        and following.alias is None
+        and not following.question
+        and bool(cue_hits(following.segment.text, launch_cues))
+    )
+
+
 def _opens_with_label(unit: Any, start: int, end: int) -> bool:
     """Whether the line `unit.text[start:end]` opens with the label of a part or of a field:
     "**Subheading:** ...", "**Customer Quote**: ...", "Date: ..." (a metadata label)."""
@@ -3691,7 +3708,15 @@ def _opens_with_label(unit: Any, start: int, end: int) -> bool:
     else:
         match = _PLAIN_LABEL.match(text[start:end])
         if match and match.group(1)[:1].isupper():
-            label = match.group(1)
+            # In plain text only a part's own name or a field's ("Customer Problems:", "Date:"),
+            # not words that merely open with one ("Why it matters:", "How it works:").
+            # And only where the paragraph's first line opens with a label too (fields, as
+            # `wbl.markdown` reads them): "Why it matters:" under a line of prose is prose.
+            key = heading_key(match.group(1))
+            exact = any(key == alias for alias, _ in _aliases())
+            first = unit.text[: unit.breaks[0]] if unit.breaks else ""
+            fields = _PLAIN_LABEL.match(first.strip()) is not None or any(s <= 1 for s, _ in unit.emphasis)
+            return fields and len(match.group(1).split()) <= 4 and (exact or _metadata_label(match.group(1)))
     if not label or len(label.split()) > 4:
         return False
     return alias_part(label) is not None or _metadata_label(label)

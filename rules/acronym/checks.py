@@ -140,7 +140,8 @@ _ARTICLE = r"\b(?:a|an|the|this|that|these|those|each|every|any)\s+"
 
 
 def _names(document: Document, keys: set[str]) -> set[str]:
-    """The acronyms used as names: in the headline or title, opening two sentences, never after an article."""
+    """The acronyms used as names: in the headline or title, opening two sentences, and after an
+    article never, or in fewer than a third of the sentences they open."""
     headline = document.anatomy.get("headline")
     lead = (
         " ".join([s.text for s in headline.segments] if headline is not None else [])

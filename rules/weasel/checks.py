@@ -149,7 +149,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     the app" stays a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in a colon: "several key
-    features:", "Several countries have mandatory CPR training:"), and ease, speed or a hedge in
+    features:", "Several countries have mandatory CPR training:", at most 14 words), and ease, speed or a hedge in
     a sentence of the problem paragraph that names neither the product nor the company ("easy to
     game", "quickly turn into a mess", "an agent might delete production data": the world today
     and its risks, no claim for the product).
@@ -391,6 +391,8 @@ _LIST_OPENER = re.compile(r"(?:,\s*|\()(?:including|such as|e\.g\.|namely)\b", r
 # At most this many words between a quantifier and the colon that opens its list ("several key
 # features: polls, filters"), so a colon after a clause ("Many owners save hours: ...") is no list.
 _WORDS_BEFORE_COLON = 3
+# At most this many words in a sentence that ends in the colon over the list it introduces.
+_WORDS_BEFORE_LIST = 14
 
 
 def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
@@ -409,7 +411,8 @@ def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
     # A sentence that ends in the colon over list items introduces them, however long it is
     # ("Several countries have mandatory CPR training:" over a list of seven countries).
     following = sentence.unit.index + 1
-    return following < len(document.units) and document.units[following].kind == "list_item"
+    short = len(sentence.text.split()) <= _WORDS_BEFORE_LIST  # not "Many owners told us ..., so we built three tools:"
+    return short and following < len(document.units) and document.units[following].kind == "list_item"
 
 
 # Claims a source settles (a superlative, "studies show", "most teams"), not an intensifier or a hedge.
