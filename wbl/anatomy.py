@@ -1894,6 +1894,7 @@ class _Builder:
         first_heading = next((p for p, ln in enumerate(lines) if ln.heading and not ln.blank), 0)
         # Levels of the headings that name the release's body parts ("## Problem Statement").
         section_levels = {ln.level for ln in lines if ln.heading and ln.alias in _BODY_PARTS}
+        launch_cues = self.data["kind"]["launch-cues"]
         for position, line in enumerate(lines):
             index = line.segment.index
             if line.blank or line.residue:
@@ -1970,8 +1971,8 @@ class _Builder:
                 if lead and line.heading and line.words == 1 and line.level in section_levels:
                     # "## Hook" beside "## Problem Statement" and "## Solution Description", under
                     # the headline: a template's section, named as its siblings are, no subheading
-                    # (one word: "## Bake Smarter" may be a tagline).
-                    # (Before any lead line, "## Linguist ##" is the product's name as headline.)
+                    # (one word: "## Bake Smarter" may be a tagline; before any lead line, "##
+                    # Linguist ##" is the product's name as headline).
                     self.roles[index] = "label"
                     in_lead = False
                     continue
@@ -1982,7 +1983,6 @@ class _Builder:
                 self.roles[index] = "label"
                 continue
             title_question = line.question and line.heading and line.level == 1 and position == first_heading
-            launch_cues = self.data["kind"]["launch-cues"]
             if in_lead and not lead and title_question and not _headline_follows(lines, position, launch_cues):
                 # "# Why Do Some Clinical Trials Finish... and Others Don't?": the document's title
                 # asks the release's question; an FAQ's questions come after the release.
@@ -3712,11 +3712,10 @@ def _opens_with_label(unit: Any, start: int, end: int) -> bool:
             # not words that merely open with one ("Why it matters:", "How it works:").
             # And only where the paragraph's first line opens with a label too (fields, as
             # `wbl.markdown` reads them): "Why it matters:" under a line of prose is prose.
-            key = heading_key(match.group(1))
-            exact = any(key == alias for alias, _ in _aliases())
             first = unit.text[: unit.breaks[0]] if unit.breaks else ""
-            fields = _PLAIN_LABEL.match(first.strip()) is not None or any(s <= 1 for s, _ in unit.emphasis)
-            return fields and len(match.group(1).split()) <= 4 and (exact or _metadata_label(match.group(1)))
+            fields = _PLAIN_LABEL.match(first.strip()) is not None or any(at <= 1 for at, _ in unit.emphasis)
+            named = heading_key(match.group(1)) in _EXACT or _metadata_label(match.group(1))
+            return fields and len(match.group(1).split()) <= 4 and named
     if not label or len(label.split()) > 4:
         return False
     return alias_part(label) is not None or _metadata_label(label)

@@ -132,25 +132,32 @@ def _surely_missing(document: Document, part: str) -> bool:
     quotation is the company's, its speaker's role given and the organisation it names (if any)
     the one the headline, dateline or summary launches from ("CEO of Harbor Labs")."""
     anatomy = document.anatomy
-    opening = [anatomy.get(part) for part in ("headline", "summary", "dateline")]
-    lead = " ".join(s.text for found in opening if found is not None for s in found.segments)
-    signed_by_company = all(
-        q.speaker == "leader" and q.role and (q.organisation is None or q.organisation.split()[0] in lead)
-        for q in anatomy.quotes
-    )
-    if part == "customer_quote" and anatomy.quotes and signed_by_company:
-        # Every quotation is the company's, each speaker's role given, and nothing else in the
-        # file looks like a quotation: no customer speaks.
-        rest = document.text
-        for unit in {q.unit.index: q.unit for q in anatomy.quotes}.values():
-            rest = rest[: unit.start] + " " * (unit.end - unit.start) + rest[unit.end :]
-        return _QUOTE_SIGNS.search(rest) is None
+    if part == "customer_quote" and anatomy.quotes and _only_the_company_speaks(document):
+        return True
     if part in ("leader_quote", "customer_quote"):
         return not anatomy.quotes and _QUOTE_SIGNS.search(document.text) is None
     if part != "problem":
         return True
     body = anatomy.with_roles(*_BODY_ROLES)
     return all(problem_score(s.text) < 1.0 for s in body)
+
+
+def _only_the_company_speaks(document: Document) -> bool:
+    """Whether every quotation wbl found is the company's, each speaker's role given and the
+    organisation it names (if any) the one the headline, dateline or summary launches from, and
+    nothing else in the file looks like a quotation (`_QUOTE_SIGNS`): no customer speaks."""
+    anatomy = document.anatomy
+    opening = [anatomy.get(name) for name in ("headline", "summary", "dateline")]
+    lead = " ".join(s.text for found in opening if found is not None for s in found.segments)
+    if not all(
+        q.speaker == "leader" and q.role and (q.organisation is None or q.organisation.split()[0] in lead)
+        for q in anatomy.quotes
+    ):
+        return False
+    rest = document.text
+    for unit in {q.unit.index: q.unit for q in anatomy.quotes}.values():
+        rest = rest[: unit.start] + " " * (unit.end - unit.start) + rest[unit.end :]
+    return _QUOTE_SIGNS.search(rest) is None
 
 
 # A link to an FAQ kept elsewhere: "[FAQ](faq.md)", "[questions](docs/prfaq-faq.md)".
