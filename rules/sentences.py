@@ -1798,7 +1798,8 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     """ "the first tool that ...", "is the only X", "For the first time, teams can ..." claim;
     "the first release of X", "the first 50 patients", "when you sign in for the first time" are facts."""
     if nxt is not None and nxt.lower_ == "time" and _opens_clause(tok):
-        return True
+        # "For the first time I'm watching the game": a person's own experience, no market claim
+        return not _said_of_oneself(nxt.head if nxt.head.lower_ == "for" else nxt)
     if nxt is None or nxt.like_num:
         return False
     if nxt.dep_ not in ("compound", "amod") and (
@@ -1871,6 +1872,14 @@ def _about_a_person(clause: Any) -> bool:
     """A relative clause that opens with "who" or "whom": its noun is a person."""
     first = clause.doc[clause.left_edge.i]
     return first.lower_ in ("who", "whom")
+
+
+def _said_of_oneself(phrase: Any) -> bool:
+    """Whether the verb a phrase belongs to has "I" for its subject."""
+    verb = phrase.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+        verb = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in verb.children)
 
 
 def _opens_clause(the: Any) -> bool:

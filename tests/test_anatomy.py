@@ -2570,7 +2570,11 @@ def test_a_quotation_over_several_emphasised_lines_is_one_quote_signed_below() -
 
 @pytest.mark.parametrize(
     ("attribution", "speaker"),
-    [("Kamran Ossia, who created the project", "leader"), ("Mia Park, who founded Readwise", "leader")],
+    [
+        ("Kamran Ossia, who created the project", "leader"),
+        ("Mia Park, who founded Readwise", "leader"),
+        ("Daniel Paul, the developer behind Euspell", "leader"),  # a user trial
+    ],
 )
 def test_the_person_who_created_it_is_its_leader_even_if_the_draft_is_for_them(attribution: str, speaker: str) -> None:
     anatomy = anatomy_of(
@@ -4101,3 +4105,77 @@ def test_a_short_heading_before_any_headline_is_still_the_product_s_name() -> No
         """
     )
     assert lines(anatomy)["headline"] == 3
+
+
+def test_notes_before_a_press_release_heading_hold_no_part_of_the_release() -> None:
+    # A user trial: a revision note with a date is no dateline, and the author's assumptions
+    # ("**Pricing:** ...") before "## Press Release" are not the release's call to action.
+    anatomy = anatomy_of(
+        """
+        # Leakline — PR/FAQ
+
+        > Written as if launched. **Revised 2026-06-01 after discovery**: the beachhead moved to
+        > property managers.
+
+        ## Assumptions I made
+
+        - **Name:** the product is Leakline.
+        - **Pricing:** free for one building, paid for more.
+
+        ## Press Release
+
+        **Leakline Tells Landlords About a Leak Before the Ceiling Stains**
+
+        SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service that warns
+        landlords of a leak within minutes, wherever their buildings are.
+
+        Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+        joists are wet, the repair costs thousands and the tenant is angry.
+
+        Landlords can sign up today at leakline.example; the first building is free.
+        """
+    )
+    found = lines(anatomy)
+    assert found["headline"] == 13
+    assert found["dateline"] == 15
+    assert found["call_to_action"] == 21
+
+
+def test_a_notice_in_bold_above_the_headline_heading_is_not_the_headline() -> None:
+    # A user trial: "**FOR REFERENCE — HACKATHON CONTEXT**" over the release's "##" headline.
+    anatomy = anatomy_of(
+        """
+        # Press Release
+
+        **FOR REFERENCE — HACKATHON CONTEXT**
+
+        **This is a hackathon submission, not an official Dripworks product.**
+
+        ## Leakline Tells Landlords About a Leak Before the Ceiling Stains
+
+        *Property managers hear about water damage the day it starts*
+
+        **March 3, 2027** — Today Dripworks launched Leakline, a sensor service that warns landlords
+        of a leak within minutes, wherever their buildings are.
+        """
+    )
+    found = lines(anatomy)
+    assert found["headline"] == 7
+    assert found["subheading"] == 9
+
+
+def test_a_name_between_the_quotation_and_the_verb_speaks_whatever_follows_the_verb() -> None:
+    # A user trial: '"π×φ = 5.083," Casavant noted, referencing the constant' is Casavant's.
+    anatomy = anatomy_of(
+        """
+        # Totus keeps your health records in one vault
+
+        Totus, a health vault for patients, launched today.
+
+        "Your records stay yours," said Ana Ruiz, founder of Totus.
+
+        "Seven keys open the vault," Ruiz noted, referencing Totus's recovery scheme.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Ana Ruiz", "Ruiz"]
+    assert not anatomy.present("customer_quote")

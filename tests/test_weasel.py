@@ -368,3 +368,12 @@ def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
     assert (5, "quickly", wbl.Severity.INFO) in found and (5, "might", wbl.Severity.INFO) in found
     assert (5, "easily", wbl.Severity.WARNING) in found  # the product named: the pitch, not the problem
     assert (7, "easy", wbl.Severity.WARNING) in found and (7, "in seconds", wbl.Severity.WARNING) in found
+
+
+def test_praise_conceded_before_but_is_a_hint() -> None:
+    # A rival's or the world's strength granted before "but" (user trials): not the pitch.
+    rival = "Other booking tools are powerful, but every marina must set them up alone."
+    assert _weasel(rival) == [("powerful", wbl.Severity.INFO)]
+    # The product's own praise, with or without a "but", still needs evidence.
+    assert _weasel("Slipway is powerful, but it takes a minute to learn.") == [("powerful", wbl.Severity.WARNING)]
+    assert _weasel("Other booking tools are powerful.") == [("powerful", wbl.Severity.WARNING)]

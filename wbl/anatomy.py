@@ -725,10 +725,12 @@ def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     if date:
         if _CLAUSE_AFTER_DATE.search(head, date.end()):
             return False  # "June 2, 2027 — Today Harbor Labs launched Kettle.": the dateline ended at the dash
-        if separator == "." and re.search(
+        if separator in (".", ":") and re.search(
             r"[^\W\d_]{2,}", _TIME_OF_DAY.sub("", re.sub(r"\([^()]*\)", "", head[date.end() :]))
         ):
-            return False  # "MBASIC 2025 isn't just another interpreter.": a sentence, a year in a name
+            # "MBASIC 2025 isn't just another interpreter.": a sentence, a year in a name; "Revised
+            # 2026-06-01 after discovery:": a note on the draft
+            return False
         # A date, alone or after a place: "January 15, 2027", "A HOME OFFICE, SOMEWHERE — August 1, 2026".
         place = head[: date.start()].strip(" ,—–-(")
         short_place = head.isupper() or len(place.split()) <= 8
@@ -1189,6 +1191,21 @@ def _bold_subheading(line: _Line) -> bool:
         and segment.unit.kind == "paragraph"
         and line.words <= 40
         and _covered(segment.unit.emphasis, segment.start, segment.end)
+    )
+
+
+def _notice(lines: Sequence[_Line]) -> bool:
+    """Whether lines above the release's headline heading hold a notice set in bold, no part of the
+    release ("**FOR REFERENCE — HACKATHON CONTEXT**", "**This is a hackathon submission, not an
+    official product.**"): a label line that is not the genre's mark ("FOR IMMEDIATE RELEASE"), a
+    date or a heading."""
+    return any(
+        ln.label
+        and not ln.heading
+        and not ln.blank
+        and _marker_remainder(ln.label_text) is None
+        and not _date_only(ln.segment.text)
+        for ln in lines
     )
 
 
@@ -2041,6 +2058,8 @@ class _Builder:
                 # above the headline: "# Working Backwards: Press Release / FAQ", a subtitle, then
                 # "## PRESS RELEASE").
                 marker = max((m for m in markers if headline is not None and m < headline), default=0)
+                if headline is not None and _notice(lines[marker:headline]):
+                    return headline, False
                 if marker:
                     return marker, True
                 written = headline is not None and any(_written(ln) for ln in lines[:headline])
@@ -2115,7 +2134,12 @@ class _Builder:
             section = sections.get(line.segment.index)
             if section is None or line.blank or line.residue or line.label:
                 continue
-            if self.roles.get(line.segment.index) == "preamble" and line.segment.unit.index in fields:
+            if self.roles.get(line.segment.index) == "preamble" and (
+                line.segment.unit.index in fields or (section[0] in _BODY_PARTS and section[1].runin)
+            ):
+                # A header's fields, and the author's notes before the release ("- **Pricing:** free
+                # for parents" under "Assumptions I made"; not a "## The Problem" section before
+                # "## Press Release"): the release's body comes after them.
                 continue
             # "Get it:" then "Marketplace: search Fachwerk": where to get it, written as fields.
             if not line.metadata or section[0] == "call_to_action":
@@ -4108,6 +4132,10 @@ _CLAUSE = re.compile(
 _TRAILING_AUXILIARY = re.compile(r"\s+(?:has|have|had)\s*$", re.IGNORECASE)
 
 
+# A quotation, then a name of one to four capitalised words right before a verb of saying.
+_NAME_BEFORE_VERB = re.compile(r"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+$")
+
+
 def _attribution(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -4139,6 +4167,11 @@ def _attribution(
         pronoun = _PRONOUN_SUBJECT.search(masked, 0, match.start())
         if beside and pronoun is not None:
             return pronoun.group(1), pronoun.start(1)  # 'he said one word: "…"': he speaks
+        named = _NAME_BEFORE_VERB.search(masked, 0, match.start())
+        if named is not None and named.start() > 0 and text[named.start() - 1] not in ".!?":
+            # '"…," Casavant noted, referencing the constant': the name between the quotation and
+            # the verb speaks, not the words after the verb
+            return named.group(1), named.start(1)
         names_someone = (
             re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈{]", who)
             or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))

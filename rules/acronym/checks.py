@@ -68,11 +68,13 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     (0.83 of such warnings), but reviewers in the user trials judged 4 of 30 right (16 false),
     against 25 of 77 for the rarer ones ("MCP", "FHIR", "PKCE": 15 false). And a hint in the
     "About <company>" paragraph, the media contact and metadata fields (``hint-roles``): 3 of 16
-    warnings there were right to those reviewers.
+    warnings there were right to those reviewers. A hint, last, for an acronym a number is joined
+    to, the name of a model or a version ("GPT-4o", "AGPL-3.0", "SHA-256", ``versioned-severity``):
+    of 18 such warnings in the user trials, reviewers judged 2 right, 5 false and 11 debatable.
 
     Options: ``parts``, ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
     ``place-codes``, ``faq-severity``, ``audience-severity``, ``audience-note``, ``familiar-zipf``,
-    ``familiar-severity``, ``hint-roles``,
+    ``familiar-severity``, ``versioned-severity``, ``hint-roles``,
     ``extend-technical-audiences``, ``extend-technical-fields``, messages.
 
     An acronym that is the product's or the company's name is not reported: one that the headline
@@ -87,6 +89,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
     familiar_severity = Severity.parse(ctx["familiar-severity"]) if ctx.get("familiar-severity") else None
     familiar_zipf = float(ctx.get("familiar-zipf", 3.5))
+    versioned_severity = Severity.parse(ctx["versioned-severity"]) if ctx.get("versioned-severity") else None
     lex: Lexicon = ctx.prepared
     audience = technical_audience(document, lex) if audience_severity is not None else None
     defined = first_definitions(document, ctx.options, ctx.vocabulary)
@@ -113,6 +116,8 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
             message += ctx.get("audience-note", "").format(audience=audience)
         elif familiar_severity is not None and _familiar(use, familiar_zipf):
             severity = familiar_severity  # "IBM", "VIP", "API": met in print as often as "kettle"
+        elif versioned_severity is not None and _VERSIONED.match(use.unit.text, use.end):
+            severity = versioned_severity  # "GPT-4o", "AGPL-3.0": a model's or a version's name
         capped = hinted.capped(use.unit, use.start, severity)
         violation = Violation(
             message, use.unit, use.start, use.end, severity=capped, vocabulary=VocabularyHint.accept(use.key)
@@ -124,6 +129,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         pending.pop(use.key, None)
         yield violation
     yield from (v for key, v in pending.items() if key not in reported)
+
+
+# A number joined to an acronym makes a model's or a version's name: "GPT-4o", "AGPL-3.0", "SHA-256".
+_VERSIONED = re.compile(r"[-\u2010\u2011]?\d")
 
 
 def _familiar(use: Acronym, zipf: float) -> bool:

@@ -297,6 +297,10 @@ def _qualifier(sentence: Sentence, start: int, end: int) -> bool:
 
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# The third person plural's future, in a relative clause or an embedded question, is theirs
+# (customers, people), not the product's: "the decisions they will make"; "it", "you" and "we" may be
+# the product or its promise, and "he" or "she" the company's people ("the features she will add").
+_OTHERS = frozenset({"they"})
 
 
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:
@@ -341,10 +345,15 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return False
     if subject is None:
         return False
+    if subject.lower_ in _OTHERS:
+        return True  # "the decisions they will make", "where they will find hidden gems"
     if subject.tag_ in _WH_TAGS:
-        # "what will sell" (the question's own word), not "which will ship" nor "Ana Lee, who will
-        # run the rollout" (the company's plan)
-        return wh and not relative
+        # "what will sell" (the question's own word) and "the person who will read it" (someone
+        # else's future), not "Shelfwise, which will ship in March", "an app that will save you
+        # hours" nor "Ana Lee, who will run the rollout" (the product, or the company's plan)
+        if relative:
+            return verb.dep_ == "relcl" and subject.lower_ == "who" and verb.head.pos_ == "NOUN"
+        return wh
     return subject.pos_ == "NOUN"
 
 
