@@ -729,7 +729,8 @@ def lead_sentences(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
 def product_names(document: Document, lex: Lexicon | None = None) -> frozenset[str]:
     """Names of the product: proper or code-shaped words of the headline that recur in the release
     (and are not common words), proper names that are the subject of two or more sentences (the
-    whole name, "Delegator Agent", where its last word is also written as a common word), the
+    whole name, "Delegator Agent", where its last word is also written as a common word), such
+    subjects in lower case that English does not use and the headline holds ("playdrawr"), the
     words of the dateline's place, and the vocabulary's products (from `lex`)."""
     found = memo.PRODUCT_NAMES.remember(document, lambda: frozenset(_product_names(document)))
     return found | lex.products if lex is not None else found
@@ -746,9 +747,12 @@ def _product_names(document: Document) -> set[str]:
                 full_names.setdefault(head, set()).add(full)
     release = " ".join(u.text for u in document.units if u.part == "pr")
     named = set()
+    headline_text = lead.headline.text.lower() if lead.headline is not None else ""
     for head, count in subjects.items():
         if count < 2 or base_lexicon().strong_pattern.fullmatch(head):
             continue
+        if _unknown_lower(head) and head not in headline_text:
+            continue  # a brand written small names itself in the headline ("playdrawr Launches ...")
         if _written_lower(head, release):
             # "The GENXAIS Framework" and "the framework": the product is the whole name; the
             # word alone would hide every framework (or agent, or dashboard) in the document.
@@ -847,12 +851,19 @@ def company_names(document: Document) -> set[str]:
     }
 
 
+def _unknown_lower(word: str) -> bool:
+    """A word in lower case that English does not use ("playdrawr"): a brand written small."""
+    return len(word) > 3 and word.isalpha() and word.islower() and zipf_frequency(word) == 0
+
+
 def _named_subjects(doc: Any) -> tuple[tuple[str, str], ...]:
     """The subjects of a Doc that are proper nouns or code-shaped words, in order: each as its
     word and as the whole name it closes ("Framework", "GENXAIS Framework")."""
     found = []
     for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or _CAMEL.match(token.text)):
+        if token.dep_ in ("nsubj", "nsubjpass") and (
+            token.pos_ == "PROPN" or _CAMEL.match(token.text) or _unknown_lower(token.text)
+        ):
             start = token.i
             while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
                 start -= 1

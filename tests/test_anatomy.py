@@ -260,6 +260,51 @@ def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, sp
     assert [q.speaker for q in anatomy.quotes] == [speaker]
 
 
+def test_the_team_and_company_leadership_speak_for_the_company() -> None:
+    # Trial CF and CH (2026-12-06): "the team noted" for a product that serves engineering teams,
+    # and a role with no article after the verb ("noted company leadership"), were customers.
+    anatomy = anatomy_of(
+        """
+        # StackAudit Shows Engineering Teams What Their AI Tools Cost
+
+        Today StackAudit launched a spending report for engineering teams.
+
+        "Budget season is here, and CFOs ask what the AI tools bought," the team noted.
+
+        "Your code never leaves your laptop," noted company leadership.
+        """
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [
+        ("leader", "the team"),
+        ("leader", "company leadership"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        ("Raj Sam, a DevOps engineer, reviews a dozen changes a day.", "customer"),
+        ("Raj Sam, the CTO of ChangeRisk, reviews a dozen changes a day.", "leader"),
+        ("Raj Sam, a developer at ChangeRisk, reviews a dozen changes a day.", "leader"),  # the launcher's
+    ],
+)
+def test_a_person_the_release_introduces_by_what_they_do_is_the_customer(introduction: str, speaker: str) -> None:
+    # Trial CG (2026-12-06): the persona the story follows, quoted by name alone, was the leader
+    # (its "we" sounds like the company's).
+    anatomy = anatomy_of(
+        f"""
+        # ChangeRisk Tells Engineers How Risky a Change Is Before It Ships
+
+        Today ChangeRisk launched a change-risk advisor.
+
+        {introduction} Each change now comes with its risk.
+
+        "We kept shipping risky changes, and now we see the risk first," said Raj Sam.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == [speaker]
+
+
 def test_a_role_the_release_names_in_lower_case_is_not_the_launcher_s_name() -> None:
     # "Technical Blogger" is the audience the headline names, not a person who launches it.
     anatomy = anatomy_of(
@@ -2940,6 +2985,21 @@ def test_a_section_above_the_faqs_level_that_asks_nothing_ends_the_faq() -> None
     assert parts["Technical design"] == "back" and parts["Each sensor posts it"] == "back"
     assert parts["Pricing"] == "faq" and parts["Four dollars a senso"] == "faq"
     assert [q.text for q in anatomy_of(text).questions] == ["How does a landlord get alerts?", "What does it cost?"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Email pitch template (per-outlet, keep under 150 words)",
+        "DISTRIBUTION CHECKLIST",
+        "Talking points for interviews",
+    ],
+)
+def test_what_goes_out_with_the_release_is_back_matter(heading: str) -> None:
+    # Trials CF and CG (2026-12-06): a pitch e-mail and a distribution checklist kept after the
+    # release were judged as its text.
+    assert is_back_matter(heading)
+    assert not is_back_matter("Distribution") and not is_back_matter("Pricing and availability")
 
 
 def test_a_heading_that_says_it_is_not_for_the_reader_is_back_matter() -> None:

@@ -444,6 +444,18 @@ def test_a_common_word_closing_a_product_s_name_is_not_the_product_alone() -> No
     assert "Delegator Agent" in names and "Agent" not in names
 
 
+def test_a_brand_written_in_lower_case_is_a_name() -> None:
+    """ "playdrawr" (trial CI, 2026-12-06) was jargon in its own release; a word English uses is not
+    taken for a name, nor an unknown word the headline does not hold."""
+    names = _product_names_of(
+        "# playdrawr Launches a Free World Cup Sweepstake\n\n"
+        "playdrawr today launched a free sweepstake platform for office football fans. "
+        "playdrawr was built by a fan who ran the office sweepstake on paper. "
+        "kubectlx restarts the draw. kubectlx sends the results.\n"
+    )
+    assert "playdrawr" in names and "kubectlx" not in names and "sweepstake" not in names
+
+
 def test_a_camel_case_name_whose_command_is_written_in_lower_case_is_still_a_name() -> None:
     names = _product_names_of(
         "# ApplyKit: A Job Search Pipeline That Works While You Sleep\n\n"

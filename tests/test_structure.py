@@ -509,6 +509,8 @@ def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
             None,
         ),
         ("**Charlotte, NC — August 2027**", None),
+        # A slot where the date goes is the slot's own finding, not a second one (trial CH, 2026-12-06).
+        ("**Mumbai, India — [Launch Date] 2027** — Nimbic today announced SynergyHub for nurses.", None),
         ("SEATTLE, WA — Today Nimbic announced SynergyHub, which plans shifts in 2027.", "SEATTLE, WA"),
     ],
 )
@@ -949,3 +951,13 @@ def test_placeholder_names_and_greetings_are_told_from_ordinary_text() -> None:
     assert flagged('"It works," said Sample Person, a baker.') == ["Sample Person"]
     assert flagged("Dear [Reporter Name],") == []
     assert flagged("Hello [Product Name]: pre-orders for bakeries.") == ["[Product Name]"]
+
+
+def test_a_tag_that_names_the_message_is_no_slot() -> None:
+    """ "Subject: [PRESS RELEASE] ..." tags the e-mail; "[CITY]" is still a slot (trial CF, 2026-12-06)."""
+    text = (
+        "# Nimbic Launches SynergyHub for Nurses\n\n[CITY], WA, May 3, 2027 — Nimbic today announced SynergyHub.\n\n"
+        "Subject: [PRESS RELEASE] Nimbic launches SynergyHub for nurses\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    assert [f.text for f in report.findings] == ["[CITY]"]

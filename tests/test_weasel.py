@@ -377,3 +377,7 @@ def test_praise_conceded_before_but_is_a_hint() -> None:
     # The product's own praise, with or without a "but", still needs evidence.
     assert _weasel("Slipway is powerful, but it takes a minute to learn.") == [("powerful", wbl.Severity.WARNING)]
     assert _weasel("Other booking tools are powerful.") == [("powerful", wbl.Severity.WARNING)]
+    # Ease granted the same way (trial CF, 2026-12-06).
+    third = "Telegram is easier but still requires a bot token and webhook config."
+    assert _weasel(third) == [("easier", wbl.Severity.INFO)]
+    assert _weasel("Slipway is easier, but it costs more.") == [("easier", wbl.Severity.WARNING)]

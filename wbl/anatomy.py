@@ -2578,9 +2578,12 @@ class _Builder:
                 continue
             if shown and not in_section:
                 continue  # '## Problem' then '"In a classroom, students ..."': the part, written in quotation marks
+            # Quoted names side by side ('a "Share My Date" button, optional "women message first"
+            # mode') are no quotation, however many words they hold together.
+            longest = max((len(text[s:e].split()) for s, e in spans), default=0)
             if not (
                 in_section
-                or (attribution and quoted_words >= 4)
+                or (attribution and quoted_words >= 4 and longest >= 4)
                 or short_signed
                 # An unsigned quoted list item is an example ("subject lines that get opened: - '…'").
                 or (starts_quoted and whole and quoted_words >= 6 and unit.kind != "list_item")
@@ -2725,6 +2728,8 @@ class _Builder:
                 return "customer"
             if not leader and self._introduced_as_leader(attribution):
                 return "leader"  # "..., Ramon Tayag expounded" and later "Ramon Tayag ... is the CTO of BloomX"
+            if not leader and self._introduced_as_customer(attribution):
+                return "customer"  # "said Raj Sam" where the release told "Raj Sam, a DevOps engineer, reviews ..."
             # "Head of Customer Service": a job at the company, not a customer.
             as_customer = _CUSTOMER_FUNCTION.sub(" ", attribution)
             customer = [c for c in cue_hits(as_customer, qd["customer-roles"]) if not any(c in ln for ln in leader)]
@@ -2846,8 +2851,8 @@ class _Builder:
             if name and piece.strip(" *_") == name:
                 continue  # "wording for Kamran Ossia" is whom the draft is for, not whom the product serves
             role = _ROLE_ARTICLE.sub("", piece.strip(" *_”\"'’").lower())
-            if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS:
-                continue
+            if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS or role.split()[-1] in ("team", "teams"):
+                continue  # "the team noted": the team behind the product, whomever it serves
             if re.search(rf"{_FOR_WHOM}(?:[a-z-]+\s+){{0,2}}?{re.escape(role)}s?\b", prose):
                 return True
         return False
@@ -2868,6 +2873,26 @@ class _Builder:
                 sentence = text[a:b]
                 role = name in sentence and cue_hits(sentence, self.data["quotes"]["leader-roles"])
                 if role and self._named_in_opening(sentence.replace(name, " "), name):
+                    return True
+        return False
+
+    def _introduced_as_customer(self, attribution: str) -> bool:
+        """Whether the release, in its own words outside quotations, introduces the person who is
+        the whole attribution as one of many, by what they do and with no role at the company
+        ("Raj Sam, a DevOps engineer, reviews about a dozen changes a day"; not "Ana Lee, a
+        co-founder of Acme"): the one the story follows, a customer."""
+        found = _FULL_NAME_AT_END.fullmatch(attribution.strip())
+        if found is None:
+            return False
+        name = found.group(1)
+        apposition = re.compile(rf"{re.escape(name)},\s+(?:a|an)\s+([^,.;:]{{3,80}}),")
+        leaders = self.data["quotes"]["leader-roles"]
+        for line in self.pr_lines:
+            text = line.segment.text
+            if line.blank or name not in text or _QUOTED.search(text):
+                continue
+            for described in apposition.finditer(text):
+                if not cue_hits(described.group(1), leaders) and not self._named_in_opening(described.group(1), name):
                     return True
         return False
 
@@ -4121,7 +4146,13 @@ def _one_question(quoted: str) -> bool:
 # A personal pronoun right before the verb of saying is its subject: "he said one word".
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 _ARTICLE_OPENING = re.compile(r"(?:a|an|the|one|our|their)\s", re.IGNORECASE)
-_SPEECH_VERBS = frozenset("said says added adds continued continues exclaimed remarked recalled told".split())
+# Verbs of saying that take no object right after a quotation ('"…," noted company leadership').
+_SPEECH_VERBS = frozenset(
+    (
+        "said says added adds continued continues exclaimed remarked recalled told "
+        "noted stated commented observed explained"
+    ).split()
+)
 # Words after a verb of saying that make a clause, not a speaker: "says the customer is best off".
 _CLAUSE = re.compile(
     r"(?:(?!(?:who|that|which)\b)[\w'’-]+\s+){1,3}(?:is|are|was|were|has|have|had|will|would|can|could|should)\b",
@@ -4175,6 +4206,8 @@ def _attribution(
         names_someone = (
             re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈{]", who)
             or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
+            # '"…," noted company leadership': a role with no article, right after the quotation
+            or (beside and len(who.split()) <= 3 and someone(who))
         ) and not _CLAUSE.match(who)
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))

@@ -404,8 +404,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             dated = any(len(s.text.split()) <= 6 and has_date(s.text) for s in above)
             # The date just after the place's dash: "LONDON — September 25, 2026 (an aside) — Today",
             # where the dateline's last dash is too far on for the place and date to be one head.
-            following = segment.text[span[1] :].lstrip(" *_—–-,:")
-            dated = dated or has_date(" ".join(following.split()[:5]))  # "Thursday, September 25, 2026"
+            following = " ".join(segment.text[span[1] :].lstrip(" *_—–-,:").split()[:5])
+            dated = dated or has_date(following)  # "Thursday, September 25, 2026"
+            # A slot where the date goes ("Mumbai, India — [Launch Date] 2026") is the slot's finding.
+            dated = dated or any(p.search(following) for p, _ in compiled)
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))

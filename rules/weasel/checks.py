@@ -149,10 +149,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     the app" stays a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in a colon: "several key
-    features:", "Several countries have mandatory CPR training:", at most 14 words), praise granted
-    to something other than the product in a clause that "but" or "yet" then answers ("Home
-    Assistant is powerful, but every install needs custom configuration": a concession; the
-    labels count 2 of 4 such sentences, the trials' reviewers 0 of 3), and ease, speed or a hedge in
+    features:", "Several countries have mandatory CPR training:", at most 14 words), praise or
+    ease granted to something other than the product in a clause that "but" or "yet" then answers
+    ("Home Assistant is powerful, but every install needs custom configuration", "Telegram is
+    easier but still requires a bot token": a concession; the labels count 2 of 4 such sentences,
+    the trials' reviewers 0 of 4), and ease, speed or a hedge in
     a sentence of the problem paragraph that names neither the product nor the company ("easy to
     game", "quickly turn into a mess", "an agent might delete production data": the world today
     and its risks, no claim for the product).
@@ -251,8 +252,8 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
     nor the company ("easy to game", "an agent might delete production data": how the world is
     today), a caveat that something varies ("names may vary by release"), "simply" meaning
     "merely" ("the queue simply holds the work"), and a vague quantifier over the list that counts
-    it ("several key features: ..."), praise conceded before "but" to something other than the
-    product ("AI agents are powerful, but payments are unforgiving"), and a superlative that ranks
+    it ("several key features: ..."), praise or ease conceded before "but" to something other than
+    the product ("AI agents are powerful, but payments are unforgiving"), and a superlative that ranks
     a model's inputs ("the most important features")."""
     if sentence.span is None or not term.tokens:
         return False
@@ -268,7 +269,7 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
         return _merely(sentence.span.doc[term.tokens[0]], passing.products)
     if kind == "quantifier":
         return _list_follows(passing.document, sentence, term.end)
-    if kind == "peacock" and _conceded(sentence.span.doc[term.tokens[0]]):
+    if kind in ("peacock", "easy") and _conceded(sentence.span.doc[term.tokens[0]]):
         return not names_the_product(sentence, passing.products)
     return _ranking(sentence, term, passing.ranked)
 

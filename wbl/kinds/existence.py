@@ -341,6 +341,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
     if "if" in clauses and _condition(verb) and (subject is None or subject.lower_ not in ("we", "i")):
         return True  # "If you are going to get food, ...": the reader's intention, not a plan
+    if "refusal" in clauses and _refusal(token, verb, subject):
+        return True  # "it will not suggest a tactic that breaks the rules": how it behaves
     if not (relative or wh):
         return False
     if subject is None:
@@ -355,6 +357,41 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
             return verb.dep_ == "relcl" and subject.lower_ == "who" and verb.head.pos_ == "NOUN"
         return wh
     return subject.pos_ == "NOUN"
+
+
+# Who refuses in a refusal that is how the product behaves: a thing's pronoun or a name ("it will
+# not suggest", "Swiggy Brain will not change payouts"). Not the company, the reader or other people
+# ("we will not support Android", "you'll never be bored again", "owners won't lose a sale").
+_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "nothing", "none"})
+# Verbs whose negated future is a state or a need, not the product's behaviour ("it won't be your
+# favourite anymore", "users will not need to visit three pages").
+_STATE_VERBS = frozenset({"be", "have", "need", "get", "become"})
+# Words that make a refusal a plan with a date: "won't support Android until spring", "not yet".
+_NOT_YET = frozenset({"until", "till", "yet", "initially", "before", "launch"})
+
+
+def _refusal(token: Any, verb: Any, subject: Any) -> bool:
+    """Whether a negated modal says what the product or a thing does not do, which is how it
+    behaves on launch day: "it will not suggest a tactic that breaks the rules", "warnings won't
+    block synthesis" (as "won't let" does), when a thing's pronoun or a name refuses. Not the
+    company's, the reader's or other people's ("we will not support Android", "you'll never be
+    left in the dark", "owners won't lose a sale": a common noun may be people), not a state or a need
+    ("won't be your favourite", "will not need to visit"), not a plan with a date ("won't support
+    Android until spring")."""
+    if token.lower_ not in ("will", "wo", "won't", "'ll") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if subject is None and verb.dep_ == "conj":  # "These are optional and won't block synthesis"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    thing = subject.lower_ in _THING_PRONOUNS or (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON")
+    if not thing:
+        return False
+    if verb.lemma_.lower() in _STATE_VERBS:
+        return False
+    return not any(t.lower_ in _NOT_YET for t in verb.subtree)
 
 
 def _signature_name(token: Any) -> bool:
