@@ -260,6 +260,36 @@ def test_someone_introduced_by_what_they_do_is_the_customer(attribution: str, sp
     assert [q.speaker for q in anatomy.quotes] == [speaker]
 
 
+def test_a_part_s_label_in_a_list_of_labelled_features_names_a_feature() -> None:
+    # Trial CK (2026-12-06): "- **User Reviews**: ..." in a features list was the customer quote.
+    anatomy = anatomy_of(
+        """
+        # Whitstable.shop Puts Every Independent Shop on One Map
+
+        Today Whitstable.shop launched a guide to the town's independent shops for visitors.
+
+        - **Shop Directory**: Over 80 independent businesses with opening hours
+        - **User Reviews**: Community-driven ratings and reviews
+        - **Interactive Map**: Find shops and get directions
+        """
+    )
+    assert anatomy.quotes == () and "customer_quote" not in anatomy.parts
+
+
+def test_a_web_address_in_an_attribution_names_no_customer() -> None:
+    # Trial CK (2026-12-06): the "shop" of "whitstable.shop" made its creator a customer.
+    anatomy = anatomy_of(
+        """
+        # Whitstable.shop Puts Every Independent Shop on One Map
+
+        Today Whitstable.shop launched a guide to the town's independent shops for visitors.
+
+        "I wanted to build something that celebrates our high street," said Ann Lee, creator of whitstable.shop.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader"]
+
+
 def test_the_team_and_company_leadership_speak_for_the_company() -> None:
     # Trial CF and CH (2026-12-06): "the team noted" for a product that serves engineering teams,
     # and a role with no article after the verb ("noted company leadership"), were customers.

@@ -381,3 +381,10 @@ def test_praise_conceded_before_but_is_a_hint() -> None:
     third = "Telegram is easier but still requires a bot token and webhook config."
     assert _weasel(third) == [("easier", wbl.Severity.INFO)]
     assert _weasel("Slipway is easier, but it costs more.") == [("easier", wbl.Severity.WARNING)]
+
+
+def test_immediately_available_says_when_not_how_fast() -> None:
+    # Trial CJ (2026-12-06); the labels count none of 7 such sentences as weasel.
+    assert _weasel("The framework is immediately available through three deployment options.") == []
+    assert _weasel("Shelfwise is available immediately to every store.") == []
+    assert _weasel("Owners see the order immediately.") == [("immediately", wbl.Severity.WARNING)]

@@ -1843,6 +1843,7 @@ class _Builder:
         """segment index -> (the part an enclosing alias heading or label names, that label)."""
         result: dict[int, tuple[str, _Line]] = {}
         current: tuple[str, _Line] | None = None
+        features = _labelled_features(lines)
         for line in lines:
             if line.heading and line.question and current is not None:
                 owner = current[1]
@@ -1863,7 +1864,7 @@ class _Builder:
                     # found among the lead lines; what follows it is the release
                     current = None
                 continue
-            if line.runin and line.alias is not None:
+            if line.runin and line.alias is not None and line.segment.index not in features:
                 current = (line.alias, line)
             if current is not None and current[1].paragraph_label and current[1].segment.unit is not line.segment.unit:
                 current = None  # a label line above a paragraph's text names that paragraph only
@@ -2731,7 +2732,8 @@ class _Builder:
             if not leader and self._introduced_as_customer(attribution):
                 return "customer"  # "said Raj Sam" where the release told "Raj Sam, a DevOps engineer, reviews ..."
             # "Head of Customer Service": a job at the company, not a customer.
-            as_customer = _CUSTOMER_FUNCTION.sub(" ", attribution)
+            # "creator of whitstable.shop": a web address names a site, not a customer ("shop").
+            as_customer = _DOTTED_NAME.sub(" ", _CUSTOMER_FUNCTION.sub(" ", attribution))
             customer = [c for c in cue_hits(as_customer, qd["customer-roles"]) if not any(c in ln for ln in leader)]
             words = attribution.lower().split()
             # The organisations named: "VP of Engineering at Medalert" speaks for Medalert; an
@@ -3839,6 +3841,21 @@ def _past_separator(text: str, offset: int) -> int:
     while offset < len(text) and text[offset] in " \t*_—–-:,.":
         offset += 1
     return offset
+
+
+def _labelled_features(lines: Sequence[_Line]) -> set[int]:
+    """Segments of list items that open with a run-in label naming a part, among neighbouring
+    items of their list that open with labels naming none ("- **Shop Directory**: ...",
+    "- **User Reviews**: ...", "- **Interactive Map**: ..."): a list of features, not the part."""
+    items = [ln for ln in lines if not ln.blank]
+    found: set[int] = set()
+    for i, line in enumerate(items):
+        if line.segment.unit.kind != "list_item" or not line.runin or line.alias is None:
+            continue
+        neighbours = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+        if any(n.segment.unit.kind == "list_item" and n.runin and n.alias is None for n in neighbours):
+            found.add(line.segment.index)
+    return found
 
 
 def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
