@@ -751,7 +751,7 @@ def _product_names(document: Document) -> set[str]:
     for head, count in subjects.items():
         if count < 2 or base_lexicon().strong_pattern.fullmatch(head):
             continue
-        if _unknown_lower(head) and head not in headline_text:
+        if _unknown_lower(head) and not re.search(rf"\b{re.escape(head)}\b", headline_text):
             continue  # a brand written small names itself in the headline ("playdrawr Launches ...")
         if _written_lower(head, release):
             # "The GENXAIS Framework" and "the framework": the product is the whole name; the

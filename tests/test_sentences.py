@@ -1028,6 +1028,13 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
         ("WB421", "ETD", Severity.INFO),
         ("WB401", "webhook", Severity.WARNING),
     ]
+    # Three undefined acronyms in one sentence keep their warnings (review of 2026-12-06).
+    crowded = wbl.lint_text(lead + "Owners get an RMA, an ASN and a BOL for each return.\n", "t.md", options=options)
+    assert {(f.text, f.severity) for f in crowded.findings} == {
+        ("RMA", Severity.WARNING),
+        ("ASN", Severity.WARNING),
+        ("BOL", Severity.WARNING),
+    }
     # "Claude wrote every API endpoint ..." (trial CI): the acronym opens the dense words, one finding.
     dense = "Claude wrote every API endpoint, deployment script and Kubernetes manifest.\n"
     (finding,) = wbl.lint_text(lead + dense, "t.md", options=options).findings

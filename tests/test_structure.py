@@ -509,8 +509,10 @@ def test_a_summary_is_measured_without_its_run_in_label_and_dateline() -> None:
             None,
         ),
         ("**Charlotte, NC — August 2027**", None),
-        # A slot where the date goes is the slot's own finding, not a second one (trial CH, 2026-12-06).
-        ("**Mumbai, India — [Launch Date] 2027** — Nimbic today announced SynergyHub for nurses.", None),
+        # A slot where the date goes is the slot's own finding, not a second one (trial CH, 2026-12-06);
+        # another slot there is no date ("[COMPANY NAME]").
+        ("**Mumbai, India — [Launch Date] 2027**\n\nNimbic today announced SynergyHub for nurses.", None),
+        ("**Seattle, WA — [COMPANY NAME]**\n\nNimbic today announced SynergyHub for nurses.", "Seattle, WA"),
         ("SEATTLE, WA — Today Nimbic announced SynergyHub, which plans shifts in 2027.", "SEATTLE, WA"),
     ],
 )
@@ -961,3 +963,24 @@ def test_a_tag_that_names_the_message_is_no_slot() -> None:
     )
     report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
     assert [f.text for f in report.findings] == ["[CITY]"]
+
+
+def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:
+    """Trial CG (2026-12-06): a 40-word "Definition of done" note above the release blocked the hook."""
+    note = (
+        "Task: #3 in the project's task list. Definition of done: a press release written from the "
+        "customer's point of view that names the problem, the product, the price, the date and the "
+        "first three cities where it launches for the pilot group of owners."
+    )
+    long_sentence = (
+        "Owners who run a small bookstore on their own lose about one sale in ten to empty shelves "
+        "because nobody has the time to count the stock by hand, and Shelfwise counts it every night "
+        "and orders what sold out."
+    )
+    text = (
+        f"{note}\n\n## Press Release\n\n# Shelfwise Counts Every Shelf Overnight\n\n"
+        f"SEATTLE, WA, March 3, 2027 — Today Northwind launched Shelfwise. {long_sentence}\n"
+    )
+    report = Linter(LintOptions(select=("WB503",), kind="prfaq")).lint_text(text, "pr.md")
+    found = sorted((f.line, f.severity.value) for f in report.findings if "limit 35" in f.message or f.line == 1)
+    assert (1, "info") in found and (7, "warning") in found

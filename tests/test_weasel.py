@@ -381,6 +381,9 @@ def test_praise_conceded_before_but_is_a_hint() -> None:
     third = "Telegram is easier but still requires a bot token and webhook config."
     assert _weasel(third) == [("easier", wbl.Severity.INFO)]
     assert _weasel("Slipway is easier, but it costs more.") == [("easier", wbl.Severity.WARNING)]
+    # Ease conceded by no name may be the product's own (review of 2026-12-06).
+    own = "It is easy to set up, but it takes a week to learn."
+    assert _weasel(own) == [("easy", wbl.Severity.WARNING)]
 
 
 def test_immediately_available_says_when_not_how_fast() -> None:
@@ -388,3 +391,6 @@ def test_immediately_available_says_when_not_how_fast() -> None:
     assert _weasel("The framework is immediately available through three deployment options.") == []
     assert _weasel("Shelfwise is available immediately to every store.") == []
     assert _weasel("Owners see the order immediately.") == [("immediately", wbl.Severity.WARNING)]
+    # How fast, not from when (review of 2026-12-06).
+    speed = "Sales figures are immediately available after every sale."
+    assert _weasel(speed) == [("immediately", wbl.Severity.WARNING)]

@@ -461,8 +461,11 @@ def is_back_matter(heading: str) -> bool:
     """A heading over a document's sources, notes or appendices ("References", "Appendix B: Survey")."""
     key = heading_key(heading)
     back = data()["back-matter"]
+    # A note in brackets after the heading's words: "Email pitch template (per-outlet, 150 words)".
+    bare = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", heading.strip()))
     return (
         key in {normalise(h) for h in back["headings"]}
+        or bare in {normalise(h) for h in back["headings"]}
         or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
         or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
         or (
@@ -2853,7 +2856,7 @@ class _Builder:
             if name and piece.strip(" *_") == name:
                 continue  # "wording for Kamran Ossia" is whom the draft is for, not whom the product serves
             role = _ROLE_ARTICLE.sub("", piece.strip(" *_”\"'’").lower())
-            if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS or role.split()[-1] in ("team", "teams"):
+            if not _ROLE_WORDS.fullmatch(role) or role in _PRONOUNS or role in ("team", "teams"):
                 continue  # "the team noted": the team behind the product, whomever it serves
             if re.search(rf"{_FOR_WHOM}(?:[a-z-]+\s+){{0,2}}?{re.escape(role)}s?\b", prose):
                 return True
@@ -2894,7 +2897,10 @@ class _Builder:
             if line.blank or name not in text or _QUOTED.search(text):
                 continue
             for described in apposition.finditer(text):
-                if not cue_hits(described.group(1), leaders) and not self._named_in_opening(described.group(1), name):
+                words = described.group(1)
+                if _OURS_DESCRIBED.search(words):
+                    continue  # "an early employee", "a software engineer who built the model"
+                if not cue_hits(words, leaders) and not self._named_in_opening(words, name):
                     return True
         return False
 
@@ -3844,18 +3850,31 @@ def _past_separator(text: str, offset: int) -> int:
 
 
 def _labelled_features(lines: Sequence[_Line]) -> set[int]:
-    """Segments of list items that open with a run-in label naming a part, among neighbouring
-    items of their list that open with labels naming none ("- **Shop Directory**: ...",
-    "- **User Reviews**: ...", "- **Interactive Map**: ..."): a list of features, not the part."""
-    items = [ln for ln in lines if not ln.blank]
+    """Segments of list items that open with a run-in label naming a part in a list of labelled
+    features: at least four items open with a label, at most a quarter of them name a part, and
+    the item quotes no one ("- **Shop Directory**: ...", "- **User Reviews**: Community-driven
+    ratings", "- **Interactive Map**: ..." and three more). Not "- **Customer Quote**: ... — Dana
+    Ruiz, owner" among facts (it quotes someone), nor a list of the release's parts ("- **Who it's
+    for** — ...", "- **What problem it solves** — ...", "- **How to use it** — ...")."""
     found: set[int] = set()
-    for i, line in enumerate(items):
-        if line.segment.unit.kind != "list_item" or not line.runin or line.alias is None:
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.blank:
             continue
-        neighbours = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
-        if any(n.segment.unit.kind == "list_item" and n.runin and n.alias is None for n in neighbours):
-            found.add(line.segment.index)
+        if line is not None and line.segment.unit.kind == "list_item":
+            run.append(line)
+            continue
+        labelled = [ln for ln in run if ln.runin]
+        parts = [ln for ln in labelled if ln.alias is not None]
+        if len(labelled) >= 4 and 4 * len(parts) <= len(labelled):
+            found.update(ln.segment.index for ln in parts if not _QUOTES_SOMEONE.search(ln.segment.text))
+        run = []
     return found
+
+
+# An item that quotes someone: quotation marks, or words signed with a dash and a name ("...
+# empty shelves. — Dana Ruiz, owner of Ruiz Books").
+_QUOTES_SOMEONE = re.compile(r"[“\"][^”\"“]{2,}[”\"]|\s[—–-]\s*[A-Z][\w'’.-]*\s+[A-Z]")
 
 
 def _runin(unit: Any, segment: Segment) -> tuple[str, int] | None:
@@ -4089,6 +4108,12 @@ _DESCRIBED_BY_WHAT_THEY_DO = re.compile(r",\s+who\s+(?!is\b|was\b|leads?\b|led\b
 # A role as an attribution writes it: one to four plain words ("engineering manager").
 _ROLE_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}")
 # A person's full name closing an attribution: "When asked about it, Ramon Tayag".
+# An apposition that makes someone the company's own: "an early employee", "an intern on our team",
+# "a software engineer who built the risk model".
+_OURS_DESCRIBED = re.compile(
+    r"\b(?:employee|staff|intern|contractor|our|we|us)\b|\bwho\s+(?:built|created|designed|wrote|made|developed|started)\b",
+    re.IGNORECASE,
+)
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
 # "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
 _MADE_IT = re.compile(

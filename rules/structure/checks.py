@@ -407,11 +407,14 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             following = " ".join(segment.text[span[1] :].lstrip(" *_—–-,:").split()[:5])
             dated = dated or has_date(following)  # "Thursday, September 25, 2026"
             # A slot where the date goes ("Mumbai, India — [Launch Date] 2026") is the slot's finding.
-            dated = dated or any(p.search(following) for p, _ in compiled)
+            dated = dated or _DATE_SLOT.match(following) is not None
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
 
+
+# A slot left where the dateline's date goes: "[Launch Date]", "{DATE}", "[Month Day, Year]".
+_DATE_SLOT = re.compile(r"[\W_]*[\[{⟨〈][^\]}⟩〉]*\b(?:date|day|month|year|launch)\b", re.IGNORECASE)
 
 # The parts the author writes for the reader: the release and the FAQ (not the notes around them).
 _WRITTEN_PARTS = frozenset(("pr", "faq"))

@@ -269,18 +269,23 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
         return _merely(sentence.span.doc[term.tokens[0]], passing.products)
     if kind == "quantifier":
         return _list_follows(passing.document, sentence, term.end)
-    if kind in ("peacock", "easy") and _conceded(sentence.span.doc[term.tokens[0]]):
+    if kind in ("peacock", "easy") and _conceded(sentence.span.doc[term.tokens[0]], named=kind == "easy"):
         return not names_the_product(sentence, passing.products)
     return _ranking(sentence, term, passing.ranked)
 
 
-def _conceded(token: Any) -> bool:
+def _conceded(token: Any, named: bool = False) -> bool:
     """Whether a word praises something in a clause that "but" or "yet" then answers: "Home
     Assistant and EVCC are powerful tools, but they're general-purpose", "AI agents are powerful,
-    but payments are unforgiving" (a concession to a rival or to the world, not the pitch)."""
+    but payments are unforgiving" (a concession to a rival or to the world, not the pitch). With
+    `named`, only when a name is the clause's subject ("Telegram is easier but still requires a
+    bot token"; not "It is easy to set up, but ...", "Onboarding is easy, but ...", which may be
+    the product's own)."""
     clause = token
     while clause.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl") and clause.head is not clause:
         clause = clause.head
+    if named and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in clause.children):
+        return False
     return clause.lemma_ == "be" and any(
         c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i > token.i for c in clause.children
     )

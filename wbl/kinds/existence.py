@@ -359,39 +359,60 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     return subject.pos_ == "NOUN"
 
 
-# Who refuses in a refusal that is how the product behaves: a thing's pronoun or a name ("it will
-# not suggest", "Swiggy Brain will not change payouts"). Not the company, the reader or other people
-# ("we will not support Android", "you'll never be bored again", "owners won't lose a sale").
+# Who refuses in a refusal that is how the product behaves: a thing's pronoun ("it will not
+# suggest", "these won't block synthesis"). Not a name, which may be a person's or the company's
+# ("Dana Ruiz won't run the pilot", "Northwind will not sell your data"), nor people.
 _THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "nothing", "none"})
 # Verbs whose negated future is a state or a need, not the product's behaviour ("it won't be your
-# favourite anymore", "users will not need to visit three pages").
-_STATE_VERBS = frozenset({"be", "have", "need", "get", "become"})
-# Words that make a refusal a plan with a date: "won't support Android until spring", "not yet".
-_NOT_YET = frozenset({"until", "till", "yet", "initially", "before", "launch"})
+# favourite anymore", "it will not need a second login").
+_STATE_VERBS = frozenset({"be", "have", "need", "get", "become", "require", "cost"})
+# Words that make a refusal a plan with a time: "won't support Android until spring", "not yet",
+# "in the first release", "for now", "next year", "after the beta".
+_NOT_YET = frozenset(
+    {
+        "until",
+        "till",
+        "yet",
+        "initially",
+        "before",
+        "after",
+        "launch",
+        "now",
+        "first",
+        "next",
+        "later",
+        "year",
+        "month",
+        "quarter",
+        "week",
+        "release",
+        "version",
+        "beta",
+        "phase",
+        "soon",
+    }
+)
 
 
 def _refusal(token: Any, verb: Any, subject: Any) -> bool:
-    """Whether a negated modal says what the product or a thing does not do, which is how it
-    behaves on launch day: "it will not suggest a tactic that breaks the rules", "warnings won't
-    block synthesis" (as "won't let" does), when a thing's pronoun or a name refuses. Not the
-    company's, the reader's or other people's ("we will not support Android", "you'll never be
-    left in the dark", "owners won't lose a sale": a common noun may be people), not a state or a need
-    ("won't be your favourite", "will not need to visit"), not a plan with a date ("won't support
-    Android until spring")."""
+    """Whether a negated modal says what a thing does not do, which is how the product behaves on
+    launch day: "it will not suggest a tactic that breaks the rules", "these won't block synthesis"
+    (as "won't let" does). Only a thing's pronoun refuses so: not a name, which may be a person's or
+    the company's ("Dana Ruiz won't run the pilot", "Northwind will not sell your data"), not people
+    ("we will not support Android", "owners won't lose a sale"), not a state, a need or a price
+    ("it won't be your favourite", "it will not require a subscription"), and not a plan with a
+    time or a number ("it won't support Android until spring", "in 2027", "in the first release")."""
     if token.lower_ not in ("will", "wo", "won't", "'ll") or verb.pos_ not in ("VERB", "AUX"):
         return False
     if not any(c.dep_ == "neg" for c in verb.children):
         return False
     if subject is None and verb.dep_ == "conj":  # "These are optional and won't block synthesis"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return False
-    thing = subject.lower_ in _THING_PRONOUNS or (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON")
-    if not thing:
+    if subject is None or subject.lower_ not in _THING_PRONOUNS:
         return False
     if verb.lemma_.lower() in _STATE_VERBS:
         return False
-    return not any(t.lower_ in _NOT_YET for t in verb.subtree)
+    return not any(t.lower_ in _NOT_YET or t.like_num for t in verb.subtree)
 
 
 def _signature_name(token: Any) -> bool:
