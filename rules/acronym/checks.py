@@ -112,6 +112,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     # Sentences that ask the reader to decode several undefined acronyms at once ("an RMA, an ASN
     # and a BOL"): there the lone first uses keep their warning.
     crowded = _crowded_sentences(uses, defined, names, dense_acronyms) if lone_severity is not None else set()
+    sentence_starts: dict[int, list[int]] = {}
     parts = set(ctx.get("parts", ("pr", "faq")))
     titles = document.anatomy.units_in_role("title")
     hinted = RoleHints(document, ctx)
@@ -137,7 +138,7 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         capped = hinted.capped(use.unit, use.start, severity)
         # Outside the hinted roles, a first use with no other reason for its severity is a hint
         # (`lone-severity`), unless jargon-density's warning on its sentence folds into it.
-        own = lone_severity if capped is None and _sentence_of(use) not in crowded else capped
+        own = lone_severity if capped is None and _sentence_of(use, sentence_starts) not in crowded else capped
         violation = Violation(
             message, use.unit, use.start, use.end, severity=own, vocabulary=VocabularyHint.accept(use.key)
         )
@@ -150,10 +151,15 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     yield from (v for key, v in pending.items() if key not in reported)
 
 
-def _sentence_of(use: Acronym) -> tuple[int, int]:
-    """(unit index, start of the sentence) of an acronym's use."""
-    starts = [start for start, _ in split_sentences(use.unit.text) if start <= use.start]
-    return use.unit.index, starts[-1] if starts else 0
+def _sentence_of(use: Acronym, starts: dict[int, list[int]]) -> tuple[int, int]:
+    """(unit index, start of the sentence) of an acronym's use. The sentences are split from the
+    text, not taken from the parse, so that they do not depend on which units the cascade parsed;
+    `starts` keeps each unit's split."""
+    unit = use.unit
+    if unit.index not in starts:
+        starts[unit.index] = [start for start, _ in split_sentences(unit.text)]
+    before = [start for start in starts[unit.index] if start <= use.start]
+    return unit.index, before[-1] if before else 0
 
 
 def _crowded_sentences(
@@ -162,11 +168,12 @@ def _crowded_sentences(
     """The sentences holding `least` or more distinct acronyms that are not names and are not
     defined before them."""
     keys: dict[tuple[int, int], set[str]] = {}
+    starts: dict[int, list[int]] = {}
     for use in uses:
         where = defined.get(use.key)
         if use.key in names or (where is not None and where <= (use.unit.index, use.start)):
             continue
-        keys.setdefault(_sentence_of(use), set()).add(use.key)
+        keys.setdefault(_sentence_of(use, starts), set()).add(use.key)
     return {sentence for sentence, found in keys.items() if len(found) >= least}
 
 
