@@ -103,6 +103,9 @@ def main() -> None:
     x = np.array([[s.get(f, 0.0) for f in features] for s in signals])
     y = np.array(labels)
     print(f"{len(y)} documents: {int(y.sum())} PR/FAQ, {int((1 - y).sum())} other; {len(features)} signals + words")
+    if len(set(labels)) < 2:
+        # dev and dev2 alone hold PR/FAQs only: there is nothing to tell them from.
+        sys.exit("kind model: the corpora hold one kind of document only; add other Markdown (--corpus) to fit it")
 
     def model() -> LogisticRegression:
         return LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
