@@ -1475,13 +1475,19 @@ class RoleHints:
     roles in the rule's ``hint-roles`` option ("boilerplate": the "About Acme" paragraph and the
     media contact; "metadata": the fields above or beside the release, "Stack: FastAPI"). The
     words there are not the release's pitch to the customer, so a reviewer rarely asks for them
-    to change; they are still shown."""
+    to change; they are still shown. The same for the quoted words of the speakers in the
+    rule's ``hint-speakers`` option ("customer": a customer's praise in their own words is their
+    opinion, which marketing-customer-quote judges as a whole)."""
 
     def __init__(self, document: Document, ctx: RuleContext) -> None:
         roles = tuple(ctx.get("hint-roles", ()))
+        speakers = frozenset(ctx.get("hint-speakers", ()))
         self._spans: dict[int, list[tuple[int, int]]] = {}
         for segment in document.anatomy.with_roles(*roles) if roles else ():
             self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
+        for quote in document.anatomy.quotes if speakers else ():
+            if quote.speaker in speakers:
+                self._spans.setdefault(quote.unit.index, []).append((quote.start, quote.end))
 
     def capped(self, unit: Unit, offset: int, severity: Severity | None) -> Severity | None:
         """`severity`, or a hint when the finding at `offset` of `unit` starts in a hinted role

@@ -1899,6 +1899,10 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     verb = tok.head
     named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if named is None and verb.dep_ == "conj":
+        # "The LLM receives the payload and may choose the wording": the verb it is joined to has
+        # the subject.
+        named = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     relative = named is not None and named.tag_ in ("WDT", "WP")
     subject = verb.head if relative and verb.dep_ == "relcl" else named  # "other users that may rate it"
     person = (

@@ -673,6 +673,12 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("The gift note greets the person who will open the parcel.", False),
         ("Owners meet Ana Lee, who will run the rollout.", True),
         ("Owners get a web app that will save them an hour.", True),
+        # The consequence of an imperative across a dash, a semicolon or a colon (a user trial):
+        # if you do, you will; unless the company promises it.
+        ("Send your design through the order form — you'll hear back within a day.", False),
+        ("Pick a plan: you'll be live in minutes.", False),
+        ("Upload a photo — we'll send a quote within a day.", True),
+        ("Shelfwise will launch in May; you'll love it.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

@@ -30,19 +30,80 @@ def test_unique_meaning_distinct_is_no_claim():
 
 
 def test_other_weasel_words_stay_warnings():
-    assert _weasel("Slipway makes docking very easy.") == [
-        ("very", wbl.Severity.WARNING),
+    assert _weasel("Slipway makes docking easy, and it is very fast.") == [
         ("easy", wbl.Severity.WARNING),
+        ("very", wbl.Severity.WARNING),
     ]
 
 
 def test_hint_words_are_an_option():
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["very"]}})
-    report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy.\n", options=options)
+    report = wbl.lint_text("# Slipway\n\nSlipway makes docking easy, and it is very fast.\n", options=options)
     assert [(f.text, f.severity) for f in report.findings] == [
-        ("very", wbl.Severity.INFO),
         ("easy", wbl.Severity.WARNING),
+        ("very", wbl.Severity.INFO),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Slipway makes docking very easy.", "very easy"),
+        ("It removes the most significant bottleneck.", "the most significant"),
+        ("Booking a berth is easier than ever.", "easier than ever"),
+    ],
+)
+def test_weasel_words_side_by_side_are_one_finding(sentence, phrase):
+    """One claim, one finding (a user trial: "easier than ever" reported twice was noise)."""
+    report = wbl.lint_text(f"# Slipway\n\n{sentence}\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    [finding] = report.findings
+    assert (finding.text, finding.severity) == (phrase, wbl.Severity.WARNING)
+    assert finding.message.startswith(f"'{phrase}' is a weasel word (")
+
+
+def test_a_hint_and_a_warning_side_by_side_make_a_warning():
+    assert _weasel("Boat owners will very likely renew.") == [("very likely", wbl.Severity.WARNING)]
+
+
+def test_words_apart_stay_apart():
+    assert [text for text, _ in _weasel("Many owners find it very easy.")] == ["Many", "very easy"]
+
+
+_QUOTES = """# Slipway Lets Boat Owners Book a Berth in Two Taps
+
+SEATTLE, March 3, 2027 — Harbor Labs today launched Slipway for boat owners.
+
+Boat owners call three marinas to find a free berth, and most evenings none answers.
+
+Slipway shows every free berth on one map and books it in two taps.
+
+"We built Slipway because every harbor deserves the easiest booking there is," said Ana Ruiz, CEO of Harbor Labs.
+
+"Slipway is the easiest app I've ever used, and it is beautiful," said Tom Berg, a sailor from Tacoma.
+"""
+
+
+def test_a_customer_s_praise_in_their_quote_is_a_hint_and_a_leader_s_a_warning():
+    """A customer's words are their opinion (marketing-customer-quote judges such a quote as a
+    whole); a leader's quote is the company's claim. The user trials' reviewers judged 2 of 11
+    weasel warnings in customers' quotes right."""
+    report = wbl.lint_text(_QUOTES, options=wbl.LintOptions(select=("WB601",)))
+    found = {(f.line, f.text): f.severity for f in report.findings}
+    assert found[(9, "easiest")] is wbl.Severity.WARNING
+    assert found[(11, "easiest")] is wbl.Severity.INFO
+    assert found[(11, "beautiful")] is wbl.Severity.INFO
+
+
+def test_hint_speakers_is_an_option():
+    options = wbl.LintOptions(select=("WB601",), rule_options={"WB601": {"hint-speakers": []}})
+    report = wbl.lint_text(_QUOTES, options=options)
+    assert {f.severity for f in report.findings if f.line == 11} == {wbl.Severity.WARNING}
+
+
+def test_a_modal_joined_to_a_verb_reads_that_verb_s_subject():
+    """ "The LLM receives the payload and may choose the wording": the LLM chooses (a user trial)."""
+    assert _weasel("The model receives the payload and may choose the wording.") == []
+    assert _weasel("Slipway counts the berths and may help owners sail sooner.") == [("may", wbl.Severity.WARNING)]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +136,7 @@ def test_may_before_a_verb_of_choosing_is_permission(sentence, flagged):
     [
         ("We distribute rewards fairly.", []),  # in a fair way: how it is done
         ("Rotate chores fairly.", []),
-        ("Setup is fairly easy.", ["fairly", "easy"]),  # somewhat: a hedge on a claim
+        ("Setup is fairly easy.", ["fairly easy"]),  # somewhat: a hedge on a claim
         ("It works fairly well.", ["fairly"]),
     ],
 )
@@ -135,9 +196,9 @@ def test_weasel_words_in_the_internal_faq_are_hints() -> None:
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     found = {(f.line, f.text): f.severity for f in report.findings}
-    assert found[(9, "very")] == wbl.Severity.WARNING
+    assert found[(9, "very easy")] == wbl.Severity.WARNING
     assert found[(7, "really")] == wbl.Severity.INFO  # a question, in the customer's voice
-    assert found[(13, "the most")] == found[(15, "The most")] == wbl.Severity.INFO
+    assert found[(13, "the most likely")] == found[(15, "The most")] == wbl.Severity.INFO
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"internal-faq-severity": ""}})
     kept = {(f.line, f.text): f.severity for f in wbl.lint_text(text, options=options).findings}
     assert kept[(15, "The most")] == wbl.Severity.WARNING
@@ -287,7 +348,8 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
 def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.Severity) -> None:
     """The labels count these words; the user trials' reviewers did not want them changed."""
     found = _weasel(f"# Relay launches today\n\n{text}\n")
-    assert (word, severity) in found
+    # The word alone, or leading the phrase it makes with its neighbour ("the most powerful").
+    assert any((found_text == word or found_text.startswith(f"{word} ")) and s is severity for found_text, s in found)
 
 
 def test_a_listed_word_only_a_title_case_headline_capitalises_is_no_name() -> None:
@@ -319,7 +381,7 @@ def test_a_capitalised_name_the_tagger_calls_an_adjective_is_a_name() -> None:
         ("seamless", wbl.Severity.WARNING)
     ]
     # After an opening quotation mark a capital only starts a sentence.
-    quoted = '# Relay launches today\n\n"Seamless setup made my week," said Ana Ruiz, a baker.\n'
+    quoted = '# Relay launches today\n\n"Seamless setup made my week," said Ana Ruiz, CEO of Relay.\n'
     assert _weasel(quoted) == [("Seamless", wbl.Severity.WARNING)]
 
 
@@ -349,11 +411,11 @@ def test_roles_that_are_no_pitch_give_hints() -> None:
     )
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
     found = {f.text: f.severity for f in report.findings}
-    assert found["really"] == found["truly"] == found["seamless"] == wbl.Severity.INFO
+    assert found["really"] == found["truly seamless"] == wbl.Severity.INFO
     assert found["very"] == wbl.Severity.WARNING
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-roles": []}})
     kept = {f.text: f.severity for f in wbl.lint_text(text, options=options).findings}
-    assert kept["truly"] == kept["seamless"] == wbl.Severity.WARNING
+    assert kept["truly seamless"] == wbl.Severity.WARNING
 
 
 def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
@@ -394,3 +456,16 @@ def test_immediately_available_says_when_not_how_fast() -> None:
     # How fast, not from when (review of 2026-12-06).
     speed = "Sales figures are immediately available after every sale."
     assert _weasel(speed) == [("immediately", wbl.Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Two things make it usable rather than merely impressive.", []),
+        ("Owners get a plain report instead of a seamless demo.", []),
+        ("It is seamless rather than clunky.", ["seamless"]),  # the claim comes before "rather than"
+    ],
+)
+def test_what_rather_than_sets_aside_is_no_claim(sentence, flagged):
+    """A user trial: "usable rather than merely impressive" disclaims the praise."""
+    assert [word for word, _ in _weasel(sentence)] == flagged

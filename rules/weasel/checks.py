@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -30,7 +30,7 @@ from wbl_rules.sentences import (
 from wbl.anatomy import Segment
 from wbl.document import Document, Sentence
 from wbl.kinds.existence import qualifier_cut
-from wbl.rule import Applicability, RuleContext, Severity, Violation
+from wbl.rule import Applicability, Fix, RuleContext, Severity, Violation
 from wbl.textutil import normal_phrase
 from wbl.vocabulary import VocabularyHint
 
@@ -109,7 +109,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       a footnote mark "[3]", "(CareerPlug, 2024)"), or in the parenthesis that ends its paragraph;
       "studies show" of particular studies ("the case studies show", "our studies show");
     - "may" or "might" with "otherwise" ("feedback they might otherwise withhold": what would
-      happen without the product), "should" in "how it should work" or "what it should do".
+      happen without the product), "should" in "how it should work" or "what it should do";
+    - what "rather than" or "instead of" sets aside ("usable rather than merely impressive").
 
     A quantifier is still reported when the things it counts follow ("several challenges:" over a
     list): the labelling guide counts it, and so do the labelled sentences; but as a hint (see
@@ -136,7 +137,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     58 of 116 in the press release. A hint as well where the labels still count a word but the
     trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About" paragraph
     and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
-    voice: "Is it really free?"), "simply" meaning "merely" ("the durable queue simply holds the
+    voice: "Is it really free?"), the quoted words of a customer (``hint-speakers``: "The easiest
+    app I've ever used" is the customer's opinion; marketing-customer-quote judges a quote that
+    reads like marketing copy as a whole, and a leader's quote stays a claim), "simply" meaning
+    "merely" ("the durable queue simply holds the
     work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
     ease; "or simply say it needs help" is the lesser option, "just"), a superlative that ranks a
@@ -159,6 +163,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     and its risks, no claim for the product).
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-roles``,
+    ``hint-speakers``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``granting-verbs``, ``granted-acts``, ``prediction-verbs``,
     ``first-facts``, ``distinct-nouns``,
@@ -181,6 +186,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
         frozenset(str(v).lower() for v in ctx.get("step-verbs", ())),
     )
     for sentence in candidates(document, ctx):
+        found: list[_Found] = []
         risk = any(s.holds(sentence) for s in risks)
         to_the_team = internal_severity is not None and any(s.holds(sentence) for s in internal)
         for term in weasel_terms(sentence, table):
@@ -188,6 +194,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # "nurses may not trust the plan" answering "What could make this fail?"
             if term.group.kind == "hedge" and _rejected_alternative(sentence, term.start):
                 continue  # "built from real corrections, not from what engineers thought might break"
+            if _after_rather_than(sentence, term.start):
+                continue  # "usable rather than merely impressive": what the writer does not claim
             if _mentioned(sentence.unit.text, term.start, term.end):
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
             if passing.in_a_name(sentence.unit.text, term.start, term.end):
@@ -197,21 +205,69 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             word = normal_phrase(term.text)
             if word == "never been" and not _comparison_after(sentence, term.end):
                 continue  # "a backup that has never been restored": a fact, not "never been easier"
-            message = ctx["message"].format(match=term.text, group=term.group.name, advice=term.group.advice)
             cut = cuts.get(word)
             if word in hints or _let_pass(passing, sentence, term, word):
                 severity: Severity | None = Severity.INFO
             else:
                 severity = internal_severity if to_the_team else None
+            found.append(
+                _Found(
+                    term,
+                    word,
+                    hinted.capped(sentence.unit, term.start, severity),
+                    qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
+                )
+            )
+        for phrase in _phrases(sentence.unit.text, found):
+            first = phrase[0]
+            names = tuple(dict.fromkeys(f.term.group.name for f in phrase))
+            advice = tuple(dict.fromkeys(f.term.group.advice for f in phrase))
+            start, end = first.term.start, phrase[-1].term.end
+            message = ctx["message"].format(
+                match=sentence.unit.text[start:end], group="; ".join(names), advice="; ".join(advice)
+            )
             yield Violation(
                 message,
                 sentence.unit,
-                term.start,
-                term.end,
-                severity=hinted.capped(sentence.unit, term.start, severity),
-                vocabulary=VocabularyHint.accept(word),
-                fix=qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
+                start,
+                end,
+                severity=_strongest(f.severity for f in phrase),
+                vocabulary=VocabularyHint.accept(*(f.word for f in phrase)),
+                fix=next((f.fix for f in phrase if f.fix is not None), None),
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A listed word the context does not excuse, before adjacent ones are joined."""
+
+    term: WeaselTerm
+    word: str  # normalised, as the vocabulary would accept it
+    severity: Severity | None  # None: the rule's own
+    fix: Fix | None
+
+
+def _phrases(text: str, found: list[_Found]) -> Iterator[list[_Found]]:
+    """The words found in a sentence, those side by side (only spaces between) in one phrase:
+    "so much easier", "the most significant", "easier than ever" are one claim, one finding."""
+    phrase: list[_Found] = []
+    for item in sorted(found, key=lambda f: f.term.start):
+        if phrase and (item.term.start < phrase[-1].term.end or text[phrase[-1].term.end : item.term.start].strip(" ")):
+            yield phrase
+            phrase = []
+        phrase.append(item)
+    if phrase:
+        yield phrase
+
+
+def _strongest(severities: Iterable[Severity | None]) -> Severity | None:
+    """The most severe of a phrase's severities (None, the rule's own, above every override)."""
+    chosen: list[Severity] = []
+    for severity in severities:
+        if severity is None:
+            return None
+        chosen.append(severity)
+    return max(chosen, key=lambda s: s.rank)
 
 
 @dataclass(frozen=True)
@@ -462,6 +518,22 @@ def _rejected_alternative(sentence: Sentence, start: int) -> bool:
             contrastive = before.text in _CONTRAST_OPENERS or before.lower_ in ("and", "but")
             return contrastive and after.pos_ not in ("VERB", "AUX", "PART") and after.lower_ != "only"
     return False
+
+
+def _after_rather_than(sentence: Sentence, start: int) -> bool:
+    """Whether the word at `start` opens what "rather than" or "instead of" sets aside, with at
+    most adverbs and determiners between ("usable rather than merely impressive", "instead of a
+    seamless demo"): the writer disclaims it."""
+    if sentence.span is None:
+        return False
+    offset = sentence.span.start_char - sentence.start
+    before = [t for t in sentence.span if t.idx - offset < start]
+    while before and before[-1].pos_ in ("ADV", "DET") and before[-1].lower_ not in ("than", "of"):
+        before.pop()
+    if len(before) < 2:
+        return False
+    pair = (before[-2].lower_, before[-1].lower_)
+    return pair in (("rather", "than"), ("instead", "of"))
 
 
 _CLAUSE_MARKS = frozenset(",;:()")

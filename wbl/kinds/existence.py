@@ -440,7 +440,7 @@ def _condition(verb: Any) -> bool:
 def _conditional(verb: Any) -> bool:
     """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
     or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
-    the ingredients": if you do, you will)."""
+    the ingredients": if you do, you will) or by a dash, a semicolon or a colon."""
     # Without a comma after the condition the parser may take it for the subject ("If a store
     # has none the order will be sent ...": "has" a csubjpass); a clause that opens with "if" is none.
     if any(
@@ -449,7 +449,7 @@ def _conditional(verb: Any) -> bool:
         for c in verb.children
     ):
         return True
-    if _condition_in_subject(verb) or _act_as_subject(verb):
+    if _condition_in_subject(verb) or _act_as_subject(verb) or _after_an_imperative(verb):
         return True
     head = verb.head
     return (
@@ -459,6 +459,20 @@ def _conditional(verb: Any) -> bool:
         and head.dep_ == "ROOT"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)  # no subject: an imperative
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+    )
+
+
+def _after_an_imperative(verb: Any) -> bool:
+    """Whether the clause follows an imperative that hangs on it across a dash, a semicolon or a
+    colon: "Share your design through the order form — you'll hear back within a day" (if you
+    do, you will), as with "and"."""
+    return any(
+        clause.dep_ in ("advcl", "ccomp", "parataxis")
+        and clause.tag_ == "VB"
+        and clause.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in clause.children)
+        and any(p.dep_ == "punct" and p.tag_ == ":" and clause.i < p.i < verb.i for p in verb.children)
+        for clause in verb.children
     )
 
 
