@@ -1475,19 +1475,29 @@ class RoleHints:
     roles in the rule's ``hint-roles`` option ("boilerplate": the "About Acme" paragraph and the
     media contact; "metadata": the fields above or beside the release, "Stack: FastAPI"). The
     words there are not the release's pitch to the customer, so a reviewer rarely asks for them
-    to change; they are still shown. The same for the quoted words of the speakers in the
-    rule's ``hint-speakers`` option ("customer": a customer's praise in their own words is their
-    opinion, which marketing-customer-quote judges as a whole)."""
+    to change; they are still shown. `quoted` says whether a finding stands inside the quotation
+    marks of a speaker in the rule's ``hint-speakers`` option ("customer"), for a rule to make some
+    of its findings there hints."""
 
     def __init__(self, document: Document, ctx: RuleContext) -> None:
         roles = tuple(ctx.get("hint-roles", ()))
         speakers = frozenset(ctx.get("hint-speakers", ()))
+        unknown = sorted(speakers - {"leader", "customer"})
+        if unknown:
+            raise ValueError(f"hint-speakers: expected 'leader' or 'customer', not {', '.join(map(repr, unknown))}")
         self._spans: dict[int, list[tuple[int, int]]] = {}
         for segment in document.anatomy.with_roles(*roles) if roles else ():
             self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
+        self._quoted: dict[int, list[tuple[int, int]]] = {}
         for quote in document.anatomy.quotes if speakers else ():
-            if quote.speaker in speakers:
-                self._spans.setdefault(quote.unit.index, []).append((quote.start, quote.end))
+            # Only a quote its attribution names (not one whose speaker is guessed from its voice).
+            if quote.speaker in speakers and quote.attribution:
+                spans = self._quoted.setdefault(quote.unit.index, [])
+                spans.extend(_inside_marks(quote.unit.text, quote.start, quote.end))
+
+    def quoted(self, unit: Unit, offset: int) -> bool:
+        """Whether `offset` of `unit` is inside the quotation marks of a speaker in ``hint-speakers``."""
+        return any(start <= offset < end for start, end in self._quoted.get(unit.index, ()))
 
     def capped(self, unit: Unit, offset: int, severity: Severity | None) -> Severity | None:
         """`severity`, or a hint when the finding at `offset` of `unit` starts in a hinted role
@@ -1497,6 +1507,24 @@ class RoleHints:
         if hinted and (severity is None or severity.rank > Severity.INFO.rank):
             return Severity.INFO
         return severity
+
+
+_DOUBLE_MARKS = frozenset('"“”')
+
+
+def _inside_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] between pairs of double quotation marks (narration between
+    two quotations stays out: '"I love it," said Tom. Slipway is fast. "It works."'); the whole
+    range when it holds no pair (a quote the layout marks, under "## Customer Quote")."""
+    marks = [i for i in range(start, end) if text[i] in _DOUBLE_MARKS]
+    # A quote's range leaves out its own opening and closing marks.
+    if start > 0 and text[start - 1] in _DOUBLE_MARKS:
+        marks.insert(0, start - 1)
+    if end < len(text) and text[end] in _DOUBLE_MARKS:
+        marks.append(end)
+    if len(marks) < 2:
+        return [(start, end)]
+    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
 
 
 __all__ = [

@@ -365,10 +365,15 @@ def _in_phone_number(token: Any) -> bool:
     return any(t.text.isdigit() and len(t.text) >= 3 for t in chain)
 
 
+_MAGNITUDE_AT_END = re.compile(r"\d[\d,.]*[KMBkmb]\.")
+
+
 def shape_of(text: str) -> str:
     """'acronym', 'mixed_acronym', 'camel', 'code' (digits, files, paths, flags, dotted names) or ''."""
     if len(text) < 2 or WEB_ADDRESS.search(text):
         return ""
+    if _MAGNITUDE_AT_END.fullmatch(text):
+        return ""  # "$508K." ending a sentence: the tokenizer keeps the full stop with the figure
     if _ACRONYM.match(text):
         return "acronym"
     if _CAMEL.match(text):
@@ -1899,9 +1904,9 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     verb = tok.head
     named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if named is None and verb.dep_ == "conj":
-        # "The LLM receives the payload and may choose the wording": the verb it is joined to has
-        # the subject.
+    if named is None and verb.dep_ == "conj" and verb.lemma_.lower() in table.permission_verbs:
+        # "The LLM receives the payload and may choose the wording": a choice left to the subject
+        # of the verb it is joined to ("... and may save up to 40%" is still a hedge).
         named = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     relative = named is not None and named.tag_ in ("WDT", "WP")
     subject = verb.head if relative and verb.dep_ == "relcl" else named  # "other users that may rate it"

@@ -588,6 +588,8 @@ def test_what_the_reader_reads_as_a_name_a_value_or_stress_is_no_jargon():
     # stress and the halves of a slash-joined term were reported as terms to decode.
     assert shape_of("100M+") == "" and shape_of("0xbB5bf2139CbACDeE52991cf32f9c4d558B9464d0") == ""
     assert shape_of("settings.json") == "code" and shape_of("G7x9") == "code"
+    # A figure that ends its sentence keeps the full stop in its token ("$508K." then "The ...").
+    assert shape_of("508K.") == shape_of("2.5M.") == "" and shape_of("A100") == "code"
 
     def named(sentence: str) -> list[str]:
         text = f"# Relay helps bakers\n\nBakers lose orders.\n\n{sentence}\n"
@@ -678,7 +680,9 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Send your design through the order form — you'll hear back within a day.", False),
         ("Pick a plan: you'll be live in minutes.", False),
         ("Upload a photo — we'll send a quote within a day.", True),
-        ("Shelfwise will launch in May; you'll love it.", True),
+        ("Upload a photo — our team will send a quote within a day.", True),
+        ("Stay tuned — Shelfwise will launch in May.", True),
+        ("Mark your calendars: Shelfwise will launch on May 3.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

@@ -681,6 +681,18 @@ def test_a_sentence_that_opens_with_a_figure_is_a_sentence_of_its_own() -> None:
     assert sentences[:2] == ["The engine has already received a positive response.", "80% of users reported it."]
 
 
+def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:
+    """A user trial: "... revenue: $508K. End-M18 ARR ..." was one sentence (the tokenizer keeps
+    "$508K." whole), and a long-sentence warning counted three sentences."""
+    import wbl
+    from wbl.engine import Linter
+
+    linter = Linter(wbl.LintOptions(kind="fragment"))
+    text = "Year one revenue is $508K. The second year doubles it to $1.2M. Costs stay flat.\n"
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences == ["Year one revenue is $508K.", "The second year doubles it to $1.2M.", "Costs stay flat."]
+
+
 def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> None:
     """Trial N: a plain-text FAQ (Q:/A: lines, no blank lines) was graded as one 1,590-word
     paragraph; each answer is graded now, and the finding points at it."""

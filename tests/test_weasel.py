@@ -38,10 +38,11 @@ def test_other_weasel_words_stay_warnings():
 
 def test_hint_words_are_an_option():
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["very"]}})
-    report = wbl.lint_text("# Slipway\n\nSlipway makes docking easy, and it is very fast.\n", options=options)
+    report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy.\n", options=options)
+    # A hint beside a warning stays its own finding: the phrase is joined only at one severity.
     assert [(f.text, f.severity) for f in report.findings] == [
-        ("easy", wbl.Severity.WARNING),
         ("very", wbl.Severity.INFO),
+        ("easy", wbl.Severity.WARNING),
     ]
 
 
@@ -61,12 +62,30 @@ def test_weasel_words_side_by_side_are_one_finding(sentence, phrase):
     assert finding.message.startswith(f"'{phrase}' is a weasel word (")
 
 
-def test_a_hint_and_a_warning_side_by_side_make_a_warning():
-    assert _weasel("Boat owners will very likely renew.") == [("very likely", wbl.Severity.WARNING)]
+def test_a_hint_and_a_warning_side_by_side_stay_apart():
+    assert _weasel("Boat owners will very likely renew.") == [
+        ("very", wbl.Severity.WARNING),
+        ("likely", wbl.Severity.INFO),
+    ]
+    assert _weasel("Slipway is the best seamless booking app.") == [
+        ("the best", wbl.Severity.INFO),
+        ("seamless", wbl.Severity.WARNING),
+    ]
 
 
-def test_words_apart_stay_apart():
+def test_words_apart_or_unlinked_stay_apart():
     assert [text for text, _ in _weasel("Many owners find it very easy.")] == ["Many", "very easy"]
+    # Side by side but not one phrase: "Many" counts the owners, "truly" qualifies "happy" (review).
+    assert [text for text, _ in _weasel("Many truly happy owners switched.")] == ["Many", "truly"]
+
+
+def test_a_merged_phrase_keeps_the_qualifier_s_fix():
+    report = wbl.lint_text(
+        "# Slipway\n\nSlipway makes docking really easy.\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq")
+    )
+    [finding] = report.findings
+    assert finding.text == "really easy" and finding.fix is not None
+    assert [(e.start, e.end) for e in finding.fix.edits] == [(finding.start, finding.start + len("really "))]
 
 
 _QUOTES = """# Slipway Lets Boat Owners Book a Berth in Two Taps
@@ -311,7 +330,7 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("Orders were lost simply because nobody saw them.", "simply", wbl.Severity.INFO),
         ("Bring a question, or simply say the project needs help.", "simply", wbl.Severity.INFO),
         ("Today they use playlists, notes files, or simply re-finding episodes.", "simply", wbl.Severity.INFO),
-        ("Checkout is faster or simply easier for every shopper.", "simply", wbl.Severity.WARNING),
+        ("Checkout is faster or simply easier for every shopper.", "simply easier", wbl.Severity.WARNING),
         ("Relay tracks stock or simply counts it for you.", "simply", wbl.Severity.WARNING),
         ("Simply open the app.", "Simply", wbl.Severity.WARNING),
         # The ease shown, as the advice asks: two steps the reader takes (trials AF, AK).
@@ -334,7 +353,7 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("Task names may vary by release.", "may", wbl.Severity.INFO),
         ("The chart shows the most important features driving these predictions.", "the most", wbl.Severity.INFO),
         ("These are the single greatest predictors of scale.", "greatest", wbl.Severity.INFO),
-        ("Tidly offers the most powerful features for bakers.", "the most", wbl.Severity.WARNING),
+        ("Tidly offers the most powerful features for bakers.", "the most powerful", wbl.Severity.WARNING),
         ("Tidly may cut your costs in half.", "may", wbl.Severity.WARNING),
         # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
         ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),
@@ -348,8 +367,7 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
 def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.Severity) -> None:
     """The labels count these words; the user trials' reviewers did not want them changed."""
     found = _weasel(f"# Relay launches today\n\n{text}\n")
-    # The word alone, or leading the phrase it makes with its neighbour ("the most powerful").
-    assert any((found_text == word or found_text.startswith(f"{word} ")) and s is severity for found_text, s in found)
+    assert (word, severity) in found
 
 
 def test_a_listed_word_only_a_title_case_headline_capitalises_is_no_name() -> None:
@@ -469,3 +487,39 @@ def test_immediately_available_says_when_not_how_fast() -> None:
 def test_what_rather_than_sets_aside_is_no_claim(sentence, flagged):
     """A user trial: "usable rather than merely impressive" disclaims the praise."""
     assert [word for word, _ in _weasel(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slipway gives owners instant confirmation instead of significantly longer waits.",
+        "Rather than many hours, booking now takes seconds.",
+    ],
+)
+def test_rather_than_disclaims_praise_only(sentence):
+    """A count, a hedge or an intensifier after "rather than" still describes the alternative vaguely (review)."""
+    assert any(severity is wbl.Severity.WARNING for _, severity in _weasel(sentence))
+
+
+def test_narration_between_a_customer_s_quotations_is_the_writer_s():
+    text = _QUOTES.replace(
+        '"Slipway is the easiest app I\'ve ever used, and it is beautiful," said Tom Berg, a sailor from Tacoma.',
+        '"I love it," said Tom Berg, a sailor from Tacoma. Slipway is the fastest way to book a berth. '
+        '"It is the easiest app," he added.',
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",)))
+    found = {(f.line, f.text): f.severity for f in report.findings}
+    assert found[(11, "fastest")] is wbl.Severity.WARNING  # the narration
+    assert found[(11, "easiest")] is wbl.Severity.INFO  # the customer's words
+
+
+def test_a_count_or_an_intensifier_in_a_customer_s_quote_stays_a_warning():
+    text = _QUOTES.replace("the easiest app I've ever used, and it is beautiful", "significantly cheaper than the rest")
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",)))
+    assert {f.text: f.severity for f in report.findings if f.line == 11} == {"significantly": wbl.Severity.WARNING}
+
+
+def test_hint_speakers_names_leader_or_customer():
+    options = wbl.LintOptions(select=("WB601",), rule_options={"WB601": {"hint-speakers": ["customers"]}})
+    report = wbl.lint_text(_QUOTES, options=options)
+    assert any("hint-speakers: expected 'leader' or 'customer'" in error for error in report.errors)

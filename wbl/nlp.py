@@ -142,6 +142,7 @@ class Pipeline:
             start_sentences_after_labels(doc, text)
             start_sentences_at_bullets(doc, text)
             start_sentences_at_figures(doc, text)
+            end_sentences_after_magnitudes(doc, text)
         return docs
 
     def complete(
@@ -461,6 +462,26 @@ def start_sentences_at_figures(doc: Any, text: str) -> None:
             and word.lower_ not in _BEFORE_A_NUMBER
             and following.text[:1].isdigit()
         ):
+            following.is_sent_start = True
+
+
+# A figure with a magnitude letter and the full stop that ends its sentence, which the tokenizer
+# keeps in one token ("$508K.", "2.5M."), then a capital: "Revenue is $508K. The second year ...".
+_MAGNITUDE_END = re.compile(r"\d[KMBkmb]\.\s+[A-Z]")
+_MAGNITUDE_TOKEN = re.compile(r"[$€£]?\d[\d,.]*[KMBkmb]\.")
+
+
+def end_sentences_after_magnitudes(doc: Any, text: str) -> None:
+    """Start a sentence after a figure such as "$508K." or "2.5M." when a capitalised word
+    follows (in place, before any parse): the tokenizer keeps the full stop in the figure's
+    token, so the sentence recogniser ran the two sentences together."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return
+    if not _MAGNITUDE_END.search(text):
+        return
+    for token in doc[: len(doc) - 1]:
+        following = doc[token.i + 1]
+        if token.whitespace_ and _MAGNITUDE_TOKEN.fullmatch(token.text) and following.text[:1].isupper():
             following.is_sent_start = True
 
 

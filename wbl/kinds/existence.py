@@ -463,9 +463,12 @@ def _conditional(verb: Any) -> bool:
 
 
 def _after_an_imperative(verb: Any) -> bool:
-    """Whether the clause follows an imperative that hangs on it across a dash, a semicolon or a
-    colon: "Share your design through the order form — you'll hear back within a day" (if you
-    do, you will), as with "and"."""
+    """Whether the reader's clause follows an imperative that hangs on it across a dash, a
+    semicolon or a colon: "Share your design through the order form — you'll hear back within a
+    day" (if you do, you will), as with "and"; not "Stay tuned — Slipway will launch in May" nor
+    "Upload a photo — our team will send a quote" (the company's plan or promise)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children):
+        return False
     return any(
         clause.dep_ in ("advcl", "ccomp", "parataxis")
         and clause.tag_ == "VB"
