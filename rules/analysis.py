@@ -1493,7 +1493,7 @@ class RoleHints:
             # Only a quote its attribution names (not one whose speaker is guessed from its voice).
             if quote.speaker in speakers and quote.attribution:
                 spans = self._quoted.setdefault(quote.unit.index, [])
-                spans.extend(_inside_marks(quote.unit.text, quote.start, quote.end))
+                spans.extend(_inside_marks(quote.unit, quote.start, quote.end))
 
     def quoted(self, unit: Unit, offset: int) -> bool:
         """Whether `offset` of `unit` is inside the quotation marks of a speaker in ``hint-speakers``."""
@@ -1509,22 +1509,12 @@ class RoleHints:
         return severity
 
 
-_DOUBLE_MARKS = frozenset('"“”')
-
-
-def _inside_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of text[start:end] between pairs of double quotation marks (narration between
-    two quotations stays out: '"I love it," said Tom. Slipway is fast. "It works."'); the whole
-    range when it holds no pair (a quote the layout marks, under "## Customer Quote")."""
-    marks = [i for i in range(start, end) if text[i] in _DOUBLE_MARKS]
-    # A quote's range leaves out its own opening and closing marks.
-    if start > 0 and text[start - 1] in _DOUBLE_MARKS:
-        marks.insert(0, start - 1)
-    if end < len(text) and text[end] in _DOUBLE_MARKS:
-        marks.append(end)
-    if len(marks) < 2:
-        return [(start, end)]
-    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+def _inside_marks(unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of unit.text[start:end] inside quotation marks (narration between two quotations
+    stays out: '"I love it," said Tom. Slipway is fast. "It works."'); the whole range when none
+    is (a quote the layout marks, under "## Customer Quote")."""
+    inside = [(max(s, start), min(e, end)) for s, e in quoted_offsets(unit) if s < end and e > start]
+    return inside or [(start, end)]
 
 
 __all__ = [
