@@ -1672,6 +1672,8 @@ def _excused(
         return True
     if word == "most" and (tok.tag_ != "JJS" or tok.dep_ == "advmod"):
         return True  # "most teams" counts, "most important" is a superlative ("the most")
+    if word == "most" and tok.dep_ in ("dobj", "npadvmod") and (nxt is None or nxt.lower_ != "of"):
+        return True  # "what we need most": how much, after the verb (the tagger's object); "most of" counts
     if word == "the most" and (nxt is None or nxt.pos_ not in ("ADJ", "ADV")):
         return True
     if word in ("the first", "the only") and not _first_claim(tok, nxt, table):

@@ -4301,3 +4301,20 @@ def test_a_name_between_the_quotation_and_the_verb_speaks_whatever_follows_the_v
     )
     assert [q.name for q in anatomy.quotes] == ["Ana Ruiz", "Ruiz"]
     assert not anatomy.present("customer_quote")
+
+
+def test_notes_headed_with_a_remark_in_brackets_are_back_matter() -> None:
+    # Trial CU (2026-12-06): "## Stage 4 — Coaching Notes (internal, not part of the PRFAQ proper)"
+    # after the internal FAQ was read as more FAQ, and its notes drew 7 false weasel-word warnings.
+    assert is_back_matter("Stage 4 — Coaching Notes (internal, not part of the PRFAQ proper)")
+    assert is_back_matter("Appendix B (survey data)")
+    assert not is_back_matter("Internal FAQ (draft)") and not is_back_matter("Customer questions (v2)")
+    text = (
+        "# Salvager finds the parts you want\n\nHomelab owners get an alert within a minute.\n\n"
+        "## Internal FAQ\n\n### Q: What does it cost?\n\nTwelve euros a month.\n\n"
+        "## Stage 4 — Coaching Notes (internal, not part of the PRFAQ proper)\n\n"
+        "The author picked option A on every question.\n"
+    )
+    document = build_document("doc.md", SourceText(text), parse(text))
+    parts = {u.text[:20]: u.part for u in document.units}
+    assert parts["Twelve euros a month"] == "faq" and parts["The author picked op"] == "back"

@@ -156,6 +156,15 @@ def test_a_repeat_across_markup_the_reader_does_not_see_is_still_a_repeat():
         assert [f.rule for f in lint(text).findings if f.rule == "WB504"] == ["WB504"], text
 
 
+def test_a_doubled_little_word_is_a_safe_fix_and_any_other_an_unsafe_one():
+    # Trial CT (2026-12-06): "an unknown unknown" is English; --fix must not delete a word of it.
+    report = lint("# T\n\nWe read the the shelf, a known unknown and an unknown unknown.\n")
+    fixes = {f.text: f.fix for f in report.findings if f.rule == "WB504"}
+    assert set(fixes) == {"the", "unknown"}
+    assert fixes["the"].is_safe and not fixes["unknown"].is_safe
+    assert fix_text(lint, "# T\n\nAn unknown unknown.\n").text == "# T\n\nAn unknown unknown.\n"
+
+
 def test_each_finding_carries_its_fix_in_file_offsets_and_json():
     text = "---\ntitle: x\n---\n# T\r\n\r\n\u00e9 We leverage the the shelf in order to sell.\r\n"
     report = lint(text)

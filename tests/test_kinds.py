@@ -374,3 +374,22 @@ def test_a_run_in_label_is_not_counted_in_the_sentence_it_opens():
         text.replace("before dawn", "before the sun rises over the harbour"), "t.md", options=options
     ).findings
     assert finding.text.startswith("Download") and "has 22 words" in finding.message
+
+
+def test_a_value_just_over_a_warning_limit_is_a_hint(make_pack):
+    # Trials of 2026-12-05/06: warnings at most 5% over their limit were right 2 times in 38.
+    body = """
+    kind = "metric"
+    measures = ["words"]
+    of = "sentence"
+    [options]
+    max-words = 20
+    margin = 0.05
+    message = "{words} words, over {limit}"
+    """
+    [rule] = load_pack(make_pack({"t.toml": rule_file(body)}))
+    words = [" ".join(["word"] * n) + "." for n in (20, 21, 22)]
+    found = [
+        (f.line, f.severity.value, f.message) for f in lint([rule], "\n\n".join(words) + "\n", kind="fragment").findings
+    ]
+    assert found == [(3, "info", "21 words, over 20"), (5, "warning", "22 words, over 20")]

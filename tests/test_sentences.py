@@ -510,8 +510,13 @@ def test_the_first_of_a_sequence_is_a_fact_and_the_first_of_a_kind_a_claim(sente
     assert ("the first" in found) is claims, found
 
 
+DENSE_JARGON = (
+    "We keep a warm standby and a feature store for lead scoring, with a service mesh and a dead letter queue."
+)
+
+
 def _jargon_found(headline: str, **options: object) -> list[tuple[int, Severity, str]]:
-    text = f"# {headline}\n\nWe keep a warm standby and a feature store for lead scoring.\n"
+    text = f"# {headline}\n\n{DENSE_JARGON}\n"
     lint = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options={"WB401": options})
     return [(f.line, f.severity, f.message) for f in wbl.lint_text(text, "t.md", options=lint).findings]
 
@@ -553,7 +558,7 @@ def test_the_technical_audience_is_read_from_the_lead_only():
         "## The Problem\n\n"
         "Platform teams at mid-size companies juggle three model providers, and each outage costs them a day.\n\n"
         "## The Solution\n\n"
-        "We keep a warm standby and a feature store for lead scoring.\n"
+        f"{DENSE_JARGON}\n"
     )
     lint = wbl.LintOptions(select=("WB401",), kind="prfaq")
     found = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=lint).findings]
@@ -673,6 +678,8 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Nomads get the cities where they will find colleagues.", False),
         ("Loans are among the first decisions they will make.", False),
         ("The gift note greets the person who will open the parcel.", False),
+        # An indefinite person's (trial CT, 2026-12-06).
+        ("Shelfwise is for work where someone will read your output.", False),
         ("Owners meet Ana Lee, who will run the rollout.", True),
         ("Owners get a web app that will save them an hour.", True),
         # The consequence of an imperative across a dash, a semicolon or a colon (a user trial):
@@ -787,17 +794,21 @@ def test_findings_in_the_boilerplate_and_metadata_are_hints():
     assert about and all(f.severity is Severity.INFO for f in about)
 
 
-def test_a_sentence_with_fewer_than_three_jargon_terms_is_a_hint():
+def test_a_sentence_with_fewer_than_five_jargon_terms_is_a_hint():
+    # Trials of 2026-12-05/06: warnings naming three or four terms were right 2 times in 43.
     text = (
         "# Acme lets bakeries take orders\n\nWe keep a warm standby for the ordering page.\n\n"
-        "We keep a warm standby and a feature store for lead scoring.\n"
+        "We keep a warm standby and a feature store for lead scoring.\n\n"
+        f"{DENSE_JARGON}\n"
     )
     found = {}
-    for sparse in ("info", ""):
-        options = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options={"WB401": {"sparse-severity": sparse}})
-        found[sparse] = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
-    assert found["info"] == [(3, Severity.INFO), (5, Severity.WARNING)]
-    assert found[""] == [(3, Severity.WARNING), (5, Severity.WARNING)]
+    for sparse, dense in (("info", 5), ("", 5), ("info", 3)):
+        rule_options = {"WB401": {"sparse-severity": sparse, "dense-terms": dense}}
+        options = wbl.LintOptions(select=("WB401",), kind="prfaq", rule_options=rule_options)
+        found[sparse, dense] = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found["info", 5] == [(3, Severity.INFO), (5, Severity.INFO), (7, Severity.WARNING)]
+    assert found["", 5] == [(3, Severity.WARNING), (5, Severity.WARNING), (7, Severity.WARNING)]
+    assert found["info", 3] == [(3, Severity.INFO), (5, Severity.WARNING), (7, Severity.WARNING)]
 
 
 def test_jargon_that_names_only_words_a_reader_may_know_is_a_hint():
@@ -1032,20 +1043,61 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
     options = wbl.LintOptions(select=("WB421", "WB401"), kind="prfaq")
     lone = wbl.lint_text(lead + "Owners see each order's ETD on their phone.\n", "t.md", options=options).findings
     assert [(f.rule, f.text, f.severity) for f in lone] == [("WB421", "ETD", Severity.INFO)]
-    dense = "Owners see each order's ETD through a webhook, an idempotent queue and a Kafka consumer.\n"
+    dense = (
+        "Owners see each order's ETD through a webhook, an idempotent queue, a service mesh, a dead letter queue"
+        " and a Kafka consumer.\n"
+    )
     found = wbl.lint_text(lead + dense, "t.md", options=options).findings
     assert [(f.rule, f.text, f.severity) for f in found] == [
         ("WB421", "ETD", Severity.INFO),
-        ("WB401", "webhook", Severity.WARNING),
+        ("WB401", "dead letter queue", Severity.WARNING),
     ]
-    # Three undefined acronyms in one sentence keep their warnings (review of 2026-12-06).
+    # Three undefined acronyms in one sentence are a warning (review of 2026-12-06), one for the
+    # sentence: its first acronym's, which counts them; the others are hints (trial CV, 2026-12-06:
+    # "JSON, YAML, CSV and DOCX" were four warnings).
     crowded = wbl.lint_text(lead + "Owners get an RMA, an ASN and a BOL for each return.\n", "t.md", options=options)
-    assert {(f.text, f.severity) for f in crowded.findings} == {
+    assert [(f.text, f.severity) for f in crowded.findings] == [
         ("RMA", Severity.WARNING),
-        ("ASN", Severity.WARNING),
-        ("BOL", Severity.WARNING),
-    }
+        ("ASN", Severity.INFO),
+        ("BOL", Severity.INFO),
+    ]
+    assert "; the sentence asks the reader to decode 3 undefined acronyms" in crowded.findings[0].message
     # "Claude wrote every API endpoint ..." (trial CI): the acronym opens the dense words, one finding.
-    dense = "Claude wrote every API endpoint, deployment script and Kubernetes manifest.\n"
+    dense = (
+        "Claude wrote every API endpoint, deployment script, Kubernetes manifest, failover runbook and Terraform"
+        " module.\n"
+    )
     (finding,) = wbl.lint_text(lead + dense, "t.md", options=options).findings
     assert (finding.rule, finding.text, finding.severity) == ("WB421", "API", Severity.WARNING)
+
+
+def test_weasel_words_in_a_quote_s_attribution_and_the_notes_before_the_release_are_hints():
+    # Trial CV (2026-12-06): "— Many, project maintainer" (a name) drew a vague-quantifier warning;
+    # trial CU: the notes above a release about how PR/FAQs are written drew two.
+    text = (
+        "## Note: This is an example of a PRFAQ\n\n"
+        "The idea is to weigh the various views of the reviewers before anything is built.\n\n"
+        "# Ledger lets bakeries close their books in an hour\n\n"
+        "**SEATTLE, May 4, 2026** — Bakery owners close the month in an hour instead of two days.\n\n"
+        '> "We close the month before lunch now."\n>\n> — Many, project maintainer\n'
+    )
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq")
+    found = {f.text.lower(): f.severity for f in wbl.lint_text(text, "t.md", options=options).findings}
+    assert found.get("many") is Severity.INFO
+    assert found.get("various") is Severity.INFO
+    plain = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-roles": []}})
+    strict = {f.text.lower(): f.severity for f in wbl.lint_text(text, "t.md", options=plain).findings}
+    assert strict.get("many") is Severity.WARNING and strict.get("various") is Severity.WARNING
+
+
+def test_most_after_the_verb_is_how_much_not_how_many():
+    # Trial CU (2026-12-06): "what we need most" was a vague quantifier; "most of" still is.
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq")
+    lead = "# Ledger lets bakeries close their books in an hour\n\n"
+    for sentence, flagged in (
+        ("None of the tools gives us what we need most, which is the right talent.", False),
+        ("Most of them close early.", True),
+        ("Most owners close the month in a day.", True),
+    ):
+        found = [f.text.lower() for f in wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings]
+        assert any(t.startswith("most") for t in found) is flagged, sentence

@@ -466,8 +466,8 @@ def is_back_matter(heading: str) -> bool:
     return (
         key in {normalise(h) for h in back["headings"]}
         or bare in {normalise(h) for h in back["headings"]}
-        or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
-        or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
+        or any(k.startswith(normalise(p) + " ") for p in back["prefixes"] for k in (key, bare))
+        or any(k.endswith(" " + normalise(s)) for s in back["suffixes"] for k in (key, bare))
         or (
             any(f" {normalise(m)} " in f" {key} " for m in back.get("markers", ()))
             and re.search(r"\bfaqs?\b|\bquestions?\b|\bembargo", key) is None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from wbl.document import Document
 from wbl.fixes import removal
-from wbl.rule import RuleContext, Violation
+from wbl.rule import Applicability, RuleContext, Violation
 
 # A word (letters, with inner apostrophes or hyphens), white space, and the same word again.
 # Not across a newline: a unit's text holds one only after a label line ("**About BidBlender**"
@@ -42,13 +42,16 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     ..."; the plain text leaves them out, the reader sees them), and
     letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
-    **Fix.** Delete one. The finding carries a safe fix that deletes the second word and the
-    space before it (`wbl check --fix`).
+    **Fix.** Delete one. The finding carries a fix that deletes the second word and the space
+    before it. It is safe (`wbl check --fix`) for the little words whose doubling is always a slip
+    (``safe-fix-words``: "the the", "to to"); for any other word it is unsafe (`--unsafe-fixes`):
+    "a known unknown and an unknown unknown" means what it says, and only the writer knows.
 
-    Options: ``kinds``, ``exceptions``, ``message``.
+    Options: ``kinds``, ``exceptions``, ``safe-fix-words``, ``message``.
     """
     kinds = set(ctx["kinds"])
     allowed = {w.lower() for w in ctx.get("exceptions", ())}
+    safe_words = {w.lower() for w in ctx.get("safe-fix-words", ())}
     for unit in document.units:
         if unit.kind not in kinds:
             continue
@@ -64,6 +67,7 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             end = unit.source_span(match.start(3), match.end(3))[0]
             if _APART.search(_LINK_TARGET.sub("", document.text[start:end])):
                 continue  # an image, inline HTML or a footnote stands between them ("and ![shot](a.png) and")
-            fix = removal(unit.text, match.start(3), match.end(3))
+            safe = word.lower() in safe_words
+            fix = removal(unit.text, match.start(3), match.end(3), Applicability.SAFE if safe else Applicability.UNSAFE)
             message = ctx["message"].format(words=match.group(0), word=word)
             yield Violation(message, unit, match.start(3), match.end(3), suggestion="", fix=fix)

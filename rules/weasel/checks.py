@@ -143,8 +143,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     slip a quarter"), and reviewers judged 4 of 28 such warnings right in the user trials, against
     58 of 116 in the press release. A hint as well where the labels still count a word but the
     trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About" paragraph
-    and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
-    voice: "Is it really free?"), praise, ease and superlatives inside the quotation marks of a
+    and media contact, metadata fields, the FAQ's questions, which speak in the customer's
+    voice: "Is it really free?", the notes before the release and a quote's attribution, where
+    "Many" is a name), praise, ease and superlatives inside the quotation marks of a
     customer whom the attribution names (``hint-speakers``, ``speaker-hint-kinds``: "The easiest
     app I've ever used" is the customer's opinion, and marketing-customer-quote judges a quote that
     reads like marketing copy as a whole; a count, a hedge, an intensifier or a speed there stays a

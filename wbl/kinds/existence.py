@@ -298,9 +298,10 @@ def _qualifier(sentence: Sentence, start: int, end: int) -> bool:
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # The third person plural's future, in a relative clause or an embedded question, is theirs
-# (customers, people), not the product's: "the decisions they will make"; "it", "you" and "we" may be
+# (customers, people), not the product's: "the decisions they will make"; so is an indefinite
+# person's ("work where someone will read your output", trial CT); "it", "you" and "we" may be
 # the product or its promise, and "he" or "she" the company's people ("the features she will add").
-_OTHERS = frozenset({"they"})
+_OTHERS = frozenset({"they", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "no one"})
 
 
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:

@@ -45,7 +45,8 @@ class Metric(Kind):
 
     The rule file says what is measured (`measures`: words, sentences, grade) and of what (`of`).
     Each measure `m` has the options `max-m` (a warning above it), `error-m` (an error above it)
-    and `info-m` (a hint above it); the messages may name each measure's value (`{words}`),
+    and `info-m` (a hint above it); a value over `max-m` by at most `margin` (a fraction of the
+    limit) is a hint, with the warning's message; the messages may name each measure's value (`{words}`),
     the limit crossed (`{limit}`) and each warning limit (`{max_words}`). A rule that names
     anatomy roles in `hint-in-roles` reports its findings in them as hints (the release's
     boilerplate, "About Acme", which reviewers leave be).
@@ -98,6 +99,15 @@ class Metric(Kind):
             options.append(Option("min-words", "integer", 0, "fewer words than this are not scored"))
         if self.scope == "unit":
             options.append(Option("min-sentences", "integer", 0, "units of fewer sentences are not scored"))
+        options.append(
+            Option(
+                "margin",
+                "number",
+                0.0,
+                "a value over a warning limit (max-m) by at most this fraction of the limit is a hint: "
+                "a sentence of 36 words against 35 is no reason to fail a hook",
+            )
+        )
         fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
         options += [
             Option("message", "string", "{value} {measure} (limit {limit})", f"a warning: {fields}"),
@@ -135,11 +145,15 @@ class Metric(Kind):
         are off: `info-m = 0`)."""
         limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
+        margin = float(ctx.get("margin") or 0.0)
         for prefix, message, severity in () if hint_only else _LEVELS:
             for measure in self.measures:
                 limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
                 if limit is not None and values[measure] > limit:
-                    return self._format(ctx.get(message) or ctx["message"], fields, measure, limit), severity
+                    text = self._format(ctx.get(message) or ctx["message"], fields, measure, limit)
+                    if prefix == "max" and values[measure] <= limit * (1.0 + margin):
+                        return text, Severity.INFO  # just over the limit: a hint (`margin`)
+                    return text, severity
         for measure in self.measures:
             hint = self._limit(measure, ctx.get(f"info-{measure}"))
             if hint and values[measure] > hint:
