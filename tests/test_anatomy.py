@@ -4309,6 +4309,9 @@ def test_notes_headed_with_a_remark_in_brackets_are_back_matter() -> None:
     assert is_back_matter("Stage 4 — Coaching Notes (internal, not part of the PRFAQ proper)")
     assert is_back_matter("Appendix B (survey data)")
     assert not is_back_matter("Internal FAQ (draft)") and not is_back_matter("Customer questions (v2)")
+    # Nor a heading that names the FAQ before its remark (review of 2026-12-06).
+    assert not is_back_matter("Customer FAQ with coaching notes (v2)")
+    assert not is_back_matter("FAQ — Reviewer Notes (answered inline)")
     text = (
         "# Salvager finds the parts you want\n\nHomelab owners get an alert within a minute.\n\n"
         "## Internal FAQ\n\n### Q: What does it cost?\n\nTwelve euros a month.\n\n"
@@ -4318,3 +4321,12 @@ def test_notes_headed_with_a_remark_in_brackets_are_back_matter() -> None:
     document = build_document("doc.md", SourceText(text), parse(text))
     parts = {u.text[:20]: u.part for u in document.units}
     assert parts["Twelve euros a month"] == "faq" and parts["The author picked op"] == "back"
+
+
+def test_a_speaker_who_cautions_is_named():
+    # Trial DA (2026-12-06): '"...," cautioned Dr. Ruiz' was taken for an unattributed quote.
+    text = (
+        "# Ledger lets bakeries close their books\n\nBakery owners close the month in an hour.\n\n"
+        '"Owners should still check the totals," cautioned Dana Ruiz, an accountant in Denver.\n'
+    )
+    assert [q.name for q in anatomy_of(text).quotes] == ["Dana Ruiz"]

@@ -38,6 +38,11 @@ Independent bookstore owners who work with various suppliers.
 OLD_WORDS = ["seamless", "Many", "very", "significantly", "various"]
 
 
+def in_release(sentence: str) -> str:
+    """DRAFT with a paragraph added to its release (in the FAQ, a weasel word is only a hint)."""
+    return DRAFT.replace("than a spreadsheet.\n", f"than a spreadsheet.\n\n{sentence}\n")
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -113,11 +118,11 @@ def test_edits_elsewhere_do_not_bring_old_findings_back(draft):
 
 def test_only_a_new_weasel_word_is_reported(draft):
     write_baseline("draft.md")
-    draft.write_text(DRAFT + "\nIt is arguably the best way to return books.\n", encoding="utf-8")
+    draft.write_text(in_release("It is arguably the best way to return books."), encoding="utf-8")
     code, texts, _ = check("draft.md")
     assert (code, texts) == (1, ["arguably"])
     # The same word again in a new sentence is new too; the old one stays matched.
-    draft.write_text(DRAFT + "\nReturns are very slow today.\n", encoding="utf-8")
+    draft.write_text(in_release("Returns are very slow today."), encoding="utf-8")
     assert check("draft.md")[:2] == (1, ["very"])
 
 
@@ -184,7 +189,7 @@ def test_a_baseline_in_a_parent_directory_matches(draft, tmp_path, monkeypatch):
 
 def test_sarif_marks_baseline_state_and_validates(draft):
     write_baseline("draft.md")
-    edited = DRAFT.replace("is a very\nsimple", "is a\nsimple") + "\nIt is arguably a good way.\n"
+    edited = in_release("It is arguably a good way.").replace("is a very\nsimple", "is a\nsimple")
     draft.write_text(edited, encoding="utf-8")
     code, out, _ = run("check", "--format", "sarif", "--baseline", "wbl-baseline.json", *COMMON, "draft.md")
     assert code == 1

@@ -163,6 +163,13 @@ def test_a_doubled_little_word_is_a_safe_fix_and_any_other_an_unsafe_one():
     assert set(fixes) == {"the", "unknown"}
     assert fixes["the"].is_safe and not fixes["unknown"].is_safe
     assert fix_text(lint, "# T\n\nAn unknown unknown.\n").text == "# T\n\nAn unknown unknown.\n"
+    # Nor "log in in seconds", "gave her her keys" (review of 2026-12-06).
+    for text in (
+        "# T\n\nOwners log in in seconds.\n",
+        "# T\n\nWe gave her her keys.\n",
+        "# T\n\nTurn it on on Monday.\n",
+    ):
+        assert fix_text(lint, text).text == text
 
 
 def test_each_finding_carries_its_fix_in_file_offsets_and_json():

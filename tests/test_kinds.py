@@ -393,3 +393,22 @@ def test_a_value_just_over_a_warning_limit_is_a_hint(make_pack):
         (f.line, f.severity.value, f.message) for f in lint([rule], "\n\n".join(words) + "\n", kind="fragment").findings
     ]
     assert found == [(3, "info", "21 words, over 20"), (5, "warning", "22 words, over 20")]
+
+
+def test_the_margin_holds_only_when_every_measure_is_just_over(make_pack):
+    # Review of 2026-12-06: 21 sentences against 20 hid 252 words against 100.
+    body = """
+    kind = "metric"
+    measures = ["sentences", "words"]
+    of = "unit"
+    [options]
+    max-sentences = 4
+    max-words = 40
+    margin = 0.25
+    message = "{sentences} sentences and {words} words"
+    """
+    [rule] = load_pack(make_pack({"t.toml": rule_file(body)}))
+    short = " ".join(["Owners sell books."] * 5)
+    long = " ".join(["Owners sell twelve books a day from one shelf in the shop."] * 5)
+    found = [(f.line, f.severity.value) for f in lint([rule], f"{short}\n\n{long}\n", kind="fragment").findings]
+    assert found == [(1, "info"), (3, "warning")]

@@ -678,8 +678,10 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Nomads get the cities where they will find colleagues.", False),
         ("Loans are among the first decisions they will make.", False),
         ("The gift note greets the person who will open the parcel.", False),
-        # An indefinite person's (trial CT, 2026-12-06).
+        # A particular other person's (trial CT, 2026-12-06); not what the product lets anyone do.
         ("Shelfwise is for work where someone will read your output.", False),
+        ("Shelfwise is a dashboard that anyone will be able to use on day one.", True),
+        ("Shelfwise is the app that everybody will use to order books.", True),
         ("Owners meet Ana Lee, who will run the rollout.", True),
         ("Owners get a web app that will save them an hour.", True),
         # The consequence of an imperative across a dash, a semicolon or a colon (a user trial):
@@ -1061,7 +1063,18 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
         ("ASN", Severity.INFO),
         ("BOL", Severity.INFO),
     ]
-    assert "; the sentence asks the reader to decode 3 undefined acronyms" in crowded.findings[0].message
+    assert (
+        "; the sentence asks the reader to decode 3 undefined acronyms (RMA, ASN, BOL)" in crowded.findings[0].message
+    )
+    # The warning goes to an acronym to decode, not to a name before it (review of 2026-12-06).
+    for sentence in ("Priya Shah of KDM signs each RMA, ASN and BOL.", "KDM Logistics sends each RMA, ASN and BOL."):
+        named = wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings
+        assert [(f.text, f.severity) for f in named] == [
+            ("KDM", Severity.INFO),
+            ("RMA", Severity.WARNING),
+            ("ASN", Severity.INFO),
+            ("BOL", Severity.INFO),
+        ], sentence
     # "Claude wrote every API endpoint ..." (trial CI): the acronym opens the dense words, one finding.
     dense = (
         "Claude wrote every API endpoint, deployment script, Kubernetes manifest, failover runbook and Terraform"
@@ -1071,23 +1084,47 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
     assert (finding.rule, finding.text, finding.severity) == ("WB421", "API", Severity.WARNING)
 
 
-def test_weasel_words_in_a_quote_s_attribution_and_the_notes_before_the_release_are_hints():
-    # Trial CV (2026-12-06): "— Many, project maintainer" (a name) drew a vague-quantifier warning;
-    # trial CU: the notes above a release about how PR/FAQs are written drew two.
+def test_a_speaker_s_name_in_an_attribution_is_no_weasel_word():
+    # Trial CV (2026-12-06): "— Many, project maintainer" (a name) drew a vague-quantifier warning.
+    # A claim in the attribution's title is still one (review of 2026-12-06).
     text = (
-        "## Note: This is an example of a PRFAQ\n\n"
-        "The idea is to weigh the various views of the reviewers before anything is built.\n\n"
         "# Ledger lets bakeries close their books in an hour\n\n"
         "**SEATTLE, May 4, 2026** — Bakery owners close the month in an hour instead of two days.\n\n"
-        '> "We close the month before lunch now."\n>\n> — Many, project maintainer\n'
+        '> "We close the month before lunch now."\n>\n> — Many, project maintainer\n\n'
+        '> "Our owners close the month in an hour."\n>\n> — Ana Ruiz, founder of an app used by many bakers\n'
     )
     options = wbl.LintOptions(select=("WB601",), kind="prfaq")
-    found = {f.text.lower(): f.severity for f in wbl.lint_text(text, "t.md", options=options).findings}
-    assert found.get("many") is Severity.INFO
-    assert found.get("various") is Severity.INFO
-    plain = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-roles": []}})
-    strict = {f.text.lower(): f.severity for f in wbl.lint_text(text, "t.md", options=plain).findings}
-    assert strict.get("many") is Severity.WARNING and strict.get("various") is Severity.WARNING
+    found = [(f.text, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found == [("many", Severity.WARNING)]
+
+
+def test_weasel_words_in_faq_answers_are_hints():
+    # User trials to 2026-12-06: 13 of 75 weasel warnings in external FAQ answers were right.
+    text = (
+        "# Ledger lets bakeries close their books in an hour\n\n"
+        "Bakery owners close the month in an hour, and many say it is really simple.\n\n"
+        "## FAQ\n\n### How accurate is it?\n\nYou will sometimes see gaps, and many owners fill them by hand.\n"
+    )
+    found = {}
+    for faq in ("info", ""):
+        options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"faq-severity": faq}})
+        found[faq] = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert {severity for line, severity in found["info"] if line == 3} == {Severity.WARNING}
+    assert {severity for line, severity in found["info"] if line == 9} == {Severity.INFO}
+    assert {severity for line, severity in found[""] if line == 9} == {Severity.WARNING}
+
+
+def test_others_possibilities_in_an_embedded_question_are_no_hedge():
+    # Trial CX (2026-12-06): "capabilities declare what they might get wrong".
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq")
+    lead = "# Ledger lets bakeries close their books in an hour\n\n"
+    for sentence, flagged in (
+        ("Capabilities declare what they might get wrong.", False),
+        ("Ledger shows what you might save this year.", True),
+        ("Ledger may cut your costs in half.", True),
+    ):
+        found = [f for f in wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings]
+        assert any(f.severity is Severity.WARNING for f in found) is flagged, sentence
 
 
 def test_most_after_the_verb_is_how_much_not_how_many():

@@ -466,8 +466,17 @@ def is_back_matter(heading: str) -> bool:
     return (
         key in {normalise(h) for h in back["headings"]}
         or bare in {normalise(h) for h in back["headings"]}
-        or any(k.startswith(normalise(p) + " ") for p in back["prefixes"] for k in (key, bare))
-        or any(k.endswith(" " + normalise(s)) for s in back["suffixes"] for k in (key, bare))
+        or any(key.startswith(normalise(p) + " ") for p in back["prefixes"])
+        or any(key.endswith(" " + normalise(s)) for s in back["suffixes"])
+        # "Stage 4 — Coaching Notes (internal, not part of the PRFAQ proper)": the words before a
+        # remark in brackets; not a heading that names the FAQ ("Customer FAQ with coaching notes (v2)").
+        or (
+            (
+                any(bare.startswith(normalise(p) + " ") for p in back["prefixes"])
+                or any(bare.endswith(" " + normalise(s)) for s in back["suffixes"])
+            )
+            and re.search(r"\bfaqs?\b|\bquestions?\b", bare) is None
+        )
         or (
             any(f" {normalise(m)} " in f" {key} " for m in back.get("markers", ()))
             and re.search(r"\bfaqs?\b|\bquestions?\b|\bembargo", key) is None

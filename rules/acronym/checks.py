@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from wbl_rules.analysis import (
     Acronym,
@@ -75,9 +75,10 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
     And, since the forty-fifth session, every other undefined first use too (``lone-severity``,
     ``info``; "" restores the warning), unless its sentence holds three undefined acronyms or more
-    (``dense-acronyms``: "an RMA, an ASN and a BOL"; the sentence is one gap, so its first
-    undefined acronym gets the warning and says how many there are, ``crowded-note``, and the
-    others are hints: "JSON, YAML, CSV and DOCX" had been four warnings): in the user trials of the forty-fourth
+    (``dense-acronyms``: "an RMA, an ASN and a BOL"; the sentence is one gap, so one of its
+    undefined acronyms gets the warning and names them all, ``crowded-note``, and the others are
+    hints: "JSON, YAML, CSV and DOCX" had been four warnings; the first that reads as a thing to
+    decode, "each RMA", not as a name, "Priya Shah of KDM", "KDM Logistics"): in the user trials of the forty-fourth
     and forty-fifth sessions, reviewers judged 12 of 63 such warnings right and 28 false ("NFT"
     for crypto traders, "AEST" for Australian fans, "CSV" for consultants who export files), where
     the labelled sentences count 97 of the 117 such warnings on the corpus's train split as
@@ -111,14 +112,34 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     uses = list(acronyms(document, ctx.options, ctx.vocabulary))
     names = _names(document, {use.key for use in uses}) | company_names(document)
     reported: set[str] = set()
-    # Sentences that ask the reader to decode several undefined acronyms at once ("an RMA, an ASN
-    # and a BOL"): there the lone first uses keep their warning.
-    crowded = _crowded_sentences(uses, defined, names, dense_acronyms) if lone_severity is not None else {}
-    crowd_warned: set[tuple[int, int]] = set()  # crowded sentences that have their warning
     sentence_starts: dict[int, list[int]] = {}
     parts = set(ctx.get("parts", ("pr", "faq")))
     titles = document.anatomy.units_in_role("title")
     hinted = RoleHints(document, ctx)
+
+    def judged(use: Acronym) -> tuple[str, Severity | None]:
+        """A first use's message and severity, before the lone-use and crowded-sentence rules."""
+        where = defined.get(use.key)
+        message = (ctx["late-message"] if where is not None else ctx["undefined-message"]).format(acronym=use.key)
+        severity = faq_severity if use.unit.part == "faq" else None
+        if use.unit.part == "pr" and audience is not None and audience_severity is not None:
+            severity = audience_severity
+            message += ctx.get("audience-note", "").format(audience=audience)
+        elif familiar_severity is not None and _familiar(use, familiar_zipf):
+            severity = familiar_severity  # "IBM", "VIP", "API": met in print as often as "kettle"
+        elif versioned_severity is not None and _VERSIONED.match(use.unit.text, use.end):
+            severity = versioned_severity  # "GPT-4o", "AGPL-3.0": a model's or a version's name
+        return message, severity
+
+    # Sentences that ask the reader to decode several undefined acronyms at once ("an RMA, an ASN
+    # and a BOL"): one of their first uses that nothing else makes a hint keeps the warning.
+    crowded = (
+        _crowded_sentences(
+            uses, defined, names, dense_acronyms, lambda use: hinted.capped(use.unit, use.start, judged(use)[1]) is None
+        )
+        if lone_severity is not None
+        else {}
+    )
     # A first use in a hinted role (a metadata field, the boilerplate) is reported only when the
     # release's own text never uses the acronym after it; otherwise that later use is the first.
     pending: dict[str, Violation] = {}
@@ -129,28 +150,20 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
         if where is not None and where <= (use.unit.index, use.start):
             reported.add(use.key)
             continue
-        message = (ctx["late-message"] if where is not None else ctx["undefined-message"]).format(acronym=use.key)
-        severity = faq_severity if use.unit.part == "faq" else None
-        if use.unit.part == "pr" and audience is not None and audience_severity is not None:
-            severity = audience_severity
-            message += ctx.get("audience-note", "").format(audience=audience)
-        elif familiar_severity is not None and _familiar(use, familiar_zipf):
-            severity = familiar_severity  # "IBM", "VIP", "API": met in print as often as "kettle"
-        elif versioned_severity is not None and _VERSIONED.match(use.unit.text, use.end):
-            severity = versioned_severity  # "GPT-4o", "AGPL-3.0": a model's or a version's name
+        message, severity = judged(use)
         capped = hinted.capped(use.unit, use.start, severity)
         # Outside the hinted roles, a first use with no other reason for its severity is a hint
         # (`lone-severity`), unless jargon-density's warning on its sentence folds into it.
         sentence = _sentence_of(use, sentence_starts)
         own = lone_severity if capped is None and sentence not in crowded else capped
         if own is None and sentence in crowded:
-            # One gap, one finding: the sentence's first undefined acronym keeps the warning and
-            # says how many the sentence asks the reader to decode; the others are hints.
-            if sentence in crowd_warned:
-                own = lone_severity
+            # One gap, one finding: one acronym keeps the warning and names those the sentence asks
+            # the reader to decode; the others are hints.
+            keys, chosen = crowded[sentence]
+            if use.key == chosen:
+                message += ctx.get("crowded-note", "").format(count=len(keys), acronyms=", ".join(keys))
             else:
-                crowd_warned.add(sentence)
-                message += ctx.get("crowded-note", "").format(count=crowded[sentence])
+                own = lone_severity
         violation = Violation(
             message, use.unit, use.start, use.end, severity=own, vocabulary=VocabularyHint.accept(use.key)
         )
@@ -175,18 +188,45 @@ def _sentence_of(use: Acronym, starts: dict[int, list[int]]) -> tuple[int, int]:
 
 
 def _crowded_sentences(
-    uses: list[Acronym], defined: dict[str, tuple[int, int]], names: set[str], least: int
-) -> dict[tuple[int, int], int]:
+    uses: list[Acronym],
+    defined: dict[str, tuple[int, int]],
+    names: set[str],
+    least: int,
+    warnable: Callable[[Acronym], bool],
+) -> dict[tuple[int, int], tuple[tuple[str, ...], str | None]]:
     """The sentences holding `least` or more distinct acronyms that are not names and are not
-    defined before them, with how many they hold."""
-    keys: dict[tuple[int, int], set[str]] = {}
+    defined before them: the acronyms, and the one whose first use there takes the sentence's
+    warning (None: none can). That is the first `warnable` one (nothing else makes it a hint, as
+    a familiar acronym) that reads as a common noun ("each RMA"), not a name ("Priya Shah of
+    KDM", "KDM Logistics"), or else the first `warnable` one."""
+    found: dict[tuple[int, int], dict[str, Acronym | None]] = {}
     starts: dict[int, list[int]] = {}
+    seen: set[str] = set()
     for use in uses:
         where = defined.get(use.key)
         if use.key in names or (where is not None and where <= (use.unit.index, use.start)):
             continue
-        keys.setdefault(_sentence_of(use, starts), set()).add(use.key)
-    return {sentence: len(found) for sentence, found in keys.items() if len(found) >= least}
+        keys = found.setdefault(_sentence_of(use, starts), {})
+        if use.key not in keys:
+            keys[use.key] = use if use.key not in seen else None  # None: first used before
+        seen.add(use.key)
+    crowded = {}
+    for sentence, keys in found.items():
+        if len(keys) >= least:
+            firsts = [use for use in keys.values() if use is not None and warnable(use)]
+            chosen = next((use for use in firsts if _reads_as_a_noun(use)), firsts[0] if firsts else None)
+            crowded[sentence] = (tuple(keys), chosen.key if chosen is not None else None)
+    return crowded
+
+
+def _reads_as_a_noun(use: Acronym) -> bool:
+    """Whether an acronym reads as a thing to decode: after an article or a determiner ("an RMA",
+    "each RMA"), or at least not as a name: not after "of", "at", "from" or "by" ("Priya Shah of
+    KDM") and not before a capitalised word ("KDM Logistics")."""
+    before, after = use.unit.text[: use.start], use.unit.text[use.end :]
+    if re.search(_ARTICLE + "$", before, re.IGNORECASE):
+        return True
+    return not (re.search(r"\b(?:of|at|from|by)\s+$", before, re.IGNORECASE) or re.match(r"\s+[A-Z][a-z]", after))
 
 
 # A number joined to an acronym makes a model's or a version's name: "GPT-4o", "AGPL-3.0", "SHA-256".

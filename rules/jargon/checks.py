@@ -361,9 +361,9 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             and len({t.text.lower() for t, _ in terms}) < dense
             and not any(t.kind == "buzzword" for t, _ in terms)
         ):
-            # One or two terms: no density of jargon. A buzzword among them keeps the warning,
-            # which the buzzword rule's finding on the same words takes (its hint is a warning
-            # where the model finds the sentence jargon).
+            # Fewer than `dense-terms` terms (one to four): no density of jargon. A buzzword among
+            # them keeps the warning, which the buzzword rule's finding on the same words takes (its
+            # hint is a warning where the model finds the sentence jargon).
             severity = sparse_severity
         if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
             severity = audience_severity

@@ -46,7 +46,8 @@ class Metric(Kind):
     The rule file says what is measured (`measures`: words, sentences, grade) and of what (`of`).
     Each measure `m` has the options `max-m` (a warning above it), `error-m` (an error above it)
     and `info-m` (a hint above it); a value over `max-m` by at most `margin` (a fraction of the
-    limit) is a hint, with the warning's message; the messages may name each measure's value (`{words}`),
+    limit, at most 1) is a hint, with the warning's message, when every measure over its limit is;
+    the messages may name each measure's value (`{words}`),
     the limit crossed (`{limit}`) and each warning limit (`{max_words}`). A rule that names
     anatomy roles in `hint-in-roles` reports its findings in them as hints (the release's
     boilerplate, "About Acme", which reviewers leave be).
@@ -104,8 +105,8 @@ class Metric(Kind):
                 "margin",
                 "number",
                 0.0,
-                "a value over a warning limit (max-m) by at most this fraction of the limit is a hint: "
-                "a sentence of 36 words against 35 is no reason to fail a hook",
+                "a value over a warning limit (max-m) by at most this fraction of the limit (0 to 1) is "
+                "a hint: a sentence of 36 words against 35 is no reason to fail a hook",
             )
         )
         fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
@@ -145,15 +146,20 @@ class Metric(Kind):
         are off: `info-m = 0`)."""
         limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
-        margin = float(ctx.get("margin") or 0.0)
+        # A fraction of the limit, at most the limit itself (twice the limit is never "just over").
+        margin = min(1.0, float(ctx.get("margin") or 0.0))
         for prefix, message, severity in () if hint_only else _LEVELS:
+            crossed = []
             for measure in self.measures:
                 limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
                 if limit is not None and values[measure] > limit:
-                    text = self._format(ctx.get(message) or ctx["message"], fields, measure, limit)
-                    if prefix == "max" and values[measure] <= limit * (1.0 + margin):
-                        return text, Severity.INFO  # just over the limit: a hint (`margin`)
-                    return text, severity
+                    crossed.append((measure, limit))
+            if crossed:
+                measure, limit = crossed[0]
+                text = self._format(ctx.get(message) or ctx["message"], fields, measure, limit)
+                if prefix == "max" and all(values[m] <= cap * (1.0 + margin) for m, cap in crossed):
+                    return text, Severity.INFO  # every measure just over its limit: a hint (`margin`)
+                return text, severity
         for measure in self.measures:
             hint = self._limit(measure, ctx.get(f"info-{measure}"))
             if hint and values[measure] > hint:
