@@ -1946,13 +1946,6 @@ def _hedging_modal(tok: Any, word: str, table: WeaselTable, numbers: set[int], q
         return False
     if word == "should" and _wh_complement(verb, tok):
         return False  # "say how it should work", "what it should do": the behaviour intended, no prediction
-    if (
-        word in ("may", "might")
-        and _wh_complement(verb, tok)
-        and named is not None
-        and (named.lower_ in ("they", "someone", "somebody") or named.pos_ == "NOUN")
-    ):
-        return False  # "capabilities declare what they might get wrong": others' possibilities, no hedge
     return not (word == "should" and (question or verb.lemma_.lower() not in table.prediction_verbs))
 
 

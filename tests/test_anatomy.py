@@ -4321,12 +4321,3 @@ def test_notes_headed_with_a_remark_in_brackets_are_back_matter() -> None:
     document = build_document("doc.md", SourceText(text), parse(text))
     parts = {u.text[:20]: u.part for u in document.units}
     assert parts["Twelve euros a month"] == "faq" and parts["The author picked op"] == "back"
-
-
-def test_a_speaker_who_cautions_is_named():
-    # Trial DA (2026-12-06): '"...," cautioned Dr. Ruiz' was taken for an unattributed quote.
-    text = (
-        "# Ledger lets bakeries close their books\n\nBakery owners close the month in an hour.\n\n"
-        '"Owners should still check the totals," cautioned Dana Ruiz, an accountant in Denver.\n'
-    )
-    assert [q.name for q in anatomy_of(text).quotes] == ["Dana Ruiz"]

@@ -168,6 +168,8 @@ def test_a_doubled_little_word_is_a_safe_fix_and_any_other_an_unsafe_one():
         "# T\n\nOwners log in in seconds.\n",
         "# T\n\nWe gave her her keys.\n",
         "# T\n\nTurn it on on Monday.\n",
+        "# T\n\nThe features they asked for for years.\n",
+        "# T\n\nMay may be our busiest month.\n",
     ):
         assert fix_text(lint, text).text == text
 

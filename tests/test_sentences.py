@@ -678,10 +678,12 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Nomads get the cities where they will find colleagues.", False),
         ("Loans are among the first decisions they will make.", False),
         ("The gift note greets the person who will open the parcel.", False),
-        # A particular other person's (trial CT, 2026-12-06); not what the product lets anyone do.
-        ("Shelfwise is for work where someone will read your output.", False),
+        # Not what the product lets anyone do (review of 2026-12-06), nor a service's promise
+        # ("a hotline where someone will answer": "work where someone will read your output", trial
+        # CT, stays flagged).
         ("Shelfwise is a dashboard that anyone will be able to use on day one.", True),
         ("Shelfwise is the app that everybody will use to order books.", True),
+        ("Shelfwise gives every shop a hotline where someone will answer within a minute.", True),
         ("Owners meet Ana Lee, who will run the rollout.", True),
         ("Owners get a web app that will save them an hour.", True),
         # The consequence of an imperative across a dash, a semicolon or a colon (a user trial):
@@ -1066,6 +1068,9 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
     assert (
         "; the sentence asks the reader to decode 3 undefined acronyms (RMA, ASN, BOL)" in crowded.findings[0].message
     )
+    # Acronyms that are hints on their own (familiar ones, UPS, DHL) do not crowd a sentence.
+    carriers = wbl.lint_text(lead + "Owners file the RMA with UPS and DHL.\n", "t.md", options=options).findings
+    assert Severity.WARNING not in {f.severity for f in carriers}
     # The warning goes to an acronym to decode, not to a name before it (review of 2026-12-06).
     for sentence in ("Priya Shah of KDM signs each RMA, ASN and BOL.", "KDM Logistics sends each RMA, ASN and BOL."):
         named = wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings
@@ -1091,11 +1096,13 @@ def test_a_speaker_s_name_in_an_attribution_is_no_weasel_word():
         "# Ledger lets bakeries close their books in an hour\n\n"
         "**SEATTLE, May 4, 2026** — Bakery owners close the month in an hour instead of two days.\n\n"
         '> "We close the month before lunch now."\n>\n> — Many, project maintainer\n\n'
-        '> "Our owners close the month in an hour."\n>\n> — Ana Ruiz, founder of an app used by many bakers\n'
+        '> "Our owners close the month in an hour."\n>\n> — Ana Ruiz, founder of an app used by many bakers\n\n'
+        '> "We close the month before lunch now."\n>\n> — Many bakery owners\n'
     )
     options = wbl.LintOptions(select=("WB601",), kind="prfaq")
     found = [(f.text, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
-    assert found == [("many", Severity.WARNING)]
+    # An anonymous crowd as the speaker is a weasel attribution (review of 2026-12-06).
+    assert found == [("many", Severity.WARNING), ("Many", Severity.WARNING)]
 
 
 def test_weasel_words_in_faq_answers_are_hints():
@@ -1112,19 +1119,10 @@ def test_weasel_words_in_faq_answers_are_hints():
     assert {severity for line, severity in found["info"] if line == 3} == {Severity.WARNING}
     assert {severity for line, severity in found["info"] if line == 9} == {Severity.INFO}
     assert {severity for line, severity in found[""] if line == 9} == {Severity.WARNING}
-
-
-def test_others_possibilities_in_an_embedded_question_are_no_hedge():
-    # Trial CX (2026-12-06): "capabilities declare what they might get wrong".
-    options = wbl.LintOptions(select=("WB601",), kind="prfaq")
-    lead = "# Ledger lets bakeries close their books in an hour\n\n"
-    for sentence, flagged in (
-        ("Capabilities declare what they might get wrong.", False),
-        ("Ledger shows what you might save this year.", True),
-        ("Ledger may cut your costs in half.", True),
-    ):
-        found = [f for f in wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings]
-        assert any(f.severity is Severity.WARNING for f in found) is flagged, sentence
+    # A document that is only an FAQ has nothing else to judge (review of 2026-12-06).
+    faq_only = "# Ledger FAQ\n\n### Is it fast?\n\nYes, it is the fastest app ever made, and many bakers love it.\n"
+    options = wbl.LintOptions(select=("WB601",), kind="faq")
+    assert Severity.WARNING in {f.severity for f in wbl.lint_text(faq_only, "t.md", options=options).findings}
 
 
 def test_most_after_the_verb_is_how_much_not_how_many():

@@ -212,10 +212,12 @@ def _crowded_sentences(
         seen.add(use.key)
     crowded = {}
     for sentence, keys in found.items():
-        if len(keys) >= least:
-            firsts = [use for use in keys.values() if use is not None and warnable(use)]
+        # Only acronyms nothing else makes a hint count ("the RMA with UPS and DHL" asks for one).
+        counted = {key: use for key, use in keys.items() if use is None or warnable(use)}
+        if len(counted) >= least:
+            firsts = [use for use in counted.values() if use is not None]
             chosen = next((use for use in firsts if _reads_as_a_noun(use)), firsts[0] if firsts else None)
-            crowded[sentence] = (tuple(keys), chosen.key if chosen is not None else None)
+            crowded[sentence] = (tuple(counted), chosen.key if chosen is not None else None)
     return crowded
 
 

@@ -191,9 +191,13 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     risks = document.anatomy.risk_answers(tuple(ctx.get("hedge-questions", ())))
     internal_severity = Severity.parse(ctx["internal-faq-severity"]) if ctx.get("internal-faq-severity") else None
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
-    # A quote's attribution names its speaker: a listed word written with a capital there is a
-    # name ("— Many, project maintainer"), not a count.
+    # A quote's attribution names its speaker: a listed word written with a capital that is the
+    # whole name there ("— Many, project maintainer") is a name, not a count ("— Many bakery
+    # owners" is an anonymous crowd, a weasel attribution).
     attributions = document.anatomy.with_roles("attribution")
+    # An FAQ answer's weasel words are hints where a release goes with it; an FAQ alone is all there is.
+    if document.anatomy.kind == "faq":
+        faq_severity = None
     internal = [s for q in document.anatomy.questions if q.audience == "internal" for s in (q.segment, *q.answer)]
     hinted = RoleHints(document, ctx)
     speaker_kinds = frozenset(ctx.get("speaker-hint-kinds", ()))
@@ -219,8 +223,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
             if passing.in_a_name(sentence.unit.text, term.start, term.end):
                 continue  # "Super Natural Curls is your one-stop shop": the product's name, not praise
-            if term.text[:1].isupper() and any(
-                s.unit.index == sentence.unit.index and s.start <= term.start < s.end for s in attributions
+            if (
+                term.text[:1].isupper()
+                and _WHOLE_NAME.match(sentence.unit.text, term.end)
+                and any(s.unit.index == sentence.unit.index and s.start <= term.start < s.end for s in attributions)
             ):
                 continue  # "— Many, project maintainer": the speaker's name
             if term.group.kind in _SOURCED_KINDS and cites_a_source(document, sentence, term.end):
@@ -264,6 +270,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 vocabulary=VocabularyHint.accept(*(f.word for f in phrase)),
                 fix=next((f.fix for f in phrase if f.fix is not None), None),
             )
+
+
+# What follows a word that is a speaker's whole name: a comma, a dash or the line's end.
+_WHOLE_NAME = re.compile(r"\s*(?:[,(\u2014\u2013-]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -298,12 +298,11 @@ def _qualifier(sentence: Sentence, start: int, end: int) -> bool:
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # The third person plural's future, in a relative clause or an embedded question, is theirs
-# (customers, people), not the product's: "the decisions they will make"; so is a particular other
-# person's ("work where someone will read your output", trial CT). Not "anyone" or "everyone",
-# which state what the product lets people do ("a dashboard that anyone will be able to use");
-# "it", "you" and "we" may be the product or its promise, and "he" or "she" the company's people
-# ("the features she will add").
-_OTHERS = frozenset({"they", "someone", "somebody"})
+# (customers, people), not the product's: "the decisions they will make"; "it", "you" and "we" may be
+# the product or its promise, and "he" or "she" the company's people ("the features she will add").
+# Nor "someone" or "anyone", which may state the product's service or what it lets people do ("a
+# hotline where someone will answer", "a dashboard that anyone will be able to use").
+_OTHERS = frozenset({"they"})
 
 
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:

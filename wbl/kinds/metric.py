@@ -105,8 +105,9 @@ class Metric(Kind):
                 "margin",
                 "number",
                 0.0,
-                "a value over a warning limit (max-m) by at most this fraction of the limit (0 to 1) is "
-                "a hint: a sentence of 36 words against 35 is no reason to fail a hook",
+                "a value over a warning limit (max-m) by at most this fraction of the limit (0 to 1; more "
+                "counts as 1) is a hint, when every measure over its limit is: a sentence of 36 words "
+                "against 35 is no reason to fail a hook",
             )
         )
         fields = "{" + "}, {".join([*self.measures, "limit"]) + "}"
