@@ -681,6 +681,24 @@ def test_a_sentence_that_opens_with_a_figure_is_a_sentence_of_its_own() -> None:
     assert sentences[:2] == ["The engine has already received a positive response.", "80% of users reported it."]
 
 
+def test_a_sentence_that_opens_with_a_capital_after_a_word_is_a_sentence_of_its_own() -> None:
+    """Trial DB (2026-12-06): "... or a separate runtime. PlatformIO, raw MicroPython, and ESP-IDF
+    may ..." was one 43-word sentence."""
+    import wbl
+    from wbl.engine import Linter
+
+    linter = Linter(wbl.LintOptions(kind="fragment"))
+    text = (
+        "Not yet: Arduino, PlatformIO as the deploy path, or a separate runtime. PlatformIO, raw MicroPython, and "
+        "ESP-IDF may still appear inside a GCU.\n"
+    )
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences == [
+        "Not yet: Arduino, PlatformIO as the deploy path, or a separate runtime.",
+        "PlatformIO, raw MicroPython, and ESP-IDF may still appear inside a GCU.",
+    ]
+
+
 def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:
     """A user trial: "... revenue: $508K. End-M18 ARR ..." was one sentence (the tokenizer keeps
     "$508K." whole), and a long-sentence warning counted three sentences."""

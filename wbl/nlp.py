@@ -142,6 +142,7 @@ class Pipeline:
             start_sentences_after_labels(doc, text)
             start_sentences_at_bullets(doc, text)
             start_sentences_at_figures(doc, text)
+            start_sentences_at_capitals(doc, text)
             end_sentences_after_magnitudes(doc, text)
         return docs
 
@@ -451,18 +452,49 @@ def start_sentences_at_figures(doc: Any, text: str) -> None:
     if not _ENDS_BEFORE_A_FIGURE.search(text):
         return
     for token in doc[1 : len(doc) - 1]:
-        if token.text not in (".", "!", "?") or not token.whitespace_:
-            continue
-        word, following = doc[token.i - 1], doc[token.i + 1]
+        if _ends_on_a_word(doc, token) and doc[token.i + 1].text[:1].isdigit():
+            doc[token.i + 1].is_sent_start = True
+
+
+# A sentence that ends on a word in lower case and one that opens with a capital: "… or a
+# separate runtime. PlatformIO, raw MicroPython and ESP-IDF may …", which the recogniser ran
+# together (trial DB, 2026-12-06: a false 43-word sentence). Not after a lower-case abbreviation
+# ("incl. VAT", "vs. Apple", "et al. Smith").
+_ENDS_BEFORE_A_CAPITAL = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
+_BEFORE_A_NAME = frozenset("incl excl cf viz resp approx dept govt corp univ assn bros al etc eg ie".split())
+
+
+def start_sentences_at_capitals(doc: Any, text: str) -> None:
+    """Start a sentence at a capitalised word after a full stop, "!" or "?" that ends a word in
+    lower case of three letters or more (in place, before any parse)."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return
+    if not _ENDS_BEFORE_A_CAPITAL.search(text):
+        return
+    for token in doc[1 : len(doc) - 1]:
+        following = doc[token.i + 1]
         if (
-            word.is_alpha
-            and word.is_lower
-            and len(word) >= 3
-            and not word.whitespace_
-            and word.lower_ not in _BEFORE_A_NUMBER
-            and following.text[:1].isdigit()
+            _ends_on_a_word(doc, token)
+            and following.text[:1].isupper()
+            and following.text[:1].isalpha()
+            and doc[token.i - 1].lower_ not in _BEFORE_A_NAME
         ):
             following.is_sent_start = True
+
+
+def _ends_on_a_word(doc: Any, token: Any) -> bool:
+    """Whether `token` is a full stop, "!" or "?" with a space after it, right after a word in
+    lower case of three letters or more that is no abbreviation a number follows ("fig. 3")."""
+    if token.text not in (".", "!", "?") or not token.whitespace_:
+        return False
+    word = doc[token.i - 1]
+    return (
+        word.is_alpha
+        and word.is_lower
+        and len(word) >= 3
+        and not word.whitespace_
+        and word.lower_ not in _BEFORE_A_NUMBER
+    )
 
 
 # A figure with a magnitude letter and the full stop that ends its sentence, which the tokenizer
