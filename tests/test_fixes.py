@@ -162,6 +162,8 @@ def test_a_doubled_little_word_is_a_safe_fix_and_any_other_an_unsafe_one():
     fixes = {f.text: f.fix for f in report.findings if f.rule == "WB504"}
     assert set(fixes) == {"the", "unknown"}
     assert fixes["the"].is_safe and not fixes["unknown"].is_safe
+    # A little word doubled at a sentence's start is still a slip (review of 2026-12-06).
+    assert fix_text(lint, "# T\n\nThe the app is fast.\n").text == "# T\n\nThe app is fast.\n"
     assert fix_text(lint, "# T\n\nAn unknown unknown.\n").text == "# T\n\nAn unknown unknown.\n"
     # Nor "log in in seconds", "gave her her keys" (review of 2026-12-06).
     for text in (

@@ -1071,6 +1071,9 @@ def test_an_undefined_acronym_alone_is_a_hint_and_a_warning_in_a_dense_sentence(
     # Acronyms that are hints on their own (familiar ones, UPS, DHL) do not crowd a sentence.
     carriers = wbl.lint_text(lead + "Owners file the RMA with UPS and DHL.\n", "t.md", options=options).findings
     assert Severity.WARNING not in {f.severity for f in carriers}
+    # Nor when they were met before (review of 2026-12-06).
+    again = lead + "Shelfwise ships with UPS and DHL.\n\nOwners file the RMA with UPS and DHL.\n"
+    assert Severity.WARNING not in {f.severity for f in wbl.lint_text(again, "t.md", options=options).findings}
     # The warning goes to an acronym to decode, not to a name before it (review of 2026-12-06).
     for sentence in ("Priya Shah of KDM signs each RMA, ASN and BOL.", "KDM Logistics sends each RMA, ASN and BOL."):
         named = wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings
@@ -1097,12 +1100,22 @@ def test_a_speaker_s_name_in_an_attribution_is_no_weasel_word():
         "**SEATTLE, May 4, 2026** — Bakery owners close the month in an hour instead of two days.\n\n"
         '> "We close the month before lunch now."\n>\n> — Many, project maintainer\n\n'
         '> "Our owners close the month in an hour."\n>\n> — Ana Ruiz, founder of an app used by many bakers\n\n'
-        '> "We close the month before lunch now."\n>\n> — Many bakery owners\n'
+        '> "We close the month before lunch now."\n>\n> — Many bakery owners\n\n'
+        '> "We close the month before lunch now."\n>\n> — Many - bakery owners\n'
     )
     options = wbl.LintOptions(select=("WB601",), kind="prfaq")
     found = [(f.text, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]
     # An anonymous crowd as the speaker is a weasel attribution (review of 2026-12-06).
-    assert found == [("many", Severity.WARNING), ("Many", Severity.WARNING)]
+    assert found == [("many", Severity.WARNING), ("Many", Severity.WARNING), ("Many", Severity.WARNING)]
+
+
+def test_a_hedged_benefit_in_an_embedded_question_is_a_hedge():
+    # Review of 2026-12-06: an exception for "what they might get wrong" silenced these; withdrawn.
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq")
+    lead = "# Ledger lets bakeries close their books in an hour\n\n"
+    for sentence in ("Ledger shows owners what they might save next year.", "Ledger may cut your costs in half."):
+        found = wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings
+        assert Severity.WARNING in {f.severity for f in found}, sentence
 
 
 def test_weasel_words_in_faq_answers_are_hints():

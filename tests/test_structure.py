@@ -697,6 +697,13 @@ def test_a_sentence_that_opens_with_a_capital_after_a_word_is_a_sentence_of_its_
         "Not yet: Arduino, PlatformIO as the deploy path, or a separate runtime.",
         "PlatformIO, raw MicroPython, and ESP-IDF may still appear inside a GCU.",
     ]
+    # Not after a lower-case abbreviation a name may follow (review of 2026-12-06).
+    for kept in ("We interviewed mrs. Jones about the loaves.", "Bakers met gen. Ruiz at the fair."):
+        assert [s.text for u in linter.analyse(kept + "\n").units for s in u.sentences] == [kept]
+    split = [
+        s.text for u in linter.analyse("Nobody saw it coming! Bakers now order at noon.\n").units for s in u.sentences
+    ]
+    assert split == ["Nobody saw it coming!", "Bakers now order at noon."]
 
 
 def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:

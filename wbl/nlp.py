@@ -459,9 +459,16 @@ def start_sentences_at_figures(doc: Any, text: str) -> None:
 # A sentence that ends on a word in lower case and one that opens with a capital: "… or a
 # separate runtime. PlatformIO, raw MicroPython and ESP-IDF may …", which the recogniser ran
 # together (trial DB, 2026-12-06: a false 43-word sentence). Not after a lower-case abbreviation
-# ("incl. VAT", "vs. Apple", "et al. Smith").
+# of three letters or more that a name may follow ("mrs. Jones", "Oak ave. Portland", "jan.
+# Smith", "corp. Alpha"; shorter words, "vs.", "al.", never end a sentence here). Not "etc.",
+# which ends one ("bread, cakes, etc. Loaves are baked at 3").
 _ENDS_BEFORE_A_CAPITAL = re.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
-_BEFORE_A_NAME = frozenset("incl excl cf viz resp approx dept govt corp univ assn bros al etc eg ie".split())
+_BEFORE_A_NAME = frozenset(
+    (
+        "incl excl viz resp approx dept govt corp univ assn bros inc ltd mrs prof sen rep gov gen capt sgt "
+        "ave blvd hwy apt ste jan feb mar apr jun jul aug sep sept oct nov dec"
+    ).split()
+)
 
 
 def start_sentences_at_capitals(doc: Any, text: str) -> None:

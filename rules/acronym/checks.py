@@ -201,19 +201,20 @@ def _crowded_sentences(
     KDM", "KDM Logistics"), or else the first `warnable` one."""
     found: dict[tuple[int, int], dict[str, Acronym | None]] = {}
     starts: dict[int, list[int]] = {}
-    seen: set[str] = set()
+    # Whether each acronym can be a warning, judged at its first use ("UPS" is familiar wherever it is).
+    can_warn: dict[str, bool] = {}
     for use in uses:
         where = defined.get(use.key)
         if use.key in names or (where is not None and where <= (use.unit.index, use.start)):
             continue
         keys = found.setdefault(_sentence_of(use, starts), {})
         if use.key not in keys:
-            keys[use.key] = use if use.key not in seen else None  # None: first used before
-        seen.add(use.key)
+            keys[use.key] = use if use.key not in can_warn else None  # None: first used before
+        can_warn.setdefault(use.key, warnable(use))
     crowded = {}
     for sentence, keys in found.items():
         # Only acronyms nothing else makes a hint count ("the RMA with UPS and DHL" asks for one).
-        counted = {key: use for key, use in keys.items() if use is None or warnable(use)}
+        counted = {key: use for key, use in keys.items() if can_warn[key]}
         if len(counted) >= least:
             firsts = [use for use in counted.values() if use is not None]
             chosen = next((use for use in firsts if _reads_as_a_noun(use)), firsts[0] if firsts else None)

@@ -67,7 +67,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             end = unit.source_span(match.start(3), match.end(3))[0]
             if _APART.search(_LINK_TARGET.sub("", document.text[start:end])):
                 continue  # an image, inline HTML or a footnote stands between them ("and ![shot](a.png) and")
-            safe = word.lower() in safe_words and word == match.group(3)  # "May may": a name, then the word
+            # "The the" at a sentence's start is safe too; "US us" is not the same word twice.
+            safe = word.lower() in safe_words and word[1:] == match.group(3)[1:]
             fix = removal(unit.text, match.start(3), match.end(3), Applicability.SAFE if safe else Applicability.UNSAFE)
             message = ctx["message"].format(words=match.group(0), word=word)
             yield Violation(message, unit, match.start(3), match.end(3), suggestion="", fix=fix)

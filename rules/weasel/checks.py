@@ -144,7 +144,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     58 of 116 in the press release. So is every weasel word in the rest of the FAQ
     (``faq-severity``): answers weigh caveats and concessions ("you will sometimes see honest
     holes", "they might well do it better"), and reviewers judged 13 of 75 such warnings right (34
-    false) in the trials to 2026-12-06, then 1 of 28 (21 false). The speaker's name in a quote's
+    false) in the trials to 2026-12-06, then 1 of 28 (21 false); not in a document that is an FAQ
+    alone, which has nothing else to judge. The speaker's name in a quote's
     attribution is no weasel word ("— Many, project maintainer"). A hint as well where the labels
     still count a word but the trials' reviewers let it pass: in the anatomy's roles in
     ``hint-roles`` (the "About" paragraph
@@ -191,10 +192,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     risks = document.anatomy.risk_answers(tuple(ctx.get("hedge-questions", ())))
     internal_severity = Severity.parse(ctx["internal-faq-severity"]) if ctx.get("internal-faq-severity") else None
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
-    # A quote's attribution names its speaker: a listed word written with a capital that is the
-    # whole name there ("— Many, project maintainer") is a name, not a count ("— Many bakery
-    # owners" is an anonymous crowd, a weasel attribution).
+    # A quote's attribution names its speaker: a listed word that is the whole name the anatomy
+    # found there ("— Many, project maintainer") is a name, not a count ("— Many bakery owners" is
+    # an anonymous crowd, a weasel attribution).
     attributions = document.anatomy.with_roles("attribution")
+    speakers = frozenset(q.name for q in document.anatomy.quotes if q.name)
     # An FAQ answer's weasel words are hints where a release goes with it; an FAQ alone is all there is.
     if document.anatomy.kind == "faq":
         faq_severity = None
@@ -223,10 +225,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 continue  # 'no weasel words ("significantly" absent)': the word is named, not used
             if passing.in_a_name(sentence.unit.text, term.start, term.end):
                 continue  # "Super Natural Curls is your one-stop shop": the product's name, not praise
-            if (
-                term.text[:1].isupper()
-                and _WHOLE_NAME.match(sentence.unit.text, term.end)
-                and any(s.unit.index == sentence.unit.index and s.start <= term.start < s.end for s in attributions)
+            if term.text in speakers and any(
+                s.unit.index == sentence.unit.index
+                and s.start <= term.start < s.end
+                and _signed_by(sentence.unit.text[s.start : s.end], term.text)
+                for s in attributions
             ):
                 continue  # "— Many, project maintainer": the speaker's name
             if term.group.kind in _SOURCED_KINDS and cites_a_source(document, sentence, term.end):
@@ -272,8 +275,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
-# What follows a word that is a speaker's whole name: a comma, a dash or the line's end.
-_WHOLE_NAME = re.compile(r"\s*(?:[,(\u2014\u2013-]|$)", re.MULTILINE)
+def _signed_by(attribution: str, name: str) -> bool:
+    """Whether an attribution line opens with `name` alone before a comma or its end ("— Many,
+    project maintainer"), not a crowd ("— Many bakery owners", "— Many - bakery owners")."""
+    rest = attribution.lstrip(" \t>*_—–-~")
+    return rest.startswith(name) and rest[len(name) :].lstrip(" *_")[:1] in ("", ",")
 
 
 @dataclass(frozen=True, slots=True)
