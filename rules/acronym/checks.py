@@ -210,7 +210,8 @@ def _crowded_sentences(
         keys = found.setdefault(_sentence_of(use, starts), {})
         if use.key not in keys:
             keys[use.key] = use if use.key not in can_warn else None  # None: first used before
-        can_warn.setdefault(use.key, warnable(use))
+        if use.key not in can_warn:
+            can_warn[use.key] = warnable(use)
     crowded = {}
     for sentence, keys in found.items():
         # Only acronyms nothing else makes a hint count ("the RMA with UPS and DHL" asks for one).

@@ -145,11 +145,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     (``faq-severity``): answers weigh caveats and concessions ("you will sometimes see honest
     holes", "they might well do it better"), and reviewers judged 13 of 75 such warnings right (34
     false) in the trials to 2026-12-06, then 1 of 28 (21 false); not in a document that is an FAQ
-    alone, which has nothing else to judge. The speaker's name in a quote's
-    attribution is no weasel word ("— Many, project maintainer"). A hint as well where the labels
-    still count a word but the trials' reviewers let it pass: in the anatomy's roles in
-    ``hint-roles`` (the "About" paragraph
-    and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
+    alone, which has nothing else to judge. The speaker's name in a quote's attribution is no
+    weasel word ("— Many, project maintainer"). A hint as well where the labels still count a word
+    but the trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About"
+    paragraph and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
     voice: "Is it really free?"), praise, ease and superlatives inside the quotation marks of a
     customer whom the attribution names (``hint-speakers``, ``speaker-hint-kinds``: "The easiest
     app I've ever used" is the customer's opinion, and marketing-customer-quote judges a quote that

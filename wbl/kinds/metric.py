@@ -47,10 +47,9 @@ class Metric(Kind):
     Each measure `m` has the options `max-m` (a warning above it), `error-m` (an error above it)
     and `info-m` (a hint above it); a value over `max-m` by at most `margin` (a fraction of the
     limit, at most 1) is a hint, with the warning's message, when every measure over its limit is;
-    the messages may name each measure's value (`{words}`),
-    the limit crossed (`{limit}`) and each warning limit (`{max_words}`). A rule that names
-    anatomy roles in `hint-in-roles` reports its findings in them as hints (the release's
-    boilerplate, "About Acme", which reviewers leave be).
+    the messages may name each measure's value (`{words}`), the limit crossed (`{limit}`) and each
+    warning limit (`{max_words}`). A rule that names anatomy roles in `hint-in-roles` reports its
+    findings in them as hints (the release's boilerplate, "About Acme", which reviewers leave be).
     """
 
     name = "metric"
