@@ -118,9 +118,9 @@ def test_edits_elsewhere_do_not_bring_old_findings_back(draft):
 
 def test_only_a_new_weasel_word_is_reported(draft):
     write_baseline("draft.md")
-    draft.write_text(in_release("It is arguably the best way to return books."), encoding="utf-8")
+    draft.write_text(in_release("It is truly a better way to return books."), encoding="utf-8")
     code, texts, _ = check("draft.md")
-    assert (code, texts) == (1, ["arguably"])
+    assert (code, texts) == (1, ["truly"])
     # The same word again in a new sentence is new too; the old one stays matched.
     draft.write_text(in_release("Returns are very slow today."), encoding="utf-8")
     assert check("draft.md")[:2] == (1, ["very"])
@@ -189,7 +189,7 @@ def test_a_baseline_in_a_parent_directory_matches(draft, tmp_path, monkeypatch):
 
 def test_sarif_marks_baseline_state_and_validates(draft):
     write_baseline("draft.md")
-    edited = in_release("It is arguably a good way.").replace("is a very\nsimple", "is a\nsimple")
+    edited = in_release("It is truly a good way.").replace("is a very\nsimple", "is a\nsimple")
     draft.write_text(edited, encoding="utf-8")
     code, out, _ = run("check", "--format", "sarif", "--baseline", "wbl-baseline.json", *COMMON, "draft.md")
     assert code == 1
@@ -198,7 +198,7 @@ def test_sarif_marks_baseline_state_and_validates(draft):
     states = {r["baselineState"]: [] for r in results}
     for r in results:
         states[r["baselineState"]].append(r)
-    assert [r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] for r in states["new"]] == ["arguably"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] for r in states["new"]] == ["truly"]
     assert len(states["unchanged"]) == 4
     assert all(r["suppressions"][0]["kind"] == "external" for r in states["unchanged"])
     (absent,) = states["absent"]

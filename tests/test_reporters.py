@@ -630,7 +630,7 @@ def test_cli_statistics_after_findings_and_off_stdout_for_machine_formats():
     assert text.returncode == 1, text.stderr
     out = text.stdout.rstrip("\n").splitlines()
     assert re.match(r"^\s*\d+\s+WB601\s+weasel-word\s", out[-2])
-    assert re.match(r"^\d+ findings \(\d+ warnings?\) in 1 file$", out[-1])
+    assert re.match(r"^\d+ findings \(\d+ warnings?(, \d+ infos?)?\) in 1 file$", out[-1])
     assert out[0].endswith("datasync-prfaq.md:1:18: WB601 [warning] " + out[0].split("[warning] ", 1)[1])
     assert out[-3] == "", "a blank line between the findings and the statistics"
     machine = run("--select", "WB601", "--format", "json")

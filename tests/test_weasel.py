@@ -36,6 +36,27 @@ def test_other_weasel_words_stay_warnings():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slipway might cut your mooring costs.",
+        "Owners usually book a berth in spring.",
+        "Slipway probably saves owners an hour.",
+        "Owners get some help with the paperwork.",
+    ],
+)
+def test_hedges_and_some_are_hints(sentence):
+    """The trials' reviewers judged 2 of 44 hedge warnings and 2 of 18 "some" warnings right."""
+    [(_, severity)] = _weasel(sentence)
+    assert severity is wbl.Severity.INFO
+
+
+def test_hint_kinds_is_an_option():
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-kinds": []}})
+    report = wbl.lint_text("# Slipway\n\nSlipway might cut your mooring costs.\n", options=options)
+    assert [(f.text, f.severity) for f in report.findings] == [("might", wbl.Severity.WARNING)]
+
+
 def test_hint_words_are_an_option():
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["very"]}})
     report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy.\n", options=options)
@@ -122,7 +143,7 @@ def test_hint_speakers_is_an_option():
 def test_a_modal_joined_to_a_verb_reads_that_verb_s_subject():
     """ "The LLM receives the payload and may choose the wording": the LLM chooses (a user trial)."""
     assert _weasel("The model receives the payload and may choose the wording.") == []
-    assert _weasel("Slipway counts the berths and may help owners sail sooner.") == [("may", wbl.Severity.WARNING)]
+    assert _weasel("Slipway counts the berths and may help owners sail sooner.") == [("may", wbl.Severity.INFO)]
 
 
 @pytest.mark.parametrize(
@@ -355,7 +376,7 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("The chart shows the most important features driving these predictions.", "the most", wbl.Severity.INFO),
         ("These are the single greatest predictors of scale.", "greatest", wbl.Severity.INFO),
         ("Tidly offers the most powerful features for bakers.", "the most powerful", wbl.Severity.WARNING),
-        ("Tidly may cut your costs in half.", "may", wbl.Severity.WARNING),
+        ("Tidly may cut your costs in half.", "may", wbl.Severity.INFO),  # a hedge: hint-kinds
         # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
         ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),
         ("Many owners save hours every week: that is what the pilot showed.", "Many", wbl.Severity.WARNING),
