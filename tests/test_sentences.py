@@ -690,6 +690,10 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         # if you do, you will; unless the company promises it.
         ("Send your design through the order form — you'll hear back within a day.", False),
         ("Pick a plan: you'll be live in minutes.", False),
+        # ... and across a comma (trial DG: "enter your zip code, you'll see the best breweries").
+        ("Just go to the site and enter your zip code, you'll see the shops nearby.", False),
+        ("Upload a photo, our team will send a quote within a day.", True),
+        ("Stay tuned, Shelfwise will launch in May.", True),
         ("Upload a photo — we'll send a quote within a day.", True),
         ("Upload a photo — our team will send a quote within a day.", True),
         ("Stay tuned — Shelfwise will launch in May.", True),

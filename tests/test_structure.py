@@ -384,6 +384,29 @@ def test_placeholder_attribution_is_reported_once(linter: Linter) -> None:
     assert found == [("WB110", 5), ("WB801", 7)]
 
 
+def test_a_template_prompt_is_one_finding_and_a_filled_in_title_none(linter: Linter) -> None:
+    """User trials: a prompt's second sentence was a duplicate finding, and "# Project Name #"
+    over the product's name is the template's label filled in."""
+    text = textwrap.dedent(
+        """
+        # Project Name #
+        Kettle
+
+        ## Summary ##
+          > Give a summary of the product and the benefit. Assume the reader will not read anything else.
+
+        Today Harbor Labs launched Kettle, so small bakeries can take pre-orders by text.
+        """
+    ).lstrip()
+    [finding] = [f for f in linter.lint_text(text).findings if f.rule == "WB110"]
+    assert (finding.line, finding.column) == (5, 5)
+    assert finding.text.startswith("Give a summary of the product")
+    # Not filled in: a blank line, then the next section.
+    unfilled = text.replace("# Project Name #\nKettle\n", "# Project Name #\n")
+    found = [(f.line, f.text) for f in linter.lint_text(unfilled).findings if f.rule == "WB110"]
+    assert found[0] == (1, "Project Name")
+
+
 def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     text = textwrap.dedent(BOLD_LABELS).lstrip()
     # The italic sub-heading may be a quotation wbl does not read as one: every missing part is

@@ -300,6 +300,18 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
         yield at_part(anatomy, "internal_faq", ctx["message"].format(part=parts(missing)))
 
 
+def _named_below(document: Document, title: Unit) -> bool:
+    """Whether a template title ("# Project Name #") is a label filled in on the line right below
+    it with a short name ("Beerby"), as the template asks: the product is named (user trials)."""
+    following = document.units[title.index + 1] if title.index + 1 < len(document.units) else None
+    if following is None or following.kind != "paragraph" or following.quote_depth:
+        return False
+    between = document.source.text[title.end : following.start]
+    words = following.text.split()
+    prompt = any(r.unit is following for r in document.anatomy.residue)
+    return between.count("\n") == 1 and 0 < len(words) <= 5 and not prompt
+
+
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     """Flags what a reviewer would bounce: placeholders, template prompts, a dateline with no date.
 
@@ -321,6 +333,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     user trial's draft had each of four slots reported three times); one left only in the notes
     is still reported, and so is every "TBD" there (an open item of its own).
 
+    A template prompt is reported once for its sentences in a row in one paragraph or block quote.
+    A template title is not reported when the line right below it names the product in a few
+    words ("# Project Name #" over "Beerby": the label was filled in).
+
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
     Options: `patterns` (each with `name`, `regex`, `advice`), `sample-greetings`, `sample-message-words`.
@@ -331,12 +347,21 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     skip = {(s.unit.index, s.start) for q in anatomy.questions if empty.match(q.answer_text or "-") for s in q.answer}
     # A prompt that is a question's only answer is reported once, by unanswered-question.
     unanswered = {s.unit.index for q in anatomy.questions if not q.answered for s in q.answer}
+    # One finding per block of template text: the prompt's sentences in one paragraph or block
+    # quote ("> Name the product ... . Keep it short.") are one left-over (user trials: the
+    # second sentence's finding was judged a duplicate).
+    blocks: list[tuple[Unit, int, int]] = []
     for residue in anatomy.residue:
-        if residue.unit.index in unanswered:
+        unit = residue.unit
+        if blocks and blocks[-1][0] is unit and not unit.text[blocks[-1][2] : residue.start].strip():
+            blocks[-1] = (unit, blocks[-1][1], residue.end)  # the next sentence of the same prompt
+        else:
+            blocks.append((unit, residue.start, residue.end))
+    for unit, start, end in blocks:
+        if unit.index in unanswered or (unit.is_heading and _named_below(document, unit)):
             continue
-        prompt = residue.unit.text[residue.start : residue.end].strip()
-        message = ctx["title-message"] if residue.unit.is_heading else ctx["prompt-message"]
-        yield Violation(message.format(text=_short(prompt)), residue.unit, residue.start, residue.end)
+        message = ctx["title-message"] if unit.is_heading else ctx["prompt-message"]
+        yield Violation(message.format(text=_short(unit.text[start:end].strip())), unit, start, end)
     greetings = frozenset(str(g).lower() for g in ctx.get("sample-greetings", ()))
     message_words = frozenset(str(w).lower() for w in ctx.get("sample-message-words", ()))
     patterns = tuple(pattern for pattern, _ in compiled)

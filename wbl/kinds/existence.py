@@ -442,7 +442,7 @@ def _condition(verb: Any) -> bool:
 def _conditional(verb: Any) -> bool:
     """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
     or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
-    the ingredients": if you do, you will) or by a dash, a semicolon or a colon."""
+    the ingredients": if you do, you will) or by a dash, a semicolon, a colon or a comma."""
     # Without a comma after the condition the parser may take it for the subject ("If a store
     # has none the order will be sent ...": "has" a csubjpass); a clause that opens with "if" is none.
     if any(
@@ -466,9 +466,10 @@ def _conditional(verb: Any) -> bool:
 
 def _after_an_imperative(verb: Any) -> bool:
     """Whether the reader's clause follows an imperative that hangs on it across a dash, a
-    semicolon or a colon: "Share your design through the order form — you'll hear back within a
-    day" (if you do, you will), as with "and"; not "Stay tuned — Slipway will launch in May" nor
-    "Upload a photo — our team will send a quote" (the company's plan or promise)."""
+    semicolon, a colon or a comma: "Share your design through the order form — you'll hear back
+    within a day", "enter your zip code, you'll see the breweries nearby" (if you do, you will),
+    as with "and"; not "Stay tuned — Slipway will launch in May" nor "Upload a photo — our team
+    will send a quote" (the company's plan or promise)."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children):
         return False
     return any(
@@ -476,7 +477,7 @@ def _after_an_imperative(verb: Any) -> bool:
         and clause.tag_ == "VB"
         and clause.i < verb.i
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in clause.children)
-        and any(p.dep_ == "punct" and p.tag_ == ":" and clause.i < p.i < verb.i for p in verb.children)
+        and any(p.dep_ == "punct" and p.tag_ in (":", ",") and clause.i < p.i < verb.i for p in verb.children)
         for clause in verb.children
     )
 
