@@ -773,6 +773,12 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ("See [the docs](https://example.com) and [example.com](https://example.com).", []),  # links
         ("Version [1.2.3] ships today, as [e.g] and [i.e.] say.", []),
         ("Settings live in [settings.json]; see [[design-notes.md]].", []),  # a file, a wiki link
+        # Round 22: open items, abbreviated or spelt out ("TBC", "exact extra to be finalized").
+        ("Pricing for teams: TBC.", ["TBC"]),
+        ("A: (To be determined based on the business model)", ["To be determined"]),
+        ("The exact extra is to be finalized.", ["to be finalized"]),
+        ("Dates are to be announced at the fair.", []),
+        ("A: [TBD — to be determined before the first release.]", ["TBD"]),
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
