@@ -692,8 +692,14 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Pick a plan: you'll be live in minutes.", False),
         # ... and across a comma (trial DG: "enter your zip code, you'll see the best breweries").
         ("Just go to the site and enter your zip code, you'll see the shops nearby.", False),
-        ("Upload a photo, our team will send a quote within a day.", True),
-        ("Stay tuned, Shelfwise will launch in May.", True),
+        # A time makes it a plan, and some imperatives set no condition (review of 2026-12-06).
+        ("Sign up today, you'll get the app in March.", True),
+        ("Join the waitlist, you will get early access when we launch.", True),
+        ("Upgrade now, you will get Android support next year.", True),
+        ("Sign up today — you'll get the app in March.", True),
+        ("Rest assured, you will never lose a file.", True),
+        ("Please note, you will need an account.", True),
+        ("Stay tuned, you'll be able to order soon.", True),
         ("Upload a photo — we'll send a quote within a day.", True),
         ("Upload a photo — our team will send a quote within a day.", True),
         ("Stay tuned — Shelfwise will launch in May.", True),
@@ -1116,7 +1122,7 @@ def test_a_speaker_s_name_in_an_attribution_is_no_weasel_word():
 def test_a_hedged_benefit_in_an_embedded_question_is_a_hedge():
     # Review of 2026-12-06: an exception for "what they might get wrong" silenced these; withdrawn.
     # Hedges are hints (hint-kinds); these are still reported, and with hint-kinds = [] warned.
-    lead = "# Ledger lets bakeries close their books in an hour\n\n"
+    lead = "# Ledger lets bakeries close their books in an hour\n\nToday Ledger launched for bakery owners.\n\n"
     for hint_kinds, severity in ((None, Severity.INFO), ([], Severity.WARNING)):
         rule_options = {} if hint_kinds is None else {"WB601": {"hint-kinds": hint_kinds}}
         options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options=rule_options)

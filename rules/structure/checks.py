@@ -25,6 +25,7 @@ from wbl.anatomy import (
     data,
     dateline_span,
     has_date,
+    normalise,
     problem_score,
 )
 from wbl.document import Document, Unit, swallowing_fence
@@ -302,20 +303,47 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
 
 def _named_below(document: Document, title: Unit) -> bool:
     """Whether a template title ("# Project Name #") is a label filled in on the line right below
-    it with a short name ("Beerby"), as the template asks: the product is named (user trials)."""
+    it with a short name ("Beerby"), as the template asks: the product is named (user trials). Only
+    the template's titles, and only a plain name the document uses again (not "Author: Jane
+    Smith", "*Internal draft*", "TBD")."""
+    if normalise(title.text) not in {normalise(t) for t in data()["template"]["titles"]}:
+        return False
     following = document.units[title.index + 1] if title.index + 1 < len(document.units) else None
-    if following is None or following.kind != "paragraph" or following.quote_depth:
+    if following is None or following.kind != "paragraph" or following.quote_depth or following.emphasis:
         return False
     between = document.source.text[title.end : following.start]
-    words = following.text.split()
-    prompt = any(r.unit is following for r in document.anatomy.residue)
-    return between.count("\n") == 1 and 0 < len(words) <= 5 and not prompt
+    name = following.text.strip()
+    if between.count("\n") != 1 or not 0 < len(name.split()) <= 5 or not re.fullmatch(r"@?[\w][\w .'&-]*", name):
+        return False
+    if any(r.unit is following for r in document.anatomy.residue) or _PLACEHOLDER_WORD.search(name):
+        return False
+    # The name comes back in the release, written alike or spaced apart ("Beerby", "Beer By").
+    squeezed = re.sub(r"\W+", "", name).lower()
+    return re.sub(r"\W+", "", document.source.text).lower().count(squeezed) >= 2
+
+
+# How near a reported placeholder must be to a status it says already ("[TBD — to be determined").
+_BESIDE = 12
+# What may stand between a status and an opening bracket, a colon, a dash or "still" before it.
+_STATUS_LEAD = re.compile(r"(?:[(\[][^()\[\]]{0,40}|[:—–]\s*|\s-\s*|\bstill\s+|^\s*(?:A\s*:\s*)?)$", re.IGNORECASE)
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether a status ("to be determined") stands as the draft's open item: in brackets ("(exact
+    extra to be finalized)"), after a colon or a dash ("Price: to be determined"), after "still",
+    or opening the paragraph or answer; not in a sentence about the product or a customer's choice
+    ("each order is to be confirmed by the customer", "yours to be decided at checkout")."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_STATUS_LEAD.search(text[sentence_start:start]))
+
+
+_PLACEHOLDER_WORD = re.compile(r"\b(?:TBD|TBA|TBC|TODO|FIXME|XX+)\b|\bname\b", re.IGNORECASE)
 
 
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     """Flags what a reviewer would bounce: placeholders, template prompts, a dateline with no date.
 
-    **Why.** "TBD", "XX", "[Customer Name]", "{RFC_TITLE}", "WHO?", "lorem ipsum", a run of
+    **Why.** "TBD", "TBC", "XX", "[Customer Name]", "{RFC_TITLE}", "WHO?", "lorem ipsum", a run of
     underscores or the template's own instructions ("Describe the problem your product solves")
     tell the reader the document is not ready; a review spent on an unfinished draft is wasted.
     The dateline carries the launch date, which tells the reader how big the effort is.
@@ -333,19 +361,29 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     user trial's draft had each of four slots reported three times); one left only in the notes
     is still reported, and so is every "TBD" there (an open item of its own).
 
+    An open item spelt out ("to be determined", "to be confirmed", "to be finalized") is a
+    left-over where it stands as a status: in brackets ("(exact extra to be finalized)"), after a
+    colon, a dash or "still", or opening a paragraph or an answer; not in a sentence about the
+    product or a customer's choice ("each order is to be confirmed by the customer"), and not
+    beside a placeholder that says it already ("[TBD — to be determined]"; the pattern's
+    ``standalone`` flag). An answer that unanswered-question reports ("TBC", "To be determined.")
+    is not reported again here.
+
     A template prompt is reported once for its sentences in a row in one paragraph or block quote.
     A template title is not reported when the line right below it names the product in a few
     words ("# Project Name #" over "Beerby": the label was filled in).
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
-    Options: `patterns` (each with `name`, `regex`, `advice`), `sample-greetings`, `sample-message-words`.
+    Options: `patterns` (each with `name`, `regex`, `advice`, and `standalone` for a status), `sample-greetings`,
+    `sample-message-words`.
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
     empty = re.compile(r"^(?:" + "|".join(ctx["empty-answers"]) + r")\W*$", re.IGNORECASE)
-    skip = {(s.unit.index, s.start) for q in anatomy.questions if empty.match(q.answer_text or "-") for s in q.answer}
-    # A prompt that is a question's only answer is reported once, by unanswered-question.
+    # An answer that unanswered-question reports (none, only "TBD", only a prompt) is reported once, there.
+    unanswered_questions = [q for q in anatomy.questions if not q.answered or empty.match(q.answer_text or "-")]
+    skip = {(s.unit.index, s.start) for q in unanswered_questions for s in q.answer}
     unanswered = {s.unit.index for q in anatomy.questions if not q.answered for s in q.answer}
     # One finding per block of template text: the prompt's sentences in one paragraph or block
     # quote ("> Name the product ... . Keep it short.") are one left-over (user trials: the
@@ -392,6 +430,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         if segment not in written:
             found = [m for m in found if slot(m) not in left]
         seen: list[tuple[int, int]] = []
+        statuses: list[tuple[int, int, str, dict[str, str]]] = []
         for which, match_start, match_end, matched in found:
             spec = compiled[which][1]
             start, end = segment.start + match_start, segment.start + match_end
@@ -399,8 +438,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
-            if spec["name"] == "open item" and any(compiled[m[0]][1]["name"] != "open item" for m in found):
-                continue  # "[TBD — to be determined before release]": the placeholder says it
+            if spec.get("standalone"):
+                if _stands_alone(unit.text, start):
+                    statuses.append((start, end, matched, spec))  # decided once the placeholders are known
+                continue
             if (
                 greetings
                 and spec["name"] == "placeholder slot"
@@ -413,6 +454,11 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             ):
                 continue  # 'a note: "Hi [Name], I saw the [Job Title] opening"': a form the reader fills in
             seen.append((start, end))
+            message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
+            yield Violation(message, unit, start, end)
+        for start, end, matched, spec in statuses:
+            if any(start - _BESIDE <= e and s <= end + _BESIDE for s, e in seen):
+                continue  # "[TBD — to be determined before release]": the placeholder beside it says it
             message = ctx["message"].format(match=matched, name=spec["name"], advice=spec["advice"])
             yield Violation(message, unit, start, end)
     part = anatomy.get("dateline")

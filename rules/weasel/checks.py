@@ -11,6 +11,7 @@ from typing import Any
 from wbl_rules.analysis import (
     RoleHints,
     cites_a_source,
+    find_lead,
     is_customer_token,
     names_the_product,
     press_release,
@@ -38,6 +39,16 @@ from wbl.vocabulary import VocabularyHint
 def prepare(ctx: RuleContext) -> WeaselTable:
     """The rule's `prepare` step: its word lists and exceptions, without the vocabulary's accepted terms."""
     return weasel_table(ctx.options, ctx.vocabulary)
+
+
+def _qualifies_nothing(sentence: Sentence, term: WeaselTerm) -> bool:
+    """Whether an approximator stands before punctuation, qualifying no figure or claim after it
+    ("Record your demo once — roughly, imperfectly —": a manner, not an estimate)."""
+    if sentence.span is None or not term.tokens:
+        return False
+    doc = sentence.span.doc
+    after = term.tokens[-1] + 1
+    return after < len(doc) and doc[after].is_punct
 
 
 def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -139,10 +150,12 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     reviewer labelled weasel, at most half of them on the labelled corpus, measured by
     `training/term_precision.py`; and "some", which the trials' reviewers judged right in 2 of 18
     warnings, "some kindness", "some other platform"): shown, never blocking a hook on their own.
-    Hedges are hints wherever they are (``hint-kinds``: the groups whose words are hints): "might",
+    Hedges are hints (``hint-kinds``: the groups whose words are hints) but in the headline and
+    sub-heading, where a hedged claim is the pitch ("Ledger might cut your costs in half"): "might",
     "may", "usually", "probably" say the writer is unsure, and the trials' reviewers judged 2 of 44
-    such warnings right (0 of 13 in the rounds after the change was chosen); on the labelled
-    sentences they are the group least often labelled weasel (14 of 21 warnings). In the internal
+    such warnings right (0 of 13 in the 8 trials after the 18 that suggested it); the labels count
+    14 of 21 in sentences labelled weasel, the weakest group. "roughly" before punctuation says how,
+    not how much ("Record your demo once — roughly, imperfectly —"), and is no hedge. In the internal
     FAQ (its questions and answers) every weasel word is a hint (``internal-faq-severity``):
     there the team weighs its own risks and priorities ("the most likely way this fails", "may
     slip a quarter"), and reviewers judged 4 of 28 such warnings right in the user trials, against
@@ -195,6 +208,15 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     cuts = {normal_phrase(k): Applicability.parse(v) for k, v in dict(ctx.get("cut", {})).items()}
     hints = {normal_phrase(w) for w in ctx.get("hint-words", ())}
     hint_kinds = frozenset(str(k) for k in ctx.get("hint-kinds", ()))
+    # The headline and sub-heading are the pitch itself: a hedge there ("Ledger might cut your
+    # costs in half") is the claim, and stays a warning (not in the summary, which often opens with
+    # the problem: "College may not be the next step for every student").
+    found_lead = find_lead(document) if hint_kinds else None
+    lead = {
+        (s.unit.index, s.start)
+        for s in (found_lead.sentences() if found_lead is not None else ())
+        if s.unit is found_lead.headline or s.unit is found_lead.subheading
+    }
     risks = document.anatomy.risk_answers(tuple(ctx.get("hedge-questions", ())))
     internal_severity = Severity.parse(ctx["internal-faq-severity"]) if ctx.get("internal-faq-severity") else None
     faq_severity = Severity.parse(ctx["faq-severity"]) if ctx.get("faq-severity") else None
@@ -241,10 +263,13 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             if term.group.kind in _SOURCED_KINDS and cites_a_source(document, sentence, term.end):
                 continue  # "among the strongest predictors ([Schmidt & Hunter](https://...))": sourced
             word = normal_phrase(term.text)
+            if word == "roughly" and _qualifies_nothing(sentence, term):
+                continue  # "Record your demo once — roughly, imperfectly —": how, not how much
             if word == "never been" and not _comparison_after(sentence, term.end):
                 continue  # "a backup that has never been restored": a fact, not "never been easier"
             cut = cuts.get(word)
-            if word in hints or term.group.kind in hint_kinds or _let_pass(passing, sentence, term, word):
+            hinted_kind = term.group.kind in hint_kinds and (sentence.unit.index, sentence.start) not in lead
+            if word in hints or hinted_kind or _let_pass(passing, sentence, term, word):
                 severity: Severity | None = Severity.INFO
             elif term.group.kind in speaker_kinds and hinted.quoted(sentence.unit, term.start):
                 severity = Severity.INFO  # "the easiest app I've ever used," said a customer

@@ -472,14 +472,30 @@ def _after_an_imperative(verb: Any) -> bool:
     will send a quote" (the company's plan or promise)."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children):
         return False
+    # A time makes it a plan again ("Sign up today, you'll get the app in March", "... later this
+    # year", "when we launch"), and so does an imperative that sets no condition ("Stay tuned",
+    # "Rest assured", "Please note, you will need an account").
+    if any(
+        t.lower_ in _NOT_YET or t.lower_ in _MONTHS or _YEAR.fullmatch(t.text) for t in verb.subtree if t.i > verb.i
+    ):
+        return False
     return any(
         clause.dep_ in ("advcl", "ccomp", "parataxis")
         and clause.tag_ == "VB"
         and clause.i < verb.i
+        and clause.lemma_.lower() not in _NO_CONDITION
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in clause.children)
         and any(p.dep_ == "punct" and p.tag_ in (":", ",") and clause.i < p.i < verb.i for p in verb.children)
         for clause in verb.children
     )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d|Q[1-4]|H[12]")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Imperatives that announce or reassure instead of setting a condition the reader meets.
+_NO_CONDITION = frozenset(
+    {"stay", "mark", "rest", "trust", "note", "keep", "imagine", "believe", "remember", "wait", "expect", "watch"}
+)
 
 
 def _condition_in_subject(verb: Any) -> bool:
