@@ -263,14 +263,18 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     counted, not named, when other terms are named (the buzzword rule reports each one, with its
     plain replacement).
 
-    **Severity.** A sentence is dense with jargon when it holds five terms or more
-    (``dense-terms``); one that holds fewer is a hint (``sparse-severity``): in user trials,
-    reviewers judged 41 of 173 one-term warnings right (87 false) and 61 of 193 two-term ones (72
-    false); with the hints below in place, 2 of 43 warnings of three or four terms (25 false),
-    against 4 of 12 with five or more (2 false). The labelled sentences count most of them as
-    jargon, so they are shown, and a project that wants them to block sets ``sparse-severity =
-    ""`` (or a lower ``dense-terms``). A buzzword among the terms keeps the warning: the buzzword
-    rule's finding takes it (reviewers judged 22 of 28 such warnings right).
+    **Severity.** Its findings are hints by default: shown, never blocking. A sentence is dense
+    with jargon when it holds five terms or more (``dense-terms``); one that holds fewer is a hint
+    (``sparse-severity``): in user trials, reviewers judged 41 of 173 one-term warnings right (87
+    false) and 61 of 193 two-term ones (72 false); with the hints below in place, 2 of 43 warnings
+    of three or four terms (25 false), against 4 of 12 with five or more (2 false). A dense
+    sentence is a hint as well (``dense-severity``): over the user trials of 2026-12-05 to 12-06,
+    the warnings the rule still gave were right 7 times in 30 (9 false), 2 in 8 in the round that
+    was to confirm it (a developer's own words, a company's name, a customer's quote). The labelled
+    sentences count most of them as jargon, so they are shown, and a project that wants them to
+    block sets ``dense-severity = ""`` (and ``sparse-severity = ""`` or a lower ``dense-terms``).
+    A buzzword among the terms keeps the warning: the buzzword rule's finding takes it (reviewers
+    judged 22 of 28 such warnings right).
 
     A finding that names only terms a reader may well know (general computing words, "system",
     "uploads"; words that are only somewhat rare, "legible"; names shaped like code, "OpenAI",
@@ -306,7 +310,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     warnings right).
 
     Options: ``parts``, ``kinds``, ``heading-roles``, ``hint-roles``, ``faq-severity``, ``weak-severity``,
-    ``dense-terms``, ``sparse-severity``,
+    ``dense-terms``, ``sparse-severity``, ``dense-severity``,
     ``audience-severity``, ``audience-note``, ``extend-technical-audiences``, ``extend-technical-fields``, ``show``,
     ``technical-terms``, ``message``, ``repeat-severity``, ``repeat-note``, and
     ``pr-limit`` / ``faq-limit`` (the density the HTML review page marks as the limit).
@@ -324,6 +328,7 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     audience_severity = Severity.parse(ctx["audience-severity"]) if ctx.get("audience-severity") else None
     weak_severity = Severity.parse(ctx["weak-severity"]) if ctx.get("weak-severity") else None
     sparse_severity = Severity.parse(ctx["sparse-severity"]) if ctx.get("sparse-severity") else None
+    dense_severity = Severity.parse(ctx["dense-severity"]) if ctx.get("dense-severity") else None
     dense = int(ctx.get("dense-terms", 1))
     audience = None
     if audience_severity is not None:
@@ -355,16 +360,14 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             and all(_weak(t) or _familiar_acronym(t, familiar) for t, _ in terms)
         ):
             severity = weak_severity  # only words a reader may well know: "system", "uploads", "legible", "API"
-        if (
-            sparse_severity is not None
-            and sparse_severity.rank < severity.rank
-            and len({t.text.lower() for t, _ in terms}) < dense
-            and not any(t.kind == "buzzword" for t, _ in terms)
-        ):
-            # Fewer than `dense-terms` terms (one to four): no density of jargon. A buzzword among
-            # them keeps the warning, which the buzzword rule's finding on the same words takes (its
-            # hint is a warning where the model finds the sentence jargon).
-            severity = sparse_severity
+        buzzword = any(t.kind == "buzzword" for t, _ in terms)
+        cap = sparse_severity if len({t.text.lower() for t, _ in terms}) < dense else dense_severity
+        if cap is not None and cap.rank < severity.rank and not buzzword:
+            # Fewer than `dense-terms` terms (one to four): no density of jargon; and a dense
+            # sentence is a hint too (`dense-severity`). A buzzword among them keeps the warning,
+            # which the buzzword rule's finding on the same words takes (its hint is a warning
+            # where the model finds the sentence jargon).
+            severity = cap
         if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
             severity = audience_severity
             message += ctx.get("audience-note", "").format(audience=audience)
