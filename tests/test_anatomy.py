@@ -4286,6 +4286,50 @@ def test_a_notice_in_bold_above_the_headline_heading_is_not_the_headline() -> No
     assert found["subheading"] == 9
 
 
+def test_the_fields_under_a_media_contact_label_are_boilerplate() -> None:
+    # Trial DK: "**Media Contact:**" over "GitHub: <url>" and "Repo: <url>" in one paragraph; the
+    # fields were judged as the release's prose (a technology-first warning on "Repo:").
+    anatomy = anatomy_of(
+        """
+        # Cypher lets traders swap tokens by voice
+
+        Cypher, a voice wallet for traders, launched today. Traders can start at cypher.example.com.
+
+        **Media Contact:**
+        GitHub: https://github.com/example
+        Repo: https://github.com/example/cypher
+        """
+    )
+    fields = [r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if s.text.startswith("GitHub")]
+    assert fields == ["boilerplate"]
+
+
+def test_a_handle_names_its_speaker() -> None:
+    # Trial DK: "said 0xjc65eth, lead architect of Cypher Trading" was "not attributed", and
+    # '"…," 0xjc65eth continued' a customer's quote. Not a version ("v2.0").
+    anatomy = anatomy_of(
+        """
+        # Cypher lets traders swap tokens by voice
+
+        Cypher, a voice wallet for traders, launched today.
+
+        "Fifteen clicks is a failure of design," said 0xjc65eth, lead architect of Cypher Trading.
+
+        "Your keys never leave your device," 0xjc65eth continued.
+        """
+    )
+    assert [(q.name, q.speaker) for q in anatomy.quotes] == [("0xjc65eth", "leader"), ("0xjc65eth", "leader")]
+    assert not anatomy.present("customer_quote")
+    versions = anatomy_of(
+        """
+        # Cypher lets traders swap tokens by voice
+
+        "Fifteen clicks is a failure of design," said v2.0, our release.
+        """
+    )
+    assert [q.name for q in versions.quotes] in ([], [None])
+
+
 def test_a_name_between_the_quotation_and_the_verb_speaks_whatever_follows_the_verb() -> None:
     # A user trial: '"π×φ = 5.083," Casavant noted, referencing the constant' is Casavant's.
     anatomy = anatomy_of(

@@ -745,6 +745,23 @@ def test_a_sentence_that_opens_with_a_capital_after_a_word_is_a_sentence_of_its_
     assert split == ["Nobody saw it coming!", "Bakers now order at noon."]
 
 
+def test_a_name_written_with_an_exclamation_mark_does_not_end_its_sentence() -> None:
+    """Trial DK (2026-12-06): "¡Fiesta! is your one-stop-shop for parties" was two sentences, and a
+    four-sentence summary was counted as five."""
+    import wbl
+    from wbl.engine import Linter
+
+    linter = Linter(wbl.LintOptions(kind="fragment"))
+    text = "¡Fiesta! lets you rate the parties you attend. Socialize Now! makes it easier. It works! Try it.\n"
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences == [
+        "¡Fiesta! lets you rate the parties you attend.",
+        "Socialize Now! makes it easier.",
+        "It works!",
+        "Try it.",
+    ]
+
+
 def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:
     """A user trial: "... revenue: $508K. End-M18 ARR ..." was one sentence (the tokenizer keeps
     "$508K." whole), and a long-sentence warning counted three sentences."""

@@ -1770,7 +1770,14 @@ class _Builder:
         for position, line in enumerate(release):
             if not (line.label and _is_boilerplate(line)) or _about_something_else(line.label_text):
                 continue
+            contact = _is_contact(line)
             for later in release[position + 1 :]:
+                if contact and later.label and not later.heading and later.segment.unit is line.segment.unit:
+                    # "**Media Contact:**" over "GitHub: <url>", "Email: <address>" in its own
+                    # paragraph: the contact's fields (trial DK: "Repo: <url>" judged as release prose).
+                    if self.roles.get(later.segment.index, "label") == "label":
+                        self.roles[later.segment.index] = "boilerplate"
+                    continue
                 if later.label and (not line.heading or (later.heading and later.level <= line.level)):
                     break
                 if not later.blank and not later.label and later.segment.index not in self.roles:
@@ -4215,7 +4222,12 @@ _TRAILING_AUXILIARY = re.compile(r"\s+(?:has|have|had)\s*$", re.IGNORECASE)
 
 
 # A quotation, then a name of one to four capitalised words right before a verb of saying.
-_NAME_BEFORE_VERB = re.compile(r"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+$")
+# A handle that stands for a name: letters and digits run together, or "@" and a word
+# ("said 0xjc65eth, lead architect", '"…," @maria_dev continued').
+# Not a version or a model ("v2.0", "GPT-4o"): lower case, two letters or more, no dot.
+_HANDLE = r"(?:@[\w.-]{2,}|(?=[a-z0-9_-]*[a-z][a-z0-9_-]*[a-z])(?=[a-z0-9_-]*\d)[a-z0-9_-]{4,})"
+_NAME_BEFORE_VERB = re.compile(rf"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|{_HANDLE})\s+$")
+_HANDLE_WITH_ROLE = re.compile(rf"{_HANDLE},\s+[a-zA-Z]")
 
 
 def _attribution(
@@ -4256,6 +4268,7 @@ def _attribution(
             return named.group(1), named.start(1)
         names_someone = (
             re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈{]", who)
+            or _HANDLE_WITH_ROLE.match(who)
             or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
             # '"…," noted company leadership': a role with no article, right after the quotation
             or (beside and len(who.split()) <= 3 and someone(who))
@@ -4441,6 +4454,8 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words.append(clean)
         else:
             rest_words.append(word)
+    if not name_words and re.fullmatch(_HANDLE, head.strip()):
+        name_words, rest_words = [head.strip()], []  # "0xjc65eth, lead architect": a handle names its owner
     if not name_words:
         # A role before the name ("said founder Wes Eklund", "said early user Alex Rivera"): a run
         # of at least two capitalised words closing the head, after role words that tie it to no

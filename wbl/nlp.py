@@ -144,6 +144,7 @@ class Pipeline:
             start_sentences_at_figures(doc, text)
             start_sentences_at_capitals(doc, text)
             end_sentences_after_magnitudes(doc, text)
+            join_exclaimed_names(doc, text)
         return docs
 
     def complete(
@@ -502,6 +503,25 @@ def _ends_on_a_word(doc: Any, token: Any) -> bool:
         and not word.whitespace_
         and word.lower_ not in _BEFORE_A_NUMBER
     )
+
+
+def join_exclaimed_names(doc: Any, text: str) -> None:
+    """Continue a sentence after a name written with "!" ("¡Fiesta! lets you rate parties", "Yahoo!
+    Mail is free") when a word in lower case follows: the mark is the name's, not the sentence's
+    end (in place, before any parse)."""
+    if "!" not in text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return
+    for token in doc[1 : len(doc) - 1]:
+        name, following = doc[token.i - 1], doc[token.i + 1]
+        if (
+            token.text == "!"
+            and not name.whitespace_
+            and name.text[:1].isupper()
+            and name.is_alpha
+            and following.is_sent_start
+            and following.text[:1].islower()
+        ):
+            following.is_sent_start = False
 
 
 # A figure with a magnitude letter and the full stop that ends its sentence, which the tokenizer
