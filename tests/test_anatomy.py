@@ -4302,6 +4302,23 @@ def test_the_fields_under_a_media_contact_label_are_boilerplate() -> None:
     )
     fields = [r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if s.text.startswith("GitHub")]
     assert fields == ["boilerplate"]
+    # Under a heading too; but a bold sentence in the contact's paragraph is no field (review).
+    headed = anatomy_of(
+        "# Cypher lets traders swap tokens by voice\n\n"
+        "Cypher, a voice wallet for traders, launched today. Traders can start at cypher.example.com.\n\n"
+        "Traders say a swap takes three words instead of fifteen clicks.\n\n## Media Contact\n\n"
+        "GitHub: https://github.com/example\n"
+    )
+    assert [r for s, r in zip(headed.segments, headed.roles, strict=True) if s.text.startswith("GitHub")] == [
+        "boilerplate"
+    ]
+    bold = anatomy_of(
+        "# Cypher lets traders swap by voice\n\nCypher launched today.\n\n**Media Contact:**\n"
+        "Jane Doe, jane@acme.com\n**Cypher runs a Rust service on Kubernetes with gRPC and Kafka.**\n"
+    )
+    assert [r for s, r in zip(bold.segments, bold.roles, strict=True) if s.text.startswith("Cypher runs")] != [
+        "boilerplate"
+    ]
 
 
 def test_a_handle_names_its_speaker() -> None:
@@ -4328,6 +4345,10 @@ def test_a_handle_names_its_speaker() -> None:
         """
     )
     assert [q.name for q in versions.quotes] in ([], [None])
+    # Nor a model, a revision or a hash (review of 2026-12-06).
+    for speaker in ("gpt4o, our assistant", "rev2, the second revision", "sha256, the hash"):
+        others = anatomy_of(f'# Cypher lets traders swap by voice\n\n"Ship it," said {speaker}.\n')
+        assert [q.name for q in others.quotes] in ([], [None]), speaker
 
 
 def test_a_name_between_the_quotation_and_the_verb_speaks_whatever_follows_the_verb() -> None:

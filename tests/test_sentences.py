@@ -824,6 +824,17 @@ def test_a_sentence_with_fewer_than_five_jargon_terms_is_a_hint():
     assert found["info", 5] == [(3, Severity.INFO), (5, Severity.INFO), (7, Severity.WARNING)]
     assert found["", 5] == [(3, Severity.WARNING), (5, Severity.WARNING), (7, Severity.WARNING)]
     assert found["info", 3] == [(3, Severity.INFO), (5, Severity.WARNING), (7, Severity.WARNING)]
+    # A buzzword elsewhere in the sentence keeps no warning; one the finding points at does, folded
+    # into the buzzword rule's finding (review of 2026-12-06).
+    codes = wbl.LintOptions(select=("WB401", "WB402"), kind="prfaq")
+    lead = "# Acme lets bakeries take orders\n\nToday Acme launched pre-orders for bakery owners.\n\n"
+    elsewhere = lead + DENSE_JARGON.replace(".", " to leverage synergy.") + "\n"
+    assert Severity.WARNING not in {f.severity for f in wbl.lint_text(elsewhere, "t.md", options=codes).findings}
+    buzzed = lead + (
+        "Owners leverage synergistic paradigm shifts to operationalize best-in-class omnichannel synergies.\n"
+    )
+    warned = [f for f in wbl.lint_text(buzzed, "t.md", options=codes).findings if f.severity is Severity.WARNING]
+    assert [(f.rule, [a.rule for a in f.also]) for f in warned] == [("WB402", ["WB401"])]
     # By default a dense sentence is a hint too (round 23: 2 of 8 such warnings right).
     options = wbl.LintOptions(select=("WB401",), kind="prfaq")
     default = [(f.line, f.severity) for f in wbl.lint_text(text, "t.md", options=options).findings]

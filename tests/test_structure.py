@@ -760,6 +760,9 @@ def test_a_name_written_with_an_exclamation_mark_does_not_end_its_sentence() -> 
         "It works!",
         "Try it.",
     ]
+    # Not after an interjection or before a name in lower case (review of 2026-12-06).
+    for kept in ("Congratulations! your order has shipped.", "Done! iPhone users pay by tap."):
+        assert len([s for u in linter.analyse(kept + "\n").units for s in u.sentences]) == 2, kept
 
 
 def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:

@@ -407,6 +407,11 @@ def _is_boilerplate(line: _Line) -> bool:
     )
 
 
+# A contact's fields: short keys, each with at most a few words of value ("GitHub: <url>", "Phone:
+# +1 555 0100"), no sentence.
+_CONTACT_FIELDS = re.compile(r"(?:[\w .'’()&/-]{1,30}:[ \t]*(?:[^\s:]+[ \t]*){0,4}\s*)+")
+
+
 def _is_contact(line: _Line) -> bool:
     """A heading or label over a release's media contact: "Contact", "Media Contact"."""
     return "contact" in heading_key(line.label_text).split() and _is_boilerplate(line)
@@ -1772,9 +1777,15 @@ class _Builder:
                 continue
             contact = _is_contact(line)
             for later in release[position + 1 :]:
-                if contact and later.label and not later.heading and later.segment.unit is line.segment.unit:
-                    # "**Media Contact:**" over "GitHub: <url>", "Email: <address>" in its own
-                    # paragraph: the contact's fields (trial DK: "Repo: <url>" judged as release prose).
+                if (
+                    contact
+                    and later.label
+                    and not later.heading
+                    and (line.heading or later.segment.unit is line.segment.unit)
+                    and _CONTACT_FIELDS.fullmatch(later.segment.text.strip(" *_"))
+                ):
+                    # "Media Contact" over "GitHub: <url>", "Email: <address>": the contact's
+                    # fields (trial DK: "Repo: <url>" judged as release prose).
                     if self.roles.get(later.segment.index, "label") == "label":
                         self.roles[later.segment.index] = "boilerplate"
                     continue
@@ -4224,8 +4235,13 @@ _TRAILING_AUXILIARY = re.compile(r"\s+(?:has|have|had)\s*$", re.IGNORECASE)
 # A quotation, then a name of one to four capitalised words right before a verb of saying.
 # A handle that stands for a name: letters and digits run together, or "@" and a word
 # ("said 0xjc65eth, lead architect", '"…," @maria_dev continued').
-# Not a version or a model ("v2.0", "GPT-4o"): lower case, two letters or more, no dot.
-_HANDLE = r"(?:@[\w.-]{2,}|(?=[a-z0-9_-]*[a-z][a-z0-9_-]*[a-z])(?=[a-z0-9_-]*\d)[a-z0-9_-]{4,})"
+# Without "@", letters and digits interleaved (a digit between letters, two digits or more, a
+# letter last): "0xjc65eth"; not a version, a model, a hash or a file ("v2.0", "gpt-4o", "gpt4o",
+# "sha256", "readme2", "covid19").
+_HANDLE = (
+    r"(?:@[\w.-]{2,}"
+    r"|(?=[a-z0-9_]*\d[a-z0-9_]*\d)(?=[a-z0-9_]*[a-z][a-z0-9_]*\d[a-z0-9_]*[a-z])[a-z0-9_]{6,}(?![\w.-]))"
+)
 _NAME_BEFORE_VERB = re.compile(rf"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|{_HANDLE})\s+$")
 _HANDLE_WITH_ROLE = re.compile(rf"{_HANDLE},\s+[a-zA-Z]")
 
@@ -4268,7 +4284,7 @@ def _attribution(
             return named.group(1), named.start(1)
         names_someone = (
             re.match(r"(?:[a-z-]+\s+){0,5}[A-Z\[⟨〈{]", who)
-            or _HANDLE_WITH_ROLE.match(who)
+            or (_HANDLE_WITH_ROLE.match(who) and someone(who.split(",", 1)[1]))
             or (_ARTICLE_OPENING.match(who) and (beside or someone(who)))
             # '"…," noted company leadership': a role with no article, right after the quotation
             or (beside and len(who.split()) <= 3 and someone(who))

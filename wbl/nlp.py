@@ -506,9 +506,11 @@ def _ends_on_a_word(doc: Any, token: Any) -> bool:
 
 
 def join_exclaimed_names(doc: Any, text: str) -> None:
-    """Continue a sentence after a name written with "!" ("¡Fiesta! lets you rate parties", "Yahoo!
-    Mail is free") when a word in lower case follows: the mark is the name's, not the sentence's
-    end (in place, before any parse)."""
+    """Continue a sentence after a name written with "!" ("¡Fiesta! lets you rate parties",
+    "Socialize Now! makes it easier") when a word all in lower case follows on the same line: the
+    mark is the name's, not the sentence's end (in place, before any parse). Not after an
+    interjection ("Congratulations! your order ...") nor before a name that starts in lower case
+    ("Done! iPhone users ...")."""
     if "!" not in text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return
     for token in doc[1 : len(doc) - 1]:
@@ -516,12 +518,22 @@ def join_exclaimed_names(doc: Any, text: str) -> None:
         if (
             token.text == "!"
             and not name.whitespace_
+            and "\n" not in token.whitespace_
             and name.text[:1].isupper()
             and name.is_alpha
+            and name.lower_ not in _INTERJECTIONS
             and following.is_sent_start
-            and following.text[:1].islower()
+            and following.text.isalpha()
+            and following.text.islower()
         ):
             following.is_sent_start = False
+
+
+# Words that end a sentence with "!" on their own ("Congratulations! your order has shipped").
+_INTERJECTIONS = frozenset(
+    "congratulations thanks thank welcome done yes no wow hooray hello hi hey great oops bravo cheers finally enjoy "
+    "surprise attention".split()
+)
 
 
 # A figure with a magnitude letter and the full stop that ends its sentence, which the tokenizer

@@ -82,9 +82,9 @@ def undefined_acronym(document: Document, ctx: RuleContext) -> Iterator[Violatio
     and forty-fifth sessions, reviewers judged 12 of 63 such warnings right and 28 false ("NFT"
     for crypto traders, "AEST" for Australian fans, "CSV" for consultants who export files), where
     the labelled sentences count 97 of the 117 such warnings on the corpus's train split as
-    jargon. A sentence that jargon-density finds dense (five terms or more, or a buzzword) still
-    gets its warning, folded into this finding where the two flag the same words ("every API
-    endpoint, deployment script and ...").
+    jargon. Where jargon-density warns about the sentence (only where its finding points at a
+    buzzword, since its dense sentences became hints in round 23) the warning is folded into this
+    finding where the two flag the same words.
 
     Options: ``parts``, ``kinds``, ``min-letters``, ``max-letters``, ``common-word-zipf``, ``exempt``,
     ``place-codes``, ``faq-severity``, ``audience-severity``, ``audience-note``, ``familiar-zipf``,

@@ -273,8 +273,8 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     was to confirm it (a developer's own words, a company's name, a customer's quote). The labelled
     sentences count most of them as jargon, so they are shown, and a project that wants them to
     block sets ``dense-severity = ""`` (and ``sparse-severity = ""`` or a lower ``dense-terms``).
-    A buzzword among the terms keeps the warning: the buzzword rule's finding takes it (reviewers
-    judged 22 of 28 such warnings right).
+    A finding that points at a buzzword (the term that weighed most) keeps the warning: the buzzword
+    rule's finding on the same words takes it (reviewers judged 22 of 28 such warnings right).
 
     A finding that names only terms a reader may well know (general computing words, "system",
     "uploads"; words that are only somewhat rare, "legible"; names shaped like code, "OpenAI",
@@ -360,13 +360,13 @@ def jargon_density(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             and all(_weak(t) or _familiar_acronym(t, familiar) for t, _ in terms)
         ):
             severity = weak_severity  # only words a reader may well know: "system", "uploads", "legible", "API"
-        buzzword = any(t.kind == "buzzword" for t, _ in terms)
+        buzzword = terms[0][0].kind == "buzzword"
         cap = sparse_severity if len({t.text.lower() for t, _ in terms}) < dense else dense_severity
         if cap is not None and cap.rank < severity.rank and not buzzword:
             # Fewer than `dense-terms` terms (one to four): no density of jargon; and a dense
-            # sentence is a hint too (`dense-severity`). A buzzword among them keeps the warning,
-            # which the buzzword rule's finding on the same words takes (its hint is a warning
-            # where the model finds the sentence jargon).
+            # sentence is a hint too (`dense-severity`). A finding that points at a buzzword keeps
+            # the warning, which the buzzword rule's finding on the same words takes (its hint is
+            # a warning where the model finds the sentence jargon).
             severity = cap
         if unit.part == "pr" and audience is not None and audience_severity.rank < severity.rank:
             severity = audience_severity
