@@ -59,6 +59,26 @@ def test_hedges_and_some_are_hints(sentence):
     assert severity is wbl.Severity.INFO
 
 
+def test_weasel_words_in_the_customer_quote_are_hints():
+    """User trials: 2 of 25 such warnings right in rounds 12 to 24, 1 of 5 in round 25. A leader's
+    quote is the company's claim and keeps its warnings, and so does narration between a
+    customer's quotations (test_narration_between_a_customer_s_quotations_is_the_writer_s)."""
+    text = (
+        "# Slipway lets boat owners book a berth in a minute\n\n"
+        "SEATTLE, May 4, 2026 — Today Slipway launched berth booking for boat owners.\n\n"
+        "Boat owners used to call three marinas to find a berth.\n\n"
+        '"Slipway is really the fastest way to book," said Ana Ruiz, head of Slipway.\n\n'
+        '"I was really tired of calling around, and a lot of owners feel the same," said Tom Reyes, a boat owner.\n'
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    found = [(f.line, f.text, f.severity) for f in report.findings]
+    assert (7, "really", wbl.Severity.WARNING) in found
+    assert [(t, s) for line, t, s in found if line == 9] == [
+        ("really", wbl.Severity.INFO),
+        ("a lot", wbl.Severity.INFO),
+    ]
+
+
 def test_a_hedge_in_the_headline_stays_a_warning():
     """The headline is the pitch: "might cut your costs" there is the claim (review of 2026-12-06)."""
     text = (
@@ -562,9 +582,14 @@ def test_narration_between_a_customer_s_quotations_is_the_writer_s():
     assert found[(11, "easiest")] is wbl.Severity.INFO  # the customer's words
 
 
-def test_a_count_or_an_intensifier_in_a_customer_s_quote_stays_a_warning():
+def test_a_count_or_an_intensifier_in_a_customer_s_quote_is_a_hint_too():
+    """Rounds 12 to 25 of the user trials: 3 of 30 such warnings right. `speaker-hint-kinds` keeps
+    the kinds a project wants blocked there."""
     text = _QUOTES.replace("the easiest app I've ever used, and it is beautiful", "significantly cheaper than the rest")
     report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",)))
+    assert {f.text: f.severity for f in report.findings if f.line == 11} == {"significantly": wbl.Severity.INFO}
+    praise_only = {"WB601": {"speaker-hint-kinds": ["peacock", "easy", "superlative"]}}
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), rule_options=praise_only))
     assert {f.text: f.severity for f in report.findings if f.line == 11} == {"significantly": wbl.Severity.WARNING}
 
 

@@ -166,12 +166,15 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     alone, which has nothing else to judge. The speaker's name in a quote's attribution is no
     weasel word ("— Many, project maintainer"). A hint as well where the labels still count a word
     but the trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About"
-    paragraph and media contact, metadata fields, and the FAQ's questions, which speak in the customer's
-    voice: "Is it really free?"), praise, ease and superlatives inside the quotation marks of a
-    customer whom the attribution names (``hint-speakers``, ``speaker-hint-kinds``: "The easiest
-    app I've ever used" is the customer's opinion, and marketing-customer-quote judges a quote that
-    reads like marketing copy as a whole; a count, an intensifier or a speed there stays a
-    warning, and so does a leader's quote, the company's claim), "simply" meaning
+    paragraph and media contact, metadata fields, the FAQ's questions, which speak in the customer's
+    voice: "Is it really free?"), any listed word but a hedge (praise, ease, superlatives, counts,
+    intensifiers, speed, frequency) inside the quotation marks of a customer whom the attribution
+    names, wherever the quote stands (``hint-speakers``, ``speaker-hint-kinds``: "The easiest app
+    I've ever used" is the customer's opinion, and marketing-customer-quote judges a quote that
+    reads like marketing copy as a whole; reviewers judged 2 of 11 praise warnings there right,
+    then 2 of 25 of the other kinds' and 1 of 5 in the round that was to confirm it: "I was really
+    bored", "a lot of people feel isolated"; a leader's quote, the company's claim, stays a
+    warning), "simply" meaning
     "merely" ("the durable queue simply holds the
     work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
     simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
