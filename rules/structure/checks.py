@@ -301,7 +301,7 @@ def internal_faq_gaps(document: Document, ctx: RuleContext) -> Iterator[Violatio
         yield at_part(anatomy, "internal_faq", ctx["message"].format(part=parts(missing)))
 
 
-def _named_below(document: Document, title: Unit) -> bool:
+def _named_below(document: Document, title: Unit, placeholders: Sequence[re.Pattern[str]]) -> bool:
     """Whether a template title ("# Project Name #") is a label filled in on the line right below
     it with a short name ("Beerby"), as the template asks: the product is named (user trials). Only
     the template's titles, and only a plain name the document uses again (not "Author: Jane
@@ -315,8 +315,10 @@ def _named_below(document: Document, title: Unit) -> bool:
     name = following.text.strip()
     if between.count("\n") != 1 or not 0 < len(name.split()) <= 5 or not re.fullmatch(r"@?[\w][\w .'&-]*", name):
         return False
-    if any(r.unit is following for r in document.anatomy.residue) or _PLACEHOLDER_WORD.search(name):
-        return False
+    if any(r.unit is following for r in document.anatomy.residue) or re.search(r"\bname\b", name, re.IGNORECASE):
+        return False  # a prompt, or "Product name" left as it was
+    if any(pattern.search(name) for pattern in placeholders):
+        return False  # "TBD", "XXX": the rule's own placeholder patterns
     # The name comes back in the release, written alike or spaced apart ("Beerby", "Beer By").
     squeezed = re.sub(r"\W+", "", name).lower()
     return re.sub(r"\W+", "", document.source.text).lower().count(squeezed) >= 2
@@ -335,9 +337,6 @@ def _stands_alone(text: str, start: int) -> bool:
     ("each order is to be confirmed by the customer", "yours to be decided at checkout")."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     return bool(_STATUS_LEAD.search(text[sentence_start:start]))
-
-
-_PLACEHOLDER_WORD = re.compile(r"\b(?:TBD|TBA|TBC|TODO|FIXME|XX+)\b|\bname\b", re.IGNORECASE)
 
 
 def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation]:
@@ -380,6 +379,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
+    patterns = tuple(pattern for pattern, _ in compiled)
     empty = re.compile(r"^(?:" + "|".join(ctx["empty-answers"]) + r")\W*$", re.IGNORECASE)
     # An answer that unanswered-question reports (none, only "TBD", only a prompt) is reported once, there.
     unanswered_questions = [q for q in anatomy.questions if not q.answered or empty.match(q.answer_text or "-")]
@@ -396,13 +396,12 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         else:
             blocks.append((unit, residue.start, residue.end))
     for unit, start, end in blocks:
-        if unit.index in unanswered or (unit.is_heading and _named_below(document, unit)):
+        if unit.index in unanswered or (unit.is_heading and _named_below(document, unit, patterns)):
             continue
         message = ctx["title-message"] if unit.is_heading else ctx["prompt-message"]
         yield Violation(message.format(text=_short(unit.text[start:end].strip())), unit, start, end)
     greetings = frozenset(str(g).lower() for g in ctx.get("sample-greetings", ()))
     message_words = frozenset(str(w).lower() for w in ctx.get("sample-message-words", ()))
-    patterns = tuple(pattern for pattern, _ in compiled)
     inputs = _patterns_key(tuple(f"{pattern.flags}:{pattern.pattern}" for pattern in patterns))
 
     def matches_in(segment: Segment) -> list[tuple[int, int, int, str]]:
