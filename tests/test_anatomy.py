@@ -4386,3 +4386,23 @@ def test_notes_headed_with_a_remark_in_brackets_are_back_matter() -> None:
     document = build_document("doc.md", SourceText(text), parse(text))
     parts = {u.text[:20]: u.part for u in document.units}
     assert parts["Twelve euros a month"] == "faq" and parts["The author picked op"] == "back"
+
+
+def test_a_release_written_in_html_has_its_parts_found_under_its_html_headings() -> None:
+    """A template filled in with ``<p>`` and ``<h3>`` tags: the problem under "Losing your voice" is
+    there, as it would be in Markdown."""
+    anatomy = anatomy_of(
+        """
+        <h1>Thumbs lets students speak to the whole lecture hall from their phone</h1>
+
+        <h3>Losing your voice</h3>
+        Students in large lecture halls go unheard: the professor cannot hear a question from row
+        twenty, and passing a microphone along the rows takes minutes, so most students never ask.
+
+        <h3>Using your thumbs</h3>
+        <p>Thumbs turns the phone a student already carries into a microphone for the room's
+        speakers. A student opens the page the professor shares, holds the button and speaks.</p>
+        """
+    )
+    assert anatomy.present("headline") and anatomy.present("problem")
+    assert lines(anatomy)["problem"] == 4

@@ -161,16 +161,56 @@ def test_a_disclosure_s_summary_is_a_bold_line_at_its_place_in_the_source():
     assert kinds == [
         ("heading", "FAQ"),
         ("html", ""),
-        ("paragraph", "Is it  free?"),
+        ("paragraph", "Is it free?"),  # white space collapsed, as a browser shows it
         ("html", ""),
         ("paragraph", "Yes, for ten users."),
         ("html", ""),
     ]
     summary = document.blocks[2]
-    assert text[summary.start : summary.end] == "Is it  free?" and summary.emphasis == ((0, 12),)
+    assert text[summary.start : summary.end] == "Is it  free?" and summary.emphasis == ((0, 11),)
     assert [(b.start, b.end) for b in document.blocks[1:4]] == [(8, 26), (26, 38), (38, 48)]
-    # Markup or an entity inside the summary: left as HTML, not guessed at.
-    assert len(parse("<details><summary><b>Is it free?</b></summary>\n</details>\n").blocks) == 1
+    # Markup inside the summary is markup: the text is still the question.
+    bold = parse("<details><summary><b>Is it free?</b></summary>\n</details>\n").blocks
+    assert [(b.kind, b.text, b.emphasis) for b in bold if b.is_prose] == [("paragraph", "Is it free?", ((0, 11),))]
+
+
+def test_prose_in_raw_html_is_read_at_its_place_in_the_source():
+    """A release pasted from an HTML template: headings, paragraphs and list items in tags, and the
+    lines CommonMark keeps in an HTML block after a closing tag, read as their Markdown twins."""
+    text = (
+        "<h3>Losing your voice</h3>\nStudents are <i>hard</i> to hear &amp; microphones\nget passed around.\n\n"
+        '  <p>Sign up at <a href="https://thumbs.example">thumbs.example</a>.<br>It is <b>free</b>. </p>\n\n'
+        "<ul>\n<li>Open the page</li>\n<li><p>Hold the button</p></li>\n</ul>\n"
+    )
+    document = build_document("h.md", SourceText(text), parse(text))
+    prose = [b for b in document.blocks if b.is_prose]
+    assert [(b.kind, b.level, b.text) for b in prose] == [
+        ("heading", 3, "Losing your voice"),
+        ("paragraph", 0, "Students are hard to hear & microphones get passed around."),
+        ("paragraph", 0, "Sign up at thumbs.example.\nIt is free."),
+        ("list_item", 0, "Open the page"),
+        ("paragraph", 0, "Hold the button"),
+    ]
+    assert prose[2].links == ("https://thumbs.example",)
+    assert [prose[2].text[s:e] for s, e in prose[2].emphasis] == ["free"]
+    assert prose[3].list_depth == 1
+    for block in prose:  # every plain character maps to itself in the source (entities to the entity)
+        for offset, char in enumerate(block.text):
+            start, end = block.source_map.span(offset, offset + 1)
+            assert text[start:end] == char or (char, text[start:end]) in {("&", "&amp;"), (" ", "\n"), ("\n", "<br>")}
+    assert (prose[0].start, prose[0].end) == (4, 21)
+
+
+def test_raw_html_without_prose_elements_stays_markup():
+    """Comments, code, images and made-up tags (an LLM's ``<think>``) hold no prose; nor does a
+    block with no heading, paragraph or list item in it."""
+    text = (
+        "<!-- <p>A template's advice.</p>\n\nMore advice. -->\n\n"
+        "<think>\nOkay, so I need to write a press release.\n</think>\n\n"
+        '<p align="center"><img src="logo.png"></p>\n\n<p>Run <code>make all</code> first.</p>\n'
+    )
+    blocks = parse(text).blocks
+    assert [(b.kind, b.text) for b in blocks if b.is_prose] == [("paragraph", "Run first.")]
 
 
 # --- property: the source map of generated Markdown -----------------------------------------------

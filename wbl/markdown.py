@@ -4,7 +4,8 @@ This is the only module that imports mistune. mistune 3 gives an AST without sou
 every text fragment it returns is located in the original text with a forward-only cursor: the
 fragments come in document order, and the text between two consecutive fragments is markup (list
 and quote markers, emphasis delimiters, link destinations, tags, code). Non-prose tokens (code,
-HTML, inline code) are located too, only to move the cursor past them. The plain prose text of a
+HTML, inline code) are located too, to move the cursor past them; an HTML block gives the prose of
+its headings, paragraphs and list items (`_BlockBuilder._html_prose`). The plain prose text of a
 block is the concatenation of its fragments, with HTML entities decoded and line breaks as
 spaces; its `SourceMap` maps every plain offset back to the original text.
 """
@@ -504,22 +505,134 @@ class _BlockBuilder:
         self.cursor = end
         return pos, end
 
-    def _summary(self, start: int, end: int, quote: int, lists: int) -> list[Block]:
-        """A raw HTML block that opens a disclosure, ``<details><summary>Is it free?</summary>``,
-        as three blocks: the markup before the summary's text, its text as a bold paragraph (an
-        FAQ's question, whose answer follows), and the markup after it. Empty when it has none."""
-        found = _SUMMARY.search(self.text, start, end)
-        if found is None or not found.group(1).strip():
-            return []
-        text_start, text_end = found.span(1)
-        text = found.group(1)
-        source_map = SourceMap((0,), (len(text),), (text_start,), (len(text),))
+    def _html_prose(self, start: int, end: int, quote: int, lists: int) -> list[Block]:
+        """The prose inside a raw HTML block, at its place in the source, as its Markdown twin
+        would give it: each heading (``<h3>Losing your voice</h3>``), paragraph (``<p>New
+        Orleanians ...</p>``), list item and disclosure summary (``<details><summary>Is it
+        free?</summary>``, a bold line: an FAQ's question), and the text a browser shows between
+        them as a paragraph (CommonMark keeps the lines after ``<h3>...</h3>`` in the HTML block up
+        to a blank line). Releases pasted from an HTML template, or written with HTML headings, are
+        read as prose. The markup between the texts stays ``html`` blocks; inline tags are markup
+        (``<b>`` marks emphasis, ``<a href>`` a link, ``<br>`` a line's end); comments, ``<code>``,
+        ``<pre>``, ``<script>`` and ``<style>`` hold no prose. Empty when the block holds no text
+        (an image, a ``<div>`` of markup, a comment)."""
+        blocks: list[Block] = []
         depth = {"quote_depth": quote, "list_depth": lists}
-        return [
-            Block("html", "", None, start, text_start, raw=self.text[start:text_start], **depth),
-            Block("paragraph", text, source_map, text_start, text_end, emphasis=((0, len(text)),), **depth),
-            Block("html", "", None, text_end, end, raw=self.text[text_end:end], **depth),
-        ]
+        emitted = start  # where the blocks made so far end
+
+        def emit(tag: str, begin: int, stop: int) -> None:
+            nonlocal emitted
+            pieces = self._html_pieces(begin, stop)
+            if pieces is None:
+                return
+            if tag == "summary":
+                pieces.emphasis[:] = [(0, pieces.length)]
+            smap = pieces.source_map()
+            text_start = smap.source_starts[0]
+            text_end = smap.source_starts[-1] + smap.source_lengths[-1]
+            if text_start > emitted:
+                blocks.append(Block("html", "", None, emitted, text_start, raw=self.text[emitted:text_start], **depth))
+            if tag[:1] == "h":
+                kind, attrs = "heading", {"level": int(tag[1])}
+            elif tag == "li":
+                kind, attrs = "list_item", {"list_depth": lists + 1}
+            else:
+                kind, attrs = ("list_item" if lists else "paragraph"), {}
+            blocks.append(
+                Block(
+                    kind,
+                    pieces.text(),
+                    smap,
+                    text_start,
+                    text_end,
+                    links=tuple(pieces.links),
+                    emphasis=_merged(pieces.emphasis),
+                    breaks=tuple(pieces.breaks),
+                    **{**depth, **attrs},
+                )
+            )
+            emitted = text_end
+
+        # The elements' texts, and the loose text between them. Loose text alone is not taken:
+        # without a heading, paragraph or list item the block is markup, or a made-up tag
+        # (``<think>``, ``<COMMENTS>``) whose text is no part of the document.
+        segments: list[tuple[str, int, int]] = []
+        loose_from = start  # text outside the elements, from here
+        skipped_to = start  # past a comment or an element's text
+        for found in _HTML_PROSE_SCAN.finditer(self.text, start, end):
+            if found.start() < skipped_to:
+                continue
+            if found.group(1) is None:  # a comment: whatever it holds is not shown
+                skipped_to = found.end()
+                continue
+            tag = found.group(1).lower()
+            close = _html_close(tag).search(self.text, found.end(), end)
+            stop = close.start() if close else end
+            following = _HTML_TEXT_OPEN.search(self.text, found.end(), stop)
+            if following is not None:
+                stop = following.start()
+            segments += [("", loose_from, found.start()), (tag, found.end(), stop)]
+            loose_from = skipped_to = stop
+        if not segments:
+            return []
+        for tag, begin, stop in [*segments, ("", loose_from, end)]:
+            emit(tag, begin, stop)
+        if blocks and emitted < end:
+            blocks.append(Block("html", "", None, emitted, end, raw=self.text[emitted:end], **depth))
+        return blocks
+
+    def _html_pieces(self, start: int, stop: int) -> _Pieces | None:
+        """The plain text of the source between `start` and `stop`, with tags taken out (see
+        `_html_prose`): entities decoded, each run of white space one space (or a line's end at a
+        ``<br>``), none at either end. None when it holds no letter or digit."""
+        pieces = _Pieces()
+        # The white space before the next word: " " (a space), "soft" (a line break in the
+        # source, read as a space) or "\n" (a <br>, a line's end); dropped at either end.
+        space: tuple[str, int, int] | None = None
+
+        def add_text(begin: int, end: int) -> None:
+            nonlocal space
+            for run in _HTML_TEXT_RUN.finditer(self.text, begin, end):
+                chunk = run.group(0)
+                if chunk[0].isspace():
+                    if space is None or space[0] == " ":
+                        space = ("soft" if "\n" in chunk else " ", run.start(), len(chunk))
+                    continue
+                if space is not None and pieces.length:
+                    if space[0] != " ":
+                        pieces.breaks.append(pieces.length)
+                    pieces.add("\n" if space[0] == "\n" else " ", space[1], space[2])
+                space = None
+                pieces.add(html.unescape(chunk) if chunk[0] == "&" else chunk, run.start(), len(chunk))
+
+        bold_from: int | None = None
+        position = start
+        for tag in _HTML_TAG.finditer(self.text, start, stop):
+            add_text(position, tag.start())
+            position = tag.end()
+            name = (tag.group(2) or "").lower()  # none for a comment
+            opening = not tag.group(1)
+            if name in _HTML_HIDDEN and opening:
+                closing = _html_close(name).search(self.text, position, stop)
+                position = closing.end() if closing else stop
+            elif name == "br":
+                space = ("\n", tag.start(), tag.end() - tag.start())
+            elif name in ("b", "strong"):
+                if opening:
+                    bold_from = pieces.length
+                elif bold_from is not None and pieces.length > bold_from:
+                    if pieces.tail(bold_from)[0] == " ":  # the space before the bold words
+                        bold_from += 1
+                    pieces.emphasis.append((bold_from, pieces.length))
+                    bold_from = None
+            elif name == "a" and opening:
+                href = _HREF.search(tag.group(0))
+                if href:
+                    pieces.links.append(href.group(1))
+        add_text(position, stop)
+        if not any(ch.isalnum() for ch in pieces.text()):
+            return None
+        return pieces
 
     def _skip_inline(self, raw: str) -> tuple[int, int] | None:
         """Move the cursor past inline code or HTML, which may break across lines in the source
@@ -698,9 +811,9 @@ class _BlockBuilder:
                 located = self._skip(raw)
                 start, end = located if located else (self.cursor, self.cursor)
                 if kind == "block_html" and located:
-                    summary = self._summary(start, end, quote, lists)
-                    if summary:
-                        yield from summary
+                    prose = self._html_prose(start, end, quote, lists)
+                    if prose:
+                        yield from prose
                         continue
                 yield Block(
                     "code" if kind == "block_code" else "html",
@@ -730,9 +843,20 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-# The plain text of a disclosure's summary: "<details><summary>Is it free?</summary>" (no markup
-# or entity inside it, on one line).
-_SUMMARY = re.compile(r"<summary[^>]*>[ \t]*([^<>&\n]{1,300}?)[ \t]*</summary>", re.IGNORECASE)
+# Raw HTML elements that hold prose (see `_BlockBuilder._html_prose`), any tag, and tags whose
+# content is not prose.
+_HTML_TEXT_OPEN = re.compile(r"<(h[1-6]|p|li|summary)(?:\s[^<>]*)?>", re.IGNORECASE)
+_HTML_PROSE_SCAN = re.compile(rf"<!--.*?(?:-->|\Z)|{_HTML_TEXT_OPEN.pattern}", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|\Z)|<![^<>]*>", re.DOTALL)
+_HTML_HIDDEN = frozenset({"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea"})
+_HTML_TEXT_RUN = re.compile(rf"\s+|{_ENTITY.pattern}|[^\s&]+|&")
+_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _html_close(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+
 
 _PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
 
