@@ -824,6 +824,11 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ("The pickup slot is yours to be decided at checkout.", []),
         # A reader's slot, never reported, does not silence the open item.
         ('Price: to be decided. To invite a customer, send a note: "Hi [Name], you can order now."', ["to be decided"]),
+        # Round 26: any slot where a quote names its speaker, and a template variable with spaces.
+        ('"We built it for our street," said [Founder], founder of Acme.', ["[Founder]"]),
+        ('"It saves me an hour a day." — [Head of Sales]', ["[Head of Sales]"]),
+        ("Acme launches {{App Name}} for shop owners.", ["{{App Name}}"]),
+        ("The guide said [see below] that [Step 2] comes first.", []),  # no speaker's place
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
