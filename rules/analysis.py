@@ -1473,7 +1473,9 @@ def names_the_product(sentence: Sentence, products: frozenset[str]) -> bool:
 class RoleHints:
     """Where a rule's findings are hints whatever their weight: the segments of the anatomy's
     roles in the rule's ``hint-roles`` option ("boilerplate": the "About Acme" paragraph and the
-    media contact; "metadata": the fields above or beside the release, "Stack: FastAPI"). The
+    media contact; "metadata": the fields above or beside the release, "Stack: FastAPI"), and of
+    the parts in its ``headed-hint-parts`` option where the document gives the part its own
+    heading or label ("call_to_action" under "## Getting Started"). The
     words there are not the release's pitch to the customer, so a reviewer rarely asks for them
     to change; they are still shown. `quoted` says whether a finding stands inside the quotation
     marks of a speaker in the rule's ``hint-speakers`` option ("customer"), for a rule to make some
@@ -1485,8 +1487,15 @@ class RoleHints:
         unknown = sorted(speakers - {"leader", "customer"})
         if unknown:
             raise ValueError(f"hint-speakers: expected 'leader' or 'customer', not {', '.join(map(repr, unknown))}")
+        # Parts whose findings are hints when the document gives the part its own heading or
+        # label (a "Getting Started" section, where what to install belongs).
+        headed = tuple(
+            name
+            for name in ctx.get("headed-hint-parts", ())
+            if (part := document.anatomy.parts.get(name)) is not None and part.via in ("heading", "label")
+        )
         self._spans: dict[int, list[tuple[int, int]]] = {}
-        for segment in document.anatomy.with_roles(*roles) if roles else ():
+        for segment in document.anatomy.with_roles(*roles, *headed) if roles or headed else ():
             self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         for quote in document.anatomy.quotes if speakers else ():

@@ -809,6 +809,28 @@ def test_findings_in_the_boilerplate_and_metadata_are_hints():
     assert about and all(f.severity is Severity.INFO for f in about)
 
 
+def test_technology_in_a_getting_started_section_is_a_hint_and_in_a_closing_paragraph_a_warning():
+    """What to install and what it runs on belong under "## Getting Started" (user trials: 0 of 16
+    such warnings right); a closing call to action found by its wording is still the release's
+    pitch, and a stack sentence there stays a warning."""
+    release = (
+        "# Relay lets bakery owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "Bakery owners miss one order in five because the phone line is busy.\n\n"
+        "With Relay, a customer texts the order and the bakery confirms it in one tap.\n\n"
+    )
+    stack = "Relay runs on a Kubernetes cluster with a Kafka event bus and a gRPC mesh."
+    headed = release + f"## Getting Started\n\nSign up at relay.example. {stack}\n"
+    closing = release + f"Sign up today at https://relay.example and start taking orders. {stack}\n"
+    for text, expected in ((headed, Severity.INFO), (closing, Severity.WARNING)):
+        report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+        line = text.count("\n", 0, text.index(stack)) + 1
+        (finding,) = [f for f in report.findings if f.line == line]
+        assert finding.severity is expected, text
+    plain = {"WB301": {"headed-hint-parts": []}}
+    report = wbl.lint_text(headed, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq", rule_options=plain))
+    assert [f.severity for f in report.findings if f.line == headed.count("\n")] == [Severity.WARNING]
+
+
 def test_a_sentence_with_fewer_than_five_jargon_terms_is_a_hint():
     # Trials of 2026-12-05/06: warnings naming three or four terms were right 2 times in 43.
     text = (
