@@ -426,12 +426,13 @@ def test_an_answer_left_open_is_reported_once(linter: Linter) -> None:
 def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     text = textwrap.dedent(BOLD_LABELS).lstrip()
     # The italic sub-heading may be a quotation wbl does not read as one: every missing part is
-    # one hint.
+    # one hint, but the dateline, which is surely missing (one warning).
     findings = [f for f in linter.lint_text(text).findings if f.rule == "WB101"]
-    assert [(f.line, f.severity.value) for f in findings] == [(1, "info")]
-    message = findings[0].message
+    assert [(f.line, f.severity.value) for f in findings] == [(1, "warning"), (1, "info")]
+    assert findings[0].message.startswith("Press release lacks a dateline: add it")
+    message = findings[1].message
     assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
-    assert "problem" not in message.split(":")[0]
+    assert "problem" not in message.split(":")[0] and "dateline" not in message.split(":")[0]
     # Without it nothing in the file looks like a quotation: the quotes are surely missing (one
     # warning), the rest one hint.
     plain = text.replace(
@@ -440,8 +441,14 @@ def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     findings = [f for f in linter.lint_text(plain).findings if f.rule == "WB101"]
     assert [(f.line, f.severity.value) for f in findings] == [(1, "warning"), (1, "info")]
     sure, hint = (f.message for f in findings)
-    assert all(label in sure for label in ("a quote from a company leader", "a customer quote"))
+    assert all(label in sure for label in ("a dateline", "a quote from a company leader", "a customer quote"))
     assert "a call to action" in hint and "quote" not in hint.split(":")[0]
+
+
+def _dated_plain_release() -> str:
+    """BOLD_LABELS with a plain sub-heading and a dateline: only the quotes can be missing for sure."""
+    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    return plain.replace("Today Harbor Labs", "PORTLAND, Ore. — March 3, 2027 — Today Harbor Labs")
 
 
 @pytest.mark.parametrize(
@@ -457,7 +464,7 @@ def test_a_missing_quote_is_a_hint_where_the_document_may_quote_someone(linter: 
     # Someone may be quoted, in a form or under a role wbl does not tell: the customer's quote
     # may be there, so its absence stays a hint (a reviewer's audit: a finished PR/FAQ with
     # italic quotes signed "— Name, role" failed the hook).
-    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    plain = _dated_plain_release()
     quoted = plain.replace("Owners guess how much to bake.", "Owners guess how much to bake.\n\n" + quotation)
     findings = [f for f in linter.lint_text(quoted).findings if f.rule == "WB101"]
     assert [f.severity.value for f in findings] == ["info"]
@@ -1034,7 +1041,7 @@ def test_a_fence_that_hides_the_release_still_lets_the_file_be_judged() -> None:
 
 def test_a_missing_customer_quote_is_a_warning_when_only_the_company_speaks(linter: Linter) -> None:
     # The thirteenth trial's reviewers all put it among a draft's top faults.
-    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    plain = _dated_plain_release()
     leader = '"Bakers told us they bin a third of their bread," said Ana Lopez, CEO of Kettle.'
     quoted = plain.replace("Owners guess how much to bake.", "Owners guess how much to bake.\n\n" + leader)
     findings = [f for f in linter.lint_text(quoted).findings if f.rule == "WB101"]
@@ -1047,7 +1054,7 @@ def test_a_missing_customer_quote_is_a_warning_when_only_the_company_speaks(lint
 
 def test_a_customer_quote_wbl_may_have_missed_keeps_the_missing_quote_a_hint(linter: Linter) -> None:
     # From the session's review: a customer's executive (B2B) and a quotation in italics.
-    plain = textwrap.dedent(BOLD_LABELS).lstrip().replace("*Bakery owners", "Bakery owners").replace("text*", "text")
+    plain = _dated_plain_release()
     leader = '"Bakers told us they bin a third of their bread," said Ana Lopez, CEO of Harbor Labs.'
     b2b = '"Now I bake 48 loaves and sell 48," said Tom Reyes, CEO of Flour House Bakeries.'
     italic = "*I used to bin forty loaves every Monday.*\n— Tom Reyes, owner of Flour House"

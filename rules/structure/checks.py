@@ -85,7 +85,11 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     read, a table or italics signed "— Name, role", may be the customer's.) Where
     someone else may be quoted, in a form or under a role wbl did not tell, the missing quote is
     a hint (the labels found a real one in 8 of 98 such documents for the customer, 5 of 61 for
-    the leader), as are the other missing parts. The parts are reported at the headline
+    the leader), as are the other missing parts but the dateline. A missing dateline is a
+    warning: wbl's "no dateline" agrees with the labels in 169 of 172 documents of dev, dev2 and
+    the train split (74 of 77 held out), no document the labels grade good lacks one, and
+    reviewers in the user trials asked for that hint to be a warning more often than for any
+    other ("the reader cannot tell when it launches"). The parts are reported at the headline
     (or the first line): the problem alone, the other missing parts in one warning and one hint.
 
     **Fix.** Write the missing part. For the problem: one paragraph, in the customer's words, on
