@@ -398,9 +398,9 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("Orders were lost simply because nobody saw them.", "simply", wbl.Severity.INFO),
         ("Bring a question, or simply say the project needs help.", "simply", wbl.Severity.INFO),
         ("Today they use playlists, notes files, or simply re-finding episodes.", "simply", wbl.Severity.INFO),
-        ("Checkout is faster or simply easier for every shopper.", "simply easier", wbl.Severity.WARNING),
-        ("Relay tracks stock or simply counts it for you.", "simply", wbl.Severity.WARNING),
-        ("Simply open the app.", "Simply", wbl.Severity.WARNING),
+        ("Checkout is faster or simply easier for every shopper.", "easier", wbl.Severity.WARNING),
+        ("Relay tracks stock or simply counts it for you.", "simply", wbl.Severity.INFO),
+        ("Simply open the app.", "Simply", wbl.Severity.INFO),
         # The ease shown, as the advice asks: two steps the reader takes (trials AF, AK).
         ("Simply open the app and pick a song.", "Simply", wbl.Severity.INFO),
         ("Starting is as easy as clicking a class, filling in the form and hitting submit.", "easy", wbl.Severity.INFO),
@@ -408,12 +408,12 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("You can easily export and share your reports.", "easily", wbl.Severity.WARNING),
         ("Ordering is easy; go to shelfwise.com to learn more.", "easy", wbl.Severity.WARNING),
         ("Setting up is easy, and the app scans every box and runs a nightly report.", "easy", wbl.Severity.WARNING),
-        ("Simply open the app and it will run in the background.", "Simply", wbl.Severity.WARNING),
+        ("Simply open the app and it will run in the background.", "Simply", wbl.Severity.INFO),
         # The steps must be the reader's: the product acting is still a claim.
-        ("It simply opens the page and clicks Submit for you.", "simply", wbl.Severity.WARNING),
+        ("It simply opens the page and clicks Submit for you.", "simply", wbl.Severity.INFO),
         ("You can easily upload and download your files.", "easily", wbl.Severity.WARNING),
         ("It is as easy as it sounds, and you open the app and tap Scan.", "easy", wbl.Severity.WARNING),
-        ("Users simply log their runs.", "simply", wbl.Severity.WARNING),
+        ("Users simply log their runs.", "simply", wbl.Severity.INFO),
         ("It really works on every phone.", "really", wbl.Severity.WARNING),
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
         ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
@@ -423,13 +423,15 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("These are the single greatest predictors of scale.", "greatest", wbl.Severity.INFO),
         ("Tidly offers the most powerful features for bakers.", "the most powerful", wbl.Severity.WARNING),
         ("Tidly may cut your costs in half.", "may", wbl.Severity.INFO),  # a hedge: hint-kinds
-        # Not a list, not "merely": the claims stay warnings (review, 2026-12-05).
+        # Not a list: the claims stay warnings (review, 2026-12-05). "simply" is a hint whatever it
+        # qualifies (round 28's pre-registration: 0 of 18 judged right, the product's own "simply"
+        # included).
         ("Many owners like the new ordering screen.", "Many", wbl.Severity.WARNING),
         ("Many owners save hours every week: that is what the pilot showed.", "Many", wbl.Severity.WARNING),
-        ("It simply works.", "simply", wbl.Severity.WARNING),
-        ("Checkout is simply faster.", "simply", wbl.Severity.WARNING),
-        ("Store owners are simply scanning shelves now.", "simply", wbl.Severity.WARNING),
-        ("Tidly simply counts your stock.", "simply", wbl.Severity.WARNING),
+        ("It simply works.", "simply", wbl.Severity.INFO),
+        ("Checkout is simply faster.", "simply", wbl.Severity.INFO),
+        ("Store owners are simply scanning shelves now.", "simply", wbl.Severity.INFO),
+        ("Tidly simply counts your stock.", "simply", wbl.Severity.INFO),
     ],
 )
 def test_words_reviewers_let_pass_are_hints(text: str, word: str, severity: wbl.Severity) -> None:
@@ -539,10 +541,11 @@ def test_immediately_available_says_when_not_how_fast() -> None:
     # Trial CJ (2026-12-06); the labels count none of 7 such sentences as weasel.
     assert _weasel("The framework is immediately available through three deployment options.") == []
     assert _weasel("Shelfwise is available immediately to every store.") == []
-    assert _weasel("Owners see the order immediately.") == [("immediately", wbl.Severity.WARNING)]
-    # How fast, not from when (review of 2026-12-06).
+    # How fast, not from when (review of 2026-12-06): reported, as a hint (hint-words; 2 of 11
+    # such warnings judged right in the user trials).
+    assert _weasel("Owners see the order immediately.") == [("immediately", wbl.Severity.INFO)]
     speed = "Sales figures are immediately available after every sale."
-    assert _weasel(speed) == [("immediately", wbl.Severity.WARNING)]
+    assert _weasel(speed) == [("immediately", wbl.Severity.INFO)]
 
 
 @pytest.mark.parametrize(
@@ -597,3 +600,17 @@ def test_hint_speakers_names_leader_or_customer():
     options = wbl.LintOptions(select=("WB601",), rule_options={"WB601": {"hint-speakers": ["customers"]}})
     report = wbl.lint_text(_QUOTES, options=options)
     assert any("hint-speakers: expected 'leader' or 'customer'" in error for error in report.errors)
+
+
+def test_simply_as_merely_is_told_from_a_claim_where_a_project_warns_on_simply() -> None:
+    """With "simply" out of ``hint-words`` the rule still tells "merely" from a claim of ease."""
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["some"]}})
+
+    def severity(sentence: str) -> list[wbl.Severity]:
+        report = wbl.lint_text(f"# Slipway\n\n{sentence}\n", options=options)
+        return [f.severity for f in report.findings if f.text.lower() == "simply"]
+
+    assert severity("The durable queue simply holds the work.") == [wbl.Severity.INFO]
+    assert severity("Orders were lost simply because nobody saw them.") == [wbl.Severity.INFO]
+    assert severity("Checkout is simply faster.") == [wbl.Severity.WARNING]
+    assert severity("Tidly simply counts your stock.") == [wbl.Severity.WARNING]

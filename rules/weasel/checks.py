@@ -149,7 +149,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     pass (``hint-words``: "unique", "the best", "the only", "likely", "best"; flagged sentences a
     reviewer labelled weasel, at most half of them on the labelled corpus, measured by
     `training/term_precision.py`; and "some", which the trials' reviewers judged right in 2 of 18
-    warnings, "some kindness", "some other platform"): shown, never blocking a hook on their own.
+    warnings, "some kindness", "some other platform"; "simply", 0 of 18, and "immediately", 2 of
+    11: "Simply log in with Facebook", "immediately shown on the Thank You page"): shown, never
+    blocking a hook on their own.
     Hedges are hints (``hint-kinds``: the groups whose words are hints) but in the headline and
     sub-heading, where a hedged claim is the pitch ("Ledger might cut your costs in half"): "might",
     "may", "usually", "probably" say the writer is unsure, and the trials' reviewers judged 2 of 44
@@ -174,11 +176,11 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     reads like marketing copy as a whole; reviewers judged 2 of 11 praise warnings there right,
     then 2 of 25 of the other kinds' and 1 of 5 in the round that was to confirm it: "I was really
     bored", "a lot of people feel isolated"; a leader's quote, the company's claim, stays a
-    warning), "simply" meaning
-    "merely" ("the durable queue simply holds the
-    work", "is simply killing the endpoint", "simply because"; "Simply open the app", "users
-    simply log their runs", "Shelfwise simply counts your stock" and "simply faster" still claim
-    ease; "or simply say it needs help" is the lesser option, "just"), a superlative that ranks a
+    warning), "simply" meaning "merely" where a project takes it out of ``hint-words`` ("the
+    durable queue simply holds the work", "is simply killing the endpoint", "simply because";
+    "Simply open the app", "users simply log their runs", "Shelfwise simply counts your stock"
+    and "simply faster" then claim ease; "or simply say it needs help" is the lesser option,
+    "just"), a superlative that ranks a
     model's inputs ("the most important features",
     ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
     a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a claim of ease
