@@ -705,6 +705,16 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
         ("Upload a photo — our team will send a quote within a day.", True),
         ("Stay tuned — Shelfwise will launch in May.", True),
         ("Mark your calendars: Shelfwise will launch on May 3.", True),
+        # A clause saying when the reader meets the consequence, as "if" does (user trials: 0 of 8
+        # such warnings judged right); not a date, a launch or the company's own plan.
+        ("As you reorder each title, you'll see the shelf fill up.", False),
+        ("Once claimed, the order will reach the shop by noon.", False),
+        ("Whether you run one shop or ten, you'll never miss a reorder.", False),
+        ("When using Shelfwise you will spend less time on orders.", False),
+        ("When we launch in March, you will get the app.", True),
+        ("When Shelfwise ships, owners will reorder by text.", True),
+        ("Once the beta ends next year, owners will pay $5 a month.", True),
+        ("As we grow, we will add more cities.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

@@ -451,6 +451,8 @@ def _conditional(verb: Any) -> bool:
         for c in verb.children
     ):
         return True
+    if any(c.dep_ == "advcl" and _when_the_reader_acts(c) for c in verb.children):
+        return True
     if _condition_in_subject(verb) or _act_as_subject(verb) or _after_an_imperative(verb):
         return True
     head = verb.head
@@ -461,6 +463,37 @@ def _conditional(verb: Any) -> bool:
         and head.dep_ == "ROOT"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)  # no subject: an imperative
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+    )
+
+
+# Words that open a clause saying when or under which circumstances the consequence comes.
+_WHEN = frozenset(("when", "once", "as", "whether"))
+# Words of a launch that make such a clause a date ("when it ships"), beside `_NOT_YET`.
+_LAUNCHING = frozenset(("ship", "available", "live", "open"))
+
+
+def _when_the_reader_acts(clause: Any) -> bool:
+    """Whether an adverbial clause sets the circumstances of its consequence as "if" does: "As you
+    complete each step, you'll gain points", "Once claimed, the pothole will receive donations",
+    "Whether you're hitting trails or setting up camp, you'll never be left in the dark", "When
+    using MailCrunch you will reduce ..." (how the launched product behaves; user trials: 0 of 8
+    such warnings judged right). Not a date: "When we launch in March", "When Slipway ships next
+    year", "once the beta ends", "As VacaShare grows" (a time, a launch, "we" or a name doing it)
+    are plans."""
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN and c.i < clause.i for c in clause.children):
+        return False
+    # "we" or a name doing it is the company's or the product's course ("As VacaShare grows, users
+    # will have ..."): a plan.
+    doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in ("we", "i") or c.pos_ == "PROPN" for c in doers):
+        return False
+    return not any(
+        t.lower_ in _NOT_YET
+        or t.lemma_.lower() in _NOT_YET
+        or t.lemma_.lower() in _LAUNCHING
+        or t.lower_ in _MONTHS
+        or _YEAR.fullmatch(t.text)
+        for t in clause.subtree
     )
 
 
