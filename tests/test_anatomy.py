@@ -4406,3 +4406,17 @@ def test_a_release_written_in_html_has_its_parts_found_under_its_html_headings()
     )
     assert anatomy.present("headline") and anatomy.present("problem")
     assert lines(anatomy)["problem"] == 4
+
+
+def test_a_handle_signs_a_quote_after_a_dash() -> None:
+    """Trial EI: '— **@LoreSeeker42**' under a player's quotation was "not attributed"."""
+    anatomy = anatomy_of(
+        """
+        # Shifting Atlas lets players change the map they play on
+
+        Shifting Atlas, a world where players' choices redraw the map, launched today.
+
+        > _"I joined a caravan east, and when I came back my city had new rulers."_ — **@LoreSeeker42**
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["@LoreSeeker42"]

@@ -361,3 +361,29 @@ def test_the_scorecard_quotes_what_it_took_for_each_part():
     card = wbl.lint_text(text, "t.md", options=wbl.LintOptions(kind="prfaq")).scorecard
     assert card["headline"]["excerpt"] == "Acme launches hired, an identity agent for nurses"
     assert "excerpt" not in card["problem"]
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        # A block whose last line also stands earlier in it is read to its end (review of 2026-12-06).
+        ("<div>\n<p>Problem one.</p>\n</div>\n<div>\n<p>Problem two.</p>\n</div>\n", ["Problem one.", "Problem two."]),
+        # What hidden elements hold stays hidden, tags inside them included.
+        ("<h3>Setup</h3>\n<pre><span>export</span> TOKEN=abc</pre>\n", ["Setup"]),
+        ("<p>Run <code><b>make</b> all</code> first.</p>\n", ["Run first."]),
+        ('<script>\nvar p = "<p>not prose</p>";\n</script>\n', []),
+        ("<pre>\n<p>in pre</p>\n</pre>\n", []),
+        ("<p>Visible <!-- hidden <p>x</p> --> after</p>\n", ["Visible after"]),
+        # A block quote's marks are markup; an attribute may hold ">"; cells are words apart.
+        ("> <p>Quoted para\n> continues</p>\n", ["Quoted para continues"]),
+        ('<p title="a > b">Text</p>\n', ["Text"]),
+        ("<table><tr><td>Name</td><td>Role</td></tr></table>\n<p>Ana</p>\n", ["Name Role", "Ana"]),
+    ],
+)
+def test_html_prose_is_what_a_browser_shows(text: str, prose: list[str]) -> None:
+    blocks = [b for b in parse(text).blocks if b.is_prose]
+    assert [b.text for b in blocks] == prose
+    for block in blocks:
+        for offset, char in enumerate(block.text):
+            start, end = block.source_map.span(offset, offset + 1)
+            assert char == " " or text[start:end] == char

@@ -836,6 +836,11 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ('"It saves me an hour a day." — [Head of Sales]', ["[Head of Sales]"]),
         ("Acme launches {{App Name}} for shop owners.", ["{{App Name}}"]),
         ("The guide said [see below] that [Step 2] comes first.", []),  # no speaker's place
+        # A dash inside a sentence is no speaker's place (review of 2026-12-06).
+        ("Revenue grew 40% —[Source: Gartner] last year.", []),
+        ("Costs fell — [A] and [B] show it.", []),
+        ("Setup – [Optional] install the CLI.", []),
+        ("Click the button—[Save]—and you are done.", []),
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):

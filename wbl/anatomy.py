@@ -145,10 +145,14 @@ _OPEN_QUOTE = ('"', "“", "„", "«")
 _CLOSE_QUOTES = ('"', "”", "»")
 # The dash that signs a quotation ("— Sam Ortiz", "-Robin", "~ JD").
 _SIGN_DASH = r"(?:—|–|--|-|~)"
-# Where a signer's words start: a capital, a placeholder, a user name in lower case before a
-# role ("— ifuensan, Creator"), a role after "a" ("— a customer", "— an early tester") or after a
-# word that makes it one of the product's users ("— early user", "— beta tester").
-_SIGNER = r"(?:[A-Z\[⟨〈{]|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z]|(?:early|beta|pilot|happy|loyal)\s+[a-z])"
+# Where a signer's words start: a capital, a placeholder, a handle ("— @LoreSeeker42"), a user
+# name in lower case before a role ("— ifuensan, Creator"), a role after "a" ("— a customer", "—
+# an early tester") or after a word that makes it one of the product's users ("— early user", "—
+# beta tester").
+_SIGNER = (
+    r"(?:[A-Z\[⟨〈{]|@\w{2,}|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z]"
+    r"|(?:early|beta|pilot|happy|loyal)\s+[a-z])"
+)
 # A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
 _SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
 
@@ -2554,7 +2558,8 @@ class _Builder:
                 # "> - Stephen Hyde" under a quoted paragraph: Markdown made the signature's dash a list.
                 if unit.kind != "list_item" and self._dash_item(following.segment):
                     after = "- " + after
-                signed = re.match(rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*([A-Z\[].{{1,120}})$", after.lstrip(_LEAD_MARKS))
+                signer = rf"^\s*[*_]*{_SIGN_DASH}\s*[*_]*((?:[A-Z\[]|@\w).{{1,120}})$"
+                signed = re.match(signer, after.lstrip(_LEAD_MARKS))
                 if signed:
                     attribution = signed.group(1).replace("**", "").strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
@@ -4086,7 +4091,7 @@ _ATTRIBUTION_END = re.compile(rf"\0|{_NOT_AN_ABBREVIATION}\.(?:\s|$)|;|$")
 
 
 # A signature closing a paragraph: "... analysis. —Jupyter Developer", "... today. - Ana Ruiz, nurse".
-_TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*[A-Z\[][^—–\n]{{1,100}}$")
+_TRAILING_SIGNATURE = re.compile(rf"[.!?…]\s*{_SIGN_DASH}\s*(?:[A-Z\[]|@\w)[^—–\n]{{1,100}}$")
 
 
 # "owner of Rosa's Bakery", "Owner, [Anchor Jewellers]": the organisation a speaker owns (up to

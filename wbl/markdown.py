@@ -497,9 +497,23 @@ class _BlockBuilder:
         end = pos + len(first)
         rest = raw.strip()[len(first) :]
         if rest:
-            last = rest.rstrip().rsplit("\n", 1)[-1].strip()
-            if last:
-                last_pos = self.text.find(last, end, end + len(rest) * 2 + _NEAR_WINDOW)
+            # Line by line, each near the one before: a block's last line ("</div>") may also
+            # stand earlier in it, and an HTML block's prose runs to its true end.
+            walked = end
+            for line in rest.split("\n"):
+                line = line.strip()
+                if not line:
+                    continue
+                found = self.text.find(line, walked, walked + len(line) + 256)
+                if found < 0:
+                    walked = -1
+                    break
+                walked = found + len(line)
+            if walked >= 0:
+                end = walked
+            else:
+                last = rest.rstrip().rsplit("\n", 1)[-1].strip()
+                last_pos = self.text.find(last, end, end + len(rest) * 2 + _NEAR_WINDOW) if last else -1
                 if last_pos >= 0:
                     end = last_pos + len(last)
         self.cursor = end
@@ -520,9 +534,9 @@ class _BlockBuilder:
         depth = {"quote_depth": quote, "list_depth": lists}
         emitted = start  # where the blocks made so far end
 
-        def emit(tag: str, begin: int, stop: int) -> None:
+        def emit(tag: str, begin: int, stop: int, quote: int) -> None:
             nonlocal emitted
-            pieces = self._html_pieces(begin, stop)
+            pieces = self._html_pieces(begin, stop, quote)
             if pieces is None:
                 return
             if tag == "summary":
@@ -557,47 +571,52 @@ class _BlockBuilder:
         # without a heading, paragraph or list item the block is markup, or a made-up tag
         # (``<think>``, ``<COMMENTS>``) whose text is no part of the document.
         segments: list[tuple[str, int, int]] = []
+        masked = _masked_spans(self.text, start, end)
         loose_from = start  # text outside the elements, from here
-        skipped_to = start  # past a comment or an element's text
-        for found in _HTML_PROSE_SCAN.finditer(self.text, start, end):
-            if found.start() < skipped_to:
-                continue
-            if found.group(1) is None:  # a comment: whatever it holds is not shown
-                skipped_to = found.end()
-                continue
+        for found in _unmasked(_HTML_TEXT_OPEN, self.text, start, end, masked):
+            if found.start() < loose_from:
+                continue  # inside the previous element's text
             tag = found.group(1).lower()
-            close = _html_close(tag).search(self.text, found.end(), end)
+            close = next(_unmasked(_html_close(tag), self.text, found.end(), end, masked), None)
             stop = close.start() if close else end
-            following = _HTML_TEXT_OPEN.search(self.text, found.end(), stop)
+            following = next(_unmasked(_HTML_TEXT_OPEN, self.text, found.end(), stop, masked), None)
             if following is not None:
                 stop = following.start()
             segments += [("", loose_from, found.start()), (tag, found.end(), stop)]
-            loose_from = skipped_to = stop
+            loose_from = stop
         if not segments:
             return []
         for tag, begin, stop in [*segments, ("", loose_from, end)]:
-            emit(tag, begin, stop)
+            emit(tag, begin, stop, quote)
         if blocks and emitted < end:
             blocks.append(Block("html", "", None, emitted, end, raw=self.text[emitted:end], **depth))
         return blocks
 
-    def _html_pieces(self, start: int, stop: int) -> _Pieces | None:
+    def _html_pieces(self, start: int, stop: int, quote: int = 0) -> _Pieces | None:
         """The plain text of the source between `start` and `stop`, with tags taken out (see
         `_html_prose`): entities decoded, each run of white space one space (or a line's end at a
-        ``<br>``), none at either end. None when it holds no letter or digit."""
+        ``<br>``), none at either end; a block-level tag (a table's cell, a ``<div>``) parts the
+        words on its sides, and inside a block quote the ``>`` marks at a line's start are markup.
+        None when it holds no letter or digit."""
         pieces = _Pieces()
         # The white space before the next word: " " (a space), "soft" (a line break in the
         # source, read as a space) or "\n" (a <br>, a line's end); dropped at either end.
         space: tuple[str, int, int] | None = None
+        line_start = False  # after a line break, where a block quote's marks stand
 
         def add_text(begin: int, end: int) -> None:
-            nonlocal space
+            nonlocal space, line_start
             for run in _HTML_TEXT_RUN.finditer(self.text, begin, end):
                 chunk = run.group(0)
                 if chunk[0].isspace():
+                    if "\n" in chunk:
+                        line_start = True
                     if space is None or space[0] == " ":
                         space = ("soft" if "\n" in chunk else " ", run.start(), len(chunk))
                     continue
+                if quote and line_start and chunk.strip(">") == "":
+                    continue  # "> " opening a block-quoted line
+                line_start = False
                 if space is not None and pieces.length:
                     if space[0] != " ":
                         pieces.breaks.append(pieces.length)
@@ -608,6 +627,8 @@ class _BlockBuilder:
         bold_from: int | None = None
         position = start
         for tag in _HTML_TAG.finditer(self.text, start, stop):
+            if tag.start() < position:
+                continue  # inside a hidden element already skipped
             add_text(position, tag.start())
             position = tag.end()
             name = (tag.group(2) or "").lower()  # none for a comment
@@ -617,6 +638,8 @@ class _BlockBuilder:
                 position = closing.end() if closing else stop
             elif name == "br":
                 space = ("\n", tag.start(), tag.end() - tag.start())
+            elif name in _HTML_BLOCK_LEVEL and space is None:
+                space = (" ", tag.start(), 0)  # "Name</td><td>Role": two words
             elif name in ("b", "strong"):
                 if opening:
                     bold_from = pieces.length
@@ -845,10 +868,22 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 # Raw HTML elements that hold prose (see `_BlockBuilder._html_prose`), any tag, and tags whose
 # content is not prose.
-_HTML_TEXT_OPEN = re.compile(r"<(h[1-6]|p|li|summary)(?:\s[^<>]*)?>", re.IGNORECASE)
-_HTML_PROSE_SCAN = re.compile(rf"<!--.*?(?:-->|\Z)|{_HTML_TEXT_OPEN.pattern}", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|\Z)|<![^<>]*>", re.DOTALL)
-_HTML_HIDDEN = frozenset({"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea"})
+_HTML_ATTRIBUTES = r"""(?:\s(?:"[^"]*"|'[^']*'|[^<>"'])*)?"""
+_HTML_TEXT_OPEN = re.compile(rf"<(h[1-6]|p|li|summary){_HTML_ATTRIBUTES}>", re.IGNORECASE)
+_HTML_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9]*){_HTML_ATTRIBUTES}/?>|<!--.*?(?:-->|\Z)|<![^<>]*>", re.DOTALL)
+_HTML_HIDDEN = frozenset(
+    {"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea", "title", "noscript", "select", "template"}
+)
+# Comments and hidden elements, whose insides hold no element that counts.
+_HTML_MASKED = re.compile(
+    rf"<!--.*?(?:-->|\Z)|<({'|'.join(sorted(_HTML_HIDDEN))})\b{_HTML_ATTRIBUTES}>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# Tags that end a line of text or a cell: the words on their sides are two words.
+_HTML_BLOCK_LEVEL = frozenset(
+    "address article aside blockquote dd details div dl dt figcaption figure footer header hr li main nav ol p "
+    "section summary table tbody td tfoot th thead tr ul h1 h2 h3 h4 h5 h6 center".split()
+)
 _HTML_TEXT_RUN = re.compile(rf"\s+|{_ENTITY.pattern}|[^\s&]+|&")
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
@@ -856,6 +891,19 @@ _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 @lru_cache(maxsize=64)
 def _html_close(tag: str) -> re.Pattern[str]:
     return re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+
+
+def _masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _HTML_MASKED.finditer(text, start, end)]
+
+
+def _unmasked(
+    pattern: re.Pattern[str], text: str, start: int, end: int, masked: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` outside the `masked` spans (comments, hidden elements)."""
+    for found in pattern.finditer(text, start, end):
+        if not any(m_start <= found.start() < m_end for m_start, m_end in masked):
+            yield found
 
 
 _PATTERN_CACHE: dict[str, re.Pattern[str]] = {}

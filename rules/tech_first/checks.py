@@ -254,7 +254,9 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     section of its own ("## Getting Started", "**Availability:**"), that section is where what to
     install and what it runs on belong, and its findings are hints (``headed-hint-parts``; the
     user trials' reviewers judged 0 of 16 such warnings right, 12 false); a closing paragraph the
-    anatomy finds by its wording keeps warnings (5 of 8 right there). In the problem
+    anatomy finds by its wording keeps warnings (5 of 8 right there). The cost: a stack list or a
+    pitch put under such a heading is a hint too (a reviewer of round 29 asked for a warning on
+    "Key Technical Specifications" under "### Availability"). In the problem
     paragraph, a sentence that states a difficulty (as strongly as ``problem-statement``, on the
     anatomy's problem scale: difficulty words, a status-quo opening, negation) is the customer's
     problem, even when its subject is a technical system ("Deploying one model takes dozens of

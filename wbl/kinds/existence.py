@@ -473,19 +473,21 @@ _LAUNCHING = frozenset(("ship", "available", "live", "open"))
 
 
 def _when_the_reader_acts(clause: Any) -> bool:
-    """Whether an adverbial clause sets the circumstances of its consequence as "if" does: "As you
-    complete each step, you'll gain points", "Once claimed, the pothole will receive donations",
-    "Whether you're hitting trails or setting up camp, you'll never be left in the dark", "When
-    using MailCrunch you will reduce ..." (how the launched product behaves; user trials: 0 of 8
-    such warnings judged right). Not a date: "When we launch in March", "When Slipway ships next
-    year", "once the beta ends", "As VacaShare grows" (a time, a launch, "we" or a name doing it)
-    are plans."""
+    """Whether an adverbial clause sets the reader's circumstances for its consequence, as "if"
+    does: "As you complete each step, you'll gain points", "Whether you're hitting trails or
+    setting up camp, you'll never be left in the dark", "When using MailCrunch you will reduce ..."
+    (how the launched product behaves; user trials: 0 of 8 warnings on such clauses judged
+    right). Only the reader's own act: "you" as the clause's subject, or a gerund with none. Any
+    other clause may be a plan's milestone ("Once our team approves the request", "As the product
+    matures", "When ready", "Once approved by the FDA"), and so is one with a time or a launch in
+    it ("When you sign up next year", "once you upgrade to the beta")."""
     if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN and c.i < clause.i for c in clause.children):
         return False
-    # "we" or a name doing it is the company's or the product's course ("As VacaShare grows, users
-    # will have ..."): a plan.
     doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in ("we", "i") or c.pos_ == "PROPN" for c in doers):
+    if doers:
+        if not all(c.lower_ == "you" for c in doers):
+            return False
+    elif clause.tag_ != "VBG":
         return False
     return not any(
         t.lower_ in _NOT_YET
