@@ -1499,8 +1499,9 @@ class RoleHints:
             self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         for quote in document.anatomy.quotes if speakers else ():
-            # Only a quote its attribution names (not one whose speaker is guessed from its voice).
-            if quote.speaker in speakers and quote.attribution:
+            # Attributed or not ("## Customer Quote" over an unsigned quotation): the speaker the
+            # anatomy tells, from the attribution, the layout or the voice.
+            if quote.speaker in speakers:
                 spans = self._quoted.setdefault(quote.unit.index, [])
                 spans.extend(_inside_marks(quote.unit, quote.start, quote.end))
 

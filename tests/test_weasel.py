@@ -180,6 +180,20 @@ def test_a_customer_s_praise_in_their_quote_is_a_hint_and_a_leader_s_a_warning()
     assert found[(11, "beautiful")] is wbl.Severity.INFO
 
 
+def test_an_unsigned_customer_quote_gives_hints_too():
+    """Rounds 12 to 29: 2 of 25 weasel warnings in customers' unsigned quotes judged right ("I
+    never really appreciated it", "totally"); the quote under "## Customer Quote" is the customer's."""
+    text = (
+        "# Relay lets bakery owners take orders by text\n\nToday Relay launched text ordering.\n\n"
+        "## Customer Quote\n\n> I never really appreciated how many orders I missed. It is so easy now.\n\n"
+        "## Leader Quote\n\n> We made ordering really easy for every bakery.\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB601",), kind="press_release"))
+    found = {(f.line, f.text): f.severity for f in report.findings}
+    assert found[(7, "really")] is wbl.Severity.INFO and found[(7, "easy")] is wbl.Severity.INFO
+    assert found[(11, "really easy")] is wbl.Severity.WARNING
+
+
 def test_hint_speakers_is_an_option():
     options = wbl.LintOptions(select=("WB601",), rule_options={"WB601": {"hint-speakers": []}})
     report = wbl.lint_text(_QUOTES, options=options)

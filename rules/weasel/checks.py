@@ -170,13 +170,15 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     but the trials' reviewers let it pass: in the anatomy's roles in ``hint-roles`` (the "About"
     paragraph and media contact, metadata fields, the FAQ's questions, which speak in the customer's
     voice: "Is it really free?"), any listed word but a hedge (praise, ease, superlatives, counts,
-    intensifiers, speed, frequency) inside the quotation marks of a customer whom the attribution
-    names, wherever the quote stands (``hint-speakers``, ``speaker-hint-kinds``: "The easiest app
-    I've ever used" is the customer's opinion, and marketing-customer-quote judges a quote that
-    reads like marketing copy as a whole; reviewers judged 2 of 11 praise warnings there right,
-    then 2 of 25 of the other kinds' and 1 of 5 in the round that was to confirm it: "I was really
-    bored", "a lot of people feel isolated"; a leader's quote, the company's claim, stays a
-    warning), "simply" meaning "merely" where a project takes it out of ``hint-words`` ("the
+    intensifiers, speed, frequency) inside the quotation marks of a customer, named by the
+    attribution or told by the layout or the voice (unsigned, 2 of 25 such warnings were judged
+    right, 0 of 10 in rounds 26 to 29), wherever the quote stands (``hint-speakers``,
+    ``speaker-hint-kinds``: "The easiest app I've ever used" is the customer's opinion, and
+    marketing-customer-quote judges a quote that reads like marketing copy as a whole; reviewers
+    judged 2 of 11 praise warnings there right, then 2 of 25 of the other kinds' and 1 of 5 in
+    the round that was to confirm it: "I was really bored", "a lot of people feel isolated"; a
+    leader's quote, the company's claim, stays a warning), "simply" meaning "merely" where a
+    project takes it out of ``hint-words`` ("the
     durable queue simply holds the work", "is simply killing the endpoint", "simply because";
     "Simply open the app", "users simply log their runs", "Shelfwise simply counts your stock"
     and "simply faster" then claim ease; "or simply say it needs help" is the lesser option,
