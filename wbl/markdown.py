@@ -452,6 +452,22 @@ class _Pieces:
     def text(self) -> str:
         return "".join(self.parts)
 
+    def block(self, kind: str, **attrs: Any) -> Block:
+        """The prose block these pieces make, spanning its first to its last source piece."""
+        smap = self.source_map()
+        return Block(
+            kind,
+            self.text(),
+            smap,
+            smap.source_starts[0],
+            smap.source_starts[-1] + smap.source_lengths[-1],
+            code_spans=tuple(self.code_spans),
+            links=tuple(self.links),
+            emphasis=_merged(self.emphasis),
+            breaks=tuple(self.breaks),
+            **attrs,
+        )
+
 
 class _BlockBuilder:
     def __init__(self, text: str, cursor: int) -> None:
@@ -541,31 +557,18 @@ class _BlockBuilder:
                 return
             if tag == "summary":
                 pieces.emphasis[:] = [(0, pieces.length)]
-            smap = pieces.source_map()
-            text_start = smap.source_starts[0]
-            text_end = smap.source_starts[-1] + smap.source_lengths[-1]
-            if text_start > emitted:
-                blocks.append(Block("html", "", None, emitted, text_start, raw=self.text[emitted:text_start], **depth))
             if tag[:1] == "h":
                 kind, attrs = "heading", {"level": int(tag[1])}
             elif tag == "li":
                 kind, attrs = "list_item", {"list_depth": lists + 1}
             else:
                 kind, attrs = ("list_item" if lists else "paragraph"), {}
-            blocks.append(
-                Block(
-                    kind,
-                    pieces.text(),
-                    smap,
-                    text_start,
-                    text_end,
-                    links=tuple(pieces.links),
-                    emphasis=_merged(pieces.emphasis),
-                    breaks=tuple(pieces.breaks),
-                    **{**depth, **attrs},
-                )
-            )
-            emitted = text_end
+            block = pieces.block(kind, **{**depth, **attrs})
+            if block.start > emitted:
+                markup = self.text[emitted : block.start]
+                blocks.append(Block("html", "", None, emitted, block.start, raw=markup, **depth))
+            blocks.append(block)
+            emitted = block.end
 
         # The elements' texts, and the loose text between them. Loose text alone is not taken:
         # without a heading, paragraph or list item the block is markup, or a made-up tag
@@ -786,21 +789,7 @@ class _BlockBuilder:
         self._inline(children, pieces)
         if not pieces.length:
             return None
-        smap = pieces.source_map()
-        start = smap.source_starts[0]
-        end = smap.source_starts[-1] + smap.source_lengths[-1]
-        return Block(
-            kind,
-            pieces.text(),
-            smap,
-            start,
-            end,
-            code_spans=tuple(pieces.code_spans),
-            links=tuple(pieces.links),
-            emphasis=_merged(pieces.emphasis),
-            breaks=tuple(pieces.breaks),
-            **attrs,
-        )
+        return pieces.block(kind, **attrs)
 
     def blocks(
         self, tokens: list[dict[str, Any]], quote: int = 0, lists: int = 0, ordered: bool = False
