@@ -367,14 +367,20 @@ _CAUSATIVES = frozenset({"let", "help", "make"})
 def customer_by_use(head: Any, lex: Lexicon) -> bool:
     """A common noun the sentence makes a customer by what it does or gets, not by a list: the
     one an enabling verb hands an ability to ("lets county building inspectors file ...", "helps
-    freelance translators to ...", "helps translators get paid"), a noun with a "who" clause ("for
-    translators who ..."), the subject of "can", "now" or "no longer" ("Landlords can now see
-    ...", "Controllers now have ..."), or a word for people by their work ("lobster fishermen")
-    that acts or is acted for. One person counts with an article ("lets the skipper of a small
-    boat log each haul"); a bare singular is a name.
-    ("for translators" alone is not enough: "drivers for printers" names things.) Technology words, the
-    company's own people and product names are never customers."""
-    if head.pos_ != "NOUN" or not parsed(head):
+    freelance translators to ...", "helps translators get paid"), a noun with a "who" clause
+    ("for translators who ...", and a people's name in the plural: "New Yorkers who need free
+    food"), the subject of "can", "now" or "no longer" ("Landlords can now see ...",
+    "Controllers now have ..."), or a word for people by their work ("lobster fishermen") that
+    acts or is acted for. One person counts with an article ("lets the skipper of a small boat
+    log each haul"); a bare singular is a name.
+    ("for translators" alone is not enough: "drivers for printers" names things.) Technology
+    words, the company's own people and product names are never customers."""
+    if not parsed(head):
+        return False
+    if head.pos_ == "PROPN":
+        # A people's name in the plural with a "who" clause: "New Yorkers who need free food".
+        return head.tag_ == "NNPS" and _with_who(head) and not _company_owned(head, lex)
+    if head.pos_ != "NOUN":
         return False
     forms = _forms(head)
     if forms & lex.terms or forms & lex.feature_nouns or forms & lex.generic_customers:
@@ -387,14 +393,9 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         # A segment is a plural ("translators who") or one person ("lets the skipper of a boat
         # log"); a bare singular is a name ("Syncer helps") or a misparse ("production who").
         return False
-    for child in head.children:
-        # Plural only: one "who" is often the product made a person ("an AI companion who listens").
-        if (
-            head.tag_ == "NNS"
-            and child.dep_ == "relcl"
-            and any(t.lower_ in _RELATIVE_PERSON for t in child.subtree if t.i < child.i)
-        ):
-            return True
+    # Plural only: one "who" is often the product made a person ("an AI companion who listens").
+    if head.tag_ == "NNS" and _with_who(head):
+        return True
     lemma = head.lemma_.lower()
     verb = head.head
     if _PEOPLE.search(lemma):
@@ -419,6 +420,14 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         # "campers can search", "controllers now have", "no longer": what the launch gives them
         return "can" in lowered or "now" in lowered or {"no", "longer"} <= lowered
     return False
+
+
+def _with_who(head: Any) -> bool:
+    """Whether a noun has a relative clause opened by "who", "whom" or "whose"."""
+    return any(
+        child.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PERSON for t in child.subtree if t.i < child.i)
+        for child in head.children
+    )
 
 
 def _forms(token: Any) -> set[str]:

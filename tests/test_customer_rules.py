@@ -332,6 +332,8 @@ def _lead_findings(lead: str) -> list[str]:
         # A generic word singled out by a clause in the present: who they are, what they do.
         "# Ember\n\n## A to-do app for people who are done renting their task list\n\n",
         "# Ailly\n\n## A prompt toolkit for teams building LLM agents\n\n",
+        # A people's name in the plural with a "who" clause (trial EA): "New Yorkers who ...".
+        "# CityMeal\n\n## New Yorkers who need free food can find a meal site near them\n\n",
     ],
 )
 def test_customers_named_by_what_they_do_or_get(lead):
