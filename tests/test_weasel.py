@@ -628,3 +628,11 @@ def test_simply_as_merely_is_told_from_a_claim_where_a_project_warns_on_simply()
     assert severity("Orders were lost simply because nobody saw them.") == [wbl.Severity.INFO]
     assert severity("Checkout is simply faster.") == [wbl.Severity.WARNING]
     assert severity("Tidly simply counts your stock.") == [wbl.Severity.WARNING]
+
+
+def test_a_word_said_twice_is_one_finding():
+    """Trials EG and EL: "many, many" gave two warnings, the second judged a duplicate."""
+    assert _weasel("There are many, many places to eat.") == [("many, many", wbl.Severity.WARNING)]
+    assert _weasel("It is really really fast.") == [("really really", wbl.Severity.WARNING)]
+    # The same word twice in a sentence, apart, is two claims.
+    assert [word for word, _ in _weasel("Many owners and many bakers use it.")] == ["Many", "many"]

@@ -335,16 +335,18 @@ def _phrases(sentence: Sentence, found: list[_Found]) -> Iterator[list[_Found]]:
     spaces between), one qualifying the other in the parse ("so much easier", "the most
     significant", "easier than ever"), and of the same severity. "Many truly happy owners" stays
     two findings ("Many" counts the owners, "truly" qualifies "happy"), and so does a hint beside
-    a warning ("the best seamless app")."""
+    a warning ("the best seamless app"). A word said twice ("many, many", "really really") is one
+    phrase too (user trials: the second was judged a duplicate)."""
     text = sentence.unit.text
     phrase: list[_Found] = []
     for item in sorted(found, key=lambda f: f.term.start):
         last = phrase[-1] if phrase else None
+        between = text[last.term.end : item.term.start] if last is not None else ""
+        repeated = last is not None and last.word == item.word and not between.strip(" ,")
         if last is not None and not (
             last.term.end <= item.term.start
-            and not text[last.term.end : item.term.start].strip(" ")
             and last.severity == item.severity
-            and _linked(sentence, last.term, item.term)
+            and (repeated or (not between.strip(" ") and _linked(sentence, last.term, item.term)))
         ):
             yield phrase
             phrase = []
