@@ -430,6 +430,10 @@ def test_missing_parts_are_named_once_at_the_headline(linter: Linter) -> None:
     findings = [f for f in linter.lint_text(text).findings if f.rule == "WB101"]
     assert [(f.line, f.severity.value) for f in findings] == [(1, "warning"), (1, "info")]
     assert findings[0].message.startswith("Press release lacks a dateline: add it")
+    # The hint says why it is one; the warning does not (user trials read the difference as
+    # inconsistency).
+    assert findings[1].message.endswith("a hint, not a warning: the file may hold them in a form wbl does not read")
+    assert "a hint" not in findings[0].message
     message = findings[1].message
     assert all(label in message for label in ("a quote from a company leader", "a customer quote", "a call to action"))
     assert "problem" not in message.split(":")[0] and "dateline" not in message.split(":")[0]

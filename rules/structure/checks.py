@@ -98,8 +98,11 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     Where a code fence left open hides the rest of the file (unclosed-code-block), a missing part
     is a hint that says so.
 
+    The hint says why it is one (``hint-note``): reviewers in the user trials read a missing
+    quote as a warning in one document and a hint in the next as inconsistency.
+
     Options: `parts` (the parts required), `warning-parts` (parts whose absence is a warning
-    rather than a hint, when wbl is sure of it).
+    rather than a hint, when wbl is sure of it), `hint-note` (appended to the hint; "" for none).
     """
     yield from _unless_hidden(document, _missing_pr_part(document, ctx))
 
@@ -123,7 +126,11 @@ def _missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation
     ):
         if group:
             topic = "missing:" + "+".join(group)  # the same gap as another rule's only if it is one part
-            message = ctx["message"].format(part=parts(group), them="it" if len(group) == 1 else "them")
+            them = "it" if len(group) == 1 else "them"
+            message = ctx["message"].format(part=parts(group), them=them)
+            if severity is Severity.INFO and ctx.get("hint-note"):
+                # Why a missing part is only a hint here and a warning elsewhere (user trials).
+                message += ctx["hint-note"].format(them=them, are="is" if len(group) == 1 else "are")
             yield document_anchor(document, message, severity=severity, topic=topic)
 
 
