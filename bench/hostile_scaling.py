@@ -53,6 +53,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "links": lambda n: HEAD + _repeat("[a](b) ", n) + "\n",
     "urls": lambda n: HEAD + _repeat("http://a.b/c ", n) + "\n",
     "unclosed-comment": lambda n: HEAD + "<!-- " + _repeat("x ", n) + "\n",
+    # One raw HTML block of many elements: unclosed paragraphs, comments, code (HTML prose).
+    "html-paragraphs": lambda n: HEAD + "\n\n<div>\n" + _repeat("<p>a <!-- b --> <code>c</code> ", n) + "\n</div>\n",
+    "html-unclosed-code": lambda n: HEAD + "\n\n<div>\n" + _repeat("<p>a <code>b ", n) + "\n</div>\n",
     "unclosed-quote": lambda n: HEAD + 'said "' + _repeat("many words ", n) + "\n",
     "digits-commas": lambda n: HEAD + _repeat("1,2", n) + "\n",
     "sentence-no-stop": lambda n: HEAD + _repeat("many users wait ", n) + "\n",

@@ -550,7 +550,7 @@ class _BlockBuilder:
         depth = {"quote_depth": quote, "list_depth": lists}
         emitted = start  # where the blocks made so far end
 
-        def emit(tag: str, begin: int, stop: int, quote: int) -> None:
+        def emit(tag: str, begin: int, stop: int) -> None:
             nonlocal emitted
             pieces = self._html_pieces(begin, stop, quote)
             if pieces is None:
@@ -574,23 +574,24 @@ class _BlockBuilder:
         # without a heading, paragraph or list item the block is markup, or a made-up tag
         # (``<think>``, ``<COMMENTS>``) whose text is no part of the document.
         segments: list[tuple[str, int, int]] = []
-        masked = _masked_spans(self.text, start, end)
+        masked = _Masked(self.text, start, end)
         loose_from = start  # text outside the elements, from here
-        for found in _unmasked(_HTML_TEXT_OPEN, self.text, start, end, masked):
+        for found in masked.matches(_HTML_TEXT_OPEN, self.text, start, end):
             if found.start() < loose_from:
                 continue  # inside the previous element's text
             tag = found.group(1).lower()
-            close = next(_unmasked(_html_close(tag), self.text, found.end(), end, masked), None)
-            stop = close.start() if close else end
-            following = next(_unmasked(_HTML_TEXT_OPEN, self.text, found.end(), stop, masked), None)
-            if following is not None:
-                stop = following.start()
+            # Up to its closing tag or the next element, whichever comes first (a <p> need not
+            # be closed); the closing tag is looked for only up to that element.
+            following = next(masked.matches(_HTML_TEXT_OPEN, self.text, found.end(), end), None)
+            limit = following.start() if following is not None else end
+            close = next(masked.matches(_html_close(tag), self.text, found.end(), limit), None)
+            stop = close.start() if close is not None else limit
             segments += [("", loose_from, found.start()), (tag, found.end(), stop)]
             loose_from = stop
         if not segments:
             return []
         for tag, begin, stop in [*segments, ("", loose_from, end)]:
-            emit(tag, begin, stop, quote)
+            emit(tag, begin, stop)
         if blocks and emitted < end:
             blocks.append(Block("html", "", None, emitted, end, raw=self.text[emitted:end], **depth))
         return blocks
@@ -863,11 +864,8 @@ _HTML_TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9]*){_HTML_ATTRIBUTES}/?>|<!--.
 _HTML_HIDDEN = frozenset(
     {"code", "pre", "script", "style", "kbd", "samp", "svg", "textarea", "title", "noscript", "select", "template"}
 )
-# Comments and hidden elements, whose insides hold no element that counts.
-_HTML_MASKED = re.compile(
-    rf"<!--.*?(?:-->|\Z)|<({'|'.join(sorted(_HTML_HIDDEN))})\b{_HTML_ATTRIBUTES}>.*?</\1\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+# Where a comment or a hidden element opens: its insides hold no element that counts.
+_HTML_MASK_OPEN = re.compile(rf"<!--|<({'|'.join(sorted(_HTML_HIDDEN))})\b{_HTML_ATTRIBUTES}>", re.IGNORECASE)
 # Tags that end a line of text or a cell: the words on their sides are two words.
 _HTML_BLOCK_LEVEL = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure footer header hr li main nav ol p "
@@ -882,17 +880,32 @@ def _html_close(tag: str) -> re.Pattern[str]:
     return re.compile(rf"</{tag}\s*>", re.IGNORECASE)
 
 
-def _masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _HTML_MASKED.finditer(text, start, end)]
+class _Masked:
+    """The comments and hidden elements of text[start:end], in order and apart. One left open runs
+    to the end, as a browser reads it (each opening is read once: linear in the block)."""
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for found in _HTML_MASK_OPEN.finditer(text, start, end):
+            if self.ends and found.start() < self.ends[-1]:
+                continue
+            if found.group(1) is None:
+                close = text.find("-->", found.end(), end)
+                stop = end if close < 0 else close + 3
+            else:
+                closing = _html_close(found.group(1).lower()).search(text, found.end(), end)
+                stop = closing.end() if closing else end
+            self.starts.append(found.start())
+            self.ends.append(stop)
 
-def _unmasked(
-    pattern: re.Pattern[str], text: str, start: int, end: int, masked: list[tuple[int, int]]
-) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` outside the `masked` spans (comments, hidden elements)."""
-    for found in pattern.finditer(text, start, end):
-        if not any(m_start <= found.start() < m_end for m_start, m_end in masked):
-            yield found
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def matches(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in text[start:end] outside the comments and hidden elements."""
+        return (found for found in pattern.finditer(text, start, end) if not self.covers(found.start()))
 
 
 _PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
