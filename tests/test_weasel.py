@@ -12,6 +12,12 @@ def _weasel(sentence: str) -> list[tuple[str, wbl.Severity]]:
     return [(f.text, f.severity) for f in report.findings]
 
 
+def _located(text: str) -> list[tuple[int, str, wbl.Severity]]:
+    """Line, words and severity of each WB601 finding in a document judged as a PR/FAQ."""
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
+    return [(f.line, f.text, f.severity) for f in report.findings]
+
+
 def _weasel_in_body(sentence: str) -> list[tuple[str, wbl.Severity]]:
     """As `_weasel`, with the sentence in the release's body, not in its lead (the first paragraph
     under a headline is read as the sub-heading, where a hedge stays a warning)."""
@@ -70,8 +76,7 @@ def test_weasel_words_in_the_customer_quote_are_hints():
         '"Slipway is really the fastest way to book," said Ana Ruiz, head of Slipway.\n\n'
         '"I was really tired of calling around, and a lot of owners feel the same," said Tom Reyes, a boat owner.\n'
     )
-    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
-    found = [(f.line, f.text, f.severity) for f in report.findings]
+    found = _located(text)
     assert (7, "really", wbl.Severity.WARNING) in found
     assert [(t, s) for line, t, s in found if line == 9] == [
         ("really", wbl.Severity.INFO),
@@ -528,8 +533,7 @@ def test_ease_in_the_problem_paragraph_is_the_status_quo() -> None:
         "A missed order might cost a regular. With Tidly, they can easily take every order.\n\n"
         "Tidly answers every text in seconds, and setup is easy.\n"
     )
-    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB601",), kind="prfaq"))
-    found = [(f.line, f.text, f.severity) for f in report.findings]
+    found = _located(text)
     assert (5, "quickly", wbl.Severity.INFO) in found and (5, "might", wbl.Severity.INFO) in found
     assert (5, "easily", wbl.Severity.WARNING) in found  # the product named: the pitch, not the problem
     assert (7, "easy", wbl.Severity.WARNING) in found and (7, "in seconds", wbl.Severity.WARNING) in found

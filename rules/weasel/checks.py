@@ -178,11 +178,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     judged 2 of 11 praise warnings there right, then 2 of 25 of the other kinds' and 1 of 5 in
     the round that was to confirm it: "I was really bored", "a lot of people feel isolated"; a
     leader's quote, the company's claim, stays a warning), "simply" meaning "merely" where a
-    project takes it out of ``hint-words`` ("the
-    durable queue simply holds the work", "is simply killing the endpoint", "simply because";
-    "Simply open the app", "users simply log their runs", "Shelfwise simply counts your stock"
-    and "simply faster" then claim ease; "or simply say it needs help" is the lesser option,
-    "just"), a superlative that ranks a
+    project takes it out of ``hint-words`` ("the durable queue simply holds the work", "is
+    simply killing the endpoint", "simply because"; "Simply open the app", "users simply log
+    their runs", "Shelfwise simply counts your stock" and "simply faster" then claim ease; "or
+    simply say it needs help" is the lesser option, "just"), a superlative that ranks a
     model's inputs ("the most important features",
     ``ranked-nouns``), a caveat that something varies ("names may vary by release", "priorities may change":
     a disclaimer, not a claim hedged; the labels count 2 of 2 such sentences), a claim of ease
