@@ -1099,6 +1099,44 @@ def test_not_english_needs_another_language_not_only_few_english_words() -> None
     thai = "ภาษาไทยสำหรับผู้ใช้ทุกคน" * 20
     english = " ".join(["The app keeps every receipt in one place for the family."] * 20)
     assert not not_english(english + thai)  # an English release with its Thai version beside it
+    vietnamese = " ".join(["Xưởng gỗ nhỏ ở Hà Nội chính thức ra mắt bộ sưu tập bàn ghế mới cho gia đình trẻ."] * 10)
+    assert not_english(vietnamese)  # marked letters, no English function words: no word list needed
+    names = " ".join(["Zoë Ångström and José Núñez tested the app with their café staff in Malmö."] * 10)
+    assert not not_english(names)  # English with accented names keeps its function words
+
+
+GUIDE_TO_THE_GENRE = """
+# Project Planning: The PR-FAQ Mechanism
+
+After years of watching teams build the wrong thing, I use the PR-FAQ for big bets only.
+
+## What is a PR-FAQ?
+
+A press release written before the work starts, followed by the questions a reader would ask.
+
+## When to Use PR-FAQs
+
+New products and large bets, where the customer is not yet clear.
+
+## Writing the Press Release
+
+Start with the customer's problem. Keep the headline short.
+
+## Crafting Effective FAQs
+
+### Internal FAQ
+
+Cover the cost, the risks and what would make the project fail.
+"""
+
+
+def test_a_guide_to_the_genre_is_other_markdown() -> None:
+    # Its file name and its headings name the genre, but two headings take it as their topic.
+    guide = anatomy_of(GUIDE_TO_THE_GENRE, path="SDLC/The_PR-FAQ.md")
+    assert (guide.kind, guide.kind_sure) == ("other", True)
+    # One heading asking about the genre is not enough: a PR/FAQ's FAQ may ask it of its product.
+    one = GUIDE_TO_THE_GENRE.replace("## When to Use PR-FAQs", "## When to Use It")
+    assert anatomy_of(one, path="SDLC/The_PR-FAQ.md").kind != "other"
 
 
 def test_a_document_in_another_language_is_not_judged() -> None:

@@ -3183,6 +3183,10 @@ class _Builder:
             # wbl reads English: a digest in Chinese or a release in Portuguese is not judged,
             # whatever its name or headings ("版本发布" is no release).
             return "other", score, signals, True
+        if sum(1 for ln in lines if ln.heading and _GENRE_AS_TOPIC.search(ln.label_text)) >= 2:
+            # "## What is a PR-FAQ?", "## When to Use PR-FAQs": a guide to the genre, whatever its
+            # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs").
+            return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
         # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
@@ -3614,6 +3618,13 @@ _GENRE_TITLE = re.compile(
 _TITLE_REMARK = re.compile(
     r"\(\s*(?:(?:amazon|working[\s-]+backwards?)(?:[\s-]+(?:format|style|template))?|draft|internal|confidential"
     r"|template|v?\d+(?:\.\d+)*|wip|final)\s*\)",
+    re.I,
+)
+# The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
+# is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.
+_GENRE_AS_TOPIC = re.compile(
+    r"\bPR\s*[/&-]?\s*FAQs\b|\bPRFAQs\b|\bpress[\s-]+releases\b"
+    r"|\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:PR\s*[/&-]?\s*FAQ|PRFAQ|press[\s-]+release|working\s+backwards)",
     re.I,
 )
 _METHOD_NAME = re.compile(r"working[\s_-]*backwards", re.I)  # the method's name, which names no genre alone

@@ -90,8 +90,10 @@ def not_english(text: str, least: int = 100) -> bool:
     under 1 in 100 of the words (a Chinese digest full of English tool names and addresses; not an
     English release with its Thai version beside it). In the Latin alphabet, of at least `least`
     words: the function words of other languages at least 1 in 20 and three times English's own
-    (a release in Portuguese or Finnish). A terse English outline or a table of names has few
-    function words of either kind, so it stays English."""
+    (a release in Portuguese or Finnish), or letters with marks beyond Basic Latin at least 1 in 10
+    of the letters with English function words under 1 in 50 of the words (Vietnamese, Czech: no
+    list of their words needed). A terse English outline or a table of names has few function
+    words of either kind and few marked letters, so it stays English."""
     words = _WORD.findall(text.lower())
     english = sum(w in _ENGLISH_WORDS for w in words)
     others = len(_OTHER_SCRIPT_LETTER.findall(text))
@@ -100,7 +102,11 @@ def not_english(text: str, least: int = 100) -> bool:
     if len(words) < least:
         return False
     foreign = sum(w in _FOREIGN_WORDS for w in words)
-    return foreign >= 0.05 * len(words) and foreign > 3 * english
+    if foreign >= 0.05 * len(words) and foreign > 3 * english:
+        return True
+    latin = _LATIN_LETTER.findall(text)
+    marked = sum(letter > "z" for letter in latin)
+    return english < 0.02 * len(words) and marked >= 0.1 * len(latin)
 
 
 def has_number(text: str) -> bool:
