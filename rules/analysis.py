@@ -1506,6 +1506,7 @@ class RoleHints:
         self._spans: dict[int, list[tuple[int, int]]] = {}
         for segment in document.anatomy.with_roles(*roles, *headed) if roles or headed else ():
             self._spans.setdefault(segment.unit.index, []).append((segment.start, segment.end))
+        self._quote_units = frozenset(quote.unit.index for quote in document.anatomy.quotes)
         self._quoted: dict[int, list[tuple[int, int]]] = {}
         for quote in document.anatomy.quotes if speakers else ():
             # Attributed or not ("## Customer Quote" over an unsigned quotation): the speaker the
@@ -1517,6 +1518,12 @@ class RoleHints:
     def quoted(self, unit: Unit, offset: int) -> bool:
         """Whether `offset` of `unit` is inside the quotation marks of a speaker in ``hint-speakers``."""
         return any(start <= offset < end for start, end in self._quoted.get(unit.index, ()))
+
+    def unspoken(self, unit: Unit, offset: int) -> bool:
+        """Whether `offset` of `unit` is inside quotation marks in a unit that holds no quote the
+        anatomy found: a name, a term or an example ('job ads that ask you to "wear many hats"'), no
+        one's words."""
+        return unit.index not in self._quote_units and any(s <= offset < e for s, e in quoted_offsets(unit))
 
     def capped(self, unit: Unit, offset: int, severity: Severity | None) -> Severity | None:
         """`severity`, or a hint when the finding at `offset` of `unit` starts in a hinted role

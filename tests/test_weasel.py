@@ -199,6 +199,19 @@ def test_an_unsigned_customer_quote_gives_hints_too():
     assert found[(11, "really easy")] is wbl.Severity.WARNING
 
 
+def test_words_in_quotation_marks_that_no_one_says_are_hints():
+    """Pre-registered before round 31: weasel words inside quotation marks in a paragraph with no
+    quote (a badge's name, a typed example) were judged right 1 time in 10."""
+    body = 'Recruiters paste a line such as "this is really an IC role" and get a flag. Many recruiters return.'
+    assert _weasel_in_body(body) == [("really", wbl.Severity.INFO), ("Many", wbl.Severity.WARNING)]
+    options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"unspoken-quote-hints": False}})
+    text = f"# Slipway\n\nToday Slipway launched berth booking for boat owners.\n\n{body}\n"
+    assert {f.severity for f in wbl.lint_text(text, options=options).findings} == {wbl.Severity.WARNING}
+    # A quote the anatomy finds keeps its speaker's rule: a leader's words stay warnings.
+    leader = '"Many marinas lose bookings every week," said Ana Ruiz, CEO of Slipway.'
+    assert _weasel_in_body(leader) == [("Many", wbl.Severity.WARNING)]
+
+
 def test_hint_speakers_is_an_option():
     options = wbl.LintOptions(select=("WB601",), rule_options={"WB601": {"hint-speakers": []}})
     report = wbl.lint_text(_QUOTES, options=options)

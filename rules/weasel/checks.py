@@ -177,8 +177,10 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     marketing-customer-quote judges a quote that reads like marketing copy as a whole; reviewers
     judged 2 of 11 praise warnings there right, then 2 of 25 of the other kinds' and 1 of 5 in
     the round that was to confirm it: "I was really bored", "a lot of people feel isolated"; a
-    leader's quote, the company's claim, stays a warning), "simply" meaning "merely" where a
-    project takes it out of ``hint-words`` ("the durable queue simply holds the work", "is
+    leader's quote, the company's claim, stays a warning), inside quotation marks in a paragraph
+    that holds no quote the anatomy found (``unspoken-quote-hints``: a name, a term or an example,
+    'job ads that ask you to "wear many hats"'; 1 of 10 such warnings judged right), "simply"
+    meaning "merely" where a project takes it out of ``hint-words`` ("the durable queue simply holds the work", "is
     simply killing the endpoint", "simply because"; "Simply open the app", "users simply log
     their runs", "Shelfwise simply counts your stock" and "simply faster" then claim ease; "or
     simply say it needs help" is the lesser option, "just"), a superlative that ranks a
@@ -202,7 +204,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
 
     Options: ``groups`` (tables with ``kind``, ``name``, ``advice`` and ``words``), ``hint-words``, ``hint-kinds``,
     ``hint-roles``,
-    ``hint-speakers``, ``speaker-hint-kinds``,
+    ``hint-speakers``, ``speaker-hint-kinds``, ``unspoken-quote-hints``,
     ``extend-words`` and ``extend-advice``, ``accept-words``, ``exceptions``, ``approximators``,
     ``permission-subjects``, ``permission-verbs``, ``granting-verbs``, ``granted-acts``, ``prediction-verbs``,
     ``first-facts``, ``distinct-nouns``,
@@ -237,6 +239,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     internal = [s for q in document.anatomy.questions if q.audience == "internal" for s in (q.segment, *q.answer)]
     hinted = RoleHints(document, ctx)
     speaker_kinds = frozenset(ctx.get("speaker-hint-kinds", ()))
+    unspoken_hints = bool(ctx.get("unspoken-quote-hints", False))
     passing = _Passing(
         document,
         document.anatomy.with_roles("problem"),
@@ -279,6 +282,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 severity: Severity | None = Severity.INFO
             elif term.group.kind in speaker_kinds and hinted.quoted(sentence.unit, term.start):
                 severity = Severity.INFO  # "the easiest app I've ever used," said a customer
+            elif unspoken_hints and hinted.unspoken(sentence.unit, term.start):
+                severity = Severity.INFO  # 'job ads that ask you to "wear many hats"': no one's claim
             elif to_the_team:
                 severity = internal_severity
             else:
