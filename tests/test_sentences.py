@@ -729,6 +729,26 @@ def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentenc
     assert bool(wbl.lint_text(text, "t.md", options=options).findings) is flagged
 
 
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # The reader's experience, not the company's plan (pre-registered before round 32 of the
+        # user trials: 0 of 8 such warnings judged right).
+        ("On submit, you'll see who else cares about the topic.", wbl.Severity.INFO),
+        ("You will receive a list of options to choose from.", wbl.Severity.INFO),
+        # A time or a launch makes it a plan; the product's or the company's future stays a warning.
+        ("Sign up today, you'll get the app in March.", wbl.Severity.WARNING),
+        ("Join the waitlist, you will get early access when we launch.", wbl.Severity.WARNING),
+        ("Shelfwise will let owners reorder by text.", wbl.Severity.WARNING),
+        ("We will add Android support.", wbl.Severity.WARNING),
+    ],
+)
+def test_the_reader_s_future_is_a_hint(sentence: str, severity: wbl.Severity) -> None:
+    text = f"# Shelfwise lets bookstore owners reorder books\n\n{sentence}\n"
+    options = wbl.LintOptions(select=("WB721",), kind="prfaq")
+    assert [f.severity for f in wbl.lint_text(text, "t.md", options=options).findings] == [severity]
+
+
 def test_an_acronym_most_readers_have_met_is_a_hint():
     # The caps below a warning, with lone first uses kept as warnings ("lone-severity" off).
     text = "# Relay lets bakery owners take orders\n\nOrders reach VIP lounges and IBM tills through an MCP server.\n"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from wbl.fixes import quoted, removal
 from wbl.kinds.base import Kind
 from wbl.options import Option
-from wbl.rule import Applicability, Fix, RuleContext, Violation
+from wbl.rule import Applicability, Fix, RuleContext, Severity, Violation
 from wbl.textutil import has_number, normal_phrase, phrase_pattern, quotation_spans
 from wbl.vocabulary import VocabularyHint
 
@@ -92,7 +92,7 @@ class _Prepared:
 
 
 # Group keys whose judgement reads the parse.
-_PARSE_KEYS = ("followed-by", "not-followed-by", "not-in-clauses")
+_PARSE_KEYS = ("followed-by", "not-followed-by", "not-in-clauses", "hint-subjects")
 
 
 class Existence(Kind):
@@ -102,9 +102,11 @@ class Existence(Kind):
     accepts. With the parse, a listed word can count only in some grammatical roles (`pos`), a
     group's words only before a word of some roles (its `followed-by` tags: "plan to" before a
     verb) or never before some (`not-followed-by`: "Will" before a proper noun is a name) or in
-    some clauses (`not-in-clauses`: "teams that will never face it" is a relative clause), a
-    number in the same clause or sentence can excuse it (`number-scope`), and a word such
-    as "may" after a subject such as "you" grants permission instead of hedging. A listed word that
+    some clauses (`not-in-clauses`: "teams that will never face it" is a relative clause), or only
+    as a hint after some subjects, where the sentence names no time or launch (`hint-subjects`:
+    "you'll see who cares" tells the reader's experience), a number in the same clause or
+    sentence can excuse it (`number-scope`), and a word such as "may" after a subject such as
+    "you" grants permission instead of hedging. A listed word that
     starts with an apostrophe is a clitic ("'ll" in "we'll"). Block-quoted quotations and words in
     quotation marks (someone else's words) can be left alone (`skip-blockquotes`: a block quote that
     holds a quotation or opens in the first person, not prose a layout puts under `>`;
@@ -133,7 +135,8 @@ class Existence(Kind):
             "must have, or `not-followed-by`: tags it must not have; both need pos; `not-in-clauses`: dependency "
             "labels of clauses where the words do not count, `wh` for embedded questions, `cond` for the "
             "consequence of an if/unless/whenever condition whose subject is not 'we' or 'I', `if` for such a "
-            "condition itself; needs dep)",
+            "condition itself; needs dep; `hint-subjects`: lower-case subjects of the word's verb that make "
+            "a match a hint, needs dep)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -265,11 +268,13 @@ class Existence(Kind):
             word = normal_phrase(match.group(0))
             group = prepared.groups.get(word, {})
             cut = prepared.cuts.get(word)
+            hinted = "hint-subjects" in group and _hinted_subject(sentence, start, end, group["hint-subjects"])
             yield Violation(
                 message.format(match=match.group(0), group=group.get("name", ""), advice=group.get("advice", "")),
                 sentence.unit,
                 start,
                 end,
+                severity=Severity.INFO if hinted else None,
                 vocabulary=VocabularyHint.accept(word) if hint else None,
                 fix=qualifier_cut(sentence, start, end, cut) if cut else None,
             )
@@ -489,13 +494,18 @@ def _when_the_reader_acts(clause: Any) -> bool:
             return False
     elif clause.tag_ != "VBG":
         return False
-    return not any(
-        t.lower_ in _NOT_YET
-        or t.lemma_.lower() in _NOT_YET
-        or t.lemma_.lower() in _LAUNCHING
-        or t.lower_ in _MONTHS
-        or _YEAR.fullmatch(t.text)
-        for t in clause.subtree
+    return not any(_plan_time(t) for t in clause.subtree)
+
+
+def _plan_time(token: Any) -> bool:
+    """Whether a word names a time or a launch, which makes a future a plan ("next year", "in
+    March", "when it ships", "not yet")."""
+    return (
+        token.lower_ in _NOT_YET
+        or token.lemma_.lower() in _NOT_YET
+        or token.lemma_.lower() in _LAUNCHING
+        or token.lower_ in _MONTHS
+        or _YEAR.fullmatch(token.text) is not None
     )
 
 
@@ -573,6 +583,21 @@ def _lasting(token: Any) -> bool:
         and verb.head.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ in ("attr", "acomp", "prep", "xcomp", "ccomp", "dobj") for c in verb.children)
     )
+
+
+def _hinted_subject(sentence: Sentence, start: int, end: int, subjects: Collection[str]) -> bool:
+    """Whether the verb a match at unit offsets [start, end) belongs to (its head when the match is
+    an auxiliary) has one of `subjects` as its subject ("you" of "you'll see who else cares") and
+    the sentence names no time or launch, which would make it a plan ("you'll get the app in
+    March", "you will get early access when we launch")."""
+    span = sentence.span.doc.char_span(start, end, alignment_mode="expand") if sentence.span is not None else None
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in subjects for c in verb.children):
+        return False
+    return not any(_plan_time(t) for t in sentence.span)
 
 
 def _counts(
