@@ -32,6 +32,9 @@ def _weasel_in_body(sentence: str) -> list[tuple[str, wbl.Severity]]:
         ("Slipway gives boat owners a unique way to book a berth.", "unique"),
         ("Slipway is the only marina app with tide alerts.", "the only"),
         ("Boat owners will likely renew every spring.", "likely"),
+        # Pre-registered before round 32 of the user trials, shipped on the pooled verdicts.
+        ("Boat owners with a few hours to kill book a berth.", "a few"),
+        ("Slipway treats tides as a first-class part of every booking.", "first-class"),
     ],
 )
 def test_a_hint_word_is_reported_as_a_hint(sentence, word):

@@ -150,8 +150,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     reviewer labelled weasel, at most half of them on the labelled corpus, measured by
     `training/term_precision.py`; and "some", which the trials' reviewers judged right in 2 of 18
     warnings, "some kindness", "some other platform"; "simply", 0 of 18, and "immediately", 2 of
-    11: "Simply log in with Facebook", "immediately shown on the Thank You page"): shown, never
-    blocking a hook on their own.
+    11: "Simply log in with Facebook", "immediately shown on the Thank You page"; "few" and "a
+    few", 3 of 25: "a few hours to kill", "Few years ago"; "first-class", 2 of 10, a term of art):
+    shown, never blocking a hook on their own.
     Hedges are hints (``hint-kinds``: the groups whose words are hints) but in the headline and
     sub-heading, where a hedged claim is the pitch ("Ledger might cut your costs in half"): "might",
     "may", "usually", "probably" say the writer is unsure, and the trials' reviewers judged 2 of 44
