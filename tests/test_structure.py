@@ -615,6 +615,29 @@ def test_document_readability_reads_the_release_not_the_notes_above_it() -> None
     assert finding.line == 7  # the release's first line of prose, not the notes
 
 
+def test_a_release_of_one_paragraph_gets_one_readability_finding() -> None:
+    """Round 31 of the user trials: on a one-paragraph release, document-readability repeated
+    paragraph-readability (same grade, same place). Paragraph-readability supersedes it."""
+    paragraph = (
+        "Comprehensive municipal infrastructure instrumentation facilitates longitudinal environmental "
+        "monitoring. Administrative stakeholders consequently prioritize remediation expenditures "
+        "systematically. Organizational accountability mechanisms substantially strengthen institutional "
+        "responsiveness."
+    )
+    text = f"# Leakline tells landlords about a leak\n\n{paragraph}\n"
+    options = LintOptions(
+        select=("WB501", "WB502"),
+        kind="press_release",
+        rule_options={"WB501": {"min-words": 10}, "WB502": {"min-words": 10}},
+    )
+    [finding] = Linter(options).lint_text(text, "pr.md").findings
+    assert (finding.rule, finding.severity.value) == ("WB501", "warning")
+    assert [f.rule for f in finding.also] == ["WB502"]
+    # Two paragraphs: the document's grade is its own finding.
+    two = Linter(options).lint_text(f"{text}\n{paragraph}\n", "pr.md").findings
+    assert sorted(f.rule for f in two) == ["WB501", "WB501", "WB502"]
+
+
 def test_future_tense_leaves_the_notes_before_the_release_alone() -> None:
     text = (
         "# Leakline: PR/FAQ\n\n"

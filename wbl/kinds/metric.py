@@ -239,7 +239,10 @@ class Metric(Kind):
                     if members and words >= minimum:
                         text = readability.joined_prose((u.text for u in members), _SENTENCE_ENDS)
                         values = self._values(text, words, sum(len(u.sentences) for u in members))
-                        yield _Subject(values, _at_start(members[0]), None)
+                        # A part of one paragraph is that paragraph: the finding covers it, so that a
+                        # rule measuring paragraphs that supersedes this one reports the gap once.
+                        place = _covering(members[0]) if len(members) == 1 else _at_start(members[0])
+                        yield _Subject(values, place, None)
             return
         minimum = int(ctx.get("min-words", 0)) if scored and self.scope == "summary" else 0
         for subject in self._parts(document):
