@@ -380,3 +380,47 @@ def test_a_release_closed_by_its_boilerplate_ends_there_faq_or_not() -> None:
     # Without the boilerplate and with no FAQ, the sections stay the release's.
     open_ended = kit.replace("    **About Leakline**\n", "").replace("    **Contact**\n", "")
     assert _regions(open_ended)["For local press: a T"] == "pr"
+
+
+SPEC_AFTER_SHORT_RELEASE = """
+    # Leakline texts landlords about leaks
+
+    ## Press Release
+
+    > **Leakline texts a landlord the minute a pipe leaks.** A sensor under each sink sends the flat
+    > and the room, so a plumber goes in the same day.
+    >
+    > "I caught a burst pipe at two in the morning," said Ana Ruiz, who owns twelve flats.
+
+    ## What's In Scope
+
+    - A webhook posts each sensor's reading to the hub over MQTT.
+
+    ## Acceptance Criteria
+
+    - Given a wet sensor, when the hub polls it, then the API returns a leak event within 60 seconds.
+
+    ## FAQ
+
+    ### How does a landlord get alerts?
+
+    By text message, within a minute of a sensor getting wet.
+"""
+
+
+def test_a_spec_after_a_short_release_is_back_matter() -> None:
+    # Round 32 of the user trials: a release of a paragraph and a quote under "## Press Release",
+    # then "## What's In Scope" and "## Acceptance Criteria": the spec's, not the release's (14
+    # technology-first warnings on scope bullets and Given/When/Then criteria were judged false).
+    regions = _regions(SPEC_AFTER_SHORT_RELEASE)
+    assert regions["Leakline texts a lan"] == "pr"
+    assert regions["What's In Scope"] == "back" and regions["A webhook posts each"] == "back"
+    assert regions["Given a wet sensor, "] == "back"
+    # Without a sibling that names a brief's topic, a short release keeps what follows it.
+    plain = SPEC_AFTER_SHORT_RELEASE.replace("## What's In Scope", "## Sensors").replace(
+        "## Acceptance Criteria", "## Alerts"
+    )
+    assert _regions(plain)["A webhook posts each"] == "pr"
+    # Nor without anyone quoted in the release's section.
+    unquoted = SPEC_AFTER_SHORT_RELEASE.replace('"I caught a burst pipe at two in the morning," said', "Ask")
+    assert _regions(unquoted)["A webhook posts each"] == "pr"

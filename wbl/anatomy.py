@@ -1617,22 +1617,22 @@ class _Builder:
         return kept
 
     def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
-        """The press release without the product brief that follows it before the FAQ. Under a
-        heading that names the release ("## Press Release") stands a release whole in its own
-        section (four or more paragraphs of the author's, 150 words or more, a quotation among
-        them); the sibling sections after it up to the FAQ are the brief's when one of them names
-        a brief's topic (``brief-topics``: "## Roadmap", "## Risks & Tradeoffs", "## Evidence")
-        and each has sections of its own ("## Problem Statement" over "### Target Customer") or
-        names no part of a release and quotes no one. Those are back matter, as what follows a
-        release's end mark up to the FAQ is. A sibling that names a quote or the close ("##
-        Customer Quotes", "## Getting Started"), names another part in a single section ("#
-        Customer Problem", "## How it works"), quotes someone in one ("## From our founder") or
-        opens a release goes on with the release, and so does all before it; the boilerplate's
-        ("## About Acme", "## Media Contact") stays the release's boilerplate wherever it stands.
-        A release that ends with its boilerplate ("**About STRETCH**", "**Contact**") is closed,
-        FAQ or not: the sibling sections after it are a press kit's ("## Quotes available for
-        use", "## Story angles", "## Suggested journalist contact list"), unless one opens
-        another release."""
+        """The press release without the product brief that follows it before the FAQ. Under a heading that
+        names the release ("## Press Release") stands a release whole in its own section (four or more
+        paragraphs of the author's, 150 words or more, a quotation among them; a shorter one with a
+        quotation only where a sibling names a brief's topic: "## What's In Scope", then "## Acceptance
+        Criteria"); the sibling sections after it up to the FAQ are the brief's when one of them names a
+        brief's topic (``brief-topics``: "## Roadmap", "## Risks & Tradeoffs", "## Evidence") and each
+        has sections of its own ("## Problem Statement" over "### Target Customer") or names no part of
+        a release and quotes no one. Those are back matter, as what follows a release's end mark up to
+        the FAQ is. A sibling that names a quote or the close ("## Customer Quotes", "## Getting
+        Started"), names another part in a single section ("# Customer Problem", "## How it works"),
+        quotes someone in one ("## From our founder") or opens a release goes on with the release, and
+        so does all before it; the boilerplate's ("## About Acme", "## Media Contact") stays the
+        release's boilerplate wherever it stands. A release that ends with its boilerplate ("**About
+        STRETCH**", "**Contact**") is closed, FAQ or not: the sibling sections after it are a press
+        kit's ("## Quotes available for use", "## Story angles", "## Suggested journalist contact
+        list"), unless one opens another release."""
         opening = next((p for p, line in enumerate(lines) if _opens_release(line)), None)
         if opening is None:
             return lines
@@ -1647,12 +1647,11 @@ class _Builder:
         closed = any(line.label and _is_contact(line) for line in section)
         if not (faq_follows or closed):
             return lines
-        if (
-            len(written) < _WHOLE_RELEASE_PARAGRAPHS
-            or sum(line.words for line in written) < _WHOLE_RELEASE_WORDS
-            or not any(_quotations(line.segment.text) for line in written)
-        ):
+        if not any(_quotations(line.segment.text) for line in written):
             return lines
+        # A shorter release (a paragraph and a quote: "> **abcd audits its own prompts ...**") is
+        # whole only where a sibling after it names a brief's topic ("## What's In Scope").
+        short = len(written) < _WHOLE_RELEASE_PARAGRAPHS or sum(line.words for line in written) < _WHOLE_RELEASE_WORDS
         bounds = [*siblings, len(lines)]
         kinds = [self._sibling_kind(lines, p, after, closed) for p, after in zip(siblings, bounds[1:], strict=False)]
         first = len(kinds)
@@ -1664,7 +1663,7 @@ class _Builder:
             any(f" {t} " in f" {heading_key(lines[p].label_text or lines[p].segment.text)} " for t in topics)
             for p, _ in cut
         )
-        if not cut or not (closed or named_topic):
+        if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
         dropped = {id(line) for start, stop in cut for line in lines[start:stop]}
         for line in lines:
