@@ -1139,6 +1139,47 @@ def test_a_guide_to_the_genre_is_other_markdown() -> None:
     assert anatomy_of(one, path="SDLC/The_PR-FAQ.md").kind != "other"
 
 
+LINKS_TO_A_RELEASE = """
+# Flood Aid Equity: a data project
+
+**Executive Summary:** This repository holds the pipeline that compares how flood aid reaches
+homeowners and renters, with the notebooks and the data.
+
+[**Press Release**](https://example.com/flood-aid/PressRelease.md)
+
+## Problem Definition
+
+### Problem
+
+Renters receive less aid than homeowners after the same flood.
+
+### Motivation
+
+Aid offices plan with averages that hide the gap.
+
+### [**Press Release: Renters Left Behind After Floods**](PressRelease.md)
+
+Read the release for the findings in plain words.
+
+## Data Creation
+
+The data come from the public aid records, loaded through their web service.
+"""
+
+
+def test_a_heading_that_links_to_a_release_names_that_file_not_this_one() -> None:
+    # Round 32 of the user trials: a data project's README whose links say "Press Release" was
+    # taken for one (24 warnings). A label that is wholly a link names the file it points to.
+    anatomy = anatomy_of(LINKS_TO_A_RELEASE, path="README.md")
+    assert anatomy.signals["prfaq_headings"] == 0.0
+    assert anatomy.kind == "other"
+    named = LINKS_TO_A_RELEASE.replace(
+        "### [**Press Release: Renters Left Behind After Floods**](PressRelease.md)",
+        "### Press Release: Renters Left Behind After Floods",
+    )
+    assert anatomy_of(named, path="README.md").signals["prfaq_headings"] == 1.0
+
+
 def test_a_document_in_another_language_is_not_judged() -> None:
     portuguese = (
         "# Press Release\n\n**Para divulgação imediata**\n\n"

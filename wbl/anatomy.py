@@ -1336,6 +1336,17 @@ class _Builder:
         self._residue_only: list[tuple[Segment, str]] = []
 
     # --- helpers ------------------------------------------------------------------------------------
+    def links_elsewhere(self, line: _Line) -> bool:
+        """Whether a label line is wholly a link ("[**Press Release**](PressRelease.md)")."""
+        unit = line.segment.unit
+        if line.segment.start or line.segment.end < len(unit.text.rstrip()):
+            return False
+        text = self.source.text
+        first = text.rfind("\n", 0, unit.start) + 1
+        last = text.find("\n", unit.end)
+        raw = _HEADING_MARKS.sub("", text[first : last if last >= 0 else len(text)]).strip().strip("*_ ")
+        return _WHOLE_LINK.fullmatch(raw) is not None
+
     def line_of(self, segment: Segment) -> int:
         return self._line_at(segment.unit, segment.start)
 
@@ -3528,7 +3539,9 @@ def document_signals(
     """Evidence for and against "this is a PR/FAQ", each a small number (see `kind_score`)."""
     kd = builder.data["kind"]
     labels = [ln for ln in lines if ln.label]
-    label_keys = [heading_key(ln.label_text) for ln in labels]
+    # A heading or label that is wholly a link ("### [**Press Release: Renters Left Behind**](PressRelease.md)")
+    # names the document it points to, not this one's genre or parts.
+    label_keys = [heading_key(ln.label_text) for ln in labels if not builder.links_elsewhere(ln)]
     heading_words = {normalise(w) for w in kd["heading-words"]}
     readme_words = {normalise(w) for w in kd["readme-headings"]}
     first_paragraphs = " ".join(ln.segment.text for ln in lines[:faq_start] if not ln.label)[:1500]
@@ -3619,6 +3632,8 @@ _TITLE_REMARK = re.compile(
     r"|template|v?\d+(?:\.\d+)*|wip|final)\s*\)",
     re.I,
 )
+_HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
+_WHOLE_LINK = re.compile(r"\[[^\n]*\]\([^()\s]*\)")
 # The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
 # is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.
 _GENRE_AS_TOPIC = re.compile(
