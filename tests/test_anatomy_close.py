@@ -424,3 +424,29 @@ def test_a_spec_after_a_short_release_is_back_matter() -> None:
     # Nor without anyone quoted in the release's section.
     unquoted = SPEC_AFTER_SHORT_RELEASE.replace('"I caught a burst pipe at two in the morning," said', "Ask")
     assert _regions(unquoted)["A webhook posts each"] == "pr"
+
+
+def test_the_rfc_template_s_sign_off_note_is_kept_not_a_left_over() -> None:
+    # Rounds 21 and 32 of the user trials: the AWS CDK RFC template's sign-off note stays in every
+    # approved RFC (3 of 3 warnings judged false). Not a left-over prompt, and not prose to judge.
+    text = textwrap.dedent(
+        """
+        # Ledgerline lets bakery owners close the month in an hour
+
+        Bakery owners close their books in an hour with Ledgerline, which reads their bank feed.
+
+        Ticking the box below indicates that the public API of this RFC has been
+        signed-off by the API bar raiser (the `status/api-approved` label was applied to the
+        RFC pull request):
+
+        - [x] Signed-off by API Bar Raiser @dana
+
+        Describe the problem your product solves.
+        """
+    ).lstrip()
+    report = Linter(LintOptions(kind="prfaq")).lint_text(text, "rfc.md")
+    note = {n for n, line in enumerate(text.splitlines(), 1) if "bar raiser" in line or "pull request" in line}
+    assert not [f for f in report.findings if f.line in note], report.findings
+    assert _regions(text)["Ticking the box belo"] == "back"
+    # Another prompt is still a left-over.
+    assert [f.line for f in report.findings if f.rule == "WB110"] == [11]

@@ -1826,6 +1826,7 @@ class _Builder:
         found: list[Residue] = []
         only: list[tuple[Segment, str]] = []
         titles = {normalise(t) for t in self.data["template"]["titles"]}
+        kept = frozenset(self.data["template"].get("kept", ()))
         for segment in segments:
             unit, text = segment.unit, segment.text
             if unit.is_heading and normalise(text) in titles:
@@ -1834,13 +1835,21 @@ class _Builder:
                 continue
             covered = 0
             words = len(_WORD.findall(text))
+            left_over = False
             for start, end in split_sentences(text):
                 prompt = template_prompt(text[start:end])
                 if prompt is not None:
-                    found.append(Residue(unit, segment.start + start, segment.start + end, prompt))
+                    if prompt not in kept:
+                        found.append(Residue(unit, segment.start + start, segment.start + end, prompt))
+                        left_over = True
                     covered += len(_WORD.findall(text[start:end]))
             if words and covered >= words * 0.8:
-                only.append((segment, text))
+                if left_over:
+                    only.append((segment, text))
+                else:
+                    # The template's own note that a finished document keeps (an RFC's sign-off):
+                    # no left-over, and no prose of the author's to judge.
+                    self.roles[segment.index] = "back_matter"
         self._residue_only = only
         return found
 
