@@ -88,7 +88,8 @@ def test_the_built_in_pack_declares_its_relations():
     """One set of words, one finding: the specific rules supersede the sentence models' rules, and
     a buzzword is folded into the technology-first finding on the same words ("AI-Powered"); one
     gap, one finding: no problem stated anywhere supersedes the missing problem paragraph, and a
-    weasel word the superlative or comparative it is part of ("the most innovative")."""
+    weasel word the superlative or comparative it is part of ("the most innovative"), and a
+    one-paragraph release's grade the paragraph's."""
     registry = wbl.default_registry()
     declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
     assert declared == {
@@ -97,6 +98,7 @@ def test_the_built_in_pack_declares_its_relations():
         "WB301": ("buzzword",),
         "WB302": ("tech-first-sentence", "customer-after-technology", "buzzword"),
         "WB402": ("jargon-density",),
+        "WB501": ("document-readability",),
         "WB421": ("jargon-density",),
         "WB601": ("adjective-not-data",),
         "WB110": (
