@@ -867,6 +867,25 @@ def test_technology_in_a_getting_started_section_is_a_hint_and_in_a_closing_para
     assert [f.severity for f in report.findings if f.line == headed.count("\n")] == [Severity.WARNING]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # How the product behaves, told with "it" (pre-registered before round 33: 1 of 15 right).
+        ("It runs on Kubernetes and stores every order in a Postgres database.", Severity.INFO),
+        ("The service runs on Kubernetes and stores every order in a Postgres database.", Severity.WARNING),
+        # A pantry cue stays a warning whoever the subject is.
+        ("Under the hood, it uses Kafka and Postgres.", Severity.WARNING),
+    ],
+)
+def test_the_product_s_behaviour_told_with_it_is_a_hint(sentence: str, severity: Severity) -> None:
+    text = (
+        "# Relay lets bakery owners take orders\n\nToday Relay launched text ordering for bakery owners.\n\n"
+        f"Bakery owners miss orders when the phone rings during the morning rush.\n\n{sentence}\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+    assert [f.severity for f in report.findings] == [severity]
+
+
 def test_a_sentence_with_fewer_than_five_jargon_terms_is_a_hint():
     # Trials of 2026-12-05/06: warnings naming three or four terms were right 2 times in 43.
     text = (

@@ -116,6 +116,7 @@ class Judged:
     severity: Severity
     reasons: str
     pantry: str = ""  # the pantry cue's words, when that is the reason
+    by_model: bool = False  # the model's verdict alone (no pantry cue, no mechanism fronted)
 
 
 def judge(
@@ -170,7 +171,7 @@ def _judge(sentence: Sentence, slex: SentenceLexicon, products: frozenset[str], 
     words = sentence.text[start:end]
     if fronted:
         return Judged(start, end, severity, f"opens with the mechanism, '{words}', before the customer")
-    return Judged(start, end, severity, describe(why, span) or f"'{words}'", words if pantry else "")
+    return Judged(start, end, severity, describe(why, span) or f"'{words}'", words if pantry else "", not pantry)
 
 
 def _pantry(analysis: Any, doc: Any, building: frozenset[str]) -> tuple[tuple[int, ...], ...]:
@@ -278,7 +279,12 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     no pitch to the customer: their findings are hints (``hint-roles``; reviewers in the user
     trials judged 0 of 6 warnings there right).
 
-    Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `hint-roles`, `headed-hint-parts`,
+    A sentence the model alone flags whose main verb has a subject in ``hint-subjects`` ("it":
+    "It runs on airgapped machines", "It automatically pulls data from Oura Ring into one
+    dashboard") tells how the product behaves: a hint (the user trials' reviewers judged 1 of 15
+    such warnings right; a pantry cue or a fronted mechanism stays a warning).
+
+    Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `hint-roles`, `headed-hint-parts`, `hint-subjects`,
     `problem-statement` (0: judge every sentence of the problem paragraph), `problem-severity`,
     `message`, `faq-message` (for an FAQ answer), `pantry-message`, and the lexicon extensions
     `extend-technology-terms`, `extend-implementation-verbs`, `extend-pantry-cues`,
@@ -289,6 +295,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     problem_cap = Severity.parse(ctx["problem-severity"]) if ctx.get("problem-severity") else None
     problem = document.anatomy.with_roles("problem") if problem_cap is not None else ()
     hinted = RoleHints(document, ctx)
+    hint_subjects = frozenset(str(s).lower() for s in ctx.get("hint-subjects", ()))
     for sentence in sentence_candidates(document, ctx):
         faq = sentence.unit.part == "faq"
         cap = faq_cap if faq else None
@@ -296,14 +303,25 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
             cap = problem_cap  # the status quo, told in its own technical terms
         found = judge(sentence, slex, products, cap)
         if found is not None:
+            severity = found.severity
+            if found.by_model and hint_subjects and _subject(sentence) in hint_subjects:
+                severity = Severity.INFO  # "It runs on airgapped machines": how the product behaves
             yield Violation.in_sentence(
                 sentence,
                 found.start,
                 found.end,
                 _message(ctx, found, faq),
-                severity=hinted.capped(sentence.unit, sentence.start + found.start, found.severity),
+                severity=hinted.capped(sentence.unit, sentence.start + found.start, severity),
                 vocabulary=_product_hint(document, found),
             )
+
+
+def _subject(sentence: Sentence) -> str:
+    """The lower-case subject of the sentence's main verb ("it" of "It runs on airgapped machines")."""
+    span = sentence.span
+    if span is None:
+        return ""
+    return next((c.lower_ for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), "")
 
 
 def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
