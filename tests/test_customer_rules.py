@@ -138,7 +138,7 @@ def test_lead_sentences_are_left_to_the_headline_rule(linters) -> None:
 
 
 def test_faq_answers_get_at_most_a_hint_and_questions_are_not_judged(linters) -> None:
-    markdown = "## FAQ\n\n### How is it built on Kubernetes?\n\nIt is built on Kubernetes and PostgreSQL.\n"
+    markdown = "## FAQ\n\n### How is it built on Kubernetes?\n\nThe service is built on Kubernetes and PostgreSQL.\n"
     found = body_flags(linters, markdown)
     assert [(f.line, f.severity) for f in found] == [(11, Severity.INFO)], [f.message for f in found]
     strict = wbl.Linter(wbl.LintOptions(select=("WB301",), rule_options={"WB301": {"faq-severity": ""}}))
