@@ -647,6 +647,20 @@ def test_future_tense_skips_unmarked_quotes_but_not_the_narration_between_quotes
     assert [(f.line, f.text) for f in wbl.lint_text(text, "t.md", options=options).findings] == [(5, "will")]
 
 
+def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_words():
+    """Rounds 32 and 33 of the user trials: '*Internal quote*: The feature “Manually trigger PO
+    ATP allocation” will be a great add on': the marks hold a name; the label says where the
+    quotation is, and its future tense is the speaker's."""
+    text = (
+        "# Shelfwise lets bookstore owners reorder books\n\nBookstore owners reorder in one tap.\n\n"
+        "*Internal quote*: The feature “One-tap reorder” will be a great add on for busy stores.\n"
+    )
+    options = wbl.LintOptions(select=("WB721",), kind="prfaq")
+    assert wbl.lint_text(text, "t.md", options=options).findings == ()
+    (quote,) = wbl.Linter(options).analyse(text, "t.md").anatomy.quotes
+    assert quote.unit.text[quote.start : quote.end].endswith("for busy stores.")
+
+
 @pytest.mark.parametrize(
     ("sentence", "flagged"),
     [

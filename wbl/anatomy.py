@@ -2644,6 +2644,11 @@ class _Builder:
                 or (starts_quoted and whole and quoted_words >= 6 and unit.kind != "list_item")
             ) and not (line.quote_depth and attribution and not spans):
                 continue  # a scare quote ('the "Oprah test" says…') is not a quotation
+            if in_section and not whole:
+                # '*Internal quote*: The feature “Manually trigger PO ATP allocation” will be a great
+                # add on': marks around a name, less than half the words; the part's label says
+                # where the quotation is.
+                spans = []
             if spans:
                 start, end = spans[0][0], max(e for _, e in spans)
             else:

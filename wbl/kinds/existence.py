@@ -246,14 +246,19 @@ class Existence(Kind):
         refine = prepared.refines or scope != "none"
         roles = tuple(self.settings.get("not-in-roles", ()))
         aside = document.anatomy.with_roles(*roles) if roles else ()
-        # The quotations the anatomy found in a paragraph without quotation marks ("*Customer
-        # quote*: This will save us hours"): someone's words, as inside quotation marks (where
-        # there are marks, they say where the quotation ends: not the narration between two).
+        # The quotations the anatomy found without quotation marks around them ("*Customer
+        # quote*: This will save us hours", also with a name in marks inside): someone's words, as
+        # inside quotation marks (where marks open it, they say where the quotation ends: not the
+        # narration between two).
         # Only for a rule that reads the whole document (a local one is remembered paragraph by
         # paragraph, and the anatomy reads the others), and not in the prefilter, which reads
         # each unit alone.
         quotes = (
-            [(q.unit.index, q.start, q.end) for q in document.anatomy.quotes if not quotation_spans(q.unit.text)]
+            [
+                (q.unit.index, q.start, q.end)
+                for q in document.anatomy.quotes
+                if not any(s in (q.start, q.start - 1) for s, _ in quotation_spans(q.unit.text))
+            ]
             if ctx.get("skip-quotations") and not self.local
             else []
         )
