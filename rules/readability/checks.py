@@ -13,7 +13,10 @@ from wbl.rule import Applicability, RuleContext, Violation
 # A word (letters, with inner apostrophes or hyphens), white space, and the same word again.
 # Not across a newline: a unit's text holds one only after a label line ("**About BidBlender**"
 # over "BidBlender is ...").
-_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+# Not a name then an address that opens with it ("JackKnifeAI JackKnifeAI@gmail.com" in a contact block).
+_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+)(\1)(?![\w'’@-])", re.IGNORECASE)
+# A placeholder's letters ("+509 xxxx xxxx"): unfinished-draft reports them.
+_PLACEHOLDER = re.compile(r"x{2,}", re.IGNORECASE)
 
 
 # What the plain text leaves out between two words though the reader sees it: an image, an HTML
@@ -39,7 +42,9 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     **Not flagged.** Words that may stand twice in good English (``exceptions``: "had had",
     "that that"), numbers, the same word across a sentence break or around inline code, an image,
     inline HTML, a footnote or a bare web address ("set the URL to https://example.com to avoid
-    ..."; the plain text leaves them out, the reader sees them), and
+    ..."; the plain text leaves them out, the reader sees them), a name then an e-mail address
+    that opens with it ("JackKnifeAI JackKnifeAI@gmail.com"), a placeholder's letters ("xxxx
+    xxxx", which unfinished-draft reports), and
     letters joined by a combining mark (Thai "ลงทุน นั่น" is two words, not "น น").
 
     **Fix.** Delete one. The finding carries a fix that deletes the second word and the space
@@ -60,6 +65,8 @@ def repeated_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
             word = match.group(1)
             if word.lower() in allowed or any(match.end(1) <= at <= match.start(3) for at in code):
                 continue
+            if _PLACEHOLDER.fullmatch(word):
+                continue  # "+509 xxxx xxxx": a placeholder, which unfinished-draft reports
             if _inside_a_word(unit.text, match.start(1), match.end(3)):
                 continue  # Thai, Devanagari...: a combining mark is part of the word
             # Everything the source holds between the two words: the plain text leaves some of it out.
