@@ -3433,7 +3433,7 @@ A father builds an app after finding GPS coordinates in his daughter's class pho
 """
 
 
-@pytest.mark.parametrize("mark", ["**###**", "###", "# # #", "-30-", "ENDS"])
+@pytest.mark.parametrize("mark", ["**###**", "###", "# # #", "-30-", "ENDS", "**END**"])
 def test_the_press_release_ends_at_its_end_mark(mark: str) -> None:
     anatomy = anatomy_of(_RELEASE_THEN_KIT.format(mark=mark))
     assert "leader_quote" not in anatomy.parts  # the press kit's quote, after the release

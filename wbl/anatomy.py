@@ -454,14 +454,14 @@ def _about_something_else(label: str) -> bool:
 
 
 # "# # #" is read as a heading holding "#" or "# #".
-_END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends", re.IGNORECASE)
+_END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends?", re.IGNORECASE)
 
 
 _BARE_END_MARK = re.compile(r"^[ \t]{0,3}#[ \t]*#[ \t]*#[ \t]*$", re.MULTILINE)
 
 
 def _is_end_mark(text: str) -> bool:
-    """The mark that ends a press release: "###", "# # #", "-30-", "- END -", "ENDS"."""
+    """The mark that ends a press release: "###", "# # #", "-30-", "- END -", "ENDS", "**END**"."""
     return _END_MARK.fullmatch(text.strip(" *_\\")) is not None
 
 
