@@ -265,7 +265,8 @@ def sentence_lexicon(
         numbered_words=numbered,
         accepted=accepted,
     )
-    key = _digest(lex.key, sorted(buzzwords.replacements), {k: sorted(v) for k, v in parts.items()})
+    exceptions = buzzwords.exceptions.pattern if buzzwords.exceptions is not None else ""
+    key = _digest(lex.key, sorted(buzzwords.replacements), exceptions, {k: sorted(v) for k, v in parts.items()})
     return SentenceLexicon(key, lex, customer_lexicon, buzzwords=buzzwords, **parts)
 
 

@@ -42,6 +42,16 @@ class SubstitutionTable:
     replacements: Mapping[str, str]
     terms: Mapping[str, str] = field(default_factory=dict)  # form -> the listed term
     cuts: frozenset[str] = frozenset()
+    exceptions: re.Pattern[str] | None = None  # phrases that hold a listed term but are fine
+
+    def found(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the listed terms in `text`, but inside an exception ("end-to-end encrypted")."""
+        if self.pattern is None:
+            return
+        excepted = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions is not None else []
+        for match in self.pattern.finditer(text):
+            if not any(s <= match.start() and match.end() <= e for s, e in excepted):
+                yield match
 
     def replacement(self, matched: str) -> str:
         return self.replacements.get(normal_phrase(matched), "")
@@ -76,7 +86,14 @@ def substitution_table(options: Mapping[str, Any], vocabulary: Vocabulary = NO_V
             table[form], terms[form] = replacement, listed
             if listed in cut:
                 cuts.add(form)
-    return SubstitutionTable(phrase_pattern(table) if table else None, table, terms, frozenset(cuts))
+    exceptions = tuple(options.get("exceptions", ()))
+    return SubstitutionTable(
+        phrase_pattern(table) if table else None,
+        table,
+        terms,
+        frozenset(cuts),
+        phrase_pattern(exceptions) if exceptions else None,
+    )
 
 
 FIX_CHOICES = ("safe", "unsafe", "none")
@@ -110,6 +127,7 @@ class Substitution(Kind):
         Option("fixes", "table", {}, "term -> safe, unsafe or none: `fix` for that term", FIX_CHOICES),
         Option("fix-pos", "table", {}, "term -> the Penn tags in which its fix is safe (needs pos)"),
         Option("include-rejected", "boolean", False, "also flag the terms the project's vocabulary rejects"),
+        Option("exceptions", "strings", [], "phrases that contain a listed term but are fine"),
         Option("parts", "strings", ["pr", "faq"], "the document parts checked: pr, faq"),
         Option("kinds", "strings", ["heading", "paragraph", "list_item", "table_cell"], "the units checked"),
         Option("message", "string", "'{match}': {advice}", "{match}, {advice}, {replacement}"),
@@ -137,7 +155,7 @@ class Substitution(Kind):
             if unit.part not in parts or unit.kind not in kinds:
                 continue
             for sentence in unit.sentences:
-                if any(table.term(m.group(0)) in tagged for m in table.pattern.finditer(sentence.text)):
+                if any(table.term(m.group(0)) in tagged for m in table.found(sentence.text)):
                     yield sentence
 
     def prepare(self, ctx: RuleContext) -> SubstitutionTable:
@@ -152,7 +170,7 @@ class Substitution(Kind):
         for unit in document.units:
             if unit.part not in parts or unit.kind not in kinds:
                 continue
-            for match in table.pattern.finditer(unit.text):
+            for match in table.found(unit.text):
                 if _INNER_CAPITAL.search(match.group(0)):
                     continue  # "StreamLine", "iLeverage": a name written in camel case, not the word
                 yield _violation(unit, match, table, fixes, ctx)
@@ -237,7 +255,7 @@ def _tagged(unit: Unit, start: int, end: int, tags: frozenset[str]) -> bool:
 
 def matches(table: SubstitutionTable, text: str) -> Iterable[tuple[int, int]]:
     """The spans of `text` a substitution table flags."""
-    return (m.span() for m in table.pattern.finditer(text)) if table.pattern is not None else ()
+    return (m.span() for m in table.found(text))
 
 
 __all__ = ["FIX_CHOICES", "VERB_TAGS", "Substitution", "SubstitutionTable", "inflections", "substitution_table"]
