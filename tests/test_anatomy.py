@@ -1180,6 +1180,26 @@ def test_a_heading_that_links_to_a_release_names_that_file_not_this_one() -> Non
     assert anatomy_of(named, path="README.md").signals["prfaq_headings"] == 1.0
 
 
+def test_a_labelled_link_to_testimonials_is_no_customer_quote() -> None:
+    # Round 33 of the user trials: "- User testimonials: [URL]" in a list of links was read as the
+    # customer quote (and reported as an unattributed one).
+    links = """
+    # Relay lets bakery owners take orders by text
+
+    SEATTLE — June 1, 2027 — Today Relay launched text ordering for bakery owners.
+
+    ## Media resources
+
+    - Product video: [YouTube URL]
+    - User testimonials: [URL]
+    - Press kit: https://relay.example/press
+    """
+    anatomy = anatomy_of(links)
+    assert "customer_quote" not in anatomy.parts and not anatomy.quotes
+    quoted = links.replace("[URL]", "Ordering takes me a minute now, said Ana Ruiz, a baker.")
+    assert anatomy_of(quoted).quotes
+
+
 def test_a_document_in_another_language_is_not_judged() -> None:
     portuguese = (
         "# Press Release\n\n**Para divulgação imediata**\n\n"

@@ -1301,6 +1301,8 @@ def _names_a_part(label: str) -> bool:
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
+# Bracketed slots and web addresses: what a line that only points somewhere holds.
+_SLOTS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]|\bhttps?://\S+|\bwww\.\S+|\S+\.(?:com|org|io|net|app|dev)\S*")
 # Words that name a half of the FAQ outright: a heading with one of them opens that half even
 # under the other half's heading ("### Internal" under "## Customer FAQ").
 _HALF_WORDS = frozenset(("internal", "external", "public", "stakeholder", "stakeholders", "business"))
@@ -2554,6 +2556,8 @@ class _Builder:
                 continue  # "— Ana Ruiz, nurse" signing the quotation above
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in _QUOTE_PARTS
+            if in_section and line.runin and len(_SLOTS_AND_ADDRESSES.sub(" ", text[line.runin_end :]).split()) < 3:
+                continue  # "- User testimonials: [URL]": a link to them, in a list of links, no quotation
             spans = _quotations(text)
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
             if single is not None:
