@@ -900,6 +900,19 @@ def test_the_product_s_behaviour_told_with_it_is_a_hint(sentence: str, severity:
     assert [f.severity for f in report.findings] == [severity]
 
 
+def test_a_code_sample_s_lead_in_is_a_hint():
+    """Pre-registered before round 34: a sentence right before a code block introduces the sample
+    ("Create an S3 Bucket backed by a File System:"); 1 of 10 such warnings judged right."""
+    text = (
+        "# Relay lets bakery owners take orders\n\nToday Relay launched text ordering for bakery owners.\n\n"
+        "Bakery owners miss orders when the phone rings during the morning rush.\n\n"
+        "Create a Kafka topic backed by a Postgres table:\n\n```python\ntopic = Topic()\n```\n\n"
+        "The service runs on Kubernetes and stores every order in a Postgres database.\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+    assert [(f.line, f.severity) for f in report.findings] == [(7, Severity.INFO), (13, Severity.WARNING)]
+
+
 def test_a_sentence_with_fewer_than_five_jargon_terms_is_a_hint():
     # Trials of 2026-12-05/06: warnings naming three or four terms were right 2 times in 43.
     text = (

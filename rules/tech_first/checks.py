@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -284,7 +285,12 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     dashboard") tells how the product behaves: a hint (the user trials' reviewers judged 1 of 15
     such warnings right; a pantry cue or a fronted mechanism stays a warning).
 
+    A sentence in the paragraph or list item right before a code block is the code sample's lead-in
+    ("Create an S3 Bucket backed by a File System:"): a hint (``code-lead-in-hints``; reviewers
+    judged 1 of 10 such warnings right: what the sample shows is the developer's own step).
+
     Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `hint-roles`, `headed-hint-parts`, `hint-subjects`,
+    `code-lead-in-hints`,
     `problem-statement` (0: judge every sentence of the problem paragraph), `problem-severity`,
     `message`, `faq-message` (for an FAQ answer), `pantry-message`, and the lexicon extensions
     `extend-technology-terms`, `extend-implementation-verbs`, `extend-pantry-cues`,
@@ -296,6 +302,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     problem = document.anatomy.with_roles("problem") if problem_cap is not None else ()
     hinted = RoleHints(document, ctx)
     hint_subjects = frozenset(str(s).lower() for s in ctx.get("hint-subjects", ()))
+    lead_ins = _code_lead_ins(document) if ctx.get("code-lead-in-hints", False) else frozenset()
     for sentence in sentence_candidates(document, ctx):
         faq = sentence.unit.part == "faq"
         cap = faq_cap if faq else None
@@ -306,6 +313,8 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
             severity = found.severity
             if found.by_model and hint_subjects and _subject(sentence) in hint_subjects:
                 severity = Severity.INFO  # "It runs on airgapped machines": how the product behaves
+            elif sentence.unit.index in lead_ins:
+                severity = Severity.INFO  # "Create an S3 bucket backed by a file system:" over its code
             yield Violation.in_sentence(
                 sentence,
                 found.start,
@@ -314,6 +323,18 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 severity=hinted.capped(sentence.unit, sentence.start + found.start, severity),
                 vocabulary=_product_hint(document, found),
             )
+
+
+def _code_lead_ins(document: Document) -> frozenset[int]:
+    """The units right before a code block: a code sample's lead-in ("Retrieve CloudWatch metric
+    objects for the file system:")."""
+    starts = sorted((block.start, block.kind) for block in document.blocks)
+    found = set()
+    for unit in document.units:
+        at = bisect.bisect_left(starts, (unit.end, ""))
+        if at < len(starts) and starts[at][1] == "code":
+            found.add(unit.index)
+    return frozenset(found)
 
 
 def _subject(sentence: Sentence) -> str:
