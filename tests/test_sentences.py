@@ -735,6 +735,9 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("Once approved by the FDA, the device will be sold in pharmacies.", True),
         ("The app will support Android once the team finishes the port.", True),
         ("When you sign up next year, you will get a discount.", True),
+        # A second consequence joined to the first shares its condition (round 34 of the trials).
+        ("When you synthesize the app, the plugins will be called and the results will be printed.", False),
+        ("The plugins will be called and the results will be printed.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

@@ -452,7 +452,9 @@ def _condition(verb: Any) -> bool:
 def _conditional(verb: Any) -> bool:
     """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
     or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
-    the ingredients": if you do, you will) or by a dash, a semicolon, a colon or a comma."""
+    the ingredients": if you do, you will) or by a dash, a semicolon, a colon or a comma, or is
+    joined to such a consequence ("..., the plugins will be called and the results will be
+    printed")."""
     # Without a comma after the condition the parser may take it for the subject ("If a store
     # has none the order will be sent ...": "has" a csubjpass); a clause that opens with "if" is none.
     if any(
@@ -466,6 +468,10 @@ def _conditional(verb: Any) -> bool:
     if _condition_in_subject(verb) or _act_as_subject(verb) or _after_an_imperative(verb):
         return True
     head = verb.head
+    if verb.dep_ == "conj" and head.i < verb.i and head.pos_ in ("VERB", "AUX") and _conditional(head):
+        # "When you synthesize the app the plugins will be called and the results will be
+        # printed": the second consequence shares the first one's condition.
+        return True
     return (
         verb.dep_ == "conj"
         and head.i < verb.i
