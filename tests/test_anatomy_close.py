@@ -450,3 +450,17 @@ def test_the_rfc_template_s_sign_off_note_is_kept_not_a_left_over() -> None:
     assert _regions(text)["Ticking the box belo"] == "back"
     # Another prompt is still a left-over.
     assert [f.line for f in report.findings if f.rule == "WB110"] == [11]
+
+
+def test_principles_after_a_release_are_the_brief_s() -> None:
+    # Round 34 of the user trials: "## Platform Principles" between the release and the FAQ is the
+    # team's engineering brief (5 technology-first warnings there judged false), as "## Tenets" is.
+    principles = (
+        BRIEF_AFTER_RELEASE.replace("## Roadmap", "## Platform Principles")
+        .replace("## Problem Statement", "## Pricing Notes")
+        .replace("### Target Customer", "### Tiers")
+        .replace("### Current Workarounds", "### Discounts")
+    )
+    regions = _regions(principles)
+    assert regions["Platform Principles"] == "back" and regions["Phase two will add s"] == "back"
+    assert regions["Most landlords hear "] == "pr"
