@@ -1519,11 +1519,18 @@ class RoleHints:
         """Whether `offset` of `unit` is inside the quotation marks of a speaker in ``hint-speakers``."""
         return any(start <= offset < end for start, end in self._quoted.get(unit.index, ()))
 
-    def unspoken(self, unit: Unit, offset: int) -> bool:
-        """Whether `offset` of `unit` is inside quotation marks in a unit that holds no quote the
-        anatomy found: a name, a term or an example ('job ads that ask you to "wear many hats"'), no
-        one's words."""
-        return unit.index not in self._quote_units and any(s <= offset < e for s, e in quoted_offsets(unit))
+    def unspoken(self, unit: Unit, start: int, end: int) -> bool:
+        """Whether `unit.text[start:end]` is inside quotation marks in a unit that holds no quote
+        the anatomy found: a name, a term or an example ('job ads that ask you to "wear many
+        hats"'), no one's words. Not scare quotes around the words alone (the "world's first"),
+        which are the author's claim."""
+        if unit.index in self._quote_units:
+            return False
+        for s, e in quoted_offsets(unit):
+            if s <= start < e:
+                rest = (unit.text[s:start] + " " + unit.text[end:e]).strip(" \"'“”‘’")
+                return bool(set(rest.lower().split()) - _ARTICLES)
+        return False
 
     def capped(self, unit: Unit, offset: int, severity: Severity | None) -> Severity | None:
         """`severity`, or a hint when the finding at `offset` of `unit` starts in a hinted role
@@ -1533,6 +1540,9 @@ class RoleHints:
         if hinted and (severity is None or severity.rank > Severity.INFO.rank):
             return Severity.INFO
         return severity
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _inside_marks(unit: Unit, start: int, end: int) -> list[tuple[int, int]]:

@@ -1137,6 +1137,32 @@ def test_a_guide_to_the_genre_is_other_markdown() -> None:
     # One heading asking about the genre is not enough: a PR/FAQ's FAQ may ask it of its product.
     one = GUIDE_TO_THE_GENRE.replace("## When to Use PR-FAQs", "## When to Use It")
     assert anatomy_of(one, path="SDLC/The_PR-FAQ.md").kind != "other"
+    # "What's an Amazon PR/FAQ?" asks about the genre too.
+    asked = GUIDE_TO_THE_GENRE.replace("## What is a PR-FAQ?", "## What's an Amazon PR/FAQ?")
+    assert anatomy_of(asked, path="SDLC/The_PR-FAQ.md").kind == "other"
+
+
+def test_a_release_whose_faq_asks_about_press_releases_is_still_one() -> None:
+    # The review of 2026-12-06: questions of the FAQ that mention press releases, and a release
+    # with a dateline and a quote, are no guide to the genre.
+    release = """
+    # Shelfwise lets bookstore owners reorder a book in one tap
+
+    DENVER — June 1, 2027 — Today Shelfwise launched one-tap reordering for bookstores.
+
+    "I used to find the gaps on Monday," said Ana Ruiz, who owns Leverett Books.
+
+    ## Internal FAQ
+
+    ### What is the press release date?
+
+    June 1, 2027.
+
+    ### Who signs off on the press releases for each market?
+
+    The regional marketing lead.
+    """
+    assert anatomy_of(release, path="prfaq.md").kind == "prfaq"
 
 
 LINKS_TO_A_RELEASE = """
@@ -1198,6 +1224,34 @@ def test_a_labelled_link_to_testimonials_is_no_customer_quote() -> None:
     assert "customer_quote" not in anatomy.parts and not anatomy.quotes
     quoted = links.replace("[URL]", "Ordering takes me a minute now, said Ana Ruiz, a baker.")
     assert anatomy_of(quoted).quotes
+
+
+def test_quotes_under_a_quote_heading_keep_their_marks_and_short_ones_stay() -> None:
+    # The review of 2026-12-06: narration with a short quotation under "## Customer Quote" is no
+    # quote as a whole ("she said" is the person named before), and "Game changer." is a quote.
+    text = """
+    # Leakline tells landlords about a leak
+
+    SEATTLE — March 3, 2027 — Today Dripworks launched Leakline for landlords.
+
+    ## Customer Quote
+
+    Dana Ruiz manages 120 flats in Tacoma. "It paid for itself in a week," she said.
+
+    - **Ana Ruiz, baker in Tacoma:** "Game changer."
+    """
+    quotes = anatomy_of(text).quotes
+    said = [q.unit.text[q.start : q.end] for q in quotes]
+    assert "It paid for itself in a week," in said and "Game changer." in said
+    assert next(q for q in quotes if q.unit.text[q.start : q.end].startswith("It paid")).name == "Dana Ruiz"
+
+
+def test_a_same_page_anchor_heading_still_names_the_part() -> None:
+    anchored = LINKS_TO_A_RELEASE.replace(
+        "### [**Press Release: Renters Left Behind After Floods**](PressRelease.md)",
+        "### [Press Release: Renters Left Behind After Floods](#press-release)",
+    )
+    assert anatomy_of(anchored, path="README.md").signals["prfaq_headings"] == 1.0
 
 
 def test_a_document_in_another_language_is_not_judged() -> None:

@@ -448,6 +448,9 @@ def test_the_rfc_template_s_sign_off_note_is_kept_not_a_left_over() -> None:
     note = {n for n, line in enumerate(text.splitlines(), 1) if "bar raiser" in line or "pull request" in line}
     assert not [f for f in report.findings if f.line in note], report.findings
     assert _regions(text)["Ticking the box belo"] == "back"
+    # Nor is the note any part of the release (the review of 2026-12-06: it was the solution).
+    anatomy = anatomy_of_text(text)
+    assert not any(part.text.startswith("Ticking") for part in anatomy.parts.values())
     # Another prompt is still a left-over.
     assert [f.line for f in report.findings if f.rule == "WB110"] == [11]
 
@@ -464,3 +467,32 @@ def test_principles_after_a_release_are_the_brief_s() -> None:
     regions = _regions(principles)
     assert regions["Platform Principles"] == "back" and regions["Phase two will add s"] == "back"
     assert regions["Most landlords hear "] == "pr"
+
+
+def test_a_short_release_keeps_its_own_story_before_the_brief() -> None:
+    # The review of 2026-12-06: "## A Day With Leakline" after a short release is the release's
+    # story; the brief starts at "## Success Metrics".
+    story = SPEC_AFTER_SHORT_RELEASE.replace("## What's In Scope", "## A Day With Leakline").replace(
+        "## Acceptance Criteria", "## Success Metrics"
+    )
+    regions = _regions(story)
+    assert regions["A Day With Leakline"] == "pr" and regions["A webhook posts each"] == "pr"
+    assert regions["Success Metrics"] == "back"
+
+
+def test_an_end_heading_over_a_date_is_no_end_mark() -> None:
+    # The review of 2026-12-06: "### Start" / "### End" head the pilot's dates; "END" in capitals
+    # alone ends a release.
+    text = """
+    # Leakline tells landlords about a leak
+
+    SEATTLE — March 3, 2027 — Today Dripworks launched a pilot of Leakline for landlords.
+
+    ### End
+
+    June 30, 2027.
+
+    "We lose a week of damage before anyone tells us," said Dana Ruiz, who manages 120 flats.
+    """
+    assert _regions(text)['"We lose a week of d'] == "pr"
+    assert _regions(text.replace("### End", "**END**"))['"We lose a week of d'] == "back"

@@ -738,6 +738,7 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         # A second consequence joined to the first shares its condition (round 34 of the trials).
         ("When you synthesize the app, the plugins will be called and the results will be printed.", False),
         ("The plugins will be called and the results will be printed.", True),
+        ("When you sign up, your orders will be listed and the team will add Android next year.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

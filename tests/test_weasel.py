@@ -210,6 +210,8 @@ def test_words_in_quotation_marks_that_no_one_says_are_hints():
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"unspoken-quote-hints": False}})
     text = f"# Slipway\n\nToday Slipway launched berth booking for boat owners.\n\n{body}\n"
     assert {f.severity for f in wbl.lint_text(text, options=options).findings} == {wbl.Severity.WARNING}
+    # Scare quotes around the claim alone are the author's claim (the review of 2026-12-06).
+    assert _weasel_in_body('Slipway is the "world\'s first" berth app.') == [("world's first", wbl.Severity.WARNING)]
     # A quote the anatomy finds keeps its speaker's rule: a leader's words stay warnings.
     leader = '"Many marinas lose bookings every week," said Ana Ruiz, CEO of Slipway.'
     assert _weasel_in_body(leader) == [("Many", wbl.Severity.WARNING)]

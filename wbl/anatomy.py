@@ -454,7 +454,8 @@ def _about_something_else(label: str) -> bool:
 
 
 # "# # #" is read as a heading holding "#" or "# #".
-_END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends?", re.IGNORECASE)
+# "END" alone only in capitals: "### End" may head a date ("### Start", "### End").
+_END_MARK = re.compile(r"#(?:\s*#)*|[-–—]\s*30\s*[-–—]|[-–—]\s*end\s*[-–—]|ends|(?-i:END)", re.IGNORECASE)
 
 
 _BARE_END_MARK = re.compile(r"^[ \t]{0,3}#[ \t]*#[ \t]*#[ \t]*$", re.MULTILINE)
@@ -1301,8 +1302,30 @@ def _names_a_part(label: str) -> bool:
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
-# Bracketed slots and web addresses: what a line that only points somewhere holds.
-_SLOTS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]|\bhttps?://\S+|\bwww\.\S+|\S+\.(?:com|org|io|net|app|dev)\S*")
+_SLOT = re.compile(r"\[[^\[\]\n]{0,80}\]")
+_DOMAINS = frozenset(("com", "org", "io", "net", "app", "dev"))
+
+
+def _only_points_somewhere(text: str) -> bool:
+    """Whether `text` holds a bracketed slot or a web address and, those left out, fewer than
+    three words and no quotation marks ("[URL]", "https://relay.example/reviews"): a pointer to
+    quotes, not a quotation ('"Game changer."' is one)."""
+    if _quotations(text):
+        return False
+    words = _SLOT.sub(" ", text).split()
+    pointers = len(_SLOT.findall(text)) + sum(1 for w in words if _is_address(w))
+    return pointers > 0 and sum(1 for w in words if not _is_address(w)) < 3
+
+
+def _is_address(word: str) -> bool:
+    """A web address written out ("https://x.io/a", "www.x.com", "relay.example.com/reviews")."""
+    word = word.strip("()<>.,;:*_")
+    if "://" in word or word.lower().startswith("www."):
+        return True
+    host = word.split("/", 1)[0]
+    return "." in host and host.rsplit(".", 1)[-1].lower() in _DOMAINS
+
+
 # Words that name a half of the FAQ outright: a heading with one of them opens that half even
 # under the other half's heading ("### Internal" under "## Customer FAQ").
 _HALF_WORDS = frozenset(("internal", "external", "public", "stakeholder", "stakeholders", "business"))
@@ -1336,6 +1359,7 @@ class _Builder:
         self._side_words: Counter[str] = Counter()  # words under those headings outside any question
         self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
         self._residue_only: list[tuple[Segment, str]] = []
+        self._kept_only: list[Segment] = []  # template notes a finished document keeps
 
     # --- helpers ------------------------------------------------------------------------------------
     def links_elsewhere(self, line: _Line) -> bool:
@@ -1509,7 +1533,7 @@ class _Builder:
         segments = self.segment()
         self.segments = segments
         self.residue = self._residue(segments)
-        residue_segments = {id(s) for s, _ in self._residue_only}
+        residue_segments = {id(s) for s, _ in self._residue_only} | {id(s) for s in self._kept_only}
         lines = [self.describe(s) for s in segments]
         for line in lines:
             if id(line.segment) in residue_segments:
@@ -1672,12 +1696,18 @@ class _Builder:
             first -= 1
         cut = [(siblings[k], bounds[k + 1]) for k in range(first, len(kinds)) if kinds[k] == "brief"]
         topics = [normalise(t) for t in data()["back-matter"]["brief-topics"]]
-        named_topic = any(
-            any(f" {t} " in f" {heading_key(lines[p].label_text or lines[p].segment.text)} " for t in topics)
-            for p, _ in cut
-        )
+
+        def names_topic(position: int) -> bool:
+            key = heading_key(lines[position].label_text or lines[position].segment.text)
+            return any(f" {t} " in f" {key} " for t in topics)
+
+        named_topic = any(names_topic(p) for p, _ in cut)
         if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
+        if short:
+            # A short release keeps its own story told in a section of its own ("## A Day With
+            # Leakline"): the brief starts at the first sibling that names a brief's topic.
+            cut = cut[next(k for k, (p, _) in enumerate(cut) if names_topic(p)) :]
         dropped = {id(line) for start, stop in cut for line in lines[start:stop]}
         for line in lines:
             if id(line) in dropped:
@@ -1829,6 +1859,7 @@ class _Builder:
         only: list[tuple[Segment, str]] = []
         titles = {normalise(t) for t in self.data["template"]["titles"]}
         kept = frozenset(self.data["template"].get("kept", ()))
+        kept_only: list[Segment] = []
         for segment in segments:
             unit, text = segment.unit, segment.text
             if unit.is_heading and normalise(text) in titles:
@@ -1850,9 +1881,11 @@ class _Builder:
                     only.append((segment, text))
                 else:
                     # The template's own note that a finished document keeps (an RFC's sign-off):
-                    # no left-over, and no prose of the author's to judge.
+                    # no left-over, no part, and no prose of the author's to judge.
                     self.roles[segment.index] = "back_matter"
+                    kept_only.append(segment)
         self._residue_only = only
+        self._kept_only = kept_only
         return found
 
     # --- where the FAQ starts ----------------------------------------------------------------------
@@ -2556,7 +2589,7 @@ class _Builder:
                 continue  # "— Ana Ruiz, nurse" signing the quotation above
             section = sections.get(segment.index)
             in_section = section is not None and section[0] in _QUOTE_PARTS
-            if in_section and line.runin and len(_SLOTS_AND_ADDRESSES.sub(" ", text[line.runin_end :]).split()) < 3:
+            if in_section and line.runin and _only_points_somewhere(text[line.runin_end :]):
                 continue  # "- User testimonials: [URL]": a link to them, in a list of links, no quotation
             spans = _quotations(text)
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
@@ -2648,10 +2681,11 @@ class _Builder:
                 or (starts_quoted and whole and quoted_words >= 6 and unit.kind != "list_item")
             ) and not (line.quote_depth and attribution and not spans):
                 continue  # a scare quote ('the "Oprah test" says…') is not a quotation
-            if in_section and not whole:
+            if in_section and line.runin and not whole and not attribution:
                 # '*Internal quote*: The feature “Manually trigger PO ATP allocation” will be a great
-                # add on': marks around a name, less than half the words; the part's label says
-                # where the quotation is.
+                # add on': marks around a name, less than half the words, no one said to speak;
+                # the part's run-in label says where the quotation is (not narration with a short
+                # quotation under a quote heading: '... "It paid for itself," she said.').
                 spans = []
             if spans:
                 start, end = spans[0][0], max(e for _, e in spans)
@@ -3211,9 +3245,17 @@ class _Builder:
             # wbl reads English: a digest in Chinese or a release in Portuguese is not judged,
             # whatever its name or headings ("版本发布" is no release).
             return "other", score, signals, True
-        if sum(1 for ln in lines if ln.heading and _GENRE_AS_TOPIC.search(ln.label_text)) >= 2:
+        topical = sum(
+            1
+            for ln in lines[:faq_start]
+            if ln.heading
+            and (_GENRE_ASKED.search(ln.label_text) or (not ln.question and _GENRE_PLURAL.search(ln.label_text)))
+        )
+        if topical >= 2 and not quotes and "dateline" not in self.parts:
             # "## What is a PR-FAQ?", "## When to Use PR-FAQs": a guide to the genre, whatever its
-            # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs").
+            # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs");
+            # not a release that quotes someone or carries a dateline, nor its FAQ's questions
+            # ("How many press releases can an agency send?").
             return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
@@ -3651,12 +3693,14 @@ _TITLE_REMARK = re.compile(
     re.I,
 )
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
-_WHOLE_LINK = re.compile(r"\[[^\n]*\]\([^()\s]*\)")
+# A link to another file or page; not a same-page anchor ("[Press Release](#press-release)").
+_WHOLE_LINK = re.compile(r"\[[^\[\]\n]*\]\((?!#)[^()\s]*\)")
 # The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
 # is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.
-_GENRE_AS_TOPIC = re.compile(
-    r"\bPR\s*[/&-]?\s*FAQs\b|\bPRFAQs\b|\bpress[\s-]+releases\b"
-    r"|\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:PR\s*[/&-]?\s*FAQ|PRFAQ|press[\s-]+release|working\s+backwards)",
+_GENRE_PLURAL = re.compile(r"\bPR\s*[/&-]?\s*FAQs\b|\bPRFAQs\b|\bpress[\s-]+releases\b", re.I)
+_GENRE_ASKED = re.compile(
+    r"^\W*what(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?(?:amazon\s+)?"
+    r"(?:PR\s*[/&-]?\s*FAQs?|PRFAQs?|press[\s-]+releases?|working\s+backwards)\W*$",
     re.I,
 )
 _METHOD_NAME = re.compile(r"working[\s_-]*backwards", re.I)  # the method's name, which names no genre alone

@@ -87,12 +87,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 def not_english(text: str, least: int = 100) -> bool:
     """Whether `text` is not English prose. Letters of another script (Chinese, Cyrillic...): at
     least 200 of them, outnumbering Latin letters twice over, or beside English function words
-    under 1 in 100 of the words (a Chinese digest full of English tool names and addresses; not an
-    English release with its Thai version beside it). In the Latin alphabet, of at least `least`
-    words: the function words of other languages at least 1 in 20 and three times English's own
-    (a release in Portuguese or Finnish), or letters with marks beyond Basic Latin at least 1 in 10
-    of the letters with English function words under 1 in 50 of the words (Vietnamese, Czech: no
-    list of their words needed). A terse English outline or a table of names has few function
+    under 1 in 100 of the words (a Chinese digest full of English tool names and addresses; not
+    an English release with its Thai version beside it). In the Latin alphabet, of at least
+    `least` words: the function words of other languages at least 1 in 20 and three times
+    English's own (a release in Portuguese or Finnish), or letters with marks beyond Basic Latin
+    at least 1 in 10 of the letters with English function words under 1 in 50 of the words
+    (Vietnamese: no list of its words needed; a language that writes "to" and "by" as often as
+    Czech does is not caught). A terse English outline or a table of names has few function
     words of either kind and few marked letters, so it stays English."""
     words = _WORD.findall(text.lower())
     english = sum(w in _ENGLISH_WORDS for w in words)
@@ -105,7 +106,7 @@ def not_english(text: str, least: int = 100) -> bool:
     if foreign >= 0.05 * len(words) and foreign > 3 * english:
         return True
     latin = _LATIN_LETTER.findall(text)
-    marked = sum(letter > "z" for letter in latin)
+    marked = sum(letter > "z" and letter not in "×÷" for letter in latin)
     return english < 0.02 * len(words) and marked >= 0.1 * len(latin)
 
 

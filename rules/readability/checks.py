@@ -16,7 +16,7 @@ from wbl.rule import Applicability, RuleContext, Violation
 # Not a name then an address that opens with it ("JackKnifeAI JackKnifeAI@gmail.com" in a contact block).
 _REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’-][^\W\d_]+)*)([^\S\n]+)(\1)(?![\w'’@-])", re.IGNORECASE)
 # A placeholder's letters ("+509 xxxx xxxx"): unfinished-draft reports them.
-_PLACEHOLDER = re.compile(r"x{2,}", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"X{2,}|x{3,}")  # what unfinished-draft takes for a placeholder
 
 
 # What the plain text leaves out between two words though the reader sees it: an image, an HTML

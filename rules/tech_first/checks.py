@@ -285,9 +285,10 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     dashboard") tells how the product behaves: a hint (the user trials' reviewers judged 1 of 15
     such warnings right; a pantry cue or a fronted mechanism stays a warning).
 
-    A sentence in the paragraph or list item right before a code block is the code sample's lead-in
-    ("Create an S3 Bucket backed by a File System:"): a hint (``code-lead-in-hints``; reviewers
-    judged 1 of 10 such warnings right: what the sample shows is the developer's own step).
+    The last sentence of the paragraph or list item right before a code block is the code
+    sample's lead-in ("Create an S3 Bucket backed by a File System:"): a hint when the model alone
+    flags it (``code-lead-in-hints``; reviewers judged 1 of 10 such warnings right: what the sample
+    shows is the developer's own step).
 
     Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `hint-roles`, `headed-hint-parts`, `hint-subjects`,
     `code-lead-in-hints`,
@@ -313,7 +314,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
             severity = found.severity
             if found.by_model and hint_subjects and _subject(sentence) in hint_subjects:
                 severity = Severity.INFO  # "It runs on airgapped machines": how the product behaves
-            elif sentence.unit.index in lead_ins:
+            elif found.by_model and sentence.unit.index in lead_ins and sentence is sentence.unit.sentences[-1]:
                 severity = Severity.INFO  # "Create an S3 bucket backed by a file system:" over its code
             yield Violation.in_sentence(
                 sentence,

@@ -283,7 +283,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                 severity: Severity | None = Severity.INFO
             elif term.group.kind in speaker_kinds and hinted.quoted(sentence.unit, term.start):
                 severity = Severity.INFO  # "the easiest app I've ever used," said a customer
-            elif unspoken_hints and hinted.unspoken(sentence.unit, term.start):
+            elif unspoken_hints and hinted.unspoken(sentence.unit, term.start, term.end):
                 severity = Severity.INFO  # 'job ads that ask you to "wear many hats"': no one's claim
             elif to_the_team:
                 severity = internal_severity

@@ -468,9 +468,16 @@ def _conditional(verb: Any) -> bool:
     if _condition_in_subject(verb) or _act_as_subject(verb) or _after_an_imperative(verb):
         return True
     head = verb.head
-    if verb.dep_ == "conj" and head.i < verb.i and head.pos_ in ("VERB", "AUX") and _conditional(head):
+    if (
+        verb.dep_ == "conj"
+        and head.i < verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and not any(_plan_time(t) for t in verb.subtree)
+        and _conditional(head)
+    ):
         # "When you synthesize the app the plugins will be called and the results will be
-        # printed": the second consequence shares the first one's condition.
+        # printed": the second consequence shares the first one's condition (not "... and the
+        # team will add Android support next year", a plan with its own time).
         return True
     return (
         verb.dep_ == "conj"
