@@ -33,7 +33,7 @@ from wbl import derived
 from wbl.anatomy import dateline_place, split_sentences
 from wbl.document import Document, Sentence, Unit
 from wbl.rule import RuleContext, Severity, Violation
-from wbl.textutil import normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
+from wbl.textutil import WEB_ADDRESS, normal_phrase, phrase_pattern, quotation_spans, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary, VocabularyHint
 
 LEXICON_PACKAGE = "wbl_rules"
@@ -204,10 +204,6 @@ class Term:
     weight: float
     text: str
     tokens: tuple[int, ...]  # token indices (Doc-level `token.i`)
-
-
-# A web address ("https://...", "www.x", "b5ta.com"): where to find the product, not technology.
-WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
 
 
 # A quarter or a financial year ("Q4", "H1", "FY2027"), or an FAQ's question number ("Q12:"): no code.

@@ -40,7 +40,6 @@ from typing import Any
 from wbl_rules import memo
 from wbl_rules.analysis import (
     PERIOD_OR_QUESTION,
-    WEB_ADDRESS,
     Lexicon,
     identifier_piece,
     is_customer_token,
@@ -57,7 +56,7 @@ from wbl.kinds.existence import clause_of, clause_tokens
 from wbl.kinds.substitution import SubstitutionTable, matches, substitution_table
 from wbl.nlp import doc_text, known_lemmas, lemma_candidates
 from wbl.rule import RuleContext, Severity
-from wbl.textutil import NUMBER, normal_phrase, phrase_pattern, zipf_frequency
+from wbl.textutil import NUMBER, WEB_ADDRESS, normal_phrase, phrase_pattern, zipf_frequency
 from wbl.vocabulary import NO_VOCABULARY, Vocabulary
 
 FEATURIZER_VERSION = "sentfeat-2"

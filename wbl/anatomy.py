@@ -43,6 +43,7 @@ from wbl import derived
 from wbl.saferegex import compile_pattern
 from wbl.textutil import (
     BULLETS,
+    WEB_ADDRESS,
     not_english,
     phrase_pattern,
     remembered_for_short_texts,
@@ -1303,7 +1304,6 @@ def _names_a_part(label: str) -> bool:
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
 _SLOT = re.compile(r"\[[^\[\]\n]{0,80}\]")
-_DOMAINS = frozenset(("com", "org", "io", "net", "app", "dev"))
 
 
 def _only_points_somewhere(text: str) -> bool:
@@ -1313,17 +1313,9 @@ def _only_points_somewhere(text: str) -> bool:
     if _quotations(text):
         return False
     words = _SLOT.sub(" ", text).split()
-    pointers = len(_SLOT.findall(text)) + sum(1 for w in words if _is_address(w))
-    return pointers > 0 and sum(1 for w in words if not _is_address(w)) < 3
-
-
-def _is_address(word: str) -> bool:
-    """A web address written out ("https://x.io/a", "www.x.com", "relay.example.com/reviews")."""
-    word = word.strip("()<>.,;:*_")
-    if "://" in word or word.lower().startswith("www."):
-        return True
-    host = word.split("/", 1)[0]
-    return "." in host and host.rsplit(".", 1)[-1].lower() in _DOMAINS
+    # Word by word: a search of one token stays linear however long the token is.
+    addresses = sum(1 for w in words if WEB_ADDRESS.search(w))
+    return len(_SLOT.findall(text)) + addresses > 0 and len(words) - addresses < 3
 
 
 # Words that name a half of the FAQ outright: a heading with one of them opens that half even

@@ -84,6 +84,10 @@ _FOREIGN_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
+# A web address ("https://...", "www.x", "b5ta.com"): where to find something, not technology.
+WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|org|net|io|dev|app|ai)\b", re.IGNORECASE)
+
+
 def not_english(text: str, least: int = 100) -> bool:
     """Whether `text` is not English prose. Letters of another script (Chinese, Cyrillic...): at
     least 200 of them, outnumbering Latin letters twice over, or beside English function words

@@ -18,6 +18,7 @@ from wbl_rules.analysis import (
     product_hint,
     product_names,
     shaped_like_code,
+    subject_of,
 )
 from wbl_rules.sentences import (
     Explanation,
@@ -340,10 +341,8 @@ def _code_lead_ins(document: Document) -> frozenset[int]:
 
 def _subject(sentence: Sentence) -> str:
     """The lower-case subject of the sentence's main verb ("it" of "It runs on airgapped machines")."""
-    span = sentence.span
-    if span is None:
-        return ""
-    return next((c.lower_ for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), "")
+    subject = subject_of(sentence.span.root) if sentence.span is not None else None
+    return subject.lower_ if subject is not None else ""
 
 
 def parse_read(document: Document, ctx: RuleContext) -> Iterator[Sentence]:
