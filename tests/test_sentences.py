@@ -735,6 +735,7 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("Once approved by the FDA, the device will be sold in pharmacies.", True),
         ("The app will support Android once the team finishes the port.", True),
         ("When you sign up next year, you will get a discount.", True),
+        ("When you may need a form, you will find it in the app.", False),
         # A second consequence joined to the first shares its condition (round 34 of the trials).
         ("When you synthesize the app, the plugins will be called and the results will be printed.", False),
         ("The plugins will be called and the results will be printed.", True),
@@ -754,6 +755,9 @@ def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentenc
         # user trials: 0 of 8 such warnings judged right).
         ("On submit, you'll see who else cares about the topic.", wbl.Severity.INFO),
         ("You will receive a list of options to choose from.", wbl.Severity.INFO),
+        # The modal "may" is no month (review of 2026-12-06), "in May" is.
+        ("You will find the forms you may need.", wbl.Severity.INFO),
+        ("You will find the forms in May.", wbl.Severity.WARNING),
         # A time or a launch makes it a plan; the product's or the company's future stays a warning.
         ("Sign up today, you'll get the app in March.", wbl.Severity.WARNING),
         ("Join the waitlist, you will get early access when we launch.", wbl.Severity.WARNING),

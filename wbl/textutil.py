@@ -70,8 +70,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 # Words that English writes often and the languages below do not, and the most frequent function
-# words of Spanish, Portuguese, French, Italian, German, Dutch, Finnish and Indonesian that English
-# does not write ("de", "que", "und", "ja", "yang"; not "do" or "non", which English writes too).
+# words of Spanish, Portuguese, French, Italian, German, Dutch, Finnish, Indonesian, Czech and
+# Polish that English does not write ("de", "que", "und", "ja", "yang", "že", "się"; not "do",
+# "non", "to" or "by", which English writes too).
 _ENGLISH_WORDS = frozenset(
     "the and of to that with for it this are be by from at your you our can not have has they their"
     " which who when what how more all one but if".split()
@@ -79,7 +80,8 @@ _ENGLISH_WORDS = frozenset(
 _FOREIGN_WORDS = frozenset(
     "de la que el en los las del se por con para una um uma não com da dos das est les des et une pour dans"
     " qui pas sur au aux der die und das ist nicht mit zu den von für auf ein eine il che di per sono della"
-    " het een van niet ja ei että ovat sekä tai myös yang dan dengan untuk dari ini itu".split()
+    " het een van niet ja ei että ovat sekä tai myös yang dan dengan untuk dari ini itu"
+    " je že jsou který která které také jako nebo při jsme bude není jest się nie oraz są już też".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -96,8 +98,8 @@ def not_english(text: str, least: int = 100) -> bool:
     `least` words: the function words of other languages at least 1 in 20 and three times
     English's own (a release in Portuguese or Finnish), or letters with marks beyond Basic Latin
     at least 1 in 10 of the letters with English function words under 1 in 50 of the words
-    (Vietnamese: no list of its words needed; a language that writes "to" and "by" as often as
-    Czech does is not caught). A terse English outline or a table of names has few function
+    (Vietnamese: no list of its words needed) or outnumbered by another language's (Czech, which
+    writes "to" and "by" too). A terse English outline or a table of names has few function
     words of either kind and few marked letters, so it stays English."""
     words = _WORD.findall(text.lower())
     english = sum(w in _ENGLISH_WORDS for w in words)
@@ -111,7 +113,10 @@ def not_english(text: str, least: int = 100) -> bool:
         return True
     latin = _LATIN_LETTER.findall(text)
     marked = sum(letter > "z" and letter not in "×÷" for letter in latin)
-    return english < 0.02 * len(words) and marked >= 0.1 * len(latin)
+    if marked < 0.1 * len(latin):
+        return False
+    # Marked letters throughout: few English function words, or more of another language's.
+    return english < 0.02 * len(words) or (foreign >= 0.05 * len(words) and foreign > english)
 
 
 def has_number(text: str) -> bool:

@@ -522,9 +522,14 @@ def _plan_time(token: Any) -> bool:
         token.lower_ in _NOT_YET
         or token.lemma_.lower() in _NOT_YET
         or token.lemma_.lower() in _LAUNCHING
-        or token.lower_ in _MONTHS
+        or _month(token)
         or _YEAR.fullmatch(token.text) is not None
     )
+
+
+def _month(token: Any) -> bool:
+    """A month's name, not the modal "may" ("you may need to") nor the verb "march"."""
+    return token.lower_ in _MONTHS and token.tag_ != "MD" and token.pos_ not in ("VERB", "AUX")
 
 
 def _after_an_imperative(verb: Any) -> bool:
@@ -539,7 +544,7 @@ def _after_an_imperative(verb: Any) -> bool:
     # year", "when we launch"), and so does an imperative that sets no condition ("Stay tuned",
     # "Rest assured", "Please note, you will need an account").
     if any(
-        t.lower_ in _NOT_YET or t.lower_ in _MONTHS or _YEAR.fullmatch(t.text) for t in verb.subtree if t.i > verb.i
+        t.lower_ in _NOT_YET or _month(t) or _YEAR.fullmatch(t.text) for t in verb.subtree if t.i > verb.i
     ):
         return False
     return any(
