@@ -543,9 +543,7 @@ def _after_an_imperative(verb: Any) -> bool:
     # A time makes it a plan again ("Sign up today, you'll get the app in March", "... later this
     # year", "when we launch"), and so does an imperative that sets no condition ("Stay tuned",
     # "Rest assured", "Please note, you will need an account").
-    if any(
-        t.lower_ in _NOT_YET or _month(t) or _YEAR.fullmatch(t.text) for t in verb.subtree if t.i > verb.i
-    ):
+    if any(t.lower_ in _NOT_YET or _month(t) or _YEAR.fullmatch(t.text) for t in verb.subtree if t.i > verb.i):
         return False
     return any(
         clause.dep_ in ("advcl", "ccomp", "parataxis")
