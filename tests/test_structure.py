@@ -1139,3 +1139,24 @@ def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:
     report = Linter(LintOptions(select=("WB503",), kind="prfaq")).lint_text(text, "pr.md")
     found = sorted((f.line, f.severity.value) for f in report.findings if "limit 35" in f.message or f.line == 1)
     assert (1, "info") in found and (7, "warning") in found
+
+
+def test_empty_question_and_answer_labels_are_an_empty_slot(linter: Linter) -> None:
+    """A template's "**Question:**" / "**Answer:**" left empty: the question above an empty answer
+    label is unanswered (the next label is no answer), and the empty slot is a left-over (round 35
+    of the user trials: five empty pairs at the end of an FAQ went unreported)."""
+    text = (
+        "# Ledger lets bakeries close their books\n\nToday Ledger launched for bakery owners.\n\n## FAQ\n\n"
+        "**Question:** How much does it cost?\n\n**Answer:** $5 a month.\n\n"
+        "**Question:** Does it work with my till?\n\n**Answer:**\n\n"
+        "**Question:**\n\n**Answer:**\n\n"
+        "Q: When does it ship?\n\nA: In March.\n"
+    )
+    found = [(f.rule, f.line) for f in linter.lint_text(text).findings if f.rule in ("WB103", "WB110")]
+    assert found == [("WB103", 11), ("WB110", 15)]
+    questions = Linter().analyse(text, "t.md").anatomy.questions
+    assert [(q.text, q.answered) for q in questions] == [
+        ("How much does it cost?", True),
+        ("Does it work with my till?", False),
+        ("When does it ship?", True),
+    ]

@@ -98,6 +98,8 @@ PROSE = ("paragraph", "list_item")
 
 _Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\s*", re.IGNORECASE)
 _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
+# A question or answer label with nothing after it ("**Question:**", "A:"): a template's empty slot.
+_EMPTY_QA_LABEL = re.compile(r"[\s*_]*(?:Q(?:uestion)?|A(?:nswer)?)\s*\d*\s*[:.)][\s*_]*", re.IGNORECASE)
 # The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
 # A status tag after a bold question: "**EFAQ-01 · Who is it for? · ANSWERED.**", "**Is it safe? (open)**".
 # The tag is a status in capitals after a middle dot or a bar, or a status word in parentheses;
@@ -3080,6 +3082,13 @@ class _Builder:
             if line.residue:
                 if current is not None:
                     answer.append(segment)  # a template prompt left as the answer: not an answer
+                continue
+            if _EMPTY_QA_LABEL.fullmatch(segment.text) and _Q_LABEL.match(segment.text):
+                # "**Question:**" with nothing after it: an empty slot of the template, which ends
+                # the question before it ("**Answer:**" then "**Question:**": no answer there).
+                close(segment.unit.start)
+                current, answer = None, []
+                self.roles[index] = "faq_label"
                 continue
             if open_list and segment.unit.kind == "list_item" and line.question != 2:
                 self.roles[index] = "back_matter"
