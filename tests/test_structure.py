@@ -1160,3 +1160,31 @@ def test_empty_question_and_answer_labels_are_an_empty_slot(linter: Linter) -> N
         ("Does it work with my till?", False),
         ("When does it ship?", True),
     ]
+
+
+def test_the_author_s_notes_before_the_release_get_readability_hints() -> None:
+    """Paragraph readability treats the author's notes before the release as long-sentence does:
+    hints (round 35 of the user trials judged a warning on "Assumptions I made" false)."""
+    notes = (
+        "- **Scope:** The organizational prerequisites, infrastructural dependencies and administrative"
+        " considerations enumerated hereafter constitute provisional hypotheses, deliberately formulated"
+        " to facilitate substantive deliberation, notwithstanding considerable uncertainty regarding"
+        " institutional willingness, jurisdictional variability and operational feasibility. Institutional"
+        " considerations notwithstanding, jurisdictional variability necessitates comprehensive reconsideration."
+    )
+    release = (
+        "### Slipway lets marina managers fill empty berths\n\n"
+        "SEATTLE — March 3, 2027 — Slipway today launched berth booking for small marinas. Managers see"
+        " every empty berth and sailors book one in a minute.\n\n"
+        "Marinas lose money when berths sit empty because sailors cannot see which ones are free.\n\n"
+        "## FAQ\n\n### How much does it cost?\n\n$20 a month per marina.\n"
+    )
+    text = f"# Slipway PR/FAQ\n\n## Assumptions I made\n\n{notes}\n\n## Press Release\n\n{release}"
+    options = LintOptions(kind="prfaq", select=("WB501",), rule_options={"WB501": {"min-words": 10}})
+    found = [(f.line, f.severity.value) for f in Linter(options).lint_text(text, "t.md").findings]
+    assert found == [(5, "info")]
+    # The same paragraph in the release is a warning.
+    moved = text.replace(f"{notes}\n\n", "").replace(
+        "Marinas lose money", f"{notes.removeprefix('- **Scope:** ')}\n\nMarinas lose money"
+    )
+    assert [f.severity.value for f in Linter(options).lint_text(moved, "t.md").findings] == ["warning"]
