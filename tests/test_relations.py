@@ -88,7 +88,8 @@ def test_the_built_in_pack_declares_its_relations():
     """One set of words, one finding: the specific rules supersede the sentence models' rules, and
     a buzzword is folded into the technology-first finding on the same words ("AI-Powered"); one
     gap, one finding: no problem stated anywhere supersedes the missing problem paragraph, and a
-    weasel word the superlative or comparative it is part of ("the most innovative"), and a
+    weasel word the superlative or comparative it is part of ("the most innovative"), a buzzword
+    the peacock word it also is ("enterprise-grade"), and a
     one-paragraph release's grade the paragraph's."""
     registry = wbl.default_registry()
     declared = {r.code: r.supersedes for r in registry.rules if r.supersedes}
@@ -97,7 +98,7 @@ def test_the_built_in_pack_declares_its_relations():
         "WB202": ("buzzword",),
         "WB301": ("buzzword",),
         "WB302": ("tech-first-sentence", "customer-after-technology", "buzzword"),
-        "WB402": ("jargon-density",),
+        "WB402": ("jargon-density", "weasel-word"),
         "WB501": ("document-readability",),
         "WB421": ("jargon-density",),
         "WB601": ("adjective-not-data",),
@@ -142,6 +143,17 @@ def test_a_weasel_superlative_is_one_finding():
     by_rule = [(f.rule, f.text, [a.rule for a in f.also]) for f in report.findings]
     assert ("WB601", "the most innovative", ["WB621"]) in by_rule
     assert all(rule != "WB621" for rule, _, _ in by_rule)
+
+
+def test_a_peacock_word_that_is_a_buzzword_is_one_finding():
+    """ "enterprise-grade" is a buzzword and a peacock word: one warning, the buzzword's, with the
+    weasel word's reason folded in (round 35 of the user trials judged the second warning noise)."""
+    report = wbl.lint_text(
+        "# Slipway\n\nSlipway brings enterprise-grade booking to small marinas.\n",
+        options=wbl.LintOptions(select=("WB402", "WB601"), kind="prfaq"),
+    )
+    found = [(f.rule, f.text, f.severity, [a.rule for a in f.also]) for f in report.findings]
+    assert found == [("WB402", "enterprise-grade", wbl.Severity.WARNING, ["WB601"])]
 
 
 def test_words_of_a_template_prompt_left_in_are_the_prompt_s_finding():
