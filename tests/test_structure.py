@@ -809,6 +809,10 @@ def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:
     text = "Year one revenue is $508K. The second year doubles it to $1.2M. Costs stay flat.\n"
     sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
     assert sentences == ["Year one revenue is $508K.", "The second year doubles it to $1.2M.", "Costs stay flat."]
+    # And a times sign: "3–5×." and "10x." (round 35 of the user trials: two sentences read as one).
+    text = "Meshes build 3–5×. Combined with caching, runs finish 10x. Costs stay flat.\n"
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences == ["Meshes build 3–5×.", "Combined with caching, runs finish 10x.", "Costs stay flat."]
 
 
 def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> None:

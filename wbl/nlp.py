@@ -536,14 +536,15 @@ _INTERJECTIONS = frozenset(
 )
 
 
-# A figure with a magnitude letter and the full stop that ends its sentence, which the tokenizer
-# keeps in one token ("$508K.", "2.5M."), then a capital: "Revenue is $508K. The second year ...".
-_MAGNITUDE_END = re.compile(r"\d[KMBkmb]\.\s+[A-Z]")
-_MAGNITUDE_TOKEN = re.compile(r"[$€£]?\d[\d,.]*[KMBkmb]\.")
+# A figure with a magnitude letter or a times sign and the full stop that ends its sentence, which
+# the tokenizer keeps in one token ("$508K.", "2.5M.", "3–5×.", "10x."), then a capital: "Revenue is
+# $508K. The second year ...", "mesh building is 3–5×. Combined with ..." (round 35 of the user trials).
+_MAGNITUDE_END = re.compile(r"\d[KMBkmb×x]\.\s+[A-Z]")
+_MAGNITUDE_TOKEN = re.compile(r"[$€£]?\d[\d,.]*(?:[–-]\d[\d,.]*)?[KMBkmb×x]\.")
 
 
 def end_sentences_after_magnitudes(doc: Any, text: str) -> None:
-    """Start a sentence after a figure such as "$508K." or "2.5M." when a capitalised word
+    """Start a sentence after a figure such as "$508K.", "2.5M." or "3–5×." when a capitalised word
     follows (in place, before any parse): the tokenizer keeps the full stop in the figure's
     token, so the sentence recogniser ran the two sentences together."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
