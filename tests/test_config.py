@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-TEXT = "# Launch\n\nOur synergy is very good.\n"  # 'very' is a weasel word; 'synergy' is not listed
+TEXT = "# Launch\n\nOur gizmo is very good.\n"  # 'very' is a weasel word; 'gizmo' is in no list (not a buzzword, which would fold a weasel finding into its own)
 # TEXT is a fragment: a fragment wbl finds by itself gets hints (info) only, so the tests of
 # severities and exit codes say what it is, and its findings keep their severities.
 FRAGMENT = ("--kind", "fragment")
@@ -55,11 +55,11 @@ def project(tmp_path, monkeypatch):
 
 def test_nearest_configuration_wins(project):
     write(project / "wbl.toml", 'ignore = ["WB601"]\n')
-    write(project / "sub" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "sub" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['gizmo']\n")
     write(project / "top.md", TEXT)
     write(project / "sub" / "deep" / "inner.md", TEXT)
     code, data, _ = check(*FRAGMENT, "top.md", "sub")
-    assert found(data) == {"top.md": [], "sub/deep/inner.md": ["synergy", "very"]}
+    assert found(data) == {"top.md": [], "sub/deep/inner.md": ["gizmo", "very"]}
     assert code == 1
 
 
@@ -77,7 +77,7 @@ def test_pyproject_tool_wbl_and_file_precedence(project):
     write(project / "a.md", TEXT)
     assert find_config_file(project) == project / "pyproject.toml"
     assert found(check("a.md")[1]) == {"a.md": []}
-    write(project / "wbl.toml", "[rules.WB601]\nextend-words = ['synergy']\n")
+    write(project / "wbl.toml", "[rules.WB601]\nextend-words = ['gizmo']\n")
     assert find_config_file(project) == project / "wbl.toml"
     write(project / ".wbl.toml", "[rules.WB601]\naccept-words = ['very']\n")
     assert find_config_file(project) == project / ".wbl.toml"
@@ -86,10 +86,10 @@ def test_pyproject_tool_wbl_and_file_precedence(project):
 
 def test_config_option_and_isolated(project):
     write(project / "wbl.toml", 'ignore = ["WB601"]\n')
-    write(project / "strict.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "strict.toml", "[rules.weasel-word]\nextend-words = ['gizmo']\n")
     write(project / "a.md", TEXT)
     assert found(check("a.md")[1]) == {"a.md": []}
-    assert found(check("--config", "strict.toml", "a.md")[1]) == {"a.md": ["synergy", "very"]}
+    assert found(check("--config", "strict.toml", "a.md")[1]) == {"a.md": ["gizmo", "very"]}
     assert found(check("--isolated", "a.md")[1]) == {"a.md": ["very"]}
     code, _, err = check("--isolated", "--config", "strict.toml", "a.md")
     assert code == 2 and "exclude each other" in err
@@ -225,7 +225,7 @@ select = ["WB5", "WB6"]
 [[overrides]]
 files = ["prfaq/**"]
 [overrides.rules.weasel-word]
-extend-words = ["synergy"]
+extend-words = ["gizmo"]
 severity = "error"
 [overrides.rules.long-sentence]
 max-words = 4
@@ -239,7 +239,7 @@ ignore = ["weasel"]
     write(project / "notes" / "idea.md", TEXT)
     write(project / "other.md", TEXT)
     code, data, _ = check(*FRAGMENT, ".")
-    assert found(data) == {"notes/idea.md": [], "other.md": ["very"], "prfaq/launch.md": ["synergy", "very"]}
+    assert found(data) == {"notes/idea.md": [], "other.md": ["very"], "prfaq/launch.md": ["gizmo", "very"]}
     by_path = {f["path"]: f["findings"] for f in data["files"]}
     assert {f["severity"] for f in by_path["prfaq/launch.md"] if f["rule"] == "WB601"} == {"error"}
     assert {f["severity"] for f in by_path["other.md"] if f["rule"] == "WB601"} == {"warning"}
@@ -268,9 +268,9 @@ def test_fail_on_is_per_file(project):
 
 
 def test_extend_words_and_accept_words_on_the_weasel_rule(project):
-    write(project / "wbl.toml", "[rules.weasel-word]\nextend-words = ['Synergy']\naccept-words = ['very']\n")
+    write(project / "wbl.toml", "[rules.weasel-word]\nextend-words = ['Gizmo']\naccept-words = ['very']\n")
     write(project / "a.md", TEXT)
-    assert found(check("a.md")[1]) == {"a.md": ["synergy"]}
+    assert found(check("a.md")[1]) == {"a.md": ["gizmo"]}
 
 
 def test_rule_thresholds(project):
@@ -341,9 +341,9 @@ def test_stdin_filename_applies_that_files_configuration(project):
     assert found(data) == {"notes/idea.md": []}
     _, data, _ = check("-", "--stdin-filename", "docs/prfaq.md", stdin=TEXT)
     assert found(data) == {"docs/prfaq.md": ["very"]}
-    write(project / "notes" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "notes" / "wbl.toml", "[rules.weasel-word]\nextend-words = ['gizmo']\n")
     _, data, _ = check("-", "--stdin-filename", "notes/idea.md", stdin=TEXT)
-    assert found(data) == {"notes/idea.md": ["synergy", "very"]}
+    assert found(data) == {"notes/idea.md": ["gizmo", "very"]}
 
 
 # --- wbl config -------------------------------------------------------------------------------------
@@ -385,9 +385,9 @@ def test_library_reads_no_configuration_unless_asked(project):
     assert [f.text for f in wbl.lint_paths(["a.md"]).findings if f.rule == "WB601"] == ["very"]
     assert [f.rule for f in wbl.lint_paths(["a.md"], config=True).findings if f.rule == "WB601"] == []
     assert [f.rule for f in wbl.lint_text(TEXT, "a.md", config=True).findings if f.rule == "WB601"] == []
-    write(project / "other.toml", "[rules.weasel-word]\nextend-words = ['synergy']\n")
+    write(project / "other.toml", "[rules.weasel-word]\nextend-words = ['gizmo']\n")
     report = wbl.lint_text(TEXT, "a.md", config="other.toml")
-    assert [f.text for f in report.findings if f.rule == "WB601"] == ["synergy", "very"]
+    assert [f.text for f in report.findings if f.rule == "WB601"] == ["gizmo", "very"]
 
 
 def test_docs_url_from_the_configuration_and_the_environment(project, monkeypatch):
