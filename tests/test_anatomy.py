@@ -2707,6 +2707,24 @@ def test_a_dash_signature_that_markdown_made_a_list_item_signs_the_quote() -> No
     assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("leader", "Stephen Hyde")]
 
 
+def test_the_product_s_name_in_a_link_s_path_is_still_a_name() -> None:
+    """ "I built SampleMind because ..." is its maker speaking, though the release writes the name in
+    lower case in its links ("github.com/lars/samplemind", "@samplemind"): a path or a handle is
+    no common word (round 35 of the user trials took the founder for a customer)."""
+    anatomy = anatomy_of(
+        """
+        # SampleMind Sorts Music Samples Offline
+
+        Today SampleMind launched an offline sample organiser for music producers.
+
+        "I built SampleMind because the cloud tools failed me," says Lars Tangen, creator and lead developer.
+
+        Get it at github.com/lars/samplemind or follow @samplemind for news.
+        """
+    )
+    assert [(q.speaker, q.name) for q in anatomy.quotes] == [("leader", "Lars Tangen")]
+
+
 def test_after_a_paragraph_opening_with_customer_quote_only_a_quotation_is_the_quote() -> None:
     anatomy = anatomy_of(
         """

@@ -20,7 +20,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-TEXT = "# Launch\n\nOur gizmo is very good.\n"  # 'very' is a weasel word; 'gizmo' is in no list (not a buzzword, which would fold a weasel finding into its own)
+# 'very' is a weasel word; 'gizmo' is in no list (a buzzword's finding would fold the weasel word's in).
+TEXT = "# Launch\n\nOur gizmo is very good.\n"
 # TEXT is a fragment: a fragment wbl finds by itself gets hints (info) only, so the tests of
 # severities and exit codes say what it is, and its findings keep their severities.
 FRAGMENT = ("--kind", "fragment")

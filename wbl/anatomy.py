@@ -2897,8 +2897,10 @@ class _Builder:
         # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
         if self._lower_words is None:
             release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
-            # Not the pieces of a web address ("keepsafe.stackhaus.com" writes the company in lower case).
-            release = _DOTTED_NAME.sub(" ", release)
+            # Not the pieces of a web address ("keepsafe.stackhaus.com" writes the company in lower
+            # case), nor a path or handle ("github.com/lchtangen/samplemind-ai", "discord.gg/samplemind",
+            # "@samplemindai": round 35 took "I built SampleMind AI" for a customer's words).
+            release = _DOTTED_NAME.sub(" ", _PATH_OR_HANDLE.sub(" ", release))
             self._lower_words = frozenset(w for w in re.findall(r"[\w'’-]+", release) if w.islower())
         words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in self._lower_words]
         if not words:
@@ -4236,6 +4238,8 @@ _OURS_DESCRIBED = re.compile(
 )
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
 # "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
+# A token with a slash or an at sign: a web address's path, a repository, a handle.
+_PATH_OR_HANDLE = re.compile(r"\S*[/@]\S*")
 _MADE_IT = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:started|founded|co-founded|built|created|made|launched|designed|wrote)\s+"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
