@@ -4594,3 +4594,50 @@ def test_a_handle_signs_a_quote_after_a_dash() -> None:
         """
     )
     assert [q.name for q in anatomy.quotes] == ["@LoreSeeker42"]
+
+
+def test_a_dateline_after_the_release_mark_above_the_headline() -> None:
+    """ "**FOR IMMEDIATE RELEASE** · London, [date]" over the headline: the mark and the dateline,
+    closed by the end of the line; the heading below is the headline (round 36 of the user trials
+    took the dateline for the summary and the headline for a label)."""
+    anatomy = anatomy_of(
+        """
+        # Press release
+
+        **FOR IMMEDIATE RELEASE** · London, [date]
+
+        ## Doddily puts every baby class in the UK on one timetable
+
+        **A new iPhone app shows what is on for your little one today, near you.**
+
+        Doddily, launched on the App Store on 2 October 2026, lists 13,500 baby and toddler classes.
+
+        Parents in Hackney missed classes because each one was listed in a different app.
+        """
+    )
+    assert {part: anatomy.parts[part].line for part in ("headline", "subheading", "dateline")} == {
+        "headline": 5,
+        "subheading": 7,
+        "dateline": 3,
+    }
+
+
+def test_an_unsigned_quotation_closing_the_file_after_the_contact_is_a_sign_off() -> None:
+    """'*"The early cat catches the bug."*' as the file's last line, after "**Contact:**": a motto,
+    no leader's quote (round 36 of the user trials); a signed one there is still a quote."""
+    text = """
+        # Miau Finance puts every stock chart in one terminal
+
+        LONDON, December 1, 2026 — Miau Finance today launched a terminal for retail investors.
+
+        Investors lose time switching between six charting sites.
+
+        **Contact:**
+        - GitHub Issues: github.com/miau/finance
+
+        *"The early cat catches the bug."*
+        """
+    assert anatomy_of(text).quotes == ()
+    motto = '*"The early cat catches the bug."*'
+    signed = text.replace(motto, '"We built it for ourselves first," said Ana Lee, founder.')
+    assert [q.speaker for q in anatomy_of(signed).quotes] == ["leader"]

@@ -2573,6 +2573,9 @@ class _Builder:
         qd = self.data["quotes"]
         said = _pattern(tuple(qd["said-verbs"]))
         quotes: list[Quote] = []
+        # Where the release's boilerplate starts ("About Acme", "Contact:"), and its last written line.
+        boilerplate = next((p for p, ln in enumerate(lines) if ln.label and _is_boilerplate(ln)), len(lines))
+        last = max((p for p, ln in enumerate(lines) if not ln.blank and not ln.residue), default=-1)
         for position, line in enumerate(lines):
             segment = line.segment
             unit = segment.unit
@@ -2656,6 +2659,8 @@ class _Builder:
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
             if not in_section and not starts_quoted and _NARRATED.search(attribution):
                 continue  # "the skipper presses one button and says 'forty pounds'": a story's words, no quotation
+            if not attribution and not in_section and boilerplate < position == last:
+                continue  # '*"The early cat catches the bug."*' closing the file after its contact: a sign-off
             label = (section or (None, None))[1]
             before = lines[position - 2] if position >= 2 else None
             # Right under the part's heading, or under the template prompt right under it.
@@ -4101,8 +4106,15 @@ def _date_only(text: str) -> bool:
 
 def _dateline_only(text: str) -> bool:
     """A line that is a dateline and nothing more: a place, a date or both ("**Charlotte, NC —
-    August 2026**" on its own line above the headline), no sentence after it."""
+    August 2026**" on its own line above the headline), no sentence after it; after the release
+    mark too, closed by the end of the line ("**FOR IMMEDIATE RELEASE** · London, [date]" above
+    the headline: round 36 of the user trials)."""
     span = dateline_span(text)
+    mark = _RELEASE_MARK.match(text)
+    if span is None and mark is not None:
+        # After the mark, the end of the line closes the dateline as a dash would.
+        text = text[mark.end() :].lstrip(" *_·|:—–-")
+        span = dateline_span(text.rstrip(" *_.,;") + " —")
     if span is None:
         return False
     rest = text[span[1] :].strip(" *_.:,;|—–-()")
