@@ -523,6 +523,11 @@ def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_be
     assert benefits("The model tells you which step failed and why.") == [True]
     assert benefits("The model shows landlords every open repair request.") == [True]
     assert benefits("The model tells the story of the company.") == [False]
+    # What the product is designed or built to do for the customer (round 36 of the user trials);
+    # not a customer's own second verb in a problem ("Teams end up spending ...").
+    assert benefits("The model is designed to save small businesses two hours a day.") == [True]
+    assert benefits("The model has launched to help marketing agencies track their brands.") == [True]
+    assert benefits("The model is designed to store every invoice.") == [False]
 
 
 def test_a_note_before_the_release_is_not_the_release_s_first_words() -> None:

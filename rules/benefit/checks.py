@@ -48,6 +48,10 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
         return False
     subject, kind = sentence_subject(sentence, lex, segments=segments)
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    # What the product is "designed to" or "built to" do for the customer ("This solution is
+    # designed to save small businesses two hours a day": round 36); not the customer's own
+    # second verb ("Teams end up spending more time ...", a problem).
+    purposes = [c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and root.tag_ == "VBN"]
     if kind == "customer" and subject is not None:
         for verb in verbs:
             if verb.lemma_.lower() in lex.benefit_verbs:
@@ -56,7 +60,7 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
                 return True
             if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children):
                 return True  # "Controllers ... now have a system of record": what they get from the launch
-    if customers and any(v.lemma_.lower() in _ENABLING for v in verbs):
+    if customers and any(v.lemma_.lower() in _ENABLING for v in (*verbs, *purposes)):
         return True
     if any(
         c.head in verbs and c.dep_ in ("dobj", "dative") and c.head.lemma_.lower() in lex.enabling_verbs
