@@ -50,6 +50,8 @@ WEASEL = [
     ("During the outage on May 3, the service recovered in seconds after the failover.", False),
     ("You might choose the monthly plan at $9 or the yearly plan at $90.", False),
     ("The feature is generally available in all regions.", False),
+    ("Grandparents' stories inspire the next generation.", False),  # people, not the peacock adjective
+    ("A next generation calendar for teams.", True),
     ("Typically it takes under 30 seconds.", False),
     ("You may cancel at any time.", False),
     ("The app does not instantly fix your habits.", False),  # a speed denied, not claimed
