@@ -177,6 +177,42 @@ def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
     assert anatomy["dateline"] is not None and anatomy["dateline"].placeholder
 
 
+@pytest.mark.parametrize(
+    ("attribution", "name"),
+    [
+        # A capitalised word that qualifies the role is no name (round 36 of the user trials).
+        ("Bakery owner", None),
+        ("Beta Tester", None),
+        ("Embedded systems engineer", None),
+        ("Kettle team", None),
+        # A name after the role, or after a comma, is still found.
+        ("Product Lead Teemu Koivukangas from Wickie", "Teemu Koivukangas"),
+        ("Bar owner, Shelly", "Shelly"),
+        ("Ana Lee, bakery owner", "Ana Lee"),
+        ("Tom the baker", "Tom"),
+        ("Lars, founder", "Lars"),
+    ],
+)
+def test_a_role_set_in_capitals_names_no_one(attribution: str, name: str | None) -> None:
+    from wbl.anatomy import _who, data
+
+    assert _who(attribution, data()["quotes"])[0] == name
+
+
+def test_a_quote_signed_by_a_role_alone_is_unattributed() -> None:
+    import wbl
+
+    text = (
+        "# Kettle Lets Small Bakeries Take Pre-Orders\n\n"
+        "PORTLAND, OR, June 2, 2027 — Today Harbor Labs launched Kettle for bakery owners.\n\n"
+        '> *"I used to bin two trays of croissants every Monday. Now I bake 48 and sell 48."*\n'
+        "> — Bakery owner\n"
+    )
+    options = wbl.LintOptions(select=("WB801",), kind="press_release")
+    [finding] = wbl.lint_text(text, "t.md", options=options).findings
+    assert finding.text == "Bakery owner" and "not a named person" in finding.message
+
+
 def test_a_part_s_label_left_where_the_speaker_goes_names_no_one() -> None:
     # A user trial: '"..." - Academic Quote.' was read as signed by someone called Academic Quote.
     anatomy = anatomy_of(

@@ -4553,6 +4553,10 @@ def _a_person(words: str, qd: Mapping[str, Any]) -> bool:
     return bool(noun) and _PERSON_NOUN.search(noun[0]) is not None
 
 
+# Words that join a name to its role ("Tom the baker", "Ana of Acme"): the name stays a name.
+_ROLE_LINKS = frozenset({"the", "a", "an", "of", "at", "from", "for", "and", "&"})
+
+
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
     """(name, role, placeholder) from an attribution."""
     if not attribution:
@@ -4579,6 +4583,28 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words.append(clean)
         else:
             rest_words.append(word)
+    if (
+        len(name_words) == 1
+        and rest_words
+        and rest_words[0].lower().strip(".,") not in _ROLE_LINKS
+        and cue_hits(" ".join(rest_words), roles)
+    ):
+        # "— Bakery owner", "Embedded systems engineer", "Beta Tester": a capitalised word that
+        # qualifies the role, no name (round 36 of the user trials: role-only quotes passed unflagged);
+        # unless a name follows the role ("Product Lead Teemu Koivukangas from Wickie", "Bar owner,
+        # Shelly").
+        words = name_words + rest_words
+        named = [_is_name_word(word, roles) for word in words]
+        run = next((i for i in range(1, len(words) - 1) if named[i] and named[i + 1]), None)
+        if run is not None:
+            end = run
+            while end < len(words) and _is_name_word(words[end], roles):
+                end += 1
+            name_words, rest_words = [w.strip(".,") for w in words[run:end]], words[:run] + words[end:]
+        elif re.fullmatch(r"[A-Z][a-z'’-]+", tail.strip(" .()")):
+            name_words, rest_words, tail = [tail.strip(" .()")], words, ""
+        else:
+            name_words, rest_words = [], words
     if not name_words and re.fullmatch(_HANDLE, head.strip()):
         name_words, rest_words = [head.strip()], []  # "0xjc65eth, lead architect": a handle names its owner
     if not name_words:
