@@ -213,6 +213,25 @@ def test_a_quote_signed_by_a_role_alone_is_unattributed() -> None:
     assert finding.text == "Bakery owner" and "not a named person" in finding.message
 
 
+def test_a_lead_in_over_the_quotations_of_a_quote_section_is_no_quote() -> None:
+    """Under "### Customer Testimonials", "Early adopters have reported big improvements:" introduces
+    the quotations below it; it is no quotation itself (round 36 of the user trials)."""
+    anatomy = anatomy_of(
+        """
+        # Kettle Lets Small Bakeries Take Pre-Orders
+
+        PORTLAND, OR, June 2, 2027 — Today Harbor Labs launched Kettle for bakery owners.
+
+        ### Customer Testimonials
+
+        Early adopters of the platform have reported big improvements:
+
+        "I bake 48 croissants and sell 48," said Ana Lee, owner of Crumb.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Ana Lee"]
+
+
 def test_a_part_s_label_left_where_the_speaker_goes_names_no_one() -> None:
     # A user trial: '"..." - Academic Quote.' was read as signed by someone called Academic Quote.
     anatomy = anatomy_of(
@@ -237,7 +256,7 @@ def test_a_part_s_label_left_where_the_speaker_goes_names_no_one() -> None:
         > "It is so much easier to find a correlation and get into the flow." —**Bifrost Developer**
         """
     )
-    assert [(q.name, q.role) for q in team.quotes] == [(None, "Developer")]
+    assert [(q.name, q.role) for q in team.quotes] == [(None, "Bifrost Developer")]
     # A person the release names keeps the name, a leader's role or a label's word in it and all.
     people = anatomy_of(
         """

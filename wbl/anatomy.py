@@ -2589,6 +2589,12 @@ class _Builder:
             if in_section and line.runin and _only_points_somewhere(text[line.runin_end :]):
                 continue  # "- User testimonials: [URL]": a link to them, in a list of links, no quotation
             spans = _quotations(text)
+            if in_section and not spans and text.rstrip(" *_").endswith(":"):
+                below = next((ln for ln in lines[position + 1 :] if not ln.blank), None)
+                if below is not None and below.segment.text.lstrip(_LEAD_MARKS).startswith(_OPEN_QUOTE):
+                    # "Early adopters have reported big improvements:" over the quotations, under
+                    # "### Customer Testimonials": their lead-in, no quotation (round 36).
+                    continue
             single = None if spans else _SINGLE_QUOTED_SIGNED.match(text)
             if single is not None:
                 spans = [single.span("q")]
