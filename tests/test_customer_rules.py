@@ -528,6 +528,7 @@ def test_a_customer_who_can_do_something_in_a_clause_inside_the_sentence_is_a_be
     assert benefits("The model is designed to save small businesses two hours a day.") == [True]
     assert benefits("The model has launched to help marketing agencies track their brands.") == [True]
     assert benefits("The model is designed to store every invoice.") == [False]
+    assert benefits("The model is expected to save small businesses an hour.") == [False]
 
 
 def test_a_note_before_the_release_is_not_the_release_s_first_words() -> None:

@@ -52,6 +52,7 @@ WEASEL = [
     ("The feature is generally available in all regions.", False),
     ("Grandparents' stories inspire the next generation.", False),  # people, not the peacock adjective
     ("A next generation calendar for teams.", True),
+    ("Acme unveils the next generation of calendars.", True),
     ("Typically it takes under 30 seconds.", False),
     ("You may cancel at any time.", False),
     ("The app does not instantly fix your habits.", False),  # a speed denied, not claimed

@@ -2665,7 +2665,13 @@ class _Builder:
                 continue  # questions quoted inside a sentence are what someone asks ("Ask it, 'Why was I charged?'")
             if not in_section and not starts_quoted and _NARRATED.search(attribution):
                 continue  # "the skipper presses one button and says 'forty pounds'": a story's words, no quotation
-            if not attribution and not in_section and boilerplate < position == last:
+            if (
+                not attribution
+                and not in_section
+                and boilerplate < position == last
+                and quoted_words <= 15
+                and _covered(unit.emphasis, segment.start, segment.end)
+            ):
                 continue  # '*"The early cat catches the bug."*' closing the file after its contact: a sign-off
             label = (section or (None, None))[1]
             before = lines[position - 2] if position >= 2 else None
@@ -4118,9 +4124,11 @@ def _dateline_only(text: str) -> bool:
     span = dateline_span(text)
     mark = _RELEASE_MARK.match(text)
     if span is None and mark is not None:
-        # After the mark, the end of the line closes the dateline as a dash would.
-        text = text[mark.end() :].lstrip(" *_·|:—–-")
-        span = dateline_span(text.rstrip(" *_.,;") + " —")
+        # After the mark, the end of the line closes the dateline as a dash would: a few words
+        # with a date or its slot ("London, [date]"), not a banner or the release's first sentence.
+        text = text[mark.end() :].lstrip(" *_·|:—–-").rstrip(" *_.,;")
+        if len(text.split()) <= 6 and (has_date(text) or _DATE_SLOT.search(text)):
+            span = dateline_span(text + " —")
     if span is None:
         return False
     rest = text[span[1] :].strip(" *_.:,;|—–-()")
@@ -4256,8 +4264,10 @@ _OURS_DESCRIBED = re.compile(
 )
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
 # "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
+# The slot of a date in a template ("[date]", "[DATE]", "[Launch Date]").
+_DATE_SLOT = re.compile(r"\[[^\]]{0,20}\bdate\b[^\]]{0,20}\]", re.IGNORECASE)
 # A token with a slash or an at sign: a web address's path, a repository, a handle.
-_PATH_OR_HANDLE = re.compile(r"\S*[/@]\S*")
+_PATH_OR_HANDLE = re.compile(r"(?<!\S)\S*[/@]\S*")  # from a token's start: linear on long tokens
 _MADE_IT = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:started|founded|co-founded|built|created|made|launched|designed|wrote)\s+"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
@@ -4559,8 +4569,9 @@ def _a_person(words: str, qd: Mapping[str, Any]) -> bool:
     return bool(noun) and _PERSON_NOUN.search(noun[0]) is not None
 
 
-# Words that join a name to its role ("Tom the baker", "Ana of Acme"): the name stays a name.
-_ROLE_LINKS = frozenset({"the", "a", "an", "of", "at", "from", "for", "and", "&"})
+# Words that join a name to its role ("Tom the baker", "Ana of Acme") or say what they do ("Raj who
+# owns a shop", "Tom on the Acme team"): the name stays a name.
+_ROLE_LINKS = frozenset({"the", "a", "an", "of", "at", "from", "for", "and", "&", "who", "on", "in", "with"})
 
 
 def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
@@ -4592,13 +4603,14 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
     if (
         len(name_words) == 1
         and rest_words
+        and rest_words[0][:1].islower()
         and rest_words[0].lower().strip(".,") not in _ROLE_LINKS
         and cue_hits(" ".join(rest_words), roles)
     ):
-        # "— Bakery owner", "Embedded systems engineer", "Beta Tester": a capitalised word that
-        # qualifies the role, no name (round 36 of the user trials: role-only quotes passed unflagged);
-        # unless a name follows the role ("Product Lead Teemu Koivukangas from Wickie", "Bar owner,
-        # Shelly").
+        # "— Bakery owner", "Embedded systems engineer": the sentence's capital on a word that
+        # qualifies the role, no name (round 36 of the user trials: role-only quotes passed
+        # unflagged); unless a name follows ("Bar owner, Shelly"). A role in title case ("Beta
+        # Tester") is told from no name ("Adam Driver", "Li Fan") by its form, so it stays a name.
         words = name_words + rest_words
         named = [_is_name_word(word, roles) for word in words]
         run = next((i for i in range(1, len(words) - 1) if named[i] and named[i + 1]), None)
@@ -4609,6 +4621,8 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words, rest_words = [w.strip(".,") for w in words[run:end]], words[:run] + words[end:]
         elif re.fullmatch(r"[A-Z][a-z'’-]+", tail.strip(" .()")):
             name_words, rest_words, tail = [tail.strip(" .()")], words, ""
+        elif len(words) > 2 and named[-1] and not named[-2]:
+            name_words, rest_words = [words[-1].strip(".,")], words[:-1]  # "Beta user Tom"
         else:
             name_words, rest_words = [], words
     if not name_words and re.fullmatch(_HANDLE, head.strip()):

@@ -20,6 +20,8 @@ from wbl.rule import RuleContext, Violation
 from wbl.textutil import has_number
 
 _ENABLING = ("let", "help", "allow", "enable", "give", "save", "spare", "free")
+# "designed to", "built to", "launched to": what the product was made for (not "expected to").
+_MADE_TO = frozenset(("design", "build", "launch", "create", "make", "engineer"))
 # The anatomy's roles of paragraphs whose sentences unquantified-benefit does not judge.
 _NOT_BENEFITS = frozenset(("problem", "call_to_action"))
 
@@ -51,7 +53,7 @@ def benefit_sentence(sentence: Sentence, lex: Lexicon, segments: tuple[str, ...]
     # What the product is "designed to" or "built to" do for the customer ("This solution is
     # designed to save small businesses two hours a day": round 36); not the customer's own
     # second verb ("Teams end up spending more time ...", a problem).
-    purposes = [c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and root.tag_ == "VBN"]
+    purposes = [c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and root.lemma_.lower() in _MADE_TO]
     if kind == "customer" and subject is not None:
         for verb in verbs:
             if verb.lemma_.lower() in lex.benefit_verbs:
