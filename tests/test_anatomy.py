@@ -220,6 +220,28 @@ def test_a_quote_signed_by_a_role_alone_is_unattributed() -> None:
     assert finding.text == "Bakery owner" and "not a named person" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [
+        ("— Beta Tester, Music Producer", None),  # the release writes "beta testers" and "music"
+        ("— Adam Driver, bakery owner", "Adam"),  # "adam" is written nowhere in lower case
+        ("— Bar goer, Thomas", "Bar"),  # a name after the comma: not all common words
+    ],
+)
+def test_a_role_in_title_case_is_no_name_when_the_release_writes_its_words(signature: str, name: str | None) -> None:
+    anatomy = anatomy_of(
+        f"""
+        # SampleMind Sorts Music Samples Offline
+
+        OSLO, October 20, 2025 — Today SampleMind launched for music producers, after 500 beta testers tried it.
+
+        > "Finally, an AI tool that does not upload my unreleased music to the cloud."
+        > {signature}
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == [name]
+
+
 def test_a_lead_in_over_the_quotations_of_a_quote_section_is_no_quote() -> None:
     """Under "### Customer Testimonials", "Early adopters have reported big improvements:" introduces
     the quotations below it; it is no quotation itself (round 36 of the user trials)."""

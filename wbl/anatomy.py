@@ -2710,6 +2710,10 @@ class _Builder:
                 introduced = self._introduced_person(text[: spans[0][0]], quotes)
                 attribution = introduced or attribution
             name, role, placeholder = _who(attribution, qd)
+            if name is not None and role is not None and " " not in name and self._common_words(attribution, name):
+                # "— Beta Tester" where the release writes "500 beta testers": common words in
+                # title case, no name ("Adam Driver" is never written "adam").
+                name, role = None, attribution.strip(" *_")
             if name and role and self._product_and_role(name, role):
                 name = None  # "— Jupyter Developer": the product's name and a role, no person named
             if quotes and name is None and attribution.lower() in _THIRD_PERSON:
@@ -2908,10 +2912,8 @@ class _Builder:
             return "customer"
         return "customer" if any(q.speaker == "leader" for q in earlier) else "leader"
 
-    def _launcher(self, name: str) -> bool:
-        """Whether a quoted person is named in the title, headline or summary (who launches it)."""
-        # A word the release also writes in lower case is a common word, not a name ("Solo
-        # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
+    def _written_in_lower_case(self) -> frozenset[str]:
+        """The words the press release writes in lower case: common words, not names."""
         if self._lower_words is None:
             release = " ".join(ln.segment.text for ln in self.pr_lines if not ln.blank)
             # Not the pieces of a web address ("keepsafe.stackhaus.com" writes the company in lower
@@ -2919,7 +2921,27 @@ class _Builder:
             # "@samplemindai": round 35 took "I built SampleMind AI" for a customer's words).
             release = _DOTTED_NAME.sub(" ", _PATH_OR_HANDLE.sub(" ", release))
             self._lower_words = frozenset(w for w in re.findall(r"[\w'’-]+", release) if w.islower())
-        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in self._lower_words]
+        return self._lower_words
+
+    def _common_words(self, attribution: str, name: str) -> bool:
+        """Whether an attribution that opens with `name` and a role ("Beta Tester, Music Producer")
+        is all words the release writes in lower case, or role words: no one's name in it."""
+        lower = self._written_in_lower_case()
+        text = attribution.strip(" *_")
+        if not re.match(rf"{re.escape(name)}\s+[A-Za-z]", text):
+            return False  # "Grace, nurse": a name before a comma
+        roles = (*self.data["quotes"]["leader-roles"], *self.data["quotes"]["customer-roles"])
+        return all(
+            w.lower() in lower or f"{w.lower()}s" in lower or cue_hits(w, roles)
+            for w in re.findall(r"[A-Z][\w'’-]*", text)
+        )
+
+    def _launcher(self, name: str) -> bool:
+        """Whether a quoted person is named in the title, headline or summary (who launches it)."""
+        # A word the release also writes in lower case is a common word, not a name ("Solo
+        # Technical Blogger" for "technical bloggers", "[Beta merchant quote]" in "a private beta").
+        lower = self._written_in_lower_case()
+        words = [w for w in re.findall(r"[A-Z][A-Za-z'’-]+", name) if len(w) > 2 and w.lower() not in lower]
         if not words:
             return False
         # The title, metadata and the sentences of the first paragraphs that launch the product
