@@ -98,8 +98,8 @@ PROSE = ("paragraph", "list_item")
 
 _Q_LABEL = re.compile(r"^\s*(?:Q(?:uestion)?\s*\d*\s*[:.)]|\d+[.)]\s*Q\s*[:.)])\s*", re.IGNORECASE)
 _A_LABEL = re.compile(r"^\s*A(?:nswer)?\s*\d*\s*[:.)]\s*", re.IGNORECASE)
-# A question or answer label with nothing after it ("**Question:**", "A:"): a template's empty slot.
-_EMPTY_QA_LABEL = re.compile(r"[\s*_]*(?:Q(?:uestion)?|A(?:nswer)?)\s*\d*\s*[:.)][\s*_]*", re.IGNORECASE)
+# A question label with nothing after it ("**Question:**", "Q:"): a template's empty slot.
+_EMPTY_Q_LABEL = re.compile(r"[\s*_]*Q(?:uestion)?\s*\d*\s*[:.)][\s*_]*", re.IGNORECASE)
 # The end of a question followed by its answer's label on the same line ("? A: ", "?** **A:**").
 # A status tag after a bold question: "**EFAQ-01 · Who is it for? · ANSWERED.**", "**Is it safe? (open)**".
 # The tag is a status in capitals after a middle dot or a bar, or a status word in parentheses;
@@ -3124,7 +3124,7 @@ class _Builder:
                 if current is not None:
                     answer.append(segment)  # a template prompt left as the answer: not an answer
                 continue
-            if _EMPTY_QA_LABEL.fullmatch(segment.text) and _Q_LABEL.match(segment.text):
+            if _EMPTY_Q_LABEL.fullmatch(segment.text):
                 # "**Question:**" with nothing after it: an empty slot of the template, which ends
                 # the question before it ("**Answer:**" then "**Question:**": no answer there).
                 close(segment.unit.start)
@@ -4144,8 +4144,8 @@ def _dateline_only(text: str) -> bool:
     mark too, closed by the end of the line ("**FOR IMMEDIATE RELEASE** · London, [date]" above
     the headline: round 36 of the user trials)."""
     span = dateline_span(text)
-    mark = _RELEASE_MARK.match(text)
-    if span is None and mark is not None:
+    mark = _RELEASE_MARK.match(text) if span is None else None
+    if mark is not None:
         # After the mark, the end of the line closes the dateline as a dash would: a few words
         # with a date or its slot ("London, [date]"), not a banner or the release's first sentence.
         text = text[mark.end() :].lstrip(" *_·|:—–-").rstrip(" *_.,;")
@@ -4285,11 +4285,11 @@ _OURS_DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _FULL_NAME_AT_END = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$")
-# "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
 # The slot of a date in a template ("[date]", "[DATE]", "[Launch Date]").
 _DATE_SLOT = re.compile(r"\[[^\]]{0,20}\bdate\b[^\]]{0,20}\]", re.IGNORECASE)
 # A token with a slash or an at sign: a web address's path, a repository, a handle.
 _PATH_OR_HANDLE = re.compile(r"(?<!\S)\S*[/@]\S*")  # from a token's start: linear on long tokens
+# "I started CS Visualized", "We built Relay": the speaker made what is launched (a name follows).
 _MADE_IT = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:started|founded|co-founded|built|created|made|launched|designed|wrote)\s+"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
@@ -4638,7 +4638,7 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
         run = next((i for i in range(1, len(words) - 1) if named[i] and named[i + 1]), None)
         if run is not None:
             end = run
-            while end < len(words) and _is_name_word(words[end], roles):
+            while end < len(words) and named[end]:
                 end += 1
             name_words, rest_words = [w.strip(".,") for w in words[run:end]], words[:run] + words[end:]
         elif re.fullmatch(r"[A-Z][a-z'’-]+", tail.strip(" .()")):
