@@ -496,3 +496,47 @@ def test_an_end_heading_over_a_date_is_no_end_mark() -> None:
     """
     assert _regions(text)['"We lose a week of d'] == "pr"
     assert _regions(text.replace("### End", "**END**"))['"We lose a week of d'] == "back"
+
+
+def test_the_dateline_paragraph_is_no_close_when_an_executive_summary_took_the_summary() -> None:
+    # A memo's "Executive Summary" above the release takes the summary part; the release's own
+    # opening paragraph, with its dateline and its launch words ("today", "can now"), is still its
+    # opening, not the way to get the product.
+    memo = """
+        # Leakline: vision and strategy
+
+        ## Executive Summary
+
+        Leakline warns landlords of a leak within minutes, so that a burst pipe costs a mop, not a ceiling.
+
+        ## The Press Release
+
+        **Leakline Tells Landlords About a Leak Before the Ceiling Stains**
+
+        **SEATTLE, WA** – Today marks the launch of Leakline, a sensor service for landlords. Landlords
+        can now hear about a leak within minutes, wherever their buildings are, and send a plumber
+        before the stain shows.
+
+        Most landlords hear about a leak only when the tenant downstairs sees the stain. By then the
+        joists are wet and the repair costs thousands.
+
+        "We built Leakline after a burst pipe cost one of our buildings $40,000," said Ana Reyes, CEO of Dripworks.
+
+        Leakline puts a coin-sized sensor under every sink and water heater, and texts the landlord
+        and the plumber on call.
+
+        ## Customer FAQ
+
+        ### Q: How much does it cost?
+
+        A: $4 a sensor a month.
+    """
+    anatomy = anatomy_of_text(memo)
+    assert anatomy["summary"] is not None and "Executive" not in anatomy["summary"].text
+    assert anatomy["dateline"] is not None and "SEATTLE" in anatomy["dateline"].text
+    assert anatomy["call_to_action"] is None
+    # The same release with a close after its last paragraph keeps that close.
+    sign_up = "Landlords can sign up today at leakline.example.\n\n        ## Customer FAQ"
+    closed = memo.replace("## Customer FAQ", sign_up)
+    close = anatomy_of_text(closed)["call_to_action"]
+    assert close is not None and close.text.startswith("Landlords can sign up")

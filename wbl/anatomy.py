@@ -2524,12 +2524,14 @@ class _Builder:
         strong cue)."""
         url = compile_pattern(cues["url-pattern"])
         imperatives = set(cues["imperatives"])
-        summary = self.parts.get("summary")
+        # The release's opening: its summary, and the paragraph its dateline opens (which is the
+        # summary in all but name when an "Executive Summary" above the release took that part).
+        openings = {part.segments[0].index for part in (self.parts.get("summary"), self.parts.get("dateline")) if part}
         problem = self.parts.get("problem")
         stated = {s.index for s in problem.segments} if problem is not None else set()
         for line in reversed(tail):
             segment = line.segment
-            is_summary = summary is not None and segment.index == summary.segments[0].index
+            is_summary = segment.index in openings
             if is_summary and keep_summary:
                 continue
             text = line.label_text if line.label else segment.text
