@@ -1814,10 +1814,15 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
     ):
         return False  # "the first release of X"; not "the first deployment platform built for ..."
     # The noun phrase's words from the one after "first" to the noun it ends in ("the first web
-    # platform built for ...").
-    phrase = [nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head]
-    while phrase[-1].dep_ in ("compound", "amod") and phrase[-1].head.i > phrase[-1].i:
-        phrase.append(phrase[-1].head)
+    # platform built for ..."). A hyphenated modifier describes: "the first end-to-end encrypted
+    # protocol", whose pieces the parser often hangs anywhere.
+    described = _noun_after_hyphenated(nxt)
+    if described is not None:
+        phrase = [described]
+    else:
+        phrase = [nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head]
+        while phrase[-1].dep_ in ("compound", "amod") and phrase[-1].head.i > phrase[-1].i:
+            phrase.append(phrase[-1].head)
     noun = phrase[-1]
     if noun.lower_ in table.first_facts or noun.lemma_.lower() in table.first_facts:
         return False  # "the first free day the operator offered": the noun is a fact's
@@ -1833,7 +1838,32 @@ def _first_claim(tok: Any, nxt: Any | None, table: WeaselTable) -> bool:
         return False  # "the first piece of a world I've been building": an order within a whole
     if phrase[-1].dep_ == "pobj" and phrase[-1].head.lower_ in _TIME_PREPOSITIONS:
         return False  # "on the first ride", "within the first weeks": a point in time
-    return tok.head.dep_ == "attr" or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in children)
+    return (
+        described is not None
+        or tok.head.dep_ == "attr"
+        or any(c.dep_ == "amod" and c.lower_ not in ("first", "only") for c in children)
+    )
+
+
+def _noun_after_hyphenated(word: Any) -> Any | None:
+    """When `word` opens a hyphenated modifier ("end-to-end", "payments-native"), the noun of the
+    phrase it modifies, read by position: the last noun of the modifiers and nouns that follow the
+    chain ("the first end-to-end encrypted messaging protocol designed for ..." -> "protocol").
+    None when the chain is the noun itself ("the first sign-in of the day")."""
+    doc = word.doc
+    i = word.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        i += 2
+    if i == word.i:
+        return None
+    noun = None
+    for token in doc[i + 1 :]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            noun = token
+        # Before the noun a participle may be tagged as a past tense ("end-to-end encrypted").
+        elif noun is not None or not (token.pos_ == "ADJ" or token.tag_ in ("VBN", "VBG", "VBD")):
+            break  # "... protocol designed for": the noun's own clause begins
+    return noun
 
 
 _TIME_PREPOSITIONS = frozenset(("on", "from", "after", "since", "during", "within", "until", "before", "at", "in"))

@@ -360,6 +360,25 @@ def test_the_first_thing_is_an_order_not_a_claim(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # A hyphenated modifier describes the product, however the parser hangs its pieces.
+        (
+            "Harbourline today announced the first end-to-end encrypted berth ledger designed for marinas.",
+            ["the first"],
+        ),
+        ("Slipway is the first tide-aware booking app built for sailing clubs.", ["the first"]),
+        ("Marinas Launch the First AI-Powered Berth Finder for the Baltic", ["the First"]),
+        # A step of a sequence, or the chain as the noun itself, is still an order.
+        ("The first follow-up session is free.", []),
+        ("The first sign-in of the day takes a minute.", []),
+    ],
+)
+def test_the_first_before_a_hyphenated_modifier_is_a_claim(sentence, flagged):
+    assert [word for word, _ in _weasel(sentence)] == flagged
+
+
 def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
     text = (
         "# Slipway\n\nBoat owners book a berth in one tap.\n\n## Open Risks\n\n"
