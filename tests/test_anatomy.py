@@ -1804,6 +1804,32 @@ def test_quoted_questions_are_what_users_ask_not_quotes() -> None:
     assert [q.name for q in anatomy.quotes] == ["Dana Ortiz"]
 
 
+def test_a_heading_that_describes_the_difficulty_counts_with_the_paragraph_under_it() -> None:
+    # "### Breaking Down Cost Barriers" over the status quo told in figures: the heading's words
+    # say what the paragraph is, as a problem cue would inside it.
+    release = """
+        # Clinics get heart monitoring for $40 a month
+
+        **DENVER, CO – November 6, 2025** – A new open-source heart monitor is now free for community clinics.
+
+        The HeartLine system, developed by a nurse after her own heart attack, records three leads and flags
+        irregular beats for the clinic's doctor.
+
+        ### Breaking Down Cost Barriers
+
+        Traditional monitoring systems cost $50,000 to $100,000, putting them out of reach for many rural
+        clinics. HeartLine runs for about $40 a month plus $115 for each monitor.
+
+        "Every clinic should be able to watch a heart," said Ana Reyes, founder of HeartLine.
+    """
+    problem = anatomy_of(release)["problem"]
+    assert problem is not None and problem.text.startswith("Traditional monitoring")
+    # Under a heading that says nothing of a difficulty, the same paragraph weighs less.
+    plain = release.replace("Breaking Down Cost Barriers", "Pricing Compared")
+    plain_problem = anatomy_of(plain)["problem"]
+    assert plain_problem is None or plain_problem.confidence < problem.confidence
+
+
 def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:
     anatomy = anatomy_of(
         """
@@ -3827,6 +3853,16 @@ def test_a_heading_that_names_who_speaks_attributes_the_quotation_below_it() -> 
     )
     [quote] = anatomy.quotes
     assert (quote.speaker, quote.name) == ("leader", "Jason Hackner")
+
+
+def test_a_quote_heading_with_a_name_and_a_role_attributes_the_quotation_below_it() -> None:
+    quotation = '> "Landlords do not need another dashboard. They need to know about the leak first."\n'
+    anatomy = anatomy_of(_MARKED_RELEASE + "\n### Quote from Elena Ruiz, Founder\n\n" + quotation)
+    [quote] = anatomy.quotes
+    assert (quote.speaker, quote.name, quote.role) == ("leader", "Elena Ruiz", "Founder")
+    # A template's "Quote from You" names no one.
+    [template] = anatomy_of(_MARKED_RELEASE + "\n### Quote from You\n\n" + quotation).quotes
+    assert template.name is None
 
 
 _PANTRY_FAQ = """\

@@ -540,3 +540,13 @@ def test_the_dateline_paragraph_is_no_close_when_an_executive_summary_took_the_s
     closed = memo.replace("## Customer FAQ", sign_up)
     close = anatomy_of_text(closed)["call_to_action"]
     assert close is not None and close.text.startswith("Landlords can sign up")
+
+
+def test_a_lettered_release_heading_opens_the_release_and_its_non_goals_are_the_brief_s() -> None:
+    # "## B. Press Release" between "## A. Tenets" and "## C. Out of scope" names the release as
+    # "## 2. Press Release" does: the sections after it up to the FAQ are the brief's.
+    lettered = BRIEF_AFTER_RELEASE.replace("## Press Release", "## B. Press Release", 1)
+    assert "## B. Press Release" in lettered
+    regions = _regions(lettered)
+    assert regions["Most landlords hear "] == "pr"
+    assert regions["Roadmap"] == "back" and regions["Phase two will add s"] == "back"

@@ -2386,6 +2386,7 @@ class _Builder:
                 quote=segment.index in quoted,
                 list_item=segment.unit.kind == "list_item",
                 product=product,
+                heading=self._descriptive_heading(line),
             )
             probability = _logistic(model, features)
             self.problem_candidates.append((segment.index, MappingProxyType(features), probability))
@@ -2394,6 +2395,17 @@ class _Builder:
         if best is not None and best[0] >= float(model["threshold"]):
             self.found("problem", [best[1].segment], "content", round(best[0], 2))
             self.roles.setdefault(best[1].segment.index, "problem")
+
+    def _descriptive_heading(self, line: _Line) -> str:
+        """The heading over a release paragraph when it describes rather than names a part
+        ("### Breaking Down Cost Barriers", "### Addressing an Underserved Need"): its words count
+        with the paragraph's (a heading that names a part, the headline and the title do not)."""
+        head = self._section_heads.get(line.segment.unit.section)
+        if head is None or head is line or head.alias is not None or head.title or head.question:
+            return ""
+        if self.roles.get(head.segment.index) in ("headline", "subheading", "title"):
+            return ""
+        return head.label_text
 
     def _product_words(self) -> frozenset[str]:
         """Names the release uses for the product: the file name's words and the words the summary
@@ -3507,10 +3519,17 @@ def problem_features(
     quote: bool,
     list_item: bool,
     product: Iterable[str] = (),
+    heading: str = "",
 ) -> dict[str, float]:
-    """What the problem model reads of a paragraph: its wording and its place in the release."""
+    """What the problem model reads of a paragraph: its wording and its place in the release. The
+    problem cues of a `heading` that describes the paragraph count as its own."""
     wording, opening, product_pattern = _problem_wording(text)
     read = dict(wording)
+    heading_hits = len(cue_hits(heading, data()["cues"]["problem"])) if heading else 0
+    if heading_hits:
+        hits = round(read["cues"] * 6) + heading_hits
+        read["cues"] = min(hits, 6) / 6
+        read["cue_density"] = min(1.0, hits * 10 / max(1, len(text.split())))
     # In the order the problem model was written with (its log-odds are summed in this order).
     return {
         "first": 1.0 if position == 0 else 0.0,
@@ -4095,8 +4114,9 @@ def is_metadata(text: str) -> bool:
 
 _MARKER = re.compile(
     # A section's number may come before the press release's name: "Part 1 — Press Release", "PART
-    # I: PRESS RELEASE", "1. Press Release" (not "3) Working Backwards: Customer Experience").
-    r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|\d{1,2}[.)]\s*)(?=(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}press[\s-]+release))?"
+    # I: PRESS RELEASE", "1. Press Release", "B. Press Release" (not "3) Working Backwards: Customer
+    # Experience").
+    r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|(?:\d{1,2}|[a-z])[.)]\s*)(?=(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}press[\s-]+release))?"
     # "Proposed launch press release", "The draft press release", "Future intended press release".
     r"(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}(?:press[\s-]+release|working\s+backwards|"
     # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
@@ -4242,8 +4262,11 @@ _WHERE_TO = re.compile(r"(?:\b(?:at|visit|on|via|to|from|here)|:)\s*[*_<\[]*$", 
 # A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our
 # CEO"; by capitalised words ("Words from the field" names no one).
 _FROM_SOMEONE = re.compile(
-    r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+)"
-    r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement|quote|quotation)\s+from\s+)"
+    # "A Note from Jason Hackner"; "Quote from Elena Ruiz, Founder": a name, then its role.
+    # "Quote from You" (a template's heading) names no one.
+    r"(?!(?i:you|us|me|them|him|her|yourself)\b)"
+    r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[^,\s][^\n]{0,80})?)"
 )
 # A template slot's marker: "[Placeholder: ...]", "[TBD: ...]".
 _SLOT_MARKER = re.compile(r"^(?:placeholder|tbd|todo|example|e\.g\.)\s*:?\s*")
