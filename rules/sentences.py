@@ -1605,6 +1605,8 @@ def _acronym_not_adjective(tok: Any, text: str) -> bool:
 
 
 _NOUN_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"))
+# Where an adjective after "the" stands for the people it describes ("the powerful", "the curious").
+_PEOPLE_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "dative"))
 
 
 _POINTING = frozenset(("the", "these", "those", "our", "my", "its", "their", "both"))
@@ -1664,6 +1666,13 @@ def _excused(
         and tok.lower_ in known_lemmas(doc, "adj")
     ):
         return True  # "to perfect the system": an adjective's form as a verb with its object, not praise
+    if (
+        kind == "peacock"
+        and tok.pos_ == "ADJ"
+        and tok.dep_ in _PEOPLE_PLACES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        return True  # "disclosure binds the powerful": people an adjective names, no praise
     if kind == "peacock" and _acronym_not_adjective(tok, text):
         return True  # "SWIFT costs us $120K a year": the bank network, at the start of a sentence
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):

@@ -3865,6 +3865,34 @@ def test_a_quote_heading_with_a_name_and_a_role_attributes_the_quotation_below_i
     assert template.name is None
 
 
+def test_fields_under_a_spec_sheet_heading_are_metadata() -> None:
+    text = (
+        _MARKED_RELEASE
+        + "\n### Technical Specifications\n\n- **Cloud Platform**: AWS (Lambda, DynamoDB, S3)\n"
+        + "- **Sampling Rate**: 250 Hz\n\n### How It Sounds\n\n"
+        + "- **Stage mode**: the song plays with the cast's own voices.\n"
+    )
+    anatomy = anatomy_of(text)
+    roles = {s.text[:14]: r for s, r in zip(anatomy.segments, anatomy.roles, strict=True)}
+    assert roles["Cloud Platform"] == roles["Sampling Rate:"] == "metadata"
+    assert roles["Stage mode: th"] != "metadata"
+    # A headline that mentions specs names no spec sheet: its dateline paragraph stays the release's.
+    headline = "# Ralph Turns Isolated Specs into Shared Knowledge\n\n"
+    dated = anatomy_of(headline + "**Madrid, 20 May 2026** — Ralph today launched shared project notes for teams.\n")
+    assert dated["dateline"] is not None
+
+
+def test_a_run_in_about_label_opens_the_boilerplate() -> None:
+    release = textwrap.dedent(PLAIN_RELEASE).lstrip()
+    text = release + "\n**About Dripworks**: Dripworks makes comprehensive water sensors for landlords.\n"
+    anatomy = anatomy_of(text)
+    about = next(r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if "Dripworks makes" in s.text)
+    assert about == "boilerplate"
+    pilot = release + "\n**About the pilot**: Ten landlords in Tacoma fitted sensors this spring.\n"
+    anatomy = anatomy_of(pilot)
+    assert "boilerplate" not in {r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if "Ten" in s.text}
+
+
 _PANTRY_FAQ = """\
 # Acme Pantry launches shared shopping lists for busy families
 

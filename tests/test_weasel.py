@@ -379,6 +379,13 @@ def test_the_first_before_a_hyphenated_modifier_is_a_claim(sentence, flagged):
     assert [word for word, _ in _weasel(sentence)] == flagged
 
 
+def test_an_adjective_standing_for_people_is_no_praise():
+    # "the powerful", "the curious": the people an adjective describes (round 37: a tenet).
+    assert _weasel("Privacy protects the powerless; disclosure binds the powerful.") == []
+    assert _weasel("Slipway gives the curious a tide chart for every berth.") == []
+    assert [word for word, _ in _weasel("Slipway is a powerful app for sailors.")] == ["powerful"]
+
+
 def test_a_hedge_under_a_heading_that_names_risks_is_the_point():
     text = (
         "# Slipway\n\nBoat owners book a berth in one tap.\n\n## Open Risks\n\n"
@@ -543,6 +550,17 @@ def test_a_quantifier_over_the_list_that_follows_is_a_hint() -> None:
     assert _weasel("# Relay launches today\n\nMany owners in the pilot save hours: a week's worth.\n") == [
         ("Many", wbl.Severity.WARNING)
     ]
+    # A long sentence whose last words, the counted noun, end at the colon over the list (round 37).
+    roadmap = (
+        "# Relay launches today\n\nWhile the first launch focuses on ordering and payment, the Relay roadmap"
+        " includes several enhancements:\n\n- loyalty cards\n- gift cards\n"
+    )
+    assert _weasel(roadmap) == [("several", wbl.Severity.INFO)]
+    told = (
+        "# Relay launches today\n\nSeveral owners told us in the pilot that the phone line was busy all"
+        " morning, so we built three tools:\n\n- polls\n- filters\n"
+    )
+    assert _weasel(told) == [("Several", wbl.Severity.WARNING)]
 
 
 def test_roles_that_are_no_pitch_give_hints() -> None:

@@ -407,7 +407,11 @@ def _first_word(text: str) -> str:
 
 def _is_boilerplate(line: _Line) -> bool:
     """A heading or label over a press release's boilerplate: "About Acme", "Media Contact"."""
-    key = heading_key(line.label_text)
+    return _names_boilerplate(line.label_text)
+
+
+def _names_boilerplate(label: str) -> bool:
+    key = heading_key(label)
     back = data()["back-matter"]
     return key in {normalise(h) for h in back["boilerplate"]} or any(
         key.startswith(normalise(p) + " ") for p in back["boilerplate-prefixes"]
@@ -1480,6 +1484,22 @@ class _Builder:
                 line.metadata = True
         return line
 
+    def _spec_sheet_fields(self, lines: Sequence[_Line]) -> None:
+        """Lines that open with a run-in label under a heading naming a spec sheet ("### Technical
+        Specifications" over "- **Cloud Platform**: AWS (Lambda, S3)") are fields: metadata."""
+        headings = tuple(normalise(h) for h in data()["titles"]["spec-sheet-headings"])
+        for line in lines:
+            if not line.runin or line.label or line.metadata or line.alias is not None:
+                continue
+            head = self._section_heads.get(line.segment.unit.section)
+            if head is None or head is line or dateline_span(line.segment.text) is not None:
+                continue
+            # The heading is the sheet's name ("Technical Specifications", "ECG Monitor Fact
+            # Sheet"), not a headline that mentions specs ("... Transforms Isolated Specs into ...").
+            key = heading_key(head.label_text)
+            if any(key == h or key.endswith(" " + h) for h in headings):
+                line.metadata = True
+
     def _value_after(self, segment: Segment) -> bool:
         """Whether the file's line holds more than markup after the segment's text (what the
         analysed text leaves out: a bare address, an image, inline HTML)."""
@@ -1534,6 +1554,7 @@ class _Builder:
                 line.residue = True
         self.lines = lines
         self._section_heads = {ln.segment.unit.section: ln for ln in lines if ln.heading}
+        self._spec_sheet_fields(lines)
         faq_start = self._faq_start(lines)
         for line in lines[:faq_start]:
             _name_question_heading(line)
@@ -1810,9 +1831,19 @@ class _Builder:
         under a bold label): the standard paragraphs a release ends with, which say who the company
         is, not what the customer gets. Not under "About the pilot" or "About this launch" (a
         section of the release). Only lines no part or other role has claimed: an "About"
-        paragraph the close finder took for the call to action stays that, and a run-in "**About
-        Acme:**" label or boilerplate after the FAQ is not recognised."""
+        paragraph the close finder took for the call to action stays that, and boilerplate after
+        the FAQ is not recognised. A paragraph that opens with a run-in "**About Acme**:" label is
+        the boilerplate itself."""
         for position, line in enumerate(release):
+            if (
+                line.runin
+                and not line.label
+                and _names_boilerplate(line.runin)
+                and not _about_something_else(line.runin)
+                and line.segment.index not in self.roles
+            ):
+                self.roles[line.segment.index] = "boilerplate"
+                continue
             if not (line.label and _is_boilerplate(line)) or _about_something_else(line.label_text):
                 continue
             contact = _is_contact(line)

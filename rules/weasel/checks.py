@@ -111,7 +111,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
       right after ("very quickly (less than 48 hours)"), the levels of a rating ("rated Excellent,
       Good, Poor or Bad"; a risk table's "Very High"), "instant" as a point in time ("one
       injected instant"; "in an instant" is a claim), a name ("Swift", "an app called Ultimate",
-      outside a Title Case headline; not a word in capitals, "VERY easy"), a word of the
+      outside a Title Case headline; not a word in capitals, "VERY easy"), the people a peacock
+      adjective stands for ("disclosure binds the powerful"), a word of the
       product's name as written, wherever it stands ("Super" in "Super Natural Curls"), labels
       named in "(e.g., highly relevant, ...)", "most" and "some" outside their quantifier roles,
       and the phrases in ``exceptions`` ("too many", "could not", "not easy");
@@ -194,7 +195,9 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     the app" stays a warning), a quantifier whose
     list follows it (after a colon right after its noun, ", including"
     or ", such as", or in the list items under a sentence ending in a colon: "several key
-    features:", "Several countries have mandatory CPR training:", at most 14 words), praise or
+    features:", "Several countries have mandatory CPR training:", at most 14 words, or any length
+    when the quantifier's noun ends at the colon: "..., the roadmap includes several
+    enhancements:"), praise or
     ease granted to something other than the product in a clause that "but" or "yet" then answers
     ("Home Assistant is powerful, but every install needs custom configuration", "Telegram is
     easier but still requires a bot token": a concession; the labels count 2 of 4 such sentences,
@@ -584,10 +587,13 @@ def _list_follows(document: Document, sentence: Sentence, end: int) -> bool:
     if rest[colon + 1 :].strip(" *_"):
         return near  # the list in the same sentence
     # A sentence that ends in the colon over list items introduces them, however long it is
-    # ("Several countries have mandatory CPR training:" over a list of seven countries).
+    # ("Several countries have mandatory CPR training:" over a list of seven countries), and so does
+    # a quantifier whose noun ends the sentence there ("..., the roadmap includes several
+    # enhancements:"); not "Many owners told us ..., so we built three tools:".
     following = sentence.unit.index + 1
-    short = len(sentence.text.split()) <= _WORDS_BEFORE_LIST  # not "Many owners told us ..., so we built three tools:"
-    return short and following < len(document.units) and document.units[following].kind == "list_item"
+    short = len(sentence.text.split()) <= _WORDS_BEFORE_LIST
+    introduces = short or near
+    return introduces and following < len(document.units) and document.units[following].kind == "list_item"
 
 
 # Claims a source settles (a superlative, "studies show", "most teams"), not an intensifier or a hedge.
