@@ -1149,6 +1149,28 @@ def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:
     assert (1, "info") in found and (7, "warning") in found
 
 
+def test_a_long_sentence_in_an_faq_answer_warns_above_its_own_limit() -> None:
+    """Round 37 and the rounds before: reviewers wanted few FAQ sentences of 36 to 44 words split."""
+    forty = (
+        "Owners who run a small bookstore on their own lose about one sale in ten to empty shelves "
+        "because nobody has the time to count the stock by hand, and Shelfwise counts it every night "
+        "and orders what sold out."
+    )
+    fifty_two = forty.rstrip(".") + " from the three distributors that the owner already uses for the weekly order."
+    text = (
+        "# Shelfwise Counts Every Shelf Overnight\n\nSEATTLE, WA, March 3, 2027 — Today Northwind launched "
+        f"Shelfwise. {forty}\n\n## FAQ\n\n### Who is it for?\n\n{forty}\n\n### What does it do?\n\n{fifty_two}\n"
+    )
+    report = Linter(LintOptions(select=("WB503",), kind="prfaq")).lint_text(text, "pr.md")
+    found = sorted((f.line, f.severity.value) for f in report.findings)
+    assert found == [(3, "warning"), (9, "info"), (13, "warning")], found
+    assert "limit 45" in next(f.message for f in report.findings if f.line == 13)
+    # `faq-max-words` is an option: set to the release's limit, the FAQ has the release's.
+    options = LintOptions(select=("WB503",), kind="prfaq", rule_options={"WB503": {"faq-max-words": 35}})
+    same = Linter(options).lint_text(text, "pr.md")
+    assert sorted((f.line, f.severity.value) for f in same.findings)[1] == (9, "warning")
+
+
 def test_empty_question_and_answer_labels_are_an_empty_slot(linter: Linter) -> None:
     """A template's "**Question:**" / "**Answer:**" left empty: the question above an empty answer
     label is unanswered (the next label is no answer; round 35 of the user trials). The empty slot

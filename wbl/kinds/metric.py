@@ -92,6 +92,10 @@ class Metric(Kind):
             ]
         if self.scope in _UNIT_SCOPES:
             options += [
+                Option(f"faq-max-{m}", MEASURES[m], None, f"the warning limit in the FAQ (default: max-{m})")
+                for m in self.measures
+            ]
+            options += [
                 Option("kinds", "strings", ["paragraph", "list_item"], "the units measured"),
                 Option("parts", "strings", ["pr", "faq"], "the document parts measured: pr, faq"),
             ]
@@ -126,7 +130,8 @@ class Metric(Kind):
         for subject in self._subjects(document, ctx, scored=True):
             spans = hinted.get(subject.unit.index, ()) if subject.unit is not None else ()
             hint_only = any(start <= subject.offset < end for start, end in spans)
-            judged = self._judge(subject.values, ctx, hint_only)
+            in_faq = subject.unit is not None and subject.unit.part == "faq"
+            judged = self._judge(subject.values, ctx, hint_only, in_faq)
             if judged is not None:
                 message, severity = judged
                 yield subject.place(message, severity)
@@ -139,19 +144,25 @@ class Metric(Kind):
                 yield Figure(measure, subject.values[measure], subject.unit, limit=limit)
 
     def _judge(
-        self, values: dict[str, float], ctx: RuleContext, hint_only: bool = False
+        self, values: dict[str, float], ctx: RuleContext, hint_only: bool = False, in_faq: bool = False
     ) -> tuple[str, Severity | None] | None:
         """The message and severity of the first limit crossed, most severe level first; with
         `hint_only` (a role in `hint-in-roles`), only the hint's limit counts (none when hints
-        are off: `info-m = 0`)."""
-        limits = {m: self._limit(m, ctx.get(f"max-{m}")) for m in self.measures}
+        are off: `info-m = 0`); `in_faq`, the warning limit is `faq-max-m` where set."""
+
+        def setting(prefix: str, measure: str) -> Any:
+            if prefix == "max" and in_faq and ctx.get(f"faq-max-{measure}") is not None:
+                return ctx.get(f"faq-max-{measure}")
+            return ctx.get(f"{prefix}-{measure}")
+
+        limits = {m: self._limit(m, setting("max", m)) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
         # A fraction of the limit, at most the limit itself (twice the limit is never "just over").
         margin = min(1.0, float(ctx.get("margin") or 0.0))
         for prefix, message, severity in () if hint_only else _LEVELS:
             crossed = []
             for measure in self.measures:
-                limit = self._limit(measure, ctx.get(f"{prefix}-{measure}"))
+                limit = self._limit(measure, setting(prefix, measure))
                 if limit is not None and values[measure] > limit:
                     crossed.append((measure, limit))
             if crossed:
