@@ -870,6 +870,22 @@ def test_findings_in_the_boilerplate_and_metadata_are_hints():
     assert about and all(f.severity is Severity.INFO for f in about)
 
 
+def test_tech_first_on_a_section_label_or_a_spec_sheet_field_is_a_hint():
+    """Round 37 and the rounds before: a section's bold label ("**JavaScript Backend:**") names a
+    section, and a spec sheet's fields are data (reviewers: 0 of 12 and 1 of 9 such warnings right)."""
+    text = (
+        "# Relay lets bakery owners take orders by text\n\nSEATTLE -- Relay today launched text ordering.\n\n"
+        "Bakery owners miss one order in five because the phone line is busy.\n\n"
+        "With Relay, a customer texts the order and the bakery confirms it in one tap.\n\n"
+        "**Kafka Event Bus Backend:**\n\n- Orders stream through a Kafka event bus into a Postgres database.\n\n"
+        "### Technical Specifications\n\n- **Cloud Platform**: AWS (Lambda, DynamoDB, IoT Core, S3)\n"
+    )
+    report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+    found = {f.line: f.severity for f in report.findings}
+    assert found.get(9) is not Severity.WARNING and found.get(15) is not Severity.WARNING, found
+    assert found.get(11) is Severity.WARNING, found  # the list item under the label is the release's
+
+
 def test_technology_in_a_getting_started_section_is_a_hint_and_in_a_closing_paragraph_a_warning():
     """What to install and what it runs on belong under "## Getting Started" (user trials: 0 of 16
     such warnings right); a closing call to action found by its wording is still the release's
