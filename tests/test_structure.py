@@ -876,6 +876,26 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ("Pricing is per shop [NEEDS CLARIFICATION: who pays?].", ["NEEDS CLARIFICATION"]),
         ("Demand is strong (DISCOVERY NEEDED).", ["DISCOVERY NEEDED"]),
         ("Most shops need validation of their stock counts.", []),
+        # Rounds 37 and 38: a bracketed note holding the place of text to come, a note to the
+        # editor, and slots named by what goes in them.
+        (
+            "[Additional founder quote on traction to be finalized closer to launch.]",
+            ["[Additional founder quote on traction to be finalized closer to launch.]"],
+        ),
+        (
+            "[Space reserved for a customer quote once available]",
+            ["[Space reserved for a customer quote once available]"],
+        ),
+        (
+            "Press: press@acme.example. Replace this address with a monitored mailbox before publication.",
+            ["Replace this address with a monitored mailbox before publication"],
+        ),
+        (
+            "Initial markets include [Launch Cities] and [Target Numbers] of users.",
+            ["[Launch Cities]", "[Target Numbers]"],
+        ),
+        ("For press questions: [Contact Information]", ["[Contact Information]"]),
+        ("Update your app before the launch to get the new map.", []),
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
@@ -1090,6 +1110,25 @@ def test_a_missing_customer_quote_is_a_warning_when_only_the_company_speaks(lint
     # Without the speaker's role the quotation may be a customer's: a hint.
     unsigned = quoted.replace(", CEO of Kettle.", ".")
     assert all(f.severity.value == "info" for f in linter.lint_text(unsigned).findings if f.rule == "WB101")
+
+
+def test_italics_the_anatomy_reads_as_no_quotation_leave_the_missing_quotes_sure(linter: Linter) -> None:
+    # Rounds 37 and 38: an italic sub-heading and an italic "*[End of release]*" kept the missing
+    # quotes hints; the anatomy knows the one for the sub-heading and the other for an end mark.
+    italic = textwrap.dedent(BOLD_LABELS).lstrip()
+    italic = italic.replace("Today Harbor Labs", "PORTLAND, Ore. — March 3, 2027 — Today Harbor Labs")
+    italic = italic.replace("**External FAQ**", "*[End of release]*\n\n**External FAQ**")
+    assert "*Bakery owners take next-day pre-orders by text*" in italic
+    warned = [
+        f.message for f in linter.lint_text(italic).findings if f.rule == "WB101" and f.severity.value == "warning"
+    ]
+    assert any("customer quote" in m for m in warned), warned
+    # An italic line in the body may still be a quotation wbl did not read.
+    body = italic.replace(
+        "Owners guess how much to bake.", "Owners guess how much to bake.\n\n*I used to bin forty loaves.*"
+    )
+    warned = [f for f in linter.lint_text(body).findings if f.rule == "WB101" and f.severity.value == "warning"]
+    assert not [f for f in warned if "customer quote" in f.message]
 
 
 def test_a_customer_quote_wbl_may_have_missed_keeps_the_missing_quote_a_hint(linter: Linter) -> None:
