@@ -3865,6 +3865,38 @@ def test_a_quote_heading_with_a_name_and_a_role_attributes_the_quotation_below_i
     assert template.name is None
 
 
+_PASTED_FROM_A_PDF = """\
+# Leakline tells landlords about leaks
+before the ceiling stains
+March 3, 2027 - Seattle, WA - Dripworks today launched Leakline, a sensor
+service that warns landlords of a leak within minutes, wherever they are.
+Most landlords hear about a leak only when the tenant downstairs sees the
+stain on the ceiling. By then the joists are wet, the repair costs thousands
+and the tenant is angry.
+Leakline puts a coin-sized sensor under every sink and water heater. When it
+feels water it texts the landlord and the plumber on call, with the unit
+number and a photo of the floor plan.
+“We built Leakline after a burst pipe cost one of our buildings forty thousand
+dollars, and we never want a landlord to pay that again.” - Ana Reyes, CEO
+of Dripworks
+“I got the text at two in the morning, the plumber was there by three, and
+nobody downstairs noticed a thing.” - Tom Baker, who manages forty apartments
+in Tacoma
+Landlords can sign up today at leakline.example, and the first month is free
+for every building they add.
+"""
+
+
+def test_prose_pasted_from_a_pdf_with_no_blank_lines_is_read_paragraph_by_paragraph() -> None:
+    # Round 38: a PR/FAQ pasted from a PDF, wrapped at a fixed width with no blank line anywhere,
+    # was one paragraph: its dateline, quotes and close were reported missing.
+    anatomy = anatomy_of(_PASTED_FROM_A_PDF)
+    found = lines(anatomy)
+    assert found["dateline"] == 3 and found["problem"] == 5 and found["call_to_action"] == 17, found
+    speakers = {q.name: q.role for q in anatomy.quotes}
+    assert speakers == {"Ana Reyes": "CEO of Dripworks", "Tom Baker": "who manages forty apartments in Tacoma"}
+
+
 def test_fields_under_a_spec_sheet_heading_are_metadata() -> None:
     text = (
         _MARKED_RELEASE

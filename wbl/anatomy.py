@@ -3908,6 +3908,9 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         return [(lines[0][0], lines[-1][1])]
     if _line_structured(text, lines):
         return lines
+    reflowed = _reflowed(text, lines)
+    if len(reflowed) > 1:
+        return reflowed
     # "**Headline:** ...\n**Subheading:** ...\n**Date:** ...": a release's fields on consecutive
     # lines (one Markdown paragraph). Each line that opens with a part's or a field's label
     # starts a segment, as a blank line before it would.
@@ -4020,6 +4023,46 @@ def _line_structured(text: str, lines: Sequence[tuple[int, int]]) -> bool:
         if starts_new and (line.endswith(_TERMINAL) or words <= 12) and not open_quote:
             hard += 1
     return hard >= 0.8 * (len(lines) - 1)
+
+
+def _reflowed(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs of prose wrapped at a fixed width with no blank line between them (a release
+    pasted from a PDF): a line ends its paragraph where it ends a sentence and the next line's first
+    word would have fitted on it. [] when the lines are not such prose (most lines near the widest
+    one, at least eight of them)."""
+    if len(lines) < _REFLOW_MIN_LINES:
+        return []
+    lengths = [e - s for s, e in lines]
+    width = max(lengths)
+    if sum(1 for n in lengths if n >= 0.8 * width) < 0.5 * len(lines):
+        return []  # ragged lines: one sentence per line, or lines broken by hand
+    if sum(1 for s, e in lines if text[s:e].rstrip().endswith(_TERMINAL)) > 0.4 * len(lines):
+        return []  # lines that end sentences: one sentence (or clause) per line, written so
+    cuts = [0]
+    marks = _QuoteMarks()
+    for k, ((s, e), (s2, e2)) in enumerate(pairwise(lines), start=1):
+        line, nxt = text[s:e], text[s2:e2]
+        first_word = len(nxt.split()[0]) if nxt.split() else 0
+        closed = not marks.open_after(text[s:s2])
+        # A sentence's end, or a quotation's signature ('... We are sure!” - Anna Moor, CEO') before
+        # the next quotation or paragraph opens.
+        quoted = text[lines[cuts[-1]][0] : lines[cuts[-1]][0] + 1] in '"“'
+        signed = closed and (nxt[:1] in '"“' or (quoted and len(line) < 0.75 * width))
+        # The first line short: the end of a heading wrapped onto it ("# Acme launches X" over "for
+        # bakeries").
+        heading_tail = k == 1 and len(line) < 0.6 * width
+        ends = line.rstrip().endswith((".", "!", "?", '"', "”", ":")) or signed or heading_tail
+        opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in '"“'
+        # Greedy wrapping breaks a line only where the next word would not fit: one it would have
+        # fitted on was ended by its writer.
+        if ends and opens and closed and len(line) + 1 + first_word <= width:
+            cuts.append(k)
+    cuts.append(len(lines))
+    return [(lines[a][0], lines[b - 1][1]) for a, b in pairwise(cuts)] if len(cuts) > 2 else []
+
+
+# Fewer lines than this in one paragraph are no pasted document.
+_REFLOW_MIN_LINES = 8
 
 
 class _QuoteMarks:
@@ -4521,7 +4564,8 @@ def _attribution(
             continue  # 'The UI says "9 actions would run"': what a screen shows, not a person's words
         if who and len(who.split()) <= 20:
             return who, cut + 1 + (len(before[cut + 1 :]) - len(before[cut + 1 :].lstrip(" ,")))
-    dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?={_SIGNER})([^\0\n]{{2,120}})$")
+    # The signature may wrap once onto the next line ('... sure!” - Anna\nMoor, Sr. Developer').
+    dash = re.compile(rf"(?:^|[\s\0]){_SIGN_DASH}\s*(?={_SIGNER})([^\0\n]{{2,120}}(?:\n[^\0\n]{{1,80}})?)$")
     signed = dash.search(masked.rstrip())
     if signed and spans and not _QUOTE_LABEL.fullmatch(signed.group(1).strip(" ,.*_")):
         return signed.group(1).strip(" ,.*_"), signed.start(1)
