@@ -1669,8 +1669,12 @@ def _excused(
     if (
         kind == "peacock"
         and tok.pos_ == "ADJ"
+        and tok.tag_ != "JJS"  # "the finest" is praise
         and tok.dep_ in _PEOPLE_PLACES
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        # "the ultimate in convenience" (the parser may hang "in" on the verb)
+        and not any(c.dep_ == "prep" for c in tok.children)
+        and (nxt is None or nxt.lower_ not in ("in", "of", "at", "for"))
     ):
         return True  # "disclosure binds the powerful": people an adjective names, no praise
     if kind == "peacock" and _acronym_not_adjective(tok, text):

@@ -3860,9 +3860,10 @@ def test_a_quote_heading_with_a_name_and_a_role_attributes_the_quotation_below_i
     anatomy = anatomy_of(_MARKED_RELEASE + "\n### Quote from Elena Ruiz, Founder\n\n" + quotation)
     [quote] = anatomy.quotes
     assert (quote.speaker, quote.name, quote.role) == ("leader", "Elena Ruiz", "Founder")
-    # A template's "Quote from You" names no one.
-    [template] = anatomy_of(_MARKED_RELEASE + "\n### Quote from You\n\n" + quotation).quotes
-    assert template.name is None
+    # A template's "Quote from You" names no one, nor do "Beta Testers" or "Leadership".
+    for heading in ("Quote from You", "Quote from Beta Testers", "Quote from Leadership"):
+        [unnamed] = anatomy_of(_MARKED_RELEASE + f"\n### {heading}\n\n" + quotation).quotes
+        assert unnamed.name is None, heading
 
 
 _PASTED_FROM_A_PDF = """\
@@ -3895,6 +3896,13 @@ def test_prose_pasted_from_a_pdf_with_no_blank_lines_is_read_paragraph_by_paragr
     assert found["dateline"] == 3 and found["problem"] == 5 and found["call_to_action"] == 17, found
     speakers = {q.name: q.role for q in anatomy.quotes}
     assert speakers == {"Ana Reyes": "CEO of Dripworks", "Tom Baker": "who manages forty apartments in Tacoma"}
+    # A Markdown paragraph an editor filled to a column is one paragraph, whatever its markup
+    # leaves out of the text: with a link in it, it is not cut (review of 2026-12-06).
+    linked = _PASTED_FROM_A_PDF.replace(
+        "sign up today at leakline.example", "sign up today at [Leakline](https://x.example)"
+    )
+    assert "[Leakline]" in linked
+    assert lines(anatomy_of(linked)).get("problem") != 5
 
 
 def test_fields_under_a_spec_sheet_heading_are_metadata() -> None:
@@ -3908,6 +3916,10 @@ def test_fields_under_a_spec_sheet_heading_are_metadata() -> None:
     roles = {s.text[:14]: r for s, r in zip(anatomy.segments, anatomy.roles, strict=True)}
     assert roles["Cloud Platform"] == roles["Sampling Rate:"] == "metadata"
     assert roles["Stage mode: th"] != "metadata"
+    # "Key Facts" is a marketing section: its bullets are claims, not fields (review of 2026-12-06).
+    facts = anatomy_of(text.replace("### Technical Specifications", "### Key Facts"))
+    facts_roles = {s.text[:14]: r for s, r in zip(facts.segments, facts.roles, strict=True)}
+    assert facts_roles["Cloud Platform"] != "metadata"
     # A headline that mentions specs names no spec sheet: its dateline paragraph stays the release's.
     headline = "# Ralph Turns Isolated Specs into Shared Knowledge\n\n"
     dated = anatomy_of(headline + "**Madrid, 20 May 2026** — Ralph today launched shared project notes for teams.\n")
@@ -3920,6 +3932,14 @@ def test_a_run_in_about_label_opens_the_boilerplate() -> None:
     anatomy = anatomy_of(text)
     about = next(r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if "Dripworks makes" in s.text)
     assert about == "boilerplate"
+    # A topic of the product's ("About Dripworks's accuracy"), or an "About" paragraph before the
+    # release's own parts end, is the release's (review of 2026-12-06).
+    topic = release.replace(
+        "Landlords can sign up",
+        "**About Dripworks's accuracy**: the sensor reads 97% of leaks.\n\nLandlords can sign up",
+    )
+    topic_roles = dict(zip([s.text[:20] for s in anatomy_of(topic).segments], anatomy_of(topic).roles, strict=True))
+    assert topic_roles["About Dripworks's ac"] != "boilerplate"
     pilot = release + "\n**About the pilot**: Ten landlords in Tacoma fitted sensors this spring.\n"
     anatomy = anatomy_of(pilot)
     assert "boilerplate" not in {r for s, r in zip(anatomy.segments, anatomy.roles, strict=True) if "Ten" in s.text}

@@ -884,6 +884,10 @@ def test_tech_first_on_a_section_label_or_a_spec_sheet_field_is_a_hint():
     found = {f.line: f.severity for f in report.findings}
     assert found.get(9) is not Severity.WARNING and found.get(15) is not Severity.WARNING, found
     assert found.get(11) is Severity.WARNING, found  # the list item under the label is the release's
+    # A bold sentence is said to the reader, not a section's name (review of 2026-12-06).
+    bold = text.replace("**Kafka Event Bus Backend:**", "**Orders stream through a Kafka event bus into Postgres.**")
+    report = wbl.lint_text(bold, "t.md", options=wbl.LintOptions(select=("WB301",), kind="prfaq"))
+    assert {f.line: f.severity for f in report.findings}.get(9) is Severity.WARNING
 
 
 def test_technology_in_a_getting_started_section_is_a_hint_and_in_a_closing_paragraph_a_warning():

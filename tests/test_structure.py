@@ -896,6 +896,12 @@ def test_a_paragraph_the_anatomy_reads_as_several_is_graded_piece_by_piece() -> 
         ),
         ("For press questions: [Contact Information]", ["[Contact Information]"]),
         ("Update your app before the launch to get the new map.", []),
+        # Review of 2026-12-06: a team's plan, an editor's aside, a units note, an address filled in.
+        ("We will update the pricing page before launch, and change the help articles before release.", []),
+        ('"We moved it [the contact form] to the front page," said Ana Ruiz, CEO of Acme.', []),
+        ("Revenue by year [numbers in USD thousands]: 120, 180, 260.", []),
+        ("Ten seats [reserved for the pilot shops until June] are held back.", []),
+        ("Media contact: Sam Lee [contact@acme.example.com, +1 206 555 0100]", []),
     ],
 )
 def test_a_website_slot_and_a_bracketed_address_are_placeholders(line, flagged):
@@ -1131,6 +1137,18 @@ def test_italics_the_anatomy_reads_as_no_quotation_leave_the_missing_quotes_sure
     assert not [f for f in warned if "customer quote" in f.message]
 
 
+def test_a_signed_line_the_anatomy_took_for_the_subheading_may_still_be_a_quote(linter: Linter) -> None:
+    # Review of 2026-12-06: "*... — Jane Roe, owner of Roe Books*" under the headline is read as the
+    # sub-heading, but its signature says someone is quoted: the missing quotes stay hints.
+    plain = _dated_plain_release()
+    signed = "*Counting used to take our whole weekend — Jane Roe, owner of Roe Books*"
+    text = plain.replace("Bakery owners take next-day pre-orders by text", signed.strip("*"))
+    text = text.replace(signed.strip("*"), signed)
+    assert signed in text
+    warned = [f for f in linter.lint_text(text).findings if f.rule == "WB101" and f.severity.value == "warning"]
+    assert not [f for f in warned if "quote" in f.message], warned
+
+
 def test_a_customer_quote_wbl_may_have_missed_keeps_the_missing_quote_a_hint(linter: Linter) -> None:
     # From the session's review: a customer's executive (B2B) and a quotation in italics.
     plain = _dated_plain_release()
@@ -1204,10 +1222,15 @@ def test_a_long_sentence_in_an_faq_answer_warns_above_its_own_limit() -> None:
     found = sorted((f.line, f.severity.value) for f in report.findings)
     assert found == [(3, "warning"), (9, "info"), (13, "warning")], found
     assert "limit 45" in next(f.message for f in report.findings if f.line == 13)
-    # `faq-max-words` is an option: set to the release's limit, the FAQ has the release's.
-    options = LintOptions(select=("WB503",), kind="prfaq", rule_options={"WB503": {"faq-max-words": 35}})
+    # `faq-extra-words` is an option: 0 gives the FAQ the release's limit.
+    options = LintOptions(select=("WB503",), kind="prfaq", rule_options={"WB503": {"faq-extra-words": 0}})
     same = Linter(options).lint_text(text, "pr.md")
     assert sorted((f.line, f.severity.value) for f in same.findings)[1] == (9, "warning")
+    # A project's own limit moves the FAQ's with it (review of 2026-12-06): 25 words, 35 in the FAQ.
+    strict = Linter(LintOptions(select=("WB503",), kind="prfaq", rule_options={"WB503": {"max-words": 25}}))
+    assert [(f.line, f.severity.value) for f in strict.lint_text(text, "pr.md").findings if f.line == 9] == [
+        (9, "warning")
+    ]
 
 
 def test_empty_question_and_answer_labels_are_an_empty_slot(linter: Linter) -> None:

@@ -384,6 +384,9 @@ def test_an_adjective_standing_for_people_is_no_praise():
     assert _weasel("Privacy protects the powerless; disclosure binds the powerful.") == []
     assert _weasel("Slipway gives the curious a tide chart for every berth.") == []
     assert [word for word, _ in _weasel("Slipway is a powerful app for sailors.")] == ["powerful"]
+    # Praise used as a noun is still praise (review of 2026-12-06).
+    assert [word for word, _ in _weasel("Slipway brings the ultimate in convenience to sailors.")] == ["ultimate"]
+    assert [word for word, _ in _weasel("Sailors who book with Slipway get the finest.")] == ["finest"]
 
 
 def test_a_hedge_under_a_heading_that_names_risks_is_the_point():

@@ -1834,12 +1834,18 @@ class _Builder:
         paragraph the close finder took for the call to action stays that, and boilerplate after
         the FAQ is not recognised. A paragraph that opens with a run-in "**About Acme**:" label is
         the boilerplate itself."""
+        # The release's own parts end before its boilerplate: a run-in "About" label after them.
+        last_part = max(
+            (s.index for name, part in self.parts.items() if name in PR_PARTS for s in part.segments), default=-1
+        )
         for position, line in enumerate(release):
             if (
                 line.runin
                 and not line.label
+                and line.segment.index > last_part
                 and _names_boilerplate(line.runin)
                 and not _about_something_else(line.runin)
+                and not re.search(r"['’]s\b", line.runin)  # "About Shelfwise's accuracy": a topic
                 and line.segment.index not in self.roles
             ):
                 self.roles[line.segment.index] = "boilerplate"
@@ -2692,7 +2698,7 @@ class _Builder:
                     attribution = before.rstrip(":").strip(" *_")
                 elif previous.heading and (heard := _FROM_SOMEONE.fullmatch(before.strip(" *_#:"))):
                     # "### A Note from Jason Hackner" over the quotation: the heading names who speaks.
-                    attribution = heard.group(1).strip()
+                    attribution = (heard.group(1) or heard.group(2)).strip()
                 elif not previous.label and not _QUOTED.search(before) and (met := _MET_PERSON.match(before)):
                     # 'Marcus Webb, a nurse at Hennepin Healthcare, tried the club.', then the
                     # quotation alone: the person the paragraph before has just introduced.
@@ -3908,7 +3914,10 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         return [(lines[0][0], lines[-1][1])]
     if _line_structured(text, lines):
         return lines
-    reflowed = _reflowed(text, lines)
+    # Only plain text: Markdown's markup (links, emphasis, code) is left out of the unit's text, so
+    # the lines of a paragraph an editor filled to a column look short after it (review of
+    # 2026-12-06); a PDF's text pasted in carries none.
+    reflowed = [] if unit.links or unit.emphasis or unit.code_spans else _reflowed(text, lines)
     if len(reflowed) > 1:
         return reflowed
     # "**Headline:** ...\n**Subheading:** ...\n**Date:** ...": a release's fields on consecutive
@@ -4336,11 +4345,13 @@ _WHERE_TO = re.compile(r"(?:\b(?:at|visit|on|via|to|from|here)|:)\s*[*_<\[]*$", 
 # A heading over a quotation that names who speaks: "A Note from Jason Hackner", "A word from our
 # CEO"; by capitalised words ("Words from the field" names no one).
 _FROM_SOMEONE = re.compile(
-    r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement|quote|quotation)\s+from\s+)"
-    # "A Note from Jason Hackner"; "Quote from Elena Ruiz, Founder": a name, then its role.
-    # "Quote from You" (a template's heading) names no one.
-    r"(?!(?i:you|us|me|them|him|her|yourself)\b)"
-    r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[^,\s][^\n]{0,80})?)"
+    # "A Note from Jason Hackner": the heading names who speaks.
+    r"(?i:(?:an?\s+)?(?:note|message|word|words|letter|statement)\s+from\s+)"
+    r"((?:(?i:our)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    # "Quote from Elena Ruiz, Founder": a name and its role; not "Quote from You" (a template's),
+    # "Quote from Beta Testers" or "Quote from Leadership" (no one named).
+    r"|(?i:(?:an?\s+)?(?:quote|quotation)\s+from\s+)(?!(?i:you|us|me|them|our|the|a|an)\b)"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s*[^,\s][^\n]{0,80})"
 )
 # A template slot's marker: "[Placeholder: ...]", "[TBD: ...]".
 _SLOT_MARKER = re.compile(r"^(?:placeholder|tbd|todo|example|e\.g\.)\s*:?\s*")

@@ -184,6 +184,8 @@ def _left_to_read(document: Document, read: Sequence[Unit] = ()) -> str:
         # A label that is no sentence and names no quote ("*[End of release]*", "**Key
         # features:**") is none either; "*I used to bin forty loaves.*" may be one.
         label = told == {"label"} and not _NAMES_A_QUOTE.search(unit.text)
+        if _SIGNED_OR_SAID.search(unit.text):
+            continue  # "*Counting took our weekend — Jane Roe, owner of Roe Books*" read as the sub-heading
         if told and (told <= _NO_QUOTE_ROLES or (label and not unit.text.strip(" *_[]").endswith(_SENTENCE_ENDS))):
             units[unit.index] = unit
     text = document.text
@@ -210,6 +212,11 @@ _BODY_ROLES = frozenset({"summary", "solution", "body", "call_to_action", "leade
 # Roles of text that quotes no one, whatever its typography: an italic subheading or sign-off line
 # ("*[End of release]*") is no quotation wbl failed to read.
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
+# A signature ("— Jane Roe, owner") or a verb of saying: whatever the anatomy took the line for, it
+# may be a quotation.
+_SIGNED_OR_SAID = re.compile(
+    r"(?:[—–~]|(?<!\w)--?)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,|\b(?:said|says|told us)\b"
+)
 _NAMES_A_QUOTE = re.compile(r"\b(?:quot|testimonial|said|says|say|voice|words)", re.IGNORECASE)
 _NO_QUOTE_ROLES = frozenset(
     {"headline", "subheading", "title", "dateline", "metadata", "back_matter", "boilerplate", "residue", "guidance"}

@@ -284,7 +284,8 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     **Cloud Platform**: AWS (Lambda, S3)"): reviewers judged 1 of 9 such warnings right (5 false);
     the labels count them technology-first, which the hint keeps. And so are the headings and bold
     labels of the release's sections ("**Z80/8080 Backend:**"), which name a section rather than
-    say anything to the customer: 0 of 12 such warnings judged right (6 false).
+    say anything to the customer: 0 of 12 such warnings judged right (6 false; ``label-hints``); a
+    bold sentence is still judged as the release.
 
     A sentence the model alone flags whose main verb has a subject in ``hint-subjects`` ("it":
     "It runs on airgapped machines", "It automatically pulls data from Oura Ring into one
@@ -297,7 +298,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     shows is the developer's own step).
 
     Options: `parts` (default `["pr", "faq"]`), `faq-severity`, `hint-roles`, `headed-hint-parts`, `hint-subjects`,
-    `code-lead-in-hints`,
+    `code-lead-in-hints`, `label-hints`,
     `problem-statement` (0: judge every sentence of the problem paragraph), `problem-severity`,
     `message`, `faq-message` (for an FAQ answer), `pantry-message`, and the lexicon extensions
     `extend-technology-terms`, `extend-implementation-verbs`, `extend-pantry-cues`,
@@ -310,6 +311,7 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
     hinted = RoleHints(document, ctx)
     hint_subjects = frozenset(str(s).lower() for s in ctx.get("hint-subjects", ()))
     lead_ins = _code_lead_ins(document) if ctx.get("code-lead-in-hints", False) else frozenset()
+    labels = _section_labels(document) if ctx.get("label-hints", False) else ()
     for sentence in sentence_candidates(document, ctx):
         faq = sentence.unit.part == "faq"
         cap = faq_cap if faq else None
@@ -322,6 +324,8 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 severity = Severity.INFO  # "It runs on airgapped machines": how the product behaves
             elif found.by_model and sentence.unit.index in lead_ins and sentence is sentence.unit.sentences[-1]:
                 severity = Severity.INFO  # "Create an S3 bucket backed by a file system:" over its code
+            elif any(_within(label, sentence, found) for label in labels):
+                severity = Severity.INFO  # "**Z80/8080 Backend:**": a section's name, not a sentence
             yield Violation.in_sentence(
                 sentence,
                 found.start,
@@ -330,6 +334,18 @@ def tech_first_sentence(document: Document, ctx: RuleContext) -> Iterator[Violat
                 severity=hinted.capped(sentence.unit, sentence.start + found.start, severity),
                 vocabulary=_product_hint(document, found),
             )
+
+
+def _within(segment: Any, sentence: Sentence, found: Judged) -> bool:
+    """Whether the words a finding points at lie in the segment (a label on the line above the
+    text it names, in one plain-text paragraph, holds the sentence's start but not its words)."""
+    at = sentence.start + found.start
+    return bool(segment.unit.index == sentence.unit.index and segment.start <= at < segment.end)
+
+
+def _section_labels(document: Document) -> tuple[Any, ...]:
+    """The anatomy's labels (headings and bold lines in the release) that are no sentence."""
+    return tuple(s for s in document.anatomy.with_roles("label") if not s.text.strip(" *_").endswith((".", "!", "?")))
 
 
 def _code_lead_ins(document: Document) -> frozenset[int]:

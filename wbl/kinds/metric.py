@@ -92,7 +92,7 @@ class Metric(Kind):
             ]
         if self.scope in _UNIT_SCOPES:
             options += [
-                Option(f"faq-max-{m}", MEASURES[m], None, f"the warning limit in the FAQ (default: max-{m})")
+                Option(f"faq-extra-{m}", "number", 0, f"added to max-{m} in the FAQ (a looser warning limit there)")
                 for m in self.measures
             ]
             options += [
@@ -148,12 +148,15 @@ class Metric(Kind):
     ) -> tuple[str, Severity | None] | None:
         """The message and severity of the first limit crossed, most severe level first; with
         `hint_only` (a role in `hint-in-roles`), only the hint's limit counts (none when hints
-        are off: `info-m = 0`); `in_faq`, the warning limit is `faq-max-m` where set."""
+        are off: `info-m = 0`); `in_faq`, the warning limit is `max-m` plus `faq-extra-m`."""
 
         def setting(prefix: str, measure: str) -> Any:
-            if prefix == "max" and in_faq and ctx.get(f"faq-max-{measure}") is not None:
-                return ctx.get(f"faq-max-{measure}")
-            return ctx.get(f"{prefix}-{measure}")
+            value = ctx.get(f"{prefix}-{measure}")
+            extra = ctx.get(f"faq-extra-{measure}") if prefix == "max" and in_faq else None
+            if value is None or not extra:
+                return value
+            # The user's own limit moves the FAQ's with it ("max-words = 25": 35 there).
+            return value + (int(extra) if MEASURES[measure] == "integer" else float(extra))
 
         limits = {m: self._limit(m, setting("max", m)) for m in self.measures}
         fields: dict[str, Any] = {**values, **{f"max_{m}": limit for m, limit in limits.items()}}
