@@ -180,18 +180,25 @@ def _left_to_read(document: Document, read: Sequence[Unit] = ()) -> str:
         roles.setdefault(segment.unit.index, set()).add(role)
     units = {unit.index: unit for unit in read}
     for unit in document.units:
-        told = roles.get(unit.index, set())
+        told = roles.get(unit.index)
+        if not told or _SIGNED_OR_SAID.search(unit.text):
+            continue  # "*Counting took our weekend — Jane Roe, owner of Roe Books*" read as the sub-heading
         # A label that is no sentence and names no quote ("*[End of release]*", "**Key
         # features:**") is none either; "*I used to bin forty loaves.*" may be one.
-        label = told == {"label"} and not _NAMES_A_QUOTE.search(unit.text)
-        if _SIGNED_OR_SAID.search(unit.text):
-            continue  # "*Counting took our weekend — Jane Roe, owner of Roe Books*" read as the sub-heading
-        if told and (told <= _NO_QUOTE_ROLES or (label and not unit.text.strip(" *_[]").endswith(_SENTENCE_ENDS))):
+        label = (
+            told == {"label"}
+            and not _NAMES_A_QUOTE.search(unit.text)
+            and not unit.text.strip(" *_[]").endswith(_SENTENCE_ENDS)
+        )
+        if told <= _NO_QUOTE_ROLES or label:
             units[unit.index] = unit
     text = document.text
-    for unit in units.values():
-        text = text[: unit.start] + " " * (unit.end - unit.start) + text[unit.end :]
-    return text
+    pieces, at = [], 0
+    for unit in sorted(units.values(), key=lambda u: u.start):
+        start = max(at, unit.start)
+        pieces += [text[at:start], " " * max(0, unit.end - start)]
+        at = max(at, unit.end)
+    return "".join([*pieces, text[at:]])
 
 
 # A link to an FAQ kept elsewhere: "[FAQ](faq.md)", "[questions](docs/prfaq-faq.md)".
@@ -209,8 +216,6 @@ _QUOTE_SIGNS = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _BODY_ROLES = frozenset({"summary", "solution", "body", "call_to_action", "leader_quote", "customer_quote"})
-# Roles of text that quotes no one, whatever its typography: an italic subheading or sign-off line
-# ("*[End of release]*") is no quotation wbl failed to read.
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # A signature ("— Jane Roe, owner") or a verb of saying: whatever the anatomy took the line for, it
 # may be a quotation.
@@ -218,6 +223,8 @@ _SIGNED_OR_SAID = re.compile(
     r"(?:[—–~]|(?<!\w)--?)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,|\b(?:said|says|told us)\b"
 )
 _NAMES_A_QUOTE = re.compile(r"\b(?:quot|testimonial|said|says|say|voice|words)", re.IGNORECASE)
+# Roles of text that quotes no one, whatever its typography: an italic subheading or sign-off line
+# ("*[End of release]*") is no quotation wbl failed to read.
 _NO_QUOTE_ROLES = frozenset(
     {"headline", "subheading", "title", "dateline", "metadata", "back_matter", "boilerplate", "residue", "guidance"}
 )
