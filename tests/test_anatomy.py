@@ -1830,6 +1830,46 @@ def test_a_heading_that_describes_the_difficulty_counts_with_the_paragraph_under
     assert plain_problem is None or plain_problem.confidence < problem.confidence
 
 
+@pytest.mark.parametrize(
+    ("under", "is_problem"),
+    [
+        # The benefit, not a difficulty: no problem, and no "solution before the problem" either.
+        ("This makes large uploads feel instant and keeps the editor responsive, reducing drop-off.", False),
+        ("Reduces configuration complexity and increases adoption through a better experience.", False),
+        ("Meeting the submission requirements reduces the risk of a rejected entry.", False),
+        ("Reusable style preferences turn one-off edits into a consistent creative system.", False),
+        # A difficulty told under the same heading is the problem.
+        ("Developer profiles today are static lists of repositories. They show volume, not character.", True),
+        ("Keeping track of uploads makes it hard to start editing before every file has arrived.", True),
+    ],
+)
+def test_why_it_matters_is_the_problem_only_when_it_states_a_difficulty(under: str, is_problem: bool) -> None:
+    release = f"""
+        # Cinematic Editor previews videos while they upload
+
+        **Summary**
+        Creators drop a video into the editor and start cutting at once.
+
+        **How It Works**
+        The editor plays a local copy while the file uploads in the background.
+
+        **Why It Matters**
+        {under}
+
+        ## FAQ
+
+        **Does the user need to wait for the upload?**
+        No. The editor plays the local copy.
+    """
+    problem = anatomy_of(release)["problem"]
+    assert (problem is not None and problem.text.startswith(under[:20])) is is_problem
+    # The same text as a run-in label's ("**Why it matters:** Reduces ..."), as a field list has it.
+    runin = release.replace("**Why It Matters**\n        ", "**Why it matters:** ")
+    assert runin != release
+    problem = anatomy_of(runin)["problem"]
+    assert (problem is not None and under[:20] in problem.text) is is_problem
+
+
 def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:
     anatomy = anatomy_of(
         """

@@ -1353,6 +1353,8 @@ class _Builder:
         self.pr_lines: list[_Line] = []  # the press release's lines, without its back matter
         self._section_heads: dict[int, _Line] = {}  # section -> its heading's line
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
+        # The text under a "Why it matters" that states a benefit, not a difficulty: no problem.
+        self._benefit_segments: set[int] = set()
         self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
         self._side_words: Counter[str] = Counter()  # words under those headings outside any question
         self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
@@ -2282,6 +2284,9 @@ class _Builder:
                 # Under several such headings ("Pricing", then "Availability"), the close is the
                 # paragraph that says where to go ("available now at settler.io"), else the first.
                 content = [next((s for s in content if self._says_where_to_start(s)), content[0])]
+            if part == "problem" and self._benefit_section(sections[segs[0].index][1], content):
+                self._benefit_segments.update(s.index for s in segs)
+                continue
             self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
             for s in segs:
                 self.roles.setdefault(s.index, part)
@@ -2427,11 +2432,25 @@ class _Builder:
             )
             probability = _logistic(model, features)
             self.problem_candidates.append((segment.index, MappingProxyType(features), probability))
+            if segment.index in self._benefit_segments:
+                continue
             if problem_wording(features) and (best is None or probability > best[0]):
                 best = (probability, line)
         if best is not None and best[0] >= float(model["threshold"]):
             self.found("problem", [best[1].segment], "content", round(best[0], 2))
             self.roles.setdefault(best[1].segment.index, "problem")
+
+    def _benefit_section(self, label: _Line, content: Sequence[Segment]) -> bool:
+        """Whether the text under a heading that may name the benefit as well as the problem ("Why
+        it matters") states the benefit: it has no problem wording, or opens with a benefit
+        statement ("This makes large uploads feel instant", "Reduces configuration complexity")."""
+        named = heading_key(label.runin or label.label_text or label.segment.text)
+        if named not in self.data["benefit-headings"]["headings"]:
+            return False
+        first = content[0]
+        text = first.text[label.runin_end :] if label.runin and first is label.segment else first.text
+        features = problem_features(text, position=1, after_summary=True, quote=False, list_item=False)
+        return not problem_wording(features) or _benefit_statement(text)
 
     def _descriptive_heading(self, line: _Line) -> str:
         """The heading over a release paragraph when it describes rather than names a part
@@ -3608,6 +3627,22 @@ def _problem_wording(text: str) -> tuple[tuple[tuple[str, float], ...], str, boo
         ("long", min(1.0, words / 80)),
     )
     return wording, opening, _PRODUCT_SUBJECT.match(first) is not None
+
+
+@lru_cache(maxsize=1)
+def _benefit_opening() -> re.Pattern[str]:
+    lists = data()["benefit-headings"]
+    verbs = "|".join(map(re.escape, lists["verbs"]))
+    difficulty = "|".join(map(re.escape, lists["difficulty"]))
+    # The subject: "this", "it", a gerund phrase ("Meeting submission requirements") or none.
+    subject = r"(?:(?:this|it|that|these|together,?\s+these)\s+(?:\w+ly\s+)?|\w+ing\b[^.,;:!?]{0,60}?\s)?"
+    return re.compile(rf"^[\W_]*{subject}(?:{verbs})\b(?!(?:\s+\w+){{0,2}}\s+(?:{difficulty})\b)", re.IGNORECASE)
+
+
+def _benefit_statement(text: str) -> bool:
+    """A text that opens by saying what the product brings: "This makes large uploads feel
+    instant", "Reduces configuration complexity" (not "Managing spreadsheets makes it hard")."""
+    return _benefit_opening().match(text) is not None
 
 
 def problem_wording(features: Mapping[str, float]) -> bool:
