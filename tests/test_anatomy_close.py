@@ -329,10 +329,11 @@ def test_a_brief_needs_a_topic_of_its_own_and_leaves_the_boilerplate() -> None:
 
 
 def test_a_release_not_whole_in_its_own_section_keeps_its_siblings() -> None:
-    # The headline as a sibling of "## Press Release", or a release section without its quote:
-    # the sections after it are the release's.
+    # A release section without its quote: the sections after it are the release's. (The headline
+    # as a sibling of "## Press Release" opens the release, which is then whole: the brief after
+    # it is cut as under a "###" headline.)
     headline_sibling = BRIEF_AFTER_RELEASE.replace("    ### Leakline tells", "    ## Leakline tells")
-    assert _regions(headline_sibling)["Small landlords with"] == "pr"
+    assert _regions(headline_sibling)["Small landlords with"] == "back"
     no_quote = BRIEF_AFTER_RELEASE.replace('"I caught', "I caught").replace('seven," said', "seven, said")
     assert _regions(no_quote)["Small landlords with"] == "pr"
     # No FAQ after it: nothing is cut.
@@ -550,3 +551,32 @@ def test_a_lettered_release_heading_opens_the_release_and_its_non_goals_are_the_
     regions = _regions(lettered)
     assert regions["Most landlords hear "] == "pr"
     assert regions["Roadmap"] == "back" and regions["Phase two will add s"] == "back"
+
+
+def test_a_headline_at_the_release_heading_s_level_opens_the_release_and_a_spec_after_it_is_the_brief() -> None:
+    # "## Press Release (Draft)", then the headline as "## ...": the release is what follows the
+    # headline; a design spec's sections after it ("## Data Model", a list of the messages the
+    # product sends in quotation marks) are the brief's, and its mock-up's "Jane Doe" sample data.
+    text = (
+        BRIEF_AFTER_RELEASE.replace("    ## Press Release\n\n    ###", "    ## Press Release (Draft)\n\n    ##")
+        .replace("## Roadmap", "## Data Model (Proposed)")
+        .replace(
+            "    ## FAQ\n",
+            "    ## Alert Messages (Copy)\n\n"
+            '    - "Your sensor under the kitchen sink is wet. A plumber is on the way to your flat."\n'
+            "    - Sent to: Jane Doe, the landlord of flat 4.\n\n"
+            "    ## FAQ\n",
+        )
+    )
+    assert "## Leakline tells landlords" in text and "## Data Model" in text
+    regions = _regions(text)
+    assert regions["Most landlords hear "] == "pr" and regions["Landlords can order "] == "pr"
+    assert regions["Data Model (Proposed"] == "back" and regions["Phase two will add s"] == "back"
+    assert regions["Alert Messages (Copy"] == "back" and regions["Sent to: Jane Doe, t"] == "back"
+    report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(text).lstrip(), "doc.md")
+    assert not [f for f in report.findings if "Jane Doe" in f.message], report.findings
+    # The same name in the release is a placeholder left in.
+    quoted = text.replace("said Ana\n    Ruiz", "said Jane\n    Doe")
+    assert "said Jane\n    Doe" in quoted
+    report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(quoted).lstrip(), "doc.md")
+    assert [f for f in report.findings if f.rule == "WB110" and "Jane" in f.message], report.findings

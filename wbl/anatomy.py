@@ -1692,6 +1692,12 @@ class _Builder:
             return lines
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
+        # "## Press Release (Draft)", then "## Rust NYC launches TalkTriage" at the same level: the
+        # headline is the release's first line, not a section after it.
+        if siblings and not any(_written(line) for line in lines[opening + 1 : siblings[0]]):
+            first = lines[siblings[0]]
+            if first.alias is None and not first.question and not first.faq_heading and not _opens_release(first):
+                siblings = siblings[1:]
         if not siblings:
             return lines
         section = lines[opening + 1 : siblings[0]]
@@ -1746,12 +1752,14 @@ class _Builder:
         body = lines[start + 1 : stop]
         if any(line.heading for line in body):  # sections of its own
             return "brief"
+        # Someone quoted ("## From our founder"), not a term in quotation marks ('a "night mode"')
+        # nor a list of the messages the product sends ('- "Your talk has been accepted! ..."').
         quoted = any(
             len(line.segment.text[start:end].split()) >= _QUOTED_WORDS
             for line in body
-            if _written(line)
+            if _written(line) and line.segment.unit.kind != "list_item"
             for start, end in _quotations(line.segment.text)
-        )  # someone quoted ("## From our founder"), not a term in quotation marks ('a "night mode"')
+        )
         if heading.alias in PR_PARTS or quoted:
             return "release"
         return "brief"
