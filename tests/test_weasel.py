@@ -76,11 +76,11 @@ def test_weasel_words_in_the_customer_quote_are_hints():
         "# Slipway lets boat owners book a berth in a minute\n\n"
         "SEATTLE, May 4, 2026 — Today Slipway launched berth booking for boat owners.\n\n"
         "Boat owners used to call three marinas to find a berth.\n\n"
-        '"Slipway is really the fastest way to book," said Ana Ruiz, head of Slipway.\n\n'
+        '"Slipway is truly the fastest way to book," said Ana Ruiz, head of Slipway.\n\n'
         '"I was really tired of calling around, and a lot of owners feel the same," said Tom Reyes, a boat owner.\n'
     )
     found = _located(text)
-    assert (7, "really", wbl.Severity.WARNING) in found
+    assert (7, "truly", wbl.Severity.WARNING) in found
     assert [(t, s) for line, t, s in found if line == 9] == [
         ("really", wbl.Severity.INFO),
         ("a lot", wbl.Severity.INFO),
@@ -156,11 +156,11 @@ def test_words_apart_or_unlinked_stay_apart():
 
 def test_a_merged_phrase_keeps_the_qualifier_s_fix():
     report = wbl.lint_text(
-        "# Slipway\n\nSlipway makes docking really easy.\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq")
+        "# Slipway\n\nSlipway makes docking truly easy.\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq")
     )
     [finding] = report.findings
-    assert finding.text == "really easy" and finding.fix is not None
-    assert [(e.start, e.end) for e in finding.fix.edits] == [(finding.start, finding.start + len("really "))]
+    assert finding.text == "truly easy" and finding.fix is not None
+    assert [(e.start, e.end) for e in finding.fix.edits] == [(finding.start, finding.start + len("truly "))]
 
 
 _QUOTES = """# Slipway Lets Boat Owners Book a Berth in Two Taps
@@ -194,19 +194,19 @@ def test_an_unsigned_customer_quote_gives_hints_too():
     text = (
         "# Relay lets bakery owners take orders by text\n\nToday Relay launched text ordering.\n\n"
         "## Customer Quote\n\n> I never really appreciated how many orders I missed. It is so easy now.\n\n"
-        "## Leader Quote\n\n> We made ordering really easy for every bakery.\n"
+        "## Leader Quote\n\n> We made ordering truly easy for every bakery.\n"
     )
     report = wbl.lint_text(text, "t.md", options=wbl.LintOptions(select=("WB601",), kind="press_release"))
     found = {(f.line, f.text): f.severity for f in report.findings}
     assert found[(7, "really")] is wbl.Severity.INFO and found[(7, "easy")] is wbl.Severity.INFO
-    assert found[(11, "really easy")] is wbl.Severity.WARNING
+    assert found[(11, "truly easy")] is wbl.Severity.WARNING
 
 
 def test_words_in_quotation_marks_that_no_one_says_are_hints():
     """Pre-registered before round 31: weasel words inside quotation marks in a paragraph with no
     quote (a badge's name, a typed example) were judged right 1 time in 10."""
-    body = 'Recruiters paste a line such as "this is really an IC role" and get a flag. Many recruiters return.'
-    assert _weasel_in_body(body) == [("really", wbl.Severity.INFO), ("Many", wbl.Severity.WARNING)]
+    body = 'Recruiters paste a line such as "this is truly an IC role" and get a flag. Many recruiters return.'
+    assert _weasel_in_body(body) == [("truly", wbl.Severity.INFO), ("Many", wbl.Severity.WARNING)]
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"unspoken-quote-hints": False}})
     text = f"# Slipway\n\nToday Slipway launched berth booking for boat owners.\n\n{body}\n"
     assert {f.severity for f in wbl.lint_text(text, options=options).findings} == {wbl.Severity.WARNING}
@@ -480,7 +480,9 @@ def test_should_in_how_or_what_clause_is_the_behaviour_intended(sentence, flagge
         ("You can easily upload and download your files.", "easily", wbl.Severity.WARNING),
         ("It is as easy as it sounds, and you open the app and tap Scan.", "easy", wbl.Severity.WARNING),
         ("Users simply log their runs.", "simply", wbl.Severity.INFO),
-        ("It really works on every phone.", "really", wbl.Severity.WARNING),
+        # "really" (fifty-third session): judged right 4 times in 18 over the rounds to 39.
+        ("It really works on every phone.", "really", wbl.Severity.INFO),
+        ("It truly works on every phone.", "truly", wbl.Severity.WARNING),
         ("It supports various formats, including SWOT and custom ones.", "various", wbl.Severity.INFO),
         ("We met several challenges: cost, time and trust.", "several", wbl.Severity.INFO),
         ("Many teams asked for it.", "Many", wbl.Severity.WARNING),
@@ -695,6 +697,6 @@ def test_simply_as_merely_is_told_from_a_claim_where_a_project_warns_on_simply()
 def test_a_word_said_twice_is_one_finding():
     """Trials EG and EL: "many, many" gave two warnings, the second judged a duplicate."""
     assert _weasel("There are many, many places to eat.") == [("many, many", wbl.Severity.WARNING)]
-    assert _weasel("It is really really fast.") == [("really really", wbl.Severity.WARNING)]
+    assert _weasel("It is very very fast.") == [("very very", wbl.Severity.WARNING)]
     # The same word twice in a sentence, apart, is two claims.
     assert [word for word, _ in _weasel("Many owners and many bakers use it.")] == ["Many", "many"]
