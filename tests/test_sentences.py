@@ -688,6 +688,17 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("Shelfwise is free today and will be paid next year.", True),
         ("Shelfwise is not available on Android yet but will be.", True),  # a promise
         ("Shelfwise is available in Seattle and will be soon.", True),
+        # A state said to last, with "stay" or "remain" (trial DO: "is free and will stay free"),
+        # unless "we" promise it or a time makes it a plan.
+        ("Shelfwise is free and will stay free.", False),
+        ("Your notes will remain private.", False),
+        ("We will remain in beta until May.", True),
+        ("Shelfwise will stay in beta until spring.", True),
+        # An intention in someone else's relative clause (trial DE: "the events they plan to attend").
+        ("Users cannot easily track the events they plan to attend.", False),
+        ("Shelfwise plans to add Android support.", True),
+        # "whenever", parsed as an adverb, opens a condition as "if" does (trial FT).
+        ("Online responders will receive an alert whenever someone nearby asks for help.", False),
         # The reader's act as the subject (a user trial): if you send it, it will.
         ("Sending your file to Shelfwise will return a report.", False),
         ("Building this will take us a year.", True),
@@ -761,6 +772,10 @@ def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentenc
         # The modal "may" is no month (review of 2026-12-06), "in May" is.
         ("You will find the forms you may need.", wbl.Severity.INFO),
         ("You will find the forms in May.", wbl.Severity.WARNING),
+        # "live" and "open" as verbs are no launch that makes the reader's future a plan (trial CF:
+        # "lives in a separate tab you'll never open"); "goes live" still is.
+        ("It lives in a separate tab you'll never open.", wbl.Severity.INFO),
+        ("You'll get access when it goes live.", wbl.Severity.WARNING),
         # A time or a launch makes it a plan; the product's or the company's future stays a warning.
         ("Sign up today, you'll get the app in March.", wbl.Severity.WARNING),
         ("Join the waitlist, you will get early access when we launch.", wbl.Severity.WARNING),

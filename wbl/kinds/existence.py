@@ -328,7 +328,9 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     add") speaks of the product or the company, and does not count."""
     if not clauses:
         return False
-    verb = token.head
+    # A modal's clause is its head verb's; an intention's first word is the clause's own verb
+    # ("the events they plan to attend").
+    verb = token if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass") else token.head
     relative = verb.dep_ in clauses
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # An embedded question: its wh-word is the verb's own ("what will sell") or opens the clause in
@@ -459,7 +461,7 @@ def _conditional(verb: Any) -> bool:
     # has none the order will be sent ...": "has" a csubjpass); a clause that opens with "if" is none.
     if any(
         c.dep_ in ("advcl", "csubj", "csubjpass")
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS for m in c.children)
         for c in verb.children
     ):
         return True
@@ -493,6 +495,9 @@ def _conditional(verb: Any) -> bool:
 _WHEN = frozenset(("when", "once", "as", "whether"))
 # Words of a launch that make such a clause a date ("when it ships"), beside `_NOT_YET`.
 _LAUNCHING = frozenset(("ship", "available", "live", "open"))
+# Of those, the ones that speak of a launch only as a state ("goes live", "now open"), not as the
+# verbs they also are ("it lives in a tab you'll never open": the reader's act, no launch).
+_LAUNCH_STATES = frozenset(("live", "open"))
 
 
 def _when_the_reader_acts(clause: Any) -> bool:
@@ -518,10 +523,11 @@ def _when_the_reader_acts(clause: Any) -> bool:
 def _plan_time(token: Any) -> bool:
     """Whether a word names a time or a launch, which makes a future a plan ("next year", "in
     March", "when it ships", "not yet")."""
+    lemma = token.lemma_.lower()
     return (
         token.lower_ in _NOT_YET
-        or token.lemma_.lower() in _NOT_YET
-        or token.lemma_.lower() in _LAUNCHING
+        or lemma in _NOT_YET
+        or (lemma in _LAUNCHING and not (lemma in _LAUNCH_STATES and token.pos_ == "VERB"))
         or _month(token)
         or _YEAR.fullmatch(token.text) is not None
     )
@@ -592,11 +598,23 @@ def _act_as_subject(verb: Any) -> bool:
     return not any(w.lower_ in _COMPANY_WORDS for w in (*acts[0].subtree, *verb.children) if w.dep_ != "csubj")
 
 
+# Verbs that say a present state lasts ("BLK Exchange is free and will stay free", "the old
+# image will remain available"), unless "we" promise it or a time makes it a plan.
+_PERSISTING = frozenset(("stay", "remain"))
+
+
 def _lasting(token: Any) -> bool:
     """Whether the modal only says that a present fact lasts: "free, and always will be" (a "be"
-    with nothing after it but "always", joined to the verb that states the fact); not "not on
-    Android yet, but will be" (a promise)."""
+    with nothing after it but "always", joined to the verb that states the fact), "is free and will
+    stay free", "will remain available"; not "not on Android yet, but will be" (a promise), "we will
+    remain in beta until May"."""
     verb = token.head
+    if (
+        verb.lemma_.lower() in _PERSISTING
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
+        and not any(_plan_time(t) for t in verb.subtree)
+    ):
+        return True  # "free and will stay free", "will remain available": the state is now's, said to last
     return (
         verb.lemma_ == "be"
         and any(c.lower_ in ("always", "forever", "still") for c in (*verb.children, *token.children))
