@@ -358,6 +358,8 @@ _RELATIVE_PERSON = frozenset({"who", "whom", "whose"})
 _AGENTIVE = re.compile(r"(?:[^e]er|or|ist|ian|eer|ee)$")
 # Verbs whose bare complement has the customer as its subject: "lets inspectors file".
 _CAUSATIVES = frozenset({"let", "help", "make"})
+# Verbs of getting: their subject is given something ("landlords get a text within a minute").
+_GETTING = frozenset({"get", "gain", "receive", "have"})
 
 
 def customer_by_use(head: Any, lex: Lexicon) -> bool:
@@ -366,17 +368,33 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
     freelance translators to ...", "helps translators get paid"), a noun with a "who" clause
     ("for translators who ...", and a people's name in the plural: "New Yorkers who need free
     food"), the subject of "can", "now" or "no longer" ("Landlords can now see ...",
-    "Controllers now have ..."), or a word for people by their work ("lobster fishermen") that
-    acts or is acted for. One person counts with an article ("lets the skipper of a small boat
+    "Controllers now have ...") or of a verb of getting ("Landlords get a text"), whose things the
+    product works on, in the plural ("music producers' laptops"), or a word for people by their
+    work ("lobster fishermen") that acts or is acted for; a role in the plural written with a
+    capital ("Weekend Hikers") counts as the common noun it is. One person counts with an article ("lets the skipper of a small boat
     log each haul"); a bare singular is a name.
     ("for translators" alone is not enough: "drivers for printers" names things.) Technology
     words, the company's own people and product names are never customers."""
     if not parsed(head):
         return False
+    capitalised_role = False
     if head.pos_ == "PROPN":
         # A people's name in the plural with a "who" clause: "New Yorkers who need free food".
-        return head.tag_ == "NNPS" and _with_who(head) and not _company_owned(head, lex)
-    if head.pos_ != "NOUN":
+        if head.tag_ == "NNPS" and _with_who(head) and not _company_owned(head, lex):
+            return True
+        # A role noun in the plural written with a capital, as headings and sub-headings do
+        # ("Weekend Hikers will have an easy way ..."): the common noun it is.
+        lower = head.text.lower()
+        capitalised_role = (
+            head.text[:1].isupper()
+            and head.text[1:].islower()
+            and lower.endswith("s")
+            and _AGENTIVE.search(lower[:-1]) is not None
+            and lower not in lex.products
+        )
+        if not capitalised_role:
+            return False
+    elif head.pos_ != "NOUN":
         return False
     forms = _forms(head)
     if forms & lex.terms or forms & lex.feature_nouns or forms & lex.generic_customers:
@@ -385,14 +403,15 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         return False
     if forms & lex.weak_terms:
         return False
-    if head.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children):
+    plural = head.tag_ == "NNS" or capitalised_role
+    if not plural and not any(c.dep_ in ("det", "poss") for c in head.children):
         # A segment is a plural ("translators who") or one person ("lets the skipper of a boat
         # log"); a bare singular is a name ("Syncer helps") or a misparse ("production who").
         return False
     # Plural only: one "who" is often the product made a person ("an AI companion who listens").
-    if head.tag_ == "NNS" and _with_who(head):
+    if plural and _with_who(head):
         return True
-    lemma = head.lemma_.lower()
+    lemma = head.lemma_.lower() if not capitalised_role else head.text.lower()[:-1]
     verb = head.head
     if _PEOPLE.search(lemma):
         # "Lobster fishermen record their catch": a word for people by their work names people.
@@ -411,10 +430,15 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
         # "helps translators to quote"; "lets the skipper of a boat log", which the parser often
         # reads with the enabled verb elsewhere: an agent noun after "let" or "help" is its subject.
         return verb.lemma_.lower() in _CAUSATIVES or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    if head.dep_ == "poss" and plural and verb.pos_ in ("NOUN", "PROPN"):
+        # "brings AI analysis to music producers' local machines": whose things the product works
+        # on. Plurals only: "the installer's footprint" is a program's.
+        return True
     if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         lowered = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
-        # "campers can search", "controllers now have", "no longer": what the launch gives them
-        return "can" in lowered or "now" in lowered or {"no", "longer"} <= lowered
+        # "campers can search", "controllers now have", "no longer": what the launch gives them;
+        # "hikers will have an easy way", "landlords get a text": what they get.
+        return "can" in lowered or "now" in lowered or {"no", "longer"} <= lowered or verb.lemma_.lower() in _GETTING
     return False
 
 

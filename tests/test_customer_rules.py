@@ -334,6 +334,11 @@ def _lead_findings(lead: str) -> list[str]:
         "# Ailly\n\n## A prompt toolkit for teams building LLM agents\n\n",
         # A people's name in the plural with a "who" clause (trial EA): "New Yorkers who ...".
         "# CityMeal\n\n## New Yorkers who need free food can find a meal site near them\n\n",
+        # Whose things the product works on, in the plural (trial FH: "music producers' local
+        # machines"); a role capitalised in a sub-heading, and what they get (trial CN).
+        "# SampleMind\n\n## SampleMind brings sample analysis to music producers' own laptops\n\n",
+        "# ParkPal\n\n## Weekend Hikers will have an easy way to find parks on their route\n\n",
+        "# Leakline\n\n## Landlords get a text the minute a pipe drips\n\n",
     ],
 )
 def test_customers_named_by_what_they_do_or_get(lead):
@@ -349,6 +354,8 @@ def test_customers_named_by_what_they_do_or_get(lead):
         # A clause in the past tells of an event, not a group; a bare singular is a name.
         "# Pantry Alerts\n\n## Customers who tried it in our pilot ran out less often\n\n",
         "# Syncer can now restart a job\n\n## Jobs finish in half the time\n\n",
+        # A program's possessions are no customer's: "the installer's footprint" (singular).
+        "# Syncer\n\n## The installer's footprint is one folder and jobs finish in half the time\n\n",
     ],
 )
 def test_things_an_enabling_verb_acts_on_are_not_customers(lead):
