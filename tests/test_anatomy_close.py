@@ -563,8 +563,9 @@ def test_a_headline_at_the_release_heading_s_level_opens_the_release_and_a_spec_
         .replace(
             "    ## FAQ\n",
             "    ## Alert Messages (Copy)\n\n"
-            '    - "Your sensor under the kitchen sink is wet. A plumber is on the way to your flat."\n'
-            "    - Sent to: Jane Doe, the landlord of flat 4.\n\n"
+            '    - "Your sensor under the kitchen sink is wet. A plumber is on the way to your flat."\n\n'
+            "    **Message (example):**\n\n"
+            "    Sent to: Jane Doe, the landlord of flat 4.\n\n"
             "    ## FAQ\n",
         )
     )
@@ -575,8 +576,12 @@ def test_a_headline_at_the_release_heading_s_level_opens_the_release_and_a_spec_
     assert regions["Alert Messages (Copy"] == "back" and regions["Sent to: Jane Doe, t"] == "back"
     report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(text).lstrip(), "doc.md")
     assert not [f for f in report.findings if "Jane Doe" in f.message], report.findings
-    # The same name in the release is a placeholder left in.
+    # The same name in the release, or as the document's author, is a placeholder left in.
     quoted = text.replace("said Ana\n    Ruiz", "said Jane\n    Doe")
     assert "said Jane\n    Doe" in quoted
     report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(quoted).lstrip(), "doc.md")
+    assert [f for f in report.findings if f.rule == "WB110" and "Jane" in f.message], report.findings
+    authored = text.replace("    # PR/FAQ: Leakline\n", "    # PR/FAQ: Leakline\n\n    **Author:** Jane Doe\n")
+    assert authored != text
+    report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(authored).lstrip(), "doc.md")
     assert [f for f in report.findings if f.rule == "WB110" and "Jane" in f.message], report.findings

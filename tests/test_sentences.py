@@ -694,11 +694,19 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("Your notes will remain private.", False),
         ("We will remain in beta until May.", True),
         ("Shelfwise will stay in beta until spring.", True),
+        # The company's promise, whoever says it, and a plan with a season (review of 2026-12-06).
+        ("We are profitable today and will remain independent.", True),
+        ("Our team will remain small.", True),
+        ("Shelfwise will remain in private preview through the summer.", True),
         # An intention in someone else's relative clause (trial DE: "the events they plan to attend").
         ("Users cannot easily track the events they plan to attend.", False),
         ("Shelfwise plans to add Android support.", True),
+        ("Shelfwise adds an Android app, which the team plans to release in June.", True),
+        ("Integrations that our team plans to build are listed below.", True),
         # "whenever", parsed as an adverb, opens a condition as "if" does (trial FT).
         ("Online responders will receive an alert whenever someone nearby asks for help.", False),
+        # ... unless the consequence names its time: a plan (review of 2026-12-06).
+        ("The café will open in Portland in March whenever the permits come through.", True),
         # The reader's act as the subject (a user trial): if you send it, it will.
         ("Sending your file to Shelfwise will return a report.", False),
         ("Building this will take us a year.", True),
@@ -776,6 +784,8 @@ def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentenc
         # "lives in a separate tab you'll never open"); "goes live" still is.
         ("It lives in a separate tab you'll never open.", wbl.Severity.INFO),
         ("You'll get access when it goes live.", wbl.Severity.WARNING),
+        ("You'll get access when we open to everyone.", wbl.Severity.WARNING),
+        ("When you open the app, you'll see your orders.", None),
         # A time or a launch makes it a plan; the product's or the company's future stays a warning.
         ("Sign up today, you'll get the app in March.", wbl.Severity.WARNING),
         ("Join the waitlist, you will get early access when we launch.", wbl.Severity.WARNING),
@@ -783,10 +793,11 @@ def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentenc
         ("We will add Android support.", wbl.Severity.WARNING),
     ],
 )
-def test_the_reader_s_future_is_a_hint(sentence: str, severity: wbl.Severity) -> None:
+def test_the_reader_s_future_is_a_hint(sentence: str, severity: wbl.Severity | None) -> None:
     text = f"# Shelfwise lets bookstore owners reorder books\n\n{sentence}\n"
     options = wbl.LintOptions(select=("WB721",), kind="prfaq")
-    assert [f.severity for f in wbl.lint_text(text, "t.md", options=options).findings] == [severity]
+    found = [f.severity for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found == ([severity] if severity is not None else [])
 
 
 def test_an_acronym_most_readers_have_met_is_a_hint():
@@ -1309,7 +1320,7 @@ def test_weasel_words_in_faq_answers_are_hints():
     # User trials to 2026-12-06: 13 of 75 weasel warnings in external FAQ answers were right.
     text = (
         "# Ledger lets bakeries close their books in an hour\n\n"
-        "Bakery owners close the month in an hour, and many say it is really simple.\n\n"
+        "Bakery owners close the month in an hour, and many say it is truly simple.\n\n"
         "## FAQ\n\n### How accurate is it?\n\nYou will sometimes see gaps, and many owners fill them by hand.\n"
     )
     found = {}

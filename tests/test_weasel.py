@@ -113,11 +113,10 @@ def test_hint_kinds_is_an_option():
 
 def test_hint_words_are_an_option():
     options = wbl.LintOptions(select=("WB601",), kind="prfaq", rule_options={"WB601": {"hint-words": ["very"]}})
-    report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy.\n", options=options)
-    # A hint beside a warning stays its own finding: the phrase is joined only at one severity.
+    report = wbl.lint_text("# Slipway\n\nSlipway makes docking very easy and very tidy.\n", options=options)
     assert [(f.text, f.severity) for f in report.findings] == [
+        ("very easy", wbl.Severity.WARNING),  # an intensifier joins the word it qualifies
         ("very", wbl.Severity.INFO),
-        ("easy", wbl.Severity.WARNING),
     ]
 
 
@@ -152,6 +151,18 @@ def test_words_apart_or_unlinked_stay_apart():
     assert [text for text, _ in _weasel("Many owners find it very easy.")] == ["Many", "very easy"]
     # Side by side but not one phrase: "Many" counts the owners, "truly" qualifies "happy" (review).
     assert [text for text, _ in _weasel("Many truly happy owners switched.")] == ["Many", "truly"]
+
+
+def test_a_hint_word_before_the_word_it_qualifies_is_one_finding_with_it():
+    # "really" alone is a hint (judged right 4 times in 18); "really easy" stays one warning with
+    # the fix that cuts "really" (review of 2026-12-06).
+    report = wbl.lint_text(
+        "# Slipway\n\nSlipway makes docking really easy.\n", options=wbl.LintOptions(select=("WB601",), kind="prfaq")
+    )
+    [finding] = report.findings
+    assert finding.text == "really easy" and finding.severity is wbl.Severity.WARNING and finding.fix is not None
+    assert [(e.start, e.end) for e in finding.fix.edits] == [(finding.start, finding.start + len("really "))]
+    assert _weasel("It is really really fast.") == [("really really", wbl.Severity.INFO)]
 
 
 def test_a_merged_phrase_keeps_the_qualifier_s_fix():

@@ -2292,9 +2292,15 @@ class _Builder:
                 # Under several such headings ("Pricing", then "Availability"), the close is the
                 # paragraph that says where to go ("available now at settler.io"), else the first.
                 content = [next((s for s in content if self._says_where_to_start(s)), content[0])]
-            if part == "problem" and self._benefit_section(sections[segs[0].index][1], content):
-                self._benefit_segments.update(s.index for s in segs)
-                continue
+            if part == "problem":
+                # Under "Why it matters", the paragraphs that state a benefit are no problem; the
+                # ones that state a difficulty still are.
+                benefits = self._benefits_under(sections[segs[0].index][1], content)
+                self._benefit_segments.update(s.index for s in benefits)
+                content = [s for s in content if s not in benefits]
+                segs = [s for s in segs if s not in benefits]
+                if not content:
+                    continue
             self.found(part, content if part in ("problem", "solution") else content[:1], via, 0.95)
             for s in segs:
                 self.roles.setdefault(s.index, part)
@@ -2448,17 +2454,21 @@ class _Builder:
             self.found("problem", [best[1].segment], "content", round(best[0], 2))
             self.roles.setdefault(best[1].segment.index, "problem")
 
-    def _benefit_section(self, label: _Line, content: Sequence[Segment]) -> bool:
-        """Whether the text under a heading that may name the benefit as well as the problem ("Why
-        it matters") states the benefit: it has no problem wording, or opens with a benefit
-        statement ("This makes large uploads feel instant", "Reduces configuration complexity")."""
+    def _benefits_under(self, label: _Line, content: Sequence[Segment]) -> list[Segment]:
+        """The paragraphs under a heading that may name the benefit as well as the problem ("Why it
+        matters") that open with a benefit statement ("This makes large uploads feel instant",
+        "Reduces configuration complexity"). None under any other heading. (The problem's cue
+        words are no test: "Counting stock by hand keeps bakers in the shop until nine" has none.)"""
         named = heading_key(label.runin or label.label_text or label.segment.text)
         if named not in self.data["benefit-headings"]["headings"]:
-            return False
-        first = content[0]
-        text = first.text[label.runin_end :] if label.runin and first is label.segment else first.text
-        features = problem_features(text, position=1, after_summary=True, quote=False, list_item=False)
-        return not problem_wording(features) or _benefit_statement(text)
+            return []
+        return [
+            segment
+            for segment in content
+            if _benefit_statement(
+                segment.text[label.runin_end :] if label.runin and segment is label.segment else segment.text
+            )
+        ]
 
     def _descriptive_heading(self, line: _Line) -> str:
         """The heading over a release paragraph when it describes rather than names a part
@@ -3642,9 +3652,17 @@ def _benefit_opening() -> re.Pattern[str]:
     lists = data()["benefit-headings"]
     verbs = "|".join(map(re.escape, lists["verbs"]))
     difficulty = "|".join(map(re.escape, lists["difficulty"]))
-    # The subject: "this", "it", a gerund phrase ("Meeting submission requirements") or none.
-    subject = r"(?:(?:this|it|that|these|together,?\s+these)\s+(?:\w+ly\s+)?|\w+ing\b[^.,;:!?]{0,60}?\s)?"
-    return re.compile(rf"^[\W_]*{subject}(?:{verbs})\b(?!(?:\s+\w+){{0,2}}\s+(?:{difficulty})\b)", re.IGNORECASE)
+    gains = "|".join(map(re.escape, lists["gerund-verbs"]))
+    # The subject: "this", "it" or none, before any verb of benefit; a gerund phrase ("Meeting
+    # submission requirements reduces ...") only before a verb that can only be a gain ("keeps"
+    # and "makes" may tell the difficulty: "Counting stock by hand keeps bakers in the shop").
+    demonstrative = r"(?:(?:this|it|that|these|together,?\s+these)\s+(?:\w+ly\s+)?)?"
+    gerund = r"\w+ing\b[^.,;:!?]{0,60}?\s"
+    return re.compile(
+        rf"^[\W_]*(?:{demonstrative}(?:{verbs})|{gerund}(?:{gains}))\b"
+        rf"(?!(?:\s+\w+){{0,2}}\s+(?:{difficulty})\b)",
+        re.IGNORECASE,
+    )
 
 
 def _benefit_statement(text: str) -> bool:

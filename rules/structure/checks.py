@@ -426,12 +426,13 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
 
     **Fix.** Fill in or delete each placeholder; replace each prompt with your own text.
 
-    A stand-in name ("Jane Doe", "Sample Person") is reported in the release and the FAQ, where a
-    real person goes; in the notes and appendices around them (a design spec's mock-up of a
-    message, "**Speaker:** Jane Doe") it is sample data (the pattern's ``written-only`` flag).
+    A stand-in name ("Jane Doe", "Sample Person") is sample data under a label that says an
+    example follows (a design spec's mock-up of a message, "**Speaker:** Jane Doe" under
+    "**Message content (example):**"; the pattern's ``sample-labels``), up to the next heading; an
+    author line or a quote's speaker is still a left-over.
 
     Options: `patterns` (each with `name`, `regex`, `advice`, `standalone` for a status and
-    `written-only` for the release and the FAQ only), `sample-greetings`, `sample-message-words`.
+    `sample-labels`), `sample-greetings`, `sample-message-words`.
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
@@ -483,7 +484,8 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
         unit = segment.unit
         found = matches_in(segment)
         if segment not in written:
-            found = [m for m in found if slot(m) not in left and not compiled[m[0]][1].get("written-only")]
+            found = [m for m in found if slot(m) not in left]
+        found = [m for m in found if not _under_a_sample_label(document, unit, compiled[m[0]][1].get("sample-labels"))]
         seen: list[tuple[int, int]] = []
         statuses: list[tuple[int, int, str, dict[str, str]]] = []
         for which, match_start, match_end, matched in found:
@@ -539,6 +541,20 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             if place and not dated and not has_date(head) and not any(p.search(head) for p, _ in compiled):
                 start = segment.start + segment.text.index(head)
                 yield Violation(ctx["date-message"].format(dateline=head), segment.unit, start, start + len(head))
+
+
+def _under_a_sample_label(document: Document, unit: Unit, labels: Sequence[str] | None) -> bool:
+    """Whether a short line since the last heading (that heading included) says an example follows
+    ("**Message content (example):**", "### Sample card")."""
+    if not labels:
+        return False
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(label) for label in labels) + r")\b", re.IGNORECASE)
+    for other in reversed(document.units[: unit.index]):
+        if len(other.text.split()) <= 8 and pattern.search(other.text):
+            return True
+        if other.is_heading:
+            return False
+    return False
 
 
 # A slot left where the dateline's date goes: "[Launch Date]", "{DATE}", "[Month Day, Year]".

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from wbl_rules.analysis import (
@@ -144,7 +145,8 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
     easy") and of the same severity, are one finding, at the phrase, naming each word's group,
     with the advice of the word the others qualify and the first fix among them ("really easy":
     cut "really"). "Many truly happy owners" stays two findings, and so does a hint beside a
-    warning ("the best seamless app").
+    warning ("the best seamless app"), but for an intensifier among the hint words, which joins
+    the word it qualifies ("really easy" is one warning; "it really works" a hint).
 
     **Severity.** A warning, but a hint (``info``) for the listed words that reviewers mostly let
     pass (``hint-words``: "unique", "the best", "the only", "likely", "best"; flagged sentences a
@@ -300,6 +302,7 @@ def weasel_word(document: Document, ctx: RuleContext) -> Iterator[Violation]:
                     qualifier_cut(sentence, term.start, term.end, cut) if cut else None,
                 )
             )
+        found = _hint_words_join(sentence, found, hints)
         for phrase in _phrases(sentence, found):
             first = phrase[0]
             names = tuple(dict.fromkeys(f.term.group.name for f in phrase))
@@ -361,6 +364,26 @@ def _phrases(sentence: Sentence, found: list[_Found]) -> Iterator[list[_Found]]:
         phrase.append(item)
     if phrase:
         yield phrase
+
+
+def _hint_words_join(sentence: Sentence, found: list[_Found], hints: Collection[str]) -> list[_Found]:
+    """An intensifier among the hint words right before the word it qualifies takes that word's
+    severity, so that the two stay one finding ("really easy": one warning with the fix that cuts
+    "really"); alone it is a hint ("it really works"). Other hint words stay apart ("the best
+    seamless app", "simply easier")."""
+    ordered = sorted(found, key=lambda f: f.term.start)
+    text = sentence.unit.text
+    for i, (item, following) in enumerate(pairwise(ordered)):
+        if (
+            item.word in hints
+            and item.term.group.kind == "intensifier"
+            and item.severity != following.severity
+            and item.term.end <= following.term.start
+            and not text[item.term.end : following.term.start].strip(" ")
+            and _hangs_on(sentence, item.term, following.term)
+        ):
+            ordered[i] = replace(item, severity=following.severity)
+    return ordered
 
 
 def _linked(sentence: Sentence, first: WeaselTerm, second: WeaselTerm) -> bool:

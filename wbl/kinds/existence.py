@@ -351,7 +351,12 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         )
         and not _company_asks(verb)
     )
-    if "cond" in clauses and _conditional(verb) and (subject is None or subject.lower_ not in ("we", "i")):
+    if (
+        "cond" in clauses
+        and _conditional(verb)
+        and (subject is None or subject.lower_ not in ("we", "i"))
+        and not _timed_consequence(verb)
+    ):
         return True  # "If you have no PIN yet, the app will ask you to set one": how it behaves
     if "if" in clauses and _condition(verb) and (subject is None or subject.lower_ not in ("we", "i")):
         return True  # "If you are going to get food, ...": the reader's intention, not a plan
@@ -363,6 +368,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return False
     if subject.lower_ in _OTHERS:
         return True  # "the decisions they will make", "where they will find hidden gems"
+    if verb is token and _the_company(subject):
+        return False  # "an Android app, which the team plans to release in June": the company's plan
     if subject.tag_ in _WH_TAGS:
         # "what will sell" (the question's own word) and "the person who will read it" (someone
         # else's future), not "Shelfwise, which will ship in March", "an app that will save you
@@ -404,6 +411,11 @@ _NOT_YET = frozenset(
         "beta",
         "phase",
         "soon",
+        "preview",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
     }
 )
 
@@ -451,6 +463,23 @@ def _condition(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
+def _timed_consequence(verb: Any) -> bool:
+    """Whether the consequence itself, outside its condition and its subject, names a time or a
+    launch: "the café will open in Portland in March whenever the permits come through" is a plan
+    ("If you have no PIN yet, ..." names its time in the condition)."""
+    aside = {
+        t.i for c in verb.children if c.dep_ in ("advcl", "csubj", "csubjpass", "nsubj", "nsubjpass") for t in c.subtree
+    }
+    return any(
+        _month(t) or _YEAR.fullmatch(t.text) is not None or t.lower_ in _DATED for t in verb.subtree if t.i not in aside
+    )
+
+
+# Words that date a consequence ("in March", "next year", "later this year"), not a duration
+# ("will receive a free year").
+_DATED = frozenset(("until", "till", "soon", "later", "next", "spring", "summer", "autumn", "winter"))
+
+
 def _conditional(verb: Any) -> bool:
     """Whether a clause is the consequence of a condition ("if ...", "unless ...", "whenever ..."),
     or of an imperative it is joined to by "and" ("Point your phone at a barcode, and you'll see
@@ -495,9 +524,18 @@ def _conditional(verb: Any) -> bool:
 _WHEN = frozenset(("when", "once", "as", "whether"))
 # Words of a launch that make such a clause a date ("when it ships"), beside `_NOT_YET`.
 _LAUNCHING = frozenset(("ship", "available", "live", "open"))
-# Of those, the ones that speak of a launch only as a state ("goes live", "now open"), not as the
-# verbs they also are ("it lives in a tab you'll never open": the reader's act, no launch).
+# Of those, the ones that are no launch as the verbs they also are when the reader or the product
+# does them ("it lives in a tab you'll never open"); "when we open to everyone", "when
+# registration opens" still are.
 _LAUNCH_STATES = frozenset(("live", "open"))
+
+
+def _reader_verb(token: Any) -> bool:
+    """Whether "live" or "open" is a verb whose subject is the reader or a thing's pronoun ("a
+    tab you'll never open", "it lives in a tab")."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "it") for c in token.children
+    )
 
 
 def _when_the_reader_acts(clause: Any) -> bool:
@@ -527,7 +565,7 @@ def _plan_time(token: Any) -> bool:
     return (
         token.lower_ in _NOT_YET
         or lemma in _NOT_YET
-        or (lemma in _LAUNCHING and not (lemma in _LAUNCH_STATES and token.pos_ == "VERB"))
+        or (lemma in _LAUNCHING and not (lemma in _LAUNCH_STATES and _reader_verb(token)))
         or _month(token)
         or _YEAR.fullmatch(token.text) is not None
     )
@@ -586,6 +624,17 @@ def _condition_in_subject(verb: Any) -> bool:
 
 
 _COMPANY_WORDS = frozenset(("we", "us", "our"))
+# Nouns for the launching side's people, whose intention is a plan ("which the team plans to release").
+_COMPANY_PEOPLE = frozenset(("team", "company", "founder", "founders", "staff", "engineers", "developers"))
+
+
+def _the_company(subject: Any) -> bool:
+    """Whether a clause's subject is the launching side: "we", "our team", "the team", "the founders"."""
+    if subject.lower_ in _COMPANY_WORDS:
+        return True
+    owned = any(c.dep_ == "poss" and c.lower_ in _COMPANY_WORDS for c in subject.children)
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return subject.lemma_.lower() in _COMPANY_PEOPLE and (owned or the)
 
 
 def _act_as_subject(verb: Any) -> bool:
@@ -598,8 +647,9 @@ def _act_as_subject(verb: Any) -> bool:
     return not any(w.lower_ in _COMPANY_WORDS for w in (*acts[0].subtree, *verb.children) if w.dep_ != "csubj")
 
 
-# Verbs that say a present state lasts ("BLK Exchange is free and will stay free", "the old
-# image will remain available"), unless "we" promise it or a time makes it a plan.
+# Verbs that say a present state lasts ("BLK Exchange is free and will stay free", "your notes
+# will remain private"), unless "we" promise it ("We are profitable and will remain independent")
+# or a time makes it a plan ("will remain in private preview through the summer").
 _PERSISTING = frozenset(("stay", "remain"))
 
 
@@ -609,9 +659,12 @@ def _lasting(token: Any) -> bool:
     stay free", "will remain available"; not "not on Android yet, but will be" (a promise), "we will
     remain in beta until May"."""
     verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "We are ... and will remain"
     if (
         verb.lemma_.lower() in _PERSISTING
-        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
+        and not any(_the_company(s) or s.lower_ == "i" for s in subjects)
         and not any(_plan_time(t) for t in verb.subtree)
     ):
         return True  # "free and will stay free", "will remain available": the state is now's, said to last
