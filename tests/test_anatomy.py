@@ -4913,3 +4913,53 @@ def test_an_unsigned_quotation_closing_the_file_after_the_contact_is_a_sign_off(
     motto = '*"The early cat catches the bug."*'
     signed = text.replace(motto, '"We built it for ourselves first," said Ana Lee, founder.')
     assert [q.speaker for q in anatomy_of(signed).quotes] == ["leader"]
+
+
+def test_round_40_layouts_of_dates_and_signatures() -> None:
+    # A date field under a labelled headline is the release's dateline (no place); a header's
+    # "**Date:**" above the release is not (it dates the draft).
+    fields = anatomy_of(
+        """
+        # PR/FAQ: Work Kit
+
+        ## 1. Press release
+
+        **Headline.** Work Kit plans the next change before the agent edits a file.
+
+        **Subtitle.** Accept the plan, then ship only the files you named.
+
+        **Date.** 15 October 2026
+
+        **Intro.** Work Kit is a plugin you install once per machine.
+        """
+    )
+    assert fields["dateline"] is not None and fields["dateline"].text.endswith("15 October 2026")
+    header = anatomy_of(
+        """
+        # Implementation Plan: Engagement Scoring
+
+        **Date:** 2026-01-07
+
+        ### Press Release
+
+        We add a scoring step that ranks variants before they render.
+        """
+    )
+    assert header.get("dateline") is None
+    # "- Name (Role)" as the only item after a quotation signs it; "**Leader quote.** Name, role:"
+    # before a quotation names its speaker.
+    signed = anatomy_of(
+        """
+        # Totem finds your friends at a festival
+
+        ## Quote from You
+
+        "Totem reconnects you to your friends so you spend more time making memories."
+
+        - Patrick Sheehan (Product Owner)
+
+        **Leader quote.** Sarah Scherer, owner: "First delivery means a plan I can refuse."
+        """
+    )
+    expected = [("Patrick Sheehan", "Product Owner"), ("Sarah Scherer", "owner")]
+    assert [(q.name, q.role) for q in signed.quotes] == expected

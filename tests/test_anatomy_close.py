@@ -585,3 +585,15 @@ def test_a_headline_at_the_release_heading_s_level_opens_the_release_and_a_spec_
     assert authored != text
     report = Linter(LintOptions(kind="prfaq")).lint_text(textwrap.dedent(authored).lstrip(), "doc.md")
     assert [f for f in report.findings if f.rule == "WB110" and "Jane" in f.message], report.findings
+
+
+def test_a_static_site_s_own_variables_are_no_template_slots() -> None:
+    # Round 40: "[results]({{ site.baseurl }}/x.pdf)" is filled in when the site is built;
+    # "{{ customer_name }}" is a slot left in.
+    text = (
+        "# CloudRouter 3.0 ships a faster data path\n\n"
+        "RALEIGH, NC — March 3, 2016 — Today CloudRouter 3.0 shipped for network operators.\n\n"
+        "See the [test results]({{ site.baseurl }}/uploads/results.pdf) and thank {{ customer_name }}.\n"
+    )
+    report = Linter(LintOptions(kind="press_release", select=("WB110",))).lint_text(text, "doc.md")
+    assert [f.text for f in report.findings] == ["{{ customer_name }}"], report.findings

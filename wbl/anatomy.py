@@ -1309,6 +1309,8 @@ def _names_a_part(label: str) -> bool:
 
 
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
+# Labels of the field that dates a release ("**Date.** 15 October 2026").
+_DATE_LABELS = frozenset(("date", "launch date", "release date", "dateline", "publication date", "published"))
 _SLOT = re.compile(r"\[[^\[\]\n]{0,80}\]")
 
 
@@ -1355,6 +1357,7 @@ class _Builder:
         self.problem_candidates: list[tuple[int, Mapping[str, float], float]] = []
         # The text under a "Why it matters" that states a benefit, not a difficulty: no problem.
         self._benefit_segments: set[int] = set()
+        self._release_from = -1  # the segment a line that marks the release ("## Press Release") opens, if any
         self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
         self._side_words: Counter[str] = Counter()  # words under those headings outside any question
         self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
@@ -2033,6 +2036,7 @@ class _Builder:
         body: list[_Line] = []
         in_lead = True
         start, marked = self._release_start(lines)
+        self._release_from = lines[start].segment.index if marked and start < len(lines) else -1
         # The block a lead label introduces ("**Contact:**" and the lines under it, "##### FROM:"
         # and the paragraph below): who to call, not the headline.
         block: _Line | None = None
@@ -2407,6 +2411,29 @@ class _Builder:
                     "dateline", [line.segment], "content", 0.9, _mostly_placeholder(line.segment.text[: span[1]])
                 )
                 return
+        # The release's own date as a field under its headline ("**Date.** 15 October 2026"): a
+        # dateline without its place (a document's header above the headline dates the draft).
+        headline = self.parts.get("headline")
+        # Not a field of the document's header above the release ("**Date:** 2026-01-07" over
+        # "### Press Release"): that dates the draft.
+        subheading = self.parts.get("subheading")
+        after = max(
+            headline.segments[0].index if headline else len(self.units),
+            subheading.segments[0].index if subheading else -1,
+            self._release_from,
+        )
+        # Under a headline the release names as such ("**Headline.**"), or below the sub-heading.
+        if headline is not None and (headline.via in ("label", "heading") or subheading is not None):
+            for line in self.pr_lines:
+                label = line.runin or (line.label_text if line.label else "")
+                if (
+                    line.metadata
+                    and line.segment.index > after
+                    and heading_key(label) in _DATE_LABELS
+                    and has_date(line.segment.text)
+                ):
+                    self.found("dateline", [line.segment], "label", 0.6)
+                    return
         # A date alone under the headline (a blog post's byline, "June 1, 2026").
         for line in list(lead) + list(body[:1]):
             text = line.segment.text
@@ -2855,8 +2882,9 @@ class _Builder:
     def _set_apart_signature(self, line: _Line, after: _Line | None, qd: Mapping[str, Any]) -> bool:
         """A line that is only a name (or its placeholder) and a role, set apart as a line of its
         own in emphasis or as a list's only item: "*Amadeus Norén, VP of Marketing*", "- **[Your
-        Name], Founder and CEO, VirdisPay**"; not a sentence ("*Maria Lopez, a nurse, tried
-        it.*"), nor the first of a list's items, nor the label over the next quotation."""
+        Name], Founder and CEO, VirdisPay**", "- Patrick Sheehan (Product Owner)"; not a sentence
+        ("*Maria Lopez, a nurse, tried it.*"), nor the first of a list's items, nor the label over
+        the next quotation."""
         segment = line.segment
         unit, text = segment.unit, segment.text.strip()
         if not text or len(text.split()) > 12 or _QUOTED.search(text) or text.rstrip(" *_").endswith(":"):
@@ -2875,7 +2903,9 @@ class _Builder:
             return False
         if text.rstrip(" *_").endswith(("!", "?")):
             return False  # "*Maria Lopez, a nurse, loved it!*"
-        name, _, role = text.strip(" *_.").partition(",")
+        # "Name, role", or "Name (Role)" ("- Patrick Sheehan (Product Owner)", round 40).
+        bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text.strip(" *_."))
+        name, role = bracketed.groups() if bracketed else text.strip(" *_.").partition(",")[::2]
         words = re.findall(r"[a-z][a-z'’-]*", role)  # the role's lower-case words, punctuation off
         if not _SET_APART_NAME.fullmatch(name.strip()) or _SENTENCE_WORDS.intersection(words):
             return False
@@ -4670,6 +4700,10 @@ def _attribution(
     # Statement:', not 'Today, Acme announced:' or 'On Windows, run:').
     if spans:
         lead = text[: max(0, spans[0][0] - 1)].strip(" *_")
+        # After a quote's run-in label ("**Leader quote.** Sarah Scherer, owner: "…""; round 40).
+        label = _RUNIN_LABEL.match(lead)
+        if label is not None and alias_part(label.group(1)) in _QUOTE_PARTS:
+            lead = lead[label.end() :].strip(" *_")
         rest = masked[spans[-1][1] + 1 :].strip(" *_.")
         title = _HONORIFIC.match(lead)
         # After a title one capitalised word is a name ("Dr. Lopez, CEO:"); without, two to four.
@@ -4696,6 +4730,8 @@ _PAST_OR_NOW = re.compile(r"\b(?:[a-z]+ed|today|now|said|says|is|are|was|were|wi
 _LEAD_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}(?=,\s*\S)")
 _TITLED_NAME = re.compile(r"([A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}(?=,\s*\S)")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
+# A run-in label of a few words opening a paragraph: "Leader quote. ", "Customer quote: ".
+_RUNIN_LABEL = re.compile(r"([A-Za-z][\w '’-]{0,30}?)[.:]\s+")
 
 
 def _is_name(words: str, labels: frozenset[str]) -> bool:
