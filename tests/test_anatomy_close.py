@@ -597,3 +597,16 @@ def test_a_static_site_s_own_variables_are_no_template_slots() -> None:
     )
     report = Linter(LintOptions(kind="press_release", select=("WB110",))).lint_text(text, "doc.md")
     assert [f.text for f in report.findings] == ["{{ customer_name }}"], report.findings
+
+
+def test_a_tagged_slot_in_capitals_is_a_placeholder() -> None:
+    # Round 40: "> [QUOTE: 1-2 sentence statement from BAM as founder.]" was left in; an editor's
+    # note in brackets is not a slot.
+    text = (
+        "# FlashLearn opens its API to schools\n\n"
+        "AUSTIN, TX — March 3, 2026 — Today FlashLearn opened its API to school districts.\n\n"
+        "> [QUOTE: 1-2 sentence statement from the founder.]\n\n"
+        "Districts sign up at flashlearn.example [UPDATE: pricing confirmed in May].\n"
+    )
+    report = Linter(LintOptions(kind="press_release", select=("WB110",))).lint_text(text, "doc.md")
+    assert [f.text for f in report.findings] == ["[QUOTE: 1-2 sentence statement from the founder.]"]
