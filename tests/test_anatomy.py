@@ -4963,3 +4963,42 @@ def test_round_40_layouts_of_dates_and_signatures() -> None:
     )
     expected = [("Patrick Sheehan", "Product Owner"), ("Sarah Scherer", "owner")]
     assert [(q.name, q.role) for q in signed.quotes] == expected
+
+
+def test_round_40_layouts_keep_their_limits() -> None:
+    # Review of 2026-12-07: "Name, Role (Company)" signs with the name before the comma; a thing
+    # "for" someone signs nothing; a date field lower in the release is no dateline.
+    signed = anatomy_of(
+        """
+        # Totem finds your friends at a festival
+
+        "Totem reconnects you to your friends so you spend more time making memories."
+
+        - Maya Chen, CEO (Totem)
+
+        "Month-end used to take my whole weekend; now it is an hour."
+
+        - Community Edition (for small business owners)
+        """
+    )
+    assert [q.name for q in signed.quotes] == ["Maya Chen", None]
+    lower = anatomy_of(
+        """
+        # Acme Pay lets shop owners take card payments on their phone
+
+        ## Shop owners at markets now take cards without a card reader
+
+        Shop owners lose one sale in ten because they cannot take cards at markets and fairs.
+
+        With Acme Pay, a shop owner taps a card on the phone and the payment clears.
+
+        "We built Acme Pay so that no stall loses a sale again," said Jane Lee, CEO of Acme.
+
+        ## Availability
+
+        **Launch date:** 15 October 2026
+
+        Sign up at acmepay.example.
+        """
+    )
+    assert lower.get("dateline") is None

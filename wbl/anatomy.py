@@ -1311,6 +1311,8 @@ def _names_a_part(label: str) -> bool:
 _QUOTE_PARTS = frozenset(("leader_quote", "customer_quote", "quote"))
 # Labels of the field that dates a release ("**Date.** 15 October 2026").
 _DATE_LABELS = frozenset(("date", "launch date", "release date", "dateline", "publication date", "published"))
+# How many segments after the headline (or the sub-heading) a date field may stand as the dateline.
+_DATE_FIELD_REACH = 3
 _SLOT = re.compile(r"\[[^\[\]\n]{0,80}\]")
 
 
@@ -2426,9 +2428,11 @@ class _Builder:
         if headline is not None and (headline.via in ("label", "heading") or subheading is not None):
             for line in self.pr_lines:
                 label = line.runin or (line.label_text if line.label else "")
+                # Among the release's opening lines only: a "**Launch date:**" under
+                # "## Availability" is no dateline.
                 if (
                     line.metadata
-                    and line.segment.index > after
+                    and after < line.segment.index <= after + _DATE_FIELD_REACH
                     and heading_key(label) in _DATE_LABELS
                     and has_date(line.segment.text)
                 ):
@@ -2904,7 +2908,9 @@ class _Builder:
         if text.rstrip(" *_").endswith(("!", "?")):
             return False  # "*Maria Lopez, a nurse, loved it!*"
         # "Name, role", or "Name (Role)" ("- Patrick Sheehan (Product Owner)", round 40).
-        bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text.strip(" *_."))
+        # Not "Maya Chen, CEO (Totem)" (a comma first: the name is before it), nor "Community
+        # Edition (for small business owners)" (whom a thing is for).
+        bracketed = re.fullmatch(r"([^,()]+?)\s*\(((?!for\b)[^()]+)\)", text.strip(" *_."))
         name, role = bracketed.groups() if bracketed else text.strip(" *_.").partition(",")[::2]
         words = re.findall(r"[a-z][a-z'’-]*", role)  # the role's lower-case words, punctuation off
         if not _SET_APART_NAME.fullmatch(name.strip()) or _SENTENCE_WORDS.intersection(words):
