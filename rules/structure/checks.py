@@ -548,13 +548,18 @@ def _under_a_sample_label(document: Document, unit: Unit, labels: Sequence[str] 
     ("**Message content (example):**", "### Sample card")."""
     if not labels:
         return False
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(label) for label in labels) + r")\b", re.IGNORECASE)
+    pattern = _sample_label_pattern(tuple(labels))
     for other in reversed(document.units[: unit.index]):
         if len(other.text.split()) <= 8 and pattern.search(other.text):
             return True
         if other.is_heading:
             return False
     return False
+
+
+@lru_cache(maxsize=8)
+def _sample_label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(label) for label in labels) + r")\b", re.IGNORECASE)
 
 
 # A slot left where the dateline's date goes: "[Launch Date]", "{DATE}", "[Month Day, Year]".

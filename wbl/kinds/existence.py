@@ -387,36 +387,37 @@ _THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "nothing", 
 # Verbs whose negated future is a state or a need, not the product's behaviour ("it won't be your
 # favourite anymore", "it will not need a second login").
 _STATE_VERBS = frozenset({"be", "have", "need", "get", "become", "require", "cost"})
+# The seasons date a plan ("in private preview through the summer").
+_SEASONS = frozenset(("spring", "summer", "autumn", "winter"))
 # Words that make a refusal a plan with a time: "won't support Android until spring", "not yet",
 # "in the first release", "for now", "next year", "after the beta".
-_NOT_YET = frozenset(
-    {
-        "until",
-        "till",
-        "yet",
-        "initially",
-        "before",
-        "after",
-        "launch",
-        "now",
-        "first",
-        "next",
-        "later",
-        "year",
-        "month",
-        "quarter",
-        "week",
-        "release",
-        "version",
-        "beta",
-        "phase",
-        "soon",
-        "preview",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-    }
+_NOT_YET = (
+    frozenset(
+        {
+            "until",
+            "till",
+            "yet",
+            "initially",
+            "before",
+            "after",
+            "launch",
+            "now",
+            "first",
+            "next",
+            "later",
+            "year",
+            "month",
+            "quarter",
+            "week",
+            "release",
+            "version",
+            "beta",
+            "phase",
+            "soon",
+            "preview",
+        }
+    )
+    | _SEASONS
 )
 
 
@@ -477,7 +478,7 @@ def _timed_consequence(verb: Any) -> bool:
 
 # Words that date a consequence ("in March", "next year", "later this year"), not a duration
 # ("will receive a free year").
-_DATED = frozenset(("until", "till", "soon", "later", "next", "spring", "summer", "autumn", "winter"))
+_DATED = frozenset(("until", "till", "soon", "later", "next")) | _SEASONS
 
 
 def _conditional(verb: Any) -> bool:
@@ -656,7 +657,7 @@ _PERSISTING = frozenset(("stay", "remain"))
 def _lasting(token: Any) -> bool:
     """Whether the modal only says that a present fact lasts: "free, and always will be" (a "be"
     with nothing after it but "always", joined to the verb that states the fact), "is free and will
-    stay free", "will remain available"; not "not on Android yet, but will be" (a promise), "we will
+    stay free", "your notes will remain private"; not "not on Android yet, but will be" (a promise), "we will
     remain in beta until May"."""
     verb = token.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -667,7 +668,7 @@ def _lasting(token: Any) -> bool:
         and not any(_the_company(s) or s.lower_ == "i" for s in subjects)
         and not any(_plan_time(t) for t in verb.subtree)
     ):
-        return True  # "free and will stay free", "will remain available": the state is now's, said to last
+        return True  # "free and will stay free", "will remain private": the state is now's, said to last
     return (
         verb.lemma_ == "be"
         and any(c.lower_ in ("always", "forever", "still") for c in (*verb.children, *token.children))
