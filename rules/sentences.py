@@ -1504,19 +1504,22 @@ def _rating_cell(span: Any, token: Any, levels: frozenset[str]) -> bool:
     return len(words) <= 3 and token.head.lower_ in levels and token.head.i != token.i
 
 
-def _figure_follows(span: Any, last: Any) -> bool:
+def _figure_follows(span: Any, last: Any, *, measure: bool = False) -> bool:
     """Whether a parenthesis right after the word (or the word it qualifies) gives a number:
-    "very quickly (less than 48 hours)", "fast (under 2 s)"."""
+    "very quickly (less than 48 hours)", "fast (under 2 s)". With `measure`, a number alone
+    ("Perfect schemas (100% accuracy)"), not a name's digits ("lightning-fast (built on Tauri v2)")."""
     doc = span.doc
     i = last.i + 1
-    if i < span.end and doc[i].pos_ in ("ADV", "ADJ") and doc[i].text != "(":
+    if last.dep_ in ("amod", "compound") and last.i < last.head.i < min(span.end, last.i + 4):
+        i = last.head.i + 1  # "Perfect schemas (100% accuracy)": past the noun it qualifies
+    elif i < span.end and doc[i].pos_ in ("ADV", "ADJ") and doc[i].text != "(":
         i += 1  # "very quickly (...)": past the qualified word
     if i >= span.end or doc[i].text != "(":
         return False
     for t in doc[i + 1 : min(span.end, i + 10)]:
         if t.text == ")":
             return False
-        if t.like_num or any(c.isdigit() for c in t.text):
+        if t.like_num or (not measure and any(c.isdigit() for c in t.text)):
             return True
     return False
 
@@ -1604,6 +1607,25 @@ def _acronym_not_adjective(tok: Any, text: str) -> bool:
     return len(tok.text) >= 3 and tok.text.isupper() and tok.dep_ in _NOUN_PLACES and not _mostly_capitals(text)
 
 
+def _model_name_word(tok: Any, span: Any, text: str) -> bool:
+    """A word in capitals right after a name's model number ("RTX 4080 SUPER", "Galaxy S24
+    ULTRA") in a sentence that is not shouted: part of the product's name, not emphasis. "costs
+    $5 VERY often" and "100% SUPER fast" still emphasise (no name before the number, or an
+    adjective after the word)."""
+    if not (tok.text.isupper() and len(tok.text) >= 3 and tok.i > span.start + 1) or _mostly_capitals(text):
+        return False
+    doc = tok.doc
+    number, name = doc[tok.i - 1], doc[tok.i - 2]
+    following = doc[tok.i + 1] if tok.i + 1 < span.end else None
+    return (
+        any(c.isdigit() for c in number.text)
+        and number.text.isalnum()
+        and name.is_alpha
+        and (name.pos_ == "PROPN" or name.text.isupper())
+        and not (following is not None and following.pos_ in ("ADJ", "ADV"))
+    )
+
+
 _NOUN_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"))
 # Where an adjective after "the" stands for the people it describes ("the powerful", "the curious").
 _PEOPLE_PLACES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "dative"))
@@ -1679,6 +1701,8 @@ def _excused(
         return True  # "disclosure binds the powerful": people an adjective names, no praise
     if kind == "peacock" and _acronym_not_adjective(tok, text):
         return True  # "SWIFT costs us $120K a year": the bank network, at the start of a sentence
+    if _model_name_word(tok, span, text):
+        return True  # "RTX 4080 SUPER", "Galaxy S24 ULTRA": a word of a model's name after its number
     if tok.dep_ == "amod" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
         return True  # "no comprehensive tests": a lack, not a claim
     if word == "some" and tok.tag_ != "DT":
@@ -1729,6 +1753,8 @@ def _excused(
         return True  # a risk table's "Very High": a level of a scale, not a claim
     if kind in ("intensifier", "speed", "easy") and _figure_follows(span, last):
         return True  # "very quickly (less than 48 hours)": the figure is there
+    if kind == "peacock" and _figure_follows(span, last, measure=True):
+        return True  # "Perfect schemas (100% accuracy)": the figure is there
     if word == "fairly" and tok.head.pos_ in ("VERB", "AUX"):
         return True  # "split the bill fairly": how it is done (in a fair way), not "fairly easy"
     if (

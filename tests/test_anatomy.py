@@ -5002,3 +5002,36 @@ def test_round_40_layouts_keep_their_limits() -> None:
         """
     )
     assert lower.get("dateline") is None
+
+
+@pytest.mark.parametrize("heading", ["Acknowledgments", "Acknowledgements", "Credits", "Citation"])
+def test_thanks_and_citations_are_back_matter(heading: str) -> None:
+    # Round 41 (trial GA, 2026-12-07): praise of a third party's work under "## Acknowledgments"
+    # and "### Credits" was judged as the release's claims.
+    assert is_back_matter(heading)
+
+
+def test_a_title_field_after_the_release_s_body_is_no_headline() -> None:
+    # Round 41 (trial GA): "- **Title**: ..." in a list of links at the end, under "### Academic
+    # Paper", was taken for the headline, and every structure finding pointed there.
+    anatomy = anatomy_of(
+        """
+        # CycleCore Maaza Models Launch Announcement
+
+        ## Summary
+
+        Today CycleCore released two small models that turn sensor logs into JSON on a laptop.
+
+        ## The Problem
+
+        Field engineers copy readings by hand because cloud models are slow and cost money offline.
+
+        ## Links
+
+        ### Academic Paper
+        - **Paper**: coming soon
+        - **Title**: "Capacity Scaling in Micro and Small Language Models"
+        """
+    )
+    headline = anatomy.parts.get("headline")
+    assert headline is not None and headline.line == 1

@@ -711,3 +711,32 @@ def test_a_word_said_twice_is_one_finding():
     assert _weasel("It is very very fast.") == [("very very", wbl.Severity.WARNING)]
     # The same word twice in a sentence, apart, is two claims.
     assert [word for word, _ in _weasel("Many owners and many bakers use it.")] == ["Many", "many"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # Round 41 (trial GA, 2026-12-07): a word of a model's name after its number is no emphasis.
+        ("Benchmarks ran on one RTX 4080 SUPER with 16 GB of memory.", []),
+        ("Photos come out sharp on the Galaxy S24 ULTRA in low light.", []),
+        ("Checkout is SUPER fast now.", ["SUPER"]),
+        ("The app is 100% SUPER fast.", ["SUPER"]),
+    ],
+)
+def test_a_capitalised_word_of_a_model_s_name_is_no_intensifier(sentence, flagged):
+    assert [word for word, _ in _weasel_in_body(sentence)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # Round 41 (trial GA): the figure right after the praised thing backs the praise.
+        ("Perfect schemas (100% accuracy) cover product data and sensor readings.", []),
+        ("**Perfect Schemas** (100% accuracy): product data and sensor readings.", []),
+        # A version or a name's digits are no figure (dev2's "lightning-fast desktop application").
+        ("Grove is a lightning-fast desktop application (built on Tauri v2) for teams.", ["lightning-fast"]),
+        ("Maaza writes perfect schemas for product data and sensor readings.", ["perfect"]),
+    ],
+)
+def test_a_peacock_word_backed_by_a_figure_in_parentheses_is_no_weasel(sentence, flagged):
+    assert [word for word, _ in _weasel_in_body(sentence)] == flagged

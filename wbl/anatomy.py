@@ -2280,8 +2280,14 @@ class _Builder:
             # "Get it:" then "Marketplace: search Fachwerk": where to get it, written as fields.
             if not line.metadata or section[0] == "call_to_action":
                 by_section.setdefault(section[0], []).append(line.segment)
+        # A headline or sub-heading comes before the release's body: a "**Title:**" field in a list
+        # of links at the end ("Academic paper ... Title: "Capacity Scaling ..."") titles something else.
+        opening = [min(s.index for s in by_section[p]) for p in ("summary", "problem", "solution") if p in by_section]
+        body_start = min(opening, default=None)
         for part, segs in by_section.items():
             segs.sort(key=lambda s: s.index)
+            if part in ("headline", "subheading") and body_start is not None and segs[0].index > body_start:
+                continue
             # Under a part's heading, block-quoted text beside the author's own is the template's
             # guidance ("> Name the product in a way the reader will understand."), not the part.
             own = [s for s in segs if not s.unit.quote_depth]
