@@ -5035,3 +5035,59 @@ def test_a_title_field_after_the_release_s_body_is_no_headline() -> None:
     )
     headline = anatomy.parts.get("headline")
     assert headline is not None and headline.line == 1
+
+
+ANALYST_FIRST = """
+    **November 3, 2014**
+
+    # StackStorm Launches Open Source Software for Operations Teams
+
+    PARIS – November 3, 2014 – StackStorm today announced StackStorm 0.5, open source software that
+    lets operations teams wire their tools together and fix incidents without paging anyone.
+
+    “In our studies, orchestration tops the list of gaps that DevOps teams report,” said Michael Cote,
+    research director, infrastructure software, 451 Research.
+
+    “Automation that ties each phase together is what operators asked us for,” said Evan Powell,
+    co-founder and CEO of StackStorm.
+
+    To download and install StackStorm 0.5, please visit stackstorm.com/install.
+
+    **Supporting Resources**
+
+      * Company Blog (stackstorm.com/blog)
+      * Twitter: @Stack_Storm (twitter.com/Stack_Storm)
+    """
+
+
+def test_the_leader_quote_is_the_company_s_own_and_resources_are_back_matter() -> None:
+    # Round 41 (trial FZ, 2026-12-07): an analyst of another firm quoted first was taken for the
+    # leader's quote, and a Twitter link under "Supporting Resources" for the call to action.
+    anatomy = anatomy_of(ANALYST_FIRST)
+    leader = anatomy.parts.get("leader_quote")
+    assert leader is not None and "Automation that ties" in leader.segments[0].text
+    close = anatomy.parts.get("call_to_action")
+    assert close is not None and "To download and install" in close.segments[0].text
+    assert is_back_matter("Supporting Resources")
+
+
+def test_an_unsigned_quotation_under_a_signed_one_is_the_same_voice() -> None:
+    # Round 41 (trial GA): a creator's block quote signed "— Dave Robertson, project creator", then
+    # an unsigned quotation right below it, was taken for a customer's quote.
+    anatomy = anatomy_of(
+        """
+        # Garden OS Explains Every Score
+
+        MELBOURNE — Garden OS, the browser-only garden planner, now says why a bed scores low.
+
+        > "A 6 out of 10 isn't a failure. It's a diagnosis."
+        >
+        > — Dave Robertson, project creator
+
+        "Maybe the sun is perfect but the tomato is trapped in an interior cell. Now you can see that."
+
+        Garden OS is free at garden-os.example.
+        """
+    )
+    assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]
+    assert "customer_quote" not in anatomy.parts

@@ -2339,6 +2339,10 @@ class _Builder:
             mine = [q for q in quotes if q.speaker == speaker]
             if mine and mine[0].segment is not None:
                 first = mine[0]
+                if speaker == "leader" and not self._speaks_for_us(first):
+                    # An analyst of another firm quoted first ("research director, 451 Research"),
+                    # then the company's CEO: the leader's quote is the company's own.
+                    first = next((q for q in mine[1:] if q.segment is not None and self._speaks_for_us(q)), first)
                 via = "heading" if first.segment.index in sections else "content"
                 self.found(
                     f"{speaker}_quote", [first.segment], via, 0.9 if first.attribution else 0.7, first.placeholder
@@ -2845,6 +2849,10 @@ class _Builder:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
             if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
+            elif not attribution and starts_quoted and not said.search(text) and self._right_after_quote(previous, quotes):
+                # A signed quotation ("> ... — Dave Robertson, project creator"), then an unsigned
+                # one right below it: the same voice going on, not a customer (round 41).
+                speaker = quotes[-1].speaker
             else:
                 speaker = self._speaker(attribution, name, text[start:end], quotes)
             quotes.append(
@@ -2862,6 +2870,15 @@ class _Builder:
                 )
             )
         return quotes
+
+    def _right_after_quote(self, previous: _Line | None, quotes: Sequence[Quote]) -> bool:
+        """Whether the line before is the last quotation found, or the line that signs it."""
+        if previous is None or not quotes or quotes[-1].segment is None or not quotes[-1].attribution:
+            return False
+        index = previous.segment.index
+        return index == quotes[-1].segment.index or (
+            self.roles.get(index) == "attribution" and index == quotes[-1].segment.index + 1
+        )
 
     def _product_and_role(self, name: str, role: str) -> bool:
         """Whether a signature's "name" is the product's (a word of the headline or the file's name)
@@ -3041,6 +3058,13 @@ class _Builder:
         if me > we:
             return "customer"
         return "customer" if any(q.speaker == "leader" for q in earlier) else "leader"
+
+    def _speaks_for_us(self, quote: Quote) -> bool:
+        """Whether a quotation's attribution names the launching company or product."""
+        organisation = quote.organisation
+        return bool(quote.attribution) and (
+            self._launcher(quote.attribution) or (organisation is not None and self._ours(organisation))
+        )
 
     def _written_in_lower_case(self) -> frozenset[str]:
         """The words the press release writes in lower case: common words, not names."""
