@@ -2849,7 +2849,12 @@ class _Builder:
                 name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
             if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
-            elif not attribution and starts_quoted and not said.search(text) and self._right_after_quote(previous, quotes):
+            elif (
+                not attribution
+                and starts_quoted
+                and not said.search(text)
+                and self._right_after_quote(previous, quotes)
+            ):
                 # A signed quotation ("> ... — Dave Robertson, project creator"), then an unsigned
                 # one right below it: the same voice going on, not a customer (round 41).
                 speaker = quotes[-1].speaker
