@@ -1185,6 +1185,18 @@ def test_a_tag_that_names_the_message_is_no_slot() -> None:
     assert [f.text for f in report.findings] == ["[CITY]"]
 
 
+def test_a_citation_marker_is_no_slot() -> None:
+    """Round 42 (trial GB, 2026-12-07): "[S17]" and "[S18, S19]" cite a numbered list of sources
+    (43 findings judged false in one PR/FAQ); "[CITY]" and "[CUSTOMER TYPE]" are still slots."""
+    text = (
+        "# Nimbic Launches SynergyHub for Nurses\n\n[CITY], WA, May 3, 2027 — Nimbic today announced "
+        "SynergyHub for [CUSTOMER TYPE]. Nurses lose an hour a shift to paperwork [S17], by two surveys "
+        "[S18, S19] and one audit [R2-R4].\n\n## Sources\n\n- [S17] https://example.org/survey\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    assert [f.text for f in report.findings] == ["[CITY]", "[CUSTOMER TYPE]"]
+
+
 def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:
     """Trial CG (2026-12-06): a 40-word "Definition of done" note above the release blocked the hook."""
     note = (
