@@ -762,6 +762,13 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("When you synthesize the app, the plugins will be called and the results will be printed.", False),
         ("The plugins will be called and the results will be printed.", True),
         ("When you sign up, your orders will be listed and the team will add Android next year.", True),
+        # A step given in the sentence before (round 42: "Open the app. It will detect whether
+        # git-ai is installed"): if you do, it will; not an announcement, a time or the company.
+        ("Open the app. It will detect whether the reader is installed.", False),
+        ("Scan the barcode. You'll see the shelf it belongs on.", False),
+        ("Stay tuned. It will launch in May.", True),
+        ("Sign up today. It will be ready next year.", True),
+        ("Open the app. We will call you within a day.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

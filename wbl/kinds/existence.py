@@ -497,7 +497,12 @@ def _conditional(verb: Any) -> bool:
         return True
     if any(c.dep_ == "advcl" and _when_the_reader_acts(c) for c in verb.children):
         return True
-    if _condition_in_subject(verb) or _act_as_subject(verb) or _after_an_imperative(verb):
+    if (
+        _condition_in_subject(verb)
+        or _act_as_subject(verb)
+        or _after_an_imperative(verb)
+        or _after_an_imperative_sentence(verb)
+    ):
         return True
     head = verb.head
     if (
@@ -598,6 +603,26 @@ def _after_an_imperative(verb: Any) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in clause.children)
         and any(p.dep_ == "punct" and p.tag_ in (":", ",") and clause.i < p.i < verb.i for p in verb.children)
         for clause in verb.children
+    )
+
+
+def _after_an_imperative_sentence(verb: Any) -> bool:
+    """Whether the clause, the reader's or the product's ("you", "it"), opens its sentence and
+    answers the step the sentence before it gives, in the same paragraph: "Open the app. It will
+    detect whether git-ai is installed" (if you do, it will; round 42 of the user trials); not
+    "Stay tuned. It will launch in May" (no condition, a time), nor the company's "we will"."""
+    start = verb.sent.start
+    opening = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i == start]
+    if start == 0 or not opening or opening[0].lower_ not in ("you", "it"):
+        return False
+    if any(_plan_time(t) or t.lower_ in _DATED for t in verb.subtree):
+        return False
+    step = verb.doc[start - 1].sent.root
+    return (
+        step.tag_ == "VB"
+        and step.lemma_.lower() not in _NO_CONDITION
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in step.children)
+        and not any(_plan_time(t) for t in step.subtree if t is not step)  # "Open the app": the reader's act
     )
 
 
