@@ -5091,3 +5091,21 @@ def test_an_unsigned_quotation_under_a_signed_one_is_the_same_voice() -> None:
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]
     assert "customer_quote" not in anatomy.parts
+
+
+def test_the_role_alone_after_a_dash_signs_a_quotation() -> None:
+    # Round 42 (trial GB, 2026-12-07): '> — the builder' under a block-quoted quotation was read as
+    # no attribution ("not attributed: name the customer who says it").
+    anatomy = anatomy_of(
+        """
+        # Dustin Closes Stellar Accounts in Two Calls
+
+        Wallet teams can now close a user's account and recover its balance in two calls.
+
+        > "Every wallet has a support ticket that reads 'I cannot move my last 4 XLM.' Now we answer it."
+        > — the builder
+
+        Dustin is on npm today.
+        """
+    )
+    assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("leader", "the builder")]

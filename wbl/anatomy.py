@@ -154,7 +154,7 @@ _SIGN_DASH = r"(?:—|–|--|-|~)"
 # beta tester").
 _SIGNER = (
     r"(?:[A-Z\[⟨〈{]|@\w{2,}|[a-z0-9][\w.-]{1,38},\s*[A-Z]|(?:a|an)\s+[a-z]"
-    r"|(?:early|beta|pilot|happy|loyal)\s+[a-z])"
+    r"|(?:early|beta|pilot|happy|loyal)\s+[a-z]|the\s+[a-z]+$)"
 )
 # A signature ending a paragraph's last line ("-Matthew Goldwater" under a block-quoted quotation).
 _SIGNATURE = re.compile(rf"{_SIGN_DASH}\s*[*_]*{_SIGNER}[^\n]{{0,120}}$")
