@@ -338,11 +338,21 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
     # subject, "stores that use it will save"), or "whether"/"if" opens it as an object ("predict
     # whether a household will need repairs"); unless the company asks it of itself ("we have not
     # decided how many stores will get the beta", "... whether the app will support Android").
+    # A subject that a wh-word opens inside the sentence ("..., which trustlines will be removed,
+    # how much XLM will come back": a plan's listed questions, round 42) is such a question's even
+    # where the parser makes its verb the root.
+    asked = (
+        subject is not None
+        and subject.left_edge.i < subject.i  # "which trustlines", not the relative "that" of "features that will"
+        and subject.left_edge.tag_ in _WH_TAGS
+        and subject.left_edge.i > verb.sent.start
+    )
     wh = (
         "wh" in clauses
-        and verb.dep_ != "ROOT"
+        and (verb.dep_ != "ROOT" or asked)
         and (
-            any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
+            asked
+            or any(c.tag_ in _WH_TAGS and c.i < verb.i for c in verb.children)
             or verb.left_edge.tag_ in _WH_TAGS
             or (
                 verb.dep_ == "ccomp"
@@ -370,6 +380,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return True  # "the decisions they will make", "where they will find hidden gems"
     if verb is token and _the_company(subject):
         return False  # "an Android app, which the team plans to release in June": the company's plan
+    if wh and asked:
+        return True  # "how much XLM will come back": the question's own subject
     if subject.tag_ in _WH_TAGS:
         # "what will sell" (the question's own word) and "the person who will read it" (someone
         # else's future), not "Shelfwise, which will ship in March", "an app that will save you
