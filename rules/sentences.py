@@ -1506,8 +1506,9 @@ def _rating_cell(span: Any, token: Any, levels: frozenset[str]) -> bool:
 
 def _figure_follows(span: Any, last: Any, *, measure: bool = False) -> bool:
     """Whether a parenthesis right after the word (or the word it qualifies) gives a number:
-    "very quickly (less than 48 hours)", "fast (under 2 s)". With `measure`, a number alone
-    ("Perfect schemas (100% accuracy)"), not a name's digits ("lightning-fast (built on Tauri v2)")."""
+    "very quickly (less than 48 hours)", "fast (under 2 s)". With `measure`, a percentage or a
+    multiple ("Perfect schemas (100% accuracy)", "(3x faster)"), not a name's digits, a count or a
+    year ("lightning-fast (built on Tauri v2)", "world-class support (launched in 2023)")."""
     doc = span.doc
     i = last.i + 1
     if last.dep_ in ("amod", "compound") and last.i < last.head.i < min(span.end, last.i + 4):
@@ -1519,7 +1520,11 @@ def _figure_follows(span: Any, last: Any, *, measure: bool = False) -> bool:
     for t in doc[i + 1 : min(span.end, i + 10)]:
         if t.text == ")":
             return False
-        if t.like_num or (not measure and any(c.isdigit() for c in t.text)):
+        if measure and (
+            (t.text in ("%", "x", "×") and doc[t.i - 1].like_num) or re.fullmatch(r"\d[\d.,]*[%x×]", t.lower_)
+        ):
+            return True  # "(100% accuracy)", "(3x faster)": a measure, not "(iOS 17)" or "(12 people)"
+        if not measure and (t.like_num or any(c.isdigit() for c in t.text)):
             return True
     return False
 
@@ -1610,9 +1615,11 @@ def _acronym_not_adjective(tok: Any, text: str) -> bool:
 def _model_name_word(tok: Any, span: Any, text: str) -> bool:
     """A word in capitals right after a name's model number ("RTX 4080 SUPER", "Galaxy S24
     ULTRA") in a sentence that is not shouted: part of the product's name, not emphasis. "costs
-    $5 VERY often" and "100% SUPER fast" still emphasise (no name before the number, or an
-    adjective after the word)."""
+    $5 VERY often", "100% SUPER fast" and "Home 3 HUGELY reduces" still emphasise (no name before
+    the number, an adverb, or a word that qualifies what follows)."""
     if not (tok.text.isupper() and len(tok.text) >= 3 and tok.i > span.start + 1) or _mostly_capitals(text):
+        return False
+    if tok.text.endswith("LY"):
         return False
     doc = tok.doc
     number, name = doc[tok.i - 1], doc[tok.i - 2]
@@ -1622,7 +1629,7 @@ def _model_name_word(tok: Any, span: Any, text: str) -> bool:
         and number.text.isalnum()
         and name.is_alpha
         and (name.pos_ == "PROPN" or name.text.isupper())
-        and not (following is not None and following.pos_ in ("ADJ", "ADV"))
+        and not (following is not None and following.pos_ in ("ADJ", "ADV", "VERB", "AUX"))
     )
 
 

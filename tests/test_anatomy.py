@@ -5004,11 +5004,44 @@ def test_round_40_layouts_keep_their_limits() -> None:
     assert lower.get("dateline") is None
 
 
-@pytest.mark.parametrize("heading", ["Acknowledgments", "Acknowledgements", "Credits", "Citation"])
+@pytest.mark.parametrize("heading", ["Acknowledgments", "Acknowledgements", "Special thanks", "How to cite"])
 def test_thanks_and_citations_are_back_matter(heading: str) -> None:
     # Round 41 (trial GA, 2026-12-07): praise of a third party's work under "## Acknowledgments"
     # and "### Credits" was judged as the release's claims.
     assert is_back_matter(heading)
+
+
+@pytest.mark.parametrize("heading", ["Credits", "Citation", "Transfer credits"])
+def test_credits_and_citation_may_name_a_product_s_part(heading: str) -> None:
+    # Review of 2026-12-07: "### Credits" may be a product's usage credits, "Citation" a citation
+    # tool's output; under them are the release's claims and the FAQ's questions.
+    assert not is_back_matter(heading)
+
+
+def test_a_title_field_after_a_context_section_before_the_release_is_the_headline() -> None:
+    # Review of 2026-12-07: "## Problem" for context above "## Press Release", then its
+    # "**Title:**" and "**Subtitle:**" fields: the title heads the release.
+    anatomy = anatomy_of(
+        """
+        # Ledgerly PR/FAQ
+
+        ## Problem
+
+        Roommates lose track of who paid for what, and 61% of 212 renters we surveyed say money is the top fight.
+
+        ## Press Release
+
+        **Title:** Ledgerly Launches Shared Expense Tracking for Roommates
+
+        **Subtitle:** Roommates in Austin now split rent and bills in one tap
+
+        AUSTIN, TX — March 4, 2025 — Ledgerly today launched a shared expense app for people who live with roommates.
+
+        Ledgerly is free for households of up to four people. Download it today at ledgerly.app.
+        """
+    )
+    assert "Ledgerly Launches" in anatomy.parts["headline"].segments[0].text
+    assert "subheading" in anatomy.parts
 
 
 def test_a_title_field_after_the_release_s_body_is_no_headline() -> None:
@@ -5091,6 +5124,21 @@ def test_an_unsigned_quotation_under_a_signed_one_is_the_same_voice() -> None:
     )
     assert [q.speaker for q in anatomy.quotes] == ["leader", "leader"]
     assert "customer_quote" not in anatomy.parts
+    # Someone's own experience below the leader's quotation is another voice (review of 2026-12-07).
+    other = anatomy_of(
+        """
+        # Ledgerly Launches Shared Expense Tracking for Roommates
+
+        AUSTIN, TX — March 4, 2025 — Ledgerly today launched a shared expense app for roommates.
+
+        "We built Ledgerly because our apartment had a spreadsheet nobody trusted," said Priya Nair, CEO of Ledgerly.
+
+        > "I used to chase three roommates for utility money every month. Now I get paid the same week."
+
+        Download it today at ledgerly.app.
+        """
+    )
+    assert [q.speaker for q in other.quotes] == ["leader", "customer"]
 
 
 def test_the_role_alone_after_a_dash_signs_a_quotation() -> None:

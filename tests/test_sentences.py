@@ -774,6 +774,10 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         ("It returns a plan: which titles will be removed, how much money will come back.", False),
         ("We have not decided which cities will get the app first.", True),
         ("Shelfwise is a crawler that will aggregate reading lists.", True),
+        # ... not a plan (review of the session's diff, 2026-12-07): a step that waits for the
+        # product, and a listed question with its date.
+        ("Join the waitlist for Shelfwise Pro. It will support shared cards.", True),
+        ("For the next release, which stores Shelfwise supports will grow to 40.", True),
     ],
 )
 def test_the_future_of_other_people_or_of_a_question_is_not_the_products(sentence: str, flagged: bool) -> None:

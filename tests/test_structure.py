@@ -1195,6 +1195,11 @@ def test_a_citation_marker_is_no_slot() -> None:
     )
     report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
     assert [f.text for f in report.findings] == ["[CITY]", "[CUSTOMER TYPE]"]
+    # Numbered slots are no citations (review of 2026-12-07).
+    slots = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(
+        "# Nimbic Launches SynergyHub\n\nSee the demo at [URL1] and the screenshot [IMG2].\n", "pr.md"
+    )
+    assert [f.text for f in slots.findings] == ["[URL1]", "[IMG2]"]
 
 
 def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:

@@ -721,6 +721,8 @@ def test_a_word_said_twice_is_one_finding():
         ("Photos come out sharp on the Galaxy S24 ULTRA in low light.", []),
         ("Checkout is SUPER fast now.", ["SUPER"]),
         ("The app is 100% SUPER fast.", ["SUPER"]),
+        # An adverb, or a word before the verb, still emphasises (review of 2026-12-07).
+        ("Slipway Home 3 HUGELY reduces late payments.", ["HUGELY"]),
     ],
 )
 def test_a_capitalised_word_of_a_model_s_name_is_no_intensifier(sentence, flagged):
@@ -736,6 +738,10 @@ def test_a_capitalised_word_of_a_model_s_name_is_no_intensifier(sentence, flagge
         # A version or a name's digits are no figure (dev2's "lightning-fast desktop application").
         ("Grove is a lightning-fast desktop application (built on Tauri v2) for teams.", ["lightning-fast"]),
         ("Maaza writes perfect schemas for product data and sensor readings.", ["perfect"]),
+        # A count, a year or a version measures nothing the word claims (review of 2026-12-07).
+        ("Owners get world-class support (launched in 2023) from the harbour office.", ["world-class"]),
+        ("Owners get an incredible design team (12 people) behind every berth map.", ["incredible"]),
+        ("Slipway is 3x faster (3x fewer taps) than calling the harbour.", []),
     ],
 )
 def test_a_peacock_word_backed_by_a_figure_in_parentheses_is_no_weasel(sentence, flagged):

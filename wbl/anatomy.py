@@ -2282,7 +2282,14 @@ class _Builder:
                 by_section.setdefault(section[0], []).append(line.segment)
         # A headline or sub-heading comes before the release's body: a "**Title:**" field in a list
         # of links at the end ("Academic paper ... Title: "Capacity Scaling ..."") titles something else.
-        opening = [min(s.index for s in by_section[p]) for p in ("summary", "problem", "solution") if p in by_section]
+        # (Sections before a line that opens the release, "## Problem" above "## Press Release", set
+        # the context: the release's own "**Title:**" comes after them.)
+        opening = [
+            index
+            for p in ("summary", "problem", "solution")
+            for index in [min((s.index for s in by_section.get(p, ()) if s.index > self._release_from), default=None)]
+            if index is not None
+        ]
         body_start = min(opening, default=None)
         for part, segs in by_section.items():
             segs.sort(key=lambda s: s.index)
@@ -2853,10 +2860,12 @@ class _Builder:
                 not attribution
                 and starts_quoted
                 and not said.search(text)
+                and not _FIRST_PERSON.search(text[start:end])
                 and self._right_after_quote(previous, quotes)
             ):
                 # A signed quotation ("> ... — Dave Robertson, project creator"), then an unsigned
-                # one right below it: the same voice going on, not a customer (round 41).
+                # one right below it that tells no one's own experience: the same voice going on,
+                # not a customer (round 41); "I used to chase three roommates ..." is someone else.
                 speaker = quotes[-1].speaker
             else:
                 speaker = self._speaker(attribution, name, text[start:end], quotes)

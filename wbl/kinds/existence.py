@@ -380,8 +380,8 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
         return True  # "the decisions they will make", "where they will find hidden gems"
     if verb is token and _the_company(subject):
         return False  # "an Android app, which the team plans to release in June": the company's plan
-    if wh and asked:
-        return True  # "how much XLM will come back": the question's own subject
+    if wh and asked and not any(_plan_time(t) or t.lower_ in _DATED for t in verb.sent):
+        return True  # "how much XLM will come back": the question's own subject (not "For the next release, ...")
     if subject.tag_ in _WH_TAGS:
         # "what will sell" (the question's own word) and "the person who will read it" (someone
         # else's future), not "Shelfwise, which will ship in March", "an app that will save you
@@ -632,12 +632,18 @@ def _after_an_imperative_sentence(verb: Any) -> bool:
     step = verb.doc[start - 1].sent.root
     return (
         step.tag_ == "VB"
-        and step.lemma_.lower() not in _NO_CONDITION
+        and step.lemma_.lower() in _USING  # "Join the waitlist. It will support ...": a plan
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in step.children)
         and not any(_plan_time(t) for t in step.subtree if t is not step)  # "Open the app": the reader's act
     )
 
 
+# What a reader does with a launched product, a step the next sentence answers ("Open the app. It
+# will detect ..."); not "join", "watch" or "stay", which wait for it.
+_USING = frozenset(
+    "open click tap press scan type enter paste point select choose pick upload drag drop connect run install "
+    "start sign log visit go fill send submit take snap say ask plug import download add set".split()
+)
 _YEAR = re.compile(r"(?:19|20)\d\d|Q[1-4]|H[12]")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Imperatives that announce or reassure instead of setting a condition the reader meets.
