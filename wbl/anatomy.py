@@ -2284,13 +2284,15 @@ class _Builder:
         # of links at the end ("Academic paper ... Title: "Capacity Scaling ..."") titles something else.
         # (Sections before a line that opens the release, "## Problem" above "## Press Release", set
         # the context: the release's own "**Title:**" comes after them.)
-        opening = [
-            index
-            for p in ("summary", "problem", "solution")
-            for index in [min((s.index for s in by_section.get(p, ()) if s.index > self._release_from), default=None)]
-            if index is not None
-        ]
-        body_start = min(opening, default=None)
+        body_start = min(
+            (
+                s.index
+                for p in ("summary", "problem", "solution")
+                for s in by_section.get(p, ())
+                if s.index > self._release_from
+            ),
+            default=None,
+        )
         for part, segs in by_section.items():
             segs.sort(key=lambda s: s.index)
             if part in ("headline", "subheading") and body_start is not None and segs[0].index > body_start:

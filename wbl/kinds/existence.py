@@ -609,13 +609,18 @@ def _after_an_imperative(verb: Any) -> bool:
         return False
     return any(
         clause.dep_ in ("advcl", "ccomp", "parataxis")
-        and clause.tag_ == "VB"
+        and _bare_imperative(clause)
         and clause.i < verb.i
         and clause.lemma_.lower() not in _NO_CONDITION
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in clause.children)
         and any(p.dep_ == "punct" and p.tag_ in (":", ",") and clause.i < p.i < verb.i for p in verb.children)
         for clause in verb.children
     )
+
+
+def _bare_imperative(verb: Any) -> bool:
+    """A verb in the base form with no subject, auxiliary or subordinator: "Open the app", "enter
+    your zip code"."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in verb.children)
 
 
 def _after_an_imperative_sentence(verb: Any) -> bool:
@@ -631,9 +636,8 @@ def _after_an_imperative_sentence(verb: Any) -> bool:
         return False
     step = verb.doc[start - 1].sent.root
     return (
-        step.tag_ == "VB"
+        _bare_imperative(step)
         and step.lemma_.lower() in _USING  # "Join the waitlist. It will support ...": a plan
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in step.children)
         and not any(_plan_time(t) for t in step.subtree if t is not step)  # "Open the app": the reader's act
     )
 
