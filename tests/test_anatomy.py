@@ -2854,6 +2854,7 @@ def test_a_part_s_name_after_a_possessive_or_as_a_message_names_the_part(heading
         ("Addressing Industry Challenges", "problem"),
         ("ng-Challenge", None),  # a product's name
         ("Pain-Free Scheduling", None),  # a modifier
+        ("How to Join the Neural Fabric", "call_to_action"),  # round 43 of the user trials
     ],
 )
 def test_a_part_s_keyword_inside_a_hyphenated_word_names_no_part(heading: str, part: str | None) -> None:
@@ -5157,3 +5158,17 @@ def test_the_role_alone_after_a_dash_signs_a_quotation() -> None:
         """
     )
     assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("leader", "the builder")]
+
+
+def test_a_user_name_with_digits_before_a_role_names_the_speaker() -> None:
+    # Round 43 of the user trials: hackathon releases sign with the author's GitHub handle.
+    text = (
+        "# Acme launches Dockproof\n\n## Receiving checks for warehouse leads\n\n"
+        "**SEATTLE, WA — October 1, 2026** — Today, Acme announced Dockproof for warehouse leads.\n\n"
+        '"Operators had to choose between speed and accuracy," said chapalaumesh209, Lead Architect of '
+        'Dockproof. "Now they do not."\n\n'
+        '"It saved my team two hours a day," said covid19, the pandemic.\n'
+    )
+    quotes = Linter().analyse(text).anatomy.quotes
+    assert (quotes[0].name, quotes[0].role) == ("chapalaumesh209", "Lead Architect of Dockproof")
+    assert quotes[1].name is None  # a word with digits before no person's role is no name

@@ -586,6 +586,23 @@ def test_a_date_on_its_own_line_above_the_headline_dates_the_dateline() -> None:
     assert [f.text for f in report.findings] == ["Seattle, WA"]
 
 
+def test_a_date_in_the_header_block_above_the_release_dates_the_dateline() -> None:
+    # Round 43 of the user trials: "**Date:** 1 October 2026" in the fields under "FOR IMMEDIATE
+    # RELEASE", then a section heading, the headline and the subheading before the place.
+    text = (
+        "# Press Release & FAQ\n\n**FOR IMMEDIATE RELEASE**  \n**Date:** 1 October 2026  \n"
+        "**Product:** SynergyHub  \n**Contact:** Dana Ruiz\n\n---\n\n## PRESS RELEASE\n\n"
+        "### Nimbic Launches SynergyHub for Nurses\n\nShift planning that takes five minutes\n\n"
+        "**BENGALURU, INDIA** — Nimbic today announced SynergyHub, a planner for nurses.\n"
+    )
+    linter = Linter(LintOptions(select=("WB110",), kind="press_release"))
+    assert linter.lint_text(text, "pr.md").findings == ()
+    # A year alone, or the date of an edit, is no launch date.
+    for field in ("**Date:** 2026", "**Last updated:** 1 October 2026"):
+        report = linter.lint_text(text.replace("**Date:** 1 October 2026", field), "pr.md")
+        assert [f.text for f in report.findings] == ["BENGALURU, INDIA"]
+
+
 def test_document_readability_reads_the_release_not_the_notes_above_it() -> None:
     notes = (
         "# Leakline: PR/FAQ\n\n"

@@ -746,3 +746,33 @@ def test_a_capitalised_word_of_a_model_s_name_is_no_intensifier(sentence, flagge
 )
 def test_a_peacock_word_backed_by_a_figure_in_parentheses_is_no_weasel(sentence, flagged):
     assert [word for word, _ in _weasel_in_body(sentence)] == flagged
+
+
+def test_praise_in_a_clause_set_against_the_pitch_is_a_hint() -> None:
+    # Round 43 of the user trials: the rivals' "massive data centers", not the product's claim.
+    rival = "While traditional AI models require massive data centers, Slipway runs on the phone you own."
+    assert _weasel(rival) == [("massive", wbl.Severity.INFO)]
+    unlike = "Unlike legacy tools that prioritize rapid setup, Slipway checks every berth twice."
+    assert _weasel(unlike) == [("rapid", wbl.Severity.INFO)]
+    # "while" with no subject of its own is the product's doing at the same time: still the pitch.
+    same_time = "Slipway books berths in one tap while maintaining superior safety records."
+    assert _weasel(same_time) == [("superior", wbl.Severity.WARNING)]
+    # The contrast names the product or the company: its own praise.
+    own = "While our team built a powerful engine, boat owners still book by phone."
+    assert _weasel(own) == [("powerful", wbl.Severity.WARNING)]
+
+
+def test_praise_of_the_status_quo_before_the_product_comes_in_is_a_hint() -> None:
+    # Round 43 of the user trials: "with metrics like ERA and Wins at the forefront" describes the
+    # world without the product; once the problem paragraph names the product, its praise counts.
+    text = (
+        "# Pitchwise lets coaches see what drives a pitch\n\n"
+        "SEATTLE -- Today, Acme launched Pitchwise, a pitch scoring app for baseball coaches.\n\n## The Problem\n\n"
+        "Coaches judge pitchers by outcome metrics, with ERA and Wins at the forefront. "
+        "Both depend on defense and luck, so coaches cannot tell skill from chance.\n\n"
+        "Pitchwise gives coaches a powerful view of every pitch.\n\n"
+        "## The Solution\n\nPitchwise scores each pitch in seconds.\n"
+    )
+    found = _located(text)
+    assert (7, "forefront", wbl.Severity.INFO) in found
+    assert (9, "powerful", wbl.Severity.WARNING) in found

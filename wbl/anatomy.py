@@ -185,11 +185,9 @@ _MONTH_DATES = (
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b|\b{_MONTH},?\s+\d{{4}}\b"
 )
-_DATE = re.compile(
-    _MONTH_DATES
-    + r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b|\b(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
+_NUMERIC_DATES = r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-[A-Za-z]{3}-\d{4}\b"
+_DATE = re.compile(_MONTH_DATES + "|" + _NUMERIC_DATES + r"|\b(?:19|20)\d{2}\b", re.IGNORECASE)
+_FULL_DATE = re.compile(_MONTH_DATES + "|" + _NUMERIC_DATES, re.IGNORECASE)  # a date with its month
 # A date with its month opening the release's first sentence, after a preposition ("On December
 # 11, 2021, ...", "In July 2022, ...", "At COP27 in November 2022, ...").
 _MONTH_DATE = re.compile(_MONTH_DATES, re.IGNORECASE)
@@ -808,6 +806,11 @@ _TIME_OF_DAY = re.compile(
 def has_date(text: str) -> bool:
     """True if `text` holds a real date or year (not a placeholder such as "Month XX")."""
     return _DATE.search(text) is not None and _PLACEHOLDER_DATE.search(text) is None
+
+
+def has_full_date(text: str) -> bool:
+    """True if `text` holds a date with its month ("1 October 2026", "2026-10-01"), not a year alone."""
+    return _FULL_DATE.search(text) is not None and _PLACEHOLDER_DATE.search(text) is None
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -4643,7 +4646,10 @@ _HANDLE = (
     r"|(?=[a-z0-9_]*\d[a-z0-9_]*\d)(?=[a-z0-9_]*[a-z][a-z0-9_]*\d[a-z0-9_]*[a-z])[a-z0-9_]{6,}(?![\w.-]))"
 )
 _NAME_BEFORE_VERB = re.compile(rf"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|{_HANDLE})\s+$")
-_HANDLE_WITH_ROLE = re.compile(rf"{_HANDLE},\s+[a-zA-Z]")
+# Before a role, also a user name with digits at its end ('said chapalaumesh209, Lead Architect of
+# DockProof'; round 43 of the user trials): the role says a person is meant, not "covid19".
+_HANDLE_BEFORE_ROLE = rf"(?:{_HANDLE}|[a-z][a-z_]{{3,}}\d{{2,4}}(?![\w.-]))"
+_HANDLE_WITH_ROLE = re.compile(rf"{_HANDLE_BEFORE_ROLE},\s+[a-zA-Z]")
 
 
 def _attribution(
@@ -4907,7 +4913,7 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words, rest_words = [words[-1].strip(".,")], words[:-1]  # "Beta user Tom"
         else:
             name_words, rest_words = [], words
-    if not name_words and re.fullmatch(_HANDLE, head.strip()):
+    if not name_words and re.fullmatch(_HANDLE_BEFORE_ROLE if rest_words or tail else _HANDLE, head.strip()):
         name_words, rest_words = [head.strip()], []  # "0xjc65eth, lead architect": a handle names its owner
     if not name_words:
         # A role before the name ("said founder Wes Eklund", "said early user Alex Rivera"): a run

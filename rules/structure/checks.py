@@ -25,6 +25,7 @@ from wbl.anatomy import (
     data,
     dateline_span,
     has_date,
+    has_full_date,
     normalise,
     problem_score,
 )
@@ -532,6 +533,7 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
             # A date on a short line of its own just above ("**August 2026**" over the headline) counts.
             above = anatomy.segments[max(0, segment.index - 4) : segment.index]
             dated = any(len(s.text.split()) <= 6 and has_date(s.text) for s in above)
+            dated = dated or _dated_front_matter(anatomy.segments[: segment.index])
             # The date just after the place's dash: "LONDON — September 25, 2026 (an aside) — Today",
             # where the dateline's last dash is too far on for the place and date to be one head.
             following = " ".join(segment.text[span[1] :].lstrip(" *_—–-,:").split()[:5])
@@ -563,6 +565,23 @@ def _sample_label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # A slot left where the dateline's date goes: "[Launch Date]", "{DATE}", "[Month Day, Year]".
+# A line of the front matter that states when the document was edited, not when the product launches.
+_EDIT_DATE = re.compile(r"\b(?:updated|modified|revised|edited|created|drafted|written|version|v\d)\b", re.IGNORECASE)
+
+
+def _dated_front_matter(above: Sequence[Segment]) -> bool:
+    """Whether a short line of the front matter above the dateline gives a full date: the launch date
+    in a header block ("**FOR IMMEDIATE RELEASE**" over "**Date:** 1 October 2026", then the
+    headline and the subheading). The lines are read back to the first line of prose (more than 25
+    words); a year alone, or a line that dates an edit ("Last updated: May 2025"), does not count."""
+    for segment in reversed(above):
+        if len(segment.text.split()) > 25:
+            return False
+        if len(segment.text.split()) <= 6 and has_full_date(segment.text) and not _EDIT_DATE.search(segment.text):
+            return True
+    return False
+
+
 _DATE_SLOT = re.compile(r"[\W_]*[\[{⟨〈][^\]}⟩〉]*\b(?:date|day|month|year|launch)\b", re.IGNORECASE)
 
 # The parts the author writes for the reader: the release and the FAQ (not the notes around them).
