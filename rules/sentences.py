@@ -2555,6 +2555,19 @@ def passive_features(span: Any, clauses: Sequence[tuple[int, int]]) -> Features:
     return f
 
 
+def _built_for_customers(verb: Any, customers: frozenset[int]) -> bool:
+    """Whether a verb of building says whom it was built for, a customer ("Engineered specifically
+    for merchant-fulfilled sellers ...", "Designed for clinics that ..."; round 43 of the user
+    trials): the audience comes first, whatever technology the phrase mentions about them."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            objects += [c for o in objects for c in o.conjuncts]
+            if any(o.i in customers for o in objects):
+                return True
+    return False
+
+
 def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) -> tuple[int, ...]:
     """The technology tokens of a mechanism that opens the sentence before its main clause: a
     clause or phrase ahead of the main verb whose verb builds, runs or uses something and whose
@@ -2575,6 +2588,8 @@ def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) ->
             continue
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
             continue  # "If the system detects a drop in HRV, ...": a condition, not how it works
+        if _built_for_customers(verb, a.customers):
+            continue  # "Engineered for sellers without vision infrastructure, ...": whom it is for, first
         tech = tuple(t.i for t in child.subtree if t.i in a.tech)
         if tech:
             return tech

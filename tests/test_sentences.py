@@ -1386,3 +1386,21 @@ def test_most_after_the_verb_is_how_much_not_how_many():
     ):
         found = [f.text.lower() for f in wbl.lint_text(lead + sentence + "\n", "t.md", options=options).findings]
         assert any(t.startswith("most") for t in found) is flagged, sentence
+
+
+def test_a_fronted_phrase_that_says_whom_it_is_built_for_is_no_mechanism():
+    """Round 43 of the user trials: "Engineered specifically for merchant-fulfilled sellers ...
+    operating without fixed vision infrastructure, Pack Manager eliminates mis-shipments" puts the
+    customer first; "Built on Kafka, ..." still opens with the mechanism."""
+    linter = wbl.Linter(wbl.LintOptions(kind="prfaq"))
+
+    def fronted(sentence: str) -> bool:
+        document = linter.analyse(f"# Title\n\n{sentence}\n", features=("dep", "pos", "lemma"))
+        [unit] = [u for u in document.units if not u.is_heading]
+        slex = default_sentence_lexicon()
+        return any(sentences.fronted_mechanism(s, slex, sentences.analyse(s, slex)) for s in unit.sentences if s.span)
+
+    assert not fronted(
+        "Engineered specifically for bakery owners operating without a cloud database, Relay confirms every order."
+    )
+    assert fronted("Built on a Kafka event bus and a cloud database, Relay confirms every order.")
