@@ -2854,7 +2854,8 @@ def test_a_part_s_name_after_a_possessive_or_as_a_message_names_the_part(heading
         ("Addressing Industry Challenges", "problem"),
         ("ng-Challenge", None),  # a product's name
         ("Pain-Free Scheduling", None),  # a modifier
-        ("How to Join the Neural Fabric", "call_to_action"),  # round 43 of the user trials
+        # Not "How to Join ...": a hiring section or a feature as often as the way in (review of round 43).
+        ("How to Join the Team", None),
     ],
 )
 def test_a_part_s_keyword_inside_a_hyphenated_word_names_no_part(heading: str, part: str | None) -> None:
@@ -5160,8 +5161,10 @@ def test_the_role_alone_after_a_dash_signs_a_quotation() -> None:
     assert [(q.speaker, q.attribution) for q in anatomy.quotes] == [("leader", "the builder")]
 
 
-def test_a_user_name_with_digits_before_a_role_names_the_speaker() -> None:
-    # Round 43 of the user trials: hackathon releases sign with the author's GitHub handle.
+def test_a_user_name_with_digits_before_a_role_attributes_the_quote_to_no_named_person() -> None:
+    # Round 43 of the user trials: hackathon releases sign with the author's GitHub handle; the
+    # quotation is attributed ("not attributed" was wrong), but a handle is no name (the review of
+    # round 43: "user2026, bakery owner" is an invented customer).
     text = (
         "# Acme launches Dockproof\n\n## Receiving checks for warehouse leads\n\n"
         "**SEATTLE, WA — October 1, 2026** — Today, Acme announced Dockproof for warehouse leads.\n\n"
@@ -5170,5 +5173,20 @@ def test_a_user_name_with_digits_before_a_role_names_the_speaker() -> None:
         '"It saved my team two hours a day," said covid19, the pandemic.\n'
     )
     quotes = Linter().analyse(text).anatomy.quotes
-    assert (quotes[0].name, quotes[0].role) == ("chapalaumesh209", "Lead Architect of Dockproof")
-    assert quotes[1].name is None  # a word with digits before no person's role is no name
+    assert quotes[0].attribution == "chapalaumesh209, Lead Architect of Dockproof" and quotes[0].name is None
+    assert not quotes[1].attribution  # a word with digits before no person's role attributes nothing
+
+
+def test_two_people_after_a_role_name_the_speakers() -> None:
+    # Round 44 of the user trials: "said creators Dave Abellán and Claudio di Castello"; a name's
+    # particle ("di") stays in the name. Organisations after a role still name no one.
+    lead = (
+        "# Acme launches Castalia\n\n## A desktop for old computers\n\n"
+        "**SEATTLE, WA — October 1, 2026** — Today, Acme announced Castalia for retro fans.\n\n"
+    )
+    quote = '"We did not want a museum piece," said creators Dave Abellán and Claudio di Castello.\n'
+    [found] = Linter().analyse(lead + quote).anatomy.quotes
+    assert (found.name, found.role) == ("Dave Abellán and Claudio di Castello", "creators")
+    quote = '"We did not want a museum piece," said engineers at Acme Labs and Beta Corp.\n'
+    [found] = Linter().analyse(lead + quote).anatomy.quotes
+    assert found.name is None

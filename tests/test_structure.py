@@ -597,8 +597,13 @@ def test_a_date_in_the_header_block_above_the_release_dates_the_dateline() -> No
     )
     linter = Linter(LintOptions(select=("WB110",), kind="press_release"))
     assert linter.lint_text(text, "pr.md").findings == ()
-    # A year alone, or the date of an edit, is no launch date.
-    for field in ("**Date:** 2026", "**Last updated:** 1 October 2026"):
+    # A year alone, the date of an edit, a review or a milestone is no launch date (review of round 43).
+    for field in (
+        "**Date:** 2026",
+        "**Last updated:** 1 October 2026",
+        "Reviewed: 12 March 2025",
+        "Pilot ended: 30 June 2025",
+    ):
         report = linter.lint_text(text.replace("**Date:** 1 October 2026", field), "pr.md")
         assert [f.text for f in report.findings] == ["BENGALURU, INDIA"]
 
@@ -1315,3 +1320,16 @@ def test_the_author_s_notes_before_the_release_get_readability_hints() -> None:
         "Marinas lose money", f"{notes.removeprefix('- **Scope:** ')}\n\nMarinas lose money"
     )
     assert [f.severity.value for f in Linter(options).lint_text(moved, "t.md").findings] == ["warning"]
+
+
+def test_a_placeholder_word_in_quotation_marks_is_mentioned_and_a_liquid_tag_is_no_slot() -> None:
+    # Round 44 of the user trials: "XX" is a brand's mark ("HEALTHXX.com"), written in quotation
+    # marks where the release talks about it; "{% link press.md %}" is a site template's tag.
+    text = (
+        "# Genexxo Launches a Portfolio of Domains\n\n"
+        'SEATTLE, WA — May 3, 2027 — Genexxo today unveiled 10,000 domains with "XX" signatures.\n\n'
+        "Each name costs $XX a year, and the launch date is TBD.\n\n"
+        "[Back to Press]({{ site.baseurl }}{% link press.md %})\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    assert sorted(f.text for f in report.findings) == ["$XX", "TBD"]

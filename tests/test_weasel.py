@@ -760,19 +760,8 @@ def test_praise_in_a_clause_set_against_the_pitch_is_a_hint() -> None:
     # The contrast names the product or the company: its own praise.
     own = "While our team built a powerful engine, boat owners still book by phone."
     assert _weasel(own) == [("powerful", wbl.Severity.WARNING)]
-
-
-def test_praise_of_the_status_quo_before_the_product_comes_in_is_a_hint() -> None:
-    # Round 43 of the user trials: "with metrics like ERA and Wins at the forefront" describes the
-    # world without the product; once the problem paragraph names the product, its praise counts.
-    text = (
-        "# Pitchwise lets coaches see what drives a pitch\n\n"
-        "SEATTLE -- Today, Acme launched Pitchwise, a pitch scoring app for baseball coaches.\n\n## The Problem\n\n"
-        "Coaches judge pitchers by outcome metrics, with ERA and Wins at the forefront. "
-        "Both depend on defense and luck, so coaches cannot tell skill from chance.\n\n"
-        "Pitchwise gives coaches a powerful view of every pitch.\n\n"
-        "## The Solution\n\nPitchwise scores each pitch in seconds.\n"
-    )
-    found = _located(text)
-    assert (7, "forefront", wbl.Severity.INFO) in found
-    assert (9, "powerful", wbl.Severity.WARNING) in found
+    # The product under a pronoun or its kind of thing, and a "while" of time (review of round 43).
+    assert _weasel("While it is powerful, Slipway stays simple.") == [("powerful", wbl.Severity.WARNING)]
+    assert _weasel("While the app is easy to set up, Slipway asks for a boat name.") == [("easy", wbl.Severity.WARNING)]
+    temporal = "Slipway books the berth while the skipper effortlessly snaps one photo."
+    assert _weasel(temporal) == [("effortlessly", wbl.Severity.WARNING)]

@@ -4647,7 +4647,8 @@ _HANDLE = (
 )
 _NAME_BEFORE_VERB = re.compile(rf"\0[\s,]*((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|{_HANDLE})\s+$")
 # Before a role, also a user name with digits at its end ('said chapalaumesh209, Lead Architect of
-# DockProof'; round 43 of the user trials): the role says a person is meant, not "covid19".
+# DockProof'; round 43 of the user trials): the quotation is attributed (not "covid19, the
+# pandemic"), but to no named person ("user2026, bakery owner" is as anonymous).
 _HANDLE_BEFORE_ROLE = rf"(?:{_HANDLE}|[a-z][a-z_]{{3,}}\d{{2,4}}(?![\w.-]))"
 _HANDLE_WITH_ROLE = re.compile(rf"{_HANDLE_BEFORE_ROLE},\s+[a-zA-Z]")
 
@@ -4804,6 +4805,30 @@ _SLOT = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|" + ANGLE_SLOT + r"|\bX{2,}\b|
 _ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", "by", "and"})
 
 
+# Lower-case words inside a person's name: "Claudio di Castello", "Ludwig van Beethoven".
+_NAME_PARTICLES = frozenset(
+    {"di", "de", "da", "del", "della", "van", "von", "der", "den", "du", "la", "le", "bin", "al"}
+)
+
+
+def _name_run(words: Sequence[str], end: int, roles: Sequence[str]) -> int:
+    """How many words before `end` make a name: capitalised words, with the particles of a name
+    between them ("Claudio di Castello"), never a particle first."""
+    run = 0
+    while run < end:
+        word = words[end - 1 - run]
+        if _is_name_word(word, roles) or (
+            run
+            and word.lower() in _NAME_PARTICLES
+            and end - 2 - run >= 0
+            and _is_name_word(words[end - 2 - run], roles)
+        ):
+            run += 1
+        else:
+            break
+    return run
+
+
 def _is_name_word(word: str, roles: Sequence[str]) -> bool:
     clean = word.strip(".,")
     return clean[:1].isupper() and clean[1:2].islower() and not cue_hits(clean, roles)
@@ -4913,15 +4938,19 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
             name_words, rest_words = [words[-1].strip(".,")], words[:-1]  # "Beta user Tom"
         else:
             name_words, rest_words = [], words
-    if not name_words and re.fullmatch(_HANDLE_BEFORE_ROLE if rest_words or tail else _HANDLE, head.strip()):
+    if not name_words and re.fullmatch(_HANDLE, head.strip()):
         name_words, rest_words = [head.strip()], []  # "0xjc65eth, lead architect": a handle names its owner
     if not name_words:
         # A role before the name ("said founder Wes Eklund", "said early user Alex Rivera"): a run
         # of at least two capitalised words closing the head, after role words that tie it to no
         # organisation ("said engineers at Acme Labs" names no one).
-        run = 0
-        while run < len(rest_words) and _is_name_word(rest_words[-1 - run], roles):
-            run += 1
+        run = _name_run(rest_words, len(rest_words), roles)
+        # Two people: "said creators Dave Abellán and Claudio di Castello" (round 44 of the user trials).
+        before = len(rest_words) - run
+        if run >= 2 and before >= 3 and rest_words[before - 1].lower() == "and":
+            first = _name_run(rest_words, before - 1, roles)
+            if first >= 2:
+                run += first + 1
         lead = [w.lower() for w in rest_words[: len(rest_words) - run]]
         if run >= 2 and lead and not any(w in _ORGANISATION_LINKS for w in lead):
             name_words = [w.strip(".,") for w in rest_words[len(rest_words) - run :]]

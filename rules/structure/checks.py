@@ -432,8 +432,9 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     "**Message content (example):**"; the pattern's ``sample-labels``), up to the next heading; an
     author line or a quote's speaker is still a left-over.
 
-    Options: `patterns` (each with `name`, `regex`, `advice`, `standalone` for a status and
-    `sample-labels`), `sample-greetings`, `sample-message-words`.
+    Options: `patterns` (each with `name`, `regex`, `advice`, `standalone` for a status,
+    `not-quoted` for a word that in quotation marks of its own is mentioned, not left in ('domains
+    with "XX" signatures'), and `sample-labels`), `sample-greetings`, `sample-message-words`.
     """
     anatomy = document.anatomy
     compiled = [(compile_pattern(p["regex"]), p) for p in ctx["patterns"]]
@@ -496,6 +497,8 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
+            if spec.get("not-quoted") and _in_quotation_marks(unit.text, start, end):
+                continue  # 'domains with "XX" signatures': the word mentioned, not left in
             if spec.get("standalone"):
                 if _stands_alone(unit.text, start):
                     statuses.append((start, end, matched, spec))  # decided once the placeholders are known
@@ -565,19 +568,45 @@ def _sample_label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # A slot left where the dateline's date goes: "[Launch Date]", "{DATE}", "[Month Day, Year]".
-# A line of the front matter that states when the document was edited, not when the product launches.
-_EDIT_DATE = re.compile(r"\b(?:updated|modified|revised|edited|created|drafted|written|version|v\d)\b", re.IGNORECASE)
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = "\"”’'"
+
+
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is wrapped in quotation marks of its own ('"XX"', '“TBD”')."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+
+
+# A line of the front matter that gives the launch date: the date alone ("**October 1, 2026**"),
+# or after a label that says it is the release's ("**Date:** 1 October 2026", "Release date:").
+_LAUNCH_DATE_LABEL = re.compile(
+    r"(?:(?:(?:release|launch|publication|announcement|press release)\s+)?date|dated|published|released|launch|"
+    r"for (?:immediate )?release|embargoed until)\s*[:—–-]?\s*",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?<=\d)(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.IGNORECASE)
 
 
 def _dated_front_matter(above: Sequence[Segment]) -> bool:
-    """Whether a short line of the front matter above the dateline gives a full date: the launch date
-    in a header block ("**FOR IMMEDIATE RELEASE**" over "**Date:** 1 October 2026", then the
-    headline and the subheading). The lines are read back to the first line of prose (more than 25
-    words); a year alone, or a line that dates an edit ("Last updated: May 2025"), does not count."""
+    """Whether a line of the front matter above the dateline gives the launch date: a header block
+    ("**FOR IMMEDIATE RELEASE**" over "**Date:** 1 October 2026", then the headline and the
+    subheading; round 43 of the user trials). The lines are read back to the first line of prose
+    (more than 25 words). Only a full date counts, alone or after a label that says it is the
+    release's: not a year alone, nor "Last updated: 2 May 2025" or "Reviewed: 12 March 2025"
+    (the review of round 43)."""
     for segment in reversed(above):
         if len(segment.text.split()) > 25:
             return False
-        if len(segment.text.split()) <= 6 and has_full_date(segment.text) and not _EDIT_DATE.search(segment.text):
+        line = segment.text.strip(" *_#>|")
+        label = _LAUNCH_DATE_LABEL.match(line)
+        line = _WEEKDAY.sub("", line[label.end() :].strip(" *_") if label else line, count=1)
+        # The date and nothing more: no word is left once the month's name is taken out.
+        if has_full_date(line) and not re.sub(r"[\W\d_]+", "", _DATE_WORDS.sub("", line)):
             return True
     return False
 

@@ -27,7 +27,6 @@ from wbl_rules.sentences import (
     likely_typo,
     weasel_table,
     weasel_terms,
-    zipf,
 )
 
 from wbl.anatomy import Segment
@@ -392,12 +391,6 @@ def _linked(sentence: Sentence, first: WeaselTerm, second: WeaselTerm) -> bool:
     return _hangs_on(sentence, first, second) or _hangs_on(sentence, second, first)
 
 
-# How sure the anatomy must be of the problem paragraph for its words before the product's entrance
-# to be read as the status quo (a heading or a label gives 0.95, a clear paragraph 0.9 or more).
-_SURE_PROBLEM = 0.6
-_RARE_WORD = 3.0  # Zipf frequency below which a capitalised headline word is read as a name
-
-
 @dataclass(frozen=True)
 class _Passing:
     """What `_let_pass` reads of the document, found once per document."""
@@ -407,29 +400,6 @@ class _Passing:
     products: frozenset[str]  # the product's names
     ranked: frozenset[str]  # `ranked-nouns`
     steps: frozenset[str]  # `step-verbs`
-
-    @cached_property
-    def status_quo(self) -> tuple[Segment, ...]:
-        """The problem paragraph's lines before the first that names the product or the company
-        ("Tangent was built to remove this friction."): how the world is without it."""
-        part = self.document.anatomy.get("problem")
-        if part is None or part.confidence < _SURE_PROBLEM:
-            return ()  # a paragraph the anatomy only guesses is the problem may be the pitch itself
-        # The product's known names, and the rare capitalised words of the headline ("Pitchwise
-        # lets coaches ..."), which name it where the lexicon found no name.
-        headline = self.document.anatomy.get("headline")
-        rare = re.findall(r"\b[A-Z][\w-]+", headline.segments[0].text) if headline is not None else []
-        names = {p.lower() for p in self.products} | {w.lower() for w in rare if zipf(w) < _RARE_WORD}
-        if not names:
-            return ()  # with no name for the product, where it comes in cannot be told
-        names |= {"we", "our", "us"}
-        lines: list[Segment] = []
-        for segment in self.problem:
-            words = set(re.findall(r"[\w-]+", segment.text.replace("US", "").lower()))
-            if words & names or any(" " in n and n in segment.text.lower() for n in names):
-                break
-            lines.append(segment)
-        return tuple(lines)
 
     @cached_property
     def _names(self) -> re.Pattern[str] | None:
@@ -461,17 +431,14 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
     "merely" ("the queue simply holds the work"), and a vague quantifier over the list that counts
     it ("several key features: ..."), praise or ease conceded before "but" to something other than
     the product ("AI agents are powerful, but payments are unforgiving"), praise, ease or speed in a
-    clause set against the pitch ("While traditional models require massive data centers, ..."), a
-    peacock word in the problem paragraph about the status quo, and a superlative that ranks a
-    model's inputs ("the most important features")."""
+    clause set against the pitch ("While traditional models require massive data centers, ..."),
+    and a superlative that ranks a model's inputs ("the most important features")."""
     if sentence.span is None or not term.tokens:
         return False
     kind = term.group.kind
     in_problem = any(s.holds(sentence) for s in passing.problem)
     if kind in ("easy", "speed", "hedge") and in_problem and not names_the_product(sentence, passing.products):
         return True  # the status quo, not the pitch
-    if kind == "peacock" and any(s.holds(sentence) for s in passing.status_quo):
-        return True  # "with metrics like ERA and Wins at the forefront", before the product comes in
     if kind in ("easy", "speed", "peacock") and _contrasted(sentence.span.doc[term.tokens[0]], passing.products):
         return True  # "While traditional AI models require massive data centers, Calyx runs on ..."
     if kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
@@ -491,6 +458,25 @@ _CONTRAST_MARKS = frozenset({"while", "whereas"})
 _CONTRAST_PREPOSITIONS = frozenset({"unlike"})
 
 
+def _contrast_clause(verb: Any) -> bool:
+    """Whether a clause sets someone else against the pitch: "whereas ...", or "while" ahead of the
+    main clause ("While traditional AI models require ..., Calyx runs ..."; not "Calyx drafts the
+    order while the baker snaps a photo", a "while" of time), with a subject of its own that is not
+    a pronoun or the product's kind of thing ("While it is powerful", "While the app is easy": the
+    product's own praise; review of round 43)."""
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS), None)
+    if mark is None or (mark == "while" and verb.i > verb.head.i):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in _PRODUCT_KINDS
+
+
+# What a release calls its own product when it does not name it ("the app", "the platform").
+_PRODUCT_KINDS = frozenset(
+    "app application tool platform product service solution system software feature device assistant agent".split()
+)
+
+
 def _contrasted(token: Any, products: frozenset[str]) -> bool:
     """Whether a word stands in a clause or phrase set against the rest of the sentence ("While
     traditional AI models require massive data centers, Calyx runs on ...", "Unlike legacy tools
@@ -500,11 +486,7 @@ def _contrasted(token: Any, products: frozenset[str]) -> bool:
     while node.head.i != node.i:
         # A clause with its own subject ("while traditional models require ..."), not "while
         # maintaining superior quality" (the product's doing at the same time)
-        if (
-            node.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in node.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
-        ):
+        if node.dep_ == "advcl" and _contrast_clause(node):
             break
         if node.dep_ == "prep" and node.lower_ in _CONTRAST_PREPOSITIONS and node.i != token.i:
             break
