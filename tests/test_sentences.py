@@ -676,6 +676,9 @@ def test_a_labelled_quote_with_a_name_in_quotation_marks_is_still_the_speaker_s_
         # The reader's intention in a condition (a user trial); the company's own still counts.
         ("If you are going to get food, Shelfwise lets you tell your team.", False),
         ("If we plan to ship in March, Shelfwise lets you tell your team.", True),
+        # A gerund in a noun's place is no plan (round 44 of the user trials); the verb still is.
+        ("Shelfwise serves stores, from early release planning to venue relationships.", False),
+        ("We are planning to launch a mobile app next year.", True),
         # A name that signs a quote is no modal; "Will Turner" never was.
         ('"Now I only eat one fiber bar a day!" - Will', False),
         ("Said Will Turner, owner of Turner Books.", False),

@@ -765,3 +765,10 @@ def test_praise_in_a_clause_set_against_the_pitch_is_a_hint() -> None:
     assert _weasel("While the app is easy to set up, Slipway asks for a boat name.") == [("easy", wbl.Severity.WARNING)]
     temporal = "Slipway books the berth while the skipper effortlessly snaps one photo."
     assert _weasel(temporal) == [("effortlessly", wbl.Severity.WARNING)]
+
+
+def test_speed_that_qualifies_an_adjective_is_a_hint() -> None:
+    # Round 44 of the user trials: "instantly legible" says how plain, not how fast.
+    plain = "The desktop is instantly legible to anyone who used a computer in 2003."
+    assert _weasel(plain) == [("instantly", wbl.Severity.INFO)]
+    assert _weasel("Slipway loads instantly on any phone.") == [("instantly", wbl.Severity.WARNING)]

@@ -441,6 +441,8 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
         return True  # the status quo, not the pitch
     if kind in ("easy", "speed", "peacock") and _contrasted(sentence.span.doc[term.tokens[0]], passing.products):
         return True  # "While traditional AI models require massive data centers, Calyx runs on ..."
+    if kind == "speed" and _degree_of_a_quality(sentence.span.doc[term.tokens[0]]):
+        return True  # "instantly legible to anyone who used a computer then": how plain, not how fast
     if kind == "hedge" and _disclaimer(sentence.span.doc[term.tokens[-1]]):
         return True
     if kind == "easy" and _steps_shown(sentence.span.doc[term.tokens[0]], passing.steps):
@@ -452,6 +454,12 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
     if kind in ("peacock", "easy") and _conceded(sentence.span.doc[term.tokens[0]], named=kind == "easy"):
         return not names_the_product(sentence, passing.products)
     return _ranking(sentence, term, passing.ranked)
+
+
+def _degree_of_a_quality(token: Any) -> bool:
+    """Whether a word of speed qualifies an adjective ("instantly legible", "immediately
+    familiar"; round 44 of the user trials), not a verb of doing ("loads instantly")."""
+    return token.dep_ == "advmod" and token.head.pos_ == "ADJ" and token.head.i > token.i
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas"})
