@@ -2555,17 +2555,47 @@ def passive_features(span: Any, clauses: Sequence[tuple[int, int]]) -> Features:
     return f
 
 
-def _built_for_customers(verb: Any, customers: frozenset[int]) -> bool:
-    """Whether a verb of building says whom it was built for, a customer ("Engineered specifically
-    for merchant-fulfilled sellers ...", "Designed for clinics that ..."; round 43 of the user
-    trials): the audience comes first, whatever technology the phrase mentions about them."""
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def contrast_clause(verb: Any) -> bool:
+    """Whether a clause sets someone else against the pitch: "whereas ...", or "while" ahead of the
+    main clause ("While traditional AI models require ..., Calyx runs ..."; not "Calyx drafts the
+    order while the baker snaps a photo", a "while" of time), with a subject of its own that is not
+    a pronoun or the product's kind of thing ("While it is powerful", "While the app is easy": the
+    product's own praise; review of round 43)."""
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS), None)
+    if mark is None or (mark == "while" and verb.i > verb.head.i):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return False
+    if subject.dep_ == "expl":
+        return True  # "While there are plenty of powerful tools on the market, ..."
+    # A kind of product in the plural is the rivals ("While existing ordering platforms are
+    # powerful"); in the singular, "the app" is the product's own.
+    own = subject.lemma_.lower() in _PRODUCT_KINDS and subject.tag_ != "NNS"
+    return subject.pos_ in ("NOUN", "PROPN") and not own
+
+
+# What a release calls its own product when it does not name it ("the app", "the platform").
+_PRODUCT_KINDS = frozenset(
+    "app application tool platform product service solution system software feature device assistant agent".split()
+)
+
+
+def _built_for_customers(verb: Any, customers: frozenset[int]) -> frozenset[int]:
+    """The words of a verb of building's "for" phrase that names a customer ("Engineered
+    specifically for merchant-fulfilled sellers ... operating without vision infrastructure",
+    "Designed for clinics that ..."; round 43 of the user trials): what it says of them is the
+    audience, not the mechanism. Empty when the phrase names no customer."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             objects += [c for o in objects for c in o.conjuncts]
             if any(o.i in customers for o in objects):
-                return True
-    return False
+                return frozenset(t.i for t in prep.subtree)
+    return frozenset()
 
 
 def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) -> tuple[int, ...]:
@@ -2588,9 +2618,12 @@ def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) ->
             continue
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
             continue  # "If the system detects a drop in HRV, ...": a condition, not how it works
-        if _built_for_customers(verb, a.customers):
-            continue  # "Engineered for sellers without vision infrastructure, ...": whom it is for, first
-        tech = tuple(t.i for t in child.subtree if t.i in a.tech)
+        # "Engineered for sellers without vision infrastructure, ...": whom it is for comes first,
+        # whatever technology the customers are said to lack; not "Built for bakers on top of GPT-4o".
+        if child.dep_ == "advcl" and contrast_clause(child):
+            continue  # "While platforms like LinkedIn were built for humans, ...": the rivals' mechanism
+        audience = _built_for_customers(verb, a.customers)
+        tech = tuple(t.i for t in child.subtree if t.i in a.tech and t.i not in audience)
         if tech:
             return tech
     return ()

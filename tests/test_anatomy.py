@@ -5190,3 +5190,7 @@ def test_two_people_after_a_role_name_the_speakers() -> None:
     quote = '"We did not want a museum piece," said engineers at Acme Labs and Beta Corp.\n'
     [found] = Linter().analyse(lead + quote).anatomy.quotes
     assert found.name is None
+    # Two companies after a role that is not the makers' (review of round 44).
+    quote = '"We did not want a museum piece," said launch partners Sightglass Coffee and Blue Bottle Coffee.\n'
+    [found] = Linter().analyse(lead + quote).anatomy.quotes
+    assert found.name is None

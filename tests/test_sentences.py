@@ -1407,3 +1407,9 @@ def test_a_fronted_phrase_that_says_whom_it_is_built_for_is_no_mechanism():
         "Engineered specifically for bakery owners operating without a cloud database, Relay confirms every order."
     )
     assert fronted("Built on a Kafka event bus and a cloud database, Relay confirms every order.")
+    # The technology outside the audience still opens the sentence (review of round 43).
+    assert fronted("Built for bakery owners on top of a Kafka event bus, Relay confirms every order.")
+    # The rivals' mechanism in a clause set against the pitch opens nothing of the product's.
+    assert not fronted(
+        "While rival platforms were built on a Kafka event bus for engineers, Relay confirms every order."
+    )

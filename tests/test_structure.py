@@ -597,6 +597,13 @@ def test_a_date_in_the_header_block_above_the_release_dates_the_dateline() -> No
     )
     linter = Linter(LintOptions(select=("WB110",), kind="press_release"))
     assert linter.lint_text(text, "pr.md").findings == ()
+    # Other labels of the launch date (review of round 44).
+    for field in (
+        "**Release:** October 1, 2026",
+        "**Launch day:** Thursday, October 1, 2026",
+        "**Announced:** 1 October 2026",
+    ):
+        assert linter.lint_text(text.replace("**Date:** 1 October 2026", field), "pr.md").findings == ()
     # A year alone, the date of an edit, a review or a milestone is no launch date (review of round 43).
     for field in (
         "**Date:** 2026",
@@ -1327,9 +1334,13 @@ def test_a_placeholder_word_in_quotation_marks_is_mentioned_and_a_liquid_tag_is_
     # marks where the release talks about it; "{% link press.md %}" is a site template's tag.
     text = (
         "# Genexxo Launches a Portfolio of Domains\n\n"
-        'SEATTLE, WA — May 3, 2027 — Genexxo today unveiled 10,000 domains with "XX" signatures.\n\n'
-        "Each name costs $XX a year, and the launch date is TBD.\n\n"
+        'SEATTLE, WA — May 3, 2027 — Genexxo today unveiled 10,000 domains such as HEALTHXX.com with "XX" '
+        "signatures.\n\nEach name costs $XX a year, and the launch date is TBD.\n\n"
         "[Back to Press]({{ site.baseurl }}{% link press.md %})\n"
     )
-    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
-    assert sorted(f.text for f in report.findings) == ["$XX", "TBD"]
+    linter = Linter(LintOptions(select=("WB110",), kind="press_release"))
+    assert sorted(f.text for f in linter.lint_text(text, "pr.md").findings) == ["$XX", "TBD"]
+    # Where no name holds it, a quoted "$XX" or "TBD" is left in; "{%Launch Date%}" is a slot (review of round 44).
+    draft = text.replace("HEALTHXX.com", "health.com").replace("costs $XX", 'costs "$XX"').replace("is TBD", 'is "TBD"')
+    found = sorted(f.text for f in linter.lint_text(draft + "\nJoin before {%Launch Date%}.\n", "pr.md").findings)
+    assert found == ["$XX", "TBD", "XX", "{%Launch Date%}"]

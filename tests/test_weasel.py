@@ -765,6 +765,11 @@ def test_praise_in_a_clause_set_against_the_pitch_is_a_hint() -> None:
     assert _weasel("While the app is easy to set up, Slipway asks for a boat name.") == [("easy", wbl.Severity.WARNING)]
     temporal = "Slipway books the berth while the skipper effortlessly snaps one photo."
     assert _weasel(temporal) == [("effortlessly", wbl.Severity.WARNING)]
+    # Rivals with "there are", or as a kind of product in the plural (review of round 44).
+    there = "While there are plenty of powerful booking tools, none of them knows the tides."
+    assert ("powerful", wbl.Severity.INFO) in _weasel(there)
+    rivals = "While existing booking platforms are powerful, they take weeks to set up."
+    assert _weasel(rivals) == [("powerful", wbl.Severity.INFO)]
 
 
 def test_speed_that_qualifies_an_adjective_is_a_hint() -> None:
@@ -772,3 +777,6 @@ def test_speed_that_qualifies_an_adjective_is_a_hint() -> None:
     plain = "The desktop is instantly legible to anyone who used a computer in 2003."
     assert _weasel(plain) == [("instantly", wbl.Severity.INFO)]
     assert _weasel("Slipway loads instantly on any phone.") == [("instantly", wbl.Severity.WARNING)]
+    # How soon something can be had is speed (review of round 44).
+    ready = "Every confirmed booking is instantly available on the harbour tablet."
+    assert _weasel(ready) == [("instantly", wbl.Severity.WARNING)]

@@ -4945,11 +4945,13 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
         # of at least two capitalised words closing the head, after role words that tie it to no
         # organisation ("said engineers at Acme Labs" names no one).
         run = _name_run(rest_words, len(rest_words), roles)
-        # Two people: "said creators Dave Abellán and Claudio di Castello" (round 44 of the user trials).
+        # Two people: "said creators Dave Abellán and Claudio di Castello" (round 44 of the user
+        # trials), after the makers' role; not "launch partners Sightglass Coffee and Blue Bottle".
         before = len(rest_words) - run
         if run >= 2 and before >= 3 and rest_words[before - 1].lower() == "and":
             first = _name_run(rest_words, before - 1, roles)
-            if first >= 2:
+            makers = " ".join(re.sub(r"s$", "", w.lower()) for w in rest_words[: before - 1 - first])  # "creators"
+            if first >= 2 and cue_hits(makers, list(qd["leader-roles"])):
                 run += first + 1
         lead = [w.lower() for w in rest_words[: len(rest_words) - run]]
         if run >= 2 and lead and not any(w in _ORGANISATION_LINKS for w in lead):

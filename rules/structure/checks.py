@@ -497,8 +497,12 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 continue
             if any(r.unit.index == unit.index and r.start <= start < r.end for r in anatomy.residue):
                 continue
-            if spec.get("not-quoted") and _in_quotation_marks(unit.text, start, end):
-                continue  # 'domains with "XX" signatures': the word mentioned, not left in
+            if (
+                spec.get("not-quoted")
+                and _in_quotation_marks(unit.text, start, end)
+                and _inside_names(document, matched)
+            ):
+                continue  # 'domains with "XX" signatures' beside "HEALTHXX.com": a brand's mark, mentioned
             if spec.get("standalone"):
                 if _stands_alone(unit.text, start):
                     statuses.append((start, end, matched, spec))  # decided once the placeholders are known
@@ -573,15 +577,22 @@ _CLOSING_QUOTES = "\"”’'"
 
 
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is wrapped in quotation marks of its own ('"XX"', '“TBD”')."""
+    """Whether text[start:end] is wrapped in quotation marks of its own ('"XX"')."""
     return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+
+
+def _inside_names(document: Document, word: str) -> bool:
+    """Whether the document writes `word` joined to the end of other words ("HEALTHXX.com",
+    "TECHXX"): part of its names, so that the word alone in quotation marks is mentioned."""
+    return re.search(rf"[A-Za-z]{re.escape(word)}\b", "\n".join(u.text for u in document.units)) is not None
 
 
 # A line of the front matter that gives the launch date: the date alone ("**October 1, 2026**"),
 # or after a label that says it is the release's ("**Date:** 1 October 2026", "Release date:").
 _LAUNCH_DATE_LABEL = re.compile(
-    r"(?:(?:(?:release|launch|publication|announcement|press release)\s+)?date|dated|published|released|launch|"
-    r"for (?:immediate )?release|embargoed until)\s*[:—–-]?\s*",
+    r"(?:(?:release|launch|publication|announcement|press release|go[- ]live|availability)(?:\s+(?:date|day))?|"
+    r"date|dated|published|released|announced|launched|available|for (?:immediate )?release|embargoed until)"
+    r"\s*[:—–-]?\s*",
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(

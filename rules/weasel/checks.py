@@ -23,6 +23,7 @@ from wbl_rules.sentences import (
     TYPO_MIN_LETTERS,
     WeaselTable,
     WeaselTerm,
+    contrast_clause,
     default_sentence_lexicon,
     likely_typo,
     weasel_table,
@@ -456,33 +457,20 @@ def _let_pass(passing: _Passing, sentence: Sentence, term: WeaselTerm, word: str
     return _ranking(sentence, term, passing.ranked)
 
 
+# Adjectives that say something can be had or used: "instantly available" is how soon (review of round 44).
+_READINESS = frozenset(
+    {"available", "ready", "accessible", "usable", "live", "online", "operational", "active", "visible"}
+)
+
+
 def _degree_of_a_quality(token: Any) -> bool:
     """Whether a word of speed qualifies an adjective ("instantly legible", "immediately
     familiar"; round 44 of the user trials), not a verb of doing ("loads instantly")."""
-    return token.dep_ == "advmod" and token.head.pos_ == "ADJ" and token.head.i > token.i
+    head = token.head
+    return token.dep_ == "advmod" and head.pos_ == "ADJ" and head.i > token.i and head.lower_ not in _READINESS
 
 
-_CONTRAST_MARKS = frozenset({"while", "whereas"})
 _CONTRAST_PREPOSITIONS = frozenset({"unlike"})
-
-
-def _contrast_clause(verb: Any) -> bool:
-    """Whether a clause sets someone else against the pitch: "whereas ...", or "while" ahead of the
-    main clause ("While traditional AI models require ..., Calyx runs ..."; not "Calyx drafts the
-    order while the baker snaps a photo", a "while" of time), with a subject of its own that is not
-    a pronoun or the product's kind of thing ("While it is powerful", "While the app is easy": the
-    product's own praise; review of round 43)."""
-    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS), None)
-    if mark is None or (mark == "while" and verb.i > verb.head.i):
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in _PRODUCT_KINDS
-
-
-# What a release calls its own product when it does not name it ("the app", "the platform").
-_PRODUCT_KINDS = frozenset(
-    "app application tool platform product service solution system software feature device assistant agent".split()
-)
 
 
 def _contrasted(token: Any, products: frozenset[str]) -> bool:
@@ -494,7 +482,7 @@ def _contrasted(token: Any, products: frozenset[str]) -> bool:
     while node.head.i != node.i:
         # A clause with its own subject ("while traditional models require ..."), not "while
         # maintaining superior quality" (the product's doing at the same time)
-        if node.dep_ == "advcl" and _contrast_clause(node):
+        if node.dep_ == "advcl" and contrast_clause(node):
             break
         if node.dep_ == "prep" and node.lower_ in _CONTRAST_PREPOSITIONS and node.i != token.i:
             break
