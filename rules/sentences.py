@@ -1380,6 +1380,13 @@ class _Numbers(set[int]):
                 continue
             if _TIMED_FIGURE.fullmatch(t.text):
                 return True
+            if (
+                t.i in self
+                and t.i + 2 < len(doc)
+                and doc[t.i + 1].text == "-"
+                and _TIME_UNIT.fullmatch(doc[t.i + 2].text)
+            ):
+                return True  # "Rapid 30-Second Batch Entry", "a quick 5-minute setup" (round 45 of the user trials)
             unit = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if (
                 t.i in self

@@ -5194,3 +5194,16 @@ def test_two_people_after_a_role_name_the_speakers() -> None:
     quote = '"We did not want a museum piece," said launch partners Sightglass Coffee and Blue Bottle Coffee.\n'
     [found] = Linter().analyse(lead + quote).anatomy.quotes
     assert found.name is None
+
+
+def test_a_contact_line_that_names_questions_is_no_faq() -> None:
+    # Round 45 of the user trials: "### Technical Contact" over "For technical questions or
+    # integration support:" took the release's end for an FAQ, and "No FAQ" was never said.
+    text = (
+        "# Acme launches Canary\n\n## Alerts for silent cron jobs\n\n"
+        "**SEATTLE, WA — October 1, 2026** — Today, Acme announced Canary for on-call engineers.\n\n"
+        "### Technical Contact\n\nFor technical questions or integration support:  \nEmail: help@acme.example\n"
+    )
+    assert Linter().analyse(text).anatomy.get("faq") is None
+    faq = text + "\n## For Customers: Frequently Asked Questions\n\n**Q: How much is it?**\n\nIt is free.\n"
+    assert Linter().analyse(faq).anatomy.get("faq") is not None

@@ -780,3 +780,10 @@ def test_speed_that_qualifies_an_adjective_is_a_hint() -> None:
     # How soon something can be had is speed (review of round 44).
     ready = "Every confirmed booking is instantly available on the harbour tablet."
     assert _weasel(ready) == [("instantly", wbl.Severity.WARNING)]
+
+
+def test_a_duration_written_as_a_modifier_backs_a_claim_of_speed() -> None:
+    # Round 45 of the user trials: "Rapid 30-Second Batch Entry" gives the time it takes.
+    assert _weasel_in_body("Rapid 30-Second Batch Entry") == []
+    assert _weasel_in_body("Slipway offers a rapid 5-minute setup.") == []
+    assert _weasel_in_body("Slipway offers a rapid setup.") == [("rapid", wbl.Severity.WARNING)]

@@ -1545,6 +1545,8 @@ class _Builder:
             return False  # the whole document's title
         if len(text.split()) > 8:
             return False
+        if _CONTACT_LEAD.match(text) and not re.search(r"\bFAQs?\b|frequently[\s-]+asked", text, re.IGNORECASE):
+            return False  # "For technical questions or integration support:": who to contact (round 45)
         pattern = compile_pattern(self.data["faq"]["heading"], re.IGNORECASE)
         return pattern.search(text) is not None and alias_part(text) is None
 
@@ -4808,6 +4810,13 @@ _ORGANISATION_LINKS = frozenset({"at", "of", "from", "for", "with", "in", "on", 
 # Lower-case words inside a person's name: "Claudio di Castello", "Ludwig van Beethoven".
 _NAME_PARTICLES = frozenset(
     {"di", "de", "da", "del", "della", "van", "von", "der", "den", "du", "la", "le", "bin", "al"}
+)
+
+
+# A line that says whom to write to: "For technical questions or integration support:", "For press
+# questions, contact ...".
+_CONTACT_LEAD = re.compile(
+    r"\W*for\b.*(?:\b(?:support|contact|press|media|inquir\w*|help|e-?mail|reach)\b|:\W*$)", re.IGNORECASE
 )
 
 
