@@ -5207,3 +5207,10 @@ def test_a_contact_line_that_names_questions_is_no_faq() -> None:
     assert Linter().analyse(text).anatomy.get("faq") is None
     faq = text + "\n## For Customers: Frequently Asked Questions\n\n**Q: How much is it?**\n\nIt is free.\n"
     assert Linter().analyse(faq).anatomy.get("faq") is not None
+
+
+@pytest.mark.parametrize("heading", ["Notes to Editors", "NOTES TO EDITORS", "Notes for Editors", "Usage Notes"])
+def test_notes_to_editors_and_usage_notes_are_back_matter(heading: str) -> None:
+    # Round 45 of the user trials: a template's "## Usage Notes" (an embargo instruction) and the
+    # standard notes to journalists are no part of the release.
+    assert is_back_matter(heading)
