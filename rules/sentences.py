@@ -1384,9 +1384,11 @@ class _Numbers(set[int]):
                 t.i in self
                 and t.i + 2 < len(doc)
                 and doc[t.i + 1].text == "-"
-                and _TIME_UNIT.fullmatch(doc[t.i + 2].text)
+                and _SHORT_TIME.fullmatch(doc[t.i + 2].text)
             ):
-                return True  # "Rapid 30-Second Batch Entry", "a quick 5-minute setup" (round 45 of the user trials)
+                # "Rapid 30-Second Batch Entry", "a quick 5-minute setup" (round 45 of the user
+                # trials); not days or months, a window or a term ("a 30-day money-back guarantee").
+                return True
             unit = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if (
                 t.i in self
@@ -1414,6 +1416,7 @@ _NESTED_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis")
 # Units of time a figure is given in ("500 ms", "30 seconds"), and a figure written with its unit
 # ("500ms", "sub-500ms", "2h"; not "30s", which may be a decade).
 _TIME_UNIT = re.compile(r"ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?", re.I)
+_SHORT_TIME = re.compile(r"ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?", re.I)
 # Words before the time a thing takes: "in 2 hours", "within 300 ms", "under 5 minutes", "less than a day".
 _TIME_TAKEN = frozenset(("in", "within", "under", "than", "below"))
 # At most this many words between a claim of speed and the time it takes.

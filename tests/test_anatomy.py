@@ -5177,21 +5177,18 @@ def test_a_user_name_with_digits_before_a_role_attributes_the_quote_to_no_named_
     assert not quotes[1].attribution  # a word with digits before no person's role attributes nothing
 
 
-def test_two_people_after_a_role_name_the_speakers() -> None:
-    # Round 44 of the user trials: "said creators Dave Abellán and Claudio di Castello"; a name's
-    # particle ("di") stays in the name. Organisations after a role still name no one.
+def test_a_name_s_particle_stays_in_the_name_after_a_role() -> None:
+    # Round 44 of the user trials: "Claudio di Castello". (Two people after a role, "said creators
+    # Dave Abellán and Claudio di Castello", were named for a while; the reviews found companies
+    # and testers it got wrong, and it was taken out.)
     lead = (
         "# Acme launches Castalia\n\n## A desktop for old computers\n\n"
         "**SEATTLE, WA — October 1, 2026** — Today, Acme announced Castalia for retro fans.\n\n"
     )
-    quote = '"We did not want a museum piece," said creators Dave Abellán and Claudio di Castello.\n'
+    quote = '"We did not want a museum piece," said creator Claudio di Castello.\n'
     [found] = Linter().analyse(lead + quote).anatomy.quotes
-    assert (found.name, found.role) == ("Dave Abellán and Claudio di Castello", "creators")
+    assert (found.name, found.role) == ("Claudio di Castello", "creator")
     quote = '"We did not want a museum piece," said engineers at Acme Labs and Beta Corp.\n'
-    [found] = Linter().analyse(lead + quote).anatomy.quotes
-    assert found.name is None
-    # Two companies after a role that is not the makers' (review of round 44).
-    quote = '"We did not want a museum piece," said launch partners Sightglass Coffee and Blue Bottle Coffee.\n'
     [found] = Linter().analyse(lead + quote).anatomy.quotes
     assert found.name is None
 
@@ -5207,10 +5204,6 @@ def test_a_contact_line_that_names_questions_is_no_faq() -> None:
     assert Linter().analyse(text).anatomy.get("faq") is None
     faq = text + "\n## For Customers: Frequently Asked Questions\n\n**Q: How much is it?**\n\nIt is free.\n"
     assert Linter().analyse(faq).anatomy.get("faq") is not None
-
-
-@pytest.mark.parametrize("heading", ["Notes to Editors", "NOTES TO EDITORS", "Notes for Editors", "Usage Notes"])
-def test_notes_to_editors_and_usage_notes_are_back_matter(heading: str) -> None:
-    # Round 45 of the user trials: a template's "## Usage Notes" (an embargo instruction) and the
-    # standard notes to journalists are no part of the release.
-    assert is_back_matter(heading)
+    # A heading for an audience that names questions is still an FAQ (review of round 45).
+    press = text + "\n## For Customers and Press: Common Questions\n\n**Q: How much is it?**\n\nIt is free.\n"
+    assert Linter().analyse(press).anatomy.get("faq") is not None

@@ -600,6 +600,7 @@ def test_a_date_in_the_header_block_above_the_release_dates_the_dateline() -> No
     # Other labels of the launch date (review of round 44).
     for field in (
         "**Release:** October 1, 2026",
+        "**Released:** October 1, 2026",  # review of round 45: "Release" took the label's first letters
         "**Launch day:** Thursday, October 1, 2026",
         "**Announced:** 1 October 2026",
     ):

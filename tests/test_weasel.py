@@ -787,3 +787,6 @@ def test_a_duration_written_as_a_modifier_backs_a_claim_of_speed() -> None:
     assert _weasel_in_body("Rapid 30-Second Batch Entry") == []
     assert _weasel_in_body("Slipway offers a rapid 5-minute setup.") == []
     assert _weasel_in_body("Slipway offers a rapid setup.") == [("rapid", wbl.Severity.WARNING)]
+    # Days are a window or a term, not the time the claim takes (review of round 45).
+    term = "Skippers get instant refunds under our 30-day money-back guarantee."
+    assert _weasel_in_body(term) == [("instant", wbl.Severity.WARNING)]

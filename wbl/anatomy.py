@@ -4815,9 +4815,7 @@ _NAME_PARTICLES = frozenset(
 
 # A line that says whom to write to: "For technical questions or integration support:", "For press
 # questions, contact ...".
-_CONTACT_LEAD = re.compile(
-    r"\W*for\b.*(?:\b(?:support|contact|press|media|inquir\w*|help|e-?mail|reach)\b|:\W*$)", re.IGNORECASE
-)
+_CONTACT_LEAD = re.compile(r"\W*for\b.*\b(?:support|contact|inquir\w*|e-?mail|reach)\b", re.IGNORECASE)
 
 
 def _name_run(words: Sequence[str], end: int, roles: Sequence[str]) -> int:
@@ -4954,14 +4952,6 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
         # of at least two capitalised words closing the head, after role words that tie it to no
         # organisation ("said engineers at Acme Labs" names no one).
         run = _name_run(rest_words, len(rest_words), roles)
-        # Two people: "said creators Dave Abellán and Claudio di Castello" (round 44 of the user
-        # trials), after the makers' role; not "launch partners Sightglass Coffee and Blue Bottle".
-        before = len(rest_words) - run
-        if run >= 2 and before >= 3 and rest_words[before - 1].lower() == "and":
-            first = _name_run(rest_words, before - 1, roles)
-            makers = " ".join(re.sub(r"s$", "", w.lower()) for w in rest_words[: before - 1 - first])  # "creators"
-            if first >= 2 and cue_hits(makers, list(qd["leader-roles"])):
-                run += first + 1
         lead = [w.lower() for w in rest_words[: len(rest_words) - run]]
         if run >= 2 and lead and not any(w in _ORGANISATION_LINKS for w in lead):
             name_words = [w.strip(".,") for w in rest_words[len(rest_words) - run :]]

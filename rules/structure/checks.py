@@ -592,7 +592,7 @@ def _inside_names(document: Document, word: str) -> bool:
 _LAUNCH_DATE_LABEL = re.compile(
     r"(?:(?:release|launch|publication|announcement|press release|go[- ]live|availability)(?:\s+(?:date|day))?|"
     r"date|dated|published|released|announced|launched|available|for (?:immediate )?release|embargoed until)"
-    r"\s*[:—–-]?\s*",
+    r"\b\s*[:—–-]?\s*",
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(
