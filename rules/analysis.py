@@ -1489,13 +1489,19 @@ def names_the_product(sentence: Sentence, products: frozenset[str]) -> bool:
     span = sentence.span
     if span is None:
         return True  # unknown: judged as the release
+    return tokens_name_the_product(span, products)
+
+
+def tokens_name_the_product(tokens: Iterable[Any], products: frozenset[str]) -> bool:
+    """`names_the_product` for any run of tokens (a sentence, a clause's subtree)."""
     names = {p.lower() for p in products}
-    for token in span:
+    tokens = list(tokens)
+    for token in tokens:
         if token.lower_ in _FIRST_PERSON_PLURAL and token.tag_ in ("PRP", "PRP$") and token.text != "US":
             return True
         if token.lower_ in names:
             return True
-    text = sentence.text.lower()
+    text = "".join(t.text_with_ws for t in tokens).lower()
     return any(" " in name and name in text for name in names)
 
 

@@ -4818,10 +4818,10 @@ _NAME_PARTICLES = frozenset(
 _CONTACT_LEAD = re.compile(r"\W*for\b.*\b(?:support|contact|inquir\w*|e-?mail|reach)\b", re.IGNORECASE)
 
 
-def _name_run(words: Sequence[str], end: int, roles: Sequence[str]) -> int:
-    """How many words before `end` make a name: capitalised words, with the particles of a name
+def _name_run(words: Sequence[str], roles: Sequence[str]) -> int:
+    """How many of the last words make a name: capitalised words, with the particles of a name
     between them ("Claudio di Castello"), never a particle first."""
-    run = 0
+    run, end = 0, len(words)
     while run < end:
         word = words[end - 1 - run]
         if _is_name_word(word, roles) or (
@@ -4951,7 +4951,7 @@ def _who(attribution: str, qd: Mapping[str, Any]) -> tuple[str | None, str | Non
         # A role before the name ("said founder Wes Eklund", "said early user Alex Rivera"): a run
         # of at least two capitalised words closing the head, after role words that tie it to no
         # organisation ("said engineers at Acme Labs" names no one).
-        run = _name_run(rest_words, len(rest_words), roles)
+        run = _name_run(rest_words, roles)
         lead = [w.lower() for w in rest_words[: len(rest_words) - run]]
         if run >= 2 and lead and not any(w in _ORGANISATION_LINKS for w in lead):
             name_words = [w.strip(".,") for w in rest_words[len(rest_words) - run :]]

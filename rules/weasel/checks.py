@@ -17,6 +17,7 @@ from wbl_rules.analysis import (
     names_the_product,
     press_release,
     product_names,
+    tokens_name_the_product,
 )
 from wbl_rules.sentences import (
     PERSON_PRONOUNS,
@@ -480,8 +481,6 @@ def _contrasted(token: Any, products: frozenset[str]) -> bool:
     what the rivals or the world are, not the pitch (round 43 of the user trials)."""
     node = token
     while node.head.i != node.i:
-        # A clause with its own subject ("while traditional models require ..."), not "while
-        # maintaining superior quality" (the product's doing at the same time)
         if node.dep_ == "advcl" and contrast_clause(node):
             break
         if node.dep_ == "prep" and node.lower_ in _CONTRAST_PREPOSITIONS and node.i != token.i:
@@ -489,8 +488,7 @@ def _contrasted(token: Any, products: frozenset[str]) -> bool:
         node = node.head
     else:
         return False
-    names = {p.lower() for p in products}
-    return not any(t.lower_ in names or (t.lower_ in ("we", "our", "us") and t.text != "US") for t in node.subtree)
+    return not tokens_name_the_product(node.subtree, products)
 
 
 def _conceded(token: Any, named: bool = False) -> bool:
