@@ -2749,6 +2749,17 @@ def _glued(left: Any, right: Any) -> bool:
     )
 
 
+def _completes(token: Any, edge: Any, first: int, last: int) -> bool:
+    """Whether `token`, beside the focus's `edge` word, belongs to the same compound noun: a noun
+    modifying a noun in first..last ("server" of "server specifications"), or an adjective before
+    a focus that starts inside a compound ("open" of "open source software"; not "same" of "the
+    same endpoint"). In lower case only: in a title-cased headline the parser makes names and
+    verbs modifiers ("LionAGI Launches Advanced AI ...")."""
+    if not token.text.islower() or not first <= token.head.i <= last or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.dep_ == "compound" or (token.dep_ == "amod" and edge.dep_ == "compound" and edge is not token)
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a sentence got its probability: the strongest reasons, and each word's share of the
@@ -2778,11 +2789,19 @@ class Explanation:
         while last + 1 in positive and not doc[last + 1].is_punct:
             last += 1
         # Whole words: "open-source", "PKCS#11" are several tokens written without a space.
-        while first > 0 and _glued(doc[first - 1], doc[first]):
-            first -= 1
-        while last + 1 < len(doc) and _glued(doc[last], doc[last + 1]):
-            last += 1
-        return first, last
+        # Whole nouns: a modifier left out on either side completes the noun phrase ("open source
+        # software", not "source software"; "changing server specifications", not "changing server").
+        while True:
+            if first > 0 and (
+                _glued(doc[first - 1], doc[first]) or _completes(doc[first - 1], doc[first], first, last)
+            ):
+                first -= 1
+            elif last + 1 < len(doc) and (
+                _glued(doc[last], doc[last + 1]) or _completes(doc[last], doc[last], last + 1, last + 1)
+            ):
+                last += 1
+            else:
+                return first, last
 
 
 class Model:

@@ -5207,3 +5207,43 @@ def test_a_contact_line_that_names_questions_is_no_faq() -> None:
     # A heading for an audience that names questions is still an FAQ (review of round 45).
     press = text + "\n## For Customers and Press: Common Questions\n\n**Q: How much is it?**\n\nIt is free.\n"
     assert Linter().analyse(press).anatomy.get("faq") is not None
+
+
+def test_a_dateline_with_the_time_of_its_release() -> None:
+    # Round 46 of the user trials: "Singapore - Mar 6 2017 to be released 9am London Time / 5pm
+    # SGT" under the headline was taken for the sub-heading, and "no dateline" was said.
+    from wbl.anatomy import _dateline_only
+
+    text = (
+        "# Kovan public testnet gives Ethereum developers a stable place to test\n\n"
+        "Singapore - Mar 6 2017 to be released 9am London Time / 5pm SGT\n\n"
+        "On 24th Feb 2017, the public testnet Ropsten suffered a spam attack, and developers lost a place to test.\n"
+    )
+    anatomy = Linter().analyse(text, "Press Release.md").anatomy
+    assert anatomy.parts["dateline"].segments[0].text.startswith("Singapore - Mar 6 2017")
+    assert not anatomy.parts["subheading"].segments[0].text.startswith("Singapore")
+    assert _dateline_only("NEW YORK - March 3, 2027 (embargoed until 10:00 GMT)")
+    # Words after the date that are no time of release, or a sentence, are no dateline's.
+    assert not _dateline_only("Singapore - Mar 6 2017 to be released when we are ready.")
+    assert not _dateline_only("Paris - March 3, 2027 released a new version of 2 apps today and more.")
+
+
+def test_a_name_before_a_long_role_attributes_the_quote() -> None:
+    # Round 46: "said web standards author Daniel Ehrenberg, a software engineer with ... and Vice
+    # President of Ecma International" (21 words) was "not attributed".
+    from wbl.anatomy import _NAMED_FIRST
+
+    lead = (
+        "# Acme launches CycloneDX 1.6\n\n## Bills of materials for every kind of software\n\n"
+        "**SEATTLE, WA — October 1, 2026** — Today, Acme announced CycloneDX 1.6 for security teams.\n\n"
+    )
+    quote = (
+        '"Standards-based formats are a key building block for us," said web standards author Daniel '
+        "Ehrenberg, a software engineer with Bloomberg's JavaScript Infrastructure & Tooling team and Vice "
+        "President of Ecma International.\n"
+    )
+    [found] = Linter().analyse(lead + quote, "press-release.md").anatomy.quotes
+    assert found.name == "Daniel Ehrenberg"
+    # A long role after an article is no name ("said a Senior Principal Group Product Leader II in
+    # the ..." of a train-split document stays unnamed).
+    assert not _NAMED_FIRST.match("a Senior Principal Group Product Leader II in the Household Storage")

@@ -442,3 +442,25 @@ def test_cli_writes_the_step_summary(project, tmp_path):
     assert "| WB601 weasel-word |" in text and "| docs/draft.md |" in text
     without = run("--format", "github", "--select", "WB601", cwd=project)
     assert without.returncode == 1 and summary.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.slow
+def test_no_command_writes_over_a_document_it_lints(tmp_path):
+    """`wbl report` and `wbl baseline` refuse an output that is their input, and `wbl check` one
+    that the walk of a named folder would lint (the adoption audit of 2026-12-07)."""
+    draft = tmp_path / "docs" / "draft.md"
+    draft.parent.mkdir()
+    draft.write_text("# Shelfwise\n\nOwners are very happy.\n", encoding="utf-8")
+    before = draft.read_bytes()
+    for args in (["report", "draft.md", "-o", "draft.md"], ["baseline", "draft.md", "-o", "draft.md"]):
+        result = subprocess.run(
+            [*wbl_command(), *args], cwd=draft.parent, capture_output=True, text=True, env=clean_env(), timeout=300
+        )
+        assert result.returncode == 2 and "is a file to lint" in result.stderr, args
+        assert draft.read_bytes() == before
+    walked = run("docs", "-o", "docs/draft.md", cwd=tmp_path)
+    assert walked.returncode == 2 and "is a file to lint" in walked.stderr and draft.read_bytes() == before
+    # A report file beside the documents is no document: it may be written over.
+    (tmp_path / "docs" / "report.txt").write_text("old", encoding="utf-8")
+    assert run("docs", "-o", "docs/report.txt", cwd=tmp_path).returncode in (0, 1)
+    assert (tmp_path / "docs" / "report.txt").read_text(encoding="utf-8") != "old"

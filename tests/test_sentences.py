@@ -50,6 +50,8 @@ WEASEL = [
     ("During the outage on May 3, the service recovered in seconds after the failover.", False),
     ("You might choose the monthly plan at $9 or the yearly plan at $90.", False),
     ("The feature is generally available in all regions.", False),
+    ("A highly available platform with 99.99% uptime.", False),  # a term of art, as "generally available"
+    ("A highly reliable platform.", True),
     ("Grandparents' stories inspire the next generation.", False),  # people, not the peacock adjective
     ("A next generation calendar for teams.", True),
     ("Acme unveils the next generation of calendars.", True),
@@ -1413,3 +1415,22 @@ def test_a_fronted_phrase_that_says_whom_it_is_built_for_is_no_mechanism():
     assert not fronted(
         "While rival platforms were built on a Kafka event bus for engineers, Relay confirms every order."
     )
+
+
+def test_the_focus_keeps_a_compound_noun_whole(parse):
+    """A finding never cuts a term in half: "open source software", "changing server
+    specifications" (round 46 of the user trials pointed at "source software", "changing server")."""
+    doc = parse("Ticketing uses open source software.").span.doc
+    source, software = (next(t.i for t in doc if t.text == w) for w in ("source", "software"))
+    shares = {software: 1.0, source: 0.5}
+    first, last = sentences.Explanation("tech_first", 0.9, "warning", (), shares).focus(doc)
+    assert doc[first : last + 1].text == "open source software"
+    doc = parse("It keeps running when changing server specifications.").span.doc
+    changing, server = (next(t.i for t in doc if t.text == w) for w in ("changing", "server"))
+    first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {changing: 1.0, server: 1.0}).focus(doc)
+    assert doc[first : last + 1].text == "changing server specifications"
+    # A plain adjective before a noun that starts no compound stays out: "the same endpoint".
+    doc = parse("The same endpoint serves the charts.").span.doc
+    endpoint = next(t.i for t in doc if t.text == "endpoint")
+    first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {endpoint: 1.0}).focus(doc)
+    assert doc[first : last + 1].text == "endpoint"

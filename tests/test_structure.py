@@ -1345,3 +1345,17 @@ def test_a_placeholder_word_in_quotation_marks_is_mentioned_and_a_liquid_tag_is_
     draft = text.replace("HEALTHXX.com", "health.com").replace("costs $XX", 'costs "$XX"').replace("is TBD", 'is "TBD"')
     found = sorted(f.text for f in linter.lint_text(draft + "\nJoin before {%Launch Date%}.\n", "pr.md").findings)
     assert found == ["$XX", "TBD", "XX", "{%Launch Date%}"]
+
+
+def test_future_tense_of_a_chance_is_the_world_s() -> None:
+    # Round 46 of the user trials: "a probability that individuals or businesses will be unable to
+    # pay back their loans" defines a measure; the company's own chance ("a chance that we will
+    # ship in May") is still a plan.
+    text = (
+        "# Acme launches Loan Lens\n\n"
+        "Models output a probability that individuals or businesses will be unable to pay back their loans. "
+        "There is a risk that customers will leave. There is a chance that we will ship in May.\n"
+    )
+    report = Linter(LintOptions(select=("WB721",), kind="press_release")).lint_text(text, "pr.md")
+    assert [text.splitlines()[f.line - 1][f.column - 1 :][:4] for f in report.findings] == ["will"]
+    assert report.findings[0].column > text.splitlines()[2].index("we will")

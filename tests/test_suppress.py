@@ -157,3 +157,12 @@ def test_report_unused_on_the_command_line(tmp_path, monkeypatch):
         1,
     )
     assert finding["text"] == "<!-- wbl-disable-next-line WB601 -->"
+
+
+def test_comment_in_inline_code_of_a_table_cell_is_text(weasel_linter):
+    """A table cell that holds only code has no block of its own; its comment is still text
+    (the adoption audit of 2026-12-07: "| `<!-- wbl-disable-file -->` | ... |" silenced a file)."""
+    table = "| comment | what |\n|---|---|\n| `<!-- wbl-disable-file -->` | x |\n"
+    assert lines(weasel_linter, f"# T\n\n{WEASEL}\n\n{table}") == [3]
+    # A real comment between two code spans on its line still counts.
+    assert lines(weasel_linter, f"# T\n\n{WEASEL}\n\n`a` <!-- wbl-disable-file --> `b`\n") == []

@@ -683,7 +683,38 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             continue  # "Date: 2026-10-06\nPhase: ...": a header's fields, the next label no place
         if _is_dateline_head(head, separator, after):
             return lead, lead + len(window[lead : sep.start()].rstrip(" *_"))
+    # A place, a dash and a date, then when the release may go out and nothing else ("Singapore -
+    # Mar 6 2017 to be released 9am London Time / 5pm SGT").
+    timed = _DATE_THEN_TIME.match(window, lead)
+    if timed is not None and _looks_like_place(timed.group("place")) and _release_time(timed.group("note")):
+        return lead, timed.end("date")
     return None
+
+
+_DATE_THEN_TIME = re.compile(
+    rf"(?P<place>[^\n\d]{{2,40}}?)\s+(?:-|—|–|--)\s+(?P<date>{_MONTH_DATES})(?P<note>[^\n]*)$", re.IGNORECASE
+)
+# When a release may go out: embargo words or a time of day, a few words, no sentence.
+_RELEASE_NOTE = re.compile(
+    r"\(?\s*(?:(?:to be |for )?releas(?:e|ed)|embargo(?:ed)?|under embargo|not for release|publish(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _release_time(note: str) -> bool:
+    """Whether the words after a dateline's date say when the release may go out ("to be released
+    9am London Time", "(embargoed until 10:00 GMT)") and nothing more."""
+    note = note.strip(" *_,.;()")
+    return (
+        bool(note)
+        and len(note.split()) <= 14
+        and _RELEASE_NOTE.match(note) is not None
+        and _CLOCK.search(note) is not None
+        and re.search(r"[.!?]\s+\w", note) is None
+    )
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|[ap]m\b)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
 # A line of a header's fields after a line break: "\nPhase: ...", "\n**Status:** ...".
@@ -4407,6 +4438,11 @@ def _dateline_only(text: str) -> bool:
     if span is None:
         return False
     rest = text[span[1] :].strip(" *_.:,;|—–-()")
+    if _release_time(rest):
+        return True  # "Singapore - Mar 6 2017 to be released 9am London Time"
+    date = _FULL_DATE.match(rest)
+    if date is not None and _release_time(rest[date.end() :]):
+        return True  # "NEW YORK - March 3, 2027 (embargoed until 10:00 GMT)"
     return not rest or (has_date(rest) and len(rest.split()) <= 4)
 
 
@@ -4698,6 +4734,11 @@ def _attribution(
             # '"…," noted company leadership': a role with no article, right after the quotation
             or (beside and len(who.split()) <= 3 and someone(who))
         ) and not _CLAUSE.match(who)
+        if who and names_someone and len(who.split()) > 20 and _NAMED_FIRST.match(who):
+            # A name in the first words and a long role after it ('said web standards author
+            # Daniel Ehrenberg, a software engineer with ... and Vice President of ...'): the
+            # name is what attributes the quotation; the first 20 words are kept.
+            who = _FIRST_WORDS.match(who).group(0).rstrip(" ,")  # type: ignore[union-attr]
         if who and len(who.split()) <= 20 and names_someone:
             return who, match.end() + (len(after) - len(after.lstrip(" ,")))
         before = masked[: match.start()]
@@ -4780,6 +4821,10 @@ def _attribution(
     return "", len(text)
 
 
+# A name within the first words after a verb of saying ("said web standards author Daniel ..."),
+# and the first 20 words of an attribution.
+_NAMED_FIRST = re.compile(r"(?:[a-z-]+\s+){0,5}(?<!\ba )(?<!\ban )(?<!\bthe )[A-Z][a-z]+\s+[A-Z][a-z]")
+_FIRST_WORDS = re.compile(r"\S+(?:\s+\S+){0,19}")
 # A part's label left where the speaker's name goes ('"…" - Academic Quote.', "— Customer
 # Testimonial"): no one is named.
 _QUOTE_LABEL = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}(?:[Qq]uotes?|[Tt]estimonials?)")

@@ -6,6 +6,7 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 
 from __future__ import annotations
 
+import fnmatch
 import gc
 import os
 import sys
@@ -21,7 +22,7 @@ import click
 from wbl import snapshot
 from wbl.cache import default_cache_dir, fingerprints_held
 from wbl.cluster import DaskUnavailable
-from wbl.config import ABSOLUTE_URL, ConfigError, render_settings
+from wbl.config import ABSOLUTE_URL, DEFAULT_INCLUDE, ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import (
     DEFAULT_BASELINE,
@@ -347,8 +348,8 @@ def check(
         _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
     if fix and not show_diff and "-" in paths and len(paths) > 1:
         _fail("--fix prints the fixed standard input: give '-' alone")
-    if output_file is not None and _names_an_input(output_file, paths):
-        _fail(f"--output-file {output_file} is a file to lint: the report would replace it")
+    if output_file is not None:
+        _refuse_overwriting_an_input(output_file, paths)
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind, report_unused)
     try:
         project = _project(
@@ -513,11 +514,25 @@ class _Fixes:
 
 
 def _names_an_input(output_file: str, paths: Sequence[str]) -> bool:
-    """Whether the report would be written over a file named to be linted."""
+    """Whether the report would be written over a file to lint: one named, or a Markdown file
+    inside a named folder (which the walk would lint)."""
+    if not os.path.isfile(output_file):
+        return False  # the output file does not exist yet: nothing to lose
     try:
-        return any(path != "-" and os.path.samefile(output_file, path) for path in paths if os.path.isfile(path))
+        if any(path != "-" and os.path.isfile(path) and os.path.samefile(output_file, path) for path in paths):
+            return True
+        target = Path(output_file).resolve()
+        markdown = any(fnmatch.fnmatch(target.name, pattern) for pattern in DEFAULT_INCLUDE)
+        return markdown and any(
+            path != "-" and os.path.isdir(path) and target.is_relative_to(Path(path).resolve()) for path in paths
+        )
     except OSError:
-        return False  # the output file does not exist yet
+        return False
+
+
+def _refuse_overwriting_an_input(output_file: str, paths: Sequence[str], option: str = "--output-file") -> None:
+    if _names_an_input(output_file, paths):
+        _fail(f"{option} {output_file} is a file to lint: the report would replace it")
 
 
 def _fixed_arguments(
@@ -678,6 +693,7 @@ def baseline_command(
         _fail("no paths given")
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
+    _refuse_overwriting_an_input(output, paths, "--output")
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind)
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
@@ -803,6 +819,7 @@ def report_command(
 
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
+    _refuse_overwriting_an_input(output, [path], "--output")
     options = _lint_options(select, ignore, model, DEFAULT_MAX_FILE_SIZE, rule_time_limit, kind)
     try:
         project = Project(options, default_registry(), config_file=config_file, isolated=isolated)

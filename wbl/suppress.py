@@ -76,13 +76,26 @@ def find_directives(document: Document) -> list[Directive]:
         excluded.append((document.front_matter.start, document.front_matter.end))
     directives = []
     for match in DIRECTIVE.finditer(text):
-        if any(start <= match.start() < end for start, end in excluded):
+        if any(start <= match.start() < end for start, end in excluded) or _in_code_on_its_line(text, match.start()):
             continue
         tokens = tuple(t for t in re.split(r"[\s,]+", match.group("codes")) if t)
         line, column = document.source.position(match.start())
         end_line, _ = document.source.position(match.end())
         directives.append(Directive(match.group("action"), tokens, match.start(), match.end(), line, column, end_line))
     return directives
+
+
+# Inline code: a run of backticks, the code, the same run (CommonMark's code span on one line).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def _in_code_on_its_line(text: str, offset: int) -> bool:
+    """Whether `offset` lies inside inline code on its line: code the document model keeps no
+    block for (a table cell that holds only code, "| `<!-- wbl-disable-file -->` | ... |")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end < 0 else end]
+    return any(span.start() < offset - start < span.end() for span in _CODE_SPAN.finditer(line))
 
 
 @dataclass(slots=True)

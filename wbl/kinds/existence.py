@@ -313,6 +313,10 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # Nor "someone" or "anyone", which may state the product's service or what it lets people do ("a
 # hotline where someone will answer", "a dashboard that anyone will be able to use").
 _OTHERS = frozenset({"they"})
+# Nouns of likelihood whose "that" clause states a chance, not a plan ("the risk that customers will leave").
+_CHANCE_NOUNS = frozenset(
+    {"probability", "likelihood", "chance", "risk", "odds", "possibility", "prediction", "forecast", "estimate"}
+)
 
 
 def _in_clause(token: Any, clauses: Collection[str]) -> bool:
@@ -357,6 +361,13 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
             or (
                 verb.dep_ == "ccomp"
                 and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < verb.i for c in verb.children)
+            )
+            # "a probability that individuals will be unable to pay", "the risk that customers will
+            # leave": what a chance is about is the world's future, as a question's is
+            or (
+                verb.dep_ in ("acl", "ccomp")
+                and verb.head.lemma_ in _CHANCE_NOUNS
+                and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") and c.i < verb.i for c in verb.children)
             )
         )
         and not _company_asks(verb)
