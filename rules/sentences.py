@@ -2753,9 +2753,10 @@ def _completes(token: Any, edge: Any, first: int, last: int) -> bool:
     """Whether `token`, beside the focus's `edge` word, belongs to the same compound noun: a noun
     modifying a noun in first..last ("server" of "server specifications"), or an adjective before
     a focus that starts inside a compound ("open" of "open source software"; not "same" of "the
-    same endpoint"). In lower case only: in a title-cased headline the parser makes names and
-    verbs modifiers ("LionAGI Launches Advanced AI ...")."""
-    if not token.text.islower() or not first <= token.head.i <= last or token.head.pos_ not in ("NOUN", "PROPN"):
+    same endpoint"). In lower case or an acronym only: in a title-cased headline the parser makes
+    names and verbs modifiers ("LionAGI Launches Advanced AI ...")."""
+    written = token.text.islower() or (token.text.isupper() and len(token.text) > 1)  # "API" of "API gateway"
+    if not written or not first <= token.head.i <= last or token.head.pos_ not in ("NOUN", "PROPN"):
         return False
     return token.dep_ == "compound" or (token.dep_ == "amod" and edge.dep_ == "compound" and edge is not token)
 

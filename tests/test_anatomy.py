@@ -5247,3 +5247,56 @@ def test_a_name_before_a_long_role_attributes_the_quote() -> None:
     # A long role after an article is no name ("said a Senior Principal Group Product Leader II in
     # the ..." of a train-split document stays unnamed).
     assert not _NAMED_FIRST.match("a Senior Principal Group Product Leader II in the Household Storage")
+    assert not _NAMED_FIRST.match("Shelfwise Inc, the Portland company that makes inventory software")
+    assert not _NAMED_FIRST.match("Rheinbuch GmbH, the Cologne chain of twelve bookstores")
+
+
+def test_a_post_s_title_in_its_front_matter_is_its_headline() -> None:
+    # Round 46 of the user trials: launch posts under `_posts/` and `blog/` keep their title in
+    # YAML front matter; a section heading was taken for the headline, or the post for other
+    # Markdown though its front matter says "post_type: press release".
+    text = (
+        '---\nlayout: post\ntitle: "Nighthawk Apps releases its wallet suite for the DarkFi testnet"\n'
+        'subtitle: "Press Release"\npost_type: press release\ndate: 2026-08-01\n---\n\n'
+        "Sunshine Coast, Australia.\n\n"
+        "Nighthawk Apps today announced that its wallet suite is available for public testing on the DarkFi "
+        "testnet, so that everyday users keep their payments private by default.\n\n"
+        "## Closing the privacy gap\n\nOn a typical network, balances and payment flows are public records.\n"
+    )
+    document = Linter().analyse(text, "2026-07-20-nighthawk.md")
+    anatomy = document.anatomy
+    assert anatomy.kind == "press_release"
+    headline = anatomy.parts["headline"]
+    start = headline.segments[0].unit.start
+    assert text[start : start + 12] == "Nighthawk Ap" and headline.line == 3
+    # "subtitle: Press Release" names the genre: no sub-heading of the post.
+    assert "Press Release" not in {p.segments[0].text for p in anatomy.parts.values()}
+    # A subtitle that says something is the sub-heading; a body that opens with its own title
+    # keeps it (the front matter's is then not read).
+    text2 = text.replace('subtitle: "Press Release"', "subtitle: Private payments for everyday users")
+    assert Linter().analyse(text2, "post.md").anatomy.parts["subheading"].segments[0].text.startswith("Private")
+    text3 = text.replace("Sunshine Coast", "# Nighthawk ships its suite\n\nSunshine Coast")
+    units = Linter().analyse(text3, "post.md").units
+    assert units[0].text == "Nighthawk ships its suite"
+
+
+def test_a_dateline_of_its_own_under_the_headline_ends_the_lead() -> None:
+    # The review of round 46's changes: with no sub-heading, the paragraph after a dateline line
+    # was read as the sub-heading and every later part shifted; it is the summary.
+    text = (
+        "# Menuly Launches Same-Day Menu Updates for Hawker Stalls\n\n"
+        "NEW YORK - March 3, 2027\n\n"
+        "Menuly today launched same-day menu updates, which let food truck owners change prices on every "
+        "delivery app from one screen.\n\n"
+        "Owners change prices several times a week and must update four apps by hand, so menus go stale.\n"
+    )
+    parts = Linter().analyse(text, "press-release.md").anatomy.parts
+    assert "subheading" not in parts and parts["summary"].segments[0].text.startswith("Menuly today launched")
+    # A bold line after a release mark's dateline is still the lead (a title, then the headline).
+    text = (
+        "### Project Signal\n\n**FOR IMMEDIATE RELEASE: [A Date One Year From Today]**\n\n"
+        "**Introducing Project Signal: the engine that keeps investors calm in noisy markets.**\n\n"
+        "**[Your City, Your State]** – Investors drown in data every day, and panic sells follow.\n"
+    )
+    parts = Linter().analyse(text, "prfaq.md").anatomy.parts
+    assert not parts["summary"].segments[0].text.startswith("Introducing")

@@ -460,6 +460,11 @@ def test_no_command_writes_over_a_document_it_lints(tmp_path):
         assert draft.read_bytes() == before
     walked = run("docs", "-o", "docs/draft.md", cwd=tmp_path)
     assert walked.returncode == 2 and "is a file to lint" in walked.stderr and draft.read_bytes() == before
+    # A Markdown report in a folder the configuration excludes is no document the walk lints.
+    (tmp_path / "docs" / "out").mkdir()
+    (tmp_path / "docs" / "out" / "last.md").write_text("old report", encoding="utf-8")
+    (tmp_path / "wbl.toml").write_text('exclude = ["docs/out"]\n', encoding="utf-8")
+    assert run("docs", "-o", "docs/out/last.md", cwd=tmp_path).returncode in (0, 1)
     # A report file beside the documents is no document: it may be written over.
     (tmp_path / "docs" / "report.txt").write_text("old", encoding="utf-8")
     assert run("docs", "-o", "docs/report.txt", cwd=tmp_path).returncode in (0, 1)

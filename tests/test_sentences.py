@@ -51,6 +51,7 @@ WEASEL = [
     ("You might choose the monthly plan at $9 or the yearly plan at $90.", False),
     ("The feature is generally available in all regions.", False),
     ("A highly available platform with 99.99% uptime.", False),  # a term of art, as "generally available"
+    ("Our founders are highly available to every customer.", True),  # people: an intensifier
     ("A highly reliable platform.", True),
     ("Grandparents' stories inspire the next generation.", False),  # people, not the peacock adjective
     ("A next generation calendar for teams.", True),
@@ -1429,7 +1430,12 @@ def test_the_focus_keeps_a_compound_noun_whole(parse):
     changing, server = (next(t.i for t in doc if t.text == w) for w in ("changing", "server"))
     first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {changing: 1.0, server: 1.0}).focus(doc)
     assert doc[first : last + 1].text == "changing server specifications"
-    # A plain adjective before a noun that starts no compound stays out: "the same endpoint".
+    # An acronym completes its noun ("API gateway"); a plain adjective before a noun that starts
+    # no compound stays out: "the same endpoint".
+    doc = parse("The API gateway team dashboard uses streams.").span.doc
+    gateway = next(t.i for t in doc if t.text == "gateway")
+    first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {gateway: 1.0}).focus(doc)
+    assert doc[first].text == "API"
     doc = parse("The same endpoint serves the charts.").span.doc
     endpoint = next(t.i for t in doc if t.text == "endpoint")
     first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {endpoint: 1.0}).focus(doc)

@@ -1359,3 +1359,18 @@ def test_future_tense_of_a_chance_is_the_world_s() -> None:
     report = Linter(LintOptions(select=("WB721",), kind="press_release")).lint_text(text, "pr.md")
     assert [text.splitlines()[f.line - 1][f.column - 1 :][:4] for f in report.findings] == ["will"]
     assert report.findings[0].column > text.splitlines()[2].index("we will")
+
+
+def test_a_hedged_plan_is_still_a_plan() -> None:
+    # The review of round 46's changes: a chance that the product launches, ships or adds
+    # something, or that the company does, is a plan.
+    text = (
+        "# Acme launches Menuly\n\n"
+        "There is a strong possibility that the Android app will launch in June. There is a chance that our "
+        "team will add Spanish support. The model gives the probability that borrowers will default in the "
+        "next 90 days.\n"
+    )
+    report = Linter(LintOptions(select=("WB721",), kind="press_release")).lint_text(text, "pr.md")
+    assert len(report.findings) == 2 and all(
+        f.column < text.splitlines()[2].index("borrowers") for f in report.findings
+    )

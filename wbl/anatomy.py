@@ -775,6 +775,12 @@ _TODAY = re.compile(
 )
 
 
+# A launch told as news: "Menuly today launched ...", "... announced today".
+_TODAY_LAUNCHED = re.compile(
+    r"\btoday\s+(?:launch|announc|releas|introduc|unveil)\w*|\b(?:launched|announced|released)\s+today\b", re.I
+)
+
+
 def _is_dateline_head(head: str, separator: str, after: str) -> bool:
     """Whether `head` (the words before a dash, colon or full stop) is a dateline's place and date."""
     if _PLACEHOLDER_PLACE.search(head) or _PLACEHOLDER_DATE_HEAD.search(head):
@@ -2084,6 +2090,7 @@ class _Builder:
         # Levels of the headings that name the release's body parts ("## Problem Statement").
         section_levels = {ln.level for ln in lines if ln.heading and ln.alias in _BODY_PARTS}
         launch_cues = self.data["kind"]["launch-cues"]
+        dated_under_headline = False  # a dateline line of its own under the headline
         for position, line in enumerate(lines):
             index = line.segment.index
             if line.blank or line.residue:
@@ -2133,6 +2140,7 @@ class _Builder:
                 # dateline, not a subheading, though the whole line is bold.
                 self.found("dateline", [line.segment], "content", 0.8)
                 self.roles[index] = "dateline"
+                dated_under_headline = bool(lead) and not line.heading
                 continue
             if position == start and start > 0 and marked:
                 remainder = _marker_remainder(line.label_text or line.segment.text)
@@ -2185,6 +2193,16 @@ class _Builder:
                 self.found("dateline", [line.segment], "content", 0.7)  # "July 23, 2060" under the title
                 self.roles[index] = "dateline"
                 continue
+            if (
+                in_lead
+                and dated_under_headline
+                and not line.heading
+                and not line.label
+                and (line.words > 20 or _TODAY_LAUNCHED.search(line.segment.text))
+            ):
+                # A dateline on its own line under the headline, then a plain paragraph: the summary,
+                # not a sub-heading ("# Kovan ...", "Singapore - Mar 6 2017 ...", "On 24th Feb 2017, ...").
+                in_lead = False
             if in_lead and (self._lead_line(line, lead) or self._subheading_above_dateline(lines, position, lead)):
                 lead.append(line)
                 continue
@@ -3509,6 +3527,8 @@ class _Builder:
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
         # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
         named_as = [] if _ABOUT_THE_GENRE.search(_PRFAQ_NAME.sub(" ", file_name)) else _PRFAQ_NAME.findall(file_name)
+        # A post's front matter may name the genre as a file name does ("post_type: press release").
+        named_as += _front_matter_genre(self.source.text)
         named = bool(named_as)
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
@@ -3989,6 +4009,24 @@ _ABOUT_THE_GENRE = re.compile(
     r"|comments)(?![a-z])"
 )
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
+# Front matter fields that say what kind of post a file is (Jekyll's, Hugo's and the like).
+_GENRE_FIELD = re.compile(
+    r"^(?:type|post_type|doc_type|doctype|kind|category|categories|tags|subtitle)[ \t]*[:=][ \t]*(.+)$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _front_matter_genre(text: str) -> list[str]:
+    """The genre's names in the fields of a file's front matter that say what kind of post it is
+    ("subtitle: Press Release", "categories: [press-release]"), as a file's name would."""
+    from wbl.markdown import find_front_matter
+
+    front = find_front_matter(text) if text.startswith(("---", "+++")) else None
+    if front is None:
+        return []
+    return [name for value in _GENRE_FIELD.findall(front.body) for name in _PRFAQ_NAME.findall(value.lower())]
+
+
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")
 _VERSION_HEADING = re.compile(r"^\[?v?\d+\.\d+(?:\.\d+)?\]?(?:\s|$|\s*[-(])|^unreleased$", re.IGNORECASE)
 
@@ -4823,7 +4861,11 @@ def _attribution(
 
 # A name within the first words after a verb of saying ("said web standards author Daniel ..."),
 # and the first 20 words of an attribution.
-_NAMED_FIRST = re.compile(r"(?:[a-z-]+\s+){0,5}(?<!\ba )(?<!\ban )(?<!\bthe )[A-Z][a-z]+\s+[A-Z][a-z]")
+_NAMED_FIRST = re.compile(
+    r"(?:[a-z-]+\s+){0,5}(?<!\ba )(?<!\ban )(?<!\bthe )[A-Z][a-z]+\s+"
+    # not a company's name ("Shelfwise Inc", "Rheinbuch GmbH")
+    r"(?!(?:Inc|Ltd|LLC|Llc|GmbH|Corp|Corporation|Co|Company|Group|Labs|AG|SA|SAS|BV|Pty|Plc|PLC)\b)[A-Z][a-z]"
+)
 _FIRST_WORDS = re.compile(r"\S+(?:\s+\S+){0,19}")
 # A part's label left where the speaker's name goes ('"…" - Academic Quote.', "— Customer
 # Testimonial"): no one is named.

@@ -6,7 +6,6 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 
 from __future__ import annotations
 
-import fnmatch
 import gc
 import os
 import sys
@@ -22,7 +21,7 @@ import click
 from wbl import snapshot
 from wbl.cache import default_cache_dir, fingerprints_held
 from wbl.cluster import DaskUnavailable
-from wbl.config import ABSOLUTE_URL, DEFAULT_INCLUDE, ConfigError, render_settings
+from wbl.config import ABSOLUTE_URL, ConfigError, render_settings
 from wbl.engine import DEFAULT_MAX_FILE_SIZE, LintOptions
 from wbl.findings import (
     DEFAULT_BASELINE,
@@ -357,6 +356,8 @@ def check(
         )
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
+    if output_file is not None:
+        _refuse_overwriting_an_input(output_file, paths, project=project)  # a document the walk finds
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
     run = _CheckRun(project, verbose)
     fixes = _Fixes(unsafe_fixes, show_diff) if fix or show_diff else None
@@ -513,25 +514,26 @@ class _Fixes:
         return EXIT_FINDINGS if self.fixed else EXIT_CLEAN
 
 
-def _names_an_input(output_file: str, paths: Sequence[str]) -> bool:
-    """Whether the report would be written over a file to lint: one named, or a Markdown file
-    inside a named folder (which the walk would lint)."""
+def _names_an_input(output_file: str, paths: Sequence[str], project: Project | None = None) -> bool:
+    """Whether the report would be written over a file to lint: one named, or (given the project,
+    which knows what its walk includes, excludes and ignores) one found in a named folder."""
     if not os.path.isfile(output_file):
         return False  # the output file does not exist yet: nothing to lose
     try:
         if any(path != "-" and os.path.isfile(path) and os.path.samefile(output_file, path) for path in paths):
             return True
-        target = Path(output_file).resolve()
-        markdown = any(fnmatch.fnmatch(target.name, pattern) for pattern in DEFAULT_INCLUDE)
-        return markdown and any(
-            path != "-" and os.path.isdir(path) and target.is_relative_to(Path(path).resolve()) for path in paths
-        )
+        folders = [path for path in paths if path != "-" and os.path.isdir(path)]
+        if project is None or not folders:
+            return False
+        return any(isinstance(f, str) and os.path.samefile(output_file, f) for f in project.files(folders))
     except OSError:
         return False
 
 
-def _refuse_overwriting_an_input(output_file: str, paths: Sequence[str], option: str = "--output-file") -> None:
-    if _names_an_input(output_file, paths):
+def _refuse_overwriting_an_input(
+    output_file: str, paths: Sequence[str], option: str = "--output-file", project: Project | None = None
+) -> None:
+    if _names_an_input(output_file, paths, project):
         _fail(f"{option} {output_file} is a file to lint: the report would replace it")
 
 
@@ -697,6 +699,7 @@ def baseline_command(
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind)
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
+        _refuse_overwriting_an_input(output, paths, "--output", project)
         report = project.lint_paths(paths)
     except (SelectionError, RegistryError, ConfigError, ModelError) as exc:
         _fail(str(exc))

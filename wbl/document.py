@@ -25,7 +25,17 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wbl.anatomy import PRFAQ_KINDS, Anatomy, analyse, rebind
-from wbl.markdown import Block, CodeSpan, FrontMatter, ParsedMarkdown, SourceMap, blank_line_of, parse, unclosed_fence
+from wbl.markdown import (
+    Block,
+    CodeSpan,
+    FrontMatter,
+    ParsedMarkdown,
+    SourceMap,
+    blank_line_of,
+    front_matter_title,
+    parse,
+    unclosed_fence,
+)
 from wbl.nlp import MEMO, RAN, SPLIT_MEMO
 from wbl.source import SourceText
 
@@ -535,7 +545,8 @@ def build_document(path: str, source: SourceText, parsed: ParsedMarkdown, *, ret
     ]
     stack = [0]
     units: list[Unit] = []
-    for block in parsed.blocks:
+    # A post's title in its front matter is its heading (a launch post under `_posts/`).
+    for block in (*front_matter_title(source.text, parsed.front_matter, parsed.blocks), *parsed.blocks):
         if not block.is_prose:
             continue
         if block.kind != "heading" and not block.text.strip():

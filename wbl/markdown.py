@@ -16,7 +16,7 @@ import html
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -146,6 +146,51 @@ def find_front_matter(text: str) -> FrontMatter | None:
     if not _reads_as_fields(match.group("body"), fmt):
         return None  # "---" then prose: a thematic break, as GitHub renders it, not front matter
     return FrontMatter(0, match.end(), fmt, match.group("body"))
+
+
+# A title in front matter, on one line: `title: Acme launches X`, `title: "..."`, TOML's `title = "..."`.
+_FRONT_TITLE = {
+    "yaml": re.compile(
+        r"""^(?P<key>title|subtitle)[ \t]*:[ \t]*"""
+        r"""(?:"(?P<dq>[^"\\\n]+)"|'(?P<sq>[^'\n]+)'|(?P<plain>[^\s"'#|>&*!%@`{\[][^\n#]*?))[ \t]*$""",
+        re.M,
+    ),
+    "toml": re.compile(
+        r"""^(?P<key>title|subtitle)[ \t]*=[ \t]*(?:"(?P<dq>[^"\\\n]+)"|'(?P<sq>[^'\n]+)')[ \t]*$""", re.M
+    ),
+}
+
+
+_GENRE_LABEL = re.compile(r"\W*(?:press[\s_-]*release|pr[\s/_-]*faq|news|announcement)\W*", re.IGNORECASE)
+
+
+def front_matter_title(text: str, front: FrontMatter | None, blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The title a site generator (Jekyll, Hugo) shows above a post, as a level-1 heading at its
+    place in the front matter, and its subtitle after it as a paragraph; none without a title, or
+    when the body opens with a level-1 heading of its own (the title is then shown twice, or not at
+    all)."""
+    if front is None or not front.body:
+        return ()
+    first = next((b for b in blocks if b.is_prose), None)
+    if first is not None and first.kind == "heading" and first.level == 1:
+        return ()
+    body_start = text.find(front.body, front.start)
+    found = {}
+    for match in _FRONT_TITLE[front.format].finditer(front.body):
+        group = next(g for g in ("dq", "sq", "plain") if match.groupdict().get(g) is not None)
+        found.setdefault(match.group("key"), (body_start + match.start(group), match.group(group)))
+    if "title" not in found:
+        return ()
+    result = []
+    if "subtitle" in found and _GENRE_LABEL.fullmatch(found["subtitle"][1]):
+        del found["subtitle"]  # "subtitle: Press Release" says what the post is, not what it says
+    for key in ("title", "subtitle"):
+        if key in found:
+            start, value = found[key]
+            source_map = SourceMap((0,), (len(value),), (start,), (len(value),))
+            kind, level = ("heading", 1) if key == "title" else ("paragraph", 0)
+            result.append(Block(kind, value, source_map, start, start + len(value), level=level))
+    return tuple(result)
 
 
 # A top-level line of YAML front matter: a key ("title:", "Owner/DRI:", "Date (UTC):", '"og:title":')

@@ -313,6 +313,27 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # Nor "someone" or "anyone", which may state the product's service or what it lets people do ("a
 # hotline where someone will answer", "a dashboard that anyone will be able to use").
 _OTHERS = frozenset({"they"})
+
+
+def _chance_of_the_world(verb: Any, subject: Any) -> bool:
+    """A clause saying what a chance is about, with someone or something else than the company
+    as its subject and no plan's time: "a probability that individuals will be unable to pay", "the
+    risk that customers will leave"; not "a chance that our team will add Spanish in the fall" or
+    "a possibility that the Android app will launch in June" (a plan, hedged)."""
+    if verb.dep_ not in ("acl", "ccomp") or verb.head.lemma_ not in _CHANCE_NOUNS:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("that", "whether") and c.i < verb.i for c in verb.children):
+        return False
+    if subject is None or _the_company(subject) or any(t.lower_ in ("our", "we", "us") for t in subject.subtree):
+        return False
+    # A launch or a date makes it a plan; a horizon is a prediction's ("default in the next 90 days").
+    return not any(
+        t.lemma_.lower() in _LAUNCHING | _ADDING or _month(t) or _YEAR.fullmatch(t.text) for t in verb.subtree
+    )
+
+
+# Verbs of a product's launch or growth ("the app will launch", "will add Spanish", "will support Android").
+_ADDING = frozenset(("launch", "release", "add", "support", "introduce", "expand", "roll"))
 # Nouns of likelihood whose "that" clause states a chance, not a plan ("the risk that customers will leave").
 _CHANCE_NOUNS = frozenset(
     {"probability", "likelihood", "chance", "risk", "odds", "possibility", "prediction", "forecast", "estimate"}
@@ -364,11 +385,7 @@ def _in_clause(token: Any, clauses: Collection[str]) -> bool:
             )
             # "a probability that individuals will be unable to pay", "the risk that customers will
             # leave": what a chance is about is the world's future, as a question's is
-            or (
-                verb.dep_ in ("acl", "ccomp")
-                and verb.head.lemma_ in _CHANCE_NOUNS
-                and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") and c.i < verb.i for c in verb.children)
-            )
+            or _chance_of_the_world(verb, subject)
         )
         and not _company_asks(verb)
     )
