@@ -166,3 +166,11 @@ def test_comment_in_inline_code_of_a_table_cell_is_text(weasel_linter):
     assert lines(weasel_linter, f"# T\n\n{WEASEL}\n\n{table}") == [3]
     # A real comment between two code spans on its line still counts.
     assert lines(weasel_linter, f"# T\n\n{WEASEL}\n\n`a` <!-- wbl-disable-file --> `b`\n") == []
+
+
+def test_wb000_is_no_rule_to_select_or_ignore():
+    """The adoption audit of 2026-12-07: `--ignore WB000` said "unknown rule" and suggested WB802."""
+    result = CliRunner().invoke(main, ["check", "--ignore", "WB000", "-"], input="# T\n")
+    assert result.exit_code == 2
+    assert "WB000 reports suppression comments and is no rule" in result.output
+    assert "WB802" not in result.output

@@ -135,6 +135,11 @@ class Registry:
     def did_you_mean(self, token: str) -> str:
         """``; did you mean 'weasel-word'?`` for the code, name or category closest to a mistyped
         selector, or ""."""
+        from wbl.suppress import UNUSED_CODE, UNUSED_NAME
+
+        if token.upper() == UNUSED_CODE or token == UNUSED_NAME:
+            # Not a mistyped rule: the code of the suppression comments' own findings.
+            return f"; {UNUSED_CODE} reports suppression comments and is no rule: it cannot be selected or ignored"
         vocabulary = [r.code for r in self.rules] + [r.name for r in self.rules] + list(CATEGORIES)
         return did_you_mean(token, vocabulary)
 
