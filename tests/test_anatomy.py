@@ -5300,3 +5300,29 @@ def test_a_dateline_of_its_own_under_the_headline_ends_the_lead() -> None:
     )
     parts = Linter().analyse(text, "prfaq.md").anatomy.parts
     assert not parts["summary"].segments[0].text.startswith("Introducing")
+
+
+def test_front_matter_names_the_genre_only_as_what_the_post_is() -> None:
+    # The review of the front matter change: "category: press-release" over a how-to, a subtitle
+    # sentence that mentions the genre and a title about writing a PR/FAQ made posts releases.
+    body = (
+        "\nMost press releases are never read past the headline. Here are five tips for writing one that works.\n\n"
+        "## Lead with the news\n\nPut the news in the first sentence. Do not open with your company's history.\n\n"
+        "## Quote a real person\n\nA quote should sound like something a person would say out loud.\n"
+    )
+    howto = "---\ntitle: How to write a press release that journalists read\ncategory: press-release\n---\n" + body
+    assert Linter().analyse(howto, "post.md").anatomy.kind == "other"
+    blog = (
+        '---\ntitle: "What I learned writing my first PR/FAQ"\ntags: [working-backwards]\n---\n\n'
+        "Last year my team adopted Amazon's Working Backwards process. I wrote my first document in it.\n\n"
+        "## The hardest part\n\nThe hardest part was the customer problem.\n"
+    )
+    anatomy = Linter().analyse(blog, "post.md").anatomy
+    assert anatomy.kind == "other" or not anatomy.kind_sure  # judged at most with hints
+    from wbl.anatomy import _front_matter_genre
+
+    assert _front_matter_genre("---\npost_type: press release\nsubtitle: 'Press Release'\n---\n") == [
+        "press release",
+        "press release",
+    ]
+    assert _front_matter_genre("---\nsubtitle: Why every press release needs a customer\n---\n") == []

@@ -485,3 +485,15 @@ def test_published_diagnostics_are_what_pygls_would_send() -> None:
         "method": "textDocument/publishDiagnostics",
         "params": {"uri": "file:///t.md", "diagnostics": []},
     }
+
+
+def test_a_finding_in_a_post_s_title_gets_no_fix_and_no_comment() -> None:
+    """The review of 2026-12-07: a title in front matter is judged, never rewritten, and a
+    suppression comment there would end up in the site's title (and break nothing else only by luck)."""
+    text = '---\ntitle: "We really sell books"\n---\n\nWe really sell books.\n'
+    found = lint_diagnostics(text)
+    assert [(d.range.start.line, flagged(d)) for d in found] == [(1, "really"), (4, "really")]
+    titles = [a.title for a in code_actions("file:///t.md", SourceText(text), found, None)]
+    assert titles == ["Remove 'really' (WB601)", "Disable WB601 for this line"]  # the body's only
+    actions = code_actions("file:///t.md", SourceText(text), found[:1], None)
+    assert actions == []

@@ -394,3 +394,20 @@ def test_html_prose_is_what_a_browser_shows(text: str, prose: list[str]) -> None
         for offset, char in enumerate(block.text):
             start, end = block.source_map.span(offset, offset + 1)
             assert char == " " or text[start:end] == char
+
+
+def test_the_front_matter_title_as_yaml_and_toml_read_it():
+    """A "#" inside a word is the title's ("C# shops"); " #" starts a comment; in TOML a `title`
+    after a table header is the table's, not the page's (the review of 2026-12-07)."""
+    text = "---\ntitle: A revolutionary app for C# shops # draft\n---\n\nBody text.\n"
+    units = build_document("f.md", SourceText(text), parse(text)).units
+    assert units[0].text == "A revolutionary app for C# shops"
+    toml = '+++\ndate = 2025-01-02\n[menu.docs]\ntitle = "Contributing"\n+++\n\nBody.\n'
+    assert [u.text for u in build_document("t.md", SourceText(toml), parse(toml)).units] == ["Body."]
+
+
+def test_no_fix_rewrites_front_matter(linter):
+    text = "---\ntitle: Shelfwise helps the the owners\n---\n\nShelfwise helps the the owners.\n"
+    report = linter.lint_text(text, "t.md")
+    repeated = [f for f in report.findings if f.rule == "WB504"]
+    assert [(f.line, f.fix is not None) for f in repeated] == [(2, False), (5, True)]

@@ -2211,6 +2211,13 @@ class _Builder:
         lead = self._drop_document_title(lead)
         return lead, body
 
+    def _front_matter_end(self) -> int:
+        """Where the file's front matter ends (0 without one)."""
+        from wbl.markdown import find_front_matter
+
+        front = find_front_matter(self.source.text) if self.source.text.startswith(("---", "+++")) else None
+        return front.end if front is not None else 0
+
     def _names_only(self, remainder: str | None) -> bool:
         """Whether what follows the genre's name in a title only names the product or the
         subject (a few words, no launch wording), as a document's title does."""
@@ -3555,6 +3562,11 @@ class _Builder:
         # A document titled "Press Release", "PR/FAQ" or "Working Backwards" says what it is.
         first = next((ln for ln in lines if ln.heading and not ln.blank), None)
         titled = first is not None and names_the_genre(title_key(first.label_text))
+        if titled and first is not None and first.segment.unit.start < self._front_matter_end():
+            # A post's title in its front matter names the genre as its topic more often than as
+            # what the post is ("What I learned writing my first PR/FAQ"): only a title that opens
+            # with the genre's name ("Press Release: Acme launches ...") says what it is.
+            titled = _OPENS_WITH_GENRE.match(first.label_text) is not None
         other_titled = first is not None and not titled and bool(cue_hits(first.label_text, _other_genre_titles()))
         # A dateline opening an announcement ("SEATTLE — June 1, 2027 — Today Acme launched") is a
         # press release's own mark.
@@ -4009,22 +4021,27 @@ _ABOUT_THE_GENRE = re.compile(
     r"|comments)(?![a-z])"
 )
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
-# Front matter fields that say what kind of post a file is (Jekyll's, Hugo's and the like).
+_OPENS_WITH_GENRE = re.compile(r"\W*(?:press[\s_-]*release|pr\s*[/&-]?\s*faq|prfaq)\b", re.IGNORECASE)
+# Front matter fields that say what kind of document a file is (Jekyll's, Hugo's and the like);
+# not categories or tags, which a post about the genre carries too ("category: press-release" over
+# "How to write a press release"). A subtitle counts only as the genre's label alone.
 _GENRE_FIELD = re.compile(
-    r"^(?:type|post_type|doc_type|doctype|kind|category|categories|tags|subtitle)[ \t]*[:=][ \t]*(.+)$",
+    r"^(?:type|post_type|doc_type|doctype|kind)[ \t]*[:=][ \t]*(.+)$|"
+    r"^subtitle[ \t]*[:=][ \t]*[\"']?[ \t]*((?:press[ _-]*release|pr[ /_-]*faq)s?)[ \t]*[\"']?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
 
 def _front_matter_genre(text: str) -> list[str]:
-    """The genre's names in the fields of a file's front matter that say what kind of post it is
-    ("subtitle: Press Release", "categories: [press-release]"), as a file's name would."""
+    """The genre's names in the fields of a file's front matter that say what kind of document it
+    is ("post_type: press release", "subtitle: Press Release"), as a file's name would."""
     from wbl.markdown import find_front_matter
 
     front = find_front_matter(text) if text.startswith(("---", "+++")) else None
     if front is None:
         return []
-    return [name for value in _GENRE_FIELD.findall(front.body) for name in _PRFAQ_NAME.findall(value.lower())]
+    values = [field or label for field, label in _GENRE_FIELD.findall(front.body)]
+    return [name for value in values for name in _PRFAQ_NAME.findall(value.lower())]
 
 
 _PRFAQ_NAME = re.compile(r"pr[-_ ]?faq|press[-_ ]?release|working[-_ ]?backwards|launch[-_ ]?announcement|prfaq")

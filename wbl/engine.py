@@ -584,6 +584,9 @@ def _file_fix(v: Violation, document: Document) -> Fix | None:
             if document.text[start:end] != plain[e.start : e.end]:
                 return None
         edits.append(Edit(start, end, e.content))
+    front = document.front_matter
+    if front is not None and any(e.start < front.end for e in edits):
+        return None  # a post's title in its front matter is judged, never rewritten
     edits.sort(key=lambda e: (e.start, e.end))
     if any(a.end > b.start or (a.start == a.end == b.start) for a, b in pairwise(edits)):
         raise _MalformedViolation("fix edits overlap")

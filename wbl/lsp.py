@@ -237,6 +237,10 @@ def code_actions(
 ) -> list[types.CodeAction]:
     """Quick fixes for wbl's diagnostics: each finding's fix (one per finding, where the buffer
     still holds what it changes), then one suppression comment per rule and line."""
+    from wbl.markdown import find_front_matter
+
+    front = find_front_matter(source.text)
+    front_end = front.end if front is not None else 0
     fixes: list[types.CodeAction] = []
     suppressions: dict[tuple[str, int], types.CodeAction] = {}
     for diagnostic in diagnostics:
@@ -253,8 +257,8 @@ def code_actions(
         if diagnostic.code == UNUSED_CODE:
             continue  # suppressing an unused suppression is not a fix
         line = diagnostic.range.start.line + 1
-        if line > len(source.line_starts):
-            continue
+        if line > len(source.line_starts) or source.line_starts[line - 1] < front_end:
+            continue  # no comment goes inside front matter (a post's title there): it would break it
         known = suppressions.get((diagnostic.code, line))
         if known is not None:  # one action per rule and line, for all its diagnostics there
             assert known.diagnostics is not None

@@ -152,7 +152,9 @@ def find_front_matter(text: str) -> FrontMatter | None:
 _FRONT_TITLE = {
     "yaml": re.compile(
         r"""^(?P<key>title|subtitle)[ \t]*:[ \t]*"""
-        r"""(?:"(?P<dq>[^"\\\n]+)"|'(?P<sq>[^'\n]+)'|(?P<plain>[^\s"'#|>&*!%@`{\[][^\n#]*?))[ \t]*$""",
+        # A plain value may hold "#" inside a word ("C# shops"); " #" starts a comment.
+        r"""(?:"(?P<dq>[^"\\\n]+)"|'(?P<sq>[^'\n]+)'|(?P<plain>[^\s"'#|>&*!%@`{\[](?:[^\n#]|(?<!\s)#)*?))"""
+        r"""[ \t]*(?:[ \t]#[^\n]*)?$""",
         re.M,
     ),
     "toml": re.compile(
@@ -175,8 +177,12 @@ def front_matter_title(text: str, front: FrontMatter | None, blocks: Sequence[Bl
     if first is not None and first.kind == "heading" and first.level == 1:
         return ()
     body_start = text.find(front.body, front.start)
+    body = front.body
+    if front.format == "toml":
+        table = re.search(r"^[ \t]*\[", body, re.MULTILINE)
+        body = body[: table.start()] if table else body  # keys after "[menu]" are the table's
     found = {}
-    for match in _FRONT_TITLE[front.format].finditer(front.body):
+    for match in _FRONT_TITLE[front.format].finditer(body):
         group = next(g for g in ("dq", "sq", "plain") if match.groupdict().get(g) is not None)
         found.setdefault(match.group("key"), (body_start + match.start(group), match.group(group)))
     if "title" not in found:
