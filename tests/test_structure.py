@@ -1374,3 +1374,17 @@ def test_a_hedged_plan_is_still_a_plan() -> None:
     assert len(report.findings) == 2 and all(
         f.column < text.splitlines()[2].index("borrowers") for f in report.findings
     )
+
+
+def test_a_lone_quotation_mark_before_a_long_blank_is_read_at_once() -> None:
+    # The review of 2026-12-07: a release opening with an HTML heading ('<h1 align="center">...')
+    # left a lone '"' before the heading's blanked-out text; the quotation pattern tried every way
+    # to split that run of spaces, and missing-pr-part ran past its 20 s limit (an error, no findings).
+    text = (
+        '<h1 align="center">Shelfwise launches Restock Alerts so independent bookstores never run out of '
+        "bestsellers</h1>\n\nSEATTLE — March 4, 2025 — Shelfwise today launched Restock Alerts, which tells "
+        "independent bookstore owners which titles will sell out within two weeks.\n\nIndependent bookstores "
+        "lose sales when popular titles run out. Owners reorder by hand, often too late.\n"
+    )
+    report = Linter(LintOptions(select=("WB101",))).lint_text(text, "press-release.md")
+    assert not report.errors and any("quote" in f.message for f in report.findings)

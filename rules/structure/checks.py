@@ -210,7 +210,9 @@ _FAQ_LINK = re.compile(r"\[[^\]\n]*\bFAQs?\b[^\]\n]*\]\(|\]\([^)\s]*faq[^)\s]*\)
 # signature line ("— Tom Ruiz, owner"), a bold "Name, role" line ("**Tom Ruiz, owner of Ruiz
 # Bakery**", no date), a verb of saying or a label naming a quote.
 _QUOTE_SIGNS = re.compile(
-    r"[„«»]|[\"“](?:[^\"“”\s]*[ \t]+){5}[^\"“”\n]*[\"”]|^[ \t]*>"
+    # Five words after an opening quotation mark, each after its spaces: one way to match a run of
+    # spaces, so a long blank (a unit already read, blanked out) after a lone '"' takes linear time.
+    r"[„«»]|[\"“][^\"“”\s]*(?:[ \t]+[^\"“”\s]+){5}[^\"“”\n]*[\"”]|^[ \t]*>"
     r"|^[ \t]*[*_](?![*_\s])[^\n]*[^*_\s][*_][ \t]*$|^[ \t]*(?:[—–]|--(?!-))[ \t]*[A-Z]"
     r"|^[ \t]*\*\*[^*?\d\n]{2,60},[^*?\d\n]{2,60}\*\*[ \t]*$"
     r"|\b(?:said|says|told us|quote[sd]?|testimonials?)\b",
