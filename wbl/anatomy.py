@@ -40,6 +40,7 @@ from types import MappingProxyType
 from typing import Any
 
 from wbl import derived
+from wbl.markdown import FrontMatter, find_front_matter
 from wbl.saferegex import compile_pattern
 from wbl.textutil import (
     BULLETS,
@@ -2213,9 +2214,7 @@ class _Builder:
 
     def _front_matter_end(self) -> int:
         """Where the file's front matter ends (0 without one)."""
-        from wbl.markdown import find_front_matter
-
-        front = find_front_matter(self.source.text) if self.source.text.startswith(("---", "+++")) else None
+        front = _front_matter(self.source.text)
         return front.end if front is not None else 0
 
     def _names_only(self, remainder: str | None) -> bool:
@@ -4032,12 +4031,17 @@ _GENRE_FIELD = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
+def _front_matter(text: str) -> FrontMatter | None:
+    """The file's front matter, or None; remembered for the text, as the kind and the title's
+    place both ask for it."""
+    return find_front_matter(text) if text.startswith(("---", "+++")) else None
+
+
 def _front_matter_genre(text: str) -> list[str]:
     """The genre's names in the fields of a file's front matter that say what kind of document it
     is ("post_type: press release", "subtitle: Press Release"), as a file's name would."""
-    from wbl.markdown import find_front_matter
-
-    front = find_front_matter(text) if text.startswith(("---", "+++")) else None
+    front = _front_matter(text)
     if front is None:
         return []
     values = [field or label for field, label in _GENRE_FIELD.findall(front.body)]

@@ -347,8 +347,6 @@ def check(
         _fail("--unsafe-fixes applies fixes: use it with --fix or --diff")
     if fix and not show_diff and "-" in paths and len(paths) > 1:
         _fail("--fix prints the fixed standard input: give '-' alone")
-    if output_file is not None:
-        _refuse_overwriting_an_input(output_file, paths)
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind, report_unused)
     try:
         project = _project(
@@ -357,7 +355,7 @@ def check(
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
     if output_file is not None:
-        _refuse_overwriting_an_input(output_file, paths, project=project)  # a document the walk finds
+        _refuse_overwriting_an_input(output_file, paths, project=project)  # named, or found by the walk
     recorded = _load_baseline(baseline_file) if baseline_file is not None else None
     run = _CheckRun(project, verbose)
     fixes = _Fixes(unsafe_fixes, show_diff) if fix or show_diff else None
@@ -695,7 +693,6 @@ def baseline_command(
         _fail("no paths given")
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
-    _refuse_overwriting_an_input(output, paths, "--output")
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind)
     try:
         project = _project(options, config_file, isolated, no_cache, cache_dir, None, None, respect_gitignore)
