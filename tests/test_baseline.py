@@ -237,7 +237,11 @@ def test_baseline_command_writes_nothing_when_a_file_cannot_be_linted(draft):
     assert code == 2
     assert "missing.md: error:" in err
     assert not Path("wbl-baseline.json").exists()
-    assert run("baseline", *COMMON)[0] == 2  # no paths
+    # No paths: the current directory, as for `wbl check` (draft.md is in it).
+    code, out, err = run("baseline", *COMMON)
+    assert code == 0 and "to wbl-baseline.json" in out, err
+    recorded = json.loads(Path("wbl-baseline.json").read_text(encoding="utf-8"))["files"]
+    assert list(recorded) == ["draft.md"]
 
 
 def test_empty_baseline_reports_everything(draft):

@@ -282,6 +282,12 @@ def test_summary_line_does_not_call_unjudged_files_clean():
         "Found 0 findings (0 errors, 0 warnings, 0 infos) in 3 files; 2 files clean; "
         "1 file taken for other Markdown, not judged (--verbose names them)"
     )
+    # Nothing in the run judged: a short draft under a plain name may be a PR/FAQ; say how to judge it.
+    alone = Report((FileReport("search.md", kind="other"),))
+    assert summary_line(_tally(alone), named=True) == (
+        "Found 0 findings (0 errors, 0 warnings, 0 infos) in 1 file; 0 files clean; "
+        "1 file taken for other Markdown, not judged (a PR/FAQ draft? --kind prfaq judges it as one)"
+    )
 
 
 def test_summary_and_score_lines_say_which_files_get_hints_only():

@@ -73,6 +73,18 @@ def test_pyproject_without_tool_wbl_is_passed_over(project):
     assert found(data) == {"sub/a.md": []}
 
 
+def test_a_pyproject_named_with_config_must_hold_tool_wbl(project):
+    # Found by the walk up, such a file is passed over; named on purpose, it is more likely a slip.
+    write(project / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    write(project / "sub" / "a.md", TEXT)
+    code, data, err = check("--config", "sub/pyproject.toml", "sub/a.md")
+    assert (code, data) == (2, None)
+    assert (
+        err.strip()
+        == "wbl: error: sub/pyproject.toml: no [tool.wbl] table: it configures nothing (add one, or name another file)"
+    )
+
+
 def test_pyproject_tool_wbl_and_file_precedence(project):
     write(project / "pyproject.toml", '[tool.wbl]\nignore = ["weasel"]\n')
     write(project / "a.md", TEXT)
@@ -303,10 +315,16 @@ def test_include_and_exclude(project):
         write(project / name, TEXT)
     _, data, _ = check(".")
     assert sorted(found(data)) == ["a.md", "b.txt", "x/f.md"]
-    _, data, err = check("x/skip-e.md")  # excluded even when named (pre-commit passes files by name)
-    assert data["files"] == [] and err == ""
-    _, data, err = check("--verbose", "x/skip-e.md")  # ... and --verbose says why it was not linted
-    assert "wbl: x/skip-e.md: excluded by the configuration (exclude, extend-exclude), not linted" in err
+    # Excluded even when named (pre-commit passes files by name); with nothing else linted, wbl
+    # says why, naming the pattern and the configuration file ...
+    _, data, err = check("x/skip-e.md")
+    config = (project / "wbl.toml").resolve()
+    why = f"wbl: x/skip-e.md: not linted: excluded by the exclude pattern '**/skip-*.md' of {config}"
+    assert data["files"] == [] and why in err, err
+    _, data, err = check("x/skip-e.md", "a.md")  # ... a hook's run that lints other files is quiet
+    assert sorted(found(data)) == ["a.md"] and "skip-e" not in err, err
+    _, data, err = check("--verbose", "x/skip-e.md", "a.md")  # ... unless --verbose
+    assert why in err, err
 
 
 def test_default_excludes_apply_to_named_files_without_a_configuration_file(project):
@@ -317,7 +335,7 @@ def test_default_excludes_apply_to_named_files_without_a_configuration_file(proj
         write(project / name, TEXT)
     _, data, err = check("--verbose", "build/x.md", "node_modules/pkg/y.md", "docs/z.md")
     assert sorted(found(data)) == ["docs/z.md"]
-    assert "wbl: build/x.md: excluded by the configuration" in err
+    assert "wbl: build/x.md: not linted: excluded by the default exclude pattern 'build'" in err
     write(project / "build" / "checkout" / "a.md", TEXT)
     (project / "build" / "checkout" / ".git").mkdir()
     _, data, _ = check("build/checkout/a.md")
@@ -520,3 +538,18 @@ def test_bounds_the_wrong_way_round_are_configuration_errors(tmp_path):
 
     with pytest.raises(OptionError, match=r"rule_options\.WB421\.max-letters: max-letters \(0\) is below"):
         wbl.Linter(wbl.LintOptions(rule_options={"WB421": {"max-letters": 0}}))
+
+
+def test_a_broken_symbolic_link_found_by_a_walk_is_skipped_with_a_notice(project):
+    # A stale link in a docs folder is no document: the walk skips it and says so (exit as if it
+    # were not there); named on the command line it stays an error (tests/test_hostile.py).
+    write(project / "docs" / "a.md", TEXT)
+    (project / "docs" / "old.md").symlink_to(project / "nowhere.md")
+    code, data, err = check("docs")
+    assert sorted(found(data)) == ["docs/a.md"] and code == 0, (code, data)
+    assert "wbl: docs/old.md: skipped: broken symbolic link" in err
+    (project / "docs" / "a.md").unlink()
+    code, data, err = check("docs")  # only the stale link: nothing to lint, no error
+    assert (code, data["files"]) == (0, []) and "docs/old.md: skipped" in err, (code, err)
+    code, _, _ = check("-q", "docs/old.md")
+    assert code == 2

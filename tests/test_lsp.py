@@ -497,3 +497,22 @@ def test_a_finding_in_a_post_s_title_gets_no_fix_and_no_comment() -> None:
     assert titles == ["Remove 'really' (WB601)", "Disable WB601 for this line"]  # the body's only
     actions = code_actions("file:///t.md", SourceText(text), found[:1], None)
     assert actions == []
+
+
+@pytest.mark.slow
+@asyncio_test
+async def test_a_document_over_the_size_limit_gets_one_diagnostic_saying_so(
+    client: LanguageClient, workspace: Path
+) -> None:
+    """No empty list ("no problems") for a document wbl did not lint: one warning at its start
+    says why, without a code (so no quick fix or suppression is offered for it)."""
+    uri = uris.from_fs_path(str(workspace / "big.md"))
+    text = "Owners are very happy. " * 100_000  # 2.3 MB: over the default 2 MiB
+    open_document(client, uri, text)
+    (only,) = await diagnostics(client, uri, 1)
+    assert only.source == "wbl" and only.code is None and only.severity == types.DiagnosticSeverity.Warning
+    assert "over the size limit of 2,097,152 bytes" in only.message and "not linted" in only.message
+    assert only.range.start == only.range.end == types.Position(line=0, character=0)
+    assert code_actions(uri, SourceText(text), [only], None) == []
+    change(client, uri, 2, "Owners are very happy.\n")
+    assert [flagged(d) for d in await diagnostics(client, uri, 2)] == ["very"]

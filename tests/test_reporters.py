@@ -12,8 +12,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 
 import wbl
+from wbl.cli import main
 from wbl.findings import FileReport, Finding, Report
 from wbl.reporters import (
     HUMAN_FORMATS,
@@ -595,6 +597,32 @@ def test_junit_only_hints_is_a_passing_run():
     f = finding(TEXT, "seamless", severity=Severity.INFO)
     root = ET.fromstring(REPORTERS["junit"](Report((FileReport(f.path, (f,), source_text=TEXT),))))
     assert root.get("failures") == "0" and root.get("errors") == "0" and root.get("tests") == "1"
+
+
+def test_junit_failures_follow_fail_on(report):
+    # The test view is red exactly when the job is: --fail-on info makes hints failures, --fail-on
+    # error leaves warnings as passing cases; each file's own fail-on counts.
+    findings = report.files[0].findings
+    by_severity = {s: sum(f.severity is s for f in findings) for s in Severity}
+    for fail_on, failing in [
+        (Severity.INFO, len(findings)),
+        (Severity.WARNING, len(findings) - by_severity[Severity.INFO]),
+        (Severity.ERROR, by_severity[Severity.ERROR]),
+    ]:
+        options = RenderOptions(fail_on=lambda f, s=fail_on: s if f.path == "docs/prfaq.md" else Severity.WARNING)
+        suites = {s.get("name"): s for s in ET.fromstring(REPORTERS["junit"](report, options)).findall("testsuite")}
+        assert suites["docs/prfaq.md"].get("failures") == str(failing), fail_on
+        assert len(suites["docs/prfaq.md"].findall("testcase/failure")) == failing
+
+
+def test_junit_fail_on_info_from_the_command_line(tmp_path):
+    draft = tmp_path / "notes.md"  # a short draft not named as a PR/FAQ: hints only
+    draft.write_text("# Launch\n\nOwners are very happy with it.\n", encoding="utf-8")
+    command = ["check", "--no-cache", "--format", "junit", "--select", "WB601", str(draft)]
+    results = {flag: CliRunner().invoke(main, [*command, *flag]) for flag in ((), ("--fail-on", "info"))}
+    passing, failing = (ET.fromstring(results[flag].stdout) for flag in results)
+    assert (results[()].exit_code, passing.get("failures")) == (0, "0"), results[()].stderr
+    assert (results[("--fail-on", "info")].exit_code, failing.get("failures")) == (1, "1")
 
 
 def test_junit_survives_characters_xml_cannot_hold():

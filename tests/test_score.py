@@ -70,3 +70,24 @@ def test_problem_words_count_the_problem_paragraph_and_reward_a_developed_one() 
     a, b = linter.lint_text(headed, path="a.md"), linter.lint_text(bare, path="b.md")
     assert a.score is not None and b.score is not None
     assert a.score["components"]["substance"] > b.score["components"]["substance"]
+
+
+def test_a_clarity_measure_whose_rules_did_not_run_is_not_assessed() -> None:
+    # --ignore weasel must not make a document look free of vague words (nor --ignore ALL lower
+    # its score): a measure none of whose rules ran counts as the average.
+    vague = RELEASE.replace("Tallyho draws", "Tallyho very simply and seamlessly draws")
+    every = Linter(LintOptions(kind="press_release")).lint_text(vague, path="a.md")
+    no_weasel = Linter(LintOptions(kind="press_release", ignore=("weasel",))).lint_text(vague, path="a.md")
+    assert every.score is not None and no_weasel.score is not None
+    anatomy = build("a.md", vague).anatomy
+    values = score.features(anatomy, [], 60, 4, ran={"jargon", "tech-first"})
+    assert values["vague_words"] is None and values["jargon"] == 0.0 and values["technology_first"] == 0.0
+    assert score.features(anatomy, [], 60, 4)["vague_words"] == 0.0  # `ran` None: every category ran
+    # Through the engine: the clarity of a run without the weasel rules is that of every rule's
+    # findings with the vague words left unassessed (not counted as none).
+    counts = int(every.metrics["words"]), int(every.metrics["sentences"])
+    full = score.features(anatomy, every.findings, *counts)
+    assert full["vague_words"] > 0
+    expected = score.score({**full, "vague_words": None}).components["clarity"]
+    assert no_weasel.score["components"]["clarity"] == pytest.approx(expected, abs=0.06)  # rounded to 0.1
+    assert score.score({**full, "vague_words": 0.0}).components["clarity"] > expected + 0.1

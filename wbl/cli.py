@@ -220,7 +220,7 @@ def main() -> None:
         _fail(f"{DOCS_URL_ENV}: expected an absolute URL such as 'https://example.com/wbl', got {base!r}")
 
 
-@main.command()
+@main.command(short_help="Lint Markdown files and directories.")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--format",
@@ -402,7 +402,11 @@ def check(
                         for file_report in report.files:
                             run.tally.add(file_report)
                     render = RenderOptions(
-                        rules=project.rules, color=color, baseline=comparison, docs_url=_docs_url(project)
+                        rules=project.rules,
+                        color=color,
+                        baseline=comparison,
+                        docs_url=_docs_url(project),
+                        fail_on=project.fail_on,
                     )
                     wrote = REPORTERS[output_format](report, render)
                     out.write(wrote)
@@ -431,9 +435,14 @@ def check(
     if not quiet:
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")
-    if verbose:
+        for name in project.dangling:
+            _say(f"wbl: {name}: skipped: broken symbolic link")
+    # A named file left out is said when nothing else was linted (`wbl check build/a.md` would
+    # otherwise print "0 files" and no reason); a hook's run that lints other files stays quiet.
+    if verbose or (not quiet and run.tally.linted + run.tally.failed == 0):
         for name in project.excluded:
-            _say(f"wbl: {name}: excluded by the configuration (exclude, extend-exclude), not linted")
+            _say(f"wbl: {name}: not linted: excluded by {project.why_excluded(name)} (exclude, extend-exclude)")
+    if verbose:
         for name in project.emptied:
             _say(f"wbl: {name}: every Markdown file in it is excluded by the configuration (exclude, extend-exclude)")
     if fixes is not None and not quiet:
@@ -648,7 +657,7 @@ def _codes_run(project: Project, path: str) -> list[str]:
     return [r.code for r in project.linter_for(project.settings_for(path)).rules]
 
 
-@main.command("baseline")
+@main.command("baseline", short_help="Record the findings now, so later runs report only new ones.")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=str))
 @click.option(
     "--output",
@@ -687,10 +696,10 @@ def baseline_command(
 ) -> None:
     """Record the findings of PATHS in a baseline file; `wbl check --baseline FILE` then reports only new ones.
 
-    Nothing is written when a file cannot be linted (exit code 2).
+    Without PATHS, the current directory (as for `wbl check`). Nothing is written when a file
+    cannot be linted (exit code 2).
     """
-    if not paths:
-        _fail("no paths given")
+    paths = paths or (".",)  # as for `wbl check`: the current directory
     if "-" in paths:
         _fail("a baseline records files: standard input ('-') is not accepted")
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind)
@@ -717,7 +726,7 @@ def baseline_command(
     click.echo(f"wbl: wrote {plural(len(written), 'finding')} in {plural(files, 'file')} to {output}")
 
 
-@main.command("config")
+@main.command("config", short_help="Print the effective configuration for a path.")
 @click.argument("path", required=False, default=".", type=click.Path(readable=False, path_type=str))
 @click.option("--format", "output_format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), help="Use this file.")
@@ -734,7 +743,7 @@ def config_command(path: str, output_format: str, config_file: str | None, isola
     click.echo(render_settings(settings, path, output_format), nl=False)
 
 
-@main.command("rules")
+@main.command("rules", short_help="List every registered rule.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (codes, prefixes, slugs or categories).")
 def rules_command(output_format: str, select: tuple[str, ...]) -> None:
@@ -747,7 +756,7 @@ def rules_command(output_format: str, select: tuple[str, ...]) -> None:
     click.echo(render_rules(rules, output_format))
 
 
-@main.command("explain")
+@main.command("explain", short_help="Print a rule's full documentation.")
 @click.argument("rule")
 def explain_command(rule: str) -> None:
     """Print a rule's full documentation: RULE is a code (WB601) or a slug (weasel-word)."""
@@ -772,7 +781,7 @@ def explain_command(rule: str) -> None:
     click.echo(render_explanation(found, _docs_url(Project(registry=registry))))
 
 
-@main.command("lsp")
+@main.command("lsp", short_help="Run the language server editors start.")
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default and only transport).")
 def lsp_command(stdio: bool) -> None:
     """Run the language server (over stdio) that editors start for live diagnostics."""
@@ -783,7 +792,7 @@ def lsp_command(stdio: bool) -> None:
     serve()
 
 
-@main.command("report")
+@main.command("report", short_help="Write an HTML review page for one PR/FAQ.")
 @click.argument("path", type=click.Path(dir_okay=False, readable=False, path_type=str))
 @click.option(
     "-o",

@@ -156,6 +156,11 @@ class Config:
             return glob_match(self.exclude, relative.rsplit("/", 1)[-1], parents=False)
         return glob_match(self.exclude, relative)
 
+    def excluding_pattern(self, path: str | os.PathLike[str]) -> str | None:
+        """The first `exclude` pattern that leaves `path` out (None: it is not excluded)."""
+        alone = (replace(self, exclude=(pattern,)) for pattern in self.exclude)
+        return next((config.exclude[0] for config in alone if config.is_excluded(path)), None)
+
     def matching(self, relative: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
         """For a relative path: the indices of the [[overrides]] and the per-file-ignores globs
         that apply to it. Two files that match the same ones get the same settings."""
@@ -548,7 +553,8 @@ def _wbl_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def load_config(path: str | os.PathLike[str], registry: Registry | None = None) -> Config:
-    """Read and validate one configuration file (a pyproject.toml without [tool.wbl] gives defaults)."""
+    """Read and validate one configuration file (a pyproject.toml without [tool.wbl] is an error:
+    a file named on purpose that configures nothing is more likely a slip than a choice)."""
     file = Path(path)
     if not file.exists():
         raise ConfigError(f"{file}: no such configuration file")
@@ -556,7 +562,7 @@ def load_config(path: str | os.PathLike[str], registry: Registry | None = None) 
     table = _wbl_table(file, read_toml(file))
     registry = registry or default_registry()
     if table is None:
-        return Config(absolute, absolute.parent)
+        raise ConfigError(f"{file}: no [tool.wbl] table: it configures nothing (add one, or name another file)")
     prefix = "tool.wbl." if file.name == "pyproject.toml" else ""
     try:
         config = parse_config(table, str(file), absolute.parent, registry, prefix)

@@ -455,10 +455,14 @@ class Linter:
         # comment that hides a finding does not make the document better.
         judged = None
         if kind != "fragment":  # a sentence or two is not a document to grade
-            ran = any(kind in r.documents for r in rules)
+            ran = {r.category for r in rules if kind in r.documents}
             try:
                 values = score.features(
-                    document.anatomy, findings if ran else None, int(figures["words"]), int(figures["sentences"])
+                    document.anatomy,
+                    findings if ran else None,
+                    int(figures["words"]),
+                    int(figures["sentences"]),
+                    ran,
                 )
                 judged = score.score(values)
             except Exception as exc:  # A scoring bug must not hide the findings.

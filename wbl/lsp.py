@@ -174,6 +174,18 @@ def to_diagnostic(
     )
 
 
+def error_diagnostic(error: str) -> types.Diagnostic:
+    """Why a document (or a rule on it) was not linted, at its first character: an empty list
+    would read as "no problems" on a document over the size limit. No code, so no code action."""
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        message=f"wbl: {error}",
+        severity=types.DiagnosticSeverity.Warning,
+        source=SOURCE,
+    )
+
+
 def _fix_data(source: SourceText, fix: Fix) -> dict[str, Any]:
     """A finding's fix for the diagnostic's data: its edits with the text each one replaces, so a
     code action can tell that the buffer still holds it."""
@@ -485,7 +497,8 @@ class WblLanguageServer(LanguageServer):
         bom = text[: len(text) - len(report.source_text)] if report.source_text is not None else ""
         source = SourceText(text)
         links = self.help_links(report.path)
-        return [self.diagnostic(source, in_buffer(f, bom), encoding, links(f)) for f in report.findings], notes
+        diagnostics = [self.diagnostic(source, in_buffer(f, bom), encoding, links(f)) for f in report.findings]
+        return [*map(error_diagnostic, report.errors), *diagnostics], notes
 
     def diagnostic(
         self, source: SourceText, finding: Finding, encoding: str | None, help_uri: str | None

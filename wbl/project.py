@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from wbl.config import (
     CONFIG_NAMES,
+    DEFAULT_EXCLUDE,
     Config,
     Layer,
     Settings,
@@ -100,6 +101,9 @@ class Project:
         self.excluded: list[str] = []
         # Directories named whose every Markdown file the configuration excludes: no error either.
         self.emptied: list[str] = []
+        # Broken symbolic links a walk found under a Markdown name: skipped with a notice (named
+        # on the command line, one is an error).
+        self.dangling: list[str] = []
         # The configuration of each file the walk found (`_walk` knows its folder's), taken by
         # `settings_for` instead of finding it again from the name.
         self._walked: dict[str, Config] = {}
@@ -215,6 +219,14 @@ class Project:
             else:
                 yield FileReport(name, errors=("no such file or directory",))
 
+    def why_excluded(self, name: str) -> str:
+        """What leaves a named file out: the pattern, and whether it is a default or the file's configuration's."""
+        config = self.config_for(name)
+        pattern = config.excluding_pattern(name)
+        if pattern is None or config.path is None or pattern in DEFAULT_EXCLUDE:
+            return f"the default exclude pattern '{pattern}'" if pattern else "the configuration"
+        return f"the exclude pattern '{pattern}' of {config.path}"
+
     def _walk(self, path: Path, name: str) -> Iterator[str | FileReport]:
         found = False
         ignore = self.gitignore
@@ -236,6 +248,9 @@ class Project:
                 if os.path.isdir(full) or not config.is_included(full):
                     continue
                 found = True
+                if not os.path.exists(full):  # a stale symbolic link: no document, no error
+                    self.dangling.append(full)
+                    continue
                 if not config.is_excluded(full) and not (ignore is not None and ignore.ignores(full, is_dir=False)):
                     self._walked[full] = config
                     yield full

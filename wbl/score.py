@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -67,15 +67,27 @@ class Score:
         }
 
 
-def features(anatomy: Any, findings: Iterable[Any] | None, words: int, sentences: int = 0) -> dict[str, float | None]:
+def features(
+    anatomy: Any,
+    findings: Iterable[Any] | None,
+    words: int,
+    sentences: int = 0,
+    ran: Collection[str] | None = None,
+) -> dict[str, float | None]:
     """The score's inputs for one document: `findings` are `Finding`s (their categories are read),
     None when no rule judged the document (other Markdown): its clarity is then not assessed and
-    counts as average. `words` are the document's prose words, `sentences` its sentences (0: not
+    counts as average. `ran` are the categories of the rules that ran (None: all): a clarity
+    measure none of whose rules ran is not assessed either, so `--ignore weasel` neither raises nor
+    lowers the score. `words` are the document's prose words, `sentences` its sentences (0: not
     counted, and the sentence length is not assessed)."""
     parts = anatomy.parts
     by_category = Counter(f.category for f in findings or ())
     per_100 = 100.0 / max(words, 50)
     judged = findings is not None
+
+    def assessed(*categories: str) -> bool:
+        return judged and (ran is None or any(c in ran for c in categories))
+
     problem = parts.get("problem")
     quotes = [q for q in anatomy.quotes if q.name and not q.placeholder]
     return {
@@ -93,9 +105,11 @@ def features(anatomy: Any, findings: Iterable[Any] | None, words: int, sentences
         # more than one clause naming it (the log, as for the document's words).
         "problem_words": math.log1p(sum(s.word_count for s in problem.segments)) if problem is not None else 0.0,
         "quantified_problem": 1.0 if problem is not None and _DIGIT.search(problem.text) else 0.0,
-        "vague_words": min(5.0, by_category["weasel"] * per_100) if judged else None,
-        "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100) if judged else None,
-        "technology_first": min(5.0, by_category["tech-first"] * per_100) if judged else None,
+        "vague_words": min(5.0, by_category["weasel"] * per_100) if assessed("weasel") else None,
+        "jargon": min(5.0, (by_category["jargon"] + by_category["acronym"]) * per_100)
+        if assessed("jargon", "acronym")
+        else None,
+        "technology_first": min(5.0, by_category["tech-first"] * per_100) if assessed("tech-first") else None,
         "placeholders": math.log1p(anatomy.placeholders()),
         "unanswered_questions": math.log1p(sum(1 for q in anatomy.questions if not q.answered)),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from wbl.findings import FileReport, Report
 from wbl.repository import repository_path, repository_root
-from wbl.rule import Rule
+from wbl.rule import Rule, Severity
 from wbl.safeio import read_regular
 from wbl.source import InputError, SourceText, decode
 
@@ -41,6 +41,8 @@ class RenderOptions:
     `root` is the folder that CI formats (SARIF, GitHub, GitLab, reviewdog) name files relative
     to: by default the git repository around the working directory (see `wbl.repository`).
     `docs_url` the documentation's base URL for help links (see `docs_url`).
+    `fail_on` gives, per file, the severity from which a finding fails the run (its `fail-on`):
+    formats that mark failures (JUnit) follow it; None is the default, warning.
     """
 
     rules: tuple[Rule, ...] = ()
@@ -48,6 +50,7 @@ class RenderOptions:
     baseline: Comparison | None = None
     root: str | None = None
     docs_url: str | None = None  # the documentation's base URL (`docs_url`); None: no help links
+    fail_on: Callable[[FileReport], Severity] | None = None
 
 
 def root_of(options: RenderOptions | None) -> Path:

@@ -1,9 +1,10 @@
 """JUnit XML, for CI systems that show test reports: one test suite per file.
 
-Each error or warning finding is a failing test case named after its rule and position; an
-``info`` finding is a hint, not a failure: a passing case with the finding as its output, so a run
-with only hints shows green. A file without findings has one passing case, so that clean files
-show up too; an unreadable file has an erroring case.
+Each finding that fails the run (by default an error or a warning; `fail-on` moves the line, as
+in `RenderOptions.fail_on`) is a failing test case named after its rule and position; any other
+finding, such as an ``info`` hint, is a passing case with the finding as its output, so a run that
+exits 0 shows green and one that fails shows its failures. A file without findings has one
+passing case, so that clean files show up too; an unreadable file has an erroring case.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def render_junit(report: Report, options: RenderOptions | None = None) -> str:
     root = ET.Element("testsuites", name="wbl")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for file_report in report.files:
-        suite = _suite(file_report)
+        threshold = options.fail_on(file_report) if options and options.fail_on else Severity.WARNING
+        suite = _suite(file_report, threshold)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -42,7 +44,7 @@ def render_junit(report: Report, options: RenderOptions | None = None) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
-def _suite(file_report: FileReport) -> ET.Element:
+def _suite(file_report: FileReport, fail_on: Severity) -> ET.Element:
     path = _clean(file_report.path)
     suite = ET.Element("testsuite", name=path)
     if file_report.errors:
@@ -54,7 +56,7 @@ def _suite(file_report: FileReport) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", name=f"{f.rule} {f.name} at line {f.line}, column {f.column}", classname=path
         )
-        if f.severity is Severity.INFO:
+        if f.severity.rank < fail_on.rank:
             ET.SubElement(case, "system-out").text = _clean(headline(f))
             continue
         failures += 1

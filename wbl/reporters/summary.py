@@ -39,6 +39,10 @@ def summary_line(tally: Tally, *, named: bool = False) -> str:
     line += f"{plural(tally.clean, 'file')} clean"
     if tally.not_judged:
         line += f"; {plural(tally.not_judged, 'file')} taken for other Markdown, not judged"
+        if tally.not_judged == tally.linted:
+            # Nothing in the run was judged: a short draft under a plain name ("search.md") may be a
+            # PR/FAQ wbl cannot tell from a README; say how to have it judged.
+            line += " (a PR/FAQ draft? --kind prfaq judges it as one)"
     if tally.hints_only:
         unsure = "wbl is not sure of (hints only; set their kind to judge them fully)"
         line += f"; {plural(tally.hints_only, 'file')} {unsure}"
