@@ -1495,10 +1495,14 @@ def _instant_in_time(token: Any) -> bool:
 
 def _rating_label(token: Any, span: Any) -> bool:
     """A capitalised peacock word among capitalised conjuncts inside a sentence in lower case
-    ("is rated Excellent, Good, Poor, or Bad"): the names of a rating's levels. In a Title Case
+    ("is rated Excellent, Good, Poor, or Bad"; "as Good, Moderate, Unhealthy, or Very Unhealthy"):
+    the names of a rating's levels. In a Title Case
     headline ("Fast, Simple and Secure Payments") the capitals say nothing."""
     if token.is_sent_start or not token.text[:1].isupper() or token.text.isupper():
         return False
+    head = token.head
+    if token.dep_ == "advmod" and head.i == token.i + 1 and head.text[:1].isupper() and not head.text.isupper():
+        token = head  # "Unhealthy, or Very Unhealthy": the intensifier is part of the level's name
     others = [t for t in token.conjuncts if t.i != token.i]
     if len(others) < 2 or not all(t.text[:1].isupper() for t in others):
         return False
@@ -1764,8 +1768,8 @@ def _excused(
         return True  # "a unique QR code", "unique visitors": one of its own, not a claim
     if word == "instant" and (tok.dep_ == "compound" or _instant_in_time(tok)):
         return True  # "instant messaging"; "a single injected instant": a point in time, not a speed
-    if kind == "peacock" and _rating_label(tok, span):
-        return True  # "rated Excellent, Good, Poor or Bad": the names of a scale's levels
+    if kind in ("peacock", "intensifier") and _rating_label(tok, span):
+        return True  # "rated Excellent, Good, Poor or Bad", "... or Very Unhealthy": a scale's levels
     if kind == "intensifier" and _rating_cell(span, tok, table.scale_levels):
         return True  # a risk table's "Very High": a level of a scale, not a claim
     if kind in ("intensifier", "speed", "easy") and _figure_follows(span, last):
@@ -2633,7 +2637,15 @@ def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) ->
         if child.dep_ == "advcl" and contrast_clause(child):
             continue  # "While platforms like LinkedIn were built for humans, ...": the rivals' mechanism
         audience = _built_for_customers(verb, a.customers)
-        tech = tuple(t.i for t in child.subtree if t.i in a.tech and t.i not in audience)
+        # "Published by Miss Pepper AI, The Wall ...": the maker after "by" (a name, not "by
+        # combining X with Y") is who made it, not how it works (round 47 of the user trials).
+        maker = {
+            t.i
+            for agent in verb.children
+            if agent.dep_ == "agent" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in agent.children)
+            for t in agent.subtree
+        }
+        tech = tuple(t.i for t in child.subtree if t.i in a.tech and t.i not in audience and t.i not in maker)
         if tech:
             return tech
     return ()

@@ -5326,3 +5326,38 @@ def test_front_matter_names_the_genre_only_as_what_the_post_is() -> None:
         "press release",
     ]
     assert _front_matter_genre("---\nsubtitle: Why every press release needs a customer\n---\n") == []
+
+
+def test_a_bold_question_that_wraps_over_two_lines_is_one_question_with_its_answer_below() -> None:
+    # Round 47 of the user trials: "**Q: Why these two items, out of everything the synthesis\n
+    # named as a gap?**" with the answer on the next line; the internal half was reported missing.
+    anatomy = anatomy_of(
+        """
+        # Acme PR/FAQ
+
+        Acme today launched Relay, which texts bakers the orders of the next morning.
+
+        ## FAQ
+
+        ### External
+
+        **Q: Is this a breaking change?**
+        No. Existing callers keep working.
+
+        ### Internal / technical
+
+        **Q: Why these two items specifically, out of everything the fleet
+        synthesis named as a gap?**
+        Both were already specified and tested, with a named seam.
+
+        **Q: What does the next release need to pick up, per the requirements
+        synthesis?**
+        A sharded topology, once a real multi-node deployment is attempted.
+        """
+    )
+    internal = [q for q in anatomy.questions if q.audience == "internal"]
+    assert [q.text.split(",")[0] for q in internal] == [
+        "Why these two items specifically",
+        "What does the next release need to pick up",
+    ]
+    assert all(q.answered for q in internal) and anatomy["internal_faq"] is not None

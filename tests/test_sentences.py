@@ -1416,6 +1416,10 @@ def test_a_fronted_phrase_that_says_whom_it_is_built_for_is_no_mechanism():
     assert not fronted(
         "While rival platforms were built on a Kafka event bus for engineers, Relay confirms every order."
     )
+    # The maker named after "by" is who made it (round 47: "Published by Miss Pepper AI, ..."); a
+    # way of building after "by" is still the mechanism.
+    assert not fronted("Published by Miss Pepper AI, The Wall is aimed at executives at US companies.")
+    assert fronted("Built by combining Kafka with Postgres, the app lets nurses chart faster.")
 
 
 def test_the_focus_keeps_a_compound_noun_whole(parse):

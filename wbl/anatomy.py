@@ -1753,10 +1753,11 @@ class _Builder:
         # The media contact is the last thing a release holds ("**Contact**"); "**About Leakline
         # Pro**" may name a section of the product.
         closed = any(line.label and _is_contact(line) for line in section)
-        if not (faq_follows or closed):
-            return lines
-        if not any(_quotations(line.segment.text) for line in written):
-            return lines
+        # Without an FAQ after it, a quotation or a contact closing it, the release may go on in
+        # the sections after it; only sections that are all the brief's end it (a vision memo's
+        # "## Press Release", then "## The Vision Arc" and "## Success Criteria": round 47 of the
+        # user trials).
+        unsure = not (faq_follows or closed) or not any(_quotations(line.segment.text) for line in written)
         # A shorter release (a paragraph and a quote: "> **abcd audits its own prompts ...**") is
         # whole only where a sibling after it names a brief's topic ("## What's In Scope").
         short = len(written) < _WHOLE_RELEASE_PARAGRAPHS or sum(line.words for line in written) < _WHOLE_RELEASE_WORDS
@@ -1774,6 +1775,12 @@ class _Builder:
 
         named_topic = any(names_topic(p) for p, _ in cut)
         if not cut or not (closed or named_topic) or (short and not named_topic):
+            return lines
+        if unsure and not (
+            first == 0 and len(cut) == len(kinds) and named_topic and all(lines[p].alias is None for p, _ in cut)
+        ):
+            # Unsure: every section after the release must be the brief's, one named so, none named
+            # as a part of a release ("## Problem Statement" may be the release's own problem).
             return lines
         if short:
             # A short release keeps its own story told in a section of its own ("## A Day With
@@ -2156,6 +2163,9 @@ class _Builder:
                 self.found("dateline", [line.segment], "content", 0.7)
                 self.roles[index] = "dateline"
                 continue
+            if in_lead and not lead and self._draft_note(line, lines[position + 1 :]):
+                self.roles[index] = "preamble"
+                continue
             if line.label:
                 if line.alias is not None:
                     self.roles[index] = "label"
@@ -2212,6 +2222,20 @@ class _Builder:
         lead = self._drop_document_title(lead)
         return lead, body
 
+    def _draft_note(self, line: _Line, following: Sequence[_Line]) -> bool:
+        """A note to the reader set in italics or bold before the headline: two sentences or more
+        in sentence case, ending with a full stop, with words about the draft (`draft-note-words`),
+        and a short line (the headline) right below it."""
+        text = line.segment.text.strip()
+        if line.heading or not text.endswith(_TERMINAL) or _title_cased(text):
+            return False
+        if not _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end):
+            return False
+        if len(split_sentences(text)) < 2 or not cue_hits(text, self.data["titles"]["draft-note-words"]):
+            return False
+        below = next((ln for ln in following if not ln.blank), None)
+        return below is not None and (below.heading or (below.words <= 25 and self._lead_line(below, [])))
+
     def _front_matter_end(self) -> int:
         """Where the file's front matter ends (0 without one)."""
         front = _front_matter(self.source.text)
@@ -2262,6 +2286,21 @@ class _Builder:
                 return (headline if written else 0), False
             if not line.label and not line.blank and not line.metadata and not line.residue and line.words >= 8:
                 prose_seen = True
+        # No dateline: a heading that names the genre under the document's title ("# Payment Agent —
+        # REQUIREMENTS", a banner, then "## Press Release" over the release's own headline; "# PRD-001
+        # - ...", its fields, then "## 1. Press release": round 47 of the user trials) starts it.
+        marker = markers[0] if markers else 0
+        if marker and lines[marker].heading and any(ln.heading for ln in lines[:marker]):
+            first = next(
+                (
+                    ln
+                    for ln in lines[marker + 1 :]
+                    if not (ln.blank or ln.residue or ln.metadata or _is_release_mark(ln.label_text or ln.segment.text))
+                ),
+                None,
+            )
+            if first is not None and (first.heading or self._lead_line(first, [])):
+                return marker, True
         return 0, False
 
     def _lead_line(self, line: _Line, lead: Sequence[_Line]) -> bool:
@@ -4095,6 +4134,10 @@ def kind_score(signals: Mapping[str, float], words: AbstractSet[str]) -> float:
 # --- small helpers ---------------------------------------------------------------------------------
 
 
+# A bold question over more than one line is a question this long at most (a bold paragraph is not).
+_WRAPPED_QUESTION_WORDS = 40
+
+
 def _split_unit(unit: Any) -> list[tuple[int, int]]:
     """Segments of a unit: the whole text, or its lines when a question sits on the first line
     (its answer below) or when the paragraph is a plain-text document with one paragraph per line."""
@@ -4113,7 +4156,10 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         q_end = unit.emphasis[0][1]
         question = text[start:q_end].rstrip(" *_")
         rest = text[q_end:].strip()
-        if _ends_as_question(question) and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1):
+        # The bold question may wrap ("**Q: Why these two items, out of everything the\nsynthesis
+        # named?**\nBoth were ..."; round 47 of the user trials): the lines it covers are its own.
+        wrapped = len(question.split()) <= _WRAPPED_QUESTION_WORDS
+        if _ends_as_question(question) and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1 or wrapped):
             rest_start = text.index(rest[0], q_end)
             return [(start, q_end), *_split_unit_from(unit, rest_start)]
     if unit.kind not in PROSE or not unit.breaks:
