@@ -88,6 +88,9 @@ EXTRA_WEAK_TERMS = frozenset(
     "service services api endpoint bucket database queue server tool tooling library sdk layer store "
     "backend frontend repo repository script scripts file files format schema engine pipeline".split()
 )
+# Verbs of making a thing whose agent after "by" is its maker ("Published by Miss Pepper AI"),
+# not "Powered by Kafka" or "Backed by Snowflake".
+MAKER_VERBS = frozenset("publish write create make develop build found design produce author launch release".split())
 # Verbs of building, hosting, running, storing and moving data.
 EXTRA_BUILD_VERBS = frozenset(
     "route stream host store run power back base write implement compile deploy sync upload download fetch "
@@ -2642,7 +2645,9 @@ def fronted_mechanism(sentence: Sentence, slex: SentenceLexicon, a: Analysis) ->
         maker = {
             t.i
             for agent in verb.children
-            if agent.dep_ == "agent" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in agent.children)
+            if verb.lemma_.lower() in MAKER_VERBS
+            and agent.dep_ == "agent"
+            and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in agent.children)
             for t in agent.subtree
         }
         tech = tuple(t.i for t in child.subtree if t.i in a.tech and t.i not in audience and t.i not in maker)

@@ -5361,3 +5361,26 @@ def test_a_bold_question_that_wraps_over_two_lines_is_one_question_with_its_answ
         "What does the next release need to pick up",
     ]
     assert all(q.answered for q in internal) and anatomy["internal_faq"] is not None
+
+
+def test_a_bold_hook_question_that_wraps_in_the_release_starts_no_faq() -> None:
+    # Review of round 47: only a question labelled as one ("**Q: ...") may wrap; a bold hook
+    # question opening a release paragraph over two lines stays the release's.
+    anatomy = anatomy_of(
+        """
+        # Kettle lets small bakeries take pre-orders by text
+
+        PORTLAND, OR, June 2, 2027 — Harbor Labs today launched Kettle, which takes next-day
+        pre-orders for bakeries by text message.
+
+        **What if your bakery never threw away another tray of croissants at the end of
+        the day?** Small bakery owners guess each night how much to bake, and when they guess high
+        they throw bread away.
+
+        Kettle sends the owner's menu to regular customers at 6 p.m. and adds up their orders by 9.
+
+        Owners sign up at kettle.example.com.
+        """
+    )
+    assert anatomy.questions == () and anatomy["faq"] is None
+    assert anatomy["call_to_action"] is not None and anatomy["solution"] is not None

@@ -674,7 +674,7 @@ def test_a_note_about_the_draft_above_the_headline_is_not_the_headline() -> None
     # gates pass.*" right under "## Press release", then the bold headline.
     text = textwrap.dedent(
         """
-        # PRFAQ003 — Live prices
+        # PR/FAQ: Live prices
 
         ## Press release
 
@@ -699,3 +699,51 @@ def test_a_note_about_the_draft_above_the_headline_is_not_the_headline() -> None
     plain = plain.replace("from the terminal**", "from the terminal.*")
     headline = anatomy_of_text(plain)["headline"]
     assert headline is not None and headline.text.startswith("Prices arrive by themselves")
+
+
+def test_answers_to_the_review_of_round_47_release_bounds() -> None:
+    """A fresh-eyes review of the round-47 change: a release's own closing section whose heading
+    holds a brief's word ("## Launch Timeline") and invites the reader stays the release's; a
+    headline H1 over "## Press Release" and a sub-heading stays the headline; a two-sentence bold
+    headline of a product for writers is no note about the draft."""
+    memo = (
+        BRIEF_AFTER_RELEASE.replace(
+            '    "I caught a burst pipe at two in the morning and the plumber was there by seven," said Ana\n'
+            "    Ruiz, who owns twelve flats in Tacoma.\n\n",
+            "",
+        )
+        .replace("    Landlords can order a starter kit today at leakline.example.\n\n", "")
+        .split("    ## Problem Statement\n", 1)[0]
+    )
+    timeline = memo + "    ## Launch Timeline\n\n    Landlords can sign up today at leakline.example.\n"
+    assert _regions(timeline)["Landlords can sign u"] == "pr"
+    close = anatomy_of_text(textwrap.dedent(timeline).lstrip())["call_to_action"]
+    assert close is not None and close.text.startswith("Landlords can sign up")
+    headline_first = textwrap.dedent(
+        """
+        # Beacon Tells Parents Exactly When the School Bus Will Arrive
+
+        ## Press Release
+
+        *Parents get a text five minutes before the bus reaches their stop*
+
+        Beacon, from Yellowline Transit, sends parents a text when the bus is five minutes away, so
+        children no longer wait in the cold for a bus that is late.
+        """
+    ).lstrip()
+    anatomy = anatomy_of_text(headline_first)
+    assert anatomy["headline"] is not None and anatomy["headline"].text.startswith("Beacon Tells Parents")
+    assert anatomy["subheading"] is not None and anatomy["subheading"].text.startswith("Parents get a text")
+    writers = textwrap.dedent(
+        """
+        **Inkpot lets newsletter writers publish to email and the web at once. No more pasting each post twice.**
+
+        *Writers save two hours a week and reach readers wherever they read*
+
+        SEATTLE, WA, June 1, 2027 — Inkpot today launched Crosspost, which sends each post to email
+        and the web at once.
+        """
+    ).lstrip()
+    anatomy = anatomy_of_text(writers)
+    assert anatomy["headline"] is not None and anatomy["headline"].text.startswith("Inkpot lets newsletter")
+    assert anatomy["subheading"] is not None and anatomy["subheading"].text.startswith("Writers save")

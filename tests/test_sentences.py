@@ -1420,6 +1420,8 @@ def test_a_fronted_phrase_that_says_whom_it_is_built_for_is_no_mechanism():
     # way of building after "by" is still the mechanism.
     assert not fronted("Published by Miss Pepper AI, The Wall is aimed at executives at US companies.")
     assert fronted("Built by combining Kafka with Postgres, the app lets nurses chart faster.")
+    # Only a verb of making names a maker: "Powered by Kafka and Postgres" is the mechanism.
+    assert fronted("Powered by Kafka and Postgres, Shelfview streams every sale to the owner's phone.")
 
 
 def test_the_focus_keeps_a_compound_noun_whole(parse):

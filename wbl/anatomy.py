@@ -1776,11 +1776,19 @@ class _Builder:
         named_topic = any(names_topic(p) for p, _ in cut)
         if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
+        invites = self.data["cues"]["call_to_action"]
         if unsure and not (
-            first == 0 and len(cut) == len(kinds) and named_topic and all(lines[p].alias is None for p, _ in cut)
+            first == 0
+            and len(cut) == len(kinds)
+            and named_topic
+            and all(lines[p].alias is None for p, _ in cut)
+            and not any(
+                _written(line) and cue_hits(line.segment.text, invites) for p, after in cut for line in lines[p:after]
+            )
         ):
             # Unsure: every section after the release must be the brief's, one named so, none named
-            # as a part of a release ("## Problem Statement" may be the release's own problem).
+            # as a part of a release ("## Problem Statement" may be the release's own problem) and
+            # none inviting the reader ("## Launch Timeline" ... "Hospitals can sign up at ...").
             return lines
         if short:
             # A short release keeps its own story told in a section of its own ("## A Day With
@@ -2224,14 +2232,15 @@ class _Builder:
 
     def _draft_note(self, line: _Line, following: Sequence[_Line]) -> bool:
         """A note to the reader set in italics or bold before the headline: two sentences or more
-        in sentence case, ending with a full stop, with words about the draft (`draft-note-words`),
-        and a short line (the headline) right below it."""
+        in sentence case, ending with a full stop, that speaks of the text itself
+        (`draft-note-phrases`: "as if", "only after", "placeholder"), and a short line (the
+        headline) right below it."""
         text = line.segment.text.strip()
         if line.heading or not text.endswith(_TERMINAL) or _title_cased(text):
             return False
         if not _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end):
             return False
-        if len(split_sentences(text)) < 2 or not cue_hits(text, self.data["titles"]["draft-note-words"]):
+        if len(split_sentences(text)) < 2 or not cue_hits(text, self.data["titles"]["draft-note-phrases"]):
             return False
         below = next((ln for ln in following if not ln.blank), None)
         return below is not None and (below.heading or (below.words <= 25 and self._lead_line(below, [])))
@@ -2290,7 +2299,7 @@ class _Builder:
         # REQUIREMENTS", a banner, then "## Press Release" over the release's own headline; "# PRD-001
         # - ...", its fields, then "## 1. Press release": round 47 of the user trials) starts it.
         marker = markers[0] if markers else 0
-        if marker and lines[marker].heading and any(ln.heading for ln in lines[:marker]):
+        if marker and lines[marker].heading and self._document_title_above(lines[:marker]):
             first = next(
                 (
                     ln
@@ -2302,6 +2311,21 @@ class _Builder:
             if first is not None and (first.heading or self._lead_line(first, [])):
                 return marker, True
         return 0, False
+
+    def _document_title_above(self, lines: Sequence[_Line]) -> bool:
+        """Whether the lines above a heading that names the release open with the document's own
+        title, not the release's headline: a title that names the genre or another kind of
+        document ("— REQUIREMENTS", "PRD-001", `document-words`), or one with fields or a banner
+        under it ("**Owner:** founder", "> Internal PRFAQ — Working Document")."""
+        title = next((ln for ln in lines if ln.heading and not ln.blank), None)
+        if title is None:
+            return False
+        text = title.label_text or title.segment.text
+        words = (*_other_genre_titles(), *self.data["titles"]["document-words"])
+        if names_the_genre(title_key(text)) or is_title(text) or cue_hits(text, words):
+            return True
+        below = lines[lines.index(title) + 1 :]
+        return any(ln.metadata or (ln.quote_depth and not ln.blank) for ln in below)
 
     def _lead_line(self, line: _Line, lead: Sequence[_Line]) -> bool:
         """A short line before the body that reads as a headline or subheading, not a paragraph."""
@@ -4156,9 +4180,12 @@ def _split_unit(unit: Any) -> list[tuple[int, int]]:
         q_end = unit.emphasis[0][1]
         question = text[start:q_end].rstrip(" *_")
         rest = text[q_end:].strip()
-        # The bold question may wrap ("**Q: Why these two items, out of everything the\nsynthesis
+        # A bold question may wrap ("**Q: Why these two items, out of everything the\nsynthesis
         # named?**\nBoth were ..."; round 47 of the user trials): the lines it covers are its own.
-        wrapped = len(question.split()) <= _WRAPPED_QUESTION_WORDS
+        # Only a question labelled as one ("Q:"): a bold hook question opening a release paragraph
+        # ("**What if your bakery never threw away ...?** Small bakery owners ...") is no FAQ's.
+        labelled = _Q_LABEL.match(question.lstrip(" *_")) is not None
+        wrapped = labelled and len(question.split()) <= _WRAPPED_QUESTION_WORDS
         if _ends_as_question(question) and rest and (not unit.breaks or unit.breaks[0] >= q_end - 1 or wrapped):
             rest_start = text.index(rest[0], q_end)
             return [(start, q_end), *_split_unit_from(unit, rest_start)]
