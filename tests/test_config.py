@@ -553,3 +553,7 @@ def test_a_broken_symbolic_link_found_by_a_walk_is_skipped_with_a_notice(project
     assert (code, data["files"]) == (0, []) and "docs/old.md: skipped" in err, (code, err)
     code, _, _ = check("-q", "docs/old.md")
     assert code == 2
+    (project / "docs" / "a.md").symlink_to(project / "docs" / "b.md")  # two links in a loop
+    (project / "docs" / "b.md").symlink_to(project / "docs" / "a.md")
+    code, data, err = check("docs")
+    assert (code, data["files"]) == (0, []) and "docs/a.md: skipped: symbolic links in a loop" in err, err

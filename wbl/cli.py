@@ -6,6 +6,7 @@ error, unreadable or invalid input, or an internal error (a rule or plugin that 
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -436,7 +437,7 @@ def check(
         for notice in project.notices:
             _say(f"wbl: notice: {notice}")
         for name in project.dangling:
-            _say(f"wbl: {name}: skipped: broken symbolic link")
+            _say(f"wbl: {name}: skipped: {_link_problem(name)}")
     # A named file left out is said when nothing else was linted (`wbl check build/a.md` would
     # otherwise print "0 files" and no reason); a hook's run that lints other files stays quiet.
     if verbose or (not quiet and run.tally.linted + run.tally.failed == 0):
@@ -449,6 +450,16 @@ def check(
         fixes.summary()
     _write_step_summary(run.tally)
     sys.exit(EXIT_CLEAN if exit_zero and run.exit_code == EXIT_FINDINGS else run.exit_code)
+
+
+def _link_problem(name: str) -> str:
+    """Why a symbolic link a walk found leads to no file."""
+    try:
+        os.stat(name)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic links in a loop"
+    return "broken symbolic link"
 
 
 class _Stdout:

@@ -248,7 +248,7 @@ class Project:
                 if os.path.isdir(full) or not config.is_included(full):
                     continue
                 found = True
-                if not os.path.exists(full):  # a stale symbolic link: no document, no error
+                if not os.path.exists(full):  # a stale symbolic link (or links in a loop): no document, no error
                     self.dangling.append(full)
                     continue
                 if not config.is_excluded(full) and not (ignore is not None and ignore.ignores(full, is_dir=False)):
