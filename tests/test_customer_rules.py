@@ -339,6 +339,8 @@ def _lead_findings(lead: str) -> list[str]:
         "# SampleMind\n\n## SampleMind brings sample analysis to music producers' own laptops\n\n",
         "# ParkPal\n\n## Weekend Hikers will have an easy way to find parks on their route\n\n",
         "# Leakline\n\n## Landlords get a text the minute a pipe drips\n\n",
+        # Small businesses by their acronym (round 47: "the spreadsheets an SME already runs on").
+        "# Netie DMS\n\n## Netie turns the spreadsheets an SME already runs on into answers\n\n",
     ],
 )
 def test_customers_named_by_what_they_do_or_get(lead):
