@@ -1505,7 +1505,11 @@ def _rating_label(token: Any, span: Any) -> bool:
         return False
     head = token.head
     if token.dep_ == "advmod" and head.i == token.i + 1 and head.text[:1].isupper() and not head.text.isupper():
-        token = head  # "Unhealthy, or Very Unhealthy": the intensifier is part of the level's name
+        # "Unhealthy, or Very Unhealthy": the intensifier is part of a level's name when the level
+        # stands in the list without it too ("High, Very High"), not in "Incredibly Fast, Secure".
+        if not any(t.text == head.text for t in head.conjuncts if t.i != head.i):
+            return False
+        token = head
     others = [t for t in token.conjuncts if t.i != token.i]
     if len(others) < 2 or not all(t.text[:1].isupper() for t in others):
         return False

@@ -747,3 +747,42 @@ def test_answers_to_the_review_of_round_47_release_bounds() -> None:
     anatomy = anatomy_of_text(writers)
     assert anatomy["headline"] is not None and anatomy["headline"].text.startswith("Inkpot lets newsletter")
     assert anatomy["subheading"] is not None and anatomy["subheading"].text.startswith("Writers save")
+
+
+def test_answers_to_the_second_review_of_round_47() -> None:
+    """A headline that uses "Vision" or "Proposal" as a word is no document title; a headline with
+    "as if" in it is no note about the draft; a closing "## Launch Timeline" with the date and the
+    price ends no release wbl is unsure of."""
+    for headline in ("Clearview Brings Night Vision to Every Dashcam", "Ringly Turns a Wedding Proposal Into a Film"):
+        text = textwrap.dedent(
+            f"""
+            # {headline}
+
+            ## Press Release
+
+            *Drivers get a clear picture of the road at night*
+
+            The product is on sale today for $89 and works with every dashcam sold since 2020, so
+            drivers keep the camera they have and see the road at night.
+            """
+        ).lstrip()
+        anatomy = anatomy_of_text(text)
+        assert anatomy["headline"] is not None and anatomy["headline"].text == headline
+    as_if = textwrap.dedent(
+        """
+        **Lumen lets you edit phone photos as if you had a studio. No more paying for a shoot.**
+
+        *Small shop owners take product photos that sell*
+
+        SEATTLE, WA, June 1, 2027 — Lumen today launched Studio, a photo editor for shop owners.
+        """
+    ).lstrip()
+    headline = anatomy_of_text(as_if)["headline"]
+    assert headline is not None and headline.text.startswith("Lumen lets you edit")
+    memo = BRIEF_AFTER_RELEASE.replace(
+        '    "I caught a burst pipe at two in the morning and the plumber was there by seven," said Ana\n'
+        "    Ruiz, who owns twelve flats in Tacoma.\n\n",
+        "",
+    ).split("    ## Problem Statement\n", 1)[0]
+    timeline = memo + "    ## Launch Timeline\n\n    The kit ships on June 2, 2027, for $49 a flat.\n"
+    assert _regions(timeline)["The kit ships on Jun"] == "pr"

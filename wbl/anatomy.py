@@ -1774,13 +1774,21 @@ class _Builder:
             return any(f" {t} " in f" {key} " for t in topics)
 
         named_topic = any(names_topic(p) for p, _ in cut)
+        # Topics a release's own closing section may carry ("## Launch Timeline", "## Launch Scope"):
+        # they do not end a release wbl is unsure of.
+        closing = [normalise(t) for t in data()["back-matter"]["closing-topics"]]
+        brief_named = any(
+            names_topic(p)
+            and not any(f" {t} " in f" {heading_key(lines[p].label_text or lines[p].segment.text)} " for t in closing)
+            for p, _ in cut
+        )
         if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
         invites = self.data["cues"]["call_to_action"]
         if unsure and not (
             first == 0
             and len(cut) == len(kinds)
-            and named_topic
+            and brief_named
             and all(lines[p].alias is None for p, _ in cut)
             and not any(
                 _written(line) and cue_hits(line.segment.text, invites) for p, after in cut for line in lines[p:after]
@@ -2233,14 +2241,15 @@ class _Builder:
     def _draft_note(self, line: _Line, following: Sequence[_Line]) -> bool:
         """A note to the reader set in italics or bold before the headline: two sentences or more
         in sentence case, ending with a full stop, that speaks of the text itself
-        (`draft-note-phrases`: "as if", "only after", "placeholder"), and a short line (the
+        (two of `draft-note-phrases`: "as if", "only after", "launch copy"), and a short line (the
         headline) right below it."""
         text = line.segment.text.strip()
         if line.heading or not text.endswith(_TERMINAL) or _title_cased(text):
             return False
         if not _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end):
             return False
-        if len(split_sentences(text)) < 2 or not cue_hits(text, self.data["titles"]["draft-note-phrases"]):
+        # Two of its phrases: one alone may be a headline's ("edit photos as if you had a studio").
+        if len(split_sentences(text)) < 2 or len(cue_hits(text, self.data["titles"]["draft-note-phrases"])) < 2:
             return False
         below = next((ln for ln in following if not ln.blank), None)
         return below is not None and (below.heading or (below.words <= 25 and self._lead_line(below, [])))
@@ -2322,7 +2331,12 @@ class _Builder:
             return False
         text = title.label_text or title.segment.text
         words = (*_other_genre_titles(), *self.data["titles"]["document-words"])
-        if names_the_genre(title_key(text)) or is_title(text) or cue_hits(text, words):
+        # The kind of document stands in a short piece of the title set off by a dash or a colon
+        # ("... — REQUIREMENTS", "PRD-001 - ...", "Phase 2: Vision — ..."), not inside a headline
+        # ("Clearview Brings Night Vision to Every Dashcam").
+        pieces = [p for p in _TITLE_PIECES.split(text) if p.strip()]
+        named = any(len(p.split()) <= 3 and cue_hits(p, words) for p in pieces) if len(pieces) > 1 else False
+        if names_the_genre(title_key(text)) or is_title(text) or named:
             return True
         below = lines[lines.index(title) + 1 :]
         return any(ln.metadata or (ln.quote_depth and not ln.blank) for ln in below)
@@ -4157,6 +4171,9 @@ def kind_score(signals: Mapping[str, float], words: AbstractSet[str]) -> float:
 
 # --- small helpers ---------------------------------------------------------------------------------
 
+
+# The pieces of a title set off by a dash or a colon ("Payment Agent — REQUIREMENTS", "PRD-001 - ...").
+_TITLE_PIECES = re.compile(r"\s+[—–-]\s+|\s*[—–:|]\s*|-(?=\d)")
 
 # A bold question over more than one line is a question this long at most (a bold paragraph is not).
 _WRAPPED_QUESTION_WORDS = 40
