@@ -1767,36 +1767,16 @@ class _Builder:
         while first and kinds[first - 1] != "release":
             first -= 1
         cut = [(siblings[k], bounds[k + 1]) for k in range(first, len(kinds)) if kinds[k] == "brief"]
-        topics = [normalise(t) for t in data()["back-matter"]["brief-topics"]]
+        topics = data()["back-matter"]
 
-        def names_topic(position: int) -> bool:
+        def names_topic(position: int, kind: str = "brief-topics") -> bool:
             key = heading_key(lines[position].label_text or lines[position].segment.text)
-            return any(f" {t} " in f" {key} " for t in topics)
+            return any(f" {normalise(t)} " in f" {key} " for t in topics[kind])
 
         named_topic = any(names_topic(p) for p, _ in cut)
-        # Topics a release's own closing section may carry ("## Launch Timeline", "## Launch Scope"):
-        # they do not end a release wbl is unsure of.
-        closing = [normalise(t) for t in data()["back-matter"]["closing-topics"]]
-        brief_named = any(
-            names_topic(p)
-            and not any(f" {t} " in f" {heading_key(lines[p].label_text or lines[p].segment.text)} " for t in closing)
-            for p, _ in cut
-        )
         if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
-        invites = self.data["cues"]["call_to_action"]
-        if unsure and not (
-            first == 0
-            and len(cut) == len(kinds)
-            and brief_named
-            and all(lines[p].alias is None for p, _ in cut)
-            and not any(
-                _written(line) and cue_hits(line.segment.text, invites) for p, after in cut for line in lines[p:after]
-            )
-        ):
-            # Unsure: every section after the release must be the brief's, one named so, none named
-            # as a part of a release ("## Problem Statement" may be the release's own problem) and
-            # none inviting the reader ("## Launch Timeline" ... "Hospitals can sign up at ...").
+        if unsure and not self._all_the_brief_s(lines, cut, len(kinds), names_topic):
             return lines
         if short:
             # A short release keeps its own story told in a section of its own ("## A Day With
@@ -1807,6 +1787,28 @@ class _Builder:
             if id(line) in dropped:
                 self.roles[line.segment.index] = "back_matter"
         return [line for line in lines if id(line) not in dropped]
+
+    def _all_the_brief_s(
+        self,
+        lines: Sequence[_Line],
+        cut: Sequence[tuple[int, int]],
+        sections: int,
+        names_topic: Callable[..., bool],
+    ) -> bool:
+        """For a release wbl is unsure has ended (no FAQ after it, or no quotation in it): whether
+        every one of the `sections` after it is cut, one names a brief's topic other than those a release's own
+        close may carry (`closing-topics`: "## Launch Timeline"), none names a part of a release
+        ("## Problem Statement" may be its own problem) and none invites the reader ("Hospitals
+        can sign up at ...")."""
+        invites = self.data["cues"]["call_to_action"]
+        return (
+            len(cut) == sections
+            and any(names_topic(p) and not names_topic(p, "closing-topics") for p, _ in cut)
+            and all(lines[p].alias is None for p, _ in cut)
+            and not any(
+                _written(line) and cue_hits(line.segment.text, invites) for p, after in cut for line in lines[p:after]
+            )
+        )
 
     def _sibling_kind(self, lines: Sequence[_Line], start: int, stop: int, closed: bool) -> str:
         """What a sibling section after a whole release is: "release" (it goes on with the
