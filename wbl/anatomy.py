@@ -2547,12 +2547,16 @@ class _Builder:
 
     def _code_under_heading(self, sections: Mapping[int, tuple[str, _Line]]) -> bool:
         """A getting-started heading over nothing but a code block (the commands to run, or the
-        text of the steps in a fence) is the call to action: the block is what the writer wrote."""
+        text of the steps in a fence) is the call to action: the block is what the writer wrote;
+        so is a getting-started label ("**Getting started:**") right above one."""
         written = {owner.segment.index for index, (_, owner) in sections.items() if not self.lines[index].residue}
         for line in self.pr_lines:
-            if not line.heading or line.alias != "call_to_action" or line.segment.index in written:
+            if not line.label or line.alias != "call_to_action" or line.segment.index in written:
                 continue
-            after = (ln for ln in self.lines[line.segment.index + 1 :] if ln.heading and ln.level <= line.level)
+            if line.heading:
+                after = (ln for ln in self.lines[line.segment.index + 1 :] if ln.heading and ln.level <= line.level)
+            else:
+                after = iter(self.lines[line.segment.index + 1 :])  # the block must come before any other line
             following = next(after, None)
             end = following.segment.unit.start if following is not None else math.inf
             if any(line.segment.unit.end <= start < end for start, _ in self.code_blocks):

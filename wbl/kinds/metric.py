@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,9 @@ SCOPES = ("sentence", "unit", "part", "press-release", "faq", "summary")
 _UNIT_SCOPES = ("sentence", "unit", "part")
 # A unit that ends without one of these gets a full stop before a document part is scored.
 _SENTENCE_ENDS = ".!?"
+# The fewest words of a paragraph a finding about its part may point at (`point-at = "highest"`):
+# one long word makes a short line "hard" ("**Availability**").
+_POINTED_WORDS = 15
 
 # The levels a measure can cross, most severe first: option prefix, message option, severity.
 _LEVELS = (("error", "error-message", Severity.ERROR), ("max", "message", None))
@@ -101,6 +104,18 @@ class Metric(Kind):
             ]
         if self.scope in ("unit", "part", "summary"):
             options.append(Option("min-words", "integer", 0, "fewer words than this are not scored"))
+        if self.scope == "part":
+            options.append(
+                Option(
+                    "point-at",
+                    "string",
+                    "start",
+                    "where a finding about a part of several paragraphs points: the start of its first "
+                    f"(start), or the paragraph of {_POINTED_WORDS} words or more with the highest value "
+                    "of the first measure (highest: the hardest paragraph to read)",
+                    ("start", "highest"),
+                )
+            )
         if self.scope == "unit":
             options.append(Option("min-sentences", "integer", 0, "units of fewer sentences are not scored"))
         options.append(
@@ -255,7 +270,7 @@ class Metric(Kind):
                         values = self._values(text, words, sum(len(u.sentences) for u in members))
                         # A part of one paragraph is that paragraph: the finding covers it, so that a
                         # rule measuring paragraphs that supersedes this one reports the gap once.
-                        place = _covering(members[0]) if len(members) == 1 else _at_start(members[0])
+                        place = _covering(members[0]) if len(members) == 1 else self._pointed(members, ctx)
                         yield _Subject(values, place, None)
             return
         minimum = int(ctx.get("min-words", 0)) if scored and self.scope == "summary" else 0
@@ -263,6 +278,20 @@ class Metric(Kind):
             if minimum and subject.values.get("words", minimum) < minimum:
                 continue  # "Then: five short sentences" is no long summary
             yield subject
+
+    def _pointed(self, members: Sequence[Unit], ctx: RuleContext) -> Callable[[str, Severity | None], Violation]:
+        """Where a finding about several paragraphs points (`point-at`): the start of the first, or
+        the paragraph with the highest value of the first measure (reviewers in the user trials
+        asked which paragraphs make a release hard to read, not for a caret on its dateline)."""
+        measure = self.measures[0]
+        scored = [
+            (self._values(unit.text, unit.word_count, len(unit.sentences))[measure], -position, unit)
+            for position, unit in enumerate(members)
+            if unit.word_count >= _POINTED_WORDS
+        ]
+        if ctx.get("point-at") != "highest" or not scored:
+            return _at_start(members[0])
+        return _covering(max(scored, key=lambda entry: entry[:2])[2])
 
     def _parts(self, document: Document) -> Iterator[_Subject]:
         """The PR/FAQ part the rule measures, as the document's anatomy finds it."""
