@@ -228,3 +228,26 @@ def test_a_hard_release_points_at_its_hardest_paragraph():
     # `point-at = "start"`: the first line of the release's prose, as before.
     start = wbl.LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"point-at": "start"}})
     assert [f.line for f in wbl.lint_text(release, "prfaq.md", options=start).findings] == [3]
+
+
+def test_a_hard_release_does_not_point_at_its_boilerplate_or_a_speakers_title():
+    # A review's probes: "About Acme" is hardest but reviewers leave it be; a plain quotation
+    # under a long job title is no hard paragraph (who speaks is not what is said).
+    plain = "Bakers order flour by text. The van comes the next day. They pay when it comes. " * 2
+    medium = "Independent bakeries coordinate deliveries efficiently, eliminating needless paperwork. " * 2
+    quote = (
+        '"Now we just text and the flour comes," said Dana Reyes, Senior Vice President of '
+        "Interdepartmental Organizational Infrastructure Administration and Operational Accountability."
+    )
+    about = "## About Flourish\n\n" + (
+        "Flourish Incorporated develops comprehensive interoperability infrastructure, "
+        "facilitating unprecedented administrative standardization capabilities internationally. " * 2
+    )
+    release = (
+        "# Flourish Lets Bakers Order Flour by Text\n\n"
+        f"SEATTLE — June 1, 2027 — {plain}\n\n{medium}\n\n{quote}\n\n{plain}\n\n{about}\n"
+    )
+    lines = release.splitlines()
+    medium_line = next(i for i, line in enumerate(lines, 1) if line.startswith("Independent"))
+    report = wbl.lint_text(release, "prfaq.md", options=wbl.LintOptions(select=("WB502",), kind="press_release"))
+    assert [f.line for f in report.findings] == [medium_line], [(f.line, f.text[:40]) for f in report.findings]

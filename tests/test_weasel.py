@@ -544,6 +544,13 @@ def test_a_listed_word_inside_the_product_s_name_is_no_claim() -> None:
 def test_a_capitalised_name_the_tagger_calls_an_adjective_is_a_name() -> None:
     # "Swift" the language (trial AV); "seamless" in lower case is still a claim.
     assert _weasel("# Relay launches today\n\nThe SDK ships for React Native and Swift apps.\n") == []
+    # Round 49: names make a short sentence or a list item look like a Title Case headline.
+    assert _weasel("# Relay launches today\n\nThe app is written in Swift and Kotlin.\n") == []
+    assert _weasel("# Relay launches today\n\nNext:\n\n- Additional language bindings (Java, Ruby, Swift)\n") == []
+    # A Title Case headline still capitalises a peacock word.
+    assert _weasel("# Relay Brings Swift Checkout to Every Shop\n\nShops sell more.\n") == [
+        ("Swift", wbl.Severity.WARNING)
+    ]
     assert _weasel("# Relay launches today\n\nSetup is seamless for every shop.\n") == [
         ("seamless", wbl.Severity.WARNING)
     ]

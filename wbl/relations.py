@@ -6,7 +6,8 @@ the reporters as "also: WB211 ..."), with the higher of the two severities and, 
 of its own, the other's fix. Two findings report
 the same gap when their violations name the same `topic` ("missing:problem", for gaps of the
 whole document) or when they flag overlapping words. The engine applies this after the rules
-run and before suppressions.
+run and after suppressions (a comment that hides one of the two leaves the other standing); the
+document's score reads the findings folded before suppressions.
 """
 
 from __future__ import annotations

@@ -27,6 +27,8 @@ _SENTENCE_ENDS = ".!?"
 # The fewest words of a paragraph a finding about its part may point at (`point-at = "highest"`):
 # one long word makes a short line "hard" ("**Availability**").
 _POINTED_WORDS = 15
+# Anatomy roles a finding about a part does not point at: the release's boilerplate and fields.
+_NOT_POINTED_ROLES = ("boilerplate", "metadata")
 
 # The levels a measure can cross, most severe first: option prefix, message option, severity.
 _LEVELS = (("error", "error-message", Severity.ERROR), ("max", "message", None))
@@ -270,7 +272,7 @@ class Metric(Kind):
                         values = self._values(text, words, sum(len(u.sentences) for u in members))
                         # A part of one paragraph is that paragraph: the finding covers it, so that a
                         # rule measuring paragraphs that supersedes this one reports the gap once.
-                        place = _covering(members[0]) if len(members) == 1 else self._pointed(members, ctx)
+                        place = _covering(members[0]) if len(members) == 1 else self._pointed(document, members, ctx)
                         yield _Subject(values, place, None)
             return
         minimum = int(ctx.get("min-words", 0)) if scored and self.scope == "summary" else 0
@@ -279,17 +281,28 @@ class Metric(Kind):
                 continue  # "Then: five short sentences" is no long summary
             yield subject
 
-    def _pointed(self, members: Sequence[Unit], ctx: RuleContext) -> Callable[[str, Severity | None], Violation]:
+    def _pointed(
+        self, document: Document, members: Sequence[Unit], ctx: RuleContext
+    ) -> Callable[[str, Severity | None], Violation]:
         """Where a finding about several paragraphs points (`point-at`): the start of the first, or
         the paragraph with the highest value of the first measure (reviewers in the user trials
-        asked which paragraphs make a release hard to read, not for a caret on its dateline)."""
-        measure = self.measures[0]
-        scored = [
-            (self._values(unit.text, unit.word_count, len(unit.sentences))[measure], -position, unit)
-            for position, unit in enumerate(members)
-            if unit.word_count >= _POINTED_WORDS
-        ]
-        if ctx.get("point-at") != "highest" or not scored:
+        asked which paragraphs make a release hard to read, not for a caret on its dateline). Not
+        the boilerplate or the fields around the release ("About Acme", which reviewers leave
+        be), and a quotation's words without who says them (", said Dana Reyes, Senior Vice
+        President of Customer Operations")."""
+        if ctx.get("point-at") != "highest":
+            return _at_start(members[0])
+        anatomy = document.anatomy
+        aside = {s.unit.index for s in anatomy.with_roles(*_NOT_POINTED_ROLES)}
+        scored = []
+        for position, unit in enumerate(members):
+            text, words = unit.text, unit.word_count
+            for start, end in reversed(anatomy.attribution_spans(unit)):
+                text = text[:start] + text[end:]
+                words -= unit.words_between(start, end)
+            if unit.index not in aside and words >= _POINTED_WORDS:
+                scored.append((self._values(text, words, len(unit.sentences))[self.measures[0]], -position, unit))
+        if not scored:
             return _at_start(members[0])
         return _covering(max(scored, key=lambda entry: entry[:2])[2])
 
