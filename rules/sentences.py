@@ -1575,17 +1575,19 @@ def _denied(token: Any) -> bool:
 
 def is_title_case(span: Any) -> bool:
     """A headline in Title Case: most words of four letters or more start with a capital, not
-    counting the names in parentheses ("Additional language bindings (Java, Ruby, Swift)"); a
-    sentence that ends with a full stop is prose ("The app is written in Swift and Kotlin.")."""
+    counting the names in parentheses ("Additional language bindings (Java, Ruby, Swift)"); in a
+    sentence that ends with a full stop, all of them ("Kettle Brings Swift Checkout to Every
+    Bakery."; "The app is written in Swift and Kotlin." is prose)."""
     tokens = [t for t in span if not t.is_space]
-    if tokens and tokens[-1].text == "." and len(tokens) > 1:
-        return False
     depth, words = 0, []
     for t in tokens:
         depth += (t.text == "(") - (t.text == ")")
         if depth <= 0 and t.is_alpha and len(t) >= 4:
             words.append(t)
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+    if len(words) < 2:
+        return False
+    share = sum(t.text[0].isupper() for t in words) / len(words)
+    return share == 1.0 if len(tokens) > 1 and tokens[-1].text == "." else share > 0.6
 
 
 _EXAMPLE_PARENTHESIS = re.compile(r"\(\s*(?:e\.g\.|i\.e\.|eg|ie|for example|such as)", re.IGNORECASE)

@@ -205,26 +205,24 @@ def test_a_buzzword_that_leads_with_technology_is_one_finding_that_keeps_its_fix
 
 def test_a_hard_release_points_at_its_hardest_paragraph():
     # Rounds to 48 of the user trials: a caret on the dateline "names no paragraph". The
-    # release-level grade points at the hardest paragraph of 15 words or more, and where
-    # paragraph-readability reports that paragraph too, the two are one finding.
+    # release-level grade points at the start of the hardest paragraph of 15 words or more; it
+    # flags no words (a baseline knows it by its rule wherever that paragraph is), and the
+    # paragraph's own grade stays paragraph-readability's finding.
     plain = "Bakers order flour by text. The van comes the next day. They pay when it comes. " * 2
     hard = (
         "Comprehensive interoperability considerations necessitate sophisticated organizational "
         "infrastructure, facilitating unprecedented administrative standardization capabilities. " * 4
     )
     medium = "Independent bakeries coordinate deliveries efficiently, eliminating needless paperwork. " * 2
-    release = (
-        "# Flourish Lets Bakers Order Flour by Text\n\n"
-        f"SEATTLE — June 1, 2027 — {plain}\n\n{medium}\n\n{hard}\n\n{plain}\n"
-    )
+    headline = "# Flourish Lets Bakers Order Flour by Text"
+    release = f"{headline}\n\nSEATTLE — June 1, 2027 — {plain}\n\n{medium}\n\n{hard}\n\n{plain}\n"
     lines = release.splitlines()
     hard_line = next(i for i, line in enumerate(lines, 1) if line.startswith("Comprehensive"))
     alone = wbl.lint_text(release, "prfaq.md", options=wbl.LintOptions(select=("WB502",), kind="press_release"))
-    found = [(f.line, f.column, f.end_line) for f in alone.findings if f.rule == "WB502"]
-    assert found == [(hard_line, 1, hard_line)], found
+    found = [(f.line, f.column, f.text) for f in alone.findings if f.rule == "WB502"]
+    assert found == [(hard_line, 1, "")], found
     both = wbl.lint_text(release, "prfaq.md", options=wbl.LintOptions(select=("WB501", "WB502"), kind="press_release"))
-    kept = [f for f in both.findings if f.line == hard_line]
-    assert [f.rule for f in kept] == ["WB501"] and [a.rule for a in kept[0].also] == ["WB502"]
+    assert sorted(f.rule for f in both.findings if f.line == hard_line) == ["WB501", "WB502"]
     # `point-at = "start"`: the first line of the release's prose, as before.
     start = wbl.LintOptions(select=("WB502",), kind="press_release", rule_options={"WB502": {"point-at": "start"}})
     assert [f.line for f in wbl.lint_text(release, "prfaq.md", options=start).findings] == [3]
@@ -251,3 +249,13 @@ def test_a_hard_release_does_not_point_at_its_boilerplate_or_a_speakers_title():
     medium_line = next(i for i, line in enumerate(lines, 1) if line.startswith("Independent"))
     report = wbl.lint_text(release, "prfaq.md", options=wbl.LintOptions(select=("WB502",), kind="press_release"))
     assert [f.line for f in report.findings] == [medium_line], [(f.line, f.text[:40]) for f in report.findings]
+
+
+def test_a_comment_that_hides_a_gap_hides_it_whole():
+    # A second review: hiding the buzzword on one line must not bring back the weasel word on the
+    # same word (suppressions apply to the folded finding).
+    text = (
+        "# Slipway\n\n<!-- wbl-disable-next-line WB402 -->\nSlipway brings enterprise-grade booking to small marinas.\n"
+    )
+    report = wbl.lint_text(text, options=wbl.LintOptions(select=("WB402", "WB601"), kind="prfaq"))
+    assert [f.rule for f in report.findings] == []

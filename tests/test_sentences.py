@@ -822,6 +822,36 @@ def test_the_reader_s_future_is_a_hint(sentence: str, severity: wbl.Severity | N
     assert found == ([severity] if severity is not None else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # The world's future or habit in the problem paragraph (rounds 40 to 49: judged false).
+        ("Most will later forget the name of the shop.", wbl.Severity.INFO),
+        ("A competitive deck will average around $400.", wbl.Severity.INFO),
+        ("There are services that will tell you the top places.", wbl.Severity.INFO),
+        ("A problem at this scale is going to involve complicated models.", wbl.Severity.INFO),
+        # The writer's, the product's or a name's future is still a plan.
+        ("We will add a reorder button in March.", wbl.Severity.WARNING),
+        ("Our team will fix this next year.", wbl.Severity.WARNING),
+        ("This app will end the guessing.", wbl.Severity.WARNING),
+        ("Shelfwise will end the guessing.", wbl.Severity.WARNING),
+    ],
+)
+def test_the_world_s_future_in_the_problem_is_a_hint(sentence: str, severity: wbl.Severity) -> None:
+    text = (
+        "# Shelfwise Lets Bookstore Owners Reorder Books\n\n"
+        "PORTLAND, Ore. — March 3, 2027 — Today Harbor Labs launched Shelfwise for small bookstores.\n\n"
+        f"## The Problem\n\nOwners guess what to reorder and lose sales every week. {sentence}\n\n"
+        "## The Solution\n\nShelfwise counts what sold and orders it by text.\n"
+    )
+    options = wbl.LintOptions(select=("WB721",), kind="prfaq")
+    found = [f.severity for f in wbl.lint_text(text, "t.md", options=options).findings]
+    assert found == [severity]
+    # Outside the problem paragraph the same words stay a warning.
+    elsewhere = text.replace("Shelfwise counts what sold", f"{sentence} Shelfwise counts what sold")
+    assert wbl.Severity.WARNING in [f.severity for f in wbl.lint_text(elsewhere, "t.md", options=options).findings]
+
+
 def test_an_acronym_most_readers_have_met_is_a_hint():
     # The caps below a warning, with lone first uses kept as warnings ("lone-severity" off).
     text = "# Relay lets bakery owners take orders\n\nOrders reach VIP lounges and IBM tills through an MCP server.\n"

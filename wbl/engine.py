@@ -467,20 +467,14 @@ class Linter:
                 judged = score.score(values)
             except Exception as exc:  # A scoring bug must not hide the findings.
                 errors.append(f"internal error in the document score: {type(exc).__name__}: {exc}")
-        # Suppressions apply before the folding of superseded findings: a comment that hides a
-        # paragraph's grade leaves the release's grade, folded into it, standing.
-        visible = apply_suppressions(
+        findings = apply_suppressions(
             document,
-            [finding for finding, _ in entries],
+            findings,
             self._codes_named,
             frozenset(r.code for r in rules),
             self.options.report_unused,
             self.registry.did_you_mean,
         )
-        shown = {id(finding) for finding in visible}
-        produced = {id(finding) for finding, _ in entries}
-        findings = fold_superseded([(f, topic) for f, topic in entries if id(f) in shown], self._supersedes)
-        findings += [finding for finding in visible if id(finding) not in produced]  # the suppressions' own (WB000)
         findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
         return FileReport(
             document.path,

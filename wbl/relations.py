@@ -6,8 +6,8 @@ the reporters as "also: WB211 ..."), with the higher of the two severities and, 
 of its own, the other's fix. Two findings report
 the same gap when their violations name the same `topic` ("missing:problem", for gaps of the
 whole document) or when they flag overlapping words. The engine applies this after the rules
-run and after suppressions (a comment that hides one of the two leaves the other standing); the
-document's score reads the findings folded before suppressions.
+run and before suppressions (a comment that hides the finding hides the gap: a template's prompt
+or a buzzword accepted on one line does not bring back the weasel word on the same words).
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from wbl.anatomy import (
     normalise,
     problem_score,
 )
-from wbl.document import Document, Unit, swallowing_fence
+from wbl.document import Document, Sentence, Unit, swallowing_fence
 from wbl.kinds.base import document_anchor, listing
 from wbl.rule import RuleContext, Severity, Violation
 from wbl.saferegex import compile_pattern
@@ -171,29 +171,26 @@ def _surely_missing(document: Document, part: str) -> bool:
 
 def _may_invite(document: Document) -> bool:
     """Whether the press release holds something that may be its call to action in a form wbl did
-    not read as one: a link, a web or e-mail address, a phone number, a call-to-action cue wherever
-    it stands ("available today", "sign up"), a sentence that opens with an imperative ("Tap the
-    Kettle button", "Text KETTLE to 55010"), or a code block (the commands to install)."""
+    not read as one, in its prose (not a heading or label naming the part, "How to Get Started"
+    over nothing, a template's prompt, the headline, sub-heading, dateline or problem): a link, a
+    web or e-mail address, a phone number, a call-to-action cue ("available today", "sign up"), a
+    paragraph's sentence in the imperative ("Ask your pharmacist about Kettle", "Scan the QR code
+    on the jar"); or a code block in the release (the commands to install)."""
     release = document.pr_units()
     if not release:
         return False
     cues = data()["cues"]
-    imperatives = frozenset(cues["imperatives"])
     anatomy = document.anatomy
     for unit in release:
+        if unit.is_heading or unit.kind not in ("paragraph", "list_item") or anatomy.role_of(unit) in _NO_INVITATION:
+            continue
         text = unit.text
         if unit.links or any(p.search(text) for p in (WEB_ADDRESS, _DOMAIN, _EMAIL, _PHONE)):
             return True
-        # The release's prose: not a heading or label naming the part ("How to Get Started" over
-        # nothing), a template's prompt, the headline, sub-heading or problem ("Run a newsgroup
-        # server whose ...", "having to subscribe to ten sites").
-        if unit.is_heading or unit.kind not in ("paragraph", "list_item") or anatomy.role_of(unit) in _NO_INVITATION:
-            continue
         if cue_hits(text, cues["call_to_action"]):
             return True
-        # An imperative opening a paragraph's sentence; in a list, "Add organisations as a user
-        # type" is a task, not an invitation.
-        if unit.kind == "paragraph" and any(_opening_word(s.text) in imperatives for s in unit.sentences):
+        # In a list, "Add organisations as a user type" is a task, not an invitation.
+        if unit.kind == "paragraph" and any(_imperative(sentence) for sentence in unit.sentences):
             return True
     # Up to the first unit after the release (a fence after its last line, "**Getting started:**",
     # is the release's).
@@ -203,10 +200,18 @@ def _may_invite(document: Document) -> bool:
     return any(block.kind == "code" and first <= block.start < last for block in document.blocks)
 
 
-def _opening_word(text: str) -> str:
-    """A sentence's first word, lower case ("tap" in "**Tap** the Kettle button")."""
-    match = _FIRST_WORD.match(text.replace("’", "'"))
-    return match.group(1).lower() if match else ""
+def _imperative(sentence: Sentence) -> bool:
+    """A sentence in the imperative: its root a verb in the base form with no subject, opening
+    the sentence or after an adverb or an opening clause ("Simply ask ...", "To start, scan ...");
+    not a question."""
+    span = sentence.span
+    if span is None or sentence.text.rstrip().endswith("?"):
+        return False
+    root = span.root
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children):
+        return False
+    before = [t for t in span if t.i < root.i and not t.is_punct]
+    return all(t.pos_ in ("ADV", "INTJ") or t.head.i != root.i or t.dep_ == "advcl" for t in before)
 
 
 def _only_the_company_speaks(document: Document) -> bool:
@@ -280,9 +285,8 @@ _DOMAIN = re.compile(
 )
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}\b")
 _NO_INVITATION = frozenset(
-    {"headline", "subheading", "title", "label", "residue", "guidance", "metadata", "problem", "preamble"}
+    {"headline", "subheading", "dateline", "title", "label", "residue", "guidance", "metadata", "problem", "preamble"}
 )
-_FIRST_WORD = re.compile(r"[^\w']*([\w']+)")
 _BODY_ROLES = frozenset({"summary", "solution", "body", "call_to_action", "leader_quote", "customer_quote"})
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # A signature ("— Jane Roe, owner") or a verb of saying: whatever the anatomy took the line for, it

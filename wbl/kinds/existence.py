@@ -136,7 +136,8 @@ class Existence(Kind):
             "labels of clauses where the words do not count, `wh` for embedded questions, `cond` for the "
             "consequence of an if/unless/whenever condition whose subject is not 'we' or 'I', `if` for such a "
             "condition itself; needs dep; `hint-subjects`: lower-case subjects of the word's verb that make "
-            "a match a hint, needs dep)",
+            "a match a hint, needs dep; `world-in-roles`: anatomy roles where a match whose verb's subject is "
+            "someone else, not the writer, the product or a name, is a hint, needs dep)",
         ),
         Option("extend-words", "strings", [], "more words and phrases to flag, with `extend-advice`"),
         Option("extend-advice", "string", "say it precisely", "the advice for `extend-words`"),
@@ -262,6 +263,7 @@ class Existence(Kind):
             if ctx.get("skip-quotations") and not self.local
             else []
         )
+        worldly: dict[tuple[str, ...], tuple[Any, ...]] = {}  # a group's `world-in-roles` -> their segments
         for sentence, match, clause_numbers in self._matches(document, ctx):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(s.unit.index == sentence.unit.index and s.start <= start < s.end for s in aside):
@@ -274,6 +276,13 @@ class Existence(Kind):
             group = prepared.groups.get(word, {})
             cut = prepared.cuts.get(word)
             hinted = "hint-subjects" in group and _hinted_subject(sentence, start, end, group["hint-subjects"])
+            if not hinted and group.get("world-in-roles"):
+                roles = tuple(group["world-in-roles"])
+                if roles not in worldly:
+                    worldly[roles] = document.anatomy.with_roles(*roles)
+                hinted = any(
+                    s.unit.index == sentence.unit.index and s.start <= start < s.end for s in worldly[roles]
+                ) and _others_subject(sentence, start, end)
             yield Violation(
                 message.format(match=match.group(0), group=group.get("name", ""), advice=group.get("advice", "")),
                 sentence.unit,
@@ -766,6 +775,34 @@ def _hinted_subject(sentence: Sentence, start: int, end: int, subjects: Collecti
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in subjects for c in verb.children):
         return False
     return not any(_plan_time(t) for t in sentence.span)
+
+
+# Subjects that make a future the writer's own ("we will ship", "our team will add", "this product
+# will facilitate", "a reporting tool that will ..."), whoever else the world's ("most will later
+# forget", "a competitive deck will average $400").
+_OWN_SUBJECTS = frozenset(
+    "we i us our my team company it this product app application tool platform service feature solution "
+    "software".split()
+)
+
+
+def _others_subject(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the verb a match at unit offsets [start, end) belongs to has a subject that is
+    neither the writer ("we", "our team", "it"), nor a name (the product's, the company's), nor
+    the reader: someone or something else, whose future or habit the sentence tells ("most will
+    later forget the name", "services that will tell you the top places")."""
+    span = sentence.span.doc.char_span(start, end, alignment_mode="expand") if sentence.span is not None else None
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subject = verb.head  # "services that will tell you": the services
+    if subject is None or subject.lower_ in ("you", "your"):
+        return False
+    words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
+    return not any(w.lower_ in _OWN_SUBJECTS or w.pos_ == "PROPN" for w in words)
 
 
 def _counts(

@@ -113,8 +113,8 @@ class Metric(Kind):
                     "string",
                     "start",
                     "where a finding about a part of several paragraphs points: the start of its first "
-                    f"(start), or the paragraph of {_POINTED_WORDS} words or more with the highest value "
-                    "of the first measure (highest: the hardest paragraph to read)",
+                    f"(start), or the start of its paragraph of {_POINTED_WORDS} words or more with the "
+                    "highest value of the first measure (highest: the hardest paragraph to read)",
                     ("start", "highest"),
                 )
             )
@@ -302,9 +302,10 @@ class Metric(Kind):
                 words -= unit.words_between(start, end)
             if unit.index not in aside and words >= _POINTED_WORDS:
                 scored.append((self._values(text, words, len(unit.sentences))[self.measures[0]], -position, unit))
-        if not scored:
-            return _at_start(members[0])
-        return _covering(max(scored, key=lambda entry: entry[:2])[2])
+        # An empty span where that paragraph starts, not the paragraph's words: the finding is
+        # about the whole part (a baseline or a fingerprint knows it by its rule alone, wherever
+        # the hardest paragraph is after an edit), and a paragraph's own grade stays its own finding.
+        return _at_start(max(scored, key=lambda entry: entry[:2])[2] if scored else members[0])
 
     def _parts(self, document: Document) -> Iterator[_Subject]:
         """The PR/FAQ part the rule measures, as the document's anatomy finds it."""
