@@ -1582,7 +1582,8 @@ def is_title_case(span: Any) -> bool:
     depth, words = 0, []
     for t in tokens:
         depth += (t.text == "(") - (t.text == ")")
-        if depth <= 0 and t.is_alpha and len(t) >= 4:
+        # Style guides keep short function words in lower case ("from", "with", "into").
+        if depth <= 0 and t.is_alpha and len(t) >= 4 and not (t.is_stop and t.text.islower()):
             words.append(t)
     if len(words) < 2:
         return False

@@ -835,6 +835,11 @@ def test_the_reader_s_future_is_a_hint(sentence: str, severity: wbl.Severity | N
         ("Our team will fix this next year.", wbl.Severity.WARNING),
         ("This app will end the guessing.", wbl.Severity.WARNING),
         ("Shelfwise will end the guessing.", wbl.Severity.WARNING),
+        # The company's plans told with a common noun (a third review's probes).
+        ("The new dashboard will show every late order.", wbl.Severity.WARNING),
+        ("Version 2 will add barcode scanning.", wbl.Severity.WARNING),
+        ("The next release will cut the setup to a minute.", wbl.Severity.WARNING),
+        ("Most owners will keep guessing until then.", wbl.Severity.INFO),
     ],
 )
 def test_the_world_s_future_in_the_problem_is_a_hint(sentence: str, severity: wbl.Severity) -> None:

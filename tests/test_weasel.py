@@ -547,7 +547,11 @@ def test_a_capitalised_name_the_tagger_calls_an_adjective_is_a_name() -> None:
     # Round 49: names make a short sentence or a list item look like a Title Case headline.
     assert _weasel("# Relay launches today\n\nThe app is written in Swift and Kotlin.\n") == []
     assert _weasel("# Relay launches today\n\nNext:\n\n- Additional language bindings (Java, Ruby, Swift)\n") == []
-    # A Title Case headline still capitalises a peacock word, with a full stop too.
+    # A Title Case line still capitalises a peacock word, with a full stop too, and with short
+    # function words in lower case (a third review's probes).
+    assert _weasel("# Relay launches today\n\n- Ordering with Revolutionary Plain Text Messages.\n") == [
+        ("Revolutionary", wbl.Severity.WARNING)
+    ]
     assert _weasel("# Relay launches today\n\nRelay Brings Swift Checkout to Every Shop.\n") == [
         ("Swift", wbl.Severity.WARNING)
     ]

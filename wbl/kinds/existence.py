@@ -777,20 +777,20 @@ def _hinted_subject(sentence: Sentence, start: int, end: int, subjects: Collecti
     return not any(_plan_time(t) for t in sentence.span)
 
 
-# Subjects that make a future the writer's own ("we will ship", "our team will add", "this product
-# will facilitate", "a reporting tool that will ..."), whoever else the world's ("most will later
-# forget", "a competitive deck will average $400").
-_OWN_SUBJECTS = frozenset(
-    "we i us our my team company it this product app application tool platform service feature solution "
-    "software".split()
-)
+# Pronouns and quantifiers that stand for other people or things ("most will later forget",
+# "they will answer confidently"), and determiners that make a noun anyone's ("a competitive deck
+# will average $400", "every council will need"), not the writer's or the product's ("the new
+# dashboard will show", "our team will add", "this app will end").
+_SOMEONE_ELSE = frozenset("they them most many some others everyone everybody nobody people few several all".split())
+_ANYONES = frozenset("a an any every each most many some no several few all".split())
 
 
 def _others_subject(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the verb a match at unit offsets [start, end) belongs to has a subject that is
-    neither the writer ("we", "our team", "it"), nor a name (the product's, the company's), nor
-    the reader: someone or something else, whose future or habit the sentence tells ("most will
-    later forget the name", "services that will tell you the top places")."""
+    """Whether the verb a match at unit offsets [start, end) belongs to has someone or something
+    else for its subject: a pronoun or quantifier for others ("most", "they"), a noun with an
+    indefinite determiner ("a competitive deck", "an extra requirement"), or a plural with none
+    ("councils", "services that will tell you"). "The new dashboard", "our team", "Version 2",
+    "it" and names may be the writer's own plans."""
     span = sentence.span.doc.char_span(start, end, alignment_mode="expand") if sentence.span is not None else None
     if span is None or not len(span):
         return False
@@ -799,10 +799,16 @@ def _others_subject(sentence: Sentence, start: int, end: int) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "services that will tell you": the services
-    if subject is None or subject.lower_ in ("you", "your"):
+    if subject is None:
         return False
-    words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
-    return not any(w.lower_ in _OWN_SUBJECTS or w.pos_ == "PROPN" for w in words)
+    if subject.lower_ in _SOMEONE_ELSE:
+        return True
+    if subject.pos_ not in ("NOUN",):
+        return False
+    determiners = [c for c in subject.children if c.dep_ in ("det", "poss", "nummod")]
+    if not determiners:
+        return subject.tag_ == "NNS" and not any(c.pos_ == "PROPN" for c in subject.children)
+    return all(d.lower_ in _ANYONES for d in determiners)
 
 
 def _counts(
