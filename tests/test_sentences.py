@@ -1481,3 +1481,19 @@ def test_the_focus_keeps_a_compound_noun_whole(parse):
     endpoint = next(t.i for t in doc if t.text == "endpoint")
     first, last = sentences.Explanation("tech_first", 0.9, "warning", (), {endpoint: 1.0}).focus(doc)
     assert doc[first : last + 1].text == "endpoint"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # Round 48 of the user trials: the clearest signs that a release has not launched.
+        ("Harbor Labs is preparing to unveil Shelfwise for bookstores.", True),
+        ("Shelfwise is poised to become every bookstore's reorder tool.", True),
+        # A gerund in a noun's place states no plan.
+        ("Meal preparing, to the owners, takes an hour.", False),
+    ],
+)
+def test_a_launch_still_being_prepared_is_a_plan(sentence: str, flagged: bool) -> None:
+    text = f"# Shelfwise lets bookstore owners reorder books\n\n{sentence}\n"
+    options = wbl.LintOptions(select=("WB721",), kind="prfaq")
+    assert bool(wbl.lint_text(text, "t.md", options=options).findings) is flagged

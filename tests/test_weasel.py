@@ -804,3 +804,9 @@ def test_a_duration_written_as_a_modifier_backs_a_claim_of_speed() -> None:
     # Days are a window or a term, not the time the claim takes (review of round 45).
     term = "Skippers get instant refunds under our 30-day money-back guarantee."
     assert _weasel_in_body(term) == [("instant", wbl.Severity.WARNING)]
+
+
+def test_a_listed_word_written_with_non_breaking_hyphens_counts() -> None:
+    # Round 48 of the user trials: "state‑of‑the‑art" with U+2011 was not flagged.
+    text = "# Relay launches today\n\nRelay is a state\u2011of\u2011the\u2011art checkout for shops.\n"
+    assert _weasel(text) == [("state\u2011of\u2011the\u2011art", wbl.Severity.WARNING)]

@@ -57,10 +57,15 @@ def remembered_for_short_texts(function: Callable[_Parameters, _Result]) -> Call
     return call
 
 
+# The hyphen and the non-breaking hyphen (U+2010, U+2011) that some editors write for "-"
+# ("state‑of‑the‑art"): listed words match them as the hyphen.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def normal_phrase(text: str) -> str:
     """A word or phrase as word lists compare it: lower case, one space between words, straight
-    apostrophes (what `phrase_pattern` matches, back to the entry that was listed)."""
-    return " ".join(text.lower().replace("’", "'").split())
+    apostrophes and hyphens (what `phrase_pattern` matches, back to the entry that was listed)."""
+    return " ".join(text.lower().replace("’", "'").translate(_HYPHENS).split())
 
 
 # Letters of other scripts than the Latin alphabet (a word character that is no digit, no
@@ -145,7 +150,7 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
             for char in phrase:
                 node = node.setdefault("'" if char == "’" else char, {})
             node[""] = {}  # a phrase ends here
-        return r"(?<![\w-])(?:" + _trie_regex(trie) + r")(?![\w-])"
+        return r"(?<![\w\-\u2010\u2011])(?:" + _trie_regex(trie) + r")(?![\w\-\u2010\u2011])"
 
     # The trie and its compiled expression are kept across runs (see `wbl.derived`).
     return derived.compiled(derived.remember("phrases", derived.digest(normal), source), re.IGNORECASE)
@@ -168,6 +173,8 @@ def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 def _char_regex(char: str) -> str:
     if char == " ":
         return r"\s+"
+    if char == "-":
+        return "[\\-\u2010\u2011]"
     return "['’]" if char == "'" else re.escape(char)
 
 
