@@ -102,8 +102,7 @@ def missing_pr_part(document: Document, ctx: RuleContext) -> Iterator[Violation]
     partial one: "Don't wait to collaborate!", a URL only in the FAQ), and reviewers in the user
     trials named the missing call to action among a draft's top faults while wbl gave only a hint
     (round 49 judged all 3 such warnings right). The parts are reported at the headline (or the
-    first line): the problem alone, the other missing parts in one
-    warning and one hint.
+    first line): the problem alone, the other missing parts in one warning and one hint.
 
     **Fix.** Write the missing part. For the problem: one paragraph, in the customer's words, on
     what goes wrong for them today and how current solutions fail.

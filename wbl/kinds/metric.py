@@ -251,11 +251,7 @@ class Metric(Kind):
                         )
                         if words < minimum or count < sentences:
                             continue
-                        text = unit.text[start:end]
-                        for a_start, a_end in reversed(document.anatomy.attribution_spans(unit)):
-                            if start <= a_start and a_end <= end:
-                                text = text[: a_start - start] + text[a_end - start :]
-                                words -= unit.words_between(a_start, a_end)
+                        text, words = _spoken(document, unit, start, end, words)
                         values = self._values(text, words, count)
                         place = _covering(unit) if whole else _covering_span(unit, start, end)
                         yield _Subject(values, place, unit, start)
@@ -292,14 +288,10 @@ class Metric(Kind):
         President of Customer Operations")."""
         if ctx.get("point-at") != "highest":
             return _at_start(members[0])
-        anatomy = document.anatomy
-        aside = {s.unit.index for s in anatomy.with_roles(*_NOT_POINTED_ROLES)}
+        aside = {s.unit.index for s in document.anatomy.with_roles(*_NOT_POINTED_ROLES)}
         scored = []
         for position, unit in enumerate(members):
-            text, words = unit.text, unit.word_count
-            for start, end in reversed(anatomy.attribution_spans(unit)):
-                text = text[:start] + text[end:]
-                words -= unit.words_between(start, end)
+            text, words = _spoken(document, unit, 0, len(unit.text), unit.word_count)
             if unit.index not in aside and words >= _POINTED_WORDS:
                 scored.append((self._values(text, words, len(unit.sentences))[self.measures[0]], -position, unit))
         # An empty span where that paragraph starts, not the paragraph's words: the finding is
@@ -358,6 +350,17 @@ class Metric(Kind):
                 # To the tenth a message shows: "grade 12.0 (limit 12)" is at the limit, not over it.
                 values[measure] = round(readability.flesch_kincaid_grade(readability.with_line_ends(text)), 1)
         return values
+
+
+def _spoken(document: Document, unit: Unit, start: int, end: int, words: int) -> tuple[str, int]:
+    """The text of unit offsets [start, end) and its `words`, without the attributions after its
+    quotations (', said Teresa Aldana, General Manager of ...'): who speaks, not what is said."""
+    text = unit.text[start:end]
+    for a_start, a_end in reversed(document.anatomy.attribution_spans(unit)):
+        if start <= a_start and a_end <= end:
+            text = text[: a_start - start] + text[a_end - start :]
+            words -= unit.words_between(a_start, a_end)
+    return text, words
 
 
 def _sentences_in(segment: Segment) -> int:
