@@ -5384,3 +5384,53 @@ def test_a_bold_hook_question_that_wraps_in_the_release_starts_no_faq() -> None:
     )
     assert anatomy.questions == () and anatomy["faq"] is None
     assert anatomy["call_to_action"] is not None and anatomy["solution"] is not None
+
+
+def test_a_link_out_of_the_page_above_the_title_is_no_headline() -> None:
+    # Round 50 of the user trials: "[back to project](./README.md)" above "# Press Release from
+    # the Future" was taken for the headline, and every release-level finding pointed at it. The
+    # genre's heading is no headline either; the heading that names the product is.
+    text = (
+        "[back to project](./README.md)\n\n# Press Release from the Future\n\n"
+        "## JupyterLab Metadata Explorer Press Release\n\n"
+        "JupyterLab takes a leap forward today with the Metadata Explorer, which shows data scientists "
+        "who made a dataset and where it is used.\n"
+    )
+    anatomy = Linter().analyse(text).anatomy
+    headline = anatomy.get("headline")
+    assert headline is not None and headline.text == "JupyterLab Metadata Explorer Press Release"
+    # A link that is a headline's own words, under no heading, is still read as before.
+    plain = "[Acme launches Kettle for bakers](https://acme.example)\n\nToday Acme launched Kettle.\n"
+    assert Linter().analyse(plain).anatomy.get("headline") is not None
+
+
+def test_a_list_of_example_questions_in_the_release_is_no_faq() -> None:
+    # Round 50 of the user trials: questions the product answers, listed under "such as:", were
+    # read as a plain-text FAQ: four "nothing as its answer" and a missing internal FAQ, all false.
+    questions = "".join(f"    * {q}?\n" for q in ("Who first created this notebook", "Who has contributed to it"))
+    people = "".join(f"    * {q}?\n" for q in ("What is their name and role", "What else did they write"))
+    data = "".join(f"    * {q}?\n" for q in ("What is this dataset about", "Who curated this dataset"))
+    text = (
+        "# Acme launches Lens for data scientists\n\n"
+        "Today Acme launched Lens, which answers questions about a notebook's data in one click.\n\n"
+        "Before Lens, data scientists had no way to answer questions such as:\n\n"
+        f"*   Questions about datasets:\n{data}*   Questions about notebooks:\n{questions}"
+        f"*   Questions about people:\n{people}\n"
+        "The list goes on. Lens is free; install it from the extension manager today.\n"
+    )
+    anatomy = Linter().analyse(text).anatomy
+    assert anatomy.get("faq") is None and not anatomy.questions
+    # A question whose answer is an item nested under it is an FAQ's, as before.
+    nested = (
+        "# Acme launches Lens for data scientists\n\nToday Acme launched Lens for data scientists.\n\n"
+        "## Technical Summary\n\n"
+        + "".join(
+            f"- {q}?\n  - {a}.\n"
+            for q, a in (
+                ("How does it work", "It reads the notebook"),
+                ("What does it cost", "It is free"),
+                ("Where does data go", "It stays on your machine"),
+            )
+        )
+    )
+    assert Linter().analyse(nested).anatomy.get("faq") is not None

@@ -955,3 +955,42 @@ def test_a_run_of_words_with_no_sentence_end_is_cut_into_sentences_of_at_most_25
     assert "".join(paragraph.text[s.start : s.end] + " " for s in paragraph.sentences).split() == paragraph.text.split()
     report = wbl.Linter(LintOptions(kind="prfaq")).lint_document(document)
     assert not report.errors and all(not span_problems(text, f) for f in report.findings)
+
+
+def test_a_template_label_line_and_a_list_typed_as_lines_end_sentences():
+    # Round 50 of the user trials: "Summary" or "How to Get Started" on a line of its own over
+    # its paragraph (a bootcamp template's labels, in plain text) was counted into the sentence
+    # after it, and six items typed as lines in a block quote made one 67-word "sentence".
+    text = (
+        "# Schlagzeug\n\n"
+        "How to Get Started\nSign up now for a free 30-day trial.\n\n"
+        'Quote from You\n"Schlagzeug takes the weight off your shoulders."\n\n'
+        "People can add data including:\nneed to be a customer\nhours of operation and any seasonal closures\n"
+        "cleanliness\navailability of toilet paper\n\n"
+        "Media Contact\nJane Doe\njane@example.com\n\n"
+        "A plain line\nruns on into the next one.\n\n"
+        "Euspell and Eupub are available today at\neuspell.org for every writer.\n\n"
+        "Prose wrapped at a narrow width goes on\nand on over lines of about one length\n"
+        "until the sentence ends at last here.\n"
+    )
+    assert _paragraph_sentences(text) == [
+        ["How to Get Started", "Sign up now for a free 30-day trial."],
+        ["Quote from You", '"Schlagzeug takes the weight off your shoulders."'],
+        [
+            "People can add data including:",
+            "need to be a customer",
+            "hours of operation and any seasonal closures",
+            "cleanliness",
+            "availability of toilet paper",
+        ],
+        ["Media Contact", "Jane Doe", "jane@example.com"],
+        ["A plain line runs on into the next one."],
+        # A line ending with a function word goes on.
+        ["Euspell and Eupub are available today at euspell.org for every writer."],
+        [
+            "Prose wrapped at a narrow width goes on and on over lines of about one length "
+            "until the sentence ends at last here."
+        ],
+    ]
+    report = wbl.Linter(LintOptions(kind="prfaq")).lint_text(text, "x.md")
+    assert not report.errors and all(not span_problems(text, f) for f in report.findings)

@@ -1236,6 +1236,13 @@ def test_a_noun_the_tagger_calls_a_comparative_is_no_claim():
     ]
 
 
+def test_a_name_on_a_line_of_its_own_is_no_superlative():
+    # A contact block's company name, now a sentence of its own ("Semantest" over "Email: ..."),
+    # was tagged alone as a superlative ("-est").
+    text = "# Acme\n\nAcme is the best way to sell bread.\n\nMedia Contact\nSemantest\nEmail: press@semantest.com\n"
+    assert _texts(text, "WB621") == [("WB621", "best")]
+
+
 def test_an_acronym_in_a_note_above_the_release_is_no_first_use():
     text = (
         "# Press Release — West End Health Service District\n\n"

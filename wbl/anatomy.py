@@ -30,7 +30,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -2030,11 +2030,17 @@ class _Builder:
                         break
                     if later.question == 2:
                         return i
-        # A plain-text FAQ: "...?" lines each followed by an answer, at least three of them.
+        # A plain-text FAQ: "...?" lines each followed by an answer, at least three of them. A
+        # list's item followed by an item no deeper is one of a list of questions ("such as:" over
+        # "Who first created this notebook?" and the rest), not an FAQ's; an item under it answers.
         plain = [
             i
             for i, ln in enumerate(lines)
-            if i > release and ln.question == 1 and i + 1 < len(lines) and not lines[i + 1].question
+            if i > release
+            and ln.question == 1
+            and i + 1 < len(lines)
+            and not lines[i + 1].question
+            and not _listed_after(ln, lines[i + 1])
         ]
         if len(plain) >= 3:
             return plain[0]
@@ -2122,6 +2128,11 @@ class _Builder:
             if line.blank or line.residue:
                 continue
             if position < first_heading and line.quote_depth and not line.heading:
+                self.roles[index] = "preamble"
+                continue
+            if position < first_heading and not line.heading and line.words <= 5 and self.links_elsewhere(line):
+                # "[back to project](./README.md)" above the document's first heading: a way out
+                # of the page, not its headline.
                 self.roles[index] = "preamble"
                 continue
             if position < start:
@@ -2239,6 +2250,18 @@ class _Builder:
             body.append(line)
         lead = self._drop_document_title(lead)
         return lead, body
+
+    def _opening_headings(self) -> Iterator[_Line]:
+        """The headings the document opens with, above its first other line (a link out of the
+        page aside), but a press release's bare mark: "# Press Release from the Future" over "##
+        JupyterLab Metadata Explorer Press Release"."""
+        for line in self.lines:
+            if line.blank or self.roles.get(line.segment.index) == "preamble":
+                continue
+            if not line.heading:
+                return
+            if _marker_remainder(line.label_text) != "":
+                yield line
 
     def _draft_note(self, line: _Line, following: Sequence[_Line]) -> bool:
         """A note to the reader set in italics or bold before the headline: two sentences or more
@@ -2468,7 +2491,9 @@ class _Builder:
         # names the product (an RFC's "# EventBridge Pipes L2 Construct"), not the genre ("PR/FAQ").
         lead = [ln for ln in lead if sections.get(ln.segment.index) is None]
         if not lead and "headline" not in self.parts:
-            title = next((ln for ln in self.lines if ln.heading and not ln.blank), None)
+            title = next((ln for ln in self._opening_headings() if _names_product(ln)), None)
+            if title is None:
+                title = next((ln for ln in self.lines if ln.heading and not ln.blank), None)
             if title is not None and _names_product(title):
                 self.found("headline", [title.segment], "position", 0.5)
                 self.roles[title.segment.index] = "headline"
@@ -4535,7 +4560,7 @@ _MARKER = re.compile(
     # Experience").
     r"^\W*(?:(?:(?:part|section)\s+(?:\d+|[ivx]+)\b\s*[:.—–-]?\s*|(?:\d{1,2}|[a-z])[.)]\s*)(?=(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}press[\s-]+release))?"
     # "Proposed launch press release", "The draft press release", "Future intended press release".
-    r"(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}(?:press[\s-]+release|working\s+backwards|"
+    r"(?:(?:the|a|our|mock|draft|proposed|launch|sample|example|hypothetical|fictional|future|intended)\s+){0,3}(?:press[\s-]+release(?:\s+from\s+the\s+future)?|working\s+backwards|"
     # A note in parentheses after the genre's name is no headline: "(draft)", "(v2)", "(Mock — Q1 2027)".
     # "Press Release Draft — Launch Day": the genre's name with "draft" after it.
     r"artifacts?\s+from\s+the\s+future)(?:\s+draft)?(?:\s*\([^()]{1,40}\))?\s*(?:[:—–-]\s*(?P<rest>.*))?$",
@@ -4608,6 +4633,13 @@ def _introduces_block(line: _Line) -> bool:
         return False
     label = line.label_text.strip(" *_#")
     return _metadata_label(label) or (label.isupper() and len(label.split()) <= 3)
+
+
+def _listed_after(item: _Line, following: _Line) -> bool:
+    """Whether both lines are list items and the second is no deeper than the first: the next
+    item of the same list, not one nested under the first."""
+    first, second = item.segment.unit, following.segment.unit
+    return first.kind == second.kind == "list_item" and second.list_depth <= first.list_depth
 
 
 def _names_product(title: _Line) -> bool:

@@ -426,6 +426,103 @@ def _plain_label_lines(children: list[dict[str, Any]]) -> frozenset[int]:
     return frozenset(labelled) if len(labelled) >= 2 and len(labelled) == len(lines) else frozenset()
 
 
+def _line_text(children: list[dict[str, Any]]) -> str:
+    """The plain text of inline tokens (emphasis and links read through)."""
+    return "".join(
+        str(c.get("raw", "")) if c["type"] in ("text", "codespan") else _line_text(c.get("children", []))
+        for c in children
+    )
+
+
+# Words a line that goes on into the next one may end with ("... said" over "Jane Doe").
+_GOES_ON_WORDS = frozenset(
+    "a an the and or but of to for in on at by with from as said says that which who is are was be".split()
+)
+# What ends a line that reads as a sentence, or a clause the next line continues.
+_LINE_END_MARKS = tuple(".!?:;,-–—(/&")
+# Most words of a template's label line ("How to Get Started", "Quote from You") and of a list's
+# item typed as a line ("hours of operation and any seasonal closures"); a line of prose wrapped
+# at a usual width holds more.
+_LABEL_LINE = 6
+_ITEM_LINE = 8
+
+
+def _lines(children: list[dict[str, Any]]) -> tuple[list[int], list[str]]:
+    """The positions of a block's lines (the first inline token of each, after a break) and
+    their plain text."""
+    starts = [0] + [i + 1 for i, c in enumerate(children) if c["type"] in ("softbreak", "linebreak")]
+    starts = [i for i in starts if i < len(children)]
+    bounds = [*starts[1:], len(children) + 1]
+    return starts, [_line_text(children[start : end - 1]).strip() for start, end in zip(starts, bounds, strict=True)]
+
+
+def _short_line_breaks(children: list[dict[str, Any]]) -> frozenset[int]:
+    """The positions of the lines (after a break) whose break ends a sentence because the lines
+    around it are short ones of their own, which the recogniser would run together: after a
+    template's label line ("Summary" or "How to Get Started" over its paragraph) and around the
+    lines of a list typed without marks ("need to be a customer" over "cleanliness")."""
+    starts, texts = _lines(children)
+    if len(starts) < 2:
+        return frozenset()
+    return _label_line_breaks(starts, texts) | _item_line_breaks(starts, texts)
+
+
+def _label_line_breaks(starts: list[int], texts: list[str]) -> frozenset[int]:
+    """After a label line: at most `_LABEL_LINE` words opening with a capital, with no mark at its
+    end, whose last word is a name or a figure (or, in a line of at most three words, no function
+    word), when the next line opens with a capital, a figure or a quotation mark. A line that
+    goes on ("... said" over "Jane Doe") ends with a function word."""
+    found = set()
+    for line in range(len(texts) - 1):
+        text, following = texts[line], texts[line + 1]
+        words = text.split()
+        if not 0 < len(words) <= _LABEL_LINE or not text[:1].isupper() or text.endswith(_LINE_END_MARKS):
+            continue
+        last = words[-1].strip("*_`'\"’”")
+        named = last[:1].isupper() or last[:1].isdigit()
+        brief = len(words) <= 3 and last.lower() not in _GOES_ON_WORDS and not any(q in text for q in '"“”')
+        opening = following[:1]
+        if (named or brief) and opening and (opening.isupper() or opening.isdigit() or opening in "\"“‘'"):
+            found.add(starts[line + 1])
+    return frozenset(found)
+
+
+def _item_line_breaks(starts: list[int], texts: list[str]) -> frozenset[int]:
+    """Around and between the lines of a list typed as lines: three lines or more in a row of at
+    most `_ITEM_LINE` words, none ending with a sentence mark or a function word, and no line
+    after one opening with a function word ("... file" over "and theme."). Prose wrapped at a
+    narrow width has such lines too, but of about one length; a list's lines vary (`_VARIED`)."""
+
+    def item(line: int) -> bool:
+        text = texts[line]
+        words = text.split()
+        return (
+            0 < len(words) <= _ITEM_LINE
+            and ". " not in text  # a sentence that ends inside the line: prose
+            and text.count("(") == text.count(")")  # "ADR 0005); any" goes on from the line before
+            and not text.endswith(_LINE_END_MARKS[:5])  # a list's item may end with a comma
+            and words[-1].lower() not in _GOES_ON_WORDS
+            and not (line + 1 < len(texts) and (texts[line + 1].split() or [""])[0].lower() in _GOES_ON_WORDS)
+        )
+
+    found = set()
+    first = 0
+    for line in range(len(texts) + 1):
+        if line < len(texts) and item(line):
+            continue
+        run = texts[first:line]
+        lengths = [len(t) for t in run]
+        if len(run) >= 3 and max(lengths) >= _VARIED * min(lengths):
+            found.update(starts[i] for i in range(max(1, first), min(line + 1, len(starts))))
+        first = line + 1
+    return frozenset(found)
+
+
+# How many times longer than its shortest line a list's longest line is, at least ("cleanliness"
+# and "availability of facilities for the disabled"); lines of wrapped prose are of a length.
+_VARIED = 1.6
+
+
 # Characters between a label's last letter and its line's end: closing marks ("***"), a hard
 # break's spaces or backslash, a carriage return.
 _LABEL_CLOSE = 12
@@ -786,7 +883,7 @@ class _BlockBuilder:
 
     # --- walking the AST ---------------------------------------------------------------------------
     def _inline(self, children: list[dict[str, Any]], pieces: _Pieces) -> None:
-        fields = _plain_label_lines(children)
+        fields = _plain_label_lines(children) | _short_line_breaks(children)
         for position, child in enumerate(children):
             kind = child["type"]
             if kind == "text":

@@ -121,6 +121,8 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 word = token.lower_
                 if not token.is_alpha or token.is_upper or token.pos_ == "PROPN":
                     continue
+                if token.is_title and len(span) == 1:
+                    continue  # a name on a line of its own ("Semantest" in a contact block), tagged alone
                 if _in_compound(token):
                     continue  # "best-in-class", "faster-growing": a set phrase (see weasel-word)
                 superlative = token.tag_ in superlative_tags or word in superlatives

@@ -269,9 +269,13 @@ _QUOTE_SIGNS = re.compile(
     # Five words after an opening quotation mark, each after its spaces: one way to match a run of
     # spaces, so a long blank (a unit already read, blanked out) after a lone '"' takes linear time.
     r"[„«»]|[\"“][^\"“”\s]*(?:[ \t]+[^\"“”\s]+){5}[^\"“”\n]*[\"”]|^[ \t]*>"
-    r"|^[ \t]*[*_](?![*_\s])[^\n]*[^*_\s][*_][ \t]*$|^[ \t]*(?:[—–]|--(?!-))[ \t]*[A-Z]"
+    # A line in italics, but a figure's or table's caption ("*Figure 1: The model's ...*").
+    r"|^[ \t]*[*_](?![*_\s])(?!(?:figure|fig\.|table|chart|image|photo|source)\b)[^\n]*[^*_\s][*_][ \t]*$"
+    r"|^[ \t]*(?:[—–]|--(?!-))[ \t]*[A-Z]"
     r"|^[ \t]*\*\*[^*?\d\n]{2,60},[^*?\d\n]{2,60}\*\*[ \t]*$"
-    r"|\b(?:said|says|told us|quote[sd]?|testimonials?)\b",
+    # "said", but in a passive ("what is being said", "is said to be"), which quotes no one.
+    r"|(?<!\bbeing )(?<!\bbeen )(?<!\bis )(?<!\bwas )(?<!\bare )\bsaid\b"
+    r"|\b(?:says|told us|quote[sd]?|testimonials?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # An e-mail address, a domain of any ending ("kettle.de", "kettle.example"; not a file's name,
