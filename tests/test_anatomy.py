@@ -803,6 +803,10 @@ def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_r
         ("NEW YORK, NY, March 3, 2027 EST. Acme launched Kettle.", "NEW YORK, NY, March 3, 2027 EST"),
         ("SEATTLE — March 3, 2027, 9 a.m. PT. Acme launched Kettle.", "SEATTLE — March 3, 2027, 9 a.m. PT"),
         ("Seattle, WA — Fall 2027. Acme launched Kettle.", "Seattle, WA — Fall 2027"),
+        # Round 51 of the user trials: a sentence ends inside the "place" (a vision document's
+        # "(≥ 6.3.9, CVE-2024-39698 floor) against GitHub Releases. Free, ... — critically —").
+        ("(≥ 6.3.9, CVE-2024-39698 floor) against GitHub Releases. Free, no host — critically — it", None),
+        ("ST. LOUIS, Mo. — March 3, 2027 — Acme launched Kettle.", "ST. LOUIS, Mo. — March 3, 2027"),
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
@@ -5399,9 +5403,16 @@ def test_a_link_out_of_the_page_above_the_title_is_no_headline() -> None:
     anatomy = Linter().analyse(text).anatomy
     headline = anatomy.get("headline")
     assert headline is not None and headline.text == "JupyterLab Metadata Explorer Press Release"
-    # A link that is a headline's own words, under no heading, is still read as before.
-    plain = "[Acme launches Kettle for bakers](https://acme.example)\n\nToday Acme launched Kettle.\n"
-    assert Linter().analyse(plain).anatomy.get("headline") is not None
+    # A link to a page of the same site, over a plain headline line (a review of the change).
+    plain = (
+        "[back to project](./README.md)\n\nAcme launches Kettle for bakers\n\nToday Acme launched Kettle for bakers.\n"
+    )
+    headline = Linter().analyse(plain).anatomy.get("headline")
+    assert headline is not None and headline.text == "Acme launches Kettle for bakers"
+    # A link elsewhere in the headline's own words, under no heading, is still the headline.
+    linked = "[Acme launches Kettle for bakers](https://acme.example)\n\nToday Acme launched Kettle.\n"
+    headline = Linter().analyse(linked).anatomy.get("headline")
+    assert headline is not None and headline.text == "Acme launches Kettle for bakers"
 
 
 def test_a_list_of_example_questions_in_the_release_is_no_faq() -> None:
@@ -5434,3 +5445,34 @@ def test_a_list_of_example_questions_in_the_release_is_no_faq() -> None:
         )
     )
     assert Linter().analyse(nested).anatomy.get("faq") is not None
+
+
+def test_a_plan_s_milestones_that_go_live_do_not_keep_the_roadmap_in_the_release() -> None:
+    # Round 51 of the user trials: "## Press Release (Working Backwards)" then "## Milestone Map"
+    # and "## Risks" in a product roadmap; "is live" and "download" in the milestones' own sections
+    # were taken for the release's close, so the whole roadmap was read as the release (a false
+    # 690-word length warning). A sibling of one section that invites the reader still keeps it.
+    release = (
+        "# Quant — Product Roadmap\n\n## Press Release (Working Backwards)\n\n"
+        "**Acme Launches Quant for Retail Investors**\n\n"
+        "BOSTON — March 3, 2027 — Acme today opened Quant, a research tool that shows retail investors "
+        "which signals held up over six months of public paper trades, free of charge.\n\n"
+        "Most retail investors read about momentum and value signals but cannot tell which of them "
+        "would have made money, because published backtests hide their losing years and their costs. "
+        "Paid newsletters sell the same signals with no record of the trades they would have made.\n\n"
+        '"I wanted to know whether the signals I read about hold up in practice, so I ran them live, '
+        'logged every trade and published the results," said Jane Doe, founder of Acme.\n\n'
+        "The portfolio page at acme.example/quant shows every open position and closed trade, the "
+        "signal that chose it and what it returned against the index, updated each evening after the "
+        "close, so anyone can check the record before trusting a signal with their own money.\n\n"
+    )
+    milestones = (
+        "## Milestone Map\n\n### M1 — Data\n\n- Two years of daily prices via batch download\n\n"
+        "### M5 — Public Deployment\n\nGoal: Quant is live on acme.example with a public portfolio.\n\n"
+        "## Risks\n\n- Paper trades overstate returns.\n"
+    )
+    anatomy = Linter().analyse(release + milestones).anatomy
+    assert "Milestone Map" not in " ".join(s.text for s in anatomy.segments if anatomy.role_of(s) != "back_matter")
+    flat = milestones.replace("### M1 — Data\n\n", "").replace("### M5 — Public Deployment\n\n", "")
+    anatomy = Linter().analyse(release + flat).anatomy
+    assert "Milestone Map" in " ".join(s.text for s in anatomy.segments if anatomy.role_of(s) != "back_matter")

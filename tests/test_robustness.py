@@ -971,7 +971,11 @@ def test_a_template_label_line_and_a_list_typed_as_lines_end_sentences():
         "A plain line\nruns on into the next one.\n\n"
         "Euspell and Eupub are available today at\neuspell.org for every writer.\n\n"
         "Prose wrapped at a narrow width goes on\nand on over lines of about one length\n"
-        "until the sentence ends at last here.\n"
+        "until the sentence ends at last here.\n\n"
+        # A review of the change: prose broken at its clauses, and a phrase leading into a sentence.
+        "Kettle holds dough at the right warmth overnight\nso bakers can start work at six\n"
+        "instead of three\nbecause the dough is ready.\n\n"
+        "In March 2025\nJane Doe showed us the oven.\n"
     )
     assert _paragraph_sentences(text) == [
         ["How to Get Started", "Sign up now for a free 30-day trial."],
@@ -991,6 +995,11 @@ def test_a_template_label_line_and_a_list_typed_as_lines_end_sentences():
             "Prose wrapped at a narrow width goes on and on over lines of about one length "
             "until the sentence ends at last here."
         ],
+        [
+            "Kettle holds dough at the right warmth overnight so bakers can start work at six "
+            "instead of three because the dough is ready."
+        ],
+        ["In March 2025 Jane Doe showed us the oven."],
     ]
     report = wbl.Linter(LintOptions(kind="prfaq")).lint_text(text, "x.md")
     assert not report.errors and all(not span_problems(text, f) for f in report.findings)

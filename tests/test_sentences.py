@@ -1241,6 +1241,8 @@ def test_a_name_on_a_line_of_its_own_is_no_superlative():
     # was tagged alone as a superlative ("-est").
     text = "# Acme\n\nAcme is the best way to sell bread.\n\nMedia Contact\nSemantest\nEmail: press@semantest.com\n"
     assert _texts(text, "WB621") == [("WB621", "best")]
+    # An English word alone is still a claim: a list's items "Faster", "Better" (a review of the change).
+    assert _texts("# Acme\n\nWhy Acme:\n\n- Faster\n- Better\n", "WB621") == [("WB621", "Faster"), ("WB621", "Better")]
 
 
 def test_an_acronym_in_a_note_above_the_release_is_no_first_use():

@@ -676,8 +676,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     # The last separator that still closes a dateline: "SEATTLE, WA — March 3, 2027 — Today" ends at the second.
     for sep in reversed(list(_DATELINE_END.finditer(window))):
         head = window[lead : sep.start()].strip(" *_")
-        if not head or len(head.split()) > 14:
-            continue
+        if not head or len(head.split()) > 14 or _SENTENCE_IN_HEAD.search(head):
+            continue  # too long, or a sentence ends inside it ("... against GitHub Releases. Free, ...")
         after = window[sep.end() :].lstrip(" *_")
         separator = sep.group(0).strip(" *_")
         if "\n" in head and (separator.startswith(":") or _FIELD_LINE.search(head)):
@@ -692,6 +692,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+# A full stop after a word of five lower-case letters or more, then a capital: a sentence's end,
+# not an abbreviation in a place's name ("Calif., April 30", "ST. LOUIS, Mo.").
+_SENTENCE_IN_HEAD = re.compile(r"[a-z]{5,}[.!?]\s+[A-Z]")
 _DATE_THEN_TIME = re.compile(
     rf"(?P<place>[^\n\d]{{2,40}}?)\s+(?:-|—|–|--)\s+(?P<date>{_MONTH_DATES})(?P<note>[^\n]*)$", re.IGNORECASE
 )
@@ -1799,14 +1802,16 @@ class _Builder:
         every one of the `sections` after it is cut, one names a brief's topic other than those a release's own
         close may carry (`closing-topics`: "## Launch Timeline"), none names a part of a release
         ("## Problem Statement" may be its own problem) and none invites the reader ("Hospitals
-        can sign up at ...")."""
+        can sign up at ..."), but in sections of its own: a plan's milestones ("## Milestone Map"
+        over "### M5 — Public Deployment": "Goal: the site is live") are no release's close."""
         invites = self.data["cues"]["call_to_action"]
+        plain = [(p, after) for p, after in cut if not any(line.heading for line in lines[p + 1 : after])]
         return (
             len(cut) == sections
             and any(names_topic(p) and not names_topic(p, "closing-topics") for p, _ in cut)
             and all(lines[p].alias is None for p, _ in cut)
             and not any(
-                _written(line) and cue_hits(line.segment.text, invites) for p, after in cut for line in lines[p:after]
+                _written(line) and cue_hits(line.segment.text, invites) for p, after in plain for line in lines[p:after]
             )
         )
 
@@ -2130,9 +2135,7 @@ class _Builder:
             if position < first_heading and line.quote_depth and not line.heading:
                 self.roles[index] = "preamble"
                 continue
-            if position < first_heading and not line.heading and line.words <= 5 and self.links_elsewhere(line):
-                # "[back to project](./README.md)" above the document's first heading: a way out
-                # of the page, not its headline.
+            if not lead and self._navigation(line, position < first_heading):
                 self.roles[index] = "preamble"
                 continue
             if position < start:
@@ -2250,6 +2253,15 @@ class _Builder:
             body.append(line)
         lead = self._drop_document_title(lead)
         return lead, body
+
+    def _navigation(self, line: _Line, above_the_title: bool) -> bool:
+        """A short paragraph that is wholly a link out of the page, before the headline:
+        "[back to project](./README.md)" above the document's first heading, or to a page of the
+        same site anywhere before the headline ("[Acme launches Kettle](https://acme.example/kettle)"
+        may be the headline)."""
+        if line.heading or line.words > 5 or not self.links_elsewhere(line):
+            return False
+        return above_the_title or not any(url.startswith(("http:", "https:")) for url in line.segment.unit.links)
 
     def _opening_headings(self) -> Iterator[_Line]:
         """The headings the document opens with, above its first other line (a link out of the

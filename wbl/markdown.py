@@ -438,6 +438,24 @@ def _line_text(children: list[dict[str, Any]]) -> str:
 _GOES_ON_WORDS = frozenset(
     "a an the and or but of to for in on at by with from as said says that which who is are was be".split()
 )
+# Words that open a clause or phrase going on from the line before, in prose broken at its
+# clauses ("Kettle holds dough overnight" over "so bakers can start at six" over "instead of three").
+_CLAUSE_WORDS = _GOES_ON_WORDS | frozenset(
+    (
+        "so because instead when while if unless until since after before than into onto over under "
+        "without within through across about like whether where whose whom it they we you he she their "
+        "its this these those not also then even just only both either neither nor yet though although "
+        "once unlike per via versus vs"
+    ).split()
+)
+# Words that open a phrase leading into a sentence, not a label ("In March 2025" over "Jane Doe
+# showed us ..."); "About Acme" and "For Immediate Release" are labels.
+_LEADING_WORDS = frozenset(
+    (
+        "in on at by with from after before during since until when while if as once because although "
+        "though unlike like over under through within without across"
+    ).split()
+)
 # What ends a line that reads as a sentence, or a clause the next line continues.
 _LINE_END_MARKS = tuple(".!?:;,-–—(/&")
 # Most words of a template's label line ("How to Get Started", "Quote from You") and of a list's
@@ -478,6 +496,8 @@ def _label_line_breaks(starts: list[int], texts: list[str]) -> frozenset[int]:
         words = text.split()
         if not 0 < len(words) <= _LABEL_LINE or not text[:1].isupper() or text.endswith(_LINE_END_MARKS):
             continue
+        if words[0].lower() in _LEADING_WORDS:
+            continue
         last = words[-1].strip("*_`'\"’”")
         named = last[:1].isupper() or last[:1].isdigit()
         brief = len(words) <= 3 and last.lower() not in _GOES_ON_WORDS and not any(q in text for q in '"“”')
@@ -502,8 +522,14 @@ def _item_line_breaks(starts: list[int], texts: list[str]) -> frozenset[int]:
             and text.count("(") == text.count(")")  # "ADR 0005); any" goes on from the line before
             and not text.endswith(_LINE_END_MARKS[:5])  # a list's item may end with a comma
             and words[-1].lower() not in _GOES_ON_WORDS
-            and not (line + 1 < len(texts) and (texts[line + 1].split() or [""])[0].lower() in _GOES_ON_WORDS)
+            and not (line + 1 < len(texts) and (texts[line + 1].split() or [""])[0].lower() in _CLAUSE_WORDS)
         )
+
+    def one_sentence(run: list[str]) -> bool:
+        """Lines of which the first opens with a capital and a later one with a word in lower case:
+        a sentence broken at its clauses, not a list's items (an address, "jane@example.com" under
+        "Jane Doe", is no word)."""
+        return run[0][:1].isupper() and any(t.split()[0].isalpha() and t[:1].islower() for t in run[1:])
 
     found = set()
     first = 0
@@ -512,7 +538,7 @@ def _item_line_breaks(starts: list[int], texts: list[str]) -> frozenset[int]:
             continue
         run = texts[first:line]
         lengths = [len(t) for t in run]
-        if len(run) >= 3 and max(lengths) >= _VARIED * min(lengths):
+        if len(run) >= 3 and max(lengths) >= _VARIED * min(lengths) and not one_sentence(run):
             found.update(starts[i] for i in range(max(1, first), min(line + 1, len(starts))))
         first = line + 1
     return frozenset(found)

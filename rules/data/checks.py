@@ -10,12 +10,15 @@ from wbl_rules.analysis import cites_a_source
 from wbl.document import Document, Sentence
 from wbl.nlp import known_lemmas
 from wbl.rule import RuleContext, Violation
-from wbl.textutil import has_number, phrase_pattern
+from wbl.textutil import has_number, phrase_pattern, zipf_frequency
 
 _GRADABLE_TAGS = ("JJ", "RB", "VBN")
 # The tags the prefilter knows the shapes of: English comparatives and superlatives end in -r or
 # -st ("faster", "best", "further"), or are one of a few irregular words.
 _DEGREE_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
+# Below this Zipf frequency a capitalised word alone in its sentence is a name ("Semantest"), not
+# an adjective ("Faster", "Best" as a list's items are claims).
+_RARE_WORD = 3.0
 _IRREGULAR_DEGREES = frozenset({"more", "less", "worse"})
 
 
@@ -121,7 +124,7 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 word = token.lower_
                 if not token.is_alpha or token.is_upper or token.pos_ == "PROPN":
                     continue
-                if token.is_title and len(span) == 1:
+                if token.is_title and len(span) == 1 and zipf_frequency(word) < _RARE_WORD:
                     continue  # a name on a line of its own ("Semantest" in a contact block), tagged alone
                 if _in_compound(token):
                     continue  # "best-in-class", "faster-growing": a set phrase (see weasel-word)
