@@ -806,7 +806,9 @@ def test_a_file_named_prfaq_whose_release_is_a_headline_is_a_prfaq_missing_its_r
         # Round 51 of the user trials: a sentence ends inside the "place" (a vision document's
         # "(≥ 6.3.9, CVE-2024-39698 floor) against GitHub Releases. Free, ... — critically —").
         ("(≥ 6.3.9, CVE-2024-39698 floor) against GitHub Releases. Free, no host — critically — it", None),
-        ("ST. LOUIS, Mo. — March 3, 2027 — Acme launched Kettle.", "ST. LOUIS, Mo. — March 3, 2027"),
+        # A second review of that change: a state spelled out, or a run-in label, before the date.
+        ("Seattle, Washington. March 3, 2026 — Acme launched Kettle.", "Seattle, Washington. March 3, 2026"),
+        ("Summary. SAN FRANCISCO, CA – March 3, 2027 – Gantry announced", "Summary. SAN FRANCISCO, CA – March 3, 2027"),
     ],
 )
 def test_datelines(text: str, head: str | None) -> None:
@@ -5409,6 +5411,14 @@ def test_a_link_out_of_the_page_above_the_title_is_no_headline() -> None:
     )
     headline = Linter().analyse(plain).anatomy.get("headline")
     assert headline is not None and headline.text == "Acme launches Kettle for bakers"
+    # A link to the product's page over the release's first paragraph is the headline itself (a
+    # second review of the change).
+    repo = (
+        "**[Acme Launches Kettle](./kettle/README.md)**\n\n"
+        "Today Acme launched Kettle for bakers, which tells them how much dough to make.\n"
+    )
+    headline = Linter().analyse(repo).anatomy.get("headline")
+    assert headline is not None and headline.text == "Acme Launches Kettle"
     # A link elsewhere in the headline's own words, under no heading, is still the headline.
     linked = "[Acme launches Kettle for bakers](https://acme.example)\n\nToday Acme launched Kettle.\n"
     headline = Linter().analyse(linked).anatomy.get("headline")

@@ -1243,6 +1243,11 @@ def test_a_name_on_a_line_of_its_own_is_no_superlative():
     assert _texts(text, "WB621") == [("WB621", "best")]
     # An English word alone is still a claim: a list's items "Faster", "Better" (a review of the change).
     assert _texts("# Acme\n\nWhy Acme:\n\n- Faster\n- Better\n", "WB621") == [("WB621", "Faster"), ("WB621", "Better")]
+    # So is a rare superlative of a common word (a second review): "Lightest" ("light").
+    assert _texts("# Acme\n\nWhy Acme:\n\n- Lightest\n- Cleanest\n", "WB621") == [
+        ("WB621", "Lightest"),
+        ("WB621", "Cleanest"),
+    ]
 
 
 def test_an_acronym_in_a_note_above_the_release_is_no_first_use():

@@ -810,3 +810,11 @@ def test_a_listed_word_written_with_non_breaking_hyphens_counts() -> None:
     # Round 48 of the user trials: "state‑of‑the‑art" with U+2011 was not flagged.
     text = "# Relay launches today\n\nRelay is a state\u2011of\u2011the\u2011art checkout for shops.\n"
     assert _weasel(text) == [("state\u2011of\u2011the\u2011art", wbl.Severity.WARNING)]
+
+
+def test_a_letter_s_sign_off_is_no_peacock_word():
+    # A second review of round 50's change: "With best wishes" on a line of its own, now a sentence.
+    text = "# Acme launches Kettle\n\nOrder Kettle today.\n\nWith best wishes from the whole team\nThe Kettle Team\n"
+    report = wbl.Linter(wbl.LintOptions(kind="prfaq", select=("WB601", "WB621"))).lint_text(text, "x.md")
+    assert [f.text for f in report.findings] == []
+    assert _weasel("It is the best oven for bakers.") != []

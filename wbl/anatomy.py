@@ -692,9 +692,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-# A full stop after a word of five lower-case letters or more, then a capital: a sentence's end,
-# not an abbreviation in a place's name ("Calif., April 30", "ST. LOUIS, Mo.").
-_SENTENCE_IN_HEAD = re.compile(r"[a-z]{5,}[.!?]\s+[A-Z]")
+# A full stop after a word, then a capitalised word and, before the separator, a word in lower
+# case: a sentence's end and the next sentence's prose ("... against GitHub Releases. Free, no
+# infrastructure to host, and —"), not an abbreviation, a run-in label or a state before a date
+# ("Calif., April 30", "**Summary.** SAN FRANCISCO, CA", "Seattle, Washington. March 3, 2026").
+_SENTENCE_IN_HEAD = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][^.!?]*?\b[a-z]{3,}\b")
 _DATE_THEN_TIME = re.compile(
     rf"(?P<place>[^\n\d]{{2,40}}?)\s+(?:-|—|–|--)\s+(?P<date>{_MONTH_DATES})(?P<note>[^\n]*)$", re.IGNORECASE
 )
@@ -2135,7 +2137,7 @@ class _Builder:
             if position < first_heading and line.quote_depth and not line.heading:
                 self.roles[index] = "preamble"
                 continue
-            if not lead and self._navigation(line, position < first_heading):
+            if not lead and self._navigation(line, position < first_heading, lines[position + 1 :]):
                 self.roles[index] = "preamble"
                 continue
             if position < start:
@@ -2254,14 +2256,25 @@ class _Builder:
         lead = self._drop_document_title(lead)
         return lead, body
 
-    def _navigation(self, line: _Line, above_the_title: bool) -> bool:
+    def _navigation(self, line: _Line, above_the_title: bool, following: Sequence[_Line]) -> bool:
         """A short paragraph that is wholly a link out of the page, before the headline:
         "[back to project](./README.md)" above the document's first heading, or to a page of the
-        same site anywhere before the headline ("[Acme launches Kettle](https://acme.example/kettle)"
-        may be the headline)."""
+        same site anywhere before a short line that may be the headline ("[Acme launches
+        Kettle](https://acme.example/kettle)", or "[Kettle](./kettle/README.md)" over the release's
+        first paragraph, may be the headline itself)."""
         if line.heading or line.words > 5 or not self.links_elsewhere(line):
             return False
-        return above_the_title or not any(url.startswith(("http:", "https:")) for url in line.segment.unit.links)
+        if above_the_title:
+            return True
+        if any(url.startswith(("http:", "https:")) for url in line.segment.unit.links):
+            return False
+        after = next((ln for ln in following if not ln.blank), None)
+        return (
+            after is not None
+            and after.words <= _HEADLINE_WORDS
+            and not after.segment.text.rstrip(" *_").endswith(_TERMINAL)  # a headline has no full stop
+            and not self.links_elsewhere(after)
+        )
 
     def _opening_headings(self) -> Iterator[_Line]:
         """The headings the document opens with, above its first other line (a link out of the
@@ -4124,6 +4137,8 @@ _TITLE_REMARK = re.compile(
 )
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
 # A link to another file or page; not a same-page anchor ("[Press Release](#press-release)").
+# Most words of a line that may be a headline, under a link out of the page.
+_HEADLINE_WORDS = 20
 _WHOLE_LINK = re.compile(r"\[[^\[\]\n]*\]\((?!#)[^()\s]*\)")
 # The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
 # is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.

@@ -16,9 +16,27 @@ _GRADABLE_TAGS = ("JJ", "RB", "VBN")
 # The tags the prefilter knows the shapes of: English comparatives and superlatives end in -r or
 # -st ("faster", "best", "further"), or are one of a few irregular words.
 _DEGREE_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
-# Below this Zipf frequency a capitalised word alone in its sentence is a name ("Semantest"), not
-# an adjective ("Faster", "Best" as a list's items are claims).
+# Below this Zipf frequency, for the word and for it without its ending, a capitalised word alone
+# in its sentence is a name ("Semantest"), not an adjective ("Faster", "Quietest" as a list's items
+# are claims).
 _RARE_WORD = 3.0
+
+
+def _a_name(word: str) -> bool:
+    """Whether a word shaped like a comparative or superlative is rare in English, and so is what is
+    left of it without its ending (wordfreq's Zipf frequency): "semantest" ("semant"), not "quietest"
+    ("quiet"), "biggest" ("big") or "happiest" ("happy")."""
+    if zipf_frequency(word) >= _RARE_WORD:
+        return False
+    for ending in ("est", "er"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            stems = (base, base + "e", base[:-1], base[:-1] + "y" if base.endswith("i") else base)
+            if any(stem and zipf_frequency(stem) >= _RARE_WORD for stem in stems):
+                return False
+    return True
+
+
 _IRREGULAR_DEGREES = frozenset({"more", "less", "worse"})
 
 
@@ -124,7 +142,7 @@ def adjective_not_data(document: Document, ctx: RuleContext) -> Iterator[Violati
                 word = token.lower_
                 if not token.is_alpha or token.is_upper or token.pos_ == "PROPN":
                     continue
-                if token.is_title and len(span) == 1 and zipf_frequency(word) < _RARE_WORD:
+                if token.is_title and len(span) == 1 and _a_name(word):
                     continue  # a name on a line of its own ("Semantest" in a contact block), tagged alone
                 if _in_compound(token):
                     continue  # "best-in-class", "faster-growing": a set phrase (see weasel-word)
