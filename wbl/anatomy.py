@@ -4136,9 +4136,9 @@ _TITLE_REMARK = re.compile(
     re.I,
 )
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+|\s+#+\s*$")
-# A link to another file or page; not a same-page anchor ("[Press Release](#press-release)").
 # Most words of a line that may be a headline, under a link out of the page.
 _HEADLINE_WORDS = 20
+# A link to another file or page; not a same-page anchor ("[Press Release](#press-release)").
 _WHOLE_LINK = re.compile(r"\[[^\[\]\n]*\]\((?!#)[^()\s]*\)")
 # The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
 # is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.

@@ -420,8 +420,7 @@ def _plain_label_lines(children: list[dict[str, Any]]) -> frozenset[int]:
     "Executable Specifications: ...", "Intro Paragraph: ..." then "Customer Problems: ..."). Their
     breaks end sentences, as a bold label's do; wrapped prose whose second line happens to open
     with "Note: " or "Owner: " is prose."""
-    starts = [0] + [i + 1 for i, c in enumerate(children) if c["type"] in ("softbreak", "linebreak")]
-    lines = [i for i in starts if i < len(children)]
+    lines = _line_starts(children)
     labelled = [i for i in lines if children[i]["type"] == "text" and _PLAIN_LABEL.match(children[i]["raw"])]
     return frozenset(labelled) if len(labelled) >= 2 and len(labelled) == len(lines) else frozenset()
 
@@ -465,13 +464,10 @@ _LABEL_LINE = 6
 _ITEM_LINE = 8
 
 
-def _lines(children: list[dict[str, Any]]) -> tuple[list[int], list[str]]:
-    """The positions of a block's lines (the first inline token of each, after a break) and
-    their plain text."""
+def _line_starts(children: list[dict[str, Any]]) -> list[int]:
+    """The positions of a block's lines: the first inline token of each, after a break."""
     starts = [0] + [i + 1 for i, c in enumerate(children) if c["type"] in ("softbreak", "linebreak")]
-    starts = [i for i in starts if i < len(children)]
-    bounds = [*starts[1:], len(children) + 1]
-    return starts, [_line_text(children[start : end - 1]).strip() for start, end in zip(starts, bounds, strict=True)]
+    return [i for i in starts if i < len(children)]
 
 
 def _short_line_breaks(children: list[dict[str, Any]]) -> frozenset[int]:
@@ -479,9 +475,11 @@ def _short_line_breaks(children: list[dict[str, Any]]) -> frozenset[int]:
     around it are short ones of their own, which the recogniser would run together: after a
     template's label line ("Summary" or "How to Get Started" over its paragraph) and around the
     lines of a list typed without marks ("need to be a customer" over "cleanliness")."""
-    starts, texts = _lines(children)
+    starts = _line_starts(children)
     if len(starts) < 2:
-        return frozenset()
+        return frozenset()  # most blocks: one line, no text to gather
+    bounds = [*starts[1:], len(children) + 1]
+    texts = [_line_text(children[start : end - 1]).strip() for start, end in zip(starts, bounds, strict=True)]
     return _label_line_breaks(starts, texts) | _item_line_breaks(starts, texts)
 
 
