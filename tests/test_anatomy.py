@@ -1433,6 +1433,53 @@ def test_a_title_that_names_another_kind_of_document_makes_it_other_markdown() -
     assert anatomy_of(text.replace("Product Requirements Document", "Press Release")).kind == "press_release"
 
 
+def test_a_press_release_section_of_a_requirements_document_is_the_release_and_nothing_else() -> None:
+    # Round 52 of the user trials: a PRD with "## Press Release (Amazon PR/FAQ Format)" was not
+    # judged at all; read whole, its schema and build plan would be the release's.
+    text = """
+        # Product Requirements Document
+
+        Owner: Dana. Status: draft for the planning review next week.
+
+        ## Press Release (Amazon PR/FAQ Format)
+
+        ### Headline
+
+        GymBuddy reads your next set aloud so lifters who train alone never lose count
+
+        ### The Problem
+
+        Gym-goers check their phones between sets to see what comes next, and lose count of their reps.
+
+        ### The Solution
+
+        GymBuddy reads the next exercise aloud while your music keeps playing.
+
+        ### Call to Action
+
+        Download GymBuddy free from the App Store today.
+
+        ## Technical Architecture
+
+        ### Stack
+
+        The app is built on React Native with a Postgres database and a Redis queue for the voice jobs.
+
+        ## Implementation Plan
+
+        Phase one ships the voice prompts; phase two adds the rep counter.
+        """
+    anatomy = anatomy_of(text)
+    assert anatomy.kind == "press_release" and anatomy.kind_sure
+    assert {"headline", "problem", "solution", "call_to_action"} <= set(anatomy.parts)
+    doc = build_document("doc.md", SourceText(textwrap.dedent(text).lstrip()), parse(textwrap.dedent(text).lstrip()))
+    region = {unit.text[:12]: doc.anatomy.regions[unit.index] for unit in doc.units}
+    assert region["Owner: Dana."] == region["The app is b"] == region["Phase one sh"] == "back"
+    assert region["GymBuddy rea"] == region["Gym-goers ch"] == region["Download Gym"] == "pr"
+    # Without a section that names the genre it stays other Markdown.
+    assert anatomy_of(text.replace("## Press Release (Amazon PR/FAQ Format)", "## Pitch")).kind == "other"
+
+
 def test_question_headings_before_a_getting_started_section_and_no_faq_heading_are_the_release_s() -> None:
     anatomy = anatomy_of(
         """

@@ -1406,6 +1406,9 @@ class _Builder:
         # The text under a "Why it matters" that states a benefit, not a difficulty: no problem.
         self._benefit_segments: set[int] = set()
         self._release_from = -1  # the segment a line that marks the release ("## Press Release") opens, if any
+        # A release in its own section of a document titled as another kind ("# Product Requirements
+        # Document" over "## Press Release"): that section is the release, the rest the other document's.
+        self._embedded_release = False
         self._side_headings: dict[str, Segment] = {}  # the FAQ headings that name each half
         self._side_words: Counter[str] = Counter()  # words under those headings outside any question
         self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
@@ -1723,6 +1726,21 @@ class _Builder:
             kept.append(line)
         return kept
 
+    def _title_says(self, lines: Sequence[_Line]) -> tuple[_Line | None, bool, bool]:
+        """The document's first heading, whether it names the genre ("Press Release", "PR/FAQ",
+        "Working Backwards": it says what the document is) and whether it names another kind of
+        document instead ("Product Requirements Document", `other-genre-titles`)."""
+        first = next((ln for ln in lines if ln.heading and not ln.blank), None)
+        if first is None:
+            return None, False, False
+        titled = names_the_genre(title_key(first.label_text))
+        if titled and first.segment.unit.start < self._front_matter_end():
+            # A post's title in its front matter names the genre as its topic more often than as
+            # what the post is ("What I learned writing my first PR/FAQ"): only a title that opens
+            # with the genre's name ("Press Release: Acme launches ...") says what it is.
+            titled = _OPENS_WITH_GENRE.match(first.label_text) is not None
+        return first, titled, not titled and bool(cue_hits(first.label_text, _other_genre_titles()))
+
     def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
         """The press release without the product brief that follows it before the FAQ. Under a heading that
         names the release ("## Press Release") stands a release whole in its own section (four or more
@@ -1739,10 +1757,19 @@ class _Builder:
         release's boilerplate wherever it stands. A release that ends with its boilerplate ("**About
         STRETCH**", "**Contact**") is closed, FAQ or not: the sibling sections after it are a press
         kit's ("## Quotes available for use", "## Story angles", "## Suggested journalist contact
-        list"), unless one opens another release."""
+        list"), unless one opens another release. In a document titled as another kind ("#
+        Product Requirements Document"), the release is its section alone: what comes before the
+        heading that names it and the sibling sections after it are the other document's."""
         opening = next((p for p, line in enumerate(lines) if _opens_release(line)), None)
         if opening is None:
             return lines
+        embedded = self._title_says(lines)[2]
+        self._embedded_release = embedded
+        if embedded:
+            for line in lines[:opening]:
+                self.roles[line.segment.index] = "back_matter"
+            lines = lines[opening:]
+            opening = 0
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         # "## Press Release (Draft)", then "## Rust NYC launches TalkTriage" at the same level: the
@@ -1757,7 +1784,7 @@ class _Builder:
         written = [line for line in section if _written(line)]
         # The media contact is the last thing a release holds ("**Contact**"); "**About Leakline
         # Pro**" may name a section of the product.
-        closed = any(line.label and _is_contact(line) for line in section)
+        closed = embedded or any(line.label and _is_contact(line) for line in section)
         # Without an FAQ after it, a quotation or a contact closing it, the release may go on in
         # the sections after it; only sections that are all the brief's end it (a vision memo's
         # "## Press Release", then "## The Vision Arc" and "## Success Criteria": round 47 of the
@@ -1779,11 +1806,11 @@ class _Builder:
             return any(f" {normalise(t)} " in f" {key} " for t in topics[kind])
 
         named_topic = any(names_topic(p) for p, _ in cut)
-        if not cut or not (closed or named_topic) or (short and not named_topic):
+        if not cut or not (closed or named_topic) or (short and not named_topic and not embedded):
             return lines
-        if unsure and not self._all_the_brief_s(lines, cut, len(kinds), names_topic):
+        if unsure and not embedded and not self._all_the_brief_s(lines, cut, len(kinds), names_topic):
             return lines
-        if short:
+        if short and not embedded:
             # A short release keeps its own story told in a section of its own ("## A Day With
             # Leakline"): the brief starts at the first sibling that names a brief's topic.
             cut = cut[next(k for k, (p, _) in enumerate(cut) if names_topic(p)) :]
@@ -3691,15 +3718,7 @@ class _Builder:
         # An FAQ after a release (a summary, then questions) is a PR/FAQ however short; a project's
         # support FAQ starts with its questions.
         faq_after_release = bool(questions) and "summary" in self.parts and not readme
-        # A document titled "Press Release", "PR/FAQ" or "Working Backwards" says what it is.
-        first = next((ln for ln in lines if ln.heading and not ln.blank), None)
-        titled = first is not None and names_the_genre(title_key(first.label_text))
-        if titled and first is not None and first.segment.unit.start < self._front_matter_end():
-            # A post's title in its front matter names the genre as its topic more often than as
-            # what the post is ("What I learned writing my first PR/FAQ"): only a title that opens
-            # with the genre's name ("Press Release: Acme launches ...") says what it is.
-            titled = _OPENS_WITH_GENRE.match(first.label_text) is not None
-        other_titled = first is not None and not titled and bool(cue_hits(first.label_text, _other_genre_titles()))
+        first, titled, other_titled = self._title_says(lines)
         # A dateline opening an announcement ("SEATTLE — June 1, 2027 — Today Acme launched") is a
         # press release's own mark.
         dateline = self.parts.get("dateline")
@@ -3726,7 +3745,13 @@ class _Builder:
         # ("Development" in a plan) does not outweigh "# Press Release". A title that names another
         # kind of document ("Product Requirements Document") decides it the other way.
         if other_titled and not (named or marked):
-            return "other", score, signals, True
+            if not self._embedded_release:
+                return "other", score, signals, True
+            # A product requirements document with a "## Press Release" section: the section is a
+            # release, judged alone (sure when laid out in the genre's parts or quoting someone);
+            # the document's README-like rest (a schema, commands) says nothing of it.
+            sure = three_named or announced or bool(quotes)
+            return ("prfaq" if questions else "press_release"), score, signals, sure
         if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
             sure = (
