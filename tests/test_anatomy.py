@@ -1480,6 +1480,97 @@ def test_a_press_release_section_of_a_requirements_document_is_the_release_and_n
     assert anatomy_of(text.replace("## Press Release (Amazon PR/FAQ Format)", "## Pitch")).kind == "other"
 
 
+def test_a_requirements_document_s_release_keeps_its_own_sections_and_nothing_of_the_rest() -> None:
+    """A fresh-eyes review of round 52's change: sibling sections that name a release's quote or
+    close stay the release's, the PRD's own "Problem" does not, its title is no headline, and its
+    own part headings make no release sure; a release section still to write is none."""
+    text = """
+        # PRD: Pantry Alerts
+
+        ## Problem
+
+        Families forget what is in the cupboard and throw away a third of the food they buy.
+
+        ## Press Release
+
+        Acme today launched Pantry Alerts, which tells families which groceries are about to expire and
+        suggests a recipe that uses them. Families who tried it in the pilot threw away less food, and
+        one reminder a day was enough for most of them to cook the right thing before it spoiled.
+
+        ## Customer Quotes
+
+        "Now we have spinach pasta instead of spinach in the bin," said Maria Lopez, a parent in Tacoma.
+
+        ## Call to Action
+
+        Pantry Alerts is available today in the Acme app. Visit acme.example/pantry to start.
+
+        ## Solution
+
+        Receipts are parsed by a queue worker that writes each item to the pantry table.
+
+        ## FAQ
+
+        ### Is it free?
+
+        Yes, for every Acme account.
+
+        ## Success Metrics
+
+        Thirty percent fewer items thrown away after three months.
+        """
+    anatomy = anatomy_of(text)
+    assert anatomy.kind == "prfaq" and anatomy.kind_sure  # someone is quoted
+    assert "customer_quote" in anatomy.parts and "call_to_action" in anatomy.parts
+    assert "headline" not in anatomy.parts  # "PRD: Pantry Alerts" is the PRD's title
+    source = SourceText(textwrap.dedent(text).lstrip())
+    doc = build_document("doc.md", source, parse(source.text))
+    region = {unit.text[:12]: doc.anatomy.regions[unit.index] for unit in doc.units}
+    assert region["Families for"] == region["Receipts are"] == region["Thirty perce"] == "back"
+    assert region["Acme today l"] == region["Pantry Alert"] == "pr"
+    assert region["Yes, for eve"] == "faq"
+    # The PRD's own "Summary", "Problem" and "Solution" headings make no release sure.
+    plain = """
+        # PRD: Pantry Alerts
+
+        ## Summary
+
+        A reminder service for groceries that are about to expire.
+
+        ## Problem
+
+        Families forget what is in the cupboard and throw away a third of the food they buy.
+
+        ## Press Release
+
+        ### Pantry Alerts tells families what to cook before it spoils
+
+        Acme today launched Pantry Alerts, which tells families which groceries are about to expire and
+        suggests a recipe that uses them. Families who tried it in the pilot threw away less food, and
+        one reminder a day was enough for most of them to cook the right thing before it spoiled.
+
+        Pantry Alerts is available today in the Acme app for every family with an account.
+
+        ## Solution
+
+        Receipts are parsed by a queue worker that writes each item to the pantry table.
+        """
+    assert anatomy_of(plain).kind == "press_release" and not anatomy_of(plain).kind_sure
+    # A release section still to write is no release: the document is what its title says.
+    stub = """
+        # PRD: Pantry Alerts
+
+        ## Press Release
+
+        TBD
+
+        ## Requirements
+
+        Parse receipts within five seconds and remind families once a day about food that expires.
+        """
+    assert anatomy_of(stub).kind == "other"
+
+
 def test_question_headings_before_a_getting_started_section_and_no_faq_heading_are_the_release_s() -> None:
     anatomy = anatomy_of(
         """

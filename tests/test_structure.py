@@ -878,6 +878,11 @@ def test_a_name_written_with_an_exclamation_mark_does_not_end_its_sentence() -> 
     # Not after an interjection or before a name in lower case (review of 2026-12-06).
     for kept in ("Congratulations! your order has shipped.", "Done! iPhone users pay by tap."):
         assert len([s for u in linter.analyse(kept + "\n").units for s in u.sentences]) == 2, kept
+    # A name opened by "¿" ends with "?" (round 52 of the user trials: a four-sentence summary
+    # counted as five); a plain question before a lower-case word still ends its sentence.
+    text = "¿Donde? is an app for new students. Where is it? the app knows.\n"
+    sentences = [s.text for u in linter.analyse(text).units for s in u.sentences]
+    assert sentences == ["¿Donde? is an app for new students.", "Where is it?", "the app knows."]
 
 
 def test_a_figure_with_a_magnitude_letter_can_end_a_sentence() -> None:

@@ -1709,7 +1709,8 @@ class _Builder:
                 continue
             if (
                 line.heading
-                and line.level < opening.level
+                # In a PRD, the FAQ's own level ends it too ("## FAQ", then "## Success Metrics").
+                and (line.level < opening.level or (self._embedded_release and line.level == opening.level))
                 and not line.faq_heading
                 and not line.question
                 and line.alias is None  # "## Getting started" closing the document is the release's close
@@ -1763,13 +1764,8 @@ class _Builder:
         opening = next((p for p, line in enumerate(lines) if _opens_release(line)), None)
         if opening is None:
             return lines
-        embedded = self._title_says(lines)[2]
-        self._embedded_release = embedded
-        if embedded:
-            for line in lines[:opening]:
-                self.roles[line.segment.index] = "back_matter"
-            lines = lines[opening:]
-            opening = 0
+        if self._title_says(lines)[2]:
+            return self._release_of_another_document(lines, opening)
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         # "## Press Release (Draft)", then "## Rust NYC launches TalkTriage" at the same level: the
@@ -1784,7 +1780,7 @@ class _Builder:
         written = [line for line in section if _written(line)]
         # The media contact is the last thing a release holds ("**Contact**"); "**About Leakline
         # Pro**" may name a section of the product.
-        closed = embedded or any(line.label and _is_contact(line) for line in section)
+        closed = any(line.label and _is_contact(line) for line in section)
         # Without an FAQ after it, a quotation or a contact closing it, the release may go on in
         # the sections after it; only sections that are all the brief's end it (a vision memo's
         # "## Press Release", then "## The Vision Arc" and "## Success Criteria": round 47 of the
@@ -1806,11 +1802,11 @@ class _Builder:
             return any(f" {normalise(t)} " in f" {key} " for t in topics[kind])
 
         named_topic = any(names_topic(p) for p, _ in cut)
-        if not cut or not (closed or named_topic) or (short and not named_topic and not embedded):
+        if not cut or not (closed or named_topic) or (short and not named_topic):
             return lines
-        if unsure and not embedded and not self._all_the_brief_s(lines, cut, len(kinds), names_topic):
+        if unsure and not self._all_the_brief_s(lines, cut, len(kinds), names_topic):
             return lines
-        if short and not embedded:
+        if short:
             # A short release keeps its own story told in a section of its own ("## A Day With
             # Leakline"): the brief starts at the first sibling that names a brief's topic.
             cut = cut[next(k for k, (p, _) in enumerate(cut) if names_topic(p)) :]
@@ -1819,6 +1815,41 @@ class _Builder:
             if id(line) in dropped:
                 self.roles[line.segment.index] = "back_matter"
         return [line for line in lines if id(line) not in dropped]
+
+    def _release_of_another_document(self, lines: list[_Line], opening: int) -> list[_Line]:
+        """The release a document titled as another kind holds in its own section ("# Product
+        Requirements Document", then "## Press Release"): that section and the sibling sections
+        that go on with it ("## Customer Quotes", "## Getting Started"; not the PRD's own "##
+        Problem" or "## Solution"), up to the last of them, and the release's boilerplate after
+        it. What stands before its heading and the sibling sections after it are the other
+        document's (back matter). A section with fewer than `_EMBEDDED_RELEASE_WORDS` words of the
+        author's ("## Press Release" over "TBD") is no release yet: all lines are returned as they
+        are, and the kind stays the title's."""
+        level = lines[opening].level
+        siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
+        bounds = [*siblings, len(lines)]
+        kinds = [
+            "brief" if kind == "release" and lines[p].alias in _GENERIC_PARTS and not _opens_release(lines[p]) else kind
+            for p, kind in (
+                (p, self._sibling_kind(lines, p, after, False)) for p, after in zip(siblings, bounds[1:], strict=False)
+            )
+        ]
+        last = max((k for k, kind in enumerate(kinds) if kind == "release"), default=-1)
+        end = bounds[last + 1]
+        if sum(line.words for line in lines[opening + 1 : end] if _written(line)) < _EMBEDDED_RELEASE_WORDS:
+            return lines
+        self._embedded_release = True
+        kept = {id(line) for line in lines[opening:end]}
+        kept |= {
+            id(line)
+            for k in range(last + 1, len(kinds))
+            if kinds[k] == "boilerplate"
+            for line in lines[siblings[k] : bounds[k + 1]]
+        }
+        for line in lines:
+            if id(line) not in kept:
+                self.roles[line.segment.index] = "back_matter"
+        return [line for line in lines if id(line) in kept]
 
     def _all_the_brief_s(
         self,
@@ -2308,8 +2339,8 @@ class _Builder:
         page aside), but a press release's bare mark: "# Press Release from the Future" over "##
         JupyterLab Metadata Explorer Press Release"."""
         for line in self.lines:
-            if line.blank or self.roles.get(line.segment.index) == "preamble":
-                continue
+            if line.blank or self.roles.get(line.segment.index) in ("preamble", "back_matter"):
+                continue  # a PRD's own title above its "## Press Release" is no headline
             if not line.heading:
                 return
             if _marker_remainder(line.label_text) != "":
@@ -2544,7 +2575,7 @@ class _Builder:
         lead = [ln for ln in lead if sections.get(ln.segment.index) is None]
         if not lead and "headline" not in self.parts:
             title = next((ln for ln in self._opening_headings() if _names_product(ln)), None)
-            if title is None:
+            if title is None and not self._embedded_release:  # a PRD's own title is none of the release's
                 title = next((ln for ln in self.lines if ln.heading and not ln.blank), None)
             if title is not None and _names_product(title):
                 self.found("headline", [title.segment], "position", 0.5)
@@ -3745,12 +3776,19 @@ class _Builder:
         # ("Development" in a plan) does not outweigh "# Press Release". A title that names another
         # kind of document ("Product Requirements Document") decides it the other way.
         if other_titled and not (named or marked):
-            if not self._embedded_release:
+            found = [p for p in PR_PARTS if p in self.parts]
+            if not self._embedded_release or len(found) < _EMBEDDED_RELEASE_PARTS:
                 return "other", score, signals, True
             # A product requirements document with a "## Press Release" section: the section is a
             # release, judged alone (sure when laid out in the genre's parts or quoting someone);
-            # the document's README-like rest (a schema, commands) says nothing of it.
-            sure = three_named or announced or bool(quotes)
+            # the document's README-like rest (a schema, commands) says nothing of it, nor do its
+            # own "## Problem" and "## Solution" sections.
+            in_release = {
+                ln.alias
+                for ln in self.pr_lines
+                if ln.alias and ((ln.label and _names_a_part(ln.label_text)) or (ln.runin and _names_a_part(ln.runin)))
+            }
+            sure = (len(in_release) >= 3 and bool(in_release - _GENERIC_PARTS)) or announced or bool(quotes)
             return ("prfaq" if questions else "press_release"), score, signals, sure
         if score >= 0.0 or named or marked or titled or (evidence and not readme):
             pr = any(self.parts.get(p) for p in ("summary", "problem", "leader_quote", "customer_quote", "dateline"))
@@ -3785,6 +3823,11 @@ class _Builder:
 # Words under a heading that names a half of the FAQ ("Internal FAQ"), written as topics rather
 # than questions, from which that half is there.
 _SIDE_WITHOUT_QUESTIONS = 40
+
+# A release in its own section of a document of another kind (a PRD's "## Press Release") is judged
+# when its section holds this many words of the author's, and the anatomy finds this many of its parts.
+_EMBEDDED_RELEASE_WORDS = 50
+_EMBEDDED_RELEASE_PARTS = 3
 
 # Parts whose headings also lay out other documents (a business plan, a one-pager, a brief).
 _GENERIC_PARTS = frozenset(("summary", "problem", "solution"))

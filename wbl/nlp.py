@@ -507,16 +507,17 @@ def _ends_on_a_word(doc: Any, token: Any) -> bool:
 
 def join_exclaimed_names(doc: Any, text: str) -> None:
     """Continue a sentence after a name written with "!" ("¡Fiesta! lets you rate parties",
-    "Socialize Now! makes it easier") when a word all in lower case follows on the same line: the
-    mark is the name's, not the sentence's end (in place, before any parse). Not after an
+    "Socialize Now! makes it easier"), or with a question mark that closes a "¿" ("¿Donde? is an
+    app ..."; round 52 of the user trials), when a word all in lower case follows on the same line:
+    the mark is the name's, not the sentence's end (in place, before any parse). Not after an
     interjection ("Congratulations! your order ...") nor before a name that starts in lower case
     ("Done! iPhone users ...")."""
-    if "!" not in text or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+    if ("!" not in text and "¿" not in text) or not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return
     for token in doc[1 : len(doc) - 1]:
         name, following = doc[token.i - 1], doc[token.i + 1]
         if (
-            token.text == "!"
+            (token.text == "!" or (token.text == "?" and _closes_an_inverted_question(doc, token)))
             and not name.whitespace_
             and "\n" not in token.whitespace_
             and name.text[:1].isupper()
@@ -527,6 +528,11 @@ def join_exclaimed_names(doc: Any, text: str) -> None:
             and following.text.islower()
         ):
             following.is_sent_start = False
+
+
+def _closes_an_inverted_question(doc: Any, mark: Any) -> bool:
+    """Whether a "?" closes a "¿" opened at most four words before it, in the same sentence."""
+    return any(doc[i].text == "¿" for i in range(max(mark.sent.start, mark.i - 5), mark.i))
 
 
 # Words that end a sentence with "!" on their own ("Congratulations! your order has shipped").
