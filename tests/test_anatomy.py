@@ -1480,6 +1480,78 @@ def test_a_press_release_section_of_a_requirements_document_is_the_release_and_n
     assert anatomy_of(text.replace("## Press Release (Amazon PR/FAQ Format)", "## Pitch")).kind == "other"
 
 
+def test_a_release_that_is_a_numbered_section_of_a_larger_document_ends_at_the_next_section() -> None:
+    """Round 53 (trial IH): "## 1. Press Release (North Star)", its release in a block quote with a
+    "### headline", then "## 2. Problem Statement", "## 3. Target Users" and seven more numbered
+    sections: all 587 lines were read as the release (98 false warnings)."""
+    text = """
+        # Easy Markdown — Product Document
+
+        This document is the single source of truth for what we build and why.
+
+        ## 1. Press Release (North Star)
+
+        > **FOR IMMEDIATE RELEASE**
+        >
+        > ### Easy Markdown: the free markdown editor for writers on every platform
+        >
+        > *Open any file, anywhere, on any device. No vault and no account.*
+        >
+        > **2026** — Writers lose hours moving notes between apps that lock them into a vault. Easy
+        > Markdown opens any file where it already is, on every phone and computer they own.
+        >
+        > "I stopped copying notes between three apps," said Ana Reyes, a novelist in Portland. "Now I
+        > open the same file on my phone on the bus and on my laptop at home."
+
+        ## 2. Problem Statement
+
+        ### Pain points
+
+        Editors are built on a stack of plugins that the team will have to maintain for years.
+
+        ## 3. Target Users
+
+        ### Primary persona
+
+        A writer who keeps notes in plain files and uses several devices every day.
+        """
+    anatomy = anatomy_of(text)
+    assert lines(anatomy)["headline"] == 9  # the heading inside the block quote, not the title
+    assert lines(anatomy)["subheading"] == 11
+    source = SourceText(textwrap.dedent(text).lstrip())
+    doc = build_document("doc.md", source, parse(source.text))
+    region = {unit.text[:12]: doc.anatomy.regions[unit.index] for unit in doc.units}
+    assert region["This documen"] == region["Editors are "] == region["A writer who"] == "back"
+    assert region["2026 — Write"] == "pr"
+    # A release laid out in numbered sections of its own keeps them up to its last part.
+    parts = """
+        # Leakline
+
+        ## 1. Press Release
+
+        SEATTLE, WA — March 3, 2027 — Today Dripworks launched Leakline, a sensor service that warns
+        landlords of a leak within minutes, wherever their buildings are.
+
+        ## 2. Problem
+
+        Most landlords hear about a leak only when the tenant downstairs sees the stain.
+
+        ## 3. Customer Quote
+
+        "I fixed the pipe before the ceiling stained," said Ana Reyes, a landlord in Tacoma.
+
+        ## 4. Roadmap
+
+        Leakline adds water shut-off valves next year.
+        """
+    anatomy = anatomy_of(parts)
+    assert {"headline", "problem", "customer_quote"} <= set(anatomy.parts)
+    source = SourceText(textwrap.dedent(parts).lstrip())
+    doc = build_document("doc.md", source, parse(source.text))
+    region = {unit.text[:12]: doc.anatomy.regions[unit.index] for unit in doc.units}
+    assert region["Most landlor"] == "pr" and region["Leakline add"] == "back"
+
+
 def test_a_requirements_document_s_release_keeps_its_own_sections_and_nothing_of_the_rest() -> None:
     """A fresh-eyes review of round 52's change: sibling sections that name a release's quote or
     close stay the release's, the PRD's own "Problem" does not, its title is no headline, and its

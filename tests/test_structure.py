@@ -1288,6 +1288,19 @@ def test_a_citation_marker_is_no_slot() -> None:
     assert [f.text for f in slots.findings] == ["[URL1]", "[IMG2]"]
 
 
+def test_an_identifier_the_document_cites_is_no_slot() -> None:
+    """Round 53 (trials IG and IH, 2026-12-07): decision and requirement ids in brackets ("[D-MKT-1]",
+    "[PAT-6]", "[VIZ-1, VIZ-2]") were 64 false "left in the draft" warnings in two documents;
+    named slots stay slots, with or without a number."""
+    text = (
+        "# Nimbic Launches SynergyHub for Nurses\n\n[CITY], WA, May 3, 2027 — Nimbic today announced "
+        "SynergyHub for nurses [D-MKT-1], with charts [VIZ-1, VIZ-2] and the patient view [PAT-6] "
+        "checked by [D-A11Y-2]. See [URL1] and ask [CUSTOMER NAME].\n"
+    )
+    report = Linter(LintOptions(select=("WB110",), kind="press_release")).lint_text(text, "pr.md")
+    assert [f.text for f in report.findings] == ["[CITY]", "[URL1]", "[CUSTOMER NAME]"]
+
+
 def test_a_long_sentence_in_the_notes_before_the_release_is_a_hint() -> None:
     """Trial CG (2026-12-06): a 40-word "Definition of done" note above the release blocked the hook."""
     note = (

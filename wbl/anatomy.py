@@ -1765,7 +1765,9 @@ class _Builder:
         if opening is None:
             return lines
         if self._title_says(lines)[2]:
-            return self._release_of_another_document(lines, opening)
+            return self._release_of_another_document(lines, opening, titled_other=True)
+        if _numbered_outline(lines, opening):
+            return self._release_of_another_document(lines, opening, titled_other=False)
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         # "## Press Release (Draft)", then "## Rust NYC launches TalkTriage" at the same level: the
@@ -1816,15 +1818,17 @@ class _Builder:
                 self.roles[line.segment.index] = "back_matter"
         return [line for line in lines if id(line) not in dropped]
 
-    def _release_of_another_document(self, lines: list[_Line], opening: int) -> list[_Line]:
-        """The release a document titled as another kind holds in its own section ("# Product
-        Requirements Document", then "## Press Release"): that section and the sibling sections
-        that go on with it ("## Customer Quotes", "## Getting Started"; not the PRD's own "##
-        Problem" or "## Solution"), up to the last of them, and the release's boilerplate after
-        it. What stands before its heading and the sibling sections after it are the other
-        document's (back matter). A section with fewer than `_EMBEDDED_RELEASE_WORDS` words of the
-        author's ("## Press Release" over "TBD") is no release yet: all lines are returned as they
-        are, and the kind stays the title's."""
+    def _release_of_another_document(self, lines: list[_Line], opening: int, *, titled_other: bool) -> list[_Line]:
+        """The release a larger document holds in its own section: a document titled as another
+        kind ("# Product Requirements Document", then "## Press Release"), or one laid out in
+        numbered sections ("## 1. Press Release", "## 2. Problem Statement", "## 3. Target
+        Users"): that section and the sibling sections that go on with it ("## Customer Quotes",
+        "## Getting Started"; not the document's own "## Problem" or "## Solution"), up to the
+        last of them, and the release's boilerplate after it. The sibling sections after it are
+        the other document's (back matter), and so is what stands before its heading (but for a
+        numbered document's headings: its title may be the release's headline). A section with
+        fewer than `_EMBEDDED_RELEASE_WORDS` words of the author's ("## Press Release" over "TBD")
+        is no release yet: all lines are returned as they are, and the kind stays the title's."""
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         bounds = [*siblings, len(lines)]
@@ -1838,8 +1842,12 @@ class _Builder:
         end = bounds[last + 1]
         if sum(line.words for line in lines[opening + 1 : end] if _written(line)) < _EMBEDDED_RELEASE_WORDS:
             return lines
-        self._embedded_release = True
+        self._embedded_release = titled_other
         kept = {id(line) for line in lines[opening:end]}
+        if not titled_other:
+            # A numbered document's title may be the release's headline; its notes below it
+            # ("This document is the single source of truth ...") are not the release.
+            kept |= {id(line) for line in lines[:opening] if line.heading}
         kept |= {
             id(line)
             for k in range(last + 1, len(kinds))
@@ -2276,7 +2284,11 @@ class _Builder:
                     self.roles[index] = "label"
                     in_lead = False
                     continue
-                if in_lead and not line.quote_depth and line.segment.unit.kind != "table_cell":
+                # A heading is no quotation, in a block quote or not (a release laid out in one,
+                # "> ### Easy Markdown: the best free editor"; round 53 of the user trials), nor is
+                # a label under such a heading in the same block quote (its sub-heading in italics).
+                quoted_lead = line.heading or bool(lead and lead[-1].quote_depth)
+                if in_lead and (not line.quote_depth or quoted_lead) and line.segment.unit.kind != "table_cell":
                     lead.append(line)
                     continue
                 # A label inside the body ("Key features:") is not prose to judge as a part.
@@ -2452,7 +2464,10 @@ class _Builder:
     def _lead_line(self, line: _Line, lead: Sequence[_Line]) -> bool:
         """A short line before the body that reads as a headline or subheading, not a paragraph."""
         text = line.segment.text.strip()
-        if line.quote_depth or line.question or dateline_span(text) is not None:
+        # In a block quote, only under a headline in the same block quote (a release laid out in one).
+        if line.quote_depth and not (lead and lead[-1].quote_depth):
+            return False
+        if line.question or dateline_span(text) is not None:
             return False
         if line.runin:
             return False
@@ -3823,6 +3838,21 @@ class _Builder:
 # Words under a heading that names a half of the FAQ ("Internal FAQ"), written as topics rather
 # than questions, from which that half is there.
 _SIDE_WITHOUT_QUESTIONS = 40
+
+# A section heading's number ("1. Press Release", "Part 2: Problem Statement", "3) Target Users").
+_SECTION_NUMBER = re.compile(r"\W*(?:(?:part|section)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+\S", re.IGNORECASE)
+
+
+def _numbered_outline(lines: Sequence[_Line], opening: int) -> bool:
+    """Whether the release's heading is a numbered section of a larger document, followed by at
+    least two numbered sections of the same level ("## 1. Press Release (North Star)", then "## 2.
+    Problem Statement", "## 3. Target Users"; round 53 of the user trials)."""
+    level = lines[opening].level
+    if not _SECTION_NUMBER.match(lines[opening].label_text):
+        return False
+    after = [ln for ln in lines[opening + 1 :] if ln.heading and ln.level == level]
+    return sum(1 for ln in after if _SECTION_NUMBER.match(ln.label_text)) >= 2
+
 
 # A release in its own section of a document of another kind (a PRD's "## Press Release") is judged
 # when its section holds this many words of the author's, and the anatomy finds this many of its parts.
