@@ -1550,6 +1550,40 @@ def test_a_release_that_is_a_numbered_section_of_a_larger_document_ends_at_the_n
     doc = build_document("doc.md", source, parse(source.text))
     region = {unit.text[:12]: doc.anatomy.regions[unit.index] for unit in doc.units}
     assert region["Most landlor"] == "pr" and region["Leakline add"] == "back"
+    # A review of the change: "1.1" under "1." is section one's own, "Part 2:" numbers a section as
+    # "2." does, and a "Solution" of one paragraph goes on with a numbered release.
+    for numbered in (
+        parts.replace("## 2. Problem", "## 1.1 Problem").replace("## 3. Customer Quote", "## 1.2 Customer Quote"),
+        parts.replace("## 1. Press", "## Part 1: Press")
+        .replace("## 2. Problem", "## Part 2: Problem")
+        .replace("## 3. Customer Quote", "## Part 3: Solution")
+        .replace("## 4. Roadmap", "## Part 4: Roadmap")
+        .replace(
+            '"I fixed the pipe before the ceiling stained," said Ana Reyes, a landlord in Tacoma.',
+            "Leakline texts the landlord and the plumber on call within a minute of a leak.",
+        ),
+    ):
+        found = anatomy_of(numbered)
+        assert "problem" in found.parts and ("customer_quote" in found.parts or "solution" in found.parts), numbered
+
+
+def test_a_quotation_set_as_a_heading_in_a_block_quote_is_no_headline() -> None:
+    """A review of round 53's change: a testimonial above the release ("> ### “Close the month before
+    your coffee gets cold.”") is no headline; the release's own bold line is."""
+    anatomy = anatomy_of(
+        """
+        > ### “Close the month before your coffee gets cold.”
+        > *— Priya Natarajan, owner of Crumb Bakery*
+
+        **FOR IMMEDIATE RELEASE**
+
+        **Acme Launches Ledgerly, the Bookkeeping App That Closes Your Month in One Click**
+
+        SEATTLE, March 3, 2026 — Acme today announced Ledgerly, a bookkeeping app that reconciles bank
+        feeds, invoices and receipts for businesses with fewer than fifty employees.
+        """
+    )
+    assert lines(anatomy)["headline"] == 6
 
 
 def test_a_requirements_document_s_release_keeps_its_own_sections_and_nothing_of_the_rest() -> None:

@@ -121,7 +121,11 @@ def _ends_as_question(text: str) -> bool:
 # What may stand before a paragraph's first word: emphasis marks, and a bullet typed as a character.
 _LEAD_MARKS = " *_" + "".join(sorted(BULLETS))
 _INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
-_HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+", re.IGNORECASE)
+# A heading's number: "3.", "2.1", "iv)", "b.", "Q3:", "Part 3:", "Section 2 —".
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:part|section|chapter)\s+(?:\d+|[ivx]+)\s*[:.)—–-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+",
+    re.IGNORECASE,
+)
 # "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
 _PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&-]*(?:\s+[A-Za-z'’/&-]+){0,4})\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"“]{2,})[”\"]")
@@ -1727,6 +1731,12 @@ class _Builder:
             kept.append(line)
         return kept
 
+    def _named_as_genre(self, lines: Sequence[_Line]) -> bool:
+        """Whether the document's title or file name says it is a PR/FAQ or a press release
+        ("# Working Backwards Document", `PRFAQ.md`): then its numbered sections are the genre's."""
+        file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        return self._title_says(lines)[1] or bool(_PRFAQ_NAME.findall(file_name))
+
     def _title_says(self, lines: Sequence[_Line]) -> tuple[_Line | None, bool, bool]:
         """The document's first heading, whether it names the genre ("Press Release", "PR/FAQ",
         "Working Backwards": it says what the document is) and whether it names another kind of
@@ -1766,7 +1776,7 @@ class _Builder:
             return lines
         if self._title_says(lines)[2]:
             return self._release_of_another_document(lines, opening, titled_other=True)
-        if _numbered_outline(lines, opening):
+        if not self._named_as_genre(lines) and _numbered_outline(lines, opening):
             return self._release_of_another_document(lines, opening, titled_other=False)
         level = lines[opening].level
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
@@ -1830,14 +1840,25 @@ class _Builder:
         fewer than `_EMBEDDED_RELEASE_WORDS` words of the author's ("## Press Release" over "TBD")
         is no release yet: all lines are returned as they are, and the kind stays the title's."""
         level = lines[opening].level
+        number = _section_number(lines[opening])
         siblings = [p for p in range(opening + 1, len(lines)) if lines[p].heading and lines[p].level <= level]
         bounds = [*siblings, len(lines)]
-        kinds = [
-            "brief" if kind == "release" and lines[p].alias in _GENERIC_PARTS and not _opens_release(lines[p]) else kind
-            for p, kind in (
-                (p, self._sibling_kind(lines, p, after, False)) for p, after in zip(siblings, bounds[1:], strict=False)
-            )
-        ]
+
+        def kind_of(position: int, after: int) -> str:
+            heading = lines[position]
+            if number is not None and _section_number(heading) == number:
+                return "release"  # "## 1.2 Solution" under "## 1. Press Release"
+            kind = self._sibling_kind(lines, position, after, False)
+            if kind != "release" or heading.alias not in _GENERIC_PARTS or _opens_release(heading):
+                return kind
+            # A "Problem" or "Solution" section is the other document's, unless someone is quoted
+            # in it, or, in a numbered document, it is a paragraph of the release's without
+            # sections of its own ("## 2. Problem" over one paragraph).
+            body = lines[position + 1 : after]
+            own = not titled_other and not any(line.heading for line in body)
+            return "release" if own or _quotes_someone(body) else "brief"
+
+        kinds = [kind_of(p, after) for p, after in zip(siblings, bounds[1:], strict=False)]
         last = max((k for k, kind in enumerate(kinds) if kind == "release"), default=-1)
         end = bounds[last + 1]
         if sum(line.words for line in lines[opening + 1 : end] if _written(line)) < _EMBEDDED_RELEASE_WORDS:
@@ -1847,7 +1868,11 @@ class _Builder:
         if not titled_other:
             # A numbered document's title may be the release's headline; its notes below it
             # ("This document is the single source of truth ...") are not the release.
-            kept |= {id(line) for line in lines[:opening] if line.heading}
+            kept |= {
+                id(line)
+                for line in lines[:opening]
+                if line.heading or _covered(line.segment.unit.emphasis, line.segment.start, line.segment.end)
+            }
         kept |= {
             id(line)
             for k in range(last + 1, len(kinds))
@@ -1898,15 +1923,7 @@ class _Builder:
         body = lines[start + 1 : stop]
         if any(line.heading for line in body):  # sections of its own
             return "brief"
-        # Someone quoted ("## From our founder"), not a term in quotation marks ('a "night mode"')
-        # nor a list of the messages the product sends ('- "Your talk has been accepted! ..."').
-        quoted = any(
-            len(line.segment.text[start:end].split()) >= _QUOTED_WORDS
-            for line in body
-            if _written(line) and line.segment.unit.kind != "list_item"
-            for start, end in _quotations(line.segment.text)
-        )
-        if heading.alias in PR_PARTS or quoted:
+        if heading.alias in PR_PARTS or _quotes_someone(body):
             return "release"
         return "brief"
 
@@ -2287,7 +2304,9 @@ class _Builder:
                 # A heading is no quotation, in a block quote or not (a release laid out in one,
                 # "> ### Easy Markdown: the best free editor"; round 53 of the user trials), nor is
                 # a label under such a heading in the same block quote (its sub-heading in italics).
-                quoted_lead = line.heading or bool(lead and lead[-1].quote_depth)
+                quoted_lead = (line.heading and not line.label_text.lstrip(" *_").startswith(_OPEN_QUOTE)) or bool(
+                    lead and lead[-1].quote_depth
+                )
                 if in_lead and (not line.quote_depth or quoted_lead) and line.segment.unit.kind != "table_cell":
                     lead.append(line)
                     continue
@@ -3840,7 +3859,26 @@ class _Builder:
 _SIDE_WITHOUT_QUESTIONS = 40
 
 # A section heading's number ("1. Press Release", "Part 2: Problem Statement", "3) Target Users").
-_SECTION_NUMBER = re.compile(r"\W*(?:(?:part|section)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+\S", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"\W*(?:(?:part|section)\s+)?(\d{1,2})(?:\.\d{1,2})*[.):—–-]?\s+\S", re.IGNORECASE)
+
+
+def _quotes_someone(lines: Sequence[_Line]) -> bool:
+    """Whether lines quote someone ("## From our founder"), not a term in quotation marks ('a
+    "night mode"') nor a list of the messages the product sends ('- "Your talk has been accepted!
+    ..."')."""
+    return any(
+        len(line.segment.text[start:end].split()) >= _QUOTED_WORDS
+        for line in lines
+        if _written(line) and line.segment.unit.kind != "list_item"
+        for start, end in _quotations(line.segment.text)
+    )
+
+
+def _section_number(line: _Line) -> str | None:
+    """The top number of a numbered heading ("2" of "## 2. Problem Statement" and of "## 2.1
+    Scope"), or None."""
+    match = _SECTION_NUMBER.match(line.label_text)
+    return match.group(1) if match else None
 
 
 def _numbered_outline(lines: Sequence[_Line], opening: int) -> bool:
@@ -3848,10 +3886,12 @@ def _numbered_outline(lines: Sequence[_Line], opening: int) -> bool:
     least two numbered sections of the same level ("## 1. Press Release (North Star)", then "## 2.
     Problem Statement", "## 3. Target Users"; round 53 of the user trials)."""
     level = lines[opening].level
-    if not _SECTION_NUMBER.match(lines[opening].label_text):
+    number = _section_number(lines[opening])
+    if number is None:
         return False
-    after = [ln for ln in lines[opening + 1 :] if ln.heading and ln.level == level]
-    return sum(1 for ln in after if _SECTION_NUMBER.match(ln.label_text)) >= 2
+    after = [_section_number(ln) for ln in lines[opening + 1 :] if ln.heading and ln.level == level]
+    # "## 1.1 Problem" under "## 1. Press Release" is the release's own section.
+    return sum(1 for n in after if n is not None and n != number) >= 2
 
 
 # A release in its own section of a document of another kind (a PRD's "## Press Release") is judged

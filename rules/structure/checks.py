@@ -497,6 +497,10 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
     ``standalone`` flag). An answer that unanswered-question reports ("TBC", "To be determined.")
     is not reported again here.
 
+    A citation or an identifier in brackets is no slot: "[S17]", "[R2-R4]", "[D-MKT-1]", and "[PAT-6]"
+    where the document also writes "PAT-6" outside brackets (it defines what it cites); a numbered
+    slot it writes nowhere else ("[NUMBER-1]", "[URL1]") still is.
+
     A template prompt is reported once for its sentences in a row in one paragraph or block quote.
     A template title is not reported when the line right below it names the product in a few
     words ("# Project Name #" over "Beerby": the label was filled in).
@@ -579,6 +583,8 @@ def unfinished_draft(document: Document, ctx: RuleContext) -> Iterator[Violation
                 and _inside_names(document, matched)
             ):
                 continue  # 'domains with "XX" signatures' beside "HEALTHXX.com": a brand's mark, mentioned
+            if spec["name"] == "placeholder slot" and _cited_identifiers(document.text, matched):
+                continue  # "[PAT-6]" where the document defines "- PAT-6: ...": a reference, not a slot
             if spec.get("standalone"):
                 if _stands_alone(unit.text, start):
                     statuses.append((start, end, matched, spec))  # decided once the placeholders are known
@@ -767,6 +773,23 @@ def _in_quoted_letter(document: Document, unit: Unit, greetings: frozenset[str])
 
 
 _GREETING_TO_A_SLOT = re.compile(r"\s*([A-Za-z]+)\s+(?:\{[^{}]{1,40}\}|\[[^\[\]]{1,40}\]|<[^<>]{1,40}>)\s*[,:!]")
+
+
+_IDENTIFIER = r"[A-Z][A-Z0-9]{0,5}(?:-[A-Z][A-Z0-9]{0,5}){0,2}-\d{1,4}[a-z]?"
+_IDENTIFIERS = re.compile(rf"\[({_IDENTIFIER}(?:[,;] ?{_IDENTIFIER}){{0,8}})\]")
+
+
+def _cited_identifiers(text: str, matched: str) -> bool:
+    """Whether a bracketed match holds only identifiers ("[PAT-6]", "[VIZ-1, VIZ-2]") that the
+    document also writes outside brackets ("- PAT-6: Always-visible Stop", "(VIZ-1)"): references
+    to what it defines, not numbered slots ("[NUMBER-1]", which it writes nowhere else)."""
+    found = _IDENTIFIERS.fullmatch(matched)
+    if found is None:
+        return False
+    return all(
+        re.search(rf"(?<![\w\[-]){re.escape(ident)}(?![\w-])(?![^\[\]\n]*\])", text) is not None
+        for ident in re.split(r"[,;] ?", found.group(1))
+    )
 
 
 def _matches(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int, int, str], ...]:
