@@ -1584,6 +1584,32 @@ def test_a_quotation_set_as_a_heading_in_a_block_quote_is_no_headline() -> None:
         """
     )
     assert lines(anatomy)["headline"] == 6
+    # Nor is an epigraph without quotation marks, nor a callout under the document's own headline
+    # (a third review of the session's change).
+    epigraph = anatomy_of(
+        """
+        > ### Small shops deserve big-company books
+        > *— Priya Natarajan, owner of Crumb Bakery*
+
+        **Acme Launches Ledgerly, the Bookkeeping App That Closes Your Month in One Click**
+
+        SEATTLE, March 3, 2026 — Acme today announced Ledgerly, a bookkeeping app that reconciles bank
+        feeds, invoices and receipts for businesses with fewer than fifty employees.
+        """
+    )
+    assert lines(epigraph)["headline"] == 4
+    callout = anatomy_of(
+        """
+        # Acme Launches Ledgerly, the Bookkeeping App That Closes Your Month in One Click
+
+        > ### Note
+        > Draft for the finance review.
+
+        SEATTLE, March 3, 2026 — Acme today announced Ledgerly, a bookkeeping app that reconciles bank
+        feeds, invoices and receipts for businesses with fewer than fifty employees.
+        """
+    )
+    assert lines(callout)["headline"] == 1 and "subheading" not in callout.parts
 
 
 def test_a_requirements_document_s_release_keeps_its_own_sections_and_nothing_of_the_rest() -> None:

@@ -2301,11 +2301,18 @@ class _Builder:
                     self.roles[index] = "label"
                     in_lead = False
                     continue
-                # A heading is no quotation, in a block quote or not (a release laid out in one,
-                # "> ### Easy Markdown: the best free editor"; round 53 of the user trials), nor is
-                # a label under such a heading in the same block quote (its sub-heading in italics).
-                quoted_lead = (line.heading and not line.label_text.lstrip(" *_").startswith(_OPEN_QUOTE)) or bool(
-                    lead and lead[-1].quote_depth
+                # A heading in a block quote is the headline where the release is laid out in that
+                # block quote ("> ### Easy Markdown: the best free editor" over the quoted dateline
+                # and body; round 53 of the user trials), and so is a label under it there (its
+                # sub-heading in italics); not a note, a callout or an epigraph ("> ### Note", "> ###
+                # Close the month before your coffee gets cold." over its attribution), nor a quoted
+                # heading under a headline of the document's own.
+                quoted_lead = (
+                    bool(lead and lead[-1].quote_depth)
+                    if lead
+                    else line.heading
+                    and not line.label_text.lstrip(" *_").startswith(_OPEN_QUOTE)
+                    and _quoted_release_below(lines, position)
                 )
                 if in_lead and (not line.quote_depth or quoted_lead) and line.segment.unit.kind != "table_cell":
                     lead.append(line)
@@ -3860,6 +3867,22 @@ _SIDE_WITHOUT_QUESTIONS = 40
 
 # A section heading's number ("1. Press Release", "Part 2: Problem Statement", "3) Target Users").
 _SECTION_NUMBER = re.compile(r"\W*(?:(?:part|section)\s+)?(\d{1,2})(?:\.\d{1,2})*[.):—–-]?\s+\S", re.IGNORECASE)
+
+
+def _quoted_release_below(lines: Sequence[_Line], position: int) -> bool:
+    """Whether the block quote a heading stands in goes on with a release's prose: a paragraph of
+    the author's of `_QUOTED_RELEASE_WORDS` words or more before the block quote ends."""
+    for line in lines[position + 1 :]:
+        if line.blank:
+            continue
+        if not line.quote_depth:
+            return False
+        if line.segment.unit.kind == "paragraph" and not line.heading and line.words >= _QUOTED_RELEASE_WORDS:
+            return True
+    return False
+
+
+_QUOTED_RELEASE_WORDS = 25
 
 
 def _quotes_someone(lines: Sequence[_Line]) -> bool:
