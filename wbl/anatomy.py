@@ -123,7 +123,8 @@ _LEAD_MARKS = " *_" + "".join(sorted(BULLETS))
 _INLINE_ANSWER = re.compile(r"\?[*_]*\s+(?=[*_]*A(?:nswer)?\s*[:.)]\s)")
 # A heading's number: "3.", "2.1", "iv)", "b.", "Q3:", "Part 3:", "Section 2 —".
 _HEADING_NUMBER = re.compile(
-    r"^\s*(?:(?:part|section|chapter)\s+(?:\d+|[ivx]+)\s*[:.)—–-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]|q\d*\s*[:.)])\s+",
+    r"^\s*(?:(?:part|section|chapter)\s+(?P<part>\d+|[ivx]+)\s*[:.)—–-]?|(?P<top>\d+)(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h][.)]"
+    r"|q\d*\s*[:.)])\s+",
     re.IGNORECASE,
 )
 # "Problem: ...", and in lower case only for a part's name of two words or more ("customer quote: ...").
@@ -1734,8 +1735,15 @@ class _Builder:
     def _named_as_genre(self, lines: Sequence[_Line]) -> bool:
         """Whether the document's title or file name says it is a PR/FAQ or a press release
         ("# Working Backwards Document", `PRFAQ.md`): then its numbered sections are the genre's."""
+        return self._title_says(lines)[1] or bool(self._genre_in_file_name()[1])
+
+    def _genre_in_file_name(self) -> tuple[str, list[str]]:
+        """The file's name in lower case, and the genre's names in it ("press-release.md"), none
+        where it names a document about one ("prfaq-v0.1.plan.md", "reconcile-prfaq.md")."""
         file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        return self._title_says(lines)[1] or bool(_PRFAQ_NAME.findall(file_name))
+        if _ABOUT_THE_GENRE.search(_PRFAQ_NAME.sub(" ", file_name)):
+            return file_name, []
+        return file_name, _PRFAQ_NAME.findall(file_name)
 
     def _title_says(self, lines: Sequence[_Line]) -> tuple[_Line | None, bool, bool]:
         """The document's first heading, whether it names the genre ("Press Release", "PR/FAQ",
@@ -3762,9 +3770,8 @@ class _Builder:
             # ("How many press releases can an agency send?").
             return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
-        file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
         # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
-        named_as = [] if _ABOUT_THE_GENRE.search(_PRFAQ_NAME.sub(" ", file_name)) else _PRFAQ_NAME.findall(file_name)
+        file_name, named_as = self._genre_in_file_name()
         # A post's front matter may name the genre as a file name does ("post_type: press release").
         named_as += _front_matter_genre(self.source.text)
         named = bool(named_as)
@@ -3865,9 +3872,6 @@ class _Builder:
 # than questions, from which that half is there.
 _SIDE_WITHOUT_QUESTIONS = 40
 
-# A section heading's number ("1. Press Release", "Part 2: Problem Statement", "3) Target Users").
-_SECTION_NUMBER = re.compile(r"\W*(?:(?:part|section)\s+)?(\d{1,2})(?:\.\d{1,2})*[.):—–-]?\s+\S", re.IGNORECASE)
-
 
 def _quoted_release_below(lines: Sequence[_Line], position: int) -> bool:
     """Whether the block quote a heading stands in goes on with a release's prose: a paragraph of
@@ -3898,10 +3902,11 @@ def _quotes_someone(lines: Sequence[_Line]) -> bool:
 
 
 def _section_number(line: _Line) -> str | None:
-    """The top number of a numbered heading ("2" of "## 2. Problem Statement" and of "## 2.1
-    Scope"), or None."""
-    match = _SECTION_NUMBER.match(line.label_text)
-    return match.group(1) if match else None
+    """The top number of a numbered heading ("2" of "## 2. Problem Statement", of "## 2.1 Scope"
+    and of "## Part 2: Problem"), or None; not a year ("## 2026 Roadmap")."""
+    match = _HEADING_NUMBER.match(re.sub(r"^[^\w\[(]+", "", line.label_text.strip()))
+    number = match and (match.group("part") or match.group("top"))
+    return number.lower() if number and len(number) <= 2 else None
 
 
 def _numbered_outline(lines: Sequence[_Line], opening: int) -> bool:
