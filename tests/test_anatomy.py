@@ -3942,6 +3942,50 @@ def test_a_signature_on_the_last_line_of_a_block_quoted_quotation_attributes_it(
     assert quote.unit.text[quote.start : quote.end].endswith("on every call.")
 
 
+def test_a_quotation_written_one_sentence_per_line_is_one_quotation() -> None:
+    # Round 54 of the user trials: three lines of one block-quoted paragraph under "## Customer
+    # Quote" were three quotations, each "not attributed"; a signature under the last line signs
+    # the whole quotation, in a block quote or not.
+    release = """
+        # Acme Launches Widget for Home Bakers
+
+        Home bakers waste loaves because they forget the second rise.
+
+        ## Customer Quote
+        {quote}Widget IS AWESOME!  I was losing two loaves a week in my flat in Leeds.
+        {quote}Within a week of using it, I had not lost a single loaf.
+        {quote}On top of that, it showed me how to proof at lower heat.
+        {signature}
+
+        ## Get started
+
+        Download Widget from example.com today.
+        """
+    for quote_mark in ("> ", ""):
+        for signature in ("", "— Jane Doe, home baker in Leeds"):
+            text = release.format(quote=quote_mark, signature=(quote_mark + signature) if signature else "")
+            [quote] = anatomy_of(text).quotes
+            assert quote.text.startswith("Widget IS AWESOME!") and quote.text.endswith("at lower heat.")
+            assert quote.speaker == "customer"
+            assert quote.name == ("Jane Doe" if signature else None)
+
+
+def test_lines_quoted_one_by_one_stay_quotations_of_their_own() -> None:
+    anatomy = anatomy_of(
+        """
+        # Acme Launches Widget for Home Bakers
+
+        Home bakers waste loaves because they forget the second rise.
+
+        ## What customers say
+        "I lost no loaf this month," said Ana Ruiz, a baker in Leeds.
+        "It paid for itself in a week," said Raj Patel, a baker in York.
+        "My mornings are calm again," said Lee Chan, a baker in Bath.
+        """
+    )
+    assert [q.name for q in anatomy.quotes] == ["Ana Ruiz", "Raj Patel", "Lee Chan"]
+
+
 def test_a_headline_that_launches_a_product_named_after_the_genre_is_no_title() -> None:
     anatomy = anatomy_of(
         textwrap.dedent(

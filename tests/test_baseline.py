@@ -170,6 +170,19 @@ def test_removing_an_old_finding_counts_as_fixed(draft):
     assert counts(statistics_line("draft.md")) == {"fixed": 1, "new": 0, "unchanged": 4}
 
 
+def test_a_baseline_is_compared_with_every_finding_before_min_severity(draft):
+    write_baseline("draft.md")
+    # A new weasel word in the release (a warning) and one in the FAQ (a hint).
+    text = in_release("It is truly quick.").replace("various suppliers", "various suppliers, really")
+    draft.write_text(text, encoding="utf-8")
+    assert check("draft.md")[1] == ["truly", "really"]
+    code, texts, _ = check("draft.md", "--min-severity", "warning")
+    assert (code, texts) == (1, ["truly"])
+    # The baselined hint ("various") is left out of the report, not counted as fixed.
+    line = statistics_line("draft.md", "--min-severity", "warning")
+    assert counts(line) == {"fixed": 0, "new": 2, "unchanged": 5}
+
+
 def test_entries_of_rules_that_did_not_run_are_not_fixed(draft):
     data = write_baseline("draft.md")
     other = dict(data["files"]["draft.md"][0], rule="WB503", fingerprint="0" * 20)

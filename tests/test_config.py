@@ -272,6 +272,46 @@ def test_severity_override_and_fail_on(project):
     assert check("--select", "WB601", "--fail-on", "warning", "a.md")[0] == 0  # the command line wins
 
 
+def test_min_severity_leaves_out_hints_but_never_a_finding_that_fails(project):
+    write(project / "wbl.toml", '[rules.weasel-word]\nseverity = "info"\n')
+    write(project / "a.md", TEXT)
+    assert found(check(*FRAGMENT, "--select", "WB601", "a.md")[1]) == {"a.md": ["very"]}
+    code, data, _ = check(*FRAGMENT, "--select", "WB601", "--min-severity", "warning", "a.md")
+    assert (code, found(data)) == (0, {"a.md": []})
+    # Findings at or above fail-on are always reported: a run never fails for what it hides.
+    code, data, _ = check(*FRAGMENT, "--select", "WB601", "--min-severity", "warning", "--fail-on", "info", "a.md")
+    assert (code, found(data)) == (1, {"a.md": ["very"]})
+    # From the configuration, per file.
+    write(project / "wbl.toml", 'min-severity = "warning"\n[rules.weasel-word]\nseverity = "info"\n')
+    write(project / "hints" / "a.md", TEXT)
+    write(
+        project / "wbl.toml",
+        'min-severity = "warning"\n[rules.weasel-word]\nseverity = "info"\n'
+        '[[overrides]]\nfiles = ["hints/**"]\nmin-severity = "info"\n',
+    )
+    code, data, _ = check(*FRAGMENT, "--select", "WB601", "a.md", "hints")
+    assert found(data) == {"a.md": [], "hints/a.md": ["very"]} and code == 0
+    assert check(*FRAGMENT, "--select", "WB601", "--min-severity", "info", "a.md")[1]["files"][0]["findings"]
+
+
+def test_min_severity_is_counted_in_the_text_summary(project):
+    write(project / "a.md", TEXT)
+    result = CliRunner().invoke(main, ["check", *FRAGMENT, "--select", "WB601", "--min-severity", "error", "a.md"])
+    assert result.exit_code == 1  # the warning fails the run, so it is shown
+    assert "very" in result.stdout and "not shown" not in result.stdout
+    write(project / "wbl.toml", '[rules.weasel-word]\nseverity = "info"\n')
+    result = CliRunner().invoke(main, ["check", *FRAGMENT, "--select", "WB601", "--min-severity", "warning", "a.md"])
+    assert result.exit_code == 0 and "WB601" not in result.stdout
+    assert "1 finding below --min-severity not shown" in result.stdout
+
+
+def test_an_unknown_min_severity_is_a_configuration_error(project):
+    write(project / "wbl.toml", 'min-severity = "loud"\n')
+    write(project / "a.md", TEXT)
+    code, _, err = check("a.md")
+    assert code == 2 and "min-severity" in err
+
+
 def test_fail_on_is_per_file(project):
     write(project / "wbl.toml", 'fail-on = "error"\n[[overrides]]\nfiles = ["strict/**"]\nfail-on = "warning"\n')
     write(project / "loose" / "a.md", TEXT)
@@ -378,7 +418,7 @@ def test_wbl_config_prints_toml_and_json(project):
     assert result.exit_code == 0, result.output
     data = tomllib.loads(result.stdout)
     assert data["config-file"] == str(project / "wbl.toml")
-    assert data["fail-on"] == "error"
+    assert data["fail-on"] == "error" and data["min-severity"] == "info"
     assert "WB601" not in data["select"] and "WB503" in data["select"]
     assert data["overrides-applied"] == [0]
     assert data["rules"]["WB601"] == {"accept-words": ["very"]}

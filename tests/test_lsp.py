@@ -229,6 +229,11 @@ async def test_configuration_reloads_when_it_changes(client: LanguageClient, wor
     config.write_text(accept_very, encoding="utf-8")  # another size too: mtimes can be coarse
     change(client, uri, 6, TEXT)
     assert [flagged(d) for d in await diagnostics(client, uri, 6)] == ["many"]
+    # min-severity leaves the hints out of the editor too.
+    hints = 'select = ["weasel-word"]\nmin-severity = "warning"\n\n[rules.weasel-word]\nseverity = "info"\n'
+    config.write_text(hints, encoding="utf-8")
+    change(client, uri, 7, TEXT)
+    assert await diagnostics(client, uri, 7) == []
 
 
 @pytest.mark.slow
@@ -238,10 +243,10 @@ async def test_a_broken_configuration_is_reported_once_and_defaults_apply(
 ) -> None:
     uri = uris.from_fs_path(str(workspace / "prfaq.md"))
     (workspace / "wbl.toml").write_text("select = [\n", encoding="utf-8")
-    change(client, uri, 7, TEXT)
-    assert "WB601" in {d.code for d in await diagnostics(client, uri, 7)}  # the default rules
-    change(client, uri, 8, TEXT + "\nMore.\n")
-    await diagnostics(client, uri, 8)
+    change(client, uri, 8, TEXT)
+    assert "WB601" in {d.code for d in await diagnostics(client, uri, 8)}  # the default rules
+    change(client, uri, 9, TEXT + "\nMore.\n")
+    await diagnostics(client, uri, 9)
     shown = [m.message for m in client.messages if "wbl.toml" in m.message]
     assert len(shown) == 1 and "invalid TOML" in shown[0], client.messages
 

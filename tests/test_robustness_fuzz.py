@@ -68,6 +68,7 @@ _KEYS = [
     "extend-select",
     "ignore",
     "fail-on",
+    "min-severity",
     "include",
     "exclude",
     "per-file-ignores",

@@ -1418,6 +1418,9 @@ class _Builder:
         self._side_words: Counter[str] = Counter()  # words under those headings outside any question
         self._side_faq_headings: set[str] = set()  # the halves a heading names as an FAQ ("Internal FAQ")
         self._residue_only: list[tuple[Segment, str]] = []
+        # A quotation's later lines when its paragraph was read one line at a time (one sentence
+        # per line): line's segment -> the segment of the quotation's first line.
+        self._quote_lines: dict[int, int] = {}
         self._kept_only: list[Segment] = []  # template notes a finished document keeps
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -2639,7 +2642,7 @@ class _Builder:
         for line in lead[1:]:
             self.roles.setdefault(line.segment.index, "lead")
         # Quotes.
-        quoted = {q.segment.index for q in quotes if q.segment is not None}
+        quoted = {q.segment.index for q in quotes if q.segment is not None} | set(self._quote_lines)
         for speaker in ("leader", "customer"):
             mine = [q for q in quotes if q.speaker == speaker]
             if mine and mine[0].segment is not None:
@@ -2655,6 +2658,9 @@ class _Builder:
                 for q in mine:
                     if q.segment is not None:
                         self.roles[q.segment.index] = f"{speaker}_quote"
+                for later, first_line in self._quote_lines.items():
+                    if any(q.segment is not None and q.segment.index == first_line for q in mine):
+                        self.roles[later] = f"{speaker}_quote"
         prose = [ln for ln in body if ln.segment.index not in quoted and sections.get(ln.segment.index) is None]
         paragraphs = [ln for ln in prose if ln.segment.unit.kind == "paragraph"] or prose
         # Summary and dateline. The summary opens the release: a paragraph after the sections of
@@ -2779,7 +2785,7 @@ class _Builder:
         its place in the release."""
         model = parts_model()["problem"]
         product = self._product_words()
-        quoted = {q.segment.index for q in quotes if q.segment is not None}
+        quoted = {q.segment.index for q in quotes if q.segment is not None} | set(self._quote_lines)
         summary = self.parts.get("summary")
         summary_index = summary.segments[0].index if summary else -1
         best: tuple[float, _Line] | None = None
@@ -3011,6 +3017,7 @@ class _Builder:
         qd = self.data["quotes"]
         said = _pattern(tuple(qd["said-verbs"]))
         quotes: list[Quote] = []
+        quote_ends = -2  # the line the last quotation found ends on
         # Where the release's boilerplate starts ("About Acme", "Contact:"), and its last written line.
         boilerplate = next((p for p, ln in enumerate(lines) if ln.label and _is_boilerplate(ln)), len(lines))
         last = max((p for p, ln in enumerate(lines) if not ln.blank and not ln.residue), default=-1)
@@ -3050,7 +3057,7 @@ class _Builder:
             )
             following = lines[position + 1] if position + 1 < len(lines) else None
             previous = lines[position - 1] if position else None
-            if not attribution and following is not None and (line.quote_depth or starts_quoted):
+            if not attribution and following is not None and (line.quote_depth or starts_quoted or in_section):
                 after = following.segment.text
                 # "> - Stephen Hyde" under a quoted paragraph: Markdown made the signature's dash a list.
                 if unit.kind != "list_item" and self._dash_item(following.segment):
@@ -3068,7 +3075,7 @@ class _Builder:
                     attribution = following.segment.text.strip(" *_.")
                     self.roles[following.segment.index] = "attribution"
             signature = None
-            if not attribution and line.quote_depth and not spans:
+            if not attribution and (line.quote_depth or in_section) and not spans:
                 # "> This is the platform I wish I had" over "> -Matthew Goldwater": the signature
                 # on the quotation's last line, in the same paragraph.
                 signature = _signature_line(text, [b - segment.start for b in unit.breaks])
@@ -3093,6 +3100,27 @@ class _Builder:
                 # "A typical response:" then a quotation: what the product shows, not what a person
                 # says (a person is named, or a role: "Maria Lopez, a nurse, told us:").
                 shown = before.endswith(":") and not attribution and not _names_someone(before, qd)
+            if (
+                quotes
+                and quote_ends == position - 1
+                and quotes[-1].unit is unit
+                and quotes[-1].segment is not None
+                and (in_section or line.quote_depth)
+                and not spans
+                and not starts_quoted
+            ):
+                # A quotation written one sentence per line ("> Sonos wiaJS IS AWESOME! ...\n> Within
+                # 10 minutes ...\n> On top of that, ..."; round 54): the line goes on with the
+                # quotation above, and a signature under it signs the whole.
+                above = quotes[-1]
+                if attribution and not above.attribution:
+                    name, role, placeholder = self._attributed(attribution, qd, quotes[:-1])
+                    above = replace(above, attribution=attribution, name=name, role=role, placeholder=placeholder)
+                said_end = len(text[:signature].rstrip()) if signature is not None else len(text.rstrip())
+                quotes[-1] = replace(above, end=segment.start + said_end)
+                self._quote_lines[segment.index] = above.segment.index
+                quote_ends = position
+                continue
             # '"Wow" - Name, CEO': a short quotation signed with a dash.
             if attribution and _SHARE_SPEAKS.search(attribution):
                 # 'In a survey of 640 households, 41 percent said "not knowing who shows up" ...': a
@@ -3147,15 +3175,7 @@ class _Builder:
                 # the pronoun is the person the paragraph has just introduced.
                 introduced = self._introduced_person(text[: spans[0][0]], quotes)
                 attribution = introduced or attribution
-            name, role, placeholder = _who(attribution, qd)
-            if name is not None and role is not None and " " not in name and self._common_words(attribution, name):
-                # "— Beta Tester" where the release writes "500 beta testers": common words in
-                # title case, no name ("Adam Driver" is never written "adam").
-                name, role = None, attribution.strip(" *_")
-            if name and role and self._product_and_role(name, role):
-                name = None  # "— Jupyter Developer": the product's name and a role, no person named
-            if quotes and name is None and attribution.lower() in _THIRD_PERSON:
-                name, role = quotes[-1].name, quotes[-1].role  # "he said": the person quoted just before
+            name, role, placeholder = self._attributed(attribution, qd, quotes)
             if in_section and section is not None and section[0] != "quote":
                 speaker = "leader" if section[0] == "leader_quote" else "customer"
             elif (
@@ -3185,7 +3205,23 @@ class _Builder:
                     segment,
                 )
             )
+            quote_ends = position
         return quotes
+
+    def _attributed(
+        self, attribution: str, qd: Mapping[str, Any], earlier: Sequence[Quote]
+    ) -> tuple[str | None, str | None, bool]:
+        """(name, role, placeholder) of a quotation's attribution."""
+        name, role, placeholder = _who(attribution, qd)
+        if name is not None and role is not None and " " not in name and self._common_words(attribution, name):
+            # "— Beta Tester" where the release writes "500 beta testers": common words in
+            # title case, no name ("Adam Driver" is never written "adam").
+            name, role = None, attribution.strip(" *_")
+        if name and role and self._product_and_role(name, role):
+            name = None  # "— Jupyter Developer": the product's name and a role, no person named
+        if earlier and name is None and attribution.lower() in _THIRD_PERSON:
+            name, role = earlier[-1].name, earlier[-1].role  # "he said": the person quoted just before
+        return name, role, placeholder
 
     def _right_after_quote(self, previous: _Line | None, quotes: Sequence[Quote]) -> bool:
         """Whether the line before is the last quotation found, or the line that signs it."""

@@ -83,6 +83,7 @@ def _project(
     fail_on: str | None = None,
     respect_gitignore: bool = True,
     dask: str | None = None,
+    min_severity: str | None = None,
 ) -> Project:
     """The project the command lints with: configuration, result cache and processes."""
     if config_file is not None and isolated:
@@ -98,6 +99,7 @@ def _project(
         config_file=config_file,
         isolated=isolated,
         fail_on=fail_on,
+        min_severity=min_severity,
         cache_dir=cache,
         jobs=jobs,
         respect_gitignore=respect_gitignore,
@@ -239,6 +241,13 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: fail-on from the configuration, else warning).",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity reported: 'warning' leaves out the info hints, in every format and for the exit"
+    " code (default: min-severity from the configuration, else info).",
+)
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
 @KIND_OPTION
 @click.option(
@@ -309,6 +318,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str,
+    min_severity: str | None,
     model: str | None,
     kind: str | None,
     stdin_filename: str | None,
@@ -351,7 +361,16 @@ def check(
     options = _lint_options(select, ignore, model, max_file_size, rule_time_limit, kind, report_unused)
     try:
         project = _project(
-            options, config_file, isolated, no_cache, cache_dir, jobs, fail_on, respect_gitignore, dask_scheduler
+            options,
+            config_file,
+            isolated,
+            no_cache,
+            cache_dir,
+            jobs,
+            fail_on,
+            respect_gitignore,
+            dask_scheduler,
+            min_severity,
         )
     except (SelectionError, RegistryError, ConfigError) as exc:
         _fail(str(exc))
@@ -384,7 +403,8 @@ def check(
                     if fixes
                     else _lint_arguments(project, paths, stdin_filename)
                 )
-                files = run.observe(reports)
+                # A baseline is compared with every finding (one below min-severity is not "fixed").
+                files = run.observe(reports, shown=recorded is None)
                 if output_format in STREAMING_FORMATS and recorded is None:
                     # Each file's findings are printed as soon as they are known and then dropped, so
                     # memory does not grow with the number of files.
@@ -397,11 +417,13 @@ def check(
                     # With a baseline, only new findings are reported and count for the exit code.
                     if recorded is not None:
                         comparison = recorded.compare(report, lambda path: _codes_run(project, path))
-                        report = comparison.new_report()
+                        new = comparison.new_report()
+                        report = Report(tuple(project.shown(f) for f in new.files), new.notices)
                         run.exit_code = project.exit_code(report)
                         run.tally = Tally()
-                        for file_report in report.files:
+                        for before, file_report in zip(new.files, report.files, strict=True):
                             run.tally.add(file_report)
+                            run.tally.hidden += len(before.findings) - len(file_report.findings)
                     render = RenderOptions(
                         rules=project.rules,
                         color=color,
@@ -615,8 +637,12 @@ class _CheckRun:
         self.exit_code = EXIT_CLEAN
         self.tally = Tally()
 
-    def observe(self, files: Iterable[FileReport]) -> Iterator[FileReport]:
-        for file_report in files:
+    def observe(self, files: Iterable[FileReport], shown: bool = True) -> Iterator[FileReport]:
+        """Each file's report as it comes: its errors said, its exit code and counts kept; `shown`:
+        without the findings below the file's min-severity."""
+        for linted in files:
+            file_report = self.project.shown(linted) if shown else linted
+            self.tally.hidden += len(linted.findings) - len(file_report.findings)
             for error in file_report.errors:
                 _say(f"{file_report.path}: error: {error}")
             if self.verbose and file_report.kind is not None:

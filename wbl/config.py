@@ -87,6 +87,7 @@ class Layer:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    min_severity: Severity | None = None  # the lowest severity reported (None: keep)
     model: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     vocabulary: Vocabulary = NO_VOCABULARY
@@ -94,13 +95,19 @@ class Layer:
     rule_time_limit: float | None = None  # seconds per rule per file (0: none; None: keep)
 
     @classmethod
-    def from_options(cls, options: LintOptions | None, fail_on: Severity | str | None = None) -> Layer:
+    def from_options(
+        cls,
+        options: LintOptions | None,
+        fail_on: Severity | str | None = None,
+        min_severity: Severity | str | None = None,
+    ) -> Layer:
         """The last layer, from command-line flags or a library caller's `LintOptions`."""
         options = options or LintOptions()
         return cls(
             select=options.select or None,
             ignore=options.ignore,
             fail_on=Severity.parse(fail_on) if fail_on else None,
+            min_severity=Severity.parse(min_severity) if min_severity else None,
             model=options.model,
             rules=options.rule_options,
             vocabulary=options.vocabulary,
@@ -183,6 +190,13 @@ class Settings:
     vocabulary: Vocabulary = NO_VOCABULARY
     kind: str | None = None  # the document kind configuration forces (None: found by the anatomy)
     rule_time_limit: float | None = None  # None: the default
+    min_severity: Severity = Severity.INFO  # findings below it are not reported (see `reported_from`)
+
+    @property
+    def reported_from(self) -> Severity:
+        """The lowest severity reported: `min-severity`, but never above `fail-on` (a run never
+        fails for a finding it does not show)."""
+        return min(self.min_severity, self.fail_on, key=lambda s: s.rank)
 
     def lint_options(self, base: LintOptions | None = None) -> LintOptions:
         base = base or LintOptions()
@@ -205,6 +219,7 @@ class Settings:
             "config-file": str(self.config) if self.config else None,
             "select": list(self.rules),
             "fail-on": self.fail_on.value,
+            "min-severity": self.min_severity.value,
             "model": self.model,
             "kind": self.kind or "auto",
             "rule-time-limit": DEFAULT_TIME_LIMIT if self.rule_time_limit is None else self.rule_time_limit,
@@ -301,6 +316,7 @@ _LAYER_KEYS = (
     "extend-select",
     "ignore",
     "fail-on",
+    "min-severity",
     "model",
     "kind",
     "rule-time-limit",
@@ -400,6 +416,11 @@ class _Reader:
         fail_on = (
             self.noted(lambda: self.severity(table["fail-on"], f"{key}fail-on"), None) if "fail-on" in table else None
         )
+        min_severity = (
+            self.noted(lambda: self.severity(table["min-severity"], f"{key}min-severity"), None)
+            if "min-severity" in table
+            else None
+        )
         kind = table.get("kind")
         if kind is not None and kind not in DOCUMENT_KINDS:
             expected = f"expected one of {', '.join(DOCUMENT_KINDS)}, got {describe(kind)}"
@@ -418,6 +439,7 @@ class _Reader:
             extend_select=self.noted(lambda: self.selectors(table.get("extend-select", []), f"{key}extend-select"), ()),
             ignore=self.noted(lambda: self.selectors(table.get("ignore", []), f"{key}ignore"), ()),
             fail_on=fail_on,
+            min_severity=min_severity,
             model=model,
             rules=self.noted(lambda: self.rules(table.get("rules", {}), f"{key}rules"), MappingProxyType({})),
             vocabulary=self.noted(
@@ -600,6 +622,7 @@ def resolve(
 
     enabled = {r.code for r in registry.rules}
     fail_on, model, kind, time_limit = Severity.WARNING, None, None, None
+    min_severity = Severity.INFO
     vocabulary = Vocabulary()
     options: dict[str, dict[str, Any]] = {}
     for layer in layers:
@@ -608,6 +631,7 @@ def resolve(
         enabled |= codes(layer.extend_select)
         enabled -= codes(layer.ignore)
         fail_on = layer.fail_on or fail_on
+        min_severity = layer.min_severity or min_severity
         model = layer.model or model
         if layer.kind is not None:
             kind = None if layer.kind == "auto" else layer.kind
@@ -640,6 +664,7 @@ def resolve(
         rule_options=MappingProxyType({k: MappingProxyType(v) for k, v in options.items()}),
         overrides=matched,
         per_file_ignores=globs,
+        min_severity=min_severity,
         vocabulary=vocabulary,
         kind=kind,
         rule_time_limit=time_limit,

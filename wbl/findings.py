@@ -10,7 +10,7 @@ policy (`exit_code`), which the CLI, `Report.exit_code` and `wbl.project.Project
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -342,6 +342,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def at_or_above(file_report: FileReport, lowest: Severity) -> FileReport:
+    """The report with only its findings at or above `lowest` (`min-severity`: what is reported,
+    and what the exit code reads); its score and scorecard stay the whole report's."""
+    if lowest is Severity.INFO:
+        return file_report
+    kept = tuple(f for f in file_report.findings if f.severity in _AT_OR_ABOVE[lowest])
+    return file_report if len(kept) == len(file_report.findings) else replace(file_report, findings=kept)
 
 
 def exit_code(file_report: FileReport, fail_on: Severity | str = Severity.WARNING) -> int:

@@ -45,7 +45,7 @@ from pygls.protocol import LanguageServerProtocol
 
 from wbl.config import CONFIG_NAMES, ConfigError
 from wbl.engine import DEFAULT_MAX_FILE_SIZE
-from wbl.findings import FileReport, Finding, fix_from_dict, fix_to_dict
+from wbl.findings import FileReport, Finding, at_or_above, fix_from_dict, fix_to_dict
 from wbl.fixes import fix_text
 from wbl.nlp import ModelError
 from wbl.project import MARKDOWN_SUFFIXES, Project
@@ -451,7 +451,9 @@ class WblLanguageServer(LanguageServer):
             project = self.project_for(path, lane)
             if project.config_for(path).is_excluded(path):
                 return None
-            linter = project.linter_for(project.settings_for(path))
+            settings = project.settings_for(path)
+            linter = project.linter_for(settings)
+            lowest = settings.reported_from
         except ConfigError as exc:
             problems = "; ".join(str(exc).splitlines())
             message = f"wbl: {problems}; linting with the default rules"
@@ -459,6 +461,7 @@ class WblLanguageServer(LanguageServer):
             if lane.fallback is None:
                 lane.fallback = Project(registry=default_registry(), isolated=True)
             linter = lane.fallback.linter_for(lane.fallback.settings_for(path))
+            lowest = Severity.INFO
         if linter.doc_cache is None:
             linter.doc_cache = DocCache()
         if linter.unit_cache is None:
@@ -468,7 +471,7 @@ class WblLanguageServer(LanguageServer):
             linter.parse_cache = DocCache(PARSE_CACHE_SIZE)
         if linter.sentence_cache is None:
             linter.sentence_cache = DocCache(SENTENCE_CACHE_SIZE)
-        return linter.lint_text(text, path)
+        return at_or_above(linter.lint_text(text, path), lowest)
 
     def diagnose(
         self,

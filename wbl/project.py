@@ -31,7 +31,7 @@ from wbl.config import (
 )
 from wbl.engine import Linter, LintOptions, require_text, require_type
 from wbl.files import FileLinter
-from wbl.findings import FileReport, Report, exit_code, run_exit_code
+from wbl.findings import FileReport, Report, at_or_above, exit_code, run_exit_code
 from wbl.registry import Registry, default_registry
 from wbl.repository import GitIgnore, find_repository
 from wbl.rule import Rule, Severity
@@ -68,6 +68,7 @@ class Project:
         config_file: str | os.PathLike[str] | None = None,
         isolated: bool = False,
         fail_on: Severity | str | None = None,
+        min_severity: Severity | str | None = None,
         cache_dir: str | os.PathLike[str] | None = None,
         jobs: int | None = 1,
         respect_gitignore: bool = True,
@@ -86,7 +87,7 @@ class Project:
         self.options = options or LintOptions()
         self.registry = registry or default_registry()
         self.registry.select(self.options.select or None, self.options.ignore)  # unknown selectors raise
-        self.command_line = Layer.from_options(self.options, fail_on)
+        self.command_line = Layer.from_options(self.options, fail_on, min_severity)
         self.isolated = isolated
         self._fixed = load_config(config_file, self.registry) if config_file is not None else None
         self._by_file: dict[Path, Config] = {}
@@ -96,6 +97,7 @@ class Project:
         self._configs_seen: list[Config] = []
         self._linter_by_settings: dict[int, tuple[Settings, FileLinter]] = {}
         self._fail_on: dict[str, Severity] = {}
+        self._reported_from: dict[str, Severity] = {}  # each file's lowest severity reported
         # Files named (not found by a walk) that the configuration excludes: not linted, and
         # `wbl check --verbose` says so.
         self.excluded: list[str] = []
@@ -280,7 +282,7 @@ class Project:
                 planned.append((item, None))
                 continue
             settings = self.settings_for(item)
-            self._fail_on[item] = settings.fail_on
+            self._settled(item, settings)
             planned.append((item, self.file_linter_for(settings)))
         if self.dask is not None:
             from wbl.cluster import require_distributed
@@ -350,13 +352,13 @@ class Project:
             raise TypeError(f"Project.lint_bytes() takes bytes, not {type(data).__name__}: use lint_text for a str")
         data = bytes(data)
         settings = self.settings_for(path)
-        self._fail_on[path] = settings.fail_on
+        self._settled(path, settings)
         return self.file_linter_for(settings).lint_bytes(data, path)
 
     def lint_text(self, text: str, path: str = "<text>") -> FileReport:
         require_text(text, path, "Project.lint_text")
         settings = self.settings_for(path)
-        self._fail_on[path] = settings.fail_on
+        self._settled(path, settings)
         return self.linter_for(settings).lint_text(text, path)
 
     @property
@@ -380,6 +382,21 @@ class Project:
     def fail_on(self, file: FileReport) -> Severity:
         """The lowest severity that fails the run for this file (its configuration's, else the default)."""
         return self._fail_on.get(file.path, self.command_line.fail_on or Severity.WARNING)
+
+    def shown(self, file: FileReport) -> FileReport:
+        """The file's report with only the findings at or above its `min-severity` (every finding
+        by default; never one that fails the run). The score and the scorecard are the whole report's."""
+        fallback = min(
+            self.command_line.min_severity or Severity.INFO,
+            self.command_line.fail_on or Severity.WARNING,
+            key=lambda s: s.rank,
+        )
+        return at_or_above(file, self._reported_from.get(file.path, fallback))
+
+    def _settled(self, path: str, settings: Settings) -> None:
+        """Remember what the report of `path` needs from its settings once it is linted."""
+        self._fail_on[path] = settings.fail_on
+        self._reported_from[path] = settings.reported_from
 
 
 def _in_processes(plan: WorkerPlan, files: list[tuple[str, int]], jobs: int) -> Iterator[FileReport]:

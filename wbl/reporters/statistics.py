@@ -41,6 +41,7 @@ class Tally:
         self.not_judged = 0
         # Files wbl is not sure are PR/FAQs: their findings are hints only, so they never fail a run.
         self.hints_only = 0
+        self.hidden = 0  # findings below the run's min-severity, not reported
         self.by_file: dict[str, Counter[str]] = {}  # severities of each file with findings
         self._top: list[tuple[int, int, Finding]] = []  # a min-heap on (rank, -order)
         # (path, kind, score, hints only) of the first `MAX_SCORES` documents judged as PR/FAQs, and

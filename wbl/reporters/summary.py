@@ -50,6 +50,8 @@ def summary_line(tally: Tally, *, named: bool = False) -> str:
         line += " (--verbose names them)"
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} with errors (not linted, or not by every rule)"
+    if tally.hidden:
+        line += f"; {plural(tally.hidden, 'finding')} below --min-severity not shown"
     return line
 
 
