@@ -3970,6 +3970,33 @@ def test_a_quotation_written_one_sentence_per_line_is_one_quotation() -> None:
             assert quote.name == ("Jane Doe" if signature else None)
 
 
+def test_narration_under_a_signed_quotation_and_another_speaker_do_not_go_on_with_it() -> None:
+    # A fresh-eyes review: the line after '"...," said Ana Ruiz' (narration, the price) was made
+    # part of Ana's quotation, and three "Name, role: words" lines one quotation.
+    release = """
+        # Acme Launches Widget for Home Bakers
+
+        Home bakers waste loaves because they forget the second rise.
+
+        ## Customer Quote
+        {lines}
+        """
+    signed = [
+        '"I was losing two loaves a week, and now I lose none," said Ana Ruiz, a home baker in Leeds.',
+        "Widget is the revolutionary, best-in-class solution for every baker.",
+        "It is available today for just $4.99 a month.",
+    ]
+    [quote] = anatomy_of(release.format(lines="\n        ".join(signed))).quotes
+    assert quote.name == "Ana Ruiz" and quote.text.endswith("I lose none,")
+    speakers = [
+        "Ana Ruiz, a home baker in Leeds: I was losing two loaves a week.",
+        "Raj Patel, a nurse in York: I never knew when to bake after a night shift.",
+        "Lee Chan, a student in Bath: My flatmates finally get fresh bread.",
+    ]
+    quotes = anatomy_of(release.format(lines="\n        ".join(speakers))).quotes
+    assert [q.text for q in quotes] == speakers
+
+
 def test_lines_quoted_one_by_one_stay_quotations_of_their_own() -> None:
     anatomy = anatomy_of(
         """

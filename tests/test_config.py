@@ -302,7 +302,18 @@ def test_min_severity_is_counted_in_the_text_summary(project):
     write(project / "wbl.toml", '[rules.weasel-word]\nseverity = "info"\n')
     result = CliRunner().invoke(main, ["check", *FRAGMENT, "--select", "WB601", "--min-severity", "warning", "a.md"])
     assert result.exit_code == 0 and "WB601" not in result.stdout
-    assert "1 finding below --min-severity not shown" in result.stdout
+    assert "1 finding below min-severity not shown" in result.stdout
+
+
+def test_min_severity_above_fail_on_is_said_and_shown_as_it_applies(project):
+    write(project / "wbl.toml", 'min-severity = "error"\n')
+    write(project / "a.md", TEXT)
+    code, data, err = check(*FRAGMENT, "--select", "WB601", "a.md")
+    assert (code, found(data)) == (1, {"a.md": ["very"]})  # the warning fails the run: it is shown
+    assert "min-severity error is above fail-on warning" in err
+    shown = CliRunner().invoke(main, ["config", "--format", "json", "a.md"])
+    assert json.loads(shown.stdout)["min-severity"] == "warning"
+    assert "min-severity" not in check(*FRAGMENT, "--select", "WB601", "--fail-on", "error", "a.md")[2]
 
 
 def test_an_unknown_min_severity_is_a_configuration_error(project):

@@ -176,6 +176,8 @@ def _signature_line(text: str, breaks: Sequence[int]) -> int | None:
     return len(text) - len(line) if _SIGNATURE.match(line) else None
 
 
+# A speaker's name, and maybe a role, leading a line with a colon ("Raj Patel, a nurse in York: ...").
+_SPEAKER_LEAD = re.compile(r"^[*_]*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}[*_]*(?:,[^:\n]{1,80})?:\s")
 # A line that is a signature alone ("— **Ana Ruiz**, nurse"): an attribution, never a quotation.
 _SIGNATURE_LINE = re.compile(rf"^\s*[*_]*(?:—|–|--)\s*[*_]*(?={_SIGNER})[^\"“”]{{1,121}}$")
 # A line quoted in single marks and signed with a dash ("'It is great.' - Robin"): apostrophes
@@ -3018,6 +3020,7 @@ class _Builder:
         said = _pattern(tuple(qd["said-verbs"]))
         quotes: list[Quote] = []
         quote_ends = -2  # the line the last quotation found ends on
+        open_quote = False  # whether that quotation has no quotation marks and no one named: lines may go on with it
         # Where the release's boilerplate starts ("About Acme", "Contact:"), and its last written line.
         boilerplate = next((p for p, ln in enumerate(lines) if ln.label and _is_boilerplate(ln)), len(lines))
         last = max((p for p, ln in enumerate(lines) if not ln.blank and not ln.residue), default=-1)
@@ -3100,19 +3103,29 @@ class _Builder:
                 # "A typical response:" then a quotation: what the product shows, not what a person
                 # says (a person is named, or a role: "Maria Lopez, a nurse, told us:").
                 shown = before.endswith(":") and not attribution and not _names_someone(before, qd)
-            if (
-                quotes
-                and quote_ends == position - 1
+            goes_on = (
+                quote_ends == position - 1
                 and quotes[-1].unit is unit
                 and quotes[-1].segment is not None
                 and (in_section or line.quote_depth)
                 and not spans
                 and not starts_quoted
-            ):
+                and not _SPEAKER_LEAD.match(text)
+            )
+            if goes_on and not open_quote and not attribution and quotes[-1].attribution:
+                # '"I lose no loaf now," said Ana Ruiz, a baker.' then, on the paragraph's next line,
+                # "She bakes every weekend." or the price: narration after the signed quotation.
+                quote_ends = position
+                continue
+            if goes_on and open_quote:
                 # A quotation written one sentence per line ("> Sonos wiaJS IS AWESOME! ...\n> Within
                 # 10 minutes ...\n> On top of that, ..."; round 54): the line goes on with the
-                # quotation above, and a signature under it signs the whole.
+                # quotation above (one with no quotation marks and no one named yet), and a signature
+                # under it signs the whole. Not a line after a quotation closed and signed on its own
+                # line (narration, the price), nor one that opens with another speaker ("Raj Patel,
+                # a nurse: ...").
                 above = quotes[-1]
+                open_quote = not attribution
                 if attribution and not above.attribution:
                     name, role, placeholder = self._attributed(attribution, qd, quotes[:-1])
                     above = replace(above, attribution=attribution, name=name, role=role, placeholder=placeholder)
@@ -3206,6 +3219,7 @@ class _Builder:
                 )
             )
             quote_ends = position
+            open_quote = not spans and not attribution
         return quotes
 
     def _attributed(

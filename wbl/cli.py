@@ -245,8 +245,9 @@ def main() -> None:
     "--min-severity",
     type=click.Choice(["error", "warning", "info"]),
     default=None,
-    help="Lowest severity reported: 'warning' leaves out the info hints, in every format and for the exit"
-    " code (default: min-severity from the configuration, else info).",
+    help="Lowest severity reported: 'warning' leaves out the info hints, in every format (a finding at or above"
+    " --fail-on is always reported, so the exit code does not change; default: min-severity from the"
+    " configuration, else info).",
 )
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else the pinned copy).")
 @KIND_OPTION

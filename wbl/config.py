@@ -219,7 +219,7 @@ class Settings:
             "config-file": str(self.config) if self.config else None,
             "select": list(self.rules),
             "fail-on": self.fail_on.value,
-            "min-severity": self.min_severity.value,
+            "min-severity": self.reported_from.value,  # what applies: never above fail-on
             "model": self.model,
             "kind": self.kind or "auto",
             "rule-time-limit": DEFAULT_TIME_LIMIT if self.rule_time_limit is None else self.rule_time_limit,

@@ -98,6 +98,8 @@ class Project:
         self._linter_by_settings: dict[int, tuple[Settings, FileLinter]] = {}
         self._fail_on: dict[str, Severity] = {}
         self._reported_from: dict[str, Severity] = {}  # each file's lowest severity reported
+        # (min-severity, fail-on) pairs where fail-on shows findings that min-severity would hide
+        self._raised: dict[tuple[Severity, Severity], None] = {}
         # Files named (not found by a walk) that the configuration excludes: not linted, and
         # `wbl check --verbose` says so.
         self.excluded: list[str] = []
@@ -369,7 +371,13 @@ class Project:
 
     @property
     def notices(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(n for linter in self._linters.values() for n in linter.linter.notices))
+        found = [n for linter in self._linters.values() for n in linter.linter.notices]
+        found += [
+            f"min-severity {shown.value} is above fail-on {failing.value}: findings at or above"
+            f" {failing.value} fail the run, so they are shown"
+            for shown, failing in self._raised
+        ]
+        return tuple(dict.fromkeys(found))
 
     def exit_code(self, report: Report) -> int:
         """Like `Report.exit_code`, with each file's own fail-on."""
@@ -397,6 +405,8 @@ class Project:
         """Remember what the report of `path` needs from its settings once it is linted."""
         self._fail_on[path] = settings.fail_on
         self._reported_from[path] = settings.reported_from
+        if settings.min_severity.rank > settings.fail_on.rank:
+            self._raised[(settings.min_severity, settings.fail_on)] = None
 
 
 def _in_processes(plan: WorkerPlan, files: list[tuple[str, int]], jobs: int) -> Iterator[FileReport]:

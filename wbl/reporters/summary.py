@@ -51,7 +51,7 @@ def summary_line(tally: Tally, *, named: bool = False) -> str:
     if tally.failed:
         line += f"; {plural(tally.failed, 'file')} with errors (not linted, or not by every rule)"
     if tally.hidden:
-        line += f"; {plural(tally.hidden, 'finding')} below --min-severity not shown"
+        line += f"; {plural(tally.hidden, 'finding')} below min-severity not shown"
     return line
 
 
