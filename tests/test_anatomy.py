@@ -1235,6 +1235,39 @@ def test_a_guide_to_the_genre_is_other_markdown() -> None:
     assert anatomy_of(asked, path="SDLC/The_PR-FAQ.md").kind == "other"
 
 
+def test_a_readme_on_how_a_team_writes_its_pr_faqs_is_other_markdown() -> None:
+    # A repository's README that explains its PR/FAQ process (found scanning the Markdown files of
+    # the corpus's repositories, 2026-12-07): titled with the genre, it was a press release with 11
+    # warnings. Prose that keeps naming the genre in the plural is about it.
+    readme = """
+    # Press Release FAQs
+
+    Projects in the foundation are defined using something called a PR FAQ, a Press Release FAQ.
+
+    PR FAQs are part of a work backwards approach to project management. The first thing you write
+    is a press release and a FAQ, then you work backwards to what must be done.
+
+    PR FAQs communicate a project very succinctly. Every project starts life as a PR-FAQ.
+
+    ## Stages
+
+    PR-FAQs have 3 stages: pre-draft, draft and live. The PR FAQs for each stage are in folders.
+
+    ## Template Press Release
+
+    Use the template as a baseline to create your own.
+    """
+    assert (anatomy_of(readme, path="README.md").kind, anatomy_of(readme, path="README.md").kind_sure) == (
+        "other",
+        True,
+    )
+    # Named so twice (the course template's note on press releases) is not enough.
+    twice = readme.replace("The PR FAQs for each stage", "The drafts for each stage").replace(
+        "PR-FAQs have 3 stages", "Projects have 3 stages"
+    )
+    assert anatomy_of(twice, path="README.md").kind != "other"
+
+
 def test_a_release_whose_faq_asks_about_press_releases_is_still_one() -> None:
     # The review of 2026-12-06: questions of the FAQ that mention press releases, and a release
     # with a dateline and a quote, are no guide to the genre.

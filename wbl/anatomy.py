@@ -3813,11 +3813,13 @@ class _Builder:
             if ln.heading
             and (_GENRE_ASKED.search(ln.label_text) or (not ln.question and _GENRE_PLURAL.search(ln.label_text)))
         )
-        if topical >= 2 and not quotes and "dateline" not in self.parts:
+        talk = sum(len(_GENRE_PLURAL.findall(unit.text)) for unit in self.units if unit.kind in PROSE)
+        if (topical >= 2 or talk >= _GENRE_TALK) and not quotes and "dateline" not in self.parts:
             # "## What is a PR-FAQ?", "## When to Use PR-FAQs": a guide to the genre, whatever its
             # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs");
-            # not a release that quotes someone or carries a dateline, nor its FAQ's questions
-            # ("How many press releases can an agency send?").
+            # so is prose that keeps naming the genre in the plural (a repository's README on how its
+            # PR/FAQs are proposed); not a release that quotes someone or carries a dateline, nor its
+            # FAQ's questions ("How many press releases can an agency send?").
             return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
         # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
@@ -4358,7 +4360,13 @@ _HEADLINE_WORDS = 20
 _WHOLE_LINK = re.compile(r"\[[^\[\]\n]*\]\((?!#)[^()\s]*\)")
 # The genre as a heading's topic: named in the plural ("Making PR-FAQs Work") or asked about ("What
 # is a press release?"). No labelled PR/FAQ heads a section so; a guide to the genre does.
-_GENRE_PLURAL = re.compile(r"\bPR\s*[/&-]?\s*FAQs\b|\bPRFAQs\b|\bpress[\s-]+releases\b", re.I)
+_GENRE_PLURAL = re.compile(
+    r"\bPR\s*[/&-]?\s*FAQs\b|\bPRFAQs\b|\bpress[\s-]+releases\b|\bpress[\s-]+release\s*[/&-]?\s*FAQs\b", re.I
+)
+# Prose that names the genre in the plural this often is about it ("PR FAQs are part of a work
+# backwards approach ...", "PR-FAQs have 3 stages"): a guide or a process README, not one. The
+# labelled PR/FAQs name it so twice at most (the course template's note on press releases).
+_GENRE_TALK = 4
 _GENRE_ASKED = re.compile(
     r"^\W*what(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?(?:amazon\s+)?"
     r"(?:PR\s*[/&-]?\s*FAQs?|PRFAQs?|press[\s-]+releases?|working\s+backwards)\W*$",
