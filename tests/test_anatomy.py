@@ -4030,6 +4030,28 @@ def test_narration_under_a_signed_quotation_and_another_speaker_do_not_go_on_wit
     assert [q.text for q in quotes] == speakers
 
 
+def test_a_quotation_under_its_run_in_label_may_end_on_a_question() -> None:
+    # Round 55: "*Customer quote*: Our Import App is stuck ... How do we identify and resolve the
+    # issue?" was taken for a question and the customer quote reported missing; the quotation is
+    # the words after the label.
+    anatomy = anatomy_of(
+        """
+        # Acme Launches Widget for Home Bakers
+
+        Home bakers waste loaves because they forget the second rise.
+
+        *Internal quote*: Widget gives every baker a reminder at the right minute.
+
+        *Customer quote*: Our bread keeps over-proofing and we cannot tell when to bake. How do we fix this?
+        """
+    )
+    leader, customer = anatomy.quotes
+    assert (leader.speaker, customer.speaker) == ("leader", "customer")
+    assert leader.text == "Widget gives every baker a reminder at the right minute."
+    assert customer.text.startswith("Our bread") and customer.text.endswith("How do we fix this?")
+    assert "customer_quote" in anatomy.parts
+
+
 def test_lines_quoted_one_by_one_stay_quotations_of_their_own() -> None:
     anatomy = anatomy_of(
         """

@@ -1507,6 +1507,10 @@ class _Builder:
                 line.question = 2
             elif first_clause.endswith("?") and line.words <= 30 and not text.startswith(_OPEN_QUOTE):
                 line.question = 1
+            if line.question == 1 and (runin := _runin(unit, segment)) and alias_part(runin[0]) in _QUOTE_PARTS:
+                # "*Customer quote*: Our app is stuck. How do we fix it?": a quotation that ends on
+                # the customer's question, under its run-in label (round 55), no FAQ question.
+                line.question = 0
         if line.question:
             tag = _QUESTION_TAG.search(first_clause) if line.question == 2 else None
             line.question_text = first_clause[: tag.start() + 1] if tag else first_clause
@@ -3183,6 +3187,8 @@ class _Builder:
                 stripped = text[:signature].strip() if signature is not None else text.strip()
                 start = text.index(stripped[0]) if stripped else 0
                 end = start + len(stripped)
+                if line.runin and line.alias in _QUOTE_PARTS and _past_separator(text, line.runin_end) < end:
+                    start = _past_separator(text, line.runin_end)  # not its label ("*Customer quote*: ...")
             if attribution.lower() in ("he", "she") and spans:
                 # 'Mark Hessel grows wheat near Silverton. "I lost a third of my crop," he said.':
                 # the pronoun is the person the paragraph has just introduced.
