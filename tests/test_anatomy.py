@@ -1268,6 +1268,55 @@ def test_a_readme_on_how_a_team_writes_its_pr_faqs_is_other_markdown() -> None:
     assert anatomy_of(twice, path="README.md").kind != "other"
 
 
+def test_a_release_that_talks_of_press_releases_is_still_one() -> None:
+    # A review of the rule above: a release for a product about press releases, with no quote and
+    # no dateline, and a PR/FAQ for a tool that helps teams write PR/FAQs, were taken for guides.
+    release = """
+    # Acme Launches Pressroom, a Newsroom for Startup Press Releases
+
+    Acme today launched Pressroom, a newsroom where startups publish their press releases and media kits.
+
+    Startups publish press releases on blogs and wire services, and reporters rarely find them again.
+    Pressroom collects a startup's press releases in one place, with past press releases to download.
+
+    Pressroom is free for companies with fewer than 50 employees. Sign up at pressroom.example.com.
+    """
+    assert anatomy_of(release, path="launch.md").kind == "press_release"
+    prfaq = """
+    # Draftwell Helps Product Teams Write PR/FAQs in Half the Time
+
+    Draftwell is a writing assistant for product managers who write PR/FAQs.
+
+    Product managers write PR/FAQs for every initiative, and most come back from review four times.
+    Many teams give up on PR/FAQs because the reviews feel endless.
+
+    ## FAQ
+
+    ### Does it work with our own template?
+
+    Yes: upload it, and Draftwell learns which sections your PR/FAQs need.
+    """
+    assert anatomy_of(prfaq, path="draftwell.md").kind == "prfaq"
+
+
+def test_a_question_about_the_quote_under_a_quote_label_stays_a_question() -> None:
+    anatomy = anatomy_of(
+        """
+        # Acme Launches Widget for Home Bakers
+
+        Home bakers waste loaves because they forget the second rise.
+
+        ## Internal FAQ
+
+        Customer quote: do we need permission to use it?
+
+        Yes, from each baker we quote.
+        """
+    )
+    assert [q.text for q in anatomy.questions] == ["Customer quote: do we need permission to use it?"]
+    assert not anatomy.quotes
+
+
 def test_a_release_whose_faq_asks_about_press_releases_is_still_one() -> None:
     # The review of 2026-12-06: questions of the FAQ that mention press releases, and a release
     # with a dateline and a quote, are no guide to the genre.

@@ -112,6 +112,14 @@ _QUESTION_TAG = re.compile(
 )
 
 
+# Words a question opens with ("which", "do we", "can I"): what follows a label is asked, not said.
+_ASKING = re.compile(
+    r"[*_\s]*(?:what|which|who|whom|whose|when|where|why|how|do|does|did|is|are|was|were|can|could|should"
+    r"|would|will|shall|may|might|must|have|has|had|am)\b",
+    re.IGNORECASE,
+)
+
+
 def _ends_as_question(text: str) -> bool:
     """Whether a bold label is a question: it ends with "?", or with "?" and a short status tag."""
     text = text.rstrip(" *_")
@@ -1466,7 +1474,7 @@ class _Builder:
                 segments.append(Segment(len(segments), unit, start, end))
         return segments
 
-    def describe(self, segment: Segment) -> _Line:
+    def describe(self, segment: Segment, in_faq: bool = False) -> _Line:
         unit = segment.unit
         text = segment.text
         line = _Line(segment, len(text.split()), quote_depth=unit.quote_depth)
@@ -1507,9 +1515,15 @@ class _Builder:
                 line.question = 2
             elif first_clause.endswith("?") and line.words <= 30 and not text.startswith(_OPEN_QUOTE):
                 line.question = 1
-            if line.question == 1 and (runin := _runin(unit, segment)) and alias_part(runin[0]) in _QUOTE_PARTS:
+            if (
+                line.question == 1
+                and (runin := _runin(unit, segment))
+                and alias_part(runin[0]) in _QUOTE_PARTS
+                and not (in_faq and _ASKING.match(text[_past_separator(text, runin[1]) :]))
+            ):
                 # "*Customer quote*: Our app is stuck. How do we fix it?": a quotation that ends on
-                # the customer's question, under its run-in label (round 55), no FAQ question.
+                # the customer's question, under its run-in label (round 55), no FAQ question; not,
+                # in the FAQ, "Customer quote: do we need permission to use it?", asked about the quote.
                 line.question = 0
         if line.question:
             tag = _QUESTION_TAG.search(first_clause) if line.question == 2 else None
@@ -1620,7 +1634,12 @@ class _Builder:
         self.segments = segments
         self.residue = self._residue(segments)
         residue_segments = {id(s) for s, _ in self._residue_only} | {id(s) for s in self._kept_only}
-        lines = [self.describe(s) for s in segments]
+        lines: list[_Line] = []
+        in_faq = False  # past a heading or label that names the FAQ
+        for segment in segments:
+            line = self.describe(segment, in_faq)
+            in_faq = in_faq or line.faq_heading
+            lines.append(line)
         for line in lines:
             if id(line.segment) in residue_segments:
                 line.residue = True
@@ -3819,8 +3838,14 @@ class _Builder:
             if ln.heading
             and (_GENRE_ASKED.search(ln.label_text) or (not ln.question and _GENRE_PLURAL.search(ln.label_text)))
         )
+        # Talk of the genre counts in a document that shows no other sign of being one: no headline,
+        # no FAQ question, a file name that does not name the genre (a PR/FAQ for a tool that helps
+        # teams write PR/FAQs talks of them too).
         talk = sum(len(_GENRE_PLURAL.findall(unit.text)) for unit in self.units if unit.kind in PROSE)
-        if (topical >= 2 or talk >= _GENRE_TALK) and not quotes and "dateline" not in self.parts:
+        about = (
+            talk >= _GENRE_TALK and not questions and "headline" not in self.parts and not self._genre_in_file_name()[1]
+        )
+        if (topical >= 2 or about) and not quotes and "dateline" not in self.parts:
             # "## What is a PR-FAQ?", "## When to Use PR-FAQs": a guide to the genre, whatever its
             # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs");
             # so is prose that keeps naming the genre in the plural (a repository's README on how its
