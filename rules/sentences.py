@@ -1807,12 +1807,24 @@ def _excused(
         return True  # "A massive outage took the site down for three hours": the number says how big
     if word in table.approximators and numbers:
         return True  # "approximately 14,000", "typically ... in less than 60 minutes"
+    if kind == "frequency" and _RATE.match(span.doc[tok.i + 1 : min(tok.i + 5, len(span.doc))].text):
+        return True  # "audited often once a month or quarter": the rate is stated (round 55)
     return (
         kind in ("quantifier", "hedge", "frequency")
         and word not in ("may", "might", "should")
         and bool(numbers)
         and (numbers.near(tok.i, 8) or numbers.in_clause(tok))
     )  # "a few accounts, possibly with one or two collaborators"
+
+
+# A rate stated right after a word of frequency: "once a month", "twice per week", "3 times a
+# day", "every quarter", "daily".
+_RATE = re.compile(
+    r"[,(\s]*(?:(?:once|twice|thrice|\d+\s+times|(?:two|three|four|five|several)\s+times)\s+(?:a|an|per|each|every)\s+\w+"
+    r"|(?:every|each)\s+(?:\d+\s+)?(?:second|minute|hour|day|night|week|weekend|month|quarter|year|season)s?\b"
+    r"|(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b)",
+    re.IGNORECASE,
+)
 
 
 def _equative(span: Any, tok: Any) -> bool:
