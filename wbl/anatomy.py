@@ -2667,7 +2667,7 @@ class _Builder:
         for line in lead[1:]:
             self.roles.setdefault(line.segment.index, "lead")
         # Quotes.
-        quoted = {q.segment.index for q in quotes if q.segment is not None} | set(self._quote_lines)
+        quoted = self._quoted_segments(quotes)
         for speaker in ("leader", "customer"):
             mine = [q for q in quotes if q.speaker == speaker]
             if mine and mine[0].segment is not None:
@@ -2810,7 +2810,7 @@ class _Builder:
         its place in the release."""
         model = parts_model()["problem"]
         product = self._product_words()
-        quoted = {q.segment.index for q in quotes if q.segment is not None} | set(self._quote_lines)
+        quoted = self._quoted_segments(quotes)
         summary = self.parts.get("summary")
         summary_index = summary.segments[0].index if summary else -1
         best: tuple[float, _Line] | None = None
@@ -3246,6 +3246,10 @@ class _Builder:
             quote_ends = position
             open_quote = not spans and not attribution
         return quotes
+
+    def _quoted_segments(self, quotes: Sequence[Quote]) -> set[int]:
+        """The segments quotations cover: each one's first line and the lines that go on with it."""
+        return {q.segment.index for q in quotes if q.segment is not None} | set(self._quote_lines)
 
     def _attributed(
         self, attribution: str, qd: Mapping[str, Any], earlier: Sequence[Quote]
@@ -3838,13 +3842,16 @@ class _Builder:
             if ln.heading
             and (_GENRE_ASKED.search(ln.label_text) or (not ln.question and _GENRE_PLURAL.search(ln.label_text)))
         )
+        # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
+        file_name, named_as = self._genre_in_file_name()
+        # A post's front matter may name the genre as a file name does ("post_type: press release").
+        named_as += _front_matter_genre(self.source.text)
+        named = bool(named_as)
         # Talk of the genre counts in a document that shows no other sign of being one: no headline,
-        # no FAQ question, a file name that does not name the genre (a PR/FAQ for a tool that helps
-        # teams write PR/FAQs talks of them too).
+        # no FAQ question, no name that says it is one (a PR/FAQ for a tool that helps teams write
+        # PR/FAQs talks of them too).
         talk = sum(len(_GENRE_PLURAL.findall(unit.text)) for unit in self.units if unit.kind in PROSE)
-        about = (
-            talk >= _GENRE_TALK and not questions and "headline" not in self.parts and not self._genre_in_file_name()[1]
-        )
+        about = talk >= _GENRE_TALK and not questions and "headline" not in self.parts and not named
         if (topical >= 2 or about) and not quotes and "dateline" not in self.parts:
             # "## What is a PR-FAQ?", "## When to Use PR-FAQs": a guide to the genre, whatever its
             # name or its other headings ("Writing the Press Release", "Crafting Effective FAQs");
@@ -3853,11 +3860,6 @@ class _Builder:
             # FAQ's questions ("How many press releases can an agency send?").
             return "other", score, signals, True
         readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
-        # "prfaq-v0.1.plan.md", "reconcile-prfaq.md": a document about a PR/FAQ; its content decides.
-        file_name, named_as = self._genre_in_file_name()
-        # A post's front matter may name the genre as a file name does ("post_type: press release").
-        named_as += _front_matter_genre(self.source.text)
-        named = bool(named_as)
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
             ln.alias

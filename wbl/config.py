@@ -176,6 +176,11 @@ class Config:
         return overrides, globs
 
 
+def lowest_reported(min_severity: Severity, fail_on: Severity) -> Severity:
+    """The lowest severity a run reports: `min-severity`, but never above `fail-on`."""
+    return min(min_severity, fail_on, key=lambda s: s.rank)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What applies to one file once every layer is resolved."""
@@ -196,7 +201,7 @@ class Settings:
     def reported_from(self) -> Severity:
         """The lowest severity reported: `min-severity`, but never above `fail-on` (a run never
         fails for a finding it does not show)."""
-        return min(self.min_severity, self.fail_on, key=lambda s: s.rank)
+        return lowest_reported(self.min_severity, self.fail_on)
 
     def lint_options(self, base: LintOptions | None = None) -> LintOptions:
         base = base or LintOptions()

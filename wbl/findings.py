@@ -345,8 +345,8 @@ def _plain(value: Any) -> Any:
 
 
 def at_or_above(file_report: FileReport, lowest: Severity) -> FileReport:
-    """The report with only its findings at or above `lowest` (`min-severity`: what is reported,
-    and what the exit code reads); its score and scorecard stay the whole report's."""
+    """The report with only its findings at or above `lowest` (what `min-severity` reports); its
+    score and scorecard stay the whole report's."""
     if lowest is Severity.INFO:
         return file_report
     kept = tuple(f for f in file_report.findings if f.severity in _AT_OR_ABOVE[lowest])

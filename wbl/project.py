@@ -27,6 +27,7 @@ from wbl.config import (
     Settings,
     find_config_file,
     load_config,
+    lowest_reported,
     resolve,
 )
 from wbl.engine import Linter, LintOptions, require_text, require_type
@@ -394,10 +395,8 @@ class Project:
     def shown(self, file: FileReport) -> FileReport:
         """The file's report with only the findings at or above its `min-severity` (every finding
         by default; never one that fails the run). The score and the scorecard are the whole report's."""
-        fallback = min(
-            self.command_line.min_severity or Severity.INFO,
-            self.command_line.fail_on or Severity.WARNING,
-            key=lambda s: s.rank,
+        fallback = lowest_reported(
+            self.command_line.min_severity or Severity.INFO, self.command_line.fail_on or Severity.WARNING
         )
         return at_or_above(file, self._reported_from.get(file.path, fallback))
 
