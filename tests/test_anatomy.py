@@ -972,6 +972,17 @@ def test_anatomy_follows_the_analysed_units() -> None:
         ("press_release_generator", False),
         ("PR-FAQ", True),
         ("Press-Release: Ostiari", True),
+        # The genre's name as a compound's first word names something else (a scan of the corpus's
+        # repositories, 2026-12-08: a validator's design document and its prompts' README).
+        ("PR-FAQ Validator Prompt Tuning Infrastructure - Design Document", False),
+        ("PR-FAQ Validator Prompts", False),
+        ("PRFAQ Review Checklist", False),
+        # Its status, its form, its other half or its version go on naming it.
+        ("Press Release Draft — AI Workflow Manager", True),
+        ("PR/FAQ v0.1 — qntm", True),
+        ("Press Release and FAQ", True),
+        ("PRFAQ for the Billing Team", True),
+        ("Press Release 📰", True),
     ],
 )
 def test_a_title_names_the_genre_when_it_opens_or_closes_on_it(title, names_it):
@@ -1266,6 +1277,78 @@ def test_a_readme_on_how_a_team_writes_its_pr_faqs_is_other_markdown() -> None:
         "PR-FAQs have 3 stages", "Projects have 3 stages"
     )
     assert anatomy_of(twice, path="README.md").kind != "other"
+
+
+IDEAS_WITH_QUESTIONS = """
+# Project Ideas for Beginners
+
+Here are three project ideas that lower the entry barrier and focus on programmatic logic.
+
+## Idea 1: A Fact of the Day Generator
+
+**Explanation:** A script takes one equation and generates a short video from a template.
+
+**Questions:**
+1. How can we abstract the animation sequence into a single function?
+2. Which generic transitions are best suited for a reusable template?
+3. How can we loop over ten formulas and render ten videos automatically?
+
+**Self-Reflection:** A good start, because it forces us to master one reusable sequence.
+
+## Idea 2: An Array Visualizer
+
+**Explanation:** We bind the animation steps to a sorting algorithm's swaps.
+
+**Questions:**
+1. How do we map an array's state to visual objects?
+2. How can the algorithm yield its state to trigger a swap animation?
+3. What is the cleanest way to color the blocks being compared?
+
+**Self-Reflection:** It bridges standard programming and visual output.
+
+## Idea 3: Generative Art
+
+**Explanation:** Parametric loops draw shapes that change over time.
+
+**Questions:**
+1. What simple parametric equations yield the most striking shapes?
+2. How do we modify a shape's properties continuously?
+3. How can we apply color gradients that shift over time?
+
+**Self-Reflection:** No formulas to typeset and no strict timing to worry about.
+"""
+
+
+def test_questions_listed_under_each_section_are_no_faq() -> None:
+    # A list of project ideas, each with its "**Questions:**" (a scan of the corpus's repositories,
+    # 2026-12-08): the label and the last question of each list were read as the FAQ, and the ideas
+    # as a PR/FAQ with warnings. A label naming the FAQ three times is each section's field, and the
+    # last of a list of questions is asked with the others, not answered by the paragraph after it.
+    ideas = anatomy_of(IDEAS_WITH_QUESTIONS, path="ideas_and_reflections.md")
+    assert (ideas.kind, ideas.questions) == ("other", ())
+    # Answered questions under one "**Questions:**" label stay an FAQ.
+    faq = """
+    # Acme Launches Ledger, Bookkeeping for Market Stall Owners
+
+    SEATTLE — Acme today launched Ledger, which lets market stall owners close their books in minutes.
+
+    Stall owners spend their Sunday nights copying receipts into spreadsheets.
+
+    **Questions:**
+
+    How much does it cost?
+
+    Ledger is free for one stall and $5 a month for more.
+
+    Does it work offline?
+
+    Yes, it syncs when the phone is back online.
+
+    Who keeps my data?
+
+    You do: it stays on your phone unless you export it.
+    """
+    assert len(anatomy_of(faq, path="doc.md").questions) == 3
 
 
 def test_a_release_that_talks_of_press_releases_is_still_one() -> None:
@@ -4836,6 +4919,38 @@ def test_a_code_block_under_a_question_is_its_answer() -> None:
         """
     )
     assert [q.answered for q in after.questions] == [False]
+
+
+def test_inline_code_under_a_question_is_its_answer() -> None:
+    """Round 56: "**Where is the cache stored?**" over a path in backticks was "nothing as its
+    answer" (the unit's text leaves inline code out)."""
+    anatomy = anatomy_of(
+        """
+        # Acme speeds up analysis with caching
+
+        Today we introduce caching for analysts who rerun long jobs.
+
+        ## FAQ
+
+        **Where is the cache stored?**
+        `.acme/cache/<cache_id>/`
+
+        **Is it free?**
+        Yes.
+
+        **Which command clears `acme` caches?**
+
+        **What does it cost to run?**
+        """
+    )
+    answered = {q.text: q.answered for q in anatomy.questions}
+    assert answered == {
+        "Where is the cache stored?": True,
+        "Is it free?": True,
+        # Inline code in the question itself answers nothing.
+        "Which command clears  caches?": False,
+        "What does it cost to run?": False,
+    }
 
 
 def test_a_block_quote_above_the_first_heading_is_a_banner_not_the_summary() -> None:

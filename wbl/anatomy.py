@@ -1000,7 +1000,9 @@ class Question:
     audience: str  # "external", "internal" or "faq" (a question the anatomy could not place)
     line: int
     prompt_only: bool = False  # the answer is only the template's prompt
-    code: bool = False  # a code block stands between the question and the next one (a command to run)
+    # Code stands between the question and the next one: a block (a command to run) or inline code
+    # (a path, a command) that the answer's text leaves out.
+    code: bool = False
 
     @property
     def unit(self) -> Any:
@@ -1013,7 +1015,7 @@ class Question:
     @property
     def answered(self) -> bool:
         """The answer says something: not empty, not only TODO/TBD or a template prompt; or it is
-        a code block ("How do I run it?" over the commands)."""
+        code ("How do I run it?" over the commands, "Where is it stored?" over a path)."""
         text = self.answer_text
         if not text:
             return self.code
@@ -1432,6 +1434,9 @@ class _Builder:
         # per line): line's segment -> the segment of the quotation's first line.
         self._quote_lines: dict[int, int] = {}
         self._kept_only: list[Segment] = []  # template notes a finished document keeps
+        # Labels that name the FAQ ("**Questions:**") but recur under several sections: each
+        # section's field (a list of ideas, each with its questions), not the document's FAQ.
+        self._field_labels: frozenset[str] = frozenset()
 
     # --- helpers ------------------------------------------------------------------------------------
     def links_elsewhere(self, line: _Line) -> bool:
@@ -1473,6 +1478,15 @@ class _Builder:
             for start, end in _split_unit(unit):
                 segments.append(Segment(len(segments), unit, start, end))
         return segments
+
+    def _describe_all(self, segments: Sequence[Segment]) -> list[_Line]:
+        lines: list[_Line] = []
+        in_faq = False  # past a heading or label that names the FAQ
+        for segment in segments:
+            line = self.describe(segment, in_faq)
+            in_faq = in_faq or line.faq_heading
+            lines.append(line)
+        return lines
 
     def describe(self, segment: Segment, in_faq: bool = False) -> _Line:
         unit = segment.unit
@@ -1615,6 +1629,8 @@ class _Builder:
         )
 
     def _is_faq_heading(self, text: str) -> bool:
+        if self._field_labels and heading_key(text) in self._field_labels:
+            return False  # "**Questions:**" under each of four ideas: a field of each
         if re.search(r"\bPR\s*[/&-]?\s*FAQ|\bPRFAQ|press release|working backwards", text, re.IGNORECASE):
             return False  # the whole document's title
         if len(text.split()) > 8:
@@ -1634,12 +1650,11 @@ class _Builder:
         self.segments = segments
         self.residue = self._residue(segments)
         residue_segments = {id(s) for s, _ in self._residue_only} | {id(s) for s in self._kept_only}
-        lines: list[_Line] = []
-        in_faq = False  # past a heading or label that names the FAQ
-        for segment in segments:
-            line = self.describe(segment, in_faq)
-            in_faq = in_faq or line.faq_heading
-            lines.append(line)
+        lines = self._describe_all(segments)
+        recurring = Counter(heading_key(ln.label_text) for ln in lines if ln.faq_heading)
+        self._field_labels = frozenset(k for k, n in recurring.items() if n >= _FIELD_LABEL_REPEATS)
+        if self._field_labels:
+            lines = self._describe_all(segments)
         for line in lines:
             if id(line.segment) in residue_segments:
                 line.residue = True
@@ -2158,7 +2173,8 @@ class _Builder:
                         return i
         # A plain-text FAQ: "...?" lines each followed by an answer, at least three of them. A
         # list's item followed by an item no deeper is one of a list of questions ("such as:" over
-        # "Who first created this notebook?" and the rest), not an FAQ's; an item under it answers.
+        # "Who first created this notebook?" and the rest), not an FAQ's, and so is the list's last
+        # item after another question; an item under it answers.
         plain = [
             i
             for i, ln in enumerate(lines)
@@ -2167,6 +2183,9 @@ class _Builder:
             and i + 1 < len(lines)
             and not lines[i + 1].question
             and not _listed_after(ln, lines[i + 1])
+            # The last of a list of questions ("1. How ...? 2. Which ...? 3. How ...?" under
+            # "**Questions:**", then a paragraph) asks with the others; no answer follows it.
+            and not (i and lines[i - 1].question and _listed_after(lines[i - 1], ln))
         ]
         if len(plain) >= 3:
             return plain[0]
@@ -3660,6 +3679,13 @@ class _Builder:
                 line = self.line_of(current.segment)
                 after = current.segment.unit.end
                 code = any(after <= at and (until is None or at < until) for at, _ in self.code_blocks)
+                # Or inline code after the question, which the unit's text leaves out: "**Where is
+                # the cache stored?**" over "`.biblicus/cache/<id>/`" (round 56 of the user trials).
+                code = (
+                    code
+                    or any(span.plain_offset >= current.segment.end for span in current.segment.unit.code_spans)
+                    or any(s.start <= span.plain_offset <= s.end for s in answer for span in s.unit.code_spans)
+                )
                 questions.append(
                     Question(current.segment, text, tuple(answer), current_audience, line, prompt_only, code)
                 )
@@ -4038,6 +4064,10 @@ def _is_release_mark(text: str) -> bool:
 
 # A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
 # fragment: a sentence or two, judged sentence by sentence.
+# An FAQ's name as a label this often ("**Questions:**" under "## Idea 1" ... "## Idea 4", "**Key
+# questions he asks:**" under each council member) is each section's field: no labelled PR/FAQ repeats
+# a label that names its FAQ three times.
+_FIELD_LABEL_REPEATS = 3
 _FRAGMENT_LINES = 3
 _FRAGMENT_WORDS = 80
 
@@ -4362,7 +4392,11 @@ def names_the_genre(title: str) -> bool:
         return False
     before = title[: found[0].start()].strip(" :-–—|")
     if not before:
-        return True
+        # The genre's name as the first word of a compound names something else: "PR-FAQ Validator
+        # Prompts", "Press Release Generator", "PRFAQ Review Checklist"; not "Press Release Draft —
+        # Acme", "PR/FAQ v0.1", "Press Release and FAQ", "PRFAQ: Stoa".
+        compound = _GENRE_COMPOUND.match(title, found[0].end())
+        return compound is None or compound.group(1).lower() in _GENRE_CONTINUATIONS
     last = found[-1]
     rest = title[last.end() :].strip(" :-–—|.")
     # A remark of a draft's status or form after the genre's name still names it ("Carta Clara —
@@ -4380,6 +4414,13 @@ _GENRE_TITLE = re.compile(
     r"(?:\bpress[\s-]+release\b|\bfor immediate release\b|\bPR\s*[/&-]?\s*FAQs?\b|\bPRFAQs?\b|^working backwards\b)"
     r"(?![-_](?!v?\d|draft|final|wip)[^\W\d_])",
     re.I,
+)
+# A word right after the genre's name, with no mark between: the name may be a compound's first word.
+_GENRE_COMPOUND = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)\b")
+# Words that go on naming a PR/FAQ after the genre's name: its status, its form, its other half, its topic.
+_GENRE_CONTINUATIONS = frozenset(
+    """draft drafts faq faqs and for of on about document doc template version final wip internal example
+    sample release frequently from to in at by""".split()
 )
 _TITLE_REMARK = re.compile(
     r"\(\s*(?:(?:amazon|working[\s-]+backwards?)(?:[\s-]+(?:format|style|template))?|draft|internal|confidential"
