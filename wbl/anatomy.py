@@ -1651,7 +1651,8 @@ class _Builder:
         self.residue = self._residue(segments)
         residue_segments = {id(s) for s, _ in self._residue_only} | {id(s) for s in self._kept_only}
         lines = self._describe_all(segments)
-        recurring = Counter(heading_key(ln.label_text) for ln in lines if ln.faq_heading)
+        # Bold labels only: a file that holds several PR/FAQs repeats its "## FAQ" heading.
+        recurring = Counter(heading_key(ln.label_text) for ln in lines if ln.faq_heading and not ln.heading)
         self._field_labels = frozenset(k for k, n in recurring.items() if n >= _FIELD_LABEL_REPEATS)
         if self._field_labels:
             lines = self._describe_all(segments)
@@ -2184,8 +2185,13 @@ class _Builder:
             and not lines[i + 1].question
             and not _listed_after(ln, lines[i + 1])
             # The last of a list of questions ("1. How ...? 2. Which ...? 3. How ...?" under
-            # "**Questions:**", then a paragraph) asks with the others; no answer follows it.
-            and not (i and lines[i - 1].question and _listed_after(lines[i - 1], ln))
+            # "**Questions:**", then a paragraph) asks with the others; an item under it answers.
+            and not (
+                i
+                and lines[i - 1].question
+                and _listed_after(lines[i - 1], ln)
+                and lines[i + 1].segment.unit.kind != "list_item"
+            )
         ]
         if len(plain) >= 3:
             return plain[0]
@@ -3683,8 +3689,15 @@ class _Builder:
                 # the cache stored?**" over "`.biblicus/cache/<id>/`" (round 56 of the user trials).
                 code = (
                     code
-                    or any(span.plain_offset >= current.segment.end for span in current.segment.unit.code_spans)
-                    or any(s.start <= span.plain_offset <= s.end for s in answer for span in s.unit.code_spans)
+                    or any(
+                        span.plain_offset >= current.segment.end and _says_something(span.code)
+                        for span in current.segment.unit.code_spans
+                    )
+                    or any(
+                        s.start <= span.plain_offset <= s.end and _says_something(span.code)
+                        for s in answer
+                        for span in s.unit.code_spans
+                    )
                 )
                 questions.append(
                     Question(current.segment, text, tuple(answer), current_audience, line, prompt_only, code)
@@ -4392,11 +4405,11 @@ def names_the_genre(title: str) -> bool:
         return False
     before = title[: found[0].start()].strip(" :-–—|")
     if not before:
-        # The genre's name as the first word of a compound names something else: "PR-FAQ Validator
-        # Prompts", "Press Release Generator", "PRFAQ Review Checklist"; not "Press Release Draft —
-        # Acme", "PR/FAQ v0.1", "Press Release and FAQ", "PRFAQ: Stoa".
+        # The genre's name as the first word of a compound whose head names a tool or a document
+        # about the genre names that, not a PR/FAQ: "PR-FAQ Validator Prompts", "Press Release
+        # Generator", "PRFAQ Review Checklist"; not "PR/FAQ Ledgerline", "Press Release Draft — Acme".
         compound = _GENRE_COMPOUND.match(title, found[0].end())
-        return compound is None or compound.group(1).lower() in _GENRE_CONTINUATIONS
+        return compound is None or not _ABOUT_THE_GENRE_WORD.fullmatch(compound.group(1).lower())
     last = found[-1]
     rest = title[last.end() :].strip(" :-–—|.")
     # A remark of a draft's status or form after the genre's name still names it ("Carta Clara —
@@ -4416,12 +4429,7 @@ _GENRE_TITLE = re.compile(
     re.I,
 )
 # A word right after the genre's name, with no mark between: the name may be a compound's first word.
-_GENRE_COMPOUND = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)\b")
-# Words that go on naming a PR/FAQ after the genre's name: its status, its form, its other half, its topic.
-_GENRE_CONTINUATIONS = frozenset(
-    """draft drafts faq faqs and for of on about document doc template version final wip internal example
-    sample release frequently from to in at by""".split()
-)
+_GENRE_COMPOUND = re.compile(r"[ \t]+([^\W\d_]+)\b")
 _TITLE_REMARK = re.compile(
     r"\(\s*(?:(?:amazon|working[\s-]+backwards?)(?:[\s-]+(?:format|style|template))?|draft|internal|confidential"
     r"|template|v?\d+(?:\.\d+)*|wip|final)\s*\)",
@@ -4451,6 +4459,13 @@ _METHOD_NAME = re.compile(r"working[\s_-]*backwards", re.I)  # the method's name
 _ABOUT_THE_GENRE = re.compile(
     r"(?<![a-z])(?:plan|notes?|review|feedback|checklist|guide|prompts?|distillate|rubric|instructions|critique|reconcile"
     r"|comments)(?![a-z])"
+)
+# The head of a compound whose first word is the genre's name ("PR-FAQ Validator", "PRFAQ Review
+# Checklist"): a tool for the genre, or a document about it as a file name says (`_ABOUT_THE_GENRE`).
+_ABOUT_THE_GENRE_WORD = re.compile(
+    _ABOUT_THE_GENRE.pattern.removeprefix("(?<![a-z])").removesuffix("(?![a-z])")
+    + r"|(?:validator|generator|linter|writer|writing|tool|toolkit|agent|assistant|builder|coach|skill|analy[sz]er"
+    + r"|evaluator|scorer|bot|process|workflow|tips|examples|course|training|workshop)s?"
 )
 _BOTH_HALVES_NAME = re.compile(r"pr[-_ ]?faq")  # a file name that promises a release and an FAQ
 _OPENS_WITH_GENRE = re.compile(r"\W*(?:press[\s_-]*release|pr\s*[/&-]?\s*faq|prfaq)\b", re.IGNORECASE)
@@ -4958,6 +4973,11 @@ def _introduces_block(line: _Line) -> bool:
         return False
     label = line.label_text.strip(" *_#")
     return _metadata_label(label) or (label.isupper() and len(label.split()) <= 3)
+
+
+def _says_something(code: str) -> bool:
+    """Inline code that answers a question: a path, a command; not "`TBD`" or "`TODO`"."""
+    return bool(code.strip()) and _UNANSWERED.match(code) is None
 
 
 def _listed_after(item: _Line, following: _Line) -> bool:
