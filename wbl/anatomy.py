@@ -1678,6 +1678,10 @@ class _Builder:
         if "call_to_action" not in self.parts:
             self._closing_call_to_action(faq_lines)
         kind, score, signals, sure = self._kind(lines, faq_start, quotes, questions)
+        if sure and kind != "other" and _unfilled_template(lines):
+            # The template itself, kept in the repository for teams to copy ("## Problem" over
+            # "> Describe the problem your product solves."): nothing of an author's to block.
+            sure = False
         regions = ["pr"] * len(self.units)
         for line in lines[faq_start:]:
             regions[line.segment.unit.index] = "faq"
@@ -4973,6 +4977,20 @@ def _introduces_block(line: _Line) -> bool:
         return False
     label = line.label_text.strip(" *_#")
     return _metadata_label(label) or (label.isupper() and len(label.split()) <= 3)
+
+
+def _unfilled_template(lines: Sequence[_Line]) -> bool:
+    """Whether the document's prose is a template's prompts and little else: at least
+    `_TEMPLATE_PROMPTS` paragraphs the anatomy takes for prompts, and at most
+    `_TEMPLATE_OWN_WORDS` words of prose besides them (an untouched template has none)."""
+    prose = [ln for ln in lines if not ln.blank and not ln.label and ln.segment.unit.kind in PROSE]
+    prompts = sum(1 for ln in prose if ln.residue)
+    own = sum(ln.words for ln in prose if not ln.residue)
+    return prompts >= _TEMPLATE_PROMPTS and own <= _TEMPLATE_OWN_WORDS
+
+
+_TEMPLATE_PROMPTS = 3
+_TEMPLATE_OWN_WORDS = 20
 
 
 def _says_something(code: str) -> bool:
