@@ -1443,6 +1443,27 @@ def test_an_untouched_template_gets_hints_only() -> None:
         "ward's system, and the notes they copy are already hours old.",
     )
     assert anatomy_of(started, path="PRESS_RELEASE.md").kind_sure
+    # A fresh-eyes review: a sentence of the author's, a headline and a sub-heading, or FAQ
+    # questions over "TBD" make it a draft too (all prompts but one 19-word solution was hints only).
+    solution = UNTOUCHED_TEMPLATE.replace(
+        "  > Describe how your product elegantly solves the problem.",
+        "Our app reads receipts from a phone photo and files them, matching card charges so nobody types.",
+    )
+    assert anatomy_of(solution, path="doc.md").kind_sure
+    titled = UNTOUCHED_TEMPLATE.replace(
+        "## Heading ##\n  > Name the product in a way the reader (i.e. your target customers) will understand.",
+        "## Tally Turns a Receipt Photo Into a Finished Expense Report ##",
+    ).replace(
+        "  > Describe who the market for the product is and what benefit they get. One sentence only underneath"
+        " the title.",
+        "Small business staff file expenses from their phones in seconds.",
+    )
+    assert titled != UNTOUCHED_TEMPLATE and anatomy_of(titled, path="doc.md").kind_sure
+    asked = (
+        UNTOUCHED_TEMPLATE
+        + "\n## FAQ\n\n### How much does Tally cost?\n\nTBD\n\n### Which systems does it export to?\n\nTBD\n"
+    )
+    assert anatomy_of(asked, path="doc.md").kind_sure
 
 
 def test_meeting_minutes_are_no_pr_faq() -> None:
@@ -1476,6 +1497,33 @@ def test_meeting_minutes_are_no_pr_faq() -> None:
     )
     assert (with_headings.signals["readme_headings"], without.signals["readme_headings"]) == (2, 0)
     assert with_headings.kind == "other" and with_headings.kind_score < without.kind_score
+    # A fresh-eyes review: a meeting's heading is no README's sign, so a Hack Week PR/FAQ laid out
+    # in the genre's parts with its "## Agenda" stays sure of itself.
+    hack_week = """
+    # Hack Week PR/FAQ: Shelf Scanner
+
+    ## Headline
+
+    Shelf Scanner tells store clerks which shelves are empty before customers notice.
+
+    ## Problem
+
+    Clerks walk every aisle twice a shift to find gaps, and still miss half of them.
+
+    ## Solution
+
+    A camera on the cart photographs each shelf and lists the gaps on the clerk's phone.
+
+    ## Customer Quote
+
+    "I restock before anyone asks," said Dana Ruiz, a night clerk in Tacoma.
+
+    ## Agenda
+
+    Monday we build the camera rig; Tuesday the gap finder; Wednesday the demo.
+    """
+    hack = anatomy_of(hack_week, path="doc.md")
+    assert hack.signals["readme_headings"] == 1 and hack.kind_sure
 
 
 def test_a_release_that_talks_of_press_releases_is_still_one() -> None:

@@ -3902,7 +3902,9 @@ class _Builder:
             # PR/FAQs are proposed); not a release that quotes someone or carries a dateline, nor its
             # FAQ's questions ("How many press releases can an agency send?").
             return "other", score, signals, True
-        readme = any(signals[k] for k in ("readme_headings", "code_blocks", "commands", "versions"))
+        readme = signals["readme_headings"] > signals["meeting_headings"] or any(
+            signals[k] for k in ("code_blocks", "commands", "versions")
+        )
         # Headings or run-in labels ("Customer Quote: ...") that name the genre's parts as written.
         named_parts = {
             ln.alias
@@ -4345,6 +4347,7 @@ def document_signals(
     label_keys = [heading_key(ln.label_text) for ln in labels if not builder.links_elsewhere(ln)]
     heading_words = {normalise(w) for w in kd["heading-words"]}
     readme_words = {normalise(w) for w in kd["readme-headings"]}
+    meeting_words = {normalise(w) for w in kd["meeting-headings"]}
     first_paragraphs = " ".join(ln.segment.text for ln in lines[:faq_start] if not ln.label)[:1500]
     commands = sum(1 for _, raw in builder.code_blocks if _COMMAND.match(raw))
     dateline = builder.parts.get("dateline")
@@ -4360,7 +4363,10 @@ def document_signals(
         "questions": min(3.0, math.log1p(len(questions))),
         "stakeholder_questions": float(min(3, sum(1 for q in questions if q.audience == "internal"))),
         "residue": float(min(3, len(builder.residue))),
-        "readme_headings": float(min(6, sum(1 for k in label_keys if k in readme_words))),
+        # A meeting's headings count against a PR/FAQ as a README's do, but are no README's sign
+        # (a Hack Week PR/FAQ may have its "## Agenda").
+        "readme_headings": float(min(6, sum(1 for k in label_keys if k in readme_words or k in meeting_words))),
+        "meeting_headings": float(min(6, sum(1 for k in label_keys if k in meeting_words))),
         "versions": float(min(3, sum(1 for ln in labels if _VERSION_HEADING.search(ln.label_text)))),
         "code_blocks": min(3.0, math.log1p(len(builder.code_blocks))),
         "commands": float(min(3, commands)),
@@ -4980,17 +4986,19 @@ def _introduces_block(line: _Line) -> bool:
 
 
 def _unfilled_template(lines: Sequence[_Line]) -> bool:
-    """Whether the document's prose is a template's prompts and little else: at least
-    `_TEMPLATE_PROMPTS` paragraphs the anatomy takes for prompts, and at most
-    `_TEMPLATE_OWN_WORDS` words of prose besides them (an untouched template has none)."""
-    prose = [ln for ln in lines if not ln.blank and not ln.label and ln.segment.unit.kind in PROSE]
-    prompts = sum(1 for ln in prose if ln.residue)
-    own = sum(ln.words for ln in prose if not ln.residue)
+    """Whether the document is a template's prompts and little else: at least `_TEMPLATE_PROMPTS`
+    paragraphs the anatomy takes for prompts, and at most `_TEMPLATE_OWN_WORDS` words besides them
+    and the headings that name parts (an untouched template has its title at most; a draft's
+    headline, a question or an answer of the author's count)."""
+    written = [ln for ln in lines if not ln.blank]
+    prompts = sum(1 for ln in written if ln.residue and ln.segment.unit.kind in PROSE)
+    # The author's words: headings, questions, answers, table cells; not the template's part names.
+    own = sum(ln.words for ln in written if not ln.residue and not (ln.label and (ln.alias or ln.faq_heading)))
     return prompts >= _TEMPLATE_PROMPTS and own <= _TEMPLATE_OWN_WORDS
 
 
 _TEMPLATE_PROMPTS = 3
-_TEMPLATE_OWN_WORDS = 20
+_TEMPLATE_OWN_WORDS = 10
 
 
 def _says_something(code: str) -> bool:
