@@ -3691,18 +3691,7 @@ class _Builder:
                 code = any(after <= at and (until is None or at < until) for at, _ in self.code_blocks)
                 # Or inline code after the question, which the unit's text leaves out: "**Where is
                 # the cache stored?**" over "`.biblicus/cache/<id>/`" (round 56 of the user trials).
-                code = (
-                    code
-                    or any(
-                        span.plain_offset >= current.segment.end and _says_something(span.code)
-                        for span in current.segment.unit.code_spans
-                    )
-                    or any(
-                        s.start <= span.plain_offset <= s.end and _says_something(span.code)
-                        for s in answer
-                        for span in s.unit.code_spans
-                    )
-                )
+                code = code or _inline_code_answers(current.segment, answer)
                 questions.append(
                     Question(current.segment, text, tuple(answer), current_audience, line, prompt_only, code)
                 )
@@ -4081,12 +4070,12 @@ def _is_release_mark(text: str) -> bool:
     return not rest or (has_date(rest) and len(rest.split()) <= 8)
 
 
-# A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
-# fragment: a sentence or two, judged sentence by sentence.
 # An FAQ's name as a label this often ("**Questions:**" under "## Idea 1" ... "## Idea 4", "**Key
 # questions he asks:**" under each council member) is each section's field: no labelled PR/FAQ repeats
 # a label that names its FAQ three times.
 _FIELD_LABEL_REPEATS = 3
+# A text of at most this many lines and words, with no sign of being a PR/FAQ or a README, is a
+# fragment: a sentence or two, judged sentence by sentence.
 _FRAGMENT_LINES = 3
 _FRAGMENT_WORDS = 80
 
@@ -5001,9 +4990,12 @@ _TEMPLATE_PROMPTS = 3
 _TEMPLATE_OWN_WORDS = 10
 
 
-def _says_something(code: str) -> bool:
-    """Inline code that answers a question: a path, a command; not "`TBD`" or "`TODO`"."""
-    return bool(code.strip()) and _UNANSWERED.match(code) is None
+def _inline_code_answers(question: Segment, answer: Sequence[Segment]) -> bool:
+    """Whether inline code after the question in its paragraph, or in its answer, answers it: a
+    path, a command; not "`TBD`" or "`TODO`"."""
+    spans = [span for span in question.unit.code_spans if span.plain_offset >= question.end]
+    spans += [span for s in answer for span in s.unit.code_spans if s.start <= span.plain_offset <= s.end]
+    return any(span.code.strip() and _UNANSWERED.match(span.code) is None for span in spans)
 
 
 def _listed_after(item: _Line, following: _Line) -> bool:
