@@ -1796,7 +1796,7 @@ class _Builder:
     def _title_says(self, lines: Sequence[_Line]) -> tuple[_Line | None, bool, bool]:
         """The document's first heading, whether it names the genre ("Press Release", "PR/FAQ",
         "Working Backwards": it says what the document is) and whether it names another kind of
-        document instead ("Product Requirements Document", `other-genre-titles`)."""
+        document ("Product Requirements Document", `other-genre-titles`), instead or beside it."""
         first = next((ln for ln in lines if ln.heading and not ln.blank), None)
         if first is None:
             return None, False, False
@@ -1806,7 +1806,11 @@ class _Builder:
             # what the post is ("What I learned writing my first PR/FAQ"): only a title that opens
             # with the genre's name ("Press Release: Acme launches ...") says what it is.
             titled = _OPENS_WITH_GENRE.match(first.label_text) is not None
-        return first, titled, not titled and bool(cue_hits(first.label_text, _other_genre_titles()))
+        other = bool(cue_hits(first.label_text, _other_genre_titles()))
+        # A title that names both ("# 18-0 — PRFAQ + End-to-End React Native Build Specification")
+        # is a larger document holding a PR/FAQ, unless it opens with the genre's name ("Press
+        # Release: Acme Launches PRD Studio"): a headline may name another kind as its product.
+        return first, titled, other and not (titled and _OPENS_WITH_GENRE.match(first.label_text))
 
     def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
         """The press release without the product brief that follows it before the FAQ. Under a heading that
@@ -4009,15 +4013,34 @@ _QUOTED_RELEASE_WORDS = 25
 
 
 def _quotes_someone(lines: Sequence[_Line]) -> bool:
-    """Whether lines quote someone ("## From our founder"), not a term in quotation marks ('a
-    "night mode"') nor a list of the messages the product sends ('- "Your talk has been accepted!
-    ..."')."""
-    return any(
-        len(line.segment.text[start:end].split()) >= _QUOTED_WORDS
-        for line in lines
-        if _written(line) and line.segment.unit.kind != "list_item"
-        for start, end in _quotations(line.segment.text)
-    )
+    """Whether lines quote someone ("## From our founder"): a quotation of five words or more that
+    says who speaks, with a verb of saying beside it ('..., said Ana Ruiz'), a signature after it
+    ("— Ana Ruiz, nurse", on its line or the next), a speaker's name leading its line ("Ana Ruiz: "),
+    or a line before it that says who speaks ("Ana Ruiz, a nurse, put it this way:"); not a term in
+    quotation marks ('a "night mode"'), a list of the messages the product sends ('- "Your talk has
+    been accepted! ..."'), nor words quoted as an example with no one to say them (a spec's '>
+    "Quarterback slot. Tom Brady. Selected."' for a screen reader, '> "Who accumulated the largest
+    raw stat total?"': round 58 of the user trials)."""
+    said = _pattern(tuple(data()["quotes"]["said-verbs"]))
+    written = [line for line in lines if _written(line)]
+    for position, line in enumerate(written):
+        if line.segment.unit.kind == "list_item":
+            continue
+        text = line.segment.text
+        for start, end in _quotations(text):
+            if len(text[start:end].split()) < _QUOTED_WORDS:
+                continue
+            following = written[position + 1].segment.text if position + 1 < len(written) else ""
+            previous = written[position - 1].segment.text.rstrip(" *_") if position else ""
+            if (
+                said.search(f"{text[:start]} {text[end:]}")
+                or _SIGNATURE.search(text, end)
+                or _SIGNATURE_LINE.match(following.lstrip(_LEAD_MARKS))
+                or _SPEAKER_LEAD.match(text)
+                or (previous.endswith(":") and said.search(previous))
+            ):
+                return True
+    return False
 
 
 def _section_number(line: _Line) -> str | None:
