@@ -1471,6 +1471,104 @@ def test_an_untouched_template_gets_hints_only() -> None:
     assert anatomy_of(asked, path="doc.md").kind_sure
 
 
+SLOT_TEMPLATE = """
+# PR/FAQ (Press Release / Frequently Asked Questions)
+
+## What is a PR/FAQ?
+
+Before writing code, product teams write the press release that announces the launch, as if the
+product already exists. It keeps the team on the customer's benefit, not on the technology.
+
+# [Product Name]
+
+## Press Release
+
+**[City], [Date]** — [Company Name] today announced [Product Name], [one sentence on the customer's benefit].
+
+### The Problem
+
+[Describe the customer and their problem. Make it vivid and specific.]
+
+### The Solution
+
+[Product Name] solves the problem by [how it works], so that [customer segment] can [benefit].
+
+### Customer Quote
+
+> "[Quote from a customer about the difference it made]"
+> — [Name], [Role] at [Company Type]
+
+### Availability
+
+[Product Name] is available [when and where]. Get started at [website].
+
+## FAQ
+
+### How much does it cost?
+
+[Pricing model and price.]
+"""
+
+
+def test_a_template_of_slots_with_its_guide_gets_hints_only() -> None:
+    # Ten documents about PR/FAQs kept in repositories (templates, guides, agent skills; probed
+    # 2026-12-08): a startup kit's PR/FAQ template (a paragraph on what a PR/FAQ is, then slots: 25
+    # warnings) and, in the third scan, a planning tool's template ("{Problem paragraph: the user's
+    # pain today.}", 17 warnings) blocked a hook: most of their paragraphs are placeholders.
+    template = anatomy_of(SLOT_TEMPLATE, path="pr_faq.md")
+    assert template.kind == "prfaq" and not template.kind_sure
+    # A draft with its slots still open is the author's: words of its own in most paragraphs.
+    draft = (
+        SLOT_TEMPLATE.replace(
+            "[Describe the customer and their problem. Make it vivid and specific.]",
+            "Night nurses lose twenty minutes a shift copying handover notes into the ward's system.",
+        )
+        .replace(
+            "[Product Name] solves the problem by [how it works], so that [customer segment] can [benefit].",
+            "Handover reads the paper chart from a phone photo and files each note under the right patient.",
+        )
+        .replace("[Pricing model and price.]", "It costs $4 a bed a month, billed to the ward.")
+        .replace(
+            '"[Quote from a customer about the difference it made]"',
+            '"I leave on time now, and the next nurse reads my notes before she starts," said Ana Reyes',
+        )
+    )
+    assert anatomy_of(draft, path="pr_faq.md").kind_sure
+
+
+def test_an_agent_skill_about_pr_faqs_is_no_pr_faq() -> None:
+    # The same probe and the third scan: two agent skills that walk a team through a PR/FAQ (their
+    # headings name the parts, their examples quote a release) blocked a repository-wide hook. An
+    # agent's instruction files (SKILL.md, AGENTS.md, CLAUDE.md, *.prompt.md) are other Markdown,
+    # whatever their content.
+    skill = """
+    ---
+    name: working-backwards
+    description: Coach the user through a PR/FAQ. Use when the user asks for a press release and FAQ.
+    ---
+
+    # Working Backwards: The PR/FAQ Challenge
+
+    ## Press Release
+
+    Write the headline first. Then the summary: "Acme today launched Ledger, which tells landlords
+    about a leak the day it starts," said the product lead.
+
+    ## Customer Quote
+
+    Ask the user for a customer's words, in quotation marks, with a name and a role.
+
+    ## FAQ
+
+    ### What does the user ask first?
+
+    The price, then how to get started.
+    """
+    for name in ("SKILL.md", ".agents/skills/prfaq/SKILL.md", "AGENTS.md", "write-prfaq.prompt.md"):
+        assert anatomy_of(skill, path=name).kind == "other", name
+    assert anatomy_of(skill, path="prfaq.md").kind != "other"
+
+
 def test_meeting_minutes_are_no_pr_faq() -> None:
     # Language and core teams' minutes (a scan of the corpus's repositories, 2026-12-08): the
     # questions discussed and a release planned read as an FAQ and a launch; three blocked a hook.

@@ -1678,7 +1678,7 @@ class _Builder:
         if "call_to_action" not in self.parts:
             self._closing_call_to_action(faq_lines)
         kind, score, signals, sure = self._kind(lines, faq_start, quotes, questions)
-        if sure and kind != "other" and _unfilled_template(lines):
+        if sure and kind != "other" and (_unfilled_template(lines) or self._slot_template(lines)):
             # The template itself, kept in the repository for teams to copy ("## Problem" over
             # "> Describe the problem your product solves."): nothing of an author's to block.
             sure = False
@@ -1785,6 +1785,15 @@ class _Builder:
         ("# Working Backwards Document", `PRFAQ.md`): then its numbered sections are the genre's."""
         return self._title_says(lines)[1] or bool(self._genre_in_file_name()[1])
 
+    def _agent_instructions(self) -> bool:
+        """Whether the file instructs a coding agent or an assistant, by its name (``agent-files``,
+        ``agent-file-endings``: an agent skill's SKILL.md, AGENTS.md, a prompt file): a skill that
+        walks a team through a PR/FAQ names its parts and quotes a release, and is none (two such
+        skills, in a probe of documents about PR/FAQs and in the third scan, blocked a hook)."""
+        kd = self.data["kind"]
+        file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        return file_name in kd["agent-files"] or file_name.endswith(tuple(kd["agent-file-endings"]))
+
     def _genre_in_file_name(self) -> tuple[str, list[str]]:
         """The file's name in lower case, and the genre's names in it ("press-release.md"), none
         where it names a document about one ("prfaq-v0.1.plan.md", "reconcile-prfaq.md")."""
@@ -1811,6 +1820,23 @@ class _Builder:
         # is a larger document holding a PR/FAQ, unless it opens with the genre's name ("Press
         # Release: Acme Launches PRD Studio"): a headline may name another kind as its product.
         return first, titled, other and not (titled and _OPENS_WITH_GENRE.match(first.label_text))
+
+    def _slot_template(self, lines: Sequence[_Line]) -> bool:
+        """Whether the document is a template of slots, with or without a guide around it: of its
+        paragraphs and list items of three words or more (not in back matter), at least
+        `_TEMPLATE_SLOT_PARAGRAPHS` and a share of `_TEMPLATE_SLOT_SHARE` are mostly text in
+        brackets ("**[City], [Date]** — [Company Name] today announced [Product Name], [one sentence
+        that captures the key customer benefit]."; "{Problem paragraph: the user's pain today.}").
+        Three templates kept in repositories hold 45% to 100% such paragraphs; no PR/FAQ of the
+        corpus's train split, dev or dev2 more than 14%, nor any other file of the two scans."""
+        units: dict[int, Any] = {}
+        for line in lines:
+            unit = line.segment.unit
+            if unit.kind in ("paragraph", "list_item") and self.roles.get(line.segment.index) != "back_matter":
+                units.setdefault(unit.index, unit)
+        texts = [unit.text for unit in units.values() if len(unit.text.split()) >= 3]
+        slots = sum(1 for text in texts if _mostly_bracketed(text))
+        return slots >= _TEMPLATE_SLOT_PARAGRAPHS and slots >= _TEMPLATE_SLOT_SHARE * len(texts)
 
     def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
         """The press release without the product brief that follows it before the FAQ. Under a heading that
@@ -3872,6 +3898,8 @@ class _Builder:
             # wbl reads English: a digest in Chinese or a release in Portuguese is not judged,
             # whatever its name or headings ("版本发布" is no release).
             return "other", score, signals, True
+        if self._agent_instructions():
+            return "other", score, signals, True
         topical = sum(
             1
             for ln in lines[:faq_start]
@@ -4995,6 +5023,20 @@ def _introduces_block(line: _Line) -> bool:
         return False
     label = line.label_text.strip(" *_#")
     return _metadata_label(label) or (label.isupper() and len(label.split()) <= 3)
+
+
+_TEMPLATE_SLOT_PARAGRAPHS = 4
+_TEMPLATE_SLOT_SHARE = 0.4
+# A template's bracketed instructions, of any length ("Intro Paragraph: [City, State]–[Intended
+# Launch Date] – [Provide a crisp 3-4 sentences that reiterate and expand on the title ...]").
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,400}\]|\{[^{}\n]{1,400}\}|[⟨〈][^⟨〈⟩〉\n]{1,400}[⟩〉]")
+
+
+def _mostly_bracketed(text: str) -> bool:
+    """Whether words in brackets make up half of `text` or more (not a task list's "[ ]" or "[x]":
+    no word of two letters in them)."""
+    covered = sum(len(m.group(0)) for m in _BRACKETED.finditer(text) if re.search(r"[^\W\d_]{2}", m.group(0)))
+    return 2 * covered >= len(text.strip())
 
 
 def _unfilled_template(lines: Sequence[_Line]) -> bool:
