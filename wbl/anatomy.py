@@ -1786,13 +1786,20 @@ class _Builder:
         return self._title_says(lines)[1] or bool(self._genre_in_file_name()[1])
 
     def _agent_instructions(self) -> bool:
-        """Whether the file instructs a coding agent or an assistant, by its name (``agent-files``,
-        ``agent-file-endings``: an agent skill's SKILL.md, AGENTS.md, a prompt file): a skill that
-        walks a team through a PR/FAQ names its parts and quotes a release, and is none (two such
-        skills, in a probe of documents about PR/FAQs and in the third scan, blocked a hook)."""
+        """Whether the file instructs a coding agent or an assistant: named as the tools name such
+        files (``agent-files``, matched case and all: an agent skill's SKILL.md, AGENTS.md; not a
+        feature's PR/FAQ kept as `docs/prfaqs/agent.md`, ``agent-file-endings``: a prompt file), or
+        kept in a tool's folder (``agent-folders``: `.claude/commands/`, `.cursor/rules/`). A skill
+        that walks a team through a PR/FAQ names its parts and quotes a release, and is none (two
+        such skills, in a probe of documents about PR/FAQs and in the third scan, blocked a hook)."""
         kd = self.data["kind"]
-        file_name = self.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        return file_name in kd["agent-files"] or file_name.endswith(tuple(kd["agent-file-endings"]))
+        path = "/" + self.path.replace("\\", "/").lstrip("/")
+        file_name = path.rsplit("/", 1)[-1]
+        return (
+            file_name in kd["agent-files"]
+            or file_name.lower().endswith(tuple(kd["agent-file-endings"]))
+            or any(f"/{folder.strip('/')}/" in path for folder in kd["agent-folders"])
+        )
 
     def _genre_in_file_name(self) -> tuple[str, list[str]]:
         """The file's name in lower case, and the genre's names in it ("press-release.md"), none
@@ -1816,10 +1823,11 @@ class _Builder:
             # with the genre's name ("Press Release: Acme launches ...") says what it is.
             titled = _OPENS_WITH_GENRE.match(first.label_text) is not None
         other = bool(cue_hits(first.label_text, _other_genre_titles()))
-        # A title that names both ("# 18-0 — PRFAQ + End-to-End React Native Build Specification")
-        # is a larger document holding a PR/FAQ, unless it opens with the genre's name ("Press
-        # Release: Acme Launches PRD Studio"): a headline may name another kind as its product.
-        return first, titled, other and not (titled and _OPENS_WITH_GENRE.match(first.label_text))
+        # A title that joins the genre to another kind ("# 18-0 — PRFAQ + End-to-End React Native
+        # Build Specification", "PR/FAQ and PRD") is a larger document holding a PR/FAQ; one that
+        # names another kind only as its product's name is the genre's ("# Minutely Meeting Notes
+        # — PR/FAQ", "# PRD Studio PR/FAQ": a fresh-eyes review).
+        return first, titled, other and (not titled or _joined_kinds().search(first.label_text) is not None)
 
     def _slot_template(self, lines: Sequence[_Line]) -> bool:
         """Whether the document is a template of slots, with or without a guide around it: of its
@@ -1836,7 +1844,26 @@ class _Builder:
                 units.setdefault(unit.index, unit)
         texts = [unit.text for unit in units.values() if len(unit.text.split()) >= 3]
         slots = sum(1 for text in texts if _mostly_bracketed(text))
-        return slots >= _TEMPLATE_SLOT_PARAGRAPHS and slots >= _TEMPLATE_SLOT_SHARE * len(texts)
+        if slots < _TEMPLATE_SLOT_PARAGRAPHS or slots < _TEMPLATE_SLOT_SHARE * len(texts):
+            return False
+        return not self._written_release()
+
+    def _written_release(self) -> bool:
+        """Whether the author has written the release's own matter: a dateline or a quotation that is
+        no placeholder, or a summary, problem or solution paragraph of eight words or more that is
+        not mostly text in brackets. A draft whose quotes, prices and FAQ answers still wait on
+        others ("[TBD — owner: hardware team]") is the author's, however many slots it keeps (a
+        fresh-eyes review: such drafts had become hints only)."""
+        for name in ("dateline", "leader_quote", "customer_quote"):
+            part = self.parts.get(name)
+            if part is not None and not part.placeholder:
+                return True
+        for name in ("summary", "problem", "solution"):
+            part = self.parts.get(name)
+            for segment in part.segments if part is not None else ():
+                if len(segment.text.split()) >= _WRITTEN_PART_WORDS and not _mostly_bracketed(segment.text):
+                    return True
+        return False
 
     def _before_the_brief(self, lines: list[_Line], faq_follows: bool) -> list[_Line]:
         """The press release without the product brief that follows it before the FAQ. Under a heading that
@@ -3974,7 +4001,11 @@ class _Builder:
         # A title or a file name that names the genre decides it: one README-like heading
         # ("Development" in a plan) does not outweigh "# Press Release". A title that names another
         # kind of document ("Product Requirements Document") decides it the other way.
-        if other_titled and not (named or marked):
+        # A title that names the genre beside the other kind ("Leakline — PRFAQ + Technical
+        # Specification") holds a release: its section when one opens it, else the genre's usual
+        # evidence decides, not the other kind's name (a fresh-eyes review).
+        mentions = first is not None and _GENRE_TITLE.search(first.label_text) is not None
+        if other_titled and not (named or marked) and (self._embedded_release or not (titled or mentions)):
             found = [p for p in PR_PARTS if p in self.parts]
             if not self._embedded_release or len(found) < _EMBEDDED_RELEASE_PARTS:
                 return "other", score, signals, True
@@ -4040,6 +4071,16 @@ def _quoted_release_below(lines: Sequence[_Line], position: int) -> bool:
 _QUOTED_RELEASE_WORDS = 25
 
 
+@lru_cache(maxsize=1)
+def _joined_kinds() -> re.Pattern[str]:
+    """The genre's name and another kind of document joined in a title, either way round, with up
+    to four words before the second ("PRFAQ + End-to-End React Native Build Specification")."""
+    other = "|".join(re.escape(t) for t in sorted(_other_genre_titles(), key=len, reverse=True))
+    genre = r"press[\s_-]*releases?|pr\s*[/-]?\s*faqs?|prfaqs?"
+    join = r"\s*(?:\+|&|\band\b|\bplus\b|\bwith\b)\s*(?:[\w'’-]+\s+){0,4}?"
+    return re.compile(rf"\b(?:{genre}){join}(?:{other})\b|\b(?:{other}){join}(?:{genre})\b", re.IGNORECASE)
+
+
 def _quotes_someone(lines: Sequence[_Line]) -> bool:
     """Whether lines quote someone ("## From our founder"): a quotation of five words or more that
     says who speaks, with a verb of saying beside it ('..., said Ana Ruiz'), a signature after it
@@ -4050,25 +4091,48 @@ def _quotes_someone(lines: Sequence[_Line]) -> bool:
     "Quarterback slot. Tom Brady. Selected."' for a screen reader, '> "Who accumulated the largest
     raw stat total?"': round 58 of the user trials)."""
     said = _pattern(tuple(data()["quotes"]["said-verbs"]))
-    written = [line for line in lines if _written(line)]
-    for position, line in enumerate(written):
-        if line.segment.unit.kind == "list_item":
+    present = [line for line in lines if not line.blank]
+    for position, line in enumerate(present):
+        if not _written(line) or line.segment.unit.kind == "list_item":
             continue
         text = line.segment.text
         for start, end in _quotations(text):
             if len(text[start:end].split()) < _QUOTED_WORDS:
                 continue
-            following = written[position + 1].segment.text if position + 1 < len(written) else ""
-            previous = written[position - 1].segment.text.rstrip(" *_") if position else ""
+            # The lines beside it, a name set apart in emphasis ("*Priya Shah, engineering manager*",
+            # a label to the anatomy) among them.
+            after = present[position + 1] if position + 1 < len(present) else None
+            before = present[position - 1] if position else None
+            following = after.segment.text if after is not None else ""
+            previous = before.segment.text.rstrip(" *_") if before is not None else ""
             if (
                 said.search(f"{text[:start]} {text[end:]}")
                 or _SIGNATURE.search(text, end)
                 or _SIGNATURE_LINE.match(following.lstrip(_LEAD_MARKS))
                 or _SPEAKER_LEAD.match(text)
+                or _SPEAKER_LEAD_ROLE.match(text)
+                or _SPEAKER_AFTER.match(text, end + 1)
                 or (previous.endswith(":") and said.search(previous))
+                or any(ln is not None and _names_the_speaker(ln) for ln in (before, after))
             ):
                 return True
     return False
+
+
+def _names_the_speaker(line: _Line) -> bool:
+    """Whether a line beside a quotation is its speaker's name set apart: "*Priya Shah,
+    engineering manager at Crate & Barrel*", "**Ana Ruiz**" (a short line, not a heading, that
+    opens with a name and quotes nothing)."""
+    text = line.segment.text
+    return not line.heading and len(text.split()) <= _SPEAKER_LINE_WORDS and _NAME_LINE.match(text) is not None
+
+
+_SPEAKER_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+"
+_SPEAKER_LINE_WORDS = 14
+_NAME_LINE = re.compile(rf"^[\s*_>—–-]*{_SPEAKER_NAME}\b[^\"“”\n]*$")
+# "Priya Shah (engineering manager, Crate & Barrel): ..." and '"..." (Priya Shah, engineering manager)'.
+_SPEAKER_LEAD_ROLE = re.compile(rf"^[*_]*{_SPEAKER_NAME}[*_]*\s*\([^)\n]{{1,80}}\)\s*:\s")
+_SPEAKER_AFTER = re.compile(rf"[\s*_]*\(\s*{_SPEAKER_NAME}")
 
 
 def _section_number(line: _Line) -> str | None:
@@ -4356,6 +4420,16 @@ _BUILDER_QUESTION = re.compile(
 _SIDE_NUMBERED = re.compile(r"\s*([IE])FAQ[-\s]?\d+\b", re.IGNORECASE)
 
 
+# Two of product discovery's four risks asked bare, the team's to weigh: "Is it feasible?", "Is it
+# viable — what does it cost us to run?", "Feasible? (blast radius)"; not a customer's "Is it
+# feasible to install it myself?" or "Is it viable for a landlord with one unit?" (a fresh-eyes review).
+_RISK_QUESTION = re.compile(
+    r"^\W*(?:q\d*\s*[:.)]\s*)?(?:is\s+(?:it|this)\s+(?:technically\s+|economically\s+|commercially\s+)?)?"
+    r"(?:feasible|viable|feasibility|viability)\s*(?:\?|[—–:(-]|$)",
+    re.IGNORECASE,
+)
+
+
 def question_audience(text: str) -> str:
     """'internal' or 'external' for a question of an FAQ that is not split, from who asks it."""
     fd = data()["faq"]
@@ -4371,6 +4445,8 @@ def question_audience(text: str) -> str:
         internal += 2  # design rationale, the build, its cost and risks: a stakeholder asks those
     if cue_hits(text, data()["bezos"]["pre_mortem"]):
         internal += 2  # what could make it fail: the pre-mortem is the stakeholders' question
+    if _RISK_QUESTION.match(text):
+        internal += 2  # "Is it feasible?", "Is it viable — what does it cost us to run?"
     if re.search(r"\b(?:can|do|will|should|would)\s+i\b|\bhow (?:do|can) i\b|\bmy\b", lowered):
         external += 2
     return "internal" if internal > external else "external"
@@ -5026,6 +5102,7 @@ def _introduces_block(line: _Line) -> bool:
 
 
 _TEMPLATE_SLOT_PARAGRAPHS = 4
+_WRITTEN_PART_WORDS = 8
 _TEMPLATE_SLOT_SHARE = 0.4
 # A template's bracketed instructions, of any length ("Intro Paragraph: [City, State]–[Intended
 # Launch Date] – [Provide a crisp 3-4 sentences that reiterate and expand on the title ...]").
