@@ -1584,7 +1584,12 @@ def test_an_agent_skill_about_pr_faqs_is_no_pr_faq() -> None:
     # Names as the tools write them, or their folders: a feature's PR/FAQ kept as
     # `docs/prfaqs/agent.md`, or an Alexa skill's as `alexa-leakline/skill.md`, is judged (a
     # fresh-eyes review).
-    for name in ("docs/prfaqs/agent.md", "alexa-leakline/skill.md", "docs/prfaq/gemini.md"):
+    for name in (
+        "docs/prfaqs/agent.md",
+        "alexa-leakline/skill.md",
+        "docs/prfaq/gemini.md",
+        ".claude/worktrees/x/prfaq.md",
+    ):
         assert anatomy_of(skill, path=name).kind != "other", name
 
 

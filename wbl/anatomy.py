@@ -1789,16 +1789,16 @@ class _Builder:
         """Whether the file instructs a coding agent or an assistant: named as the tools name such
         files (``agent-files``, matched case and all: an agent skill's SKILL.md, AGENTS.md; not a
         feature's PR/FAQ kept as `docs/prfaqs/agent.md`, ``agent-file-endings``: a prompt file), or
-        kept in a tool's folder (``agent-folders``: `.claude/commands/`, `.cursor/rules/`). A skill
+        kept in the folder a tool reads them from (``agent-folders``: `.claude/commands/`,
+        `.cursor/rules/`, the file's own folder, not any folder of its path). A skill
         that walks a team through a PR/FAQ names its parts and quotes a release, and is none (two
         such skills, in a probe of documents about PR/FAQs and in the third scan, blocked a hook)."""
         kd = self.data["kind"]
-        path = "/" + self.path.replace("\\", "/").lstrip("/")
-        file_name = path.rsplit("/", 1)[-1]
+        folder, _, file_name = ("/" + self.path.replace("\\", "/").lstrip("/")).rpartition("/")
         return (
             file_name in kd["agent-files"]
             or file_name.lower().endswith(tuple(kd["agent-file-endings"]))
-            or any(f"/{folder.strip('/')}/" in path for folder in kd["agent-folders"])
+            or folder.endswith(tuple("/" + f.strip("/") for f in kd["agent-folders"]))
         )
 
     def _genre_in_file_name(self) -> tuple[str, list[str]]:
@@ -4084,8 +4084,9 @@ def _joined_kinds() -> re.Pattern[str]:
 def _quotes_someone(lines: Sequence[_Line]) -> bool:
     """Whether lines quote someone ("## From our founder"): a quotation of five words or more that
     says who speaks, with a verb of saying beside it ('..., said Ana Ruiz'), a signature after it
-    ("— Ana Ruiz, nurse", on its line or the next), a speaker's name leading its line ("Ana Ruiz: "),
-    or a line before it that says who speaks ("Ana Ruiz, a nurse, put it this way:"); not a term in
+    ("— Ana Ruiz, nurse", on its line or the next), a speaker's name leading its line ("Ana Ruiz: ",
+    "Ana Ruiz (nurse): ") or in brackets after it, a name set apart on the line beside it ("*Ana
+    Ruiz, nurse*"), or a line before it that says who speaks ("Ana Ruiz put it this way:"); not a term in
     quotation marks ('a "night mode"'), a list of the messages the product sends ('- "Your talk has
     been accepted! ..."'), nor words quoted as an example with no one to say them (a spec's '>
     "Quarterback slot. Tom Brady. Selected."' for a screen reader, '> "Who accumulated the largest
