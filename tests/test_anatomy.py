@@ -2017,6 +2017,11 @@ def test_a_title_naming_the_genre_and_another_kind_holds_the_release_in_its_sect
     # still judged as the PR/FAQ its title says it holds, not dropped as a spec.
     unnamed = text.replace("# 2. Press Release", "# 2. Launch Announcement")
     assert anatomy_of(unnamed, path="doc.md").kind == "prfaq"
+    # A design document that only mentions the genre in its title stays the design document's.
+    design = unnamed.replace(
+        "# Leakline — PRFAQ + End-to-End Build Specification", "# Design Doc: Leakline PR/FAQ Export"
+    )
+    assert anatomy_of(design, path="doc.md").kind == "other"
 
 
 def test_a_quote_signed_by_a_name_set_apart_goes_on_with_the_release() -> None:

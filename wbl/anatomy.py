@@ -4001,11 +4001,12 @@ class _Builder:
         # A title or a file name that names the genre decides it: one README-like heading
         # ("Development" in a plan) does not outweigh "# Press Release". A title that names another
         # kind of document ("Product Requirements Document") decides it the other way.
-        # A title that names the genre beside the other kind ("Leakline — PRFAQ + Technical
+        # A title that joins the genre to the other kind ("Leakline — PRFAQ + Technical
         # Specification") holds a release: its section when one opens it, else the genre's usual
-        # evidence decides, not the other kind's name (a fresh-eyes review).
-        mentions = first is not None and _GENRE_TITLE.search(first.label_text) is not None
-        if other_titled and not (named or marked) and (self._embedded_release or not (titled or mentions)):
+        # evidence decides, not the other kind's name (a fresh-eyes review). A title that only
+        # mentions the genre ("Design Doc: Adding PR/FAQ Export") is the other kind's.
+        joined = first is not None and _joined_kinds().search(first.label_text) is not None
+        if other_titled and not (named or marked) and (self._embedded_release or not (titled or joined)):
             found = [p for p in PR_PARTS if p in self.parts]
             if not self._embedded_release or len(found) < _EMBEDDED_RELEASE_PARTS:
                 return "other", score, signals, True
