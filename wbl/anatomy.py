@@ -1969,7 +1969,7 @@ class _Builder:
             # sections of its own ("## 2. Problem" over one paragraph).
             body = lines[position + 1 : after]
             own = not titled_other and not any(line.heading for line in body)
-            return "release" if own or _quotes_someone(body) else "brief"
+            return "release" if own or self._quotes_someone(body) else "brief"
 
         kinds = [kind_of(p, after) for p, after in zip(siblings, bounds[1:], strict=False)]
         last = max((k for k, kind in enumerate(kinds) if kind == "release"), default=-1)
@@ -2036,7 +2036,7 @@ class _Builder:
         body = lines[start + 1 : stop]
         if any(line.heading for line in body):  # sections of its own
             return "brief"
-        if heading.alias in PR_PARTS or _quotes_someone(body):
+        if heading.alias in PR_PARTS or self._quotes_someone(body):
             return "release"
         return "brief"
 
@@ -3387,6 +3387,46 @@ class _Builder:
             return None
         return sentence
 
+    def _quotes_someone(self, lines: Sequence[_Line]) -> bool:
+        """Whether lines quote someone ("## From our founder"): a quotation of five words or more that
+        says who speaks, with a verb of saying beside it ('..., said Ana Ruiz'), a signature after it
+        ("— Ana Ruiz, nurse", on its line or the next), a speaker's name leading its line ("Ana Ruiz: ",
+        "Ana Ruiz (nurse): ") or in brackets after it, a name set apart on the line beside it ("*Ana
+        Ruiz, nurse*"), or a line before it that says who speaks ("Ana Ruiz put it this way:"); not a term in
+        quotation marks ('a "night mode"'), a list of the messages the product sends ('- "Your talk has
+        been accepted! ..."'), nor words quoted as an example with no one to say them (a spec's '>
+        "Quarterback slot. Tom Brady. Selected."' for a screen reader, '> "Who accumulated the largest
+        raw stat total?"': round 58 of the user trials)."""
+        qd = self.data["quotes"]
+        said = _pattern(tuple(qd["said-verbs"]))
+        present = [line for line in lines if not line.blank]
+        for position, line in enumerate(present):
+            if not _written(line) or line.segment.unit.kind == "list_item":
+                continue
+            text = line.segment.text
+            for start, end in _quotations(text):
+                if len(text[start:end].split()) < _QUOTED_WORDS:
+                    continue
+                # The lines beside it: a name set apart in emphasis ("*Priya Shah, engineering manager*")
+                # is a label to the anatomy, not a written line.
+                after = present[position + 1] if position + 1 < len(present) else None
+                before = present[position - 1] if position else None
+                following = after.segment.text if after is not None else ""
+                previous = before.segment.text.rstrip(" *_") if before is not None else ""
+                if (
+                    said.search(f"{text[:start]} {text[end:]}")
+                    or _SIGNATURE.search(text, end)
+                    or _SIGNATURE_LINE.match(following.lstrip(_LEAD_MARKS))
+                    or _SPEAKER_LEAD.match(text)
+                    or _SPEAKER_LEAD_ROLE.match(text)
+                    or _SPEAKER_AFTER.match(text, end + 1)
+                    or (previous.endswith(":") and said.search(previous))
+                    or (before is not None and self._set_apart_signature(before, line, qd))
+                    or (after is not None and self._set_apart_signature(after, None, qd))
+                ):
+                    return True
+        return False
+
     def _set_apart_signature(self, line: _Line, after: _Line | None, qd: Mapping[str, Any]) -> bool:
         """A line that is only a name (or its placeholder) and a role, set apart as a line of its
         own in emphasis or as a list's only item: "*Amadeus Norén, VP of Marketing*", "- **[Your
@@ -4082,56 +4122,7 @@ def _joined_kinds() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{genre}){join}(?:{other})\b|\b(?:{other}){join}(?:{genre})\b", re.IGNORECASE)
 
 
-def _quotes_someone(lines: Sequence[_Line]) -> bool:
-    """Whether lines quote someone ("## From our founder"): a quotation of five words or more that
-    says who speaks, with a verb of saying beside it ('..., said Ana Ruiz'), a signature after it
-    ("— Ana Ruiz, nurse", on its line or the next), a speaker's name leading its line ("Ana Ruiz: ",
-    "Ana Ruiz (nurse): ") or in brackets after it, a name set apart on the line beside it ("*Ana
-    Ruiz, nurse*"), or a line before it that says who speaks ("Ana Ruiz put it this way:"); not a term in
-    quotation marks ('a "night mode"'), a list of the messages the product sends ('- "Your talk has
-    been accepted! ..."'), nor words quoted as an example with no one to say them (a spec's '>
-    "Quarterback slot. Tom Brady. Selected."' for a screen reader, '> "Who accumulated the largest
-    raw stat total?"': round 58 of the user trials)."""
-    said = _pattern(tuple(data()["quotes"]["said-verbs"]))
-    present = [line for line in lines if not line.blank]
-    for position, line in enumerate(present):
-        if not _written(line) or line.segment.unit.kind == "list_item":
-            continue
-        text = line.segment.text
-        for start, end in _quotations(text):
-            if len(text[start:end].split()) < _QUOTED_WORDS:
-                continue
-            # The lines beside it, a name set apart in emphasis ("*Priya Shah, engineering manager*",
-            # a label to the anatomy) among them.
-            after = present[position + 1] if position + 1 < len(present) else None
-            before = present[position - 1] if position else None
-            following = after.segment.text if after is not None else ""
-            previous = before.segment.text.rstrip(" *_") if before is not None else ""
-            if (
-                said.search(f"{text[:start]} {text[end:]}")
-                or _SIGNATURE.search(text, end)
-                or _SIGNATURE_LINE.match(following.lstrip(_LEAD_MARKS))
-                or _SPEAKER_LEAD.match(text)
-                or _SPEAKER_LEAD_ROLE.match(text)
-                or _SPEAKER_AFTER.match(text, end + 1)
-                or (previous.endswith(":") and said.search(previous))
-                or any(ln is not None and _names_the_speaker(ln) for ln in (before, after))
-            ):
-                return True
-    return False
-
-
-def _names_the_speaker(line: _Line) -> bool:
-    """Whether a line beside a quotation is its speaker's name set apart: "*Priya Shah,
-    engineering manager at Crate & Barrel*", "**Ana Ruiz**" (a short line, not a heading, that
-    opens with a name and quotes nothing)."""
-    text = line.segment.text
-    return not line.heading and len(text.split()) <= _SPEAKER_LINE_WORDS and _NAME_LINE.match(text) is not None
-
-
 _SPEAKER_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+"
-_SPEAKER_LINE_WORDS = 14
-_NAME_LINE = re.compile(rf"^[\s*_>—–-]*{_SPEAKER_NAME}\b[^\"“”\n]*$")
 # "Priya Shah (engineering manager, Crate & Barrel): ..." and '"..." (Priya Shah, engineering manager)'.
 _SPEAKER_LEAD_ROLE = re.compile(rf"^[*_]*{_SPEAKER_NAME}[*_]*\s*\([^)\n]{{1,80}}\)\s*:\s")
 _SPEAKER_AFTER = re.compile(rf"[\s*_]*\(\s*{_SPEAKER_NAME}")
@@ -5104,8 +5095,8 @@ def _introduces_block(line: _Line) -> bool:
 
 
 _TEMPLATE_SLOT_PARAGRAPHS = 4
-_WRITTEN_PART_WORDS = 8
 _TEMPLATE_SLOT_SHARE = 0.4
+_WRITTEN_PART_WORDS = 8
 # A template's bracketed instructions, of any length ("Intro Paragraph: [City, State]–[Intended
 # Launch Date] – [Provide a crisp 3-4 sentences that reiterate and expand on the title ...]").
 _BRACKETED = re.compile(r"\[[^\[\]\n]{1,400}\]|\{[^{}\n]{1,400}\}|[⟨〈][^⟨〈⟩〉\n]{1,400}[⟩〉]")
